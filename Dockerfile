@@ -1,0 +1,24 @@
+# One image for every component of the hub; docker-compose.yml picks the component with
+# `npm run serve -- <offer|capacities|tensions|professionals|gateway>`.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+ENV NODE_ENV=production \
+    APOLLO_TELEMETRY_DISABLED=1
+
+# Runtime dependencies only (tsx runs the TypeScript sources); no install scripts, as in development.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# Sources are copied folder by folder, so a developer's node_modules/ or .data/ never enter the image.
+COPY tsconfig.json ./
+COPY platform ./platform
+COPY schemas ./schemas
+COPY subgraphs ./subgraphs
+COPY gateway ./gateway
+COPY fhir ./fhir
+COPY scripts ./scripts
+
+USER node
+EXPOSE 4000 4001 4002 4003 4004
+CMD ["npm", "start"]

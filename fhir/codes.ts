@@ -1,0 +1,121 @@
+/**
+ * Canonical URLs of the ROR IG (ans.fhir.fr.ror 0.6.0) artefacts and of the NOS code systems the
+ * adapter writes, plus the fixed codings it emits. One place, so a changed canonical or a
+ * deprecated code is fixed once. Code-system URLs follow the NOS pattern
+ * https://mos.esante.gouv.fr/NOS/TRE_Rnnn-Name/FHIR/TRE-Rnnn-Name.
+ */
+import type { CapacitySourceValue } from './queries.js';
+import type { CodeableConcept, Coding } from './types.js';
+
+const ROR_SD = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition';
+const nos = (id: string, name: string): string =>
+  `https://mos.esante.gouv.fr/NOS/${id}-${name}/FHIR/${id.replace('_', '-')}-${name}`;
+
+export const PROFILES = {
+  organization: `${ROR_SD}/ror-organization`,
+  healthcareService: `${ROR_SD}/ror-healthcareservice`,
+  location: `${ROR_SD}/ror-location`,
+} as const;
+
+export const EXTENSIONS = {
+  metaCreationDate: `${ROR_SD}/ror-meta-creation-date`,
+  sensitiveUnit: `${ROR_SD}/ror-healthcareservice-sensitive-unit`,
+  patientType: `${ROR_SD}/ror-healthcareservice-patient-type`,
+  communeCog: `${ROR_SD}/ror-commune-cog`,
+  supportedCapacity: `${ROR_SD}/ror-location-supported-capacity`,
+  contactConfidentialityLevel: `${ROR_SD}/ror-contact-confidentiality-level`,
+  telecomCommunicationChannel: `${ROR_SD}/ror-telecom-communication-channel`,
+  telecomConfidentialityLevel: `${ROR_SD}/ror-telecom-confidentiality-level`,
+  /** FR Core address extension the ror-organization profile slices as `address.extension[inseeCode]`. */
+  addressInseeCode: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
+  /** Core R4 extension (lat/long sub-extensions) the profile slices as `ror-organization-geolocation`. */
+  geolocation: 'http://hl7.org/fhir/StructureDefinition/geolocation',
+} as const;
+
+export const CODE_SYSTEMS = {
+  regionOM: nos('TRE_R30', 'RegionOM'),
+  communeOM: nos('TRE_R13', 'CommuneOM'),
+  categorieEtablissement: nos('TRE_R66', 'CategorieEtablissement'),
+  typeIdentifiantStructure: nos('TRE_G07', 'TypeIdentifiantStructure'),
+  champActivite: nos('TRE_R227', 'ChampActivite'),
+  activiteOperationnelle: nos('TRE_R211', 'ActiviteOperationnelle'),
+  modePriseEnCharge: nos('TRE_R213', 'ModePriseEnCharge'),
+  ucumUniteMesure: nos('TRE_R247', 'UcumUniteMesure'),
+  typeIdentifiantOffre: nos('TRE_R355', 'TypeIdentifiantOffre'),
+  typeIdentifiantRessourceOperationnelle: nos('TRE_R354', 'TypeIdentifiantRessourceOperationnelle'),
+  statutLieu: nos('TRE_R203', 'StatutLieu'),
+  natureCapacite: nos('TRE_R329', 'NatureCapacite'),
+  typeStatutCapacite: nos('TRE_R330', 'TypeStatutCapacite'),
+  temporaliteCapacite: nos('TRE_R331', 'TemporaliteCapacite'),
+  genreCapacite: nos('TRE_R332', 'GenreCapacite'),
+  typeSourceCapacite: nos('TRE_R335', 'TypeSourceCapacite'),
+  affectationTemporaire: nos('TRE_R337', 'AffectationTemporaire'),
+  canalCommunication: nos('TRE_R200', 'CanalCommunication'),
+  niveauConfidentialite: nos('TRE_R283', 'NiveauConfidentialite'),
+  natureContact: nos('TRE_R287', 'NatureContact'),
+} as const;
+
+/** Identifier namespaces (Identifier.system). */
+export const IDENTIFIER_SYSTEMS = {
+  /** As in the IG's EG example; the Annuaire Santé uses the same register. */
+  finess: 'https://finess.esante.gouv.fr',
+  /** Fixed by ror-organization on identifier[numSIRET]. */
+  sirene: 'http://sirene.fr',
+  /** idNat_Struct (CI-SIS national structure identifier). */
+  idNatStruct: 'urn:oid:1.2.250.1.71.4.2.2',
+} as const;
+
+const coding = (system: string, code: string, display: string): Coding => ({ system, code, display });
+
+/** Fixed codings, with their NOS labels. */
+export const CODINGS = {
+  identifierFiness: coding(CODE_SYSTEMS.typeIdentifiantStructure, '1', 'FINESS'),
+  identifierSiret: coding(CODE_SYSTEMS.typeIdentifiantStructure, '3', 'SIRET'),
+  identifierIdNatStruct: coding(CODE_SYSTEMS.typeIdentifiantStructure, '40', 'Identifiant national de structure'),
+  identifierOffer: coding(
+    CODE_SYSTEMS.typeIdentifiantOffre,
+    '35',
+    "Identifiant fonctionnel de l'offre connu par l'instance ROR",
+  ),
+  identifierLocation: coding(
+    CODE_SYSTEMS.typeIdentifiantRessourceOperationnelle,
+    '25',
+    "Identifiant du lieu de réalisation de l'offre connu par l'instance ROR",
+  ),
+  locationOperational: coding(CODE_SYSTEMS.statutLieu, '3', 'Opérationnel'),
+  capacityBed: coding(CODE_SYSTEMS.natureCapacite, '01', 'Lit'),
+  capacityInstalled: coding(CODE_SYSTEMS.typeStatutCapacite, '01', 'Installé'),
+  capacityAvailable: coding(CODE_SYSTEMS.typeStatutCapacite, '02', 'Disponible'),
+  temporalityCurrent: coding(CODE_SYSTEMS.temporaliteCapacite, '01', 'Courant'),
+  genderUndifferentiated: coding(CODE_SYSTEMS.genreCapacite, '03', 'Indifférencié'),
+  assignmentNone: coding(CODE_SYSTEMS.affectationTemporaire, '01', 'Aucune'),
+  channelLandline: coding(CODE_SYSTEMS.canalCommunication, '2', 'Téléphone fixe'),
+  confidentialityPublic: coding(CODE_SYSTEMS.niveauConfidentialite, '1', 'Accès libre'),
+  contactSwitchboard: coding(CODE_SYSTEMS.natureContact, '06', 'Standard'),
+} as const;
+
+/**
+ * How the hub's capacity sources map onto TRE_R335-TypeSourceCapacite
+ * (01 Saisie manuelle, 02 Bed management, 03 GAM, 04 DPI).
+ * AUTOMATIC_FEED is the hospital's bed-management feed (02). IMPORT (a file loaded by the
+ * regional team) has no code of its own in R335: it is declared as 01 because a person, not a
+ * hospital system, is the origin of the figure.
+ */
+export const CAPACITY_SOURCE_CODINGS: Readonly<Record<CapacitySourceValue, Coding>> = {
+  MANUAL: coding(CODE_SYSTEMS.typeSourceCapacite, '01', 'Saisie manuelle'),
+  AUTOMATIC_FEED: coding(CODE_SYSTEMS.typeSourceCapacite, '02', 'Bed management'),
+  IMPORT: coding(CODE_SYSTEMS.typeSourceCapacite, '01', 'Saisie manuelle'),
+};
+
+/** A CodeableConcept of copies of the codings, so no resource shares (and could alter) a constant. */
+export function concept(...codings: Coding[]): CodeableConcept {
+  return { coding: codings.map((c) => ({ ...c })) };
+}
+
+/**
+ * A NOS coding from a GraphQL `Coding`. The system is pinned to the canonical the profile slices
+ * on (slices discriminate on `coding.system`); code and label come from the record.
+ */
+export function nosCoding(system: string, source: { code: string; display?: string | null }): Coding {
+  return source.display ? { system, code: source.code, display: source.display } : { system, code: source.code };
+}

@@ -1,0 +1,64 @@
+/** Small pieces every mapper shares: instants, meta, references, the establishment address. */
+import { CODE_SYSTEMS, EXTENSIONS } from '../codes.js';
+import type { GqlAddress, GqlGeoPoint } from '../queries.js';
+import type { Address, Extension, Meta, Reference } from '../types.js';
+
+/**
+ * An RFC 3339 string from GraphQL as a FHIR instant (UTC, milliseconds). Throws on garbage so a
+ * broken record surfaces as a server error instead of an invalid resource.
+ */
+export function toInstant(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a date-time: ${JSON.stringify(value)}`);
+  return date.toISOString();
+}
+
+/** The latest of several instants: a resource built from several records changed when any did. */
+export function latestInstant(first: string, ...others: (string | null | undefined)[]): string {
+  let latest = new Date(toInstant(first)).getTime();
+  for (const value of others) {
+    if (value) latest = Math.max(latest, new Date(toInstant(value)).getTime());
+  }
+  return new Date(latest).toISOString();
+}
+
+/** meta common to the ROR profiles: the profile, lastUpdated (1..1) and the source-region tag. */
+export function rorMeta(profile: string, lastUpdated: string, regionCode?: string | null): Meta {
+  const meta: Meta = { profile: [profile], lastUpdated };
+  if (regionCode) meta.tag = [{ system: CODE_SYSTEMS.regionOM, code: regionCode }];
+  return meta;
+}
+
+/** ror-meta-creation-date (1..1 on every ROR profile): when the record was created in the hub. */
+export function metaCreationDate(createdAt: string): Extension {
+  return { url: EXTENSIONS.metaCreationDate, valueDateTime: toInstant(createdAt) };
+}
+
+export function reference(resourceType: 'Organization' | 'Location' | 'HealthcareService', id: string): Reference {
+  return { reference: `${resourceType}/${id}` };
+}
+
+/** line, postalCode and city of an establishment address; undefined when none is known. */
+export function postalAddress(address: GqlAddress): Address | undefined {
+  const result: Address = {};
+  if (address.line) result.line = [address.line];
+  if (address.city) result.city = address.city;
+  if (address.postalCode) result.postalCode = address.postalCode;
+  return Object.keys(result).length > 0 ? { use: 'work', type: 'both', ...result } : undefined;
+}
+
+/** The core R4 geolocation extension (decimal latitude/longitude sub-extensions). */
+export function geolocation(position: GqlGeoPoint): Extension {
+  return {
+    url: EXTENSIONS.geolocation,
+    extension: [
+      { url: 'latitude', valueDecimal: position.latitude },
+      { url: 'longitude', valueDecimal: position.longitude },
+    ],
+  };
+}
+
+/** Region prefix + record id: the `NN/number` form ROR instances give their functional identifiers. */
+export function regionalIdentifierValue(regionCode: string, id: string): string {
+  return `${regionCode}/${id}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * A unit seen as its offer of care (OffreOperationnelle) → ror-healthcareservice.
+ * In the hub one unit is both the offer and the place its beds live, so the HealthcareService and
+ * the Location share the unit id and point at each other.
+ */
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, concept, nosCoding } from '../codes.js';
+import type { HealthcareServiceRecord } from '../queries.js';
+import type { Extension, HealthcareService, Quantity } from '../types.js';
+import { metaCreationDate, reference, regionalIdentifierValue, rorMeta, toInstant } from './common.js';
+
+/** An age in years, in the UCUM-in-NOS form of the IG example (TRE_R247 `a`). */
+function years(value: number): Quantity {
+  return { value, system: CODE_SYSTEMS.ucumUniteMesure, code: 'a' };
+}
+
+/**
+ * ror-healthcareservice-patient-type with its `ageRange` sub-extension (shape of the IG example
+ * HealthcareService-1234564). Undefined when no bound is known: an empty Range or an extension
+ * with neither value nor sub-extension would be invalid (ele-1, ext-1).
+ */
+function patientType(age: HealthcareServiceRecord['patientAge']): Extension | undefined {
+  const low = age.min ?? undefined;
+  const high = age.max ?? undefined;
+  if (low === undefined && high === undefined) return undefined;
+  return {
+    url: EXTENSIONS.patientType,
+    extension: [
+      {
+        url: 'ageRange',
+        valueRange: {
+          ...(low !== undefined ? { low: years(low) } : {}),
+          ...(high !== undefined ? { high: years(high) } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** Unit → ror-healthcareservice; specialty is left out when the unit lists no activity (never []). */
+export function unitToHealthcareService(record: HealthcareServiceRecord): HealthcareService {
+  const regionCode = record.establishment.address.regionCode;
+  const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }];
+  const patients = patientType(record.patientAge);
+  if (patients) extension.push(patients);
+  extension.push(metaCreationDate(record.createdAt));
+
+  return {
+    resourceType: 'HealthcareService',
+    id: record.id,
+    meta: rorMeta(PROFILES.healthcareService, toInstant(record.updatedAt), regionCode),
+    extension,
+    // identifiantOffre (1..1): TRE_R355#35 with "<region>/<unit id>", the IG's `06/0099999` form.
+    identifier: [{ type: concept(CODINGS.identifierOffer), value: regionalIdentifierValue(regionCode, record.id) }],
+    active: !record.archived,
+    providedBy: reference('Organization', record.establishment.id),
+    type: [concept(nosCoding(CODE_SYSTEMS.champActivite, record.activityField))],
+    ...(record.operationalActivities.length > 0
+      ? { specialty: record.operationalActivities.map((a) => concept(nosCoding(CODE_SYSTEMS.activiteOperationnelle, a))) }
+      : {}),
+    location: [reference('Location', record.id)],
+    name: record.name,
+    characteristic: [concept(nosCoding(CODE_SYSTEMS.modePriseEnCharge, record.careMode))],
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * EG (geographic establishment) and EJ (legal entity) records as ror-organization resources.
+ * The resource id is the FINESS number (ET for an EG, EJ for an EJ), as in the GraphQL API.
+ */
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
+import type { EstablishmentRecord, OrganizationRecord } from '../queries.js';
+import type { Address, Extension, Identifier, Organization, OrganizationContact } from '../types.js';
+import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant } from './common.js';
+
+function finessIdentifier(finess: string): Identifier {
+  return { use: 'official', type: concept(CODINGS.identifierFiness), system: IDENTIFIER_SYSTEMS.finess, value: finess };
+}
+
+/**
+ * idNat_Struct of a FINESS-registered structure is "1" followed by its FINESS number (CI-SIS
+ * rule; "2"+SIREN and "3"+SIRET are for structures without FINESS, which the hub does not hold).
+ */
+function idNatStructIdentifier(finess: string): Identifier {
+  return {
+    use: 'official',
+    type: concept(CODINGS.identifierIdNatStruct),
+    system: IDENTIFIER_SYSTEMS.idNatStruct,
+    value: `1${finess}`,
+  };
+}
+
+/** identifier[numSIRET]: type and system are fixed by the profile. */
+function siretIdentifier(siret: string): Identifier {
+  return { use: 'official', type: concept(CODINGS.identifierSiret), system: IDENTIFIER_SYSTEMS.sirene, value: siret };
+}
+
+/**
+ * The switchboard phone, shaped as in the IG's EG example: a contact whose purpose is
+ * TRE_R287#06 "Standard", public (TRE_R283#1), with the telecom extensions the profile makes
+ * 1..1. (Organization.telecom is described by the profile as MSS mailboxes, so it stays empty.)
+ */
+function switchboardContact(phone: string): OrganizationContact {
+  return {
+    extension: [{ url: EXTENSIONS.contactConfidentialityLevel, valueCodeableConcept: concept(CODINGS.confidentialityPublic) }],
+    purpose: concept(CODINGS.contactSwitchboard),
+    telecom: [
+      {
+        extension: [
+          { url: EXTENSIONS.telecomCommunicationChannel, valueCodeableConcept: concept(CODINGS.channelLandline) },
+          { url: EXTENSIONS.telecomConfidentialityLevel, valueCodeableConcept: concept(CODINGS.confidentialityPublic) },
+        ],
+        system: 'phone',
+        value: phone,
+        use: 'work',
+      },
+    ],
+  };
+}
+
+/** Address with the INSEE commune code (FR Core extension) and the geolocation, when known. */
+function establishmentAddress(record: EstablishmentRecord): Address | undefined {
+  const extension: Extension[] = [];
+  if (record.address.inseeCode) {
+    extension.push({
+      url: EXTENSIONS.addressInseeCode,
+      valueCoding: { system: CODE_SYSTEMS.communeOM, code: record.address.inseeCode },
+    });
+  }
+  if (record.position) extension.push(geolocation(record.position));
+  const postal = postalAddress(record.address);
+  if (!postal && extension.length === 0) return undefined;
+  return extension.length > 0 ? { extension, ...(postal ?? {}) } : postal;
+}
+
+/** EG → ror-organization (partOf its EJ). */
+export function establishmentToOrganization(record: EstablishmentRecord): Organization {
+  const identifier = [finessIdentifier(record.finess), idNatStructIdentifier(record.finess)];
+  if (record.siret) identifier.push(siretIdentifier(record.siret));
+  const organization: Organization = {
+    resourceType: 'Organization',
+    id: record.id,
+    meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), record.address.regionCode),
+    extension: [metaCreationDate(record.createdAt)],
+    identifier,
+    type: [concept(nosCoding(CODE_SYSTEMS.categorieEtablissement, record.category))],
+    name: record.name,
+  };
+  const address = establishmentAddress(record);
+  if (address) organization.address = [address];
+  organization.partOf = reference('Organization', record.organization.id);
+  if (record.switchboardPhone) organization.contact = [switchboardContact(record.switchboardPhone)];
+  return organization;
+}
+
+/** The one region all of an EJ's establishments share, if they share one. */
+function soleRegion(record: OrganizationRecord): string | undefined {
+  const regions = new Set(record.establishments.map((e) => e.address.regionCode));
+  return regions.size === 1 ? [...regions][0] : undefined;
+}
+
+/**
+ * EJ → ror-organization. The hub keeps no creation date for legal entities, so the profile's
+ * 1..1 ror-meta-creation-date cannot be given truthfully and is left out.
+ */
+export function legalEntityToOrganization(record: OrganizationRecord): Organization {
+  return {
+    resourceType: 'Organization',
+    id: record.id,
+    meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), soleRegion(record)),
+    identifier: [finessIdentifier(record.finess), idNatStructIdentifier(record.finess)],
+    name: record.name,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The FHIR R4 entry point, as an encapsulated Fastify plugin. The composition root registers it
+ * with `{ prefix: '/fhir' }` on the gateway's app and hands it the in-process GraphQL executor:
+ * every read is a GraphQL operation run with the caller's own Authorization header, so FHIR
+ * clients get exactly the data and rights GraphQL clients get.
+ *
+ * It is deliberately not wrapped in fastify-plugin: its error handler, not-found handler and
+ * content-type parser must only apply below its prefix.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLExecutor } from '../platform/executor.js';
+import { FHIR_JSON, unacceptableFormat } from './format.js';
+import {
+  OperationOutcomeError,
+  badRequest,
+  getStatus,
+  notAcceptable,
+  serverError,
+  unknownPath,
+  unsupportedMediaType,
+} from './outcomes.js';
+import { dispatch } from './router.js';
+import type { FhirResource, OperationOutcome } from './types.js';
+
+export interface FhirPluginOptions {
+  execute: GraphQLExecutor;
+  /** Public base URL of the FHIR endpoint (e.g. https://hub.example/fhir); derived from each request when absent. */
+  baseUrl?: string;
+}
+
+interface FhirRoute {
+  Params: { '*'?: string };
+  Querystring: { _format?: string | string[] };
+}
+
+/** HEAD is added by Fastify for the GET route (exposeHeadRoutes). */
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** Writes an outcome, or the resource it comes with, as application/fhir+json. */
+function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource): FastifyReply {
+  const status = getStatus(outcome);
+  reply.code(status).type(FHIR_JSON);
+  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  if (status >= 400 || !resource) return reply.send(outcome);
+  const lastUpdated = 'meta' in resource ? resource.meta?.lastUpdated : undefined;
+  if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString());
+  return reply.send(resource);
+}
+
+/** The one place a throw becomes an OperationOutcome; unexpected errors are logged and masked. */
+function errorToOutcome(error: unknown, request: FastifyRequest): OperationOutcome {
+  if (error instanceof OperationOutcomeError) return error.outcome;
+  if (error instanceof Error && 'statusCode' in error) {
+    const { statusCode, message } = error as FastifyError;
+    if (statusCode === 415) return unsupportedMediaType(message);
+    if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) return badRequest(message); // e.g. malformed JSON body
+  }
+  const errorId = randomUUID();
+  request.log.error({ err: error, errorId }, 'FHIR request failed');
+  return serverError(errorId);
+}
+
+const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) => {
+  const startedAt = new Date().toISOString();
+  const configuredBaseUrl = options.baseUrl?.replace(/\/+$/, '');
+  const prefix = app.prefix;
+
+  // FHIR clients send bodies as application/fhir+json: parse them like JSON so a POST or PUT
+  // reaches the router and gets its 405, not a content-type 415.
+  app.addContentTypeParser(
+    ['application/fhir+json', 'application/json+fhir'],
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
+
+  app.setErrorHandler((error, request, reply) => send(reply, errorToOutcome(error, request)));
+  app.setNotFoundHandler((request, reply) => send(reply, unknownPath(request.method, request.url)));
+
+  const handle = async (request: FastifyRequest<FhirRoute>, reply: FastifyReply): Promise<FastifyReply> => {
+    const format = [request.query._format ?? []].flat()[0];
+    const refusal = unacceptableFormat(format, request.headers.accept);
+    if (refusal) return send(reply, notAcceptable(refusal));
+
+    const baseUrl = configuredBaseUrl ?? `${request.protocol}://${request.host}${prefix}`;
+    const [outcome, resource] = await dispatch(
+      request.method,
+      request.params['*'] ?? '',
+      { execute: options.execute, caller: { authorization: request.headers.authorization } },
+      { baseUrl, date: startedAt },
+    );
+    return send(reply, outcome, resource);
+  };
+
+  app.route<FhirRoute>({ method: METHODS, url: '/', handler: handle });
+  app.route<FhirRoute>({ method: METHODS, url: '/*', handler: handle });
+};
+
+export default fhirPlugin;

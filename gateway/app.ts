@@ -1,0 +1,99 @@
+/**
+ * The gateway: @apollo/gateway + @apollo/server on Fastify, serving the committed supergraph at
+ * /graphql, with /health, /ready and /metrics. `buildGateway` returns an app that is not listening,
+ * plus an in-process executor (for the FHIR adapter) that goes through the same pipeline.
+ */
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import type { FormattedExecutionResult } from 'graphql';
+import type { SubgraphName } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
+import type { GraphQLExecutor } from '../platform/executor.js';
+import observability from '../platform/observability.js';
+import { registerApolloRoute } from './apollo-fastify.js';
+import { createKeepAliveAgent, keepAliveFetcher, SubgraphDataSource } from './data-sources.js';
+import type { GatewayContext } from './context.js';
+import { readCommittedSupergraph } from './compose.js';
+import { useMaskedErrors } from './plugins/use-masked-errors.js';
+
+export interface GatewayOptions {
+  logger: Logger;
+  /** Where each subgraph answers; overrides the routing URLs written in the supergraph. */
+  subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  supergraphSdl?: string;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  execute: GraphQLExecutor;
+}
+
+function contextOf(request: FastifyRequest): GatewayContext {
+  const header = (name: 'authorization' | 'x-request-id') => {
+    const value = request.headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const headers: GatewayContext['headers'] = {};
+  const authorization = header('authorization');
+  if (authorization) headers.authorization = authorization;
+  headers['x-request-id'] = header('x-request-id') ?? request.id;
+  return { headers };
+}
+
+/** Subgraphs are ready when each answers its own /ready. */
+async function subgraphsReady(urls: Readonly<Record<string, string>>): Promise<void> {
+  await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2_000) }).catch(() => null);
+      if (!response?.ok) throw new Error(`subgraph ${name} is not ready (${url})`);
+    }),
+  );
+}
+
+export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
+  process.env.APOLLO_TELEMETRY_DISABLED ??= '1'; // no phone-home from @apollo/gateway
+  const logger = options.logger.child({ component: 'gateway' });
+  const agent = createKeepAliveAgent();
+  const fetcher = keepAliveFetcher(agent);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
+    buildService: ({ name }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName], fetcher }),
+    logger,
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: useMaskedErrors(logger),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    keepAliveTimeout: 65_000,
+    disableRequestLogging: true,
+  });
+  await app.register(observability, {
+    service: 'gateway',
+    processMetrics: true,
+    ready: () => subgraphsReady(options.subgraphUrls),
+  });
+  registerApolloRoute(app, server, { path: '/graphql', context: async (request) => contextOf(request) });
+  app.addHook('onClose', async () => {
+    await server.stop();
+    await agent.close();
+  });
+
+  const execute: GraphQLExecutor = async <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) => {
+    const response = await server.executeOperation(request, {
+      contextValue: { headers: caller.authorization ? { authorization: caller.authorization } : {} },
+    });
+    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported for in-process execution.');
+    return response.body.singleResult as FormattedExecutionResult<TData>;
+  };
+  return { app, execute };
+}

@@ -1,0 +1,128 @@
+/**
+ * Hub configuration, read once from environment variables and validated with ajv.
+ * A wrong value stops start-up with one message naming every bad variable and what it expects.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The four subgraphs, in composition order. */
+export const SUBGRAPH_NAMES = ['offer', 'capacities', 'tensions', 'professionals'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Database mode: embedded PGlite (on disk or in memory) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string };
+
+export interface HubConfig {
+  readonly nodeEnv: string;
+  readonly host: string;
+  readonly gatewayPort: number;
+  readonly publicUrl: string | null;
+  readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly database: DatabaseConfig;
+  readonly seedDemo: boolean;
+  readonly logLevel: LogLevel;
+}
+
+const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
+const url = { type: 'string', pattern: '^https?://' };
+
+/** Every variable the hub reads, with its type and default. Documented in README "Configuration". */
+export const ENV_SCHEMA = {
+  type: 'object',
+  properties: {
+    NODE_ENV: { type: 'string', enum: ['development', 'production', 'test'], default: 'development' },
+    HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    PORT: port(4000),
+    ROR_PUBLIC_URL: url,
+    OFFER_PORT: port(4001),
+    CAPACITIES_PORT: port(4002),
+    TENSIONS_PORT: port(4003),
+    PROFESSIONALS_PORT: port(4004),
+    OFFER_URL: url,
+    CAPACITIES_URL: url,
+    TENSIONS_URL: url,
+    PROFESSIONALS_URL: url,
+    DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    ROR_DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
+    ROR_DB_IN_MEMORY: { type: 'boolean', default: false },
+    ROR_SEED_DEMO: { type: 'boolean', default: true },
+    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+  },
+} as const;
+
+type RawEnv = Record<string, string | number | boolean | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(error: ErrorObject, env: Record<string, string | undefined>): string {
+  const name = error.instancePath.replace(/^\//, '');
+  const got = JSON.stringify(env[name]);
+  const allowed = error.params as { allowedValues?: unknown[]; type?: string; pattern?: string; limit?: number };
+  if (allowed.allowedValues) return `${name}=${got}: expected one of ${allowed.allowedValues.join(', ')}`;
+  if (allowed.type) return `${name}=${got}: expected ${allowed.type === 'integer' ? 'an integer' : `a ${allowed.type}`}`;
+  if (allowed.pattern) return `${name}=${got}: expected a value matching ${allowed.pattern}`;
+  return `${name}=${got}: ${error.message ?? 'invalid'}`;
+}
+
+/** Ajv set to coerce strings ("4000", "true") and fill defaults; one instance per call, no global state. */
+function validateEnv(env: Record<string, string | undefined>): RawEnv {
+  const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true });
+  const known = Object.keys(ENV_SCHEMA.properties);
+  // Empty strings count as unset: `PORT= npm start` should mean "default", not "invalid".
+  const picked: RawEnv = Object.fromEntries(
+    known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
+  const validate = ajv.compile(ENV_SCHEMA);
+  if (!validate(picked)) throw new ConfigError((validate.errors ?? []).map((e) => describe(e, env)));
+  return picked;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Reads and validates the configuration.
+ * @param env the variables to read (process.env by default; tests pass their own)
+ * @throws ConfigError listing every invalid variable
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): HubConfig {
+  const v = validateEnv(env);
+  const host = v.HOST as string;
+  const localHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const ports = {
+    offer: v.OFFER_PORT as number,
+    capacities: v.CAPACITIES_PORT as number,
+    tensions: v.TENSIONS_PORT as number,
+    professionals: v.PROFESSIONALS_PORT as number,
+  };
+  const urlOf = (name: SubgraphName) =>
+    (v[`${name.toUpperCase()}_URL`] as string | undefined) ?? `http://${localHost}:${ports[name]}/graphql`;
+  const database: DatabaseConfig = v.DATABASE_URL
+    ? { kind: 'postgres', url: v.DATABASE_URL as string }
+    : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
+  return deepFreeze({
+    nodeEnv: v.NODE_ENV as string,
+    host,
+    gatewayPort: v.PORT as number,
+    publicUrl: (v.ROR_PUBLIC_URL as string | undefined) ?? null,
+    subgraphPorts: ports,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, urlOf(n)])) as Record<SubgraphName, string>,
+    database,
+    seedDemo: v.ROR_SEED_DEMO as boolean,
+    logLevel: v.LOG_LEVEL as LogLevel,
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * The database: Drizzle ORM on embedded PGlite (default) or on node-postgres (DATABASE_URL).
+ * Same schema, same migrations, same SQL on both; callers only see `Database`.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import type { DatabaseConfig } from '../config.js';
+import { acquireDirLock } from './dir-lock.js';
+
+export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly orm: Orm;
+  /** Runs raw SQL and returns its rows (same shape on both drivers). */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs `fn` while holding a cluster-wide lock, so concurrent processes migrate one at a time. */
+  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Extensions the hub relies on (name search, accent folding, true-radius distances). */
+export const EXTENSIONS = ['pg_trgm', 'unaccent', 'cube', 'earthdistance'] as const;
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  const release = dataDir ? acquireDirLock(dataDir) : () => {};
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  try {
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      extensions: { pg_trgm, unaccent, cube, earthdistance },
+    });
+    const orm = drizzlePglite(client) as unknown as Orm;
+    return {
+      kind: 'pglite',
+      orm,
+      rows: async <T>(query: SQL) => ((await orm.execute(query)) as unknown as { rows: T[] }).rows,
+      // PGlite serves one process and runs one statement at a time: nothing else to lock.
+      withExclusiveLock: (_key, fn) => fn(),
+      ping: async () => void (await client.query('select 1')),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const orm = drizzlePg(pool) as unknown as Orm;
+  return {
+    kind: 'postgres',
+    orm,
+    rows: async <T>(query: SQL) => ((await orm.execute(query)) as unknown as { rows: T[] }).rows,
+    withExclusiveLock: async (key, fn) => {
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query('select pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await lockClient.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        lockClient.release();
+      }
+    },
+    ping: async () => void (await pool.query('select 1')),
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the configured database and makes sure the extensions exist. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const db = config.kind === 'postgres' ? openPostgres(config.url) : await openPglite(config.dataDir);
+  try {
+    await db.withExclusiveLock(MIGRATION_LOCK, async () => {
+      for (const name of EXTENSIONS) await db.rows(sql.raw(`create extension if not exists ${name}`));
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Advisory-lock key shared by every process that creates extensions or migrates. */
+export const MIGRATION_LOCK = 7_210_001;

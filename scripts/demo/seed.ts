@@ -1,0 +1,57 @@
+/**
+ * Loads the demo region into the subgraphs, each through its own seed function (each owns its
+ * tables). Every subgraph skips when it already holds data, so a restart seeds nothing.
+ */
+import type { Database } from '../../platform/db/client.js';
+import type { SubgraphName } from '../../platform/config.js';
+import { offerSubgraph } from '../../subgraphs/offer/index.js';
+import { capacitiesSubgraph } from '../../subgraphs/capacities/index.js';
+import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
+import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
+import { CODE_SYSTEMS as OFFER_SYSTEMS } from '../../subgraphs/offer/codes.js';
+import { buildDemoRegion, CODE_LABELS, type DemoRegion } from './region.js';
+
+function offerCodes(): Array<{ system: string; code: string; display: string }> {
+  return (Object.keys(OFFER_SYSTEMS) as Array<keyof typeof OFFER_SYSTEMS>).flatMap((key) =>
+    Object.entries(CODE_LABELS[key] ?? {}).map(([code, display]) => ({ system: OFFER_SYSTEMS[key], code, display })),
+  );
+}
+
+/** Seeds one subgraph's part of the region; true when rows were written. */
+export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion): Promise<boolean> {
+  switch (name) {
+    case 'offer':
+      return offerSubgraph.seed(db, {
+        codes: offerCodes(),
+        organizations: region.organizations,
+        establishments: region.establishments,
+        units: region.units.map((u) => ({
+          id: u.id,
+          establishmentId: u.establishmentId,
+          name: u.name,
+          ufCode: u.ufCode,
+          kind: u.kind,
+          discipline: u.discipline,
+          activityFieldCode: u.activityFieldCode,
+          careModeCode: u.careModeCode,
+          operationalActivityCodes: u.operationalActivityCodes,
+          patientAgeMin: u.patientAgeMin,
+          patientAgeMax: u.patientAgeMax,
+          sensitive: u.sensitive,
+        })),
+      });
+    case 'capacities':
+      return capacitiesSubgraph.seed(db, { capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' })) });
+    case 'tensions':
+      return tensionsSubgraph.seed(db, { tensions: region.tensions });
+    case 'professionals':
+      return professionalsSubgraph.seed(db, { professionals: region.professionals });
+  }
+}
+
+export async function seedDemoRegion(db: Database, names: readonly SubgraphName[]): Promise<SubgraphName[]> {
+  const region = buildDemoRegion();
+  const seeded: SubgraphName[] = [];
+  for (const name of names) if (await seedSubgraph(name, db, region)) seeded.push(name);
+  return seeded;
+}

@@ -1,0 +1,69 @@
+/**
+ * Composition root of the whole hub in one process: database, migrations, demo seed, the four
+ * subgraphs on their ports, the gateway with the FHIR adapter. Used by `npm start` and by tests.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
+import { openDatabase, type Database } from '../platform/db/client.js';
+import { applyMigrations } from '../platform/db/migrate.js';
+import type { Logger } from '../platform/logger.js';
+import { buildGateway } from '../gateway/app.js';
+import fhirPlugin from '../fhir/plugin.js';
+import { SUBGRAPHS } from './subgraphs.js';
+import { seedDemoRegion } from './demo/seed.js';
+
+export interface RunningHub {
+  db: Database;
+  urls: { graphql: string; fhir: string; subgraphs: Record<SubgraphName, string> };
+  close(): Promise<void>;
+}
+
+function urlOf(app: FastifyInstance, host: string, path: string): string {
+  const { port } = app.server.address() as AddressInfo;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${shown}:${port}${path}`;
+}
+
+/** Opens the database and brings every subgraph's schema to its latest migration. */
+export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[]): Promise<Database> {
+  const db = await openDatabase(config.database);
+  try {
+    for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
+    if (config.seedDemo) {
+      const seeded = await seedDemoRegion(db, names);
+      if (seeded.length) logger.info({ seeded }, 'demo region seeded');
+    }
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
+  const started: FastifyInstance[] = [];
+  const close = async () => {
+    for (const app of started.reverse()) await app.close();
+    await db.close();
+  };
+  try {
+    const subgraphs = {} as Record<SubgraphName, string>;
+    for (const name of SUBGRAPH_NAMES) {
+      const app = await SUBGRAPHS[name].build({ db, logger });
+      await app.listen({ host: config.host, port: config.subgraphPorts[name] });
+      started.push(app);
+      subgraphs[name] = urlOf(app, config.host, '/graphql');
+    }
+    const gateway = await buildGateway({ logger, subgraphUrls: subgraphs });
+    await gateway.app.register(fhirPlugin, { prefix: '/fhir', execute: gateway.execute, baseUrl: config.publicUrl ?? undefined });
+    await gateway.app.listen({ host: config.host, port: config.gatewayPort });
+    started.push(gateway.app);
+    const graphql = urlOf(gateway.app, config.host, '/graphql');
+    return { db, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run serve -- <component>`: one component per process, for deployment (docker-compose).
+ * Components: offer, capacities, tensions, professionals (each migrates and, unless
+ * ROR_SEED_DEMO=false, seeds its own schema) and gateway (GraphQL + FHIR, no database).
+ */
+import { ConfigError, loadConfig, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { buildGateway } from '../gateway/app.js';
+import fhirPlugin from '../fhir/plugin.js';
+import { SUBGRAPHS } from './subgraphs.js';
+import { prepareDatabase } from './hub.js';
+import { onShutdown } from './shutdown.js';
+
+export const COMPONENTS = [...SUBGRAPH_NAMES, 'gateway'] as const;
+type Component = (typeof COMPONENTS)[number];
+
+async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  const db = await prepareDatabase(config, logger, [name]);
+  const app = await SUBGRAPHS[name].build({ db, logger });
+  await app.listen({ host: config.host, port: config.subgraphPorts[name] });
+  logger.info({ subgraph: name, port: config.subgraphPorts[name] }, 'subgraph listening');
+  return async () => {
+    await app.close();
+    await db.close();
+  };
+}
+
+async function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  const gateway = await buildGateway({ logger, subgraphUrls: config.subgraphUrls });
+  await gateway.app.register(fhirPlugin, { prefix: '/fhir', execute: gateway.execute, baseUrl: config.publicUrl ?? undefined });
+  await gateway.app.listen({ host: config.host, port: config.gatewayPort });
+  logger.info({ port: config.gatewayPort, subgraphs: config.subgraphUrls }, 'gateway listening');
+  return () => gateway.app.close();
+}
+
+const component = process.argv[2] as Component | undefined;
+if (!component || !COMPONENTS.includes(component)) {
+  console.error(`usage: npm run serve -- <${COMPONENTS.join('|')}>`);
+  process.exit(2);
+}
+try {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { component });
+  const close = component === 'gateway' ? await serveGateway(config, logger) : await serveSubgraph(component, config, logger);
+  onShutdown(logger, close);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,70 @@
+/** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { DateTime } from '../../platform/scalars.js';
+import { CODE_SYSTEMS } from './codes.js';
+import type { OfferService } from './service.js';
+import type { EstablishmentCriteria, UnitCriteria } from './store.js';
+import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
+
+export interface OfferContext {
+  offer: OfferService;
+}
+
+interface PageArgs<F> {
+  filter?: F | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+type Ref = { id: string };
+
+export const resolvers: GraphQLResolverMap<OfferContext> = {
+  DateTime,
+  Query: {
+    organization: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.organization(id),
+    establishment: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.establishment(id),
+    establishments: (_: unknown, args: PageArgs<EstablishmentCriteria>, ctx: OfferContext) =>
+      ctx.offer.listEstablishments(args.filter ?? {}, args.first, args.after),
+    unit: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.unit(id),
+    units: (_: unknown, args: PageArgs<UnitCriteria>, ctx: OfferContext) => ctx.offer.listUnits(args.filter ?? {}, args.first, args.after),
+  },
+  Organization: {
+    __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.organization(ref.id),
+    finess: (o: OrganizationRow) => o.id,
+    establishments: (o: OrganizationRow, _: unknown, ctx: OfferContext) => ctx.offer.establishmentsOf(o.id),
+  },
+  Establishment: {
+    __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.establishment(ref.id),
+    finess: (e: EstablishmentRow) => e.id,
+    category: (e: EstablishmentRow) => ({ system: CODE_SYSTEMS.finessCategory, code: e.categoryCode, display: e.categoryLabel }),
+    organization: (e: EstablishmentRow, _: unknown, ctx: OfferContext) => ctx.offer.organization(e.organizationId),
+    address: (e: EstablishmentRow) => ({
+      line: e.addressLine,
+      postalCode: e.postalCode,
+      city: e.city,
+      inseeCode: e.inseeCode,
+      departmentCode: e.departmentCode,
+      regionCode: e.regionCode,
+      regionName: e.regionName,
+    }),
+    position: (e: EstablishmentRow) =>
+      e.latitude === null || e.longitude === null ? null : { latitude: e.latitude, longitude: e.longitude },
+    units: (e: EstablishmentRow, args: { includeArchived?: boolean | null }, ctx: OfferContext) =>
+      ctx.offer.unitsOf(e.id, Boolean(args.includeArchived)),
+  },
+  Unit: {
+    __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.unit(ref.id),
+    establishment: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.establishment(u.establishmentId),
+    activityField: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.activityField, u.activityFieldCode),
+    careMode: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.careMode, u.careModeCode),
+    operationalActivities: (u: UnitRow, _: unknown, ctx: OfferContext) =>
+      Promise.all(u.operationalActivityCodes.map((c) => ctx.offer.coding(CODE_SYSTEMS.operationalActivity, c))),
+    patientAge: (u: UnitRow) => ({ min: u.patientAgeMin, max: u.patientAgeMax }),
+  },
+  EstablishmentConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+  },
+  UnitConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * Rules of the offer subgraph, per request: batched loading (one SQL per entity type per
+ * request, whatever the number of references the gateway sends), pagination, code labels.
+ */
+import DataLoader from 'dataloader';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
+import { HubError } from '../../platform/errors.js';
+import { CODE_SYSTEMS } from './codes.js';
+import type { EstablishmentCriteria, OfferStore, UnitCriteria } from './store.js';
+import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
+
+export interface Coding {
+  system: string;
+  code: string;
+  display: string | null;
+}
+
+function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+function afterId(after: string | null | undefined): string | null {
+  if (!after) return null;
+  const [id] = decodeCursor(after);
+  if (typeof id !== 'string') throw new HubError('BAD_USER_INPUT', 'The cursor given in `after` is not one this server issued.');
+  return id;
+}
+
+export function createOfferService(store: OfferStore) {
+  const organizations = new DataLoader((ids: readonly string[]) => store.organizationsByIds(ids).then((r) => byId(r, ids)));
+  const establishments = new DataLoader((ids: readonly string[]) => store.establishmentsByIds(ids).then((r) => byId(r, ids)));
+  const units = new DataLoader((ids: readonly string[]) => store.unitsByIds(ids).then((r) => byId(r, ids)));
+  const establishmentsOf = new DataLoader((ids: readonly string[]) =>
+    store.establishmentsOfOrganizations(ids).then((r) => groupBy(r, ids, (e) => e.organizationId)),
+  );
+  const unitsOf = (includeArchived: boolean) =>
+    new DataLoader((ids: readonly string[]) =>
+      store.unitsOfEstablishments(ids, includeArchived).then((r) => groupBy(r, ids, (u) => u.establishmentId)),
+    );
+  const activeUnitsOf = unitsOf(false);
+  const allUnitsOf = unitsOf(true);
+  let labels: Promise<Map<string, string>> | null = null;
+
+  /** Labels of every code of the systems we use, read once per request. */
+  const labelOf = async (system: string, code: string): Promise<string | null> => {
+    labels ??= store
+      .codesOf(Object.values(CODE_SYSTEMS))
+      .then((rows) => new Map(rows.map((r) => [`${r.system}|${r.code}`, r.display])));
+    return (await labels).get(`${system}|${code}`) ?? null;
+  };
+
+  return {
+    organization: (id: string): Promise<OrganizationRow | null> => organizations.load(id),
+    establishment: (id: string): Promise<EstablishmentRow | null> => establishments.load(id),
+    unit: (id: string): Promise<UnitRow | null> => units.load(id),
+    establishmentsOf: (organizationId: string) => establishmentsOf.load(organizationId),
+    unitsOf: (establishmentId: string, includeArchived: boolean) =>
+      (includeArchived ? allUnitsOf : activeUnitsOf).load(establishmentId),
+
+    coding: async (system: string, code: string): Promise<Coding> => ({ system, code, display: await labelOf(system, code) }),
+
+    listEstablishments: async (
+      criteria: EstablishmentCriteria,
+      first: number | null | undefined,
+      after: string | null | undefined,
+    ): Promise<Connection<EstablishmentRow>> => {
+      const size = pageSize(first);
+      const rows = await store.listEstablishments(criteria, afterId(after), size + 1);
+      return toConnection(rows, size, Boolean(after), (e) => [e.id], () => store.countEstablishments(criteria));
+    },
+
+    listUnits: async (
+      criteria: UnitCriteria,
+      first: number | null | undefined,
+      after: string | null | undefined,
+    ): Promise<Connection<UnitRow>> => {
+      const size = pageSize(first);
+      const rows = await store.listUnits(criteria, afterId(after), size + 1);
+      return toConnection(rows, size, Boolean(after), (u) => [u.id], () => store.countUnits(criteria));
+    },
+  };
+}
+
+export type OfferService = ReturnType<typeof createOfferService>;

@@ -1,0 +1,42 @@
+/** Configuration: defaults, coercion, and start-up refusal naming each bad variable. */
+import { describe, it, expect } from 'vitest';
+import { ConfigError, loadConfig } from '../platform/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database under .data and the documented ports', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '.data' });
+    expect(config.gatewayPort).toBe(4000);
+    expect(config.subgraphPorts).toEqual({ offer: 4001, capacities: 4002, tensions: 4003, professionals: 4004 });
+    expect(config.subgraphUrls.tensions).toBe('http://127.0.0.1:4003/graphql');
+    expect(Object.isFrozen(config.subgraphPorts)).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, in-memory PGlite on request', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ ROR_DB_IN_MEMORY: 'true' }).database).toEqual({ kind: 'pglite', dataDir: null });
+  });
+
+  it('coerces numbers and booleans, treats empty values as unset', () => {
+    const config = loadConfig({ PORT: '8080', ROR_SEED_DEMO: 'false', OFFER_PORT: '' });
+    expect(config.gatewayPort).toBe(8080);
+    expect(config.seedDemo).toBe(false);
+    expect(config.subgraphPorts.offer).toBe(4001);
+  });
+
+  it('refuses bad values with one message naming every variable and what it expects', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', TENSIONS_PORT: '70000' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as ConfigError).message;
+    expect(message).toContain('PORT="abc": expected an integer');
+    expect(message).toContain('LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent');
+    expect(message).toContain('DATABASE_URL="mysql://x"');
+    expect(message).toContain('TENSIONS_PORT="70000"');
+    expect((caught as ConfigError).problems).toHaveLength(4);
+  });
+});

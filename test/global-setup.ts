@@ -1,0 +1,27 @@
+/**
+ * Starts one hub per database kind for the whole run; test files reach them by URL only (real
+ * clients), through `inject('hubs')`. Files needing a special hub start their own.
+ */
+import type { TestProject } from 'vitest/node';
+import { databaseKinds, startTestHub, type DatabaseKind } from './helpers/hub.js';
+
+export interface HubUrls {
+  graphql: string;
+  fhir: string;
+  subgraphs: Record<string, string>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hubs: Partial<Record<DatabaseKind, HubUrls>>;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  const hubs = await Promise.all(databaseKinds().map((kind) => startTestHub(kind)));
+  project.provide('hubs', Object.fromEntries(hubs.map((h) => [h.kind, h.urls])));
+  return async () => {
+    for (const hub of hubs) await hub.close();
+  };
+}

@@ -1,0 +1,29 @@
+/** Every server of the hub answers /health, /ready and Prometheus /metrics. */
+import { describe, it, expect, inject } from 'vitest';
+
+const hub = inject('hubs').pglite!;
+const servers = {
+  gateway: new URL('/', hub.graphql).toString(),
+  ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, url]) => [name, new URL('/', url).toString()])),
+};
+
+describe.each(Object.entries(servers))('%s server', (service, base) => {
+  it('is healthy and ready', async () => {
+    const health = await fetch(new URL('/health', base));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', service });
+    const ready = await fetch(new URL('/ready', base));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', service });
+  });
+
+  it('exposes Prometheus metrics counting its requests', async () => {
+    await fetch(new URL('/health', base));
+    const response = await fetch(new URL('/metrics', base));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(new RegExp(`http_requests_total\\{[^}]*route="/health"[^}]*service="${service}"[^}]*\\} \\d+`));
+    if (service === 'gateway') expect(text).toContain('process_cpu_seconds_total');
+  });
+});
