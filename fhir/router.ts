@@ -44,23 +44,23 @@ export function parseRequest(method: string, segments: readonly string[]): Parse
   if (first.startsWith('$')) return { kind: 'system', interaction: 'operation' };
   if (!RESOURCE_TYPE.test(first)) return { kind: 'unknown' };
 
-  const type = (interaction: Interaction | undefined, id?: string): ParsedRequest =>
+  const onType = (interaction: Interaction | undefined, id?: string): ParsedRequest =>
     interaction ? { kind: 'type', resourceType: first, interaction, ...(id !== undefined ? { id } : {}) } : { kind: 'unknown' };
 
   switch (segments.length) {
     case 1:
-      return type(TYPE_LEVEL[m]);
+      return onType(TYPE_LEVEL[m]);
     case 2:
-      if (second === '_search') return type(m === 'POST' ? 'search-type' : undefined);
-      if (second === '_history') return type(m === 'GET' ? 'history-type' : undefined);
-      if (second?.startsWith('$')) return type('operation');
-      return type(INSTANCE_LEVEL[m], second);
+      if (second === '_search') return onType(m === 'POST' ? 'search-type' : undefined);
+      if (second === '_history') return onType(m === 'GET' ? 'history-type' : undefined);
+      if (second?.startsWith('$')) return onType('operation');
+      return onType(INSTANCE_LEVEL[m], second);
     case 3:
-      if (third === '_history') return type(m === 'GET' ? 'history-instance' : undefined, second);
-      if (third?.startsWith('$')) return type('operation', second);
+      if (third === '_history') return onType(m === 'GET' ? 'history-instance' : undefined, second);
+      if (third?.startsWith('$')) return onType('operation', second);
       return { kind: 'unknown' };
     case 4:
-      return third === '_history' && fourth !== undefined ? type(m === 'GET' ? 'vread' : undefined, second) : { kind: 'unknown' };
+      return third === '_history' && fourth !== undefined ? onType(m === 'GET' ? 'vread' : undefined, second) : { kind: 'unknown' };
     default:
       return { kind: 'unknown' };
   }

@@ -66,6 +66,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     logger,
     introspection: true,
+    stopOnTerminationSignals: false, // the entry script owns shutdown order (gateway, subgraphs, database)
     includeStacktraceInErrorResponses: false,
     formatError: useMaskedErrors(logger),
     plugins: [ApolloServerPluginLandingPageDisabled()],
@@ -75,7 +76,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     keepAliveTimeout: 65_000,
-    disableRequestLogging: true,
   });
   await app.register(observability, {
     service: 'gateway',

@@ -25,7 +25,6 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ component: `subgraph:${options.name}` }) as FastifyBaseLogger,
     keepAliveTimeout: 65_000, // longer than the gateway's idle socket timeout, so reused sockets stay open
-    disableRequestLogging: true,
   });
   await app.register(observability, { service: options.name, ready: options.ready });
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);

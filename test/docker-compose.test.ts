@@ -151,6 +151,15 @@ describe('docker-compose.yml', () => {
   });
 });
 
+/** TypeScript sources under `dir` (relative to the root), tests excluded. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
 describe('Dockerfile', () => {
   const built = Object.values(services).filter((s) => s.build !== undefined);
   const dockerfile = (service: Service) =>
@@ -171,13 +180,7 @@ describe('Dockerfile', () => {
 
     // Every relative import or file URL in the copied sources must land in a copied path.
     const sources = copied.filter((p) => statSync(join(ROOT, p)).isDirectory());
-    const files = sources.flatMap(function walk(dir: string): string[] {
-      return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(path);
-        return /\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : [];
-      });
-    });
+    const files = sources.flatMap((dir) => sourceFiles(dir));
     const reached = new Set<string>();
     for (const file of files) {
       const code = read(file);

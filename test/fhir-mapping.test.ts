@@ -1,0 +1,396 @@
+/**
+ * FHIR mappers (GraphQL records → ROR IG resources) and the generated CapabilityStatement.
+ * Every resource produced is validated offline against R4 with @medplum/core, and against the
+ * ROR IG rules of this slice (fhir/testing/validate.ts).
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { buildSchema, parse, validate } from 'graphql';
+import { buildCapabilityStatement } from '../fhir/capability.js';
+import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
+import { unitToHealthcareService } from '../fhir/mappers/healthcare-service.js';
+import { unitToLocation } from '../fhir/mappers/location.js';
+import { establishmentToOrganization, legalEntityToOrganization } from '../fhir/mappers/organization.js';
+import { FHIR_OPERATIONS } from '../fhir/queries.js';
+import { RESOURCE_HANDLERS, implementedInteractions } from '../fhir/registry.js';
+import {
+  EG_ID,
+  EJ_ID,
+  UNIT_ID,
+  establishmentRecord,
+  healthcareServiceRecord,
+  legalEntityRecord,
+  locationRecord,
+} from '../fhir/testing/fixtures.js';
+import { loadR4Definitions, r4Issues, rorIssues } from '../fhir/testing/validate.js';
+import type { Extension, FhirResource } from '../fhir/types.js';
+
+const IG_EXAMPLES = new URL('../../shared/fixtures/ror-ig-examples/', import.meta.url);
+const readExample = (name: string): Record<string, unknown> & { extension?: Extension[] } =>
+  JSON.parse(readFileSync(new URL(name, IG_EXAMPLES), 'utf8')) as Record<string, unknown> & { extension?: Extension[] };
+
+/** R4-valid and meeting the ROR rules of this slice. */
+function expectConformant(resource: FhirResource): void {
+  expect(r4Issues(resource)).toEqual([]);
+  expect(rorIssues(resource)).toEqual([]);
+}
+
+const ext = (resource: { extension?: Extension[] }, url: string): Extension[] =>
+  (resource.extension ?? []).filter((e) => e.url === url);
+const sub = (extension: Extension, url: string): Extension | undefined => extension.extension?.find((e) => e.url === url);
+
+beforeAll(() => {
+  loadR4Definitions();
+}, 30_000);
+
+describe('validator set-up', () => {
+  it('accepts the IG examples as R4 and rejects a broken resource', () => {
+    expect(r4Issues(readExample('HealthcareService-1234564.json'))).toEqual([]);
+    expect(r4Issues(readExample('Location-ror-location-exemple.json'))).toEqual([]);
+    expect(r4Issues({ resourceType: 'Location', status: 'active', position: { latitude: 'north' } })).not.toEqual([]);
+  });
+});
+
+describe('Organization (EG)', () => {
+  const org = establishmentToOrganization(establishmentRecord());
+
+  it('is a valid ror-organization with the record id, profile and dates', () => {
+    expectConformant(org);
+    expect(org.id).toBe(EG_ID);
+    expect(org.meta?.profile).toEqual([PROFILES.organization]);
+    expect(org.meta?.lastUpdated).toBe('2026-03-10T09:30:00.000Z');
+    expect(org.meta?.tag).toEqual([{ system: CODE_SYSTEMS.regionOM, code: '24' }]);
+    expect(ext(org, EXTENSIONS.metaCreationDate)).toEqual([
+      { url: EXTENSIONS.metaCreationDate, valueDateTime: '2023-02-01T08:00:00.000Z' },
+    ]);
+  });
+
+  it('carries FINESS, idNat_Struct and SIRET identifiers with their TRE_G07 types', () => {
+    const byType = Object.fromEntries((org.identifier ?? []).map((i) => [i.type?.coding?.[0]?.code, i]));
+    expect(byType['1']).toMatchObject({ system: IDENTIFIER_SYSTEMS.finess, value: EG_ID });
+    expect(byType['40']).toMatchObject({ system: 'urn:oid:1.2.250.1.71.4.2.2', value: `1${EG_ID}` });
+    expect(byType['3']).toMatchObject({ system: 'http://sirene.fr', value: '26450009100030' });
+    for (const id of org.identifier ?? []) expect(id.type?.coding?.[0]?.system).toBe(CODE_SYSTEMS.typeIdentifiantStructure);
+  });
+
+  it('maps category, address (INSEE code, geolocation), switchboard and partOf', () => {
+    expect(org.type).toEqual([
+      {
+        coding: [
+          {
+            system: 'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement',
+            code: '101',
+            display: 'Centre Hospitalier Régional (C.H.R.)',
+          },
+        ],
+      },
+    ]);
+    const [address] = org.address ?? [];
+    expect(address).toMatchObject({ line: ["14 AV DE L'HOPITAL"], postalCode: '45067', city: 'ORLEANS CEDEX 2' });
+    expect(ext(address ?? {}, EXTENSIONS.addressInseeCode)[0]?.valueCoding).toEqual({
+      system: CODE_SYSTEMS.communeOM,
+      code: '45234',
+    });
+    const geo = ext(address ?? {}, EXTENSIONS.geolocation)[0];
+    expect(geo && sub(geo, 'latitude')?.valueDecimal).toBe(47.837906);
+    expect(geo && sub(geo, 'longitude')?.valueDecimal).toBe(1.924398);
+    expect(org.partOf).toEqual({ reference: `Organization/${EJ_ID}` });
+    const [contact] = org.contact ?? [];
+    expect(contact?.purpose?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.natureContact, code: '06' });
+    expect(contact?.telecom?.[0]).toMatchObject({ system: 'phone', value: '0238514444' });
+    expect(contact?.telecom?.[0]?.extension?.map((e) => e.url)).toEqual([
+      EXTENSIONS.telecomCommunicationChannel,
+      EXTENSIONS.telecomConfidentialityLevel,
+    ]);
+  });
+
+  it('leaves out what the record lacks rather than emitting empty elements', () => {
+    const bare = establishmentToOrganization(
+      establishmentRecord({
+        siret: null,
+        position: null,
+        switchboardPhone: null,
+        address: { line: null, postalCode: null, city: null, inseeCode: null, regionCode: '76' },
+      }),
+    );
+    expectConformant(bare);
+    expect(bare.address).toBeUndefined();
+    expect(bare.contact).toBeUndefined();
+    expect(bare.identifier?.map((i) => i.type?.coding?.[0]?.code)).toEqual(['1', '40']);
+    expect(bare.meta?.tag?.[0]?.code).toBe('76');
+  });
+});
+
+describe('Organization (EJ)', () => {
+  it('is R4-valid; the only ROR gap is the creation date the hub does not keep for legal entities', () => {
+    const org = legalEntityToOrganization(legalEntityRecord());
+    expect(r4Issues(org)).toEqual([]);
+    expect(rorIssues(org)).toEqual(['ror-meta-creation-date is 1..1']);
+    expect(org).toMatchObject({ id: EJ_ID, name: "CENTRE HOSPITALIER REGIONAL D'ORLEANS" });
+    expect(org.meta).toEqual({
+      profile: [PROFILES.organization],
+      lastUpdated: '2025-11-20T10:00:00.000Z',
+      tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
+    });
+    expect(org.partOf).toBeUndefined();
+  });
+
+  it('has no region tag when its establishments span regions', () => {
+    const org = legalEntityToOrganization(
+      legalEntityRecord({ establishments: [{ address: { regionCode: '24' } }, { address: { regionCode: '76' } }] }),
+    );
+    expect(org.meta?.tag).toBeUndefined();
+  });
+});
+
+describe('HealthcareService', () => {
+  const service = unitToHealthcareService(healthcareServiceRecord());
+
+  it('is a valid ror-healthcareservice', () => {
+    expectConformant(service);
+    expect(service.id).toBe(UNIT_ID);
+    expect(service.meta).toEqual({
+      profile: [PROFILES.healthcareService],
+      lastUpdated: '2026-01-05T16:00:00.000Z',
+      tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
+    });
+    expect(service.active).toBe(true);
+  });
+
+  it('identifies the offer as TRE_R355#35 "<region>/<unit id>"', () => {
+    expect(service.identifier).toEqual([
+      {
+        type: {
+          coding: [
+            {
+              system: 'https://mos.esante.gouv.fr/NOS/TRE_R355-TypeIdentifiantOffre/FHIR/TRE-R355-TypeIdentifiantOffre',
+              code: '35',
+              display: "Identifiant fonctionnel de l'offre connu par l'instance ROR",
+            },
+          ],
+        },
+        value: `24/${UNIT_ID}`,
+      },
+    ]);
+  });
+
+  it('maps activity field, operational activities, care mode and references', () => {
+    expect(service.type?.[0]?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.champActivite, code: '01' });
+    expect(service.specialty?.map((s) => s.coding?.[0]?.code)).toEqual(['025', '030']);
+    expect(service.specialty?.every((s) => s.coding?.[0]?.system === CODE_SYSTEMS.activiteOperationnelle)).toBe(true);
+    expect(service.characteristic).toEqual([
+      { coding: [{ system: CODE_SYSTEMS.modePriseEnCharge, code: '28', display: 'Hospitalisation complète (HC)' }] },
+    ]);
+    expect(service.providedBy).toEqual({ reference: `Organization/${EG_ID}` });
+    expect(service.location).toEqual([{ reference: `Location/${UNIT_ID}` }]);
+  });
+
+  it('shapes sensitive-unit and patient-type exactly as the IG example does', () => {
+    const example = readExample('HealthcareService-1234564.json');
+    for (const url of [EXTENSIONS.sensitiveUnit, EXTENSIONS.patientType, EXTENSIONS.metaCreationDate]) {
+      const [ours] = ext(service, url);
+      const [theirs] = ext(example, url);
+      expect(ours && Object.keys(ours).sort()).toEqual(theirs && Object.keys(theirs).sort());
+    }
+    const [patientType] = ext(service, EXTENSIONS.patientType);
+    expect(patientType?.extension).toEqual([
+      {
+        url: 'ageRange',
+        valueRange: {
+          low: { value: 18, system: CODE_SYSTEMS.ucumUniteMesure, code: 'a' },
+          high: { value: 120, system: CODE_SYSTEMS.ucumUniteMesure, code: 'a' },
+        },
+      },
+    ]);
+    const exampleRange = ext(example, EXTENSIONS.patientType)[0]?.extension?.[0]?.valueRange;
+    expect(exampleRange?.low?.system).toBe(CODE_SYSTEMS.ucumUniteMesure);
+    expect(ext(service, EXTENSIONS.sensitiveUnit)[0]?.valueBoolean).toBe(false);
+  });
+
+  it('handles open age ranges, no activities and archived units without invalid elements', () => {
+    const openEnded = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: 0, max: null } }));
+    expectConformant(openEnded);
+    expect(ext(openEnded, EXTENSIONS.patientType)[0]?.extension?.[0]?.valueRange).toEqual({
+      low: { value: 0, system: CODE_SYSTEMS.ucumUniteMesure, code: 'a' },
+    });
+
+    const noAges = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: null, max: null } }));
+    expect(r4Issues(noAges)).toEqual([]);
+    expect(rorIssues(noAges)).toEqual(['ror-healthcareservice-patient-type is 1..1']);
+
+    const noActivities = unitToHealthcareService(healthcareServiceRecord({ operationalActivities: [] }));
+    expect(r4Issues(noActivities)).toEqual([]);
+    expect('specialty' in noActivities).toBe(false);
+
+    const archived = unitToHealthcareService(healthcareServiceRecord({ archived: true, sensitive: true }));
+    expectConformant(archived);
+    expect(archived.active).toBe(false);
+    expect(ext(archived, EXTENSIONS.sensitiveUnit)[0]?.valueBoolean).toBe(true);
+  });
+});
+
+describe('Location', () => {
+  const location = unitToLocation(locationRecord());
+  const capacities = ext(location, EXTENSIONS.supportedCapacity);
+  const code = (capacity: Extension | undefined, url: string) =>
+    capacity && sub(capacity, url)?.valueCodeableConcept?.coding?.[0];
+
+  it('is a valid ror-location, last updated when its capacity last changed', () => {
+    expectConformant(location);
+    expect(location.id).toBe(UNIT_ID);
+    expect(location.meta).toEqual({
+      profile: [PROFILES.location],
+      lastUpdated: '2026-04-02T06:15:00.000Z',
+      tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
+    });
+  });
+
+  it('maps identifier, status, commune, address, position and managing organization', () => {
+    expect(location.identifier).toEqual([
+      {
+        type: {
+          coding: [
+            {
+              system: CODE_SYSTEMS.typeIdentifiantRessourceOperationnelle,
+              code: '25',
+              display: "Identifiant du lieu de réalisation de l'offre connu par l'instance ROR",
+            },
+          ],
+        },
+        value: `24/${UNIT_ID}`,
+      },
+    ]);
+    expect(location.status).toBe('active');
+    expect(location.operationalStatus).toEqual({ system: CODE_SYSTEMS.statutLieu, code: '3', display: 'Opérationnel' });
+    expect(ext(location, EXTENSIONS.communeCog)[0]?.valueCodeableConcept).toEqual({
+      coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM', code: '45234' }],
+    });
+    expect(location.address).toMatchObject({ line: ["14 AV DE L'HOPITAL"], postalCode: '45067', city: 'ORLEANS CEDEX 2' });
+    expect(location.position).toEqual({ longitude: 1.924398, latitude: 47.837906 });
+    expect(location.managingOrganization).toEqual({ reference: `Organization/${EG_ID}` });
+  });
+
+  it('gives installed and available beds as two supported-capacity records', () => {
+    expect(capacities).toHaveLength(2);
+    const [installed, available] = capacities;
+    expect(code(installed, 'capacityType')).toMatchObject({ system: CODE_SYSTEMS.natureCapacite, code: '01' });
+    expect(code(installed, 'capacityStatus')).toMatchObject({ system: CODE_SYSTEMS.typeStatutCapacite, code: '01' });
+    expect(code(installed, 'temporalityCapacity')).toMatchObject({ system: CODE_SYSTEMS.temporaliteCapacite, code: '01' });
+    expect(code(installed, 'capacitySourceType')).toMatchObject({ system: CODE_SYSTEMS.typeSourceCapacite, code: '01' });
+    expect(code(installed, 'temporaryAssignement')).toMatchObject({ system: CODE_SYSTEMS.affectationTemporaire, code: '01' });
+    expect(installed && sub(installed, 'nbCapacity')?.valueInteger).toBe(15);
+    expect(installed && sub(installed, 'capacityUpdateDate')?.valueDateTime).toBe('2026-04-02T06:15:00.000Z');
+    expect(installed && sub(installed, 'genderCapacityAvailable')).toBeUndefined();
+
+    expect(code(available, 'capacityStatus')).toMatchObject({ code: '02', display: 'Disponible' });
+    expect(code(available, 'genderCapacityAvailable')).toMatchObject({ system: CODE_SYSTEMS.genreCapacite, code: '03' });
+    expect(available && sub(available, 'nbCapacity')?.valueInteger).toBe(3);
+  });
+
+  it('uses the sub-extensions of the IG capacity example (RORLocationExemple1)', () => {
+    // Sub-extension urls of the IG example's "Disponible / Indifférencié" record.
+    const igAvailable = [
+      'nbCapacity',
+      'capacityUpdateDate',
+      'capacityStatus',
+      'capacityType',
+      'temporalityCapacity',
+      'capacitySourceType',
+      'genderCapacityAvailable',
+      'temporaryAssignement',
+    ];
+    expect(capacities[1]?.extension?.map((e) => e.url).sort()).toEqual([...igAvailable].sort());
+    expect(capacities[0]?.extension?.map((e) => e.url).sort()).toEqual(
+      igAvailable.filter((u) => u !== 'genderCapacityAvailable').sort(),
+    );
+  });
+
+  it('maps capacity sources onto TRE_R335', () => {
+    const sourceOf = (source: 'MANUAL' | 'AUTOMATIC_FEED' | 'IMPORT') => {
+      const capacity = { installedBeds: 10, availableBeds: 1, updatedAt: '2026-04-02T06:15:00.000Z', source };
+      const loc = unitToLocation(locationRecord({ capacity }));
+      return code(ext(loc, EXTENSIONS.supportedCapacity)[0], 'capacitySourceType')?.code;
+    };
+    expect([sourceOf('MANUAL'), sourceOf('AUTOMATIC_FEED'), sourceOf('IMPORT')]).toEqual(['01', '02', '01']);
+  });
+
+  it('without capacity, archived or without commune code, stays valid R4', () => {
+    const noCapacity = unitToLocation(locationRecord({ capacity: null }));
+    expectConformant(noCapacity);
+    expect(ext(noCapacity, EXTENSIONS.supportedCapacity)).toEqual([]);
+    expect(noCapacity.meta?.lastUpdated).toBe('2026-03-10T09:30:00.000Z'); // the establishment's, the latest left
+
+    const archived = unitToLocation(locationRecord({ archived: true }));
+    expectConformant(archived);
+    expect(archived.status).toBe('inactive');
+    expect(archived.operationalStatus).toBeUndefined();
+
+    const base = locationRecord();
+    const noCommune = unitToLocation(
+      locationRecord({ establishment: { ...base.establishment, address: { ...base.establishment.address, inseeCode: null }, position: null } }),
+    );
+    expect(r4Issues(noCommune)).toEqual([]);
+    expect(rorIssues(noCommune)).toEqual(['ror-commune-cog is 1..1']);
+    expect(noCommune.position).toBeUndefined();
+  });
+
+  it('throws on a record with an unreadable date instead of emitting an invalid instant', () => {
+    expect(() => unitToLocation(locationRecord({ updatedAt: 'yesterday' }))).toThrow(/date-time/);
+  });
+});
+
+describe('CapabilityStatement', () => {
+  const statement = buildCapabilityStatement(RESOURCE_HANDLERS, {
+    baseUrl: 'http://localhost:4000/fhir',
+    date: '2026-05-01T00:00:00.000Z',
+  });
+
+  it('is a valid R4 instance statement for ROR Hub', () => {
+    expect(r4Issues(statement)).toEqual([]);
+    expect(statement).toMatchObject({
+      status: 'active',
+      kind: 'instance',
+      fhirVersion: '4.0.1',
+      software: { name: 'ROR Hub' },
+      implementation: { url: 'http://localhost:4000/fhir' },
+    });
+    expect(statement.format).toContain('json');
+  });
+
+  it('lists exactly the registry: its types, profiles and implemented interactions', () => {
+    const resources = statement.rest[0]?.resource ?? [];
+    expect(resources.map((r) => r.type)).toEqual(RESOURCE_HANDLERS.map((h) => h.resourceType));
+    for (const handler of RESOURCE_HANDLERS) {
+      const resource = resources.find((r) => r.type === handler.resourceType);
+      expect(resource?.interaction.map((i) => i.code)).toEqual(implementedInteractions(handler));
+      expect(resource?.profile).toBe(handler.profile);
+      expect(resource?.supportedProfile).toEqual([handler.profile]);
+    }
+    expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual([
+      'Organization:read',
+      'HealthcareService:read',
+      'Location:read',
+    ]);
+    expect(resources.map((r) => r.profile)).toEqual([PROFILES.organization, PROFILES.healthcareService, PROFILES.location]);
+  });
+});
+
+describe('GraphQL documents', () => {
+  it('validate against the supergraph composed from schemas/*.graphql', () => {
+    const services = ['offer', 'capacities', 'tensions', 'professionals'].map((name) => ({
+      name,
+      url: `http://${name}.invalid/graphql`,
+      typeDefs: parse(readFileSync(new URL(`../schemas/${name}.graphql`, import.meta.url), 'utf8')),
+    }));
+    const composed = composeServices(services);
+    expect(composed.errors ?? []).toEqual([]);
+    if (composed.errors) return;
+    // Rebuilt from the SDL with this package's graphql: the composer's schema object comes from
+    // the CommonJS build of graphql, which the ESM `validate` refuses (dual-package hazard).
+    const schema = buildSchema(composed.supergraphSdl);
+    for (const [name, document] of Object.entries(FHIR_OPERATIONS)) {
+      expect({ name, errors: validate(schema, parse(document)).map((e) => e.message) }).toEqual({ name, errors: [] });
+    }
+  });
+});
