@@ -32,6 +32,7 @@ export const ORGANIZATION_QUERY = /* GraphQL */ `
       id
       finess
       name
+      createdAt
       updatedAt
       establishments { address { regionCode } }
     }
@@ -124,6 +125,7 @@ export interface OrganizationRecord {
   id: string;
   finess: string;
   name: string;
+  createdAt: string;
   updatedAt: string;
   establishments: { address: { regionCode: string } }[];
 }

@@ -1,7 +1,7 @@
 /**
  * FHIR mappers (GraphQL records → ROR IG resources) and the generated CapabilityStatement.
  * Every resource produced is validated offline against R4 with @medplum/core, and against the
- * ROR IG rules of this slice (fhir/testing/validate.ts).
+ * ROR IG rules of this slice (test/helpers/fhir/validate.ts).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -22,8 +22,8 @@ import {
   healthcareServiceRecord,
   legalEntityRecord,
   locationRecord,
-} from '../fhir/testing/fixtures.js';
-import { loadR4Definitions, r4Issues, rorIssues } from '../fhir/testing/validate.js';
+} from './helpers/fhir/fixtures.js';
+import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import type { Extension, FhirResource } from '../fhir/types.js';
 
 const IG_EXAMPLES = new URL('../../shared/fixtures/ror-ig-examples/', import.meta.url);
@@ -123,10 +123,10 @@ describe('Organization (EG)', () => {
 });
 
 describe('Organization (EJ)', () => {
-  it('is R4-valid; the only ROR gap is the creation date the hub does not keep for legal entities', () => {
+  it('is R4-valid and meets the ROR rules of this slice', () => {
     const org = legalEntityToOrganization(legalEntityRecord());
     expect(r4Issues(org)).toEqual([]);
-    expect(rorIssues(org)).toEqual(['ror-meta-creation-date is 1..1']);
+    expect(rorIssues(org)).toEqual([]);
     expect(org).toMatchObject({ id: EJ_ID, name: "CENTRE HOSPITALIER REGIONAL D'ORLEANS" });
     expect(org.meta).toEqual({
       profile: [PROFILES.organization],

@@ -19,8 +19,8 @@ import {
   healthcareServiceRecord,
   legalEntityRecord,
   locationRecord,
-} from '../fhir/testing/fixtures.js';
-import { loadR4Definitions, r4Issues, rorIssues } from '../fhir/testing/validate.js';
+} from './helpers/fhir/fixtures.js';
+import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import type { FhirResource as OurResource, OperationOutcome } from '../fhir/types.js';
 
 const TOKEN = 'test-token';

@@ -93,15 +93,13 @@ function soleRegion(record: OrganizationRecord): string | undefined {
   return regions.size === 1 ? [...regions][0] : undefined;
 }
 
-/**
- * EJ → ror-organization. The hub keeps no creation date for legal entities, so the profile's
- * 1..1 ror-meta-creation-date cannot be given truthfully and is left out.
- */
+/** EJ → ror-organization. */
 export function legalEntityToOrganization(record: OrganizationRecord): Organization {
   return {
     resourceType: 'Organization',
     id: record.id,
     meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), soleRegion(record)),
+    extension: [metaCreationDate(record.createdAt)],
     identifier: [finessIdentifier(record.finess), idNatStructIdentifier(record.finess)],
     name: record.name,
   };

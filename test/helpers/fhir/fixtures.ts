@@ -8,7 +8,7 @@ import type {
   HealthcareServiceRecord,
   LocationRecord,
   OrganizationRecord,
-} from '../queries.js';
+} from '../../../fhir/queries.js';
 
 const R66 = 'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement';
 const R227 = 'https://mos.esante.gouv.fr/NOS/TRE_R227-ChampActivite/FHIR/TRE-R227-ChampActivite';
@@ -47,6 +47,7 @@ export function legalEntityRecord(overrides: Partial<OrganizationRecord> = {}): 
     id: EJ_ID,
     finess: EJ_ID,
     name: "CENTRE HOSPITALIER REGIONAL D'ORLEANS",
+    createdAt: '2025-01-10T08:00:00.000Z',
     updatedAt: '2025-11-20T10:00:00.000Z',
     establishments: [{ address: { regionCode: '24' } }, { address: { regionCode: '24' } }],
     ...overrides,
