@@ -26,7 +26,7 @@ import {
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import type { Extension, FhirResource } from '../fhir/types.js';
 
-const IG_EXAMPLES = new URL('../../shared/fixtures/ror-ig-examples/', import.meta.url);
+const IG_EXAMPLES = new URL('./fixtures/ror-ig-examples/', import.meta.url);
 const readExample = (name: string): Record<string, unknown> & { extension?: Extension[] } =>
   JSON.parse(readFileSync(new URL(name, IG_EXAMPLES), 'utf8')) as Record<string, unknown> & { extension?: Extension[] };
 

@@ -257,10 +257,13 @@ const REGION_NAME = 'Centre-Val de Loire';
 const DEPARTMENTS: ReadonlySet<string> = new Set(['18', '28', '36', '37', '41', '45']);
 
 /**
- * "Now" for the demo. Capacities are stamped a few minutes to hours before this instant, and
- * the in-progress tensions started a few days before it. The clock is never read.
+ * Default "now" of the demo. Capacities are stamped a few minutes to hours before the reference
+ * instant and the synthetic tensions started days before it, so that a region seeded today looks
+ * current. The builder never reads the clock: the seeder passes the seeding time, tests rely on
+ * this default.
  */
-const REFERENCE_INSTANT_MS = Date.parse('2026-11-23T06:00:00Z');
+export const DEFAULT_REFERENCE_INSTANT = new Date('2026-11-23T06:00:00Z');
+const HOUR_MS = 3_600_000;
 
 const FINESS_FILE = new URL('./data/finess-cvl.csv', import.meta.url);
 const SAE_FILE = new URL('./data/sae2021-cvl.csv', import.meta.url);
@@ -885,13 +888,13 @@ const CRITICAL_CARE: ReadonlySet<Discipline> = new Set(['ADULT_ICU', 'PAEDIATRIC
  * of their installed beds free. Each unit is stamped up to 12 hours before the reference instant,
  * as after a night of automatic feeds and manual entries.
  */
-function buildCapacity(unit: DemoUnit, installedBeds: number): DemoCapacity {
+function buildCapacity(unit: DemoUnit, installedBeds: number, referenceMs: number): DemoCapacity {
   const rng = rngFor(`capacity:${unit.id}`);
   const availableBeds = CRITICAL_CARE.has(unit.discipline)
     ? Math.min(installedBeds, rng.int(0, 2))
     : Math.floor(installedBeds * 0.15 * rng.next());
   const minutesAgo = rng.int(0, 12 * 60);
-  return { unitId: unit.id, installedBeds, availableBeds, updatedAt: new Date(REFERENCE_INSTANT_MS - minutesAgo * 60_000) };
+  return { unitId: unit.id, installedBeds, availableBeds, updatedAt: new Date(referenceMs - minutesAgo * 60_000) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1014,46 +1017,49 @@ const CRITICAL_CARE_GROUP = 'Réanimation, soins intensifs adultes et surveillan
  * 2020, when the plans blancs were lifted. The last four are synthetic, around the reference
  * instant: one recently closed and three in progress.
  */
-const TENSION_DECLARATIONS: readonly Omit<DemoTension, 'id'>[] = [
-  {
-    establishmentId: '450002613', // CHR Orléans - Hôpital de la Source
-    disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
-    startedAt: new Date('2020-03-16T15:16:00+01:00'), endedAt: new Date('2020-05-29T18:00:00+02:00'),
-  },
-  {
-    establishmentId: '280504267', // CH Chartres Louis Pasteur - Le Coudray
-    disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
-    startedAt: new Date('2020-03-16T15:34:00+01:00'), endedAt: new Date('2020-05-27T17:30:00+02:00'),
-  },
-  {
-    establishmentId: '370004467', // CHRU Tours - Trousseau (Chambray-lès-Tours)
-    disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
-    startedAt: new Date('2020-03-17T13:58:00+01:00'), endedAt: new Date('2020-06-02T12:00:00+02:00'),
-  },
-  {
-    establishmentId: '360000137', // CH Châteauroux
-    disciplineGroup: 'Médecine', level: 'HET_1', status: 'CLOSED',
-    startedAt: new Date('2026-11-09T08:45:00+01:00'), endedAt: new Date('2026-11-14T16:20:00+01:00'),
-  },
-  {
-    establishmentId: '180000010', // CH Bourges - Jacques Coeur
-    disciplineGroup: 'Urgences', level: 'HET_2', status: 'IN_PROGRESS',
-    startedAt: new Date('2026-11-20T09:30:00+01:00'), endedAt: null,
-  },
-  {
-    establishmentId: '410000020', // CH Blois Simone Veil
-    disciplineGroup: 'Médecine', level: 'HET_1', status: 'IN_PROGRESS',
-    startedAt: new Date('2026-11-21T18:15:00+01:00'), endedAt: null,
-  },
-  {
-    establishmentId: '280000084', // CH Dreux
-    disciplineGroup: 'Urgences', level: 'HET_1', status: 'IN_PROGRESS',
-    startedAt: new Date('2026-11-22T21:40:00+01:00'), endedAt: null,
-  },
-];
+function tensionDeclarations(referenceMs: number): Array<Omit<DemoTension, 'id'>> {
+  const hoursBefore = (hours: number) => new Date(referenceMs - hours * HOUR_MS);
+  return [
+    {
+      establishmentId: '450002613', // CHR Orléans - Hôpital de la Source
+      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
+      startedAt: new Date('2020-03-16T15:16:00+01:00'), endedAt: new Date('2020-05-29T18:00:00+02:00'),
+    },
+    {
+      establishmentId: '280504267', // CH Chartres Louis Pasteur - Le Coudray
+      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
+      startedAt: new Date('2020-03-16T15:34:00+01:00'), endedAt: new Date('2020-05-27T17:30:00+02:00'),
+    },
+    {
+      establishmentId: '370004467', // CHRU Tours - Trousseau (Chambray-lès-Tours)
+      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
+      startedAt: new Date('2020-03-17T13:58:00+01:00'), endedAt: new Date('2020-06-02T12:00:00+02:00'),
+    },
+    {
+      establishmentId: '360000137', // CH Châteauroux
+      disciplineGroup: 'Médecine', level: 'HET_1', status: 'CLOSED',
+      startedAt: hoursBefore(334.25), endedAt: hoursBefore(206.67),
+    },
+    {
+      establishmentId: '180000010', // CH Bourges - Jacques Coeur
+      disciplineGroup: 'Urgences', level: 'HET_2', status: 'IN_PROGRESS',
+      startedAt: hoursBefore(69.5), endedAt: null,
+    },
+    {
+      establishmentId: '410000020', // CH Blois Simone Veil
+      disciplineGroup: 'Médecine', level: 'HET_1', status: 'IN_PROGRESS',
+      startedAt: hoursBefore(36.75), endedAt: null,
+    },
+    {
+      establishmentId: '280000084', // CH Dreux
+      disciplineGroup: 'Urgences', level: 'HET_1', status: 'IN_PROGRESS',
+      startedAt: hoursBefore(9.33), endedAt: null,
+    },
+  ];
+}
 
-function buildTensions(establishmentIds: ReadonlySet<string>): DemoTension[] {
-  return TENSION_DECLARATIONS.map((declaration, i) => {
+function buildTensions(establishmentIds: ReadonlySet<string>, referenceMs: number): DemoTension[] {
+  return tensionDeclarations(referenceMs).map((declaration, i) => {
     if (!establishmentIds.has(declaration.establishmentId)) {
       throw new Error(`tension on unknown establishment ${declaration.establishmentId}`);
     }
@@ -1084,7 +1090,8 @@ function readSae(): Map<string, CsvRow> {
 }
 
 /** Builds the whole demo region from the copied FINESS and SAE files. It is pure apart from reading them. */
-export function buildDemoRegion(): DemoRegion {
+export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTANT): DemoRegion {
+  const referenceMs = referenceInstant.getTime();
   const establishments = readEstablishments();
   const saeById = readSae();
   const longStayBeds = relocateLongStay(establishments, saeById);
@@ -1112,8 +1119,8 @@ export function buildDemoRegion(): DemoRegion {
     organizations: buildOrganizations(establishments, bedsByEstablishment),
     establishments,
     units,
-    capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0)),
+    capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0, referenceMs)),
     professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment),
-    tensions: buildTensions(new Set(establishments.map((e) => e.id))),
+    tensions: buildTensions(new Set(establishments.map((e) => e.id)), referenceMs),
   };
 }

@@ -49,8 +49,9 @@ export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegio
   }
 }
 
-export async function seedDemoRegion(db: Database, names: readonly SubgraphName[]): Promise<SubgraphName[]> {
-  const region = buildDemoRegion();
+/** Seeds the subgraphs that are still empty, with the region as of `now` (capacity and tension times are relative to it). */
+export async function seedDemoRegion(db: Database, names: readonly SubgraphName[], now = new Date()): Promise<SubgraphName[]> {
+  const region = buildDemoRegion(now);
   const seeded: SubgraphName[] = [];
   for (const name of names) if (await seedSubgraph(name, db, region)) seeded.push(name);
   return seeded;
