@@ -1,10 +1,13 @@
 /** What every subgraph module exports, so entry scripts can migrate, seed and serve any of them alike. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
 import type { SubgraphName } from './config.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import { buildSubgraphApp } from './subgraph-app.js';
 
 export interface SubgraphDeps {
   db: Database;
@@ -25,4 +28,29 @@ export interface SubgraphModule<SeedInput> {
 /** Reads a subgraph SDL file (schemas/<name>.graphql) given as a URL relative to the caller. */
 export function loadTypeDefs(url: URL): DocumentNode {
   return parse(readFileSync(url, 'utf8'));
+}
+
+export interface SubgraphSpec<Ctx, SeedInput> {
+  name: SubgraphName;
+  /** schemas/<name>.graphql, as a URL relative to the subgraph's module. */
+  sdl: URL;
+  /** The subgraph's migrations folder, as a URL relative to its module. */
+  migrations: URL;
+  resolvers: GraphQLResolverMap<Ctx>;
+  /** Given the database once, returns the per-request context factory. */
+  context: (db: Database) => (request: FastifyRequest) => Ctx;
+  seed(db: Database, input: SeedInput): Promise<boolean>;
+}
+
+/** Builds the module every subgraph exports from its few specific parts. */
+export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput>): SubgraphModule<SeedInput> {
+  const typeDefs = loadTypeDefs(spec.sdl);
+  return {
+    name: spec.name,
+    typeDefs,
+    migrationsFolder: fileURLToPath(spec.migrations),
+    build: ({ db, logger }) =>
+      buildSubgraphApp<Ctx>({ name: spec.name, typeDefs, resolvers: spec.resolvers, logger, context: spec.context(db), ready: () => db.ping() }),
+    seed: spec.seed,
+  };
 }

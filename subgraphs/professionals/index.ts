@@ -1,7 +1,5 @@
 /** The professionals subgraph: people and where they work. */
-import { fileURLToPath } from 'node:url';
-import { buildSubgraphApp } from '../../platform/subgraph-app.js';
-import { loadTypeDefs, type SubgraphModule } from '../../platform/subgraph-module.js';
+import { defineSubgraph } from '../../platform/subgraph-module.js';
 import { resolvers, type ProfessionalContext } from './resolvers.js';
 import { createProfessionalService } from './service.js';
 import { createProfessionalStore } from './store.js';
@@ -9,20 +7,14 @@ import { seedProfessionals, type ProfessionalSeed } from './seed.js';
 
 export type { ProfessionalSeed };
 
-export const professionalsSubgraph: SubgraphModule<ProfessionalSeed> = {
+export const professionalsSubgraph = defineSubgraph<ProfessionalContext, ProfessionalSeed>({
   name: 'professionals',
-  typeDefs: loadTypeDefs(new URL('../../schemas/professionals.graphql', import.meta.url)),
-  migrationsFolder: fileURLToPath(new URL('./migrations', import.meta.url)),
-  build: ({ db, logger }) => {
+  sdl: new URL('../../schemas/professionals.graphql', import.meta.url),
+  migrations: new URL('./migrations', import.meta.url),
+  resolvers,
+  context: (db) => {
     const store = createProfessionalStore(db.orm);
-    return buildSubgraphApp<ProfessionalContext>({
-      name: 'professionals',
-      typeDefs: professionalsSubgraph.typeDefs,
-      resolvers,
-      logger,
-      context: () => ({ professionals: createProfessionalService(store) }),
-      ready: () => db.ping(),
-    });
+    return () => ({ professionals: createProfessionalService(store) });
   },
   seed: seedProfessionals,
-};
+});
