@@ -38,7 +38,13 @@ async function observability(app: FastifyInstance, options: ObservabilityOptions
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const connections = new Counter({
+    name: 'http_connections_opened_total',
+    help: 'TCP connections accepted; with keep-alive it grows far slower than requests',
+    registers: [registry],
+  });
   app.decorate('metrics', registry);
+  app.server.on('connection', () => connections.inc());
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -27,3 +27,27 @@ describe.each(Object.entries(servers))('%s server', (service, base) => {
     if (service === 'gateway') expect(text).toContain('process_cpu_seconds_total');
   });
 });
+
+describe('gateway to subgraph connections', () => {
+  const counter = async (base: string, name: string) => {
+    const text = await (await fetch(new URL('/metrics', base))).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+    return Number(line?.split(' ').at(-1) ?? NaN);
+  };
+
+  it('are kept alive: 30 federated queries open at most a handful of connections to a subgraph', async () => {
+    const capacities = servers.capacities!;
+    const before = await counter(capacities, 'http_connections_opened_total');
+    for (let i = 0; i < 30; i++) {
+      const response = await fetch(hub.graphql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ units(first: 3) { edges { node { capacity { availableBeds } } } } }` }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const opened = (await counter(capacities, 'http_connections_opened_total')) - before;
+    // Our own two /metrics reads open at most two; the gateway's 30 subgraph fetches reuse sockets.
+    expect(opened).toBeLessThanOrEqual(4);
+  });
+});
