@@ -25,6 +25,19 @@ export interface HubConfig {
   readonly database: DatabaseConfig;
   readonly seedDemo: boolean;
   readonly logLevel: LogLevel;
+  /** Key of the gateway→subgraph identity envelope; null lets `npm start` draw one per process. */
+  readonly internalSecret: string | null;
+  /** Issuer URL of the embedded OpenID provider (served by the gateway at /oidc). */
+  readonly oidcIssuer: string;
+  /** Discovery URL of an external OpenID issuer to trust instead of the embedded one. */
+  readonly externalOidcDiscoveryUrl: string | null;
+  /** Audience (resource indicator) of the hub's access tokens. */
+  readonly apiAudience: string;
+  /** SMTP server for outgoing mail (smtp://host:port); null keeps mail queued in the outboxes. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Days an archived professional is kept before the purge job deletes it. */
+  readonly archiveRetentionDays: number;
 }
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
@@ -51,6 +64,12 @@ export const ENV_SCHEMA = {
     ROR_DB_IN_MEMORY: { type: 'boolean', default: false },
     ROR_SEED_DEMO: { type: 'boolean', default: true },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    ROR_INTERNAL_SECRET: { type: 'string', minLength: 32 },
+    ROR_OIDC_DISCOVERY_URL: url,
+    ROR_API_AUDIENCE: { type: 'string', minLength: 1, default: 'urn:ror-hub:api' },
+    SMTP_URL: { type: 'string', pattern: '^smtps?://' },
+    ROR_MAIL_FROM: { type: 'string', minLength: 3, default: 'ROR Hub <no-reply@ror-hub.localhost>' },
+    ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
   },
 } as const;
 
@@ -65,11 +84,13 @@ export class ConfigError extends Error {
 
 function describe(error: ErrorObject, env: Record<string, string | undefined>): string {
   const name = error.instancePath.replace(/^\//, '');
-  const got = JSON.stringify(env[name]);
+  // Secrets and URLs that may embed a password are never echoed.
+  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
   const allowed = error.params as { allowedValues?: unknown[]; type?: string; pattern?: string; limit?: number };
   if (allowed.allowedValues) return `${name}=${got}: expected one of ${allowed.allowedValues.join(', ')}`;
   if (allowed.type) return `${name}=${got}: expected ${allowed.type === 'integer' ? 'an integer' : `a ${allowed.type}`}`;
   if (allowed.pattern) return `${name}=${got}: expected a value matching ${allowed.pattern}`;
+  if (allowed.limit !== undefined && error.keyword === 'minLength') return `${name}=${got}: expected at least ${allowed.limit} characters`;
   return `${name}=${got}: ${error.message ?? 'invalid'}`;
 }
 
@@ -114,15 +135,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const database: DatabaseConfig = v.DATABASE_URL
     ? { kind: 'postgres', url: v.DATABASE_URL as string }
     : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
+  const publicUrl = (v.ROR_PUBLIC_URL as string | undefined) ?? null;
+  const gatewayBase = (publicUrl ?? `http://${localHost}:${v.PORT as number}`).replace(/\/$/, '');
   return deepFreeze({
     nodeEnv: v.NODE_ENV as string,
     host,
     gatewayPort: v.PORT as number,
-    publicUrl: (v.ROR_PUBLIC_URL as string | undefined) ?? null,
+    publicUrl,
     subgraphPorts: ports,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, urlOf(n)])) as Record<SubgraphName, string>,
     database,
     seedDemo: v.ROR_SEED_DEMO as boolean,
     logLevel: v.LOG_LEVEL as LogLevel,
+    internalSecret: (v.ROR_INTERNAL_SECRET as string | undefined) ?? null,
+    oidcIssuer: `${gatewayBase}/oidc`,
+    externalOidcDiscoveryUrl: (v.ROR_OIDC_DISCOVERY_URL as string | undefined) ?? null,
+    apiAudience: v.ROR_API_AUDIENCE as string,
+    smtpUrl: (v.SMTP_URL as string | undefined) ?? null,
+    mailFrom: v.ROR_MAIL_FROM as string,
+    archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
   });
 }

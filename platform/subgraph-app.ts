@@ -1,6 +1,7 @@
 /**
  * Factory shared by the four subgraphs: a Fastify app (not listening) serving a Federation v2
  * schema built with @apollo/subgraph through mercurius at /graphql, plus health and metrics.
+ * Every request's identity comes from the gateway's signed envelope, verified here again.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
@@ -9,16 +10,25 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability from './observability.js';
-import { formatGraphQLError } from './errors.js';
+import { formatGraphQLError, HubError } from './errors.js';
+import type { Identity } from './auth/identity.js';
+import { IDENTITY_HEADER, verifyIdentity } from './auth/internal-token.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<Ctx>;
   logger: Logger;
-  /** Builds the per-request context handed to resolvers (services, loaders). */
-  context: (request: FastifyRequest) => Ctx;
+  internalSecret: string;
+  /** Builds the per-request context handed to resolvers (services, loaders, identity). */
+  context: (request: FastifyRequest, identity: Identity) => Ctx;
   ready: () => Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity: Identity;
+  }
 }
 
 export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): Promise<FastifyInstance> {
@@ -27,12 +37,23 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     keepAliveTimeout: 65_000, // longer than the gateway's idle socket timeout, so reused sockets stay open
   });
   await app.register(observability, { service: options.name, ready: options.ready });
+  // Fastify decorators cannot hold objects; the hook below sets the identity on every request.
+  app.decorateRequest('identity', null as never);
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers[IDENTITY_HEADER];
+    try {
+      request.identity = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
+    } catch (error) {
+      const { message, extensions } = error as HubError;
+      return reply.code(401).send({ data: null, errors: [{ message, extensions }] });
+    }
+  });
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
   await app.register(mercurius, {
     schema,
     path: '/graphql',
     graphiql: false,
-    context: (request) => options.context(request) as Record<string, unknown>,
+    context: (request) => options.context(request, request.identity) as Record<string, unknown>,
     errorFormatter: (execution, context) => formatGraphQLError(execution, context, options.logger),
   });
   return app;

@@ -4,14 +4,18 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
-import type { SubgraphName } from './config.js';
+import type { HubConfig, SubgraphName } from './config.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import type { Identity } from './auth/identity.js';
 import { buildSubgraphApp } from './subgraph-app.js';
 
 export interface SubgraphDeps {
   db: Database;
   logger: Logger;
+  config: HubConfig;
+  /** Key that verifies the identity envelope the gateway forwards. */
+  internalSecret: string;
 }
 
 export interface SubgraphModule<SeedInput> {
@@ -37,8 +41,10 @@ export interface SubgraphSpec<Ctx, SeedInput> {
   /** The subgraph's migrations folder, as a URL relative to its module. */
   migrations: URL;
   resolvers: GraphQLResolverMap<Ctx>;
-  /** Given the database once, returns the per-request context factory. */
-  context: (db: Database) => (request: FastifyRequest) => Ctx;
+  /** Given the dependencies once, returns the per-request context factory. */
+  context: (deps: SubgraphDeps) => (request: FastifyRequest, identity: Identity) => Ctx;
+  /** Extra routes, hooks or background jobs of this subgraph (each closes with the app). */
+  extend?: (app: FastifyInstance, deps: SubgraphDeps) => Promise<void>;
   seed(db: Database, input: SeedInput): Promise<boolean>;
 }
 
@@ -49,8 +55,19 @@ export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput
     name: spec.name,
     typeDefs,
     migrationsFolder: fileURLToPath(spec.migrations),
-    build: ({ db, logger }) =>
-      buildSubgraphApp<Ctx>({ name: spec.name, typeDefs, resolvers: spec.resolvers, logger, context: spec.context(db), ready: () => db.ping() }),
+    build: async (deps) => {
+      const app = await buildSubgraphApp<Ctx>({
+        name: spec.name,
+        typeDefs,
+        resolvers: spec.resolvers,
+        logger: deps.logger,
+        internalSecret: deps.internalSecret,
+        context: spec.context(deps),
+        ready: () => deps.db.ping(),
+      });
+      if (spec.extend) await spec.extend(app, deps);
+      return app;
+    },
     seed: spec.seed,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { applyMigrations } from '../platform/db/migrate.js';
@@ -41,7 +42,13 @@ export async function prepareDatabase(config: HubConfig, logger: Logger, names: 
   }
 }
 
+/** The identity-envelope key: configured, or drawn for this process when everything runs in it. */
+export function internalSecretOf(config: HubConfig): string {
+  return config.internalSecret ?? randomBytes(32).toString('base64url');
+}
+
 export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+  const internalSecret = internalSecretOf(config);
   const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
   const started: FastifyInstance[] = [];
   const close = async () => {
@@ -51,12 +58,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   try {
     const subgraphs = {} as Record<SubgraphName, string>;
     for (const name of SUBGRAPH_NAMES) {
-      const app = await SUBGRAPHS[name].build({ db, logger });
+      const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret });
       await app.listen({ host: config.host, port: config.subgraphPorts[name] });
       started.push(app);
       subgraphs[name] = urlOf(app, config.host, '/graphql');
     }
-    const gateway = await buildGateway({ logger, subgraphUrls: subgraphs });
+    const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs });
     await gateway.app.register(fhirPlugin, { prefix: '/fhir', execute: gateway.execute, baseUrl: config.publicUrl ?? undefined });
     await gateway.app.listen({ host: config.host, port: config.gatewayPort });
     started.push(gateway.app);

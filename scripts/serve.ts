@@ -14,9 +14,16 @@ import { onShutdown } from './shutdown.js';
 export const COMPONENTS = [...SUBGRAPH_NAMES, 'gateway'] as const;
 type Component = (typeof COMPONENTS)[number];
 
+/** Separate processes must share the identity-envelope key, so it cannot be drawn here. */
+function requiredSecret(config: HubConfig): string {
+  if (!config.internalSecret) throw new ConfigError(['ROR_INTERNAL_SECRET is required when components run in separate processes (at least 32 characters, the same for all)']);
+  return config.internalSecret;
+}
+
 async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  const internalSecret = requiredSecret(config);
   const db = await prepareDatabase(config, logger, [name]);
-  const app = await SUBGRAPHS[name].build({ db, logger });
+  const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret });
   await app.listen({ host: config.host, port: config.subgraphPorts[name] });
   logger.info({ subgraph: name, port: config.subgraphPorts[name] }, 'subgraph listening');
   return async () => {
@@ -26,7 +33,7 @@ async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logg
 }
 
 async function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
-  const gateway = await buildGateway({ logger, subgraphUrls: config.subgraphUrls });
+  const gateway = await buildGateway({ logger, config, internalSecret: requiredSecret(config), subgraphUrls: config.subgraphUrls });
   await gateway.app.register(fhirPlugin, { prefix: '/fhir', execute: gateway.execute, baseUrl: config.publicUrl ?? undefined });
   await gateway.app.listen({ host: config.host, port: config.gatewayPort });
   logger.info({ port: config.gatewayPort, subgraphs: config.subgraphUrls }, 'gateway listening');

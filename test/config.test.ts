@@ -24,6 +24,10 @@ describe('loadConfig', () => {
     expect(config.subgraphPorts.offer).toBe(4001);
   });
 
+  it('never echoes a secret it refuses', () => {
+    expect(() => loadConfig({ ROR_INTERNAL_SECRET: 'short-secret' })).toThrow('ROR_INTERNAL_SECRET=(value hidden): expected at least 32 characters');
+  });
+
   it('refuses bad values with one message naming every variable and what it expects', () => {
     let caught: unknown;
     try {
@@ -35,7 +39,8 @@ describe('loadConfig', () => {
     const message = (caught as ConfigError).message;
     expect(message).toContain('PORT="abc": expected an integer');
     expect(message).toContain('LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent');
-    expect(message).toContain('DATABASE_URL="mysql://x"');
+    expect(message).toContain('DATABASE_URL=(value hidden): expected a value matching ^postgres(ql)?://');
+    expect(message).not.toContain('mysql://x');
     expect(message).toContain('TENSIONS_PORT="70000"');
     expect((caught as ConfigError).problems).toHaveLength(4);
   });

@@ -2,7 +2,7 @@
 import { describe, it, expect, inject } from 'vitest';
 
 const hub = inject('hubs').pglite!;
-const servers = {
+const servers: Record<string, string> = {
   gateway: new URL('/', hub.graphql).toString(),
   ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, url]) => [name, new URL('/', url).toString()])),
 };

@@ -12,9 +12,9 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>(
   sdl: new URL('../../schemas/capacities.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: (db) => {
+  context: ({ db }) => {
     const store = createCapacityStore(db.orm);
-    return () => ({ capacities: createCapacityService(store) });
+    return (_request, identity) => ({ identity, capacities: createCapacityService(store) });
   },
   seed: seedCapacities,
 });

@@ -1,9 +1,11 @@
 /** GraphQL resolvers of the capacities subgraph. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import type { Identity } from '../../platform/auth/identity.js';
 import type { CapacityService } from './service.js';
 
 export interface CapacityContext {
+  identity: Identity;
   capacities: CapacityService;
 }
 

@@ -12,9 +12,9 @@ export const offerSubgraph = defineSubgraph<OfferContext, OfferSeed>({
   sdl: new URL('../../schemas/offer.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: (db) => {
+  context: ({ db }) => {
     const store = createOfferStore(db.orm);
-    return () => ({ offer: createOfferService(store) });
+    return (_request, identity) => ({ identity, offer: createOfferService(store) });
   },
   seed: seedOffer,
 });

@@ -1,12 +1,14 @@
 /** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
 import type { OfferService } from './service.js';
 import type { EstablishmentCriteria, UnitCriteria } from './store.js';
 import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
 
 export interface OfferContext {
+  identity: Identity;
   offer: OfferService;
 }
 

@@ -12,9 +12,9 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
   sdl: new URL('../../schemas/professionals.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: (db) => {
+  context: ({ db }) => {
     const store = createProfessionalStore(db.orm);
-    return () => ({ professionals: createProfessionalService(store) });
+    return (_request, identity) => ({ identity, professionals: createProfessionalService(store) });
   },
   seed: seedProfessionals,
 });

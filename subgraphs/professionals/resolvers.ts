@@ -1,10 +1,12 @@
 /** GraphQL resolvers of the professionals subgraph. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import type { Identity } from '../../platform/auth/identity.js';
 import type { ProfessionalService } from './service.js';
 import type { ProfessionalRow } from './tables.js';
 
 export interface ProfessionalContext {
+  identity: Identity;
   professionals: ProfessionalService;
 }
 

@@ -1,27 +1,45 @@
-/** Tables of the professionals subgraph, in its own Postgres schema `professionals`. */
-import { pgSchema, text, timestamp, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+/**
+ * Tables of the professionals subgraph, in its own Postgres schema `professionals`: people, where
+ * they work, their accounts and role assignments, and the embedded OpenID provider's storage
+ * (the hub's identity domain lives with the people it identifies).
+ */
+import { sql } from 'drizzle-orm';
+import { pgSchema, text, timestamp, primaryKey, uniqueIndex, index, integer, boolean, jsonb, serial, check } from 'drizzle-orm/pg-core';
 
 export const professionals = pgSchema('professionals');
+
+const createdAt = timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const people = professionals.table(
   'professional',
   {
     id: text('id').primaryKey(),
+    /** Capitals, no accents nor hyphens (normalised by the service). */
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
+    /** F, M or null. */
+    sex: text('sex'),
     professionCode: text('profession_code'),
+    /** RPPS (11 digits) or ADELI (9 characters) number, unique among health professionals. */
     rppsNumber: text('rpps_number'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Write-only: set with its right, never returned by any API; unique across professionals. */
+    rescueEmail: text('rescue_email'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt,
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('professional_rpps_uq').on(t.rppsNumber)],
+  (t) => [
+    uniqueIndex('professional_rpps_uq').on(t.rppsNumber),
+    uniqueIndex('professional_rescue_email_uq').on(sql`lower(${t.rescueEmail})`),
+    index('professional_archived_idx').on(t.archivedAt),
+  ],
 );
 
 /** Where a professional works: establishments (FINESS ET, a federation key of the offer subgraph). */
 export const establishmentAssignments = professionals.table(
   'establishment_assignment',
   {
-    professionalId: text('professional_id').notNull().references(() => people.id),
+    professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
     establishmentId: text('establishment_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.professionalId, t.establishmentId] }), index('establishment_assignment_est_idx').on(t.establishmentId)],
@@ -31,10 +49,115 @@ export const establishmentAssignments = professionals.table(
 export const unitAssignments = professionals.table(
   'unit_assignment',
   {
-    professionalId: text('professional_id').notNull().references(() => people.id),
+    professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
     unitId: text('unit_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.professionalId, t.unitId] }), index('unit_assignment_unit_idx').on(t.unitId)],
 );
 
+/** A hub user account: one per professional at most. */
+export const accounts = professionals.table(
+  'account',
+  {
+    id: text('id').primaryKey(),
+    professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    login: text('login').notNull(),
+    /** scrypt, as `scrypt$N$r$p$salt$hash` (base64url); null until the user creates a password. */
+    passwordHash: text('password_hash'),
+    enabled: boolean('enabled').notNull().default(true),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    createdAt,
+  },
+  (t) => [uniqueIndex('account_login_uq').on(sql`lower(${t.login})`), uniqueIndex('account_professional_uq').on(t.professionalId)],
+);
+
+/** Single-use password-creation links (only a hash of the token is kept). */
+export const passwordTokens = professionals.table('password_token', {
+  tokenHash: text('token_hash').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt,
+});
+
+/**
+ * Role assignments: a role (or a single right) on a perimeter. `perimeter_id` is null for
+ * TRANSVERSAL; otherwise a FINESS EJ/ET, a unit id or a professional id.
+ */
+export const roleAssignments = professionals.table(
+  'role_assignment',
+  {
+    id: serial('id').primaryKey(),
+    professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role'),
+    right: text('right'),
+    perimeterKind: text('perimeter_kind').notNull(),
+    perimeterId: text('perimeter_id'),
+    grantedBy: text('granted_by'),
+    grantedAt: createdAt,
+  },
+  (t) => [
+    index('role_assignment_professional_idx').on(t.professionalId),
+    check('role_assignment_role_or_right_ck', sql`(${t.role} is null) <> (${t.right} is null)`),
+  ],
+);
+
+/** Trust-circle applications (OAuth clients authenticating with private_key_jwt). */
+export const clients = professionals.table('client', {
+  clientId: text('client_id').primaryKey(),
+  name: text('name').notNull(),
+  /** Public JWK set the client signs its assertions with. */
+  jwks: jsonb('jwks').notNull(),
+  scopes: text('scopes').array().notNull(),
+  /** IG access profile 0–3. */
+  accessLevel: integer('access_level').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt,
+});
+
+/** Storage of the embedded OpenID provider (sessions, codes, grants, replay detection...). */
+export const oidcPayloads = professionals.table(
+  'oidc_payload',
+  {
+    model: text('model').notNull(),
+    id: text('id').notNull(),
+    payload: jsonb('payload').notNull(),
+    grantId: text('grant_id'),
+    userCode: text('user_code'),
+    uid: text('uid'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.model, t.id] }), index('oidc_payload_grant_idx').on(t.grantId), index('oidc_payload_uid_idx').on(t.uid)],
+);
+
+/** Signing keys of the embedded provider (private JWKs), created once, shared by all processes. */
+export const signingKeys = professionals.table('signing_key', {
+  kid: text('kid').primaryKey(),
+  jwk: jsonb('jwk').notNull(),
+  createdAt,
+});
+
+/** Mails to send, written in the same transaction as the change that causes them. */
+export const mailOutbox = professionals.table(
+  'mail_outbox',
+  {
+    id: serial('id').primaryKey(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt,
+  },
+  (t) => [index('mail_outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);
+
 export type ProfessionalRow = typeof people.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+export type ClientRow = typeof clients.$inferSelect;

@@ -12,9 +12,9 @@ export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>({
   sdl: new URL('../../schemas/tensions.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: (db) => {
+  context: ({ db }) => {
     const store = createTensionStore(db.orm);
-    return () => ({ tensions: createTensionService(store) });
+    return (_request, identity) => ({ identity, tensions: createTensionService(store) });
   },
   seed: seedTensions,
 });

@@ -1,10 +1,12 @@
 /** GraphQL resolvers of the tensions subgraph. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import type { Identity } from '../../platform/auth/identity.js';
 import type { TensionService, TensionStatus } from './service.js';
 import type { DeclarationRow } from './tables.js';
 
 export interface TensionContext {
+  identity: Identity;
   tensions: TensionService;
 }
 

@@ -1,0 +1,81 @@
+/**
+ * The one authorisation model of the hub, deny by default: a user may do what one of their
+ * grants allows on a perimeter covering the target; an application what its scopes allow.
+ */
+import { HubError } from '../errors.js';
+import { describeTarget, type Grant, type Identity, type Scope, type Target } from './identity.js';
+import { RIGHTS, type RightCode } from './rights.js';
+
+function covers(grant: Grant, target: Target): boolean {
+  if (grant.kind === 'TRANSVERSAL') return true;
+  const { reach } = grant;
+  switch (target.kind) {
+    case 'TRANSVERSAL':
+      return false;
+    case 'ORGANIZATION':
+      return reach.organizations.includes(target.id);
+    case 'ESTABLISHMENT':
+      return reach.establishments.includes(target.id) || (!!target.organizationId && reach.organizations.includes(target.organizationId));
+    case 'UNIT':
+      return (
+        reach.units.includes(target.id) ||
+        (!!target.establishmentId && reach.establishments.includes(target.establishmentId)) ||
+        (!!target.organizationId && reach.organizations.includes(target.organizationId))
+      );
+    case 'PROFESSIONAL':
+      return reach.professionals.includes(target.id) || (target.establishmentIds ?? []).some((e) => reach.establishments.includes(e));
+  }
+}
+
+/** True when the identity holds `right` on a perimeter covering `target`. */
+export function hasRight(identity: Identity, right: RightCode, target: Target): boolean {
+  if (identity.kind === 'system') return true;
+  if (identity.kind !== 'user') return false;
+  return identity.grants.some((g) => g.rights.includes(right) && covers(g, target));
+}
+
+/** True when the identity holds any of `rights` anywhere (for menus and lists filtered afterwards). */
+export function hasRightSomewhere(identity: Identity, rights: readonly RightCode[]): boolean {
+  if (identity.kind === 'system') return true;
+  return identity.kind === 'user' && identity.grants.some((g) => g.rights.some((r) => rights.includes(r)));
+}
+
+export function hasScope(identity: Identity, scope: Scope): boolean {
+  return identity.kind === 'system' || (identity.kind === 'client' && identity.scopes.includes(scope));
+}
+
+function unauthenticated(): HubError {
+  return new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
+}
+
+/** Throws UNAUTHENTICATED for anonymous callers, FORBIDDEN naming the right and perimeter otherwise. */
+export function requireRight(identity: Identity, rights: RightCode | readonly RightCode[], target: Target): void {
+  const wanted = typeof rights === 'string' ? [rights] : rights;
+  if (wanted.some((r) => hasRight(identity, r, target))) return;
+  if (identity.kind === 'anonymous') throw unauthenticated();
+  const names = wanted.map((r) => `${r} (${RIGHTS[r].meaning})`).join(' or ');
+  throw new HubError('FORBIDDEN', `Missing right ${names} on ${describeTarget(target)}.`, {
+    rights: [...wanted],
+    perimeter: target,
+  });
+}
+
+export function requireScope(identity: Identity, scope: Scope): void {
+  if (hasScope(identity, scope)) return;
+  if (identity.kind === 'anonymous') throw unauthenticated();
+  throw new HubError('FORBIDDEN', `Missing scope ${scope} for this application.`, { scope });
+}
+
+/**
+ * Reads by users are checked on rights, reads by applications on scopes: one call for both.
+ */
+export function requireReadAccess(identity: Identity, access: { rights: readonly RightCode[]; scope: Scope }, target: Target): void {
+  if (identity.kind === 'client') return requireScope(identity, access.scope);
+  requireRight(identity, access.rights, target);
+}
+
+/** Whether the caller may see sensitive units and confidential contacts (IG access profile 1). */
+export function seesConfidential(identity: Identity): boolean {
+  if (identity.kind === 'client') return identity.accessLevel === 1;
+  return identity.kind === 'user' || identity.kind === 'system';
+}
