@@ -7,8 +7,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import type { FormattedExecutionResult } from 'graphql';
-import type { SubgraphName } from '../platform/config.js';
+import type { FormattedExecutionResult, GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { HubConfig, SubgraphName } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { GraphQLExecutor } from '../platform/executor.js';
 import observability from '../platform/observability.js';
@@ -17,9 +18,13 @@ import { createKeepAliveAgent, keepAliveFetcher, SubgraphDataSource } from './da
 import type { GatewayContext } from './context.js';
 import { readCommittedSupergraph } from './compose.js';
 import { useMaskedErrors } from './plugins/use-masked-errors.js';
+import { createContextBuilder, type ContextBuilder } from './identity/index.js';
 
 export interface GatewayOptions {
   logger: Logger;
+  config: HubConfig;
+  /** Key of the identity envelope forwarded to subgraphs. */
+  internalSecret: string;
   /** Where each subgraph answers; overrides the routing URLs written in the supergraph. */
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   supergraphSdl?: string;
@@ -30,16 +35,13 @@ export interface Gateway {
   execute: GraphQLExecutor;
 }
 
-function contextOf(request: FastifyRequest): GatewayContext {
-  const header = (name: 'authorization' | 'x-request-id') => {
-    const value = request.headers[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const headers: GatewayContext['headers'] = {};
-  const authorization = header('authorization');
-  if (authorization) headers.authorization = authorization;
-  headers['x-request-id'] = header('x-request-id') ?? request.id;
-  return { headers };
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function contextOf(build: ContextBuilder, request: FastifyRequest): Promise<GatewayContext> {
+  return build(header(request, 'authorization'), header(request, 'x-request-id') ?? request.id);
 }
 
 /** Subgraphs are ready when each answers its own /ready. */
@@ -57,6 +59,12 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger.child({ component: 'gateway' });
   const agent = createKeepAliveAgent();
   const fetcher = keepAliveFetcher(agent);
+  const buildContext = await createContextBuilder({
+    config: options.config,
+    internalSecret: options.internalSecret,
+    fetcher,
+    subgraphUrls: options.subgraphUrls,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
     buildService: ({ name }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName], fetcher }),
@@ -82,16 +90,22 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     processMetrics: true,
     ready: () => subgraphsReady(options.subgraphUrls),
   });
-  registerApolloRoute(app, server, { path: '/graphql', context: async (request) => contextOf(request) });
+  registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   app.addHook('onClose', async () => {
     await server.stop();
     await agent.close();
   });
 
   const execute: GraphQLExecutor = async <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) => {
-    const response = await server.executeOperation(request, {
-      contextValue: { headers: caller.authorization ? { authorization: caller.authorization } : {} },
-    });
+    let contextValue: GatewayContext;
+    try {
+      contextValue = await buildContext(caller.authorization, randomUUID());
+    } catch (error) {
+      const { message, extensions } = error as GraphQLError;
+      const { http: _http, ...rest } = extensions ?? {};
+      return { errors: [{ message, extensions: rest }] } as FormattedExecutionResult<TData>;
+    }
+    const response = await server.executeOperation(request, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported for in-process execution.');
     return response.body.singleResult as FormattedExecutionResult<TData>;
   };

@@ -1,4 +1,9 @@
-/** Per-request context of the gateway: the client headers subgraphs must receive. */
+/** Per-request context of the gateway: who is calling, and the signed envelope subgraphs receive. */
+import type { Identity } from '../platform/auth/identity.js';
+
 export interface GatewayContext {
-  headers: Partial<Record<'authorization' | 'x-request-id', string>>;
+  requestId: string;
+  identity: Identity;
+  /** `identity`, signed for the subgraphs (x-ror-identity header). */
+  envelope: string;
 }

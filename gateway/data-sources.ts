@@ -1,10 +1,11 @@
 /**
  * How the gateway reaches subgraphs: over HTTP with kept-alive sockets (one undici Agent for all
- * subgraphs) and the caller's credentials forwarded, so each subgraph can check them again.
+ * subgraphs), carrying the verified identity as a signed envelope (never the bearer token).
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { IDENTITY_HEADER } from '../platform/auth/internal-token.js';
 import type { GatewayContext } from './context.js';
 
 export function createKeepAliveAgent(): Agent {
@@ -15,16 +16,10 @@ export function keepAliveFetcher(agent: Agent): Fetcher {
   return ((url: string, init?: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent } as never)) as unknown as Fetcher;
 }
 
-/** Headers of the client request that subgraphs need. */
-const FORWARDED_HEADERS = ['authorization', 'x-request-id'] as const;
-
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = context?.headers;
-    if (!headers || !request.http) return;
-    for (const name of FORWARDED_HEADERS) {
-      const value = headers[name];
-      if (value) request.http.headers.set(name, value);
-    }
+    if (!request.http || !context?.envelope) return;
+    request.http.headers.set(IDENTITY_HEADER, context.envelope);
+    request.http.headers.set('x-request-id', context.requestId);
   }
 }

@@ -14,7 +14,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>(
   resolvers,
   context: ({ db }) => {
     const store = createCapacityStore(db.orm);
-    return (_request, identity) => ({ identity, capacities: createCapacityService(store) });
+    return (_request, identity) => ({ identity, capacities: createCapacityService(store, identity) });
   },
   seed: seedCapacities,
 });

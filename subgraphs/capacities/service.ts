@@ -1,15 +1,27 @@
 /** Rules of the capacities subgraph, per request (batched reads). */
 import DataLoader from 'dataloader';
+import { requireReadAccess } from '../../platform/auth/authorize.js';
+import type { Identity } from '../../platform/auth/identity.js';
+import type { RightCode } from '../../platform/auth/rights.js';
 import type { CapacityStore } from './store.js';
 import type { UnitCapacityRow } from './tables.js';
 
-export function createCapacityService(store: CapacityStore) {
+/** Who may read a unit's capacity: users holding either right on it, applications with the scope. */
+export const CAPACITY_READ = {
+  rights: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu'] as RightCode[],
+  scope: 'capacity.read',
+} as const;
+
+export function createCapacityService(store: CapacityStore, identity: Identity) {
   const ofUnit = new DataLoader(async (unitIds: readonly string[]) => {
     const rows = new Map((await store.byUnitIds(unitIds)).map((r) => [r.unitId, r]));
     return unitIds.map((id) => rows.get(id) ?? null);
   });
   return {
-    capacityOf: (unitId: string): Promise<UnitCapacityRow | null> => ofUnit.load(unitId),
+    capacityOf: (unitId: string): Promise<UnitCapacityRow | null> => {
+      requireReadAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
+      return ofUnit.load(unitId);
+    },
   };
 }
 

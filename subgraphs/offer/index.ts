@@ -14,7 +14,7 @@ export const offerSubgraph = defineSubgraph<OfferContext, OfferSeed>({
   resolvers,
   context: ({ db }) => {
     const store = createOfferStore(db.orm);
-    return (_request, identity) => ({ identity, offer: createOfferService(store) });
+    return (_request, identity) => ({ identity, offer: createOfferService(store, identity) });
   },
   seed: seedOffer,
 });

@@ -6,6 +6,8 @@ import DataLoader from 'dataloader';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { HubError } from '../../platform/errors.js';
 import { CODE_SYSTEMS } from './codes.js';
+import { seesConfidential } from '../../platform/auth/authorize.js';
+import type { Identity } from '../../platform/auth/identity.js';
 import type { EstablishmentCriteria, OfferStore, UnitCriteria } from './store.js';
 import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
 
@@ -33,7 +35,13 @@ function afterId(after: string | null | undefined): string | null {
   return id;
 }
 
-export function createOfferService(store: OfferStore) {
+/**
+ * The directory itself (legal entities, establishments, units) is public data; sensitive units
+ * are visible only to callers who see confidential data (hub users, applications of profile 1).
+ */
+export function createOfferService(store: OfferStore, identity: Identity) {
+  const confidential = seesConfidential(identity);
+  const visible = (unit: UnitRow | null) => (unit && (confidential || !unit.sensitive) ? unit : null);
   const organizations = new DataLoader((ids: readonly string[]) => store.organizationsByIds(ids).then((r) => byId(r, ids)));
   const establishments = new DataLoader((ids: readonly string[]) => store.establishmentsByIds(ids).then((r) => byId(r, ids)));
   const units = new DataLoader((ids: readonly string[]) => store.unitsByIds(ids).then((r) => byId(r, ids)));
@@ -59,10 +67,10 @@ export function createOfferService(store: OfferStore) {
   return {
     organization: (id: string): Promise<OrganizationRow | null> => organizations.load(id),
     establishment: (id: string): Promise<EstablishmentRow | null> => establishments.load(id),
-    unit: (id: string): Promise<UnitRow | null> => units.load(id),
+    unit: async (id: string): Promise<UnitRow | null> => visible(await units.load(id)),
     establishmentsOf: (organizationId: string) => establishmentsOf.load(organizationId),
-    unitsOf: (establishmentId: string, includeArchived: boolean) =>
-      (includeArchived ? allUnitsOf : activeUnitsOf).load(establishmentId),
+    unitsOf: async (establishmentId: string, includeArchived: boolean) =>
+      (await (includeArchived ? allUnitsOf : activeUnitsOf).load(establishmentId)).filter((u) => visible(u)),
 
     coding: async (system: string, code: string): Promise<Coding> => ({ system, code, display: await labelOf(system, code) }),
 
@@ -82,8 +90,9 @@ export function createOfferService(store: OfferStore) {
       after: string | null | undefined,
     ): Promise<Connection<UnitRow>> => {
       const size = pageSize(first);
-      const rows = await store.listUnits(criteria, afterId(after), size + 1);
-      return toConnection(rows, size, Boolean(after), (u) => [u.id], () => store.countUnits(criteria));
+      const scoped = { ...criteria, includeSensitive: confidential };
+      const rows = await store.listUnits(scoped, afterId(after), size + 1);
+      return toConnection(rows, size, Boolean(after), (u) => [u.id], () => store.countUnits(scoped));
     },
   };
 }

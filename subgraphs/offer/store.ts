@@ -20,6 +20,8 @@ export interface UnitCriteria {
   discipline?: string | null;
   departmentCode?: string | null;
   includeArchived?: boolean | null;
+  /** False hides sensitive units (callers below IG access profile 1). */
+  includeSensitive?: boolean;
 }
 
 /** `name` contains `needle`, ignoring case and accents. LIKE wildcards in the needle are literal. */
@@ -41,6 +43,7 @@ function establishmentWhere(c: EstablishmentCriteria): SQL[] {
 function unitWhere(c: UnitCriteria): SQL[] {
   const where: SQL[] = [];
   if (!c.includeArchived) where.push(eq(units.archived, false));
+  if (!c.includeSensitive) where.push(eq(units.sensitive, false));
   if (c.establishmentId) where.push(eq(units.establishmentId, c.establishmentId));
   if (c.name) where.push(nameContains(units.name, c.name));
   if (c.ufCode) where.push(eq(units.ufCode, c.ufCode));

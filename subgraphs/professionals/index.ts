@@ -1,9 +1,11 @@
-/** The professionals subgraph: people and where they work. */
+/** The professionals subgraph: people, where they work, their accounts, roles and the hub's OpenID provider. */
 import { defineSubgraph } from '../../platform/subgraph-module.js';
 import { resolvers, type ProfessionalContext } from './resolvers.js';
 import { createProfessionalService } from './service.js';
 import { createProfessionalStore } from './store.js';
 import { seedProfessionals, type ProfessionalSeed } from './seed.js';
+import { registerIdentityProvider } from './oidc/index.js';
+import { startBackgroundJobs } from './jobs.js';
 
 export type { ProfessionalSeed };
 
@@ -15,6 +17,10 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
   context: ({ db }) => {
     const store = createProfessionalStore(db.orm);
     return (_request, identity) => ({ identity, professionals: createProfessionalService(store) });
+  },
+  extend: async (app, deps) => {
+    await registerIdentityProvider(app, deps);
+    startBackgroundJobs(app, deps);
   },
   seed: seedProfessionals,
 });

@@ -14,7 +14,7 @@ export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>({
   resolvers,
   context: ({ db }) => {
     const store = createTensionStore(db.orm);
-    return (_request, identity) => ({ identity, tensions: createTensionService(store) });
+    return (_request, identity) => ({ identity, tensions: createTensionService(store, identity) });
   },
   seed: seedTensions,
 });

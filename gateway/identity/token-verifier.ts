@@ -1,0 +1,53 @@
+/**
+ * Verifies bearer access tokens (JWT): signature against the issuer's JWKS, issuer, audience and
+ * expiry. The issuer is the hub's embedded OpenID provider, or an external one found by its
+ * discovery URL.
+ */
+import { createRemoteJWKSet, jwtVerify, errors, type JWTPayload } from 'jose';
+import { HubError } from '../../platform/errors.js';
+
+export interface TokenVerifier {
+  verify(token: string): Promise<JWTPayload>;
+  /** True when the tokens come from an external issuer (users are then matched by login). */
+  readonly external: boolean;
+}
+
+export interface VerifierOptions {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  external: boolean;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `its "${error.claim}" claim is not accepted`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is invalid';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'it is signed with an unknown key';
+  if (error instanceof errors.JOSEError) return 'it is not a valid signed token';
+  return 'the token issuer could not be reached';
+}
+
+export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  return {
+    external: options.external,
+    verify: async (token) => {
+      try {
+        const { payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience, clockTolerance: 5 });
+        return payload;
+      } catch (error) {
+        throw new HubError('UNAUTHENTICATED', `Invalid bearer token: ${reason(error)}.`);
+      }
+    },
+  };
+}
+
+/** Reads an external issuer's discovery document for its issuer name and JWKS URL. */
+export async function discoverIssuer(discoveryUrl: string): Promise<{ issuer: string; jwksUrl: string }> {
+  const response = await fetch(discoveryUrl, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`OpenID discovery failed at ${discoveryUrl}: HTTP ${response.status}`);
+  const document = (await response.json()) as { issuer?: string; jwks_uri?: string };
+  if (!document.issuer || !document.jwks_uri) throw new Error(`OpenID discovery at ${discoveryUrl} lacks issuer or jwks_uri`);
+  return { issuer: document.issuer, jwksUrl: document.jwks_uri };
+}
