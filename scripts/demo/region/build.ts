@@ -1,0 +1,48 @@
+/**
+ * Entry point of the demo region builder: reads the sources, plans the units and assembles the
+ * organizations, capacities, professionals and tensions.
+ */
+import { bedRequests, fallbackRequests, readSae, relocateLongStay } from './bed-requests.js';
+import { buildCapacity } from './capacities.js';
+import { DEFAULT_REFERENCE_INSTANT } from './constants.js';
+import { buildOrganizations, readEstablishments } from './establishments.js';
+import { buildProfessionals } from './professionals.js';
+import { buildTensions } from './tensions.js';
+import type { DemoRegion, DemoUnit } from './types.js';
+import { buildEstablishmentUnits, markSensitiveUnit } from './units.js';
+
+/** Builds the whole demo region from the copied FINESS and SAE files. It is pure apart from reading them. */
+export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTANT): DemoRegion {
+  const referenceMs = referenceInstant.getTime();
+  const establishments = readEstablishments();
+  const saeById = readSae();
+  const longStayBeds = relocateLongStay(establishments, saeById);
+
+  const units: DemoUnit[] = [];
+  const bedsByUnit = new Map<string, number>();
+  const unitsByEstablishment = new Map<string, DemoUnit[]>();
+  const bedsByEstablishment = new Map<string, number>();
+  for (const est of establishments) {
+    const sae = saeById.get(est.id);
+    const requests = bedRequests(sae, longStayBeds.get(est.id) ?? 0);
+    // Only a site absent from SAE can fall back to a category-implied unit: an SAE respondent
+    // with no beds (e.g. a day hospital) really has none.
+    const planned = buildEstablishmentUnits(est, sae || requests.length > 0 ? requests : fallbackRequests(est));
+    for (const { unit, beds } of planned) {
+      units.push(unit);
+      bedsByUnit.set(unit.id, beds);
+    }
+    unitsByEstablishment.set(est.id, planned.map((p) => p.unit));
+    bedsByEstablishment.set(est.id, planned.reduce((sum, p) => sum + p.beds, 0));
+  }
+  markSensitiveUnit(units);
+
+  return {
+    organizations: buildOrganizations(establishments, bedsByEstablishment),
+    establishments,
+    units,
+    capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0, referenceMs)),
+    professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment),
+    tensions: buildTensions(new Set(establishments.map((e) => e.id)), referenceMs),
+  };
+}

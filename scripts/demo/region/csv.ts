@@ -1,0 +1,78 @@
+/**
+ * CSV reading and column access for the FINESS and SAE extracts (';'-separated, RFC 4180 quoting).
+ */
+import { readFileSync } from 'node:fs';
+
+export type CsvRow = Readonly<Record<string, string>>;
+
+/**
+ * Splits one ';'-separated line with RFC 4180 quoting. A quoted field may contain ';' and
+ * doubled quotes. The source files have no multi-line fields, so reading line by line is
+ * enough.
+ */
+function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+    } else if (ch === ';') {
+      fields.push(field);
+      field = '';
+    } else {
+      field += ch;
+    }
+  }
+  fields.push(field);
+  return fields;
+}
+
+export function readCsv(file: URL): CsvRow[] {
+  const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+  const header = splitCsvLine(lines[0] ?? '');
+  const rows: CsvRow[] = [];
+  for (const line of lines.slice(1)) {
+    if (line === '') continue;
+    const values = splitCsvLine(line);
+    if (values.length !== header.length) {
+      throw new Error(`${file.pathname}: expected ${header.length} fields, got ${values.length}: ${line}`);
+    }
+    rows.push(Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])));
+  }
+  return rows;
+}
+
+/** Reads a column that must be present. A typo in a column name then fails instead of giving ''. */
+export function col(row: CsvRow, name: string): string {
+  const value = row[name];
+  if (value === undefined) throw new Error(`missing CSV column ${name}`);
+  return value;
+}
+
+export function optional(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+export function optionalNumber(value: string): number | null {
+  const n = Number.parseFloat(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** SAE counts: an empty cell means "not in that bordereau", i.e. no beds. */
+export function count(row: CsvRow | undefined, name: string): number {
+  if (!row) return 0;
+  const n = Number.parseInt(col(row, name), 10);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}

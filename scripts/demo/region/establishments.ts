@@ -1,0 +1,84 @@
+/**
+ * Establishments and organizations: FINESS rows of the region become establishments (ET), and
+ * each legal entity (EJ) is named after its main site.
+ */
+import { DEPARTMENTS, FINESS_FILE, REGION_CODE, REGION_NAME } from './constants.js';
+import { col, type CsvRow, optional, optionalNumber, readCsv } from './csv.js';
+import type { DemoEstablishment, DemoOrganization } from './types.js';
+
+/**
+ * Cleans a FINESS `rs`. Three values were quoted twice upstream: one CSV unquoting still leaves
+ * `"POUPONNIERE ""BEAU SITE"" CHR TOURS"`, so that layer is removed as well. Runs of spaces
+ * are collapsed, because FINESS pads short names. Accents are kept: they are FINESS values.
+ */
+function cleanFinessName(rs: string): string {
+  let name = rs.trim();
+  if (name.length >= 2 && name.startsWith('"') && name.endsWith('"')) {
+    name = name.slice(1, -1).replace(/""/g, '"');
+  }
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+function toEstablishment(row: CsvRow): DemoEstablishment {
+  return {
+    id: col(row, 'nofinesset'),
+    organizationId: col(row, 'nofinessej'),
+    siret: optional(col(row, 'siret')),
+    name: cleanFinessName(col(row, 'rs')),
+    categoryCode: col(row, 'categetab'),
+    categoryLabel: col(row, 'libcategetab'),
+    addressLine: optional(col(row, 'adresse')),
+    postalCode: optional(col(row, 'code_postal')),
+    city: optional(col(row, 'commune')),
+    inseeCode: optional(col(row, 'code_insee_commune')),
+    departmentCode: col(row, 'departement'),
+    regionCode: col(row, 'code_region'),
+    regionName: REGION_NAME,
+    latitude: optionalNumber(col(row, 'latitude')),
+    longitude: optionalNumber(col(row, 'longitude')),
+    switchboardPhone: optional(col(row, 'telephone')),
+  };
+}
+
+/** Categories whose sites are satellites (USLD, CATTP, CMP...) rather than the EJ's main site. */
+const SATELLITE_CATEGORIES: ReadonlySet<string> = new Set(['156', '362', '425', '430', '444']);
+
+/**
+ * FINESS has no EJ names, so each EJ takes the name of its main site. The main site is the
+ * non-satellite ET with the most beds in the demo, ties going to the lowest FINESS number.
+ * Satellite ETs (USLD, CMP, CATTP...) count only when the EJ has nothing else. For a public CH
+ * this gives the name of the main hospital (e.g. "CH DREUX"). For the CHRU de Tours it gives
+ * its largest site, Bretonneau.
+ */
+export function buildOrganizations(
+  establishments: readonly DemoEstablishment[],
+  bedsByEstablishment: ReadonlyMap<string, number>,
+): DemoOrganization[] {
+  const byEj = new Map<string, DemoEstablishment[]>();
+  for (const est of establishments) {
+    const list = byEj.get(est.organizationId) ?? [];
+    list.push(est);
+    byEj.set(est.organizationId, list);
+  }
+  const rank = (e: DemoEstablishment): [number, number] => [
+    SATELLITE_CATEGORIES.has(e.categoryCode) ? 1 : 0,
+    -(bedsByEstablishment.get(e.id) ?? 0),
+  ];
+  return [...byEj.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, sites]) => {
+      const main = [...sites].sort((a, b) => {
+        const [ra, rb] = [rank(a), rank(b)];
+        return ra[0] - rb[0] || ra[1] - rb[1] || a.id.localeCompare(b.id);
+      })[0];
+      if (!main) throw new Error(`EJ ${id} has no establishment`);
+      return { id, name: main.name };
+    });
+}
+
+export function readEstablishments(): DemoEstablishment[] {
+  return readCsv(FINESS_FILE)
+    .filter((row) => col(row, 'code_region') === REGION_CODE && DEPARTMENTS.has(col(row, 'departement')))
+    .map(toEstablishment)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,110 @@
+/**
+ * Professionals: a few synthetic doctors and nurses per staffed site, with RPPS-like numbers.
+ */
+import type { ProfessionCode } from './codes.js';
+import { type Rng, rngFor } from './rng.js';
+import type { DemoEstablishment, DemoProfessional, DemoUnit } from './types.js';
+
+const LAST_NAMES = [
+  'MARTIN', 'BERNARD', 'THOMAS', 'PETIT', 'ROBERT', 'RICHARD', 'DURAND', 'DUBOIS', 'MOREAU', 'LAURENT',
+  'SIMON', 'MICHEL', 'LEFEBVRE', 'LEROY', 'ROUX', 'DAVID', 'BERTRAND', 'MOREL', 'FOURNIER', 'GIRARD',
+  'BONNET', 'DUPONT', 'LAMBERT', 'FONTAINE', 'ROUSSEAU', 'VINCENT', 'MULLER', 'LEFEVRE', 'FAURE', 'ANDRE',
+  'MERCIER', 'BLANC', 'GUERIN', 'BOYER', 'GARNIER', 'CHEVALIER', 'FRANCOIS', 'LEGRAND', 'GAUTHIER', 'GARCIA',
+  'PERRIN', 'ROBIN', 'CLEMENT', 'MORIN', 'NICOLAS', 'HENRY', 'ROUSSEL', 'MATHIEU', 'GAUTIER', 'MASSON',
+  'MARCHAND', 'DUVAL', 'DENIS', 'DUMONT', 'MARIE', 'LEMAIRE', 'NOEL', 'MEYER', 'DUFOUR', 'MEUNIER',
+  'BRUN', 'BLANCHARD', 'GIRAUD', 'JOLY', 'RIVIERE', 'LUCAS', 'BRUNET', 'GAILLARD', 'BARBIER', 'ARNAUD',
+  'MARTINEZ', 'GERARD', 'ROCHE', 'RENARD', 'SCHMITT', 'ROY', 'LEROUX', 'COLIN', 'VIDAL', 'CARON',
+  'PICARD', 'ROGER', 'FABRE', 'AUBERT', 'LEMOINE', 'RENAUD', 'DUMAS', 'LACROIX', 'OLIVIER', 'PHILIPPE',
+  'BOURGEOIS', 'PIERRE', 'BENOIT', 'REY', 'LECLERC', 'PAYET', 'ROLLAND', 'LECLERCQ', 'GUILLAUME', 'LECOMTE',
+] as const;
+
+const FIRST_NAMES = [
+  'MARIE', 'NATHALIE', 'ISABELLE', 'SYLVIE', 'CATHERINE', 'SANDRINE', 'CELINE', 'AURELIE', 'JULIE', 'CAMILLE',
+  'EMILIE', 'SOPHIE', 'CLAIRE', 'LAURE', 'HELENE', 'CHLOE', 'MANON', 'PAULINE', 'ELODIE', 'AGNES',
+  'JEAN', 'PHILIPPE', 'MICHEL', 'ALAIN', 'PATRICK', 'NICOLAS', 'CHRISTOPHE', 'PIERRE', 'FREDERIC', 'LAURENT',
+  'STEPHANE', 'DAVID', 'JULIEN', 'SEBASTIEN', 'THOMAS', 'ANTOINE', 'MAXIME', 'GUILLAUME', 'FRANCOIS', 'OLIVIER',
+] as const;
+
+/** Capitals, no accents, no hyphens or apostrophes, as in the RPPS export. */
+function normaliseName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[-']/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
+}
+
+/** Luhn check digit, as carried by real RPPS numbers. */
+function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** An 11-digit RPPS-like number: "10", 8 random digits, then a Luhn check digit. */
+function rppsNumber(rng: Rng, used: Set<string>): string {
+  for (;;) {
+    const body = `10${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+    const rpps = `${body}${luhnCheckDigit(body)}`;
+    if (!used.has(rpps)) {
+      used.add(rpps);
+      return rpps;
+    }
+  }
+}
+
+/** A few people per site: 2 at a small one, 3 at a mid-size one, 4 at a large one. */
+function professionalCount(beds: number): number {
+  if (beds < 60) return 2;
+  if (beds < 250) return 3;
+  return 4;
+}
+
+/** About one person in eight also works at another site of the same département. */
+const SECOND_SITE_RATE = 0.12;
+
+export function buildProfessionals(
+  establishments: readonly DemoEstablishment[],
+  unitsByEstablishment: ReadonlyMap<string, DemoUnit[]>,
+  bedsByEstablishment: ReadonlyMap<string, number>,
+): DemoProfessional[] {
+  const staffed = establishments.filter((e) => (unitsByEstablishment.get(e.id)?.length ?? 0) > 0);
+  const usedRpps = new Set<string>();
+  const professionals: DemoProfessional[] = [];
+  for (const est of staffed) {
+    const rng = rngFor(`professionals:${est.id}`);
+    const units = unitsByEstablishment.get(est.id) ?? [];
+    const neighbours = staffed.filter((e) => e.departmentCode === est.departmentCode && e.id !== est.id);
+    const n = professionalCount(bedsByEstablishment.get(est.id) ?? 0);
+    for (let i = 0; i < n; i++) {
+      // The first person is always a doctor and the second a nurse, so every staffed site has both.
+      const profession: ProfessionCode = i === 0 ? '10' : i === 1 ? '60' : rng.pick(['10', '60'] as const);
+      const establishmentIds = [est.id];
+      const unitIds = [rng.pick(units).id];
+      if (neighbours.length > 0 && rng.next() < SECOND_SITE_RATE) {
+        const other = rng.pick(neighbours);
+        establishmentIds.push(other.id);
+        unitIds.push(rng.pick(unitsByEstablishment.get(other.id) ?? []).id);
+      }
+      professionals.push({
+        id: `P${String(professionals.length + 1).padStart(6, '0')}`,
+        lastName: normaliseName(rng.pick(LAST_NAMES)),
+        firstName: normaliseName(rng.pick(FIRST_NAMES)),
+        professionCode: profession,
+        rppsNumber: profession === '10' ? rppsNumber(rng, usedRpps) : null,
+        establishmentIds,
+        unitIds,
+      });
+    }
+  }
+  return professionals;
+}
