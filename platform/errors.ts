@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, meaning: 'No valid credentials were presented.' },
   FORBIDDEN: { status: 403, meaning: 'The caller lacks the right on the perimeter concerned.' },
   CONFLICT: { status: 409, meaning: 'The record changed since the version the caller read.' },
+  CONFIRMATION_REQUIRED: { status: 409, meaning: 'The write needs an explicit confirmation (e.g. similar records exist); repeat it confirmed.' },
   INTERNAL_SERVER_ERROR: { status: 500, meaning: 'An unexpected failure; the message carries an id to find it in the logs.' },
 } as const;
 

@@ -32,7 +32,7 @@ export async function prepareDatabase(config: HubConfig, logger: Logger, names: 
   try {
     for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
     if (config.seedDemo) {
-      const seeded = await seedDemoRegion(db, names);
+      const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv);
       if (seeded.length) logger.info({ seeded }, 'demo region seeded');
     }
     return db;

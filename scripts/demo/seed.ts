@@ -10,6 +10,7 @@ import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
 import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
 import { CODE_SYSTEMS as OFFER_SYSTEMS } from '../../subgraphs/offer/codes.js';
 import { buildDemoRegion, CODE_LABELS, type DemoRegion } from './region.js';
+import { buildDemoIdentities } from './identities.js';
 
 function offerCodes(): Array<{ system: string; code: string; display: string }> {
   return (Object.keys(OFFER_SYSTEMS) as Array<keyof typeof OFFER_SYSTEMS>).flatMap((key) =>
@@ -17,8 +18,11 @@ function offerCodes(): Array<{ system: string; code: string; display: string }> 
   );
 }
 
-/** Seeds one subgraph's part of the region; true when rows were written. */
-export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion): Promise<boolean> {
+/**
+ * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
+ * demo accounts (never in production: their password is published).
+ */
+export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production'): Promise<boolean> {
   switch (name) {
     case 'offer':
       return offerSubgraph.seed(db, {
@@ -45,14 +49,17 @@ export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegio
     case 'tensions':
       return tensionsSubgraph.seed(db, { tensions: region.tensions });
     case 'professionals':
-      return professionalsSubgraph.seed(db, { professionals: region.professionals });
+      return professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv });
   }
 }
 
-/** Seeds the subgraphs that are still empty, with the region as of `now` (capacity and tension times are relative to it). */
-export async function seedDemoRegion(db: Database, names: readonly SubgraphName[], now = new Date()): Promise<SubgraphName[]> {
+/**
+ * Seeds the subgraphs that are still empty, with the region as of `now` (capacity and tension
+ * times are relative to it); demo accounts only when `nodeEnv` is given and not production.
+ */
+export async function seedDemoRegion(db: Database, names: readonly SubgraphName[], now = new Date(), nodeEnv = 'production'): Promise<SubgraphName[]> {
   const region = buildDemoRegion(now);
   const seeded: SubgraphName[] = [];
-  for (const name of names) if (await seedSubgraph(name, db, region)) seeded.push(name);
+  for (const name of names) if (await seedSubgraph(name, db, region, nodeEnv)) seeded.push(name);
   return seeded;
 }

@@ -1,31 +1,72 @@
-/** GraphQL resolvers of the professionals subgraph. */
+/** GraphQL resolvers of the professionals subgraph: argument plumbing only; rules live in the services. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { FastifyInstance } from 'fastify';
 import { DateTime } from '../../platform/scalars.js';
 import type { Identity } from '../../platform/auth/identity.js';
+import { professionCoding, specialtyCoding } from './codes.js';
+import { effectiveRights } from './grants.js';
+import { mutationResolvers } from './mutation-resolvers.js';
+import { nationalNumberOf } from './normalize.js';
+import type { ProfessionalFilter } from './reads.js';
 import type { ProfessionalService } from './service.js';
-import type { ProfessionalRow } from './tables.js';
+import type { ProfessionalView } from './store.js';
+import type { RoleAssignmentRow } from './tables.js';
 
 export interface ProfessionalContext {
   identity: Identity;
   professionals: ProfessionalService;
+  /** The Fastify app serving the request, which mercurius adds to every context. */
+  app?: FastifyInstance;
 }
 
 type Ref = { id: string };
+type Ctx = ProfessionalContext;
+
+const numberOfKind = (p: ProfessionalView, kind: 'RPPS' | 'ADELI') => {
+  const number = nationalNumberOf(p.rppsNumber);
+  return number?.kind === kind ? number.value : null;
+};
 
 export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
   DateTime,
+  Sex: { FEMALE: 'F', MALE: 'M' },
+  Query: {
+    professional: (_: unknown, { id }: Ref, ctx: Ctx) => ctx.professionals.professional(ctx.identity, id),
+    professionals: (_: unknown, args: { filter?: ProfessionalFilter | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+      ctx.professionals.listProfessionals(ctx.identity, args.filter ?? {}, args.first, args.after),
+    similarProfessionals: (_: unknown, args: { lastName: string; firstName: string }, ctx: Ctx) =>
+      ctx.professionals.similarProfessionals(ctx.identity, args.lastName, args.firstName),
+    me: (_: unknown, __: unknown, ctx: Ctx) => ctx.professionals.me(ctx.identity),
+    accountGrants: (_: unknown, args: { accountId?: string | null; login?: string | null }, ctx: Ctx) =>
+      ctx.professionals.accountGrants(ctx.identity, args.accountId, args.login),
+  },
+  Mutation: mutationResolvers,
   Professional: {
-    __resolveReference: (ref: Ref, ctx: ProfessionalContext) => ctx.professionals.professional(ref.id),
-    profession: (p: ProfessionalRow, _: unknown, ctx: ProfessionalContext) => ctx.professionals.profession(p.professionCode),
-    establishments: (p: ProfessionalRow, _: unknown, ctx: ProfessionalContext) => ctx.professionals.establishmentsOf(p.id),
-    units: (p: ProfessionalRow, _: unknown, ctx: ProfessionalContext) => ctx.professionals.unitsOf(p.id),
+    __resolveReference: (ref: Ref, ctx: Ctx) => ctx.professionals.professional(ctx.identity, ref.id),
+    profession: (p: ProfessionalView) => professionCoding(p.professionCode),
+    specialty: (p: ProfessionalView) => specialtyCoding(p.specialtyCode),
+    rppsNumber: (p: ProfessionalView) => numberOfKind(p, 'RPPS'),
+    adeliNumber: (p: ProfessionalView) => numberOfKind(p, 'ADELI'),
+    establishments: async (p: ProfessionalView, _: unknown, ctx: Ctx) => (await ctx.professionals.establishmentIdsOf(p.id)).map((id) => ({ id })),
+    units: async (p: ProfessionalView, _: unknown, ctx: Ctx) => (await ctx.professionals.unitIdsOf(p.id)).map((id) => ({ id })),
+    account: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.account(p.id),
+    lastLoginAt: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.lastLoginAt(ctx.identity, p),
+    roleAssignments: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.roleAssignments(ctx.identity, p),
+    archived: (p: ProfessionalView) => p.archivedAt !== null,
+  },
+  RoleAssignment: {
+    id: (r: RoleAssignmentRow) => String(r.id),
+    effectiveRights: (r: RoleAssignmentRow) => effectiveRights(r),
   },
   Establishment: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    professionals: (e: Ref, _: unknown, ctx: ProfessionalContext) => ctx.professionals.ofEstablishment(e.id),
+    professionals: (e: Ref, _: unknown, ctx: Ctx) => ctx.professionals.ofEstablishment(ctx.identity, e.id),
   },
   Unit: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    professionals: (u: Ref, _: unknown, ctx: ProfessionalContext) => ctx.professionals.ofUnit(u.id),
+    professionals: (u: Ref, _: unknown, ctx: Ctx) => ctx.professionals.ofUnit(ctx.identity, u.id),
+  },
+  ProfessionalConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
   },
 };

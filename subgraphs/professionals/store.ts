@@ -1,40 +1,134 @@
-/** SQL of the professionals subgraph. */
-import { asc, count, eq, inArray } from 'drizzle-orm';
+/**
+ * SQL of the professionals subgraph: the store gathers the reads of records (here) and the
+ * stores of each concept (records written, accounts, role assignments, mail outbox). Knows tables
+ * and rows, not GraphQL nor rules.
+ */
+import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
-import { establishmentAssignments, people, unitAssignments, type ProfessionalRow } from './tables.js';
+import { establishmentAssignments, people, unitAssignments } from './tables.js';
+import { visibleColumns, type ProfessionalView } from './columns.js';
 
-export type Assigned = ProfessionalRow & { key: string };
+export type { ProfessionalView };
+import { createRecordWriter } from './record-writer.js';
+import { createAccountStore } from './accounts.js';
+import { createRoleStore } from './role-store.js';
 
-export function createProfessionalStore(orm: Orm) {
+export type Assigned = ProfessionalView & { key: string };
+
+export interface ProfessionalCriteria {
+  /** Already normalised (capitals, no accents), so it is compared to the stored names as is. */
+  name?: string | null;
+  establishmentId?: string | null;
+  unitId?: string | null;
+  includeArchived?: boolean | null;
+}
+
+/** Cursor key of the list order. */
+export type NameKey = [lastName: string, firstName: string, id: string];
+
+/**
+ * Threshold of pg_trgm `similarity()` between "LAST FIRST" names above which two records are
+ * "similar": typos and variants score 0.6–0.75 (DUPONT MARIE / DUPOND MARIE 0.73, ROUX ANNE /
+ * ROUX ANNIE 0.62), the same last name with another first name about 0.36 (MARTIN JEAN / MARTIN
+ * PIERRE), and word order does not matter (trigram sets).
+ */
+export const SIMILARITY_THRESHOLD = 0.4;
+const SIMILAR_LIMIT = 10;
+
+const fullName = sql`(${people.lastName} || ' ' || ${people.firstName})`;
+
+function criteriaWhere(c: ProfessionalCriteria): SQL[] {
+  const where: SQL[] = [];
+  if (!c.includeArchived) where.push(isNull(people.archivedAt));
+  // Names hold only capitals and spaces, so the needle needs no LIKE escaping once normalised;
+  // last+first+last matches "JEAN MARTIN" as well as "MARTIN JEAN".
+  if (c.name) where.push(sql`(${people.lastName} || ' ' || ${people.firstName} || ' ' || ${people.lastName}) like ${`%${c.name}%`}`);
+  if (c.establishmentId) {
+    where.push(inArray(people.id, sql`(select ${establishmentAssignments.professionalId} from ${establishmentAssignments} where ${establishmentAssignments.establishmentId} = ${c.establishmentId})`));
+  }
+  if (c.unitId) {
+    where.push(inArray(people.id, sql`(select ${unitAssignments.professionalId} from ${unitAssignments} where ${unitAssignments.unitId} = ${c.unitId})`));
+  }
+  return where;
+}
+
+function afterKey(key: NameKey): SQL {
+  const [last, first, id] = key;
+  return or(
+    gt(people.lastName, last),
+    and(eq(people.lastName, last), gt(people.firstName, first)),
+    and(eq(people.lastName, last), eq(people.firstName, first), gt(people.id, id)),
+  )!;
+}
+
+function createRecordReader(orm: Orm) {
+  const assignedTo = async (table: typeof establishmentAssignments | typeof unitAssignments, keyColumn: SQL, ids: readonly string[]) => {
+    const rows = await orm
+      .select({ key: sql<string>`${keyColumn}`, person: visibleColumns })
+      .from(table)
+      .innerJoin(people, eq(people.id, table.professionalId))
+      .where(and(inArray(keyColumn, [...ids]), isNull(people.archivedAt)))
+      .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id));
+    return rows.map((r): Assigned => ({ ...r.person, key: r.key }));
+  };
   return {
-    byIds: (ids: readonly string[]): Promise<ProfessionalRow[]> => orm.select().from(people).where(inArray(people.id, [...ids])),
+    byIds: (ids: readonly string[]): Promise<ProfessionalView[]> => orm.select(visibleColumns).from(people).where(inArray(people.id, [...ids])),
 
-    /** Professionals of each establishment, tagged with the establishment id as `key`. */
-    ofEstablishments: async (establishmentIds: readonly string[]): Promise<Assigned[]> => {
-      const rows = await orm
-        .select({ key: establishmentAssignments.establishmentId, person: people })
+    /** Active professionals of each establishment, tagged with the establishment id as `key`. */
+    ofEstablishments: (ids: readonly string[]) => assignedTo(establishmentAssignments, sql`${establishmentAssignments.establishmentId}`, ids),
+    ofUnits: (ids: readonly string[]) => assignedTo(unitAssignments, sql`${unitAssignments.unitId}`, ids),
+
+    establishmentsOf: (professionalIds: readonly string[]) =>
+      orm
+        .select({ professionalId: establishmentAssignments.professionalId, id: establishmentAssignments.establishmentId })
         .from(establishmentAssignments)
-        .innerJoin(people, eq(people.id, establishmentAssignments.professionalId))
-        .where(inArray(establishmentAssignments.establishmentId, [...establishmentIds]))
-        .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id));
-      return rows.map((r) => ({ ...r.person, key: r.key }));
-    },
+        .where(inArray(establishmentAssignments.professionalId, [...professionalIds]))
+        .orderBy(asc(establishmentAssignments.establishmentId)),
 
-    ofUnits: async (unitIds: readonly string[]): Promise<Assigned[]> => {
-      const rows = await orm
-        .select({ key: unitAssignments.unitId, person: people })
+    unitsOf: (professionalIds: readonly string[]) =>
+      orm
+        .select({ professionalId: unitAssignments.professionalId, id: unitAssignments.unitId })
         .from(unitAssignments)
-        .innerJoin(people, eq(people.id, unitAssignments.professionalId))
-        .where(inArray(unitAssignments.unitId, [...unitIds]))
-        .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id));
-      return rows.map((r) => ({ ...r.person, key: r.key }));
+        .where(inArray(unitAssignments.professionalId, [...professionalIds]))
+        .orderBy(asc(unitAssignments.unitId)),
+
+    list: (criteria: ProfessionalCriteria, after: NameKey | null, limit: number): Promise<ProfessionalView[]> => {
+      const where = criteriaWhere(criteria);
+      if (after) where.push(afterKey(after));
+      return orm.select(visibleColumns).from(people).where(and(...where)).orderBy(asc(people.lastName), asc(people.firstName), asc(people.id)).limit(limit);
     },
 
-    establishmentIdsOf: (professionalId: string) =>
-      orm.select({ id: establishmentAssignments.establishmentId }).from(establishmentAssignments).where(eq(establishmentAssignments.professionalId, professionalId)),
+    count: async (criteria: ProfessionalCriteria): Promise<number> => {
+      const [row] = await orm.select({ n: count() }).from(people).where(and(...criteriaWhere(criteria)));
+      return row?.n ?? 0;
+    },
 
-    unitIdsOf: (professionalId: string) =>
-      orm.select({ id: unitAssignments.unitId }).from(unitAssignments).where(eq(unitAssignments.professionalId, professionalId)),
+    /** Records whose "LAST FIRST" name is similar to `name` (normalised), most similar first. */
+    similar: async (name: string): Promise<Array<{ person: ProfessionalView; similarity: number }>> => {
+      const score = sql<number>`similarity(${fullName}, ${name})`;
+      const rows = await orm
+        .select({ person: visibleColumns, similarity: sql<number>`${score}::float8` })
+        .from(people)
+        .where(sql`${score} > ${SIMILARITY_THRESHOLD}`)
+        .orderBy(sql`${score} desc`, asc(people.id))
+        .limit(SIMILAR_LIMIT);
+      return rows.map((r) => ({ person: r.person, similarity: Number(r.similarity) }));
+    },
+
+    /** Who holds this RPPS/ADELI number, if anyone. */
+    holderOfNumber: async (number: string): Promise<string | null> => {
+      const [row] = await orm.select({ id: people.id }).from(people).where(eq(people.rppsNumber, number)).limit(1);
+      return row?.id ?? null;
+    },
+
+    rescueEmailTaken: async (email: string, exceptId: string | null): Promise<boolean> => {
+      const [row] = await orm
+        .select({ id: people.id })
+        .from(people)
+        .where(and(sql`lower(${people.rescueEmail}) = lower(${email})`, exceptId ? sql`${people.id} <> ${exceptId}` : undefined))
+        .limit(1);
+      return row !== undefined;
+    },
 
     countAll: async (): Promise<number> => {
       const [row] = await orm.select({ n: count() }).from(people);
@@ -43,4 +137,23 @@ export function createProfessionalStore(orm: Orm) {
   };
 }
 
-export type ProfessionalStore = ReturnType<typeof createProfessionalStore>;
+/** Every store of the subgraph, bound to one connection or transaction. */
+function createStores(orm: Orm) {
+  return {
+    ...createRecordReader(orm),
+    records: createRecordWriter(orm),
+    accounts: createAccountStore(orm),
+    roles: createRoleStore(orm),
+  };
+}
+
+export type TransactionStore = ReturnType<typeof createStores>;
+
+export interface ProfessionalStore extends TransactionStore {
+  /** Runs `fn` in one transaction, with stores bound to it (use only those inside). */
+  transaction<T>(fn: (tx: TransactionStore) => Promise<T>): Promise<T>;
+}
+
+export function createProfessionalStore(orm: Orm): ProfessionalStore {
+  return { ...createStores(orm), transaction: (fn) => orm.transaction((tx) => fn(createStores(tx))) };
+}

@@ -20,6 +20,8 @@ export const people = professionals.table(
     /** F, M or null. */
     sex: text('sex'),
     professionCode: text('profession_code'),
+    /** Specialty (TRE_R38 SpecialiteOrdinale code), for health professionals; optional. */
+    specialtyCode: text('specialty_code'),
     /** RPPS (11 digits) or ADELI (9 characters) number, unique among health professionals. */
     rppsNumber: text('rpps_number'),
     /** Write-only: set with its right, never returned by any API; unique across professionals. */

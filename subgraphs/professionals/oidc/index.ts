@@ -1,6 +1,58 @@
-/** The hub's embedded OpenID Connect provider, mounted at /oidc on the professionals subgraph. */
+/**
+ * The hub's embedded OpenID Connect provider (oidc-provider 8), mounted at /oidc on the
+ * professionals subgraph; the gateway proxies /oidc/* to it (gateway/plugins/use-oidc-proxy.ts).
+ * Not mounted when an external issuer is configured (ROR_OIDC_DISCOVERY_URL). See docs/identity.md.
+ */
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
+import { purgeExpired } from './adapter.js';
+import { cookieKeys, loadSigningKeys } from './keys.js';
+import { createProvider, issuerPath } from './provider.js';
+import { registerInteractions } from './interactions.js';
 
-// Being written (issue 3): oidc-provider configuration, storage adapter, login interaction.
-export async function registerIdentityProvider(_app: FastifyInstance, _deps: SubgraphDeps): Promise<void> {}
+/** Where the provider is mounted on the subgraph's own server (the gateway forwards the same path). */
+export const MOUNT = '/oidc';
+const PURGE_EVERY_MS = 15 * 60_000;
+
+export async function registerIdentityProvider(app: FastifyInstance, deps: SubgraphDeps): Promise<void> {
+  const { config, db } = deps;
+  const logger = deps.logger.child({ component: 'oidc' });
+  if (config.externalOidcDiscoveryUrl) {
+    logger.info({ discovery: config.externalOidcDiscoveryUrl }, 'external OpenID issuer trusted; the embedded provider is not mounted');
+    return;
+  }
+  const provider = createProvider({
+    orm: db.orm,
+    config,
+    logger,
+    signingKeys: await loadSigningKeys(db.orm),
+    cookieKeys: cookieKeys(deps.internalSecret),
+  });
+  const publicPath = issuerPath(config);
+  const handle = provider.callback();
+
+  await app.register(async (scope) => {
+    // oidc-provider reads and validates request bodies itself: leave the stream unread here.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    scope.all(`${MOUNT}/*`, async (request, reply) => {
+      reply.hijack();
+      const raw = request.raw as IncomingMessage & { originalUrl?: string };
+      const rest = (raw.url ?? '').slice(MOUNT.length) || '/';
+      // The library routes on the path below its mount point and rebuilds its public URLs from
+      // originalUrl: give it the issuer's public path, so endpoints stay under the issuer.
+      raw.originalUrl = `${publicPath}${rest}`;
+      raw.url = rest;
+      await handle(raw, reply.raw);
+    });
+  });
+  await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath });
+
+  const purge = setInterval(() => {
+    purgeExpired(db.orm).catch((error: unknown) => logger.warn({ err: error }, 'purge of expired OpenID records failed'));
+  }, PURGE_EVERY_MS);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
+  logger.info({ issuer: config.oidcIssuer }, 'OpenID provider mounted at /oidc');
+}

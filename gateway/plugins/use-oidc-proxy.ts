@@ -1,0 +1,48 @@
+/**
+ * Serves the embedded OpenID provider on the gateway: `/oidc/*` (and the root discovery alias
+ * `/.well-known/openid-configuration`) are forwarded to the professionals subgraph, which mounts
+ * the provider at the same path. X-Forwarded-Host/Proto tell the provider the public host, so the
+ * endpoints it publishes and redirects to are the gateway's, not the internal subgraph's.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyPluginAsync, FastifyRequest, RawServerBase, RequestGenericInterface } from 'fastify';
+import httpProxy from '@fastify/http-proxy';
+
+export interface OidcProxyOptions {
+  /** Where the professionals subgraph answers, e.g. http://127.0.0.1:4004 (any path is ignored). */
+  upstream: string;
+  /**
+   * The hub's public base URL (config.publicUrl). When set, the forwarded host and protocol are
+   * taken from it, which is right behind a TLS-terminating proxy; otherwise from the request.
+   */
+  publicUrl?: string | null;
+}
+
+export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, options) => {
+  const upstream = new URL(options.upstream).origin;
+  const publicBase = options.publicUrl ? new URL(options.publicUrl) : null;
+
+  const rewriteRequestHeaders = (request: FastifyRequest<RequestGenericInterface, RawServerBase>, headers: IncomingHttpHeaders): IncomingHttpHeaders => {
+    // The identity envelope is the gateway's to issue: never pass on one a caller sent.
+    const { 'x-ror-identity': _ignored, ...forwarded } = headers;
+    return {
+      ...forwarded,
+      'x-forwarded-host': publicBase?.host ?? request.host,
+      'x-forwarded-proto': publicBase ? publicBase.protocol.replace(/:$/, '') : request.protocol,
+      'x-forwarded-for': request.ip,
+    };
+  };
+
+  await app.register(httpProxy, { upstream, prefix: '/oidc', rewritePrefix: '/oidc', replyOptions: { rewriteRequestHeaders } });
+  // Some OpenID clients look for discovery at the host root; the issuer's own is under /oidc.
+  await app.register(httpProxy, {
+    upstream,
+    prefix: '/.well-known',
+    rewritePrefix: '/oidc/.well-known',
+    routes: ['/openid-configuration'],
+    httpMethods: ['GET', 'HEAD'],
+    replyOptions: { rewriteRequestHeaders },
+  });
+};
+
+export default oidcProxy;

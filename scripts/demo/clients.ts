@@ -1,0 +1,56 @@
+/**
+ * The demo region's trust-circle applications (OAuth clients with private_key_jwt, as SMART
+ * Backend Services). Their key pairs are committed under keys/ — DEMO ONLY, see keys/README.md.
+ */
+import { readFileSync } from 'node:fs';
+import type { JWK } from 'jose';
+import type { AccessLevel, Scope } from '../../platform/auth/identity.js';
+import type { Database } from '../../platform/db/client.js';
+import { clients } from '../../subgraphs/professionals/tables.js';
+
+export interface DemoClient {
+  clientId: string;
+  name: string;
+  scopes: Scope[];
+  accessLevel: AccessLevel;
+}
+
+export const DEMO_CLIENTS: readonly DemoClient[] = [
+  // The national public directory (santé.fr): public data only, hence access profile 0.
+  { clientId: 'sante-fr-directory', name: 'Santé.fr — annuaire public', scopes: ['offer.read'], accessLevel: 0 },
+  // Direct-admission software (ViaTrajectoire-like) that needs the beds available now.
+  { clientId: 'place-search', name: 'Recherche de places (admissions directes)', scopes: ['offer.read', 'capacity.read'], accessLevel: 2 },
+  // The DGOS daily pull of the whole region: everything, read-only, with bulk export.
+  {
+    clientId: 'national-aggregator',
+    name: 'Agrégateur national (DGOS)',
+    scopes: ['offer.read', 'capacity.read', 'tension.read', 'professional.read', 'bulk.export'],
+    accessLevel: 1,
+  },
+];
+
+const KEYS = new URL('./keys/', import.meta.url);
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(name, KEYS), 'utf8')) as T;
+}
+
+/** The application's public JWK set, as registered in the hub. */
+export function demoPublicJwks(clientId: string): { keys: JWK[] } {
+  return readJson(`${clientId}.jwks.json`);
+}
+
+/** The application's private signing key (DEMO ONLY: it is committed). */
+export function demoPrivateJwk(clientId: string): JWK {
+  return readJson(`${clientId}.private.jwk.json`);
+}
+
+/** Registers the demo applications that are missing; returns the ids it added. */
+export async function seedDemoClients(db: Database): Promise<string[]> {
+  const added = await db.orm
+    .insert(clients)
+    .values(DEMO_CLIENTS.map((c) => ({ clientId: c.clientId, name: c.name, jwks: demoPublicJwks(c.clientId), scopes: c.scopes, accessLevel: c.accessLevel })))
+    .onConflictDoNothing()
+    .returning({ clientId: clients.clientId });
+  return added.map((row) => row.clientId);
+}

@@ -1,0 +1,85 @@
+/**
+ * Demo identities: one hub account per role of rights.md, on real perimeters of the demo region,
+ * each attached to a demo professional who works there (the ARS team gets a record of its own).
+ * Seeded only outside production; all share DEMO_PASSWORD. Documented in docs/demo-identities.md.
+ */
+import type { SeedIdentity } from '../../subgraphs/professionals/seed.js';
+import type { DemoProfessional, DemoRegion } from './region.js';
+
+export const DEMO_PASSWORD = 'Demo-ROR-2026!';
+
+type Assignment = SeedIdentity['assignments'][number];
+
+/** The person behind an identity: assigned to `unitId` if anyone is, else the first (by id) at the establishment. */
+function staffOf(region: DemoRegion, establishmentId: string, unitId?: string): DemoProfessional {
+  const here = region.professionals.filter((p) => p.establishmentIds.includes(establishmentId)).sort((a, b) => a.id.localeCompare(b.id));
+  const person = here.find((p) => unitId !== undefined && p.unitIds.includes(unitId)) ?? here[0];
+  if (!person) throw new Error(`The demo region has no professional at establishment ${establishmentId}`);
+  return person;
+}
+
+function organizationOf(region: DemoRegion, establishmentId: string): string {
+  const establishment = region.establishments.find((e) => e.id === establishmentId);
+  if (!establishment) throw new Error(`Establishment ${establishmentId} is not in the demo region`);
+  return establishment.organizationId;
+}
+
+/** The first adult ICU unit (by id) of an establishment, or its first unit: a deterministic choice. */
+function icuUnitOf(region: DemoRegion, establishmentId: string): string {
+  const units = region.units.filter((u) => u.establishmentId === establishmentId).sort((a, b) => a.id.localeCompare(b.id));
+  const unit = units.find((u) => u.discipline === 'ADULT_ICU') ?? units[0];
+  if (!unit) throw new Error(`Establishment ${establishmentId} has no unit in the demo region`);
+  return unit.id;
+}
+
+function identity(login: string, person: DemoProfessional, ...assignments: Assignment[]): SeedIdentity {
+  return { login, password: DEMO_PASSWORD, professionalId: person.id, assignments };
+}
+
+function withOwnRecord(seed: SeedIdentity, person: DemoProfessional): SeedIdentity {
+  return { ...seed, newProfessional: person };
+}
+
+/** The regional ARS team is no hospital's staff: a record of its own, after the region's last id. */
+export function arsTeamOf(region: DemoRegion): DemoProfessional {
+  const last = Math.max(...region.professionals.map((p) => Number(p.id.slice(1))));
+  return {
+    id: `P${String(last + 1).padStart(6, '0')}`,
+    lastName: 'EQUIPE REGIONALE ARS',
+    firstName: 'CENTRE VAL DE LOIRE',
+    professionCode: null,
+    rppsNumber: null,
+    establishmentIds: [],
+    unitIds: [],
+  };
+}
+
+export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
+  const toursUnit = icuUnitOf(region, '370004467');
+  const ars = arsTeamOf(region);
+  return [
+    identity('ref.etab.orleans', staffOf(region, '450002613'), { role: 'ESTABLISHMENT_REFERENT', perimeterKind: 'ORGANIZATION', perimeterId: '450000088' }),
+    identity('ref.uo.tours', staffOf(region, '370004467', toursUnit), { role: 'UNIT_REFERENT', perimeterKind: 'UNIT', perimeterId: toursUnit }),
+    identity('decl.tension.bourges', staffOf(region, '180000010'), { role: 'TENSION_DECLARANT', perimeterKind: 'ESTABLISHMENT', perimeterId: '180000010' }),
+    identity('ref.planblanc.chartres', staffOf(region, '280504267'), { role: 'PLAN_BLANC_REFERENT', perimeterKind: 'ESTABLISHMENT', perimeterId: '280504267' }),
+    identity('ref.planbleu.blois', staffOf(region, '410000020'), {
+      role: 'PLAN_BLEU_REFERENT',
+      perimeterKind: 'ORGANIZATION',
+      perimeterId: organizationOf(region, '410000020'),
+    }),
+    identity('saisie.lits.chateauroux', staffOf(region, '360000137'), {
+      role: 'BED_ENTRY',
+      perimeterKind: 'ORGANIZATION',
+      perimeterId: organizationOf(region, '360000137'),
+    }),
+    withOwnRecord(
+      identity(
+        'admin.ars',
+        ars,
+        { role: 'ESTABLISHMENT_REFERENT', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+        { right: 'ORU_CAPACITE_DISPONIBLE_SHOW', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+      ),
+      ars,
+    ),
+  ];
+}

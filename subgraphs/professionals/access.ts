@@ -1,0 +1,63 @@
+/**
+ * Authorisation rules of the professionals subgraph, on top of platform/auth (deny by default).
+ * A professional's record is covered by grants on it, or on an establishment where the person
+ * works (or the legal entity of one: the gateway expands it into its establishments).
+ */
+import { hasRight, requireRight, requireScope } from '../../platform/auth/authorize.js';
+import type { Identity, Target } from '../../platform/auth/identity.js';
+import type { RightCode } from '../../platform/auth/rights.js';
+import { HubError } from '../../platform/errors.js';
+
+/**
+ * Reading professionals: any hub user (colleagues find each other across the region), the
+ * gateway, and applications holding `professional.read`. `requireReadAccess` checks users on
+ * rights, and no right means "any user", hence this rule of its own.
+ */
+export function requireProfessionalRead(identity: Identity): void {
+  if (identity.kind === 'user' || identity.kind === 'system') return;
+  requireScope(identity, 'professional.read'); // UNAUTHENTICATED for anonymous callers
+}
+
+export function professionalTarget(id: string, establishmentIds: readonly string[]): Target {
+  return { kind: 'PROFESSIONAL', id, establishmentIds: [...establishmentIds] };
+}
+
+export function establishmentTarget(id: string): Target {
+  return { kind: 'ESTABLISHMENT', id };
+}
+
+/** The signed-in user, or UNAUTHENTICATED / FORBIDDEN for anyone else. */
+export function requireUser(identity: Identity, what: string): Extract<Identity, { kind: 'user' }> {
+  if (identity.kind === 'user') return identity;
+  if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
+  throw new HubError('FORBIDDEN', `${what} is for signed-in users only.`);
+}
+
+/** The right on every target (each establishment of a new record, each changed assignment). */
+export function requireRightOnAll(identity: Identity, rights: RightCode | readonly RightCode[], targets: readonly Target[]): void {
+  for (const target of targets) requireRight(identity, rights, target);
+}
+
+/** Role administration: OuruRorCredentials_adminRoles covering the perimeter. */
+export function requireAdminOn(identity: Identity, target: Target): void {
+  requireRight(identity, 'OuruRorCredentials_adminRoles', target);
+}
+
+export function isSelf(identity: Identity, professionalId: string): boolean {
+  return identity.kind === 'user' && identity.professionalId === professionalId;
+}
+
+export function mayReadRoles(identity: Identity, target: Target): boolean {
+  return isSelf(identity, target.kind === 'PROFESSIONAL' ? target.id : '') || hasRight(identity, 'OuruRorCredentials_adminRoles', target);
+}
+
+/** Only the gateway's own identity may read account grants. */
+export function requireSystem(identity: Identity): void {
+  if (identity.kind !== 'system') throw new HubError('FORBIDDEN', 'This field answers the gateway only.');
+}
+
+/** Who made a change, as stored in `granted_by`. */
+export function actorOf(identity: Identity): string | null {
+  if (identity.kind === 'user') return identity.subject;
+  return identity.kind === 'system' ? 'system' : null;
+}

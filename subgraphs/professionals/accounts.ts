@@ -1,0 +1,150 @@
+/**
+ * Hub accounts: the store used by the subgraph's rules, and the functions the embedded OpenID
+ * provider calls to sign users in (`verifyAccountPassword`, `findActiveAccount`,
+ * `findAccountByLogin`, `recordLogin`). Password hashes never leave this file.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Orm } from '../../platform/db/client.js';
+import { accounts, passwordTokens, people } from './tables.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/** An account as the rest of the subgraph sees it: no password hash. */
+export interface AccountSummary {
+  id: string;
+  professionalId: string;
+  login: string;
+  enabled: boolean;
+  hasPassword: boolean;
+  lastLoginAt: Date | null;
+  passwordChangedAt: Date | null;
+  /** The professional's record is archived: the account may not sign in. */
+  archived: boolean;
+}
+
+/** What a successful sign-in yields. */
+export interface ActiveAccount {
+  id: string;
+  login: string;
+  professionalId: string;
+}
+
+const summary = {
+  id: accounts.id,
+  professionalId: accounts.professionalId,
+  login: accounts.login,
+  enabled: accounts.enabled,
+  hasPassword: sql<boolean>`(${accounts.passwordHash} is not null)`,
+  lastLoginAt: accounts.lastLoginAt,
+  passwordChangedAt: accounts.passwordChangedAt,
+  archived: sql<boolean>`(${people.archivedAt} is not null)`,
+};
+
+const byLoginIgnoringCase = (login: string) => sql`lower(${accounts.login}) = ${login.trim().toLowerCase()}`;
+
+/** Enabled account of a professional who is not archived: the only kind that may sign in. */
+const usable = () => and(eq(accounts.enabled, true), isNull(people.archivedAt));
+
+function selectSummaries(orm: Orm) {
+  return orm.select(summary).from(accounts).innerJoin(people, eq(people.id, accounts.professionalId));
+}
+
+export function createAccountStore(orm: Orm) {
+  return {
+    ofProfessionals: (professionalIds: readonly string[]): Promise<AccountSummary[]> =>
+      selectSummaries(orm).where(inArray(accounts.professionalId, [...professionalIds])),
+
+    byId: async (id: string): Promise<AccountSummary | null> => (await selectSummaries(orm).where(eq(accounts.id, id)).limit(1))[0] ?? null,
+
+    byLogin: async (login: string): Promise<AccountSummary | null> =>
+      (await selectSummaries(orm).where(byLoginIgnoringCase(login)).limit(1))[0] ?? null,
+
+    insert: async (account: { id: string; professionalId: string; login: string }): Promise<void> => {
+      await orm.insert(accounts).values(account);
+    },
+
+    setEnabled: async (professionalId: string, enabled: boolean): Promise<void> => {
+      await orm.update(accounts).set({ enabled }).where(eq(accounts.professionalId, professionalId));
+    },
+
+    passwordMatches: async (accountId: string, password: string): Promise<boolean> => {
+      const [row] = await orm.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
+      return verifyPassword(password, row?.hash ?? null);
+    },
+
+    /** Sets the password and voids every unused password link of the account. */
+    setPassword: async (accountId: string, passwordHash: string): Promise<Date> => {
+      const [row] = await orm
+        .update(accounts)
+        .set({ passwordHash, passwordChangedAt: sql`now()` })
+        .where(eq(accounts.id, accountId))
+        .returning({ at: accounts.passwordChangedAt });
+      await orm.update(passwordTokens).set({ usedAt: sql`now()` }).where(and(eq(passwordTokens.accountId, accountId), isNull(passwordTokens.usedAt)));
+      return row!.at!;
+    },
+
+    /** Expiry on the database clock, like the check in consumeToken. */
+    insertToken: async (accountId: string, tokenHash: string, validHours: number): Promise<void> => {
+      await orm.insert(passwordTokens).values({ tokenHash, accountId, expiresAt: sql`now() + make_interval(hours => ${validHours})` });
+    },
+
+    tokenOf: async (tokenHash: string) => {
+      const [row] = await orm.select().from(passwordTokens).where(eq(passwordTokens.tokenHash, tokenHash));
+      return row ?? null;
+    },
+
+    /** Marks the link used, if still usable; the one statement makes a second use impossible. */
+    consumeToken: async (tokenHash: string): Promise<string | null> => {
+      const [row] = await orm
+        .update(passwordTokens)
+        .set({ usedAt: sql`now()` })
+        .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, sql`now()`)))
+        .returning({ accountId: passwordTokens.accountId });
+      return row?.accountId ?? null;
+    },
+
+    recordLogin: (accountId: string, at: Date) => recordLogin(orm, accountId, at),
+  };
+}
+
+export type AccountStore = ReturnType<typeof createAccountStore>;
+
+/** Records a successful sign-in (shown as `Professional.lastLoginAt`). */
+export async function recordLogin(orm: Orm, accountId: string, at: Date): Promise<void> {
+  await orm.update(accounts).set({ lastLoginAt: at }).where(eq(accounts.id, accountId));
+}
+
+/** The account with this login (any case), usable or not; null when unknown. */
+export function findAccountByLogin(orm: Orm, login: string): Promise<AccountSummary | null> {
+  return createAccountStore(orm).byLogin(login);
+}
+
+/** The account when it may still sign in (enabled, professional not archived); null otherwise. */
+export async function findActiveAccount(orm: Orm, accountId: string): Promise<ActiveAccount | null> {
+  const [row] = await orm
+    .select({ id: accounts.id, login: accounts.login, professionalId: accounts.professionalId })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.professionalId))
+    .where(and(eq(accounts.id, accountId), usable()))
+    .limit(1);
+  return row ?? null;
+}
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * The account when the login exists (any case), may sign in, has a password and the password
+ * matches; null otherwise, without saying which. A hash is checked even for an unknown login, so
+ * the answer takes as long and does not reveal which logins exist.
+ */
+export async function verifyAccountPassword(orm: Orm, login: string, password: string): Promise<ActiveAccount | null> {
+  const [row] = await orm
+    .select({ id: accounts.id, login: accounts.login, professionalId: accounts.professionalId, hash: accounts.passwordHash })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.professionalId))
+    .where(and(byLoginIgnoringCase(login), usable()))
+    .limit(1);
+  decoy ??= hashPassword(randomBytes(16).toString('base64url'));
+  const matches = await verifyPassword(password, row?.hash ?? (await decoy));
+  return row?.hash && matches ? { id: row.id, login: row.login, professionalId: row.professionalId } : null;
+}

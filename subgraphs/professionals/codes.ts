@@ -1,0 +1,47 @@
+/** National code systems of a professional's record (NOS terminologies), with the labels we know. */
+
+export interface Coding {
+  system: string;
+  code: string;
+  display: string | null;
+}
+
+/** TRE_G15 ProfessionSante, the health profession of a professional. */
+export const PROFESSION_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante';
+
+/** TRE_R38 SpecialiteOrdinale, the specialty of a health professional. */
+export const SPECIALTY_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
+
+/** Labels of the common TRE_G15 codes; other well-formed codes are kept, with no label. */
+const PROFESSION_LABELS: Record<string, string> = {
+  '10': 'Médecin',
+  '21': 'Pharmacien',
+  '40': 'Chirurgien-Dentiste',
+  '50': 'Sage-Femme',
+  '60': 'Infirmier',
+  '70': 'Masseur-Kinésithérapeute',
+  '80': 'Pédicure-Podologue',
+  '91': 'Orthophoniste',
+  '92': 'Orthoptiste',
+};
+
+/**
+ * A TRE_G15 code is two digits. The terminology evolves (new professions enter RPPS), so a
+ * well-formed code is accepted even when we hold no label for it.
+ */
+export function isProfessionCode(code: string): boolean {
+  return /^\d{2}$/.test(code);
+}
+
+/** TRE_R38 codes are short upper-case codes (e.g. SM26); no label table is kept here. */
+export function isSpecialtyCode(code: string): boolean {
+  return /^[A-Z0-9]{2,10}$/.test(code);
+}
+
+export function professionCoding(code: string | null): Coding | null {
+  return code === null ? null : { system: PROFESSION_SYSTEM, code, display: PROFESSION_LABELS[code] ?? null };
+}
+
+export function specialtyCoding(code: string | null): Coding | null {
+  return code === null ? null : { system: SPECIALTY_SYSTEM, code, display: null };
+}

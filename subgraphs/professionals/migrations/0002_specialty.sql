@@ -1,0 +1,1 @@
+ALTER TABLE "professionals"."professional" ADD COLUMN "specialty_code" text;

@@ -1,0 +1,36 @@
+/** Mutation resolvers of the professionals subgraph: argument plumbing only. */
+import type { PerimeterKind } from '../../platform/auth/rights.js';
+import type { RoleCode } from '../../platform/auth/roles.js';
+import type { CreateInput, UpdateInput } from './input.js';
+import type { ProfessionalContext as Ctx } from './resolvers.js';
+import { mailerOf } from './runtime.js';
+
+type Perimeter = { professionalId: string; perimeterKind: PerimeterKind; perimeterId?: string | null };
+
+/** Resolved only when a mail is to be queued, so writes without mail never depend on it. */
+const mailer = (ctx: Ctx) => () => mailerOf(ctx.app);
+
+export const mutationResolvers = {
+  createProfessional: (_: unknown, args: { input: CreateInput; confirmSimilar?: boolean | null }, ctx: Ctx) =>
+    ctx.professionals.createProfessional(ctx.identity, args.input, args.confirmSimilar ?? false, mailer(ctx)),
+  updateProfessional: (_: unknown, args: { id: string; input: UpdateInput }, ctx: Ctx) =>
+    ctx.professionals.updateProfessional(ctx.identity, args.id, args.input),
+  archiveProfessional: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.archiveProfessional(ctx.identity, args.id),
+  reactivateProfessional: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.reactivateProfessional(ctx.identity, args.id),
+  setRescueEmail: (_: unknown, args: { professionalId: string; email: string }, ctx: Ctx) =>
+    ctx.professionals.setRescueEmail(ctx.identity, args.professionalId, args.email),
+  createAccount: (_: unknown, args: { professionalId: string; login: string }, ctx: Ctx) =>
+    ctx.professionals.createAccount(ctx.identity, args.professionalId, args.login, mailer(ctx)),
+  sendPasswordLink: (_: unknown, args: { professionalId: string }, ctx: Ctx) =>
+    ctx.professionals.sendPasswordLink(ctx.identity, args.professionalId, mailer(ctx)),
+  createPassword: (_: unknown, args: { token: string; password: string }, ctx: Ctx) => ctx.professionals.createPassword(args.token, args.password),
+  changePassword: (_: unknown, args: { professionalId: string; newPassword: string }, ctx: Ctx) =>
+    ctx.professionals.changePassword(ctx.identity, args.professionalId, args.newPassword),
+  changeMyPassword: (_: unknown, args: { currentPassword: string; newPassword: string }, ctx: Ctx) =>
+    ctx.professionals.changeMyPassword(ctx.identity, args.currentPassword, args.newPassword),
+  assignRole: (_: unknown, args: Perimeter & { role: RoleCode }, ctx: Ctx) =>
+    ctx.professionals.assignRole(ctx.identity, args.professionalId, args.role, args.perimeterKind, args.perimeterId),
+  grantRight: (_: unknown, args: Perimeter & { right: string }, ctx: Ctx) =>
+    ctx.professionals.grantRight(ctx.identity, args.professionalId, args.right, args.perimeterKind, args.perimeterId),
+  revokeRoleAssignment: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.revokeRoleAssignment(ctx.identity, args.id),
+};

@@ -1,0 +1,101 @@
+/** Writes of professional records and of where they work. Call inside a store transaction. */
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Orm } from '../../platform/db/client.js';
+import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.js';
+import { establishmentAssignments, mailOutbox, people, roleAssignments, unitAssignments } from './tables.js';
+import { visibleColumns, type ProfessionalView } from './columns.js';
+
+/** The record fields a caller can set (names already normalised, numbers parsed). */
+export interface RecordFields {
+  lastName: string;
+  firstName: string;
+  sex: string | null;
+  professionCode: string | null;
+  specialtyCode: string | null;
+  rppsNumber: string | null;
+}
+
+/** Serialises id allocation across processes for the length of one transaction. */
+const ID_LOCK = 7_210_004;
+
+export function createRecordWriter(orm: Orm) {
+  return {
+    /**
+     * The next hub id, P followed by at least six digits (P000369 after the demo's P000368);
+     * taken under a transaction-scoped advisory lock so concurrent creations never collide.
+     */
+    nextId: async (): Promise<string> => {
+      await orm.execute(sql`select pg_advisory_xact_lock(${ID_LOCK})`);
+      const [row] = await orm
+        .select({ n: sql<number>`coalesce(max(substring(${people.id} from 2)::int), 0)` })
+        .from(people)
+        .where(sql`${people.id} ~ '^P[0-9]+$'`);
+      return `P${String(Number(row?.n ?? 0) + 1).padStart(6, '0')}`;
+    },
+
+    insert: async (id: string, fields: RecordFields, rescueEmail: string | null): Promise<ProfessionalView> => {
+      const [row] = await orm.insert(people).values({ id, ...fields, rescueEmail }).returning(visibleColumns);
+      return row!;
+    },
+
+    update: async (id: string, fields: Partial<RecordFields>): Promise<ProfessionalView | null> => {
+      const [row] = await orm.update(people).set({ ...fields, updatedAt: sql`now()` }).where(eq(people.id, id)).returning(visibleColumns);
+      return row ?? null;
+    },
+
+    setArchived: async (id: string, archived: boolean): Promise<ProfessionalView | null> => {
+      const [row] = await orm
+        .update(people)
+        .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()` })
+        .where(eq(people.id, id))
+        .returning(visibleColumns);
+      return row ?? null;
+    },
+
+    /** Write-only: nothing reads the address back except the mail composer, at the time it is set. */
+    setRescueEmail: async (id: string, email: string): Promise<void> => {
+      await orm.update(people).set({ rescueEmail: email, updatedAt: sql`now()` }).where(eq(people.id, id));
+    },
+
+    /** The rescue e-mail, only to address a mail to it (never returned by the API). */
+    rescueEmailOf: async (id: string): Promise<string | null> => {
+      const [row] = await orm.select({ email: people.rescueEmail }).from(people).where(eq(people.id, id));
+      return row?.email ?? null;
+    },
+
+    replaceEstablishments: async (professionalId: string, establishmentIds: readonly string[]): Promise<void> => {
+      await orm.delete(establishmentAssignments).where(eq(establishmentAssignments.professionalId, professionalId));
+      if (establishmentIds.length) {
+        await orm.insert(establishmentAssignments).values(establishmentIds.map((establishmentId) => ({ professionalId, establishmentId })));
+      }
+    },
+
+    replaceUnits: async (professionalId: string, unitIds: readonly string[]): Promise<void> => {
+      await orm.delete(unitAssignments).where(eq(unitAssignments.professionalId, professionalId));
+      if (unitIds.length) await orm.insert(unitAssignments).values(unitIds.map((unitId) => ({ professionalId, unitId })));
+    },
+
+    enqueueMail: (mail: OutgoingMail) => enqueueMail(orm, mailOutbox, mail),
+
+    /**
+     * Deletes records archived before `cutoff`; their assignments, account, password links and
+     * role assignments go with them (foreign keys cascade), and so do assignments whose perimeter
+     * is one of these records.
+     */
+    purgeArchivedBefore: async (cutoff: Date): Promise<string[]> => {
+      const purged = await orm
+        .delete(people)
+        .where(and(isNotNull(people.archivedAt), lt(people.archivedAt, cutoff)))
+        .returning({ id: people.id });
+      const ids = purged.map((p) => p.id);
+      if (ids.length) {
+        await orm
+          .delete(roleAssignments)
+          .where(and(eq(roleAssignments.perimeterKind, 'PROFESSIONAL'), inArray(roleAssignments.perimeterId, ids)));
+      }
+      return ids;
+    },
+  };
+}
+
+export type RecordWriter = ReturnType<typeof createRecordWriter>;

@@ -1,0 +1,124 @@
+/**
+ * Writes of professional records: creation (with the similar-name confirmation and, optionally,
+ * an account), edition, archiving and reactivation, and the write-only rescue e-mail.
+ */
+import { requireRight } from '../../platform/auth/authorize.js';
+import type { Identity, Target } from '../../platform/auth/identity.js';
+import type { RightCode } from '../../platform/auth/rights.js';
+import { HubError } from '../../platform/errors.js';
+import { establishmentTarget, requireRightOnAll } from './access.js';
+import { openAccount } from './account-opening.js';
+import {
+  currentRecord,
+  refuseArchived,
+  refuseIfSimilar,
+  requireFreeLogin,
+  requireFreeNumber,
+  requireFreeRescueEmail,
+  requireSignedIn,
+} from './checks.js';
+import { rethrowWriteError } from './db-errors.js';
+import { parseCreate, parseUpdate, rescueEmailOf, type CreateInput, type Placement, type UpdateInput } from './input.js';
+import { establishmentOfUnit } from './normalize.js';
+import type { AccountMailer } from './runtime.js';
+import type { ProfessionalStore, ProfessionalView } from './store.js';
+
+/** Rights that let a referent change where a professional works, on the establishment or unit concerned. */
+const PLACEMENT_RIGHTS: RightCode[] = ['ORU_PROFESSIONNEL_EDIT', 'ORU_ROR_ETABLISSEMENT_AFFECTATION'];
+
+function changed(before: readonly string[], after: readonly string[]): string[] {
+  return [...before.filter((x) => !after.includes(x)), ...after.filter((x) => !before.includes(x))];
+}
+
+/** Every establishment and unit added or removed must be within the caller's perimeter. */
+function placementTargets(before: Placement, after: Placement): Target[] {
+  return [
+    ...changed(before.establishmentIds, after.establishmentIds).map(establishmentTarget),
+    ...changed(before.unitIds, after.unitIds).map((id): Target => ({ kind: 'UNIT', id, establishmentId: establishmentOfUnit(id) ?? undefined })),
+  ];
+}
+
+/** ORU_PROFESSIONNEL_NEW transversally, or covering each establishment of the new record. */
+function requireCreateRight(identity: Identity, establishmentIds: readonly string[]): void {
+  const targets: Target[] = establishmentIds.length ? establishmentIds.map(establishmentTarget) : [{ kind: 'TRANSVERSAL' }];
+  requireRightOnAll(identity, 'ORU_PROFESSIONNEL_NEW', targets);
+}
+
+export function createRecordService(store: ProfessionalStore) {
+  const setArchived = async (identity: Identity, id: string, archived: boolean): Promise<ProfessionalView> => {
+    requireSignedIn(identity);
+    const current = await currentRecord(store, id);
+    requireRight(identity, 'ORU_PROFESSIONNEL_DELETE', current.target);
+    if ((current.person.archivedAt !== null) === archived) return current.person;
+    return (await store.records.setArchived(id, archived))!;
+  };
+
+  return {
+    createProfessional: async (identity: Identity, input: CreateInput, confirmSimilar: boolean, mailer: () => AccountMailer): Promise<ProfessionalView> => {
+      requireSignedIn(identity);
+      const draft = parseCreate(input);
+      requireCreateRight(identity, draft.establishmentIds);
+      if (!confirmSimilar) await refuseIfSimilar(store, draft.fields.lastName, draft.fields.firstName);
+      await requireFreeNumber(store, draft.fields.rppsNumber, null);
+      if (draft.account) {
+        await requireFreeLogin(store, draft.account.login, 'input.account.login');
+        await requireFreeRescueEmail(store, draft.account.rescueEmail, null, 'input.account.rescueEmail');
+      }
+      const publicBase = draft.account ? mailer().publicBase : '';
+      const person = await store
+        .transaction(async (tx) => {
+          const id = await tx.records.nextId();
+          const row = await tx.records.insert(id, draft.fields, draft.account?.rescueEmail ?? null);
+          await tx.records.replaceEstablishments(id, draft.establishmentIds);
+          await tx.records.replaceUnits(id, draft.unitIds);
+          if (draft.account) await openAccount(tx, id, draft.account.login, draft.account.rescueEmail, publicBase);
+          return row;
+        })
+        .catch(rethrowWriteError);
+      if (draft.account) mailer().nudge();
+      return person;
+    },
+
+    updateProfessional: async (identity: Identity, id: string, input: UpdateInput): Promise<ProfessionalView> => {
+      requireSignedIn(identity);
+      const current = await currentRecord(store, id);
+      requireRight(identity, 'ORU_PROFESSIONNEL_EDIT', current.target);
+      refuseArchived(current.person);
+      const draft = parseUpdate(input, current.person, current.placement);
+      if (draft.placement) requireRightOnAll(identity, PLACEMENT_RIGHTS, placementTargets(current.placement, draft.placement));
+      if (draft.fields.rppsNumber) await requireFreeNumber(store, draft.fields.rppsNumber, id);
+      if (draft.accountEnabled !== null && !(await store.accounts.ofProfessionals([id])).length) {
+        throw new HubError('BAD_USER_INPUT', `Professional ${id} has no account to enable or disable.`, { argumentName: 'input.accountEnabled' });
+      }
+      return store
+        .transaction(async (tx) => {
+          const row = await tx.records.update(id, draft.fields);
+          if (draft.placement) {
+            await tx.records.replaceEstablishments(id, draft.placement.establishmentIds);
+            await tx.records.replaceUnits(id, draft.placement.unitIds);
+          }
+          if (draft.accountEnabled !== null) await tx.accounts.setEnabled(id, draft.accountEnabled);
+          return row!;
+        })
+        .catch(rethrowWriteError);
+    },
+
+    /** Hides the record and stops its sign-in (see accounts.ts `usable`); the purge job deletes it later. */
+    archiveProfessional: (identity: Identity, id: string) => setArchived(identity, id, true),
+    reactivateProfessional: (identity: Identity, id: string) => setArchived(identity, id, false),
+
+    /** The right to set the address does not grant reading it: the answer is the record without it. */
+    setRescueEmail: async (identity: Identity, professionalId: string, rawEmail: string): Promise<ProfessionalView> => {
+      requireSignedIn(identity);
+      const current = await currentRecord(store, professionalId);
+      requireRight(identity, 'ORU_PROFESSIONNEL_MAIL_SECOURS_EDIT', current.target);
+      refuseArchived(current.person);
+      const email = rescueEmailOf(rawEmail);
+      await requireFreeRescueEmail(store, email, professionalId, 'email');
+      await store.records.setRescueEmail(professionalId, email).catch(rethrowWriteError);
+      return (await currentRecord(store, professionalId)).person;
+    },
+  };
+}
+
+export type RecordService = ReturnType<typeof createRecordService>;
