@@ -121,6 +121,16 @@ describe.each(databaseKinds())('OpenID provider, applications (%s)', (kind) => {
     }
   });
 
+  it("is served by the hub's own gateway too, once it registers the /oidc proxy", async (ctx) => {
+    const gateway = new URL(oidc.hub.urls.graphql).origin;
+    const response = await fetch(`${gateway}/oidc/.well-known/openid-configuration`);
+    ctx.skip(response.status === 404, 'gateway/app.ts does not register oidcProxy yet');
+    const document = (await response.json()) as Discovery;
+    expect(document.issuer).toBe(oidc.issuer);
+    const token = await requestClientToken(`${gateway}/oidc/token`, await assertion('place-search', { audience: oidc.issuer }), 'offer.read');
+    expect(token.status).toBe(200);
+  });
+
   it('accepts the issuer as assertion audience, and the subgraph answers directly with the same issuer', async () => {
     const direct = await discover(oidc.subgraph);
     expect(direct.issuer).toBe(oidc.issuer);

@@ -106,4 +106,11 @@ describe.each(databaseKinds())('OpenID provider storage (%s)', (kind) => {
     expect(await adapter('Client').find('unknown')).toBeUndefined();
     expect(await seedDemoClients(db)).toEqual([]); // idempotent: present rows are kept as they are
   });
+
+  it('never registers the demo applications in production', async () => {
+    await db.orm.delete(clients);
+    expect(await seedDemoClients(db, 'production')).toEqual([]);
+    expect(await db.orm.select().from(clients)).toEqual([]);
+    expect(await seedDemoClients(db)).toHaveLength(3);
+  });
 });

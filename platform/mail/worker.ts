@@ -134,8 +134,11 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const runOnce = async (): Promise<number> => {
     let sent = 0;
     await queries.abandon();
-    for (let batch = await queries.claim(batchSize); batch.length > 0; batch = await queries.claim(batchSize)) {
+    // Another batch only after a full one: a mail that just failed is retried at a later pass.
+    for (let full = true; full; ) {
+      const batch = await queries.claim(batchSize);
       for (const mail of batch) if (await deliver(mail)) sent++;
+      full = batch.length === batchSize;
     }
     return sent;
   };

@@ -45,8 +45,12 @@ export function demoPrivateJwk(clientId: string): JWK {
   return readJson(`${clientId}.private.jwk.json`);
 }
 
-/** Registers the demo applications that are missing; returns the ids it added. */
-export async function seedDemoClients(db: Database): Promise<string[]> {
+/**
+ * Registers the demo applications that are missing; returns the ids it added. Never in
+ * production: their private keys are public, so they would hand out tokens to anyone.
+ */
+export async function seedDemoClients(db: Database, nodeEnv = process.env.NODE_ENV): Promise<string[]> {
+  if (nodeEnv === 'production') return [];
   const added = await db.orm
     .insert(clients)
     .values(DEMO_CLIENTS.map((c) => ({ clientId: c.clientId, name: c.name, jwks: demoPublicJwks(c.clientId), scopes: c.scopes, accessLevel: c.accessLevel })))

@@ -4,12 +4,17 @@
  * from the offer hierarchy the way the gateway expands it.
  */
 import type { FormattedExecutionResult } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/internal-token.js';
 import { emptyReach, type Grant, type Identity, type Reach } from '../../platform/auth/identity.js';
 import type { PerimeterKind, RightCode } from '../../platform/auth/rights.js';
 import { rightsOfRoleOn, type RoleCode } from '../../platform/auth/roles.js';
+import { loadConfig } from '../../platform/config.js';
+import { createLogger, type Logger } from '../../platform/logger.js';
+import { startHub } from '../../scripts/hub.js';
 import { gql } from './graphql.js';
-import { startTestHub, type DatabaseKind, type TestHub } from './hub.js';
+import { createScratchDatabase, startTestHub, testEnv, type DatabaseKind, type TestHub } from './hub.js';
+import { startTestIssuer, type TestIssuer } from './test-issuer.js';
 
 export const TEST_SECRET = 'professionals-suite-internal-secret-0123456789';
 export const SYSTEM: Identity = { kind: 'system', subject: 'gateway' };
@@ -72,4 +77,44 @@ export function clientIdentity(scopes: Array<'professional.read' | 'offer.read'>
 
 export function codeOf(result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }): unknown {
   return result.errors?.[0]?.extensions?.code;
+}
+
+export interface GatewayHub {
+  hub: TestHub;
+  issuer: TestIssuer;
+  /** GraphQL through the gateway, with a bearer token for this demo login (or none). */
+  as(login: string | null): Promise<Call>;
+  /** GraphQL through the gateway as a trust-circle application with these scopes. */
+  asApplication(scopes: string): Promise<Call>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole hub trusting a test OpenID issuer, so tests go through the gateway with real bearer
+ * tokens: a user token names a login (the gateway then reads that account's grants), an
+ * application token carries scopes. `logger` lets a test read every log line.
+ */
+export async function startGatewayHub(kind: DatabaseKind, options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<GatewayHub> {
+  const issuer = await startTestIssuer();
+  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  const config = loadConfig(
+    testEnv({ ROR_INTERNAL_SECRET: TEST_SECRET, ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ...options.env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }),
+  );
+  const running = await startHub(config, options.logger ?? createLogger(config.logLevel));
+  const close = async () => {
+    await running.close();
+    await scratch?.drop();
+    await issuer.close();
+  };
+  const hub: TestHub = { ...running, kind, close };
+  const through = (authorization: string | null): Call => (query, variables = {}) =>
+    gql(hub.urls.graphql, query, variables, authorization ? { authorization } : {});
+  return {
+    hub,
+    issuer,
+    // A fresh jti makes each token distinct: the gateway caches identities per token.
+    as: async (login) => through(login ? `Bearer ${await issuer.mint({ sub: login, preferred_username: login, jti: randomUUID() })}` : null),
+    asApplication: async (scope) => through(`Bearer ${await issuer.mint({ client_id: 'test-app', scope, ror_access_level: 2 })}`),
+    close,
+  };
 }

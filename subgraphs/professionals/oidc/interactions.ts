@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import { errors, type Interaction, type Provider } from 'oidc-provider';
 import type { Orm } from '../../../platform/db/client.js';
-import { recordLogin, verifyAccountPassword } from './account-lookup.js';
+import { recordLogin, verifyAccountPassword } from '../accounts.js';
 import { isFirstParty } from './clients.js';
 import { loginPage, messagePage } from './pages.js';
 

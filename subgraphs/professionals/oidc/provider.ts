@@ -10,7 +10,7 @@ import type { HubConfig } from '../../../platform/config.js';
 import type { Orm } from '../../../platform/db/client.js';
 import type { Logger } from '../../../platform/logger.js';
 import { createAdapterFactory } from './adapter.js';
-import { findActiveAccount } from './account-lookup.js';
+import { findActiveAccount } from '../accounts.js';
 import { findApplication, firstPartyClients } from './clients.js';
 import { SIGNING_ALG } from './keys.js';
 import { messagePage, page } from './pages.js';
