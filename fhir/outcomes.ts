@@ -88,6 +88,7 @@ const GRAPHQL_CODE_OUTCOMES: Readonly<Record<ErrorCode, { kind: OutcomeKind; cod
   UNAUTHENTICATED: { kind: 'unauthenticated', code: 'login' },
   FORBIDDEN: { kind: 'forbidden', code: 'forbidden' },
   CONFLICT: { kind: 'conflict', code: 'conflict' },
+  CONFIRMATION_REQUIRED: { kind: 'conflict', code: 'conflict' },
   INTERNAL_SERVER_ERROR: { kind: 'server-error', code: 'exception' },
 };
 

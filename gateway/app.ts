@@ -19,6 +19,7 @@ import type { GatewayContext } from './context.js';
 import { readCommittedSupergraph } from './compose.js';
 import { useMaskedErrors } from './plugins/use-masked-errors.js';
 import { createContextBuilder, type ContextBuilder } from './identity/index.js';
+import { oidcProxy } from './plugins/use-oidc-proxy.js';
 
 export interface GatewayOptions {
   logger: Logger;
@@ -90,6 +91,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     processMetrics: true,
     ready: () => subgraphsReady(options.subgraphUrls),
   });
+  // The embedded OpenID provider lives with the accounts (professionals subgraph); clients reach it here.
+  if (!options.config.externalOidcDiscoveryUrl) {
+    await app.register(oidcProxy, { upstream: options.subgraphUrls.professionals, publicUrl: options.config.publicUrl });
+  }
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   app.addHook('onClose', async () => {
     await server.stop();

@@ -6,6 +6,7 @@ import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
 import { databaseKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
+import { asApp } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { PROFILES } from '../fhir/codes.js';
 
@@ -26,13 +27,17 @@ function expectConformant(resource: Resource): void {
 }
 
 describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
-  const client = () => new Client({ baseUrl: hubs[kind]!.fhir });
+  let bearer = '';
+  const client = () => new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: bearer });
   let sample: Sample;
 
   beforeAll(async () => {
+    bearer = (await asApp(hubs[kind]!.graphql, 'national-aggregator')).replace(/^Bearer /, '');
     const { data } = await gql<{ establishments: { edges: Array<{ node: { id: string; organization: { id: string }; units: Sample['unit'][] } }> } }>(
       hubs[kind]!.graphql,
       `{ establishments(filter: { departmentCode: "45" }, first: 50) { edges { node { id organization { id } units { id name capacity { installedBeds availableBeds } } } } } }`,
+      {},
+      { authorization: `Bearer ${bearer}` },
     );
     const node = data!.establishments.edges.map((e) => e.node).find((n) => n.units.length > 0)!;
     sample = { establishmentId: node.id, organizationId: node.organization.id, unit: node.units[0]! };
@@ -80,7 +85,7 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
   });
 
   it('answers 404 with an OperationOutcome, as application/fhir+json, for an unknown id', async () => {
-    const response = await fetch(`${hubs[kind]!.fhir}/Location/000000000-0000`);
+    const response = await fetch(`${hubs[kind]!.fhir}/Location/000000000-0000`, { headers: { authorization: `Bearer ${bearer}` } });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
     const outcome = (await response.json()) as Resource & { issue: Array<{ severity: string; code: string }> };

@@ -1,7 +1,8 @@
 /** The federated graph through the gateway, against the running hub on every database kind. */
 import { describe, it, expect, inject } from 'vitest';
 import { databaseKinds } from './helpers/hub.js';
-import { gql } from './helpers/graphql.js';
+import { gql as rawGql } from './helpers/graphql.js';
+import { asApp } from './helpers/tokens.js';
 
 const hubs = inject('hubs');
 
@@ -37,6 +38,9 @@ interface Page {
 
 describe.each(databaseKinds())('gateway on %s', (kind) => {
   const url = () => hubs[kind]!.graphql;
+  // The national aggregator (access profile 1, every read scope) sees all four subgraphs.
+  const gql: typeof rawGql = async (target, query, variables, headers) =>
+    rawGql(target, query, variables, { authorization: await asApp(target, 'national-aggregator'), ...headers });
 
   it('resolves one establishment across the four subgraphs', async () => {
     // CHRU de Tours (FINESS ET 370000481) has units, capacities, professionals; find one that also has a tension.

@@ -11,6 +11,7 @@ import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
 import { CODE_SYSTEMS as OFFER_SYSTEMS } from '../../subgraphs/offer/codes.js';
 import { buildDemoRegion, CODE_LABELS, type DemoRegion } from './region.js';
 import { buildDemoIdentities } from './identities.js';
+import { seedDemoClients } from './clients.js';
 
 function offerCodes(): Array<{ system: string; code: string; display: string }> {
   return (Object.keys(OFFER_SYSTEMS) as Array<keyof typeof OFFER_SYSTEMS>).flatMap((key) =>
@@ -22,7 +23,7 @@ function offerCodes(): Array<{ system: string; code: string; display: string }> 
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
  * demo accounts (never in production: their password is published).
  */
-export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production'): Promise<boolean> {
+export async function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production'): Promise<boolean> {
   switch (name) {
     case 'offer':
       return offerSubgraph.seed(db, {
@@ -48,8 +49,11 @@ export function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegio
       return capacitiesSubgraph.seed(db, { capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' })) });
     case 'tensions':
       return tensionsSubgraph.seed(db, { tensions: region.tensions });
-    case 'professionals':
-      return professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv });
+    case 'professionals': {
+      const people = await professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv });
+      const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications
+      return people || apps.length > 0;
+    }
   }
 }
 

@@ -6,9 +6,13 @@ import type { RightCode } from '../../platform/auth/rights.js';
 import type { CapacityStore } from './store.js';
 import type { UnitCapacityRow } from './tables.js';
 
-/** Who may read a unit's capacity: users holding either right on it, applications with the scope. */
+/**
+ * Who may read a unit's capacity: users holding a view right on it, or an entry right (who enters
+ * a unit's beds must see them, though rights.md only grants view rights transversally or per
+ * legal entity); applications with the scope.
+ */
 export const CAPACITY_READ = {
-  rights: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu'] as RightCode[],
+  rights: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'] as RightCode[],
   scope: 'capacity.read',
 } as const;
 

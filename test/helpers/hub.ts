@@ -3,6 +3,7 @@
  * database of the PostgreSQL server named by TEST_DATABASE_URL (created, then dropped).
  */
 import pg from 'pg';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
@@ -53,13 +54,27 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   };
 }
 
+/** A free TCP port on 127.0.0.1 (free when returned; taken again right after by our server). */
+export function reservePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export interface TestHub extends RunningHub {
   kind: DatabaseKind;
 }
 
 export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}): Promise<TestHub> {
   const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-  const config = loadConfig(testEnv({ ...extra, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
+  // The gateway's port is known before start, so the OpenID issuer URL (derived from it) is real.
+  const port = extra.PORT ?? String(await reservePort());
+  const config = loadConfig(testEnv({ PORT: port, ...extra, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
   const hub = await startHub(config, createLogger(config.logLevel));
   return {
     ...hub,

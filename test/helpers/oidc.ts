@@ -3,7 +3,6 @@
  * on that port a Fastify app with the gateway's /oidc proxy plugin (what the gateway serves), so
  * issuer, endpoints and tokens are exactly those a client of the real gateway sees.
  */
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
@@ -12,19 +11,9 @@ import { seedDemoClients } from '../../scripts/demo/clients.js';
 import { accounts, people } from '../../subgraphs/professionals/tables.js';
 import { hashPassword } from '../../subgraphs/professionals/passwords.js';
 import type { Database } from '../../platform/db/client.js';
-import { startTestHub, type DatabaseKind, type TestHub } from './hub.js';
+import { reservePort, startTestHub, type DatabaseKind, type TestHub } from './hub.js';
 
-/** A free TCP port on 127.0.0.1 (free when returned; taken again right after by our server). */
-export function reservePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { reservePort };
 
 export interface OidcHub {
   hub: TestHub;
