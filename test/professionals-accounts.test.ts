@@ -68,8 +68,9 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
       const [mail] = await mailsTo('marc.welcome@example.org');
       expect(mail).toMatchObject({ subject: 'ROR : votre compte a été créé', status: 'PENDING' });
       expect(mail!.body).toContain('Votre identifiant : marc.welcome');
-      // The link's base is the configured issuer without /oidc: http://127.0.0.1:<PORT>, PORT=0 in test hubs.
-      expect(mail!.body).toContain(`http://127.0.0.1:0/password/create?token=${token}`);
+      // The link's base is the configured issuer without /oidc, i.e. the gateway's own origin.
+      const origin = new URL(hub.urls.graphql).origin;
+      expect(mail!.body).toContain(`${origin}/password/create?token=${token}`);
       expect(mail!.body).toMatch(/valable 48 heures/);
 
       const tokens = await hub.db.rows<{ token_hash: string; hours: number }>(sql`

@@ -293,6 +293,17 @@ describe.each(databaseKinds())('professional records on %s', (kind) => {
       expect(denied.data!.professionals.edges[0]!.node).toMatchObject({ lastName: 'ARNAUD', lastLoginAt: null });
     });
 
+    it('show account details to the person and to those who manage accounts only', async () => {
+      const query = `{ professional(id: "P000328") { lastName account { login enabled hasPassword } } }`;
+      expect((await orleans<{ professional: { account: unknown } }>(query)).data!.professional.account).toEqual({ login: 'ref.etab.orleans', enabled: true, hasPassword: true });
+      const declarant = callAs(hub.urls.subgraphs.professionals, await userIdentity(hub, 'P000001', [{ role: 'TENSION_DECLARANT', kind: 'ESTABLISHMENT', id: '180000010' }]));
+      for (const reader of [tours, declarant, app]) {
+        const denied = await reader<{ professional: { lastName: string; account: null } }>(query);
+        expect(codeOf(denied)).toBe('FORBIDDEN');
+        expect(denied.data!.professional).toEqual({ lastName: 'ARNAUD', account: null });
+      }
+    });
+
     it('answer `me` with the caller\'s own record, for users only', async () => {
       expect((await orleans<{ me: { id: string } }>(`{ me { id } }`)).data!.me.id).toBe(orleansIdentity.kind === 'user' ? orleansIdentity.professionalId : '');
       expect(codeOf(await app(`{ me { id } }`))).toBe('FORBIDDEN');

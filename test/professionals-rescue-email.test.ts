@@ -40,8 +40,8 @@ describe.each(databaseKinds())('rescue e-mail on %s', (kind) => {
   let ars: Call, orleans: Call, unitReferent: Call, anonymous: Call;
 
   /** Records every response body for the final scan. */
-  const recorded = (call: Call): Call => async (query, variables) => {
-    const result = await call(query, variables);
+  const recorded = (call: Call): Call => async <T,>(query: string, variables?: Record<string, unknown>) => {
+    const result = await call<T>(query, variables);
     bodies.push(JSON.stringify(result));
     return result;
   };

@@ -102,8 +102,6 @@ export function createAccountStore(orm: Orm) {
         .returning({ accountId: passwordTokens.accountId });
       return row?.accountId ?? null;
     },
-
-    recordLogin: (accountId: string, at: Date) => recordLogin(orm, accountId, at),
   };
 }
 

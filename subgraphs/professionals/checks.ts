@@ -2,13 +2,13 @@
  * Checks shared by the write services: the record as it stands (for its perimeter), uniqueness
  * with messages a referent can act on, and the similar-name confirmation.
  */
-import type { Identity } from '../../platform/auth/identity.js';
+import type { Identity, Target } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
 import { professionalTarget } from './access.js';
+import { rethrowDbError } from './db-errors.js';
 import type { Placement } from './input.js';
 import { nationalNumberOf } from './normalize.js';
 import type { ProfessionalView, TransactionStore } from './store.js';
-import type { Target } from '../../platform/auth/identity.js';
 
 export interface CurrentRecord {
   person: ProfessionalView;
@@ -51,7 +51,7 @@ export async function requireFreeLogin(store: TransactionStore, login: string, a
 
 /** Neither the address nor its holder is named: the e-mail is write-only. */
 export async function requireFreeRescueEmail(store: TransactionStore, email: string, exceptId: string | null, argumentName: string): Promise<void> {
-  if (await store.rescueEmailTaken(email, exceptId)) {
+  if (await store.rescueEmailTaken(email, exceptId).catch(rethrowDbError)) {
     throw new HubError('CONFLICT', 'This rescue e-mail is already used by another professional.', { argumentName });
   }
 }

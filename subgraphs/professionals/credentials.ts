@@ -9,7 +9,7 @@ import { requireSystem, requireUser } from './access.js';
 import { openAccount, resendPasswordLink } from './account-opening.js';
 import type { AccountSummary } from './accounts.js';
 import { currentRecord, refuseArchived, requireFreeLogin, requireSignedIn } from './checks.js';
-import { rethrowWriteError } from './db-errors.js';
+import { rethrowDbError } from './db-errors.js';
 import { effectiveRights } from './grants.js';
 import { badInput, loginOf } from './input.js';
 import { hashToken } from './password-links.js';
@@ -53,7 +53,7 @@ export function createCredentialService(store: ProfessionalStore) {
   };
 
   const setPassword = async (account: AccountSummary, password: string): Promise<PasswordPayload> => {
-    const changedAt = await store.accounts.setPassword(account.id, await hashPassword(password));
+    const changedAt = await store.accounts.setPassword(account.id, await hashPassword(password)).catch(rethrowDbError);
     return { professionalId: account.professionalId, login: account.login, changedAt };
   };
 
@@ -68,7 +68,7 @@ export function createCredentialService(store: ProfessionalStore) {
       await requireFreeLogin(store, login, 'login');
       const recipient = await recipientOf(professionalId);
       const { publicBase, nudge } = mailer();
-      await store.transaction((tx) => openAccount(tx, professionalId, login, recipient, publicBase)).catch(rethrowWriteError);
+      await store.transaction((tx) => openAccount(tx, professionalId, login, recipient, publicBase)).catch(rethrowDbError);
       nudge();
       return current.person;
     },
@@ -81,7 +81,7 @@ export function createCredentialService(store: ProfessionalStore) {
       const account = await accountOf(professionalId);
       const recipient = await recipientOf(professionalId);
       const { publicBase, nudge } = mailer();
-      await store.transaction((tx) => resendPasswordLink(tx, account.id, account.login, recipient, publicBase)).catch(rethrowWriteError);
+      await store.transaction((tx) => resendPasswordLink(tx, account.id, account.login, recipient, publicBase)).catch(rethrowDbError);
       nudge();
       return current.person;
     },
@@ -96,10 +96,12 @@ export function createCredentialService(store: ProfessionalStore) {
       if (!account.enabled || account.archived) throw new HubError('FORBIDDEN', 'This account is disabled or archived: ask your referent.');
       const passwordHash = await hashPassword(password);
       // Consuming the link and setting the password commit together: a failure keeps the link usable.
-      const changedAt = await store.transaction(async (tx) => {
-        if (!(await tx.accounts.consumeToken(tokenHash))) return null;
-        return tx.accounts.setPassword(account.id, passwordHash);
-      });
+      const changedAt = await store
+        .transaction(async (tx) => {
+          if (!(await tx.accounts.consumeToken(tokenHash))) return null;
+          return tx.accounts.setPassword(account.id, passwordHash);
+        })
+        .catch(rethrowDbError);
       if (!changedAt) throw unusableLink(await store.accounts.tokenOf(tokenHash));
       return { professionalId: account.professionalId, login: account.login, changedAt };
     },

@@ -37,13 +37,14 @@ const UNIQUE_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Rethrows a write failure as a HubError (CONFLICT) for known unique indexes, else as an error
- * carrying only the SQLSTATE, constraint and SQL text (no bound values).
+ * Rethrows a failed statement as a HubError (CONFLICT) for known unique indexes, else as an error
+ * carrying only the SQLSTATE, constraint and SQL text (no bound values). Use it around every
+ * statement bound to a rescue e-mail or a token.
  */
-export function rethrowWriteError(error: unknown): never {
+export function rethrowDbError(error: unknown): never {
   if (error instanceof HubError) throw error;
   const { code, constraint, query } = pgError(error);
   const message = code === '23505' && constraint ? UNIQUE_MESSAGES[constraint] : undefined;
   if (message) throw new HubError('CONFLICT', message);
-  throw new Error(`Database write failed (SQLSTATE ${code ?? 'unknown'}${constraint ? `, ${constraint}` : ''})${query ? ` in: ${query}` : ''}; bound values withheld.`);
+  throw new Error(`Database statement failed (SQLSTATE ${code ?? 'unknown'}${constraint ? `, ${constraint}` : ''})${query ? ` in: ${query}` : ''}; bound values withheld.`);
 }

@@ -6,9 +6,10 @@
 import DataLoader from 'dataloader';
 import { requireRight } from '../../platform/auth/authorize.js';
 import type { Identity, Target } from '../../platform/auth/identity.js';
+import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
-import { mayReadRoles, professionalTarget, requireProfessionalRead, requireUser } from './access.js';
+import { isSelf, mayReadRoles, professionalTarget, requireProfessionalRead, requireUser } from './access.js';
 import type { AccountSummary } from './accounts.js';
 import { nameOf } from './input.js';
 import { normalizeName } from './normalize.js';
@@ -21,6 +22,9 @@ export interface ProfessionalFilter {
   unitId?: string | null;
   includeArchived?: boolean | null;
 }
+
+/** Rights of those who manage accounts: they may see a record's login and account state. */
+const ACCOUNT_READERS: RightCode[] = ['ORU_PROFESSIONNEL_EDIT', 'ORU_PROFESSIONNEL_CHANGE_PASSWORD', 'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN'];
 
 function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -101,7 +105,11 @@ export function createReadService(store: ProfessionalStore) {
 
     establishmentIdsOf: (professionalId: string): Promise<string[]> => establishmentsOf.load(professionalId),
     unitIdsOf: (professionalId: string): Promise<string[]> => unitsOf.load(professionalId),
-    account: (professionalId: string): Promise<AccountSummary | null> => accountOf.load(professionalId),
+    /** The person themselves, and whoever manages the record's account (edit, passwords, last login). */
+    account: async (identity: Identity, p: ProfessionalView): Promise<AccountSummary | null> => {
+      if (!isSelf(identity, p.id)) requireRight(identity, ACCOUNT_READERS, await targetOf(p));
+      return accountOf.load(p.id);
+    },
 
     lastLoginAt: async (identity: Identity, p: ProfessionalView): Promise<Date | null> => {
       requireRight(identity, 'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN', await targetOf(p));

@@ -17,7 +17,7 @@ import {
   requireFreeRescueEmail,
   requireSignedIn,
 } from './checks.js';
-import { rethrowWriteError } from './db-errors.js';
+import { rethrowDbError } from './db-errors.js';
 import { parseCreate, parseUpdate, rescueEmailOf, type CreateInput, type Placement, type UpdateInput } from './input.js';
 import { establishmentOfUnit } from './normalize.js';
 import type { AccountMailer } from './runtime.js';
@@ -74,7 +74,7 @@ export function createRecordService(store: ProfessionalStore) {
           if (draft.account) await openAccount(tx, id, draft.account.login, draft.account.rescueEmail, publicBase);
           return row;
         })
-        .catch(rethrowWriteError);
+        .catch(rethrowDbError);
       if (draft.account) mailer().nudge();
       return person;
     },
@@ -100,7 +100,7 @@ export function createRecordService(store: ProfessionalStore) {
           if (draft.accountEnabled !== null) await tx.accounts.setEnabled(id, draft.accountEnabled);
           return row!;
         })
-        .catch(rethrowWriteError);
+        .catch(rethrowDbError);
     },
 
     /** Hides the record and stops its sign-in (see accounts.ts `usable`); the purge job deletes it later. */
@@ -115,7 +115,7 @@ export function createRecordService(store: ProfessionalStore) {
       refuseArchived(current.person);
       const email = rescueEmailOf(rawEmail);
       await requireFreeRescueEmail(store, email, professionalId, 'email');
-      await store.records.setRescueEmail(professionalId, email).catch(rethrowWriteError);
+      await store.records.setRescueEmail(professionalId, email).catch(rethrowDbError);
       return (await currentRecord(store, professionalId)).person;
     },
   };

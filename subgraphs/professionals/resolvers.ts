@@ -49,7 +49,7 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
     adeliNumber: (p: ProfessionalView) => numberOfKind(p, 'ADELI'),
     establishments: async (p: ProfessionalView, _: unknown, ctx: Ctx) => (await ctx.professionals.establishmentIdsOf(p.id)).map((id) => ({ id })),
     units: async (p: ProfessionalView, _: unknown, ctx: Ctx) => (await ctx.professionals.unitIdsOf(p.id)).map((id) => ({ id })),
-    account: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.account(p.id),
+    account: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.account(ctx.identity, p),
     lastLoginAt: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.lastLoginAt(ctx.identity, p),
     roleAssignments: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.roleAssignments(ctx.identity, p),
     archived: (p: ProfessionalView) => p.archivedAt !== null,

@@ -5,12 +5,11 @@
  * one of its rights does.
  */
 import type { Identity, Target } from '../../platform/auth/identity.js';
-import { isRightCode, RIGHTS, rightGrantableOn, type PerimeterKind, type RightCode } from '../../platform/auth/rights.js';
+import { isRightCode, PERIMETER_KINDS, RIGHTS, rightGrantableOn, type PerimeterKind, type RightCode } from '../../platform/auth/rights.js';
 import { rightsOfRoleOn, ROLES, type RoleCode } from '../../platform/auth/roles.js';
 import { HubError } from '../../platform/errors.js';
 import { actorOf, professionalTarget, requireAdminOn } from './access.js';
 import { currentRecord, refuseArchived, requireSignedIn } from './checks.js';
-import { effectiveRights } from './grants.js';
 import { badInput } from './input.js';
 import { establishmentOfUnit, isFinessNumber } from './normalize.js';
 import type { NewAssignment } from './role-store.js';
@@ -46,7 +45,7 @@ async function perimeterTarget(store: ProfessionalStore, kind: PerimeterKind, id
 }
 
 function allowedKindsOf(right: RightCode): PerimeterKind[] {
-  return (['TRANSVERSAL', 'ORGANIZATION', 'ESTABLISHMENT', 'UNIT', 'PROFESSIONAL'] as const).filter((k) => rightGrantableOn(right, k));
+  return PERIMETER_KINDS.filter((k) => rightGrantableOn(right, k));
 }
 
 export function createRoleService(store: ProfessionalStore) {
@@ -92,8 +91,6 @@ export function createRoleService(store: ProfessionalStore) {
       await store.roles.delete(row.id);
       return row;
     },
-
-    effectiveRights,
   };
 }
 

@@ -7,11 +7,11 @@ import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'dri
 import type { Orm } from '../../platform/db/client.js';
 import { establishmentAssignments, people, unitAssignments } from './tables.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
-
-export type { ProfessionalView };
 import { createRecordWriter } from './record-writer.js';
 import { createAccountStore } from './accounts.js';
 import { createRoleStore } from './role-store.js';
+
+export type { ProfessionalView };
 
 export type Assigned = ProfessionalView & { key: string };
 
