@@ -120,7 +120,7 @@ describe.each(databaseKinds())('role administration on %s', (kind) => {
     const revoked = await orleans<{ revokeRoleAssignment: { id: string; role: string } }>(REVOKE, { id });
     expect(revoked.data!.revokeRoleAssignment).toMatchObject({ id, role: 'PLAN_BLANC_REFERENT', perimeterKind: 'ESTABLISHMENT' });
     expect(codeOf(await orleans(REVOKE, { id }))).toBe('NOT_FOUND');
-    expect(codeOf(await orleans(REVOKE, { id: 'abc' }))).toBe('NOT_FOUND');
+    for (const bad of ['abc', '0', '99999999999']) expect(codeOf(await orleans(REVOKE, { id: bad })), bad).toBe('NOT_FOUND');
   });
 
   it('shows assignments to the professional and to admins covering them only', async () => {

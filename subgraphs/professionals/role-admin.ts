@@ -85,7 +85,7 @@ export function createRoleService(store: ProfessionalStore) {
     revokeRoleAssignment: async (identity: Identity, rawId: string): Promise<RoleAssignmentRow> => {
       requireSignedIn(identity);
       const id = Number(rawId);
-      const row = Number.isSafeInteger(id) ? await store.roles.byId(id) : null;
+      const row = Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await store.roles.byId(id) : null; // serial: int4
       if (!row) throw new HubError('NOT_FOUND', `No role assignment ${rawId}.`);
       requireAdminOn(identity, await storedPerimeterTarget(store, row));
       await store.roles.delete(row.id);
