@@ -31,7 +31,7 @@ function outcomeOf(result: { errors?: ReadonlyArray<{ extensions?: Record<string
   return code === undefined ? 'ok' : (String(code) as Outcome);
 }
 
-const headers = (authorization: string | null) => (authorization ? { authorization } : {});
+const headers = (authorization: string | null): Record<string, string> => (authorization ? { authorization } : {});
 
 const OPERATIONS: Record<string, Operation> = {
   'offer: read a sensitive unit': async (url, auth) => {

@@ -53,9 +53,9 @@ function componentOf(service: Service): string | undefined {
   return npm === 'npm' && run === 'run' && script === 'serve' && dashes === '--' ? arg : undefined;
 }
 
-/** Compose interpolation: `${X:-default}` gives its default, other references a placeholder. */
+/** Compose interpolation: `${X:-default}` gives its default, other references a placeholder long enough for any required value (secrets need 32+ characters). */
 function interpolate(value: string): string {
-  return value.replace(/\$\{(\w+)(?::?-([^}]*)|:?\?[^}]*)?\}/g, (_, _name: string, fallback?: string) => fallback ?? 'placeholder');
+  return value.replace(/\$\{(\w+)(?::?-([^}]*)|:?\?[^}]*)?\}/g, (_, _name: string, fallback?: string) => fallback ?? 'placeholder-for-a-required-value-0123456789');
 }
 
 function environmentOf(service: Service): Record<string, string> {
