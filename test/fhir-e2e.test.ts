@@ -94,4 +94,18 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     expect(r4Issues(outcome)).toEqual([]);
     await expect(client().read({ resourceType: 'HealthcareService', id: 'nope-1' })).rejects.toMatchObject({ response: { status: 404 } });
   });
+
+  it('answers 401 without credentials and 403 naming the missing scope to an application without capacity.read', async () => {
+    const anonymous = await fetch(`${hubs[kind]!.fhir}/Location/${sample.unit.id}`);
+    expect(anonymous.status).toBe(401);
+    const directory = (await asApp(hubs[kind]!.graphql, 'sante-fr-directory')).replace(/^Bearer /, '');
+    const error = await new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: directory })
+      .read({ resourceType: 'Location', id: sample.unit.id })
+      .catch((e: { response: { status: number; data: Resource & { issue: Array<{ code: string; diagnostics: string }> } } }) => e.response);
+    expect(error).toMatchObject({ status: 403, data: { resourceType: 'OperationOutcome' } });
+    expect((error as { data: { issue: Array<{ diagnostics: string }> } }).data.issue[0]!.diagnostics).toContain('capacity.read');
+    // The same application reads the public parts of the offer.
+    const service = (await new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: directory }).read({ resourceType: 'HealthcareService', id: sample.unit.id })) as Resource;
+    expect(service.id).toBe(sample.unit.id);
+  });
 });

@@ -3,9 +3,10 @@
  * `/.well-known/openid-configuration`) are forwarded to the professionals subgraph, which mounts
  * the provider at the same path. X-Forwarded-Host/Proto tell the provider the public host, so the
  * endpoints it publishes and redirects to are the gateway's, not the internal subgraph's.
+ * `/password/*`, the page of the password links mailed to new users, goes to the same subgraph.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyPluginAsync, FastifyRequest, RawServerBase, RequestGenericInterface } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest, RawServerBase, RequestGenericInterface, RouteOptions } from 'fastify';
 import httpProxy from '@fastify/http-proxy';
 
 export interface OidcProxyOptions {
@@ -16,6 +17,17 @@ export interface OidcProxyOptions {
    * taken from it, which is right behind a TLS-terminating proxy; otherwise from the request.
    */
   publicUrl?: string | null;
+}
+
+/** A request as Fastify logs it, less its query string (which may hold a secret). */
+function requestWithoutQuery(request: FastifyRequest) {
+  const query = request.url.indexOf('?');
+  return {
+    method: request.method,
+    url: query < 0 ? request.url : `${request.url.slice(0, query)}?<redacted>`,
+    host: request.host,
+    remoteAddress: request.ip,
+  };
 }
 
 export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, options) => {
@@ -34,6 +46,13 @@ export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, optio
   };
 
   await app.register(httpProxy, { upstream, prefix: '/oidc', rewritePrefix: '/oidc', replyOptions: { rewriteRequestHeaders } });
+  // The password page: its links carry a secret token in the query string, kept out of the logs.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route: RouteOptions) => {
+      route.logSerializers = { ...route.logSerializers, req: requestWithoutQuery };
+    });
+    await scope.register(httpProxy, { upstream, prefix: '/password', rewritePrefix: '/password', replyOptions: { rewriteRequestHeaders } });
+  });
   // Some OpenID clients look for discovery at the host root; the issuer's own is under /oidc.
   await app.register(httpProxy, {
     upstream,

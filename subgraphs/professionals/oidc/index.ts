@@ -1,7 +1,9 @@
 /**
  * The hub's embedded OpenID Connect provider (oidc-provider 8), mounted at /oidc on the
- * professionals subgraph; the gateway proxies /oidc/* to it (gateway/plugins/use-oidc-proxy.ts).
- * Not mounted when an external issuer is configured (ROR_OIDC_DISCOVERY_URL). See docs/identity.md.
+ * professionals subgraph, with the page of password links (/password/create) that lets new users
+ * choose the password they sign in with; the gateway proxies /oidc/* and /password/* to them
+ * (gateway/plugins/use-oidc-proxy.ts). Neither is mounted when an external issuer is configured
+ * (ROR_OIDC_DISCOVERY_URL). See docs/identity.md.
  */
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +12,8 @@ import { purgeExpired } from './adapter.js';
 import { cookieKeys, loadSigningKeys } from './keys.js';
 import { createProvider, issuerPath } from './provider.js';
 import { registerInteractions } from './interactions.js';
+import { publicBaseOf } from '../password-links.js';
+import { registerPasswordPage } from '../password-page.js';
 
 /** Where the provider is mounted on the subgraph's own server (the gateway forwards the same path). */
 export const MOUNT = '/oidc';
@@ -48,6 +52,7 @@ export async function registerIdentityProvider(app: FastifyInstance, deps: Subgr
     });
   });
   await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath });
+  await registerPasswordPage(app, { orm: db.orm, publicBase: publicBaseOf(config.oidcIssuer) });
 
   const purge = setInterval(() => {
     purgeExpired(db.orm).catch((error: unknown) => logger.warn({ err: error }, 'purge of expired OpenID records failed'));
