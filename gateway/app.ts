@@ -20,6 +20,7 @@ import { readCommittedSupergraph } from './compose.js';
 import { useMaskedErrors } from './plugins/use-masked-errors.js';
 import { createContextBuilder, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
+import { homePage } from './plugins/use-home-page.js';
 
 export interface GatewayOptions {
   logger: Logger;
@@ -95,6 +96,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   if (!options.config.externalOidcDiscoveryUrl) {
     await app.register(oidcProxy, { upstream: options.subgraphUrls.professionals, publicUrl: options.config.publicUrl });
   }
+  await app.register(homePage);
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   app.addHook('onClose', async () => {
     await server.stop();

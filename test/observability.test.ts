@@ -51,3 +51,16 @@ describe('gateway to subgraph connections', () => {
     expect(opened).toBeLessThanOrEqual(4);
   });
 });
+
+describe('gateway home page', () => {
+  it('lists the entry points, each of which answers', async () => {
+    const response = await fetch(servers.gateway!);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toEqual(expect.arrayContaining(['graphql', 'fhir/metadata', 'oidc/.well-known/openid-configuration']));
+    for (const link of links.filter((l) => l !== 'graphql')) {
+      expect((await fetch(new URL(link, servers.gateway!))).status, link).toBe(200);
+    }
+  });
+});
