@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { HubError } from '../../platform/errors.js';
+import { byId, groupBy } from '../../platform/batch.js';
 import { CODE_SYSTEMS } from './codes.js';
 import { seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
@@ -15,17 +16,6 @@ export interface Coding {
   system: string;
   code: string;
   display: string | null;
-}
-
-function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
-  const map = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => map.get(id) ?? null);
-}
-
-function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
 }
 
 function afterId(after: string | null | undefined): string | null {

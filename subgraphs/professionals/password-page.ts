@@ -11,12 +11,12 @@
  * GET, so these routes log requests without their query; no token or password is ever logged.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import { ERROR_CODES, HubError } from '../../platform/errors.js';
 import type { Orm } from '../../platform/db/client.js';
 import { createCredentialService } from './credentials.js';
-import { escapeHtml, messagePage, page } from './oidc/pages.js';
+import { escapeHtml, messagePage, page, sendPage } from './oidc/pages.js';
 import { MIN_PASSWORD_LENGTH } from './passwords.js';
 import { createProfessionalStore } from './store.js';
 
@@ -29,18 +29,7 @@ interface PasswordRoute {
   Body: { token?: unknown; password?: unknown; confirmation?: unknown };
 }
 
-const HEADERS = {
-  'cache-control': 'no-store',
-  // No script, no outside resource, no framing; the form posts to this origin only.
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-frame-options': 'DENY',
-  // The URL of the page carries the token: never send it on to the next page as a referrer.
-  'referrer-policy': 'no-referrer',
-};
-
-function send(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).headers(HEADERS).type('text/html; charset=utf-8').send(html);
-}
+const send = sendPage;
 
 const statusOf = (error: HubError): number => {
   const code = error.extensions.code;

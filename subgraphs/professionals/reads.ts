@@ -4,6 +4,7 @@
  * with `professional.read`; last login and role assignments need more).
  */
 import DataLoader from 'dataloader';
+import { groupBy } from '../../platform/batch.js';
 import { requireRight } from '../../platform/auth/authorize.js';
 import type { Identity, Target } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
@@ -25,12 +26,6 @@ export interface ProfessionalFilter {
 
 /** Rights of those who manage accounts: they may see a record's login and account state. */
 const ACCOUNT_READERS: RightCode[] = ['ORU_PROFESSIONNEL_EDIT', 'ORU_PROFESSIONNEL_CHANGE_PASSWORD', 'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN'];
-
-function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
-}
 
 function afterKey(after: string | null | undefined): NameKey | null {
   if (!after) return null;

@@ -4,6 +4,7 @@
  * (the hub's identity domain lives with the people it identifies).
  */
 import { sql } from 'drizzle-orm';
+import { mailOutboxColumns } from '../../platform/mail/outbox.js';
 import { pgSchema, text, timestamp, primaryKey, uniqueIndex, index, integer, boolean, jsonb, serial, check } from 'drizzle-orm/pg-core';
 
 export const professionals = pgSchema('professionals');
@@ -144,18 +145,7 @@ export const signingKeys = professionals.table('signing_key', {
 /** Mails to send, written in the same transaction as the change that causes them. */
 export const mailOutbox = professionals.table(
   'mail_outbox',
-  {
-    id: serial('id').primaryKey(),
-    recipient: text('recipient').notNull(),
-    subject: text('subject').notNull(),
-    body: text('body').notNull(),
-    status: text('status').notNull().default('PENDING'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastError: text('last_error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    createdAt,
-  },
+  mailOutboxColumns(),
   (t) => [index('mail_outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
 

@@ -9,7 +9,7 @@ import { errors, type Interaction, type Provider } from 'oidc-provider';
 import type { Orm } from '../../../platform/db/client.js';
 import { recordLogin, verifyAccountPassword } from '../accounts.js';
 import { isFirstParty } from './clients.js';
-import { loginPage, messagePage } from './pages.js';
+import { loginPage, messagePage, sendPage } from './pages.js';
 
 export const INVALID_CREDENTIALS = 'Invalid login or password.';
 
@@ -18,17 +18,7 @@ interface InteractionRoute {
   Body: { login?: unknown; password?: unknown };
 }
 
-const HEADERS = {
-  'cache-control': 'no-store',
-  // No script, no outside resource, no framing (clickjacking of the password form).
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
-
-function send(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).headers(HEADERS).type('text/html; charset=utf-8').send(html);
-}
+const send = sendPage;
 
 const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 

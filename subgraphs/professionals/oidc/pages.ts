@@ -2,6 +2,8 @@
  * The few HTML pages of sign-in: plain, accessible forms with no script and no outside resource
  * (no web fonts, no CDN: the hub must not make browsers call third parties).
  */
+import type { FastifyReply } from 'fastify';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(value: string): string {
@@ -67,4 +69,20 @@ ${form.error ? `<p id="login-error" class="error" role="alert">${escapeHtml(form
 
 export function messagePage(title: string, message: string): string {
   return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+}
+
+/**
+ * Headers of every HTML page the hub serves: nothing cached, no script, no outside resource, forms
+ * post to this origin only, no framing (clickjacking of password forms), and no referrer (some
+ * URLs carry a single-use token).
+ */
+const PAGE_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+export function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html);
 }
