@@ -3,8 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { DateTime } from '../../platform/scalars.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
-import type { OfferService } from './service.js';
-import type { EstablishmentCriteria, UnitCriteria } from './store.js';
+import type { EstablishmentFilter, OfferService, UnitFilter } from './service.js';
 import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
 
 export interface OfferContext {
@@ -25,10 +24,10 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
   Query: {
     organization: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.organization(id),
     establishment: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.establishment(id),
-    establishments: (_: unknown, args: PageArgs<EstablishmentCriteria>, ctx: OfferContext) =>
+    establishments: (_: unknown, args: PageArgs<EstablishmentFilter>, ctx: OfferContext) =>
       ctx.offer.listEstablishments(args.filter ?? {}, args.first, args.after),
     unit: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.unit(id),
-    units: (_: unknown, args: PageArgs<UnitCriteria>, ctx: OfferContext) => ctx.offer.listUnits(args.filter ?? {}, args.first, args.after),
+    units: (_: unknown, args: PageArgs<UnitFilter>, ctx: OfferContext) => ctx.offer.listUnits(args.filter ?? {}, args.first, args.after),
   },
   Organization: {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.organization(ref.id),
@@ -62,6 +61,12 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
     operationalActivities: (u: UnitRow, _: unknown, ctx: OfferContext) =>
       Promise.all(u.operationalActivityCodes.map((c) => ctx.offer.coding(CODE_SYSTEMS.operationalActivity, c))),
     patientAge: (u: UnitRow) => ({ min: u.patientAgeMin, max: u.patientAgeMax }),
+  },
+  EstablishmentEdge: {
+    distanceKm: (e: { node: { distanceKm: number | null } }) => e.node.distanceKm,
+  },
+  UnitEdge: {
+    distanceKm: (e: { node: { distanceKm: number | null } }) => e.node.distanceKm,
   },
   EstablishmentConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),

@@ -3,13 +3,13 @@
  * request, whatever the number of references the gateway sends), pagination, code labels.
  */
 import DataLoader from 'dataloader';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
-import { HubError } from '../../platform/errors.js';
+import { pageSize, type Connection } from '../../platform/pagination.js';
 import { byId, groupBy } from '../../platform/batch.js';
 import { CODE_SYSTEMS } from './codes.js';
 import { seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
-import type { EstablishmentCriteria, OfferStore, UnitCriteria } from './store.js';
+import type { EstablishmentCriteria, OfferStore, Ranked, UnitCriteria } from './store.js';
+import { filterHash, nameWords, orderingOf, readAfter, searchCursor, validateNear, validatePatientAge, type Near } from './search.js';
 import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
 
 export interface Coding {
@@ -18,11 +18,50 @@ export interface Coding {
   display: string | null;
 }
 
-function afterId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const [id] = decodeCursor(after);
-  if (typeof id !== 'string') throw new HubError('BAD_USER_INPUT', 'The cursor given in `after` is not one this server issued.');
-  return id;
+/** The `EstablishmentFilter` of the schema. */
+export interface EstablishmentFilter extends Omit<EstablishmentCriteria, 'nameWords' | 'near'> {
+  name?: string | null;
+  near?: Near | null;
+}
+
+/** The `UnitFilter` of the schema. */
+export interface UnitFilter extends Omit<UnitCriteria, 'nameWords' | 'near' | 'includeSensitive'> {
+  name?: string | null;
+  near?: Near | null;
+}
+
+/**
+ * One page of a search: validates the filter, picks the ordering, checks the cursor belongs to
+ * this filter, reads size + 1 rows and builds the connection (cursor = filter hash, id, ordering value).
+ */
+async function searchPage<F extends { name?: string | null; near?: Near | null; patientAge?: number | null }, C, R extends { id: string }>(
+  filter: F,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  toCriteria: (filter: F, words: string[] | null, near: Near | null) => C,
+  list: (criteria: C, ordering: ReturnType<typeof orderingOf>, after: ReturnType<typeof readAfter>, limit: number) => Promise<Array<Ranked<R>>>,
+  count: (criteria: C) => Promise<number>,
+): Promise<Connection<Ranked<R>>> {
+  const size = pageSize(first);
+  const near = validateNear(filter.near);
+  validatePatientAge(filter.patientAge);
+  const words = nameWords(filter.name);
+  const ordering = orderingOf(near, words);
+  const hash = filterHash(filter, ordering);
+  const criteria = toCriteria(filter, words, near);
+  const rows = await list(criteria, ordering, readAfter(after, hash), size + 1);
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ cursor: searchCursor(hash, node.id, ordering === 'ID' ? null : node.rank), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => count(criteria),
+  };
 }
 
 /**
@@ -64,26 +103,30 @@ export function createOfferService(store: OfferStore, identity: Identity) {
 
     coding: async (system: string, code: string): Promise<Coding> => ({ system, code, display: await labelOf(system, code) }),
 
-    listEstablishments: async (
-      criteria: EstablishmentCriteria,
+    listEstablishments: (
+      filter: EstablishmentFilter,
       first: number | null | undefined,
       after: string | null | undefined,
-    ): Promise<Connection<EstablishmentRow>> => {
-      const size = pageSize(first);
-      const rows = await store.listEstablishments(criteria, afterId(after), size + 1);
-      return toConnection(rows, size, Boolean(after), (e) => [e.id], () => store.countEstablishments(criteria));
-    },
+    ): Promise<Connection<Ranked<EstablishmentRow>>> =>
+      searchPage(
+        filter,
+        first,
+        after,
+        ({ name: _name, near: _near, ...rest }, nameWords, near): EstablishmentCriteria => ({ ...rest, nameWords, near }),
+        store.listEstablishments,
+        store.countEstablishments,
+      ),
 
-    listUnits: async (
-      criteria: UnitCriteria,
-      first: number | null | undefined,
-      after: string | null | undefined,
-    ): Promise<Connection<UnitRow>> => {
-      const size = pageSize(first);
-      const scoped = { ...criteria, includeSensitive: confidential };
-      const rows = await store.listUnits(scoped, afterId(after), size + 1);
-      return toConnection(rows, size, Boolean(after), (u) => [u.id], () => store.countUnits(scoped));
-    },
+    /** Sensitive units are left out for callers who do not see confidential data, whatever the filter. */
+    listUnits: (filter: UnitFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Ranked<UnitRow>>> =>
+      searchPage(
+        filter,
+        first,
+        after,
+        ({ name: _name, near: _near, ...rest }, nameWords, near): UnitCriteria => ({ ...rest, nameWords, near, includeSensitive: confidential }),
+        store.listUnits,
+        store.countUnits,
+      ),
   };
 }
 

@@ -1,11 +1,13 @@
 /** SQL of the offer subgraph. Knows tables and rows, not GraphQL nor rules. */
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, arrayOverlaps, asc, count, eq, getTableColumns, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
+import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import { codes, establishments, organizations, units, type CodeRow, type EstablishmentRow, type OrganizationRow, type UnitRow } from './tables.js';
 
 export interface EstablishmentCriteria {
-  name?: string | null;
+  /** Words of the name search (see search.ts nameWords). */
+  nameWords?: string[] | null;
+  near?: Near | null;
   departmentCode?: string | null;
   regionCode?: string | null;
   categoryCode?: string | null;
@@ -14,25 +16,42 @@ export interface EstablishmentCriteria {
 
 export interface UnitCriteria {
   establishmentId?: string | null;
-  name?: string | null;
+  /** Words of the name search, matched against the unit's name followed by its establishment's. */
+  nameWords?: string[] | null;
   ufCode?: string | null;
   kind?: string | null;
   discipline?: string | null;
   departmentCode?: string | null;
+  regionCode?: string | null;
+  categoryCode?: string | null;
+  careModeCodes?: string[] | null;
+  /** Any of these TRE_R211 codes. */
+  operationalActivityCodes?: string[] | null;
+  activityFieldCode?: string | null;
+  patientAge?: number | null;
+  near?: Near | null;
   includeArchived?: boolean | null;
   /** False hides sensitive units (callers below IG access profile 1). */
   includeSensitive?: boolean;
 }
 
-/** `name` contains `needle`, ignoring case and accents. LIKE wildcards in the needle are literal. */
-function nameContains(column: PgColumn, needle: string): SQL {
-  const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`unaccent(lower(${column})) like '%' || unaccent(lower(${escaped})) || '%'`;
+/** What a unit name search looks at: the unit's name then its establishment's, folded. */
+const unitSearchName = folded(sql`${units.name} || ' ' || ${establishments.name}`);
+
+/** The ordering value of a search (distance in km or name relevance), or null when ordered by id. */
+function orderingValue(ordering: Ordering, near: Near | null | undefined, words: string[] | null | undefined, target: SQL): SQL | null {
+  if (ordering === 'DISTANCE' && near) return distanceKm(establishments.latitude, establishments.longitude, near);
+  if (ordering === 'RELEVANCE' && words) return nameScore(target, words);
+  return null;
 }
+
+/** A row of a search page: the record, its distance to `near` (km) and its ordering value. */
+export type Ranked<T> = T & { distanceKm: number | null; rank: number | null };
 
 function establishmentWhere(c: EstablishmentCriteria): SQL[] {
   const where: SQL[] = [];
-  if (c.name) where.push(nameContains(establishments.name, c.name));
+  if (c.nameWords) where.push(nameMatches(folded(establishments.name), c.nameWords));
+  if (c.near) where.push(withinRadius(establishments.latitude, establishments.longitude, c.near));
   if (c.departmentCode) where.push(eq(establishments.departmentCode, c.departmentCode));
   if (c.regionCode) where.push(eq(establishments.regionCode, c.regionCode));
   if (c.categoryCode) where.push(eq(establishments.categoryCode, c.categoryCode));
@@ -45,15 +64,21 @@ function unitWhere(c: UnitCriteria): SQL[] {
   if (!c.includeArchived) where.push(eq(units.archived, false));
   if (!c.includeSensitive) where.push(eq(units.sensitive, false));
   if (c.establishmentId) where.push(eq(units.establishmentId, c.establishmentId));
-  if (c.name) where.push(nameContains(units.name, c.name));
+  if (c.nameWords) where.push(nameMatches(unitSearchName, c.nameWords));
   if (c.ufCode) where.push(eq(units.ufCode, c.ufCode));
   if (c.kind) where.push(eq(units.kind, c.kind));
   if (c.discipline) where.push(eq(units.discipline, c.discipline));
-  if (c.departmentCode) {
-    where.push(
-      inArray(units.establishmentId, sql`(select ${establishments.id} from ${establishments} where ${establishments.departmentCode} = ${c.departmentCode})`),
-    );
+  if (c.departmentCode) where.push(eq(establishments.departmentCode, c.departmentCode));
+  if (c.regionCode) where.push(eq(establishments.regionCode, c.regionCode));
+  if (c.categoryCode) where.push(eq(establishments.categoryCode, c.categoryCode));
+  if (c.careModeCodes?.length) where.push(inArray(units.careModeCode, c.careModeCodes));
+  if (c.operationalActivityCodes?.length) where.push(arrayOverlaps(units.operationalActivityCodes, c.operationalActivityCodes));
+  if (c.activityFieldCode) where.push(eq(units.activityFieldCode, c.activityFieldCode));
+  if (c.patientAge !== null && c.patientAge !== undefined) {
+    const age = c.patientAge;
+    where.push(and(or(isNull(units.patientAgeMin), lte(units.patientAgeMin, age)), or(isNull(units.patientAgeMax), gte(units.patientAgeMax, age)))!);
   }
+  if (c.near) where.push(withinRadius(establishments.latitude, establishments.longitude, c.near));
   return where;
 }
 
@@ -77,11 +102,27 @@ export function createOfferStore(orm: Orm) {
         .where(and(inArray(units.establishmentId, [...establishmentIds]), includeArchived ? undefined : eq(units.archived, false)))
         .orderBy(asc(units.id)),
 
-    /** One page of establishments after `afterId`, ordered by id. */
-    listEstablishments: (criteria: EstablishmentCriteria, afterId: string | null, limit: number): Promise<EstablishmentRow[]> => {
+    /** One page of establishments after `after`, in `ordering`. */
+    listEstablishments: async (
+      criteria: EstablishmentCriteria,
+      ordering: Ordering,
+      after: After | null,
+      limit: number,
+    ): Promise<Array<Ranked<EstablishmentRow>>> => {
+      const value = orderingValue(ordering, criteria.near, criteria.nameWords, folded(establishments.name));
       const where = establishmentWhere(criteria);
-      if (afterId) where.push(gt(establishments.id, afterId));
-      return orm.select().from(establishments).where(and(...where)).orderBy(asc(establishments.id)).limit(limit);
+      if (after) where.push(afterCondition(ordering, after, establishments.id, value));
+      const rows = await orm
+        .select({
+          ...getTableColumns(establishments),
+          distanceKm: criteria.near ? distanceKm(establishments.latitude, establishments.longitude, criteria.near).mapWith(Number) : sql<null>`null`,
+          rank: value ? value.mapWith(Number) : sql<null>`null`,
+        })
+        .from(establishments)
+        .where(and(...where))
+        .orderBy(...orderBy(ordering, establishments.id, value))
+        .limit(limit);
+      return rows;
     },
 
     countEstablishments: async (criteria: EstablishmentCriteria): Promise<number> => {
@@ -89,14 +130,30 @@ export function createOfferStore(orm: Orm) {
       return row?.n ?? 0;
     },
 
-    listUnits: (criteria: UnitCriteria, afterId: string | null, limit: number): Promise<UnitRow[]> => {
+    /** One page of units after `after`, in `ordering`; establishment fields filter through a join. */
+    listUnits: async (criteria: UnitCriteria, ordering: Ordering, after: After | null, limit: number): Promise<Array<Ranked<UnitRow>>> => {
+      const value = orderingValue(ordering, criteria.near, criteria.nameWords, unitSearchName);
       const where = unitWhere(criteria);
-      if (afterId) where.push(gt(units.id, afterId));
-      return orm.select().from(units).where(and(...where)).orderBy(asc(units.id)).limit(limit);
+      if (after) where.push(afterCondition(ordering, after, units.id, value));
+      return orm
+        .select({
+          ...getTableColumns(units),
+          distanceKm: criteria.near ? distanceKm(establishments.latitude, establishments.longitude, criteria.near).mapWith(Number) : sql<null>`null`,
+          rank: value ? value.mapWith(Number) : sql<null>`null`,
+        })
+        .from(units)
+        .innerJoin(establishments, eq(units.establishmentId, establishments.id))
+        .where(and(...where))
+        .orderBy(...orderBy(ordering, units.id, value))
+        .limit(limit);
     },
 
     countUnits: async (criteria: UnitCriteria): Promise<number> => {
-      const [row] = await orm.select({ n: count() }).from(units).where(and(...unitWhere(criteria)));
+      const [row] = await orm
+        .select({ n: count() })
+        .from(units)
+        .innerJoin(establishments, eq(units.establishmentId, establishments.id))
+        .where(and(...unitWhere(criteria)));
       return row?.n ?? 0;
     },
 
