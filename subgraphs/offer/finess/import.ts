@@ -1,0 +1,163 @@
+/**
+ * FINESS import into the offer schema: idempotent upsert of organizations (EJ) and
+ * establishments (EG) keyed by FINESS numbers, in ONE transaction, all or nothing unless
+ * `partial`. An establishment is "updated" only when a stored field differs; `updated_at`
+ * moves only then. Organizations are created when missing and never renamed: FINESS
+ * establishment extracts carry no EJ name, so a new EJ takes the name of its first site.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Database, Orm } from '../../../platform/db/client.js';
+import { insertInChunks } from '../../../platform/db/bulk.js';
+import { establishments, organizations, type EstablishmentRow } from '../tables.js';
+import { parseFiness, type FinessEstablishment, type FinessLayout, type FinessProblem } from './parse.js';
+
+export interface FinessImportOptions {
+  partial?: boolean;
+  dryRun?: boolean;
+  now?: Date;
+  /** Called while writing, with rows done and total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FinessImportReport {
+  layout: FinessLayout | null;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  organizations: { created: number; unchanged: number };
+  problems: FinessProblem[];
+  /** True when the database was written (false on a dry run or an all-or-nothing refusal). */
+  written: boolean;
+  dryRun: boolean;
+  partial: boolean;
+  /** Per-establishment outcome, by FINESS ET: created or updated (unchanged ones are not listed). */
+  changes: Array<{ id: string; line: number; outcome: 'created' | 'updated'; fields?: string[] }>;
+}
+
+/** Fields compared and written: everything the file sets on an establishment. */
+const FIELDS = [
+  'organizationId', 'siret', 'name', 'categoryCode', 'categoryLabel', 'addressLine', 'postalCode', 'city', 'inseeCode',
+  'departmentCode', 'regionCode', 'regionName', 'latitude', 'longitude', 'switchboardPhone',
+] as const satisfies ReadonlyArray<keyof FinessEstablishment & keyof EstablishmentRow>;
+
+type Fields = Pick<FinessEstablishment, (typeof FIELDS)[number]>;
+
+const pick = (e: FinessEstablishment): Fields => Object.fromEntries(FIELDS.map((f) => [f, e[f]])) as unknown as Fields;
+
+function changedFields(stored: EstablishmentRow, next: FinessEstablishment): string[] {
+  return FIELDS.filter((f) => stored[f] !== next[f]);
+}
+
+const READ_CHUNK = 1000;
+
+async function byIds<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += READ_CHUNK) out.push(...(await read(ids.slice(i, i + READ_CHUNK))));
+  return out;
+}
+
+/** Imports already-read file contents. Never throws on bad rows: they are in the report. */
+export async function importFiness(db: Database, text: string, options: FinessImportOptions = {}): Promise<FinessImportReport> {
+  const parsed = parseFiness(text);
+  const partial = options.partial ?? false;
+  const dryRun = options.dryRun ?? false;
+  const report: FinessImportReport = {
+    layout: parsed.layout,
+    rows: parsed.rows,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: parsed.rows - parsed.valid.length,
+    organizations: { created: 0, unchanged: 0 },
+    problems: parsed.problems,
+    written: false,
+    dryRun,
+    partial,
+    changes: [],
+  };
+  if (parsed.layout === null) return report;
+  const refused = report.problems.length > 0 && !partial;
+  const rows = parsed.valid;
+  const now = options.now ?? new Date();
+
+  const plan = async (orm: Orm) => {
+    const stored = new Map(
+      (await byIds([...new Set(rows.map((r) => r.id))], (ids) => orm.select().from(establishments).where(inArray(establishments.id, ids)))).map((r) => [r.id, r]),
+    );
+    const ejIds = [...new Set(rows.map((r) => r.organizationId))];
+    const knownEj = new Set(
+      (await byIds(ejIds, (ids) => orm.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids)))).map((r) => r.id),
+    );
+    const newEj = new Map<string, string>();
+    for (const r of rows) if (!knownEj.has(r.organizationId) && !newEj.has(r.organizationId)) newEj.set(r.organizationId, r.name);
+    const creates: FinessEstablishment[] = [];
+    const updates: Array<[FinessEstablishment, string[]]> = [];
+    for (const r of rows) {
+      const before = stored.get(r.id);
+      if (!before) creates.push(r);
+      else {
+        const fields = changedFields(before, r);
+        if (fields.length) updates.push([r, fields]);
+      }
+    }
+    report.created = creates.length;
+    report.updated = updates.length;
+    report.unchanged = rows.length - creates.length - updates.length;
+    report.organizations = { created: newEj.size, unchanged: ejIds.length - newEj.size };
+    report.changes = [
+      ...creates.map((r) => ({ id: r.id, line: r.line, outcome: 'created' as const })),
+      ...updates.map(([r, fields]) => ({ id: r.id, line: r.line, outcome: 'updated' as const, fields })),
+    ].sort((a, b) => a.line - b.line);
+    return { creates, updates, newEj };
+  };
+
+  if (refused || dryRun) {
+    // Nothing is written: the report still tells what the run would have done.
+    await plan(db.orm);
+    return report;
+  }
+
+  await db.orm.transaction(async (tx) => {
+    const orm = tx as unknown as Orm;
+    const { creates, updates, newEj } = await plan(orm);
+    const total = creates.length + updates.length;
+    let done = 0;
+    await insertInChunks(orm, organizations, [...newEj].map(([id, name]) => ({ id, name, createdAt: now, updatedAt: now })));
+    const CHUNK = 500;
+    for (let i = 0; i < creates.length; i += CHUNK) {
+      const chunk = creates.slice(i, i + CHUNK);
+      await insertInChunks(orm, establishments, chunk.map((r) => ({ id: r.id, ...pick(r), createdAt: now, updatedAt: now })), CHUNK);
+      done += chunk.length;
+      options.onProgress?.(done, total);
+    }
+    for (const [r] of updates) {
+      await orm.update(establishments).set({ ...pick(r), updatedAt: now }).where(eq(establishments.id, r.id));
+      done++;
+      if (done % 100 === 0 || done === total) options.onProgress?.(done, total);
+    }
+  });
+  report.written = true;
+  return report;
+}
+
+/** The human report: counts, then every problem with its line. */
+export function formatReport(report: FinessImportReport, file: string): string {
+  const out: string[] = [];
+  out.push(`FINESS import of ${file} (layout: ${report.layout ?? 'unknown'}, ${report.rows} rows)`);
+  out.push(`establishments: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`);
+  out.push(`organizations: ${report.organizations.created} created, ${report.organizations.unchanged} unchanged`);
+  for (const c of report.changes.filter((x) => x.outcome === 'updated')) out.push(`line ${c.line}: ${c.id} updated (${(c.fields ?? []).join(', ')})`);
+  for (const p of report.problems) out.push(`line ${p.line}: ${p.message}`);
+  if (report.dryRun) out.push('dry run: nothing written');
+  else if (report.written && report.problems.length) out.push(`partial import: ${report.rejected} rejected rows not written, the valid rows were`);
+  else if (!report.written) out.push(`nothing written: ${report.problems.length} problem(s) (fix the file, or use --partial to write the valid rows)`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Exit code of a run: 0 when written (or a clean dry run), 1 when rows were rejected without --partial. */
+export function exitCodeOf(report: FinessImportReport): number {
+  if (report.layout === null) return 1;
+  return report.problems.length > 0 && !report.partial ? 1 : 0;
+}

@@ -1,0 +1,233 @@
+/** FINESS import (issue 4 item 4): both layouts, Lambert 93, validation, idempotent upsert, the CLI. */
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { count } from 'drizzle-orm';
+import { openDatabase, type Database } from '../platform/db/client.js';
+import { applyMigrations } from '../platform/db/migrate.js';
+import { acquireDirLock } from '../platform/db/dir-lock.js';
+import { establishments, organizations } from '../subgraphs/offer/tables.js';
+import { lambert93ToWgs84, wgs84ToLambert93 } from '../subgraphs/offer/finess/lambert93.js';
+import { finessNumberProblem } from '../subgraphs/offer/finess/numbers.js';
+import { parseFiness } from '../subgraphs/offer/finess/parse.js';
+import { importFiness } from '../subgraphs/offer/finess/import.js';
+import { createScratchDatabase } from './helpers/hub.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DEMO = join(root, 'scripts/demo/data/finess-cvl.csv');
+const SAMPLE = join(root, 'test/fixtures/finess/etalab-cs1100507-sample.csv');
+const MALFORMED = join(root, 'test/fixtures/finess/etalab-cs1100507-malformed.csv');
+const MIGRATIONS = join(root, 'subgraphs/offer/migrations');
+const read = (file: string) => readFileSync(file, 'utf8');
+
+const MALFORMED_PROBLEMS = [
+  { line: 3, message: 'nofinesset "12345" must be 9 characters' },
+  { line: 4, message: 'rs (name) is required' },
+  { line: 5, message: 'categetab "999" is not a known FINESS category' },
+  { line: 6, message: 'its geolocalisation line 8 is invalid' },
+  { line: 8, message: 'coordxet "abc" must be a Lambert 93 X between 0 and 1300000 (nofinesset "280505777", structureet line 6)' },
+  { line: 9, message: 'geolocalisation for nofinesset "370000093" which has no structureet line' },
+];
+
+describe('Lambert 93 → WGS84', () => {
+  it('maps the projection origin and a published reference point', () => {
+    const origin = lambert93ToWgs84(700_000, 6_600_000);
+    expect(origin.longitude).toBeCloseTo(3, 9);
+    expect(origin.latitude).toBeCloseTo(46.5, 9);
+    // Paris (IGN/pyproj reference): (652 469.02, 6 862 035.26) ⇄ 2.3522° E, 48.8566° N.
+    const paris = lambert93ToWgs84(652_469.02, 6_862_035.26);
+    expect(paris.longitude).toBeCloseTo(2.3522, 6);
+    expect(paris.latitude).toBeCloseTo(48.8566, 6);
+    // Notre-Dame de Paris, within ~100 m of (652 469, 6 861 807) given in the brief.
+    const notreDame = lambert93ToWgs84(652_469, 6_861_807);
+    expect(Math.abs(notreDame.latitude - 48.853)).toBeLessThan(0.003);
+    expect(Math.abs(notreDame.longitude - 2.349)).toBeLessThan(0.004);
+  });
+
+  it('round-trips every demo establishment to better than 1e-9 degree', () => {
+    for (const e of parseFiness(read(DEMO)).valid) {
+      if (e.latitude === null || e.longitude === null) continue;
+      const { x, y } = wgs84ToLambert93(e.longitude, e.latitude);
+      const back = lambert93ToWgs84(x, y);
+      expect(Math.abs(back.latitude - e.latitude)).toBeLessThan(1e-9);
+      expect(Math.abs(back.longitude - e.longitude)).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe('FINESS numbers', () => {
+  it('accepts every number of the demo file (Luhn key) and explains refusals', () => {
+    const parsed = parseFiness(read(DEMO));
+    expect(parsed.problems).toEqual([]);
+    expect(finessNumberProblem('nofinesset', '180000011')).toBe('nofinesset "180000011" has a wrong check digit (expected 0)');
+    expect(finessNumberProblem('nofinesset', '12345')).toBe('nofinesset "12345" must be 9 characters');
+    expect(finessNumberProblem('nofinesset', '2A0000012')).toBeNull();
+  });
+});
+
+describe('parsing', () => {
+  it('reads the demo CSV', () => {
+    const parsed = parseFiness(read(DEMO));
+    expect(parsed.layout).toBe('demo-csv');
+    expect(parsed.rows).toBe(188);
+    expect(parsed.valid).toHaveLength(188);
+    expect(parsed.valid.find((e) => e.id === '370005001')?.name).toBe('POUPONNIERE "BEAU SITE" CHR TOURS');
+  });
+
+  it('reads the official layout and converts Lambert 93 back to the demo positions', () => {
+    const parsed = parseFiness(read(SAMPLE));
+    expect(parsed.layout).toBe('etalab-cs1100507');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.valid).toHaveLength(7);
+    const demo = new Map(parseFiness(read(DEMO)).valid.map((e) => [e.id, e]));
+    for (const e of parsed.valid) {
+      const d = demo.get(e.id);
+      expect(e.latitude).toBeCloseTo(d?.latitude ?? NaN, 6);
+      expect(e.longitude).toBeCloseTo(d?.longitude ?? NaN, 6);
+      expect({ ...e, line: 0 }).toEqual({ ...d, line: 0, latitude: e.latitude, longitude: e.longitude });
+    }
+    expect(parsed.valid[0]).toMatchObject({ addressLine: '145 AV F MITTERAND', postalCode: '18020', city: 'BOURGES CEDEX', inseeCode: '18033', regionCode: '24' });
+  });
+
+  it('rejects a malformed file with the exact lines and reasons', () => {
+    const parsed = parseFiness(read(MALFORMED));
+    expect(parsed.problems).toEqual(MALFORMED_PROBLEMS);
+    expect(parsed.valid.map((e) => e.id)).toEqual(['180000010']);
+    expect(parsed.rows - parsed.valid.length).toBe(5);
+  });
+});
+
+async function counts(db: Database): Promise<[number, number]> {
+  const [o] = await db.orm.select({ n: count() }).from(organizations);
+  const [e] = await db.orm.select({ n: count() }).from(establishments);
+  return [o?.n ?? 0, e?.n ?? 0];
+}
+
+const kinds = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+
+describe.each(kinds)('import into the offer schema (%s)', (kind) => {
+  let db: Database;
+  let drop: () => Promise<void> = async () => {};
+  beforeEach(async () => {
+    if (kind === 'postgres') {
+      const scratch = await createScratchDatabase();
+      drop = scratch.drop;
+      db = await openDatabase({ kind: 'postgres', url: scratch.url });
+    } else db = await openDatabase({ kind: 'pglite', dataDir: null });
+    await applyMigrations(db, 'offer', MIGRATIONS);
+  });
+  afterEach(async () => {
+    await db.close();
+    await drop();
+  });
+
+  it('imports the demo CSV twice: the second run creates and updates nothing', async () => {
+    const first = await importFiness(db, read(DEMO));
+    expect(first).toMatchObject({ created: 188, updated: 0, unchanged: 0, rejected: 0, written: true });
+    const second = await importFiness(db, read(DEMO));
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 188, rejected: 0, organizations: { created: 0 } });
+    expect(await counts(db)).toEqual([first.organizations.created, 188]);
+  });
+
+  it('reports updated fields and moves updated_at only for changed rows', async () => {
+    await importFiness(db, read(DEMO), { now: new Date('2026-01-01T00:00:00Z') });
+    const edited = read(DEMO).replace('180000010;180000028;CH  BOURGES - JACQUES COEUR;', '180000010;180000028;CH BOURGES JACQUES COEUR;');
+    const report = await importFiness(db, edited, { now: new Date('2026-02-01T00:00:00Z') });
+    expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 187 });
+    expect(report.changes).toEqual([{ id: '180000010', line: 2, outcome: 'updated', fields: ['name'] }]);
+    const rows = await db.orm.select({ id: establishments.id, updatedAt: establishments.updatedAt }).from(establishments);
+    const moved = rows.filter((r) => r.updatedAt.toISOString() === '2026-02-01T00:00:00.000Z').map((r) => r.id);
+    expect(moved).toEqual(['180000010']);
+  });
+
+  it('writes nothing when a row is rejected, and only the valid rows with partial', async () => {
+    await importFiness(db, read(SAMPLE));
+    const before = await counts(db);
+    const refused = await importFiness(db, read(MALFORMED));
+    expect(refused).toMatchObject({ written: false, rejected: 5, problems: MALFORMED_PROBLEMS });
+    expect(await counts(db)).toEqual(before);
+
+    await db.orm.delete(establishments);
+    await db.orm.delete(organizations);
+    const partial = await importFiness(db, read(MALFORMED), { partial: true });
+    expect(partial).toMatchObject({ written: true, created: 1, rejected: 5 });
+    expect(await counts(db)).toEqual([1, 1]);
+  });
+
+  it('dry run reports without writing', async () => {
+    const report = await importFiness(db, read(SAMPLE), { dryRun: true });
+    expect(report).toMatchObject({ created: 7, written: false, organizations: { created: 5 } });
+    expect(await counts(db)).toEqual([0, 0]);
+  });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/import-finess.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the import:finess CLI (PGlite data dir)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ror-finess-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, refuses a malformed file (exit 1), imports, and is idempotent', { timeout: 120_000 }, async () => {
+    const env = { ROR_DATA_DIR: join(dir, 'db') };
+    const bad = await cli([MALFORMED], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('line 3: nofinesset "12345" must be 9 characters');
+    expect(bad.stdout).toContain('line 9: geolocalisation for nofinesset "370000093" which has no structureet line');
+    expect(bad.stdout).toContain('nothing written');
+
+    const ok = await cli([SAMPLE], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('establishments: 7 created, 0 updated, 0 unchanged, 0 rejected');
+
+    const again = await cli([SAMPLE, '--json'], env);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ layout: 'etalab-cs1100507', created: 0, updated: 0, unchanged: 7 });
+
+    const partial = await cli([MALFORMED, '--partial'], env);
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toContain('5 rejected');
+    expect(partial.stdout).toContain('partial import');
+  });
+
+  it('explains what to do when a hub holds the embedded database (exit 2)', async () => {
+    const dbDir = join(dir, 'db');
+    const release = acquireDirLock(dbDir);
+    try {
+      const run = await cli([SAMPLE], { ROR_DATA_DIR: dbDir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('is running on this embedded database');
+    } finally {
+      release();
+    }
+  });
+
+  it('exits 2 on usage errors and unreadable files', async () => {
+    expect((await cli([], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
+    expect((await cli([join(dir, 'missing.csv')], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
+  });
+});
