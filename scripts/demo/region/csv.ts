@@ -2,49 +2,19 @@
  * CSV reading and column access for the FINESS and SAE extracts (';'-separated, RFC 4180 quoting).
  */
 import { readFileSync } from 'node:fs';
+// The same ';'-splitting rules as the FINESS importer (RFC 4180 quoting, doubled quotes).
+import { splitLine } from '../../../subgraphs/offer/finess/parse.js';
 
 export type CsvRow = Readonly<Record<string, string>>;
 
-/**
- * Splits one ';'-separated line with RFC 4180 quoting. A quoted field may contain ';' and
- * doubled quotes. The source files have no multi-line fields, so reading line by line is
- * enough.
- */
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-    } else if (ch === ';') {
-      fields.push(field);
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  fields.push(field);
-  return fields;
-}
 
 export function readCsv(file: URL): CsvRow[] {
   const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
-  const header = splitCsvLine(lines[0] ?? '');
+  const header = splitLine(lines[0] ?? '');
   const rows: CsvRow[] = [];
   for (const line of lines.slice(1)) {
     if (line === '') continue;
-    const values = splitCsvLine(line);
+    const values = splitLine(line);
     if (values.length !== header.length) {
       throw new Error(`${file.pathname}: expected ${header.length} fields, got ${values.length}: ${line}`);
     }

@@ -1,6 +1,7 @@
 /**
  * Professionals: a few synthetic doctors and nurses per staffed site, with RPPS-like numbers.
  */
+import { luhnCheckDigit } from '../../../platform/luhn.js';
 import type { ProfessionCode } from './codes.js';
 import { type Rng, rngFor } from './rng.js';
 import type { DemoEstablishment, DemoProfessional, DemoUnit } from './types.js';
@@ -34,20 +35,6 @@ function normaliseName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toUpperCase();
-}
-
-/** Luhn check digit, as carried by real RPPS numbers. */
-function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
 }
 
 /** An 11-digit RPPS-like number: "10", 8 random digits, then a Luhn check digit. */

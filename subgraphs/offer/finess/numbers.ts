@@ -3,21 +3,12 @@
  * of registration (2A/2B for Corsica), 6 digits, and a Luhn check digit computed on the first 8.
  * Corsican numbers carry a letter, so their check digit is not verified (format only).
  */
+import { luhnCheckDigit } from '../../../platform/luhn.js';
+
+export { luhnCheckDigit };
+
 const FORMAT = /^[0-9][0-9AB][0-9]{7}$/;
 
-/** Luhn check digit of a string of digits. */
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 /** Why `value` is not a valid FINESS number, or null when it is. `field` names it in the message. */
 export function finessNumberProblem(field: string, value: string): string | null {
