@@ -21,6 +21,7 @@ import { useMaskedErrors } from './plugins/use-masked-errors.js';
 import { createContextBuilder, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
+import { importRoute } from './plugins/use-import-route.js';
 
 export interface GatewayOptions {
   logger: Logger;
@@ -97,6 +98,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     await app.register(oidcProxy, { upstream: options.subgraphUrls.professionals, publicUrl: options.config.publicUrl });
   }
   await app.register(homePage);
+  await app.register(importRoute, { buildContext, offerUrl: options.subgraphUrls.offer }); // POST /imports/finess
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   app.addHook('onClose', async () => {
     await server.stop();

@@ -1,7 +1,9 @@
 /**
- * `npm run import:finess -- FILE [--partial] [--dry-run] [--json]`: loads a FINESS extract
- * (official `etalab-cs1100507` layout or the demo CSV) into the offer schema. See
- * docs/finess-import.md. The report goes to stdout, progress to stderr.
+ * `npm run import:finess -- FILE [--partial] [--dry-run] [--json] [--hub URL] [--token T]`: loads
+ * a FINESS extract (official `etalab-cs1100507` layout or the demo CSV) into the offer schema. See
+ * docs/finess-import.md. The report goes to stdout, progress to stderr. When a running hub holds
+ * the embedded database, the file is sent to it instead (POST /imports/finess, with --token or
+ * ROR_TOKEN), and the hub's report is printed the same way.
  *
  * Exit codes: 0 imported (or clean dry run, or --partial), 1 rows rejected so nothing written,
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
@@ -14,9 +16,9 @@ import { openDatabase } from '../platform/db/client.js';
 import { DatabaseBusyError } from '../platform/db/dir-lock.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { decodeFiness } from '../subgraphs/offer/finess/parse.js';
-import { exitCodeOf, formatReport, importFiness } from '../subgraphs/offer/finess/import.js';
+import { exitCodeOf, formatReport, importFiness, type FinessImportReport } from '../subgraphs/offer/finess/import.js';
 
-const USAGE = 'usage: npm run import:finess -- FILE [--partial] [--dry-run] [--json]';
+const USAGE = 'usage: npm run import:finess -- FILE [--partial] [--dry-run] [--json] [--hub URL] [--token TOKEN]';
 const OFFER_MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import.meta.url));
 
 /** Progress on stderr: a redrawn bar on a terminal, a plain line every 10 % otherwise. */
@@ -36,13 +38,66 @@ export function progressPrinter(stream: NodeJS.WriteStream): (done: number, tota
   };
 }
 
+interface Output {
+  file: string;
+  json: boolean;
+}
+
+function printReport(report: FinessImportReport, seconds: number, out: Output): void {
+  if (out.json) process.stdout.write(`${JSON.stringify({ file: out.file, ...report, seconds }, null, 2)}\n`);
+  else {
+    process.stdout.write(formatReport(report, out.file));
+    process.stdout.write(`${report.rows} rows in ${seconds.toFixed(2)} s (${Math.round(report.rows / Math.max(seconds, 1e-3))} rows/s)\n`);
+  }
+}
+
+export interface HubImport {
+  /** The gateway's base URL, e.g. http://127.0.0.1:4000. */
+  hub: string;
+  /** An access token, bare or as `Bearer …`. */
+  token: string;
+  partial: boolean;
+  dryRun: boolean;
+}
+
+/** Sends the file to a running hub (POST /imports/finess through the gateway); returns the exit code. */
+export async function importThroughHub(bytes: Uint8Array, options: HubImport, out: Output): Promise<number> {
+  const url = new URL('/imports/finess', options.hub);
+  url.search = new URLSearchParams({ partial: String(options.partial), dryRun: String(options.dryRun) }).toString();
+  const authorization = /^bearer /i.test(options.token) ? options.token : `Bearer ${options.token}`;
+  process.stderr.write(`sent ${bytes.byteLength} bytes, waiting for the hub's report\n`);
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/octet-stream' }, body: bytes });
+  } catch (error) {
+    process.stderr.write(`no hub answers at ${options.hub} (${(error as Error).message}); pass --hub URL\n`);
+    return 2;
+  }
+  const body = (await response.json().catch(() => null)) as (FinessImportReport & { seconds: number }) | { error?: { code?: string; message?: string } } | null;
+  if ((response.status === 200 || response.status === 422) && body && 'rows' in body) {
+    const { seconds, ...report } = body;
+    printReport(report, seconds, out);
+    return exitCodeOf(report);
+  }
+  const error = body && 'error' in body ? body.error : undefined;
+  process.stderr.write(`the hub refused the import (HTTP ${response.status}${error?.code ? ` ${error.code}` : ''}): ${error?.message ?? response.statusText}\n`);
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        partial: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+        hub: { type: 'string' },
+        token: { type: 'string' },
+      },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -53,9 +108,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return args.values.help ? 0 : 2;
   }
+  let bytes: Buffer;
   let text: string;
   try {
-    text = decodeFiness(readFileSync(file));
+    bytes = readFileSync(file);
+    text = decodeFiness(bytes);
   } catch (error) {
     process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
     return 2;
@@ -66,10 +123,17 @@ export async function main(argv: string[]): Promise<number> {
     db = await openDatabase(config.database);
   } catch (error) {
     if (error instanceof DatabaseBusyError) {
-      process.stderr.write(
-        `The hub (process ${error.pid}) is running on this embedded database: stop it and run the import again, or run the hub on PostgreSQL (DATABASE_URL).\n`,
-      );
-      return 2;
+      // The hub holds the data directory: send it the file instead.
+      const token = args.values.token ?? process.env.ROR_TOKEN;
+      if (!token) {
+        process.stderr.write(
+          `The hub (process ${error.pid}) is running on this embedded database: pass --token (TOKEN=$(npm run -s token -- --user admin.ars)) to import through it, or stop it.\n`,
+        );
+        return 2;
+      }
+      const hub = args.values.hub ?? `http://127.0.0.1:${config.gatewayPort || 4000}`;
+      const options = { hub, token, partial: args.values.partial ?? false, dryRun: args.values['dry-run'] ?? false };
+      return importThroughHub(bytes, options, { file, json: args.values.json ?? false });
     }
     process.stderr.write(`cannot open the database: ${(error as Error).message}\n`);
     return 2;
@@ -82,12 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       dryRun: args.values['dry-run'] ?? false,
       onProgress: progressPrinter(process.stderr),
     });
-    const seconds = (performance.now() - started) / 1000;
-    if (args.values.json) process.stdout.write(`${JSON.stringify({ file, ...report, seconds }, null, 2)}\n`);
-    else {
-      process.stdout.write(formatReport(report, file));
-      process.stdout.write(`${report.rows} rows in ${seconds.toFixed(2)} s (${Math.round(report.rows / Math.max(seconds, 1e-3))} rows/s)\n`);
-    }
+    printReport(report, (performance.now() - started) / 1000, { file, json: args.values.json ?? false });
     return exitCodeOf(report);
   } finally {
     await db.close();

@@ -4,6 +4,7 @@ import { resolvers, type OfferContext } from './resolvers.js';
 import { createOfferService } from './service.js';
 import { createOfferStore } from './store.js';
 import { seedOffer, type OfferSeed } from './seed.js';
+import { finessImportRoute } from './finess/route.js';
 
 export type { OfferSeed };
 
@@ -16,5 +17,6 @@ export const offerSubgraph = defineSubgraph<OfferContext, OfferSeed>({
     const store = createOfferStore(db.orm);
     return (_request, identity) => ({ identity, offer: createOfferService(store, identity) });
   },
+  extend: async (app, { db }) => { await app.register(finessImportRoute, { db }); }, // POST /imports/finess
   seed: seedOffer,
 });
