@@ -16,6 +16,7 @@ try {
       `\nROR Hub ready in ${seconds} s (database: ${config.database.kind === 'pglite' ? `embedded PGlite${config.database.dataDir ? ` in ${config.database.dataDir}` : ', in memory'}` : 'PostgreSQL'})`,
       `  GraphQL  ${hub.urls.graphql}`,
       `  FHIR     ${hub.urls.fhir}  (try ${hub.urls.fhir}/metadata)`,
+      config.externalOidcDiscoveryUrl ? `  OpenID   trusted external issuer ${config.externalOidcDiscoveryUrl}` : `  OpenID   ${config.oidcIssuer}  (npm run token -- --user admin.ars)`,
       ...Object.entries(hub.urls.subgraphs).map(([name, url]) => `  subgraph ${name.padEnd(14)} ${url}`),
       '',
     ].join('\n'),
