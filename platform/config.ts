@@ -36,6 +36,8 @@ export interface HubConfig {
   /** SMTP server for outgoing mail (smtp://host:port); null keeps mail queued in the outboxes. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Address of the regional team, which receives users' reports, suggestions and assistance requests. */
+  readonly regionalTeamEmail: string;
   /** Days an archived professional is kept before the purge job deletes it. */
   readonly archiveRetentionDays: number;
 }
@@ -69,6 +71,7 @@ export const ENV_SCHEMA = {
     ROR_API_AUDIENCE: { type: 'string', minLength: 1, default: 'urn:ror-hub:api' },
     SMTP_URL: { type: 'string', pattern: '^smtps?://' },
     ROR_MAIL_FROM: { type: 'string', minLength: 3, default: 'ROR Hub <no-reply@ror-hub.localhost>' },
+    ROR_REGIONAL_TEAM_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'ror-team@ars.localhost' },
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
   },
 } as const;
@@ -153,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiAudience: v.ROR_API_AUDIENCE as string,
     smtpUrl: (v.SMTP_URL as string | undefined) ?? null,
     mailFrom: v.ROR_MAIL_FROM as string,
+    regionalTeamEmail: v.ROR_REGIONAL_TEAM_EMAIL as string,
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
   });
 }

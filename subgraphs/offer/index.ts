@@ -5,6 +5,8 @@ import { createOfferService } from './service.js';
 import { createOfferStore } from './store.js';
 import { seedOffer, type OfferSeed } from './seed.js';
 import { finessImportRoute } from './finess/route.js';
+import { createFeedbackService } from './feedback.js';
+import { nudgeFeedbackMail, startFeedbackMail } from './feedback-mail.js';
 
 export type { OfferSeed };
 
@@ -13,10 +15,17 @@ export const offerSubgraph = defineSubgraph<OfferContext, OfferSeed>({
   sdl: new URL('../../schemas/offer.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: ({ db }) => {
+  context: ({ db, config }) => {
     const store = createOfferStore(db.orm);
-    return (_request, identity) => ({ identity, offer: createOfferService(store, identity) });
+    return (request, identity) => ({
+      identity,
+      offer: createOfferService(store, identity),
+      feedback: createFeedbackService(db.orm, store, identity, config.regionalTeamEmail, () => nudgeFeedbackMail(request.server)),
+    });
   },
-  extend: async (app, { db }) => { await app.register(finessImportRoute, { db }); }, // POST /imports/finess
+  extend: async (app, deps) => {
+    await app.register(finessImportRoute, { db: deps.db }); // POST /imports/finess
+    startFeedbackMail(app, deps); // delivers the team's mails (docs/feedback.md)
+  },
   seed: seedOffer,
 });

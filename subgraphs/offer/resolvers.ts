@@ -1,14 +1,26 @@
 /** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
+import type { FeedbackListArgs, FeedbackService } from './feedback.js';
 import type { EstablishmentFilter, OfferService, UnitFilter } from './service.js';
-import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
+import type { EstablishmentRow, FeedbackRow, FeedbackSubjectType, OrganizationRow, UnitRow } from './tables.js';
 
 export interface OfferContext {
   identity: Identity;
   offer: OfferService;
+  feedback: FeedbackService;
+  /** The Fastify app serving the request, which mercurius adds to every context. */
+  app?: FastifyInstance;
+}
+
+interface ReportErrorArgs {
+  subjectType: FeedbackSubjectType;
+  subjectId?: string | null;
+  searchText?: string | null;
+  message: string;
 }
 
 interface PageArgs<F> {
@@ -28,6 +40,20 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
       ctx.offer.listEstablishments(args.filter ?? {}, args.first, args.after),
     unit: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.unit(id),
     units: (_: unknown, args: PageArgs<UnitFilter>, ctx: OfferContext) => ctx.offer.listUnits(args.filter ?? {}, args.first, args.after),
+    feedback: (_: unknown, args: FeedbackListArgs, ctx: OfferContext) => ctx.feedback.list(args),
+  },
+  Mutation: {
+    reportError: (_: unknown, args: ReportErrorArgs, ctx: OfferContext) =>
+      ctx.feedback.reportError(args.subjectType, args.subjectId, args.searchText, args.message),
+    suggestTheme: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.suggestTheme(args.message),
+    requestAssistance: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.requestAssistance(args.message),
+    closeFeedback: (_: unknown, args: { id: string; note?: string | null }, ctx: OfferContext) => ctx.feedback.close(args.id, args.note),
+  },
+  Feedback: {
+    subject: (f: FeedbackRow) => ({ type: f.subjectType, id: f.subjectId, searchText: f.searchText }),
+  },
+  FeedbackConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
   },
   Organization: {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.organization(ref.id),

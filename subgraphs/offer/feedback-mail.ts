@@ -1,0 +1,84 @@
+/**
+ * The mail the regional team receives for each report, suggestion or assistance request (in
+ * French, like every mail of the hub), and the wiring that delivers the offer subgraph's outbox.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { OutgoingMail } from '../../platform/mail/outbox.js';
+import { startMailWorker } from '../../platform/mail/worker.js';
+import type { SubgraphDeps } from '../../platform/subgraph-module.js';
+import { mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackSubjectType } from './tables.js';
+
+const KIND_LABELS: Record<FeedbackKind, string> = {
+  REPORT_ERROR: "Signalement d'erreur",
+  SUGGESTION: 'Suggestion de thématique',
+  ASSISTANCE: "Demande d'assistance",
+};
+
+const SUBJECT_LABELS: Record<FeedbackSubjectType, string> = {
+  ORGANIZATION: 'entité juridique',
+  ESTABLISHMENT: 'établissement',
+  UNIT: 'unité',
+  SEARCH: 'recherche',
+  NONE: '',
+};
+
+/** "unité 450000088-1234", "recherche", or null when the item is about nothing in particular. */
+export function describeSubject(row: Pick<FeedbackRow, 'subjectType' | 'subjectId'>): string | null {
+  if (row.subjectType === 'NONE') return null;
+  return row.subjectId ? `${SUBJECT_LABELS[row.subjectType]} ${row.subjectId}` : SUBJECT_LABELS[row.subjectType];
+}
+
+export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail {
+  const subject = describeSubject(row);
+  return {
+    recipient,
+    subject: `ROR : ${KIND_LABELS[row.kind]} n° ${row.id}${subject ? ` (${subject})` : ''}`,
+    body: [
+      'Bonjour,',
+      '',
+      `${KIND_LABELS[row.kind]} n° ${row.id} reçu sur le ROR.`,
+      '',
+      'Expéditeur :',
+      row.senderLogin,
+      `Professionnel : ${row.senderProfessionalId}`,
+      ...(subject ? ['', `Objet : ${subject}`] : []),
+      ...(row.searchText ? ['Critères de recherche :', row.searchText] : []),
+      '',
+      'Message :',
+      row.message,
+      '',
+      "Consultez et clôturez les demandes avec la requête `feedback` de l'API du hub.",
+    ].join('\n'),
+  };
+}
+
+export interface FeedbackMailer {
+  /** Delivers queued mails now rather than at the worker's next poll. */
+  nudge(): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    offerFeedbackMailer?: FeedbackMailer;
+  }
+}
+
+/** Starts delivery of the offer outbox with the app and stops it when the app closes. */
+export function startFeedbackMail(app: FastifyInstance, deps: SubgraphDeps): void {
+  const worker = startMailWorker({
+    orm: deps.db.orm,
+    table: mailOutbox,
+    smtpUrl: deps.config.smtpUrl,
+    from: deps.config.mailFrom,
+    logger: deps.logger.child({ subgraph: 'offer' }),
+  });
+  app.decorate('offerFeedbackMailer', { nudge: () => worker.nudge() });
+  app.addHook('onClose', async () => {
+    await worker.stop();
+  });
+}
+
+/** Wakes the worker if it runs in this app; mails are delivered at the next poll otherwise. */
+export function nudgeFeedbackMail(app: FastifyInstance | undefined): void {
+  app?.offerFeedbackMailer?.nudge();
+}
