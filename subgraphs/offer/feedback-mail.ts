@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { OutgoingMail } from '../../platform/mail/outbox.js';
-import { startMailWorker } from '../../platform/mail/worker.js';
+import { deliverOutbox } from '../../platform/mail/subgraph.js';
 import type { SubgraphDeps } from '../../platform/subgraph-module.js';
 import { mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackSubjectType } from './tables.js';
 
@@ -65,17 +65,8 @@ declare module 'fastify' {
 
 /** Starts delivery of the offer outbox with the app and stops it when the app closes. */
 export function startFeedbackMail(app: FastifyInstance, deps: SubgraphDeps): void {
-  const worker = startMailWorker({
-    orm: deps.db.orm,
-    table: mailOutbox,
-    smtpUrl: deps.config.smtpUrl,
-    from: deps.config.mailFrom,
-    logger: deps.logger.child({ subgraph: 'offer' }),
-  });
+  const worker = deliverOutbox(app, deps, mailOutbox, 'offer');
   app.decorate('offerFeedbackMailer', { nudge: () => worker.nudge() });
-  app.addHook('onClose', async () => {
-    await worker.stop();
-  });
 }
 
 /** Wakes the worker if it runs in this app; mails are delivered at the next poll otherwise. */

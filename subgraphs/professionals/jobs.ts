@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { SubgraphDeps } from '../../platform/subgraph-module.js';
-import { startMailWorker } from '../../platform/mail/worker.js';
+import { deliverOutbox } from '../../platform/mail/subgraph.js';
 import { publicBaseOf } from './password-links.js';
 import { purgeArchivedProfessionals } from './purge.js';
 import { registerMailer } from './runtime.js';
@@ -37,17 +37,8 @@ function startPurge(deps: SubgraphDeps): () => void {
 }
 
 export function startBackgroundJobs(app: FastifyInstance, deps: SubgraphDeps): void {
-  const mail = startMailWorker({
-    orm: deps.db.orm,
-    table: mailOutbox,
-    smtpUrl: deps.config.smtpUrl,
-    from: deps.config.mailFrom,
-    logger: deps.logger.child({ subgraph: 'professionals' }),
-  });
+  const mail = deliverOutbox(app, deps, mailOutbox, 'professionals');
   registerMailer(app, { publicBase: publicBaseOf(deps.config.oidcIssuer), nudge: () => mail.nudge() });
   const stopPurge = startPurge(deps);
-  app.addHook('onClose', async () => {
-    stopPurge();
-    await mail.stop();
-  });
+  app.addHook('onClose', async () => stopPurge());
 }
