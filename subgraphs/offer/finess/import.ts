@@ -146,9 +146,11 @@ export async function importFiness(db: Database, text: string, options: FinessIm
 export function formatReport(report: FinessImportReport, file: string): string {
   const out: string[] = [];
   out.push(`FINESS import of ${file} (layout: ${report.layout ?? 'unknown'}, ${report.rows} rows)`);
-  out.push(`establishments: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`);
-  out.push(`organizations: ${report.organizations.created} created, ${report.organizations.unchanged} unchanged`);
-  for (const c of report.changes.filter((x) => x.outcome === 'updated')) out.push(`line ${c.line}: ${c.id} updated (${(c.fields ?? []).join(', ')})`);
+  // When nothing was written the counts say what the valid rows would do, and must read so.
+  const [created, updated] = report.written ? ['created', 'updated'] : ['to create', 'to update'];
+  out.push(`establishments: ${report.created} ${created}, ${report.updated} ${updated}, ${report.unchanged} unchanged, ${report.rejected} rejected`);
+  out.push(`organizations: ${report.organizations.created} ${created}, ${report.organizations.unchanged} unchanged`);
+  for (const c of report.changes.filter((x) => x.outcome === 'updated')) out.push(`line ${c.line}: ${c.id} ${updated} (${(c.fields ?? []).join(', ')})`);
   for (const p of report.problems) out.push(`line ${p.line}: ${p.message}`);
   if (report.dryRun) out.push('dry run: nothing written');
   else if (report.written && report.problems.length) out.push(`partial import: ${report.rejected} rejected rows not written, the valid rows were`);
