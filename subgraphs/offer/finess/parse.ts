@@ -8,29 +8,12 @@ import { FINESS_CATEGORIES } from './categories.js';
 import { lambert93ToWgs84 } from './lambert93.js';
 import { finessNumberProblem } from './numbers.js';
 import { regionOfDepartment } from './regions.js';
+import type { EstablishmentRow } from '../tables.js';
 
 export type FinessLayout = 'etalab-cs1100507' | 'demo-csv';
 
 /** One establishment (EG/ET) as the offer schema stores it, with the line it came from. */
-export interface FinessEstablishment {
-  line: number;
-  id: string;
-  organizationId: string;
-  siret: string | null;
-  name: string;
-  categoryCode: string;
-  categoryLabel: string;
-  addressLine: string | null;
-  postalCode: string | null;
-  city: string | null;
-  inseeCode: string | null;
-  departmentCode: string;
-  regionCode: string;
-  regionName: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  switchboardPhone: string | null;
-}
+export type FinessEstablishment = Omit<EstablishmentRow, 'createdAt' | 'updatedAt'> & { line: number };
 
 export interface FinessProblem {
   line: number;
