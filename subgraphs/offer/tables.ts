@@ -1,5 +1,5 @@
 /** Tables of the offer subgraph, in its own Postgres schema `offer`. */
-import { pgSchema, text, integer, doublePrecision, boolean, timestamp, index, uniqueIndex, primaryKey, serial } from 'drizzle-orm/pg-core';
+import { pgSchema, text, integer, doublePrecision, boolean, timestamp, index, uniqueIndex, primaryKey, serial, bigserial, jsonb, date } from 'drizzle-orm/pg-core';
 import { mailOutboxColumns } from '../../platform/mail/outbox.js';
 
 export const offer = pgSchema('offer');
@@ -9,13 +9,27 @@ const stamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-/** National code systems (NOS) known to the hub, with labels: coded fields are checked against it. */
+/** National code systems (NOS) loaded from subgraphs/offer/terminology (one row per system). */
+export const codeSystems = offer.table('code_system', {
+  /** Canonical URL, e.g. https://mos.esante.gouv.fr/NOS/TRE_R210-ActeSpecifique/FHIR/TRE-R210-ActeSpecifique. */
+  url: text('url').primaryKey(),
+  /** NOS name, e.g. TRE_R210-ActeSpecifique. */
+  name: text('name').notNull(),
+  title: text('title').notNull(),
+  /** Version of the NOS release the codes were taken from. */
+  version: text('version').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Codes of the national code systems, with labels: coded fields are checked against it. */
 export const codes = offer.table(
   'code',
   {
     system: text('system').notNull(),
     code: text('code').notNull(),
     display: text('display').notNull(),
+    /** End of validity (NOS dateFin): refused for new values, still displayed on old records. */
+    deprecatedOn: date('deprecated_on'),
   },
   (t) => [primaryKey({ columns: [t.system, t.code] })],
 );
@@ -24,6 +38,10 @@ export const codes = offer.table(
 export const organizations = offer.table('organization', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** SIREN (9 digits): the first 9 digits of its establishments' SIRET. */
+  siren: text('siren'),
+  /** FINESS legal status (TRE_R72-FinessStatutJuridique). */
+  legalStatusCode: text('legal_status_code'),
   ...stamps,
 });
 
@@ -47,12 +65,43 @@ export const establishments = offer.table(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     switchboardPhone: text('switchboard_phone'),
+    /** Fields the establishment referents keep current (docs/offer-records.md). */
+    managementPhone: text('management_phone'),
+    alertPhones: text('alert_phones').array().notNull().default([]),
+    alertEmail: text('alert_email'),
+    managementEmail: text('management_email'),
+    website: text('website'),
     ...stamps,
   },
   (t) => [index('establishment_organization_idx').on(t.organizationId), index('establishment_department_idx').on(t.departmentCode)],
 );
 
-/** Units (UO). `operational_activity_codes` are TRE_R211 codes. */
+/** Pôles: groups of units of one establishment. Archived, never deleted. */
+export const poles = offer.table(
+  'pole',
+  {
+    id: text('id').primaryKey(),
+    establishmentId: text('establishment_id').notNull().references(() => establishments.id),
+    name: text('name').notNull(),
+    archived: boolean('archived').notNull().default(false),
+    ...stamps,
+  },
+  (t) => [index('pole_establishment_idx').on(t.establishmentId)],
+);
+
+/** Days a time slot applies to (FHIR daysOfWeek codes). */
+export const DAYS_OF_WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
+
+/** One slot of opening or visiting hours: `allDay`, or from `opens` to `closes` ("HH:MM"). */
+export interface TimeSlot {
+  days: DayOfWeek[];
+  allDay: boolean;
+  opens: string | null;
+  closes: string | null;
+}
+
+/** Units (UO). Coded fields hold codes of the systems of codes.ts, checked against `code`. */
 export const units = offer.table(
   'unit',
   {
@@ -69,9 +118,72 @@ export const units = offer.table(
     patientAgeMax: integer('patient_age_max'),
     sensitive: boolean('sensitive').notNull().default(false),
     archived: boolean('archived').notNull().default(false),
+    poleId: text('pole_id').references(() => poles.id),
+    /** Beds that can be open in tension or crisis (routine + extra); installed beds live in capacities. */
+    sseCapacity: integer('sse_capacity'),
+    /** TRE_R210 ActeSpecifique codes. */
+    specificActCodes: text('specific_act_codes').array().notNull().default([]),
+    /** TRE_R212 Equipement codes. */
+    equipmentCodes: text('equipment_codes').array().notNull().default([]),
+    openingHours: jsonb('opening_hours').$type<TimeSlot[]>().notNull().default([]),
+    visitingHours: jsonb('visiting_hours').$type<TimeSlot[]>().notNull().default([]),
+    accessDetails: text('access_details'),
+    /** The unit's own address, only when it differs from its establishment's (all null otherwise). */
+    addressLine: text('address_line'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    inseeCode: text('insee_code'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     ...stamps,
   },
   (t) => [uniqueIndex('unit_uf_code_uq').on(t.establishmentId, t.ufCode), index('unit_establishment_idx').on(t.establishmentId)],
+);
+
+/**
+ * Contacts of a unit (IG ror-healthcareservice-contact): nature TRE_R287, channel TRE_R200,
+ * confidentiality TRE_R283 (1 = open access; other levels hidden from public access profiles).
+ */
+export const unitContacts = offer.table(
+  'unit_contact',
+  {
+    id: serial('id').primaryKey(),
+    unitId: text('unit_id').notNull().references(() => units.id),
+    /** Order of display, from 0. */
+    position: integer('position').notNull(),
+    natureCode: text('nature_code').notNull(),
+    /** Free text function of the contact (e.g. "Cadre de santé"). */
+    role: text('role'),
+    channelCode: text('channel_code').notNull(),
+    value: text('value').notNull(),
+    confidentialityCode: text('confidentiality_code').notNull(),
+  },
+  (t) => [index('unit_contact_unit_idx').on(t.unitId, t.position)],
+);
+
+export const AUDIT_RECORD_TYPES = ['ORGANIZATION', 'ESTABLISHMENT', 'POLE', 'UNIT'] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
+
+/**
+ * Audit trail: who changed which record, when and what (field → { from, to }). Written in the
+ * transaction of the change it records, never updated.
+ */
+export const auditEvents = offer.table(
+  'audit_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recordType: text('record_type').$type<AuditRecordType>().notNull(),
+    recordId: text('record_id').notNull(),
+    /** CREATE, UPDATE, ARCHIVE, REACTIVATE, TRANSFER, COPY, CHANGE_TYPE, IMPORT. */
+    action: text('action').notNull(),
+    /** Token subject (account or client id), or "cli" for the command line. */
+    actorSubject: text('actor_subject').notNull(),
+    /** Login, application name or "cli:<os user>". */
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+  },
+  (t) => [index('audit_event_record_idx').on(t.recordType, t.recordId, t.id)],
 );
 
 export const FEEDBACK_KINDS = ['REPORT_ERROR', 'SUGGESTION', 'ASSISTANCE'] as const;
@@ -118,3 +230,6 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export type EstablishmentRow = typeof establishments.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type CodeRow = typeof codes.$inferSelect;
+export type PoleRow = typeof poles.$inferSelect;
+export type UnitContactRow = typeof unitContacts.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
