@@ -8,6 +8,7 @@ import type { HubConfig, SubgraphName } from './config.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
 import type { Identity } from './auth/identity.js';
+import type { ChangeFeed } from './changes/feed.js';
 import { buildSubgraphApp } from './subgraph-app.js';
 
 export interface SubgraphDeps {
@@ -16,6 +17,8 @@ export interface SubgraphDeps {
   config: HubConfig;
   /** Key that verifies the identity envelope the gateway forwards. */
   internalSecret: string;
+  /** The process's live change feed (writers append with platform/changes/append.ts). */
+  feed: ChangeFeed;
 }
 
 export interface SubgraphModule<SeedInput> {

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { applyMigrations } from '../platform/db/migrate.js';
+import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
+import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import type { Logger } from '../platform/logger.js';
 import { buildGateway } from '../gateway/app.js';
 import fhirPlugin from '../fhir/plugin.js';
@@ -30,6 +32,7 @@ function urlOf(app: FastifyInstance, host: string, path: string): string {
 export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[]): Promise<Database> {
   const db = await openDatabase(config.database);
   try {
+    await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS); // every writer appends to it
     for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
     if (config.seedDemo) {
       const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv);
@@ -51,14 +54,17 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   const internalSecret = internalSecretOf(config);
   const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
   const started: FastifyInstance[] = [];
+  let feed: ChangeFeed | null = null;
   const close = async () => {
     for (const app of started.reverse()) await app.close();
+    await feed?.close();
     await db.close();
   };
   try {
+    feed = await openChangeFeed(db, logger);
     const subgraphs = {} as Record<SubgraphName, string>;
     for (const name of SUBGRAPH_NAMES) {
-      const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret });
+      const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret, feed });
       await app.listen({ host: config.host, port: config.subgraphPorts[name] });
       started.push(app);
       subgraphs[name] = urlOf(app, config.host, '/graphql');

@@ -9,6 +9,7 @@ import { buildGateway } from '../gateway/app.js';
 import fhirPlugin from '../fhir/plugin.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { prepareDatabase } from './hub.js';
+import { openChangeFeed } from '../platform/changes/feed.js';
 import { onShutdown } from './shutdown.js';
 
 export const COMPONENTS = [...SUBGRAPH_NAMES, 'gateway'] as const;
@@ -23,11 +24,13 @@ function requiredSecret(config: HubConfig): string {
 async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
   const internalSecret = requiredSecret(config);
   const db = await prepareDatabase(config, logger, [name]);
-  const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret });
+  const feed = await openChangeFeed(db, logger);
+  const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret, feed });
   await app.listen({ host: config.host, port: config.subgraphPorts[name] });
   logger.info({ subgraph: name, port: config.subgraphPorts[name] }, 'subgraph listening');
   return async () => {
     await app.close();
+    await feed.close();
     await db.close();
   };
 }

@@ -25,6 +25,12 @@ export interface Database {
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Runs `fn` while holding a cluster-wide lock, so concurrent processes migrate one at a time. */
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on `channel`: `onNotify` gets each payload; `onReconnect` is called after the
+   * listening connection was lost and re-established (notifications may have been missed).
+   * Resolves once listening; the returned function stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,6 +53,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       rows: async <T>(query: SQL) => ((await orm.execute(query)) as unknown as { rows: T[] }).rows,
       // PGlite serves one process and runs one statement at a time: nothing else to lock.
       withExclusiveLock: (_key, fn) => fn(),
+      // One in-process instance: its notifications cannot be lost to a dropped connection.
+      listen: async (channel, onNotify) => {
+        const stop = await client.listen(channel, onNotify);
+        return async () => stop();
+      },
       ping: async () => void (await client.query('select 1')),
       close: async () => {
         await client.close();
@@ -76,8 +87,48 @@ function openPostgres(url: string): Database {
         lockClient.release();
       }
     },
+    listen: (channel, onNotify, onReconnect) => listenPostgres(url, channel, onNotify, onReconnect),
     ping: async () => void (await pool.query('select 1')),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A dedicated connection (LISTEN cannot share a pooled one) that reconnects with backoff when
+ * dropped, telling the caller so it can catch up on what it missed meanwhile.
+ */
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void, onReconnect?: () => void) {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let delay = 250;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (n) => n.channel === channel && onNotify(n.payload ?? ''));
+    next.on('error', () => undefined); // 'end' follows and schedules the reconnection
+    next.on('end', () => {
+      if (stopped) return;
+      setTimeout(() => void reconnect(), delay);
+      delay = Math.min(delay * 2, 10_000);
+    });
+    await next.connect();
+    await next.query(`listen "${channel.replace(/"/g, '""')}"`);
+    client = next;
+    delay = 250;
+  };
+  const reconnect = async (): Promise<void> => {
+    if (stopped) return;
+    try {
+      await connect();
+      onReconnect?.();
+    } catch {
+      setTimeout(() => void reconnect(), delay);
+      delay = Math.min(delay * 2, 10_000);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }
 

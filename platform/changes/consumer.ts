@@ -1,0 +1,100 @@
+/**
+ * Durable consumers of the change feed: each named consumer handles every event exactly once
+ * for database effects, even with several processes sharing the database — the handler runs in
+ * the transaction that advances the consumer's offset, under a row lock other processes skip.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Orm } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import type { ChangeFeed } from './feed.js';
+import { eventsAfter, headId } from './read.js';
+import { consumerOffsets, type ChangeEvent } from './tables.js';
+
+export interface ConsumerOptions {
+  name: string;
+  topics?: readonly string[];
+  /** Where a consumer seen for the first time starts: the whole log, or events from now on. */
+  startAt?: 'beginning' | 'now';
+  batchSize?: number;
+}
+
+/** Handles a batch inside the offset's transaction: write effects with `tx` (e.g. an outbox). */
+export type ConsumerHandler = (events: ChangeEvent[], tx: Orm) => Promise<void>;
+
+export interface Consumer {
+  /** Handles everything committed so far; resolves when caught up (tests, shutdown). */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One round: handles at most one batch; returns how many events it handled (0: caught up or locked elsewhere). */
+async function round(db: Database, options: Required<Omit<ConsumerOptions, 'topics'>> & ConsumerOptions, handler: ConsumerHandler) {
+  return db.orm.transaction(async (tx) => {
+    const start = options.startAt === 'now' ? await headId(tx as unknown as Orm) : 0;
+    await tx.insert(consumerOffsets).values({ name: options.name, lastId: start }).onConflictDoNothing();
+    const [offset] = await tx
+      .select({ lastId: consumerOffsets.lastId })
+      .from(consumerOffsets)
+      .where(and(eq(consumerOffsets.name, options.name)))
+      .for('update', { skipLocked: true });
+    if (!offset) return 0; // another process holds this consumer right now
+    const events = await eventsAfter(tx as unknown as Orm, offset.lastId, options.batchSize, options.topics);
+    if (events.length === 0) return 0;
+    await handler(events, tx as unknown as Orm);
+    await tx
+      .update(consumerOffsets)
+      .set({ lastId: events.at(-1)!.id, updatedAt: sql`now()` })
+      .where(eq(consumerOffsets.name, options.name));
+    return events.length;
+  });
+}
+
+export function startConsumer(db: Database, feed: ChangeFeed, logger: Logger, options: ConsumerOptions, handler: ConsumerHandler): Consumer {
+  const settings = { startAt: 'beginning' as const, batchSize: 200, ...options };
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let retry: NodeJS.Timeout | null = null;
+
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await round(db, settings, handler)) === settings.batchSize);
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(1_000 * 2 ** (failures - 1), 60_000);
+        logger.error({ err: error, consumer: settings.name, retryInMs: delay }, 'change consumer failed; retrying');
+        retry = setTimeout(wake, delay);
+        retry.unref();
+        return;
+      }
+    } while (again && !stopped);
+  };
+  function wake(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run().finally(() => (running = null));
+  }
+
+  const unsubscribe = feed.onWake(wake);
+  wake();
+  return {
+    drain: async () => {
+      while (running) await running;
+      wake();
+      while (running) await running;
+    },
+    stop: async () => {
+      stopped = true;
+      unsubscribe();
+      if (retry) clearTimeout(retry);
+      await running;
+    },
+  };
+}
