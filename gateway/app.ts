@@ -22,6 +22,7 @@ import { createContextBuilder, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
 import { importRoute } from './plugins/use-import-route.js';
+import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
 
 export interface GatewayOptions {
   logger: Logger;
@@ -36,6 +37,8 @@ export interface GatewayOptions {
 export interface Gateway {
   app: FastifyInstance;
   execute: GraphQLExecutor;
+  /** graphql-ws subscriptions at /graphql (docs/subscriptions.md). */
+  subscriptions: SubscriptionServer;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -68,18 +71,24 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     fetcher,
     subgraphUrls: options.subgraphUrls,
   });
+  const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
+  // One data source per subgraph, shared by queries (Apollo) and subscription events (ours).
+  const services = Object.fromEntries(
+    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url, fetcher })]),
+  );
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
-    buildService: ({ name }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName], fetcher }),
+    supergraphSdl,
+    buildService: ({ name }) => services[name as SubgraphName]!,
     logger,
   });
+  const formatError = useMaskedErrors(logger);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     introspection: true,
     stopOnTerminationSignals: false, // the entry script owns shutdown order (gateway, subgraphs, database)
     includeStacktraceInErrorResponses: false,
-    formatError: useMaskedErrors(logger),
+    formatError,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
@@ -100,6 +109,17 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   await app.register(homePage);
   await app.register(importRoute, { buildContext, offerUrl: options.subgraphUrls.offer }); // POST /imports/finess
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
+  const subscriptions = attachSubscriptionServer(app, {
+    path: '/graphql',
+    supergraphSdl,
+    services,
+    subgraphUrls: options.subgraphUrls,
+    buildContext,
+    internalSecret: options.internalSecret,
+    logger,
+    formatError,
+  });
+  app.addHook('preClose', () => subscriptions.close()); // before the HTTP server waits for open sockets
   app.addHook('onClose', async () => {
     await server.stop();
     await agent.close();
@@ -118,5 +138,5 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported for in-process execution.');
     return response.body.singleResult as FormattedExecutionResult<TData>;
   };
-  return { app, execute };
+  return { app, execute, subscriptions };
 }

@@ -40,6 +40,8 @@ export interface HubConfig {
   readonly regionalTeamEmail: string;
   /** Days an archived professional is kept before the purge job deletes it. */
   readonly archiveRetentionDays: number;
+  /** Time of day (HH:MM, Europe/Paris) after which the daily capacity snapshot is taken. */
+  readonly snapshotTime: string;
 }
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
@@ -73,6 +75,7 @@ export const ENV_SCHEMA = {
     ROR_MAIL_FROM: { type: 'string', minLength: 3, default: 'ROR Hub <no-reply@ror-hub.localhost>' },
     ROR_REGIONAL_TEAM_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'ror-team@ars.localhost' },
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
+    ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
   },
 } as const;
 
@@ -158,5 +161,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: v.ROR_MAIL_FROM as string,
     regionalTeamEmail: v.ROR_REGIONAL_TEAM_EMAIL as string,
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
+    snapshotTime: v.ROR_SNAPSHOT_TIME as string,
   });
 }

@@ -54,6 +54,11 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     path: '/graphql',
     graphiql: false,
     context: (request) => options.context(request, request.identity) as Record<string, unknown>,
+    // graphql-ws at the same path, for the gateway only: the upgrade request carries the signed
+    // identity (verified by the hook above) and each subscription's context is built from it.
+    subscription: schema.getSubscriptionType()
+      ? { context: (_socket, request) => options.context(request, request.identity) as Record<string, unknown>, keepAlive: 15_000 }
+      : false,
     errorFormatter: (execution, context) => formatGraphQLError(execution, context, options.logger),
   });
   return app;

@@ -87,7 +87,8 @@ describe('parsing', () => {
       const d = demo.get(e.id);
       expect(e.latitude).toBeCloseTo(d?.latitude ?? NaN, 6);
       expect(e.longitude).toBeCloseTo(d?.longitude ?? NaN, 6);
-      expect({ ...e, line: 0 }).toEqual({ ...d, line: 0, latitude: e.latitude, longitude: e.longitude });
+      // structureet lines carry no legal status (the demo CSV does: sae2021_statut_juridique).
+      expect({ ...e, line: 0 }).toEqual({ ...d, line: 0, latitude: e.latitude, longitude: e.longitude, legalStatusCode: null });
     }
     expect(parsed.valid[0]).toMatchObject({ addressLine: '145 AV F MITTERAND', postalCode: '18020', city: 'BOURGES CEDEX', inseeCode: '18033', regionCode: '24' });
   });

@@ -1,7 +1,6 @@
 /** Normal forms of names, numbers, logins and e-mails (subgraphs/professionals/normalize.ts). */
 import { describe, it, expect } from 'vitest';
 import {
-  establishmentOfUnit,
   isFinessNumber,
   nationalNumberOf,
   normalizeName,
@@ -72,12 +71,11 @@ describe('logins and e-mails', () => {
 });
 
 describe('perimeter ids', () => {
-  it('know FINESS numbers and the establishment of a unit', () => {
+  // A unit's establishment is not read from its id any more (a transferred unit keeps it): the
+  // offer subgraph says where a unit is (subgraphs/professionals/offer-units.ts).
+  it('know FINESS numbers', () => {
     expect(isFinessNumber('450002613')).toBe(true);
     expect(isFinessNumber('2A0000123')).toBe(true);
     expect(isFinessNumber('45000261')).toBe(false);
-    expect(establishmentOfUnit('370000481-2101')).toBe('370000481');
-    expect(establishmentOfUnit('370000481')).toBeNull();
-    expect(establishmentOfUnit('x-2101')).toBeNull();
   });
 });

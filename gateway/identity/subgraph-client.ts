@@ -1,23 +1,20 @@
 /** Direct, system-identity GraphQL calls from the gateway to one subgraph (for its own lookups). */
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/internal-token.js';
+import { postAsSystem, type FetchLike } from '../../platform/subgraph-client.js';
 
 export type SubgraphQuery = <T>(url: string, query: string, variables: Record<string, unknown>) => Promise<T>;
 
+/**
+ * The shared platform client over the gateway's keep-alive fetcher. A failed lookup stays a plain
+ * error here, so the caller's request fails as an internal error (masked, logged with its id)
+ * rather than with the callee's code: the caller did nothing wrong.
+ */
 export function createSubgraphQuery(fetcher: Fetcher, secret: string): SubgraphQuery {
   return async <T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await fetcher(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, secret),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const result = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (result.errors?.length || !result.data) {
-      throw new Error(`Internal lookup failed at ${url}: ${result.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`}`);
+    try {
+      return await postAsSystem<T>(fetcher as unknown as FetchLike, url, secret, query, variables);
+    } catch (error) {
+      throw new Error(`Internal lookup failed at ${url}: ${(error as Error).message}`);
     }
-    return result.data;
   };
 }

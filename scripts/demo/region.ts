@@ -16,6 +16,10 @@ export { CODE_LABELS, CODE_SYSTEMS } from './region/codes.js';
 export { DEFAULT_REFERENCE_INSTANT } from './region/constants.js';
 export type {
   DemoCapacity,
+  DemoContact,
+  DemoPole,
+  PopulationGap,
+  TimeSlot,
   DemoEstablishment,
   DemoOrganization,
   DemoProfessional,

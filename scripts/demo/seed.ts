@@ -8,16 +8,9 @@ import { offerSubgraph } from '../../subgraphs/offer/index.js';
 import { capacitiesSubgraph } from '../../subgraphs/capacities/index.js';
 import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
 import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
-import { CODE_SYSTEMS as OFFER_SYSTEMS } from '../../subgraphs/offer/codes.js';
-import { buildDemoRegion, CODE_LABELS, type DemoRegion } from './region.js';
+import { buildDemoRegion, type DemoRegion } from './region.js';
 import { buildDemoIdentities } from './identities.js';
 import { seedDemoClients } from './clients.js';
-
-function offerCodes(): Array<{ system: string; code: string; display: string }> {
-  return (Object.keys(OFFER_SYSTEMS) as Array<keyof typeof OFFER_SYSTEMS>).flatMap((key) =>
-    Object.entries(CODE_LABELS[key] ?? {}).map(([code, display]) => ({ system: OFFER_SYSTEMS[key], code, display })),
-  );
-}
 
 /**
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
@@ -26,10 +19,12 @@ function offerCodes(): Array<{ system: string; code: string; display: string }> 
 export async function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production'): Promise<boolean> {
   switch (name) {
     case 'offer':
+      // Codes come from the offer's terminology files, which seedOffer syncs first.
       return offerSubgraph.seed(db, {
-        codes: offerCodes(),
         organizations: region.organizations,
         establishments: region.establishments,
+        poles: region.poles,
+        contacts: region.contacts,
         units: region.units.map((u) => ({
           id: u.id,
           establishmentId: u.establishmentId,
@@ -43,6 +38,13 @@ export async function seedSubgraph(name: SubgraphName, db: Database, region: Dem
           patientAgeMin: u.patientAgeMin,
           patientAgeMax: u.patientAgeMax,
           sensitive: u.sensitive,
+          poleId: u.poleId,
+          sseCapacity: u.sseCapacity,
+          specificActCodes: u.specificActCodes,
+          equipmentCodes: u.equipmentCodes,
+          openingHours: u.openingHours,
+          visitingHours: u.visitingHours,
+          accessDetails: u.accessDetails,
         })),
       });
     case 'capacities':

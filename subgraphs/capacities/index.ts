@@ -1,9 +1,16 @@
-/** The capacities subgraph: beds installed and available per unit. */
+/** The capacities subgraph: bed capacity and availability of units (docs/capacities.md). */
 import { defineSubgraph } from '../../platform/subgraph-module.js';
+import { createSubgraphClient } from '../../platform/subgraph-client.js';
 import { resolvers, type CapacityContext } from './resolvers.js';
 import { createCapacityService } from './service.js';
+import { createReportService } from './report-service.js';
 import { createCapacityStore } from './store.js';
+import { createClosureStore } from './closures.js';
+import { createSavedFilterStore } from './saved-filters.js';
 import { seedCapacities, type CapacitySeed } from './seed.js';
+import { capacityFeedRoute } from './feed-route.js';
+import { capacityExportRoute } from './export-route.js';
+import { scheduleSnapshots } from './snapshot-scheduler.js';
 
 export type { CapacitySeed };
 
@@ -12,9 +19,23 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>(
   sdl: new URL('../../schemas/capacities.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: ({ db }) => {
+  context: ({ db, config, internalSecret }) => {
     const store = createCapacityStore(db.orm);
-    return (_request, identity) => ({ identity, capacities: createCapacityService(store, identity) });
+    const closures = createClosureStore(db.orm);
+    const filters = createSavedFilterStore(db.orm);
+    // Units and their attributes belong to the offer subgraph: asked there, as the system identity.
+    const client = createSubgraphClient(config, internalSecret);
+    return (_request, identity) => ({
+      identity,
+      capacities: createCapacityService({ store, closures, client }, identity),
+      reports: createReportService({ db, store, filters, client }, identity),
+    });
+  },
+  extend: async (app, { db, config, internalSecret, logger }) => {
+    const client = createSubgraphClient(config, internalSecret);
+    await app.register(capacityFeedRoute, { store: createCapacityStore(db.orm), client }); // POST /feeds/capacities
+    await app.register(capacityExportRoute, { orm: db.orm }); // GET /exports/capacities/{date}.csv|.ndjson
+    scheduleSnapshots(app, { db, client, logger: logger.child({ component: 'capacity-snapshot' }), time: config.snapshotTime });
   },
   seed: seedCapacities,
 });

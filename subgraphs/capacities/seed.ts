@@ -1,8 +1,9 @@
-/** Demo data loading for the capacities subgraph. */
-import type { Database } from '../../platform/db/client.js';
+/** Demo data loading for the capacities subgraph: the records, and each one's first history entry. */
+import type { Database, Orm } from '../../platform/db/client.js';
 import { insertInChunks } from '../../platform/db/bulk.js';
 import { createCapacityStore } from './store.js';
-import { unitCapacities } from './tables.js';
+import { capacityHistory, unitCapacities, type UnitCapacityRow } from './tables.js';
+import { toRecord } from './record.js';
 
 export interface CapacitySeed {
   capacities: Array<typeof unitCapacities.$inferInsert>;
@@ -10,6 +11,12 @@ export interface CapacitySeed {
 
 export async function seedCapacities(db: Database, input: CapacitySeed): Promise<boolean> {
   if ((await createCapacityStore(db.orm).countAll()) > 0) return false;
-  await db.orm.transaction((tx) => insertInChunks(tx as never, unitCapacities, input.capacities));
+  await db.orm.transaction(async (tx) => {
+    const orm = tx as unknown as Orm;
+    await insertInChunks(orm, unitCapacities, input.capacities);
+    // The history starts with the seeded state, so every unit's time series has a first point.
+    const rows: UnitCapacityRow[] = await orm.select().from(unitCapacities);
+    await insertInChunks(orm, capacityHistory, rows.map((r) => ({ unitId: r.unitId, at: r.updatedAt, record: toRecord(r) as unknown as Record<string, unknown> })));
+  });
   return true;
 }

@@ -1,30 +1,124 @@
-/** Rules of the capacities subgraph, per request (batched reads). */
+/** Rules of the capacities subgraph, per request: rights, then the store (reads batched per request). */
 import DataLoader from 'dataloader';
-import { requireReadAccess } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
-import type { RightCode } from '../../platform/auth/rights.js';
+import { HubError } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination.js';
+import type { SubgraphClient } from '../../platform/subgraph-client.js';
+import { actorOf, CAPACITY_ENTRY, CAPACITY_READ, CLOSURE_EDIT, CLOSURE_READ, requireAccess } from './access.js';
+import { addDays, checkClosure, forecast, MAX_FORECAST_DAYS, parisDay, parseDay, type ClosureInput, type ClosureStore } from './closures.js';
+import type { CapacityFigures, CapacityNature } from './rules.js';
 import type { CapacityStore } from './store.js';
 import type { UnitCapacityRow } from './tables.js';
+import { writeEntries, type Entry } from './writes.js';
+import { capacityView } from './record.js';
+
+/** GraphQL CapacityInput. */
+export interface CapacityInput extends Omit<CapacityFigures, 'nature' | 'notes'> {
+  nature?: CapacityNature | null;
+  notes?: string | null;
+}
+
+export function figuresFrom(input: CapacityInput): CapacityFigures {
+  return { ...input, nature: input.nature ?? 'BED', notes: input.notes ?? null };
+}
+
+export interface CapacityServiceDeps {
+  store: CapacityStore;
+  closures: ClosureStore;
+  client: SubgraphClient;
+  now?: () => Date;
+}
 
 /**
- * Who may read a unit's capacity: users holding a view right on it, or an entry right (who enters
- * a unit's beds must see them, though rights.md only grants view rights transversally or per
- * legal entity); applications with the scope.
+ * The units must exist in the offer subgraph and be active: capacities of unknown units are
+ * refused. Returns their SSE capacity (for remainingToMobilise).
  */
-export const CAPACITY_READ = {
-  rights: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'] as RightCode[],
-  scope: 'capacity.read',
-} as const;
+async function requireActiveUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, number | null>> {
+  const found = await client.entities<{ id: string; archived: boolean; sseCapacity: number | null }>('offer', 'Unit', [...new Set(unitIds)], 'id archived sseCapacity');
+  const byId = new Map(found.filter((u) => u !== null).map((u) => [u!.id, u!]));
+  for (const id of unitIds) {
+    const unit = byId.get(id);
+    if (!unit) throw new HubError('NOT_FOUND', `Unit ${id} does not exist.`, { unitId: id });
+    if (unit.archived) throw new HubError('BAD_USER_INPUT', `Unit ${id} is archived: its capacity can no longer change.`, { field: 'unitId', unitId: id });
+  }
+  return new Map([...byId.values()].map((u) => [u.id, u.sseCapacity]));
+}
 
-export function createCapacityService(store: CapacityStore, identity: Identity) {
+export function createCapacityService(deps: CapacityServiceDeps, identity: Identity) {
+  const { store, closures, client } = deps;
+  const now = deps.now ?? (() => new Date());
   const ofUnit = new DataLoader(async (unitIds: readonly string[]) => {
     const rows = new Map((await store.byUnitIds(unitIds)).map((r) => [r.unitId, r]));
     return unitIds.map((id) => rows.get(id) ?? null);
   });
+  const closuresOf = new DataLoader(async (unitIds: readonly string[]) => {
+    const rows = await closures.upcoming(unitIds, parisDay(now()));
+    return unitIds.map((id) => rows.filter((r) => r.unitId === id));
+  });
+  const stamp = () => ({ source: 'MANUAL' as const, updatedBy: actorOf(identity), at: now() });
+
+  async function enter(entries: Entry[], batch: boolean) {
+    if (entries.length === 0) throw new HubError('BAD_USER_INPUT', 'entries must not be empty.', { field: 'entries' });
+    for (const e of entries) requireAccess(identity, CAPACITY_ENTRY, { kind: 'UNIT', id: e.unitId });
+    const sse = await requireActiveUnits(client, entries.map((e) => e.unitId));
+    const rows = await writeEntries(store, entries, stamp(), batch);
+    return rows.map((row) => capacityView(row, sse.get(row.unitId)));
+  }
+
   return {
     capacityOf: (unitId: string): Promise<UnitCapacityRow | null> => {
-      requireReadAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
+      requireAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
       return ofUnit.load(unitId);
+    },
+
+    history: async (unitId: string, args: { from?: Date | null; to?: Date | null; first?: number | null; after?: string | null }) => {
+      requireAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
+      const size = pageSize(args.first);
+      const beforeId = args.after ? Number(decodeCursor(args.after)[0]) : null;
+      const rows = await store.history(unitId, { from: args.from, to: args.to, beforeId }, size + 1);
+      const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor([node.id]), node }));
+      return {
+        edges,
+        pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: !!args.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    },
+
+    updateUnitCapacity: async (unitId: string, input: CapacityInput, expectedVersion: number) => {
+      const [row] = await enter([{ unitId, figures: figuresFrom(input), expectedVersion }], false);
+      return row!;
+    },
+
+    updateCapacities: (entries: Array<{ unitId: string; input: CapacityInput; expectedVersion: number }>) =>
+      enter(entries.map((e) => ({ unitId: e.unitId, figures: figuresFrom(e.input), expectedVersion: e.expectedVersion })), true),
+
+    plannedClosures: (unitId: string) => {
+      requireAccess(identity, CLOSURE_READ, { kind: 'UNIT', id: unitId });
+      return closuresOf.load(unitId);
+    },
+
+    forecast: async (unitId: string, from: string, to: string) => {
+      requireAccess(identity, CLOSURE_READ, { kind: 'UNIT', id: unitId });
+      parseDay(from, 'from');
+      parseDay(to, 'to');
+      if (to < from || addDays(from, MAX_FORECAST_DAYS - 1) < to) {
+        throw new HubError('BAD_USER_INPUT', `to must be on or after from, and at most ${MAX_FORECAST_DAYS} days are forecast.`, { field: 'to' });
+      }
+      const current = await ofUnit.load(unitId);
+      return forecast(current?.installedBeds ?? 0, await closures.overlapping(unitId, from, to), from, to);
+    },
+
+    addPlannedClosure: async (unitId: string, input: ClosureInput) => {
+      requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: unitId });
+      await requireActiveUnits(client, [unitId]);
+      checkClosure(input, (await ofUnit.load(unitId))?.installedBeds ?? null);
+      return closures.insert({ unitId, ...input, notes: input.notes ?? null, createdBy: actorOf(identity) });
+    },
+
+    removePlannedClosure: async (id: string): Promise<boolean> => {
+      const closure = /^[0-9a-f-]{36}$/i.test(id) ? await closures.byId(id) : null;
+      if (!closure) throw new HubError('NOT_FOUND', `Planned closure ${id} does not exist.`);
+      requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: closure.unitId });
+      return closures.remove(id);
     },
   };
 }

@@ -1,24 +1,137 @@
 /** Tables of the capacities subgraph, in its own Postgres schema `capacities`. */
 import { sql } from 'drizzle-orm';
-import { pgSchema, text, integer, timestamp, check } from 'drizzle-orm/pg-core';
+import { pgSchema, text, integer, timestamp, check, bigserial, jsonb, date, boolean, uuid, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 export const capacities = pgSchema('capacities');
 
-/** Current capacity of a unit. `unit_id` is the offer subgraph's unit id (a federation key, no FK across schemas). */
+/**
+ * Current capacity of a unit (docs/capacities.md). `unit_id` is the offer subgraph's unit id (a
+ * federation key, no FK across schemas). `available_beds` stays the total of the three by-sex
+ * figures, kept as a column because the FHIR adapter and older readers use it.
+ */
 export const unitCapacities = capacities.table(
   'unit_capacity',
   {
     unitId: text('unit_id').primaryKey(),
+    nature: text('nature').notNull().default('BED'),
     installedBeds: integer('installed_beds').notNull(),
     availableBeds: integer('available_beds').notNull(),
+    availableMen: integer('available_men').notNull().default(0),
+    availableWomen: integer('available_women').notNull().default(0),
+    availableUndifferentiated: integer('available_undifferentiated').notNull().default(0),
+    closedBeds: integer('closed_beds').notNull().default(0),
+    reopenedBeds: integer('reopened_beds').notNull().default(0),
+    reopenableBeds: integer('reopenable_beds').notNull().default(0),
+    mobilisedBeds: integer('mobilised_beds').notNull().default(0),
+    notes: text('notes'),
     source: text('source').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     check('unit_capacity_installed_ck', sql`${t.installedBeds} >= 0`),
     check('unit_capacity_available_ck', sql`${t.availableBeds} >= 0`),
+    // The database keeps the structural invariants too: a bug in the rules cannot store nonsense.
+    check('unit_capacity_closed_ck', sql`${t.closedBeds} >= 0 and ${t.closedBeds} <= ${t.installedBeds}`),
+    check('unit_capacity_reopened_ck', sql`${t.reopenedBeds} >= 0 and ${t.reopenedBeds} <= ${t.closedBeds}`),
+    check('unit_capacity_reopenable_ck', sql`${t.reopenableBeds} >= 0 and ${t.reopenableBeds} <= ${t.closedBeds} - ${t.reopenedBeds}`),
+    check('unit_capacity_mobilised_ck', sql`${t.mobilisedBeds} >= 0`),
+    check('unit_capacity_by_sex_ck', sql`${t.availableMen} >= 0 and ${t.availableWomen} >= 0 and ${t.availableUndifferentiated} >= 0`),
   ],
 );
 
 export type UnitCapacityRow = typeof unitCapacities.$inferSelect;
+
+/**
+ * Every state a unit's capacity went through (the time series this subgraph owns), written in the
+ * transaction of the change. `record` is the Capacity as the change feed's payload carries it.
+ */
+export const capacityHistory = capacities.table(
+  'capacity_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitId: text('unit_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    record: jsonb('record').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('capacity_history_unit_idx').on(t.unitId, t.id)],
+);
+
+export const plannedClosures = capacities.table(
+  'planned_closure',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    beds: integer('beds').notNull(),
+    reason: text('reason').notNull(),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (t) => [
+    index('planned_closure_unit_idx').on(t.unitId, t.endDate),
+    check('planned_closure_beds_ck', sql`${t.beds} > 0`),
+    check('planned_closure_dates_ck', sql`${t.startDate} <= ${t.endDate}`),
+  ],
+);
+
+export type PlannedClosureRow = typeof plannedClosures.$inferSelect;
+
+/** Named synthesis searches, per account subject; the partial unique index allows one default each. */
+export const savedFilters = capacities.table(
+  'saved_filter',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subject: text('subject').notNull(),
+    name: text('name').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    groupBy: jsonb('group_by').$type<string[]>().notNull(),
+    view: text('view').notNull(),
+    regionCode: text('region_code'),
+    departmentCode: text('department_code'),
+    establishmentId: text('establishment_id'),
+    disciplines: jsonb('disciplines').$type<string[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('saved_filter_name_uq').on(t.subject, t.name),
+    uniqueIndex('saved_filter_default_uq').on(t.subject).where(sql`${t.isDefault}`),
+  ],
+);
+
+export type SavedFilterRow = typeof savedFilters.$inferSelect;
+
+/** One row per day: the unique date makes the daily snapshot idempotent across processes. */
+export const snapshots = capacities.table('capacity_snapshot', {
+  day: date('day').primaryKey(),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  units: integer('units').notNull(),
+});
+
+export type SnapshotRow = typeof snapshots.$inferSelect;
+
+/** The frozen lines of a snapshot, in export order (`position`: critical care first). */
+export const snapshotRows = capacities.table(
+  'capacity_snapshot_row',
+  {
+    day: date('day').notNull(),
+    position: integer('position').notNull(),
+    unitId: text('unit_id').notNull(),
+    establishmentFiness: text('establishment_finess').notNull(),
+    establishmentName: text('establishment_name').notNull(),
+    unitName: text('unit_name').notNull(),
+    ufCode: text('uf_code').notNull(),
+    discipline: text('discipline').notNull(),
+    departmentCode: text('department_code').notNull(),
+    /** The Capacity record at snapshot time, as in capacity_history; null when none was ever entered. */
+    record: jsonb('record').$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.position] })],
+);
+
+export type SnapshotLineRow = typeof snapshotRows.$inferSelect;
+
+export type CapacityHistoryRow = typeof capacityHistory.$inferSelect;

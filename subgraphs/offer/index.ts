@@ -7,23 +7,36 @@ import { seedOffer, type OfferSeed } from './seed.js';
 import { finessImportRoute } from './finess/route.js';
 import { createFeedbackService } from './feedback.js';
 import { nudgeFeedbackMail, startFeedbackMail } from './feedback-mail.js';
+import { createPopulationService, createPopulationStore, withPopulation, type PopulationContext } from './population/index.js';
+import { syncTerminology } from './terminology/load.js';
+import { editingContext, withEditing, type EditingContext } from './editing/resolvers.js';
+import { announceSubgraph } from '../../platform/subgraph-client.js';
 
 export type { OfferSeed };
 
-export const offerSubgraph = defineSubgraph<OfferContext, OfferSeed>({
+export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext, OfferSeed>({
   name: 'offer',
   sdl: new URL('../../schemas/offer.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
-  resolvers,
-  context: ({ db, config }) => {
+  resolvers: withEditing(withPopulation(resolvers)),
+  context: (deps) => {
+    const { db, config } = deps;
+    const editing = editingContext(deps); // docs/offer-editing.md
     const store = createOfferStore(db.orm);
+    const populationStore = createPopulationStore(db.orm);
     return (request, identity) => ({
       identity,
       offer: createOfferService(store, identity),
+      population: createPopulationService(populationStore, identity), // docs/population-indicators.md
+      editing: editing(identity),
       feedback: createFeedbackService(db.orm, store, identity, config.regionalTeamEmail, () => nudgeFeedbackMail(request.server)),
     });
   },
   extend: async (app, deps) => {
+    announceSubgraph(app, deps.config, 'offer'); // the professionals subgraph resolves units here
+    // National code systems from terminology/: skipped when already loaded at the files' version.
+    const terminology = await syncTerminology(deps.db);
+    if (terminology.loaded.length) deps.logger.info({ loaded: terminology.loaded }, 'terminology loaded');
     await app.register(finessImportRoute, { db: deps.db }); // POST /imports/finess
     startFeedbackMail(app, deps); // delivers the team's mails (docs/feedback.md)
   },

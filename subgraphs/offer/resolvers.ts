@@ -6,7 +6,8 @@ import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
 import type { FeedbackListArgs, FeedbackService } from './feedback.js';
 import type { EstablishmentFilter, OfferService, UnitFilter } from './service.js';
-import type { EstablishmentRow, FeedbackRow, FeedbackSubjectType, OrganizationRow, UnitRow } from './tables.js';
+import type { CodeSystemRow } from './store.js';
+import type { EstablishmentRow, FeedbackRow, FeedbackSubjectType, OrganizationRow, PoleRow, TimeSlot, UnitContactRow, UnitRow } from './tables.js';
 
 export interface OfferContext {
   identity: Identity;
@@ -30,6 +31,28 @@ interface PageArgs<F> {
 }
 
 type Ref = { id: string };
+type ArchivedArgs = { includeArchived?: boolean | null };
+
+/** Stored slots use FHIR daysOfWeek codes (mon…); the schema's DayOfWeek enum is upper case. */
+const slots = (list: TimeSlot[]) => list.map((s) => ({ ...s, days: s.days.map((d) => d.toUpperCase()) }));
+
+function addressOf(e: EstablishmentRow) {
+  return {
+    line: e.addressLine,
+    postalCode: e.postalCode,
+    city: e.city,
+    inseeCode: e.inseeCode,
+    departmentCode: e.departmentCode,
+    regionCode: e.regionCode,
+    regionName: e.regionName,
+  };
+}
+
+const positionOf = (p: { latitude: number | null; longitude: number | null }) =>
+  p.latitude === null || p.longitude === null ? null : { latitude: p.latitude, longitude: p.longitude };
+
+/** A unit has its own address when any of its address columns is set (all null otherwise). */
+const hasOwnAddress = (u: UnitRow) => u.addressLine !== null || u.postalCode !== null || u.city !== null;
 
 export const resolvers: GraphQLResolverMap<OfferContext> = {
   DateTime,
@@ -40,6 +63,9 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
       ctx.offer.listEstablishments(args.filter ?? {}, args.first, args.after),
     unit: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.unit(id),
     units: (_: unknown, args: PageArgs<UnitFilter>, ctx: OfferContext) => ctx.offer.listUnits(args.filter ?? {}, args.first, args.after),
+    pole: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.pole(id),
+    codeSystems: (_: unknown, __: unknown, ctx: OfferContext) => ctx.offer.codeSystems(),
+    codeSystem: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.codeSystem(id),
     feedback: (_: unknown, args: FeedbackListArgs, ctx: OfferContext) => ctx.feedback.list(args),
   },
   Mutation: {
@@ -59,34 +85,59 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.organization(ref.id),
     finess: (o: OrganizationRow) => o.id,
     establishments: (o: OrganizationRow, _: unknown, ctx: OfferContext) => ctx.offer.establishmentsOf(o.id),
+    legalStatus: (o: OrganizationRow, _: unknown, ctx: OfferContext) =>
+      o.legalStatusCode === null ? null : ctx.offer.coding(CODE_SYSTEMS.legalStatus, o.legalStatusCode),
   },
   Establishment: {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.establishment(ref.id),
     finess: (e: EstablishmentRow) => e.id,
     category: (e: EstablishmentRow) => ({ system: CODE_SYSTEMS.finessCategory, code: e.categoryCode, display: e.categoryLabel }),
     organization: (e: EstablishmentRow, _: unknown, ctx: OfferContext) => ctx.offer.organization(e.organizationId),
-    address: (e: EstablishmentRow) => ({
-      line: e.addressLine,
-      postalCode: e.postalCode,
-      city: e.city,
-      inseeCode: e.inseeCode,
-      departmentCode: e.departmentCode,
-      regionCode: e.regionCode,
-      regionName: e.regionName,
-    }),
-    position: (e: EstablishmentRow) =>
-      e.latitude === null || e.longitude === null ? null : { latitude: e.latitude, longitude: e.longitude },
-    units: (e: EstablishmentRow, args: { includeArchived?: boolean | null }, ctx: OfferContext) =>
-      ctx.offer.unitsOf(e.id, Boolean(args.includeArchived)),
+    address: addressOf,
+    position: positionOf,
+    units: (e: EstablishmentRow, args: ArchivedArgs, ctx: OfferContext) => ctx.offer.unitsOf(e.id, Boolean(args.includeArchived)),
+    poles: (e: EstablishmentRow, args: ArchivedArgs, ctx: OfferContext) => ctx.offer.polesOf(e.id, Boolean(args.includeArchived)),
+  },
+  Pole: {
+    __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.pole(ref.id),
+    establishment: (p: PoleRow, _: unknown, ctx: OfferContext) => ctx.offer.establishment(p.establishmentId),
+    units: (p: PoleRow, args: ArchivedArgs, ctx: OfferContext) => ctx.offer.unitsOfPole(p.id, Boolean(args.includeArchived)),
+  },
+  UnitContact: {
+    nature: (c: UnitContactRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.contactNature, c.natureCode),
+    channel: (c: UnitContactRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.channel, c.channelCode),
+    confidentiality: (c: UnitContactRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.confidentiality, c.confidentialityCode),
+  },
+  CodeSystem: {
+    codes: (s: CodeSystemRow, args: { includeDeprecated?: boolean | null }, ctx: OfferContext) =>
+      ctx.offer.codesOfSystem(s.url, Boolean(args.includeDeprecated)),
   },
   Unit: {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.unit(ref.id),
     establishment: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.establishment(u.establishmentId),
     activityField: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.activityField, u.activityFieldCode),
     careMode: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.careMode, u.careModeCode),
-    operationalActivities: (u: UnitRow, _: unknown, ctx: OfferContext) =>
-      Promise.all(u.operationalActivityCodes.map((c) => ctx.offer.coding(CODE_SYSTEMS.operationalActivity, c))),
+    operationalActivities: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.operationalActivity, u.operationalActivityCodes),
     patientAge: (u: UnitRow) => ({ min: u.patientAgeMin, max: u.patientAgeMax }),
+    specificActs: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.specificAct, u.specificActCodes),
+    equipment: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.equipment, u.equipmentCodes),
+    pole: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.poleId === null ? null : ctx.offer.pole(u.poleId)),
+    contacts: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.contactsOf(u.id),
+    openingHours: (u: UnitRow) => slots(u.openingHours),
+    visitingHours: (u: UnitRow) => slots(u.visitingHours),
+    hasOwnAddress,
+    /** Own address lines with the establishment's département and region, else the establishment's address. */
+    address: async (u: UnitRow, _: unknown, ctx: OfferContext) => {
+      const e = await ctx.offer.establishment(u.establishmentId);
+      if (!e) return null;
+      const base = addressOf(e);
+      return hasOwnAddress(u) ? { ...base, line: u.addressLine, postalCode: u.postalCode, city: u.city, inseeCode: u.inseeCode } : base;
+    },
+    position: async (u: UnitRow, _: unknown, ctx: OfferContext) => {
+      if (hasOwnAddress(u)) return positionOf(u);
+      const e = await ctx.offer.establishment(u.establishmentId);
+      return e ? positionOf(e) : null;
+    },
   },
   EstablishmentEdge: {
     distanceKm: (e: { node: { distanceKm: number | null } }) => e.node.distanceKm,

@@ -10,7 +10,10 @@ import { seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { EstablishmentCriteria, OfferStore, Ranked, UnitCriteria } from './store.js';
 import { filterHash, nameWords, orderingOf, readAfter, searchCursor, validateNear, validatePatientAge, type Near } from './search.js';
-import type { EstablishmentRow, OrganizationRow, UnitRow } from './tables.js';
+import type { EstablishmentRow, OrganizationRow, PoleRow, UnitContactRow, UnitRow } from './tables.js';
+
+/** Confidentiality level (TRE_R283) of contacts shown to public access profiles. */
+export const OPEN_ACCESS_CONFIDENTIALITY = '1';
 
 export interface Coding {
   system: string;
@@ -83,6 +86,18 @@ export function createOfferService(store: OfferStore, identity: Identity) {
     );
   const activeUnitsOf = unitsOf(false);
   const allUnitsOf = unitsOf(true);
+  const polesById = new DataLoader((ids: readonly string[]) => store.polesByIds(ids).then((r) => byId(r, ids)));
+  const polesOf = (includeArchived: boolean) =>
+    new DataLoader((ids: readonly string[]) =>
+      store.polesOfEstablishments(ids, includeArchived).then((r) => groupBy(r, ids, (p) => p.establishmentId)),
+    );
+  const activePolesOf = polesOf(false);
+  const allPolesOf = polesOf(true);
+  const poleUnits = (includeArchived: boolean) =>
+    new DataLoader((ids: readonly string[]) => store.unitsOfPoles(ids, includeArchived).then((r) => groupBy(r, ids, (u) => u.poleId ?? '')));
+  const activePoleUnits = poleUnits(false);
+  const allPoleUnits = poleUnits(true);
+  const contactsOf = new DataLoader((ids: readonly string[]) => store.contactsOfUnits(ids).then((r) => groupBy(r, ids, (c) => c.unitId)));
   let labels: Promise<Map<string, string>> | null = null;
 
   /** Labels of every code of the systems we use, read once per request. */
@@ -102,6 +117,31 @@ export function createOfferService(store: OfferStore, identity: Identity) {
       (await (includeArchived ? allUnitsOf : activeUnitsOf).load(establishmentId)).filter((u) => visible(u)),
 
     coding: async (system: string, code: string): Promise<Coding> => ({ system, code, display: await labelOf(system, code) }),
+    /** The codings of several codes of one system (labels from the same per-request read). */
+    codings: (system: string, codes: readonly string[]): Promise<Coding[]> =>
+      Promise.all(codes.map(async (code) => ({ system, code, display: await labelOf(system, code) }))),
+
+    pole: (id: string): Promise<PoleRow | null> => polesById.load(id),
+    polesOf: (establishmentId: string, includeArchived: boolean): Promise<PoleRow[]> =>
+      (includeArchived ? allPolesOf : activePolesOf).load(establishmentId),
+    unitsOfPole: async (poleId: string, includeArchived: boolean): Promise<UnitRow[]> =>
+      (await (includeArchived ? allPoleUnits : activePoleUnits).load(poleId)).filter((u) => visible(u)),
+
+    /** A unit's contacts; confidential ones (level other than 1) only for callers who see confidential data. */
+    contactsOf: async (unitId: string): Promise<UnitContactRow[]> =>
+      (await contactsOf.load(unitId)).filter((c) => confidential || c.confidentialityCode === OPEN_ACCESS_CONFIDENTIALITY),
+
+    codeSystems: () => store.codeSystems(),
+    codeSystem: (id: string) => store.codeSystem(id),
+    /** Codes of a loaded system, by code; deprecated ones (deprecated_on reached) only when asked. */
+    codesOfSystem: async (url: string, includeDeprecated: boolean): Promise<Coding[]> => {
+      const today = new Date().toISOString().slice(0, 10);
+      const rows = await store.codesOf([url]);
+      return rows
+        .filter((r) => includeDeprecated || r.deprecatedOn === null || r.deprecatedOn > today)
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        .map((r) => ({ system: r.system, code: r.code, display: r.display }));
+    },
 
     listEstablishments: (
       filter: EstablishmentFilter,

@@ -2,7 +2,23 @@
 import { and, arrayOverlaps, asc, count, eq, getTableColumns, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
-import { codes, establishments, organizations, units, type CodeRow, type EstablishmentRow, type OrganizationRow, type UnitRow } from './tables.js';
+import {
+  codeSystems,
+  codes,
+  establishments,
+  organizations,
+  poles,
+  unitContacts,
+  units,
+  type CodeRow,
+  type EstablishmentRow,
+  type OrganizationRow,
+  type PoleRow,
+  type UnitContactRow,
+  type UnitRow,
+} from './tables.js';
+
+export type CodeSystemRow = typeof codeSystems.$inferSelect;
 
 export interface EstablishmentCriteria {
   /** Words of the name search (see search.ts nameWords). */
@@ -29,6 +45,11 @@ export interface UnitCriteria {
   operationalActivityCodes?: string[] | null;
   activityFieldCode?: string | null;
   patientAge?: number | null;
+  /** Any of these TRE_R210 codes. */
+  specificActCodes?: string[] | null;
+  /** Any of these TRE_R212 codes. */
+  equipmentCodes?: string[] | null;
+  poleId?: string | null;
   near?: Near | null;
   includeArchived?: boolean | null;
   /** False hides sensitive units (callers below IG access profile 1). */
@@ -78,6 +99,9 @@ function unitWhere(c: UnitCriteria): SQL[] {
     const age = c.patientAge;
     where.push(and(or(isNull(units.patientAgeMin), lte(units.patientAgeMin, age)), or(isNull(units.patientAgeMax), gte(units.patientAgeMax, age)))!);
   }
+  if (c.specificActCodes?.length) where.push(arrayOverlaps(units.specificActCodes, c.specificActCodes));
+  if (c.equipmentCodes?.length) where.push(arrayOverlaps(units.equipmentCodes, c.equipmentCodes));
+  if (c.poleId) where.push(eq(units.poleId, c.poleId));
   if (c.near) where.push(withinRadius(establishments.latitude, establishments.longitude, c.near));
   return where;
 }
@@ -158,6 +182,32 @@ export function createOfferStore(orm: Orm) {
     },
 
     codesOf: (systems: readonly string[]): Promise<CodeRow[]> => orm.select().from(codes).where(inArray(codes.system, [...systems])),
+
+    polesByIds: (ids: readonly string[]): Promise<PoleRow[]> => orm.select().from(poles).where(inArray(poles.id, [...ids])),
+
+    polesOfEstablishments: (establishmentIds: readonly string[], includeArchived: boolean): Promise<PoleRow[]> =>
+      orm
+        .select()
+        .from(poles)
+        .where(and(inArray(poles.establishmentId, [...establishmentIds]), includeArchived ? undefined : eq(poles.archived, false)))
+        .orderBy(asc(poles.name), asc(poles.id)),
+
+    unitsOfPoles: (poleIds: readonly string[], includeArchived: boolean): Promise<UnitRow[]> =>
+      orm
+        .select()
+        .from(units)
+        .where(and(inArray(units.poleId, [...poleIds]), includeArchived ? undefined : eq(units.archived, false)))
+        .orderBy(asc(units.id)),
+
+    /** Contacts of the units, in display order. */
+    contactsOfUnits: (unitIds: readonly string[]): Promise<UnitContactRow[]> =>
+      orm.select().from(unitContacts).where(inArray(unitContacts.unitId, [...unitIds])).orderBy(asc(unitContacts.unitId), asc(unitContacts.position)),
+
+    codeSystems: (): Promise<CodeSystemRow[]> => orm.select().from(codeSystems).orderBy(asc(codeSystems.name)),
+
+    /** One code system by canonical URL or NOS name. */
+    codeSystem: async (id: string): Promise<CodeSystemRow | null> =>
+      (await orm.select().from(codeSystems).where(or(eq(codeSystems.url, id), eq(codeSystems.name, id))).limit(1))[0] ?? null,
 
     countOrganizations: async (): Promise<number> => {
       const [row] = await orm.select({ n: count() }).from(organizations);

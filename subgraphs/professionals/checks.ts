@@ -25,8 +25,8 @@ export async function currentRecord(store: TransactionStore, id: string): Promis
   const [person] = await store.byIds([id]);
   if (!person) throw new HubError('NOT_FOUND', `No professional ${id}.`);
   const establishmentIds = (await store.establishmentsOf([id])).map((r) => r.id);
-  const unitIds = (await store.unitsOf([id])).map((r) => r.id);
-  return { person, placement: { establishmentIds, unitIds }, target: professionalTarget(id, establishmentIds) };
+  const units = (await store.unitsOf([id])).map((r) => ({ unitId: r.id, establishmentId: r.establishmentId }));
+  return { person, placement: { establishmentIds, units }, target: professionalTarget(id, establishmentIds) };
 }
 
 export function refuseArchived(person: ProfessionalView): void {

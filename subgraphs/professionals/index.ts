@@ -6,6 +6,8 @@ import { createProfessionalStore } from './store.js';
 import { seedProfessionals, type ProfessionalSeed } from './seed.js';
 import { registerIdentityProvider } from './oidc/index.js';
 import { startBackgroundJobs } from './jobs.js';
+import { announceSubgraph, createSubgraphClient } from '../../platform/subgraph-client.js';
+import { createUnitDirectory } from './offer-units.js';
 
 export type { ProfessionalSeed };
 
@@ -14,11 +16,13 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
   sdl: new URL('../../schemas/professionals.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: ({ db }) => {
+  context: ({ db, config, internalSecret }) => {
     const store = createProfessionalStore(db.orm);
-    return (_request, identity) => ({ identity, professionals: createProfessionalService(store) });
+    const directory = createUnitDirectory(createSubgraphClient(config, internalSecret));
+    return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory) });
   },
   extend: async (app, deps) => {
+    announceSubgraph(app, deps.config, 'professionals'); // the offer calls it for transfers and archive checks
     await registerIdentityProvider(app, deps);
     startBackgroundJobs(app, deps);
   },

@@ -4,7 +4,7 @@
  */
 import { HubError } from '../../platform/errors.js';
 import { isProfessionCode, isSpecialtyCode } from './codes.js';
-import { establishmentOfUnit, isFinessNumber, nationalNumberOf, parseAdeli, parseRpps, validEmail, validLogin, validName } from './normalize.js';
+import { isFinessNumber, nationalNumberOf, parseAdeli, parseRpps, validEmail, validLogin, validName } from './normalize.js';
 import type { RecordFields } from './record-writer.js';
 
 export type SexValue = 'F' | 'M';
@@ -31,23 +31,38 @@ export interface UpdateInput extends RecordInput {
   accountEnabled?: boolean | null;
 }
 
+/** A unit assignment with the establishment its unit belongs to (stored: a transferred unit keeps its id). */
+export interface UnitPlacement {
+  unitId: string;
+  establishmentId: string;
+}
+
+/** Where a professional works, as stored. */
 export interface Placement {
+  establishmentIds: string[];
+  units: UnitPlacement[];
+}
+
+/** Where a caller asks a professional to work; the units are checked against the offer (placement.ts). */
+export interface PlacementDraft {
   establishmentIds: string[];
   unitIds: string[];
 }
 
-export interface CreateDraft extends Placement {
+export interface CreateDraft extends PlacementDraft {
   fields: RecordFields;
   account: { login: string; rescueEmail: string } | null;
 }
 
 export interface UpdateDraft {
   fields: Partial<RecordFields>;
-  placement: Placement | null;
+  placement: PlacementDraft | null;
   accountEnabled: boolean | null;
 }
 
 const MAX_ESTABLISHMENTS = 50;
+/** Unit ids of the offer: `<FINESS ET>-<UF code>`, or `-<n>` after it when that id was taken (D30). */
+const UNIT_ID = /^\d[0-9AB]{2}\d{6}-[0-9A-Za-z._-]{1,40}$/;
 const MAX_UNITS = 200;
 
 export function badInput(argumentName: string, message: string): HubError {
@@ -83,8 +98,12 @@ function nationalNumber(rpps: string | null | undefined, adeli: string | null | 
   return null;
 }
 
-/** Establishments (FINESS ET) and units, deduplicated; each unit must be in one of the establishments. */
-export function placementOf(establishmentIds: readonly string[], unitIds: readonly string[], prefix = 'input.'): Placement {
+/**
+ * Establishments (FINESS ET) and units, deduplicated and well formed. Whether each unit exists, is
+ * active and lies in one of the establishments is the offer's to say (placement.ts): a unit id's
+ * prefix is only the establishment it was created in.
+ */
+export function placementOf(establishmentIds: readonly string[], unitIds: readonly string[], prefix = 'input.'): PlacementDraft {
   const establishments = [...new Set(establishmentIds.map((e) => e.trim()))];
   const units = [...new Set(unitIds.map((u) => u.trim()))];
   if (establishments.length > MAX_ESTABLISHMENTS || units.length > MAX_UNITS) {
@@ -92,13 +111,8 @@ export function placementOf(establishmentIds: readonly string[], unitIds: readon
   }
   const badEstablishment = establishments.find((e) => !isFinessNumber(e));
   if (badEstablishment) throw badInput(`${prefix}establishmentIds`, `"${badEstablishment}" is not a FINESS ET number (9 characters).`);
-  for (const unit of units) {
-    const establishment = establishmentOfUnit(unit);
-    if (!establishment) throw badInput(`${prefix}unitIds`, `"${unit}" is not a unit id (<FINESS ET>-<UF code>).`);
-    if (!establishments.includes(establishment)) {
-      throw badInput(`${prefix}unitIds`, `Unit ${unit} belongs to establishment ${establishment}, which is not among the professional's establishments.`);
-    }
-  }
+  const badUnit = units.find((u) => !UNIT_ID.test(u));
+  if (badUnit !== undefined) throw badInput(`${prefix}unitIds`, `"${badUnit}" is not a unit id (<FINESS ET>-<UF code>[-<n>]).`);
   return { establishmentIds: establishments.sort(), unitIds: units.sort() };
 }
 
@@ -162,11 +176,16 @@ export function parseUpdate(input: UpdateInput, current: RecordFields, currentPl
   return { fields, placement: updatedPlacement(input, currentPlacement), accountEnabled: input.accountEnabled ?? null };
 }
 
-/** Null when unchanged. Units not given stay, except those of establishments no longer listed. */
-function updatedPlacement(input: UpdateInput, current: Placement): Placement | null {
+/**
+ * Null when unchanged. Units not given stay, except those of establishments no longer listed
+ * (by the establishment stored with each assignment, which follows transfers).
+ */
+function updatedPlacement(input: UpdateInput, current: Placement): PlacementDraft | null {
   if (input.establishmentIds === undefined && input.unitIds === undefined) return null;
   const establishments = input.establishmentIds === undefined ? current.establishmentIds : (input.establishmentIds ?? []);
   const units =
-    input.unitIds === undefined ? current.unitIds.filter((u) => establishments.includes(establishmentOfUnit(u) ?? '')) : (input.unitIds ?? []);
+    input.unitIds === undefined
+      ? current.units.filter((u) => establishments.includes(u.establishmentId)).map((u) => u.unitId)
+      : (input.unitIds ?? []);
   return placementOf(establishments, units);
 }

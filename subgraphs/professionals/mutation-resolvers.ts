@@ -4,6 +4,7 @@ import type { RoleCode } from '../../platform/auth/roles.js';
 import type { CreateInput, UpdateInput } from './input.js';
 import type { ProfessionalContext as Ctx } from './resolvers.js';
 import { mailerOf } from './runtime.js';
+import type { UnitTransferArgs } from './unit-transfer.js';
 
 type Perimeter = { professionalId: string; perimeterKind: PerimeterKind; perimeterId?: string | null };
 
@@ -33,4 +34,5 @@ export const mutationResolvers = {
   grantRight: (_: unknown, args: Perimeter & { right: string }, ctx: Ctx) =>
     ctx.professionals.grantRight(ctx.identity, args.professionalId, args.right, args.perimeterKind, args.perimeterId),
   revokeRoleAssignment: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.revokeRoleAssignment(ctx.identity, args.id),
+  applyUnitTransfer: (_: unknown, args: UnitTransferArgs, ctx: Ctx) => ctx.professionals.applyUnitTransfer(ctx.identity, args),
 };

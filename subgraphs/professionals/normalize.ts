@@ -67,16 +67,8 @@ export function validEmail(raw: string): string | null {
 }
 
 /** FINESS number (EJ or ET): 9 characters, digits except A/B in the département part (Corsica). */
-const FINESS = '\\d[0-9AB]{2}\\d{6}';
-const FINESS_ID = new RegExp(`^${FINESS}$`);
-const UNIT_ID = new RegExp(`^(${FINESS})-[0-9A-Za-z._]{1,32}$`);
+const FINESS_ID = /^\d[0-9AB]{2}\d{6}$/;
 
 export function isFinessNumber(id: string): boolean {
   return FINESS_ID.test(id);
-}
-
-/** A unit id is `<FINESS ET>-<UF code>` (D20): its establishment is the part before the hyphen. */
-export function establishmentOfUnit(unitId: string): string | null {
-  const match = UNIT_ID.exec(unitId);
-  return match ? match[1]! : null;
 }

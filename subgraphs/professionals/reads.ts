@@ -47,6 +47,7 @@ export function createReadService(store: ProfessionalStore) {
   });
   const ofEstablishment = new DataLoader(async (ids: readonly string[]) => groupBy(await store.ofEstablishments(ids), ids, (r) => r.key));
   const ofUnit = new DataLoader(async (ids: readonly string[]) => groupBy(await store.ofUnits(ids), ids, (r) => r.key));
+  const soleOfUnit = new DataLoader(async (ids: readonly string[]) => groupBy(await store.soleOfUnits(ids), ids, (r) => r.key));
   const establishmentsOf = new DataLoader(async (ids: readonly string[]) =>
     groupBy(await store.establishmentsOf(ids), ids, (r) => r.professionalId).map((rows) => rows.map((r) => r.id)),
   );
@@ -96,6 +97,12 @@ export function createReadService(store: ProfessionalStore) {
     ofUnit: (identity: Identity, unitId: string): Promise<ProfessionalView[]> => {
       requireProfessionalRead(identity);
       return ofUnit.load(unitId);
+    },
+
+    /** Read like `ofUnit`; the offer asks it (system identity) before archiving the unit. */
+    soleOfUnit: (identity: Identity, unitId: string): Promise<ProfessionalView[]> => {
+      requireProfessionalRead(identity);
+      return soleOfUnit.load(unitId);
     },
 
     establishmentIdsOf: (professionalId: string): Promise<string[]> => establishmentsOf.load(professionalId),

@@ -1,9 +1,10 @@
 /** Writes of professional records and of where they work. Call inside a store transaction. */
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notExists, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.js';
 import { establishmentAssignments, mailOutbox, people, roleAssignments, unitAssignments } from './tables.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
+import type { UnitPlacement } from './input.js';
 
 /** The record fields a caller can set (names already normalised, numbers parsed). */
 export interface RecordFields {
@@ -70,9 +71,44 @@ export function createRecordWriter(orm: Orm) {
       }
     },
 
-    replaceUnits: async (professionalId: string, unitIds: readonly string[]): Promise<void> => {
+    replaceUnits: async (professionalId: string, units: readonly UnitPlacement[]): Promise<void> => {
       await orm.delete(unitAssignments).where(eq(unitAssignments.professionalId, professionalId));
-      if (unitIds.length) await orm.insert(unitAssignments).values(unitIds.map((unitId) => ({ professionalId, unitId })));
+      if (units.length) await orm.insert(unitAssignments).values(units.map((u) => ({ professionalId, unitId: u.unitId, establishmentId: u.establishmentId })));
+    },
+
+    /**
+     * A unit moved from one establishment to another (the offer's transferUnit). With its
+     * professionals: their assignment follows the unit, they gain the target establishment and lose
+     * the source one when none of their other units is there. Without: they are detached from the
+     * unit and keep their establishments. Idempotent: a second run changes nothing, so a transfer
+     * whose offer side failed is repaired by running it again. Returns the professionals concerned.
+     */
+    transferUnit: async (unitId: string, from: string, to: string, withProfessionals: boolean): Promise<string[]> => {
+      const attached = await orm
+        .select({ id: unitAssignments.professionalId })
+        .from(unitAssignments)
+        .where(eq(unitAssignments.unitId, unitId))
+        .for('update');
+      const ids = attached.map((a) => a.id);
+      if (ids.length === 0) return [];
+      if (!withProfessionals) {
+        await orm.delete(unitAssignments).where(eq(unitAssignments.unitId, unitId));
+      } else {
+        await orm.update(unitAssignments).set({ establishmentId: to }).where(eq(unitAssignments.unitId, unitId));
+        await orm
+          .insert(establishmentAssignments)
+          .values(ids.map((professionalId) => ({ professionalId, establishmentId: to })))
+          .onConflictDoNothing();
+        const stillThere = orm
+          .select({ one: sql`1` })
+          .from(unitAssignments)
+          .where(and(eq(unitAssignments.professionalId, establishmentAssignments.professionalId), eq(unitAssignments.establishmentId, from)));
+        await orm
+          .delete(establishmentAssignments)
+          .where(and(eq(establishmentAssignments.establishmentId, from), inArray(establishmentAssignments.professionalId, ids), notExists(stillThere)));
+      }
+      await orm.update(people).set({ updatedAt: sql`now()` }).where(inArray(people.id, ids));
+      return ids;
     },
 
     enqueueMail: (mail: OutgoingMail) => enqueueMail(orm, mailOutbox, mail),

@@ -19,7 +19,8 @@ import {
 } from './checks.js';
 import { rethrowDbError } from './db-errors.js';
 import { parseCreate, parseUpdate, rescueEmailOf, type CreateInput, type Placement, type UpdateInput } from './input.js';
-import { establishmentOfUnit } from './normalize.js';
+import type { UnitDirectory } from './offer-units.js';
+import { resolvePlacement, unitTarget, type ResolvedPlacement } from './placement.js';
 import type { AccountMailer } from './runtime.js';
 import type { ProfessionalStore, ProfessionalView } from './store.js';
 
@@ -31,10 +32,12 @@ function changed(before: readonly string[], after: readonly string[]): string[] 
 }
 
 /** Every establishment and unit added or removed must be within the caller's perimeter. */
-function placementTargets(before: Placement, after: Placement): Target[] {
+function placementTargets(before: Placement, after: ResolvedPlacement): Target[] {
+  const unitIds = (p: Placement) => p.units.map((u) => u.unitId);
+  const moved = changed(unitIds(before), unitIds(after));
   return [
     ...changed(before.establishmentIds, after.establishmentIds).map(establishmentTarget),
-    ...changed(before.unitIds, after.unitIds).map((id): Target => ({ kind: 'UNIT', id, establishmentId: establishmentOfUnit(id) ?? undefined })),
+    ...[...before.units, ...after.units].filter((u) => moved.includes(u.unitId)).map((u) => unitTarget(u, after.offerUnits)),
   ];
 }
 
@@ -44,7 +47,7 @@ function requireCreateRight(identity: Identity, establishmentIds: readonly strin
   requireRightOnAll(identity, 'ORU_PROFESSIONNEL_NEW', targets);
 }
 
-export function createRecordService(store: ProfessionalStore) {
+export function createRecordService(store: ProfessionalStore, directory: UnitDirectory) {
   const setArchived = async (identity: Identity, id: string, archived: boolean): Promise<ProfessionalView> => {
     requireSignedIn(identity);
     const current = await currentRecord(store, id);
@@ -58,6 +61,7 @@ export function createRecordService(store: ProfessionalStore) {
       requireSignedIn(identity);
       const draft = parseCreate(input);
       requireCreateRight(identity, draft.establishmentIds);
+      const placement = await resolvePlacement(directory, draft, null);
       if (!confirmSimilar) await refuseIfSimilar(store, draft.fields.lastName, draft.fields.firstName);
       await requireFreeNumber(store, draft.fields.rppsNumber, null);
       if (draft.account) {
@@ -69,8 +73,8 @@ export function createRecordService(store: ProfessionalStore) {
         .transaction(async (tx) => {
           const id = await tx.records.nextId();
           const row = await tx.records.insert(id, draft.fields, draft.account?.rescueEmail ?? null);
-          await tx.records.replaceEstablishments(id, draft.establishmentIds);
-          await tx.records.replaceUnits(id, draft.unitIds);
+          await tx.records.replaceEstablishments(id, placement.establishmentIds);
+          await tx.records.replaceUnits(id, placement.units);
           if (draft.account) await openAccount(tx, id, draft.account.login, draft.account.rescueEmail, publicBase);
           return row;
         })
@@ -85,7 +89,8 @@ export function createRecordService(store: ProfessionalStore) {
       requireRight(identity, 'ORU_PROFESSIONNEL_EDIT', current.target);
       refuseArchived(current.person);
       const draft = parseUpdate(input, current.person, current.placement);
-      if (draft.placement) requireRightOnAll(identity, PLACEMENT_RIGHTS, placementTargets(current.placement, draft.placement));
+      const placement = draft.placement ? await resolvePlacement(directory, draft.placement, current.placement) : null;
+      if (placement) requireRightOnAll(identity, PLACEMENT_RIGHTS, placementTargets(current.placement, placement));
       if (draft.fields.rppsNumber) await requireFreeNumber(store, draft.fields.rppsNumber, id);
       if (draft.accountEnabled !== null && !(await store.accounts.ofProfessionals([id])).length) {
         throw new HubError('BAD_USER_INPUT', `Professional ${id} has no account to enable or disable.`, { argumentName: 'input.accountEnabled' });
@@ -93,9 +98,9 @@ export function createRecordService(store: ProfessionalStore) {
       return store
         .transaction(async (tx) => {
           const row = await tx.records.update(id, draft.fields);
-          if (draft.placement) {
-            await tx.records.replaceEstablishments(id, draft.placement.establishmentIds);
-            await tx.records.replaceUnits(id, draft.placement.unitIds);
+          if (placement) {
+            await tx.records.replaceEstablishments(id, placement.establishmentIds);
+            await tx.records.replaceUnits(id, placement.units);
           }
           if (draft.accountEnabled !== null) await tx.accounts.setEnabled(id, draft.accountEnabled);
           return row!;

@@ -65,6 +65,7 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
   Unit: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
     professionals: (u: Ref, _: unknown, ctx: Ctx) => ctx.professionals.ofUnit(ctx.identity, u.id),
+    soleProfessionals: (u: Ref, _: unknown, ctx: Ctx) => ctx.professionals.soleOfUnit(ctx.identity, u.id),
   },
   ProfessionalConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),

@@ -11,7 +11,8 @@ import { HubError } from '../../platform/errors.js';
 import { actorOf, professionalTarget, requireAdminOn } from './access.js';
 import { currentRecord, refuseArchived, requireSignedIn } from './checks.js';
 import { badInput } from './input.js';
-import { establishmentOfUnit, isFinessNumber } from './normalize.js';
+import { isFinessNumber } from './normalize.js';
+import type { UnitDirectory } from './offer-units.js';
 import type { NewAssignment } from './role-store.js';
 import type { ProfessionalStore } from './store.js';
 import type { RoleAssignmentRow } from './tables.js';
@@ -22,8 +23,11 @@ export interface AssignmentPayload {
   ignoredRights: RightCode[];
 }
 
-/** The perimeter as an authorisation target, after checking its id has the right shape. */
-async function perimeterTarget(store: ProfessionalStore, kind: PerimeterKind, id: string | null | undefined): Promise<Target> {
+/**
+ * The perimeter as an authorisation target, after checking its id has the right shape; a unit is
+ * looked up in the offer (it must exist; its ancestry comes from there, not from its id).
+ */
+async function perimeterTarget(store: ProfessionalStore, directory: UnitDirectory, kind: PerimeterKind, id: string | null | undefined): Promise<Target> {
   if (kind === 'TRANSVERSAL') {
     if (id) throw badInput('perimeterId', 'A TRANSVERSAL perimeter has no id: leave perimeterId out.');
     return { kind };
@@ -35,9 +39,9 @@ async function perimeterTarget(store: ProfessionalStore, kind: PerimeterKind, id
       if (!isFinessNumber(id)) throw badInput('perimeterId', `"${id}" is not a FINESS number (9 characters).`);
       return { kind, id };
     case 'UNIT': {
-      const establishmentId = establishmentOfUnit(id);
-      if (!establishmentId) throw badInput('perimeterId', `"${id}" is not a unit id (<FINESS ET>-<UF code>).`);
-      return { kind, id, establishmentId };
+      const unit = (await directory.units([id])).get(id);
+      if (!unit) throw badInput('perimeterId', `No unit ${id} in the offer of care.`);
+      return { kind, id, establishmentId: unit.establishmentId, organizationId: unit.organizationId };
     }
     case 'PROFESSIONAL':
       return (await currentRecord(store, id)).target;
@@ -48,10 +52,10 @@ function allowedKindsOf(right: RightCode): PerimeterKind[] {
   return PERIMETER_KINDS.filter((k) => rightGrantableOn(right, k));
 }
 
-export function createRoleService(store: ProfessionalStore) {
+export function createRoleService(store: ProfessionalStore, directory: UnitDirectory) {
   /** Checks the caller and the grantee, then stores the assignment once (assigning twice keeps one row). */
   const saveAssignment = async (identity: Identity, draft: Omit<NewAssignment, 'grantedBy'>): Promise<RoleAssignmentRow> => {
-    const target = await perimeterTarget(store, draft.perimeterKind as PerimeterKind, draft.perimeterId);
+    const target = await perimeterTarget(store, directory, draft.perimeterKind as PerimeterKind, draft.perimeterId);
     requireAdminOn(identity, target);
     refuseArchived((await currentRecord(store, draft.professionalId)).person);
     const assignment: NewAssignment = { ...draft, perimeterId: draft.perimeterId ?? null, grantedBy: actorOf(identity) };
@@ -87,16 +91,20 @@ export function createRoleService(store: ProfessionalStore) {
       const id = Number(rawId);
       const row = Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await store.roles.byId(id) : null; // serial: int4
       if (!row) throw new HubError('NOT_FOUND', `No role assignment ${rawId}.`);
-      requireAdminOn(identity, await storedPerimeterTarget(store, row));
+      requireAdminOn(identity, await storedPerimeterTarget(store, directory, row));
       await store.roles.delete(row.id);
       return row;
     },
   };
 }
 
-/** The target of a stored assignment's perimeter, even if its professional record is gone. */
-async function storedPerimeterTarget(store: ProfessionalStore, row: RoleAssignmentRow): Promise<Target> {
-  if (row.perimeterKind !== 'PROFESSIONAL' || !row.perimeterId) return perimeterTarget(store, row.perimeterKind as PerimeterKind, row.perimeterId);
+/** The target of a stored assignment's perimeter, even if its professional record or its unit is gone. */
+async function storedPerimeterTarget(store: ProfessionalStore, directory: UnitDirectory, row: RoleAssignmentRow): Promise<Target> {
+  if (row.perimeterKind === 'UNIT' && row.perimeterId) {
+    const unit = (await directory.units([row.perimeterId])).get(row.perimeterId);
+    return { kind: 'UNIT', id: row.perimeterId, establishmentId: unit?.establishmentId, organizationId: unit?.organizationId };
+  }
+  if (row.perimeterKind !== 'PROFESSIONAL' || !row.perimeterId) return perimeterTarget(store, directory, row.perimeterKind as PerimeterKind, row.perimeterId);
   return professionalTarget(row.perimeterId, (await store.establishmentsOf([row.perimeterId])).map((r) => r.id));
 }
 

@@ -64,7 +64,8 @@ export async function seedProfessionals(db: Database, input: ProfessionalSeed): 
   const all = [...input.professionals, ...demo.flatMap((i) => (i.newProfessional ? [i.newProfessional] : []))];
   const persons = all.map(({ establishmentIds: _e, unitIds: _u, ...person }) => person);
   const atEstablishments = all.flatMap((p) => p.establishmentIds.map((establishmentId) => ({ professionalId: p.id, establishmentId })));
-  const atUnits = all.flatMap((p) => p.unitIds.map((unitId) => ({ professionalId: p.id, unitId })));
+  // Demo units are all `<FINESS ET>-<UF code>` of the establishment they are seeded in.
+  const atUnits = all.flatMap((p) => p.unitIds.map((unitId) => ({ professionalId: p.id, unitId, establishmentId: unitId.split('-')[0]! })));
   // Hashed before the transaction: scrypt is slow on purpose.
   const identities = await Promise.all(demo.map(async (i) => ({ ...i, passwordHash: await hashPassword(i.password) })));
   await db.orm.transaction(async (tx) => {

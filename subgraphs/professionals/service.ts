@@ -7,13 +7,17 @@ import { createReadService } from './reads.js';
 import { createRecordService } from './records.js';
 import { createRoleService } from './role-admin.js';
 import type { ProfessionalStore } from './store.js';
+import type { UnitDirectory } from './offer-units.js';
+import { createUnitTransferService } from './unit-transfer.js';
 
-export function createProfessionalService(store: ProfessionalStore) {
+/** `directory` resolves units through the offer subgraph (never from a unit id's prefix). */
+export function createProfessionalService(store: ProfessionalStore, directory: UnitDirectory) {
   return {
     ...createReadService(store),
-    ...createRecordService(store),
+    ...createRecordService(store, directory),
     ...createCredentialService(store),
-    ...createRoleService(store),
+    ...createRoleService(store, directory),
+    ...createUnitTransferService(store),
   };
 }
 

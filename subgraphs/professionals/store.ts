@@ -3,7 +3,8 @@
  * stores of each concept (records written, accounts, role assignments, mail outbox). Knows tables
  * and rows, not GraphQL nor rules.
  */
-import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Orm } from '../../platform/db/client.js';
 import { establishmentAssignments, people, unitAssignments } from './tables.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
@@ -78,6 +79,24 @@ function createRecordReader(orm: Orm) {
     ofEstablishments: (ids: readonly string[]) => assignedTo(establishmentAssignments, sql`${establishmentAssignments.establishmentId}`, ids),
     ofUnits: (ids: readonly string[]) => assignedTo(unitAssignments, sql`${unitAssignments.unitId}`, ids),
 
+    /** Active professionals whose one and only unit assignment is each unit (`key`): those an archive would strand. */
+    soleOfUnits: async (ids: readonly string[]): Promise<Assigned[]> => {
+      const others = alias(unitAssignments, 'other_unit');
+      const rows = await orm
+        .select({ key: unitAssignments.unitId, person: visibleColumns })
+        .from(unitAssignments)
+        .innerJoin(people, eq(people.id, unitAssignments.professionalId))
+        .where(
+          and(
+            inArray(unitAssignments.unitId, [...ids]),
+            isNull(people.archivedAt),
+            notExists(orm.select({ one: sql`1` }).from(others).where(and(eq(others.professionalId, unitAssignments.professionalId), ne(others.unitId, unitAssignments.unitId)))),
+          ),
+        )
+        .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id));
+      return rows.map((r): Assigned => ({ ...r.person, key: r.key }));
+    },
+
     establishmentsOf: (professionalIds: readonly string[]) =>
       orm
         .select({ professionalId: establishmentAssignments.professionalId, id: establishmentAssignments.establishmentId })
@@ -87,7 +106,7 @@ function createRecordReader(orm: Orm) {
 
     unitsOf: (professionalIds: readonly string[]) =>
       orm
-        .select({ professionalId: unitAssignments.professionalId, id: unitAssignments.unitId })
+        .select({ professionalId: unitAssignments.professionalId, id: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId })
         .from(unitAssignments)
         .where(inArray(unitAssignments.professionalId, [...professionalIds]))
         .orderBy(asc(unitAssignments.unitId)),

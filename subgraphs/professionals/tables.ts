@@ -48,12 +48,17 @@ export const establishmentAssignments = professionals.table(
   (t) => [primaryKey({ columns: [t.professionalId, t.establishmentId] }), index('establishment_assignment_est_idx').on(t.establishmentId)],
 );
 
-/** Units a professional is attached to (unit ids of the offer subgraph). */
+/**
+ * Units a professional is attached to (unit ids of the offer subgraph), with the establishment
+ * the unit belonged to when it was attached or last transferred: a unit keeps its id when it
+ * moves to another establishment (D30), so its id prefix does not say where it is.
+ */
 export const unitAssignments = professionals.table(
   'unit_assignment',
   {
     professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
     unitId: text('unit_id').notNull(),
+    establishmentId: text('establishment_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.professionalId, t.unitId] }), index('unit_assignment_unit_idx').on(t.unitId)],
 );

@@ -5,10 +5,11 @@
 import { bedRequests, fallbackRequests, readSae, relocateLongStay } from './bed-requests.js';
 import { buildCapacity } from './capacities.js';
 import { DEFAULT_REFERENCE_INSTANT } from './constants.js';
-import { buildOrganizations, readEstablishments } from './establishments.js';
+import { buildOrganizations, readEstablishments, readLegalStatuses } from './establishments.js';
+import { fillUnitRecords } from './records.js';
 import { buildProfessionals } from './professionals.js';
 import { buildTensions } from './tensions.js';
-import type { DemoRegion, DemoUnit } from './types.js';
+import type { DemoContact, DemoPole, DemoRegion, DemoUnit } from './types.js';
 import { buildEstablishmentUnits, markSensitiveUnit } from './units.js';
 
 /** Builds the whole demo region from the copied FINESS and SAE files. It is pure apart from reading them. */
@@ -36,11 +37,20 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     bedsByEstablishment.set(est.id, planned.reduce((sum, p) => sum + p.beds, 0));
   }
   markSensitiveUnit(units);
+  const poles: DemoPole[] = [];
+  const contacts: DemoContact[] = [];
+  for (const est of establishments) {
+    const records = fillUnitRecords(est, unitsByEstablishment.get(est.id) ?? [], bedsByUnit);
+    poles.push(...records.poles);
+    contacts.push(...records.contacts);
+  }
 
   return {
-    organizations: buildOrganizations(establishments, bedsByEstablishment),
+    organizations: buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses()),
     establishments,
+    poles,
     units,
+    contacts,
     capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0, referenceMs)),
     professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment),
     tensions: buildTensions(new Set(establishments.map((e) => e.id)), referenceMs),

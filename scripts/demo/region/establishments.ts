@@ -5,6 +5,7 @@
 import { DEPARTMENTS, FINESS_FILE, REGION_CODE, REGION_NAME } from './constants.js';
 import { col, type CsvRow, optional, optionalNumber, readCsv } from './csv.js';
 import type { DemoEstablishment, DemoOrganization } from './types.js';
+import { establishmentRecord } from './records.js';
 
 /**
  * Cleans a FINESS `rs`. Three values were quoted twice upstream: one CSV unquoting still leaves
@@ -20,7 +21,7 @@ function cleanFinessName(rs: string): string {
 }
 
 function toEstablishment(row: CsvRow): DemoEstablishment {
-  return {
+  const est: DemoEstablishment = {
     id: col(row, 'nofinesset'),
     organizationId: col(row, 'nofinessej'),
     siret: optional(col(row, 'siret')),
@@ -37,7 +38,13 @@ function toEstablishment(row: CsvRow): DemoEstablishment {
     latitude: optionalNumber(col(row, 'latitude')),
     longitude: optionalNumber(col(row, 'longitude')),
     switchboardPhone: optional(col(row, 'telephone')),
+    managementPhone: null,
+    alertPhones: [],
+    alertEmail: null,
+    managementEmail: null,
+    website: null,
   };
+  return { ...est, ...establishmentRecord(est) };
 }
 
 /** Categories whose sites are satellites (USLD, CATTP, CMP...) rather than the EJ's main site. */
@@ -53,6 +60,7 @@ const SATELLITE_CATEGORIES: ReadonlySet<string> = new Set(['156', '362', '425', 
 export function buildOrganizations(
   establishments: readonly DemoEstablishment[],
   bedsByEstablishment: ReadonlyMap<string, number>,
+  legalStatusByEstablishment: ReadonlyMap<string, string> = new Map(),
 ): DemoOrganization[] {
   const byEj = new Map<string, DemoEstablishment[]>();
   for (const est of establishments) {
@@ -72,13 +80,28 @@ export function buildOrganizations(
         return ra[0] - rb[0] || ra[1] - rb[1] || a.id.localeCompare(b.id);
       })[0];
       if (!main) throw new Error(`EJ ${id} has no establishment`);
-      return { id, name: main.name };
+      // SIREN: a SIRET is the SIREN plus a 5-digit establishment number. Legal status: the main
+      // site's, else the first site's that has one (as the FINESS importer does).
+      const siret = main.siret ?? sites.find((s) => s.siret)?.siret ?? null;
+      const legalStatusCode = legalStatusByEstablishment.get(main.id) ?? sites.map((s) => legalStatusByEstablishment.get(s.id)).find(Boolean) ?? null;
+      return { id, name: main.name, siren: siret ? siret.slice(0, 9) : null, legalStatusCode };
     });
 }
 
+const regionRows = () => readCsv(FINESS_FILE).filter((row) => col(row, 'code_region') === REGION_CODE && DEPARTMENTS.has(col(row, 'departement')));
+
+/** FINESS legal status (TRE_R72) of each establishment that has one in the extract. */
+export function readLegalStatuses(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of regionRows()) {
+    const code = optional(col(row, 'sae2021_statut_juridique'));
+    if (code) out.set(col(row, 'nofinesset'), code);
+  }
+  return out;
+}
+
 export function readEstablishments(): DemoEstablishment[] {
-  return readCsv(FINESS_FILE)
-    .filter((row) => col(row, 'code_region') === REGION_CODE && DEPARTMENTS.has(col(row, 'departement')))
+  return regionRows()
     .map(toEstablishment)
     .sort((a, b) => a.id.localeCompare(b.id));
 }

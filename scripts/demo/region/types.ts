@@ -22,6 +22,10 @@ export type Discipline =
 export interface DemoOrganization {
   id: string /* FINESS EJ */;
   name: string;
+  /** First 9 digits of the main site's SIRET. */
+  siren: string | null;
+  /** FINESS legal status (TRE_R72), from the extract's sae2021_statut_juridique. */
+  legalStatusCode: string | null;
 }
 export interface DemoEstablishment {
   id: string /* FINESS ET (nofinesset) */;
@@ -40,7 +44,36 @@ export interface DemoEstablishment {
   latitude: number | null;
   longitude: number | null;
   switchboardPhone: string | null;
+  /** Referent-maintained fields (synthetic, see records.ts). */
+  managementPhone: string | null;
+  alertPhones: string[];
+  alertEmail: string | null;
+  managementEmail: string | null;
+  website: string | null;
 }
+/** Days and hours as the offer stores them (FHIR daysOfWeek codes). */
+export interface TimeSlot {
+  days: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+  allDay: boolean;
+  opens: string | null;
+  closes: string | null;
+}
+export interface DemoPole {
+  id: string /* <FINESS ET>-<MED|CHI|FEM|URG|SMR|PSY|GER|HAD> */;
+  establishmentId: string;
+  name: string;
+}
+export interface DemoContact {
+  unitId: string;
+  position: number;
+  natureCode: string; // TRE_R287
+  role: string | null;
+  channelCode: string; // TRE_R200
+  value: string;
+  confidentialityCode: string; // TRE_R283: 1 public, 2 professionals, 3 regulation and crisis
+}
+/** The one completeness criterion a unit deliberately misses (records.ts), or null. */
+export type PopulationGap = 'NO_CONTACT' | 'NO_AGE_MAX';
 export interface DemoUnit {
   id: string;
   establishmentId: string;
@@ -54,6 +87,14 @@ export interface DemoUnit {
   patientAgeMin: number | null;
   patientAgeMax: number | null;
   sensitive: boolean;
+  poleId: string | null;
+  sseCapacity: number | null;
+  specificActCodes: string[]; // TRE_R210
+  equipmentCodes: string[]; // TRE_R212
+  openingHours: TimeSlot[];
+  visitingHours: TimeSlot[];
+  accessDetails: string | null;
+  populationGap: PopulationGap | null;
 }
 export interface DemoCapacity {
   unitId: string;
@@ -83,7 +124,9 @@ export interface DemoTension {
 export interface DemoRegion {
   organizations: DemoOrganization[];
   establishments: DemoEstablishment[];
+  poles: DemoPole[];
   units: DemoUnit[];
+  contacts: DemoContact[];
   capacities: DemoCapacity[];
   professionals: DemoProfessional[];
   tensions: DemoTension[];

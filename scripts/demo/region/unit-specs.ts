@@ -34,7 +34,12 @@ export interface UnitSpec {
 const tpl = (name: string, activities: readonly OperationalActivityCode[], ages?: [number | null, number | null]): UnitTemplate =>
   ages ? { name, activities, ageMin: ages[0], ageMax: ages[1] } : { name, activities };
 
-const ADULT: [number, null] = [18, null];
+/**
+ * Adult ranges have both bounds (120 as the upper one): the national completeness rule counts a
+ * patientèle as filled only with a min AND a max age (docs/offer-records.md).
+ */
+const MAX_AGE = 120;
+const ADULT: [number, number] = [18, MAX_AGE];
 const CHILD: [number, number] = [0, 17];
 
 /** Fills in the common defaults: champ MCO (01), full hospitalisation (28), first template when single. */
@@ -71,7 +76,7 @@ export const MEDICINE = defineSpec({
     tpl('CARDIOLOGIE', ['013']),
     tpl('PNEUMOLOGIE', ['114']),
     tpl('GASTRO-ENTEROLOGIE', ['046', '062']),
-    tpl('MEDECINE GERIATRIQUE', ['050'], [75, null]),
+    tpl('MEDECINE GERIATRIQUE', ['050'], [75, MAX_AGE]),
     tpl('NEUROLOGIE', ['097', '098']),
     tpl('MEDECINE INTERNE', ['085']),
     tpl('NEPHROLOGIE', ['095']),
@@ -105,7 +110,7 @@ export const SURGERY = defineSpec({
 });
 
 export const OBSTETRICS = defineSpec({
-  discipline: 'OBSTETRICS', kind: 'MCO', ufPrefix: 3, minBeds: 15, maxBeds: 35, ages: [15, null],
+  discipline: 'OBSTETRICS', kind: 'MCO', ufPrefix: 3, minBeds: 15, maxBeds: 35, ages: [15, 55],
   single: tpl('MATERNITE', ['100', '282']),
   templates: [
     tpl('SUITES DE COUCHES', ['100', '282']),
@@ -177,7 +182,7 @@ export const SMR = defineSpec({
   discipline: 'SMR', kind: 'SMR', activityField: '02', ufPrefix: 6, minBeds: 20, maxBeds: 40, ages: ADULT,
   templates: [
     tpl('SMR POLYVALENT', ['172']),
-    tpl('SMR GERIATRIQUE', ['241'], [75, null]),
+    tpl('SMR GERIATRIQUE', ['241'], [75, MAX_AGE]),
     tpl('SMR LOCOMOTEUR', ['233']),
     tpl('SMR NEUROLOGIQUE', ['234']),
     tpl('SMR CARDIO-VASCULAIRE', ['235']),
@@ -195,7 +200,7 @@ export const PSYCHIATRY_ADULT = defineSpec({
   templates: [
     tpl("UNITE D'ADMISSION PSYCHIATRIE ADULTE", ['229']),
     tpl('PSYCHIATRIE ADULTE SECTEUR NORD', ['229']),
-    tpl('PSYCHIATRIE DU SUJET AGE', ['051'], [65, null]),
+    tpl('PSYCHIATRIE DU SUJET AGE', ['051'], [65, MAX_AGE]),
     tpl(USIP_NAME, ['355']),
     tpl('PSYCHIATRIE ADULTE SECTEUR SUD', ['229']),
     tpl('REHABILITATION PSYCHOSOCIALE', ['231']),
@@ -215,12 +220,12 @@ export const PSYCHIATRY_CHILD = defineSpec({
 
 // The ROR files USLD units as type MCO (training deck); the discipline keeps them apart.
 export const LONG_STAY = defineSpec({
-  discipline: 'LONG_STAY', kind: 'MCO', ufPrefix: 8, minBeds: 20, maxBeds: 40, ages: [60, null],
+  discipline: 'LONG_STAY', kind: 'MCO', ufPrefix: 8, minBeds: 20, maxBeds: 40, ages: [60, MAX_AGE],
   templates: [tpl('UNITE DE SOINS DE LONGUE DUREE', ['333'])],
 });
 
 export const HAD = defineSpec({
-  discipline: 'HAD', kind: 'HAD', careMode: '31', ufPrefix: 9, minBeds: 20, maxBeds: 60, ages: [null, null],
+  discipline: 'HAD', kind: 'HAD', careMode: '31', ufPrefix: 9, minBeds: 20, maxBeds: 60, ages: [0, MAX_AGE],
   single: tpl('HOSPITALISATION A DOMICILE', ['083']),
   templates: [
     tpl('HAD SECTEUR NORD', ['083']),
@@ -231,7 +236,7 @@ export const HAD = defineSpec({
 });
 
 export const ED_SHORT_STAY_ADULT = defineSpec({
-  discipline: 'ED_SHORT_STAY', kind: 'MCO', careMode: '13', ufPrefix: 5, minBeds: 4, maxBeds: 20, ages: [16, null],
+  discipline: 'ED_SHORT_STAY', kind: 'MCO', careMode: '13', ufPrefix: 5, minBeds: 4, maxBeds: 20, ages: [16, MAX_AGE],
   templates: [tpl("UNITE D'HOSPITALISATION DE COURTE DUREE", ['157'])],
 });
 export const ED_SHORT_STAY_CHILD = defineSpec({

@@ -82,6 +82,15 @@ export function buildEstablishmentUnits(est: DemoEstablishment, requests: readon
           patientAgeMin: template.ageMin !== undefined ? template.ageMin : spec.ageMin,
           patientAgeMax: template.ageMax !== undefined ? template.ageMax : spec.ageMax,
           sensitive: false,
+          // Filled by records.ts once every unit of the establishment is planned.
+          poleId: null,
+          sseCapacity: null,
+          specificActCodes: [],
+          equipmentCodes: [],
+          openingHours: [],
+          visitingHours: [],
+          accessDetails: null,
+          populationGap: null,
         },
       });
     });

@@ -9,7 +9,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Database, Orm } from '../../../platform/db/client.js';
 import { insertInChunks } from '../../../platform/db/bulk.js';
 import { establishments, organizations, type EstablishmentRow } from '../tables.js';
-import { parseFiness, type FinessEstablishment, type FinessLayout, type FinessProblem } from './parse.js';
+import { FINESS_FIELDS, parseFiness, type FinessEstablishment, type FinessLayout, type FinessProblem } from './parse.js';
 
 export interface FinessImportOptions {
   partial?: boolean;
@@ -26,7 +26,8 @@ export interface FinessImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
-  organizations: { created: number; unchanged: number };
+  /** Legal entities: created, updated (SIREN or legal status changed) or unchanged. */
+  organizations: { created: number; updated: number; unchanged: number };
   problems: FinessProblem[];
   /** True when the database was written (false on a dry run or an all-or-nothing refusal). */
   written: boolean;
@@ -36,11 +37,8 @@ export interface FinessImportReport {
   changes: Array<{ id: string; line: number; outcome: 'created' | 'updated'; fields?: string[] }>;
 }
 
-/** Fields compared and written: everything the file sets on an establishment. */
-const FIELDS = [
-  'organizationId', 'siret', 'name', 'categoryCode', 'categoryLabel', 'addressLine', 'postalCode', 'city', 'inseeCode',
-  'departmentCode', 'regionCode', 'regionName', 'latitude', 'longitude', 'switchboardPhone',
-] as const satisfies ReadonlyArray<keyof FinessEstablishment & keyof EstablishmentRow>;
+/** Fields compared and written: the columns FINESS owns, never the referents' ones. */
+const FIELDS = FINESS_FIELDS;
 
 type Fields = Pick<FinessEstablishment, (typeof FIELDS)[number]>;
 
@@ -48,6 +46,27 @@ const pick = (e: FinessEstablishment): Fields => Object.fromEntries(FIELDS.map((
 
 function changedFields(stored: EstablishmentRow, next: FinessEstablishment): string[] {
   return FIELDS.filter((f) => stored[f] !== next[f]);
+}
+
+interface EjFacts {
+  siren: string | null;
+  legalStatusCode: string | null;
+}
+
+/**
+ * What the file says of each legal entity: its SIREN is the first 9 digits of the first SIRET of
+ * its establishments (a SIRET is SIREN + 5-digit establishment number), its legal status the
+ * first one given, in file order.
+ */
+function legalEntityFacts(rows: readonly FinessEstablishment[]): Map<string, EjFacts> {
+  const facts = new Map<string, EjFacts>();
+  for (const r of rows) {
+    const f = facts.get(r.organizationId) ?? { siren: null, legalStatusCode: null };
+    f.siren ??= r.siret?.slice(0, 9) ?? null;
+    f.legalStatusCode ??= r.legalStatusCode;
+    facts.set(r.organizationId, f);
+  }
+  return facts;
 }
 
 const READ_CHUNK = 1000;
@@ -70,7 +89,7 @@ export async function importFiness(db: Database, text: string, options: FinessIm
     updated: 0,
     unchanged: 0,
     rejected: parsed.rows - parsed.valid.length,
-    organizations: { created: 0, unchanged: 0 },
+    organizations: { created: 0, updated: 0, unchanged: 0 },
     problems: parsed.problems,
     written: false,
     dryRun,
@@ -87,11 +106,24 @@ export async function importFiness(db: Database, text: string, options: FinessIm
       (await byIds([...new Set(rows.map((r) => r.id))], (ids) => orm.select().from(establishments).where(inArray(establishments.id, ids)))).map((r) => [r.id, r]),
     );
     const ejIds = [...new Set(rows.map((r) => r.organizationId))];
-    const knownEj = new Set(
-      (await byIds(ejIds, (ids) => orm.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids)))).map((r) => r.id),
+    const knownEj = new Map(
+      (
+        await byIds(ejIds, (ids) =>
+          orm.select({ id: organizations.id, siren: organizations.siren, legalStatusCode: organizations.legalStatusCode }).from(organizations).where(inArray(organizations.id, ids)),
+        )
+      ).map((r) => [r.id, r]),
     );
+    const ejFacts = legalEntityFacts(rows);
     const newEj = new Map<string, string>();
     for (const r of rows) if (!knownEj.has(r.organizationId) && !newEj.has(r.organizationId)) newEj.set(r.organizationId, r.name);
+    // Known EJs take the SIREN and legal status the file gives, when they differ (never cleared).
+    const ejUpdates: Array<[string, EjFacts]> = [];
+    for (const [id, before] of knownEj) {
+      const facts = ejFacts.get(id);
+      if (!facts) continue;
+      const next = { siren: facts.siren ?? before.siren, legalStatusCode: facts.legalStatusCode ?? before.legalStatusCode };
+      if (next.siren !== before.siren || next.legalStatusCode !== before.legalStatusCode) ejUpdates.push([id, next]);
+    }
     const creates: FinessEstablishment[] = [];
     const updates: Array<[FinessEstablishment, string[]]> = [];
     for (const r of rows) {
@@ -105,12 +137,12 @@ export async function importFiness(db: Database, text: string, options: FinessIm
     report.created = creates.length;
     report.updated = updates.length;
     report.unchanged = rows.length - creates.length - updates.length;
-    report.organizations = { created: newEj.size, unchanged: ejIds.length - newEj.size };
+    report.organizations = { created: newEj.size, updated: ejUpdates.length, unchanged: ejIds.length - newEj.size - ejUpdates.length };
     report.changes = [
       ...creates.map((r) => ({ id: r.id, line: r.line, outcome: 'created' as const })),
       ...updates.map(([r, fields]) => ({ id: r.id, line: r.line, outcome: 'updated' as const, fields })),
     ].sort((a, b) => a.line - b.line);
-    return { creates, updates, newEj };
+    return { creates, updates, newEj, ejFacts, ejUpdates };
   };
 
   if (refused || dryRun) {
@@ -121,10 +153,15 @@ export async function importFiness(db: Database, text: string, options: FinessIm
 
   await db.orm.transaction(async (tx) => {
     const orm = tx as unknown as Orm;
-    const { creates, updates, newEj } = await plan(orm);
+    const { creates, updates, newEj, ejFacts, ejUpdates } = await plan(orm);
     const total = creates.length + updates.length;
     let done = 0;
-    await insertInChunks(orm, organizations, [...newEj].map(([id, name]) => ({ id, name, createdAt: now, updatedAt: now })));
+    await insertInChunks(
+      orm,
+      organizations,
+      [...newEj].map(([id, name]) => ({ id, name, siren: ejFacts.get(id)?.siren ?? null, legalStatusCode: ejFacts.get(id)?.legalStatusCode ?? null, createdAt: now, updatedAt: now })),
+    );
+    for (const [id, facts] of ejUpdates) await orm.update(organizations).set({ ...facts, updatedAt: now }).where(eq(organizations.id, id));
     const CHUNK = 500;
     for (let i = 0; i < creates.length; i += CHUNK) {
       const chunk = creates.slice(i, i + CHUNK);
@@ -149,7 +186,7 @@ export function formatReport(report: FinessImportReport, file: string): string {
   // When nothing was written the counts say what the valid rows would do, and must read so.
   const [created, updated] = report.written ? ['created', 'updated'] : ['to create', 'to update'];
   out.push(`establishments: ${report.created} ${created}, ${report.updated} ${updated}, ${report.unchanged} unchanged, ${report.rejected} rejected`);
-  out.push(`organizations: ${report.organizations.created} ${created}, ${report.organizations.unchanged} unchanged`);
+  out.push(`organizations: ${report.organizations.created} ${created}, ${report.organizations.updated} ${updated}, ${report.organizations.unchanged} unchanged`);
   for (const c of report.changes.filter((x) => x.outcome === 'updated')) out.push(`line ${c.line}: ${c.id} ${updated} (${(c.fields ?? []).join(', ')})`);
   for (const p of report.problems) out.push(`line ${p.line}: ${p.message}`);
   if (report.dryRun) out.push('dry run: nothing written');

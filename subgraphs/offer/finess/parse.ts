@@ -4,7 +4,7 @@
  * `structureet` and `geolocalisation` lines, Lambert 93) and the demo CSV (header, WGS84).
  * Pure functions: no database here.
  */
-import { FINESS_CATEGORIES } from './categories.js';
+import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
 import { lambert93ToWgs84 } from './lambert93.js';
 import { finessNumberProblem } from './numbers.js';
 import { regionOfDepartment } from './regions.js';
@@ -12,8 +12,21 @@ import type { EstablishmentRow } from '../tables.js';
 
 export type FinessLayout = 'etalab-cs1100507' | 'demo-csv';
 
-/** One establishment (EG/ET) as the offer schema stores it, with the line it came from. */
-export type FinessEstablishment = Omit<EstablishmentRow, 'createdAt' | 'updatedAt'> & { line: number };
+/**
+ * The establishment columns FINESS owns: an import writes these and nothing else, so a re-import
+ * never clears what the referents keep current (management and alert phones, e-mails, website).
+ */
+export const FINESS_FIELDS = [
+  'organizationId', 'siret', 'name', 'categoryCode', 'categoryLabel', 'addressLine', 'postalCode', 'city', 'inseeCode',
+  'departmentCode', 'regionCode', 'regionName', 'latitude', 'longitude', 'switchboardPhone',
+] as const satisfies ReadonlyArray<keyof EstablishmentRow>;
+export type FinessField = (typeof FINESS_FIELDS)[number];
+
+/**
+ * One establishment (EG/ET) as read from the file, with the line it came from, plus the legal
+ * status (TRE_R72) of its legal entity when the file gives one (demo CSV only).
+ */
+export type FinessEstablishment = Pick<EstablishmentRow, 'id' | FinessField> & { legalStatusCode: string | null; line: number };
 
 export interface FinessProblem {
   line: number;
@@ -99,6 +112,7 @@ function checkEstablishment(d: Draft): string[] {
   if (d.departmentCode === '') problems.push('departement is required');
   else if (d.regionCode === '') problems.push(`departement "${d.departmentCode}" is not a known département`);
   if (d.siret !== null && !/^[0-9]{14}$/.test(d.siret)) problems.push(`siret "${d.siret}" must be 14 digits`);
+  if (d.legalStatusCode !== null && !isLegalStatus(d.legalStatusCode)) problems.push(`legal status "${d.legalStatusCode}" is not a known FINESS legal status (TRE_R72)`);
   return problems;
 }
 
@@ -190,6 +204,7 @@ function parseDemo(lines: Array<[number, string]>): ParsedFiness {
       latitude,
       longitude,
       switchboardPhone: opt(col('telephone')),
+      legalStatusCode: header.includes('sae2021_statut_juridique') ? opt(col('sae2021_statut_juridique')) : null,
     };
     const row = out.establishment(line, draft, extra);
     if (row) out.valid.push(row);
@@ -254,6 +269,7 @@ function parseOfficial(lines: Array<[number, string]>): ParsedFiness {
       latitude: null,
       longitude: null,
       switchboardPhone: opt(at(S.telephone)),
+      legalStatusCode: null, // structureet lines carry no legal status (it is on the EJ's structureej line)
     };
     if (!byEt.has(draft.id)) {
       byEt.set(draft.id, { draft, line, extra: [] });

@@ -1,0 +1,94 @@
+/**
+ * The one way a component of the hub calls a subgraph directly (not through the gateway): a
+ * GraphQL POST carrying the signed identity envelope of the `system` identity. The gateway uses
+ * it for its identity lookups, and subgraphs for the cross-domain checks and follow-ups that
+ * must not read another subgraph's tables (docs/offer-editing.md, decision D30).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { IDENTITY_HEADER, signIdentity } from './auth/internal-token.js';
+import type { Identity } from './auth/identity.js';
+import type { HubConfig, SubgraphName } from './config.js';
+import { ERROR_CODES, HubError, type ErrorCode } from './errors.js';
+
+/** What we need of `fetch`: global fetch (undici) and Apollo's Fetcher both fit. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{ status: number; json(): Promise<unknown> }>;
+
+const SYSTEM: Identity = { kind: 'system', subject: 'gateway' };
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/**
+ * POSTs one operation as the system identity. A GraphQL error becomes a HubError with the
+ * callee's code when it is one of ours (so a NOT_FOUND stays a NOT_FOUND for the caller), and
+ * INTERNAL_SERVER_ERROR otherwise (the message names the callee; masking happens upstream).
+ */
+export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetchFn(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(SYSTEM, secret) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as GraphQLAnswer<T>;
+  const first = answer.errors?.[0];
+  if (first) {
+    const code = first.extensions?.code as string | undefined;
+    const known = code !== undefined && code in ERROR_CODES && code !== 'INTERNAL_SERVER_ERROR';
+    const { code: _c, ...extensions } = first.extensions ?? {};
+    throw new HubError(known ? (code as ErrorCode) : 'INTERNAL_SERVER_ERROR', known ? first.message : `Call to ${url} failed: ${answer.errors!.map((e) => e.message).join('; ')}`, extensions);
+  }
+  if (!answer.data) throw new HubError('INTERNAL_SERVER_ERROR', `Call to ${url} failed: HTTP ${response.status} without data.`);
+  return answer.data;
+}
+
+/**
+ * Where each subgraph of this process actually listens. With ports 0 (tests) the configured URL
+ * is not the real one, so every subgraph announces its address once listening; the key is the
+ * configuration object, so two hubs in one process (tests) never see each other's.
+ */
+const listening = new WeakMap<HubConfig, Partial<Record<SubgraphName, string>>>();
+
+export function announceSubgraph(app: FastifyInstance, config: HubConfig, name: SubgraphName): void {
+  app.addHook('onListen', async () => {
+    const { port } = app.server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const urls = listening.get(config) ?? {};
+    urls[name] = `http://${host}:${port}/graphql`;
+    listening.set(config, urls);
+  });
+}
+
+/** The subgraph's URL: its address in this process when it runs here, else the configured one (OFFER_URL…). */
+export function subgraphUrl(config: HubConfig, name: SubgraphName): string {
+  return listening.get(config)?.[name] ?? config.subgraphUrls[name];
+}
+
+export interface SubgraphClient {
+  /** Runs a query or mutation on subgraph `name` as the system identity. */
+  query<T>(name: SubgraphName, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Resolves entities by id through `_entities` (as the gateway would): one call for all ids,
+   * `selection` being the fields wanted on `typename`; null for an id the subgraph does not know.
+   */
+  entities<T>(name: SubgraphName, typename: string, ids: readonly string[], selection: string): Promise<Array<T | null>>;
+}
+
+export function createSubgraphClient(config: HubConfig, secret: string, fetchFn: FetchLike = fetch): SubgraphClient {
+  const query = <T>(name: SubgraphName, text: string, variables: Record<string, unknown> = {}) =>
+    postAsSystem<T>(fetchFn, subgraphUrl(config, name), secret, text, variables);
+  return {
+    query,
+    entities: async <T>(name: SubgraphName, typename: string, ids: readonly string[], selection: string) => {
+      if (ids.length === 0) return [];
+      const text = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+      const data = await query<{ _entities: Array<T | null> }>(name, text, { r: ids.map((id) => ({ __typename: typename, id })) });
+      return data._entities;
+    },
+  };
+}

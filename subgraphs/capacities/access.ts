@@ -1,0 +1,73 @@
+/**
+ * Who may do what in the capacities subgraph (docs/capacities.md § Rights), from rights.md.
+ * Deny by default: each check names the rights (users) and the scope (applications) it accepts.
+ */
+import { hasRight, hasScope, requireRight, requireScope } from '../../platform/auth/authorize.js';
+import type { Identity, Scope, Target } from '../../platform/auth/identity.js';
+import type { RightCode } from '../../platform/auth/rights.js';
+import { HubError } from '../../platform/errors.js';
+
+interface Access {
+  rights: readonly RightCode[];
+  scope: Scope | null;
+}
+
+/**
+ * Reading a unit's capacity: users holding a view right on it, or an entry right (who enters a
+ * unit's beds must see them, though rights.md only grants view rights transversally or per legal
+ * entity); applications with the scope.
+ */
+export const CAPACITY_READ: Access = {
+  rights: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'],
+  scope: 'capacity.read',
+};
+
+export const CAPACITY_ENTRY: Access = { rights: ['ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'], scope: 'capacity.write' };
+
+export const CLOSURE_EDIT: Access = {
+  rights: ['ORU_CAPACITE_FERMETURE_EDIT', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruSrv_saisie_fermetures'],
+  scope: 'capacity.write',
+};
+
+/** Planned closures are read with the closure view right, an edit right, or any capacity read right. */
+export const CLOSURE_READ: Access = {
+  rights: ['ORU_CAPACITE_FERMETURE_SHOW', ...CLOSURE_EDIT.rights, ...CAPACITY_READ.rights],
+  scope: 'capacity.read',
+};
+
+export const SYNTHESIS: Access = { rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese'], scope: 'capacity.read' };
+
+export const EXPORT: Access = { rights: ['OruLitsDispos_litsdispos_acces_export'], scope: 'bulk.export' };
+
+/** Users by right on `target`, applications by scope, anonymous callers never. */
+export function requireAccess(identity: Identity, access: Access, target: Target): void {
+  if (identity.kind === 'client') {
+    if (!access.scope) throw new HubError('FORBIDDEN', 'Applications may not do this.');
+    return requireScope(identity, access.scope);
+  }
+  requireRight(identity, access.rights, target);
+}
+
+export function hasAccess(identity: Identity, access: Access, target: Target): boolean {
+  if (identity.kind === 'client') return access.scope !== null && hasScope(identity, access.scope);
+  return access.rights.some((r) => hasRight(identity, r, target));
+}
+
+/** Whether the identity holds one of the rights transversally (sees every unit of a synthesis). */
+export function isTransversal(identity: Identity, access: Access): boolean {
+  return identity.kind === 'system' || (identity.kind === 'user' && identity.grants.some((g) => g.kind === 'TRANSVERSAL' && g.rights.some((r) => access.rights.includes(r))));
+}
+
+/** Login or application name, recorded as `updatedBy` and as the feed event's actor. */
+export function actorOf(identity: Identity): string {
+  switch (identity.kind) {
+    case 'user':
+      return identity.login;
+    case 'client':
+      return identity.name;
+    case 'system':
+      return 'system';
+    case 'anonymous':
+      return 'anonymous';
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The invariants of a capacity record (docs/capacities.md § Rules), pure: every entry path (the
+ * mutations, the automatic feed) goes through `checkCapacity` before writing.
+ */
+import { HubError } from '../../platform/errors.js';
+
+export const NOTES_MAX = 2000;
+export const NATURES = ['BED', 'PLACE'] as const;
+export type CapacityNature = (typeof NATURES)[number];
+
+/** The figures an entry states (GraphQL CapacityInput). */
+export interface CapacityFigures {
+  nature: CapacityNature;
+  installedBeds: number;
+  availableMen: number;
+  availableWomen: number;
+  availableUndifferentiated: number;
+  closedBeds: number;
+  reopenedBeds: number;
+  reopenableBeds: number;
+  mobilisedBeds: number;
+  notes: string | null;
+}
+
+const COUNTS = [
+  'installedBeds',
+  'availableMen',
+  'availableWomen',
+  'availableUndifferentiated',
+  'closedBeds',
+  'reopenedBeds',
+  'reopenableBeds',
+  'mobilisedBeds',
+] as const;
+
+function refuse(field: string, message: string): never {
+  throw new HubError('BAD_USER_INPUT', message, { field });
+}
+
+export function availableTotal(f: Pick<CapacityFigures, 'availableMen' | 'availableWomen' | 'availableUndifferentiated'>): number {
+  return f.availableMen + f.availableWomen + f.availableUndifferentiated;
+}
+
+/** Beds open now: installed minus those still closed, plus the supplementary beds mobilised. */
+export function totalOperational(f: Pick<CapacityFigures, 'installedBeds' | 'closedBeds' | 'reopenedBeds' | 'mobilisedBeds'>): number {
+  return f.installedBeds - (f.closedBeds - f.reopenedBeds) + f.mobilisedBeds;
+}
+
+/** SSE capacity minus total operational, at least 0; null when the unit has no SSE capacity. */
+export function remainingToMobilise(sseCapacity: number | null | undefined, operational: number): number | null {
+  return sseCapacity === null || sseCapacity === undefined ? null : Math.max(0, sseCapacity - operational);
+}
+
+/**
+ * Refuses figures that break an invariant, with a BAD_USER_INPUT whose `extensions.field` names
+ * the input field at fault. `previousInstalled` is the installed figure of the current record
+ * (null when the unit has none yet), for the crisis rule.
+ */
+export function checkCapacity(f: CapacityFigures, previousInstalled: number | null): void {
+  if (!NATURES.includes(f.nature)) refuse('nature', `nature must be one of ${NATURES.join(', ')}.`);
+  for (const field of COUNTS) {
+    const value = f[field];
+    if (!Number.isInteger(value) || value < 0) refuse(field, `${field} must be an integer >= 0, got ${String(value)}.`);
+  }
+  if (previousInstalled !== null && previousInstalled > 0 && f.installedBeds === 0) {
+    refuse(
+      'installedBeds',
+      `installedBeds cannot go from ${previousInstalled} to 0: installed capacity stays when a unit is converted (crisis rule). ` +
+        'Record the converted beds as closedBeds, extra beds as mobilisedBeds, and archive the unit to retire it.',
+    );
+  }
+  if (f.closedBeds > f.installedBeds) refuse('closedBeds', `closedBeds (${f.closedBeds}) cannot exceed installedBeds (${f.installedBeds}).`);
+  if (f.reopenedBeds > f.closedBeds) refuse('reopenedBeds', `reopenedBeds (${f.reopenedBeds}) cannot exceed closedBeds (${f.closedBeds}).`);
+  const stillClosed = f.closedBeds - f.reopenedBeds;
+  if (f.reopenableBeds > stillClosed) {
+    refuse('reopenableBeds', `reopenableBeds (${f.reopenableBeds}) cannot exceed the beds still closed, closedBeds - reopenedBeds (${stillClosed}).`);
+  }
+  const operational = totalOperational(f);
+  const available = availableTotal(f);
+  if (available > operational) {
+    // Named on the undifferentiated figure: the by-sex split is the input, the total is derived.
+    refuse(
+      'availableUndifferentiated',
+      `Available beds (men + women + undifferentiated = ${available}) cannot exceed the total operational capacity ` +
+        `(installed - (closed - reopened) + mobilised = ${operational}).`,
+    );
+  }
+  if (f.notes !== null && f.notes.length > NOTES_MAX) refuse('notes', `notes must be at most ${NOTES_MAX} characters, got ${f.notes.length}.`);
+}
+
+/** True when two entries state the same situation (the automatic feed then writes nothing). */
+export function sameFigures(a: CapacityFigures, b: CapacityFigures): boolean {
+  return a.nature === b.nature && COUNTS.every((k) => a[k] === b[k]) && (a.notes ?? null) === (b.notes ?? null);
+}

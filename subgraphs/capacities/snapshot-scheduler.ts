@@ -1,0 +1,57 @@
+/**
+ * Takes the day's snapshot once the Paris clock passes ROR_SNAPSHOT_TIME. Every process checks each
+ * minute; the unique day makes the second taker a no-op, so several processes need no coordination.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/client.js';
+import type { Logger } from '../../platform/logger.js';
+import type { SubgraphClient } from '../../platform/subgraph-client.js';
+import { parisDay } from './closures.js';
+import { takeSnapshot } from './snapshot.js';
+
+/** HH:MM in Europe/Paris at `at`. */
+export function parisTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** Whether a snapshot is due at `at` (the day's one is taken from `time` on, at most once). */
+export const snapshotDue = (at: Date, time: string): boolean => parisTime(at) >= time;
+
+export interface SchedulerOptions {
+  db: Database;
+  client: SubgraphClient;
+  logger: Logger;
+  /** HH:MM, Europe/Paris. */
+  time: string;
+  intervalMs?: number;
+}
+
+export function scheduleSnapshots(app: FastifyInstance, options: SchedulerOptions): void {
+  let running: Promise<void> | null = null;
+  let doneFor: string | null = null;
+  let closed = false;
+  const tick = () => {
+    const now = new Date();
+    const day = parisDay(now);
+    if (closed || running || doneFor === day || !snapshotDue(now, options.time)) return;
+    running = takeSnapshot(options.db.orm, options.client, day, now)
+      .then(({ taken, snapshot }) => {
+        doneFor = day;
+        if (taken) options.logger.info({ day, units: snapshot.units }, 'capacity snapshot taken');
+      })
+      .catch((err: unknown) => options.logger.warn({ err, day }, 'capacity snapshot failed; retrying at the next check'))
+      .finally(() => (running = null));
+  };
+  let timer: NodeJS.Timeout | null = null;
+  app.addHook('onListen', async () => {
+    // The offer subgraph may start after us (separate processes): the first check waits a little.
+    timer = setInterval(tick, options.intervalMs ?? 60_000);
+    timer.unref();
+    setTimeout(tick, 2_000).unref();
+  });
+  app.addHook('onClose', async () => {
+    closed = true;
+    if (timer) clearInterval(timer);
+    await running;
+  });
+}

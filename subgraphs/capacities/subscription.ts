@@ -1,0 +1,117 @@
+/**
+ * `Subscription.capacityChanged`: capacity events of the change feed, filtered by unit,
+ * establishment, département or discipline and by what the subscriber may read. Units and
+ * their attributes belong to the offer subgraph: the filter is turned into a set of unit ids
+ * through its API, and recomputed when the offer reports a unit change (transfer, creation).
+ */
+import { hasRightSomewhere, hasScope, requireReadAccess } from '../../platform/auth/authorize.js';
+import type { Identity } from '../../platform/auth/identity.js';
+import type { ChangeEvent, ChangeFeed } from '../../platform/changes/feed.js';
+import { feedStream } from '../../platform/changes/stream.js';
+import { HubError } from '../../platform/errors.js';
+import type { SubgraphClient } from '../../platform/subgraph-client.js';
+import { CAPACITY_READ } from './service.js';
+
+export interface CapacityChangeFilter {
+  unitIds?: string[] | null;
+  establishmentId?: string | null;
+  departmentCode?: string | null;
+  discipline?: string | null;
+}
+
+/** What a capacity event carries (written by the capacities service with each change). */
+export interface CapacityEventPayload {
+  unitId: string;
+  capacity: Record<string, unknown>;
+}
+
+const UNITS = /* GraphQL */ `
+  query CapacityFilterUnits($filter: UnitFilter!, $after: String) {
+    units(filter: $filter, first: 200, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+  }
+`;
+
+interface UnitsPage {
+  units: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** Ids of the units matching the offer-side criteria, every page. */
+async function unitIdsMatching(client: SubgraphClient, filter: CapacityChangeFilter): Promise<Set<string>> {
+  const offerFilter = {
+    establishmentId: filter.establishmentId ?? undefined,
+    departmentCode: filter.departmentCode ?? undefined,
+    discipline: filter.discipline ?? undefined,
+    includeArchived: true,
+  };
+  const ids = new Set<string>();
+  let after: string | null = null;
+  do {
+    const page: UnitsPage = await client.query<UnitsPage>('offer', UNITS, { filter: offerFilter, after });
+    page.units.edges.forEach((e) => ids.add(e.node.id));
+    after = page.units.pageInfo.hasNextPage ? page.units.pageInfo.endCursor : null;
+  } while (after);
+  return ids;
+}
+
+function mayRead(identity: Identity, unitId: string): boolean {
+  try {
+    requireReadAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses at once a subscriber who may read no capacity at all (rather than a silent stream). */
+function requireSomeReadAccess(identity: Identity): void {
+  if (identity.kind === 'system') return;
+  if (identity.kind === 'client' ? hasScope(identity, 'capacity.read') : hasRightSomewhere(identity, CAPACITY_READ.rights)) return;
+  if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Sign in to follow capacity changes.');
+  throw new HubError('FORBIDDEN', `Following capacity changes needs one of ${CAPACITY_READ.rights.join(', ')} (or the capacity.read scope).`);
+}
+
+export function createCapacityChanges(feed: ChangeFeed, client: SubgraphClient) {
+  return async (identity: Identity, filter: CapacityChangeFilter): Promise<AsyncIterableIterator<ChangeEvent>> => {
+    requireSomeReadAccess(identity);
+    const byOffer = Boolean(filter.establishmentId || filter.departmentCode || filter.discipline);
+    const listed = filter.unitIds?.length ? new Set(filter.unitIds) : null;
+    let matching: Promise<Set<string>> | null = byOffer ? unitIdsMatching(client, filter) : null;
+    await matching; // a bad filter (unknown discipline…) fails the subscription, not its first event
+    return feedStream(feed, {
+      topics: byOffer ? ['capacity', 'offer'] : ['capacity'],
+      accept: async (event) => {
+        if (event.topic === 'offer') {
+          if (event.recordType === 'UNIT') matching = unitIdsMatching(client, filter);
+          return false;
+        }
+        const { unitId } = event.payload as unknown as CapacityEventPayload;
+        if (listed && !listed.has(unitId)) return false;
+        if (matching && !(await matching).has(unitId)) return false;
+        return mayRead(identity, unitId);
+      },
+    });
+  };
+}
+
+export type CapacityChanges = ReturnType<typeof createCapacityChanges>;
+
+/** The GraphQL `CapacityChange` of an event. */
+export function capacityChangeOf(event: ChangeEvent) {
+  const payload = event.payload as unknown as CapacityEventPayload;
+  return { id: String(event.id), unit: { id: payload.unitId }, capacity: payload.capacity, at: event.occurredAt };
+}
+
+interface SubscriptionContext {
+  identity: Identity;
+  capacityChanges: CapacityChanges;
+}
+
+export const subscriptionResolvers = {
+  Subscription: {
+    capacityChanged: {
+      subscribe: (_: unknown, args: { filter?: CapacityChangeFilter | null }, ctx: SubscriptionContext) =>
+        ctx.capacityChanges(ctx.identity, args.filter ?? {}),
+      resolve: (event: ChangeEvent) => capacityChangeOf(event),
+    },
+  },
+};

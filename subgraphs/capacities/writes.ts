@@ -1,0 +1,163 @@
+/**
+ * Every capacity write, in one transaction each: the record, its history row and the change-feed
+ * event commit together or not at all (appendChanges last, as platform/changes/append.ts asks).
+ */
+import { appendChanges } from '../../platform/changes/append.js';
+import type { Orm } from '../../platform/db/client.js';
+import { HubError } from '../../platform/errors.js';
+import { checkCapacity, sameFigures, type CapacityFigures } from './rules.js';
+import { figuresOf, toRecord, type CapacityRecord } from './record.js';
+import { txStatements as q, type CapacityStore, type WriteStamp } from './store.js';
+import type { UnitCapacityRow } from './tables.js';
+
+export interface Entry {
+  unitId: string;
+  figures: CapacityFigures;
+  expectedVersion: number;
+}
+
+interface Written {
+  row: UnitCapacityRow;
+  created: boolean;
+}
+
+/** Appends the history rows and the feed events of `written`, last in the transaction. */
+async function record(tx: Orm, written: readonly Written[], stamp: WriteStamp): Promise<void> {
+  const records = written.map((w) => ({ unitId: w.row.unitId, record: toRecord(w.row) }));
+  await q.appendHistory(tx, records.map((r) => ({ unitId: r.unitId, at: stamp.at, record: r.record as unknown as Record<string, unknown> })));
+  await appendChanges(
+    tx,
+    written.map((w, i) => ({
+      topic: 'capacity',
+      recordType: 'UNIT_CAPACITY',
+      recordId: w.row.unitId,
+      action: w.created ? 'CREATE' : 'UPDATE',
+      actor: stamp.updatedBy,
+      payload: { unitId: w.row.unitId, capacity: records[i]!.record },
+    })),
+  );
+}
+
+function conflict(unitId: string, expectedVersion: number, current: UnitCapacityRow | null): HubError {
+  const message = current
+    ? `The capacity of unit ${unitId} changed since version ${expectedVersion}: it is at version ${current.version} (in extensions.current). Re-read it and enter again.`
+    : `Unit ${unitId} has no capacity yet: send expectedVersion 0.`;
+  return new HubError('CONFLICT', message, { unitId, expectedVersion, current: current ? toRecord(current) : null });
+}
+
+/** One entry with optimistic concurrency: a stale expectedVersion is a CONFLICT carrying the current record. */
+async function writeEntry(tx: Orm, entry: Entry, stamp: WriteStamp): Promise<Written> {
+  const current = await q.current(tx, entry.unitId);
+  checkCapacity(entry.figures, current?.installedBeds ?? null);
+  if (entry.expectedVersion === 0 && !current) {
+    const row = await q.insertIfAbsent(tx, entry.unitId, entry.figures, stamp);
+    if (row) return { row, created: true };
+  } else {
+    const row = await q.updateIfVersion(tx, entry.unitId, entry.expectedVersion, entry.figures, stamp);
+    if (row) return { row, created: false };
+  }
+  // Read again: a concurrent writer may have committed between our first read and our write.
+  throw conflict(entry.unitId, entry.expectedVersion, await q.current(tx, entry.unitId));
+}
+
+/**
+ * Manual entries ("validate" or "validate all"), all or nothing. A refusal of a batch names the
+ * entry (`extensions.entryIndex`, 0-based, and `unitId`); a single entry keeps the plain error.
+ */
+export function writeEntries(store: CapacityStore, entries: readonly Entry[], stamp: WriteStamp, batch: boolean): Promise<UnitCapacityRow[]> {
+  return store.transaction(async (tx) => {
+    const written: Written[] = [];
+    for (const [index, entry] of entries.entries()) {
+      try {
+        written.push(await writeEntry(tx, entry, stamp));
+      } catch (error) {
+        if (!batch || !(error instanceof HubError)) throw error;
+        const { code, ...extensions } = error.extensions;
+        throw new HubError(code as never, `Entry ${index} (unit ${entry.unitId}): ${error.message} Nothing was written.`, { ...extensions, entryIndex: index, unitId: entry.unitId });
+      }
+    }
+    await record(tx, written, stamp);
+    return written.map((w) => w.row);
+  });
+}
+
+/** A line of the automatic feed, resolved to its unit; absent optional figures keep their current value. */
+export interface FeedUpdate {
+  unitId: string;
+  figures: Partial<CapacityFigures> & Pick<CapacityFigures, 'installedBeds' | 'availableMen' | 'availableWomen' | 'availableUndifferentiated'>;
+}
+
+export type FeedOutcome =
+  | { status: 'created' | 'updated'; capacity: CapacityRecord }
+  | { status: 'unchanged'; capacity: CapacityRecord }
+  | { status: 'rejected'; reason: string; field?: string };
+
+const NO_CAPACITY: CapacityFigures = {
+  nature: 'BED',
+  installedBeds: 0,
+  availableMen: 0,
+  availableWomen: 0,
+  availableUndifferentiated: 0,
+  closedBeds: 0,
+  reopenedBeds: 0,
+  reopenableBeds: 0,
+  mobilisedBeds: 0,
+  notes: null,
+};
+
+/**
+ * The automatic feed: last writer wins (no expectedVersion; the rows are locked while compared),
+ * same figures write nothing, and one refused line writes nothing of the batch. Returns one outcome
+ * per update, and `written` false when a line was refused.
+ */
+export function writeFeed(store: CapacityStore, updates: readonly FeedUpdate[], stamp: WriteStamp): Promise<{ written: boolean; outcomes: FeedOutcome[] }> {
+  return store.transaction(async (tx) => {
+    const state = new Map((await q.lockRows(tx, [...new Set(updates.map((u) => u.unitId))])).map((r) => [r.unitId, r]));
+    const plan: Array<{ unitId: string; figures: CapacityFigures } | null> = [];
+    const outcomes: FeedOutcome[] = [];
+    const seen = new Map<string, number>(); // unit id -> index of the line that named it first
+    for (const [index, update] of updates.entries()) {
+      const row = state.get(update.unitId);
+      const figures: CapacityFigures = { ...(row ? figuresOf(row) : NO_CAPACITY), ...stripUndefined(update.figures) };
+      const first = seen.get(update.unitId);
+      seen.set(update.unitId, first ?? index);
+      try {
+        // Two lines for one unit would make the result depend on their order: refused.
+        if (first !== undefined) throw new HubError('BAD_USER_INPUT', `The unit is already updated by update ${first} of this batch.`, { field: 'ufCode' });
+        checkCapacity(figures, row?.installedBeds ?? null);
+      } catch (error) {
+        if (!(error instanceof HubError)) throw error;
+        outcomes.push({ status: 'rejected', reason: error.message, field: error.extensions.field as string | undefined });
+        plan.push(null);
+        continue;
+      }
+      if (row && sameFigures(figuresOf(row), figures)) {
+        plan.push(null);
+        outcomes.push({ status: 'unchanged', capacity: toRecord(row) });
+      } else {
+        plan.push({ unitId: update.unitId, figures });
+        outcomes.push({ status: row ? 'updated' : 'created', capacity: null as never }); // filled once written
+      }
+    }
+    if (outcomes.some((o) => o.status === 'rejected')) return { written: false, outcomes };
+    const written: Written[] = [];
+    for (const [i, step] of plan.entries()) {
+      if (!step) continue;
+      const current = state.get(step.unitId);
+      const row = current
+        ? await q.updateIfVersion(tx, step.unitId, current.version, step.figures, stamp)
+        : await q.insertIfAbsent(tx, step.unitId, step.figures, stamp);
+      // Only a concurrent first entry of the same unit can get here (absent rows cannot be locked).
+      if (!row) throw conflict(step.unitId, current?.version ?? 0, await q.current(tx, step.unitId));
+      state.set(step.unitId, row);
+      written.push({ row, created: !current });
+      outcomes[i] = { status: current ? 'updated' : 'created', capacity: toRecord(row) };
+    }
+    await record(tx, written, stamp);
+    return { written: true, outcomes };
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,172 @@
+/**
+ * Semantic checks of what editors send (GraphQL already checked the types): each value
+ * normalised, or a BAD_USER_INPUT error naming the field (`extensions.field`). No database here.
+ */
+import { HubError } from '../../../platform/errors.js';
+import type { DayOfWeek, TimeSlot } from '../tables.js';
+
+export function badInput(field: string, message: string, extensions: Record<string, unknown> = {}): HubError {
+  return new HubError('BAD_USER_INPUT', `\`${field}\`: ${message}`, { field, ...extensions });
+}
+
+export const UNIT_KINDS = ['MCO', 'SMR', 'PSYCHIATRY', 'MEDICO_TECHNICAL', 'ELDERLY', 'DISABLED', 'HAD'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * The disciplines each unit type may have: the one table of allowed (kind, discipline) pairs.
+ * MCO covers long stay (USLD) and the ED short-stay units (model.md); units without beds of their
+ * own (medico-technical) take the discipline they serve; elderly and disabled units are long stay
+ * (and SMR for the disabled). Every pair of the demo region is in it.
+ */
+export const DISCIPLINES_OF_KIND: Readonly<Record<UnitKind, readonly string[]>> = {
+  MCO: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS', 'ADULT_ICU', 'PAEDIATRIC_ICU', 'INTENSIVE_CARE', 'CONTINUOUS_CARE', 'LONG_STAY', 'ED_SHORT_STAY'],
+  SMR: ['SMR'],
+  PSYCHIATRY: ['PSYCHIATRY'],
+  MEDICO_TECHNICAL: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS'],
+  ELDERLY: ['LONG_STAY'],
+  DISABLED: ['LONG_STAY', 'SMR'],
+  HAD: ['HAD'],
+};
+
+export function requireCompatible(kind: string, discipline: string, field = 'discipline'): void {
+  const allowed = DISCIPLINES_OF_KIND[kind as UnitKind] ?? [];
+  if (!allowed.includes(discipline)) {
+    throw badInput(field, `discipline ${discipline} does not suit unit type ${kind}; allowed: ${allowed.join(', ')}.`, { allowed });
+  }
+}
+
+const NAME_MAX = 200;
+
+/** Trimmed, single-spaced, non-empty; unit names in capitals (model.md: "name (capitals…)"). */
+export function nameOf(field: string, raw: string, capitals: boolean): string {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  if (!name) throw badInput(field, 'a name cannot be empty.');
+  if (name.length > NAME_MAX) throw badInput(field, `at most ${NAME_MAX} characters.`);
+  return capitals ? name.toLocaleUpperCase('fr-FR') : name;
+}
+
+/** UF code as in the hospital's patient administration system: 1 to 10 letters or digits. */
+export function ufCodeOf(raw: string, field = 'ufCode'): string {
+  const code = raw.trim().toUpperCase();
+  if (!/^[0-9A-Z]{1,10}$/.test(code)) throw badInput(field, `"${raw}" is not a UF code (1 to 10 letters or digits).`);
+  return code;
+}
+
+export function sseCapacityOf(raw: number | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (!Number.isInteger(raw) || raw < 0 || raw > 100_000) throw badInput('sseCapacity', 'the SSE capacity is a number of beds, 0 or more.');
+  return raw;
+}
+
+export function requireAges(min: number | null, max: number | null): void {
+  for (const [field, age] of [['patientAgeMin', min], ['patientAgeMax', max]] as const) {
+    if (age !== null && (!Number.isInteger(age) || age < 0 || age > 150)) throw badInput(field, 'an age in years, from 0 to 150.');
+  }
+  if (min !== null && max !== null && min > max) throw badInput('patientAgeMax', `the maximum age (${max}) is below the minimum (${min}).`);
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export interface TimeSlotInput {
+  days: string[];
+  allDay: boolean;
+  opens?: string | null;
+  closes?: string | null;
+}
+
+/** Days deduplicated in week order; `allDay`, or HH:MM opens before closes. */
+export function timeSlotsOf(field: string, slots: readonly TimeSlotInput[]): TimeSlot[] {
+  const week: DayOfWeek[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  return slots.map((slot, i) => {
+    const where = `${field}[${i}]`;
+    const days = week.filter((d) => slot.days.map((x) => x.toLowerCase()).includes(d));
+    if (!days.length) throw badInput(`${where}.days`, 'a time slot needs at least one day.');
+    if (slot.allDay) return { days, allDay: true, opens: null, closes: null };
+    const opens = slot.opens?.trim() ?? '';
+    const closes = slot.closes?.trim() ?? '';
+    if (!HH_MM.test(opens)) throw badInput(`${where}.opens`, `"${opens}" is not a time HH:MM (or set allDay).`);
+    if (!HH_MM.test(closes)) throw badInput(`${where}.closes`, `"${closes}" is not a time HH:MM (or set allDay).`);
+    if (opens >= closes) throw badInput(`${where}.closes`, `closes (${closes}) must be after opens (${opens}).`);
+    return { days, allDay: false, opens, closes };
+  });
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+/** French or international numbers: digits, spaces, dots, hyphens, a leading +; 2 (short numbers such as 15) to 20 digits. */
+const PHONE = /^\+?[0-9 .()-]{2,25}$/;
+
+/** Null for null or blank (clears the field); the trimmed address otherwise. */
+export function emailOf(field: string, raw: string | null | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  if (value.length > 254 || !EMAIL.test(value)) throw badInput(field, `"${value}" is not an e-mail address.`);
+  return value;
+}
+
+export function phoneOf(field: string, raw: string | null | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  const digits = value.replace(/\D/g, '').length;
+  if (!PHONE.test(value) || digits < 2 || digits > 20) throw badInput(field, `"${value}" is not a phone number.`);
+  return value;
+}
+
+export function urlOf(field: string, raw: string | null | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    /* reported below */
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.')) throw badInput(field, `"${value}" is not a web address (http or https).`);
+  return value;
+}
+
+/** Free text: trimmed, null when blank, bounded. */
+export function textOf(field: string, raw: string | null | undefined, max = 2000): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  if (value.length > max) throw badInput(field, `at most ${max} characters.`);
+  return value;
+}
+
+export interface AddressInput {
+  line: string;
+  postalCode: string;
+  city: string;
+  inseeCode?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface OwnAddress {
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  inseeCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export const NO_ADDRESS: OwnAddress = { addressLine: null, postalCode: null, city: null, inseeCode: null, latitude: null, longitude: null };
+
+/** A unit's own address; null clears it (the unit is then at its establishment's address). */
+export function ownAddressOf(raw: AddressInput | null): OwnAddress {
+  if (!raw) return NO_ADDRESS;
+  const line = textOf('ownAddress.line', raw.line, 300);
+  const city = textOf('ownAddress.city', raw.city, 100);
+  if (!line) throw badInput('ownAddress.line', 'an address needs its street line.');
+  if (!city) throw badInput('ownAddress.city', 'an address needs its city.');
+  const postalCode = raw.postalCode.trim();
+  if (!/^\d{5}$/.test(postalCode)) throw badInput('ownAddress.postalCode', `"${raw.postalCode}" is not a postal code (5 digits).`);
+  const insee = raw.inseeCode?.trim() || null;
+  if (insee !== null && !/^\d[0-9AB]\d{3}$/.test(insee)) throw badInput('ownAddress.inseeCode', `"${insee}" is not an INSEE commune code.`);
+  const lat = raw.latitude ?? null;
+  const lon = raw.longitude ?? null;
+  if ((lat === null) !== (lon === null)) throw badInput('ownAddress.latitude', 'give both latitude and longitude, or neither.');
+  if (lat !== null && (lat < -90 || lat > 90)) throw badInput('ownAddress.latitude', 'from -90 to 90.');
+  if (lon !== null && (lon < -180 || lon > 180)) throw badInput('ownAddress.longitude', 'from -180 to 180.');
+  return { addressLine: line, postalCode, city, inseeCode: insee, latitude: lat, longitude: lon };
+}

@@ -1,0 +1,150 @@
+/** SQL of the offer's editing mutations and audit trail. Knows tables and rows, not rules. */
+import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
+import type { Orm } from '../../../platform/db/client.js';
+import {
+  auditEvents,
+  establishments,
+  poles,
+  unitContacts,
+  units,
+  type AuditEventRow,
+  type AuditRecordType,
+  type EstablishmentRow,
+  type PoleRow,
+  type UnitContactRow,
+  type UnitRow,
+} from '../tables.js';
+
+export type NewUnit = typeof units.$inferInsert;
+export type UnitChanges = Partial<Omit<NewUnit, 'id' | 'createdAt' | 'updatedAt'>>;
+export type ContactValues = Omit<UnitContactRow, 'id' | 'unitId' | 'position'>;
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+export interface AuditEntry {
+  recordType: AuditRecordType;
+  recordId: string;
+  action: string;
+  actorSubject: string;
+  actorName: string;
+  changes: Changes;
+}
+
+/** Serialises unit and pôle id allocation per transaction (two creations never pick the same id). */
+const ID_LOCK = 7_210_001;
+
+function createEditingQueries(orm: Orm) {
+  return {
+    establishment: async (id: string, lock = false): Promise<EstablishmentRow | null> => {
+      const query = orm.select().from(establishments).where(eq(establishments.id, id));
+      const [row] = lock ? await query.for('update') : await query;
+      return row ?? null;
+    },
+
+    unit: async (id: string, lock = false): Promise<UnitRow | null> => {
+      const query = orm.select().from(units).where(eq(units.id, id));
+      const [row] = lock ? await query.for('update') : await query;
+      return row ?? null;
+    },
+
+    pole: async (id: string, lock = false): Promise<PoleRow | null> => {
+      const query = orm.select().from(poles).where(eq(poles.id, id));
+      const [row] = lock ? await query.for('update') : await query;
+      return row ?? null;
+    },
+
+    contactsOf: (unitId: string): Promise<UnitContactRow[]> =>
+      orm.select().from(unitContacts).where(eq(unitContacts.unitId, unitId)).orderBy(asc(unitContacts.position)),
+
+    /** The unit holding this UF code in the establishment, archived or not (the unique index covers both). */
+    unitWithUfCode: async (establishmentId: string, ufCode: string, exceptId?: string): Promise<UnitRow | null> => {
+      const [row] = await orm
+        .select()
+        .from(units)
+        .where(and(eq(units.establishmentId, establishmentId), eq(units.ufCode, ufCode), exceptId ? ne(units.id, exceptId) : undefined))
+        .limit(1);
+      return row ?? null;
+    },
+
+    activeUnitsOfPole: async (poleId: string): Promise<string[]> =>
+      (await orm.select({ id: units.id }).from(units).where(and(eq(units.poleId, poleId), eq(units.archived, false))).orderBy(asc(units.id))).map((r) => r.id),
+
+    /** `<ET>-<UF>` when free, else `<ET>-<UF>-<n>` with the smallest free n from 2 (call under the id lock). */
+    freeUnitId: async (establishmentId: string, ufCode: string): Promise<string> => {
+      await orm.execute(sql`select pg_advisory_xact_lock(${ID_LOCK})`);
+      const base = `${establishmentId}-${ufCode}`;
+      const taken = new Set(
+        (await orm.select({ id: units.id }).from(units).where(or(eq(units.id, base), like(units.id, `${base}-%`)))).map((r) => r.id),
+      );
+      if (!taken.has(base)) return base;
+      let n = 2;
+      while (taken.has(`${base}-${n}`)) n += 1;
+      return `${base}-${n}`;
+    },
+
+    /** `<ET>-P<n>`: pôles have no national code, so they are numbered per establishment. */
+    freePoleId: async (establishmentId: string): Promise<string> => {
+      await orm.execute(sql`select pg_advisory_xact_lock(${ID_LOCK})`);
+      const [row] = await orm.select({ n: count() }).from(poles).where(eq(poles.establishmentId, establishmentId));
+      let n = (row?.n ?? 0) + 1;
+      while (await orm.select({ id: poles.id }).from(poles).where(eq(poles.id, `${establishmentId}-P${n}`)).then((r) => r.length > 0)) n += 1;
+      return `${establishmentId}-P${n}`;
+    },
+
+    insertUnit: async (values: NewUnit): Promise<UnitRow> => (await orm.insert(units).values(values).returning())[0]!,
+
+    updateUnit: async (id: string, changes: UnitChanges): Promise<UnitRow> =>
+      (await orm.update(units).set({ ...changes, updatedAt: sql`now()` }).where(eq(units.id, id)).returning())[0]!,
+
+    replaceContacts: async (unitId: string, contacts: readonly ContactValues[]): Promise<void> => {
+      await orm.delete(unitContacts).where(eq(unitContacts.unitId, unitId));
+      if (contacts.length) await orm.insert(unitContacts).values(contacts.map((c, position) => ({ ...c, unitId, position })));
+    },
+
+    updateEstablishment: async (id: string, changes: Partial<EstablishmentRow>): Promise<EstablishmentRow> =>
+      (await orm.update(establishments).set({ ...changes, updatedAt: sql`now()` }).where(eq(establishments.id, id)).returning())[0]!,
+
+    insertPole: async (values: typeof poles.$inferInsert): Promise<PoleRow> => (await orm.insert(poles).values(values).returning())[0]!,
+
+    updatePole: async (id: string, changes: Partial<Pick<PoleRow, 'name' | 'archived'>>): Promise<PoleRow> =>
+      (await orm.update(poles).set({ ...changes, updatedAt: sql`now()` }).where(eq(poles.id, id)).returning())[0]!,
+
+    audit: async (entries: readonly AuditEntry[]): Promise<void> => {
+      if (entries.length) await orm.insert(auditEvents).values([...entries]);
+    },
+
+    /** Newest first; `beforeId` is the cursor (events are never updated, so ids order them). */
+    history: (recordType: AuditRecordType, recordId: string, beforeId: number | null, limit: number): Promise<AuditEventRow[]> =>
+      orm
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.recordType, recordType), eq(auditEvents.recordId, recordId), beforeId === null ? undefined : lt(auditEvents.id, beforeId)))
+        .orderBy(desc(auditEvents.id))
+        .limit(limit),
+
+    historyCount: async (recordType: AuditRecordType, recordId: string): Promise<number> => {
+      const [row] = await orm.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.recordType, recordType), eq(auditEvents.recordId, recordId)));
+      return row?.n ?? 0;
+    },
+
+    /** Organisation of each establishment (for authorisation ancestry). */
+    organizationsOf: async (establishmentIds: readonly string[]): Promise<Map<string, string>> => {
+      if (!establishmentIds.length) return new Map();
+      const rows = await orm
+        .select({ id: establishments.id, organizationId: establishments.organizationId })
+        .from(establishments)
+        .where(inArray(establishments.id, [...establishmentIds]));
+      return new Map(rows.map((r) => [r.id, r.organizationId]));
+    },
+  };
+}
+
+export type EditingQueries = ReturnType<typeof createEditingQueries>;
+
+export interface EditingStore extends EditingQueries {
+  /** Runs `fn` in one transaction, with queries bound to it: a write and its audit rows commit together. */
+  transaction<T>(fn: (tx: EditingQueries) => Promise<T>): Promise<T>;
+}
+
+export function createEditingStore(orm: Orm): EditingStore {
+  return { ...createEditingQueries(orm), transaction: (fn) => orm.transaction((tx) => fn(createEditingQueries(tx as unknown as Orm))) };
+}

@@ -1,0 +1,108 @@
+/**
+ * Editing establishments (the fields referents keep current) and pôles. Each write and its audit
+ * row commit in one transaction; a write that changes nothing records nothing.
+ */
+import { requireRight } from '../../../platform/auth/authorize.js';
+import type { Identity } from '../../../platform/auth/identity.js';
+import { HubError } from '../../../platform/errors.js';
+import type { EstablishmentRow, PoleRow } from '../tables.js';
+import { establishmentTarget, requireWriter } from './access.js';
+import { actorOf, created, diff, entry } from './audit.js';
+import { establishmentOf, poleOf } from './loaders.js';
+import { emailOf, nameOf, phoneOf, urlOf } from './rules.js';
+import type { EditingStore } from './store.js';
+
+export interface EstablishmentUpdate {
+  switchboardPhone?: string | null;
+  managementPhone?: string | null;
+  alertPhones?: string[] | null;
+  alertEmail?: string | null;
+  managementEmail?: string | null;
+  website?: string | null;
+}
+
+function establishmentChanges(input: EstablishmentUpdate): Partial<EstablishmentRow> {
+  const changes: Partial<EstablishmentRow> = {};
+  if (input.switchboardPhone !== undefined) changes.switchboardPhone = phoneOf('switchboardPhone', input.switchboardPhone);
+  if (input.managementPhone !== undefined) changes.managementPhone = phoneOf('managementPhone', input.managementPhone);
+  if (input.alertPhones !== undefined) {
+    changes.alertPhones = [...new Set((input.alertPhones ?? []).map((p, i) => phoneOf(`alertPhones[${i}]`, p)).filter((p): p is string => p !== null))];
+  }
+  if (input.alertEmail !== undefined) changes.alertEmail = emailOf('alertEmail', input.alertEmail);
+  if (input.managementEmail !== undefined) changes.managementEmail = emailOf('managementEmail', input.managementEmail);
+  if (input.website !== undefined) changes.website = urlOf('website', input.website);
+  return changes;
+}
+
+export function createStructureEditing(store: EditingStore, identity: Identity) {
+  const actor = () => actorOf(identity);
+
+  /** The pôle, locked, after the right on its establishment. */
+  const editablePole = async (id: string, right: 'ORU_ROR_POLE_EDIT' | 'ORU_ROR_POLE_DELETE') => {
+    requireWriter(identity);
+    const pole = await poleOf(store, id);
+    requireRight(identity, right, establishmentTarget(await establishmentOf(store, pole.establishmentId)));
+    return pole;
+  };
+
+  const setPoleArchived = async (id: string, archived: boolean): Promise<PoleRow> => {
+    await editablePole(id, 'ORU_ROR_POLE_DELETE');
+    return store.transaction(async (tx) => {
+      const pole = await poleOf(tx, id, true);
+      if (pole.archived === archived) return pole;
+      if (archived) {
+        const active = await tx.activeUnitsOfPole(id);
+        if (active.length) {
+          throw new HubError('CONFLICT', `Pôle ${id} (${pole.name}) still has ${active.length} active unit(s): ${active.join(', ')}. Move or archive them first.`, { unitIds: active });
+        }
+      }
+      const row = await tx.updatePole(id, { archived });
+      await tx.audit([entry(actor(), 'POLE', id, archived ? 'ARCHIVE' : 'REACTIVATE', { archived: { from: !archived, to: archived } })]);
+      return row;
+    });
+  };
+
+  return {
+    updateEstablishment: async (id: string, input: EstablishmentUpdate): Promise<EstablishmentRow> => {
+      requireWriter(identity);
+      requireRight(identity, 'ORU_ROR_ETABLISSEMENT_EDIT', establishmentTarget(await establishmentOf(store, id)));
+      const wanted = establishmentChanges(input);
+      return store.transaction(async (tx) => {
+        const current = await establishmentOf(tx, id, 'id', true);
+        const changes = diff(current as unknown as Record<string, unknown>, wanted);
+        if (!Object.keys(changes).length) return current;
+        const row = await tx.updateEstablishment(id, wanted);
+        await tx.audit([entry(actor(), 'ESTABLISHMENT', id, 'UPDATE', changes)]);
+        return row;
+      });
+    },
+
+    createPole: async (establishmentId: string, rawName: string): Promise<PoleRow> => {
+      requireWriter(identity);
+      const establishment = await establishmentOf(store, establishmentId, 'establishmentId');
+      requireRight(identity, 'ORU_ROR_POLE_NEW', establishmentTarget(establishment));
+      const name = nameOf('name', rawName, false);
+      return store.transaction(async (tx) => {
+        const id = await tx.freePoleId(establishmentId);
+        const row = await tx.insertPole({ id, establishmentId, name });
+        await tx.audit([entry(actor(), 'POLE', id, 'CREATE', created({ establishmentId, name }))]);
+        return row;
+      });
+    },
+
+    renamePole: async (id: string, rawName: string): Promise<PoleRow> => {
+      await editablePole(id, 'ORU_ROR_POLE_EDIT');
+      const name = nameOf('name', rawName, false);
+      return store.transaction(async (tx) => {
+        const pole = await poleOf(tx, id, true);
+        if (pole.name === name) return pole;
+        const row = await tx.updatePole(id, { name });
+        await tx.audit([entry(actor(), 'POLE', id, 'UPDATE', { name: { from: pole.name, to: name } })]);
+        return row;
+      });
+    },
+
+    archivePole: (id: string) => setPoleArchived(id, true),
+    reactivatePole: (id: string) => setPoleArchived(id, false),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * From the GraphQL unit inputs to column values: every value checked (rules.ts) and every code
+ * checked against the terminology (terminology/validate.ts), before anything is written.
+ */
+import { assertCodes } from '../terminology/validate.js';
+import type { UnitContactRow, UnitRow } from '../tables.js';
+import {
+  badInput,
+  emailOf,
+  nameOf,
+  ownAddressOf,
+  phoneOf,
+  requireAges,
+  requireCompatible,
+  sseCapacityOf,
+  textOf,
+  timeSlotsOf,
+  ufCodeOf,
+  urlOf,
+  type AddressInput,
+  type TimeSlotInput,
+} from './rules.js';
+import type { ContactValues, UnitChanges } from './store.js';
+
+export interface UnitContactInput {
+  natureCode: string;
+  role?: string | null;
+  channelCode: string;
+  value: string;
+  confidentialityCode: string;
+}
+
+/** The fields UnitInput and UnitUpdate share (UnitUpdate: all optional, null clears). */
+export interface UnitFieldsInput {
+  name?: string | null;
+  ufCode?: string | null;
+  poleId?: string | null;
+  sseCapacity?: number | null;
+  activityFieldCode?: string | null;
+  careModeCode?: string | null;
+  operationalActivityCodes?: string[] | null;
+  patientAgeMin?: number | null;
+  patientAgeMax?: number | null;
+  specificActCodes?: string[] | null;
+  equipmentCodes?: string[] | null;
+  contacts?: UnitContactInput[] | null;
+  sensitive?: boolean | null;
+  openingHours?: TimeSlotInput[] | null;
+  visitingHours?: TimeSlotInput[] | null;
+  accessDetails?: string | null;
+  ownAddress?: AddressInput | null;
+}
+
+export interface UnitInput extends UnitFieldsInput {
+  name: string;
+  ufCode: string;
+  kind: string;
+  discipline: string;
+  activityFieldCode: string;
+  careModeCode: string;
+  operationalActivityCodes: string[];
+}
+
+/** TRE_R200 channels whose value has a format we can check. */
+const PHONE_CHANNELS = ['1', '2', '6', '8'];
+const EMAIL_CHANNELS = ['3', '9'];
+const URL_CHANNELS = ['4'];
+
+export function contactsOf(raw: readonly UnitContactInput[], keep: readonly UnitContactRow[] = []): ContactValues[] {
+  return raw.map((c, i) => {
+    const field = `contacts[${i}]`;
+    assertCodes(`${field}.natureCode`, 'contactNature', c.natureCode, { keep: keep.map((k) => k.natureCode) });
+    assertCodes(`${field}.channelCode`, 'channel', c.channelCode, { keep: keep.map((k) => k.channelCode) });
+    assertCodes(`${field}.confidentialityCode`, 'confidentiality', c.confidentialityCode, { keep: keep.map((k) => k.confidentialityCode) });
+    const valueField = `${field}.value`;
+    const value = PHONE_CHANNELS.includes(c.channelCode)
+      ? phoneOf(valueField, c.value)
+      : EMAIL_CHANNELS.includes(c.channelCode)
+        ? emailOf(valueField, c.value)
+        : URL_CHANNELS.includes(c.channelCode)
+          ? urlOf(valueField, c.value)
+          : textOf(valueField, c.value, 300);
+    if (!value) throw badInput(valueField, 'a contact needs a value.');
+    return { natureCode: c.natureCode, role: textOf(`${field}.role`, c.role, 200), channelCode: c.channelCode, value, confidentialityCode: c.confidentialityCode };
+  });
+}
+
+const given = <K extends keyof UnitFieldsInput>(input: UnitFieldsInput, key: K): boolean => input[key] !== undefined;
+
+/**
+ * The column values an input sets: only the fields present (all of them for a creation). Codes
+ * already on the record (`current`) pass even if deprecated since; new ones must be current.
+ */
+export function unitChangesOf(input: UnitFieldsInput, current: UnitRow | null, currentContacts: readonly UnitContactRow[] = []): { changes: UnitChanges; contacts: ContactValues[] | null } {
+  const changes: UnitChanges = {};
+  const keep = <T>(pick: (u: UnitRow) => T) => (current ? [pick(current)].flat() as string[] : []);
+  if (given(input, 'name')) changes.name = nameOf('name', input.name ?? '', true);
+  if (given(input, 'ufCode')) changes.ufCode = ufCodeOf(input.ufCode ?? '');
+  if (given(input, 'poleId')) changes.poleId = input.poleId?.trim() || null;
+  if (given(input, 'sseCapacity')) changes.sseCapacity = sseCapacityOf(input.sseCapacity);
+  if (given(input, 'activityFieldCode')) {
+    if (!input.activityFieldCode) throw badInput('activityFieldCode', 'the field of activity is mandatory.');
+    assertCodes('activityFieldCode', 'activityField', input.activityFieldCode, { keep: keep((u) => u.activityFieldCode) });
+    changes.activityFieldCode = input.activityFieldCode;
+  }
+  if (given(input, 'careModeCode')) {
+    if (!input.careModeCode) throw badInput('careModeCode', 'the care mode is mandatory.');
+    assertCodes('careModeCode', 'careMode', input.careModeCode, { keep: keep((u) => u.careModeCode) });
+    changes.careModeCode = input.careModeCode;
+  }
+  if (given(input, 'operationalActivityCodes')) {
+    const codes = [...new Set(input.operationalActivityCodes ?? [])];
+    if (!codes.length) throw badInput('operationalActivityCodes', 'at least one operational activity is mandatory.');
+    assertCodes('operationalActivityCodes', 'operationalActivity', codes, { keep: keep((u) => u.operationalActivityCodes) });
+    changes.operationalActivityCodes = codes;
+  }
+  if (given(input, 'patientAgeMin')) changes.patientAgeMin = input.patientAgeMin ?? null;
+  if (given(input, 'patientAgeMax')) changes.patientAgeMax = input.patientAgeMax ?? null;
+  requireAges(changes.patientAgeMin !== undefined ? changes.patientAgeMin : (current?.patientAgeMin ?? null), changes.patientAgeMax !== undefined ? changes.patientAgeMax : (current?.patientAgeMax ?? null));
+  if (given(input, 'specificActCodes')) {
+    const codes = [...new Set(input.specificActCodes ?? [])];
+    assertCodes('specificActCodes', 'specificAct', codes, { keep: keep((u) => u.specificActCodes) });
+    changes.specificActCodes = codes;
+  }
+  if (given(input, 'equipmentCodes')) {
+    const codes = [...new Set(input.equipmentCodes ?? [])];
+    assertCodes('equipmentCodes', 'equipment', codes, { keep: keep((u) => u.equipmentCodes) });
+    changes.equipmentCodes = codes;
+  }
+  if (given(input, 'sensitive')) changes.sensitive = input.sensitive ?? false;
+  if (given(input, 'openingHours')) changes.openingHours = timeSlotsOf('openingHours', input.openingHours ?? []);
+  if (given(input, 'visitingHours')) changes.visitingHours = timeSlotsOf('visitingHours', input.visitingHours ?? []);
+  if (given(input, 'accessDetails')) changes.accessDetails = textOf('accessDetails', input.accessDetails);
+  if (given(input, 'ownAddress')) Object.assign(changes, ownAddressOf(input.ownAddress ?? null));
+  return { changes, contacts: given(input, 'contacts') ? contactsOf(input.contacts ?? [], currentContacts) : null };
+}
+
+/** A creation: every mandatory field, type and discipline compatible. */
+export function newUnitOf(input: UnitInput): { changes: UnitChanges & { kind: string; discipline: string }; contacts: ContactValues[] } {
+  requireCompatible(input.kind, input.discipline);
+  const { changes, contacts } = unitChangesOf({ ...input, specificActCodes: input.specificActCodes ?? [], equipmentCodes: input.equipmentCodes ?? [], contacts: input.contacts ?? [] }, null);
+  return { changes: { ...changes, kind: input.kind, discipline: input.discipline }, contacts: contacts ?? [] };
+}
+
+/** The unit's own fields as audited (contacts included, timestamps left out). */
+export function auditedUnit(row: UnitRow, contacts: readonly ContactValues[]): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, id: _id, ...fields } = row;
+  return { ...fields, contacts: contacts.map(({ natureCode, role, channelCode, value, confidentialityCode }) => ({ natureCode, role, channelCode, value, confidentialityCode })) };
+}

@@ -1,0 +1,177 @@
+/**
+ * Population indicators per request: who may read them, and the aggregation of establishments
+ * into areas and sectors. The rule itself is in rules.ts; the SQL in store.ts.
+ */
+import { HubError } from '../../../platform/errors.js';
+import { requireScope, seesConfidential } from '../../../platform/auth/authorize.js';
+import type { Identity } from '../../../platform/auth/identity.js';
+import type { EstablishmentRow, UnitRow } from '../tables.js';
+import { bandOf, percent, type PopulationBand } from './bands.js';
+import { emptyStatusCounts, evaluateEstablishment, evaluateUnit, type EstablishmentOutcome, type Failure, type PopulationStatus } from './rules.js';
+import { establishmentSectors, SECTORS, type Sector } from './sectors.js';
+import { toFacts, type AreaEstablishment, type PopulationStore, type Scope } from './store.js';
+
+export type PopulationLevel = 'REGION' | 'DEPARTMENT';
+
+export interface IndicatorArgs {
+  level: PopulationLevel;
+  sector?: Sector | null;
+  regionCode?: string | null;
+  departmentCode?: string | null;
+}
+
+export interface PopulationIndicator {
+  level: PopulationLevel;
+  areaCode: string;
+  areaName: string | null;
+  sector: Sector | null;
+  establishments: number;
+  populated: number;
+  populatedRate: number;
+  quality: number;
+  qualityRate: number;
+  band: PopulationBand;
+}
+
+export interface UnitPopulation {
+  unit: UnitRow;
+  status: PopulationStatus;
+  failures: Failure[];
+}
+
+export interface EstablishmentPopulation extends EstablishmentOutcome {
+  establishment: EstablishmentRow;
+  sectors: Sector[];
+  units: UnitPopulation[];
+}
+
+function unauthenticated(): HubError {
+  return new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
+}
+
+/** Aggregates reveal no record: any hub user, or an application holding offer.read. */
+function requireAggregateAccess(identity: Identity): void {
+  if (identity.kind === 'user' || identity.kind === 'system') return;
+  requireScope(identity, 'offer.read'); // UNAUTHENTICATED for anonymous, FORBIDDEN without the scope
+}
+
+/** Unit-by-unit explanations are a tool for the hub's users (referents, regional team). */
+function requireDetailAccess(identity: Identity): void {
+  if (identity.kind === 'user' || identity.kind === 'system') return;
+  if (identity.kind === 'anonymous') throw unauthenticated();
+  throw new HubError('FORBIDDEN', 'Unit-level population details are for hub users; applications read populationIndicators.');
+}
+
+/** An establishment as the aggregates see it. */
+interface Evaluated {
+  establishment: AreaEstablishment;
+  sectors: Sector[];
+  outcome: EstablishmentOutcome;
+}
+
+function indicator(level: PopulationLevel, areaCode: string, areaName: string | null, sector: Sector | null, members: Evaluated[]): PopulationIndicator {
+  const populated = members.filter((m) => m.outcome.populated).length;
+  const quality = members.filter((m) => m.outcome.quality).length;
+  const total = members.length;
+  return {
+    level,
+    areaCode,
+    areaName,
+    sector,
+    establishments: total,
+    populated,
+    populatedRate: percent(populated, total),
+    quality,
+    qualityRate: percent(quality, total),
+    band: bandOf(quality, total),
+  };
+}
+
+function validateArgs(args: IndicatorArgs): void {
+  if (args.level === 'REGION' && args.departmentCode) {
+    throw new HubError('BAD_USER_INPUT', 'departmentCode filters DEPARTMENT rows; for a region use regionCode.', { argument: 'departmentCode' });
+  }
+}
+
+export function createPopulationService(store: PopulationStore, identity: Identity) {
+  return {
+    /**
+     * One row per area (region or département, by code) and sector: first all sectors together
+     * (sector null), then MCO, PSY, SSR, PA, PH; only the asked sector when one is given. An area
+     * asked for by code that holds no establishment still gets its NO_DATA rows.
+     */
+    indicators: async (args: IndicatorArgs): Promise<PopulationIndicator[]> => {
+      requireAggregateAccess(identity);
+      validateArgs(args);
+      const scope: Scope = { regionCode: args.regionCode ?? null, departmentCode: args.departmentCode ?? null };
+      const [establishments, groups] = await Promise.all([store.establishmentsIn(scope), store.factGroupsIn(scope)]);
+
+      const counts = new Map<string, Record<PopulationStatus, number>>();
+      const kinds = new Map<string, Array<{ activityFieldCode: string | null; kind: string }>>();
+      for (const g of groups) {
+        const c = counts.get(g.establishmentId) ?? emptyStatusCounts();
+        c[evaluateUnit(toFacts(g)).status] += g.n;
+        counts.set(g.establishmentId, c);
+        kinds.set(g.establishmentId, [...(kinds.get(g.establishmentId) ?? []), { activityFieldCode: g.activityFieldCode, kind: g.kind }]);
+      }
+
+      const areas = new Map<string, { name: string | null; members: Evaluated[] }>();
+      for (const e of establishments) {
+        const code = args.level === 'REGION' ? e.regionCode : e.departmentCode;
+        const area = areas.get(code) ?? { name: null, members: [] };
+        if (args.level === 'REGION') area.name ??= e.regionName;
+        const evaluated = {
+          establishment: e,
+          sectors: establishmentSectors(e.categoryCode, kinds.get(e.id) ?? []),
+          outcome: evaluateEstablishment(counts.get(e.id) ?? emptyStatusCounts()),
+        };
+        area.members.push(evaluated);
+        areas.set(code, area);
+      }
+      const askedCode = args.level === 'REGION' ? scope.regionCode : scope.departmentCode;
+      if (askedCode !== null && !areas.has(askedCode)) areas.set(askedCode, { name: null, members: [] });
+
+      const sectors: Array<Sector | null> = args.sector ? [args.sector] : [null, ...SECTORS];
+      return [...areas.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .flatMap(([code, area]) =>
+          sectors.map((sector) =>
+            indicator(
+              args.level,
+              code,
+              area.name,
+              sector,
+              // The target: the area's EGs in that sector; all sectors together, those in at least one.
+              area.members.filter((m) => (sector === null ? m.sectors.length > 0 : m.sectors.includes(sector))),
+            ),
+          ),
+        );
+    },
+
+    /**
+     * One establishment unit by unit. Its status counts every active unit, as the aggregates do;
+     * sensitive units are listed only to callers who see confidential data.
+     */
+    establishment: async (id: string): Promise<EstablishmentPopulation | null> => {
+      requireDetailAccess(identity);
+      const establishment = await store.establishment(id);
+      if (!establishment) return null;
+      const rows = await store.unitsWithFacts(id);
+      const counts = emptyStatusCounts();
+      const evaluated = rows.map(({ unit, facts }) => {
+        const outcome = evaluateUnit(toFacts(facts));
+        counts[outcome.status] += 1;
+        return { unit, ...outcome };
+      });
+      const confidential = seesConfidential(identity);
+      return {
+        establishment,
+        sectors: establishmentSectors(establishment.categoryCode, rows.map(({ unit, facts }) => ({ activityFieldCode: facts.activityFieldCode, kind: unit.kind }))),
+        ...evaluateEstablishment(counts),
+        units: evaluated.filter((u) => confidential || !u.unit.sensitive),
+      };
+    },
+  };
+}
+
+export type PopulationService = ReturnType<typeof createPopulationService>;

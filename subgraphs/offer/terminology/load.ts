@@ -1,0 +1,43 @@
+/**
+ * Copies the terminology files into `code_system` and `code`, in one transaction: a system whose
+ * stored version equals its file's is skipped, any other is upserted (codes the file no longer
+ * lists stay, so labels of old records keep resolving). Run at subgraph start-up and before the
+ * demo seed; safe to run any number of times.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Orm } from '../../../platform/db/client.js';
+import { codeSystems, codes } from '../tables.js';
+import { TERMINOLOGY, type TerminologySystem } from './systems.js';
+
+export interface TerminologySync {
+  /** NOS names written by this run. */
+  loaded: string[];
+  /** NOS names already at their file's version. */
+  skipped: string[];
+}
+
+export async function syncTerminology(db: Database, systems: readonly TerminologySystem[] = Object.values(TERMINOLOGY)): Promise<TerminologySync> {
+  const result: TerminologySync = { loaded: [], skipped: [] };
+  await db.orm.transaction(async (tx) => {
+    const orm = tx as unknown as Orm;
+    const stored = new Map((await orm.select({ url: codeSystems.url, version: codeSystems.version }).from(codeSystems)).map((r) => [r.url, r.version]));
+    for (const s of systems) {
+      if (stored.get(s.url) === s.version) {
+        result.skipped.push(s.name);
+        continue;
+      }
+      const row = { url: s.url, name: s.name, title: s.title, version: s.version, loadedAt: new Date() };
+      if (stored.has(s.url)) await orm.update(codeSystems).set(row).where(eq(codeSystems.url, s.url));
+      else await orm.insert(codeSystems).values(row);
+      const rows = s.codes.map((c) => ({ system: s.url, code: c.code, display: c.display, deprecatedOn: c.deprecatedOn ?? null }));
+      for (let i = 0; i < rows.length; i += 500) {
+        await orm
+          .insert(codes)
+          .values(rows.slice(i, i + 500))
+          .onConflictDoUpdate({ target: [codes.system, codes.code], set: { display: sql`excluded.display`, deprecatedOn: sql`excluded.deprecated_on` } });
+      }
+      result.loaded.push(s.name);
+    }
+  });
+  return result;
+}

@@ -1,0 +1,37 @@
+/**
+ * Units as the offer subgraph knows them, resolved through federation (`_entities`) with the
+ * system identity: the professionals subgraph never reads the offer's tables, and never derives
+ * a unit's establishment from its id (a transferred unit keeps its id, D30).
+ */
+import type { SubgraphClient } from '../../platform/subgraph-client.js';
+
+export interface OfferUnit {
+  id: string;
+  establishmentId: string;
+  organizationId: string;
+  archived: boolean;
+}
+
+export interface UnitDirectory {
+  /** The units the offer knows among `ids` (unknown ids are absent from the map). */
+  units(ids: readonly string[]): Promise<Map<string, OfferUnit>>;
+}
+
+interface UnitEntity {
+  id: string;
+  archived: boolean;
+  establishment: { id: string; organization: { id: string } };
+}
+
+export function createUnitDirectory(client: SubgraphClient): UnitDirectory {
+  return {
+    units: async (ids) => {
+      const found = await client.entities<UnitEntity>('offer', 'Unit', ids, 'id archived establishment { id organization { id } }');
+      const units = new Map<string, OfferUnit>();
+      for (const u of found) {
+        if (u) units.set(u.id, { id: u.id, archived: u.archived, establishmentId: u.establishment.id, organizationId: u.establishment.organization.id });
+      }
+      return units;
+    },
+  };
+}

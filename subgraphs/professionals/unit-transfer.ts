@@ -1,0 +1,31 @@
+/**
+ * The professionals' side of the offer's unit transfer (docs/offer-editing.md): called by the
+ * offer subgraph with the system identity before it commits the transfer, never by a client
+ * (`applyUnitTransfer` is @inaccessible and refused to any other identity).
+ */
+import type { Identity } from '../../platform/auth/identity.js';
+import { requireSystem } from './access.js';
+import { badInput } from './input.js';
+import { isFinessNumber } from './normalize.js';
+import type { ProfessionalStore } from './store.js';
+
+export interface UnitTransferArgs {
+  unitId: string;
+  fromEstablishmentId: string;
+  toEstablishmentId: string;
+  withProfessionals: boolean;
+}
+
+export function createUnitTransferService(store: ProfessionalStore) {
+  return {
+    /** Idempotent; returns the ids of the professionals attached to the unit (before a detach). */
+    applyUnitTransfer: async (identity: Identity, args: UnitTransferArgs): Promise<string[]> => {
+      requireSystem(identity);
+      for (const name of ['fromEstablishmentId', 'toEstablishmentId'] as const) {
+        if (!isFinessNumber(args[name])) throw badInput(name, `"${args[name]}" is not a FINESS ET number (9 characters).`);
+      }
+      if (args.fromEstablishmentId === args.toEstablishmentId) throw badInput('toEstablishmentId', 'The unit is already in this establishment.');
+      return store.transaction((tx) => tx.records.transferUnit(args.unitId, args.fromEstablishmentId, args.toEstablishmentId, args.withProfessionals));
+    },
+  };
+}

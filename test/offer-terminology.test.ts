@@ -1,0 +1,99 @@
+/** Terminology as data: the files, the loader (idempotent, version skip) and assertCodes. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { count, eq } from 'drizzle-orm';
+import { openDatabase, type Database } from '../platform/db/client.js';
+import { applyMigrations } from '../platform/db/migrate.js';
+import { HubError } from '../platform/errors.js';
+import { codeSystems, codes } from '../subgraphs/offer/tables.js';
+import { syncTerminology } from '../subgraphs/offer/terminology/load.js';
+import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
+import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
+import { buildDemoRegion } from '../scripts/demo/region.js';
+
+const MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import.meta.url));
+
+describe('terminology loader', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({ kind: 'pglite', dataDir: null });
+    await applyMigrations(db, 'offer', MIGRATIONS);
+  });
+  afterAll(() => db.close());
+
+  const total = Object.values(TERMINOLOGY).reduce((n, s) => n + s.codes.length, 0);
+  const codeCount = async () => (await db.orm.select({ n: count() }).from(codes))[0]!.n;
+
+  it('loads every system once, then skips systems already at their version', async () => {
+    const first = await syncTerminology(db);
+    expect(first.loaded).toHaveLength(10);
+    expect(first.skipped).toEqual([]);
+    expect(await codeCount()).toBe(total);
+    const second = await syncTerminology(db);
+    expect(second).toEqual({ loaded: [], skipped: first.loaded });
+    expect(await codeCount()).toBe(total);
+  });
+
+  it('reloads a system whose version changed, upserting its codes', async () => {
+    const r283 = TERMINOLOGY.confidentiality;
+    const next = { ...r283, version: '29991231120000', codes: r283.codes.map((c) => (c.code === '1' ? { ...c, display: 'Accès libre' } : c)) };
+    expect(await syncTerminology(db, [next])).toEqual({ loaded: ['TRE_R283-NiveauConfidentialite'], skipped: [] });
+    const [row] = await db.orm.select().from(codeSystems).where(eq(codeSystems.url, r283.url));
+    expect(row?.version).toBe('29991231120000');
+    const labels = await db.orm.select().from(codes).where(eq(codes.system, r283.url));
+    expect(labels.find((c) => c.code === '1')?.display).toBe('Accès libre');
+    expect(await codeCount()).toBe(total);
+    await syncTerminology(db); // back to the file's version
+    expect((await db.orm.select().from(codes).where(eq(codes.system, r283.url))).find((c) => c.code === '1')?.display).toBe('Visible du grand public');
+  });
+});
+
+describe('assertCodes', () => {
+  it('accepts known active codes and empty values', () => {
+    expect(() => assertCodes('input.specificActCodes', 'specificAct', ['0001', '0026'])).not.toThrow();
+    expect(() => assertCodes('input.careModeCode', 'careMode', '28')).not.toThrow();
+    expect(() => assertCodes('input.equipmentCodes', 'equipment', [])).not.toThrow();
+    expect(() => assertCodes('input.equipmentCodes', 'equipment', null)).not.toThrow();
+  });
+
+  it('refuses unknown and deprecated codes, naming the field, the codes and the system', () => {
+    let error: unknown;
+    try {
+      assertCodes('input.equipmentCodes', 'equipment', ['231', '999', '001']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HubError);
+    const hub = error as HubError;
+    expect(hub.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.equipmentCodes', unknownCodes: ['999'], deprecatedCodes: ['001'] });
+    expect(hub.message).toContain('input.equipmentCodes');
+    expect(hub.message).toContain('"999"');
+    expect(hub.message).toContain('"001"');
+    expect(hub.message).toContain('TRE_R212-Equipement');
+  });
+
+  it('lets a record keep a code deprecated since it was set, and dates deprecation', () => {
+    expect(() => assertCodes('input.careModeCode', 'careMode', '14', { keep: ['14'] })).not.toThrow();
+    expect(codeStatus('careMode', '14', new Date('2025-01-01'))).toBe('ACTIVE');
+    expect(codeStatus('careMode', '14', new Date('2026-01-01'))).toBe('DEPRECATED');
+    expect(codeStatus('careMode', 'XX')).toBe('UNKNOWN');
+  });
+
+  it('knows every code the demo region uses, none deprecated', () => {
+    const region = buildDemoRegion();
+    for (const u of region.units) {
+      assertCodes('activityField', 'activityField', u.activityFieldCode);
+      assertCodes('careMode', 'careMode', u.careModeCode);
+      assertCodes('operationalActivities', 'operationalActivity', u.operationalActivityCodes);
+      assertCodes('specificActs', 'specificAct', u.specificActCodes);
+      assertCodes('equipment', 'equipment', u.equipmentCodes);
+    }
+    for (const c of region.contacts) {
+      assertCodes('nature', 'contactNature', c.natureCode);
+      assertCodes('channel', 'channel', c.channelCode);
+      assertCodes('confidentiality', 'confidentiality', c.confidentialityCode);
+    }
+    for (const o of region.organizations) assertCodes('legalStatus', 'legalStatus', o.legalStatusCode);
+    for (const e of region.establishments) assertCodes('category', 'finessCategory', e.categoryCode);
+  });
+});
