@@ -25,9 +25,10 @@ interface GraphQLAnswer<T> {
 }
 
 /**
- * POSTs one operation as the system identity. A GraphQL error becomes a HubError with the
- * callee's code when it is one of ours (so a NOT_FOUND stays a NOT_FOUND for the caller), and
- * INTERNAL_SERVER_ERROR otherwise (the message names the callee; masking happens upstream).
+ * POSTs one operation as the system identity. A GraphQL error with one of our codes becomes a
+ * HubError with that code and message (a BAD_USER_INPUT of the callee reaches the caller as is);
+ * anything else becomes a plain Error, which the caller's subgraph masks and logs with an id, so
+ * internal URLs never reach clients.
  */
 export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetchFn(url, {
@@ -39,11 +40,13 @@ export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: s
   const first = answer.errors?.[0];
   if (first) {
     const code = first.extensions?.code as string | undefined;
-    const known = code !== undefined && code in ERROR_CODES && code !== 'INTERNAL_SERVER_ERROR';
-    const { code: _c, ...extensions } = first.extensions ?? {};
-    throw new HubError(known ? (code as ErrorCode) : 'INTERNAL_SERVER_ERROR', known ? first.message : `Call to ${url} failed: ${answer.errors!.map((e) => e.message).join('; ')}`, extensions);
+    if (code !== undefined && code in ERROR_CODES && code !== 'INTERNAL_SERVER_ERROR') {
+      const { code: _c, serviceName: _s, ...extensions } = first.extensions ?? {};
+      throw new HubError(code as ErrorCode, first.message, extensions);
+    }
+    throw new Error(`Call to ${url} failed: ${answer.errors!.map((e) => e.message).join('; ')}`);
   }
-  if (!answer.data) throw new HubError('INTERNAL_SERVER_ERROR', `Call to ${url} failed: HTTP ${response.status} without data.`);
+  if (!answer.data) throw new Error(`Call to ${url} failed: HTTP ${response.status} without data.`);
   return answer.data;
 }
 

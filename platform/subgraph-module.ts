@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import type { Identity } from './auth/identity.js';
 import type { ChangeFeed } from './changes/feed.js';
 import { buildSubgraphApp } from './subgraph-app.js';
+import { announceSubgraph } from './subgraph-client.js';
 
 export interface SubgraphDeps {
   db: Database;
@@ -68,6 +69,7 @@ export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput
         context: spec.context(deps),
         ready: () => deps.db.ping(),
       });
+      announceSubgraph(app, deps.config, spec.name); // other subgraphs of this process find it here
       if (spec.extend) await spec.extend(app, deps);
       return app;
     },

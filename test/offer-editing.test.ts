@@ -319,6 +319,17 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
       expect((await history('unit', unit.id)).edges.map((e) => e.node.action)).toEqual(['REACTIVATE', 'ARCHIVE', 'CREATE']);
     });
 
+    it('an archived unit frees its UF code; reactivating it is refused while another active unit holds the code', async () => {
+      const seasonal = await createUnit('T015');
+      await as(orleans, ARCHIVE, { id: seasonal.id });
+      const successor = await createUnit('T015');
+      expect(successor.id).not.toBe(seasonal.id);
+      const refused = await as(orleans, REACTIVATE, { id: seasonal.id });
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', unitId: successor.id });
+      await as(orleans, ARCHIVE, { id: successor.id });
+      expect((await as<{ reactivateUnit: Unit }>(orleans, REACTIVATE, { id: seasonal.id })).data!.reactivateUnit.archived).toBe(false);
+    });
+
     it('copy: a new name and a free UF code; every record field but professionals and capacities', async () => {
       const pole = (await as<{ createPole: { id: string } }>(orleans, CREATE_POLE, { e: LA_SOURCE, name: 'Pôle Copies' })).data!.createPole;
       const source = await createUnit('T006', { poleId: pole.id, sensitive: true });

@@ -176,7 +176,7 @@ describe.each(databaseKinds())('population indicators on %s', (kind) => {
     const expected = expectedEstablishments.find((x) => x.e.id === chosen.id)!;
     expect({ id: got.establishment.id, sectors: got.sectors, populated: got.populated, quality: got.quality }).toEqual({
       id: chosen.id,
-      sectors: expected.sectors.sort((a, b) => SECTORS.indexOf(a) - SECTORS.indexOf(b)),
+      sectors: [...expected.sectors].sort((a, b) => SECTORS.indexOf(a) - SECTORS.indexOf(b)),
       populated: expected.populated,
       quality: expected.quality,
     });

@@ -12,32 +12,35 @@ interface Access {
   scope: Scope | null;
 }
 
+/** An access applications reach by a scope (what platform/auth's requireReadAccess takes). */
+type ScopedAccess = { rights: readonly RightCode[]; scope: Scope };
+
 /**
  * Reading a unit's capacity: users holding a view right on it, or an entry right (who enters a
  * unit's beds must see them, though rights.md only grants view rights transversally or per legal
  * entity); applications with the scope.
  */
-export const CAPACITY_READ: Access = {
+export const CAPACITY_READ: ScopedAccess = {
   rights: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'],
   scope: 'capacity.read',
 };
 
-export const CAPACITY_ENTRY: Access = { rights: ['ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'], scope: 'capacity.write' };
+export const CAPACITY_ENTRY: ScopedAccess = { rights: ['ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'], scope: 'capacity.write' };
 
-export const CLOSURE_EDIT: Access = {
+export const CLOSURE_EDIT: ScopedAccess = {
   rights: ['ORU_CAPACITE_FERMETURE_EDIT', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruSrv_saisie_fermetures'],
   scope: 'capacity.write',
 };
 
 /** Planned closures are read with the closure view right, an edit right, or any capacity read right. */
-export const CLOSURE_READ: Access = {
+export const CLOSURE_READ: ScopedAccess = {
   rights: ['ORU_CAPACITE_FERMETURE_SHOW', ...CLOSURE_EDIT.rights, ...CAPACITY_READ.rights],
   scope: 'capacity.read',
 };
 
-export const SYNTHESIS: Access = { rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese'], scope: 'capacity.read' };
+export const SYNTHESIS: ScopedAccess = { rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese'], scope: 'capacity.read' };
 
-export const EXPORT: Access = { rights: ['OruLitsDispos_litsdispos_acces_export'], scope: 'bulk.export' };
+export const EXPORT: ScopedAccess = { rights: ['OruLitsDispos_litsdispos_acces_export'], scope: 'bulk.export' };
 
 /** Users by right on `target`, applications by scope, anonymous callers never. */
 export function requireAccess(identity: Identity, access: Access, target: Target): void {

@@ -79,16 +79,19 @@ export async function capacityFeedRoute(app: FastifyInstance, options: { store: 
           forbidden = true;
           result.reason = `Missing right ${CAPACITY_ENTRY.rights.join(' or ')} on unit ${unit.id}.`;
         } else {
+          result.status = 'unchanged'; // until written
           updates.push({ index: results.length - 1, update: { unitId: unit.id, figures } });
         }
       }
       let written = false;
-      if (updates.length === parsed.length) {
-        const outcome = await writeFeed(options.store, updates.map((u) => u.update), { source: 'AUTOMATIC_FEED', updatedBy: actorOf(identity), at: new Date() });
+      if (updates.length > 0) {
+        // Every line is checked against the rules, even when another was refused already, so the answer names them all.
+        const stamp = { source: 'AUTOMATIC_FEED' as const, updatedBy: actorOf(identity), at: new Date() };
+        const outcome = await writeFeed(options.store, updates.map((u) => u.update), stamp, updates.length === parsed.length);
         written = outcome.written;
         outcome.outcomes.forEach((o, i) => {
           const result = results[updates[i]!.index]!;
-          if (o.status === 'rejected') Object.assign(result, { reason: o.reason, ...(o.field ? { field: o.field } : {}) });
+          if (o.status === 'rejected') Object.assign(result, { status: 'rejected', reason: o.reason, ...(o.field ? { field: o.field } : {}) });
           else Object.assign(result, { status: o.status, capacity: o.capacity });
         });
       }

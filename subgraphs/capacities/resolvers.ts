@@ -6,8 +6,8 @@ import type { CapacityInput, CapacityService } from './service.js';
 import type { ReportService } from './report-service.js';
 import type { ClosureInput } from './closures.js';
 import type { SavedFilterInput, SynthesisFilter } from './saved-filters.js';
-import type { Grouping, Group, Totals } from './synthesis.js';
-import type { CapacityHistoryRow, PlannedClosureRow, SavedFilterRow } from './tables.js';
+import type { Grouping } from './synthesis.js';
+import type { CapacityHistoryRow, SavedFilterRow } from './tables.js';
 import { capacityView } from './record.js';
 
 export interface CapacityContext {
@@ -18,8 +18,6 @@ export interface CapacityContext {
 
 /** A Unit reference; sseCapacity comes from the offer subgraph (@requires). */
 type UnitRef = { id: string; sseCapacity?: number | null };
-
-const totals = (t: Totals) => t;
 
 export const resolvers: GraphQLResolverMap<CapacityContext> = {
   DateTime,
@@ -41,12 +39,6 @@ export const resolvers: GraphQLResolverMap<CapacityContext> = {
     // remainingToMobilise is not kept in history: it depends on the SSE capacity of the day.
     capacity: (h: CapacityHistoryRow) => ({ ...h.record, remainingToMobilise: null }),
     at: (h: CapacityHistoryRow) => h.at,
-  },
-  PlannedClosure: {
-    notes: (c: PlannedClosureRow) => c.notes,
-  },
-  CapacitySynthesisGroup: {
-    totals: (g: Group) => totals(g.totals),
   },
   SavedCapacityFilter: {
     groupBy: (f: SavedFilterRow) => f.groupBy,

@@ -12,6 +12,9 @@ import type { UnitCapacityRow } from './tables.js';
 import { writeEntries, type Entry } from './writes.js';
 import { capacityView } from './record.js';
 
+// Kept importable from here: the subscription (subscription.ts) checks reads with it.
+export { CAPACITY_READ } from './access.js';
+
 /** GraphQL CapacityInput. */
 export interface CapacityInput extends Omit<CapacityFigures, 'nature' | 'notes'> {
   nature?: CapacityNature | null;

@@ -44,10 +44,10 @@ export function scheduleSnapshots(app: FastifyInstance, options: SchedulerOption
   };
   let timer: NodeJS.Timeout | null = null;
   app.addHook('onListen', async () => {
-    // The offer subgraph may start after us (separate processes): the first check waits a little.
+    // The first check comes one interval after start: the offer subgraph may start after us
+    // (separate processes), and short-lived processes (tests, scripts) take no snapshot.
     timer = setInterval(tick, options.intervalMs ?? 60_000);
     timer.unref();
-    setTimeout(tick, 2_000).unref();
   });
   app.addHook('onClose', async () => {
     closed = true;

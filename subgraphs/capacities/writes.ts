@@ -110,7 +110,13 @@ const NO_CAPACITY: CapacityFigures = {
  * same figures write nothing, and one refused line writes nothing of the batch. Returns one outcome
  * per update, and `written` false when a line was refused.
  */
-export function writeFeed(store: CapacityStore, updates: readonly FeedUpdate[], stamp: WriteStamp): Promise<{ written: boolean; outcomes: FeedOutcome[] }> {
+export function writeFeed(
+  store: CapacityStore,
+  updates: readonly FeedUpdate[],
+  stamp: WriteStamp,
+  /** False: only check the lines (another line of the request was already refused). */
+  commit = true,
+): Promise<{ written: boolean; outcomes: FeedOutcome[] }> {
   return store.transaction(async (tx) => {
     const state = new Map((await q.lockRows(tx, [...new Set(updates.map((u) => u.unitId))])).map((r) => [r.unitId, r]));
     const plan: Array<{ unitId: string; figures: CapacityFigures } | null> = [];
@@ -139,7 +145,7 @@ export function writeFeed(store: CapacityStore, updates: readonly FeedUpdate[], 
         outcomes.push({ status: row ? 'updated' : 'created', capacity: null as never }); // filled once written
       }
     }
-    if (outcomes.some((o) => o.status === 'rejected')) return { written: false, outcomes };
+    if (!commit || outcomes.some((o) => o.status === 'rejected')) return { written: false, outcomes };
     const written: Written[] = [];
     for (const [i, step] of plan.entries()) {
       if (!step) continue;

@@ -10,7 +10,6 @@ import { nudgeFeedbackMail, startFeedbackMail } from './feedback-mail.js';
 import { createPopulationService, createPopulationStore, withPopulation, type PopulationContext } from './population/index.js';
 import { syncTerminology } from './terminology/load.js';
 import { editingContext, withEditing, type EditingContext } from './editing/resolvers.js';
-import { announceSubgraph } from '../../platform/subgraph-client.js';
 
 export type { OfferSeed };
 
@@ -33,7 +32,6 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
     });
   },
   extend: async (app, deps) => {
-    announceSubgraph(app, deps.config, 'offer'); // the professionals subgraph resolves units here
     // National code systems from terminology/: skipped when already loaded at the files' version.
     const terminology = await syncTerminology(deps.db);
     if (terminology.loaded.length) deps.logger.info({ loaded: terminology.loaded }, 'terminology loaded');

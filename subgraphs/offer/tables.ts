@@ -1,4 +1,5 @@
 /** Tables of the offer subgraph, in its own Postgres schema `offer`. */
+import { sql } from 'drizzle-orm';
 import { pgSchema, text, integer, doublePrecision, boolean, timestamp, index, uniqueIndex, primaryKey, serial, bigserial, jsonb, date } from 'drizzle-orm/pg-core';
 import { mailOutboxColumns } from '../../platform/mail/outbox.js';
 
@@ -137,7 +138,7 @@ export const units = offer.table(
     longitude: doublePrecision('longitude'),
     ...stamps,
   },
-  (t) => [uniqueIndex('unit_uf_code_uq').on(t.establishmentId, t.ufCode), index('unit_establishment_idx').on(t.establishmentId)],
+  (t) => [uniqueIndex('unit_uf_code_uq').on(t.establishmentId, t.ufCode).where(sql`not ${t.archived}`), index('unit_establishment_idx').on(t.establishmentId)],
 );
 
 /**

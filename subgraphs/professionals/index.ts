@@ -6,7 +6,7 @@ import { createProfessionalStore } from './store.js';
 import { seedProfessionals, type ProfessionalSeed } from './seed.js';
 import { registerIdentityProvider } from './oidc/index.js';
 import { startBackgroundJobs } from './jobs.js';
-import { announceSubgraph, createSubgraphClient } from '../../platform/subgraph-client.js';
+import { createSubgraphClient } from '../../platform/subgraph-client.js';
 import { createUnitDirectory } from './offer-units.js';
 
 export type { ProfessionalSeed };
@@ -22,7 +22,6 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
     return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory) });
   },
   extend: async (app, deps) => {
-    announceSubgraph(app, deps.config, 'professionals'); // the offer calls it for transfers and archive checks
     await registerIdentityProvider(app, deps);
     startBackgroundJobs(app, deps);
   },

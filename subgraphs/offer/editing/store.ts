@@ -55,12 +55,12 @@ function createEditingQueries(orm: Orm) {
     contactsOf: (unitId: string): Promise<UnitContactRow[]> =>
       orm.select().from(unitContacts).where(eq(unitContacts.unitId, unitId)).orderBy(asc(unitContacts.position)),
 
-    /** The unit holding this UF code in the establishment, archived or not (the unique index covers both). */
+    /** The active unit holding this UF code in the establishment (archived units free theirs, as the partial unique index says). */
     unitWithUfCode: async (establishmentId: string, ufCode: string, exceptId?: string): Promise<UnitRow | null> => {
       const [row] = await orm
         .select()
         .from(units)
-        .where(and(eq(units.establishmentId, establishmentId), eq(units.ufCode, ufCode), exceptId ? ne(units.id, exceptId) : undefined))
+        .where(and(eq(units.establishmentId, establishmentId), eq(units.ufCode, ufCode), eq(units.archived, false), exceptId ? ne(units.id, exceptId) : undefined))
         .limit(1);
       return row ?? null;
     },

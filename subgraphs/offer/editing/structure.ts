@@ -37,7 +37,7 @@ function establishmentChanges(input: EstablishmentUpdate): Partial<Establishment
 export function createStructureEditing(store: EditingStore, identity: Identity) {
   const actor = () => actorOf(identity);
 
-  /** The pôle, locked, after the right on its establishment. */
+  /** The pôle, after checking the right on its establishment (writes re-read it locked). */
   const editablePole = async (id: string, right: 'ORU_ROR_POLE_EDIT' | 'ORU_ROR_POLE_DELETE') => {
     requireWriter(identity);
     const pole = await poleOf(store, id);

@@ -37,7 +37,7 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
     const before = auditedUnit(current, currentContacts);
     const changes = { ...diff(before, { ...wanted, ...(contacts ? { contacts: auditedUnit(current, contacts).contacts } : {}) }), ...extra };
     if (!Object.keys(changes).length) return current;
-    const row = Object.keys(wanted).length ? await tx.updateUnit(id, wanted) : await tx.updateUnit(id, {});
+    const row = await tx.updateUnit(id, wanted); // bumps updated_at, also when only the contacts changed
     if (contacts) await tx.replaceContacts(id, contacts);
     await tx.audit([entry(actor(), 'UNIT', id, action, changes)]);
     return row;

@@ -104,15 +104,17 @@ export function createPopulationService(store: PopulationStore, identity: Identi
       requireAggregateAccess(identity);
       validateArgs(args);
       const scope: Scope = { regionCode: args.regionCode ?? null, departmentCode: args.departmentCode ?? null };
-      const [establishments, groups] = await Promise.all([store.establishmentsIn(scope), store.factGroupsIn(scope)]);
+      const [establishments, unitFacts] = await Promise.all([store.establishmentsIn(scope), store.unitFactsIn(scope)]);
 
       const counts = new Map<string, Record<PopulationStatus, number>>();
       const kinds = new Map<string, Array<{ activityFieldCode: string | null; kind: string }>>();
-      for (const g of groups) {
-        const c = counts.get(g.establishmentId) ?? emptyStatusCounts();
-        c[evaluateUnit(toFacts(g)).status] += g.n;
-        counts.set(g.establishmentId, c);
-        kinds.set(g.establishmentId, [...(kinds.get(g.establishmentId) ?? []), { activityFieldCode: g.activityFieldCode, kind: g.kind }]);
+      for (const u of unitFacts) {
+        let c = counts.get(u.establishmentId);
+        if (!c) counts.set(u.establishmentId, (c = emptyStatusCounts()));
+        c[evaluateUnit(toFacts(u)).status] += 1;
+        let k = kinds.get(u.establishmentId);
+        if (!k) kinds.set(u.establishmentId, (k = []));
+        k.push({ activityFieldCode: u.activityFieldCode, kind: u.kind });
       }
 
       const areas = new Map<string, { name: string | null; members: Evaluated[] }>();

@@ -1,10 +1,10 @@
 /**
  * SQL of the population indicators. The database reduces every active unit to a handful of facts
- * (which codes are valid in the `code` table, which fields are filled, the best contact found),
- * and the aggregates group identical fact rows per establishment with a count, so at national size
- * (~100 k units) a few tens of thousands of small rows come back instead of every unit with its
- * arrays and contacts; rules.ts alone decides what the facts mean. Code lookups and contacts are
- * correlated index lookups (primary key of `code`, `unit_contact_unit_idx`), never a second round trip.
+ * (which codes are valid in the `code` table, which address fields are filled, the best contact
+ * found) in one query, so the rows sent are a few booleans and two short codes per unit, never
+ * the units' arrays and contacts; rules.ts alone decides what the facts mean. Measured on
+ * PostgreSQL with 100 k units and 150 k contacts: the whole country in about 1 to 2 s, one region
+ * in about 0.2 s (docs/population-indicators.md).
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
@@ -18,68 +18,58 @@ export interface Scope {
   departmentCode: string | null;
 }
 
+/** The codes of `system` valid today, as an array (one scan of `code`, whatever the number of units). */
+const validCodes = (system: string) =>
+  sql`(select coalesce(array_agg(code), '{}') from ${codes} where system = ${system} and (deprecated_on is null or deprecated_on > current_date))`;
+
+/** Blank text counts as missing. */
+const isFilled = (text: SQL) => sql`nullif(btrim(${text}), '') is not null`;
+
 /**
- * Every active unit of the scope (and of one establishment when given) reduced to its facts, as
- * set-based joins: the valid codes are read once into a small hash table (`valid`), operational
- * activities and contacts are aggregated per unit in one pass each. Correlated lookups per unit
- * and per code were ten times slower at national size.
+ * Every active unit of the scope (and of one establishment when given) reduced to its facts. The
+ * valid codes of each system are read once into arrays (`v`, one row); the contacts of the
+ * scope's units are aggregated per unit in one grouped pass. Per-unit lookups (`exists` in `code`,
+ * a lateral read of each unit's contacts) were two to five times slower at national size.
  */
 function factsQuery(scope: Scope, establishmentId: string | null): SQL {
   const where = [sql`not u.archived`];
   if (scope.regionCode !== null) where.push(sql`e.region_code = ${scope.regionCode}`);
   if (scope.departmentCode !== null) where.push(sql`e.department_code = ${scope.departmentCode}`);
   if (establishmentId !== null) where.push(sql`u.establishment_id = ${establishmentId}`);
+  const scoped = sql.join(where, sql` and `);
+  const own = sql`(${isFilled(sql`u.address_line`)} or ${isFilled(sql`u.postal_code`)} or ${isFilled(sql`u.city`)})`;
+  const effective = (column: string) => isFilled(sql`case when ${own} then u.${sql.raw(column)} else e.${sql.raw(column)} end`);
   return sql`
-    with valid as materialized (
-      select system, code from ${codes} where deprecated_on is null or deprecated_on > current_date
-    ),
-    scoped as (
-      select u.id, u.establishment_id, u.kind, u.activity_field_code, u.care_mode_code, u.operational_activity_codes,
-        u.patient_age_min is not null as age_min_filled, u.patient_age_max is not null as age_max_filled,
-        (nullif(btrim(u.address_line), '') is not null or nullif(btrim(u.postal_code), '') is not null
-          or nullif(btrim(u.city), '') is not null) as own_address,
-        u.address_line as own_line, u.postal_code as own_postal_code, u.city as own_city,
-        e.address_line, e.postal_code, e.city
-      from ${units} u join ${establishments} e on e.id = u.establishment_id
-      where ${sql.join(where, sql` and `)}
-    ),
-    operational as (
-      select s.id, max(case when v.code is null then 1 else 2 end) as level
-      from scoped s cross join lateral unnest(s.operational_activity_codes) as oa(code)
-      left join valid v on v.system = ${CODE_SYSTEMS.operationalActivity} and v.code = oa.code
-      group by s.id
-    ),
-    contact as (
-      select ct.unit_id, max(case
-          when n.code is null then 1
-          when ch.code is not null and nullif(btrim(ct.value), '') is not null and cf.code is not null then 3
-          else 2 end) as level
-      from ${unitContacts} ct join scoped s on s.id = ct.unit_id
-      left join valid n on n.system = ${CODE_SYSTEMS.contactNature} and n.code = ct.nature_code
-      left join valid ch on ch.system = ${CODE_SYSTEMS.channel} and ch.code = ct.channel_code
-      left join valid cf on cf.system = ${CODE_SYSTEMS.confidentiality} and cf.code = ct.confidentiality_code
-      group by ct.unit_id
+    with v as (
+      select ${validCodes(CODE_SYSTEMS.activityField)} as activity_field, ${validCodes(CODE_SYSTEMS.careMode)} as care_mode,
+        ${validCodes(CODE_SYSTEMS.operationalActivity)} as operational, ${validCodes(CODE_SYSTEMS.contactNature)} as nature,
+        ${validCodes(CODE_SYSTEMS.channel)} as channel, ${validCodes(CODE_SYSTEMS.confidentiality)} as confidentiality
     )
-    select s.id, s.establishment_id, s.kind,
-      nullif(btrim(s.activity_field_code), '') as activity_field_code, af.code is not null as activity_field_valid,
-      nullif(btrim(s.care_mode_code), '') as care_mode_code, cm.code is not null as care_mode_valid,
-      s.age_min_filled, s.age_max_filled,
-      coalesce(o.level, 0)::int as operational_level,
-      s.own_address,
-      nullif(btrim(case when s.own_address then s.own_line else s.address_line end), '') is not null as line_filled,
-      nullif(btrim(case when s.own_address then s.own_postal_code else s.postal_code end), '') is not null as postal_code_filled,
-      nullif(btrim(case when s.own_address then s.own_city else s.city end), '') is not null as city_filled,
-      coalesce(c.level, 0)::int as contact_level
-    from scoped s
-    left join valid af on af.system = ${CODE_SYSTEMS.activityField} and af.code = s.activity_field_code
-    left join valid cm on cm.system = ${CODE_SYSTEMS.careMode} and cm.code = s.care_mode_code
-    left join operational o on o.id = s.id
-    left join contact c on c.unit_id = s.id`;
+    select u.id, u.establishment_id, u.kind,
+      nullif(btrim(u.activity_field_code), '') as activity_field_code, u.activity_field_code = any(v.activity_field) as activity_field_valid,
+      nullif(btrim(u.care_mode_code), '') as care_mode_code, u.care_mode_code = any(v.care_mode) as care_mode_valid,
+      u.patient_age_min is not null as age_min_filled, u.patient_age_max is not null as age_max_filled,
+      case when cardinality(u.operational_activity_codes) = 0 then 0
+        when u.operational_activity_codes && v.operational then 2 else 1 end as operational_level,
+      ${own} as own_address,
+      ${effective('address_line')} as line_filled,
+      ${effective('postal_code')} as postal_code_filled,
+      ${effective('city')} as city_filled,
+      coalesce(c.level, 0) as contact_level
+    from ${units} u
+    join ${establishments} e on e.id = u.establishment_id
+    cross join v
+    left join (
+      select ct.unit_id, max(case
+          when not (ct.nature_code = any(v.nature)) then 1
+          when ct.channel_code = any(v.channel) and ${isFilled(sql`ct.value`)} and ct.confidentiality_code = any(v.confidentiality) then 3
+          else 2 end) as level
+      from ${unitContacts} ct cross join v
+      where ct.unit_id in (select u.id from ${units} u join ${establishments} e on e.id = u.establishment_id where ${scoped})
+      group by ct.unit_id
+    ) c on c.unit_id = u.id
+    where ${scoped}`;
 }
-
-/** The fact columns of factsQuery, the grouping keys of the aggregates. */
-const FACT_COLUMNS = sql.raw(`establishment_id, kind, activity_field_code, activity_field_valid, care_mode_code, care_mode_valid,
-  age_min_filled, age_max_filled, operational_level, own_address, line_filled, postal_code_filled, city_filled, contact_level`);
 
 interface RawFacts {
   id: string;
@@ -97,7 +87,6 @@ interface RawFacts {
   postal_code_filled: boolean;
   city_filled: boolean;
   contact_level: number;
-  n?: number;
 }
 
 function fromRaw(r: RawFacts): FactRow {
@@ -158,8 +147,8 @@ export interface AreaEstablishment {
   categoryCode: string;
 }
 
-/** `n` active units of one establishment sharing the same kind and facts. */
-export type FactGroup = FactRow & { establishmentId: string; kind: string; n: number };
+/** The facts of one active unit, with what the sectors need. */
+export type UnitFactRow = FactRow & { establishmentId: string; kind: string };
 
 function scopeWhere(scope: Scope): SQL | undefined {
   return and(
@@ -169,8 +158,15 @@ function scopeWhere(scope: Scope): SQL | undefined {
 }
 
 export function createPopulationStore(orm: Orm) {
-  /** Raw SQL rows; both drivers return `{ rows }`. */
-  const rowsOf = async <T>(query: SQL): Promise<T[]> => ((await orm.execute(query)) as unknown as { rows: T[] }).rows;
+  /**
+   * Raw SQL rows (both drivers return `{ rows }`), without JIT: the per-unit contact lookup's cost
+   * estimate passes jit_above_cost, and compiling took half of a national run (0.4 s of 0.86 s).
+   */
+  const rowsOf = <T>(query: SQL): Promise<T[]> =>
+    orm.transaction(async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+    });
   return {
     /** Every establishment of the scope: the targets. */
     establishmentsIn: (scope: Scope): Promise<AreaEstablishment[]> =>
@@ -185,10 +181,14 @@ export function createPopulationStore(orm: Orm) {
         .from(establishments)
         .where(scopeWhere(scope)),
 
-    /** Active units of the scope, grouped per establishment, kind and facts (one query). */
-    factGroupsIn: async (scope: Scope): Promise<FactGroup[]> => {
-      const rows = await rowsOf<RawFacts>(sql`select ${FACT_COLUMNS}, count(*)::int as n from (${factsQuery(scope, null)}) f group by ${FACT_COLUMNS}`);
-      return rows.map((r) => ({ ...fromRaw(r), establishmentId: r.establishment_id, kind: r.kind, n: Number(r.n) }));
+    /**
+     * The facts of every active unit of the scope, in one query. Not grouped in SQL: grouping
+     * identical fact rows per establishment was slower than sending them (1.6 s against 0.8 s for
+     * 100 k units on PostgreSQL), the rows being a few booleans and two short codes.
+     */
+    unitFactsIn: async (scope: Scope): Promise<UnitFactRow[]> => {
+      const rows = await rowsOf<RawFacts>(factsQuery(scope, null));
+      return rows.map((r) => ({ ...fromRaw(r), establishmentId: r.establishment_id, kind: r.kind }));
     },
 
     establishment: async (id: string): Promise<EstablishmentRow | null> => {
