@@ -6,6 +6,7 @@
  * Cross-subgraph rules (archive with professionals, transfers) are in offer-editing-professionals.test.ts.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
@@ -317,6 +318,18 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
       expect((await as<{ reactivateUnit: Unit }>(orleans, REACTIVATE, { id: unit.id })).data!.reactivateUnit.archived).toBe(false);
       expect(await search()).toEqual([unit.id]);
       expect((await history('unit', unit.id)).edges.map((e) => e.node.action)).toEqual(['REACTIVATE', 'ARCHIVE', 'CREATE']);
+    });
+
+    it('each audited write is also on the change feed, in order, with its actor', async () => {
+      const unit = await createUnit('T016');
+      await as(orleans, ARCHIVE, { id: unit.id });
+      const events = await hub.db.rows<{ topic: string; action: string; actor: string }>(
+        sql`select topic, action, actor from feed.change_event where record_type = 'UNIT' and record_id = ${unit.id} order by id`,
+      );
+      expect(events).toEqual([
+        { topic: 'offer', action: 'CREATE', actor: 'ref.etab.orleans' },
+        { topic: 'offer', action: 'ARCHIVE', actor: 'ref.etab.orleans' },
+      ]);
     });
 
     it('an archived unit frees its UF code; reactivating it is refused while another active unit holds the code', async () => {

@@ -1,4 +1,6 @@
 /** SQL of the offer's editing mutations and audit trail. Knows tables and rows, not rules. */
+import { appendChanges } from '../../../platform/changes/append.js';
+import type { NewChange } from '../../../platform/changes/tables.js';
 import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
 import {
@@ -27,6 +29,18 @@ export interface AuditEntry {
   actorSubject: string;
   actorName: string;
   changes: Changes;
+}
+
+/** The change-feed event of an audited write: followers learn what changed without reading our tables. */
+function offerChange(entry: AuditEntry): NewChange {
+  return {
+    topic: 'offer',
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    action: entry.action,
+    actor: entry.actorName,
+    payload: { changes: entry.changes },
+  };
 }
 
 /** Serialises unit and pôle id allocation per transaction (two creations never pick the same id). */
@@ -108,8 +122,11 @@ function createEditingQueries(orm: Orm) {
     updatePole: async (id: string, changes: Partial<Pick<PoleRow, 'name' | 'archived'>>): Promise<PoleRow> =>
       (await orm.update(poles).set({ ...changes, updatedAt: sql`now()` }).where(eq(poles.id, id)).returning())[0]!,
 
+    /** Audit rows, and the same changes on the change feed (topic `offer`), in the write's transaction. */
     audit: async (entries: readonly AuditEntry[]): Promise<void> => {
-      if (entries.length) await orm.insert(auditEvents).values([...entries]);
+      if (!entries.length) return;
+      await orm.insert(auditEvents).values([...entries]);
+      await appendChanges(orm, entries.map(offerChange));
     },
 
     /** Newest first; `beforeId` is the cursor (events are never updated, so ids order them). */
