@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
+  // Node resolves `graphql` to its CommonJS build for every package (it has no "exports" map);
+  // Vite would give our sources the ESM build, and graphql-js refuses objects (schemas, errors)
+  // of "another realm" when they cross into Apollo or graphql-ws. One copy, as in production.
+  resolve: { alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }] },
   test: {
     include: ['test/**/*.test.ts', 'platform/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'fhir/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

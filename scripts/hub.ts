@@ -11,13 +11,16 @@ import { applyMigrations } from '../platform/db/migrate.js';
 import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import type { Logger } from '../platform/logger.js';
-import { buildGateway } from '../gateway/app.js';
+import { buildGateway, type Gateway } from '../gateway/app.js';
 import fhirPlugin from '../fhir/plugin.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoRegion } from './demo/seed.js';
 
 export interface RunningHub {
   db: Database;
+  /** The process's change feed (one for all subgraphs). */
+  feed: ChangeFeed;
+  gateway: Gateway;
   urls: { graphql: string; fhir: string; subgraphs: Record<SubgraphName, string> };
   close(): Promise<void>;
 }
@@ -74,7 +77,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     await gateway.app.listen({ host: config.host, port: config.gatewayPort });
     started.push(gateway.app);
     const graphql = urlOf(gateway.app, config.host, '/graphql');
-    return { db, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
+    return { db, feed, gateway, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
   } catch (error) {
     await close();
     throw error;

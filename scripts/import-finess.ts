@@ -9,14 +9,16 @@
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
 import { DatabaseBusyError } from '../platform/db/dir-lock.js';
 import { applyMigrations } from '../platform/db/migrate.js';
+import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { decodeFiness } from '../subgraphs/offer/finess/parse.js';
-import { exitCodeOf, formatReport, importFiness, type FinessImportReport } from '../subgraphs/offer/finess/import.js';
+import { cliActor, exitCodeOf, formatReport, importFiness, type FinessImportReport } from '../subgraphs/offer/finess/import.js';
 
 const USAGE = 'usage: npm run import:finess -- FILE [--partial] [--dry-run] [--json] [--hub URL] [--token TOKEN]';
 const OFFER_MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import.meta.url));
@@ -48,6 +50,15 @@ function printReport(report: FinessImportReport, seconds: number, out: Output): 
   else {
     process.stdout.write(formatReport(report, out.file));
     process.stdout.write(`${report.rows} rows in ${seconds.toFixed(2)} s (${Math.round(report.rows / Math.max(seconds, 1e-3))} rows/s)\n`);
+  }
+}
+
+/** Who runs the command, for the audit trail: the OS account (some containers have no passwd entry for it). */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? 'unknown';
   }
 }
 
@@ -139,12 +150,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS); // the import appends its changes to the feed
     await applyMigrations(db, 'offer', OFFER_MIGRATIONS);
     const started = performance.now();
     const report = await importFiness(db, text, {
       partial: args.values.partial ?? false,
       dryRun: args.values['dry-run'] ?? false,
       onProgress: progressPrinter(process.stderr),
+      actor: cliActor(osUser()),
     });
     printReport(report, (performance.now() - started) / 1000, { file, json: args.values.json ?? false });
     return exitCodeOf(report);

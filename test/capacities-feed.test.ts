@@ -121,6 +121,11 @@ describe.each(databaseKinds())('POST /feeds/capacities through the gateway (%s)'
     expect(json.status).toBe(422);
     expect(json.body.results[1]).toMatchObject({ line: 2, status: 'rejected', field: 'installedBeds' });
     expect(await versions()).toEqual(before);
+    // two lines for one unit: the second is refused (the result would depend on their order)
+    const twice = await post(JSON.stringify({ updates: [line(units[3]!, { availableMen: 1 }), line(units[3]!)] }), 'application/json', auth);
+    expect(twice.status).toBe(422);
+    expect(twice.body.results.map((r) => r.status)).toEqual(['unchanged', 'rejected']);
+    expect(await versions()).toEqual(before);
   });
 
   it('answers 400 for a body it cannot read', async () => {

@@ -5,11 +5,11 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { establishments, organizations } from '../subgraphs/offer/tables.js';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
@@ -92,6 +92,36 @@ describe.each(databaseKinds())('POST /imports/finess through the gateway (%s)', 
     expect([401, 403]).toContain(anonymous.status);
     const forged = await post(direct, DEMO, { 'x-ror-identity': 'forged.envelope' });
     expect(forged.status).toBe(401);
+  });
+
+  it("records the user's login as the importer, in the audit trail and on the feed", { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ror-finess-edit-'));
+    try {
+      const edited = join(dir, 'edited.csv');
+      writeFileSync(edited, readFileSync(DEMO, 'utf8').replace('180000010;180000028;CH  BOURGES - JACQUES COEUR;', '180000010;180000028;CH BOURGES JACQUES COEUR;'));
+      const [before] = await hub.db.rows<{ last: number }>(sql`select coalesce(max(id), 0)::int as last from feed.change_event`);
+      const last = before!.last;
+      const response = await post(`${baseOf(hub)}/imports/finess`, edited, { authorization: await asUser(hub.urls.graphql, 'admin.ars') });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ updated: 1, unchanged: 187 });
+      const events = await hub.db.rows(sql`select topic, record_type, record_id, action, actor, payload from feed.change_event where id > ${last} order by id`);
+      expect(events).toEqual([
+        {
+          topic: 'offer',
+          record_type: 'ESTABLISHMENT',
+          record_id: '180000010',
+          action: 'IMPORT',
+          actor: 'admin.ars',
+          payload: { changes: { name: { from: 'CH BOURGES - JACQUES COEUR', to: 'CH BOURGES JACQUES COEUR' } } },
+        },
+      ]);
+      const audit = await hub.db.rows(sql`select action, actor_name from offer.audit_event where record_id = '180000010' order by id desc limit 1`);
+      expect(audit).toEqual([{ action: 'IMPORT', actor_name: 'admin.ars' }]);
+      // Back to the demo file: one more update, then the demo is intact for the other tests.
+      expect(await (await post(`${baseOf(hub)}/imports/finess`, DEMO, { authorization: await asUser(hub.urls.graphql, 'admin.ars') })).json()).toMatchObject({ updated: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a bad flag value (400)', { timeout: 60_000 }, async () => {

@@ -5,15 +5,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { count } from 'drizzle-orm';
+import { asc, count } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { acquireDirLock } from '../platform/db/dir-lock.js';
-import { establishments, organizations } from '../subgraphs/offer/tables.js';
+import { auditEvents, establishments, organizations } from '../subgraphs/offer/tables.js';
+import { changeEvents } from '../platform/changes/tables.js';
+import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { lambert93ToWgs84, wgs84ToLambert93 } from '../subgraphs/offer/finess/lambert93.js';
 import { finessNumberProblem } from '../subgraphs/offer/finess/numbers.js';
 import { parseFiness } from '../subgraphs/offer/finess/parse.js';
-import { importFiness } from '../subgraphs/offer/finess/import.js';
+import { cliActor, importFiness } from '../subgraphs/offer/finess/import.js';
 import { createScratchDatabase } from './helpers/hub.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -101,6 +103,13 @@ describe('parsing', () => {
   });
 });
 
+/** Audit rows and feed events, in order, as [recordType, recordId, action, actor]. */
+async function trail(db: Database) {
+  const audit = await db.orm.select().from(auditEvents).orderBy(asc(auditEvents.id));
+  const events = await db.orm.select().from(changeEvents).orderBy(asc(changeEvents.id));
+  return { audit, events };
+}
+
 async function counts(db: Database): Promise<[number, number]> {
   const [o] = await db.orm.select({ n: count() }).from(organizations);
   const [e] = await db.orm.select({ n: count() }).from(establishments);
@@ -118,6 +127,7 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
       drop = scratch.drop;
       db = await openDatabase({ kind: 'postgres', url: scratch.url });
     } else db = await openDatabase({ kind: 'pglite', dataDir: null });
+    await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS);
     await applyMigrations(db, 'offer', MIGRATIONS);
   });
   afterEach(async () => {
@@ -131,6 +141,39 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
     const second = await importFiness(db, read(DEMO));
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 188, rejected: 0, organizations: { created: 0 } });
     expect(await counts(db)).toEqual([first.organizations.created, 188]);
+  });
+
+  it('audits and publishes every created record once, and nothing on a re-import', async () => {
+    const actor = cliActor('alice');
+    const first = await importFiness(db, read(DEMO), { actor });
+    const { audit, events } = await trail(db);
+    expect(audit).toHaveLength(first.organizations.created + 188);
+    expect(audit.filter((a) => a.recordType === 'ESTABLISHMENT').map((a) => a.recordId).sort()).toEqual(parseFiness(read(DEMO)).valid.map((e) => e.id).sort());
+    expect(new Set(audit.map((a) => `${a.action} ${a.actorSubject} ${a.actorName}`))).toEqual(new Set(['IMPORT cli cli:alice']));
+    // The feed carries the same records and changes as the audit trail, in the same order.
+    expect(events.map((e) => [e.topic, e.recordType, e.recordId, e.action, e.actor, e.payload])).toEqual(
+      audit.map((a) => ['offer', a.recordType, a.recordId, 'IMPORT', 'cli:alice', { changes: a.changes }]),
+    );
+    const site = audit.find((a) => a.recordId === '180000010')!;
+    expect(site.changes).toMatchObject({ name: { from: null, to: 'CH BOURGES - JACQUES COEUR' }, organizationId: { from: null, to: '180000028' } });
+    expect(audit.find((a) => a.recordType === 'ORGANIZATION' && a.recordId === '180000028')!.changes).toMatchObject({ name: { from: null, to: 'CH BOURGES - JACQUES COEUR' } });
+
+    await importFiness(db, read(DEMO), { actor });
+    const again = await trail(db);
+    expect(again.audit).toHaveLength(audit.length);
+    expect(again.events).toHaveLength(events.length);
+  });
+
+  it('audits an update with the changed fields only, from and to', async () => {
+    await importFiness(db, read(DEMO));
+    const before = (await trail(db)).events.length;
+    const edited = read(DEMO).replace('180000010;180000028;CH  BOURGES - JACQUES COEUR;', '180000010;180000028;CH BOURGES JACQUES COEUR;');
+    await importFiness(db, edited, { actor: cliActor('bob') });
+    const { audit, events } = await trail(db);
+    expect(events.slice(before).map((e) => [e.recordType, e.recordId, e.action, e.actor, e.payload])).toEqual([
+      ['ESTABLISHMENT', '180000010', 'IMPORT', 'cli:bob', { changes: { name: { from: 'CH BOURGES - JACQUES COEUR', to: 'CH BOURGES JACQUES COEUR' } } }],
+    ]);
+    expect(audit.at(-1)).toMatchObject({ recordId: '180000010', actorName: 'cli:bob', changes: { name: { from: 'CH BOURGES - JACQUES COEUR', to: 'CH BOURGES JACQUES COEUR' } } });
   });
 
   it('reports updated fields and moves updated_at only for changed rows', async () => {
@@ -150,6 +193,7 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
     const refused = await importFiness(db, read(MALFORMED));
     expect(refused).toMatchObject({ written: false, rejected: 5, problems: MALFORMED_PROBLEMS });
     expect(await counts(db)).toEqual(before);
+    expect((await trail(db)).events).toHaveLength(before[0] + before[1]);
 
     await db.orm.delete(establishments);
     await db.orm.delete(organizations);
@@ -162,6 +206,7 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
     const report = await importFiness(db, read(SAMPLE), { dryRun: true });
     expect(report).toMatchObject({ created: 7, written: false, organizations: { created: 5 } });
     expect(await counts(db)).toEqual([0, 0]);
+    expect(await trail(db)).toEqual({ audit: [], events: [] });
   });
 });
 
@@ -213,6 +258,16 @@ describe('the import:finess CLI (PGlite data dir)', () => {
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('5 rejected');
     expect(partial.stdout).toContain('partial import');
+
+    // The audit trail names the OS user who ran the command.
+    const db = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'db') });
+    try {
+      const actors = await db.orm.selectDistinct({ subject: auditEvents.actorSubject, name: auditEvents.actorName }).from(auditEvents);
+      expect(actors).toEqual([{ subject: 'cli', name: expect.stringMatching(/^cli:.+/) }]);
+      expect((await db.orm.select({ n: count() }).from(changeEvents))[0]!.n).toBe(7 + 5);
+    } finally {
+      await db.close();
+    }
   });
 
   it('explains what to do when a hub holds the embedded database (exit 2)', async () => {

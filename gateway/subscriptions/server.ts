@@ -160,7 +160,15 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
           contextValue: ctx.extra.gateway,
         };
       },
-      subscribe: (args) => stream(args),
+      // A failure to plan or start answers this subscription with an error, not the whole socket with 4500.
+      subscribe: (args) => {
+        try {
+          return stream(args);
+        } catch (error) {
+          options.logger.error({ err: error }, 'subscription could not start');
+          return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })] };
+        }
+      },
       onNext: (_ctx, _id, _payload, _args, result) => maskErrors(result as ExecutionResult, options.formatError),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)) as never,
     },

@@ -26,6 +26,8 @@ export interface ChangeFeed {
   onWake(fn: () => void): () => void;
   /** Id of the last event delivered to subscribers. */
   head(): number;
+  /** Live subscribers now (metrics, tests). */
+  subscribers(): number;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function openChangeFeed(db: Database, logger: Logger, options: { po
       return () => void wakers.delete(fn);
     },
     head: () => head,
+    subscribers: () => subscribers.size,
     close: async () => {
       clearInterval(timer);
       subscribers.clear();

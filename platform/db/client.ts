@@ -72,6 +72,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server terminates (restart, failover, dropped database) is replaced by
+  // the pool on next use; without a listener its error would crash the process.
+  pool.on('error', () => undefined);
   const orm = drizzlePg(pool) as unknown as Orm;
   return {
     kind: 'postgres',

@@ -28,7 +28,7 @@ export interface LineResult {
   status: 'created' | 'updated' | 'unchanged' | 'rejected';
   reason?: string;
   field?: string;
-  capacity?: CapacityRecord;
+  capacity?: CapacityRecord | null;
 }
 
 function sendError(reply: FastifyReply, error: HubError) {

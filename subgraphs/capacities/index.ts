@@ -11,6 +11,7 @@ import { seedCapacities, type CapacitySeed } from './seed.js';
 import { capacityFeedRoute } from './feed-route.js';
 import { capacityExportRoute } from './export-route.js';
 import { scheduleSnapshots } from './snapshot-scheduler.js';
+import { createCapacityChanges, subscriptionResolvers } from './subscription.js';
 
 export type { CapacitySeed };
 
@@ -18,15 +19,17 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>(
   name: 'capacities',
   sdl: new URL('../../schemas/capacities.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
-  resolvers,
-  context: ({ db, config, internalSecret }) => {
+  resolvers: { ...resolvers, ...subscriptionResolvers },
+  context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
     const closures = createClosureStore(db.orm);
     const filters = createSavedFilterStore(db.orm);
     // Units and their attributes belong to the offer subgraph: asked there, as the system identity.
     const client = createSubgraphClient(config, internalSecret);
+    const capacityChanges = createCapacityChanges(feed, client);
     return (_request, identity) => ({
       identity,
+      capacityChanges,
       capacities: createCapacityService({ store, closures, client }, identity),
       reports: createReportService({ db, store, filters, client }, identity),
     });

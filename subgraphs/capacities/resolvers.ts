@@ -1,6 +1,7 @@
 /** GraphQL resolvers of the capacities subgraph: arguments in, service calls, rows to fields. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import type { CapacityChanges } from './subscription.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { CapacityInput, CapacityService } from './service.js';
 import type { ReportService } from './report-service.js';
@@ -14,6 +15,8 @@ export interface CapacityContext {
   identity: Identity;
   capacities: CapacityService;
   reports: ReportService;
+  /** Streams of capacity events for `Subscription.capacityChanged` (subscription.ts). */
+  capacityChanges: CapacityChanges;
 }
 
 /** A Unit reference; sseCapacity comes from the offer subgraph (@requires). */

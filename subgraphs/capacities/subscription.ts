@@ -23,6 +23,9 @@ export interface CapacityChangeFilter {
 export interface CapacityEventPayload {
   unitId: string;
   capacity: Record<string, unknown>;
+  /** The unit's history row written with the change (CapacityChange.id). */
+  historyId: number;
+  at: string;
 }
 
 const UNITS = /* GraphQL */ `
@@ -95,10 +98,10 @@ export function createCapacityChanges(feed: ChangeFeed, client: SubgraphClient) 
 
 export type CapacityChanges = ReturnType<typeof createCapacityChanges>;
 
-/** The GraphQL `CapacityChange` of an event. */
+/** The `CapacityChange` of an event, as the history row written with it (resolvers.ts reads both alike). */
 export function capacityChangeOf(event: ChangeEvent) {
   const payload = event.payload as unknown as CapacityEventPayload;
-  return { id: String(event.id), unit: { id: payload.unitId }, capacity: payload.capacity, at: event.occurredAt };
+  return { id: payload.historyId, unitId: payload.unitId, record: payload.capacity, at: new Date(payload.at) };
 }
 
 interface SubscriptionContext {

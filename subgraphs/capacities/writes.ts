@@ -24,7 +24,7 @@ interface Written {
 /** Appends the history rows and the feed events of `written`, last in the transaction. */
 async function record(tx: Orm, written: readonly Written[], stamp: WriteStamp): Promise<void> {
   const records = written.map((w) => ({ unitId: w.row.unitId, record: toRecord(w.row) }));
-  await q.appendHistory(tx, records.map((r) => ({ unitId: r.unitId, at: stamp.at, record: r.record as unknown as Record<string, unknown> })));
+  const history = await q.appendHistory(tx, records.map((r) => ({ unitId: r.unitId, at: stamp.at, record: r.record as unknown as Record<string, unknown> })));
   await appendChanges(
     tx,
     written.map((w, i) => ({
@@ -33,7 +33,8 @@ async function record(tx: Orm, written: readonly Written[], stamp: WriteStamp): 
       recordId: w.row.unitId,
       action: w.created ? 'CREATE' : 'UPDATE',
       actor: stamp.updatedBy,
-      payload: { unitId: w.row.unitId, capacity: records[i]!.record },
+      // historyId and at: a subscriber's CapacityChange is the same as the history's.
+      payload: { unitId: w.row.unitId, capacity: records[i]!.record, historyId: history[i]!.id, at: stamp.at.toISOString() },
     })),
   );
 }
@@ -88,7 +89,8 @@ export interface FeedUpdate {
 }
 
 export type FeedOutcome =
-  | { status: 'created' | 'updated'; capacity: CapacityRecord }
+  /** `capacity` is null while not written (and stays so when the batch is not written). */
+  | { status: 'created' | 'updated'; capacity: CapacityRecord | null }
   | { status: 'unchanged'; capacity: CapacityRecord }
   | { status: 'rejected'; reason: string; field?: string };
 
@@ -121,15 +123,15 @@ export function writeFeed(
     const state = new Map((await q.lockRows(tx, [...new Set(updates.map((u) => u.unitId))])).map((r) => [r.unitId, r]));
     const plan: Array<{ unitId: string; figures: CapacityFigures } | null> = [];
     const outcomes: FeedOutcome[] = [];
-    const seen = new Map<string, number>(); // unit id -> index of the line that named it first
-    for (const [index, update] of updates.entries()) {
+    const seen = new Set<string>();
+    for (const update of updates) {
       const row = state.get(update.unitId);
       const figures: CapacityFigures = { ...(row ? figuresOf(row) : NO_CAPACITY), ...stripUndefined(update.figures) };
-      const first = seen.get(update.unitId);
-      seen.set(update.unitId, first ?? index);
+      const repeated = seen.has(update.unitId);
+      seen.add(update.unitId);
       try {
         // Two lines for one unit would make the result depend on their order: refused.
-        if (first !== undefined) throw new HubError('BAD_USER_INPUT', `The unit is already updated by update ${first} of this batch.`, { field: 'ufCode' });
+        if (repeated) throw new HubError('BAD_USER_INPUT', 'An earlier line of this batch already names this unit.', { field: 'ufCode' });
         checkCapacity(figures, row?.installedBeds ?? null);
       } catch (error) {
         if (!(error instanceof HubError)) throw error;
@@ -142,7 +144,7 @@ export function writeFeed(
         outcomes.push({ status: 'unchanged', capacity: toRecord(row) });
       } else {
         plan.push({ unitId: update.unitId, figures });
-        outcomes.push({ status: row ? 'updated' : 'created', capacity: null as never }); // filled once written
+        outcomes.push({ status: row ? 'updated' : 'created', capacity: null });
       }
     }
     if (!commit || outcomes.some((o) => o.status === 'rejected')) return { written: false, outcomes };

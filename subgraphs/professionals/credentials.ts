@@ -6,7 +6,8 @@ import { requireRight } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
 import { requireSystem, requireUser } from './access.js';
-import { openAccount, resendPasswordLink } from './account-opening.js';
+import { accountOpened, openAccount, resendPasswordLink } from './account-opening.js';
+import { actorName, professionalChange } from './changes.js';
 import type { AccountSummary } from './accounts.js';
 import { currentRecord, refuseArchived, requireFreeLogin, requireSignedIn } from './checks.js';
 import { rethrowDbError } from './db-errors.js';
@@ -22,6 +23,10 @@ export interface PasswordPayload {
   login: string;
   changedAt: Date;
 }
+
+/** ACCOUNT UPDATE of a password set: that it changed, never the hash nor the link's token. */
+const passwordSet = (account: AccountSummary, actor: string) =>
+  professionalChange('ACCOUNT', account.id, 'UPDATE', actor, { professionalId: account.professionalId, changedFields: ['password'] });
 
 function requireAcceptable(password: string, argumentName: string): void {
   const problem = passwordProblem(password);
@@ -52,8 +57,15 @@ export function createCredentialService(store: ProfessionalStore) {
     return email;
   };
 
-  const setPassword = async (account: AccountSummary, password: string): Promise<PasswordPayload> => {
-    const changedAt = await store.accounts.setPassword(account.id, await hashPassword(password)).catch(rethrowDbError);
+  const setPassword = async (account: AccountSummary, password: string, actor: string): Promise<PasswordPayload> => {
+    const passwordHash = await hashPassword(password);
+    const changedAt = await store
+      .transaction(async (tx) => {
+        const at = await tx.accounts.setPassword(account.id, passwordHash);
+        await tx.appendChanges([passwordSet(account, actor)]);
+        return at;
+      })
+      .catch(rethrowDbError);
     return { professionalId: account.professionalId, login: account.login, changedAt };
   };
 
@@ -68,7 +80,12 @@ export function createCredentialService(store: ProfessionalStore) {
       await requireFreeLogin(store, login, 'login');
       const recipient = await recipientOf(professionalId);
       const { publicBase, nudge } = mailer();
-      await store.transaction((tx) => openAccount(tx, professionalId, login, recipient, publicBase)).catch(rethrowDbError);
+      await store
+        .transaction(async (tx) => {
+          const accountId = await openAccount(tx, professionalId, login, recipient, publicBase);
+          await tx.appendChanges([accountOpened(accountId, professionalId, actorName(identity))]);
+        })
+        .catch(rethrowDbError);
       nudge();
       return current.person;
     },
@@ -99,7 +116,10 @@ export function createCredentialService(store: ProfessionalStore) {
       const changedAt = await store
         .transaction(async (tx) => {
           if (!(await tx.accounts.consumeToken(tokenHash))) return null;
-          return tx.accounts.setPassword(account.id, passwordHash);
+          const at = await tx.accounts.setPassword(account.id, passwordHash);
+          // Whoever holds the link acts as the account's owner.
+          await tx.appendChanges([passwordSet(account, account.login)]);
+          return at;
         })
         .catch(rethrowDbError);
       if (!changedAt) throw unusableLink(await store.accounts.tokenOf(tokenHash));
@@ -111,7 +131,7 @@ export function createCredentialService(store: ProfessionalStore) {
       const current = await currentRecord(store, professionalId);
       requireRight(identity, 'ORU_PROFESSIONNEL_CHANGE_PASSWORD', current.target);
       requireAcceptable(newPassword, 'newPassword');
-      return setPassword(await accountOf(professionalId), newPassword);
+      return setPassword(await accountOf(professionalId), newPassword, actorName(identity));
     },
 
     changeMyPassword: async (identity: Identity, currentPassword: string, newPassword: string): Promise<PasswordPayload> => {
@@ -119,7 +139,7 @@ export function createCredentialService(store: ProfessionalStore) {
       const account = await accountOf(user.professionalId);
       if (!(await store.accounts.passwordMatches(account.id, currentPassword))) throw badInput('currentPassword', 'The current password is wrong.');
       requireAcceptable(newPassword, 'newPassword');
-      return setPassword(account, newPassword);
+      return setPassword(account, newPassword, user.login);
     },
 
     /** For the gateway: an account's role assignments as effective rights per perimeter. */

@@ -81,16 +81,19 @@ export function createRecordWriter(orm: Orm) {
      * professionals: their assignment follows the unit, they gain the target establishment and lose
      * the source one when none of their other units is there. Without: they are detached from the
      * unit and keep their establishments. Idempotent: a second run changes nothing, so a transfer
-     * whose offer side failed is repaired by running it again. Returns the professionals concerned.
+     * whose offer side failed is repaired by running it again. Returns the professionals concerned
+     * (`ids`) and those this run changed (`changed`: none on a second run).
      */
-    transferUnit: async (unitId: string, from: string, to: string, withProfessionals: boolean): Promise<string[]> => {
+    transferUnit: async (unitId: string, from: string, to: string, withProfessionals: boolean): Promise<{ ids: string[]; changed: string[] }> => {
       const attached = await orm
-        .select({ id: unitAssignments.professionalId })
+        .select({ id: unitAssignments.professionalId, establishmentId: unitAssignments.establishmentId })
         .from(unitAssignments)
         .where(eq(unitAssignments.unitId, unitId))
         .for('update');
       const ids = attached.map((a) => a.id);
-      if (ids.length === 0) return [];
+      if (ids.length === 0) return { ids, changed: [] };
+      // Detached ones all change; moved ones only if their assignment was not moved yet (one transaction does both sides).
+      const changed = withProfessionals ? attached.filter((a) => a.establishmentId !== to).map((a) => a.id) : ids;
       if (!withProfessionals) {
         await orm.delete(unitAssignments).where(eq(unitAssignments.unitId, unitId));
       } else {
@@ -108,7 +111,7 @@ export function createRecordWriter(orm: Orm) {
           .where(and(eq(establishmentAssignments.establishmentId, from), inArray(establishmentAssignments.professionalId, ids), notExists(stillThere)));
       }
       await orm.update(people).set({ updatedAt: sql`now()` }).where(inArray(people.id, ids));
-      return ids;
+      return { ids, changed };
     },
 
     enqueueMail: (mail: OutgoingMail) => enqueueMail(orm, mailOutbox, mail),

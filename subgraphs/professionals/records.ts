@@ -7,7 +7,8 @@ import type { Identity, Target } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
 import { establishmentTarget, requireRightOnAll } from './access.js';
-import { openAccount } from './account-opening.js';
+import { accountOpened, openAccount } from './account-opening.js';
+import { actorName, changedFieldNames, placementKeys, professionalChange } from './changes.js';
 import {
   currentRecord,
   refuseArchived,
@@ -19,6 +20,7 @@ import {
 } from './checks.js';
 import { rethrowDbError } from './db-errors.js';
 import { parseCreate, parseUpdate, rescueEmailOf, type CreateInput, type Placement, type UpdateInput } from './input.js';
+import type { RecordFields } from './record-writer.js';
 import type { UnitDirectory } from './offer-units.js';
 import { resolvePlacement, unitTarget, type ResolvedPlacement } from './placement.js';
 import type { AccountMailer } from './runtime.js';
@@ -41,6 +43,22 @@ function placementTargets(before: Placement, after: ResolvedPlacement): Target[]
   ];
 }
 
+/** Names of the fields a new record was given (the rescue e-mail by name only, never its value). */
+function createdFields(fields: RecordFields, rescueEmail: string | null): string[] {
+  const given = Object.keys(fields).filter((f) => fields[f as keyof RecordFields] !== null);
+  return rescueEmail ? [...given, 'rescueEmail'] : given;
+}
+
+/** The placement fields that differ (order does not matter). */
+function changedPlacement(before: Placement, after: Placement): string[] {
+  const key = (ids: string[]) => JSON.stringify([...ids].sort());
+  const units = (p: Placement) => p.units.map((u) => u.unitId);
+  return [
+    ...(key(before.establishmentIds) === key(after.establishmentIds) ? [] : ['establishmentIds']),
+    ...(key(units(before)) === key(units(after)) ? [] : ['unitIds']),
+  ];
+}
+
 /** ORU_PROFESSIONNEL_NEW transversally, or covering each establishment of the new record. */
 function requireCreateRight(identity: Identity, establishmentIds: readonly string[]): void {
   const targets: Target[] = establishmentIds.length ? establishmentIds.map(establishmentTarget) : [{ kind: 'TRANSVERSAL' }];
@@ -53,7 +71,12 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
     const current = await currentRecord(store, id);
     requireRight(identity, 'ORU_PROFESSIONNEL_DELETE', current.target);
     if ((current.person.archivedAt !== null) === archived) return current.person;
-    return (await store.records.setArchived(id, archived))!;
+    return store.transaction(async (tx) => {
+      const row = (await tx.records.setArchived(id, archived))!;
+      const action = archived ? 'ARCHIVE' : 'REACTIVATE';
+      await tx.appendChanges([professionalChange('PROFESSIONAL', id, action, actorName(identity), { changedFields: ['archivedAt'], ...placementKeys(current.placement) })]);
+      return row;
+    });
   };
 
   return {
@@ -72,10 +95,14 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
       const person = await store
         .transaction(async (tx) => {
           const id = await tx.records.nextId();
-          const row = await tx.records.insert(id, draft.fields, draft.account?.rescueEmail ?? null);
+          const rescueEmail = draft.account?.rescueEmail ?? null;
+          const row = await tx.records.insert(id, draft.fields, rescueEmail);
           await tx.records.replaceEstablishments(id, placement.establishmentIds);
           await tx.records.replaceUnits(id, placement.units);
-          if (draft.account) await openAccount(tx, id, draft.account.login, draft.account.rescueEmail, publicBase);
+          const actor = actorName(identity);
+          const changes = [professionalChange('PROFESSIONAL', id, 'CREATE', actor, { changedFields: createdFields(draft.fields, rescueEmail), ...placementKeys(placement) })];
+          if (draft.account) changes.push(accountOpened(await openAccount(tx, id, draft.account.login, draft.account.rescueEmail, publicBase), id, actor));
+          await tx.appendChanges(changes);
           return row;
         })
         .catch(rethrowDbError);
@@ -92,7 +119,8 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
       const placement = draft.placement ? await resolvePlacement(directory, draft.placement, current.placement) : null;
       if (placement) requireRightOnAll(identity, PLACEMENT_RIGHTS, placementTargets(current.placement, placement));
       if (draft.fields.rppsNumber) await requireFreeNumber(store, draft.fields.rppsNumber, id);
-      if (draft.accountEnabled !== null && !(await store.accounts.ofProfessionals([id])).length) {
+      const [account] = draft.accountEnabled === null ? [] : await store.accounts.ofProfessionals([id]);
+      if (draft.accountEnabled !== null && !account) {
         throw new HubError('BAD_USER_INPUT', `Professional ${id} has no account to enable or disable.`, { argumentName: 'input.accountEnabled' });
       }
       return store
@@ -103,6 +131,14 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
             await tx.records.replaceUnits(id, placement.units);
           }
           if (draft.accountEnabled !== null) await tx.accounts.setEnabled(id, draft.accountEnabled);
+          // Only what really changed is published: an update that sets the same values appends nothing.
+          const actor = actorName(identity);
+          const changedFields = [...changedFieldNames(current.person, draft.fields), ...(placement ? changedPlacement(current.placement, placement) : [])];
+          const changes = changedFields.length ? [professionalChange('PROFESSIONAL', id, 'UPDATE', actor, { changedFields, ...placementKeys(placement ?? current.placement) })] : [];
+          if (account && draft.accountEnabled !== null && account.enabled !== draft.accountEnabled) {
+            changes.push(professionalChange('ACCOUNT', account.id, 'UPDATE', actor, { professionalId: id, changedFields: ['enabled'], enabled: draft.accountEnabled }));
+          }
+          await tx.appendChanges(changes);
           return row!;
         })
         .catch(rethrowDbError);
@@ -120,7 +156,13 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
       refuseArchived(current.person);
       const email = rescueEmailOf(rawEmail);
       await requireFreeRescueEmail(store, email, professionalId, 'email');
-      await store.records.setRescueEmail(professionalId, email).catch(rethrowDbError);
+      await store
+        .transaction(async (tx) => {
+          await tx.records.setRescueEmail(professionalId, email);
+          // The field's name only: the address itself never goes to the feed.
+          await tx.appendChanges([professionalChange('PROFESSIONAL', professionalId, 'UPDATE', actorName(identity), { changedFields: ['rescueEmail'], ...placementKeys(current.placement) })]);
+        })
+        .catch(rethrowDbError);
       return (await currentRecord(store, professionalId)).person;
     },
   };

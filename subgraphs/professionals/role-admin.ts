@@ -9,6 +9,7 @@ import { isRightCode, PERIMETER_KINDS, RIGHTS, rightGrantableOn, type PerimeterK
 import { rightsOfRoleOn, ROLES, type RoleCode } from '../../platform/auth/roles.js';
 import { HubError } from '../../platform/errors.js';
 import { actorOf, professionalTarget, requireAdminOn } from './access.js';
+import { actorName, professionalChange } from './changes.js';
 import { currentRecord, refuseArchived, requireSignedIn } from './checks.js';
 import { badInput } from './input.js';
 import { isFinessNumber } from './normalize.js';
@@ -16,6 +17,12 @@ import type { UnitDirectory } from './offer-units.js';
 import type { NewAssignment } from './role-store.js';
 import type { ProfessionalStore } from './store.js';
 import type { RoleAssignmentRow } from './tables.js';
+
+/** A ROLE_ASSIGNMENT event: codes and ids only, what a follower needs to recompute someone's rights. */
+function assignmentChange(row: RoleAssignmentRow, action: 'CREATE' | 'DELETE', actor: string) {
+  const { professionalId, role, right, perimeterKind, perimeterId } = row;
+  return professionalChange('ROLE_ASSIGNMENT', String(row.id), action, actor, { professionalId, role, right, perimeterKind, perimeterId });
+}
 
 export interface AssignmentPayload {
   assignment: RoleAssignmentRow;
@@ -61,7 +68,11 @@ export function createRoleService(store: ProfessionalStore, directory: UnitDirec
     const assignment: NewAssignment = { ...draft, perimeterId: draft.perimeterId ?? null, grantedBy: actorOf(identity) };
     return store.transaction(async (tx) => {
       await tx.roles.lockProfessional(draft.professionalId);
-      return (await tx.roles.same(assignment)) ?? tx.roles.insert(assignment);
+      const held = await tx.roles.same(assignment);
+      if (held) return held; // assigning twice changes nothing, so publishes nothing
+      const row = await tx.roles.insert(assignment);
+      await tx.appendChanges([assignmentChange(row, 'CREATE', actorName(identity))]);
+      return row;
     });
   };
 
@@ -92,7 +103,10 @@ export function createRoleService(store: ProfessionalStore, directory: UnitDirec
       const row = Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await store.roles.byId(id) : null; // serial: int4
       if (!row) throw new HubError('NOT_FOUND', `No role assignment ${rawId}.`);
       requireAdminOn(identity, await storedPerimeterTarget(store, directory, row));
-      await store.roles.delete(row.id);
+      await store.transaction(async (tx) => {
+        // A concurrent revocation may have deleted it already: only the one that deletes publishes.
+        if (await tx.roles.delete(row.id)) await tx.appendChanges([assignmentChange(row, 'DELETE', actorName(identity))]);
+      });
       return row;
     },
   };

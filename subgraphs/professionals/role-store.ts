@@ -51,8 +51,10 @@ export function createRoleStore(orm: Orm) {
       if (rows.length) await orm.insert(roleAssignments).values(rows);
     },
 
-    delete: async (id: number): Promise<void> => {
-      await orm.delete(roleAssignments).where(eq(roleAssignments.id, id));
+    /** True when the row was there to delete. */
+    delete: async (id: number): Promise<boolean> => {
+      const rows = await orm.delete(roleAssignments).where(eq(roleAssignments.id, id)).returning({ id: roleAssignments.id });
+      return rows.length > 0;
     },
 
     /** Serialises concurrent assignments of one professional (no duplicate rows from a double click). */

@@ -11,6 +11,8 @@ import { visibleColumns, type ProfessionalView } from './columns.js';
 import { createRecordWriter } from './record-writer.js';
 import { createAccountStore } from './accounts.js';
 import { createRoleStore } from './role-store.js';
+import { appendChanges } from '../../platform/changes/append.js';
+import type { NewChange } from '../../platform/changes/tables.js';
 
 export type { ProfessionalView };
 
@@ -163,6 +165,10 @@ function createStores(orm: Orm) {
     records: createRecordWriter(orm),
     accounts: createAccountStore(orm),
     roles: createRoleStore(orm),
+    /** Change-feed events of the write (changes.ts); refuses to run outside `transaction`. Call last. */
+    appendChanges: async (changes: readonly NewChange[]): Promise<void> => {
+      await appendChanges(orm, changes);
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Identity } from '../../platform/auth/identity.js';
 import { requireSystem } from './access.js';
+import { actorName, professionalChange } from './changes.js';
 import { badInput } from './input.js';
 import { isFinessNumber } from './normalize.js';
 import type { ProfessionalStore } from './store.js';
@@ -25,7 +26,22 @@ export function createUnitTransferService(store: ProfessionalStore) {
         if (!isFinessNumber(args[name])) throw badInput(name, `"${args[name]}" is not a FINESS ET number (9 characters).`);
       }
       if (args.fromEstablishmentId === args.toEstablishmentId) throw badInput('toEstablishmentId', 'The unit is already in this establishment.');
-      return store.transaction((tx) => tx.records.transferUnit(args.unitId, args.fromEstablishmentId, args.toEstablishmentId, args.withProfessionals));
+      return store.transaction(async (tx) => {
+        const { ids, changed } = await tx.records.transferUnit(args.unitId, args.fromEstablishmentId, args.toEstablishmentId, args.withProfessionals);
+        if (changed.length) {
+          // Each professional moved or detached, with where they work now (the keys followers filter on).
+          const establishments = await tx.establishmentsOf(changed);
+          const units = await tx.unitsOf(changed);
+          const of = <T extends { professionalId: string; id: string }>(rows: T[], id: string) => rows.filter((r) => r.professionalId === id).map((r) => r.id);
+          const changedFields = args.withProfessionals ? ['establishmentIds'] : ['unitIds'];
+          await tx.appendChanges(
+            changed.map((id) =>
+              professionalChange('PROFESSIONAL', id, 'UPDATE', actorName(identity), { changedFields, establishmentIds: of(establishments, id), unitIds: of(units, id), transferredUnitId: args.unitId }),
+            ),
+          );
+        }
+        return ids;
+      });
     },
   };
 }

@@ -70,8 +70,9 @@ export interface TestHub extends RunningHub {
   kind: DatabaseKind;
 }
 
+/** A hub on a fresh database of `kind`, or on `extra.DATABASE_URL` when given (kept: its owner drops it). */
 export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}): Promise<TestHub> {
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase() : null;
   // The gateway's port is known before start, so the OpenID issuer URL (derived from it) is real.
   const port = extra.PORT ?? String(await reservePort());
   const config = loadConfig(testEnv({ PORT: port, ...extra, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));

@@ -4,11 +4,17 @@
  * `partial`. An establishment is "updated" only when a stored field differs; `updated_at`
  * moves only then. Organizations are created when missing and never renamed: FINESS
  * establishment extracts carry no EJ name, so a new EJ takes the name of its first site.
+ * Every record created or updated gets an audit row (action IMPORT, the importer as actor) and a
+ * change-feed event (topic `offer`), in the same transaction; unchanged records get neither.
  */
 import { eq, inArray } from 'drizzle-orm';
+import { appendChanges } from '../../../platform/changes/append.js';
+import type { NewChange } from '../../../platform/changes/tables.js';
 import type { Database, Orm } from '../../../platform/db/client.js';
 import { insertInChunks } from '../../../platform/db/bulk.js';
-import { establishments, organizations, type EstablishmentRow } from '../tables.js';
+import { auditEvents, establishments, organizations, type EstablishmentRow } from '../tables.js';
+import { created, diff, entry, type Actor } from '../editing/audit.js';
+import type { AuditEntry } from '../editing/store.js';
 import { FINESS_FIELDS, parseFiness, type FinessEstablishment, type FinessLayout, type FinessProblem } from './parse.js';
 
 export interface FinessImportOptions {
@@ -17,6 +23,33 @@ export interface FinessImportOptions {
   now?: Date;
   /** Called while writing, with rows done and total. */
   onProgress?: (done: number, total: number) => void;
+  /** Who imports, for the audit trail and the feed: `cli:<os user>` from the command line, the user's login through the hub. */
+  actor?: Actor;
+}
+
+/** When the caller names nobody (tests, scripts): the import itself. */
+const UNNAMED_IMPORTER: Actor = { subject: 'cli', name: 'cli:unknown' };
+
+/** The importer at the command line: `cli:<os user>`, as tables.ts documents `actor_name`. */
+export function cliActor(osUser: string): Actor {
+  return { subject: 'cli', name: `cli:${osUser}` };
+}
+
+/** The same event the offer's editing mutations publish for an audit entry (editing/store.ts). */
+function offerChange(e: AuditEntry): NewChange {
+  return { topic: 'offer', recordType: e.recordType, recordId: e.recordId, action: e.action, actor: e.actorName, payload: { changes: e.changes } };
+}
+
+/** Audit rows and feed events per statement: 500 × 7 columns stays far below Postgres's 65,535 parameters. */
+const AUDIT_CHUNK = 500;
+
+/**
+ * Audit rows, then feed events, in chunks; last in the transaction, since appending holds the
+ * feed's lock until commit (platform/changes/append.ts).
+ */
+async function auditAndPublish(orm: Orm, entries: readonly AuditEntry[]): Promise<void> {
+  await insertInChunks(orm, auditEvents, [...entries], AUDIT_CHUNK);
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) await appendChanges(orm, entries.slice(i, i + AUDIT_CHUNK).map(offerChange));
 }
 
 export interface FinessImportReport {
@@ -42,7 +75,7 @@ const FIELDS = FINESS_FIELDS;
 
 type Fields = Pick<FinessEstablishment, (typeof FIELDS)[number]>;
 
-const pick = (e: FinessEstablishment): Fields => Object.fromEntries(FIELDS.map((f) => [f, e[f]])) as unknown as Fields;
+const pick = (e: FinessEstablishment | EstablishmentRow): Fields => Object.fromEntries(FIELDS.map((f) => [f, e[f]])) as unknown as Fields;
 
 function changedFields(stored: EstablishmentRow, next: FinessEstablishment): string[] {
   return FIELDS.filter((f) => stored[f] !== next[f]);
@@ -117,21 +150,21 @@ export async function importFiness(db: Database, text: string, options: FinessIm
     const newEj = new Map<string, string>();
     for (const r of rows) if (!knownEj.has(r.organizationId) && !newEj.has(r.organizationId)) newEj.set(r.organizationId, r.name);
     // Known EJs take the SIREN and legal status the file gives, when they differ (never cleared).
-    const ejUpdates: Array<[string, EjFacts]> = [];
+    const ejUpdates: Array<[string, EjFacts, EjFacts]> = [];
     for (const [id, before] of knownEj) {
       const facts = ejFacts.get(id);
       if (!facts) continue;
       const next = { siren: facts.siren ?? before.siren, legalStatusCode: facts.legalStatusCode ?? before.legalStatusCode };
-      if (next.siren !== before.siren || next.legalStatusCode !== before.legalStatusCode) ejUpdates.push([id, next]);
+      if (next.siren !== before.siren || next.legalStatusCode !== before.legalStatusCode) ejUpdates.push([id, next, { siren: before.siren, legalStatusCode: before.legalStatusCode }]);
     }
     const creates: FinessEstablishment[] = [];
-    const updates: Array<[FinessEstablishment, string[]]> = [];
+    const updates: Array<[FinessEstablishment, string[], EstablishmentRow]> = [];
     for (const r of rows) {
       const before = stored.get(r.id);
       if (!before) creates.push(r);
       else {
         const fields = changedFields(before, r);
-        if (fields.length) updates.push([r, fields]);
+        if (fields.length) updates.push([r, fields, before]);
       }
     }
     report.created = creates.length;
@@ -156,24 +189,30 @@ export async function importFiness(db: Database, text: string, options: FinessIm
     const { creates, updates, newEj, ejFacts, ejUpdates } = await plan(orm);
     const total = creates.length + updates.length;
     let done = 0;
-    await insertInChunks(
-      orm,
-      organizations,
-      [...newEj].map(([id, name]) => ({ id, name, siren: ejFacts.get(id)?.siren ?? null, legalStatusCode: ejFacts.get(id)?.legalStatusCode ?? null, createdAt: now, updatedAt: now })),
-    );
-    for (const [id, facts] of ejUpdates) await orm.update(organizations).set({ ...facts, updatedAt: now }).where(eq(organizations.id, id));
+    const actor = options.actor ?? UNNAMED_IMPORTER;
+    const audit: AuditEntry[] = [];
+    const newOrganizations = [...newEj].map(([id, name]) => ({ id, name, siren: ejFacts.get(id)?.siren ?? null, legalStatusCode: ejFacts.get(id)?.legalStatusCode ?? null }));
+    await insertInChunks(orm, organizations, newOrganizations.map((o) => ({ ...o, createdAt: now, updatedAt: now })));
+    for (const { id, ...values } of newOrganizations) audit.push(entry(actor, 'ORGANIZATION', id, 'IMPORT', created(values)));
+    for (const [id, facts, before] of ejUpdates) {
+      await orm.update(organizations).set({ ...facts, updatedAt: now }).where(eq(organizations.id, id));
+      audit.push(entry(actor, 'ORGANIZATION', id, 'IMPORT', diff({ ...before }, { ...facts })));
+    }
     const CHUNK = 500;
     for (let i = 0; i < creates.length; i += CHUNK) {
       const chunk = creates.slice(i, i + CHUNK);
       await insertInChunks(orm, establishments, chunk.map((r) => ({ id: r.id, ...pick(r), createdAt: now, updatedAt: now })), CHUNK);
+      for (const r of chunk) audit.push(entry(actor, 'ESTABLISHMENT', r.id, 'IMPORT', created({ ...pick(r) })));
       done += chunk.length;
       options.onProgress?.(done, total);
     }
-    for (const [r] of updates) {
+    for (const [r, , before] of updates) {
       await orm.update(establishments).set({ ...pick(r), updatedAt: now }).where(eq(establishments.id, r.id));
+      audit.push(entry(actor, 'ESTABLISHMENT', r.id, 'IMPORT', diff({ ...pick(before) }, { ...pick(r) })));
       done++;
       if (done % 100 === 0 || done === total) options.onProgress?.(done, total);
     }
+    await auditAndPublish(orm, audit);
   });
   report.written = true;
   return report;

@@ -12,6 +12,7 @@ import { requireRight } from '../../../platform/auth/authorize.js';
 import type { Database } from '../../../platform/db/client.js';
 import { decodeFiness } from './parse.js';
 import { exitCodeOf, importFiness } from './import.js';
+import { actorOf } from '../editing/audit.js';
 
 export const FINESS_IMPORT_PATH = '/imports/finess';
 /** Largest file accepted (the national extract is about 30 MB). */
@@ -42,7 +43,8 @@ export async function finessImportRoute(app: FastifyInstance, options: { db: Dat
       }
       const text = decodeFiness(request.body);
       const started = performance.now();
-      const report = await importFiness(options.db, text, { partial, dryRun });
+      // The audit trail and the feed name the signed-in user (their login), not the hub.
+      const report = await importFiness(options.db, text, { partial, dryRun, actor: actorOf(request.identity) });
       const seconds = (performance.now() - started) / 1000;
       request.log.info({ rows: report.rows, created: report.created, updated: report.updated, rejected: report.rejected, written: report.written }, 'FINESS import');
       return reply.code(exitCodeOf(report) === 0 ? 200 : 422).send({ ...report, seconds });

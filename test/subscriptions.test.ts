@@ -1,0 +1,240 @@
+/**
+ * GraphQL subscriptions through the gateway (docs/subscriptions.md): a real graphql-ws client
+ * receives the capacity changes another client makes, with fields of other subgraphs resolved
+ * per event; authorisation per subscriber; identical subscriptions share one upstream; closing
+ * clients closes upstream; a write in another hub process reaches a subscriber (PostgreSQL).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createScratchDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
+import { asUser } from './helpers/tokens.js';
+import { gql } from './helpers/graphql.js';
+
+const TOURS_ICU = '370004467-4557'; // ref.uo.tours may read and enter this unit's capacity only
+const CHATEAUROUX = '360000137'; // saisie.lits.chateauroux enters every unit of its legal entity
+
+const SUBSCRIPTION = /* GraphQL */ `
+  subscription($filter: CapacityChangeFilter) {
+    capacityChanged(filter: $filter) {
+      id
+      at
+      capacity { availableBeds version updatedBy }
+      unit { id name establishment { id name } }
+    }
+  }
+`;
+const READ = `query($id: ID!) { unit(id: $id) { capacity { version installedBeds } } }`;
+const UPDATE = `mutation($unitId: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $v) { version } }`;
+
+interface Change {
+  id: string;
+  capacity: { availableBeds: number; version: number; updatedBy: string };
+  unit: { id: string; name: string; establishment: { id: string; name: string } };
+}
+type Result = { data?: { capacityChanged: Change } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+
+/** Subscribes and collects results; `next(n)` waits for the n-th one. */
+function follow(client: Client, variables: Record<string, unknown>) {
+  const results: Result[] = [];
+  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  let ended: unknown = null;
+  const stop = client.subscribe<Change>({ query: SUBSCRIPTION, variables }, {
+    next: (r) => {
+      results.push(r as Result);
+      waiters.filter((w) => results.length >= w.n).forEach((w) => w.resolve());
+    },
+    error: (e) => {
+      ended = e;
+      waiters.forEach((w) => w.resolve());
+    },
+    complete: () => undefined,
+  });
+  const next = async (n: number, ms = 10_000) => {
+    if (results.length < n && !ended) {
+      await Promise.race([new Promise<void>((resolve) => waiters.push({ n, resolve })), new Promise((r) => setTimeout(r, ms))]);
+    }
+    return results[n - 1] ?? null;
+  };
+  return { results, next, stop, ended: () => ended };
+}
+
+const wsClient = (graphqlUrl: string, token?: string) =>
+  createClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: token ? { authorization: token } : {}, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const until = async (check: () => boolean, ms = 10_000) => {
+  for (const end = Date.now() + ms; !check() && Date.now() < end; ) await sleep(25);
+};
+
+async function enter(graphql: string, token: string, unitId: string, available: number): Promise<number> {
+  const auth = { authorization: token };
+  const read = await gql<{ unit: { capacity: { version: number; installedBeds: number } } }>(graphql, READ, { id: unitId }, auth);
+  const { version, installedBeds } = read.data!.unit.capacity;
+  const input = { installedBeds, availableMen: 0, availableWomen: 0, availableUndifferentiated: available, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };
+  const r = await gql<{ updateUnitCapacity: { version: number } }>(graphql, UPDATE, { unitId, input, v: version }, auth);
+  expect(r.errors).toBeUndefined();
+  return r.data!.updateUnitCapacity.version;
+}
+
+describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)', (kind) => {
+  let hub: TestHub;
+  let tokens: Record<string, string>;
+  const clients: Client[] = [];
+  const client = (token?: string) => {
+    const c = wsClient(hub.urls.graphql, token);
+    clients.push(c);
+    return c;
+  };
+  let chateaurouxUnit: string;
+
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    tokens = Object.fromEntries(
+      await Promise.all(['admin.ars', 'ref.uo.tours', 'saisie.lits.chateauroux', 'decl.tension.bourges'].map(async (l) => [l, await asUser(hub.urls.graphql, l)])),
+    );
+    const r = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${CHATEAUROUX}" }, first: 1) { edges { node { id } } } }`);
+    chateaurouxUnit = r.data!.units.edges[0]!.node.id;
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await hub?.close();
+  });
+
+  it("a subscriber receives another client's change, with the unit's name and establishment from the offer subgraph", async () => {
+    const sub = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
+    await until(() => hubSubscriptions(hub) === 1);
+    const version = await enter(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 2);
+    const first = await sub.next(1);
+    expect(first?.errors).toBeUndefined();
+    const change = first!.data!.capacityChanged;
+    expect(change.capacity).toMatchObject({ availableBeds: 2, version, updatedBy: 'saisie.lits.chateauroux' });
+    expect(change.unit.id).toBe(chateaurouxUnit);
+    expect(change.unit.name.length).toBeGreaterThan(0); // resolved from the offer subgraph
+    expect(change.unit.establishment).toMatchObject({ id: CHATEAUROUX });
+    // The same change as the unit's history tells it.
+    const history = await gql<{ unit: { capacityHistory: { edges: Array<{ node: { id: string } }> } } }>(
+      hub.urls.graphql,
+      `query($id: ID!) { unit(id: $id) { capacityHistory(first: 1) { edges { node { id } } } } }`,
+      { id: chateaurouxUnit },
+      { authorization: tokens['admin.ars']! },
+    );
+    expect(history.data!.unit.capacityHistory.edges[0]!.node.id).toBe(change.id);
+    sub.stop();
+  });
+
+  it('filters: a change outside the filter is not sent; a unit referent only hears of its own unit', async () => {
+    const chateauroux = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
+    const referent = follow(client(tokens['ref.uo.tours']), {}); // no filter: what it may read
+    await until(() => hubSubscriptions(hub) === 2);
+    await enter(hub.urls.graphql, tokens['ref.uo.tours']!, TOURS_ICU, 1);
+    await enter(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 3);
+    const first = await chateauroux.next(1);
+    expect(first!.data!.capacityChanged.unit.id).toBe(chateaurouxUnit); // Tours was filtered out
+    const heard = await referent.next(1);
+    expect(heard!.data!.capacityChanged.unit.id).toBe(TOURS_ICU);
+    await sleep(300);
+    expect(referent.results).toHaveLength(1); // Châteauroux is outside its perimeter
+    chateauroux.stop();
+    referent.stop();
+  });
+
+  it('refuses subscribers who may not read capacities, and queries over WebSocket', async () => {
+    const anonymous = follow(client(), {});
+    const declarant = follow(client(tokens['decl.tension.bourges']), {});
+    const codeOf = async (f: ReturnType<typeof follow>) => {
+      await until(() => f.ended() !== null || f.results.length > 0);
+      const errors = (f.ended() ?? f.results[0]?.errors) as Array<{ extensions?: { code?: string } }>;
+      return errors?.[0]?.extensions?.code;
+    };
+    expect(await codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(await codeOf(declarant)).toBe('FORBIDDEN');
+    const queried = await new Promise<unknown>((resolve) =>
+      client(tokens['admin.ars']).subscribe({ query: '{ __typename }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) }),
+    );
+    expect(JSON.stringify(queried)).toMatch(/Only subscriptions/);
+  });
+
+  it('an invalid token closes the connection (4403)', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const c = createClient({
+        url: hub.urls.graphql.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: 'Bearer not-a-token' },
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+        on: { closed: (e) => resolve((e as { code: number }).code) },
+      });
+      clients.push(c);
+    });
+    expect(closed).toBe(4403);
+  });
+
+  it('identical subscriptions share one upstream; closing every client closes it', async () => {
+    const upstream = () => hub.gateway.subscriptions.upstream.stats();
+    await until(() => upstream().subscriptions === 0 && upstream().sockets === 0); // earlier tests' streams have ended
+    const a = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
+    const b = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
+    const other = follow(client(tokens['admin.ars']), { filter: { unitIds: [TOURS_ICU] } });
+    await until(() => upstream().subscriptions === 2);
+    expect(upstream().subscriptions).toBe(2);
+    expect(hub.gateway.subscriptions.executions()).toBe(2);
+    expect(upstream().sockets).toBe(1); // one identity: one multiplexed WebSocket
+    await enter(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 4);
+    expect((await a.next(1))!.data!.capacityChanged.capacity.availableBeds).toBe(4);
+    expect((await b.next(1))!.data!.capacityChanged.capacity.availableBeds).toBe(4);
+    a.stop();
+    expect(upstream().subscriptions).toBe(2); // b still listens
+    b.stop();
+    other.stop();
+    await until(() => upstream().subscriptions === 0 && upstream().sockets === 0);
+    expect(upstream()).toEqual({ sockets: 0, subscriptions: 0 });
+    await until(() => hubSubscriptions(hub) === 0);
+    expect(hubSubscriptions(hub)).toBe(0); // the capacities subgraph's stream ended too
+  });
+});
+
+/** Live change-feed subscribers of the hub's process (the capacities subgraph's streams). */
+function hubSubscriptions(hub: TestHub): number {
+  return hub.feed.subscribers();
+}
+
+describe.runIf(process.env.TEST_DATABASE_URL)('two hub processes on one PostgreSQL database', () => {
+  let scratch: { url: string; drop: () => Promise<void> };
+  let hub: TestHub;
+  let other: ChildProcess;
+  let otherGraphql: string;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    hub = await startTestHub('postgres', { DATABASE_URL: scratch.url });
+    const port = await reservePort();
+    otherGraphql = `http://127.0.0.1:${port}/graphql`;
+    const env = { ...process.env, ...testEnv({ PORT: String(port), DATABASE_URL: scratch.url, ROR_DB_IN_MEMORY: 'false' }) };
+    other = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('second hub did not start')), 90_000);
+      other.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ROR Hub ready') && (clearTimeout(timer), resolve()));
+      other.once('exit', (code) => reject(new Error(`second hub exited with ${code}`)));
+    });
+  }, 180_000);
+  afterAll(async () => {
+    other?.kill('SIGTERM');
+    await new Promise((r) => other?.once('exit', r));
+    await hub?.close();
+    await scratch?.drop();
+  });
+
+  it("a write through the other process's gateway reaches this process's subscriber", async () => {
+    const token = await asUser(hub.urls.graphql, 'admin.ars');
+    const c = wsClient(hub.urls.graphql, token);
+    const sub = follow(c, { filter: { unitIds: [TOURS_ICU] } });
+    await until(() => hub.feed.subscribers() === 1);
+    const version = await enter(otherGraphql, await asUser(otherGraphql, 'ref.uo.tours'), TOURS_ICU, 1);
+    const got = await sub.next(1);
+    expect(got?.data?.capacityChanged.capacity.version).toBe(version);
+    await c.dispose();
+  });
+});
