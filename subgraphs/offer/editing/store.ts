@@ -32,7 +32,7 @@ export interface AuditEntry {
 }
 
 /** The change-feed event of an audited write: followers learn what changed without reading our tables. */
-function offerChange(entry: AuditEntry): NewChange {
+export function offerChange(entry: AuditEntry): NewChange {
   return {
     topic: 'offer',
     recordType: entry.recordType,
@@ -41,6 +41,22 @@ function offerChange(entry: AuditEntry): NewChange {
     actor: entry.actorName,
     payload: { changes: entry.changes },
   };
+}
+
+/** Audit rows and feed events per statement: 500 × 7 columns stays far below Postgres's 65,535 parameters. */
+const AUDIT_CHUNK = 500;
+
+/**
+ * Audit rows, then their feed events, in chunks, within the caller's transaction `orm`: every
+ * audited write of the offer (mutations, FINESS import) goes through here. Call it last, since
+ * appending holds the feed's lock until commit (platform/changes/append.ts).
+ */
+export async function writeAudit(orm: Orm, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+    const chunk = entries.slice(i, i + AUDIT_CHUNK);
+    await orm.insert(auditEvents).values([...chunk]);
+    await appendChanges(orm, chunk.map(offerChange));
+  }
 }
 
 /** Serialises unit and pôle id allocation per transaction (two creations never pick the same id). */
@@ -123,11 +139,7 @@ function createEditingQueries(orm: Orm) {
       (await orm.update(poles).set({ ...changes, updatedAt: sql`now()` }).where(eq(poles.id, id)).returning())[0]!,
 
     /** Audit rows, and the same changes on the change feed (topic `offer`), in the write's transaction. */
-    audit: async (entries: readonly AuditEntry[]): Promise<void> => {
-      if (!entries.length) return;
-      await orm.insert(auditEvents).values([...entries]);
-      await appendChanges(orm, entries.map(offerChange));
-    },
+    audit: (entries: readonly AuditEntry[]): Promise<void> => writeAudit(orm, entries),
 
     /** Newest first; `beforeId` is the cursor (events are never updated, so ids order them). */
     history: (recordType: AuditRecordType, recordId: string, beforeId: number | null, limit: number): Promise<AuditEventRow[]> =>

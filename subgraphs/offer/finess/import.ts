@@ -8,13 +8,11 @@
  * change-feed event (topic `offer`), in the same transaction; unchanged records get neither.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { appendChanges } from '../../../platform/changes/append.js';
-import type { NewChange } from '../../../platform/changes/tables.js';
 import type { Database, Orm } from '../../../platform/db/client.js';
 import { insertInChunks } from '../../../platform/db/bulk.js';
-import { auditEvents, establishments, organizations, type EstablishmentRow } from '../tables.js';
+import { establishments, organizations, type EstablishmentRow } from '../tables.js';
 import { created, diff, entry, type Actor } from '../editing/audit.js';
-import type { AuditEntry } from '../editing/store.js';
+import { writeAudit, type AuditEntry } from '../editing/store.js';
 import { FINESS_FIELDS, parseFiness, type FinessEstablishment, type FinessLayout, type FinessProblem } from './parse.js';
 
 export interface FinessImportOptions {
@@ -33,23 +31,6 @@ const UNNAMED_IMPORTER: Actor = { subject: 'cli', name: 'cli:unknown' };
 /** The importer at the command line: `cli:<os user>`, as tables.ts documents `actor_name`. */
 export function cliActor(osUser: string): Actor {
   return { subject: 'cli', name: `cli:${osUser}` };
-}
-
-/** The same event the offer's editing mutations publish for an audit entry (editing/store.ts). */
-function offerChange(e: AuditEntry): NewChange {
-  return { topic: 'offer', recordType: e.recordType, recordId: e.recordId, action: e.action, actor: e.actorName, payload: { changes: e.changes } };
-}
-
-/** Audit rows and feed events per statement: 500 × 7 columns stays far below Postgres's 65,535 parameters. */
-const AUDIT_CHUNK = 500;
-
-/**
- * Audit rows, then feed events, in chunks; last in the transaction, since appending holds the
- * feed's lock until commit (platform/changes/append.ts).
- */
-async function auditAndPublish(orm: Orm, entries: readonly AuditEntry[]): Promise<void> {
-  await insertInChunks(orm, auditEvents, [...entries], AUDIT_CHUNK);
-  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) await appendChanges(orm, entries.slice(i, i + AUDIT_CHUNK).map(offerChange));
 }
 
 export interface FinessImportReport {
@@ -212,7 +193,7 @@ export async function importFiness(db: Database, text: string, options: FinessIm
       done++;
       if (done % 100 === 0 || done === total) options.onProgress?.(done, total);
     }
-    await auditAndPublish(orm, audit);
+    await writeAudit(orm, audit);
   });
   report.written = true;
   return report;
