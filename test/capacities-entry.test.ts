@@ -82,7 +82,7 @@ describe.each(databaseKinds())('capacity entry through the gateway (%s)', (kind)
     const event = all.at(-1)!;
     expect(event).toMatchObject({ topic: 'capacity', record_type: 'UNIT_CAPACITY', action: 'UPDATE', actor: 'ref.uo.tours' });
     const { remainingToMobilise: _r, ...withoutRemaining } = c;
-    expect(event.payload).toEqual({ unitId: TOURS_ICU, capacity: withoutRemaining });
+    expect(event.payload).toEqual({ unitId: TOURS_ICU, capacity: withoutRemaining, historyId: expect.any(Number), at: c.updatedAt });
     const after = await current(TOURS_ICU);
     expect(after.remainingToMobilise).toBe(after.sseCapacity === null ? null : Math.max(0, after.sseCapacity - after.totalOperational));
   });

@@ -1,0 +1,72 @@
+/**
+ * The hub a bench measures: the whole hub in this process (scripts/hub.ts), every port ephemeral,
+ * on a scratch database of the PostgreSQL server named by BENCH_DATABASE_URL (created, then
+ * dropped) or else on in-memory PGlite. The internal secret is fixed here so that the bench can
+ * sign identity envelopes for its direct-to-subgraph baseline subscriber.
+ */
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../platform/config.js';
+import { createLogger } from '../../platform/logger.js';
+import { startHub, type RunningHub } from '../../scripts/hub.js';
+import { reservePort, testEnv } from '../../test/helpers/hub.js';
+
+export interface BenchHub {
+  hub: RunningHub;
+  /** "PGlite (in memory)" or "PostgreSQL 15.x (scratch database …)". */
+  database: string;
+  internalSecret: string;
+  /** Gateway base URL (no path). */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database on the server of `base`; dropped (forcefully) by the returned function. */
+async function scratchDatabase(base: string): Promise<{ url: string; name: string; version: string; drop: () => Promise<void> }> {
+  const name = `ror_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const { rows } = await admin.query<{ server_version: string }>('show server_version');
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  };
+  return { url: url.toString(), name, version: rows[0]?.server_version ?? '?', drop };
+}
+
+export async function startBenchHub(): Promise<BenchHub> {
+  const base = process.env.BENCH_DATABASE_URL;
+  const scratch = base ? await scratchDatabase(base) : null;
+  const internalSecret = randomBytes(32).toString('base64url');
+  const port = String(await reservePort()); // known before start: the OpenID issuer URL derives from it
+  const env = testEnv({
+    PORT: port,
+    NODE_ENV: 'development', // as `npm start`: the demo region and its accounts are seeded
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+    ROR_INTERNAL_SECRET: internalSecret,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  });
+  const config = loadConfig(env);
+  try {
+    const hub = await startHub(config, createLogger(config.logLevel));
+    return {
+      hub,
+      database: scratch ? `PostgreSQL ${scratch.version} (scratch database ${scratch.name}, dropped at the end)` : 'PGlite (in memory, in process)',
+      internalSecret,
+      base: hub.urls.graphql.replace(/\/graphql$/, ''),
+      close: async () => {
+        await hub.close();
+        await scratch?.drop();
+      },
+    };
+  } catch (error) {
+    await scratch?.drop();
+    throw error;
+  }
+}

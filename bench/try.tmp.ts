@@ -1,0 +1,10 @@
+import { startBenchHub } from './lib/hub.js';
+import { seedNationalData } from './lib/national.js';
+import { benchFeedToken } from './lib/identities.js';
+const t = performance.now();
+const b = await startBenchHub();
+console.log(b.database, 'start', ((performance.now() - t) / 1000).toFixed(1));
+const r = await seedNationalData(b.hub.db, 30_000, console.log);
+console.log(r);
+console.log((await benchFeedToken(b.hub.db, b.base)).slice(0, 30));
+await b.close();

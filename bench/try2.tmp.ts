@@ -1,0 +1,10 @@
+import { startBenchHub } from './lib/hub.js';
+import { seedNationalData } from './lib/national.js';
+import { asApp, asUser } from './lib/identities.js';
+import { runSubscriptionBench } from './subscriptions/bench.js';
+const b = await startBenchHub();
+await seedNationalData(b.hub.db, 30_000, () => undefined);
+const tokens = { admin: await asUser(b.base, 'admin.ars'), entry: await asUser(b.base, 'saisie.lits.chateauroux'), placeSearch: await asApp(b.base, 'place-search'), aggregator: await asApp(b.base, 'national-aggregator') };
+const f = await runSubscriptionBench(b, tokens, { subscribers: Number(process.argv[2] ?? 100), updates: Number(process.argv[3] ?? 20), intervalMs: 0, organizationId: '360000053' }, console.log);
+console.log(JSON.stringify(f, null, 1));
+await b.close();
