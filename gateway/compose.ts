@@ -4,8 +4,8 @@
  */
 import { composeServices } from '@apollo/composition';
 import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import { SUBGRAPH_NAMES } from '../platform/config.js';
+import { loadSubgraphSdl } from '../platform/sdl.js';
 
 export const SUPERGRAPH_FILE = new URL('../schemas/supergraph.graphql', import.meta.url);
 
@@ -24,7 +24,7 @@ export function composeSupergraph(): CompositionOutcome {
     SUBGRAPH_NAMES.map((name) => ({
       name,
       url: `http://localhost:${DEFAULT_ROUTING_PORT[name]}/graphql`,
-      typeDefs: parse(readFileSync(new URL(`../schemas/${name}.graphql`, import.meta.url), 'utf8')),
+      typeDefs: loadSubgraphSdl(name),
     })),
   );
   if (result.errors) {

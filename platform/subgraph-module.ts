@@ -1,9 +1,9 @@
 /** What every subgraph module exports, so entry scripts can migrate, seed and serve any of them alike. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import { loadSubgraphSdl } from './sdl.js';
 import type { HubConfig, SubgraphName } from './config.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
@@ -33,15 +33,9 @@ export interface SubgraphModule<SeedInput> {
   seed(db: Database, input: SeedInput): Promise<boolean>;
 }
 
-/** Reads a subgraph SDL file (schemas/<name>.graphql) given as a URL relative to the caller. */
-export function loadTypeDefs(url: URL): DocumentNode {
-  return parse(readFileSync(url, 'utf8'));
-}
 
 export interface SubgraphSpec<Ctx, SeedInput> {
   name: SubgraphName;
-  /** schemas/<name>.graphql, as a URL relative to the subgraph's module. */
-  sdl: URL;
   /** The subgraph's migrations folder, as a URL relative to its module. */
   migrations: URL;
   resolvers: GraphQLResolverMap<Ctx>;
@@ -54,7 +48,7 @@ export interface SubgraphSpec<Ctx, SeedInput> {
 
 /** Builds the module every subgraph exports from its few specific parts. */
 export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput>): SubgraphModule<SeedInput> {
-  const typeDefs = loadTypeDefs(spec.sdl);
+  const typeDefs = loadSubgraphSdl(spec.name); // schemas/<name>.graphql and its parts (platform/sdl.ts)
   return {
     name: spec.name,
     typeDefs,

@@ -14,7 +14,7 @@ const CAPACITY = `nature installedBeds availableBeds available { men women undif
 const UPDATE = `mutation($unitId: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $v) { ${CAPACITY} } }`;
 const BATCH = `mutation($entries: [CapacityEntry!]!) { updateCapacities(entries: $entries) { version installedBeds } }`;
 
-type Capacity = { version: number; installedBeds: number; availableBeds: number; totalOperational: number; remainingToMobilise: number | null; source: string; updatedBy: string | null; available: { total: number } };
+type Capacity = { updatedAt: string; version: number; installedBeds: number; availableBeds: number; totalOperational: number; remainingToMobilise: number | null; source: string; updatedBy: string | null; available: { total: number } };
 
 const input = (over: Record<string, unknown> = {}) => ({
   installedBeds: 12,

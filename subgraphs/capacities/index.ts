@@ -17,7 +17,6 @@ export type { CapacitySeed };
 
 export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>({
   name: 'capacities',
-  sdl: new URL('../../schemas/capacities.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers: { ...resolvers, ...subscriptionResolvers },
   context: ({ db, config, internalSecret, feed }) => {

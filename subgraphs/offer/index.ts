@@ -15,7 +15,6 @@ export type { OfferSeed };
 
 export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext, OfferSeed>({
   name: 'offer',
-  sdl: new URL('../../schemas/offer.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers: withEditing(withPopulation(resolvers)),
   context: (deps) => {

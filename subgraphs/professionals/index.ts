@@ -13,7 +13,6 @@ export type { ProfessionalSeed };
 
 export const professionalsSubgraph = defineSubgraph<ProfessionalContext, ProfessionalSeed>({
   name: 'professionals',
-  sdl: new URL('../../schemas/professionals.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
   context: ({ db, config, internalSecret }) => {

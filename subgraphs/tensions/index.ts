@@ -9,7 +9,6 @@ export type { TensionSeed };
 
 export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>({
   name: 'tensions',
-  sdl: new URL('../../schemas/tensions.graphql', import.meta.url),
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
   context: ({ db }) => {
