@@ -70,13 +70,31 @@ export interface TestHub extends RunningHub {
   kind: DatabaseKind;
 }
 
+/**
+ * The gateway's port is chosen before start, so the OpenID issuer URL (derived from it) is real;
+ * another process may take it between reservation and listen (parallel test files), so a start
+ * that finds it taken is retried on a new port.
+ */
+async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined): Promise<RunningHub> {
+  for (let attempt = 1; ; attempt++) {
+    const port = extra.PORT ?? String(await reservePort());
+    const config = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+    try {
+      return await startHub(config, createLogger(config.logLevel));
+    } catch (error) {
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!taken || extra.PORT || attempt >= 5) throw error;
+    }
+  }
+}
+
 /** A hub on a fresh database of `kind`, or on `extra.DATABASE_URL` when given (kept: its owner drops it). */
 export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}): Promise<TestHub> {
   const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase() : null;
-  // The gateway's port is known before start, so the OpenID issuer URL (derived from it) is real.
-  const port = extra.PORT ?? String(await reservePort());
-  const config = loadConfig(testEnv({ PORT: port, ...extra, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
-  const hub = await startHub(config, createLogger(config.logLevel));
+  const hub = await startOnFreePort(extra, scratch?.url).catch(async (error: unknown) => {
+    await scratch?.drop();
+    throw error;
+  });
   return {
     ...hub,
     kind,
