@@ -22,6 +22,7 @@ import { createContextBuilder, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
 import { importRoute } from './plugins/use-import-route.js';
+import { rpuImportRoute } from './plugins/use-rpu-import-route.js';
 import { capacityRoutes } from './plugins/use-capacity-feed-route.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
 
@@ -109,6 +110,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   }
   await app.register(homePage);
   await app.register(importRoute, { buildContext, offerUrl: options.subgraphUrls.offer }); // POST /imports/finess
+  await app.register(rpuImportRoute, { buildContext, tensionsUrl: options.subgraphUrls.tensions }); // POST /imports/rpu
   await app.register(capacityRoutes, { buildContext, capacitiesUrl: options.subgraphUrls.capacities }); // POST /feeds/capacities, GET /exports/capacities/*
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   const subscriptions = attachSubscriptionServer(app, {

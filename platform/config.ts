@@ -38,10 +38,14 @@ export interface HubConfig {
   readonly mailFrom: string;
   /** Address of the regional team, which receives users' reports, suggestions and assistance requests. */
   readonly regionalTeamEmail: string;
+  /** Address of the ARS crisis cell, which receives a mail at every tension declaration, change and closure. */
+  readonly arsCrisisEmail: string;
   /** Days an archived professional is kept before the purge job deletes it. */
   readonly archiveRetentionDays: number;
   /** Time of day (HH:MM, Europe/Paris) after which the daily capacity snapshot is taken. */
   readonly snapshotTime: string;
+  /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
+  readonly bjmlYears: number;
 }
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
@@ -74,8 +78,10 @@ export const ENV_SCHEMA = {
     SMTP_URL: { type: 'string', pattern: '^smtps?://' },
     ROR_MAIL_FROM: { type: 'string', minLength: 3, default: 'ROR Hub <no-reply@ror-hub.localhost>' },
     ROR_REGIONAL_TEAM_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'ror-team@ars.localhost' },
+    ROR_ARS_CRISIS_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'cellule-crise@ars.localhost' },
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
+    ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
   },
 } as const;
 
@@ -160,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: (v.SMTP_URL as string | undefined) ?? null,
     mailFrom: v.ROR_MAIL_FROM as string,
     regionalTeamEmail: v.ROR_REGIONAL_TEAM_EMAIL as string,
+    arsCrisisEmail: v.ROR_ARS_CRISIS_EMAIL as string,
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
+    bjmlYears: v.ROR_BJML_YEARS as number,
   });
 }

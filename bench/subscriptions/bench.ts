@@ -42,8 +42,19 @@ export interface SubscriptionFigures {
   deliveriesPerSecond: number;
   direct: { fromSend: Summary; fromResponse: Summary; missed: number };
   raw: { fromSend: Summary; fromResponse: Summary; missed: number };
+  /** Subgraph HTTP GraphQL requests per measured update (the mutation's own, and the events' per-execution fetches). */
+  requestsPerUpdate: { offer: number; capacities: number };
   errors: number;
   firstError: string | null;
+}
+
+/** POST /graphql requests a subgraph has served, from its Prometheus counter. */
+async function graphqlRequests(subgraphUrl: string): Promise<number> {
+  const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('http_requests_total{') && l.includes('method="POST"') && l.includes('route="/graphql"'))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 const MUTATION = `mutation Bench($u: ID!, $i: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $u, input: $i, expectedVersion: $v) { version } }`;
@@ -66,7 +77,7 @@ interface Row {
 
 /** A worker thread and a way to await its next message of a kind. */
 function startWorker() {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url));
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
   const waiting = new Map<string, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
   worker.on('message', (m: FromWorker) => {
     waiting.get(m.kind)?.resolve(m);
@@ -168,6 +179,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
     notifications.length = 0;
 
     log(`  subscriptions: ${options.updates} updates${options.intervalMs ? `, one every ${options.intervalMs} ms` : ', back to back'}…`);
+    const before = { offer: await graphqlRequests(hub.urls.subgraphs.offer), capacities: await graphqlRequests(hub.urls.subgraphs.capacities) };
     const updates: Array<Awaited<ReturnType<typeof update>>> = [];
     for (let i = 0; i < options.updates; i += 1) {
       updates.push(await update(targets[i % targets.length]!.id));
@@ -178,6 +190,10 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       const { counts } = await ask({ kind: 'counts' }, 'counts');
       return counts.slice(0, directIndex).reduce((a, b) => a + b, 0) >= expected && counts[directIndex]! >= updates.length;
     }, 60_000);
+    const requestsPerUpdate = {
+      offer: (await graphqlRequests(hub.urls.subgraphs.offer) - before.offer) / updates.length,
+      capacities: (await graphqlRequests(hub.urls.subgraphs.capacities) - before.capacities) / updates.length,
+    };
     const { deliveries } = await ask({ kind: 'collect' }, 'deliveries');
     const { errors, firstError } = await ask({ kind: 'counts' }, 'counts');
     const raw = await rawLatencies(bench, notifications, updates);
@@ -193,11 +209,12 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       expected,
       ...gatewayLatencies(deliveries, updates, directIndex),
       raw,
+      requestsPerUpdate,
       errors,
       firstError,
     };
   } finally {
-    await ask({ kind: 'close' }, 'closed').catch(() => undefined);
+    await Promise.race([ask({ kind: 'close' }, 'closed').catch(() => undefined), sleep(10_000)]);
     await worker.terminate();
     await stopListening();
   }

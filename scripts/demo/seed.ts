@@ -11,6 +11,7 @@ import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
 import { buildDemoRegion, type DemoRegion } from './region.js';
 import { buildDemoIdentities } from './identities.js';
 import { seedDemoClients } from './clients.js';
+import { seedDemoEmergency } from './rpu/seed.js';
 
 /**
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
@@ -50,7 +51,7 @@ export async function seedSubgraph(name: SubgraphName, db: Database, region: Dem
     case 'capacities':
       return capacitiesSubgraph.seed(db, { capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' })) });
     case 'tensions':
-      return tensionsSubgraph.seed(db, { tensions: region.tensions });
+      return [await tensionsSubgraph.seed(db, { tensions: region.tensions }), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
     case 'professionals': {
       const people = await professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv });
       const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications

@@ -12,13 +12,14 @@ import { capacityFeedRoute } from './feed-route.js';
 import { capacityExportRoute } from './export-route.js';
 import { scheduleSnapshots } from './snapshot-scheduler.js';
 import { createCapacityChanges, subscriptionResolvers } from './subscription.js';
+import { bedResolvers, createBedService, type BedContext } from './beds.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
-  resolvers: { ...resolvers, ...subscriptionResolvers },
+  resolvers: { ...resolvers, ...subscriptionResolvers, ...bedResolvers },
   context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
     const closures = createClosureStore(db.orm);
@@ -31,6 +32,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext, CapacitySeed>(
       capacityChanges,
       capacities: createCapacityService({ store, closures, client }, identity),
       reports: createReportService({ db, store, filters, client }, identity),
+      beds: createBedService({ store, client }, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

@@ -1,19 +1,30 @@
 /** The tensions subgraph: hospital-in-tension declarations. */
 import { defineSubgraph } from '../../platform/subgraph-module.js';
+import { createSubgraphClient } from '../../platform/subgraph-client.js';
 import { resolvers, type TensionContext } from './resolvers.js';
 import { createTensionService } from './service.js';
 import { createTensionStore } from './store.js';
 import { seedTensions, type TensionSeed } from './seed.js';
+import { createOfferEstablishments } from './offer-establishments.js';
+import { createTensionChanges } from './subscription.js';
+import { loadReferenceData } from './reference.js';
+import { withEmergency } from './emergency/module.js';
+import { withPlans } from './plans/index.js';
 
 export type { TensionSeed };
 
-export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>({
+export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>(withEmergency(withPlans({
   name: 'tensions',
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
-  context: ({ db }) => {
+  context: ({ db, config, internalSecret, feed }) => {
     const store = createTensionStore(db.orm);
-    return (_request, identity) => ({ identity, tensions: createTensionService(store, identity) });
+    // Establishments belong to the offer subgraph: asked there, as the system identity.
+    const offer = createOfferEstablishments(createSubgraphClient(config, internalSecret));
+    const tensionChanges = createTensionChanges(feed, offer);
+    return (_request, identity) => ({ identity, tensionChanges, tensions: createTensionService({ store, offer }, identity) });
   },
+  // Levels, discipline groups and the HET repertoire are data, loaded at every start (idempotent).
+  extend: async (_app, { db }) => loadReferenceData(db.orm),
   seed: seedTensions,
-});
+})));

@@ -1,11 +1,13 @@
 /**
  * Tensions: three real March 2020 Plan blanc declarations and four synthetic ones around the
- * reference instant.
+ * reference instant. Levels and discipline groups are codes of the tensions subgraph's data
+ * ("Plan blanc 2" of the ROR Centre-Val de Loire is the level PLAN_BLANC, its regional label).
  */
 import { HOUR_MS } from './constants.js';
 import type { DemoTension } from './types.js';
 
-const CRITICAL_CARE_GROUP = 'Réanimation, soins intensifs adultes et surveillance continue';
+/** Discipline group codes (subgraphs/tensions/discipline-groups.ts): "Réanimation, soins intensifs adultes et surveillance continue". */
+const CRITICAL_CARE_GROUP = 'REA_SI_SC';
 
 /**
  * The first three are real March 2020 Plan blanc declarations in the ROR Centre-Val de Loire.
@@ -18,37 +20,37 @@ function tensionDeclarations(referenceMs: number): Array<Omit<DemoTension, 'id'>
   return [
     {
       establishmentId: '450002613', // CHR Orléans - Hôpital de la Source
-      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
+      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC', status: 'CLOSED',
       startedAt: new Date('2020-03-16T15:16:00+01:00'), endedAt: new Date('2020-05-29T18:00:00+02:00'),
     },
     {
       establishmentId: '280504267', // CH Chartres Louis Pasteur - Le Coudray
-      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
+      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC', status: 'CLOSED',
       startedAt: new Date('2020-03-16T15:34:00+01:00'), endedAt: new Date('2020-05-27T17:30:00+02:00'),
     },
     {
       establishmentId: '370004467', // CHRU Tours - Trousseau (Chambray-lès-Tours)
-      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC_2', status: 'CLOSED',
+      disciplineGroup: CRITICAL_CARE_GROUP, level: 'PLAN_BLANC', status: 'CLOSED',
       startedAt: new Date('2020-03-17T13:58:00+01:00'), endedAt: new Date('2020-06-02T12:00:00+02:00'),
     },
     {
       establishmentId: '360000137', // CH Châteauroux
-      disciplineGroup: 'Médecine', level: 'HET_1', status: 'CLOSED',
+      disciplineGroup: 'MEDECINE', level: 'HET_1', status: 'CLOSED',
       startedAt: hoursBefore(334.25), endedAt: hoursBefore(206.67),
     },
     {
       establishmentId: '180000010', // CH Bourges - Jacques Coeur
-      disciplineGroup: 'Urgences', level: 'HET_2', status: 'IN_PROGRESS',
+      disciplineGroup: 'URGENCES', level: 'HET_2', status: 'IN_PROGRESS',
       startedAt: hoursBefore(69.5), endedAt: null,
     },
     {
       establishmentId: '410000020', // CH Blois Simone Veil
-      disciplineGroup: 'Médecine', level: 'HET_1', status: 'IN_PROGRESS',
+      disciplineGroup: 'MEDECINE', level: 'HET_1', status: 'IN_PROGRESS',
       startedAt: hoursBefore(36.75), endedAt: null,
     },
     {
       establishmentId: '280000084', // CH Dreux
-      disciplineGroup: 'Urgences', level: 'HET_1', status: 'IN_PROGRESS',
+      disciplineGroup: 'URGENCES', level: 'HET_1', status: 'IN_PROGRESS',
       startedAt: hoursBefore(9.33), endedAt: null,
     },
   ];

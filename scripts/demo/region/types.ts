@@ -111,10 +111,12 @@ export interface DemoProfessional {
   establishmentIds: string[];
   unitIds: string[];
 }
-export type PlanLevel = 'HET_1' | 'HET_2' | 'HET_3' | 'PLAN_BLANC_1' | 'PLAN_BLANC_2';
+/** Level codes of the tensions subgraph (subgraphs/tensions/levels.ts). */
+export type PlanLevel = 'VEILLE' | 'HET_1' | 'HET_2' | 'HET_3' | 'PLAN_BLANC' | 'PLAN_BLANC_ELARGI';
 export interface DemoTension {
   id: string;
   establishmentId: string;
+  /** Code of a discipline group (subgraphs/tensions/discipline-groups.ts), e.g. REA_SI_SC. */
   disciplineGroup: string;
   level: PlanLevel;
   status: 'IN_PROGRESS' | 'CLOSED';

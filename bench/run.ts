@@ -1,0 +1,121 @@
+/**
+ * `npm run bench -- [--only subscriptions|feed] [options]`: issue 5's benchmark. Starts its own
+ * hub in this process (PostgreSQL scratch database when BENCH_DATABASE_URL is set, else PGlite in
+ * memory), seeds national-size data (timed apart, never part of a figure), runs the benches and
+ * prints one table, in markdown (`--out FILE` also writes it there). See bench/README.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startBenchHub } from './lib/hub.js';
+import { seedNationalData } from './lib/national.js';
+import { asApp, asUser, benchFeedToken, BENCH_FEED_CLIENT } from './lib/identities.js';
+import { runSubscriptionBench, type SubscriptionFigures } from './subscriptions/bench.js';
+import { runFeedBench, type FeedFigures } from './feed.js';
+import { ms, rate, ratio, table } from './lib/stats.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    units: { type: 'string', default: '30000' },
+    subscribers: { type: 'string', default: '1000' },
+    updates: { type: 'string', default: '200' },
+    interval: { type: 'string', default: '0' },
+    'feed-batches': { type: 'string', default: '20' },
+    'feed-batch-size': { type: 'string', default: '500' },
+    'entry-batches': { type: 'string', default: '40' },
+    'entry-batch-size': { type: 'string', default: '50' },
+    out: { type: 'string' },
+  },
+});
+const int = (name: keyof typeof values) => Number(values[name]);
+const only = values.only;
+if (only && only !== 'subscriptions' && only !== 'feed') throw new Error('--only takes subscriptions or feed');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function subscriptionTable(f: SubscriptionFigures): string {
+  const row = (what: string, s: { p50: number; p95: number; p99: number; max: number }, base?: { p50: number; p99: number }) =>
+    [what, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), base ? `${ratio(s.p50, base.p50)} / ${ratio(s.p99, base.p99)}` : ''];
+  return [
+    `Subscribers: ${f.subscribers} graphql-ws sockets through the gateway (${f.groups.map((g) => `${g.count} ${g.group}`).join(', ')}); ` +
+      `the gateway held ${f.executions} executions and ${f.upstream.subscriptions} upstream subscriptions on ${f.upstream.sockets} upstream sockets. ` +
+      `${f.updates} sequential \`updateUnitCapacity\` through the gateway (${rate(f.updateRate, 'updates/s')}, mutation round trip p50 ${ms(f.mutation.p50)}, p99 ${ms(f.mutation.p99)}); ` +
+      `${f.delivered} of ${f.expected} expected deliveries received (${rate(f.deliveriesPerSecond, 'deliveries/s')}), ${f.errors} errors. ` +
+      `Subgraph GraphQL requests per update: offer ${f.requestsPerUpdate.offer.toFixed(1)}, capacities ${f.requestsPerUpdate.capacities.toFixed(1)}.`,
+    '',
+    table(['latency (each delivery)', 'p50', 'p95', 'p99', 'max', 'ratio p50 / p99'], [
+      row('raw `LISTEN ror_changes`, from send (floor)', f.raw.fromSend),
+      row('direct subgraph subscriber, from send', f.direct.fromSend, f.raw.fromSend),
+      row(`gateway, ${f.subscribers} subscribers, from send`, f.fromSend, f.raw.fromSend),
+      ['… gateway / direct', '', '', '', '', `${ratio(f.fromSend.p50, f.direct.fromSend.p50)} / ${ratio(f.fromSend.p99, f.direct.fromSend.p99)}`],
+      row('raw, from the mutation\'s HTTP response', f.raw.fromResponse),
+      row('direct, from the HTTP response', f.direct.fromResponse),
+      row('gateway, from the HTTP response', f.fromResponse),
+    ]),
+  ].join('\n');
+}
+
+function feedTable(f: FeedFigures, options: { feedBatchSize: number; entryBatchSize: number }): string {
+  const row = (what: string, r: { rows: number; perSecond: number; batchMs: { p50: number; max: number } }, base?: { perSecond: number }) =>
+    [what, String(r.rows), rate(r.perSecond, 'rows/s'), ms(r.batchMs.p50), ms(r.batchMs.max), base ? ratio(base.perSecond, r.perSecond) : ''];
+  return [
+    `Identity: application \`${BENCH_FEED_CLIENT}\` (scope capacity.write), registered by the bench. Feed batches name ${f.establishmentsPerBatch.toFixed(0)} establishments on average.`,
+    '',
+    table(['ingestion (every row changes)', 'rows', 'rate', 'batch p50', 'batch max', 'baseline is … faster'], [
+      row(`POST /feeds/capacities, JSON, ${options.feedBatchSize} lines/batch`, f.feed, f.feedBaseline),
+      row(`… baseline: one SQL UPDATE … FROM (VALUES) per ${options.feedBatchSize} rows`, f.feedBaseline),
+      row(`updateCapacities ("validate all"), ${options.entryBatchSize} entries/batch`, f.entries, f.entriesBaseline),
+      row(`… baseline: one SQL UPDATE per ${options.entryBatchSize} rows`, f.entriesBaseline),
+    ]),
+  ].join('\n');
+}
+
+/** The machine's 1-minute load average: other work on the same cores skews every figure. */
+const load = () => loadavg()[0]!.toFixed(1);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadBefore = load();
+  if (Number(loadBefore) > availableParallelism() / 2) log(`warning: load average ${loadBefore} on ${availableParallelism()} cores; other work will skew the figures`);
+  const bench = await startBenchHub();
+  const header: string[] = [];
+  try {
+    log(`database: ${bench.database}`);
+    const seed = await seedNationalData(bench.hub.db, int('units'), log);
+    log(`seeded in ${(seed.ms / 1000).toFixed(1)} s (excluded from every figure): ${seed.units} units (${seed.unitsWithCapacity} with a capacity record), ${seed.establishments} establishments, ${seed.organizations} legal entities`);
+    header.push(
+      `- date: ${new Date().toISOString()}; machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`,
+      `- database: ${bench.database}`,
+      `- data: ${seed.units} units, ${seed.unitsWithCapacity} with a capacity record, ${seed.establishments} establishments, ${seed.organizations} legal entities (demo region + ${seed.copies} synthetic copies; seeding ${(seed.ms / 1000).toFixed(1)} s, excluded)`,
+    );
+    const sections: string[] = [];
+    if (only !== 'feed') {
+      const tokens = {
+        admin: await asUser(bench.base, 'admin.ars'),
+        entry: await asUser(bench.base, 'saisie.lits.chateauroux'),
+        placeSearch: await asApp(bench.base, 'place-search'),
+        aggregator: await asApp(bench.base, 'national-aggregator'),
+      };
+      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053' }, log);
+      sections.push(`### Subscriptions\n\n${subscriptionTable(f)}`);
+      if (f.firstError) log(`first subscription error: ${f.firstError}`);
+    }
+    if (only !== 'subscriptions') {
+      const options = { feedBatches: int('feed-batches'), feedBatchSize: int('feed-batch-size'), entryBatches: int('entry-batches'), entryBatchSize: int('entry-batch-size') };
+      const f = await runFeedBench(bench, await benchFeedToken(bench.hub.db, bench.base), options, log);
+      sections.push(`### Capacity ingestion\n\n${feedTable(f, options)}`);
+    }
+    header.push(`- 1-minute load average: ${loadBefore} before the run, ${load()} after (the bench itself loads the machine; above ${availableParallelism()} something else ran too)`);
+    const report = [...header, '', ...sections.flatMap((s) => [s, ''])].join('\n');
+    log(`\n${report}`);
+    if (values.out) writeFileSync(values.out, report);
+  } finally {
+    await bench.close();
+    log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,37 @@
+/**
+ * Available MEDICINE + SURGERY beds of an establishment, asked where they live: the unit list from
+ * the offer subgraph, their capacity from the capacities subgraph (`_entities` on Unit, with the
+ * `sseCapacity` its @requires needs), both as the system identity (decision D30).
+ */
+import type { SubgraphClient } from '../../../platform/subgraph-client.js';
+
+const DOWNSTREAM = new Set(['MEDICINE', 'SURGERY']);
+
+interface UnitNode {
+  id: string;
+  discipline: string;
+  sseCapacity: number | null;
+}
+
+/** Null when the establishment has no such unit with a recorded capacity. */
+export async function availableDownstreamBeds(client: SubgraphClient, establishmentId: string): Promise<number | null> {
+  const units: UnitNode[] = [];
+  let after: string | null = null;
+  do {
+    const page: { units: { edges: Array<{ node: UnitNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await client.query(
+      'offer',
+      'query($id: ID!, $after: String) { units(filter: { establishmentId: $id }, first: 200, after: $after) { edges { node { id discipline sseCapacity } } pageInfo { hasNextPage endCursor } } }',
+      { id: establishmentId, after },
+    );
+    units.push(...page.units.edges.map((e) => e.node).filter((u) => DOWNSTREAM.has(u.discipline)));
+    after = page.units.pageInfo.hasNextPage ? page.units.pageInfo.endCursor : null;
+  } while (after);
+  if (units.length === 0) return null;
+  const data = await client.query<{ _entities: Array<{ capacity: { availableBeds: number } | null } | null> }>(
+    'capacities',
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { capacity { availableBeds } } } }',
+    { r: units.map((u) => ({ __typename: 'Unit', id: u.id, sseCapacity: u.sseCapacity })) },
+  );
+  const known = data._entities.filter((e) => e?.capacity).map((e) => e!.capacity!.availableBeds);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}

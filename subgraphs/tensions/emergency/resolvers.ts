@@ -1,0 +1,40 @@
+/** Resolvers of schemas/tensions.emergency.graphql: argument mapping only, rules in service.ts. */
+import type { DailyIndicators } from './indicators.js';
+import type { EmergencyIndicatorsResult, EmergencyService } from './service.js';
+import type { AlertProposalRow } from './tables.js';
+
+export interface EmergencyContext {
+  emergency: EmergencyService;
+}
+
+type Args<T> = Record<string, never> & T;
+const establishment = (parent: { establishmentId: string }) => ({ __typename: 'Establishment', id: parent.establishmentId });
+
+export const emergencyResolvers = {
+  Query: {
+    emergencyIndicators: (_: unknown, a: Args<{ establishmentId: string; from: string; to: string }>, ctx: EmergencyContext) =>
+      ctx.emergency.indicators(a.establishmentId, a.from, a.to),
+    bjml: (_: unknown, a: Args<{ establishmentId: string; year?: number | null; week?: number | null }>, ctx: EmergencyContext) =>
+      ctx.emergency.bjml(a.establishmentId, a.year, a.week),
+    alertProposals: (_: unknown, a: Args<{ establishmentId?: string | null; status?: string | null; from?: string | null; to?: string | null }>, ctx: EmergencyContext) =>
+      ctx.emergency.proposals(a),
+  },
+  Mutation: {
+    setEmergencyReceptionCapacity: (_: unknown, a: Args<{ establishmentId: string; capacity: number }>, ctx: EmergencyContext) =>
+      ctx.emergency.setReceptionCapacity(a.establishmentId, a.capacity),
+    detectTensions: (_: unknown, a: Args<{ date?: string | null }>, ctx: EmergencyContext) => ctx.emergency.detect(a.date),
+    acknowledgeAlertProposal: (_: unknown, a: Args<{ id: string }>, ctx: EmergencyContext) => ctx.emergency.acknowledge(a.id),
+    dismissAlertProposal: (_: unknown, a: Args<{ id: string }>, ctx: EmergencyContext) => ctx.emergency.dismiss(a.id),
+  },
+  EmergencyIndicators: { establishment: (p: EmergencyIndicatorsResult) => establishment(p) },
+  EmergencyDay: {
+    admittedMeanLengthOfStay: (d: DailyIndicators) => d.admittedMeanLos,
+    presentAt15: (d: DailyIndicators) => d.present15,
+    loadAt15: (d: DailyIndicators) => d.load15,
+  },
+  Bjml: { establishment },
+  AlertProposal: {
+    establishment,
+    signal: (p: AlertProposalRow) => p.indicator,
+  },
+};

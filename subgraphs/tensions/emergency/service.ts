@@ -1,0 +1,103 @@
+/** Rules of the emergency part, per request: rights, argument checks, then the store. */
+import type { Identity } from '../../../platform/auth/identity.js';
+import type { Database } from '../../../platform/db/client.js';
+import { HubError } from '../../../platform/errors.js';
+import { canReadEmergency, requireDetection, requireEmergencyRead, requireEmergencyWrite } from './access.js';
+import { computeBjml, historyDays, type Bjml } from './bjml.js';
+import { addDays, isoWeekDays, isoWeekOf, parisToday } from './dates.js';
+import { detectTensions, type DetectionResult } from './detect.js';
+import { dailyIndicators, DEFAULT_RECEPTION_CAPACITY, type DailyIndicators } from './indicators.js';
+import { createEmergencyStore } from './store.js';
+import type { AlertProposalRow } from './tables.js';
+
+export interface EmergencyDeps {
+  db: Database;
+  bjmlYears: number;
+  availableBeds: (establishmentId: string) => Promise<number | null>;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DAYS = 400;
+const STATUSES = ['PROPOSED', 'ACKNOWLEDGED', 'DISMISSED'] as const;
+
+function checkDay(field: string, value: string): string {
+  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new HubError('BAD_USER_INPUT', `${field} must be a date YYYY-MM-DD.`, { field });
+  }
+  return value;
+}
+
+function actorName(identity: Identity): string {
+  if (identity.kind === 'user') return identity.login;
+  if (identity.kind === 'client') return identity.name;
+  return identity.kind;
+}
+
+export interface EmergencyIndicatorsResult {
+  establishmentId: string;
+  receptionCapacity: number;
+  receptionCapacityIsDefault: boolean;
+  days: DailyIndicators[];
+}
+
+export function createEmergencyService(deps: EmergencyDeps, identity: Identity) {
+  const store = createEmergencyStore(deps.db.orm);
+  const capacityOf = async (id: string) => (await store.receptionCapacities([id])).get(id);
+  const decide = async (id: string, status: 'ACKNOWLEDGED' | 'DISMISSED'): Promise<AlertProposalRow> => {
+    const row = await store.proposal(id);
+    if (!row) throw new HubError('NOT_FOUND', `No alert proposal ${id}.`);
+    requireEmergencyWrite(identity, row.establishmentId);
+    if (row.status !== 'PROPOSED') throw new HubError('CONFLICT', `Alert proposal ${id} is already ${row.status}.`);
+    const updated = await store.decide(id, status, actorName(identity));
+    if (!updated) throw new HubError('CONFLICT', `Alert proposal ${id} was decided meanwhile.`);
+    return updated;
+  };
+  return {
+    indicators: async (establishmentId: string, from: string, to: string): Promise<EmergencyIndicatorsResult> => {
+      requireEmergencyRead(identity, establishmentId);
+      checkDay('from', from);
+      checkDay('to', to);
+      if (to < from || addDays(from, MAX_DAYS - 1) < to) throw new HubError('BAD_USER_INPUT', `to must be on or after from, at most ${MAX_DAYS} days later.`, { field: 'to' });
+      const declared = await capacityOf(establishmentId);
+      const capacity = declared ?? DEFAULT_RECEPTION_CAPACITY;
+      const rows = await store.days(establishmentId, from, to);
+      return { establishmentId, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
+    },
+    bjml: async (establishmentId: string, year: number | null | undefined, week: number | null | undefined): Promise<Bjml & { establishmentId: string }> => {
+      requireEmergencyRead(identity, establishmentId);
+      const current = isoWeekOf(parisToday());
+      const y = year ?? current.year;
+      const w = week ?? current.week;
+      if (isoWeekDays(y, w).length === 0) throw new HubError('BAD_USER_INPUT', `Year ${y} has no ISO week ${w}.`, { field: 'week' });
+      const rows = await store.daysAmong(establishmentId, historyDays(y, w, deps.bjmlYears));
+      return { establishmentId, ...computeBjml(y, w, deps.bjmlYears, rows) };
+    },
+    proposals: async (filter: { establishmentId?: string | null; status?: string | null; from?: string | null; to?: string | null }): Promise<AlertProposalRow[]> => {
+      if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
+      if (filter.establishmentId) requireEmergencyRead(identity, filter.establishmentId);
+      if (filter.status && !(STATUSES as readonly string[]).includes(filter.status)) throw new HubError('BAD_USER_INPUT', 'Unknown status.', { field: 'status' });
+      const rows = await store.proposals({
+        establishmentIds: filter.establishmentId ? [filter.establishmentId] : undefined,
+        status: filter.status ?? undefined,
+        from: filter.from ? checkDay('from', filter.from) : undefined,
+        to: filter.to ? checkDay('to', filter.to) : undefined,
+      });
+      return rows.filter((r) => canReadEmergency(identity, r.establishmentId)); // only the establishments the caller may read
+    },
+    setReceptionCapacity: async (establishmentId: string, capacity: number): Promise<number> => {
+      requireEmergencyWrite(identity, establishmentId);
+      if (!Number.isInteger(capacity) || capacity < 1 || capacity > 1000) throw new HubError('BAD_USER_INPUT', 'capacity must be an integer from 1 to 1000.', { field: 'capacity' });
+      await store.setReceptionCapacity(establishmentId, capacity, actorName(identity));
+      return capacity;
+    },
+    detect: async (date: string | null | undefined): Promise<DetectionResult> => {
+      requireDetection(identity);
+      const day = date ? checkDay('date', date) : addDays(parisToday(), -1);
+      return detectTensions(deps.db, day, { bjmlYears: deps.bjmlYears, availableBeds: deps.availableBeds, actor: actorName(identity), scheduled: false });
+    },
+    acknowledge: (id: string) => decide(id, 'ACKNOWLEDGED'),
+    dismiss: (id: string) => decide(id, 'DISMISSED'),
+  };
+}
+
+export type EmergencyService = ReturnType<typeof createEmergencyService>;
