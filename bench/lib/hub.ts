@@ -50,6 +50,9 @@ export async function startBenchHub(): Promise<BenchHub> {
     NODE_ENV: 'development', // as `npm start`: the demo region and its accounts are seeded
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     ROR_INTERNAL_SECRET: internalSecret,
+    // The daily snapshot (every active unit: ~30,000 here) would otherwise start a minute into any
+    // run after 06:00 Paris time and land in the middle of the measurements.
+    ROR_SNAPSHOT_TIME: '23:59',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   });
   const config = loadConfig(env);

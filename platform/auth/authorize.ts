@@ -74,6 +74,29 @@ export function requireReadAccess(identity: Identity, access: { rights: readonly
   requireRight(identity, access.rights, target);
 }
 
+export type ReadAccess = { rights: readonly RightCode[]; scope: Scope };
+
+/** `requireReadAccess` as a test, for filtering (events of a subscription, rows of a list). */
+export function hasReadAccess(identity: Identity, access: ReadAccess, target: Target): boolean {
+  if (identity.kind === 'system') return true;
+  if (identity.kind === 'client') return hasScope(identity, access.scope);
+  return access.rights.some((right) => hasRight(identity, right, target));
+}
+
+/**
+ * Refuses at once a caller who may read none of it anywhere (a subscription, a catalogue),
+ * rather than answering with an empty stream: UNAUTHENTICATED or FORBIDDEN naming the rights.
+ */
+export function requireReadAccessSomewhere(identity: Identity, access: ReadAccess, what: string): void {
+  if (identity.kind === 'system') return;
+  if (identity.kind === 'client' ? hasScope(identity, access.scope) : hasRightSomewhere(identity, access.rights)) return;
+  if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', `Sign in to ${what}.`);
+  throw new HubError('FORBIDDEN', `To ${what} you need one of ${access.rights.join(', ')} (or the ${access.scope} scope).`, {
+    rights: [...access.rights],
+    scope: access.scope,
+  });
+}
+
 /** Whether the caller may see sensitive units and confidential contacts (IG access profile 1). */
 export function seesConfidential(identity: Identity): boolean {
   if (identity.kind === 'client') return identity.accessLevel === 1;

@@ -4,11 +4,10 @@
  * their attributes belong to the offer subgraph: the filter is turned into a set of unit ids
  * through its API, and recomputed when the offer reports a unit change (transfer, creation).
  */
-import { hasRightSomewhere, hasScope, requireReadAccess } from '../../platform/auth/authorize.js';
+import { hasReadAccess, requireReadAccessSomewhere } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { ChangeEvent, ChangeFeed } from '../../platform/changes/feed.js';
 import { feedStream } from '../../platform/changes/stream.js';
-import { HubError } from '../../platform/errors.js';
 import type { SubgraphClient } from '../../platform/subgraph-client.js';
 import { CAPACITY_READ } from './service.js';
 
@@ -56,26 +55,11 @@ async function unitIdsMatching(client: SubgraphClient, filter: CapacityChangeFil
   return ids;
 }
 
-function mayRead(identity: Identity, unitId: string): boolean {
-  try {
-    requireReadAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses at once a subscriber who may read no capacity at all (rather than a silent stream). */
-function requireSomeReadAccess(identity: Identity): void {
-  if (identity.kind === 'system') return;
-  if (identity.kind === 'client' ? hasScope(identity, 'capacity.read') : hasRightSomewhere(identity, CAPACITY_READ.rights)) return;
-  if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Sign in to follow capacity changes.');
-  throw new HubError('FORBIDDEN', `Following capacity changes needs one of ${CAPACITY_READ.rights.join(', ')} (or the capacity.read scope).`);
-}
+const mayRead = (identity: Identity, unitId: string) => hasReadAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
 
 export function createCapacityChanges(feed: ChangeFeed, client: SubgraphClient) {
   return async (identity: Identity, filter: CapacityChangeFilter): Promise<AsyncIterableIterator<ChangeEvent>> => {
-    requireSomeReadAccess(identity);
+    requireReadAccessSomewhere(identity, CAPACITY_READ, 'follow capacity changes');
     const byOffer = Boolean(filter.establishmentId || filter.departmentCode || filter.discipline);
     const listed = filter.unitIds?.length ? new Set(filter.unitIds) : null;
     let matching: Promise<Set<string>> | null = byOffer ? unitIdsMatching(client, filter) : null;

@@ -2,7 +2,7 @@
  * Who may read and write tension declarations (docs/tensions.md § Rights). Grants carry their
  * reach, so every decision is made on the establishment id alone.
  */
-import { hasRight, hasRightSomewhere, hasScope, requireReadAccess, requireRight } from '../../platform/auth/authorize.js';
+import { hasReadAccess, hasRight, hasScope, requireReadAccess, requireReadAccessSomewhere, requireRight } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
@@ -27,12 +27,7 @@ export const REPERTOIRE_READ: RightCode[] = ['OruTensionBundle_visuRepertoireHet
 const establishment = (id: string) => ({ kind: 'ESTABLISHMENT' as const, id });
 
 export function canReadTensions(identity: Identity, establishmentId: string): boolean {
-  try {
-    requireReadAccess(identity, TENSION_READ, establishment(establishmentId));
-    return true;
-  } catch {
-    return false;
-  }
+  return hasReadAccess(identity, TENSION_READ, establishment(establishmentId));
 }
 
 export function requireTensionRead(identity: Identity, establishmentId: string): void {
@@ -64,10 +59,7 @@ export function requireSignedIn(identity: Identity, what: string): void {
 
 /** Refuses at once who may read no tension at all (a subscription, the repertoire). */
 export function requireSomeTensionRight(identity: Identity, rights: readonly RightCode[], what: string): void {
-  if (identity.kind === 'system') return;
-  if (identity.kind === 'client' ? hasScope(identity, TENSION_READ.scope) : hasRightSomewhere(identity, rights)) return;
-  requireSignedIn(identity, what);
-  throw new HubError('FORBIDDEN', `To ${what} you need one of ${rights.join(', ')} (or the tension.read scope).`, { rights: [...rights] });
+  requireReadAccessSomewhere(identity, { rights, scope: TENSION_READ.scope }, what);
 }
 
 /** The ARS follow-up: a tension right granted transversally, or the tension.read scope. */
