@@ -17,7 +17,7 @@ import { mean, standardDeviation } from './stats.js';
 export const REFERENCE_DAYS = 365;
 export const MIN_REFERENCE_DAYS = 28;
 /** A proposal is raised from mean + 2 SD ("vigilance"); band 3 is the "alerte" level. */
-export const MIN_PROPOSAL_BAND = 1;
+export const MIN_PROPOSAL_BAND = 2;
 
 export interface DetectionOptions {
   /** Years of history of the BJML (ROR_BJML_YEARS). */

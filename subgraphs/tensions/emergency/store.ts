@@ -69,9 +69,9 @@ export async function refreshDays(orm: Orm, establishmentId: string, from: strin
              count(p.exit_mode)::int as exit_mode_filled,
              count(*) filter (where p.exit_mode in ('6', '7'))::int as admitted,
              count(*) filter (where p.exit_mode in ('6', '7') and p.orientation = 'UHCD')::int as admitted_uhcd,
-             count(*) filter (where p.exit_mode in ('6', '7') and p.left_at > p.entered_at and p.left_at <= p.entered_at + interval '80 hours')::int as los_count,
+             count(*) filter (where p.exit_mode in ('6', '7') and p.left_at > p.entered_at and p.left_at <= p.entered_at + interval '72 hours')::int as los_count,
              coalesce(round(sum(extract(epoch from p.left_at - p.entered_at) / 60)
-               filter (where p.exit_mode in ('6', '7') and p.left_at > p.entered_at and p.left_at <= p.entered_at + interval '80 hours')), 0)::int as los_minutes
+               filter (where p.exit_mode in ('6', '7') and p.left_at > p.entered_at and p.left_at <= p.entered_at + interval '72 hours')), 0)::int as los_minutes
       from tensions.rpu_passage p
       where p.establishment_id = ${establishmentId} and p.entered_at >= ${from}::date and p.entered_at < ${to}::date + 1
       group by 1
