@@ -166,6 +166,22 @@ describe.each(databaseKinds())('offer search on %s', (kind) => {
     }
   });
 
+  it('filters by a list of establishments (bounded)', async () => {
+    const withUnits = [...new Set(region.units.filter((u) => !u.sensitive).map((u) => u.establishmentId))];
+    const ids = [withUnits[0]!, withUnits.at(-1)!];
+    const res = await gql<{ units: { totalCount: number; edges: Array<{ node: { establishment: { id: string } } }> } }>(
+      url(),
+      `query($ids: [ID!]) { units(filter: { establishmentIds: $ids }, first: 200) { totalCount edges { node { establishment { id } } } } }`,
+      { ids },
+    );
+    expect(res.errors).toBeUndefined();
+    const expected = region.units.filter((u) => !u.sensitive && ids.includes(u.establishmentId));
+    expect(res.data!.units.totalCount).toBe(expected.length);
+    expect(new Set(res.data!.units.edges.map((e) => e.node.establishment.id))).toEqual(new Set(ids));
+    const tooMany = await gql(url(), `query($ids: [ID!]) { units(filter: { establishmentIds: $ids }) { totalCount } }`, { ids: Array.from({ length: 1001 }, (_, i) => String(i)) });
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.establishmentIds' });
+  });
+
   it('orders establishments near a point by distance', async () => {
     const res = await gql<{ establishments: { edges: Array<{ distanceKm: number; node: { id: string } }> } }>(
       url(),

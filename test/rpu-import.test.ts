@@ -163,6 +163,9 @@ describe.each(databaseKinds())('RPU import logs (%s)', (kind) => {
     const report = (await response.json()) as { problems: Array<{ record: number; field: string }>; written: boolean };
     expect(report.written).toBe(false);
     expect(report.problems.map((p) => `${p.record}:${p.field}`)).toEqual(expect.arrayContaining(['2:NAISSANCE', '2:CP']));
+    // Record 1 is valid, yet not written either: all or nothing (the demo passages are recent days).
+    const written = await hub.db.rows<{ n: number }>(sql`select count(*)::int as n from tensions.rpu_passage where entered_at::date = date '2025-01-14'`);
+    expect(written[0]!.n).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 100)); // pino writes asynchronously to the stream
     const logged = lines.slice(from);
     // The capture works: the route's count line and the request lines are there.

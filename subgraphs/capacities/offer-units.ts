@@ -25,6 +25,7 @@ export interface OfferUnit {
 /** What the offer's UnitFilter narrows on the server side (the rest is filtered here). */
 export interface OfferUnitFilter {
   establishmentId?: string | null;
+  establishmentIds?: string[] | null;
   departmentCode?: string | null;
   regionCode?: string | null;
   ufCode?: string | null;
@@ -54,11 +55,17 @@ export async function fetchUnits(client: SubgraphClient, filter: OfferUnitFilter
   return units;
 }
 
-/** Unit ids by establishment FINESS and UF code, one offer query per establishment named. */
+/** The offer answers for at most this many establishments per query (its UnitFilter bound). */
+const ESTABLISHMENTS_PER_QUERY = 1000;
+
+/** Units by establishment FINESS and UF code: one paged offer query per 1,000 establishments named. */
 export async function unitsByFinessAndUf(client: SubgraphClient, establishmentIds: readonly string[]): Promise<Map<string, OfferUnit>> {
   const byKey = new Map<string, OfferUnit>();
-  const lists = await Promise.all([...new Set(establishmentIds)].map((id) => fetchUnits(client, { establishmentId: id })));
-  for (const unit of lists.flat()) byKey.set(feedKey(unit.establishment.id, unit.ufCode), unit);
+  const ids = [...new Set(establishmentIds)];
+  for (let i = 0; i < ids.length; i += ESTABLISHMENTS_PER_QUERY) {
+    const units = await fetchUnits(client, { establishmentIds: ids.slice(i, i + ESTABLISHMENTS_PER_QUERY) });
+    for (const unit of units) byKey.set(feedKey(unit.establishment.id, unit.ufCode), unit);
+  }
   return byKey;
 }
 

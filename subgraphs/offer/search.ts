@@ -51,6 +51,15 @@ export function validatePatientAge(age: number | null | undefined): void {
   if (!Number.isInteger(age) || age < 0 || age > 150) throw badInput('filter.patientAge', '`filter.patientAge` must be between 0 and 150.');
 }
 
+/** A list filter bounded so one query's parameters stay far below Postgres's 65,535. */
+export const MAX_ESTABLISHMENT_IDS = 1000;
+
+export function validateEstablishmentIds(ids: readonly string[] | null | undefined): void {
+  if (ids && ids.length > MAX_ESTABLISHMENT_IDS) {
+    throw badInput('filter.establishmentIds', `\`filter.establishmentIds\` takes at most ${MAX_ESTABLISHMENT_IDS} establishments.`);
+  }
+}
+
 /** The words of a name search, or null when there is none. */
 export function nameWords(name: string | null | undefined): string[] | null {
   const trimmed = (name ?? '').trim();

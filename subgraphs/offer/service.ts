@@ -9,7 +9,7 @@ import { CODE_SYSTEMS } from './codes.js';
 import { seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { EstablishmentCriteria, OfferStore, Ranked, UnitCriteria } from './store.js';
-import { filterHash, nameWords, orderingOf, readAfter, searchCursor, validateNear, validatePatientAge, type Near } from './search.js';
+import { filterHash, nameWords, orderingOf, readAfter, searchCursor, validateEstablishmentIds, validateNear, validatePatientAge, type Near } from './search.js';
 import type { EstablishmentRow, OrganizationRow, PoleRow, UnitContactRow, UnitRow } from './tables.js';
 
 /** Confidentiality level (TRE_R283) of contacts shown to public access profiles. */
@@ -158,15 +158,17 @@ export function createOfferService(store: OfferStore, identity: Identity) {
       ),
 
     /** Sensitive units are left out for callers who do not see confidential data, whatever the filter. */
-    listUnits: (filter: UnitFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Ranked<UnitRow>>> =>
-      searchPage(
+    listUnits: (filter: UnitFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Ranked<UnitRow>>> => {
+      validateEstablishmentIds(filter.establishmentIds);
+      return searchPage(
         filter,
         first,
         after,
         ({ name: _name, near: _near, ...rest }, nameWords, near): UnitCriteria => ({ ...rest, nameWords, near, includeSensitive: confidential }),
         store.listUnits,
         store.countUnits,
-      ),
+      );
+    },
   };
 }
 

@@ -32,6 +32,7 @@ export interface EstablishmentCriteria {
 
 export interface UnitCriteria {
   establishmentId?: string | null;
+  establishmentIds?: string[] | null;
   /** Words of the name search, matched against the unit's name followed by its establishment's. */
   nameWords?: string[] | null;
   ufCode?: string | null;
@@ -85,6 +86,7 @@ function unitWhere(c: UnitCriteria): SQL[] {
   if (!c.includeArchived) where.push(eq(units.archived, false));
   if (!c.includeSensitive) where.push(eq(units.sensitive, false));
   if (c.establishmentId) where.push(eq(units.establishmentId, c.establishmentId));
+  if (c.establishmentIds) where.push(c.establishmentIds.length ? inArray(units.establishmentId, c.establishmentIds) : sql`false`);
   if (c.nameWords) where.push(nameMatches(unitSearchName, c.nameWords));
   if (c.ufCode) where.push(eq(units.ufCode, c.ufCode));
   if (c.kind) where.push(eq(units.kind, c.kind));
