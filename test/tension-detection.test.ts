@@ -46,9 +46,13 @@ const codeOf = (r: Result<unknown>) => r.errors?.[0]?.extensions?.code;
  * other figure constant (SD 0: never a signal), then 112 visits on 2019-03-02 and 107 on 2019-03-03.
  * By hand: mean 100, sample SD √(60 × 25 / 59) = 5.0422; mean + 2 SD = 110.084 < 112 < mean + 3 SD
  * = 115.127, so band 2. The next day's reference includes the 112: mean 100.197, SD 5.472,
- * mean + 2 SD = 111.14 > 107 and 107 > mean + 1 SD: no proposal (they start at band 2).
+ * mean + 1 SD = 105.669 < 107 < mean + 2 SD = 111.14: band 1.
  */
 const REFERENCE_SD = Math.sqrt((60 * 25) / 59);
+/** The 2019-03-03 reference: the 60 days and the 112. */
+const NEXT_VALUES = [...Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 95 : 105)), 112];
+const NEXT_MEAN = NEXT_VALUES.reduce((a, b) => a + b, 0) / NEXT_VALUES.length;
+const NEXT_SD = Math.sqrt(NEXT_VALUES.reduce((a, v) => a + (v - NEXT_MEAN) ** 2, 0) / (NEXT_VALUES.length - 1));
 async function seedReference(hub: TestHub): Promise<void> {
   await hub.db.rows(sql`
     insert into tensions.emergency_day (establishment_id, day, visits, visits_75, exit_mode_filled, admitted, admitted_uhcd, admitted_los_count, admitted_los_minutes, present_15, source)
@@ -112,10 +116,12 @@ describe.each(databaseKinds())('tension detection (%s)', (kind) => {
 
     expect((await detect('2019-03-02')).created).toEqual([]); // re-run: nothing new
     expect(await newEvents()).toEqual([]);
-    expect((await detect('2019-03-03')).created).toEqual([]); // between mean + 1 SD and + 2 SD: no proposal
-    expect(await newEvents()).toEqual([]);
+    const [next] = (await detect('2019-03-03')).created; // between mean + 1 SD and + 2 SD: band 1
+    expect(next).toMatchObject({ day: '2019-03-03', signal: 'VISITS', value: 107, band: 1 });
+    expect(next!.threshold).toBeCloseTo(NEXT_MEAN + NEXT_SD, 10);
+    expect(await newEvents()).toHaveLength(1);
     const listed = ok(await as<{ alertProposals: Proposal[] }>(declarant, LIST, { id: BOURGES, from: '2019-01-01', to: '2019-12-31' })).alertProposals;
-    expect(listed.map((p) => p.id)).toEqual([proposal!.id]);
+    expect(listed.map((p) => p.id).sort()).toEqual([proposal!.id, next!.id].sort());
   });
 
   it('raises BEDS_BELOW_BJML when the available medicine + surgery beds are below the week BJML', async () => {

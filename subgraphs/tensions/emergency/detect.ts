@@ -16,8 +16,11 @@ import { mean, standardDeviation } from './stats.js';
 /** Days in the reference window, and the fewest with passages for a reference to be used. */
 export const REFERENCE_DAYS = 365;
 export const MIN_REFERENCE_DAYS = 28;
-/** A proposal is raised from mean + 2 SD ("vigilance"); band 3 is the "alerte" level. */
-export const MIN_PROPOSAL_BAND = 2;
+/**
+ * A proposal is raised from mean + 1 SD, as the issue's "mean + 1/2/3 SD" asks, with its band:
+ * 1 "attention", 2 "vigilance", 3 "alerte" (RESURAL's k = 2 / 3); readers sort on the band.
+ */
+export const MIN_PROPOSAL_BAND = 1;
 
 export interface DetectionOptions {
   /** Years of history of the BJML (ROR_BJML_YEARS). */

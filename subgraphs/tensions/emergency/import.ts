@@ -140,7 +140,10 @@ export async function importRpu(db: Database, text: string, options: RpuImportOp
 export function formatReport(report: RpuImportReport, file: string): string {
   const lines = [
     `RPU import of ${file} (format: ${report.format}, ${report.records} passages, ${report.establishments.join(', ') || 'no establishment'}, days ${report.firstDay ?? '-'} to ${report.lastDay ?? '-'})`,
-    `passages: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+    // When nothing was written the counts say what the valid records would do, and must read so.
+    report.written
+      ? `passages: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`
+      : `passages: ${report.created} to create, ${report.updated} to update, ${report.unchanged} unchanged, ${report.rejected} rejected`,
   ];
   if (report.uncheckedEstablishments.length > 0) lines.push(`FINESS checked for format and key only (no hub): ${report.uncheckedEstablishments.join(', ')}`);
   for (const p of report.problems) {

@@ -1,4 +1,6 @@
 /** SQL of solidarity establishments, notification settings and Plan blanc / Plan bleu forms. */
+import { appendChanges } from '../../../platform/changes/append.js';
+import type { NewChange } from '../../../platform/changes/tables.js';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
 import type { PlanKind } from './access.js';
@@ -15,6 +17,11 @@ import {
   type TensionMailRow,
 } from './tables.js';
 
+/** A setting or plan write on the change feed (topic `tension`; the mail consumer reads TENSION only). */
+function planChange(recordType: 'SOLIDARITY' | 'NOTIFICATION_SETTING' | 'CRISIS_PLAN', recordId: string, actor: string, payload: Record<string, unknown>): NewChange {
+  return { topic: 'tension', recordType, recordId, action: 'UPDATE', actor, payload };
+}
+
 export function createPlanStore(orm: Orm) {
   const tx = <T>(fn: (tx: Orm) => Promise<T>): Promise<T> => orm.transaction((t) => fn(t as unknown as Orm));
   return {
@@ -29,19 +36,23 @@ export function createPlanStore(orm: Orm) {
         if (ids.length) {
           await t.insert(solidarityLinks).values(ids.map((id, rank) => ({ establishmentId, solidarityEstablishmentId: id, rank, updatedBy: actor })));
         }
+        await appendChanges(t, [planChange('SOLIDARITY', establishmentId, actor, { establishmentId, solidarityEstablishmentIds: [...ids] })]);
       }),
 
     settingsOf: (establishmentIds: readonly string[]): Promise<NotificationSettingRow[]> =>
       orm.select().from(notificationSettings).where(inArray(notificationSettings.establishmentId, [...establishmentIds])),
 
-    saveSetting: async (row: Omit<NotificationSettingRow, 'updatedAt'>): Promise<NotificationSettingRow> => {
-      const [saved] = await orm
-        .insert(notificationSettings)
-        .values(row)
-        .onConflictDoUpdate({ target: notificationSettings.establishmentId, set: { emails: row.emails, enabled: row.enabled, updatedBy: row.updatedBy, updatedAt: sql`now()` } })
-        .returning();
-      return saved!;
-    },
+    /** The addresses stay off the feed: followers learn that the setting changed, not to whom mails go. */
+    saveSetting: (row: Omit<NotificationSettingRow, 'updatedAt'>): Promise<NotificationSettingRow> =>
+      tx(async (t) => {
+        const [saved] = await t
+          .insert(notificationSettings)
+          .values(row)
+          .onConflictDoUpdate({ target: notificationSettings.establishmentId, set: { emails: row.emails, enabled: row.enabled, updatedBy: row.updatedBy, updatedAt: sql`now()` } })
+          .returning();
+        await appendChanges(t, [planChange('NOTIFICATION_SETTING', row.establishmentId, row.updatedBy, { establishmentId: row.establishmentId, enabled: row.enabled })]);
+        return saved!;
+      }),
 
     plansOf: (kind: PlanKind, establishmentIds: readonly string[]): Promise<PlanRow[]> =>
       orm.select().from(plans).where(and(eq(plans.kind, kind), inArray(plans.establishmentId, [...establishmentIds]))),
@@ -72,6 +83,7 @@ export function createPlanStore(orm: Orm) {
                 .returning();
         if (!row) return null;
         await t.insert(planVersions).values({ kind, establishmentId, version: row.version, content, author: actor, at: row.updatedAt });
+        await appendChanges(t, [planChange('CRISIS_PLAN', `${kind}:${establishmentId}`, actor, { kind, establishmentId, version: row.version })]);
         return row;
       }),
 
