@@ -21,9 +21,7 @@ import { useMaskedErrors } from './plugins/use-masked-errors.js';
 import { createContextBuilder, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
-import { importRoute } from './plugins/use-import-route.js';
-import { rpuImportRoute } from './plugins/use-rpu-import-route.js';
-import { capacityRoutes } from './plugins/use-capacity-feed-route.js';
+import { forwardedRoutes } from './plugins/use-forwarded-routes.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
 
 export interface GatewayOptions {
@@ -109,9 +107,18 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     await app.register(oidcProxy, { upstream: options.subgraphUrls.professionals, publicUrl: options.config.publicUrl });
   }
   await app.register(homePage);
-  await app.register(importRoute, { buildContext, offerUrl: options.subgraphUrls.offer }); // POST /imports/finess
-  await app.register(rpuImportRoute, { buildContext, tensionsUrl: options.subgraphUrls.tensions }); // POST /imports/rpu
-  await app.register(capacityRoutes, { buildContext, capacitiesUrl: options.subgraphUrls.capacities }); // POST /feeds/capacities, GET /exports/capacities/*
+  const urls = options.subgraphUrls;
+  await app.register(forwardedRoutes, {
+    buildContext,
+    routes: [
+      // FINESS extracts (docs/finess-import.md) and RPU files (docs/emergency.md), relayed as bytes.
+      { method: 'POST', path: '/imports/finess', subgraph: 'offer', upstream: urls.offer, contentTypes: ['text/csv', 'application/octet-stream'], bodyLimit: 50 * 1024 * 1024, upstreamContentType: 'application/octet-stream' },
+      { method: 'POST', path: '/imports/rpu', subgraph: 'tensions', upstream: urls.tensions, contentTypes: ['application/xml', 'text/xml', 'text/csv', 'application/octet-stream'], bodyLimit: 100 * 1024 * 1024, upstreamContentType: 'application/octet-stream' },
+      // The automatic capacity feed and the daily snapshots (docs/capacities.md).
+      { method: 'POST', path: '/feeds/capacities', subgraph: 'capacities', upstream: urls.capacities, contentTypes: ['application/json', 'text/csv'], bodyLimit: 10 * 1024 * 1024 },
+      { method: 'GET', path: '/exports/capacities/:file', subgraph: 'capacities', upstream: urls.capacities },
+    ],
+  });
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   const subscriptions = attachSubscriptionServer(app, {
     path: '/graphql',
