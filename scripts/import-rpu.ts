@@ -8,17 +8,15 @@
  * Exit codes: 0 imported (or clean dry run), 1 records rejected so nothing written,
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
  */
+import { databaseOrHub, progressPrinter, sendToHub, type HubAnswer, type HubTarget } from './lib/import-cli.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
-import { openDatabase } from '../platform/db/client.js';
-import { DatabaseBusyError } from '../platform/db/dir-lock.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { decodeRpu } from '../subgraphs/tensions/emergency/parse.js';
 import { exitCodeOf, formatReport, importRpu, type RpuImportReport } from '../subgraphs/tensions/emergency/import.js';
-import { progressPrinter } from './import-finess.js';
 
 const USAGE = 'usage: npm run import:rpu -- FILE [--dry-run] [--json] [--hub URL] [--token TOKEN]';
 const TENSIONS_MIGRATIONS = fileURLToPath(new URL('../subgraphs/tensions/migrations', import.meta.url));
@@ -36,28 +34,14 @@ function printReport(report: RpuImportReport, seconds: number, out: Output): voi
   }
 }
 
+const isReport = (body: unknown): body is HubAnswer<RpuImportReport> => typeof body === 'object' && body !== null && 'records' in body;
+
 /** Sends the file to a running hub (POST /imports/rpu through the gateway); returns the exit code. */
-export async function importThroughHub(bytes: Uint8Array, options: { hub: string; token: string; dryRun: boolean }, out: Output): Promise<number> {
-  const url = new URL('/imports/rpu', options.hub);
-  url.search = new URLSearchParams({ dryRun: String(options.dryRun) }).toString();
-  const authorization = /^bearer /i.test(options.token) ? options.token : `Bearer ${options.token}`;
-  process.stderr.write(`sent ${bytes.byteLength} bytes, waiting for the hub's report\n`);
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/octet-stream' }, body: bytes });
-  } catch (error) {
-    process.stderr.write(`no hub answers at ${options.hub} (${(error as Error).message}); pass --hub URL\n`);
-    return 2;
-  }
-  const body = (await response.json().catch(() => null)) as (RpuImportReport & { seconds: number }) | { error?: { code?: string; message?: string } } | null;
-  if ((response.status === 200 || response.status === 422) && body && 'records' in body) {
-    const { seconds, ...report } = body;
+export function importThroughHub(bytes: Uint8Array, options: HubTarget & { dryRun: boolean }, out: Output): Promise<number> {
+  return sendToHub(bytes, { ...options, path: '/imports/rpu', query: { dryRun: String(options.dryRun) } }, isReport, (report, seconds) => {
     printReport(report, seconds, out);
     return exitCodeOf(report);
-  }
-  const error = body && 'error' in body ? body.error : undefined;
-  process.stderr.write(`the hub refused the import (HTTP ${response.status}${error?.code ? ` ${error.code}` : ''}): ${error?.message ?? response.statusText}\n`);
-  return 2;
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -87,23 +71,9 @@ export async function main(argv: string[]): Promise<number> {
   const out = { file, json: args.values.json ?? false };
   const dryRun = args.values['dry-run'] ?? false;
   const config = loadConfig();
-  let db;
-  try {
-    db = await openDatabase(config.database);
-  } catch (error) {
-    if (error instanceof DatabaseBusyError) {
-      const token = args.values.token ?? process.env.ROR_TOKEN;
-      if (!token) {
-        process.stderr.write(
-          `The hub (process ${error.pid}) is running on this embedded database: pass --token (TOKEN=$(npm run -s token -- --user admin.ars)) to import through it, or stop it.\n`,
-        );
-        return 2;
-      }
-      return importThroughHub(bytes, { hub: args.values.hub ?? `http://127.0.0.1:${config.gatewayPort || 4000}`, token, dryRun }, out);
-    }
-    process.stderr.write(`cannot open the database: ${(error as Error).message}\n`);
-    return 2;
-  }
+  // When the hub holds the embedded database, the file goes to it instead.
+  const db = await databaseOrHub(config, { hub: args.values.hub, token: args.values.token }, (target) => importThroughHub(bytes, { ...target, dryRun }, out));
+  if (typeof db === 'number') return db;
   try {
     await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS);
     await applyMigrations(db, 'tensions', TENSIONS_MIGRATIONS);

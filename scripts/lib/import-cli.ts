@@ -1,0 +1,93 @@
+/**
+ * What the file-import commands (`import:finess`, `import:rpu`) share: writing straight to the
+ * database when it is free, or, when a running hub holds the embedded database, sending the file
+ * to that hub's import route with a token and printing its report.
+ */
+import type { HubConfig } from '../../platform/config.js';
+import { openDatabase, type Database } from '../../platform/db/client.js';
+import { DatabaseBusyError } from '../../platform/db/dir-lock.js';
+
+export interface HubTarget {
+  /** The gateway's base URL, e.g. http://127.0.0.1:4000. */
+  hub: string;
+  /** An access token, bare or as `Bearer …`. */
+  token: string;
+}
+
+/** The hub's answer when it ran the import: its report, with the time it took. */
+export type HubAnswer<R> = R & { seconds: number };
+
+/**
+ * POSTs the file to `path` on the hub; hands a 200/422 report to `done` (which prints it and
+ * returns the exit code), anything else is an exit code 2 with the hub's reason on stderr.
+ */
+export async function sendToHub<R>(
+  bytes: Uint8Array,
+  target: HubTarget & { path: string; query: Record<string, string> },
+  isReport: (body: unknown) => body is HubAnswer<R>,
+  done: (report: R, seconds: number) => number,
+): Promise<number> {
+  const url = new URL(target.path, target.hub);
+  url.search = new URLSearchParams(target.query).toString();
+  const authorization = /^bearer /i.test(target.token) ? target.token : `Bearer ${target.token}`;
+  process.stderr.write(`sent ${bytes.byteLength} bytes, waiting for the hub's report\n`);
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/octet-stream' }, body: bytes });
+  } catch (error) {
+    process.stderr.write(`no hub answers at ${target.hub} (${(error as Error).message}); pass --hub URL\n`);
+    return 2;
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if ((response.status === 200 || response.status === 422) && isReport(body)) {
+    const { seconds, ...report } = body;
+    return done(report as unknown as R, seconds);
+  }
+  const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  process.stderr.write(`the hub refused the import (HTTP ${response.status}${error?.code ? ` ${error.code}` : ''}): ${error?.message ?? response.statusText}\n`);
+  return 2;
+}
+
+/**
+ * The database, or — when a running hub holds the embedded one — the exit code of `throughHub`
+ * (given the hub URL and token; without a token, a message saying how to get one, exit 2).
+ */
+export async function databaseOrHub(
+  config: HubConfig,
+  options: { hub?: string; token?: string },
+  throughHub: (target: HubTarget) => Promise<number>,
+): Promise<Database | number> {
+  try {
+    return await openDatabase(config.database);
+  } catch (error) {
+    if (!(error instanceof DatabaseBusyError)) {
+      process.stderr.write(`cannot open the database: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const token = options.token ?? process.env.ROR_TOKEN;
+    if (!token) {
+      process.stderr.write(
+        `The hub (process ${error.pid}) is running on this embedded database: pass --token (TOKEN=$(npm run -s token -- --user admin.ars)) to import through it, or stop it.\n`,
+      );
+      return 2;
+    }
+    return throughHub({ hub: options.hub ?? `http://127.0.0.1:${config.gatewayPort || 4000}`, token });
+  }
+}
+
+/** Progress on stderr: a redrawn bar on a terminal, a plain line every 10 % otherwise. */
+export function progressPrinter(stream: NodeJS.WriteStream): (done: number, total: number) => void {
+  let lastStep = -1;
+  return (done, total) => {
+    if (total === 0) return;
+    const pct = Math.floor((done / total) * 100);
+    if (stream.isTTY) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      stream.write(`\rwriting [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done}/${total}${done === total ? '\n' : ''}`);
+    } else if (Math.floor(pct / 10) > lastStep || done === total) {
+      lastStep = Math.floor(pct / 10);
+      stream.write(`writing: ${pct}% (${done}/${total})\n`);
+    }
+  };
+}
