@@ -63,3 +63,10 @@ export function describeTarget(target: Target): string {
   };
   return target.kind === 'TRANSVERSAL' ? names.TRANSVERSAL : `${names[target.kind]} ${target.id}`;
 }
+
+/** Who made a change, as audit rows, events and `updatedBy` name them: login, application name, or the kind. */
+export function actorName(identity: Identity): string {
+  if (identity.kind === 'user') return identity.login;
+  if (identity.kind === 'client') return identity.name;
+  return identity.kind;
+}

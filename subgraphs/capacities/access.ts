@@ -61,16 +61,3 @@ export function isTransversal(identity: Identity, access: Access): boolean {
   return identity.kind === 'system' || (identity.kind === 'user' && identity.grants.some((g) => g.kind === 'TRANSVERSAL' && g.rights.some((r) => access.rights.includes(r))));
 }
 
-/** Login or application name, recorded as `updatedBy` and as the feed event's actor. */
-export function actorOf(identity: Identity): string {
-  switch (identity.kind) {
-    case 'user':
-      return identity.login;
-    case 'client':
-      return identity.name;
-    case 'system':
-      return 'system';
-    case 'anonymous':
-      return 'anonymous';
-  }
-}

@@ -3,6 +3,7 @@
  * the same lines, each validated with one ajv schema. A line that does not validate is named by its
  * `line`: the CSV file line (the header is line 1), or the position in `updates` from 1.
  */
+import { splitCsvLine } from '../../platform/csv.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { HubError } from '../../platform/errors.js';
 import { NOTES_MAX } from './rules.js';
@@ -73,30 +74,11 @@ export function parseJsonBody(body: unknown): ParsedLine[] {
   return updates.map((u, i) => check(i + 1, u));
 }
 
-/** Splits one CSV record, with double-quoted fields ("" inside quotes is a quote). */
-function splitCsv(text: string, separator: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) cells.push(cell), (cell = '');
-    else cell += c;
-  }
-  cells.push(cell);
-  return cells.map((s) => s.trim());
-}
-
 export function parseCsvBody(text: string): ParsedLine[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0] ?? '';
   const separator = header.includes(';') ? ';' : ',';
-  const columns = splitCsv(header, separator);
+  const columns = splitCsvLine(header, separator).map((f) => f.trim());
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   const unknown = columns.filter((c) => !(FEED_FIELDS as readonly string[]).includes(c));
   if (missing.length || unknown.length) {
@@ -105,7 +87,7 @@ export function parseCsvBody(text: string): ParsedLine[] {
   const parsed: ParsedLine[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;
-    const cells = splitCsv(lines[i]!, separator);
+    const cells = splitCsvLine(lines[i]!, separator).map((f) => f.trim());
     const value: Record<string, unknown> = {};
     columns.forEach((column, c) => {
       const cell = cells[c] ?? '';

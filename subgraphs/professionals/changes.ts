@@ -5,7 +5,6 @@
  * hold a rescue e-mail, a password hash or a token, and followers that need a value read it
  * through the API, under its rules.
  */
-import type { Identity } from '../../platform/auth/identity.js';
 import type { NewChange } from '../../platform/changes/tables.js';
 import type { Placement } from './input.js';
 
@@ -19,13 +18,6 @@ export interface ProfessionalPayload {
   establishmentIds?: string[];
   unitIds?: string[];
   [key: string]: unknown;
-}
-
-/** Login of a user, name of an application, "system" for the gateway or a background job. */
-export function actorName(identity: Identity): string {
-  if (identity.kind === 'user') return identity.login;
-  if (identity.kind === 'client') return identity.name;
-  return 'system';
 }
 
 export function professionalChange(recordType: ProfessionalRecordType, recordId: string, action: string, actor: string, payload: ProfessionalPayload): NewChange {

@@ -8,7 +8,8 @@ import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
 import { establishmentTarget, requireRightOnAll } from './access.js';
 import { accountOpened, openAccount } from './account-opening.js';
-import { actorName, changedFieldNames, placementKeys, professionalChange } from './changes.js';
+import { actorName } from '../../platform/auth/identity.js';
+import { changedFieldNames, placementKeys, professionalChange } from './changes.js';
 import {
   currentRecord,
   refuseArchived,

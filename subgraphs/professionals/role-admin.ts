@@ -9,7 +9,8 @@ import { isRightCode, PERIMETER_KINDS, RIGHTS, rightGrantableOn, type PerimeterK
 import { rightsOfRoleOn, ROLES, type RoleCode } from '../../platform/auth/roles.js';
 import { HubError } from '../../platform/errors.js';
 import { actorOf, professionalTarget, requireAdminOn } from './access.js';
-import { actorName, professionalChange } from './changes.js';
+import { actorName } from '../../platform/auth/identity.js';
+import { professionalChange } from './changes.js';
 import { currentRecord, refuseArchived, requireSignedIn } from './checks.js';
 import { badInput } from './input.js';
 import { isFinessNumber } from './normalize.js';

@@ -5,7 +5,8 @@
  */
 import type { Identity } from '../../platform/auth/identity.js';
 import { requireSystem } from './access.js';
-import { actorName, professionalChange } from './changes.js';
+import { actorName } from '../../platform/auth/identity.js';
+import { professionalChange } from './changes.js';
 import { badInput } from './input.js';
 import { isFinessNumber } from './normalize.js';
 import type { ProfessionalStore } from './store.js';

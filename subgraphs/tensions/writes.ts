@@ -3,6 +3,7 @@
  * validates against the reference data, then writes the declaration, its timeline entries and its
  * change-feed event in one transaction (store.ts). Refused writes append nothing.
  */
+import { actorName } from '../../platform/auth/identity.js';
 import type DataLoader from 'dataloader';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
@@ -55,7 +56,7 @@ function current(row: DeclarationRow) {
 
 export function createTensionWrites(deps: WriteDeps, identity: Identity) {
   const { store, offer, reference } = deps;
-  const author = identity.kind === 'user' ? identity.login : identity.kind === 'client' ? identity.name : identity.kind;
+  const author = actorName(identity);
 
   const notes = (value: string | null | undefined, field = 'notes') => {
     const text = value?.trim() || null;

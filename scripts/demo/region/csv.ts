@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 // The same ';'-splitting rules as the FINESS importer (RFC 4180 quoting, doubled quotes).
-import { splitLine } from '../../../subgraphs/offer/finess/parse.js';
+import { splitCsvLine as splitLine } from '../../../platform/csv.js';
 
 export type CsvRow = Readonly<Record<string, string>>;
 

@@ -4,6 +4,7 @@
  * `structureet` and `geolocalisation` lines, Lambert 93) and the demo CSV (header, WGS84).
  * Pure functions: no database here.
  */
+import { splitCsvLine as splitLine } from '../../../platform/csv.js';
 import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
 import { lambert93ToWgs84 } from './lambert93.js';
 import { finessNumberProblem } from './numbers.js';
@@ -53,29 +54,6 @@ export function decodeFiness(bytes: Uint8Array): string {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
   return text.replace(/^\uFEFF/, '');
-}
-
-/** Splits one ';'-separated line with RFC 4180 quoting (doubled quotes inside quoted fields). */
-export function splitLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ';') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
 }
 
 /** FINESS pads names and some were quoted twice upstream: unquote once more, collapse spaces. */

@@ -3,6 +3,7 @@
  * equivalent (`;`-separated, a header naming the XML tags, one FINESS column per row).
  * Nothing is checked here but the layout; validate.ts checks the values.
  */
+import { splitCsvLine } from '../../../platform/csv.js';
 import { SaxesParser } from 'saxes';
 
 /** One PATIENT element or CSV row: its leaf tags and their trimmed text. */
@@ -87,29 +88,6 @@ function parseXml(text: string): ParsedRpu {
   return result;
 }
 
-/** Splits one `;` line, honouring double quotes ("" inside quotes is a quote). */
-function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
 function parseCsv(text: string): ParsedRpu {
   const result: ParsedRpu = { format: 'csv', header: {}, records: [], problems: [] };
   const lines = text.split(/\r?\n/);
@@ -118,7 +96,7 @@ function parseCsv(text: string): ParsedRpu {
     result.problems.push({ line: null, record: null, field: null, message: 'the file is empty' });
     return result;
   }
-  const columns = splitLine(lines[headerAt]!).map((c) => c.toUpperCase());
+  const columns = splitCsvLine(lines[headerAt]!).map((f) => f.trim()).map((c) => c.toUpperCase());
   const missing = CSV_REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     result.problems.push({ line: headerAt + 1, record: null, field: null, message: `unknown layout: neither OSCOUR XML nor a CSV whose header names ${missing.join(', ')}` });
@@ -126,7 +104,7 @@ function parseCsv(text: string): ParsedRpu {
   }
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;
-    const values = splitLine(lines[i]!);
+    const values = splitCsvLine(lines[i]!).map((f) => f.trim());
     const index = result.records.length + 1;
     if (values.length !== columns.length) {
       result.problems.push({ line: i + 1, record: index, field: null, message: `expected ${columns.length} fields, got ${values.length}` });

@@ -1,4 +1,5 @@
 /** Rules of the emergency part, per request: rights, argument checks, then the store. */
+import { actorName } from '../../../platform/auth/identity.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { Database } from '../../../platform/db/client.js';
 import { HubError } from '../../../platform/errors.js';
@@ -25,12 +26,6 @@ function checkDay(field: string, value: string): string {
     throw new HubError('BAD_USER_INPUT', `${field} must be a date YYYY-MM-DD.`, { field });
   }
   return value;
-}
-
-function actorName(identity: Identity): string {
-  if (identity.kind === 'user') return identity.login;
-  if (identity.kind === 'client') return identity.name;
-  return identity.kind;
 }
 
 export interface EmergencyIndicatorsResult {

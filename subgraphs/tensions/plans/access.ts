@@ -52,16 +52,3 @@ export function mayOnEstablishment(identity: Identity, rights: readonly RightCod
   return rights.some((r) => hasRight(identity, r, establishment(establishmentId)));
 }
 
-/** Login, or the process name, recorded as author. */
-export function actorOf(identity: Identity): string {
-  switch (identity.kind) {
-    case 'user':
-      return identity.login;
-    case 'client':
-      return identity.name;
-    case 'system':
-      return 'system';
-    case 'anonymous':
-      return 'anonymous';
-  }
-}

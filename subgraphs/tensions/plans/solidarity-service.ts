@@ -8,7 +8,8 @@ import { HubError } from '../../../platform/errors.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 import { requireTensionRead } from '../access.js';
 import { disciplinesOfGroup } from '../discipline-groups.js';
-import { actorOf, requireOnEstablishment, TENSION_SETUP } from './access.js';
+import { actorName as actorOf } from '../../../platform/auth/identity.js';
+import { requireOnEstablishment, TENSION_SETUP } from './access.js';
 import type { PlanStore } from './store.js';
 import type { NotificationSettingRow, TensionMailRow } from './tables.js';
 

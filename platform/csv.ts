@@ -1,0 +1,26 @@
+/**
+ * One CSV record split into fields, RFC 4180 quoting: a field starting with a double quote runs
+ * to the closing quote, `""` inside it being a quote; elsewhere quotes are plain characters.
+ * Fields are returned as written (callers trim when their format allows padding).
+ */
+export function splitCsvLine(line: string, separator = ';'): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === separator) {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
