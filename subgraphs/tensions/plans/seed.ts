@@ -6,7 +6,7 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/client.js';
 import type { PlanContent } from './plan-schema.js';
-import { plans, planVersions } from './tables.js';
+import { plans, planVersions, solidarityLinks } from './tables.js';
 
 export const DEMO_PLAN_BLANC_ESTABLISHMENT = '280504267';
 
@@ -39,6 +39,20 @@ export const DEMO_PLAN_BLANC: PlanContent = {
   ],
 };
 
+/**
+ * Solidarity establishments of the demo declarations' establishments: the nearest ones of the same
+ * département holding intensive or continuous care units (chosen once from the demo region).
+ */
+export const DEMO_SOLIDARITY: Record<string, string[]> = {
+  '450002613': ['450000245', '450010079', '450000294'], // CHR Orléans La Source
+  '280504267': ['280505777', '280000084'], // CH Chartres
+  '370004467': ['370007569', '370000861'], // CHRU Trousseau
+  '360000137': ['360000160'], // CH Châteauroux
+  '180000010': ['180004145', '180000200'], // CH Bourges
+  '410000020': ['410000202', '410000038'], // CH Blois
+  '280000084': ['280504267', '280505777'], // CH Dreux
+};
+
 /** Writes the demo plan once: nothing when the subgraph already holds plans. */
 export async function seedPlans(db: Database): Promise<boolean> {
   const [row] = await db.orm.select({ n: count() }).from(plans);
@@ -48,6 +62,10 @@ export async function seedPlans(db: Database): Promise<boolean> {
     const base = { kind: 'BLANC', establishmentId: DEMO_PLAN_BLANC_ESTABLISHMENT, version: 1, content: DEMO_PLAN_BLANC };
     await tx.insert(plans).values({ ...base, createdAt: at, updatedAt: at, updatedBy: 'seed' });
     await tx.insert(planVersions).values({ ...base, author: 'seed', at });
+    const links = Object.entries(DEMO_SOLIDARITY).flatMap(([establishmentId, ids]) =>
+      ids.map((solidarityEstablishmentId, rank) => ({ establishmentId, solidarityEstablishmentId, rank, updatedBy: 'seed', updatedAt: at })),
+    );
+    await tx.insert(solidarityLinks).values(links);
   });
   return true;
 }
