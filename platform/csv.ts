@@ -24,3 +24,17 @@ export function splitCsvLine(line: string, separator = ';'): string[] {
   fields.push(field);
   return fields;
 }
+
+/**
+ * Text of an uploaded file: UTF-8, or Windows-1252 (older official extracts and hospital
+ * software) when the bytes are not valid UTF-8; without a byte-order mark.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return text.replace(/^\uFEFF/, '');
+}

@@ -8,10 +8,10 @@
  * Exit codes: 0 imported (or clean dry run, or --partial), 1 rows rejected so nothing written,
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
  */
-import { databaseOrHub, progressPrinter, sendToHub, type HubAnswer, type HubTarget } from './lib/import-cli.js';
+import { databaseOrHub, progressPrinter, runCommand, sendToHub, type HubAnswer, type HubTarget } from './lib/import-cli.js';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
 import { applyMigrations } from '../platform/db/migrate.js';
@@ -118,14 +118,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+runCommand(import.meta.url, main);

@@ -3,6 +3,7 @@
  * database when it is free, or, when a running hub holds the embedded database, sending the file
  * to that hub's import route with a token and printing its report.
  */
+import { pathToFileURL } from 'node:url';
 import type { HubConfig } from '../../platform/config.js';
 import { openDatabase, type Database } from '../../platform/db/client.js';
 import { DatabaseBusyError } from '../../platform/db/dir-lock.js';
@@ -90,4 +91,18 @@ export function progressPrinter(stream: NodeJS.WriteStream): (done: number, tota
       stream.write(`writing: ${pct}% (${done}/${total})\n`);
     }
   };
+}
+
+/** Runs `main` when the file is the command itself (not imported by a test), with exit code 2 on a crash. */
+export function runCommand(moduleUrl: string, main: (argv: string[]) => Promise<number>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`import failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -4,7 +4,7 @@
  * `structureet` and `geolocalisation` lines, Lambert 93) and the demo CSV (header, WGS84).
  * Pure functions: no database here.
  */
-import { splitCsvLine as splitLine } from '../../../platform/csv.js';
+import { decodeText, splitCsvLine as splitLine } from '../../../platform/csv.js';
 import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
 import { lambert93ToWgs84 } from './lambert93.js';
 import { finessNumberProblem } from './numbers.js';
@@ -45,16 +45,8 @@ export interface ParsedFiness {
   problems: FinessProblem[];
 }
 
-/** Decodes UTF-8, or Windows-1252 (older official extracts) when the bytes are not valid UTF-8. */
-export function decodeFiness(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
+/** The file's text (platform/csv.ts decodeText). */
+export const decodeFiness = decodeText;
 
 /** FINESS pads names and some were quoted twice upstream: unquote once more, collapse spaces. */
 export function cleanName(rs: string): string {

@@ -3,7 +3,7 @@
  * equivalent (`;`-separated, a header naming the XML tags, one FINESS column per row).
  * Nothing is checked here but the layout; validate.ts checks the values.
  */
-import { splitCsvLine } from '../../../platform/csv.js';
+import { decodeText, splitCsvLine } from '../../../platform/csv.js';
 import { SaxesParser } from 'saxes';
 
 /** One PATIENT element or CSV row: its leaf tags and their trimmed text. */
@@ -35,16 +35,8 @@ export interface ParsedRpu {
 /** The CSV header must name these columns (others, e.g. LISTE_DA, are optional and ignored). */
 export const CSV_REQUIRED = ['FINESS', 'NAISSANCE', 'SEXE', 'ENTREE', 'MODE_ENTREE', 'SORTIE', 'MODE_SORTIE'] as const;
 
-/** Decodes the bytes (UTF-8, or Windows-1252 for older software) without a BOM. */
-export function decodeRpu(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
+/** The file's text (platform/csv.ts decodeText). */
+export const decodeRpu = decodeText;
 
 export function parseRpu(text: string): ParsedRpu {
   return /^\s*</.test(text) ? parseXml(text) : parseCsv(text);
