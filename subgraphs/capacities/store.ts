@@ -37,6 +37,9 @@ export function createCapacityStore(orm: Orm) {
 export type CapacityStore = ReturnType<typeof createCapacityStore>;
 
 /** Statements that must run inside the writer's transaction `tx`. */
+/** 500 rows × 17 columns stays far below Postgres's 65,535 bind parameters. */
+const UPSERT_CHUNK = 500;
+
 export const txStatements = {
   /** The current records, locked until commit (the feed's last-writer-wins compares then writes). */
   lockRows: (tx: Orm, unitIds: readonly string[]): Promise<UnitCapacityRow[]> =>
@@ -60,6 +63,30 @@ export const txStatements = {
       .onConflictDoNothing()
       .returning();
     return row ?? null;
+  },
+
+  /**
+   * The feed's write, one statement per chunk: its rows are locked (or absent) and already
+   * compared, and a unit created meanwhile by another writer is simply overwritten (last writer
+   * wins), so an upsert says it all. Rows come back by unit id.
+   */
+  upsertAll: async (tx: Orm, steps: ReadonlyArray<{ unitId: string; figures: CapacityFigures }>, stamp: WriteStamp): Promise<Map<string, UnitCapacityRow>> => {
+    const written = new Map<string, UnitCapacityRow>();
+    for (let i = 0; i < steps.length; i += UPSERT_CHUNK) {
+      const values = steps.slice(i, i + UPSERT_CHUNK).map((s) => ({ unitId: s.unitId, ...columnsOf(s.figures), source: stamp.source, updatedBy: stamp.updatedBy, updatedAt: stamp.at, version: 1 }));
+      const fromExcluded = Object.fromEntries(
+        Object.keys(values[0]!)
+          .filter((k) => k !== 'unitId' && k !== 'version')
+          .map((k) => [k, sql.raw(`excluded."${unitCapacities[k as keyof typeof unitCapacities.$inferInsert].name}"`)]),
+      );
+      const rows = await tx
+        .insert(unitCapacities)
+        .values(values)
+        .onConflictDoUpdate({ target: unitCapacities.unitId, set: { ...fromExcluded, version: sql`${unitCapacities.version} + 1` } })
+        .returning();
+      for (const row of rows) written.set(row.unitId, row);
+    }
+    return written;
   },
 
   current: async (tx: Orm, unitId: string): Promise<UnitCapacityRow | null> => {

@@ -108,7 +108,8 @@ const NO_CAPACITY: CapacityFigures = {
 };
 
 /**
- * The automatic feed: last writer wins (no expectedVersion; the rows are locked while compared),
+ * The automatic feed: last writer wins (no expectedVersion; the rows are locked while compared,
+ * then written in one upsert per 500 lines),
  * same figures write nothing, and one refused line writes nothing of the batch. Returns one outcome
  * per update, and `written` false when a line was refused.
  */
@@ -148,18 +149,15 @@ export function writeFeed(
       }
     }
     if (!commit || outcomes.some((o) => o.status === 'rejected')) return { written: false, outcomes };
+    const steps = plan.filter((step): step is { unitId: string; figures: CapacityFigures } => step !== null);
+    const rows = await q.upsertAll(tx, steps, stamp);
     const written: Written[] = [];
     for (const [i, step] of plan.entries()) {
       if (!step) continue;
-      const current = state.get(step.unitId);
-      const row = current
-        ? await q.updateIfVersion(tx, step.unitId, current.version, step.figures, stamp)
-        : await q.insertIfAbsent(tx, step.unitId, step.figures, stamp);
-      // Only a concurrent first entry of the same unit can get here (absent rows cannot be locked).
-      if (!row) throw conflict(step.unitId, current?.version ?? 0, await q.current(tx, step.unitId));
-      state.set(step.unitId, row);
-      written.push({ row, created: !current });
-      outcomes[i] = { status: current ? 'updated' : 'created', capacity: toRecord(row) };
+      const row = rows.get(step.unitId)!;
+      const created = !state.get(step.unitId);
+      written.push({ row, created });
+      outcomes[i] = { status: created ? 'created' : 'updated', capacity: toRecord(row) };
     }
     await record(tx, written, stamp);
     return { written: true, outcomes };
