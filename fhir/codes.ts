@@ -26,6 +26,15 @@ export const EXTENSIONS = {
   contactConfidentialityLevel: `${ROR_SD}/ror-contact-confidentiality-level`,
   telecomCommunicationChannel: `${ROR_SD}/ror-telecom-communication-channel`,
   telecomConfidentialityLevel: `${ROR_SD}/ror-telecom-confidentiality-level`,
+  /** Confidentiality of a whole HealthcareService contact (the IG example's url, not ror-contact-…). */
+  confidentialityLevel: `${ROR_SD}/ror-confidentiality-level`,
+  healthcareServiceContact: `${ROR_SD}/ror-healthcareservice-contact`,
+  healthcareServiceContactTelecom: `${ROR_SD}/ror-healthcareservice-contact-telecom`,
+  /** On HealthcareService.characteristic: tells a specific act from an act done outside the office (same TRE_R210). */
+  actType: `${ROR_SD}/ror-act-type`,
+  availableTimeTypeOfTime: `${ROR_SD}/ror-available-time-type-of-time`,
+  availableTimeNumberDaysOfWeek: `${ROR_SD}/ror-available-time-number-days-of-week`,
+  locationEquipment: `${ROR_SD}/ror-location-equipment`,
   /** FR Core address extension the ror-organization profile slices as `address.extension[inseeCode]`. */
   addressInseeCode: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
   /** Core R4 extension (lat/long sub-extensions) the profile slices as `ror-organization-geolocation`. */
@@ -48,11 +57,16 @@ export const CODE_SYSTEMS = {
   typeStatutCapacite: nos('TRE_R330', 'TypeStatutCapacite'),
   temporaliteCapacite: nos('TRE_R331', 'TemporaliteCapacite'),
   genreCapacite: nos('TRE_R332', 'GenreCapacite'),
+  typeFermetureCapacite: nos('TRE_R333', 'TypeFermetureCapacite'),
+  typeLitSupplementaire: nos('TRE_R334', 'TypeLitSupplementaire'),
   typeSourceCapacite: nos('TRE_R335', 'TypeSourceCapacite'),
   affectationTemporaire: nos('TRE_R337', 'AffectationTemporaire'),
   canalCommunication: nos('TRE_R200', 'CanalCommunication'),
   niveauConfidentialite: nos('TRE_R283', 'NiveauConfidentialite'),
   natureContact: nos('TRE_R287', 'NatureContact'),
+  acteSpecifique: nos('TRE_R210', 'ActeSpecifique'),
+  equipement: nos('TRE_R212', 'Equipement'),
+  typeHoraire: nos('TRE_R252', 'TypeHoraire'),
 } as const;
 
 /** Identifier namespaces (Identifier.system). */
@@ -84,10 +98,19 @@ export const CODINGS = {
   ),
   locationOperational: coding(CODE_SYSTEMS.statutLieu, '3', 'Opérationnel'),
   capacityBed: coding(CODE_SYSTEMS.natureCapacite, '01', 'Lit'),
+  capacityPlace: coding(CODE_SYSTEMS.natureCapacite, '02', 'Place'),
   capacityInstalled: coding(CODE_SYSTEMS.typeStatutCapacite, '01', 'Installé'),
   capacityAvailable: coding(CODE_SYSTEMS.typeStatutCapacite, '02', 'Disponible'),
+  capacityClosed: coding(CODE_SYSTEMS.typeStatutCapacite, '05', 'Fermé'),
+  capacitySupplementary: coding(CODE_SYSTEMS.typeStatutCapacite, '06', 'Supplémentaire'),
   temporalityCurrent: coding(CODE_SYSTEMS.temporaliteCapacite, '01', 'Courant'),
+  genderWomen: coding(CODE_SYSTEMS.genreCapacite, '01', 'Femme'),
+  genderMen: coding(CODE_SYSTEMS.genreCapacite, '02', 'Homme'),
   genderUndifferentiated: coding(CODE_SYSTEMS.genreCapacite, '03', 'Indifférencié'),
+  closingReactivable: coding(CODE_SYSTEMS.typeFermetureCapacite, '01', 'Réactivable'),
+  closingNotReactivable: coding(CODE_SYSTEMS.typeFermetureCapacite, '02', 'Non réactivable'),
+  additionalBedMobilised: coding(CODE_SYSTEMS.typeLitSupplementaire, '01', 'Mobilisé'),
+  openingHours: coding(CODE_SYSTEMS.typeHoraire, '01', "Horaire d'ouverture"),
   assignmentNone: coding(CODE_SYSTEMS.affectationTemporaire, '01', 'Aucune'),
   channelLandline: coding(CODE_SYSTEMS.canalCommunication, '2', 'Téléphone fixe'),
   confidentialityPublic: coding(CODE_SYSTEMS.niveauConfidentialite, '1', 'Accès libre'),

@@ -51,6 +51,9 @@ export const HEALTHCARE_SERVICE_QUERY = /* GraphQL */ `
       careMode { system code display }
       operationalActivities { system code display }
       patientAge { min max }
+      specificActs { system code display }
+      contacts { nature { system code display } role channel { system code display } value confidentiality { system code display } }
+      openingHours { days allDay opens closes }
       establishment { id address { regionCode } }
       createdAt
       updatedAt
@@ -58,20 +61,34 @@ export const HEALTHCARE_SERVICE_QUERY = /* GraphQL */ `
   }
 `;
 
-/** Unit seen as the place where beds live, for Location/{unit id}; capacity comes from its subgraph. */
+/**
+ * Unit seen as the place where beds live, for Location/{unit id}; capacity comes from its
+ * subgraph. `address` and `position` are the unit's own when it has one, else its establishment's.
+ * Callers without capacity read access get a FORBIDDEN error on `capacity` only (records.ts).
+ */
 export const LOCATION_QUERY = /* GraphQL */ `
   query FhirLocation($id: ID!) {
     unit(id: $id) {
       id
       name
       archived
-      establishment {
-        id
-        address { line postalCode city inseeCode regionCode }
-        position { latitude longitude }
+      equipment { system code display }
+      address { line postalCode city inseeCode regionCode }
+      hasOwnAddress
+      position { latitude longitude }
+      establishment { id address { regionCode } updatedAt }
+      capacity {
+        nature
+        installedBeds
+        available { men women undifferentiated }
+        closedBeds
+        reopenedBeds
+        reopenableBeds
+        mobilisedBeds
+        source
         updatedAt
+        version
       }
-      capacity { installedBeds availableBeds source updatedAt }
       createdAt
       updatedAt
     }
@@ -139,28 +156,58 @@ export interface HealthcareServiceRecord {
   careMode: GqlCoding;
   operationalActivities: GqlCoding[];
   patientAge: { min?: number | null; max?: number | null };
+  specificActs: GqlCoding[];
+  contacts: GqlContact[];
+  openingHours: GqlTimeSlot[];
   establishment: { id: string; address: { regionCode: string } };
   createdAt: string;
   updatedAt: string;
 }
 
+export interface GqlContact {
+  nature: GqlCoding;
+  role?: string | null;
+  channel: GqlCoding;
+  value: string;
+  confidentiality: GqlCoding;
+}
+
+export type GqlDayOfWeek = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+
+export interface GqlTimeSlot {
+  days: GqlDayOfWeek[];
+  allDay: boolean;
+  /** HH:MM, local time; null when allDay. */
+  opens?: string | null;
+  closes?: string | null;
+}
+
 export type CapacitySourceValue = 'MANUAL' | 'AUTOMATIC_FEED' | 'IMPORT';
 
 export interface CapacityRecord {
+  nature: 'BED' | 'PLACE';
   installedBeds: number;
-  availableBeds: number;
+  available: { men: number; women: number; undifferentiated: number };
+  closedBeds: number;
+  reopenedBeds: number;
+  reopenableBeds: number;
+  mobilisedBeds: number;
   source: CapacitySourceValue;
   updatedAt: string;
+  version: number;
 }
 
 export interface LocationRecord {
   id: string;
   name: string;
   archived: boolean;
+  equipment: GqlCoding[];
+  address: GqlAddress;
+  hasOwnAddress: boolean;
+  position?: GqlGeoPoint | null;
   establishment: {
     id: string;
-    address: GqlAddress;
-    position?: GqlGeoPoint | null;
+    address: { regionCode: string };
     updatedAt: string;
   };
   capacity?: CapacityRecord | null;

@@ -11,6 +11,8 @@ export interface Coding {
 }
 
 export interface CodeableConcept {
+  /** Only ror-act-type uses it here (characteristic slices). */
+  extension?: Extension[];
   coding?: Coding[];
   text?: string;
 }
@@ -35,6 +37,7 @@ export interface Extension {
   valueInteger?: number;
   valueDecimal?: number;
   valueString?: string;
+  valueCode?: string;
   valueDateTime?: string;
   valueCoding?: Coding;
   valueCodeableConcept?: CodeableConcept;
@@ -54,6 +57,7 @@ export interface Reference {
 }
 
 export interface Meta {
+  versionId?: string;
   lastUpdated?: string;
   profile?: string[];
   tag?: Coding[];
@@ -111,6 +115,18 @@ export interface HealthcareService extends DomainResourceBase {
   location?: Reference[];
   name?: string;
   characteristic?: CodeableConcept[];
+  availableTime?: AvailableTime[];
+}
+
+export type DayOfWeekCode = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface AvailableTime {
+  extension?: Extension[];
+  daysOfWeek?: DayOfWeekCode[];
+  allDay?: boolean;
+  /** hh:mm:ss */
+  availableStartTime?: string;
+  availableEndTime?: string;
 }
 
 export interface Location extends DomainResourceBase {
