@@ -20,6 +20,7 @@ import { createPlanner, type Planner } from './plan.js';
 import { createUpstreamPool, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
+import { withSharedFetches } from './shared-fetches.js';
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -55,6 +56,7 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request
 
 export function attachSubscriptionServer(app: FastifyInstance, options: SubscriptionServerOptions): SubscriptionServer {
   const planner: Planner = createPlanner(options.supergraphSdl);
+  const services = withSharedFetches(options.services); // executions of one change share their fetches
   const upstream = createUpstreamPool(options.internalSecret);
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
@@ -89,7 +91,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
     const execution: EventExecution = {
       plan,
       planner,
-      services: options.services,
+      services,
       query,
       variables,
       operationName: args.operationName ?? undefined,
