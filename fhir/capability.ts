@@ -18,12 +18,13 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     profile: handler.profile,
     supportedProfile: [handler.profile],
     interaction: implementedInteractions(handler).map((code) => ({ code })),
-    // Said outright so clients do not probe: no versions, no history, no conditional requests.
-    versioning: 'no-version',
+    // Said outright so clients do not probe: meta.versionId and ETag on reads, If-None-Match
+    // (304), but no vread, no history and no conditional writes.
+    versioning: 'versioned',
     readHistory: false,
     updateCreate: false,
     conditionalCreate: false,
-    conditionalRead: 'not-supported',
+    conditionalRead: 'not-match',
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',
   };

@@ -20,7 +20,7 @@ import {
   unknownPath,
   unsupportedMediaType,
 } from './outcomes.js';
-import { dispatch } from './router.js';
+import { dispatch, etagOf, notModified } from './router.js';
 import type { FhirResource, OperationOutcome } from './types.js';
 
 export interface FhirPluginOptions {
@@ -37,14 +37,20 @@ interface FhirRoute {
 /** HEAD is added by Fastify for the GET route (exposeHeadRoutes). */
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** Writes an outcome, or the resource it comes with, as application/fhir+json. */
-function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource): FastifyReply {
+/**
+ * Writes an outcome, or the resource it comes with, as application/fhir+json. A resource whose
+ * ETag the client already holds (If-None-Match) is answered 304 without a body.
+ */
+function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource, ifNoneMatch?: string): FastifyReply {
   const status = getStatus(outcome);
   reply.code(status).type(FHIR_JSON);
   if (status === 401) reply.header('www-authenticate', 'Bearer');
   if (status >= 400 || !resource) return reply.send(outcome);
   const lastUpdated = 'meta' in resource ? resource.meta?.lastUpdated : undefined;
   if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString());
+  const etag = etagOf(resource);
+  if (etag) reply.header('etag', etag);
+  if (notModified(ifNoneMatch, etag)) return reply.code(304).send();
   return reply.send(resource);
 }
 
@@ -89,7 +95,7 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
       { execute: options.execute, caller: { authorization: request.headers.authorization } },
       { baseUrl, date: startedAt },
     );
-    return send(reply, outcome, resource);
+    return send(reply, outcome, resource, request.headers['if-none-match']);
   };
 
   app.route<FhirRoute>({ method: METHODS, url: '/', handler: handle });

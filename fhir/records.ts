@@ -13,19 +13,48 @@ export interface HandlerContext {
 }
 
 /**
+ * An error path as the client's selection sees it. The federation gateway reports an error
+ * raised while resolving an entity in another subgraph with that subgraph's path, e.g.
+ * `['unit', '_entities', '0', 'capacity']` for `unit.capacity`: the `_entities` step and its
+ * index are dropped.
+ */
+function selectionPath(path: readonly (string | number)[]): (string | number)[] {
+  const result: (string | number)[] = [];
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '_entities') i++;
+    else result.push(path[i] as string | number);
+  }
+  return result;
+}
+
+/** Whether an error is about exactly the field at `target` (GraphQL paths hold field names and list indexes). */
+function isAt(errorPath: readonly (string | number)[] | undefined, target: readonly string[]): boolean {
+  if (errorPath === undefined) return false;
+  const path = selectionPath(errorPath);
+  return path.length === target.length && path.every((segment, i) => segment === target[i]);
+}
+
+/**
  * Runs `query` with `{ id }` and returns `data[field]`. A NOT_FOUND error on the root field
- * itself means "no such record" (some resolvers raise it instead of returning null). Partial
- * data with any other error is refused: a resource silently missing its capacity, say, would be
- * worse than an error.
+ * itself means "no such record" (some resolvers raise it instead of returning null).
+ *
+ * `hiddenWhenForbidden` lists nullable fields (full paths, e.g. `['unit', 'capacity']`) whose
+ * FORBIDDEN error only means "this caller may not see that part": the field is then null and
+ * the resource is served without it, as GraphQL clients get the rest of the unit. Partial data
+ * with any other error is refused: a resource silently missing its capacity because a subgraph
+ * failed would be worse than an error.
  */
 export async function fetchRecord<TData extends object, K extends keyof TData & string>(
   ctx: HandlerContext,
   query: string,
   field: K,
   id: string,
+  hiddenWhenForbidden: readonly (readonly string[])[] = [],
 ): Promise<NonNullable<TData[K]> | null> {
   const result = await ctx.execute<TData>({ query, variables: { id } }, ctx.caller);
-  const errors = result.errors ?? [];
+  const errors = (result.errors ?? []).filter(
+    (e) => !(e.extensions?.code === 'FORBIDDEN' && hiddenWhenForbidden.some((path) => isAt(e.path, path))),
+  );
   if (errors.length > 0) {
     const rootNotFound = errors.every(
       (e) => e.extensions?.code === 'NOT_FOUND' && (e.path === undefined || (e.path.length === 1 && e.path[0] === field)),

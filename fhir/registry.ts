@@ -57,9 +57,13 @@ async function readHealthcareService(id: string, ctx: HandlerContext): Promise<H
   return unit ? [allOk, unitToHealthcareService(unit)] : [notFound('HealthcareService', id)];
 }
 
-/** Location/{unit id}. */
+/**
+ * Location/{unit id}. A caller without capacity read access (e.g. a directory application
+ * without `capacity.read`) gets the place without its capacity records; sensitive units stay
+ * hidden below access profile 1 because the gateway does not return them at all.
+ */
 async function readLocation(id: string, ctx: HandlerContext): Promise<HandlerResult<Location>> {
-  const unit = await fetchRecord<LocationData, 'unit'>(ctx, LOCATION_QUERY, 'unit', id);
+  const unit = await fetchRecord<LocationData, 'unit'>(ctx, LOCATION_QUERY, 'unit', id, [['unit', 'capacity']]);
   return unit ? [allOk, unitToLocation(unit)] : [notFound('Location', id)];
 }
 

@@ -68,6 +68,28 @@ export function parseRequest(method: string, segments: readonly string[]): Parse
 
 export type RouteResult = [OperationOutcome, FhirResource?];
 
+/**
+ * The ETag of a resource carrying `meta.versionId` (FHIR R4 http.html#versioning): weak, since
+ * equal versions need not be byte-identical JSON.
+ */
+export function etagOf(resource: FhirResource | undefined): string | undefined {
+  const versionId = resource && 'meta' in resource ? resource.meta?.versionId : undefined;
+  return versionId ? `W/"${versionId}"` : undefined;
+}
+
+/** The opaque part of an entity tag, for weak comparison (W/"1" matches "1"). */
+const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, '');
+
+/**
+ * Whether a read answers 304: If-None-Match is `*` or lists the current ETag (RFC 9110 §13.1.2,
+ * weak comparison). Not an If-None-Match on a write: the server has none.
+ */
+export function notModified(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === opaqueTag(etag));
+}
+
 /** Serves one request: the CapabilityStatement, a handler's interaction, or the outcome saying why not. */
 export async function dispatch(
   method: string,

@@ -1,12 +1,13 @@
 /**
  * The FHIR entry point against the running hub (demo region, every database kind), read with
  * fhir-kit-client and validated offline: R4 structure with @medplum/core, ROR IG rules of this slice.
+ * Capacity entered through GraphQL is checked on a private hub, so the shared demo hubs stay unwritten.
  */
-import { describe, it, expect, inject, beforeAll } from 'vitest';
+import { describe, it, expect, inject, beforeAll, afterAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds } from './helpers/hub.js';
+import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
-import { asApp } from './helpers/tokens.js';
+import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { PROFILES } from '../fhir/codes.js';
 
@@ -17,6 +18,19 @@ interface Sample {
   establishmentId: string;
   organizationId: string;
   unit: { id: string; name: string; capacity: { installedBeds: number; availableBeds: number } };
+}
+
+type CapacityExtension = { url: string; extension?: Array<{ url: string; valueInteger?: number; valueCodeableConcept?: { coding: Array<{ code: string }> } }> };
+
+/** Each capacity record as "nature status/qualifier=count" (qualifier: gender, closing type or supplementary bed type). */
+function capacityFigures(location: { extension: CapacityExtension[] }): string[] {
+  return location.extension
+    .filter((e) => e.url.endsWith('/ror-location-supported-capacity'))
+    .map((e) => {
+      const codeOf = (url: string) => e.extension!.find((s) => s.url === url)?.valueCodeableConcept?.coding[0]?.code;
+      const qualifier = codeOf('genderCapacityAvailable') ?? codeOf('capacityClosingType') ?? codeOf('additionalBedType') ?? '-';
+      return `${codeOf('capacityType')!} ${codeOf('capacityStatus')!}/${qualifier}=${e.extension!.find((s) => s.url === 'nbCapacity')!.valueInteger!}`;
+    });
 }
 
 beforeAll(() => loadR4Definitions());
@@ -76,12 +90,11 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
         status: e.extension!.find((s) => s.url === 'capacityStatus')!.valueCodeableConcept!.coding[0]!.code,
         beds: e.extension!.find((s) => s.url === 'nbCapacity')!.valueInteger,
       }));
-    expect(figures).toEqual(
-      expect.arrayContaining([
-        { status: '01', beds: sample.unit.capacity.installedBeds },
-        { status: '02', beds: sample.unit.capacity.availableBeds },
-      ]),
-    );
+    expect(figures.filter((f) => f.status === '01')).toEqual([{ status: '01', beds: sample.unit.capacity.installedBeds }]);
+    // Available beds go by sex, in three records whose sum is the GraphQL availableBeds.
+    const available = figures.filter((f) => f.status === '02');
+    expect(available).toHaveLength(3);
+    expect(available.reduce((sum, f) => sum + (f.beds ?? 0), 0)).toBe(sample.unit.capacity.availableBeds);
   });
 
   it('answers 404 with an OperationOutcome, as application/fhir+json, for an unknown id', async () => {
@@ -95,17 +108,109 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     await expect(client().read({ resourceType: 'HealthcareService', id: 'nope-1' })).rejects.toMatchObject({ response: { status: 404 } });
   });
 
-  it('answers 401 without credentials and 403 naming the missing scope to an application without capacity.read', async () => {
+  it('answers 401 without credentials; serves an application without capacity.read the Location without capacity', async () => {
     const anonymous = await fetch(`${hubs[kind]!.fhir}/Location/${sample.unit.id}`);
     expect(anonymous.status).toBe(401);
     const directory = (await asApp(hubs[kind]!.graphql, 'sante-fr-directory')).replace(/^Bearer /, '');
-    const error = await new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: directory })
-      .read({ resourceType: 'Location', id: sample.unit.id })
-      .catch((e: { response: { status: number; data: Resource & { issue: Array<{ code: string; diagnostics: string }> } } }) => e.response);
-    expect(error).toMatchObject({ status: 403, data: { resourceType: 'OperationOutcome' } });
-    expect((error as { data: { issue: Array<{ diagnostics: string }> } }).data.issue[0]!.diagnostics).toContain('capacity.read');
+    const directoryClient = new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: directory });
+    const location = (await directoryClient.read({ resourceType: 'Location', id: sample.unit.id })) as Resource & { extension: Array<{ url: string }>; meta: { versionId: string } };
+    expectConformant(location);
+    expect(location.id).toBe(sample.unit.id);
+    expect(location.extension.filter((e) => e.url.endsWith('/ror-location-supported-capacity'))).toEqual([]);
+    expect(location.meta.versionId).toMatch(/^0-\d+$/);
     // The same application reads the public parts of the offer.
-    const service = (await new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: directory }).read({ resourceType: 'HealthcareService', id: sample.unit.id })) as Resource;
+    const service = (await directoryClient.read({ resourceType: 'HealthcareService', id: sample.unit.id })) as Resource;
     expect(service.id).toBe(sample.unit.id);
+    expectConformant(service);
+
+    // Sensitive units stay hidden from it (access profile below 1), Location included.
+    const { data } = await gql<{ units: { edges: Array<{ node: { id: string; sensitive: boolean } }> } }>(
+      hubs[kind]!.graphql,
+      `{ units(first: 200) { edges { node { id sensitive } } } }`,
+      {},
+      { authorization: `Bearer ${bearer}` },
+    );
+    const sensitive = data!.units.edges.find((e) => e.node.sensitive)?.node.id;
+    expect(sensitive, 'the demo region has a sensitive unit').toBeDefined();
+    for (const resourceType of ['Location', 'HealthcareService']) {
+      const hidden = await fetch(`${hubs[kind]!.fhir}/${resourceType}/${sensitive!}`, { headers: { authorization: `Bearer ${directory}` } });
+      expect({ resourceType, status: hidden.status }).toEqual({ resourceType, status: 404 });
+    }
+    expect((await client().read({ resourceType: 'Location', id: sensitive! })) as Resource).toMatchObject({ id: sensitive });
+  });
+
+  it('sends an ETag and answers 304 to If-None-Match on reads', async () => {
+    for (const path of [`Location/${sample.unit.id}`, `HealthcareService/${sample.unit.id}`, `Organization/${sample.establishmentId}`]) {
+      const first = await fetch(`${hubs[kind]!.fhir}/${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+      const resource = (await first.json()) as Resource & { meta: { versionId: string } };
+      const etag = first.headers.get('etag');
+      expect(etag).toBe(`W/"${resource.meta.versionId}"`);
+      const again = await fetch(`${hubs[kind]!.fhir}/${path}`, { headers: { authorization: `Bearer ${bearer}`, 'if-none-match': etag! } });
+      expect({ path, status: again.status }).toEqual({ path, status: 304 });
+      const stale = await fetch(`${hubs[kind]!.fhir}/${path}`, { headers: { authorization: `Bearer ${bearer}`, 'if-none-match': 'W/"0-0"' } });
+      expect(stale.status).toBe(200);
+    }
+  });
+});
+
+/**
+ * A unit entered with every kind of figure through the GraphQL mutation, on a private hub (the
+ * shared demo hubs are read by other test files, so they are not written to).
+ */
+describe.each(databaseKinds())('FHIR Location of a freshly entered capacity on %s', (kind) => {
+  const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+  }, 120_000);
+  afterAll(async () => {
+    // Same guard as test/capacities-entry.test.ts: pg's pool re-emits the scratch database's forced drop.
+    (hub?.db.orm as unknown as { $client?: { on?: (event: string, fn: () => void) => void } } | undefined)?.$client?.on?.('error', () => undefined);
+    await hub?.close();
+  });
+
+  it('gives installed, available by sex, closed (reactivable or not) and mobilised beds, and a new version', async () => {
+    const reader = (await asApp(hub.urls.graphql, 'national-aggregator')).replace(/^Bearer /, '');
+    const client = new Client({ baseUrl: hub.urls.fhir, bearerToken: reader });
+    const before = (await client.read({ resourceType: 'Location', id: TOURS_ICU })) as Resource & { meta: { versionId: string } };
+    const current = await gql<{ unit: { capacity: { version: number } } }>(
+      hub.urls.graphql,
+      `query($id: ID!) { unit(id: $id) { capacity { version } } }`,
+      { id: TOURS_ICU },
+      { authorization: `Bearer ${reader}` },
+    );
+    const version = current.data!.unit.capacity.version;
+    const entered = await gql<{ updateUnitCapacity: { version: number } }>(
+      hub.urls.graphql,
+      `mutation($id: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $id, input: $input, expectedVersion: $v) { version } }`,
+      {
+        id: TOURS_ICU,
+        v: version,
+        input: { installedBeds: 12, availableMen: 1, availableWomen: 2, availableUndifferentiated: 0, closedBeds: 4, reopenedBeds: 1, reopenableBeds: 2, mobilisedBeds: 3 },
+      },
+      { authorization: await asUser(hub.urls.graphql, 'ref.uo.tours') },
+    );
+    expect(entered.errors).toBeUndefined();
+
+    const location = (await client.read({ resourceType: 'Location', id: TOURS_ICU })) as Resource & { extension: CapacityExtension[]; meta: { versionId: string } };
+    expectConformant(location);
+    expect(capacityFigures(location)).toEqual([
+      '01 01/-=12', // installed
+      '01 02/02=1', // available, Homme
+      '01 02/01=2', // available, Femme
+      '01 02/03=0', // available, Indifférencié
+      '01 05/01=2', // closed, reactivable
+      '01 05/02=1', // closed, not reactivable: 4 − 1 reopened − 2 reactivable
+      '01 06/01=3', // supplementary, mobilised
+    ]);
+    expect(location.meta.versionId).toMatch(new RegExp(`^${entered.data!.updateUnitCapacity.version}-\\d+$`));
+    expect(location.meta.versionId).not.toBe(before.meta.versionId);
+
+    // The ETag the client held before the entry no longer matches.
+    const revalidated = await fetch(`${hub.urls.fhir}/Location/${TOURS_ICU}`, {
+      headers: { authorization: `Bearer ${reader}`, 'if-none-match': `W/"${before.meta.versionId}"` },
+    });
+    expect(revalidated.status).toBe(200);
   });
 });

@@ -18,6 +18,7 @@ import {
   EG_ID,
   EJ_ID,
   UNIT_ID,
+  capacityRecord,
   establishmentRecord,
   healthcareServiceRecord,
   legalEntityRecord,
@@ -49,6 +50,19 @@ describe('validator set-up', () => {
     expect(r4Issues(readExample('HealthcareService-1234564.json'))).toEqual([]);
     expect(r4Issues(readExample('Location-ror-location-exemple.json'))).toEqual([]);
     expect(r4Issues({ resourceType: 'Location', status: 'active', position: { latitude: 'north' } })).not.toEqual([]);
+  });
+
+  it('catches a capacity qualifier on the wrong status or in the wrong code system', () => {
+    const location = unitToLocation(locationRecord());
+    const [installed] = ext(location, EXTENSIONS.supportedCapacity);
+    installed?.extension?.push({ url: 'genderCapacityAvailable', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.genreCapacite, code: '03' }] } });
+    const closed = ext(location, EXTENSIONS.supportedCapacity)[4];
+    const closing = closed?.extension?.find((e) => e.url === 'capacityClosingType');
+    if (closing) closing.valueCodeableConcept = { coding: [{ system: CODE_SYSTEMS.typeLitSupplementaire, code: '01' }] };
+    expect(rorIssues(location)).toEqual([
+      'capacity genderCapacityAvailable goes with status 02, not 01',
+      `capacity capacityClosingType must be coded in ${CODE_SYSTEMS.typeFermetureCapacite}`,
+    ]);
   });
 });
 
@@ -129,6 +143,7 @@ describe('Organization (EJ)', () => {
     expect(rorIssues(org)).toEqual([]);
     expect(org).toMatchObject({ id: EJ_ID, name: "CENTRE HOSPITALIER REGIONAL D'ORLEANS" });
     expect(org.meta).toEqual({
+      versionId: String(Date.parse('2025-11-20T10:00:00.000Z')),
       profile: [PROFILES.organization],
       lastUpdated: '2025-11-20T10:00:00.000Z',
       tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
@@ -151,6 +166,7 @@ describe('HealthcareService', () => {
     expectConformant(service);
     expect(service.id).toBe(UNIT_ID);
     expect(service.meta).toEqual({
+      versionId: String(Date.parse('2026-01-05T16:00:00.000Z')),
       profile: [PROFILES.healthcareService],
       lastUpdated: '2026-01-05T16:00:00.000Z',
       tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
@@ -179,9 +195,9 @@ describe('HealthcareService', () => {
     expect(service.type?.[0]?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.champActivite, code: '01' });
     expect(service.specialty?.map((s) => s.coding?.[0]?.code)).toEqual(['025', '030']);
     expect(service.specialty?.every((s) => s.coding?.[0]?.system === CODE_SYSTEMS.activiteOperationnelle)).toBe(true);
-    expect(service.characteristic).toEqual([
-      { coding: [{ system: CODE_SYSTEMS.modePriseEnCharge, code: '28', display: 'Hospitalisation complète (HC)' }] },
-    ]);
+    expect(service.characteristic?.[0]).toEqual({
+      coding: [{ system: CODE_SYSTEMS.modePriseEnCharge, code: '28', display: 'Hospitalisation complète (HC)' }],
+    });
     expect(service.providedBy).toEqual({ reference: `Organization/${EG_ID}` });
     expect(service.location).toEqual([{ reference: `Location/${UNIT_ID}` }]);
   });
@@ -206,6 +222,75 @@ describe('HealthcareService', () => {
     const exampleRange = ext(example, EXTENSIONS.patientType)[0]?.extension?.[0]?.valueRange;
     expect(exampleRange?.low?.system).toBe(CODE_SYSTEMS.ucumUniteMesure);
     expect(ext(service, EXTENSIONS.sensitiveUnit)[0]?.valueBoolean).toBe(false);
+  });
+
+  it('gives specific acts as characteristic[specificAct] (TRE_R210, ror-act-type)', () => {
+    expect(service.characteristic?.slice(1)).toEqual([
+      {
+        extension: [{ url: EXTENSIONS.actType, valueCode: 'specificAct' }],
+        coding: [{ system: CODE_SYSTEMS.acteSpecifique, code: '0320', display: 'Neuromodulation sacrée' }],
+      },
+    ]);
+  });
+
+  it('gives the contacts GraphQL returned as ror-healthcareservice-contact, shaped as the IG example', () => {
+    const contacts = ext(service, EXTENSIONS.healthcareServiceContact);
+    expect(contacts).toHaveLength(2);
+    const [theirs] = ext(readExample('HealthcareService-1234564.json'), EXTENSIONS.healthcareServiceContact);
+    const urls = (e: Extension | undefined) => e?.extension?.map((x) => x.url).filter((u) => u !== 'description');
+    expect(urls(contacts[0])).toEqual(urls(theirs));
+    const telecomUrls = (e: Extension | undefined) => e && sub(e, EXTENSIONS.healthcareServiceContactTelecom)?.extension?.map((x) => x.url);
+    expect(telecomUrls(contacts[0])).toEqual(telecomUrls(theirs));
+
+    const [open, confidential] = contacts;
+    expect(open && sub(open, 'purposeContact')?.valueCodeableConcept?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.natureContact, code: '06' });
+    expect(open && sub(open, 'description')?.valueString).toBe('Secrétariat');
+    expect(open && sub(open, EXTENSIONS.confidentialityLevel)?.valueCodeableConcept?.coding?.[0]).toMatchObject({
+      system: CODE_SYSTEMS.niveauConfidentialite,
+      code: '1',
+    });
+    const telecom = confidential && sub(confidential, EXTENSIONS.healthcareServiceContactTelecom);
+    expect(telecom && sub(telecom, 'telecomAddress')?.valueString).toBe('0238515555');
+    expect(telecom && sub(telecom, EXTENSIONS.telecomCommunicationChannel)?.valueCodeableConcept?.coding?.[0]).toMatchObject({
+      system: CODE_SYSTEMS.canalCommunication,
+      code: '2',
+    });
+    expect(confidential && sub(confidential, EXTENSIONS.confidentialityLevel)?.valueCodeableConcept?.coding?.[0]?.code).toBe('2');
+    expect(confidential && sub(confidential, 'description')).toBeUndefined();
+
+    // A public caller's GraphQL answer (level 1 only) gives only that contact.
+    const publicView = unitToHealthcareService(healthcareServiceRecord({ contacts: healthcareServiceRecord().contacts.slice(0, 1) }));
+    expect(ext(publicView, EXTENSIONS.healthcareServiceContact)).toHaveLength(1);
+  });
+
+  it('gives opening hours as availableTime, one day each, as the IG example', () => {
+    expect(service.availableTime).toHaveLength(7);
+    expect(service.availableTime?.[0]).toEqual({
+      extension: [
+        { url: EXTENSIONS.availableTimeNumberDaysOfWeek, valueInteger: 1 },
+        { url: EXTENSIONS.availableTimeTypeOfTime, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.typeHoraire, code: '01', display: "Horaire d'ouverture" }] } },
+      ],
+      daysOfWeek: ['mon'],
+      allDay: true,
+    });
+    const office = unitToHealthcareService(
+      healthcareServiceRecord({
+        openingHours: [
+          { days: ['SAT'], allDay: false, opens: '09:00', closes: '12:00' },
+          { days: ['MON', 'FRI'], allDay: false, opens: '08:30', closes: '18:00' },
+        ],
+      }),
+    );
+    expectConformant(office);
+    expect(office.availableTime?.map((t) => [t.daysOfWeek?.[0], t.availableStartTime, t.availableEndTime])).toEqual([
+      ['mon', '08:30:00', '18:00:00'],
+      ['fri', '08:30:00', '18:00:00'],
+      ['sat', '09:00:00', '12:00:00'],
+    ]);
+    const none = unitToHealthcareService(healthcareServiceRecord({ openingHours: [], contacts: [], specificActs: [] }));
+    expectConformant(none);
+    expect('availableTime' in none).toBe(false);
+    expect(none.characteristic).toHaveLength(1);
   });
 
   it('handles open age ranges, no activities and archived units without invalid elements', () => {
@@ -235,18 +320,35 @@ describe('Location', () => {
   const capacities = ext(location, EXTENSIONS.supportedCapacity);
   const code = (capacity: Extension | undefined, url: string) =>
     capacity && sub(capacity, url)?.valueCodeableConcept?.coding?.[0];
+  /** Each record as "status/qualifier code=count", the qualifier being gender, closing or bed type. */
+  const summary = (records: Extension[]) =>
+    records.map((r) => {
+      const qualifier = code(r, 'genderCapacityAvailable') ?? code(r, 'capacityClosingType') ?? code(r, 'additionalBedType');
+      return `${code(r, 'capacityStatus')?.code ?? '?'}/${qualifier?.code ?? '-'}=${sub(r, 'nbCapacity')?.valueInteger ?? '?'}`;
+    });
 
-  it('is a valid ror-location, last updated when its capacity last changed', () => {
+  it('is a valid ror-location, last updated when its capacity last changed, versioned by capacity and unit', () => {
     expectConformant(location);
     expect(location.id).toBe(UNIT_ID);
     expect(location.meta).toEqual({
+      versionId: `7-${Date.parse('2026-03-10T09:30:00.000Z')}`,
       profile: [PROFILES.location],
       lastUpdated: '2026-04-02T06:15:00.000Z',
       tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
     });
   });
 
-  it('maps identifier, status, commune, address, position and managing organization', () => {
+  it('moves versionId with the capacity version, the unit, and the establishment only when its address is used', () => {
+    const version = (over: Parameters<typeof locationRecord>[0]) => unitToLocation(locationRecord(over)).meta?.versionId;
+    const base = locationRecord();
+    expect(version({ capacity: capacityRecord({ version: 8 }) })).toBe(`8-${Date.parse('2026-03-10T09:30:00.000Z')}`);
+    expect(version({ updatedAt: '2026-05-01T00:00:00.000Z' })).toBe(`7-${Date.parse('2026-05-01T00:00:00.000Z')}`);
+    expect(version({ capacity: null })).toBe(`0-${Date.parse('2026-03-10T09:30:00.000Z')}`);
+    expect(version({ hasOwnAddress: true })).toBe(`7-${Date.parse(base.updatedAt)}`);
+    expect(version({ hasOwnAddress: true })).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
+  });
+
+  it('maps identifier, status, commune, address, position, equipment and managing organization', () => {
     expect(location.identifier).toEqual([
       {
         type: {
@@ -269,23 +371,58 @@ describe('Location', () => {
     expect(location.address).toMatchObject({ line: ["14 AV DE L'HOPITAL"], postalCode: '45067', city: 'ORLEANS CEDEX 2' });
     expect(location.position).toEqual({ longitude: 1.924398, latitude: 47.837906 });
     expect(location.managingOrganization).toEqual({ reference: `Organization/${EG_ID}` });
+    expect(ext(location, EXTENSIONS.locationEquipment)).toEqual([
+      {
+        url: EXTENSIONS.locationEquipment,
+        extension: [{ url: 'equipmentType', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.equipement, code: '83' }] } }],
+      },
+    ]);
   });
 
-  it('gives installed and available beds as two supported-capacity records', () => {
-    expect(capacities).toHaveLength(2);
-    const [installed, available] = capacities;
-    expect(code(installed, 'capacityType')).toMatchObject({ system: CODE_SYSTEMS.natureCapacite, code: '01' });
-    expect(code(installed, 'capacityStatus')).toMatchObject({ system: CODE_SYSTEMS.typeStatutCapacite, code: '01' });
-    expect(code(installed, 'temporalityCapacity')).toMatchObject({ system: CODE_SYSTEMS.temporaliteCapacite, code: '01' });
-    expect(code(installed, 'capacitySourceType')).toMatchObject({ system: CODE_SYSTEMS.typeSourceCapacite, code: '01' });
-    expect(code(installed, 'temporaryAssignement')).toMatchObject({ system: CODE_SYSTEMS.affectationTemporaire, code: '01' });
-    expect(installed && sub(installed, 'nbCapacity')?.valueInteger).toBe(15);
-    expect(installed && sub(installed, 'capacityUpdateDate')?.valueDateTime).toBe('2026-04-02T06:15:00.000Z');
-    expect(installed && sub(installed, 'genderCapacityAvailable')).toBeUndefined();
+  it("uses the unit's own address, position and commune when it has one", () => {
+    const own = unitToLocation(
+      locationRecord({
+        hasOwnAddress: true,
+        address: { line: '1 RUE PORTE MADELEINE', postalCode: '45000', city: 'ORLEANS', inseeCode: '45234', regionCode: '24' },
+        position: { latitude: 47.9, longitude: 1.9 },
+        updatedAt: '2026-01-05T16:00:00.000Z',
+        capacity: null,
+      }),
+    );
+    expectConformant(own);
+    expect(own.address).toMatchObject({ line: ['1 RUE PORTE MADELEINE'], city: 'ORLEANS' });
+    expect(own.position).toEqual({ longitude: 1.9, latitude: 47.9 });
+    // The establishment's later change does not touch a place with its own address.
+    expect(own.meta?.lastUpdated).toBe('2026-01-05T16:00:00.000Z');
+  });
 
-    expect(code(available, 'capacityStatus')).toMatchObject({ code: '02', display: 'Disponible' });
-    expect(code(available, 'genderCapacityAvailable')).toMatchObject({ system: CODE_SYSTEMS.genreCapacite, code: '03' });
-    expect(available && sub(available, 'nbCapacity')?.valueInteger).toBe(3);
+  it('gives every capacity figure as a supported-capacity record, with the codes of docs/capacities.md', () => {
+    expect(summary(capacities)).toEqual([
+      '01/-=15', // installed
+      '02/02=1', // available, Homme
+      '02/01=0', // available, Femme
+      '02/03=2', // available, Indifférencié
+      '05/01=1', // closed, reactivable (reopenable)
+      '05/02=1', // closed, not reactivable: 3 closed − 1 reopened − 1 reopenable
+      '06/01=2', // supplementary, mobilised
+    ]);
+    for (const record of capacities) {
+      expect(code(record, 'capacityType')).toMatchObject({ system: CODE_SYSTEMS.natureCapacite, code: '01', display: 'Lit' });
+      expect(code(record, 'capacityStatus')?.system).toBe(CODE_SYSTEMS.typeStatutCapacite);
+      expect(code(record, 'temporalityCapacity')).toMatchObject({ system: CODE_SYSTEMS.temporaliteCapacite, code: '01' });
+      expect(code(record, 'capacitySourceType')).toMatchObject({ system: CODE_SYSTEMS.typeSourceCapacite, code: '01' });
+      expect(code(record, 'temporaryAssignement')).toMatchObject({ system: CODE_SYSTEMS.affectationTemporaire, code: '01' });
+      expect(sub(record, 'capacityUpdateDate')?.valueDateTime).toBe('2026-04-02T06:15:00.000Z');
+    }
+    expect(code(capacities[1], 'genderCapacityAvailable')?.system).toBe(CODE_SYSTEMS.genreCapacite);
+    expect(code(capacities[4], 'capacityClosingType')).toMatchObject({ system: CODE_SYSTEMS.typeFermetureCapacite, display: 'Réactivable' });
+    expect(code(capacities[6], 'additionalBedType')).toMatchObject({ system: CODE_SYSTEMS.typeLitSupplementaire, display: 'Mobilisé' });
+  });
+
+  it('counts places (nature PLACE) as TRE_R329 02', () => {
+    const places = unitToLocation(locationRecord({ capacity: capacityRecord({ nature: 'PLACE' }) }));
+    expectConformant(places);
+    for (const record of ext(places, EXTENSIONS.supportedCapacity)) expect(code(record, 'capacityType')?.code).toBe('02');
   });
 
   it('uses the sub-extensions of the IG capacity example (RORLocationExemple1)', () => {
@@ -300,7 +437,7 @@ describe('Location', () => {
       'genderCapacityAvailable',
       'temporaryAssignement',
     ];
-    expect(capacities[1]?.extension?.map((e) => e.url).sort()).toEqual([...igAvailable].sort());
+    expect(capacities[3]?.extension?.map((e) => e.url).sort()).toEqual([...igAvailable].sort());
     expect(capacities[0]?.extension?.map((e) => e.url).sort()).toEqual(
       igAvailable.filter((u) => u !== 'genderCapacityAvailable').sort(),
     );
@@ -308,11 +445,16 @@ describe('Location', () => {
 
   it('maps capacity sources onto TRE_R335', () => {
     const sourceOf = (source: 'MANUAL' | 'AUTOMATIC_FEED' | 'IMPORT') => {
-      const capacity = { installedBeds: 10, availableBeds: 1, updatedAt: '2026-04-02T06:15:00.000Z', source };
-      const loc = unitToLocation(locationRecord({ capacity }));
+      const loc = unitToLocation(locationRecord({ capacity: capacityRecord({ source }) }));
       return code(ext(loc, EXTENSIONS.supportedCapacity)[0], 'capacitySourceType')?.code;
     };
     expect([sourceOf('MANUAL'), sourceOf('AUTOMATIC_FEED'), sourceOf('IMPORT')]).toEqual(['01', '02', '01']);
+  });
+
+  it('refuses an inconsistent record rather than emitting a negative count', () => {
+    expect(() => unitToLocation(locationRecord({ capacity: capacityRecord({ closedBeds: 1, reopenedBeds: 0, reopenableBeds: 2 }) }))).toThrow(
+      /Inconsistent capacity/,
+    );
   });
 
   it('without capacity, archived or without commune code, stays valid R4', () => {
@@ -327,12 +469,11 @@ describe('Location', () => {
     expect(archived.operationalStatus).toBeUndefined();
 
     const base = locationRecord();
-    const noCommune = unitToLocation(
-      locationRecord({ establishment: { ...base.establishment, address: { ...base.establishment.address, inseeCode: null }, position: null } }),
-    );
+    const noCommune = unitToLocation(locationRecord({ address: { ...base.address, inseeCode: null }, position: null, equipment: [] }));
     expect(r4Issues(noCommune)).toEqual([]);
     expect(rorIssues(noCommune)).toEqual(['ror-commune-cog is 1..1']);
     expect(noCommune.position).toBeUndefined();
+    expect(ext(noCommune, EXTENSIONS.locationEquipment)).toEqual([]);
   });
 
   it('throws on a record with an unreadable date instead of emitting an invalid instant', () => {

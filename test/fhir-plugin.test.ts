@@ -33,6 +33,9 @@ const FAILING_IDS: Record<string, { code?: string; message: string }> = {
   'broken-unit': { message: 'Cannot query field "x" on type "Unit".' },
 };
 
+/** A unit the caller sees without its capacity: the gateway's answer to an application without capacity.read. */
+const NO_CAPACITY_READ = 'u-0043';
+
 /** Canned `data` per operation name and id, as the gateway would answer. */
 function cannedData(operation: string | undefined, id: string): Record<string, unknown> {
   switch (operation) {
@@ -63,6 +66,13 @@ const fakeExecutor: GraphQLExecutor = async <TData,>(
     return { errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] };
   }
   if (id === 'exploding-unit') throw new Error('socket hang up');
+  if (id === NO_CAPACITY_READ && operation === 'FhirLocation') {
+    return {
+      data: { unit: locationRecord({ id, capacity: null }) } as TData,
+      // The gateway reports the capacities subgraph's entity path, as it does for real.
+      errors: [{ message: 'Missing scope capacity.read.', path: ['unit', '_entities', '0', 'capacity'], extensions: { code: 'FORBIDDEN' } }],
+    };
+  }
   const failure = FAILING_IDS[id];
   if (failure) {
     return {
@@ -204,7 +214,67 @@ describe('read', () => {
     expect(rorIssues(asOurs(location))).toEqual([]);
     expect(location).toMatchObject({ id: UNIT_ID, managingOrganization: { reference: `Organization/${EG_ID}` } });
     const capacities = (location.extension as { url: string }[]).filter((e) => e.url.endsWith('/ror-location-supported-capacity'));
-    expect(capacities).toHaveLength(2);
+    expect(capacities).toHaveLength(7);
+  });
+
+  it('serves a Location without capacity when GraphQL refuses only the capacity field', async () => {
+    const location = await client.read({ resourceType: 'Location', id: NO_CAPACITY_READ });
+    expect(r4Issues(location)).toEqual([]);
+    expect(rorIssues(asOurs(location))).toEqual([]);
+    expect(location.id).toBe(NO_CAPACITY_READ);
+    expect((location.extension as { url: string }[]).some((e) => e.url.endsWith('/ror-location-supported-capacity'))).toBe(false);
+    expect(location.meta).toMatchObject({ versionId: `0-${Date.parse('2026-03-10T09:30:00.000Z')}` });
+  });
+
+  it('still refuses a FORBIDDEN on the unit itself', async () => {
+    const { status } = await failure(client.read({ resourceType: 'HealthcareService', id: 'forbidden-unit' }));
+    expect(status).toBe(403);
+  });
+});
+
+describe('versions and conditional reads', () => {
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${TOKEN}`, ...headers } });
+
+  it('sends meta.versionId as a weak ETag on every read', async () => {
+    for (const [path, versionId] of [
+      [`/Location/${UNIT_ID}`, `7-${Date.parse('2026-03-10T09:30:00.000Z')}`],
+      [`/HealthcareService/${UNIT_ID}`, String(Date.parse('2026-01-05T16:00:00.000Z'))],
+      [`/Organization/${EG_ID}`, String(Date.parse('2026-03-10T09:30:00.000Z'))],
+      [`/Organization/${EJ_ID}`, String(Date.parse('2025-11-20T10:00:00.000Z'))],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const resource = (await response.json()) as { meta: { versionId: string } };
+      expect(resource.meta.versionId).toBe(versionId);
+      expect(response.headers.get('etag')).toBe(`W/"${versionId}"`);
+    }
+    expect((await get('/metadata')).headers.get('etag')).toBeNull();
+  });
+
+  it('answers 304 without a body to If-None-Match holding the current ETag, 200 otherwise', async () => {
+    const etag = (await get(`/Location/${UNIT_ID}`)).headers.get('etag') ?? '';
+    for (const ifNoneMatch of [etag, etag.replace(/^W\//, ''), `W/"other", ${etag}`, '*']) {
+      const response = await get(`/Location/${UNIT_ID}`, { 'if-none-match': ifNoneMatch });
+      expect({ ifNoneMatch, status: response.status }).toEqual({ ifNoneMatch, status: 304 });
+      expect(response.headers.get('etag')).toBe(etag);
+      expect(await response.text()).toBe('');
+    }
+    const changed = await get(`/Location/${UNIT_ID}`, { 'if-none-match': 'W/"6-1"' });
+    expect(changed.status).toBe(200);
+    // Errors are never 304.
+    expect((await get('/Location/no-such-unit', { 'if-none-match': '*' })).status).toBe(404);
+  });
+});
+
+describe('the CapabilityStatement on versions', () => {
+  it('says reads are versioned and honour If-None-Match', async () => {
+    const statement = (await (await fetch(`${baseUrl}/metadata`)).json()) as {
+      rest: { resource: { versioning: string; conditionalRead: string }[] }[];
+    };
+    for (const resource of statement.rest[0]?.resource ?? []) {
+      expect(resource).toMatchObject({ versioning: 'versioned', conditionalRead: 'not-match' });
+    }
   });
 });
 

@@ -22,9 +22,18 @@ export function latestInstant(first: string, ...others: (string | null | undefin
   return new Date(latest).toISOString();
 }
 
-/** meta common to the ROR profiles: the profile, lastUpdated (1..1) and the source-region tag. */
-export function rorMeta(profile: string, lastUpdated: string, regionCode?: string | null): Meta {
-  const meta: Meta = { profile: [profile], lastUpdated };
+/**
+ * versionId of a resource built from one record: its `updatedAt` in epoch milliseconds. The hub
+ * keeps no version counter on offer records, and every write moves `updatedAt`, so this changes
+ * exactly when the record does; digits only, so it is a valid FHIR id and ETag content.
+ */
+export function versionFromInstant(updatedAt: string): string {
+  return String(new Date(toInstant(updatedAt)).getTime());
+}
+
+/** meta common to the ROR profiles: versionId, lastUpdated (1..1), the profile and the source-region tag. */
+export function rorMeta(profile: string, lastUpdated: string, versionId: string, regionCode?: string | null): Meta {
+  const meta: Meta = { versionId, lastUpdated, profile: [profile] };
   if (regionCode) meta.tag = [{ system: CODE_SYSTEMS.regionOM, code: regionCode }];
   return meta;
 }

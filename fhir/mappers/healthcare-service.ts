@@ -4,9 +4,11 @@
  * the Location share the unit id and point at each other.
  */
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, concept, nosCoding } from '../codes.js';
-import type { HealthcareServiceRecord } from '../queries.js';
-import type { Extension, HealthcareService, Quantity } from '../types.js';
-import { metaCreationDate, reference, regionalIdentifierValue, rorMeta, toInstant } from './common.js';
+import type { GqlCoding, HealthcareServiceRecord } from '../queries.js';
+import type { CodeableConcept, Extension, HealthcareService, Quantity } from '../types.js';
+import { metaCreationDate, reference, regionalIdentifierValue, rorMeta, toInstant, versionFromInstant } from './common.js';
+import { contactExtension } from './contacts.js';
+import { availableTimes } from './hours.js';
 
 /** An age in years, in the UCUM-in-NOS form of the IG example (TRE_R247 `a`). */
 function years(value: number): Quantity {
@@ -36,18 +38,27 @@ function patientType(age: HealthcareServiceRecord['patientAge']): Extension | un
   };
 }
 
+/** characteristic[specificAct]: a TRE_R210 act, told from an outside-office act by ror-act-type. */
+function specificAct(act: GqlCoding): CodeableConcept {
+  return {
+    extension: [{ url: EXTENSIONS.actType, valueCode: 'specificAct' }],
+    ...concept(nosCoding(CODE_SYSTEMS.acteSpecifique, act)),
+  };
+}
+
 /** Unit → ror-healthcareservice; specialty is left out when the unit lists no activity (never []). */
 export function unitToHealthcareService(record: HealthcareServiceRecord): HealthcareService {
   const regionCode = record.establishment.address.regionCode;
   const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }];
   const patients = patientType(record.patientAge);
   if (patients) extension.push(patients);
-  extension.push(metaCreationDate(record.createdAt));
+  extension.push(...record.contacts.map(contactExtension), metaCreationDate(record.createdAt));
+  const hours = availableTimes(record.openingHours);
 
   return {
     resourceType: 'HealthcareService',
     id: record.id,
-    meta: rorMeta(PROFILES.healthcareService, toInstant(record.updatedAt), regionCode),
+    meta: rorMeta(PROFILES.healthcareService, toInstant(record.updatedAt), versionFromInstant(record.updatedAt), regionCode),
     extension,
     // identifiantOffre (1..1): TRE_R355#35 with "<region>/<unit id>", the IG's `06/0099999` form.
     identifier: [{ type: concept(CODINGS.identifierOffer), value: regionalIdentifierValue(regionCode, record.id) }],
@@ -59,6 +70,10 @@ export function unitToHealthcareService(record: HealthcareServiceRecord): Health
       : {}),
     location: [reference('Location', record.id)],
     name: record.name,
-    characteristic: [concept(nosCoding(CODE_SYSTEMS.modePriseEnCharge, record.careMode))],
+    characteristic: [
+      concept(nosCoding(CODE_SYSTEMS.modePriseEnCharge, record.careMode)),
+      ...record.specificActs.map(specificAct),
+    ],
+    ...(hours.length > 0 ? { availableTime: hours } : {}),
   };
 }

@@ -1,71 +1,61 @@
 /**
  * A unit seen as the place where its beds live (LieuRealisationOffre) → ror-location, with its
- * bed figures as ror-location-supported-capacity records (IG §2: capacity lives on Location).
+ * bed figures as ror-location-supported-capacity records (IG §2: capacity lives on Location) and
+ * its specific equipment.
  */
-import { CAPACITY_SOURCE_CODINGS, CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, concept } from '../codes.js';
-import type { CapacityRecord, LocationRecord } from '../queries.js';
-import type { Coding, Extension, Location } from '../types.js';
-import { latestInstant, metaCreationDate, postalAddress, reference, regionalIdentifierValue, rorMeta, toInstant } from './common.js';
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, concept, nosCoding } from '../codes.js';
+import type { GqlCoding, LocationRecord } from '../queries.js';
+import type { Extension, Location } from '../types.js';
+import { capacityExtensions } from './capacity.js';
+import { latestInstant, metaCreationDate, postalAddress, reference, regionalIdentifierValue, rorMeta } from './common.js';
 
-const coded = (url: string, value: Coding): Extension => ({ url, valueCodeableConcept: concept(value) });
-
-/**
- * One capacity record ("indicateur" of ROR N): bed nature, status, temporality, count, source,
- * update date and temporary assignment, plus the gender of available beds when it applies.
- * Coded sub-extensions use valueCodeableConcept, as the newer IG extension and its example do.
- */
-function capacityRecord(status: Coding, count: number, capacity: CapacityRecord, gender?: Coding): Extension {
-  const extension: Extension[] = [
-    coded('capacityType', CODINGS.capacityBed),
-    coded('capacityStatus', status),
-    coded('temporalityCapacity', CODINGS.temporalityCurrent),
-    { url: 'nbCapacity', valueInteger: count },
-    coded('capacitySourceType', CAPACITY_SOURCE_CODINGS[capacity.source]),
-  ];
-  if (gender) extension.push(coded('genderCapacityAvailable', gender));
-  extension.push(
-    { url: 'capacityUpdateDate', valueDateTime: toInstant(capacity.updatedAt) },
-    coded('temporaryAssignement', CODINGS.assignmentNone),
-  );
-  return { url: EXTENSIONS.supportedCapacity, extension };
+/** ror-location-equipment with its one required sub-extension, the TRE_R212 type. */
+function equipmentExtension(equipment: GqlCoding): Extension {
+  return {
+    url: EXTENSIONS.locationEquipment,
+    extension: [{ url: 'equipmentType', valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.equipement, equipment)) }],
+  };
 }
 
 /**
- * The hub's two figures: installed beds (R330 01) and available beds (R330 02). Available beds
- * are counted all sexes together, hence gender 03 "Indifférencié".
+ * versionId of a Location: `<capacity version>-<epoch ms>`, the capacity's own version counter
+ * (0 when no capacity is recorded or the caller may not see it: the representation is then the
+ * same) and the latest `updatedAt` of the unit and, when the unit uses it, its establishment's
+ * address. Any change of what the resource shows moves one of the two.
  */
-export function capacityExtensions(capacity: CapacityRecord): Extension[] {
-  return [
-    capacityRecord(CODINGS.capacityInstalled, capacity.installedBeds, capacity),
-    capacityRecord(CODINGS.capacityAvailable, capacity.availableBeds, capacity, CODINGS.genderUndifferentiated),
-  ];
+function locationVersion(record: LocationRecord, placeUpdatedAt: string): string {
+  return `${record.capacity?.version ?? 0}-${new Date(placeUpdatedAt).getTime()}`;
 }
 
 /**
- * Unit → ror-location. meta.lastUpdated is the latest change of the unit, its capacity or its
- * establishment (which gives the address): incremental sync on Location `_lastUpdated` must see
- * a capacity change. Archived units are `inactive` with no operationalStatus, since archiving
- * does not say whether the place is closed for good or for the season.
+ * Unit → ror-location. meta.lastUpdated is the latest change of the unit, its capacity or (when
+ * the unit has no address of its own) its establishment: incremental sync on Location
+ * `_lastUpdated` must see a capacity change. Archived units are `inactive` with no
+ * operationalStatus, since archiving does not say whether the place is closed for good or for
+ * the season. No capacity (none recorded, or not visible to the caller) means no capacity record.
  */
 export function unitToLocation(record: LocationRecord): Location {
-  const { establishment, capacity } = record;
+  const { establishment, capacity, address: place } = record;
   const regionCode = establishment.address.regionCode;
   const extension: Extension[] = [];
-  if (establishment.address.inseeCode) {
+  if (place.inseeCode) {
     extension.push({
       url: EXTENSIONS.communeCog,
-      valueCodeableConcept: concept({ system: CODE_SYSTEMS.communeOM, code: establishment.address.inseeCode }),
+      valueCodeableConcept: concept({ system: CODE_SYSTEMS.communeOM, code: place.inseeCode }),
     });
   }
+  extension.push(...record.equipment.map(equipmentExtension));
   if (capacity) extension.push(...capacityExtensions(capacity));
   extension.push(metaCreationDate(record.createdAt));
 
+  const placeUpdatedAt = latestInstant(record.updatedAt, record.hasOwnAddress ? null : establishment.updatedAt);
   const location: Location = {
     resourceType: 'Location',
     id: record.id,
     meta: rorMeta(
       PROFILES.location,
-      latestInstant(record.updatedAt, capacity?.updatedAt, establishment.updatedAt),
+      latestInstant(placeUpdatedAt, capacity?.updatedAt),
+      locationVersion(record, placeUpdatedAt),
       regionCode,
     ),
     extension,
@@ -74,11 +64,9 @@ export function unitToLocation(record: LocationRecord): Location {
   };
   if (!record.archived) location.operationalStatus = { ...CODINGS.locationOperational };
   location.name = record.name;
-  const address = postalAddress(establishment.address);
+  const address = postalAddress(place);
   if (address) location.address = address;
-  if (establishment.position) {
-    location.position = { longitude: establishment.position.longitude, latitude: establishment.position.latitude };
-  }
+  if (record.position) location.position = { longitude: record.position.longitude, latitude: record.position.latitude };
   location.managingOrganization = reference('Organization', establishment.id);
   return location;
 }

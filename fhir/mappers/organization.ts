@@ -5,7 +5,7 @@
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
 import type { EstablishmentRecord, OrganizationRecord } from '../queries.js';
 import type { Address, Extension, Identifier, Organization, OrganizationContact } from '../types.js';
-import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant } from './common.js';
+import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant, versionFromInstant } from './common.js';
 
 function finessIdentifier(finess: string): Identifier {
   return { use: 'official', type: concept(CODINGS.identifierFiness), system: IDENTIFIER_SYSTEMS.finess, value: finess };
@@ -74,7 +74,7 @@ export function establishmentToOrganization(record: EstablishmentRecord): Organi
   const organization: Organization = {
     resourceType: 'Organization',
     id: record.id,
-    meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), record.address.regionCode),
+    meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), versionFromInstant(record.updatedAt), record.address.regionCode),
     extension: [metaCreationDate(record.createdAt)],
     identifier,
     type: [concept(nosCoding(CODE_SYSTEMS.categorieEtablissement, record.category))],
@@ -98,7 +98,7 @@ export function legalEntityToOrganization(record: OrganizationRecord): Organizat
   return {
     resourceType: 'Organization',
     id: record.id,
-    meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), soleRegion(record)),
+    meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), versionFromInstant(record.updatedAt), soleRegion(record)),
     extension: [metaCreationDate(record.createdAt)],
     identifier: [finessIdentifier(record.finess), idNatStructIdentifier(record.finess)],
     name: record.name,

@@ -4,6 +4,7 @@
  * imported by the plugin.
  */
 import type {
+  CapacityRecord,
   EstablishmentRecord,
   HealthcareServiceRecord,
   LocationRecord,
@@ -14,6 +15,11 @@ const R66 = 'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/
 const R227 = 'https://mos.esante.gouv.fr/NOS/TRE_R227-ChampActivite/FHIR/TRE-R227-ChampActivite';
 const R213 = 'https://mos.esante.gouv.fr/NOS/TRE_R213-ModePriseEnCharge/FHIR/TRE-R213-ModePriseEnCharge';
 const R211 = 'https://mos.esante.gouv.fr/NOS/TRE_R211-ActiviteOperationnelle/FHIR/TRE-R211-ActiviteOperationnelle';
+const R210 = 'https://mos.esante.gouv.fr/NOS/TRE_R210-ActeSpecifique/FHIR/TRE-R210-ActeSpecifique';
+const R212 = 'https://mos.esante.gouv.fr/NOS/TRE_R212-Equipement/FHIR/TRE-R212-Equipement';
+const R287 = 'https://mos.esante.gouv.fr/NOS/TRE_R287-NatureContact/FHIR/TRE-R287-NatureContact';
+const R200 = 'https://mos.esante.gouv.fr/NOS/TRE_R200-CanalCommunication/FHIR/TRE-R200-CanalCommunication';
+const R283 = 'https://mos.esante.gouv.fr/NOS/TRE_R283-NiveauConfidentialite/FHIR/TRE-R283-NiveauConfidentialite';
 
 export const EG_ID = '450002613';
 export const EJ_ID = '450000088';
@@ -67,9 +73,45 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
       { system: R211, code: '030', display: 'Chirurgie thoracique et pulmonaire' },
     ],
     patientAge: { min: 18, max: 120 },
+    specificActs: [{ system: R210, code: '0320', display: 'Neuromodulation sacrée' }],
+    // What GraphQL returns to a caller seeing confidential contacts (hub users, access profile 1).
+    contacts: [
+      {
+        nature: { system: R287, code: '06', display: 'Standard' },
+        role: 'Secrétariat',
+        channel: { system: R200, code: '2', display: 'Téléphone fixe' },
+        value: '0238514444',
+        confidentiality: { system: R283, code: '1', display: 'Accès libre' },
+      },
+      {
+        nature: { system: R287, code: '06', display: 'Standard' },
+        role: null,
+        channel: { system: R200, code: '2', display: 'Téléphone fixe' },
+        value: '0238515555',
+        confidentiality: { system: R283, code: '2', display: null },
+      },
+    ],
+    openingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], allDay: true, opens: null, closes: null }],
     establishment: { id: EG_ID, address: { regionCode: '24' } },
     createdAt: '2024-07-18T11:58:51.000Z',
     updatedAt: '2026-01-05T16:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A unit with every kind of figure: available by sex, closed (one reopened, one reactivable), mobilised. */
+export function capacityRecord(overrides: Partial<CapacityRecord> = {}): CapacityRecord {
+  return {
+    nature: 'BED',
+    installedBeds: 15,
+    available: { men: 1, women: 0, undifferentiated: 2 },
+    closedBeds: 3,
+    reopenedBeds: 1,
+    reopenableBeds: 1,
+    mobilisedBeds: 2,
+    source: 'MANUAL',
+    updatedAt: '2026-04-02T06:15:00.000Z',
+    version: 7,
     ...overrides,
   };
 }
@@ -79,13 +121,13 @@ export function locationRecord(overrides: Partial<LocationRecord> = {}): Locatio
     id: UNIT_ID,
     name: 'UNITE DE SURVEILLANCE CONTINUE CHIR',
     archived: false,
-    establishment: {
-      id: EG_ID,
-      address: establishmentRecord().address,
-      position: { latitude: 47.837906, longitude: 1.924398 },
-      updatedAt: '2026-03-10T09:30:00.000Z',
-    },
-    capacity: { installedBeds: 15, availableBeds: 3, source: 'MANUAL', updatedAt: '2026-04-02T06:15:00.000Z' },
+    equipment: [{ system: R212, code: '83', display: null }],
+    // No address of its own: GraphQL gives the establishment's address and position.
+    address: establishmentRecord().address,
+    hasOwnAddress: false,
+    position: { latitude: 47.837906, longitude: 1.924398 },
+    establishment: { id: EG_ID, address: { regionCode: '24' }, updatedAt: '2026-03-10T09:30:00.000Z' },
+    capacity: capacityRecord(),
     createdAt: '2024-07-18T11:58:51.000Z',
     updatedAt: '2026-01-05T16:00:00.000Z',
     ...overrides,

@@ -78,6 +78,20 @@ const CAPACITY_REQUIRED = [
   'capacityUpdateDate',
   'temporaryAssignement',
 ];
+/** The qualifier sub-extension each capacity status may carry (IG §2.2), and the code system it draws from. */
+const CAPACITY_QUALIFIERS: Record<string, { status: string; system: string }> = {
+  genderCapacityAvailable: { status: '02', system: CODE_SYSTEMS.genreCapacite },
+  capacityClosingType: { status: '05', system: CODE_SYSTEMS.typeFermetureCapacite },
+  additionalBedType: { status: '06', system: CODE_SYSTEMS.typeLitSupplementaire },
+};
+/** Code system of each coded sub-extension that always appears. */
+const CAPACITY_SYSTEMS: Record<string, string> = {
+  capacityType: CODE_SYSTEMS.natureCapacite,
+  capacityStatus: CODE_SYSTEMS.typeStatutCapacite,
+  temporalityCapacity: CODE_SYSTEMS.temporaliteCapacite,
+  capacitySourceType: CODE_SYSTEMS.typeSourceCapacite,
+  temporaryAssignement: CODE_SYSTEMS.affectationTemporaire,
+};
 const CAPACITY_ALLOWED = new Set([
   ...CAPACITY_REQUIRED,
   'genderCapacityAvailable',
@@ -132,17 +146,40 @@ export function rorIssues(resource: FhirResource): string[] {
       );
       need(extensionsOf(resource, EXTENSIONS.sensitiveUnit).length === 1, 'ror-healthcareservice-sensitive-unit is 1..1');
       need(extensionsOf(resource, EXTENSIONS.patientType).length === 1, 'ror-healthcareservice-patient-type is 1..1');
+      for (const characteristic of resource.characteristic ?? []) {
+        const actType = (characteristic.extension ?? []).filter((e) => e.url === EXTENSIONS.actType);
+        if (actType.length === 0) continue;
+        need(actType.length === 1 && ['specificAct', 'outsideOfficeAct'].includes(actType[0]?.valueCode ?? ''), 'ror-act-type is one valueCode');
+        need(systemsOf(characteristic).every((s) => s === CODE_SYSTEMS.acteSpecifique), 'an act characteristic is TRE_R210');
+      }
+      for (const contact of extensionsOf(resource, EXTENSIONS.healthcareServiceContact)) {
+        need(extensionsOf(contact, EXTENSIONS.confidentialityLevel).length === 1, 'contact ror-confidentiality-level is 1..1');
+        for (const telecom of extensionsOf(contact, EXTENSIONS.healthcareServiceContactTelecom)) {
+          need(extensionsOf(telecom, EXTENSIONS.telecomCommunicationChannel).length === 1, 'contact telecom channel is 1..1');
+          need(extensionsOf(telecom, EXTENSIONS.telecomConfidentialityLevel).length === 1, 'contact telecom confidentiality is 1..1');
+          need(extensionsOf(telecom, 'telecomAddress').length === 1, 'contact telecomAddress is 1..1');
+        }
+      }
       break;
     }
     case 'Location': {
       need(extensionsOf(resource, EXTENSIONS.communeCog).length === 1, 'ror-commune-cog is 1..1');
       for (const id of resource.identifier ?? []) need(id.type !== undefined, 'identifier needs a type (TRE_R354)');
+      for (const equipment of extensionsOf(resource, EXTENSIONS.locationEquipment)) {
+        const types = extensionsOf(equipment, 'equipmentType');
+        need(types.length === 1 && systemsOf(types[0]?.valueCodeableConcept).every((s) => s === CODE_SYSTEMS.equipement), 'equipmentType is 1..1 TRE_R212');
+      }
       for (const capacity of extensionsOf(resource, EXTENSIONS.supportedCapacity)) {
         const urls = (capacity.extension ?? []).map((e) => e.url);
         for (const url of CAPACITY_REQUIRED) need(urls.filter((u) => u === url).length === 1, `capacity ${url} is 1..1`);
         for (const url of urls) need(CAPACITY_ALLOWED.has(url), `capacity has unknown sub-extension ${url}`);
+        const status = extensionsOf(capacity, 'capacityStatus')[0]?.valueCodeableConcept?.coding?.[0]?.code;
         for (const sub of capacity.extension ?? []) {
-          if (sub.url === 'nbCapacity') need(Number.isInteger(sub.valueInteger), 'nbCapacity is an integer');
+          const qualifier = CAPACITY_QUALIFIERS[sub.url];
+          if (qualifier) need(qualifier.status === status, `capacity ${sub.url} goes with status ${qualifier.status}, not ${status ?? '?'}`);
+          const system = qualifier?.system ?? CAPACITY_SYSTEMS[sub.url];
+          if (system) need(systemsOf(sub.valueCodeableConcept).every((s) => s === system), `capacity ${sub.url} must be coded in ${system}`);
+          if (sub.url === 'nbCapacity') need(Number.isInteger(sub.valueInteger) && (sub.valueInteger ?? -1) >= 0, 'nbCapacity is an integer ≥ 0');
           else if (sub.url === 'capacityUpdateDate') need(sub.valueDateTime !== undefined, 'capacityUpdateDate is a dateTime');
           else need(sub.valueCodeableConcept !== undefined, `capacity ${sub.url} uses valueCodeableConcept`);
         }

@@ -1,0 +1,64 @@
+/**
+ * A unit's capacity record as ror-location-supported-capacity extensions, one per figure, as the
+ * mapping table of docs/capacities.md says. Every record is emitted, zeros included (as the IG
+ * example RORLocationExemple1 does), so a consumer replacing its picture of the unit also learns
+ * that closed or supplementary beds went back to 0.
+ */
+import { CAPACITY_SOURCE_CODINGS, CODINGS, EXTENSIONS, concept } from '../codes.js';
+import type { CapacityRecord } from '../queries.js';
+import type { Coding, Extension } from '../types.js';
+import { toInstant } from './common.js';
+
+const coded = (url: string, value: Coding): Extension => ({ url, valueCodeableConcept: concept(value) });
+
+/** The qualifier a record may carry besides its status: gender, closing type or supplementary bed type. */
+type Qualifier = { url: 'genderCapacityAvailable' | 'capacityClosingType' | 'additionalBedType'; value: Coding };
+
+/**
+ * One capacity record ("indicateur" of ROR N): nature, status, temporality, count, source, its
+ * qualifier, update date and temporary assignment. Coded sub-extensions use valueCodeableConcept,
+ * as the newer IG extension and its example do.
+ */
+function capacityRecord(capacity: CapacityRecord, status: Coding, count: number, qualifier?: Qualifier): Extension {
+  const extension: Extension[] = [
+    coded('capacityType', capacity.nature === 'PLACE' ? CODINGS.capacityPlace : CODINGS.capacityBed),
+    coded('capacityStatus', status),
+    coded('temporalityCapacity', CODINGS.temporalityCurrent),
+    { url: 'nbCapacity', valueInteger: count },
+    coded('capacitySourceType', CAPACITY_SOURCE_CODINGS[capacity.source]),
+  ];
+  if (qualifier) extension.push(coded(qualifier.url, qualifier.value));
+  extension.push(
+    { url: 'capacityUpdateDate', valueDateTime: toInstant(capacity.updatedAt) },
+    coded('temporaryAssignement', CODINGS.assignmentNone),
+  );
+  return { url: EXTENSIONS.supportedCapacity, extension };
+}
+
+/**
+ * installed (R330 01); available by sex (02 with R332 02 Homme, 01 Femme, 03 Indifférencié);
+ * closed (05) split into reactivable (R333 01, the reopenable beds) and not reactivable (02, the
+ * beds still closed that cannot be reactivated); supplementary (06, R334 01 Mobilisé).
+ * Reopened beds are open again and have no record; availableBeds is the sum of the three
+ * available records and is not exchanged on its own.
+ */
+export function capacityExtensions(capacity: CapacityRecord): Extension[] {
+  const stillClosed = capacity.closedBeds - capacity.reopenedBeds;
+  const notReactivable = stillClosed - capacity.reopenableBeds;
+  // The subgraph's rules (and table constraints) guarantee this; a negative count would be invalid.
+  if (notReactivable < 0) throw new Error(`Inconsistent capacity record: ${stillClosed} beds closed, ${capacity.reopenableBeds} reopenable`);
+  const gender = (value: Coding): Qualifier => ({ url: 'genderCapacityAvailable', value });
+  const closing = (value: Coding): Qualifier => ({ url: 'capacityClosingType', value });
+  return [
+    capacityRecord(capacity, CODINGS.capacityInstalled, capacity.installedBeds),
+    capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.men, gender(CODINGS.genderMen)),
+    capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.women, gender(CODINGS.genderWomen)),
+    capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.undifferentiated, gender(CODINGS.genderUndifferentiated)),
+    capacityRecord(capacity, CODINGS.capacityClosed, capacity.reopenableBeds, closing(CODINGS.closingReactivable)),
+    capacityRecord(capacity, CODINGS.capacityClosed, notReactivable, closing(CODINGS.closingNotReactivable)),
+    capacityRecord(capacity, CODINGS.capacitySupplementary, capacity.mobilisedBeds, {
+      url: 'additionalBedType',
+      value: CODINGS.additionalBedMobilised,
+    }),
+  ];
+}
