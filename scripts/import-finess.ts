@@ -8,7 +8,7 @@
  * Exit codes: 0 imported (or clean dry run, or --partial), 1 rows rejected so nothing written,
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
  */
-import { databaseOrHub, progressPrinter, runCommand, sendToHub, type HubAnswer, type HubTarget } from './lib/import-cli.js';
+import { databaseOrHub, printReport as printImportReport, progressPrinter, runCommand, sendToHub, type HubAnswer, type HubTarget, type ReportOutput } from './lib/import-cli.js';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -22,17 +22,10 @@ import { cliActor, exitCodeOf, formatReport, importFiness, type FinessImportRepo
 const USAGE = 'usage: npm run import:finess -- FILE [--partial] [--dry-run] [--json] [--hub URL] [--token TOKEN]';
 const OFFER_MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import.meta.url));
 
-interface Output {
-  file: string;
-  json: boolean;
-}
+type Output = ReportOutput;
 
 function printReport(report: FinessImportReport, seconds: number, out: Output): void {
-  if (out.json) process.stdout.write(`${JSON.stringify({ file: out.file, ...report, seconds }, null, 2)}\n`);
-  else {
-    process.stdout.write(formatReport(report, out.file));
-    process.stdout.write(`${report.rows} rows in ${seconds.toFixed(2)} s (${Math.round(report.rows / Math.max(seconds, 1e-3))} rows/s)\n`);
-  }
+  printImportReport(report, seconds, out, formatReport, report.rows, 'rows');
 }
 
 /** Who runs the command, for the audit trail: the OS account (some containers have no passwd entry for it). */

@@ -8,7 +8,7 @@
  * Exit codes: 0 imported (or clean dry run), 1 records rejected so nothing written,
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
  */
-import { databaseOrHub, progressPrinter, runCommand, sendToHub, type HubAnswer, type HubTarget } from './lib/import-cli.js';
+import { databaseOrHub, printReport as printImportReport, progressPrinter, runCommand, sendToHub, type HubAnswer, type HubTarget, type ReportOutput } from './lib/import-cli.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,17 +21,10 @@ import { exitCodeOf, formatReport, importRpu, type RpuImportReport } from '../su
 const USAGE = 'usage: npm run import:rpu -- FILE [--dry-run] [--json] [--hub URL] [--token TOKEN]';
 const TENSIONS_MIGRATIONS = fileURLToPath(new URL('../subgraphs/tensions/migrations', import.meta.url));
 
-interface Output {
-  file: string;
-  json: boolean;
-}
+type Output = ReportOutput;
 
 function printReport(report: RpuImportReport, seconds: number, out: Output): void {
-  if (out.json) process.stdout.write(`${JSON.stringify({ file: out.file, ...report, seconds }, null, 2)}\n`);
-  else {
-    process.stdout.write(formatReport(report, out.file));
-    process.stdout.write(`${report.records} passages in ${seconds.toFixed(2)} s (${Math.round(report.records / Math.max(seconds, 1e-3))} passages/s)\n`);
-  }
+  printImportReport(report, seconds, out, formatReport, report.records, 'passages');
 }
 
 const isReport = (body: unknown): body is HubAnswer<RpuImportReport> => typeof body === 'object' && body !== null && 'records' in body;

@@ -3,8 +3,8 @@
  * offer subgraph with the identity envelope), and the CLI falling back to it when the hub holds
  * the embedded PGlite data directory.
  */
+import { runScript, type Run } from './helpers/cli.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,25 +131,8 @@ describe.each(databaseKinds())('POST /imports/finess through the gateway (%s)', 
   });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/import-finess.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ROR_DB_IN_MEMORY: 'false', ROR_TOKEN: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript('scripts/import-finess.ts', args, { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ROR_DB_IN_MEMORY: 'false', ROR_TOKEN: '', ...env });
 }
 
 describe('the import:finess CLI while a hub holds the PGlite data dir', () => {

@@ -1,6 +1,6 @@
 /** FINESS import (issue 4 item 4): both layouts, Lambert 93, validation, idempotent upsert, the CLI. */
+import { runScript, type Run } from './helpers/cli.js';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,25 +210,8 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/import-finess.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript('scripts/import-finess.ts', args, { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ...env });
 }
 
 describe('the import:finess CLI (PGlite data dir)', () => {

@@ -4,8 +4,8 @@
  * a running hub that holds the PGlite data directory; exit codes 0/1/2, progress on stderr, report
  * on stdout without any value of a passage.
  */
+import { runScript, type Run } from './helpers/cli.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,25 +20,8 @@ const HEADER = 'FINESS;CP;COMMUNE;NAISSANCE;SEXE;ENTREE;MODE_ENTREE;PROVENANCE;S
 /** Record 2 breaks two rules (NAISSANCE, PROVENANCE); none of its values may appear in the output. */
 const BAD = [HEADER, `${BOURGES};18000;;01/01/1960;F;14/01/2025 08:00;8;5;14/01/2025 10:00;8;;`, `${BOURGES};2A004;;31/02/1951;M;14/01/2025 09:00;8;1;14/01/2025 11:00;8;;`].join('\n');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, script), ...args], {
-      cwd: root,
-      env: { ...process.env, ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ROR_DB_IN_MEMORY: 'true', ROR_TOKEN: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript(script, args, { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ROR_DB_IN_MEMORY: 'true', ROR_TOKEN: '', ...env });
 }
 const importRpu = (args: string[], env: Record<string, string> = {}) => run('scripts/import-rpu.ts', args, env);
 

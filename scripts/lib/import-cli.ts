@@ -106,3 +106,17 @@ export function runCommand(moduleUrl: string, main: (argv: string[]) => Promise<
     },
   );
 }
+
+export interface ReportOutput {
+  file: string;
+  json: boolean;
+}
+
+/** Prints a run's report: as JSON with `--json`, else the domain's text and the rate of `count` `unit`. */
+export function printReport<R extends object>(report: R, seconds: number, out: ReportOutput, text: (report: R, file: string) => string, count: number, unit: string): void {
+  if (out.json) process.stdout.write(`${JSON.stringify({ file: out.file, ...report, seconds }, null, 2)}\n`);
+  else {
+    process.stdout.write(text(report, out.file));
+    process.stdout.write(`${count} ${unit} in ${seconds.toFixed(2)} s (${Math.round(count / Math.max(seconds, 1e-3))} ${unit}/s)\n`);
+  }
+}
