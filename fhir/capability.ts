@@ -5,11 +5,22 @@
 import { implementedInteractions, type AnyResourceHandler } from './registry.js';
 import type { CapabilityStatement, CapabilityStatementResource } from './types.js';
 
+/** What a feature (fhir/features.ts) adds to the statement. */
+export interface CapabilityContribution {
+  /** Canonical URLs of CapabilityStatements this server instantiates (Bulk Data, Subscriptions backport). */
+  instantiates?: string[];
+  /** Resource entries served by the feature itself (e.g. Subscription). */
+  resources?: CapabilityStatementResource[];
+  /** System-level operations (e.g. export). */
+  operations?: { name: string; definition: string }[];
+}
+
 export interface CapabilityOptions {
   /** Base URL of this FHIR endpoint (implementation.url). */
   baseUrl: string;
   /** When this statement's content was last set: the plugin's start-up. */
   date: string;
+  contributions?: readonly CapabilityContribution[];
 }
 
 function resourceCapability(handler: AnyResourceHandler): CapabilityStatementResource {
@@ -34,8 +45,12 @@ export function buildCapabilityStatement(
   handlers: readonly AnyResourceHandler[],
   options: CapabilityOptions,
 ): CapabilityStatement {
+  const contributions = options.contributions ?? [];
+  const instantiates = contributions.flatMap((c) => c.instantiates ?? []);
+  const operations = contributions.flatMap((c) => c.operations ?? []);
   return {
     resourceType: 'CapabilityStatement',
+    ...(instantiates.length ? { instantiates } : {}),
     status: 'active',
     date: options.date,
     publisher: 'ROR Hub',
@@ -56,7 +71,8 @@ export function buildCapabilityStatement(
           description:
             'Send your bearer token in the Authorization header: it is forwarded to the hub, which authorises every read.',
         },
-        resource: handlers.map(resourceCapability),
+        resource: [...handlers.map(resourceCapability), ...contributions.flatMap((c) => c.resources ?? [])],
+        ...(operations.length ? { operation: operations } : {}),
       },
     ],
   };

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphQLExecutor } from '../platform/executor.js';
+import { FHIR_FEATURES, type FhirRuntime } from './features.js';
 import { FHIR_JSON, unacceptableFormat } from './format.js';
 import {
   OperationOutcomeError,
@@ -24,9 +24,14 @@ import { dispatch, etagOf, notModified } from './router.js';
 import type { FhirResource, OperationOutcome } from './types.js';
 
 export interface FhirPluginOptions {
-  execute: GraphQLExecutor;
+  execute: FhirRuntime['execute'];
   /** Public base URL of the FHIR endpoint (e.g. https://hub.example/fhir); derived from each request when absent. */
   baseUrl?: string;
+  /**
+   * What the features (subscriptions, bulk export, …) need besides the executor. The hub always
+   * passes it; without it only the RESTful core is served (the router's unit tests).
+   */
+  runtime?: Omit<FhirRuntime, 'execute' | 'baseUrl'>;
 }
 
 interface FhirRoute {
@@ -71,6 +76,7 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
   const startedAt = new Date().toISOString();
   const configuredBaseUrl = options.baseUrl?.replace(/\/+$/, '');
   const prefix = app.prefix;
+  const contributions = (options.runtime ? FHIR_FEATURES : []).flatMap((f) => (f.capability ? [f.capability] : []));
 
   // FHIR clients send bodies as application/fhir+json: parse them like JSON so a POST or PUT
   // reaches the router and gets its 405, not a content-type 415.
@@ -93,11 +99,14 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
       request.method,
       request.params['*'] ?? '',
       { execute: options.execute, caller: { authorization: request.headers.authorization } },
-      { baseUrl, date: startedAt },
+      { baseUrl, date: startedAt, contributions },
     );
     return send(reply, outcome, resource, request.headers['if-none-match']);
   };
 
+  const features = options.runtime ? FHIR_FEATURES : [];
+  const runtime: FhirRuntime | null = options.runtime ? { ...options.runtime, execute: options.execute, baseUrl: configuredBaseUrl } : null;
+  for (const feature of features) await app.register(feature.routes, runtime!);
   app.route<FhirRoute>({ method: METHODS, url: '/', handler: handle });
   app.route<FhirRoute>({ method: METHODS, url: '/*', handler: handle });
 };

@@ -195,6 +195,7 @@ export interface CapabilityStatementResource {
 
 export interface CapabilityStatement {
   resourceType: 'CapabilityStatement';
+  instantiates?: string[];
   status: 'draft' | 'active' | 'retired' | 'unknown';
   date: string;
   publisher?: string;
@@ -208,6 +209,7 @@ export interface CapabilityStatement {
     documentation?: string;
     security?: { cors?: boolean; description?: string };
     resource: CapabilityStatementResource[];
+    operation?: { name: string; definition: string }[];
   }[];
 }
 

@@ -11,14 +11,14 @@ import type { FormattedExecutionResult, GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { HubConfig, SubgraphName } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
-import type { GraphQLExecutor } from '../platform/executor.js';
+import type { GraphQLExecutor, PrincipalResolver } from '../platform/executor.js';
 import observability from '../platform/observability.js';
 import { registerApolloRoute } from './apollo-fastify.js';
 import { createKeepAliveAgent, keepAliveFetcher, SubgraphDataSource } from './data-sources.js';
 import type { GatewayContext } from './context.js';
 import { readCommittedSupergraph } from './compose.js';
 import { useMaskedErrors } from './plugins/use-masked-errors.js';
-import { createContextBuilder, type ContextBuilder } from './identity/index.js';
+import { createIdentityPipeline, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
 import { forwardedRoutes } from './plugins/use-forwarded-routes.js';
@@ -37,6 +37,8 @@ export interface GatewayOptions {
 export interface Gateway {
   app: FastifyInstance;
   execute: GraphQLExecutor;
+  /** Who a bearer token stands for, to store with work the FHIR adapter does later. */
+  principalOf: PrincipalResolver;
   /** graphql-ws subscriptions at /graphql (docs/subscriptions.md). */
   subscriptions: SubscriptionServer;
 }
@@ -65,12 +67,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger.child({ component: 'gateway' });
   const agent = createKeepAliveAgent();
   const fetcher = keepAliveFetcher(agent);
-  const buildContext = await createContextBuilder({
+  const identities = await createIdentityPipeline({
     config: options.config,
     internalSecret: options.internalSecret,
     fetcher,
     subgraphUrls: options.subgraphUrls,
   });
+  const buildContext = identities.forToken;
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   // One data source per subgraph, shared by queries (Apollo) and subscription events (ours).
   const services = Object.fromEntries(
@@ -139,7 +142,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const execute: GraphQLExecutor = async <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) => {
     let contextValue: GatewayContext;
     try {
-      contextValue = await buildContext(caller.authorization, randomUUID());
+      contextValue = await identities.forCaller(caller, randomUUID());
     } catch (error) {
       const { message, extensions } = error as GraphQLError;
       const { http: _http, ...rest } = extensions ?? {};
@@ -149,5 +152,5 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported for in-process execution.');
     return response.body.singleResult as FormattedExecutionResult<TData>;
   };
-  return { app, execute, subscriptions };
+  return { app, execute, principalOf: identities.principalOf, subscriptions };
 }

@@ -13,6 +13,7 @@ import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import type { Logger } from '../platform/logger.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
 import fhirPlugin from '../fhir/plugin.js';
+import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoRegion } from './demo/seed.js';
 
@@ -37,6 +38,7 @@ export async function prepareDatabase(config: HubConfig, logger: Logger, names: 
   try {
     await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS); // every writer appends to it
     for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
+    for (const set of FHIR_MIGRATIONS) await applyMigrations(db, set.owner, set.folder);
     if (config.seedDemo) {
       const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv);
       if (seeded.length) logger.info({ seeded }, 'demo region seeded');
@@ -73,7 +75,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
       subgraphs[name] = urlOf(app, config.host, '/graphql');
     }
     const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs });
-    await gateway.app.register(fhirPlugin, { prefix: '/fhir', execute: gateway.execute, baseUrl: config.publicUrl ?? undefined });
+    await gateway.app.register(fhirPlugin, {
+      prefix: '/fhir',
+      execute: gateway.execute,
+      runtime: { principalOf: gateway.principalOf, db, feed, config },
+      baseUrl: config.publicUrl ?? undefined,
+    });
     await gateway.app.listen({ host: config.host, port: config.gatewayPort });
     started.push(gateway.app);
     const graphql = urlOf(gateway.app, config.host, '/graphql');

@@ -1,7 +1,8 @@
 /**
  * `npm run serve -- <component>`: one component per process, for deployment (docker-compose).
  * Components: offer, capacities, tensions, professionals (each migrates and, unless
- * ROR_SEED_DEMO=false, seeds its own schema) and gateway (GraphQL + FHIR, no database).
+ * ROR_SEED_DEMO=false, seeds its own schema) and gateway (GraphQL + FHIR; the database only for
+ * the FHIR adapter's own tables and the change feed).
  */
 import { ConfigError, loadConfig, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
 import { createLogger, type Logger } from '../platform/logger.js';
@@ -35,12 +36,27 @@ async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logg
   };
 }
 
+/**
+ * The gateway holds no domain data, but the FHIR adapter keeps its own tables (subscriptions,
+ * export jobs) and listens to the change feed: it opens the database with no subgraph schema.
+ */
 async function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  const db = await prepareDatabase(config, logger, []);
+  const feed = await openChangeFeed(db, logger);
   const gateway = await buildGateway({ logger, config, internalSecret: requiredSecret(config), subgraphUrls: config.subgraphUrls });
-  await gateway.app.register(fhirPlugin, { prefix: '/fhir', execute: gateway.execute, baseUrl: config.publicUrl ?? undefined });
+  await gateway.app.register(fhirPlugin, {
+    prefix: '/fhir',
+    execute: gateway.execute,
+    runtime: { principalOf: gateway.principalOf, db, feed, config },
+    baseUrl: config.publicUrl ?? undefined,
+  });
   await gateway.app.listen({ host: config.host, port: config.gatewayPort });
   logger.info({ port: config.gatewayPort, subgraphs: config.subgraphUrls }, 'gateway listening');
-  return () => gateway.app.close();
+  return async () => {
+    await gateway.app.close();
+    await feed.close();
+    await db.close();
+  };
 }
 
 const component = process.argv[2] as Component | undefined;

@@ -5,9 +5,11 @@ import type { HubConfig } from '../../platform/config.js';
 import { HubError, ERROR_CODES } from '../../platform/errors.js';
 import { signIdentity } from '../../platform/auth/internal-token.js';
 import type { GatewayContext } from '../context.js';
+import type { Identity } from '../../platform/auth/identity.js';
 import { createTokenVerifier, discoverIssuer } from './token-verifier.js';
 import { createSubgraphQuery } from './subgraph-client.js';
-import { createIdentityResolver } from './resolve-identity.js';
+import { createIdentityResolver, principalOf } from './resolve-identity.js';
+import type { CallerCredentials, PrincipalResolver } from '../../platform/executor.js';
 
 export interface IdentityPipelineOptions {
   config: HubConfig;
@@ -18,13 +20,21 @@ export interface IdentityPipelineOptions {
 
 export type ContextBuilder = (authorization: string | undefined, requestId: string) => Promise<GatewayContext>;
 
+export interface IdentityPipeline {
+  /** The context of a request carrying this Authorization header. */
+  forToken: ContextBuilder;
+  /** The context of in-process work: a forwarded header, or a stored principal (platform/executor.ts). */
+  forCaller: (caller: CallerCredentials, requestId: string) => Promise<GatewayContext>;
+  principalOf: PrincipalResolver;
+}
+
 /** A HubError as Apollo wants it from a context function: with the HTTP status to answer. */
 function withHttpStatus(error: HubError): GraphQLError {
   const code = error.extensions.code as keyof typeof ERROR_CODES;
   return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: ERROR_CODES[code]?.status ?? 500 } } });
 }
 
-export async function createContextBuilder(options: IdentityPipelineOptions): Promise<ContextBuilder> {
+export async function createIdentityPipeline(options: IdentityPipelineOptions): Promise<IdentityPipeline> {
   const { config } = options;
   const external = config.externalOidcDiscoveryUrl ? await discoverIssuer(config.externalOidcDiscoveryUrl) : null;
   const verifier = createTokenVerifier({
@@ -34,18 +44,25 @@ export async function createContextBuilder(options: IdentityPipelineOptions): Pr
     jwksUrl: external?.jwksUrl ?? new URL('/oidc/jwks', options.subgraphUrls.professionals).toString(),
     external: external !== null,
   });
-  const resolveIdentity = createIdentityResolver({
+  const resolvers = createIdentityResolver({
     verifier,
     query: createSubgraphQuery(options.fetcher, options.internalSecret),
     offerUrl: options.subgraphUrls.offer,
     professionalsUrl: options.subgraphUrls.professionals,
   });
-  return async (authorization, requestId) => {
+  const contextOf = async (resolve: () => Promise<Identity>, requestId: string): Promise<GatewayContext> => {
     try {
-      const identity = await resolveIdentity(authorization);
+      const identity = await resolve();
       return { requestId, identity, envelope: signIdentity(identity, options.internalSecret) };
     } catch (error) {
       throw error instanceof HubError ? withHttpStatus(error) : error;
     }
+  };
+  const forToken: ContextBuilder = (authorization, requestId) => contextOf(() => resolvers.ofToken(authorization), requestId);
+  return {
+    forToken,
+    forCaller: (caller, requestId) =>
+      caller.principal ? contextOf(() => resolvers.ofPrincipal(caller.principal!), requestId) : forToken(caller.authorization, requestId),
+    principalOf: async (authorization) => principalOf((await forToken(authorization, 'principal')).identity),
   };
 }

@@ -6,6 +6,7 @@
 import type { JWTPayload } from 'jose';
 import { HubError } from '../../platform/errors.js';
 import { ANONYMOUS, SCOPES, type AccessLevel, type Identity, type Scope } from '../../platform/auth/identity.js';
+import type { Principal } from '../../platform/executor.js';
 import { isRightCode, PERIMETER_KINDS, type PerimeterKind } from '../../platform/auth/rights.js';
 import type { TokenVerifier } from './token-verifier.js';
 import type { SubgraphQuery } from './subgraph-client.js';
@@ -39,6 +40,27 @@ export interface IdentityResolverOptions {
 
 export type IdentityResolver = (authorization: string | undefined) => Promise<Identity>;
 
+export interface IdentityResolvers {
+  /** A bearer token's identity (anonymous without one). */
+  ofToken: IdentityResolver;
+  /** A stored principal's identity as registered now (platform/executor.ts). */
+  ofPrincipal: (principal: Principal) => Promise<Identity>;
+}
+
+const APPLICATION_GRANTS = /* GraphQL */ `
+  query ApplicationGrants($clientId: ID!) {
+    applicationGrants(clientId: $clientId) { clientId name scopes accessLevel enabled }
+  }
+`;
+
+interface ApplicationGrants {
+  clientId: string;
+  name: string;
+  scopes: string[];
+  accessLevel: number;
+  enabled: boolean;
+}
+
 function bearer(authorization: string): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new HubError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".');
@@ -62,7 +84,14 @@ function isPerimeterKind(kind: string): kind is PerimeterKind {
   return (PERIMETER_KINDS as readonly string[]).includes(kind);
 }
 
-export function createIdentityResolver(options: IdentityResolverOptions): IdentityResolver {
+/** The principal an identity stands for, to act for it later; null for anonymous or system callers. */
+export function principalOf(identity: Identity): Principal | null {
+  if (identity.kind === 'client') return { kind: 'client', clientId: identity.subject, scopes: [...identity.scopes] };
+  if (identity.kind === 'user') return { kind: 'user', accountId: identity.subject, login: identity.login };
+  return null;
+}
+
+export function createIdentityResolver(options: IdentityResolverOptions): IdentityResolvers {
   const cacheMs = options.cacheMs ?? 30_000;
   const cache = new Map<string, { identity: Identity; until: number }>();
 
@@ -88,7 +117,40 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     cache.set(token, { identity, until: Math.min(Date.now() + cacheMs, (exp ?? Infinity) * 1000) });
   };
 
-  return async (authorization) => {
+  /**
+   * An application acting through stored work keeps the scopes its token had, minus any the
+   * registration no longer grants; a disabled or deleted application is refused.
+   */
+  const applicationIdentity = async (principal: Extract<Principal, { kind: 'client' }>): Promise<Identity> => {
+    const { applicationGrants: app } = await options.query<{ applicationGrants: ApplicationGrants | null }>(
+      options.professionalsUrl,
+      APPLICATION_GRANTS,
+      { clientId: principal.clientId },
+    );
+    if (!app?.enabled) throw new HubError('UNAUTHENTICATED', `The application ${principal.clientId} is unknown or disabled.`);
+    const level = [0, 1, 2, 3].includes(app.accessLevel) ? app.accessLevel : 0;
+    return {
+      kind: 'client',
+      subject: app.clientId,
+      name: app.name,
+      scopes: SCOPES.filter((s) => principal.scopes.includes(s) && app.scopes.includes(s)),
+      accessLevel: level as AccessLevel,
+    };
+  };
+
+  const ofPrincipal = async (principal: Principal): Promise<Identity> => {
+    const key = `principal:${JSON.stringify(principal)}`;
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.identity;
+    const identity =
+      principal.kind === 'client'
+        ? await applicationIdentity(principal)
+        : await userIdentity(options.verifier.external ? { sub: principal.login, preferred_username: principal.login } : { sub: principal.accountId });
+    remember(key, identity, undefined);
+    return identity;
+  };
+
+  const ofToken: IdentityResolver = async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const token = bearer(authorization);
     const hit = cache.get(token);
@@ -98,4 +160,6 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     remember(token, identity, claims.exp);
     return identity;
   };
+
+  return { ofToken, ofPrincipal };
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
-import { accounts, passwordTokens, people } from './tables.js';
+import { accounts, clients, passwordTokens, people } from './tables.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 /** An account as the rest of the subgraph sees it: no password hash. */
@@ -49,6 +49,15 @@ function selectSummaries(orm: Orm) {
   return orm.select(summary).from(accounts).innerJoin(people, eq(people.id, accounts.professionalId));
 }
 
+/** What the gateway needs to act for an application without its token (platform/executor.ts). */
+export interface ApplicationGrants {
+  clientId: string;
+  name: string;
+  scopes: string[];
+  accessLevel: number;
+  enabled: boolean;
+}
+
 export function createAccountStore(orm: Orm) {
   return {
     ofProfessionals: (professionalIds: readonly string[]): Promise<AccountSummary[]> =>
@@ -58,6 +67,16 @@ export function createAccountStore(orm: Orm) {
 
     byLogin: async (login: string): Promise<AccountSummary | null> =>
       (await selectSummaries(orm).where(byLoginIgnoringCase(login)).limit(1))[0] ?? null,
+
+    /** A trust-circle application's registration (enabled or not), for the gateway's stored principals. */
+    application: async (clientId: string): Promise<ApplicationGrants | null> => {
+      const [row] = await orm
+        .select({ clientId: clients.clientId, name: clients.name, scopes: clients.scopes, accessLevel: clients.accessLevel, enabled: clients.enabled })
+        .from(clients)
+        .where(eq(clients.clientId, clientId))
+        .limit(1);
+      return row ?? null;
+    },
 
     insert: async (account: { id: string; professionalId: string; login: string }): Promise<void> => {
       await orm.insert(accounts).values(account);

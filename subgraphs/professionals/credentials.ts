@@ -160,6 +160,12 @@ export function createCredentialService(store: ProfessionalStore) {
         assignments,
       };
     },
+
+    /** For the gateway: an application's current registration, to act for it later (subscriptions, exports). */
+    applicationGrants: async (identity: Identity, clientId: string) => {
+      requireSystem(identity);
+      return store.accounts.application(clientId);
+    },
   };
 }
 

@@ -39,6 +39,7 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
     me: (_: unknown, __: unknown, ctx: Ctx) => ctx.professionals.me(ctx.identity),
     accountGrants: (_: unknown, args: { accountId?: string | null; login?: string | null }, ctx: Ctx) =>
       ctx.professionals.accountGrants(ctx.identity, args.accountId, args.login),
+    applicationGrants: (_: unknown, args: { clientId: string }, ctx: Ctx) => ctx.professionals.applicationGrants(ctx.identity, args.clientId),
   },
   Mutation: mutationResolvers,
   Professional: {
