@@ -23,6 +23,17 @@ export interface CapabilityOptions {
   contributions?: readonly CapabilityContribution[];
 }
 
+/** searchParam, searchInclude and searchRevInclude from the type's search registry (what the parser accepts). */
+function searchCapability(handler: AnyResourceHandler): Partial<CapabilityStatementResource> {
+  const search = handler.search;
+  if (!search) return {};
+  return {
+    searchInclude: search.includes.map((i) => i.code),
+    searchRevInclude: search.revincludes.map((i) => i.code),
+    searchParam: search.params.map((p) => ({ name: p.code, definition: p.definition, type: p.type, documentation: p.description })),
+  };
+}
+
 function resourceCapability(handler: AnyResourceHandler): CapabilityStatementResource {
   return {
     type: handler.resourceType,
@@ -38,6 +49,7 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     conditionalRead: 'not-match',
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',
+    ...searchCapability(handler),
   };
 }
 
@@ -65,7 +77,7 @@ export function buildCapabilityStatement(
     rest: [
       {
         mode: 'server',
-        documentation: 'Read-only access to the regional offer of care and bed capacity, as ROR IG profiles.',
+        documentation: 'Read and search access to the regional offer of care and bed capacity, as ROR IG profiles (docs/fhir-search.md).',
         security: {
           cors: false,
           description:

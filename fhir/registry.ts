@@ -23,7 +23,13 @@ import {
   type OrganizationData,
 } from './queries.js';
 import { fetchRecord, type HandlerContext } from './records.js';
-import type { HealthcareService, Location, OperationOutcome, Organization, TypeInteraction } from './types.js';
+import type { Bundle, HealthcareService, Location, OperationOutcome, Organization, TypeInteraction } from './types.js';
+import type { SearchType } from './search/definitions.js';
+import { runSearch } from './search/engine.js';
+import { findSearchType } from './search/registry.js';
+import { healthcareServiceSearch } from './search/types/healthcare-service.js';
+import { locationSearch } from './search/types/location.js';
+import { organizationSearch } from './search/types/organization.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -31,15 +37,28 @@ export type HandlerResult<R> = [OperationOutcome, R?];
 
 export type ReadOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
+export type SearchOperation = (ctx: HandlerContext) => Promise<HandlerResult<Bundle>>;
+
 /** The interactions a handler may implement; add a key here when a new one is built. */
 export interface ResourceInteractions<R> {
   read?: ReadOperation<R>;
+  'search-type'?: SearchOperation;
 }
 
 export interface ResourceHandler<R = Organization | HealthcareService | Location> {
   resourceType: R extends { resourceType: infer T } ? T : string;
   profile: string;
   interactions: ResourceInteractions<R>;
+  /** Parameters, sorts and includes of its search (fhir/search/): the parser and the CapabilityStatement read them. */
+  search?: SearchType;
+}
+
+/** The search interaction of a type (fhir/search/engine.ts). */
+function searchWith(type: SearchType): SearchOperation {
+  return async (ctx) => {
+    if (!ctx.search) throw new Error('A search needs its request parameters');
+    return [allOk, await runSearch(type, ctx.search, ctx, findSearchType)];
+  };
 }
 
 /** Organization/{FINESS}: an EG (FINESS ET) first, then an EJ (FINESS EJ). */
@@ -70,19 +89,22 @@ async function readLocation(id: string, ctx: HandlerContext): Promise<HandlerRes
 const organizationHandler: ResourceHandler<Organization> = {
   resourceType: 'Organization',
   profile: PROFILES.organization,
-  interactions: { read: readOrganization },
+  interactions: { read: readOrganization, 'search-type': searchWith(organizationSearch) },
+  search: organizationSearch,
 };
 
 const healthcareServiceHandler: ResourceHandler<HealthcareService> = {
   resourceType: 'HealthcareService',
   profile: PROFILES.healthcareService,
-  interactions: { read: readHealthcareService },
+  interactions: { read: readHealthcareService, 'search-type': searchWith(healthcareServiceSearch) },
+  search: healthcareServiceSearch,
 };
 
 const locationHandler: ResourceHandler<Location> = {
   resourceType: 'Location',
   profile: PROFILES.location,
-  interactions: { read: readLocation },
+  interactions: { read: readLocation, 'search-type': searchWith(locationSearch) },
+  search: locationSearch,
 };
 
 export type AnyResourceHandler = ResourceHandler<Organization> | ResourceHandler<HealthcareService> | ResourceHandler<Location>;

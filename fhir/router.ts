@@ -112,5 +112,7 @@ export async function dispatch(
     if (!FHIR_ID.test(parsed.id)) return [badRequest(`Invalid ${parsed.resourceType} id "${parsed.id}"`)];
     return handler.interactions.read(parsed.id, ctx);
   }
+  const search = handler.interactions['search-type'];
+  if (parsed.interaction === 'search-type' && search) return search(ctx);
   return [unsupportedInteraction(parsed.resourceType, parsed.interaction)];
 }

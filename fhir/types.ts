@@ -191,6 +191,17 @@ export interface CapabilityStatementResource {
   conditionalRead?: 'not-supported' | 'modified-since' | 'not-match' | 'full-support';
   conditionalUpdate?: boolean;
   conditionalDelete?: 'not-supported' | 'single' | 'multiple';
+  searchInclude?: string[];
+  searchRevInclude?: string[];
+  searchParam?: CapabilitySearchParam[];
+}
+
+/** CapabilityStatement.rest.resource.searchParam. */
+export interface CapabilitySearchParam {
+  name: string;
+  definition?: string;
+  type: 'number' | 'date' | 'string' | 'token' | 'reference' | 'composite' | 'quantity' | 'uri' | 'special';
+  documentation?: string;
 }
 
 export interface CapabilityStatement {
@@ -213,5 +224,34 @@ export interface CapabilityStatement {
   }[];
 }
 
+/** A resource a search can return (matches and included ones); other types join as they are built. */
+export type FhirSearchResource = Organization | HealthcareService | Location;
+
+export interface BundleLink {
+  relation: 'self' | 'next' | 'previous' | 'first' | 'last';
+  url: string;
+}
+
+export interface BundleEntry {
+  fullUrl?: string;
+  resource?: FhirSearchResource | OperationOutcome;
+  search?: {
+    /** Only the core location-distance extension (valueDistance) here. */
+    extension?: Array<{ url: string; valueDistance: { value: number; unit: string; system: string; code: string } }>;
+    mode: 'match' | 'include' | 'outcome';
+    score?: number;
+  };
+}
+
+export interface Bundle {
+  resourceType: 'Bundle';
+  id?: string;
+  meta?: Meta;
+  type: 'searchset';
+  total?: number;
+  link?: BundleLink[];
+  entry?: BundleEntry[];
+}
+
 /** Every resource this adapter can answer with. */
-export type FhirResource = Organization | HealthcareService | Location | OperationOutcome | CapabilityStatement;
+export type FhirResource = Organization | HealthcareService | Location | OperationOutcome | CapabilityStatement | Bundle;
