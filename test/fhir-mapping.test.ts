@@ -13,6 +13,8 @@ import { unitToHealthcareService } from '../fhir/mappers/healthcare-service.js';
 import { unitToLocation } from '../fhir/mappers/location.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../fhir/mappers/organization.js';
 import { FHIR_OPERATIONS } from '../fhir/queries.js';
+import { FHIR_SEARCH_OPERATIONS } from '../fhir/search/graphql.js';
+import { loadSubgraphSdl } from '../platform/sdl.js';
 import { RESOURCE_HANDLERS, implementedInteractions } from '../fhir/registry.js';
 import {
   EG_ID,
@@ -510,8 +512,11 @@ describe('CapabilityStatement', () => {
     }
     expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual([
       'Organization:read',
+      'Organization:search-type',
       'HealthcareService:read',
+      'HealthcareService:search-type',
       'Location:read',
+      'Location:search-type',
     ]);
     expect(resources.map((r) => r.profile)).toEqual([PROFILES.organization, PROFILES.healthcareService, PROFILES.location]);
   });
@@ -522,7 +527,7 @@ describe('GraphQL documents', () => {
     const services = ['offer', 'capacities', 'tensions', 'professionals'].map((name) => ({
       name,
       url: `http://${name}.invalid/graphql`,
-      typeDefs: parse(readFileSync(new URL(`../schemas/${name}.graphql`, import.meta.url), 'utf8')),
+      typeDefs: loadSubgraphSdl(name), // main file and its parts (schemas/<name>.<part>.graphql)
     }));
     const composed = composeServices(services);
     expect(composed.errors ?? []).toEqual([]);
@@ -530,7 +535,7 @@ describe('GraphQL documents', () => {
     // Rebuilt from the SDL with this package's graphql: the composer's schema object comes from
     // the CommonJS build of graphql, which the ESM `validate` refuses (dual-package hazard).
     const schema = buildSchema(composed.supergraphSdl);
-    for (const [name, document] of Object.entries(FHIR_OPERATIONS)) {
+    for (const [name, document] of Object.entries({ ...FHIR_OPERATIONS, ...FHIR_SEARCH_OPERATIONS })) {
       expect({ name, errors: validate(schema, parse(document)).map((e) => e.message) }).toEqual({ name, errors: [] });
     }
   });
