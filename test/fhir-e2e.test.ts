@@ -213,4 +213,40 @@ describe.each(databaseKinds())('FHIR Location of a freshly entered capacity on %
     });
     expect(revalidated.status).toBe(200);
   });
+
+  // Incremental sync (FHIR search, docs/fhir-search.md): a capacity change moves the Location's
+  // meta.lastUpdated, and `_lastUpdated=ge…` must find it even though the unit did not change.
+  it('finds a unit whose capacity changed with Location?_lastUpdated=ge…, its offer revincluded', async () => {
+    const reader = (await asApp(hub.urls.graphql, 'national-aggregator')).replace(/^Bearer /, '');
+    const client = new Client({ baseUrl: hub.urls.fhir, bearerToken: reader });
+    type Bundle = { total?: number; entry?: Array<{ search: { mode: string }; resource: Resource & { meta: { lastUpdated: string } } }> };
+    const search = async (searchParams: Record<string, string>) => {
+      const bundle = (await client.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+      expect(r4Issues(bundle as never)).toEqual([]);
+      expect(rorIssues(bundle as never).filter((i) => !/ror-commune-cog is 1\.\.1$/.test(i))).toEqual([]);
+      return bundle;
+    };
+    const since = new Date().toISOString();
+    expect((await search({ _lastUpdated: `ge${since}`, _summary: 'count' })).total).toBe(0);
+    const current = await gql<{ unit: { capacity: { version: number } } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { capacity { version } } }`, { id: TOURS_ICU }, { authorization: `Bearer ${reader}` });
+    const entered = await gql(
+      hub.urls.graphql,
+      `mutation($id: ID!, $v: Int!) { updateUnitCapacity(unitId: $id, expectedVersion: $v, input: { installedBeds: 12, availableMen: 1, availableWomen: 0, availableUndifferentiated: 0, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 }) { version } }`,
+      { id: TOURS_ICU, v: current.data!.unit.capacity.version },
+      { authorization: await asUser(hub.urls.graphql, 'ref.uo.tours') },
+    );
+    expect(entered.errors).toBeUndefined();
+
+    const changed = await search({ _lastUpdated: `ge${since}`, _revinclude: 'HealthcareService:location' });
+    expect(changed.entry!.map((e) => `${e.search.mode} ${e.resource.resourceType}/${e.resource.id}`)).toEqual([`match Location/${TOURS_ICU}`, `include HealthcareService/${TOURS_ICU}`]);
+    expect(Date.parse(changed.entry![0]!.resource.meta.lastUpdated)).toBeGreaterThanOrEqual(Date.parse(since));
+    // The upper bound leaves it out now: its Location changed after.
+    expect((await search({ _lastUpdated: `lt${since}`, _id: TOURS_ICU })).entry ?? []).toEqual([]);
+    // Its new figures match one-record criteria.
+    const men = await search({ 'capacity-status': '02', 'gender-capacity-available': '02', 'nb-capacity': 'eq1', _id: TOURS_ICU });
+    expect(men.entry?.map((e) => e.resource.id)).toEqual([TOURS_ICU]);
+    // An application without capacity.read sees no capacity, so for it this Location did not change.
+    const directory = new Client({ baseUrl: hub.urls.fhir, bearerToken: (await asApp(hub.urls.graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
+    expect(((await directory.search({ resourceType: 'Location', searchParams: { _lastUpdated: `ge${since}`, _summary: 'count' } })) as unknown as Bundle).total).toBe(0);
+  });
 });

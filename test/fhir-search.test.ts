@@ -10,6 +10,9 @@ import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
 import { MAX_COUNT } from '../fhir/search/parse.js';
+import { capacityExtensions } from '../fhir/mappers/capacity.js';
+import { FIGURES, type CapacityFigure } from '../fhir/search/capacity.js';
+import type { CapacityRecord } from '../fhir/queries.js';
 
 const hubs = inject('hubs');
 
@@ -80,6 +83,29 @@ const ids = (bundle: Bundle, mode = 'match') => (bundle.entry ?? []).filter((e) 
 
 beforeAll(() => loadR4Definitions());
 
+describe('capacity figures of the search', () => {
+  it('are the records the Location mapper emits, in the same order', () => {
+    // Distinct counts identify each record: 10 installed, 1/2/3 available, 4 reactivable, 5 not, 6 mobilised.
+    const record: CapacityRecord = {
+      nature: 'BED',
+      installedBeds: 10,
+      available: { men: 1, women: 2, undifferentiated: 3 },
+      closedBeds: 9,
+      reopenedBeds: 0,
+      reopenableBeds: 4,
+      mobilisedBeds: 6,
+      source: 'MANUAL',
+      updatedAt: '2026-11-23T08:00:00Z',
+      version: 1,
+    };
+    const code = (e: { extension?: Array<{ url: string; valueCodeableConcept?: { coding?: Array<{ code?: string }> } }> }, url: string) =>
+      e.extension?.find((s) => s.url === url)?.valueCodeableConcept?.coding?.[0]?.code;
+    const emitted = capacityExtensions(record).map((e) => [code(e, 'capacityStatus'), code(e, 'genderCapacityAvailable') ?? code(e, 'capacityClosingType') ?? code(e, 'additionalBedType') ?? null]);
+    const declared = (Object.keys(FIGURES) as CapacityFigure[]).map((f) => [FIGURES[f].status.code, (FIGURES[f].gender ?? FIGURES[f].closing ?? FIGURES[f].additional)?.code ?? null]);
+    expect(declared).toEqual(emitted);
+  });
+});
+
 describe.each(databaseKinds())('FHIR search on %s', (kind) => {
   const hub = () => hubs[kind]!;
   let bearer = '';
@@ -136,7 +162,8 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
   });
 
   it('pages every Location to the end through next links, without duplicates, as many as GraphQL counts', async () => {
-    const { pages, matches } = await all('Location', { _count: '150' });
+    // _elements keeps the pages light to validate; full resources are checked by every other test.
+    const { pages, matches } = await all('Location', { _count: '150', _elements: 'name' });
     const seen = matches.map((r) => r.id);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(units.map((u) => u.id).sort());
@@ -247,33 +274,34 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
   });
 
   it('capacity parameters hold within one capacity record, as GraphQL capacity data says', async () => {
-    const { data } = await gql<{ units: { edges: Array<{ node: { id: string; capacity: { available: { men: number; women: number }; reopenableBeds: number; closedBeds: number; reopenedBeds: number; installedBeds: number } | null } }> } }>(
-      hub().graphql,
-      `{ units(filter: { includeArchived: true }, first: 200) { edges { node { id capacity { available { men women } reopenableBeds closedBeds reopenedBeds installedBeds } } } } }`,
-      {},
-      { authorization: bearer },
-    );
-    const page = data!.units.edges.map((e) => e.node);
-    const pageIds = page.map((u) => u.id);
-    const among = async (params: Record<string, string>) => (await matchIds('Location', { ...params, _id: pageIds.join(',') }));
+    type Capacity = { available: { men: number }; reopenableBeds: number; installedBeds: number } | null;
+    const capacity = new Map<string, Capacity>();
+    let after: string | null = null;
+    do {
+      const page: { data?: null | { units: { edges: Array<{ node: { id: string; capacity: Capacity } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await gql(
+        hub().graphql,
+        `query($after: String) { units(filter: { includeArchived: true }, first: 200, after: $after) { edges { node { id capacity { available { men } reopenableBeds installedBeds } } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { authorization: bearer },
+      );
+      for (const { node } of page.data!.units.edges) capacity.set(node.id, node.capacity);
+      after = page.data!.units.pageInfo.hasNextPage ? page.data!.units.pageInfo.endCursor : null;
+    } while (after);
+    const where = (keep: (c: NonNullable<Capacity>) => boolean) => [...capacity].filter(([, c]) => c !== null && keep(c)).map(([id]) => id).sort();
     const R330 = CODE_SYSTEMS.typeStatutCapacite;
-    expect(await among({ 'capacity-status': `${R330}|02`, 'gender-capacity-available': `${CODE_SYSTEMS.genreCapacite}|02`, 'nb-capacity': 'gt0' })).toEqual(
-      page.filter((u) => (u.capacity?.available.men ?? 0) > 0).map((u) => u.id).sort(),
-    );
-    expect(await among({ 'capacity-status': `${R330}|05`, 'capacity-closing-type': `${CODE_SYSTEMS.typeFermetureCapacite}|01`, 'nb-capacity': 'ge1' })).toEqual(
-      page.filter((u) => (u.capacity?.reopenableBeds ?? 0) >= 1).map((u) => u.id).sort(),
-    );
+    const menAvailable = where((c) => c.available.men > 0);
+    expect(menAvailable.length).toBeGreaterThan(0);
+    await expectMatches('Location', { 'capacity-status': `${R330}|02`, 'gender-capacity-available': `${CODE_SYSTEMS.genreCapacite}|02`, 'nb-capacity': 'gt0' }, menAvailable);
+    await expectMatches('Location', { 'capacity-status': `${R330}|05`, 'capacity-closing-type': `${CODE_SYSTEMS.typeFermetureCapacite}|01`, 'nb-capacity': 'ge1' }, where((c) => c.reopenableBeds >= 1));
     // Installed beds and a closing type are never in the same record.
-    expect(await among({ 'capacity-status': `${R330}|01`, 'capacity-closing-type': '01' })).toEqual([]);
+    await expectMatches('Location', { 'capacity-status': `${R330}|01`, 'capacity-closing-type': '01' }, []);
     // Repeated nb-capacity: both bounds on the same (installed) figure.
-    expect(await among({ 'capacity-status': `${R330}|01`, 'nb-capacity': ['ge10', 'le20'] as unknown as string })).toEqual(
-      page.filter((u) => u.capacity && u.capacity.installedBeds >= 10 && u.capacity.installedBeds <= 20).map((u) => u.id).sort(),
-    );
+    await expectMatches('Location', { 'capacity-status': `${R330}|01`, 'nb-capacity': ['ge10', 'le20'] }, where((c) => c.installedBeds >= 10 && c.installedBeds <= 20));
     // Chained from the offer: the same records, through HealthcareService.location.
-    const chained = await matchIds('HealthcareService', { 'location.capacity-status': `${R330}|02`, 'location.gender-capacity-available': '02', 'location.nb-capacity': 'gt0', _id: pageIds.join(',') });
-    expect(chained).toEqual(page.filter((u) => (u.capacity?.available.men ?? 0) > 0).map((u) => u.id).sort());
-    const count = (await client.search({ resourceType: 'Location', searchParams: { 'capacity-status': '02', 'nb-capacity': 'gt0', _summary: 'count' } })) as unknown as Bundle;
-    expect(count.total).toBe((await matchIds('Location', { 'capacity-status': '02', 'nb-capacity': 'gt0' })).length);
+    await expectMatches('HealthcareService', { 'location.capacity-status': `${R330}|02`, 'location.gender-capacity-available': '02', 'location.nb-capacity': 'gt0' }, menAvailable);
+    // A page thinned by the capacity filter still pages to the end without duplicates.
+    const paged = (await all('Location', { 'capacity-status': '02', 'gender-capacity-available': '02', 'nb-capacity': 'gt0', _count: '25' })).matches.map((r) => r.id);
+    expect(paged.sort()).toEqual(menAvailable);
   });
 
   it('includes and revincludes, with search.mode and fullUrl', async () => {
@@ -316,16 +344,24 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
   });
 
   it('_sort with an id tie-breaker, descending too; _count clamped; _summary=count; _total', async () => {
-    const subset = { 'service-type': '01' };
-    const ascending = (await all('HealthcareService', { ...subset, _sort: '_lastUpdated', _count: '100' })).matches;
+    const sizes = new Map<string, number>();
+    for (const u of units) sizes.set(u.establishment.id, (sizes.get(u.establishment.id) ?? 0) + 1);
+    const biggest = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
+    const subset = { organization: biggest[0] };
+    const ascending = (await all('HealthcareService', { ...subset, _sort: '_lastUpdated', _count: '7' })).matches;
     const key = (r: Resource) => [Date.parse(r.meta.lastUpdated), r.id] as const;
     for (let i = 1; i < ascending.length; i++) {
       const [t0, id0] = key(ascending[i - 1]!);
       const [t1, id1] = key(ascending[i]!);
       expect(t0 < t1 || (t0 === t1 && id0 < id1), `${id0} before ${id1}`).toBe(true);
     }
-    expect(ascending.length).toBe(units.filter((u) => u.activityField.code === '01').length);
-    const descending = (await all('HealthcareService', { ...subset, _sort: '-_lastUpdated,_id', _count: '100' })).matches;
+    expect(ascending.length).toBe(biggest[1]);
+    const descending = (await all('HealthcareService', { ...subset, _sort: '-_lastUpdated,_id', _count: '7' })).matches;
+    const byName = (await all('HealthcareService', { ...subset, _sort: 'name', _count: '7' })).matches;
+    expect(new Set(byName.map((r) => r.id)).size).toBe(biggest[1]);
+    for (let i = 1; i < byName.length; i++) {
+      if (byName[i - 1]!.name === byName[i]!.name) expect(byName[i - 1]!.id < byName[i]!.id).toBe(true);
+    }
     expect(descending.map((r) => r.id).sort()).toEqual(ascending.map((r) => r.id).sort());
     for (let i = 1; i < descending.length; i++) {
       const [t0, id0] = key(descending[i - 1]!);
