@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { HubError } from '../../platform/errors.js';
-import { folded, type Near } from './search.js';
+import type { Near } from './search.js';
 import { establishments, organizations, units } from './tables.js';
 
 export type TextMatch = 'PREFIX' | 'CONTAINS' | 'EXACT';
@@ -36,6 +36,12 @@ export interface Sort {
 /** Where a field's value comes from: a scalar expression, or an array column (matches any element). */
 export type FieldSource = { scalar: SQL | PgColumn } | { array: SQL | PgColumn };
 
+/**
+ * Lower case without accents, by the IMMUTABLE `offer.fold` (migration 0004) that the trigram
+ * indexes are built on, so prefix and substring matches can use them.
+ */
+export const folded = (text: SQL | PgColumn): SQL => sql`offer.fold(${text})`;
+
 /** LIKE wildcards taken literally. */
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -43,7 +49,8 @@ export function codeCondition<F extends string>(criterion: CodeCriterion<F>, sou
   if (criterion.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'anyOf' });
   const alternatives = criterion.anyOf.map(({ field, code }) => {
     const source = sources[field];
-    if ('array' in source) return code == null ? sql`cardinality(${source.array}) > 0` : sql`${code}::text = any(${source.array})`;
+    // `@>` so that the GIN indexes on the code arrays apply.
+    if ('array' in source) return code == null ? sql`cardinality(${source.array}) > 0` : sql`${source.array} @> array[${code}::text]`;
     return code == null ? sql`${source.scalar} is not null` : sql`${source.scalar} = ${code}::text`;
   });
   const any = sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;
