@@ -9,7 +9,9 @@ import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
+import { readFileSync } from 'node:fs';
 import { MAX_COUNT } from '../fhir/search/parse.js';
+import { renderSearchParameters } from '../fhir/search/registry.js';
 import { capacityExtensions } from '../fhir/mappers/capacity.js';
 import { FIGURES, type CapacityFigure } from '../fhir/search/capacity.js';
 import type { CapacityRecord } from '../fhir/queries.js';
@@ -82,6 +84,14 @@ function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: 
 const ids = (bundle: Bundle, mode = 'match') => (bundle.entry ?? []).filter((e) => e.search.mode === mode).map((e) => e.resource.id);
 
 beforeAll(() => loadR4Definitions());
+
+describe('docs/fhir-search.md', () => {
+  it('holds the parameter tables generated from the search registry', () => {
+    const page = readFileSync(new URL('../docs/fhir-search.md', import.meta.url), 'utf8');
+    const table = /<!-- search-parameters:start -->\n([\s\S]*?)<!-- search-parameters:end -->/.exec(page)?.[1];
+    expect(table, 'regenerate with npx tsx scripts/fhir-search-params.ts').toBe(`${renderSearchParameters()}\n`);
+  });
+});
 
 describe('capacity figures of the search', () => {
   it('are the records the Location mapper emits, in the same order', () => {
