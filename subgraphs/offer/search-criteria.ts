@@ -102,14 +102,6 @@ export function distanceFrom(latitude: SQL, longitude: SQL, near: Near): SQL {
   return sql`round((earth_distance(ll_to_earth(${latitude}::float8, ${longitude}::float8), ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)) / 1000)::numeric, 3)`;
 }
 
-/** A true radius: the earth_box prefilter, then the exact great-circle distance. */
-export function within(latitude: SQL, longitude: SQL, near: Near): SQL {
-  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
-  const point = sql`ll_to_earth(${latitude}::float8, ${longitude}::float8)`;
-  const metres = near.radiusKm * 1000;
-  return sql`(${latitude} is not null and ${longitude} is not null and earth_box(${centre}, ${metres}::float8) @> ${point} and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
-}
-
 // ---- keyset sorting ----
 
 /** A sort value as it travels in a cursor: text (names), or a number as text (epoch µs, km). */
@@ -169,6 +161,22 @@ export const unitPlace = {
   /** The latest change of what the place shows: the unit, and its establishment when it uses that address. */
   updatedAt: sql`(case when ${ownAddress} then ${units.updatedAt} else greatest(${units.updatedAt}, ${establishments.updatedAt}) end)`,
 };
+
+/**
+ * A unit's position within a true radius. The `earth_box` prefilter runs once per table in a
+ * subquery the GiST indexes serve (units with their own position, establishments), and the outer
+ * row only probes the hashed result; the exact great-circle distance is then computed for those
+ * candidates only.
+ */
+export function unitWithin(near: Near): SQL {
+  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
+  const metres = near.radiusKm * 1000;
+  const box = sql`earth_box(${centre}, ${metres}::float8)`;
+  const ownCandidates = sql`select s.id from ${units} s where s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)`;
+  const establishmentCandidates = sql`select s.id from ${establishments} s where ${box} @> ll_to_earth(s.latitude, s.longitude)`;
+  const point = sql`ll_to_earth(${unitPlace.latitude}::float8, ${unitPlace.longitude}::float8)`;
+  return sql`((case when ${ownAddress} then ${units.id} in (${ownCandidates}) else ${units.establishmentId} in (${establishmentCandidates}) end) and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
+}
 
 export type UnitCodeField =
   | 'ID'

@@ -29,7 +29,7 @@ import {
   textCondition,
   unitPlace,
   updatedConditions,
-  within,
+  unitWithin,
   type CodeCriterion,
   type Comparison,
   type InstantRange,
@@ -111,7 +111,7 @@ function unitConditions(c: UnitCriteria, near: Near | null, includeSensitive: bo
   }
   where.push(...updatedConditions(units.updatedAt, c.updated));
   for (const change of c.placeChanged ?? []) where.push(placeChangeCondition(change));
-  if (near) where.push(within(unitPlace.latitude, unitPlace.longitude, near));
+  if (near) where.push(unitWithin(near));
   return where;
 }
 
