@@ -11,7 +11,7 @@ import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
 import { readFileSync } from 'node:fs';
 import { MAX_COUNT } from '../fhir/search/parse.js';
-import { renderSearchParameters } from '../fhir/search/registry.js';
+import { SEARCH_TYPES, renderSearchParameters } from '../fhir/search/registry.js';
 import { capacityExtensions } from '../fhir/mappers/capacity.js';
 import { FIGURES, type CapacityFigure } from '../fhir/search/capacity.js';
 import type { CapacityRecord } from '../fhir/queries.js';
@@ -25,6 +25,7 @@ interface GqlUnit {
   id: string;
   name: string;
   archived: boolean;
+  sensitive: boolean;
   operationalActivities: Coding[];
   careMode: Coding;
   specificActs: Coding[];
@@ -45,7 +46,7 @@ interface Bundle {
   entry?: Entry[];
 }
 
-const UNIT_FIELDS = `id name archived operationalActivities { code } careMode { code } specificActs { code } activityField { code }
+const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
   patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id organization { id } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
@@ -182,6 +183,20 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     const next = pages[0]!.link.find((l) => l.relation === 'next')!.url;
     const tampered = next.replace('_count=150', '_count=149');
     expect((await fetch(tampered, { headers: { authorization: bearer } })).status).toBe(400);
+  });
+
+  it('declares in the CapabilityStatement exactly what the parser accepts', async () => {
+    const statement = (await client.capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string }>; searchParam?: Array<{ name: string; definition: string }>; searchInclude?: string[]; searchRevInclude?: string[] }> }> };
+    for (const type of SEARCH_TYPES) {
+      const resource = statement.rest[0]!.resource.find((r) => r.type === type.resourceType)!;
+      expect(resource.interaction.map((i) => i.code)).toContain('search-type');
+      expect(resource.searchParam?.map((p) => p.name)).toEqual(type.params.map((p) => p.code));
+      expect(resource.searchInclude).toEqual(type.includes.map((i) => i.code));
+      expect(resource.searchRevInclude).toEqual(type.revincludes.map((i) => i.code));
+    }
+    const location = statement.rest[0]!.resource.find((r) => r.type === 'Location')!;
+    expect(location.searchParam?.find((p) => p.name === 'capacity-status')?.definition).toBe('https://interop.esante.gouv.fr/ig/fhir/ror/SearchParameter/ror-sp-capacity-status');
+    expect(location.searchRevInclude).toEqual(['HealthcareService:location']);
   });
 
   it('string: accent- and case-insensitive prefix, :exact, :contains', async () => {
@@ -440,6 +455,13 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     const directory = new Client({ baseUrl: hub().fhir, bearerToken: (await asApp(hub().graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
     const plain = (await directory.search({ resourceType: 'Location', searchParams: { name: 'rea' } })) as unknown as Bundle;
     expectValid(plain);
+    // Sensitive units stay hidden from it (access profile 0), in searches as in reads.
+    const sensitive = units.filter((u) => u.sensitive).map((u) => u.id);
+    expect(sensitive.length).toBeGreaterThan(0);
+    const visible = (await directory.search({ resourceType: 'HealthcareService', searchParams: { _summary: 'count' } })) as unknown as Bundle;
+    expect(visible.total).toBe(units.length - sensitive.length);
+    const hidden = (await directory.search({ resourceType: 'Location', searchParams: { _id: sensitive.join(',') } })) as unknown as Bundle;
+    expect(hidden.entry ?? []).toEqual([]);
     for (const search of [
       { resourceType: 'Location', searchParams: { 'capacity-status': '02' } },
       { resourceType: 'HealthcareService', searchParams: { 'location.nb-capacity': 'gt0' } },
