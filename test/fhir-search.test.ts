@@ -465,6 +465,8 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     for (const search of [
       { resourceType: 'Location', searchParams: { 'capacity-status': '02' } },
       { resourceType: 'HealthcareService', searchParams: { 'location.nb-capacity': 'gt0' } },
+      // Even when no record could match: the refusal does not depend on the criteria.
+      { resourceType: 'Location', searchParams: { 'capacity-status': '01', 'capacity-closing-type': '01' } },
     ]) {
       const refused = await directory.search(search as never).then(() => null, (e: { response: { status: number; data: { issue: Array<{ code: string }> } } }) => e.response);
       expect(refused?.status).toBe(403);

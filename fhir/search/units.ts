@@ -32,7 +32,6 @@ export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitText
   /** Archived units allowed: both, only active (false) or only archived (true). */
   archived: Set<boolean> = new Set([true, false]);
   near?: { latitude: number; longitude: number; radiusKm: number };
-  ids?: string[];
 
   /** A clause on a two-valued element (status, active): `holdsFor` says which of active/archived units it keeps. */
   allow(holdsFor: (archived: boolean) => boolean): void {
@@ -64,7 +63,6 @@ export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitText
       ...(this.placeChanged.length ? { placeChanged: this.placeChanged } : {}),
       ...(this.archived.size === 1 ? { archived: [...this.archived][0] } : {}),
       ...(this.near ? { near: this.near } : {}),
-      ...(this.ids ? { ids: this.ids } : {}),
     };
   }
 }
@@ -92,15 +90,21 @@ const FILTERED_BATCH = 200;
  * strips a chain prefix), `filter` keeps the units having a matching capacity record and `count`
  * restricts the offer's count to them.
  */
-export function prepareUnits<N extends { id: string }>(
+export async function prepareUnits<N extends { id: string }>(
   search: ParsedSearch,
   builder: UnitCriteriaBuilder,
   ctx: HandlerContext,
   spec: UnitSearchSpec<N>,
   codeOf: (clause: Clause) => string,
-): PreparedSearch {
+): Promise<PreparedSearch> {
   const capacity = capacityFilter(search.clauses, codeOf);
-  if (capacity === 'none' || builder.empty) return { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
+  const empty: PreparedSearch = { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
+  if (capacity === 'none') {
+    // Nothing can match, but a caller who may not read capacity still gets the 403 (asked with no unit).
+    await unitsWithCapacity(ctx, { figures: ['INSTALLED'] }, []);
+    return empty;
+  }
+  if (builder.empty) return empty;
   const criteria = builder.criteria();
   const fetch = async (sort: readonly SortRequest[], size: number, after: string | null): Promise<FetchedPage> => {
     const data = await run<{ unitSearch: SearchPage<N> }>(ctx, spec.query, {
@@ -120,8 +124,7 @@ export function prepareUnits<N extends { id: string }>(
     fetch,
     filter: async (ids) => new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []),
     count: async () => {
-      const matching = await unitsWithCapacity(ctx, capacity);
-      const ids = builder.ids ? matching.filter((id) => builder.ids!.includes(id)) : matching;
+      const ids = await unitsWithCapacity(ctx, capacity);
       return ids.length ? countOf({ ...criteria, ids }) : 0;
     },
   };
