@@ -179,7 +179,7 @@ describe('FHIR capacity PATCH (national protocol) on a private PGlite hub', () =
 
   it('lists patch on Location in the CapabilityStatement, with its conditional form', async () => {
     const client = new Client({ baseUrl: hub.urls.fhir });
-    const statement = (await client.capabilityStatement()) as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string; documentation?: string }> }> }> };
+    const statement = (await client.capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string; documentation?: string }> }> }> };
     const location = statement.rest[0]!.resource.find((r) => r.type === 'Location')!;
     expect(location.interaction.map((i) => i.code)).toEqual(['read', 'patch']);
     expect(location.interaction[1]!.documentation).toContain('Location?identifier=');
@@ -318,7 +318,7 @@ describe('FHIR capacity PATCH (national protocol) on a private PGlite hub', () =
     const unit = units[3]!;
     const installed = (await capacityOf(unit.id))!.installedBeds + 5;
     const client = new Client({ baseUrl: hub.urls.fhir, bearerToken: bedManager.replace(/^Bearer /, '') });
-    const current = (await client.read({ resourceType: 'Location', id: unit.id })) as { meta: { versionId: string } };
+    const current = (await client.read({ resourceType: 'Location', id: unit.id })) as unknown as { meta: { versionId: string } };
     const stale = await request(byUf(unit), patchBody('replace', indicator({ status: '01', count: installed })), { auth: bedManager, ifMatch: 'W/"0-0"' });
     expect(stale.status).toBe(412);
     const parts = {

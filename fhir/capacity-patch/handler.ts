@@ -10,7 +10,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { EXTENSIONS } from '../codes.js';
 import { unitToLocation } from '../mappers/location.js';
 import { OperationOutcomeError, allOk, badRequest, fromGraphQLErrors, outcomeAt } from '../outcomes.js';
-import type { CapacityRecord, LocationRecord } from '../queries.js';
+import { LOCATION_QUERY, type LocationData, type LocationRecord } from '../queries.js';
 import { fetchRecord, type HandlerContext } from '../records.js';
 import type { HandlerResult } from '../registry.js';
 import type { Location } from '../types.js';
@@ -32,37 +32,6 @@ export const CAPACITY_PATCH_DOCUMENTATION =
   'Location?identifier=<region>/<unit id> or <IdNatStruct of the EG>/<UF code>. If-Match is honoured. Needs capacity.write ' +
   "within the application's establishments, or ORU_CAPACITE_DISPONIBLE_EDIT on the unit.";
 
-/** The Location's selection (queries.ts LOCATION_QUERY) plus the record's notes, which a write must send back. */
-const CURRENT_QUERY = /* GraphQL */ `
-  query FhirPatchLocation($id: ID!) {
-    unit(id: $id) {
-      id
-      name
-      archived
-      equipment { system code display }
-      address { line postalCode city inseeCode regionCode }
-      hasOwnAddress
-      position { latitude longitude }
-      establishment { id address { regionCode } updatedAt }
-      capacity {
-        nature
-        installedBeds
-        available { men women undifferentiated }
-        closedBeds
-        reopenedBeds
-        reopenableBeds
-        mobilisedBeds
-        notes
-        source
-        updatedAt
-        version
-      }
-      createdAt
-      updatedAt
-    }
-  }
-`;
-
 /** ifChanged: a bed manager re-sending the same figures writes nothing (no version, history row nor event, D43). */
 const UPDATE_MUTATION = /* GraphQL */ `
   mutation FhirPatchCapacity($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) {
@@ -70,7 +39,6 @@ const UPDATE_MUTATION = /* GraphQL */ `
   }
 `;
 
-type CurrentRecord = LocationRecord & { capacity?: (CapacityRecord & { notes?: string | null }) | null };
 
 const fail = (outcome: Parameters<typeof fromGraphQLErrors>[0]) => new OperationOutcomeError(fromGraphQLErrors(outcome));
 
@@ -87,7 +55,7 @@ function checkPath(operation: CapacityOperation, index: number): void {
   }
 }
 
-function figuresOf(capacity: NonNullable<CurrentRecord['capacity']>): Figures {
+function figuresOf(capacity: NonNullable<LocationRecord['capacity']>): Figures {
   return {
     nature: capacity.nature,
     installedBeds: capacity.installedBeds,
@@ -107,7 +75,7 @@ function figuresOf(capacity: NonNullable<CurrentRecord['capacity']>): Figures {
  * indicator (zeros included), so `replace` finds its target exactly when a record exists;
  * otherwise it is the national 404 that tells the client to `add`.
  */
-function merge(capacity: CurrentRecord['capacity'], operations: readonly { operation: CapacityOperation; indicator: Indicator }[]): Figures {
+function merge(capacity: LocationRecord['capacity'], operations: readonly { operation: CapacityOperation; indicator: Indicator }[]): Figures {
   let figures = capacity ? figuresOf(capacity) : null;
   for (const { operation, indicator } of operations) {
     if (operation.type === 'replace' && !figures) {
@@ -136,9 +104,9 @@ function ifMatchHolds(ifMatch: string, location: Location): boolean {
   return ifMatch.split(',').some((tag) => opaque(tag) === current);
 }
 
-async function readCurrent(ctx: HandlerContext, unitId: string): Promise<CurrentRecord> {
+async function readCurrent(ctx: HandlerContext, unitId: string): Promise<LocationRecord> {
   // No capacity read access is a 403 here (a write needs the record it changes), not a Location without capacity.
-  const record = await fetchRecord<{ unit: CurrentRecord | null }, 'unit'>(ctx, CURRENT_QUERY, 'unit', unitId);
+  const record = await fetchRecord<LocationData, 'unit'>(ctx, LOCATION_QUERY, 'unit', unitId);
   if (!record) throw new OperationOutcomeError(outcomeAt('not-found', 'not-found', `Location/${unitId} not found.`, 'Location'));
   return record;
 }
