@@ -12,6 +12,8 @@ import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, EXTENSIONS } from '../fhir/codes.js';
+import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
+import { discover, requestClientToken, signClientAssertion } from '../scripts/token.js';
 
 const CHATEAUROUX = '360000137'; // bed-manager-chateauroux is registered for this establishment only
 const TOURS_ICU = '370004467-4557'; // another establishment's unit; ref.uo.tours enters it
@@ -348,7 +350,7 @@ describe('FHIR capacity PATCH (national protocol) on a private PGlite hub', () =
     expect(fresh.etag).not.toBe(`W/"${current.meta.versionId}"`);
   });
 
-  it('denies: another establishment 403, no capacity.write 403, directory app 403, anonymous 401; a user with the entry right may', async () => {
+  it('denies: another establishment 403, no capacity.write 403, no perimeter 403, directory app 403, anonymous 401; a user with the entry right may', async () => {
     const body = patchBody('replace', indicator({ status: '02', qualifier: ['genderCapacityAvailable', '03'], count: 0 }));
     const tours = `Location?identifier=${REGION}/${TOURS_ICU}`;
     const before = (await capacityOf(TOURS_ICU))!.version;
@@ -364,6 +366,19 @@ describe('FHIR capacity PATCH (national protocol) on a private PGlite hub', () =
     expect((await request(byUf(units[0]!), body, { auth: referent })).status).toBe(403);
     expect((await capacityOf(TOURS_ICU))!.version).toBe(before);
     const installed = (await capacityOf(TOURS_ICU))!.installedBeds + 1;
+    // capacity.write without a registered perimeter writes nothing (deny by default): a client
+    // registered like the bed manager, with its key, minus the perimeter.
+    const key = 'bed-manager-chateauroux';
+    await hub.db.rows(sql`
+      insert into professionals.client (client_id, name, jwks, scopes, access_level)
+      values ('writer-without-perimeter', 'Sans périmètre', ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${'{offer.read,capacity.read,capacity.write}'}::text[], 2)`);
+    const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
+    const assertion = await signClientAssertion({ clientId: 'writer-without-perimeter', key: demoPrivateJwk(key), audience: token_endpoint });
+    const issued = (await (await requestClientToken(token_endpoint, assertion, 'capacity.read capacity.write')).json()) as { access_token: string };
+    const unperimetered = await request(byUf(units[0]!), body, { auth: `Bearer ${issued.access_token}` });
+    expect(unperimetered.status).toBe(403);
+    expect((unperimetered.resource as unknown as Outcome).issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
+
     const allowed = await request(tours, patchBody('replace', indicator({ status: '01', count: installed })), { auth: referent });
     expect(allowed.status).toBe(200);
     // A person's entry stays a manual one.
