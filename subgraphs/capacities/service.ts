@@ -50,7 +50,7 @@ async function offerUnits(client: SubgraphClient, unitIds: readonly string[]): P
 
 /**
  * The units must exist in the offer subgraph and be active: capacities of unknown units are
- * refused. Returns their SSE capacity (for remainingToMobilise).
+ * refused. Returns them: SSE capacity (for remainingToMobilise) and current establishment.
  */
 async function requireActiveUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, OfferUnitRef>> {
   const byId = await offerUnits(client, unitIds);
