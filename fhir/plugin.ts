@@ -36,7 +36,7 @@ export interface FhirPluginOptions {
 
 interface FhirRoute {
   Params: { '*'?: string };
-  Querystring: { _format?: string | string[] };
+  Querystring: { _format?: string | string[]; [parameter: string]: string | string[] | undefined };
 }
 
 /** HEAD is added by Fastify for the GET route (exposeHeadRoutes). */
@@ -98,7 +98,11 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
     const [outcome, resource] = await dispatch(
       request.method,
       request.params['*'] ?? '',
-      { execute: options.execute, caller: { authorization: request.headers.authorization } },
+      {
+        execute: options.execute,
+        caller: { authorization: request.headers.authorization },
+        request: { query: request.query, body: request.body, ifMatch: request.headers['if-match'] },
+      },
       { baseUrl, date: startedAt, contributions },
     );
     return send(reply, outcome, resource, request.headers['if-none-match']);

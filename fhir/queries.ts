@@ -65,6 +65,7 @@ export const HEALTHCARE_SERVICE_QUERY = /* GraphQL */ `
  * Unit seen as the place where beds live, for Location/{unit id}; capacity comes from its
  * subgraph. `address` and `position` are the unit's own when it has one, else its establishment's.
  * Callers without capacity read access get a FORBIDDEN error on `capacity` only (records.ts).
+ * `notes` is not served: the capacity PATCH (capacity-patch/) reads this record and writes it back whole.
  */
 export const LOCATION_QUERY = /* GraphQL */ `
   query FhirLocation($id: ID!) {
@@ -85,6 +86,7 @@ export const LOCATION_QUERY = /* GraphQL */ `
         reopenedBeds
         reopenableBeds
         mobilisedBeds
+        notes
         source
         updatedAt
         version
@@ -192,6 +194,7 @@ export interface CapacityRecord {
   reopenedBeds: number;
   reopenableBeds: number;
   mobilisedBeds: number;
+  notes?: string | null;
   source: CapacitySourceValue;
   updatedAt: string;
   version: number;

@@ -10,6 +10,15 @@ import { OperationOutcomeError, fromGraphQLErrors } from './outcomes.js';
 export interface HandlerContext {
   execute: GraphQLExecutor;
   caller: CallerCredentials;
+  /** The request's query, body and preconditions, for interactions that read them (patch). */
+  request?: RequestDetails;
+}
+
+export interface RequestDetails {
+  query: Readonly<Record<string, string | string[] | undefined>>;
+  body?: unknown;
+  /** The If-Match header (a write's precondition on the resource's ETag). */
+  ifMatch?: string;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   type OrganizationData,
 } from './queries.js';
 import { fetchRecord, type HandlerContext } from './records.js';
+import { CAPACITY_PATCH_DOCUMENTATION, patchLocation } from './capacity-patch/handler.js';
 import type { HealthcareService, Location, OperationOutcome, Organization, TypeInteraction } from './types.js';
 
 export type { HandlerContext } from './records.js';
@@ -31,15 +32,21 @@ export type HandlerResult<R> = [OperationOutcome, R?];
 
 export type ReadOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
+/** A patch of `[type]/[id]` (id given) or a conditional patch `[type]?criteria` (id undefined, criteria in ctx.request). */
+export type PatchOperation<R> = (id: string | undefined, ctx: HandlerContext) => Promise<HandlerResult<R>>;
+
 /** The interactions a handler may implement; add a key here when a new one is built. */
 export interface ResourceInteractions<R> {
   read?: ReadOperation<R>;
+  patch?: PatchOperation<R>;
 }
 
 export interface ResourceHandler<R = Organization | HealthcareService | Location> {
   resourceType: R extends { resourceType: infer T } ? T : string;
   profile: string;
   interactions: ResourceInteractions<R>;
+  /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
+  documentation?: Partial<Record<TypeInteraction, string>>;
 }
 
 /** Organization/{FINESS}: an EG (FINESS ET) first, then an EJ (FINESS EJ). */
@@ -82,7 +89,8 @@ const healthcareServiceHandler: ResourceHandler<HealthcareService> = {
 const locationHandler: ResourceHandler<Location> = {
   resourceType: 'Location',
   profile: PROFILES.location,
-  interactions: { read: readLocation },
+  interactions: { read: readLocation, patch: patchLocation },
+  documentation: { patch: CAPACITY_PATCH_DOCUMENTATION },
 };
 
 export type AnyResourceHandler = ResourceHandler<Organization> | ResourceHandler<HealthcareService> | ResourceHandler<Location>;

@@ -112,5 +112,9 @@ export async function dispatch(
     if (!FHIR_ID.test(parsed.id)) return [badRequest(`Invalid ${parsed.resourceType} id "${parsed.id}"`)];
     return handler.interactions.read(parsed.id, ctx);
   }
+  if (parsed.interaction === 'patch' && handler.interactions.patch) {
+    if (parsed.id !== undefined && !FHIR_ID.test(parsed.id)) return [badRequest(`Invalid ${parsed.resourceType} id "${parsed.id}"`)];
+    return handler.interactions.patch(parsed.id, ctx);
+  }
   return [unsupportedInteraction(parsed.resourceType, parsed.interaction)];
 }

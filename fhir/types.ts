@@ -151,7 +151,9 @@ export type IssueType =
   | 'not-supported'
   | 'conflict'
   | 'exception'
-  | 'informational';
+  | 'informational'
+  | 'business-rule'
+  | 'multiple-matches';
 
 export interface OperationOutcomeIssue {
   severity: IssueSeverity;
@@ -183,7 +185,7 @@ export interface CapabilityStatementResource {
   type: string;
   profile?: string;
   supportedProfile?: string[];
-  interaction: { code: TypeInteraction }[];
+  interaction: { code: TypeInteraction; documentation?: string }[];
   versioning?: 'no-version' | 'versioned' | 'versioned-update';
   readHistory?: boolean;
   updateCreate?: boolean;

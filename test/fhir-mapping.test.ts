@@ -512,6 +512,7 @@ describe('CapabilityStatement', () => {
       'Organization:read',
       'HealthcareService:read',
       'Location:read',
+      'Location:patch',
     ]);
     expect(resources.map((r) => r.profile)).toEqual([PROFILES.organization, PROFILES.healthcareService, PROFILES.location]);
   });

@@ -158,7 +158,7 @@ describe('GET /fhir/metadata', () => {
     expect(rest?.resource.map((r) => [r.type, r.profile, r.interaction.map((i) => i.code)])).toEqual([
       ['Organization', PROFILES.organization, ['read']],
       ['HealthcareService', PROFILES.healthcareService, ['read']],
-      ['Location', PROFILES.location, ['read']],
+      ['Location', PROFILES.location, ['read', 'patch']],
     ]);
   });
 
