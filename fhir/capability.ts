@@ -30,9 +30,9 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     supportedProfile: [handler.profile],
     interaction: implementedInteractions(handler).map((code) => ({ code })),
     // Said outright so clients do not probe: meta.versionId and ETag on reads, If-None-Match
-    // (304), but no vread, no history and no conditional writes.
+    // (304), vread of past versions (history/), but no conditional writes.
     versioning: 'versioned',
-    readHistory: false,
+    readHistory: implementedInteractions(handler).includes('vread'),
     updateCreate: false,
     conditionalCreate: false,
     conditionalRead: 'not-match',

@@ -4,12 +4,19 @@
  * exist". Every other GraphQL error becomes an OperationOutcomeError (status from its code).
  */
 import type { CallerCredentials, GraphQLExecutor } from '../platform/executor.js';
+import type { VersionStore } from './history/store.js';
 import { OperationOutcomeError, fromGraphQLErrors } from './outcomes.js';
 
 /** What a handler gets for one FHIR request. */
 export interface HandlerContext {
   execute: GraphQLExecutor;
   caller: CallerCredentials;
+  /** The version store (vread, history); absent when the plugin runs without its runtime. */
+  versions?: VersionStore;
+  /** The request's query parameters (`_count`, `_since`, … as Fastify parsed them). */
+  query?: Readonly<Record<string, string | string[] | undefined>>;
+  /** Base URL of this FHIR endpoint, for Bundle fullUrls. */
+  baseUrl?: string;
 }
 
 /**
