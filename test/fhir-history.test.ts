@@ -151,6 +151,14 @@ describe('vread and instance history', () => {
     expect(new Set(levels)).toEqual(new Set(['1']));
   });
 
+  it('materialises with an internal application that can never get a token', async () => {
+    const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
+    const assertion = await signClientAssertion({ clientId: 'ror-fhir-history', key: demoPrivateJwk('national-aggregator'), audience: token_endpoint });
+    const response = await requestClientToken(token_endpoint, assertion, 'offer.read');
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: string }).error).toBe('invalid_client');
+  });
+
   it('says vread and history-instance for every type in the CapabilityStatement', async () => {
     const statement = (await new Client({ baseUrl: hub.urls.fhir }).capabilityStatement()) as unknown as {
       rest: { resource: { type: string; readHistory: boolean; interaction: { code: string }[] }[] }[];
