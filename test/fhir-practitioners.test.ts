@@ -60,6 +60,8 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
     expect(practitioner.identifier).toEqual([{ use: 'official', system: IDENTIFIER_SYSTEMS.idNatPs, value: `8${doctor.rppsNumber!}` }]);
     expect(practitioner.active).toBe(true);
     expect(practitioner.name?.[0]?.family).toMatch(/^[A-Z ]+$/);
+    const again = await fetch(`${fhir()}/Practitioner/${doctor.id}`, { headers: { authorization: aggregator, 'if-none-match': `W/"${practitioner.meta!.versionId!}"` } });
+    expect(again.status).toBe(304);
   });
 
   it('serves a professional without RPPS nor ADELI without identifier (documented gap)', async () => {
