@@ -192,6 +192,16 @@ export const UNIT_CLASS_QUERY = /* GraphQL */ `
   }
 `;
 
+/**
+ * Units of an establishment that take its address: their Location changes with it (the version
+ * store queues them after the establishment's own change, history/feed.ts).
+ */
+export const ESTABLISHMENT_UNITS_QUERY = /* GraphQL */ `
+  query FhirEstablishmentUnits($id: ID!) {
+    establishment(id: $id) { id units(includeArchived: true) { id hasOwnAddress } }
+  }
+`;
+
 /** Every document above, by operation name. */
 export const FHIR_OPERATIONS = {
   FhirEstablishment: ESTABLISHMENT_QUERY,
@@ -205,6 +215,7 @@ export const FHIR_OPERATIONS = {
   FhirPractitionerRole: PRACTITIONER_ROLE_QUERY,
   FhirPractitionerRoles: PRACTITIONER_ROLES_QUERY,
   FhirUnitClass: UNIT_CLASS_QUERY,
+  FhirEstablishmentUnits: ESTABLISHMENT_UNITS_QUERY,
 } as const;
 
 // ---- Result shapes (what the gateway returns for the selections above) ----
@@ -382,4 +393,7 @@ export interface PractitionerRolesData {
 }
 export interface UnitClassData {
   unit: { id: string; sensitive: boolean; activityField: { code: string } } | null;
+}
+export interface EstablishmentUnitsData {
+  establishment: { id: string; units: { id: string; hasOwnAddress: boolean }[] } | null;
 }

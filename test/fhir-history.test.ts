@@ -5,6 +5,7 @@
  * and 3 holding professional.read, which no demo application combines). One hub for the file.
  */
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { Client } from 'fhir-kit-client';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
@@ -39,6 +40,22 @@ function expectConformant(resource: FhirResource): void {
 const bare = (bearer: string) => bearer.replace(/^Bearer /, '');
 const capacityOf = (resource: DomainResource) => (resource.extension ?? []).filter((e) => e.url === EXTENSIONS.supportedCapacity);
 
+/**
+ * Waits until the feed worker has stored `count` versions of a resource (read from the store's
+ * table: a `_history` call would store the current version itself and hide a missing one).
+ */
+async function storedVersions(resourceType: string, id: string, count: number): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const [row] = await hub.db.rows<{ n: number }>(
+        sql`select count(*)::int as n from fhir_history.resource_version where resource_type = ${resourceType} and resource_id = ${id}`,
+      );
+      expect(row?.n).toBe(count);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+}
+
 async function history(bearer: string, path: string, query = ''): Promise<{ status: number; body: HistoryBundle }> {
   const response = await fetch(`${hub.urls.fhir}/${path}/_history${query}`, { headers: { authorization: bearer } });
   return { status: response.status, body: (await response.json()) as HistoryBundle };
@@ -65,10 +82,11 @@ describe('vread and instance history', () => {
     expectConformant(initial);
     expect(initial.entry?.map((e) => e.resource?.meta?.versionId)).toEqual([first.meta?.versionId]);
 
-    // Two entries without a read in between: the middle version only exists if the feed consumer stored it.
+    // No FHIR read between the entries: the middle version only exists because the feed worker stored it.
     await enterCapacity(20);
+    await storedVersions('Location', TOURS_ICU, 2);
     await enterCapacity(21);
-    await vi.waitFor(async () => expect((await history(aggregator, `Location/${TOURS_ICU}`)).body.total).toBe(3), { timeout: 30_000, interval: 250 });
+    await storedVersions('Location', TOURS_ICU, 3);
 
     const bundle = (await client.history({ resourceType: 'Location', id: TOURS_ICU })) as unknown as HistoryBundle;
     expectConformant(bundle);
@@ -131,15 +149,17 @@ describe('vread and instance history', () => {
     const contact = (value: string, confidentialityCode: string) => ({ natureCode: '06', channelCode: '2', value, confidentialityCode });
     const updated = await gql(hub.urls.graphql, UPDATE_UNIT, { id: TOURS_ICU, input: { contacts: [contact('02 47 00 00 01', '1'), contact('02 47 00 00 02', '3')] } }, { authorization: admin });
     expect(updated.errors).toBeUndefined();
+    await storedVersions('HealthcareService', TOURS_ICU, 1);
     const renamed = await gql(hub.urls.graphql, UPDATE_UNIT, { id: TOURS_ICU, input: { name: 'Réanimation adultes (historique)' } }, { authorization: admin });
     expect(renamed.errors).toBeUndefined();
+    await storedVersions('HealthcareService', TOURS_ICU, 2);
     const aggregator = await asApp(hub.urls.graphql, 'national-aggregator');
     const contactsIn = (bundle: HistoryBundle) =>
       bundle.entry!.flatMap((e) => (e.resource!.extension ?? []).filter((x) => x.url === EXTENSIONS.healthcareServiceContact)).length;
-    await vi.waitFor(async () => expect((await history(aggregator, `HealthcareService/${TOURS_ICU}`)).body.total).toBeGreaterThanOrEqual(2), { timeout: 30_000, interval: 250 });
     const full = (await history(aggregator, `HealthcareService/${TOURS_ICU}`)).body;
     expectConformant(full);
-    expect(contactsIn(full)).toBeGreaterThanOrEqual(4); // both contacts in both versions
+    expect(full.total).toBe(2);
+    expect(contactsIn(full)).toBe(4); // both contacts in both versions
     const publicView = (await history(await asApp(hub.urls.graphql, 'place-search'), `HealthcareService/${TOURS_ICU}`)).body;
     expectConformant(publicView);
     expect(publicView.entry!.length).toBe(full.entry!.length);
@@ -149,6 +169,32 @@ describe('vread and instance history', () => {
         .map((x) => x.extension!.find((s) => s.url === EXTENSIONS.confidentialityLevel)!.valueCodeableConcept!.coding![0]!.code),
     );
     expect(new Set(levels)).toEqual(new Set(['1']));
+  });
+
+  it('follows an establishment change to the Locations of its units that take its address', async () => {
+    const admin = await asUser(hub.urls.graphql, 'admin.ars');
+    const aggregator = await asApp(hub.urls.graphql, 'national-aggregator');
+    // The establishment with the fewest units (each of them gets a Location version per change).
+    const { data } = await gql<{ establishments: { edges: { node: { id: string; units: { id: string; hasOwnAddress: boolean }[] } }[] } }>(
+      hub.urls.graphql,
+      `{ establishments(filter: { departmentCode: "18" }, first: 50) { edges { node { id units { id hasOwnAddress } } } } }`,
+      {},
+      { authorization: admin },
+    );
+    const establishment = data!.establishments.edges
+      .map((e) => e.node)
+      .filter((e) => e.units.some((u) => !u.hasOwnAddress))
+      .sort((a, b) => a.units.length - b.units.length)[0]!;
+    const unit = establishment.units.find((u) => !u.hasOwnAddress)!.id;
+    expect((await history(aggregator, `Location/${unit}`)).body.total).toBe(1);
+    // No FHIR read of the Location between the changes: its versions come from the worker following the establishment.
+    for (const [i, phone] of ['02 48 00 00 01', '02 48 00 00 02'].entries()) {
+      const updated = await gql(hub.urls.graphql, `mutation($id: ID!, $p: String) { updateEstablishment(id: $id, input: { switchboardPhone: $p }) { id } }`, { p: phone, id: establishment.id }, { authorization: admin });
+      expect(updated.errors).toBeUndefined();
+      await storedVersions('Location', unit, 2 + i);
+    }
+    expect((await history(aggregator, `Location/${unit}`)).body.total).toBe(3);
+    expect((await history(aggregator, `Organization/${establishment.id}`)).body.total).toBe(2); // never read before its first change
   });
 
   it('materialises with an internal application that can never get a token', async () => {

@@ -13,7 +13,7 @@ import type { Orm } from '../../platform/db/client.js';
 import type { Logger } from '../../platform/logger.js';
 import type { FhirFeature, FhirRuntime } from '../features.js';
 import { findHandler } from '../registry.js';
-import { materialise, type ReadFn } from './materialise.js';
+import { dependentsOf, materialise, type ReadFn } from './materialise.js';
 import { createVersionStore } from './store.js';
 import { pendingVersions } from './tables.js';
 
@@ -47,8 +47,12 @@ export function resourcesOfEvent(event: Pick<ChangeEvent, 'topic' | 'recordType'
 }
 
 /** Queues the resources of `events` (a resource queued again has its `queuedAt` moved). */
-export async function queueVersions(tx: Orm, events: readonly ChangeEvent[]): Promise<number> {
-  const keys = new Map(events.flatMap(resourcesOfEvent).map(([type, id]) => [`${type}/${id}`, { resourceType: type, resourceId: id }]));
+export function queueVersions(tx: Orm, events: readonly ChangeEvent[]): Promise<number> {
+  return queueKeys(tx, events.flatMap(resourcesOfEvent));
+}
+
+async function queueKeys(tx: Orm, resources: readonly ResourceKey[]): Promise<number> {
+  const keys = new Map(resources.map(([type, id]) => [`${type}/${id}`, { resourceType: type, resourceId: id }]));
   if (keys.size === 0) return 0;
   await tx
     .insert(pendingVersions)
@@ -71,8 +75,10 @@ function createWorker(runtime: FhirRuntime, logger: Logger) {
     try {
       const read = findHandler(row.resourceType)?.interactions.read as ReadFn | undefined;
       const full = read ? await materialise(read, row.resourceType, row.resourceId, runtime.execute) : null;
+      const dependents = full ? await dependentsOf(row.resourceType, row.resourceId, runtime.execute) : [];
       await db.orm.transaction(async (tx) => {
         if (full) await store.save(full.body, full.unitClass, tx as unknown as Orm);
+        await queueKeys(tx as unknown as Orm, dependents); // materialised in a later round
         // Only if no event queued it again meanwhile: that newer state is materialised next round.
         await tx.delete(pendingVersions).where(and(where, sql`${pendingVersions.queuedAt} = ${row.queuedAt}::timestamptz`));
       });
@@ -89,8 +95,9 @@ function createWorker(runtime: FhirRuntime, logger: Logger) {
       const rows = await db.orm.select().from(pendingVersions).orderBy(asc(pendingVersions.queuedAt)).limit(BATCH);
       let done = 0;
       for (const row of rows) if (await handle(row)) done++;
-      // Stop when the queue is drained or only failing rows are left (the sweep retries them).
-      if (rows.length < BATCH || done === 0) return;
+      // Again until the queue is drained (a round may queue dependents) or only failing rows are
+      // left (the sweep retries them).
+      if (rows.length === 0 || done === 0) return;
     }
   };
 

@@ -6,7 +6,7 @@
  */
 import type { Principal } from '../../platform/executor.js';
 import { getStatus, OperationOutcomeError } from '../outcomes.js';
-import { UNIT_CLASS_QUERY, type UnitClassData } from '../queries.js';
+import { ESTABLISHMENT_UNITS_QUERY, UNIT_CLASS_QUERY, type EstablishmentUnitsData, type UnitClassData } from '../queries.js';
 import { fetchRecord, type HandlerContext } from '../records.js';
 import type { DomainResource, OperationOutcome } from '../types.js';
 
@@ -53,4 +53,15 @@ export async function materialise(read: ReadFn, resourceType: string, id: string
   if (!resource.id || !meta?.versionId || !meta.lastUpdated) throw new Error(`${resourceType}/${id} has no versionId or lastUpdated`);
   const unitId = unitIdOf(resourceType, id);
   return { body: resource as VersionedResource, unitClass: unitId ? await unitClassOf(ctx, unitId) : null };
+}
+
+/**
+ * Resources whose version moves with this one without an event of their own: the Locations of an
+ * establishment's units that take its address (their versionId holds the establishment's time).
+ */
+export async function dependentsOf(resourceType: string, id: string, execute: HandlerContext['execute']): Promise<[string, string][]> {
+  if (resourceType !== 'Organization') return [];
+  const ctx: HandlerContext = { execute, caller: { principal: INTERNAL_PRINCIPAL } };
+  const establishment = await fetchRecord<EstablishmentUnitsData, 'establishment'>(ctx, ESTABLISHMENT_UNITS_QUERY, 'establishment', id);
+  return (establishment?.units ?? []).filter((u) => !u.hasOwnAddress).map((u): [string, string] => ['Location', u.id]);
 }
