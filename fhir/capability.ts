@@ -33,10 +33,10 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
       return documentation ? { code, documentation } : { code };
     }),
     // Said outright so clients do not probe: meta.versionId and ETag on reads, If-None-Match
-    // (304), but no vread, no history. R4 has no conditionalPatch element: the patch
+    // (304), vread of past versions (history/). R4 has no conditionalPatch element: the patch
     // interaction's documentation says it takes Location?identifier= (and If-Match).
     versioning: 'versioned',
-    readHistory: false,
+    readHistory: implementedInteractions(handler).includes('vread'),
     updateCreate: false,
     conditionalCreate: false,
     conditionalRead: 'not-match',

@@ -4,6 +4,7 @@
  * exist". Every other GraphQL error becomes an OperationOutcomeError (status from its code).
  */
 import type { CallerCredentials, GraphQLExecutor } from '../platform/executor.js';
+import type { VersionStore } from './history/store.js';
 import { OperationOutcomeError, fromGraphQLErrors } from './outcomes.js';
 
 /** What a handler gets for one FHIR request. */
@@ -12,6 +13,10 @@ export interface HandlerContext {
   caller: CallerCredentials;
   /** The request's query, body and preconditions, for interactions that read them (patch). */
   request?: RequestDetails;
+  /** The version store (vread, history); absent when the plugin runs without its runtime. */
+  versions?: VersionStore;
+  /** Base URL of this FHIR endpoint, for Bundle fullUrls. */
+  baseUrl?: string;
 }
 
 export interface RequestDetails {

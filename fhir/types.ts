@@ -140,6 +140,47 @@ export interface Location extends DomainResourceBase {
   managingOrganization?: Reference;
 }
 
+export interface HumanName {
+  use?: 'usual' | 'official' | 'temp' | 'nickname' | 'anonymous' | 'old' | 'maiden';
+  family?: string;
+  given?: string[];
+  prefix?: string[];
+}
+
+export interface Practitioner extends DomainResourceBase {
+  resourceType: 'Practitioner';
+  identifier?: Identifier[];
+  active?: boolean;
+  name?: HumanName[];
+  gender?: 'male' | 'female' | 'other' | 'unknown';
+}
+
+export interface PractitionerRole extends DomainResourceBase {
+  resourceType: 'PractitionerRole';
+  identifier?: Identifier[];
+  active?: boolean;
+  practitioner?: Reference;
+  organization?: Reference;
+  code?: CodeableConcept[];
+  specialty?: CodeableConcept[];
+  location?: Reference[];
+  healthcareService?: Reference[];
+}
+
+/** A history Bundle (FHIR R4 http.html#history): newest version first. */
+export interface HistoryBundle {
+  resourceType: 'Bundle';
+  type: 'history';
+  total?: number;
+  link?: { relation: string; url: string }[];
+  entry?: {
+    fullUrl?: string;
+    resource?: DomainResource;
+    request: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string };
+    response: { status: string; etag?: string; lastModified?: string };
+  }[];
+}
+
 export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
 
 /** The R4 issue-type codes this adapter uses (a subset of http://hl7.org/fhir/issue-type). */
@@ -215,5 +256,8 @@ export interface CapabilityStatement {
   }[];
 }
 
+/** The ROR resources the registry serves (they carry meta and extensions). */
+export type DomainResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole;
+
 /** Every resource this adapter can answer with. */
-export type FhirResource = Organization | HealthcareService | Location | OperationOutcome | CapabilityStatement;
+export type FhirResource = DomainResource | OperationOutcome | CapabilityStatement | HistoryBundle;
