@@ -62,7 +62,7 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     expect(statement.resourceType).toBe('CapabilityStatement');
     expect(statement.fhirVersion).toBe('4.0.1');
     const reads = statement.rest[0]!.resource.map((r) => `${r.type}:${r.interaction.map((i) => i.code).join(',')}`).sort();
-    expect(reads).toEqual(['HealthcareService:read', 'Location:read', 'Organization:read']);
+    expect(reads).toEqual(['HealthcareService:read', 'Location:read', 'Organization:read', 'Subscription:read,create,delete,search-type']);
     expect(r4Issues(statement)).toEqual([]);
   });
 

@@ -19,6 +19,7 @@ import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.
 import { startReceiver, statusOf, type NotificationBundle, type Receiver } from './helpers/fhir/receiver.js';
 import { BACKPORT_URLS } from '../fhir/subscriptions/backport.js';
 import { CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC } from '../fhir/subscriptions/topics.js';
+import { createStore } from '../fhir/subscriptions/store.js';
 
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours reads, enters and edits this unit only
 const CHATEAUROUX = '360000137'; // saisie.lits.chateauroux enters every unit of its legal entity
@@ -87,7 +88,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     });
     return { status: response.status, outcome: (await response.json()) as Outcome };
   }
-  const statusOfSubscription = async (who: string, id: string) => ((await client(who).read({ resourceType: 'Subscription', id })) as { status: string }).status;
+  const statusOfSubscription = async (who: string, id: string) => ((await client(who).read({ resourceType: 'Subscription', id })) as unknown as { status: string }).status;
 
   async function enterCapacity(who: string, unitId: string, available: number): Promise<void> {
     const auth = { authorization: tokens[who]! };
@@ -155,7 +156,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
       expect(outcome.issue[0]!.diagnostics, what).toMatch(message);
     }
     // Nothing was stored by a refusal.
-    expect(((await client('place-search').search({ resourceType: 'Subscription', searchParams: {} })) as { total: number }).total).toBe(0);
+    expect(((await client('place-search').search({ resourceType: 'Subscription', searchParams: {} })) as unknown as { total: number }).total).toBe(0);
   });
 
   it('refuses anonymous callers (401) and applications without the topic scope (403)', async () => {
@@ -225,15 +226,15 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     expect(JSON.stringify(resource)).toContain('ror-location-supported-capacity');
 
     // $status, instance and type level: the caller's subscriptions only.
-    const instance = (await client('place-search').operation({ name: '$status', resourceType: 'Subscription', id: a.id, method: 'get' })) as NotificationBundle;
+    const instance = (await client('place-search').operation({ name: '$status', resourceType: 'Subscription', id: a.id, method: 'GET' })) as unknown as NotificationBundle;
     expect(instance).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
     expect(r4Issues(instance as never)).toEqual([]);
     expect(statusOf(instance)).toMatchObject({ type: 'query-status', status: 'active', eventsSinceStart: '1' });
-    const typeLevel = (await client('place-search').operation({ name: '$status', resourceType: 'Subscription', method: 'get', input: { status: 'active' } })) as NotificationBundle;
+    const typeLevel = (await client('place-search').operation({ name: '$status', resourceType: 'Subscription', method: 'GET', input: { status: 'active' } })) as unknown as NotificationBundle;
     expect(typeLevel.entry.length).toBe(2);
 
     // $events replays from the log, in the content asked for.
-    const replay = (await client('place-search').operation({ name: '$events', resourceType: 'Subscription', id: a.id, method: 'get', input: { eventsSinceNumber: '1', content: 'full-resource' } })) as NotificationBundle;
+    const replay = (await client('place-search').operation({ name: '$events', resourceType: 'Subscription', id: a.id, method: 'GET', input: { eventsSinceNumber: '1', content: 'full-resource' } })) as unknown as NotificationBundle;
     expectValidNotification(replay);
     expect(statusOf(replay)).toMatchObject({ type: 'query-event', events: [{ number: 1, focus: location }] });
     expect(replay.entry[1]!.resource).toMatchObject({ resourceType: 'Location', id: TOURS_ICU });
@@ -247,13 +248,13 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     const other = client('national-aggregator');
     await expect(other.read({ resourceType: 'Subscription', id: mine.id })).rejects.toMatchObject({ response: { status: 404 } });
     await expect(other.delete({ resourceType: 'Subscription', id: mine.id })).rejects.toMatchObject({ response: { status: 404 } });
-    await expect(other.operation({ name: '$events', resourceType: 'Subscription', id: mine.id, method: 'get' })).rejects.toMatchObject({ response: { status: 404 } });
-    const theirs = (await other.search({ resourceType: 'Subscription', searchParams: {} })) as { total: number };
+    await expect(other.operation({ name: '$events', resourceType: 'Subscription', id: mine.id, method: 'GET' })).rejects.toMatchObject({ response: { status: 404 } });
+    const theirs = (await other.search({ resourceType: 'Subscription', searchParams: {} })) as unknown as { total: number };
     expect(theirs.total).toBe(0);
     const anonymous = await fetch(`${hub.urls.fhir}/Subscription/${mine.id}`);
     expect(anonymous.status).toBe(401);
 
-    const own = (await client('place-search').search({ resourceType: 'Subscription', searchParams: { _id: mine.id } })) as { total: number; entry: Array<{ resource: Resource }> };
+    const own = (await client('place-search').search({ resourceType: 'Subscription', searchParams: { _id: mine.id } })) as unknown as { total: number; entry: Array<{ resource: Resource }> };
     expect(own.entry.map((e) => e.resource.id)).toEqual([mine.id]);
     expect(r4Issues(own as never)).toEqual([]);
     await client('place-search').delete({ resourceType: 'Subscription', id: mine.id });
@@ -277,7 +278,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
 
   it('binds a websocket subscription with a token and sends its handshake, events and heartbeats', async () => {
     const created = await create('place-search', subscription({ filters: [`Location?_id=${TOURS_ICU}`], channel: { type: 'websocket', endpoint: undefined }, heartbeat: 1 }));
-    const binding = (await client('place-search').operation({ name: '$get-ws-binding-token', resourceType: 'Subscription', id: created.id, method: 'get' })) as Resource & { parameter: Array<{ name: string; valueString?: string; valueUrl?: string }> };
+    const binding = (await client('place-search').operation({ name: '$get-ws-binding-token', resourceType: 'Subscription', id: created.id, method: 'GET' })) as Resource & { parameter: Array<{ name: string; valueString?: string; valueUrl?: string }> };
     expect(r4Issues(binding)).toEqual([]);
     const token = binding.parameter.find((p) => p.name === 'token')!.valueString!;
     const url = binding.parameter.find((p) => p.name === 'websocket-url')!.valueUrl!;
@@ -285,7 +286,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
 
     const socket = new WebSocket(url);
     const messages: NotificationBundle[] = [];
-    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as NotificationBundle));
+    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as unknown as NotificationBundle));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     socket.send(`bind-with-token ${token}`);
     await until(() => messages.length >= 1);
@@ -307,7 +308,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     expect(await closed).toBe(4001);
     // A rest-hook subscription has no binding token.
     const hook = await create('place-search', subscription({ channel: { endpoint: (await receiver()).url } }));
-    await expect(client('place-search').operation({ name: '$get-ws-binding-token', resourceType: 'Subscription', id: hook.id, method: 'get' })).rejects.toMatchObject({ response: { status: 400 } });
+    await expect(client('place-search').operation({ name: '$get-ws-binding-token', resourceType: 'Subscription', id: hook.id, method: 'GET' })).rejects.toMatchObject({ response: { status: 400 } });
   });
 
   it('loses no event while the receiver is down: retries, error, recovery in order, and $events replay', async () => {
@@ -317,7 +318,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
 
     hook.respond(503);
     for (const beds of [1, 2, 3]) await enterCapacity('ref.uo.tours', TOURS_ICU, beds);
-    const status = async () => statusOf((await client('place-search').operation({ name: '$status', resourceType: 'Subscription', id: created.id, method: 'get' })) as NotificationBundle);
+    const status = async () => statusOf((await client('place-search').operation({ name: '$status', resourceType: 'Subscription', id: created.id, method: 'GET' })) as unknown as NotificationBundle);
     await until(async () => (await status()).status === 'error' && (await status()).eventsSinceStart === '3');
     expect(await status()).toMatchObject({ status: 'error', eventsSinceStart: '3' }); // logged while nothing could be delivered
 
@@ -327,8 +328,25 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     expect(delivered()).toEqual([1, 2, 3]); // each once, in order, no gap
     expect(await statusOfSubscription('place-search', created.id)).toBe('active');
 
-    const replay = (await client('place-search').operation({ name: '$events', resourceType: 'Subscription', id: created.id, method: 'get', input: { eventsSinceNumber: '2', eventsUntilNumber: '3' } })) as NotificationBundle;
+    const input = { resourceType: 'Parameters', parameter: [{ name: 'eventsSinceNumber', valueString: '2' }, { name: 'eventsUntilNumber', valueString: '3' }] };
+    const replay = (await client('place-search').operation({ name: '$events', resourceType: 'Subscription', id: created.id, method: 'POST', input })) as unknown as NotificationBundle;
     expect(statusOf(replay).events.map((e) => e.number)).toEqual([2, 3]);
+  });
+
+  it('lets one process at a time log events: the fan-out lease, and a commit refused once the lease is lost', async () => {
+    const store = createStore(hub.db);
+    let taken: number | null = null;
+    await until(async () => (taken = await store.claimFanout('test-process-a', 60_000)) !== null); // the hub's own pass may hold it a moment
+    expect(taken).not.toBeNull();
+    try {
+      expect(await store.claimFanout('test-process-b', 60_000)).toBeNull();
+      const change = { changeId: taken! + 1_000_000, topic: 'capacity', recordType: 'UNIT_CAPACITY', recordId: TOURS_ICU, payload: {}, occurredAt: new Date() };
+      expect(await store.logChange('test-process-b', change, [])).toBe(false); // b never held it: nothing written
+    } finally {
+      await store.releaseFanout('test-process-a');
+    }
+    expect(await store.claimFanout('test-process-b', 60_000)).not.toBeNull();
+    await store.releaseFanout('test-process-b');
   });
 
   it('notifies offer changes, and never tells a directory application about a sensitive unit', async () => {

@@ -69,8 +69,9 @@ async function targetsOf(deps: FanoutDeps, change: InboxRow): Promise<Target[]> 
   return targets;
 }
 
-/** One pass over the inbox while the lease is ours; false when another process holds it. */
+/** One pass over the inbox while the lease is ours; nothing when another process holds it. */
 async function fanOut(deps: FanoutDeps): Promise<void> {
+  if (!(await deps.store.inboxPending())) return;
   let last = await deps.store.claimFanout(deps.owner, LEASE_MS);
   if (last === null) return;
   try {

@@ -84,6 +84,12 @@ export function createStore(db: Database) {
       await orm.update(fanoutCursor).set({ leaseOwner: null, leaseUntil: null }).where(and(eq(fanoutCursor.name, FANOUT), eq(fanoutCursor.leaseOwner, owner)));
     },
 
+    /** Whether any change waits for fan-out (a read, so an idle poll writes nothing). */
+    async inboxPending(): Promise<boolean> {
+      const [row] = await orm.select({ changeId: inbox.changeId }).from(inbox).limit(1);
+      return row !== undefined;
+    },
+
     inboxAfter(changeId: number, limit: number): Promise<InboxRow[]> {
       return orm.select().from(inbox).where(gt(inbox.changeId, changeId)).orderBy(asc(inbox.changeId)).limit(limit);
     },
