@@ -107,8 +107,10 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
       ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: '200',
       ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS: '3',
     });
-    for (const app of ['place-search', 'sante-fr-directory', 'national-aggregator']) tokens[app] = await asApp(hub.urls.graphql, app);
-    for (const user of ['ref.uo.tours', 'saisie.lits.chateauroux']) tokens[user] = await asUser(hub.urls.graphql, user);
+    const apps = ['place-search', 'sante-fr-directory', 'national-aggregator'];
+    const users = ['ref.uo.tours', 'saisie.lits.chateauroux'];
+    const issued = await Promise.all([...apps.map((a) => asApp(hub.urls.graphql, a)), ...users.map((u) => asUser(hub.urls.graphql, u))]);
+    [...apps, ...users].forEach((who, i) => (tokens[who] = issued[i]!));
     const units = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${CHATEAUROUX}" }, first: 1) { edges { node { id } } } }`);
     chateaurouxUnit = units.data!.units.edges[0]!.node.id;
   }, 120_000);
@@ -331,6 +333,29 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     const input = { resourceType: 'Parameters', parameter: [{ name: 'eventsSinceNumber', valueString: '2' }, { name: 'eventsUntilNumber', valueString: '3' }] };
     const replay = (await client('place-search').operation({ name: '$events', resourceType: 'Subscription', id: created.id, method: 'POST', input })) as unknown as NotificationBundle;
     expect(statusOf(replay).events.map((e) => e.number)).toEqual([2, 3]);
+  });
+
+  it('notifies tension declarations with the establishment as focus, to tension readers only', async () => {
+    const BOURGES = '180000010'; // decl.tension.bourges declares here
+    const hook = await receiver();
+    const filters = [`Organization?_id=${BOURGES}`];
+    expect((await refusal('place-search', subscription({ topic: TENSION_TOPIC.canonical, channel: { endpoint: hook.url } }))).status).toBe(403); // no tension.read
+    const reader = await create('national-aggregator', subscription({ topic: TENSION_TOPIC.canonical, filters, channel: { endpoint: hook.url }, content: 'full-resource' }));
+    const outsider = await create('ref.uo.tours', subscription({ topic: TENSION_TOPIC.canonical, channel: { endpoint: (await receiver()).url } })); // a user: checked event by event
+    await until(async () => (await statusOfSubscription('national-aggregator', reader.id)) === 'active' && (await statusOfSubscription('ref.uo.tours', outsider.id)) === 'active');
+
+    const declared = await gql(hub.urls.graphql, `mutation($input: DeclareTensionInput!) { declareTension(input: $input) { id } }`, { input: { establishmentId: BOURGES, disciplineGroupCode: 'MEDECINE', levelCode: 'HET_1' } }, { authorization: await asUser(hub.urls.graphql, 'decl.tension.bourges') });
+    expect(declared.errors).toBeUndefined();
+    await until(() => hook.received.length >= 2);
+    const notification = hook.received[1]!.body;
+    expectValidNotification(notification);
+    expect(statusOf(notification).events).toEqual([{ number: 1, focus: `${hub.urls.fhir}/Organization/${BOURGES}` }]);
+    const organization = notification.entry[1]!.resource!;
+    expect(organization).toMatchObject({ resourceType: 'Organization', id: BOURGES });
+    expect(rorIssues(organization as never)).toEqual([]);
+    // The same change was checked for the user, who may not read Bourges' tensions: no event.
+    const status = (await client('ref.uo.tours').operation({ name: '$status', resourceType: 'Subscription', id: outsider.id, method: 'GET' })) as unknown as NotificationBundle;
+    expect(statusOf(status).eventsSinceStart).toBe('0');
   });
 
   it('lets one process at a time log events: the fan-out lease, and a commit refused once the lease is lost', async () => {
