@@ -54,9 +54,9 @@ describe('a posted Subscription', () => {
     criteria: CAPACITY_TOPIC.canonical,
     channel: { type: 'rest-hook', endpoint: 'https://receiver.example.org/hook', payload: 'application/fhir+json' },
   };
-  const refusal = (body: unknown): string => {
+  const refusal = (body: unknown, allowLoopbackHttp = true): string => {
     try {
-      parseSubscription(body);
+      parseSubscription(body, { allowLoopbackHttp });
     } catch (error) {
       if (error instanceof OperationOutcomeError) return error.outcome.issue[0]!.diagnostics!;
       throw error;
@@ -65,7 +65,7 @@ describe('a posted Subscription', () => {
   };
 
   it('takes the documented defaults: id-only, 10 s timeout, one event per notification, no heartbeat', () => {
-    expect(parseSubscription(base)).toMatchObject({ content: 'id-only', timeoutSeconds: 10, maxCount: 1, heartbeatSeconds: null, endpoint: 'https://receiver.example.org/hook' });
+    expect(parseSubscription(base, { allowLoopbackHttp: false })).toMatchObject({ content: 'id-only', timeoutSeconds: 10, maxCount: 1, heartbeatSeconds: null, endpoint: 'https://receiver.example.org/hook' });
   });
 
   it('is refused with a reason naming what is not supported', () => {
@@ -74,6 +74,7 @@ describe('a posted Subscription', () => {
     expect(refusal({ ...base, end: '2000-01-01T00:00:00Z' })).toMatch(/end is in the past/);
     expect(refusal({ ...base, channel: { ...base.channel, endpoint: 'https://user:pw@receiver.example.org/' } })).toMatch(/must not carry credentials/);
     expect(refusal({ ...base, channel: { ...base.channel, endpoint: 'http://localhost:8080/hook' } })).toBe('accepted');
+    expect(refusal({ ...base, channel: { ...base.channel, endpoint: 'http://127.0.0.1:4002/graphql' } }, false)).toMatch(/only accepted on the loopback outside production/);
     expect(refusal({ ...base, channel: { ...base.channel, header: ['X-Broken\r\nInjected: 1'] } })).toMatch(/not of the form "Name: value"/);
     expect(refusal({ ...base, channel: { type: 'websocket', endpoint: 'wss://x' } })).toMatch(/endpoint must be absent/);
     expect(refusal({ ...base, channel: { ...base.channel, extension: [{ url: 'http://example.org/other', valueString: 'x' }] } })).toMatch(/extension http:\/\/example.org\/other is not supported/);

@@ -128,7 +128,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: RouteDeps
 
   app.post('/Subscription', async (request: Request, response) => {
     const caller = await callerOf(runtime, request);
-    const spec = parseSubscription(request.body);
+    const spec = parseSubscription(request.body, { allowLoopbackHttp: runtime.config.nodeEnv !== 'production' });
     if (caller.principal.kind === 'client' && !caller.principal.scopes.includes(spec.topic.scope)) {
       throw graphQLRefusal('FORBIDDEN', `Topic ${spec.topic.canonical} needs the ${spec.topic.scope} scope, which this application's token does not carry.`);
     }

@@ -67,12 +67,18 @@ function isLoopback(hostname: string): boolean {
   return isIP(hostname) === 4 && hostname.startsWith('127.');
 }
 
+export interface ValidationOptions {
+  /** Accept http:// endpoints on the loopback (development and tests; never in production). */
+  allowLoopbackHttp: boolean;
+}
+
 /**
- * rest-hook endpoints: https, or http on the loopback only (a receiver on the hub's own host,
- * for development and tests). Plain http elsewhere would carry health data and the receiver's
- * credentials (channel.header) in clear.
+ * rest-hook endpoints: https, or http on the loopback only outside production (a receiver on
+ * the hub's own host, for development and tests). Plain http elsewhere would carry health data
+ * and the receiver's credentials (channel.header) in clear; in production the loopback holds the
+ * hub's own internal ports, which no client should make it call.
  */
-function checkEndpoint(endpoint: unknown): string {
+function checkEndpoint(endpoint: unknown, options: ValidationOptions): string {
   if (typeof endpoint !== 'string' || endpoint === '') return refuse('Subscription.channel.endpoint is required for a rest-hook channel');
   let url: URL;
   try {
@@ -82,8 +88,10 @@ function checkEndpoint(endpoint: unknown): string {
   }
   if (url.username || url.password) refuse('Subscription.channel.endpoint must not carry credentials: send them in channel.header');
   if (url.protocol === 'https:') return url.toString();
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.toString();
-  if (url.protocol === 'http:') refuse(`Subscription.channel.endpoint "${endpoint}": plain http is only accepted on the loopback; use https`);
+  if (url.protocol === 'http:' && isLoopback(url.hostname) && options.allowLoopbackHttp) return url.toString();
+  if (url.protocol === 'http:') {
+    refuse(`Subscription.channel.endpoint "${endpoint}": plain http is only accepted on the loopback${options.allowLoopbackHttp ? '' : ' outside production'}; use https`);
+  }
   return refuse(`Subscription.channel.endpoint "${endpoint}": scheme ${url.protocol.replace(':', '')} is not supported (https, or http on the loopback)`);
 }
 
@@ -149,7 +157,7 @@ function checkEnd(end: unknown): Date | null {
 }
 
 /** The subscription to store, or a 400 OperationOutcomeError saying what is not supported. */
-export function parseSubscription(body: unknown): SubscriptionSpec {
+export function parseSubscription(body: unknown, options: ValidationOptions): SubscriptionSpec {
   if (!isObject(body) || body.resourceType !== 'Subscription') return refuse('The body must be a Subscription resource');
   const topic = checkTopic(body.criteria);
   const filters = checkFilters(topic, body._criteria);
@@ -159,7 +167,7 @@ export function parseSubscription(body: unknown): SubscriptionSpec {
     return refuse(`Subscription.channel.type "${String(channel.type)}" is not supported (rest-hook, websocket)`);
   }
   const channelType = channel.type;
-  const endpoint = channelType === 'rest-hook' ? checkEndpoint(channel.endpoint) : null;
+  const endpoint = channelType === 'rest-hook' ? checkEndpoint(channel.endpoint, options) : null;
   if (channelType === 'websocket' && channel.endpoint !== undefined) refuse('Subscription.channel.endpoint must be absent for a websocket channel');
   const channelExtensions = extensionsOf(channel);
   const known = [BACKPORT_URLS.heartbeatPeriod, BACKPORT_URLS.timeout, BACKPORT_URLS.maxCount] as string[];
