@@ -78,6 +78,8 @@ describe('a posted Subscription', () => {
     expect(refusal({ ...base, channel: { ...base.channel, header: ['X-Broken\r\nInjected: 1'] } })).toMatch(/not of the form "Name: value"/);
     expect(refusal({ ...base, channel: { type: 'websocket', endpoint: 'wss://x' } })).toMatch(/endpoint must be absent/);
     expect(refusal({ ...base, channel: { ...base.channel, extension: [{ url: 'http://example.org/other', valueString: 'x' }] } })).toMatch(/extension http:\/\/example.org\/other is not supported/);
+    expect(refusal({ ...base, extension: [{ url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Subscription.topic', valueCanonical: 'x' }] })).toMatch(/Cross-version extension .* is not supported/);
+    expect(refusal({ ...base, modifierExtension: [{ url: 'http://example.org/must-understand', valueBoolean: true }] })).toMatch(/modifierExtension http:\/\/example.org\/must-understand is not supported/);
   });
 });
 

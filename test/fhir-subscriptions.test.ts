@@ -157,6 +157,8 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
       expect(r4Issues(outcome as never)).toEqual([]);
       expect(outcome.issue[0]!.diagnostics, what).toMatch(message);
     }
+    const update = await fetch(`${hub.urls.fhir}/Subscription/any`, { method: 'PUT', headers: { 'content-type': 'application/fhir+json', authorization: tokens['place-search']! }, body: '{}' });
+    expect(update.status).toBe(405);
     // Nothing was stored by a refusal.
     expect(((await client('place-search').search({ resourceType: 'Subscription', searchParams: {} })) as unknown as { total: number }).total).toBe(0);
   });

@@ -182,6 +182,11 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: RouteDeps
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route({ method, url: '/Subscription/:id', handler: async () => { throw new OperationOutcomeError(unsupportedInteraction('Subscription', method === 'PUT' ? 'update' : 'patch')); } });
   }
+  // Nor conditionally, by search.
+  for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+    const interaction = { PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[method];
+    app.route({ method, url: '/Subscription', handler: async () => { throw new OperationOutcomeError(unsupportedInteraction('Subscription', `conditional ${interaction}`)); } });
+  }
 
   const status = async (request: Request, response: FastifyReply) => {
     const caller = await callerOf(runtime, request);

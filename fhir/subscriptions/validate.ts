@@ -156,9 +156,30 @@ function checkEnd(end: unknown): Date | null {
   return date;
 }
 
+const CROSS_VERSION = /^http:\/\/hl7\.org\/fhir\/[0-9.]+\/StructureDefinition\/extension-/;
+
+/**
+ * Modifier extensions change the meaning of what carries them: a server that does not know one
+ * must refuse the resource (R4 extensibility.html#modifierExtension). Cross-version extensions
+ * (R5 Subscription elements such as `topic` or `filterBy`) would be ignored here while the client
+ * relies on them: refused too, so the client uses the backport extensions instead.
+ */
+function checkUnderstood(body: Record<string, unknown>): void {
+  const channel = isObject(body.channel) ? body.channel : {};
+  for (const [where, element] of [['Subscription', body], ['Subscription.channel', channel]] as const) {
+    const modifiers = element.modifierExtension;
+    if (Array.isArray(modifiers) && modifiers.length > 0) {
+      refuse(`${where}.modifierExtension ${String((modifiers[0] as { url?: unknown }).url)} is not supported`);
+    }
+  }
+  const crossVersion = extensionsOf(body).find((e) => CROSS_VERSION.test(e.url));
+  if (crossVersion) refuse(`Cross-version extension ${crossVersion.url} is not supported: use the backport IG extensions`);
+}
+
 /** The subscription to store, or a 400 OperationOutcomeError saying what is not supported. */
 export function parseSubscription(body: unknown, options: ValidationOptions): SubscriptionSpec {
   if (!isObject(body) || body.resourceType !== 'Subscription') return refuse('The body must be a Subscription resource');
+  checkUnderstood(body);
   const topic = checkTopic(body.criteria);
   const filters = checkFilters(topic, body._criteria);
   const channel = body.channel;
