@@ -40,7 +40,7 @@ export function retryDelay(timings: FhirSubscriptionTimings, failures: number): 
   return Math.min(timings.retryBaseMs * 2 ** Math.max(0, failures - 1), timings.retryMaxMs);
 }
 
-/** What is due for a claimed subscription: the handshake, its next events, or a heartbeat. */
+/** What is due for a claimed subscription: the handshake, its next events, or a heartbeat (also the probe of one in error with nothing pending). */
 async function nextNotification(store: SubscriptionStore, row: SubscriptionRow): Promise<{ type: NotificationType; events: EventRow[] }> {
   if (row.status === 'requested') return { type: 'handshake', events: [] };
   if (row.eventCount > row.deliveredThrough) {

@@ -138,8 +138,8 @@ export function createStore(db: Database) {
     // ---- rest-hook delivery ----
 
     /**
-     * Claims rest-hook subscriptions with something due: a handshake, events not yet delivered
-     * (also probing one in error, once it had been active), or a heartbeat.
+     * Claims rest-hook subscriptions with something due: a handshake, events not yet delivered,
+     * a heartbeat, or the probe of one in error (once it had been active).
      */
     claimDue(owner: string, leaseMs: number, limit: number): Promise<SubscriptionRow[]> {
       const due = orm
@@ -154,7 +154,9 @@ export function createStore(db: Database) {
             leaseFree(subscriptions.leaseUntil),
             or(
               eq(subscriptions.status, 'requested'),
-              and(inArray(subscriptions.status, ['active', 'error']), isNotNull(subscriptions.lastSentAt), gt(subscriptions.eventCount, subscriptions.deliveredThrough)),
+              and(eq(subscriptions.status, 'active'), gt(subscriptions.eventCount, subscriptions.deliveredThrough)),
+              // in error after having been active: probed (its backlog, or a heartbeat) at each due retry
+              and(eq(subscriptions.status, 'error'), isNotNull(subscriptions.lastSentAt)),
               and(
                 eq(subscriptions.status, 'active'),
                 isNotNull(subscriptions.heartbeatSeconds),
