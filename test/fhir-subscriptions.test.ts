@@ -189,6 +189,14 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     expect(read.status).toBe('active');
     expect(read.channel.header).toEqual(['Authorization: ***']); // the receiver's secret is not shown back
     expect(r4Issues(read)).toEqual([]);
+
+    // Heartbeats that fail put it in error; once the receiver answers again, a probe makes it active.
+    hook.respond(503);
+    await until(async () => (await statusOfSubscription('place-search', created.id)) === 'error');
+    expect(await statusOfSubscription('place-search', created.id)).toBe('error');
+    hook.respond(200);
+    await until(async () => (await statusOfSubscription('place-search', created.id)) === 'active');
+    expect(await statusOfSubscription('place-search', created.id)).toBe('active');
     await client('place-search').delete({ resourceType: 'Subscription', id: created.id });
   });
 
