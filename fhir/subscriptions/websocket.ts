@@ -40,6 +40,8 @@ interface Connection {
   bindings: Map<string, Binding>;
   /** Sends run one after the other, so a socket gets its bundles in event order. */
   chain: Promise<void>;
+  /** A refresh is queued and has not started: further wakes join it. */
+  refreshQueued: boolean;
 }
 
 export interface WebsocketChannel {
@@ -98,7 +100,7 @@ export function attachWebsocketChannel(server: Server, path: string, store: Subs
   };
 
   wss.on('connection', (socket: WebSocket) => {
-    const connection: Connection = { socket, bindings: new Map(), chain: Promise.resolve() };
+    const connection: Connection = { socket, bindings: new Map(), chain: Promise.resolve(), refreshQueued: false };
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
     socket.on('error', () => socket.terminate());
@@ -122,7 +124,14 @@ export function attachWebsocketChannel(server: Server, path: string, store: Subs
 
   return {
     wake: () => {
-      for (const connection of connections) if (connection.bindings.size > 0) enqueue(connection, () => refresh(connection));
+      for (const connection of connections) {
+        if (connection.bindings.size === 0 || connection.refreshQueued) continue;
+        connection.refreshQueued = true;
+        enqueue(connection, () => {
+          connection.refreshQueued = false;
+          return refresh(connection);
+        });
+      }
     },
     close: async () => {
       server.removeListener('upgrade', onUpgrade);
