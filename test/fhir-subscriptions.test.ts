@@ -20,6 +20,9 @@ import { startReceiver, statusOf, type NotificationBundle, type Receiver } from 
 import { BACKPORT_URLS } from '../fhir/subscriptions/backport.js';
 import { CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC } from '../fhir/subscriptions/topics.js';
 import { createStore } from '../fhir/subscriptions/store.js';
+import { startDelivery } from '../fhir/subscriptions/delivery.js';
+import { startFanout } from '../fhir/subscriptions/fanout.js';
+import { createLogger } from '../platform/logger.js';
 
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours reads, enters and edits this unit only
 const CHATEAUROUX = '360000137'; // saisie.lits.chateauroux enters every unit of its legal entity
@@ -65,6 +68,9 @@ function expectValidNotification(bundle: NotificationBundle): void {
   expect(r4Issues(status as never)).toEqual([]);
 }
 
+/** The hub's subscription timings in these tests (fast, never asserted). */
+const TIMINGS = { pollMs: 100, retryBaseMs: 50, retryMaxMs: 200, maxAttempts: 3 };
+
 describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
   let hub: TestHub;
   const receivers: Receiver[] = [];
@@ -102,10 +108,10 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
   beforeAll(async () => {
     loadR4Definitions();
     hub = await startTestHub('pglite', {
-      ROR_FHIR_SUBSCRIPTION_POLL_MS: '100',
-      ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: '50',
-      ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: '200',
-      ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS: '3',
+      ROR_FHIR_SUBSCRIPTION_POLL_MS: String(TIMINGS.pollMs),
+      ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: String(TIMINGS.retryBaseMs),
+      ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: String(TIMINGS.retryMaxMs),
+      ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS: String(TIMINGS.maxAttempts),
     });
     const apps = ['place-search', 'sante-fr-directory', 'national-aggregator'];
     const users = ['ref.uo.tours', 'saisie.lits.chateauroux'];
@@ -382,6 +388,33 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     }
     expect(await store.claimFanout('test-process-b', 60_000)).not.toBeNull();
     await store.releaseFanout('test-process-b');
+  });
+
+  it('with a second process sharing the database, logs and delivers every event once, in order', async () => {
+    // The workers of another hub process: the same durable consumer name, their own lease owner.
+    const logger = createLogger('silent');
+    const store = createStore(hub.db);
+    const execute = hub.gateway.execute;
+    const delivery = startDelivery({ store, execute, timings: TIMINGS, logger, owner: 'second-process' });
+    const fanout = startFanout({ db: hub.db, feed: hub.feed, logger, store, execute, owner: 'second-process', onLogged: () => delivery.wake() });
+    try {
+      const hook = await receiver();
+      const created = await create('place-search', subscription({ filters: [`Location?_id=${TOURS_ICU}`], channel: { endpoint: hook.url } }));
+      await until(async () => (await statusOfSubscription('place-search', created.id)) === 'active');
+      for (const beds of [11, 12, 13, 14, 15]) await enterCapacity('ref.uo.tours', TOURS_ICU, beds);
+      const delivered = () => hook.received.flatMap((r) => statusOf(r.body).events.map((e) => e.number));
+      await until(() => {
+        fanout.wake();
+        delivery.wake();
+        return delivered().length >= 5;
+      });
+      await fanout.drain();
+      await delivery.idle();
+      expect(delivered()).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await fanout.stop();
+      await delivery.stop();
+    }
   });
 
   it('notifies offer changes, and never tells a directory application about a sensitive unit', async () => {
