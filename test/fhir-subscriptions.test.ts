@@ -257,6 +257,11 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     expect(statusOf(replay)).toMatchObject({ type: 'query-event', events: [{ number: 1, focus: location }] });
     expect(replay.entry[1]!.resource).toMatchObject({ resourceType: 'Location', id: TOURS_ICU });
 
+    const empty = (await client('place-search').operation({ name: '$events', resourceType: 'Subscription', id: a.id, method: 'GET', input: { content: 'empty' } })) as unknown as NotificationBundle;
+    expectValidNotification(empty);
+    expect(statusOf(empty).events).toEqual([{ number: 1, focus: location }]);
+    expect(empty.entry).toHaveLength(1); // the status only
+
     const badReplay = await fetch(`${hub.urls.fhir}/Subscription/${a.id}/$events?eventsSinceNumber=zero`, { headers: { authorization: tokens['place-search']! } });
     expect(badReplay.status).toBe(400);
   });
