@@ -41,20 +41,21 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 
 export const subscriptionUrl = (row: Pick<SubscriptionRow, 'baseUrl' | 'id'>): string => `${row.baseUrl}/Subscription/${row.id}`;
 
-/** One `notification-event` part: event number, timestamp, focus. */
-function notificationEvent(row: SubscriptionRow, event: EventRow): ParametersParameter {
-  return {
-    name: 'notification-event',
-    part: [
-      { name: 'event-number', valueString: String(event.eventNumber) },
-      { name: 'timestamp', valueInstant: instant(event.occurredAt) },
-      { name: 'focus', valueReference: { reference: `${row.baseUrl}/${event.focusType}/${event.focusId}` } },
-    ],
-  };
+/**
+ * One `notification-event` part: event number, timestamp, and the focus unless the payload is
+ * `empty` (which SHALL NOT reference resources: the receiver learns only that something happened).
+ */
+function notificationEvent(row: SubscriptionRow, event: EventRow, content: SubscriptionRow['content']): ParametersParameter {
+  const part: ParametersParameter[] = [
+    { name: 'event-number', valueString: String(event.eventNumber) },
+    { name: 'timestamp', valueInstant: instant(event.occurredAt) },
+  ];
+  if (content !== 'empty') part.push({ name: 'focus', valueReference: { reference: `${row.baseUrl}/${event.focusType}/${event.focusId}` } });
+  return { name: 'notification-event', part };
 }
 
 /** The status Parameters (backport-subscription-status-r4). */
-export function statusParameters(row: SubscriptionRow, type: NotificationType, events: readonly EventRow[] = []): Parameters {
+export function statusParameters(row: SubscriptionRow, type: NotificationType, events: readonly EventRow[] = [], content = row.content): Parameters {
   const parameter: ParametersParameter[] = [
     { name: 'subscription', valueReference: { reference: subscriptionUrl(row) } },
     { name: 'topic', valueCanonical: row.topic },
@@ -62,7 +63,7 @@ export function statusParameters(row: SubscriptionRow, type: NotificationType, e
     { name: 'type', valueCode: type },
     // int64 does not exist in R4: the IG carries counters as strings.
     { name: 'events-since-subscription-start', valueString: String(row.eventCount) },
-    ...events.map((e) => notificationEvent(row, e)),
+    ...events.map((e) => notificationEvent(row, e, content)),
   ];
   if (row.error && (type === 'query-status' || type === 'heartbeat')) parameter.push({ name: 'error', valueCodeableConcept: { text: row.error } });
   return { resourceType: 'Parameters', id: randomUUID(), meta: { profile: [BACKPORT_URLS.statusProfile] }, parameter };
@@ -84,7 +85,7 @@ export async function notificationBundle(
   content: SubscriptionRow['content'],
   readFocus?: FocusReader,
 ): Promise<Bundle> {
-  const status = statusParameters(row, type, events);
+  const status = statusParameters(row, type, events, content);
   const entry: BundleEntry[] = [
     {
       fullUrl: `urn:uuid:${status.id!}`,
