@@ -64,8 +64,10 @@ describe('a posted Subscription', () => {
     return 'accepted';
   };
 
-  it('takes the documented defaults: id-only, 10 s timeout, one event per notification, no heartbeat', () => {
+  it('takes the documented defaults: id-only (empty without a payload type), 10 s timeout, one event per notification, no heartbeat', () => {
     expect(parseSubscription(base, { allowLoopbackHttp: false })).toMatchObject({ content: 'id-only', timeoutSeconds: 10, maxCount: 1, heartbeatSeconds: null, endpoint: 'https://receiver.example.org/hook' });
+    const { payload: _omitted, ...withoutPayload } = base.channel;
+    expect(parseSubscription({ ...base, channel: withoutPayload }, { allowLoopbackHttp: false })).toMatchObject({ content: 'empty', payloadMime: 'application/fhir+json' });
   });
 
   it('is refused with a reason naming what is not supported', () => {

@@ -139,7 +139,8 @@ function checkPayload(channel: Record<string, unknown>, channelType: ChannelType
   }
   const contents = extensionsOf(channel._payload).filter((e) => e.url === BACKPORT_URLS.payloadContent);
   if (contents.length > 1) refuse('backport-payload-content must appear once');
-  const content = contents[0]?.valueCode ?? 'id-only';
+  // R4: no payload means a notification without content; otherwise the backport default is id-only.
+  const content = contents[0]?.valueCode ?? (channel.payload === undefined ? 'empty' : 'id-only');
   if (!CONTENTS.includes(content as PayloadContent)) refuse(`backport-payload-content "${content}" is not supported (${CONTENTS.join(', ')})`);
   // Websocket is a wake-up channel here: full resources are read through $events or plain reads.
   if (channelType === 'websocket' && content === 'full-resource') {
