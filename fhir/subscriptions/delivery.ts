@@ -15,6 +15,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { NotificationType } from './backport.js';
 import { notificationBundle } from './bundles.js';
 import { focusReader } from './focus.js';
+import { serialRunner, type SerialRunner } from './runner.js';
 import type { SubscriptionStore } from './store.js';
 import type { EventRow, SubscriptionRow } from './tables.js';
 
@@ -94,50 +95,25 @@ async function deliverOne(deps: DeliveryDeps, row: SubscriptionRow): Promise<voi
   await deps.store.failed(deps.owner, row.id, type === 'handshake' ? `Handshake failed: ${failure}` : failure, retryDelay(deps.timings, failures), toError);
 }
 
+/** One pass: claims and sends until nothing is due (or the runner stops). */
+async function deliverDue(deps: DeliveryDeps, runner: { readonly stopped: boolean }): Promise<void> {
+  while (!runner.stopped) {
+    await deps.store.expire();
+    const leaseMs = 60_000 + 30_000; // longer than the longest timeout
+    const claimed = await deps.store.claimDue(deps.owner, leaseMs, CLAIM_BATCH);
+    if (claimed.length === 0) return;
+    await Promise.all(
+      claimed.map((row) =>
+        deliverOne(deps, row).catch(async (error: unknown) => {
+          deps.logger.error({ err: error, subscription: row.id }, 'FHIR subscription delivery crashed; will retry');
+          await deps.store.failed(deps.owner, row.id, 'Internal error while preparing the notification', retryDelay(deps.timings, row.attempts + 1), false);
+        }),
+      ),
+    );
+  }
+}
+
 export function startDelivery(deps: DeliveryDeps): Delivery {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-  const run = async (): Promise<void> => {
-    do {
-      again = false;
-      try {
-        for (;;) {
-          await deps.store.expire();
-          const leaseMs = 60_000 + 30_000; // longer than the longest timeout
-          const claimed = await deps.store.claimDue(deps.owner, leaseMs, CLAIM_BATCH);
-          if (claimed.length === 0) break;
-          await Promise.all(
-            claimed.map((row) =>
-              deliverOne(deps, row).catch(async (error: unknown) => {
-                deps.logger.error({ err: error, subscription: row.id }, 'FHIR subscription delivery crashed; will retry');
-                await deps.store.failed(deps.owner, row.id, 'Internal error while preparing the notification', retryDelay(deps.timings, row.attempts + 1), false);
-              }),
-            ),
-          );
-          if (stopped) break;
-        }
-      } catch (error) {
-        deps.logger.error({ err: error }, 'FHIR subscription delivery round failed; will retry');
-      }
-    } while (again && !stopped);
-  };
-  const wake = (): void => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = run().finally(() => (running = null));
-  };
-  return {
-    wake,
-    idle: async () => {
-      while (running) await running;
-    },
-    stop: async () => {
-      stopped = true;
-      while (running) await running;
-    },
-  };
+  const runner: SerialRunner = serialRunner(() => deliverDue(deps, runner), deps.logger, 'FHIR subscription delivery round failed; will retry');
+  return { wake: runner.wake, idle: runner.idle, stop: runner.stop };
 }

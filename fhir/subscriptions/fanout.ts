@@ -20,6 +20,7 @@ import { matches, parseFilters, wantedTypes } from './filters.js';
 import type { SubscriptionStore } from './store.js';
 import type { InboxRow } from './tables.js';
 import { FEED_TOPICS, TOPICS } from './topics.js';
+import { serialRunner } from './runner.js';
 import { checkVisibility, type Visibility } from './visibility.js';
 
 const CONSUMER_NAME = 'fhir-subscriptions';
@@ -92,45 +93,23 @@ async function fanOut(deps: FanoutDeps): Promise<void> {
 }
 
 export function startFanout(deps: FanoutDeps): Fanout {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-  const run = async (): Promise<void> => {
-    do {
-      again = false;
-      try {
-        await fanOut(deps);
-      } catch (error) {
-        // The change stays in the inbox: the next wake (at the latest the poll) retries it.
-        deps.logger.error({ err: error }, 'FHIR subscription fan-out failed; will retry');
-        return;
-      }
-    } while (again && !stopped);
-  };
-  const wake = (): void => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = run().finally(() => (running = null));
-  };
+  // A change that fails stays in the inbox: the next pass retries it.
+  const runner = serialRunner(() => fanOut(deps), deps.logger, 'FHIR subscription fan-out failed; will retry');
   const consumer: Consumer = startConsumer(deps.db, deps.feed, deps.logger, { name: CONSUMER_NAME, topics: FEED_TOPICS, startAt: 'now' }, async (events, tx) => {
     await deps.store.copyToInbox(tx, events);
-    void consumer.drain().then(wake); // after this round's commit
+    void consumer.drain().then(runner.wake); // after this round's commit
   });
   return {
-    wake,
+    wake: runner.wake,
     drain: async () => {
       await consumer.drain();
-      while (running) await running;
-      wake();
-      while (running) await running;
+      await runner.idle();
+      runner.wake();
+      await runner.idle();
     },
     stop: async () => {
-      stopped = true;
+      await runner.stop();
       await consumer.stop();
-      while (running) await running;
     },
   };
 }
