@@ -407,16 +407,16 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
       const hook = await receiver();
       const created = await create('place-search', subscription({ filters: [`Location?_id=${TOURS_ICU}`], channel: { endpoint: hook.url } }));
       await until(async () => (await statusOfSubscription('place-search', created.id)) === 'active');
-      for (const beds of [11, 12, 13, 14, 15]) await enterCapacity('ref.uo.tours', TOURS_ICU, beds);
+      for (const beds of [11, 12, 13]) await enterCapacity('ref.uo.tours', TOURS_ICU, beds);
       const delivered = () => hook.received.flatMap((r) => statusOf(r.body).events.map((e) => e.number));
       await until(() => {
         fanout.wake();
         delivery.wake();
-        return delivered().length >= 5;
+        return delivered().length >= 3;
       });
       await fanout.drain();
       await delivery.idle();
-      expect(delivered()).toEqual([1, 2, 3, 4, 5]);
+      expect(delivered()).toEqual([1, 2, 3]);
     } finally {
       await fanout.stop();
       await delivery.stop();
