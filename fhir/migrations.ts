@@ -4,6 +4,7 @@
  * the journal table (`drizzle.<owner>_migrations`).
  */
 import { FHIR_HISTORY_MIGRATIONS } from './history/migrations.js';
+import { SUBSCRIPTION_MIGRATIONS } from './subscriptions/migrations.js';
 
 export interface MigrationSet {
   owner: string;
@@ -12,4 +13,5 @@ export interface MigrationSet {
 
 export const FHIR_MIGRATIONS: readonly MigrationSet[] = [
   { owner: 'fhir_history', folder: FHIR_HISTORY_MIGRATIONS }, // version store (history/)
+  { owner: 'fhir_subscriptions', folder: SUBSCRIPTION_MIGRATIONS },
 ];

@@ -234,6 +234,10 @@ export interface CapabilityStatementResource {
   conditionalRead?: 'not-supported' | 'modified-since' | 'not-match' | 'full-support';
   conditionalUpdate?: boolean;
   conditionalDelete?: 'not-supported' | 'single' | 'multiple';
+  /** e.g. the subscription topics a server offers (backport IG capabilitystatement-subscriptiontopic-canonical). */
+  extension?: { url: string; valueCanonical?: string }[];
+  searchParam?: { name: string; type: 'token' | 'string' | 'reference' | 'date' | 'number' | 'uri'; documentation?: string }[];
+  operation?: { name: string; definition: string; documentation?: string }[];
 }
 
 export interface CapabilityStatement {
