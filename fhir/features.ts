@@ -10,6 +10,8 @@ import type { Database } from '../platform/db/client.js';
 import type { ChangeFeed } from '../platform/changes/feed.js';
 import type { GraphQLExecutor, PrincipalResolver } from '../platform/executor.js';
 import type { CapabilityContribution } from './capability.js';
+import { historyFeature } from './history/feed.js';
+import { subscriptionsFeature } from './subscriptions/index.js';
 
 export interface FhirRuntime {
   /** The gateway's in-process GraphQL executor: every read and write goes through it. */
@@ -33,4 +35,7 @@ export interface FhirFeature {
 }
 
 /** The features below the FHIR base, in registration order. */
-export const FHIR_FEATURES: readonly FhirFeature[] = [];
+export const FHIR_FEATURES: readonly FhirFeature[] = [
+  historyFeature, // feeds the version store (vread, _history); serves no route of its own
+  subscriptionsFeature,
+];

@@ -4,6 +4,7 @@
  * exist". Every other GraphQL error becomes an OperationOutcomeError (status from its code).
  */
 import type { CallerCredentials, GraphQLExecutor } from '../platform/executor.js';
+import type { VersionStore } from './history/store.js';
 import { OperationOutcomeError, fromGraphQLErrors } from './outcomes.js';
 import type { SearchRequest } from './search/engine.js';
 
@@ -13,6 +14,19 @@ export interface HandlerContext {
   caller: CallerCredentials;
   /** The request's search parameters (query string and form body), base URL and lenient handling. */
   search?: SearchRequest;
+  /** The request's query, body and preconditions, for interactions that read them (patch). */
+  request?: RequestDetails;
+  /** The version store (vread, history); absent when the plugin runs without its runtime. */
+  versions?: VersionStore;
+  /** Base URL of this FHIR endpoint, for Bundle fullUrls. */
+  baseUrl?: string;
+}
+
+export interface RequestDetails {
+  query: Readonly<Record<string, string | string[] | undefined>>;
+  body?: unknown;
+  /** The If-Match header (a write's precondition on the resource's ETag). */
+  ifMatch?: string;
 }
 
 /**

@@ -140,6 +140,47 @@ export interface Location extends DomainResourceBase {
   managingOrganization?: Reference;
 }
 
+export interface HumanName {
+  use?: 'usual' | 'official' | 'temp' | 'nickname' | 'anonymous' | 'old' | 'maiden';
+  family?: string;
+  given?: string[];
+  prefix?: string[];
+}
+
+export interface Practitioner extends DomainResourceBase {
+  resourceType: 'Practitioner';
+  identifier?: Identifier[];
+  active?: boolean;
+  name?: HumanName[];
+  gender?: 'male' | 'female' | 'other' | 'unknown';
+}
+
+export interface PractitionerRole extends DomainResourceBase {
+  resourceType: 'PractitionerRole';
+  identifier?: Identifier[];
+  active?: boolean;
+  practitioner?: Reference;
+  organization?: Reference;
+  code?: CodeableConcept[];
+  specialty?: CodeableConcept[];
+  location?: Reference[];
+  healthcareService?: Reference[];
+}
+
+/** A history Bundle (FHIR R4 http.html#history): newest version first. */
+export interface HistoryBundle {
+  resourceType: 'Bundle';
+  type: 'history';
+  total?: number;
+  link?: { relation: string; url: string }[];
+  entry?: {
+    fullUrl?: string;
+    resource?: DomainResource;
+    request: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string };
+    response: { status: string; etag?: string; lastModified?: string };
+  }[];
+}
+
 export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
 
 /** The R4 issue-type codes this adapter uses (a subset of http://hl7.org/fhir/issue-type). */
@@ -151,7 +192,9 @@ export type IssueType =
   | 'not-supported'
   | 'conflict'
   | 'exception'
-  | 'informational';
+  | 'informational'
+  | 'business-rule'
+  | 'multiple-matches';
 
 export interface OperationOutcomeIssue {
   severity: IssueSeverity;
@@ -183,7 +226,7 @@ export interface CapabilityStatementResource {
   type: string;
   profile?: string;
   supportedProfile?: string[];
-  interaction: { code: TypeInteraction }[];
+  interaction: { code: TypeInteraction; documentation?: string }[];
   versioning?: 'no-version' | 'versioned' | 'versioned-update';
   readHistory?: boolean;
   updateCreate?: boolean;
@@ -193,7 +236,10 @@ export interface CapabilityStatementResource {
   conditionalDelete?: 'not-supported' | 'single' | 'multiple';
   searchInclude?: string[];
   searchRevInclude?: string[];
+  /** e.g. the subscription topics a server offers (backport IG capabilitystatement-subscriptiontopic-canonical). */
+  extension?: { url: string; valueCanonical?: string }[];
   searchParam?: CapabilitySearchParam[];
+  operation?: { name: string; definition: string; documentation?: string }[];
 }
 
 /** CapabilityStatement.rest.resource.searchParam. */
@@ -224,8 +270,11 @@ export interface CapabilityStatement {
   }[];
 }
 
-/** A resource a search can return (matches and included ones); other types join as they are built. */
-export type FhirSearchResource = Organization | HealthcareService | Location;
+/** The ROR resources the registry serves (they carry meta and extensions). */
+export type DomainResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole;
+
+/** A resource a search can return (matches and included ones). */
+export type FhirSearchResource = DomainResource;
 
 export interface BundleLink {
   relation: 'self' | 'next' | 'previous' | 'first' | 'last';
@@ -243,6 +292,7 @@ export interface BundleEntry {
   };
 }
 
+/** A searchset Bundle (fhir/search/). */
 export interface Bundle {
   resourceType: 'Bundle';
   id?: string;
@@ -254,4 +304,4 @@ export interface Bundle {
 }
 
 /** Every resource this adapter can answer with. */
-export type FhirResource = Organization | HealthcareService | Location | OperationOutcome | CapabilityStatement | Bundle;
+export type FhirResource = DomainResource | OperationOutcome | CapabilityStatement | HistoryBundle | Bundle;
