@@ -23,6 +23,17 @@ export interface CapabilityOptions {
   contributions?: readonly CapabilityContribution[];
 }
 
+/** searchParam, searchInclude and searchRevInclude from the type's search registry (what the parser accepts). */
+function searchCapability(handler: AnyResourceHandler): Partial<CapabilityStatementResource> {
+  const search = handler.search;
+  if (!search) return {};
+  return {
+    searchInclude: search.includes.map((i) => i.code),
+    searchRevInclude: search.revincludes.map((i) => i.code),
+    searchParam: search.params.map((p) => ({ name: p.code, definition: p.definition, type: p.type, documentation: p.description })),
+  };
+}
+
 function resourceCapability(handler: AnyResourceHandler): CapabilityStatementResource {
   return {
     type: handler.resourceType,
@@ -42,6 +53,7 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     conditionalRead: 'not-match',
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',
+    ...searchCapability(handler),
   };
 }
 
@@ -70,7 +82,7 @@ export function buildCapabilityStatement(
       {
         mode: 'server',
         documentation:
-          'Read access to the regional offer of care and bed capacity, as ROR IG profiles; bed capacity write-back by PATCH on Location (national ROR protocol).',
+          'Read and search access to the regional offer of care and bed capacity, as ROR IG profiles (docs/fhir-search.md); bed capacity write-back by PATCH on Location (national ROR protocol).',
         security: {
           cors: false,
           description:

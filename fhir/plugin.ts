@@ -23,6 +23,7 @@ import {
 } from './outcomes.js';
 import { dispatch, etagOf, notModified } from './router.js';
 import type { FhirResource, OperationOutcome } from './types.js';
+import type { SearchRequest } from './search/engine.js';
 
 export interface FhirPluginOptions {
   execute: FhirRuntime['execute'];
@@ -73,6 +74,15 @@ function errorToOutcome(error: unknown, request: FastifyRequest): OperationOutco
   return serverError(errorId);
 }
 
+/** Search parameters of the query string, then of a form body (POST _search), and `Prefer: handling=lenient`. */
+function searchRequestOf(request: FastifyRequest, baseUrl: string): SearchRequest {
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+  const params = [...new URLSearchParams(query)];
+  if (typeof request.body === 'string') params.push(...new URLSearchParams(request.body));
+  const prefer = [request.headers.prefer ?? []].flat().join(',');
+  return { params, baseUrl, lenient: /(^|[,;\s])handling\s*=\s*lenient\b/i.test(prefer) };
+}
+
 const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) => {
   const startedAt = new Date().toISOString();
   const configuredBaseUrl = options.baseUrl?.replace(/\/+$/, '');
@@ -87,6 +97,9 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
+
+  // POST [type]/_search sends its parameters as a form (FHIR R4 http.html#search).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.setErrorHandler((error, request, reply) => send(reply, errorToOutcome(error, request)));
   app.setNotFoundHandler((request, reply) => send(reply, unknownPath(request.method, request.url)));
@@ -106,6 +119,7 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
         request: { query: request.query, body: request.body, ifMatch: request.headers['if-match'] },
         versions,
         baseUrl,
+        search: searchRequestOf(request, baseUrl),
       },
       { baseUrl, date: startedAt, contributions },
     );

@@ -6,11 +6,14 @@
 import type { CallerCredentials, GraphQLExecutor } from '../platform/executor.js';
 import type { VersionStore } from './history/store.js';
 import { OperationOutcomeError, fromGraphQLErrors } from './outcomes.js';
+import type { SearchRequest } from './search/engine.js';
 
 /** What a handler gets for one FHIR request. */
 export interface HandlerContext {
   execute: GraphQLExecutor;
   caller: CallerCredentials;
+  /** The request's search parameters (query string and form body), base URL and lenient handling. */
+  search?: SearchRequest;
   /** The request's query, body and preconditions, for interactions that read them (patch). */
   request?: RequestDetails;
   /** The version store (vread, history); absent when the plugin runs without its runtime. */

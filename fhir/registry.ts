@@ -31,6 +31,7 @@ import { fetchRecord, type HandlerContext } from './records.js';
 import { CAPACITY_PATCH_DOCUMENTATION, patchLocation } from './capacity-patch/handler.js';
 import { historyOf, versionOf } from './history/interactions.js';
 import type {
+  Bundle,
   HealthcareService,
   HistoryBundle,
   Location,
@@ -40,6 +41,12 @@ import type {
   PractitionerRole,
   TypeInteraction,
 } from './types.js';
+import type { SearchType } from './search/definitions.js';
+import { runSearch } from './search/engine.js';
+import { findSearchType } from './search/registry.js';
+import { healthcareServiceSearch } from './search/types/healthcare-service.js';
+import { locationSearch } from './search/types/location.js';
+import { organizationSearch } from './search/types/organization.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -54,12 +61,15 @@ export type VreadOperation<R> = (id: string, versionId: string, ctx: HandlerCont
 
 export type HistoryOperation = (id: string, ctx: HandlerContext) => Promise<HandlerResult<HistoryBundle>>;
 
+export type SearchOperation = (ctx: HandlerContext) => Promise<HandlerResult<Bundle>>;
+
 /** The interactions a handler may implement; add a key here when a new one is built. */
 export interface ResourceInteractions<R> {
   read?: ReadOperation<R>;
   patch?: PatchOperation<R>;
   vread?: VreadOperation<R>;
   'history-instance'?: HistoryOperation;
+  'search-type'?: SearchOperation;
 }
 
 export interface ResourceHandler<R = Organization | HealthcareService | Location | Practitioner | PractitionerRole> {
@@ -68,6 +78,16 @@ export interface ResourceHandler<R = Organization | HealthcareService | Location
   interactions: ResourceInteractions<R>;
   /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
   documentation?: Partial<Record<TypeInteraction, string>>;
+  /** Parameters, sorts and includes of its search (fhir/search/): the parser and the CapabilityStatement read them. */
+  search?: SearchType;
+}
+
+/** The search interaction of a type (fhir/search/engine.ts). */
+function searchWith(type: SearchType): SearchOperation {
+  return async (ctx) => {
+    if (!ctx.search) throw new Error('A search needs its request parameters');
+    return [allOk, await runSearch(type, ctx.search, ctx, findSearchType)];
+  };
 }
 
 /** Organization/{FINESS}: an EG (FINESS ET) first, then an EJ (FINESS EJ). */
@@ -131,20 +151,23 @@ function versionedInteractions<R extends Organization | HealthcareService | Loca
 const organizationHandler: ResourceHandler<Organization> = {
   resourceType: 'Organization',
   profile: PROFILES.organization,
-  interactions: versionedInteractions('Organization', readOrganization),
+  interactions: { ...versionedInteractions('Organization', readOrganization), 'search-type': searchWith(organizationSearch) },
+  search: organizationSearch,
 };
 
 const healthcareServiceHandler: ResourceHandler<HealthcareService> = {
   resourceType: 'HealthcareService',
   profile: PROFILES.healthcareService,
-  interactions: versionedInteractions('HealthcareService', readHealthcareService),
+  interactions: { ...versionedInteractions('HealthcareService', readHealthcareService), 'search-type': searchWith(healthcareServiceSearch) },
+  search: healthcareServiceSearch,
 };
 
 const locationHandler: ResourceHandler<Location> = {
   resourceType: 'Location',
   profile: PROFILES.location,
-  interactions: { ...versionedInteractions('Location', readLocation), patch: patchLocation },
+  interactions: { ...versionedInteractions('Location', readLocation), patch: patchLocation, 'search-type': searchWith(locationSearch) },
   documentation: { patch: CAPACITY_PATCH_DOCUMENTATION },
+  search: locationSearch,
 };
 
 const practitionerHandler: ResourceHandler<Practitioner> = {

@@ -234,10 +234,20 @@ export interface CapabilityStatementResource {
   conditionalRead?: 'not-supported' | 'modified-since' | 'not-match' | 'full-support';
   conditionalUpdate?: boolean;
   conditionalDelete?: 'not-supported' | 'single' | 'multiple';
+  searchInclude?: string[];
+  searchRevInclude?: string[];
   /** e.g. the subscription topics a server offers (backport IG capabilitystatement-subscriptiontopic-canonical). */
   extension?: { url: string; valueCanonical?: string }[];
-  searchParam?: { name: string; type: 'token' | 'string' | 'reference' | 'date' | 'number' | 'uri'; documentation?: string }[];
+  searchParam?: CapabilitySearchParam[];
   operation?: { name: string; definition: string; documentation?: string }[];
+}
+
+/** CapabilityStatement.rest.resource.searchParam. */
+export interface CapabilitySearchParam {
+  name: string;
+  definition?: string;
+  type: 'number' | 'date' | 'string' | 'token' | 'reference' | 'composite' | 'quantity' | 'uri' | 'special';
+  documentation?: string;
 }
 
 export interface CapabilityStatement {
@@ -263,5 +273,35 @@ export interface CapabilityStatement {
 /** The ROR resources the registry serves (they carry meta and extensions). */
 export type DomainResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole;
 
+/** A resource a search can return (matches and included ones). */
+export type FhirSearchResource = DomainResource;
+
+export interface BundleLink {
+  relation: 'self' | 'next' | 'previous' | 'first' | 'last';
+  url: string;
+}
+
+export interface BundleEntry {
+  fullUrl?: string;
+  resource?: FhirSearchResource | OperationOutcome;
+  search?: {
+    /** Only the core location-distance extension (valueDistance) here. */
+    extension?: Array<{ url: string; valueDistance: { value: number; unit: string; system: string; code: string } }>;
+    mode: 'match' | 'include' | 'outcome';
+    score?: number;
+  };
+}
+
+/** A searchset Bundle (fhir/search/). */
+export interface Bundle {
+  resourceType: 'Bundle';
+  id?: string;
+  meta?: Meta;
+  type: 'searchset';
+  total?: number;
+  link?: BundleLink[];
+  entry?: BundleEntry[];
+}
+
 /** Every resource this adapter can answer with. */
-export type FhirResource = DomainResource | OperationOutcome | CapabilityStatement | HistoryBundle;
+export type FhirResource = DomainResource | OperationOutcome | CapabilityStatement | HistoryBundle | Bundle;

@@ -183,7 +183,7 @@ describe('FHIR capacity PATCH (national protocol) on a private PGlite hub', () =
     const client = new Client({ baseUrl: hub.urls.fhir });
     const statement = (await client.capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string; documentation?: string }> }> }> };
     const location = statement.rest[0]!.resource.find((r) => r.type === 'Location')!;
-    expect(location.interaction.map((i) => i.code)).toEqual(['read', 'vread', 'history-instance', 'patch']);
+    expect(location.interaction.map((i) => i.code)).toEqual(['read', 'vread', 'history-instance', 'patch', 'search-type']);
     expect(location.interaction.find((i) => i.code === 'patch')!.documentation).toContain('Location?identifier=');
     expect(r4Issues(statement as never)).toEqual([]);
   });

@@ -57,13 +57,20 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     sample = { establishmentId: node.id, organizationId: node.organization.id, unit: node.units[0]! };
   });
 
-  it('serves a CapabilityStatement listing the reads, versions and the Location patch', async () => {
+  it('serves a CapabilityStatement listing the reads, versions, searches and the Location patch', async () => {
     const statement = (await client().capabilityStatement()) as Resource & { fhirVersion: string; rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string }> }> }> };
     expect(statement.resourceType).toBe('CapabilityStatement');
     expect(statement.fhirVersion).toBe('4.0.1');
     const reads = statement.rest[0]!.resource.map((r) => `${r.type}:${r.interaction.map((i) => i.code).join(',')}`).sort();
     const versioned = (type: string) => `${type}:read,vread,history-instance`;
-    expect(reads).toEqual(['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole'].map(versioned).map((r) => (r.startsWith('Location:') ? `${r},patch` : r)).concat('Subscription:read,create,delete,search-type'));
+    const searched = ['HealthcareService', 'Location', 'Organization'];
+    expect(reads).toEqual(
+      ['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole']
+        .map(versioned)
+        .map((r) => (r.startsWith('Location:') ? `${r},patch` : r))
+        .map((r) => (searched.includes(r.split(':')[0]!) ? `${r},search-type` : r))
+        .concat('Subscription:read,create,delete,search-type'),
+    );
     expect(r4Issues(statement)).toEqual([]);
   });
 
@@ -213,5 +220,41 @@ describe.each(databaseKinds())('FHIR Location of a freshly entered capacity on %
       headers: { authorization: `Bearer ${reader}`, 'if-none-match': `W/"${before.meta.versionId}"` },
     });
     expect(revalidated.status).toBe(200);
+  });
+
+  // Incremental sync (FHIR search, docs/fhir-search.md): a capacity change moves the Location's
+  // meta.lastUpdated, and `_lastUpdated=ge…` must find it even though the unit did not change.
+  it('finds a unit whose capacity changed with Location?_lastUpdated=ge…, its offer revincluded', async () => {
+    const reader = (await asApp(hub.urls.graphql, 'national-aggregator')).replace(/^Bearer /, '');
+    const client = new Client({ baseUrl: hub.urls.fhir, bearerToken: reader });
+    type Bundle = { total?: number; entry?: Array<{ search: { mode: string }; resource: Resource & { meta: { lastUpdated: string } } }> };
+    const search = async (searchParams: Record<string, string>) => {
+      const bundle = (await client.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+      expect(r4Issues(bundle as never)).toEqual([]);
+      expect(rorIssues(bundle as never).filter((i) => !/ror-commune-cog is 1\.\.1$/.test(i))).toEqual([]);
+      return bundle;
+    };
+    const since = new Date().toISOString();
+    expect((await search({ _lastUpdated: `ge${since}`, _summary: 'count' })).total).toBe(0);
+    const current = await gql<{ unit: { capacity: { version: number } } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { capacity { version } } }`, { id: TOURS_ICU }, { authorization: `Bearer ${reader}` });
+    const entered = await gql(
+      hub.urls.graphql,
+      `mutation($id: ID!, $v: Int!) { updateUnitCapacity(unitId: $id, expectedVersion: $v, input: { installedBeds: 12, availableMen: 1, availableWomen: 0, availableUndifferentiated: 0, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 }) { version } }`,
+      { id: TOURS_ICU, v: current.data!.unit.capacity.version },
+      { authorization: await asUser(hub.urls.graphql, 'ref.uo.tours') },
+    );
+    expect(entered.errors).toBeUndefined();
+
+    const changed = await search({ _lastUpdated: `ge${since}`, _revinclude: 'HealthcareService:location' });
+    expect(changed.entry!.map((e) => `${e.search.mode} ${e.resource.resourceType}/${e.resource.id}`)).toEqual([`match Location/${TOURS_ICU}`, `include HealthcareService/${TOURS_ICU}`]);
+    expect(Date.parse(changed.entry![0]!.resource.meta.lastUpdated)).toBeGreaterThanOrEqual(Date.parse(since));
+    // The upper bound leaves it out now: its Location changed after.
+    expect((await search({ _lastUpdated: `lt${since}`, _id: TOURS_ICU })).entry ?? []).toEqual([]);
+    // Its new figures match one-record criteria.
+    const men = await search({ 'capacity-status': '02', 'gender-capacity-available': '02', 'nb-capacity': 'eq1', _id: TOURS_ICU });
+    expect(men.entry?.map((e) => e.resource.id)).toEqual([TOURS_ICU]);
+    // An application without capacity.read sees no capacity, so for it this Location did not change.
+    const directory = new Client({ baseUrl: hub.urls.fhir, bearerToken: (await asApp(hub.urls.graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
+    expect(((await directory.search({ resourceType: 'Location', searchParams: { _lastUpdated: `ge${since}`, _summary: 'count' } })) as unknown as Bundle).total).toBe(0);
   });
 });

@@ -13,6 +13,8 @@ import { unitToHealthcareService } from '../fhir/mappers/healthcare-service.js';
 import { unitToLocation } from '../fhir/mappers/location.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../fhir/mappers/organization.js';
 import { FHIR_OPERATIONS } from '../fhir/queries.js';
+import { FHIR_SEARCH_OPERATIONS } from '../fhir/search/graphql.js';
+import { loadSubgraphSdl } from '../platform/sdl.js';
 import { RESOURCE_HANDLERS, implementedInteractions } from '../fhir/registry.js';
 import {
   EG_ID,
@@ -509,8 +511,15 @@ describe('CapabilityStatement', () => {
       expect(resource?.supportedProfile).toEqual([handler.profile]);
     }
     const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
+    const searched = new Set(['Organization', 'HealthcareService', 'Location']);
     expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual(
-      types.flatMap((type) => [`${type}:read`, `${type}:vread`, `${type}:history-instance`, ...(type === 'Location' ? ['Location:patch'] : [])]),
+      types.flatMap((type) => [
+        `${type}:read`,
+        `${type}:vread`,
+        `${type}:history-instance`,
+        ...(type === 'Location' ? ['Location:patch'] : []),
+        ...(searched.has(type) ? [`${type}:search-type`] : []),
+      ]),
     );
     expect(resources.every((r) => r.readHistory === true)).toBe(true);
     expect(resources.map((r) => r.profile)).toEqual([
@@ -528,7 +537,7 @@ describe('GraphQL documents', () => {
     const services = ['offer', 'capacities', 'tensions', 'professionals'].map((name) => ({
       name,
       url: `http://${name}.invalid/graphql`,
-      typeDefs: parse(readFileSync(new URL(`../schemas/${name}.graphql`, import.meta.url), 'utf8')),
+      typeDefs: loadSubgraphSdl(name), // main file and its parts (schemas/<name>.<part>.graphql)
     }));
     const composed = composeServices(services);
     expect(composed.errors ?? []).toEqual([]);
@@ -536,7 +545,7 @@ describe('GraphQL documents', () => {
     // Rebuilt from the SDL with this package's graphql: the composer's schema object comes from
     // the CommonJS build of graphql, which the ESM `validate` refuses (dual-package hazard).
     const schema = buildSchema(composed.supergraphSdl);
-    for (const [name, document] of Object.entries(FHIR_OPERATIONS)) {
+    for (const [name, document] of Object.entries({ ...FHIR_OPERATIONS, ...FHIR_SEARCH_OPERATIONS })) {
       expect({ name, errors: validate(schema, parse(document)).map((e) => e.message) }).toEqual({ name, errors: [] });
     }
   });

@@ -142,7 +142,7 @@ function expectOutcome(data: OperationOutcome, code: string, diagnostics: RegExp
 }
 
 describe('GET /fhir/metadata', () => {
-  it('returns a valid R4 CapabilityStatement listing the three reads', async () => {
+  it('returns a valid R4 CapabilityStatement listing the three reads and searches', async () => {
     const statement = await client.capabilityStatement();
     expect(contentTypeOf(statement)).toBe('application/fhir+json; charset=utf-8');
     expect(r4Issues(statement)).toEqual([]);
@@ -156,9 +156,9 @@ describe('GET /fhir/metadata', () => {
     });
     const rest = (statement.rest as { resource: { type: string; profile: string; interaction: { code: string }[] }[] }[])[0];
     expect(rest?.resource.map((r) => [r.type, r.profile, r.interaction.map((i) => i.code)])).toEqual([
-      ['Organization', PROFILES.organization, ['read', 'vread', 'history-instance']],
-      ['HealthcareService', PROFILES.healthcareService, ['read', 'vread', 'history-instance']],
-      ['Location', PROFILES.location, ['read', 'vread', 'history-instance', 'patch']],
+      ['Organization', PROFILES.organization, ['read', 'vread', 'history-instance', 'search-type']],
+      ['HealthcareService', PROFILES.healthcareService, ['read', 'vread', 'history-instance', 'search-type']],
+      ['Location', PROFILES.location, ['read', 'vread', 'history-instance', 'patch', 'search-type']],
       ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance']],
       ['PractitionerRole', PROFILES.practitionerRole, ['read', 'vread', 'history-instance']],
     ]);
@@ -336,9 +336,9 @@ describe('errors as OperationOutcome', () => {
     expect(unknownType.status).toBe(404);
     expectOutcome(unknownType.data, 'not-supported', /Patient/);
 
-    const search = await failure(client.search({ resourceType: 'Location', searchParams: { name: 'x' } }));
-    expect(search.status).toBe(405);
-    expectOutcome(search.data, 'not-supported', /search-type.*Location/);
+    const history = await failure(client.typeHistory({ resourceType: 'Location' }));
+    expect(history.status).toBe(405);
+    expectOutcome(history.data, 'not-supported', /history-type.*Location/);
 
     const create = await failure(
       client.create({ resourceType: 'Location', body: { resourceType: 'Location', name: 'x' } }),

@@ -13,13 +13,19 @@ import { capacityExportRoute } from './export-route.js';
 import { scheduleSnapshots } from './snapshot-scheduler.js';
 import { createCapacityChanges, subscriptionResolvers } from './subscription.js';
 import { bedResolvers, createBedService, type BedContext } from './beds.js';
+import { createFigureSearch, figureSearchResolvers, type FigureSearchContext } from './figure-search.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
-  resolvers: { ...resolvers, ...subscriptionResolvers, ...bedResolvers },
+  resolvers: {
+    ...resolvers,
+    ...subscriptionResolvers,
+    ...bedResolvers,
+    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object) }, // schemas/capacities.search.graphql
+  },
   context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
     const closures = createClosureStore(db.orm);
@@ -33,6 +39,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext, C
       capacities: createCapacityService({ store, closures, client }, identity),
       reports: createReportService({ db, store, filters, client }, identity),
       beds: createBedService({ store, client }, identity),
+      figureSearch: createFigureSearch(db.orm, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

@@ -38,6 +38,8 @@ export const unitCapacities = capacities.table(
     check('unit_capacity_reopenable_ck', sql`${t.reopenableBeds} >= 0 and ${t.reopenableBeds} <= ${t.closedBeds} - ${t.reopenedBeds}`),
     check('unit_capacity_mobilised_ck', sql`${t.mobilisedBeds} >= 0`),
     check('unit_capacity_by_sex_ck', sql`${t.availableMen} >= 0 and ${t.availableWomen} >= 0 and ${t.availableUndifferentiated} >= 0`),
+    // FHIR Location _lastUpdated: the units whose capacity changed since an instant.
+    index('unit_capacity_updated_idx').on(t.updatedAt),
   ],
 );
 

@@ -10,13 +10,14 @@ import { nudgeFeedbackMail, startFeedbackMail } from './feedback-mail.js';
 import { createPopulationService, createPopulationStore, withPopulation, type PopulationContext } from './population/index.js';
 import { syncTerminology } from './terminology/load.js';
 import { editingContext, withEditing, type EditingContext } from './editing/resolvers.js';
+import { createStructuredSearch, withStructuredSearch, type StructuredSearchContext } from './structured-search.js';
 
 export type { OfferSeed };
 
-export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext, OfferSeed>({
+export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext & StructuredSearchContext, OfferSeed>({
   name: 'offer',
   migrations: new URL('./migrations', import.meta.url),
-  resolvers: withEditing(withPopulation(resolvers)),
+  resolvers: withStructuredSearch(withEditing(withPopulation(resolvers))),
   context: (deps) => {
     const { db, config } = deps;
     const editing = editingContext(deps); // docs/offer-editing.md
@@ -27,6 +28,7 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
       offer: createOfferService(store, identity),
       population: createPopulationService(populationStore, identity), // docs/population-indicators.md
       editing: editing(identity),
+      structuredSearch: createStructuredSearch(db.orm, identity), // schemas/offer.search.graphql
       feedback: createFeedbackService(db.orm, store, identity, config.regionalTeamEmail, () => nudgeFeedbackMail(request.server)),
     });
   },

@@ -74,7 +74,14 @@ export const establishments = offer.table(
     website: text('website'),
     ...stamps,
   },
-  (t) => [index('establishment_organization_idx').on(t.organizationId), index('establishment_department_idx').on(t.departmentCode)],
+  (t) => [
+    index('establishment_organization_idx').on(t.organizationId),
+    index('establishment_department_idx').on(t.departmentCode),
+    // Structured searches (docs/fhir-search.md): true-radius prefilter, name and city search.
+    index('establishment_earth_idx').using('gist', sql`ll_to_earth(${t.latitude}, ${t.longitude})`),
+    index('establishment_name_trgm_idx').using('gin', sql`offer.fold(${t.name}) gin_trgm_ops`),
+    index('establishment_updated_idx').on(t.updatedAt, t.id),
+  ],
 );
 
 /** Pôles: groups of units of one establishment. Archived, never deleted. */
@@ -138,7 +145,18 @@ export const units = offer.table(
     longitude: doublePrecision('longitude'),
     ...stamps,
   },
-  (t) => [uniqueIndex('unit_uf_code_uq').on(t.establishmentId, t.ufCode).where(sql`not ${t.archived}`), index('unit_establishment_idx').on(t.establishmentId)],
+  (t) => [
+    uniqueIndex('unit_uf_code_uq').on(t.establishmentId, t.ufCode).where(sql`not ${t.archived}`),
+    index('unit_establishment_idx').on(t.establishmentId),
+    // Structured searches (docs/fhir-search.md): own positions, names, coded fields, last update.
+    index('unit_earth_idx').using('gist', sql`ll_to_earth(${t.latitude}, ${t.longitude})`).where(sql`${t.latitude} is not null`),
+    index('unit_name_trgm_idx').using('gin', sql`offer.fold(${t.name}) gin_trgm_ops`),
+    index('unit_operational_activities_idx').using('gin', t.operationalActivityCodes),
+    index('unit_specific_acts_idx').using('gin', t.specificActCodes),
+    index('unit_equipment_idx').using('gin', t.equipmentCodes),
+    index('unit_activity_care_mode_idx').on(t.activityFieldCode, t.careModeCode),
+    index('unit_updated_idx').on(t.updatedAt, t.id),
+  ],
 );
 
 /**

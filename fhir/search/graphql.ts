@@ -1,0 +1,116 @@
+/**
+ * The GraphQL the search runs through the gateway's executor: the offer's `unitSearch` and
+ * `structureSearch`, the capacities' `unitsWithCapacity`. Search results select exactly what the
+ * reads select (the selections are taken from fhir/queries.ts), so a searched resource is the
+ * resource a read returns.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { ESTABLISHMENT_QUERY, HEALTHCARE_SERVICE_QUERY, LOCATION_QUERY, ORGANIZATION_QUERY } from '../queries.js';
+import type { EstablishmentRecord, HealthcareServiceRecord, LocationRecord, OrganizationRecord } from '../queries.js';
+import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
+import type { HandlerContext } from '../records.js';
+import type { CapacityFigureFilter } from './capacity.js';
+
+/** The selection set of `field(...)` in a document (without its braces). */
+export function selectionOf(document: string, field: string): string {
+  const start = document.indexOf('{', document.indexOf(`${field}(`));
+  let depth = 0;
+  for (let i = start; i < document.length; i++) {
+    if (document[i] === '{') depth++;
+    else if (document[i] === '}' && --depth === 0) return document.slice(start + 1, i);
+  }
+  throw new Error(`No selection for ${field}`);
+}
+
+const PAGE = `pageInfo { hasNextPage endCursor }`;
+
+const unitSearchQuery = (name: string, selection: string): string => /* GraphQL */ `
+  query ${name}($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
+    unitSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
+      edges { cursor distanceKm node { ${selection} } }
+      ${PAGE}
+    }
+  }
+`;
+
+export const HEALTHCARE_SERVICE_SEARCH = unitSearchQuery('FhirHealthcareServiceSearch', selectionOf(HEALTHCARE_SERVICE_QUERY, 'unit'));
+export const LOCATION_SEARCH = unitSearchQuery('FhirLocationSearch', selectionOf(LOCATION_QUERY, 'unit'));
+
+export const UNIT_COUNT = /* GraphQL */ `
+  query FhirUnitCount($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }
+`;
+
+export const ORGANIZATION_SEARCH = /* GraphQL */ `
+  query FhirOrganizationSearch($criteria: StructureCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
+    structureSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          __typename
+          ... on Establishment { ${selectionOf(ESTABLISHMENT_QUERY, 'establishment')} }
+          ... on Organization { ${selectionOf(ORGANIZATION_QUERY, 'organization')} }
+        }
+      }
+      ${PAGE}
+    }
+  }
+`;
+
+export const STRUCTURE_COUNT = /* GraphQL */ `
+  query FhirStructureCount($criteria: StructureCriteria!) { structureSearch(criteria: $criteria, first: 0) { totalCount } }
+`;
+
+export const UNITS_WITH_CAPACITY = /* GraphQL */ `
+  query FhirUnitsWithCapacity($filter: CapacityFigureFilter!, $unitIds: [ID!]) { unitsWithCapacity(filter: $filter, unitIds: $unitIds) }
+`;
+
+/** Every search document, by operation name (checked against the supergraph by the tests). */
+export const FHIR_SEARCH_OPERATIONS = {
+  FhirHealthcareServiceSearch: HEALTHCARE_SERVICE_SEARCH,
+  FhirLocationSearch: LOCATION_SEARCH,
+  FhirUnitCount: UNIT_COUNT,
+  FhirOrganizationSearch: ORGANIZATION_SEARCH,
+  FhirStructureCount: STRUCTURE_COUNT,
+  FhirUnitsWithCapacity: UNITS_WITH_CAPACITY,
+} as const;
+
+export interface SearchEdge<N> {
+  cursor: string;
+  distanceKm?: number | null;
+  node: N;
+}
+
+export interface SearchPage<N> {
+  edges: SearchEdge<N>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export type StructureNode = (EstablishmentRecord & { __typename: 'Establishment' }) | (OrganizationRecord & { __typename: 'Organization' });
+
+/** A FORBIDDEN on a node's `capacity` only hides that unit's capacity from this caller (as on reads). */
+const capacityHidden = (e: GraphQLFormattedError): boolean => e.extensions?.code === 'FORBIDDEN' && e.path?.at(-1) === 'capacity';
+
+/** Runs one operation; any error (but hidden capacities) becomes the OperationOutcome of its code. */
+export async function run<T>(ctx: HandlerContext, query: string, variables: Record<string, unknown>): Promise<T> {
+  const result = await ctx.execute<T>({ query, variables }, ctx.caller);
+  const errors = (result.errors ?? []).filter((e) => !capacityHidden(e));
+  if (errors.length > 0 || !result.data) throw new OperationOutcomeError(fromGraphQLErrors(errors));
+  return result.data;
+}
+
+export type { HealthcareServiceRecord, LocationRecord };
+
+/** Units (among `unitIds`, or all) with a capacity figure meeting `filter`; FORBIDDEN (403) without capacity read access. */
+export async function unitsWithCapacity(ctx: HandlerContext, filter: CapacityFigureFilter, unitIds?: readonly string[]): Promise<string[]> {
+  const data = await run<{ unitsWithCapacity: string[] }>(ctx, UNITS_WITH_CAPACITY, { filter, ...(unitIds ? { unitIds } : {}) });
+  return data.unitsWithCapacity;
+}
+
+/** Like unitsWithCapacity, but null when the caller may not read capacity at all (their Locations show none). */
+export async function unitsWithVisibleCapacity(ctx: HandlerContext, filter: CapacityFigureFilter): Promise<string[] | null> {
+  const result = await ctx.execute<{ unitsWithCapacity: string[] }>({ query: UNITS_WITH_CAPACITY, variables: { filter } }, ctx.caller);
+  const errors = result.errors ?? [];
+  if (errors.length > 0 && errors.every((e) => e.extensions?.code === 'FORBIDDEN')) return null;
+  if (errors.length > 0 || !result.data) throw new OperationOutcomeError(fromGraphQLErrors(errors));
+  return result.data.unitsWithCapacity;
+}

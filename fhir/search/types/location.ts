@@ -1,0 +1,146 @@
+/**
+ * Location search (the unit as the place where its beds live): address, commune, equipment,
+ * status, a true-radius `near` ordered by distance, and the capacity parameters, all of which must
+ * hold within one capacity record (fhir/search/capacity.ts).
+ */
+import { CODE_SYSTEMS, CODINGS } from '../../codes.js';
+import { unitToLocation } from '../../mappers/location.js';
+import type { LocationRecord } from '../../queries.js';
+import type { HandlerContext } from '../../records.js';
+import { OperationOutcomeError, badRequest } from '../../outcomes.js';
+import type { FhirSearchResource } from '../../types.js';
+import { CAPACITY_PARAMS } from '../capacity.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import { LOCATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
+import type { Clause, ParsedSearch } from '../parse.js';
+import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
+import { instantTest, tokenHolds } from '../values.js';
+import { healthcareServiceSearch } from './healthcare-service.js';
+
+/** `near` without a distance, and its upper bound (the offer subgraph's). */
+export const DEFAULT_NEAR_KM = 50;
+export const MAX_NEAR_KM = 500;
+const LOCATION_STATUS = 'http://hl7.org/fhir/location-status';
+
+const PARAMS: readonly SearchParamDefinition[] = [
+  ...COMMON_PARAMS.map((p) =>
+    p.code === '_lastUpdated'
+      ? { ...p, or: false, prefixes: p.prefixes!.filter((x) => x !== 'ne'), description: 'meta.lastUpdated: the latest change of the unit, of its capacity (when the caller may read it) and of its establishment when the unit uses its address. All prefixes but ne; one value per parameter.' }
+      : p,
+  ),
+  { code: 'identifier', type: 'token', description: 'Identifier of the place, `<region>/<unit id>` (no system).', definition: base('Location-identifier'), modifiers: TOKEN_MODIFIERS },
+  { code: 'name', type: 'string', description: 'Name: accent- and case-insensitive prefix; :exact, :contains.', definition: base('Location-name'), modifiers: STRING_MODIFIERS },
+  { code: 'address-city', type: 'string', description: 'City of the address (the unit\'s own, else its establishment\'s).', definition: base('Location-address-city'), modifiers: STRING_MODIFIERS },
+  { code: 'address-postalcode', type: 'string', description: 'Postal code of the address.', definition: base('Location-address-postalcode'), modifiers: STRING_MODIFIERS },
+  { code: 'commune-cog', type: 'token', description: 'INSEE commune (TRE_R13-CommuneOM) of ror-commune-cog.', definition: ror('ror-sp-location-commune-cog'), modifiers: TOKEN_MODIFIERS },
+  { code: 'equipment-type', type: 'token', description: 'Specific equipment (TRE_R212).', definition: ror('ror-sp-equipment-type'), modifiers: TOKEN_MODIFIERS },
+  { code: 'status', type: 'token', description: 'active, or inactive for archived units.', definition: base('Location-status'), modifiers: TOKEN_MODIFIERS },
+  { code: 'operational-status', type: 'token', description: 'TRE_R203-StatutLieu 3 (Opérationnel) for active units; archived ones have none.', definition: base('Location-operational-status'), modifiers: TOKEN_MODIFIERS },
+  { code: 'organization', type: 'reference', description: 'managingOrganization: Organization/<FINESS ET> or the bare id.', definition: base('Location-organization') },
+  {
+    code: 'near',
+    type: 'special',
+    description: `lat|lon|distance|km: a true radius (great-circle distance) around the point, results ordered by distance unless _sort says otherwise. Distance defaults to ${DEFAULT_NEAR_KM} km, at most ${MAX_NEAR_KM}.`,
+    definition: base('Location-near'),
+    or: false,
+    and: false,
+  },
+  ...CAPACITY_PARAMS,
+];
+
+const invalid = (message: string) => new OperationOutcomeError(badRequest(message));
+
+/** `near=latitude|longitude|distance|units` (units km or m; distance optional). */
+export function parseNear(raw: string): { latitude: number; longitude: number; radiusKm: number } {
+  const [lat = '', lon = '', distance, units] = raw.split('|');
+  const latitude = Number(lat);
+  const longitude = Number(lon);
+  if (lat === '' || lon === '' || !Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    throw invalid(`Invalid near "${raw}": expected latitude|longitude|distance|km`);
+  }
+  let radiusKm = distance === undefined || distance === '' ? DEFAULT_NEAR_KM : Number(distance);
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0) throw invalid(`Invalid near distance "${distance ?? ''}"`);
+  if (units === 'm') radiusKm /= 1000;
+  else if (units !== undefined && units !== '' && units !== 'km') throw invalid(`Unsupported near unit "${units}": use km or m`);
+  if (radiusKm > MAX_NEAR_KM) throw invalid(`near distance is at most ${MAX_NEAR_KM} km`);
+  return { latitude, longitude, radiusKm };
+}
+
+/**
+ * `_lastUpdated` against the latest of the place and of the capacity the caller may read: a lower
+ * bound also takes the units whose capacity changed since (asked of the capacities subgraph), an
+ * upper bound leaves out those whose capacity changed after.
+ */
+async function lastUpdated(clause: Clause, builder: UnitCriteriaBuilder, ctx: HandlerContext): Promise<void> {
+  const range = instantTest(clause.values[0]!);
+  const changedSince = (instant: string) => unitsWithVisibleCapacity(ctx, { figures: ['INSTALLED'], updated: [[{ from: instant }]] });
+  const change: UnitCriteriaBuilder['placeChanged'][number] = {};
+  if (range.from) {
+    change.from = range.from;
+    const ids = await changedSince(range.from);
+    if (ids?.length) change.orIds = ids;
+  }
+  if (range.before) {
+    change.before = range.before;
+    const ids = await changedSince(range.before);
+    if (ids?.length) change.exceptIds = ids;
+  }
+  builder.placeChanged.push(change);
+}
+
+async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
+  const builder = new UnitCriteriaBuilder();
+  for (const clause of search.clauses) {
+    if (builder.common(clause)) continue;
+    switch (clause.code) {
+      case '_lastUpdated':
+        await lastUpdated(clause, builder, ctx);
+        break;
+      case 'name':
+        builder.text(clause, 'NAME');
+        break;
+      case 'address-city':
+        builder.text(clause, 'CITY');
+        break;
+      case 'address-postalcode':
+        builder.text(clause, 'POSTAL_CODE');
+        break;
+      case 'commune-cog':
+        builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);
+        break;
+      case 'equipment-type':
+        builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
+        break;
+      case 'status':
+        builder.allow((archived) => tokenHolds(clause, { system: LOCATION_STATUS, code: archived ? 'inactive' : 'active' }));
+        break;
+      case 'operational-status': {
+        const operational = { system: CODINGS.locationOperational.system!, code: CODINGS.locationOperational.code! };
+        builder.allow((archived) => tokenHolds(clause, archived ? null : operational));
+        break;
+      }
+      case 'organization':
+        builder.reference(clause, 'Organization', 'ESTABLISHMENT');
+        break;
+      case 'near':
+        builder.near = parseNear(clause.values[0]!.value);
+        break;
+    }
+  }
+  return builder;
+}
+
+const toResource = (node: LocationRecord): FhirSearchResource => unitToLocation(node);
+
+export const locationSearch: SearchType = {
+  resourceType: 'Location',
+  params: PARAMS,
+  sorts: { _id: 'ID', name: 'NAME' },
+  includes: [{ code: 'Location:organization', references: (r) => (r.resourceType === 'Location' && r.managingOrganization?.reference ? [r.managingOrganization.reference] : []) }],
+  revincludes: [
+    // The offer of a place is the same unit: HealthcareService/{id} has location Location/{id}.
+    { code: 'HealthcareService:location', find: (ids, ctx) => healthcareServiceSearch.fetchByIds(ids, ctx) },
+  ],
+  prepare: async (search, ctx) => prepareUnits(search, await criteriaOf(search, ctx), ctx, { query: LOCATION_SEARCH, sorts: locationSearch.sorts, toResource }, (c) => c.code),
+  fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, LOCATION_SEARCH, ids, toResource),
+};

@@ -1,0 +1,120 @@
+/**
+ * Organization search: legal entities (EJ) and geographic establishments (EG) together, in one
+ * keyset order (the offer's `structureSearch`). EG-only elements (type, partOf, address, SIRET)
+ * never match an EJ.
+ */
+import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../../codes.js';
+import { establishmentToOrganization, legalEntityToOrganization } from '../../mappers/organization.js';
+import type { HandlerContext } from '../../records.js';
+import type { FhirSearchResource } from '../../types.js';
+import { CriteriaBuilder } from '../criteria.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, type FetchedPage, type PreparedSearch, type SearchParamDefinition, type SearchType, type SortRequest } from '../definitions.js';
+import { ORGANIZATION_SEARCH, STRUCTURE_COUNT, run, type SearchPage, type StructureNode } from '../graphql.js';
+import type { ParsedSearch } from '../parse.js';
+
+type CodeField = 'ID' | 'ID_NAT_STRUCT' | 'SIRET' | 'CATEGORY' | 'REGION' | 'PART_OF' | 'KIND';
+type TextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
+
+const PARAMS: readonly SearchParamDefinition[] = [
+  ...COMMON_PARAMS,
+  {
+    code: 'identifier',
+    type: 'token',
+    description: `FINESS (${IDENTIFIER_SYSTEMS.finess}), idNat_Struct (${IDENTIFIER_SYSTEMS.idNatStruct}) or SIRET (${IDENTIFIER_SYSTEMS.sirene}).`,
+    definition: base('Organization-identifier'),
+    modifiers: TOKEN_MODIFIERS,
+  },
+  { code: 'name', type: 'string', description: 'Name: accent- and case-insensitive prefix; :exact, :contains.', definition: base('Organization-name'), modifiers: STRING_MODIFIERS },
+  { code: 'type', type: 'token', description: 'FINESS establishment category (TRE_R66), establishments only.', definition: base('Organization-type'), modifiers: TOKEN_MODIFIERS },
+  { code: 'partof', type: 'reference', description: 'The legal entity of an establishment: Organization/<FINESS EJ> or the bare id.', definition: base('Organization-partof') },
+  { code: 'address-city', type: 'string', description: 'City of an establishment.', definition: base('Organization-address-city'), modifiers: STRING_MODIFIERS },
+  { code: 'address-postalcode', type: 'string', description: 'Postal code of an establishment.', definition: base('Organization-address-postalcode'), modifiers: STRING_MODIFIERS },
+];
+
+function criteriaOf(search: ParsedSearch): CriteriaBuilder<CodeField, TextField> {
+  const builder = new CriteriaBuilder<CodeField, TextField>();
+  for (const clause of search.clauses) {
+    switch (clause.code) {
+      case '_id':
+        builder.token(clause, [{ field: 'ID' }]);
+        break;
+      case '_tag':
+        builder.token(clause, [{ system: CODE_SYSTEMS.regionOM, field: 'REGION' }]);
+        break;
+      case '_lastUpdated':
+        builder.lastUpdated(clause);
+        break;
+      case 'identifier':
+        builder.token(clause, [
+          { system: IDENTIFIER_SYSTEMS.finess, field: 'ID' },
+          { system: IDENTIFIER_SYSTEMS.idNatStruct, field: 'ID_NAT_STRUCT' },
+          { system: IDENTIFIER_SYSTEMS.sirene, field: 'SIRET' },
+        ]);
+        break;
+      case 'name':
+        builder.text(clause, 'NAME');
+        break;
+      case 'type':
+        builder.token(clause, [{ system: CODE_SYSTEMS.categorieEtablissement, field: 'CATEGORY' }]);
+        break;
+      case 'partof':
+        builder.reference(clause, 'Organization', 'PART_OF');
+        break;
+      case 'address-city':
+        builder.text(clause, 'CITY');
+        break;
+      case 'address-postalcode':
+        builder.text(clause, 'POSTAL_CODE');
+        break;
+    }
+  }
+  return builder;
+}
+
+const toResource = (node: StructureNode): FhirSearchResource =>
+  node.__typename === 'Establishment' ? establishmentToOrganization(node) : legalEntityToOrganization(node);
+
+const SORTS = { _id: 'ID', name: 'NAME', _lastUpdated: 'UPDATED_AT' } as const;
+
+function prepare(search: ParsedSearch, ctx: HandlerContext): PreparedSearch {
+  const builder = criteriaOf(search);
+  const criteria = builder.criteria();
+  if (builder.empty) return { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
+  return {
+    fetch: async (sort: readonly SortRequest[], size: number, after: string | null): Promise<FetchedPage> => {
+      const data = await run<{ structureSearch: SearchPage<StructureNode> }>(ctx, ORGANIZATION_SEARCH, {
+        criteria,
+        sort: sort.map((s) => ({ key: SORTS[s.code as keyof typeof SORTS], descending: s.descending })),
+        first: size,
+        after,
+      });
+      return {
+        items: data.structureSearch.edges.map((e) => ({ resource: toResource(e.node), cursor: e.cursor })),
+        hasNext: data.structureSearch.pageInfo.hasNextPage,
+      };
+    },
+    count: async () => (await run<{ structureSearch: { totalCount: number } }>(ctx, STRUCTURE_COUNT, { criteria })).structureSearch.totalCount,
+  };
+}
+
+async function fetchByIds(ids: readonly string[], ctx: HandlerContext): Promise<FhirSearchResource[]> {
+  const resources: FhirSearchResource[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    const chunk = unique.slice(i, i + 100); // an EJ and an EG may share a number: room for both
+    const criteria = { codes: [{ anyOf: chunk.map((code) => ({ field: 'ID', code })), not: false }] };
+    const data = await run<{ structureSearch: SearchPage<StructureNode> }>(ctx, ORGANIZATION_SEARCH, { criteria, first: chunk.length * 2 });
+    resources.push(...data.structureSearch.edges.map((e) => toResource(e.node)));
+  }
+  return resources;
+}
+
+export const organizationSearch: SearchType = {
+  resourceType: 'Organization',
+  params: PARAMS,
+  sorts: SORTS,
+  includes: [{ code: 'Organization:partof', iterate: true, references: (r) => (r.resourceType === 'Organization' && r.partOf?.reference ? [r.partOf.reference] : []) }],
+  revincludes: [],
+  prepare: async (search, ctx) => prepare(search, ctx),
+  fetchByIds,
+};

@@ -1,0 +1,143 @@
+/**
+ * What HealthcareService and Location share: both are a unit of the offer (same id), searched with
+ * the offer's `unitSearch`, and both may filter on the unit's capacity records (Location directly,
+ * HealthcareService through `location.<capacity parameter>`).
+ */
+import { CODE_SYSTEMS } from '../codes.js';
+import type { HandlerContext } from '../records.js';
+import type { FhirSearchResource } from '../types.js';
+import { capacityFilter } from './capacity.js';
+import { CriteriaBuilder } from './criteria.js';
+import type { FetchedPage, PreparedSearch, SortRequest, SortCodes } from './definitions.js';
+import { UNIT_COUNT, run, unitsWithCapacity, type SearchPage } from './graphql.js';
+import type { Clause, ParsedSearch } from './parse.js';
+import { parseToken } from './values.js';
+
+export type UnitCodeField =
+  | 'ID'
+  | 'REGIONAL_ID'
+  | 'ESTABLISHMENT'
+  | 'REGION'
+  | 'ACTIVITY_FIELD'
+  | 'OPERATIONAL_ACTIVITY'
+  | 'CARE_MODE'
+  | 'SPECIFIC_ACT'
+  | 'EQUIPMENT'
+  | 'COMMUNE';
+export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
+
+export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitTextField> {
+  readonly numbers: Array<{ anyOf: Array<{ field: 'PATIENT_AGE_MIN' | 'PATIENT_AGE_MAX'; comparison: string; value: number }> }> = [];
+  readonly placeChanged: Array<{ from?: string; before?: string; orIds?: string[]; exceptIds?: string[] }> = [];
+  /** Archived units allowed: both, only active (false) or only archived (true). */
+  archived: Set<boolean> = new Set([true, false]);
+  near?: { latitude: number; longitude: number; radiusKm: number };
+
+  /** A clause on a two-valued element (status, active): `holdsFor` says which of active/archived units it keeps. */
+  allow(holdsFor: (archived: boolean) => boolean): void {
+    this.archived = new Set([...this.archived].filter(holdsFor));
+    if (this.archived.size === 0) this.empty = true;
+  }
+
+  /** `_id`, `_tag` and `identifier` (the `<region>/<unit id>` value, without system). */
+  common(clause: Clause): boolean {
+    switch (clause.code) {
+      case '_id':
+        this.token(clause, [{ field: 'ID' }]);
+        return true;
+      case '_tag':
+        this.token(clause, [{ system: CODE_SYSTEMS.regionOM, field: 'REGION' }]);
+        return true;
+      case 'identifier':
+        this.token(clause, [{ field: 'REGIONAL_ID' }]);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  override criteria(): Record<string, unknown> {
+    return {
+      ...super.criteria(),
+      ...(this.numbers.length ? { numbers: this.numbers } : {}),
+      ...(this.placeChanged.length ? { placeChanged: this.placeChanged } : {}),
+      ...(this.archived.size === 1 ? { archived: [...this.archived][0] } : {}),
+      ...(this.near ? { near: this.near } : {}),
+    };
+  }
+}
+
+/** True when the token clause on a boolean element (HealthcareService.active) holds for `value`. */
+export function booleanHolds(clause: Clause, value: boolean): boolean {
+  const any = clause.values.some(({ value: raw }) => {
+    const token = parseToken(raw);
+    return token.system === undefined || token.system === '' ? token.code === undefined || token.code === String(value) : false;
+  });
+  return clause.modifier === 'not' ? !any : any;
+}
+
+interface UnitSearchSpec<N> {
+  query: string;
+  sorts: SortCodes;
+  toResource: (node: N) => FhirSearchResource;
+}
+
+/** Page size asked of the offer when a second source filters the page (its maximum). */
+const FILTERED_BATCH = 200;
+
+/**
+ * The prepared search over units: `fetch` runs `unitSearch`; with capacity clauses (`codeOf`
+ * strips a chain prefix), `filter` keeps the units having a matching capacity record and `count`
+ * restricts the offer's count to them.
+ */
+export async function prepareUnits<N extends { id: string }>(
+  search: ParsedSearch,
+  builder: UnitCriteriaBuilder,
+  ctx: HandlerContext,
+  spec: UnitSearchSpec<N>,
+  codeOf: (clause: Clause) => string,
+): Promise<PreparedSearch> {
+  const capacity = capacityFilter(search.clauses, codeOf);
+  const empty: PreparedSearch = { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
+  if (capacity === 'none') {
+    // Nothing can match, but a caller who may not read capacity still gets the 403 (asked with no unit).
+    await unitsWithCapacity(ctx, { figures: ['INSTALLED'] }, []);
+    return empty;
+  }
+  if (builder.empty) return empty;
+  const criteria = builder.criteria();
+  const fetch = async (sort: readonly SortRequest[], size: number, after: string | null): Promise<FetchedPage> => {
+    const data = await run<{ unitSearch: SearchPage<N> }>(ctx, spec.query, {
+      criteria,
+      sort: sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending })),
+      first: capacity ? FILTERED_BATCH : size,
+      after,
+    });
+    return {
+      items: data.unitSearch.edges.map((e) => ({ resource: spec.toResource(e.node), cursor: e.cursor, distanceKm: e.distanceKm ?? null })),
+      hasNext: data.unitSearch.pageInfo.hasNextPage,
+    };
+  };
+  const countOf = async (c: Record<string, unknown>) => (await run<{ unitSearch: { totalCount: number } }>(ctx, UNIT_COUNT, { criteria: c })).unitSearch.totalCount;
+  if (!capacity) return { fetch, count: () => countOf(criteria) };
+  return {
+    fetch,
+    filter: async (ids) => new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []),
+    count: async () => {
+      const ids = await unitsWithCapacity(ctx, capacity);
+      return ids.length ? countOf({ ...criteria, ids }) : 0;
+    },
+  };
+}
+
+/** Units by id through the search (pages of 200), e.g. for `_include`. */
+export async function unitsByIds<N>(ctx: HandlerContext, query: string, ids: readonly string[], toResource: (node: N) => FhirSearchResource): Promise<FhirSearchResource[]> {
+  const resources: FhirSearchResource[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += FILTERED_BATCH) {
+    const chunk = unique.slice(i, i + FILTERED_BATCH);
+    const data = await run<{ unitSearch: SearchPage<N> }>(ctx, query, { criteria: { ids: chunk }, first: chunk.length });
+    resources.push(...data.unitSearch.edges.map((e) => toResource(e.node)));
+  }
+  return resources;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "unit_capacity_updated_idx" ON "capacities"."unit_capacity" USING btree ("updated_at");

@@ -1,0 +1,272 @@
+/**
+ * SQL of the structured searches (schemas/offer.search.graphql, used by the FHIR adapter): each
+ * GraphQL criterion becomes one SQL condition, all ANDed; `anyOf` alternatives are ORed. Sorting
+ * is keyset only (the sort values plus the id go in the cursor), never OFFSET.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { HubError } from '../../platform/errors.js';
+import type { Near } from './search.js';
+import { establishments, organizations, units } from './tables.js';
+
+export type TextMatch = 'PREFIX' | 'CONTAINS' | 'EXACT';
+export type Comparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
+
+export interface InstantRange {
+  from?: Date | null;
+  before?: Date | null;
+  outside?: boolean | null;
+}
+
+export interface CodeCriterion<F extends string> {
+  anyOf: Array<{ field: F; code?: string | null }>;
+  not?: boolean | null;
+}
+
+export interface TextCriterion<F extends string> {
+  anyOf: Array<{ field: F; value: string; match?: TextMatch | null }>;
+}
+
+export type SortKey = 'ID' | 'NAME' | 'UPDATED_AT' | 'DISTANCE';
+export interface Sort {
+  key: SortKey;
+  descending?: boolean | null;
+}
+
+/** Where a field's value comes from: a scalar expression, or an array column (matches any element). */
+export type FieldSource = { scalar: SQL | PgColumn } | { array: SQL | PgColumn };
+
+/**
+ * Lower case without accents, by the IMMUTABLE `offer.fold` (migration 0004) that the trigram
+ * indexes are built on, so prefix and substring matches can use them.
+ */
+export const folded = (text: SQL | PgColumn): SQL => sql`offer.fold(${text})`;
+
+/** LIKE wildcards taken literally. */
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function codeCondition<F extends string>(criterion: CodeCriterion<F>, sources: Record<F, FieldSource>): SQL {
+  if (criterion.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'anyOf' });
+  const alternatives = criterion.anyOf.map(({ field, code }) => {
+    const source = sources[field];
+    // `@>` so that the GIN indexes on the code arrays apply.
+    if ('array' in source) return code == null ? sql`cardinality(${source.array}) > 0` : sql`${source.array} @> array[${code}::text]`;
+    return code == null ? sql`${source.scalar} is not null` : sql`${source.scalar} = ${code}::text`;
+  });
+  const any = sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;
+  return criterion.not ? sql`not ${any}` : any;
+}
+
+export function textCondition<F extends string>(criterion: TextCriterion<F>, sources: Record<F, SQL | PgColumn>): SQL {
+  if (criterion.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'anyOf' });
+  const alternatives = criterion.anyOf.map(({ field, value, match }) => {
+    const target = sources[field];
+    if (match === 'EXACT') return sql`${target} = ${value}::text`;
+    const needle = escapeLike(value);
+    return match === 'CONTAINS'
+      ? sql`${folded(target)} like '%' || ${folded(sql`${needle}::text`)} || '%'`
+      : sql`${folded(target)} like ${folded(sql`${needle}::text`)} || '%'`;
+  });
+  return sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;
+}
+
+const OPERATORS: Record<Comparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
+
+export function numberCondition(target: SQL | PgColumn, comparison: Comparison, value: number): SQL {
+  return sql`coalesce(${target} ${sql.raw(OPERATORS[comparison])} ${value}::float8, false)`;
+}
+
+function rangeCondition(target: SQL | PgColumn, range: InstantRange): SQL {
+  const parts: SQL[] = [];
+  if (range.from) parts.push(sql`${target} >= ${range.from.toISOString()}::timestamptz`);
+  if (range.before) parts.push(sql`${target} < ${range.before.toISOString()}::timestamptz`);
+  const inside = parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  return range.outside ? sql`not (${inside})` : sql`(${inside})`;
+}
+
+/** Each inner list is one criterion: any of its ranges. */
+export function updatedConditions(target: SQL | PgColumn, criteria: InstantRange[][] | null | undefined): SQL[] {
+  return (criteria ?? []).map((ranges) => {
+    if (ranges.length === 0) throw new HubError('BAD_USER_INPUT', 'An `updated` criterion needs at least one range.', { field: 'updated' });
+    return sql`(${sql.join(ranges.map((r) => rangeCondition(target, r)), sql` or `)})`;
+  });
+}
+
+/** `id = any(array)` with one array parameter, whatever the number of ids. */
+export function idIn(id: SQL | PgColumn, ids: readonly string[]): SQL {
+  return sql`${id} = any(${`{${ids.map((i) => `"${i.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[])`;
+}
+
+/** Great-circle distance in km between a position and `near`, rounded to the metre so that cursors compare exactly. */
+export function distanceFrom(latitude: SQL, longitude: SQL, near: Near): SQL {
+  return sql`round((earth_distance(ll_to_earth(${latitude}::float8, ${longitude}::float8), ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)) / 1000)::numeric, 3)`;
+}
+
+// ---- keyset sorting ----
+
+/** A sort value as it travels in a cursor: text (names), or a number as text (epoch µs, km). */
+export type SortValue = string | number;
+
+export interface SortColumn {
+  key: SortKey;
+  descending: boolean;
+  /** The SQL value sorted on (cast so the cursor's value compares the same way). */
+  value: SQL;
+  /** How a cursor value is cast back for comparison. */
+  cast: 'text' | 'numeric';
+}
+
+/** The sort columns, the id last as tie-breaker (unless the id is sorted on already). */
+export function sortColumns(sorts: readonly Sort[], expressions: Partial<Record<SortKey, SQL>>, id: PgColumn, fallback: Sort[]): SortColumn[] {
+  const wanted = sorts.length ? sorts : fallback;
+  const columns: SortColumn[] = [];
+  for (const sort of wanted) {
+    const value = sort.key === 'ID' ? sql`${id}` : expressions[sort.key];
+    if (!value) throw new HubError('BAD_USER_INPUT', `Cannot sort on ${sort.key} here${sort.key === 'DISTANCE' ? ' (it needs `near`)' : ''}.`, { field: 'sort' });
+    if (columns.some((c) => c.key === sort.key)) continue;
+    columns.push({ key: sort.key, descending: Boolean(sort.descending), value, cast: sort.key === 'NAME' || sort.key === 'ID' ? 'text' : 'numeric' });
+  }
+  if (!columns.some((c) => c.key === 'ID')) columns.push({ key: 'ID', descending: false, value: sql`${id}`, cast: 'text' });
+  return columns;
+}
+
+export function orderByOf(columns: readonly SortColumn[]): SQL[] {
+  return columns.map((c) => (c.descending ? sql`${c.value} desc` : sql`${c.value} asc`));
+}
+
+/** Rows strictly after `values` in the sort order (lexicographic over the columns). */
+export function keysetCondition(columns: readonly SortColumn[], values: readonly SortValue[]): SQL {
+  if (values.length !== columns.length) throw new HubError('BAD_USER_INPUT', 'The cursor given in `after` does not fit this sort.', { argumentName: 'after' });
+  const build = (i: number): SQL => {
+    const c = columns[i]!;
+    const v = sql`${String(values[i])}::${sql.raw(c.cast)}`;
+    const after = c.descending ? sql`${c.value} < ${v}` : sql`${c.value} > ${v}`;
+    return i === columns.length - 1 ? after : sql`(${after} or (${c.value} = ${v} and ${build(i + 1)}))`;
+  };
+  return build(0);
+}
+
+// ---- the fields of units and structures ----
+
+/** A unit has its own address when any of its address columns is set (resolvers.ts does the same). */
+const ownAddress = sql`(${units.addressLine} is not null or ${units.postalCode} is not null or ${units.city} is not null)`;
+const placeOf = (own: PgColumn, establishment: PgColumn): SQL => sql`(case when ${ownAddress} then ${own} else ${establishment} end)`;
+
+export const unitPlace = {
+  latitude: placeOf(units.latitude, establishments.latitude),
+  longitude: placeOf(units.longitude, establishments.longitude),
+  city: placeOf(units.city, establishments.city),
+  postalCode: placeOf(units.postalCode, establishments.postalCode),
+  inseeCode: placeOf(units.inseeCode, establishments.inseeCode),
+  /** The latest change of what the place shows: the unit, and its establishment when it uses that address. */
+  updatedAt: sql`(case when ${ownAddress} then ${units.updatedAt} else greatest(${units.updatedAt}, ${establishments.updatedAt}) end)`,
+};
+
+/**
+ * A unit's position within a true radius. The `earth_box` prefilter runs once per table in a
+ * subquery the GiST indexes serve (units with their own position, establishments), and the outer
+ * row only probes the hashed result; the exact great-circle distance is then computed for those
+ * candidates only.
+ */
+export function unitWithin(near: Near): SQL {
+  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
+  const metres = near.radiusKm * 1000;
+  const box = sql`earth_box(${centre}, ${metres}::float8)`;
+  const ownCandidates = sql`select s.id from ${units} s where s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)`;
+  const establishmentCandidates = sql`select s.id from ${establishments} s where ${box} @> ll_to_earth(s.latitude, s.longitude)`;
+  const point = sql`ll_to_earth(${unitPlace.latitude}::float8, ${unitPlace.longitude}::float8)`;
+  return sql`((case when ${ownAddress} then ${units.id} in (${ownCandidates}) else ${units.establishmentId} in (${establishmentCandidates}) end) and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
+}
+
+export type UnitCodeField =
+  | 'ID'
+  | 'REGIONAL_ID'
+  | 'ESTABLISHMENT'
+  | 'REGION'
+  | 'ACTIVITY_FIELD'
+  | 'OPERATIONAL_ACTIVITY'
+  | 'CARE_MODE'
+  | 'SPECIFIC_ACT'
+  | 'EQUIPMENT'
+  | 'COMMUNE';
+
+export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
+  ID: { scalar: units.id },
+  REGIONAL_ID: { scalar: sql`(${establishments.regionCode} || '/' || ${units.id})` },
+  ESTABLISHMENT: { scalar: units.establishmentId },
+  REGION: { scalar: establishments.regionCode },
+  ACTIVITY_FIELD: { scalar: units.activityFieldCode },
+  OPERATIONAL_ACTIVITY: { array: units.operationalActivityCodes },
+  CARE_MODE: { scalar: units.careModeCode },
+  SPECIFIC_ACT: { array: units.specificActCodes },
+  EQUIPMENT: { array: units.equipmentCodes },
+  COMMUNE: { scalar: unitPlace.inseeCode },
+};
+
+export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
+export const UNIT_TEXT_SOURCES: Record<UnitTextField, SQL | PgColumn> = {
+  NAME: units.name,
+  CITY: unitPlace.city,
+  POSTAL_CODE: unitPlace.postalCode,
+};
+
+export type UnitNumberField = 'PATIENT_AGE_MIN' | 'PATIENT_AGE_MAX';
+export const UNIT_NUMBER_SOURCES: Record<UnitNumberField, PgColumn> = {
+  PATIENT_AGE_MIN: units.patientAgeMin,
+  PATIENT_AGE_MAX: units.patientAgeMax,
+};
+
+/** Epoch microseconds: timestamps sort and compare exactly through a cursor. */
+export const epochMicros = (t: SQL | PgColumn): SQL => sql`(extract(epoch from ${t}) * 1000000)::numeric(20, 0)`;
+
+export type StructureCodeField = 'ID' | 'ID_NAT_STRUCT' | 'SIRET' | 'CATEGORY' | 'REGION' | 'PART_OF' | 'KIND';
+export type StructureTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
+
+/** The columns of one branch of a structure search (legal entities, or establishments). */
+export interface StructureBranch {
+  kind: 'EJ' | 'EG';
+  id: PgColumn;
+  codes: Record<StructureCodeField, FieldSource>;
+  texts: Record<StructureTextField, SQL | PgColumn>;
+  name: PgColumn;
+  updatedAt: PgColumn;
+}
+
+const none = sql`null::text`;
+
+/** The one region all of a legal entity's establishments share (null when none or several), as its FHIR tag says. */
+const soleRegion = sql`(select case when count(distinct r.region_code) = 1 then min(r.region_code) end from ${establishments} r where r.organization_id = ${organizations.id})`;
+
+export const LEGAL_ENTITY_BRANCH: StructureBranch = {
+  kind: 'EJ',
+  id: organizations.id,
+  codes: {
+    ID: { scalar: organizations.id },
+    ID_NAT_STRUCT: { scalar: sql`('1' || ${organizations.id})` },
+    SIRET: { scalar: none },
+    CATEGORY: { scalar: none },
+    REGION: { scalar: soleRegion },
+    PART_OF: { scalar: none },
+    KIND: { scalar: sql`'EJ'::text` },
+  },
+  texts: { NAME: organizations.name, CITY: none, POSTAL_CODE: none },
+  name: organizations.name,
+  updatedAt: organizations.updatedAt,
+};
+
+export const ESTABLISHMENT_BRANCH: StructureBranch = {
+  kind: 'EG',
+  id: establishments.id,
+  codes: {
+    ID: { scalar: establishments.id },
+    ID_NAT_STRUCT: { scalar: sql`('1' || ${establishments.id})` },
+    SIRET: { scalar: establishments.siret },
+    CATEGORY: { scalar: establishments.categoryCode },
+    REGION: { scalar: establishments.regionCode },
+    PART_OF: { scalar: establishments.organizationId },
+    KIND: { scalar: sql`'EG'::text` },
+  },
+  texts: { NAME: establishments.name, CITY: establishments.city, POSTAL_CODE: establishments.postalCode },
+  name: establishments.name,
+  updatedAt: establishments.updatedAt,
+};

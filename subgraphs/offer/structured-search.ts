@@ -1,0 +1,271 @@
+/**
+ * The structured searches of schemas/offer.search.graphql (`unitSearch`, `structureSearch`): the
+ * FHIR adapter's Organization, HealthcareService and Location searches run on them. Store and
+ * rules in one small module: criteria → SQL (search-criteria.ts), keyset pages, counts on demand.
+ */
+import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Orm } from '../../platform/db/client.js';
+import type { Identity } from '../../platform/auth/identity.js';
+import { seesConfidential } from '../../platform/auth/authorize.js';
+import { HubError } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination.js';
+import { filterHash, validateNear, type Near } from './search.js';
+import {
+  ESTABLISHMENT_BRANCH,
+  LEGAL_ENTITY_BRANCH,
+  UNIT_CODE_SOURCES,
+  UNIT_NUMBER_SOURCES,
+  UNIT_TEXT_SOURCES,
+  codeCondition,
+  distanceFrom,
+  epochMicros,
+  idIn,
+  keysetCondition,
+  numberCondition,
+  orderByOf,
+  sortColumns,
+  textCondition,
+  unitPlace,
+  updatedConditions,
+  unitWithin,
+  type CodeCriterion,
+  type Comparison,
+  type InstantRange,
+  type Sort,
+  type SortColumn,
+  type SortValue,
+  type StructureBranch,
+  type StructureCodeField,
+  type StructureTextField,
+  type TextCriterion,
+  type UnitCodeField,
+  type UnitNumberField,
+  type UnitTextField,
+} from './search-criteria.js';
+import { establishments, organizations, units, type EstablishmentRow, type OrganizationRow, type UnitRow } from './tables.js';
+
+/** Bound on `ids` and on the id lists of a place-change criterion (one array parameter each). */
+export const MAX_SEARCH_IDS = 100_000;
+
+export interface PlaceChangeCriterion {
+  from?: Date | null;
+  before?: Date | null;
+  orIds?: string[] | null;
+  exceptIds?: string[] | null;
+}
+
+export interface UnitCriteria {
+  codes?: CodeCriterion<UnitCodeField>[] | null;
+  texts?: TextCriterion<UnitTextField>[] | null;
+  numbers?: Array<{ anyOf: Array<{ field: UnitNumberField; comparison: Comparison; value: number }> }> | null;
+  updated?: InstantRange[][] | null;
+  placeChanged?: PlaceChangeCriterion[] | null;
+  ids?: string[] | null;
+  archived?: boolean | null;
+  near?: Near | null;
+}
+
+export interface StructureCriteria {
+  codes?: CodeCriterion<StructureCodeField>[] | null;
+  texts?: TextCriterion<StructureTextField>[] | null;
+  updated?: InstantRange[][] | null;
+}
+
+interface SearchArgs<C> {
+  criteria: C;
+  sort?: Sort[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+function checkIds(ids: readonly string[] | null | undefined, field: string): void {
+  if (ids && ids.length > MAX_SEARCH_IDS) throw new HubError('BAD_USER_INPUT', `\`${field}\` takes at most ${MAX_SEARCH_IDS} ids.`, { field });
+}
+
+function placeChangeCondition(c: PlaceChangeCriterion): SQL {
+  checkIds(c.orIds, 'placeChanged.orIds');
+  checkIds(c.exceptIds, 'placeChanged.exceptIds');
+  const parts: SQL[] = [];
+  if (c.from) {
+    const since = sql`${unitPlace.updatedAt} >= ${c.from.toISOString()}::timestamptz`;
+    parts.push(c.orIds?.length ? sql`(${since} or ${idIn(units.id, c.orIds)})` : since);
+  }
+  if (c.before) parts.push(sql`${unitPlace.updatedAt} < ${c.before.toISOString()}::timestamptz`);
+  if (c.exceptIds?.length) parts.push(sql`not ${idIn(units.id, c.exceptIds)}`);
+  return parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
+}
+
+function unitConditions(c: UnitCriteria, near: Near | null, includeSensitive: boolean): SQL[] {
+  const where: SQL[] = [];
+  if (!includeSensitive) where.push(eq(units.sensitive, false));
+  if (c.archived !== null && c.archived !== undefined) where.push(eq(units.archived, c.archived));
+  checkIds(c.ids, 'criteria.ids');
+  if (c.ids) where.push(c.ids.length ? idIn(units.id, c.ids) : sql`false`);
+  for (const code of c.codes ?? []) where.push(codeCondition(code, UNIT_CODE_SOURCES));
+  for (const text of c.texts ?? []) where.push(textCondition(text, UNIT_TEXT_SOURCES));
+  for (const number of c.numbers ?? []) {
+    if (number.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'numbers' });
+    where.push(sql`(${sql.join(number.anyOf.map((n) => numberCondition(UNIT_NUMBER_SOURCES[n.field], n.comparison, n.value)), sql` or `)})`);
+  }
+  where.push(...updatedConditions(units.updatedAt, c.updated));
+  for (const change of c.placeChanged ?? []) where.push(placeChangeCondition(change));
+  if (near) where.push(unitWithin(near));
+  return where;
+}
+
+/** The sort values of a row, as text (exact through a cursor), in a JSON array. */
+const sortValuesOf = (columns: readonly SortColumn[]): SQL => sql`json_build_array(${sql.join(columns.map((c) => sql`(${c.value})::text`), sql`, `)})`;
+
+function cursorOf(hash: string, values: readonly SortValue[]): string {
+  return encodeCursor([hash, ...values]);
+}
+
+function readCursor(after: string | null | undefined, hash: string): SortValue[] | null {
+  if (!after) return null;
+  const [cursorHash, ...values] = decodeCursor(after);
+  if (cursorHash !== hash) {
+    throw new HubError('BAD_USER_INPUT', 'The cursor given in `after` was issued for other criteria or another sort; start again without `after`.', { argumentName: 'after' });
+  }
+  return values;
+}
+
+interface Page<T> {
+  edges: Array<{ cursor: string; node: T; distanceKm?: number | null }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+function pageOf<T>(rows: Array<{ node: T; sortValues: SortValue[]; distanceKm?: number | null }>, size: number, hash: string, after: string | null | undefined, total: () => Promise<number>): Page<T> {
+  const edges = rows.slice(0, size).map((r) => ({ cursor: cursorOf(hash, r.sortValues), node: r.node, distanceKm: r.distanceKm ?? null }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: total,
+  };
+}
+
+/** A structure branch's conditions (legal entities or establishments). */
+function structureConditions(c: StructureCriteria, branch: StructureBranch): SQL[] {
+  return [
+    ...(c.codes ?? []).map((code) => codeCondition(code, branch.codes)),
+    ...(c.texts ?? []).map((text) => textCondition(text, branch.texts)),
+    ...updatedConditions(branch.updatedAt, c.updated),
+  ];
+}
+
+function structureBranchQuery(c: StructureCriteria, branch: StructureBranch, sorts: readonly Sort[]): { query: SQL; columns: SortColumn[] } {
+  const columns = sortColumns(sorts, { NAME: sql`${branch.name}`, UPDATED_AT: epochMicros(branch.updatedAt) }, branch.id, [{ key: 'ID' }]);
+  const table = branch.kind === 'EJ' ? organizations : establishments;
+  const where = structureConditions(c, branch);
+  const outputs = columns.map((col, i) => sql`${col.value} as ${sql.identifier(`o${i}`)}`);
+  const query = sql`select ${branch.kind}::text as kind, ${branch.id} as id, ${sql.join(outputs, sql`, `)} from ${table} where ${where.length ? sql.join(where, sql` and `) : sql`true`}`;
+  return { query, columns };
+}
+
+export function createStructuredSearch(orm: Orm, identity: Identity) {
+  const includeSensitive = seesConfidential(identity);
+  const rowsOf = async <T>(query: SQL): Promise<T[]> => ((await orm.execute(query)) as unknown as { rows: T[] }).rows;
+
+  return {
+    units: async (args: SearchArgs<UnitCriteria>): Promise<Page<UnitRow>> => {
+      const size = pageSize(args.first);
+      const near = validateNear(args.criteria.near, 'criteria.near');
+      const distance = near ? distanceFrom(unitPlace.latitude, unitPlace.longitude, near) : null;
+      const columns = sortColumns(
+        args.sort ?? [],
+        { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), ...(distance ? { DISTANCE: distance } : {}) },
+        units.id,
+        near ? [{ key: 'DISTANCE' }] : [{ key: 'ID' }],
+      );
+      const hash = filterHash({ criteria: args.criteria, sort: columns.map((c) => [c.key, c.descending]) }, 'ID');
+      const where = unitConditions(args.criteria, near, includeSensitive);
+      const countAll = async () => {
+        const [row] = await orm.select({ n: count() }).from(units).innerJoin(establishments, eq(units.establishmentId, establishments.id)).where(and(...where));
+        return row?.n ?? 0;
+      };
+      const start = readCursor(args.after, hash);
+      const rows = await orm
+        .select({
+          ...getTableColumns(units),
+          distanceKm: distance ? distance.mapWith(Number) : sql<null>`null`,
+          sortValues: sortValuesOf(columns).mapWith((v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as SortValue[]),
+        })
+        .from(units)
+        .innerJoin(establishments, eq(units.establishmentId, establishments.id))
+        .where(and(...where, ...(start ? [keysetCondition(columns, start)] : [])))
+        .orderBy(...orderByOf(columns))
+        .limit(size + 1);
+      return pageOf(
+        rows.map(({ distanceKm, sortValues, ...node }) => ({ node: node as UnitRow, sortValues, distanceKm })),
+        size,
+        hash,
+        args.after,
+        countAll,
+      );
+    },
+
+    /** Legal entities and establishments in one keyset order (a UNION ALL), then their rows. */
+    structures: async (args: SearchArgs<StructureCriteria>): Promise<Page<(OrganizationRow & { __kind: 'EJ' }) | (EstablishmentRow & { __kind: 'EG' })>> => {
+      const size = pageSize(args.first);
+      const sorts = args.sort ?? [];
+      const ej = structureBranchQuery(args.criteria, LEGAL_ENTITY_BRANCH, sorts);
+      const eg = structureBranchQuery(args.criteria, ESTABLISHMENT_BRANCH, sorts);
+      const outer: SortColumn[] = ej.columns.map((c, i) => ({ ...c, value: sql`${sql.identifier(`o${i}`)}` }));
+      const hash = filterHash({ criteria: args.criteria, sort: outer.map((c) => [c.key, c.descending]) }, 'ID');
+      const start = readCursor(args.after, hash);
+      const union = sql`(${ej.query} union all ${eg.query}) s`;
+      const hits = await rowsOf<{ kind: 'EJ' | 'EG'; id: string; sort_values: SortValue[] | string }>(
+        sql`select kind, id, ${sortValuesOf(outer)} as sort_values from ${union} where ${start ? keysetCondition(outer, start) : sql`true`} order by ${sql.join(orderByOf(outer), sql`, `)} limit ${size + 1}`,
+      );
+      const ids = (kind: 'EJ' | 'EG') => hits.filter((h) => h.kind === kind).map((h) => h.id);
+      const [legal, geo] = await Promise.all([
+        ids('EJ').length ? orm.select().from(organizations).where(idIn(organizations.id, ids('EJ'))) : Promise.resolve([]),
+        ids('EG').length ? orm.select().from(establishments).where(idIn(establishments.id, ids('EG'))) : Promise.resolve([]),
+      ]);
+      const byId = new Map<string, (OrganizationRow & { __kind: 'EJ' }) | (EstablishmentRow & { __kind: 'EG' })>([
+        ...legal.map((r) => [`EJ|${r.id}`, { ...r, __kind: 'EJ' as const }] as const),
+        ...geo.map((r) => [`EG|${r.id}`, { ...r, __kind: 'EG' as const }] as const),
+      ]);
+      const rows = hits.flatMap((h) => {
+        const node = byId.get(`${h.kind}|${h.id}`);
+        return node ? [{ node, sortValues: typeof h.sort_values === 'string' ? (JSON.parse(h.sort_values) as SortValue[]) : h.sort_values }] : [];
+      });
+      const countAll = async () => {
+        const [row] = await rowsOf<{ n: number | string }>(sql`select count(*) as n from ${union}`);
+        return Number(row?.n ?? 0);
+      };
+      return pageOf(rows, size, hash, args.after, countAll);
+    },
+  };
+}
+
+export type StructuredSearch = ReturnType<typeof createStructuredSearch>;
+
+export interface StructuredSearchContext {
+  structuredSearch: StructuredSearch;
+  app?: FastifyInstance;
+}
+
+const searchResolvers = {
+  Query: {
+    unitSearch: (_: unknown, args: SearchArgs<UnitCriteria>, ctx: StructuredSearchContext) => ctx.structuredSearch.units(args),
+    structureSearch: (_: unknown, args: SearchArgs<StructureCriteria>, ctx: StructuredSearchContext) => ctx.structuredSearch.structures(args),
+  },
+  Structure: {
+    __resolveType: (node: { __kind: 'EJ' | 'EG' }) => (node.__kind === 'EJ' ? 'Organization' : 'Establishment'),
+  },
+  UnitSearchConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
+  StructureSearchConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
+};
+
+/** The subgraph's resolver map with the structured searches added (Query merged, nothing replaced). */
+export function withStructuredSearch<C>(base: GraphQLResolverMap<C>): GraphQLResolverMap<C & StructuredSearchContext> {
+  const query = (base.Query ?? {}) as Record<string, unknown>;
+  for (const field of Object.keys(searchResolvers.Query)) {
+    if (field in query) throw new Error(`Query.${field} is resolved twice`);
+  }
+  const { Query, ...types } = searchResolvers;
+  return { ...base, ...types, Query: { ...query, ...Query } } as unknown as GraphQLResolverMap<C & StructuredSearchContext>;
+}

@@ -1,0 +1,482 @@
+/**
+ * FHIR search against the shared demo hubs (read-only), with fhir-kit-client, every answer checked
+ * against an independent GraphQL read of the same data and validated offline (R4 + ROR rules).
+ */
+import { describe, it, expect, inject, beforeAll } from 'vitest';
+import { Client } from 'fhir-kit-client';
+import { databaseKinds } from './helpers/hub.js';
+import { gql } from './helpers/graphql.js';
+import { asApp, asUser } from './helpers/tokens.js';
+import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
+import { readFileSync } from 'node:fs';
+import { MAX_COUNT } from '../fhir/search/parse.js';
+import { SEARCH_TYPES, renderSearchParameters } from '../fhir/search/registry.js';
+import { capacityExtensions } from '../fhir/mappers/capacity.js';
+import { FIGURES, type CapacityFigure } from '../fhir/search/capacity.js';
+import type { CapacityRecord } from '../fhir/queries.js';
+
+const hubs = inject('hubs');
+
+interface Coding {
+  code: string;
+}
+interface GqlUnit {
+  id: string;
+  name: string;
+  archived: boolean;
+  sensitive: boolean;
+  operationalActivities: Coding[];
+  careMode: Coding;
+  specificActs: Coding[];
+  activityField: Coding;
+  patientAge: { min: number | null; max: number | null };
+  address: { city: string | null; postalCode: string | null; inseeCode: string | null };
+  position: { latitude: number; longitude: number } | null;
+  establishment: { id: string; organization: { id: string } };
+  updatedAt: string;
+}
+
+type Entry = { fullUrl: string; resource: Resource; search: { mode: string; extension?: Array<{ valueDistance: { value: number } }> } };
+type Resource = { resourceType: string; id: string; meta: { lastUpdated: string; tag?: Array<{ code: string }> }; [key: string]: unknown };
+interface Bundle {
+  resourceType: 'Bundle';
+  total?: number;
+  link: Array<{ relation: string; url: string }>;
+  entry?: Entry[];
+}
+
+const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
+  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id organization { id } } updatedAt`;
+
+/** Accent- and case-folded, as the server compares strings. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+/**
+ * The IG gaps fhir/README.md documents (data the hub does not hold): resources of the demo region
+ * with no INSEE code or no age bound show them. Anything else fails.
+ */
+const KNOWN_GAPS = [/: ror-commune-cog is 1\.\.1$/, /: ror-healthcareservice-patient-type is 1\.\.1$/];
+
+/** R4 issues of each distinct resource, computed once (the same resources come back in many searches). */
+const r4Cache = new Map<string, string[]>();
+
+/** The Bundle (its shell, then every resource it holds) is valid R4 and follows the ROR rules. */
+function expectValid(bundle: Bundle): void {
+  const shell = { ...bundle, entry: bundle.entry?.map(({ resource, ...rest }) => ({ ...rest, resource: { resourceType: 'Basic', id: resource.id ?? 'outcome', code: { text: resource.resourceType } } })) };
+  expect(r4Issues(shell as never)).toEqual([]);
+  for (const { resource } of bundle.entry ?? []) {
+    const key = JSON.stringify(resource);
+    if (!r4Cache.has(key)) r4Cache.set(key, r4Issues(resource as never));
+    expect(r4Cache.get(key)).toEqual([]);
+  }
+  expect(rorIssues(bundle as never).filter((issue) => !KNOWN_GAPS.some((gap) => gap.test(issue)))).toEqual([]);
+}
+
+/** Haversine distance in km (mean Earth radius, as earthdistance uses). */
+function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6378.168 * Math.asin(Math.sqrt(h));
+}
+
+const ids = (bundle: Bundle, mode = 'match') => (bundle.entry ?? []).filter((e) => e.search.mode === mode).map((e) => e.resource.id);
+
+beforeAll(() => loadR4Definitions());
+
+describe('docs/fhir-search.md', () => {
+  it('holds the parameter tables generated from the search registry', () => {
+    const page = readFileSync(new URL('../docs/fhir-search.md', import.meta.url), 'utf8');
+    const table = /<!-- search-parameters:start -->\n([\s\S]*?)<!-- search-parameters:end -->/.exec(page)?.[1];
+    expect(table, 'regenerate with npx tsx scripts/fhir-search-params.ts').toBe(`${renderSearchParameters()}\n`);
+  });
+});
+
+describe('capacity figures of the search', () => {
+  it('are the records the Location mapper emits, in the same order', () => {
+    // Distinct counts identify each record: 10 installed, 1/2/3 available, 4 reactivable, 5 not, 6 mobilised.
+    const record: CapacityRecord = {
+      nature: 'BED',
+      installedBeds: 10,
+      available: { men: 1, women: 2, undifferentiated: 3 },
+      closedBeds: 9,
+      reopenedBeds: 0,
+      reopenableBeds: 4,
+      mobilisedBeds: 6,
+      source: 'MANUAL',
+      updatedAt: '2026-11-23T08:00:00Z',
+      version: 1,
+    };
+    const code = (e: { extension?: Array<{ url: string; valueCodeableConcept?: { coding?: Array<{ code?: string }> } }> }, url: string) =>
+      e.extension?.find((s) => s.url === url)?.valueCodeableConcept?.coding?.[0]?.code;
+    const emitted = capacityExtensions(record).map((e) => [code(e, 'capacityStatus'), code(e, 'genderCapacityAvailable') ?? code(e, 'capacityClosingType') ?? code(e, 'additionalBedType') ?? null]);
+    const declared = (Object.keys(FIGURES) as CapacityFigure[]).map((f) => [FIGURES[f].status.code, (FIGURES[f].gender ?? FIGURES[f].closing ?? FIGURES[f].additional)?.code ?? null]);
+    expect(declared).toEqual(emitted);
+  });
+});
+
+describe.each(databaseKinds())('FHIR search on %s', (kind) => {
+  const hub = () => hubs[kind]!;
+  let bearer = '';
+  let client: Client;
+  let units: GqlUnit[] = [];
+
+  /** Every page of a search, following the `next` links only; each page validated. */
+  async function all(resourceType: string, searchParams: Record<string, string | string[]>, using = client): Promise<{ pages: Bundle[]; matches: Resource[] }> {
+    const pages: Bundle[] = [];
+    let bundle = (await using.search({ resourceType, searchParams })) as unknown as Bundle;
+    for (;;) {
+      expectValid(bundle);
+      pages.push(bundle);
+      const next = (await using.nextPage({ bundle: bundle as never })) as unknown as unknown as Bundle | undefined;
+      if (!next) break;
+      bundle = next;
+    }
+    return { pages, matches: pages.flatMap((p) => (p.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => e.resource)) };
+  }
+
+  async function matchIds(resourceType: string, searchParams: Record<string, string | string[]>): Promise<string[]> {
+    return (await all(resourceType, { ...searchParams, _count: '200' })).matches.map((r) => r.id).sort();
+  }
+
+  /**
+   * What a search matches, cheaply: its `_summary=count` total, and its first page sorted by id,
+   * checked against the ids expected (sorted).
+   */
+  async function expectMatches(resourceType: string, searchParams: Record<string, string | string[]>, expected: string[]): Promise<void> {
+    const counted = (await client.search({ resourceType, searchParams: { ...searchParams, _summary: 'count' } as never })) as unknown as Bundle;
+    expectValid(counted);
+    const head = (await client.search({ resourceType, searchParams: { ...searchParams, _sort: '_id', _count: '20' } as never })) as unknown as Bundle;
+    expectValid(head);
+    expect({ searchParams, total: counted.total, head: ids(head) }).toEqual({ searchParams, total: expected.length, head: expected.slice(0, 20) });
+  }
+
+  const unitIds = (keep: (u: GqlUnit) => boolean) => units.filter(keep).map((u) => u.id).sort();
+
+  beforeAll(async () => {
+    bearer = await asApp(hub().graphql, 'national-aggregator');
+    client = new Client({ baseUrl: hub().fhir, bearerToken: bearer.replace(/^Bearer /, '') });
+    let after: string | null = null;
+    do {
+      const page: { data?: null | { units: { edges: Array<{ node: GqlUnit }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await gql(
+        hub().graphql,
+        `query($after: String) { units(filter: { includeArchived: true }, first: 200, after: $after) { edges { node { ${UNIT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { authorization: bearer },
+      );
+      units.push(...page.data!.units.edges.map((e) => e.node));
+      after = page.data!.units.pageInfo.hasNextPage ? page.data!.units.pageInfo.endCursor : null;
+    } while (after);
+    expect(units.length).toBeGreaterThan(600);
+  });
+
+  it('pages every Location to the end through next links, without duplicates, as many as GraphQL counts', async () => {
+    // _elements keeps the pages light to validate; full resources are checked by every other test.
+    const { pages, matches } = await all('Location', { _count: '150', _elements: 'name' });
+    const seen = matches.map((r) => r.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(units.map((u) => u.id).sort());
+    expect(pages.length).toBe(Math.ceil(units.length / 150));
+    // Links are opaque: the next page is only reachable through the link the server gave.
+    const next = pages[0]!.link.find((l) => l.relation === 'next')!.url;
+    const tampered = next.replace('_count=150', '_count=149');
+    expect((await fetch(tampered, { headers: { authorization: bearer } })).status).toBe(400);
+  });
+
+  it('declares in the CapabilityStatement exactly what the parser accepts', async () => {
+    const statement = (await client.capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string }>; searchParam?: Array<{ name: string; definition: string }>; searchInclude?: string[]; searchRevInclude?: string[] }> }> };
+    for (const type of SEARCH_TYPES) {
+      const resource = statement.rest[0]!.resource.find((r) => r.type === type.resourceType)!;
+      expect(resource.interaction.map((i) => i.code)).toContain('search-type');
+      expect(resource.searchParam?.map((p) => p.name)).toEqual(type.params.map((p) => p.code));
+      expect(resource.searchInclude).toEqual(type.includes.map((i) => i.code));
+      expect(resource.searchRevInclude).toEqual(type.revincludes.map((i) => i.code));
+    }
+    const location = statement.rest[0]!.resource.find((r) => r.type === 'Location')!;
+    expect(location.searchParam?.find((p) => p.name === 'capacity-status')?.definition).toBe('https://interop.esante.gouv.fr/ig/fhir/ror/SearchParameter/ror-sp-capacity-status');
+    expect(location.searchRevInclude).toEqual(['HealthcareService:location']);
+  });
+
+  it('string: accent- and case-insensitive prefix, :exact, :contains', async () => {
+    const prefix = await matchIds('HealthcareService', { name: 'Réa' });
+    expect(prefix).toEqual(unitIds((u) => fold(u.name).startsWith('rea')));
+    expect(prefix.length).toBeGreaterThan(0);
+    const contains = await matchIds('HealthcareService', { 'name:contains': 'CHIRURG' });
+    expect(contains).toEqual(unitIds((u) => fold(u.name).includes('chirurg')));
+    const sample = units.find((u) => /[A-Z]/.test(u.name))!;
+    await expectMatches('HealthcareService', { 'name:exact': sample.name }, unitIds((u) => u.name === sample.name));
+    await expectMatches('HealthcareService', { 'name:exact': sample.name.toLowerCase() }, unitIds((u) => u.name === sample.name.toLowerCase()));
+    // Comma = OR, repeated = AND.
+    await expectMatches('HealthcareService', { name: 'rea,chirurgie' }, unitIds((u) => fold(u.name).startsWith('rea') || fold(u.name).startsWith('chirurgie')));
+    const city = units.find((u) => u.address.city)!.address.city!;
+    await expectMatches('Location', { 'address-city': city.slice(0, 4).toLowerCase(), 'name:contains': 'a' }, 
+      unitIds((u) => fold(u.address.city ?? '').startsWith(fold(city.slice(0, 4))) && fold(u.name).includes('a')),
+    );
+  });
+
+  it('token: system|code, code, |code, system|, :not and codes across two systems', async () => {
+    const activity = units.find((u) => u.operationalActivities.length)!.operationalActivities[0]!.code;
+    const expected = unitIds((u) => u.operationalActivities.some((a) => a.code === activity));
+    await expectMatches('HealthcareService', { specialty: `${CODE_SYSTEMS.activiteOperationnelle}|${activity}` }, expected);
+    await expectMatches('HealthcareService', { specialty: activity }, expected);
+    await expectMatches('HealthcareService', { specialty: `|${activity}` }, []);
+    await expectMatches('HealthcareService', { specialty: `${CODE_SYSTEMS.modePriseEnCharge}|${activity}` }, []);
+    await expectMatches('HealthcareService', { specialty: `${CODE_SYSTEMS.activiteOperationnelle}|` }, unitIds((u) => u.operationalActivities.length > 0));
+    await expectMatches('HealthcareService', { 'specialty:not': activity }, unitIds((u) => !u.operationalActivities.some((a) => a.code === activity)));
+    const careMode = units[0]!.careMode.code;
+    await expectMatches('HealthcareService', { characteristic: `${CODE_SYSTEMS.modePriseEnCharge}|${careMode}` }, unitIds((u) => u.careMode.code === careMode));
+    const act = units.find((u) => u.specificActs.length)?.specificActs[0]?.code;
+    if (act) {
+      await expectMatches('HealthcareService', { characteristic: `${CODE_SYSTEMS.acteSpecifique}|${act}` }, unitIds((u) => u.specificActs.some((a) => a.code === act)));
+    }
+    await expectMatches('HealthcareService', { 'service-type': `${CODE_SYSTEMS.champActivite}|01`, active: 'true' }, unitIds((u) => u.activityField.code === '01' && !u.archived));
+    const commune = units.find((u) => u.address.inseeCode)!.address.inseeCode!;
+    await expectMatches('Location', { 'commune-cog': `${CODE_SYSTEMS.communeOM}|${commune}` }, unitIds((u) => u.address.inseeCode === commune));
+    await expectMatches('Location', { status: 'inactive' }, unitIds((u) => u.archived));
+    const sample = units[3]!;
+    const region = (await client.read({ resourceType: 'Location', id: sample.id })) as unknown as Resource & { identifier: Array<{ value: string }> };
+    await expectMatches('Location', { identifier: region.identifier[0]!.value }, [sample.id]);
+    await expectMatches('Location', { _id: `${sample.id},${units[4]!.id}` }, [sample.id, units[4]!.id].sort());
+    await expectMatches('Location', { _tag: `${CODE_SYSTEMS.regionOM}|24`, _id: sample.id }, [sample.id]);
+  });
+
+  it('reference and quantity: organization, location, age ranges', async () => {
+    const eg = units[0]!.establishment.id;
+    const expected = unitIds((u) => u.establishment.id === eg);
+    await expectMatches('HealthcareService', { organization: `Organization/${eg}` }, expected);
+    await expectMatches('Location', { organization: eg }, expected);
+    await expectMatches('HealthcareService', { organization: `Location/${eg}` }, []);
+    await expectMatches('HealthcareService', { location: `Location/${units[0]!.id}` }, [units[0]!.id]);
+    await expectMatches('HealthcareService', { 'age-range-low': 'ge18' }, unitIds((u) => u.patientAge.min !== null && u.patientAge.min >= 18));
+    await expectMatches('HealthcareService', { 'age-range-high': 'lt18|http://unitsofmeasure.org|a' }, unitIds((u) => u.patientAge.max !== null && u.patientAge.max < 18));
+  });
+
+  it('date: _lastUpdated with every prefix, at day and second precision', async () => {
+    const instants = units.map((u) => new Date(u.updatedAt).getTime());
+    const pivot = new Date(instants.sort((a, b) => a - b)[Math.floor(instants.length / 2)]!);
+    const day = pivot.toISOString().slice(0, 10);
+    const start = Date.parse(`${day}T00:00:00Z`);
+    const end = start + 86_400_000;
+    const count = async (value: string) => ((await client.search({ resourceType: 'HealthcareService', searchParams: { _lastUpdated: value, _summary: 'count' } })) as unknown as Bundle).total;
+    const n = (keep: (t: number) => boolean) => units.filter((u) => keep(new Date(u.updatedAt).getTime())).length;
+    expect(await count(`eq${day}`)).toBe(n((t) => t >= start && t < end));
+    expect(await count(`ne${day}`)).toBe(n((t) => t < start || t >= end));
+    expect(await count(`gt${day}`)).toBe(n((t) => t >= end));
+    expect(await count(`sa${day}`)).toBe(n((t) => t >= end));
+    expect(await count(`lt${day}`)).toBe(n((t) => t < start));
+    expect(await count(`eb${day}`)).toBe(n((t) => t < start));
+    expect(await count(`ge${day}`)).toBe(n((t) => t >= start));
+    expect(await count(`le${day}`)).toBe(n((t) => t < end));
+    const second = pivot.toISOString().slice(0, 19);
+    const s0 = Date.parse(`${second}Z`);
+    expect(await count(`ge${second}Z`)).toBe(n((t) => t >= s0));
+    const both = (await client.search({ resourceType: 'HealthcareService', searchParams: { _lastUpdated: [`ge${day}`, `lt${day}T12:00Z`], _summary: 'count' } as never })) as unknown as Bundle;
+    expect(both.total).toBe(n((t) => t >= start && t < start + 43_200_000));
+    const bad = await fetch(`${hub().fhir}/HealthcareService?_lastUpdated=ge2026-13-01`, { headers: { authorization: bearer } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('near: a true radius ordered by distance, checked against haversine', async () => {
+    const centre = { latitude: 47.9029, longitude: 1.9093 }; // Orléans
+    const radius = 40;
+    const { matches, pages } = await all('Location', { near: `${centre.latitude}|${centre.longitude}|${radius}|km`, _count: '100' });
+    const distances = pages.flatMap((p) => (p.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => e.search.extension![0]!.valueDistance.value));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    const expected = units.filter((u) => u.position && haversineKm(centre, u.position) <= radius);
+    // The boundary is fuzzy by the metre rounding only: compare away from it.
+    const inside = expected.filter((u) => haversineKm(centre, u.position!) < radius - 0.01).map((u) => u.id);
+    const got = new Set(matches.map((r) => r.id));
+    for (const id of inside) expect(got.has(id), id).toBe(true);
+    for (const r of matches) {
+      const position = r.position as { latitude: number; longitude: number };
+      expect(haversineKm(centre, position)).toBeLessThanOrEqual(radius + 0.01);
+    }
+    // A square box would take the corners: some unit lies in the box but outside the radius.
+    const cornerOnly = units.filter((u) => u.position && Math.abs(u.position.latitude - centre.latitude) < radius / 111 && haversineKm(centre, u.position) > radius + 1);
+    for (const u of cornerOnly) expect(got.has(u.id)).toBe(false);
+  });
+
+  it('capacity parameters hold within one capacity record, as GraphQL capacity data says', async () => {
+    type Capacity = { available: { men: number }; reopenableBeds: number; installedBeds: number } | null;
+    const capacity = new Map<string, Capacity>();
+    let after: string | null = null;
+    do {
+      const page: { data?: null | { units: { edges: Array<{ node: { id: string; capacity: Capacity } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await gql(
+        hub().graphql,
+        `query($after: String) { units(filter: { includeArchived: true }, first: 200, after: $after) { edges { node { id capacity { available { men } reopenableBeds installedBeds } } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { authorization: bearer },
+      );
+      for (const { node } of page.data!.units.edges) capacity.set(node.id, node.capacity);
+      after = page.data!.units.pageInfo.hasNextPage ? page.data!.units.pageInfo.endCursor : null;
+    } while (after);
+    const where = (keep: (c: NonNullable<Capacity>) => boolean) => [...capacity].filter(([, c]) => c !== null && keep(c)).map(([id]) => id).sort();
+    const R330 = CODE_SYSTEMS.typeStatutCapacite;
+    const menAvailable = where((c) => c.available.men > 0);
+    expect(menAvailable.length).toBeGreaterThan(0);
+    await expectMatches('Location', { 'capacity-status': `${R330}|02`, 'gender-capacity-available': `${CODE_SYSTEMS.genreCapacite}|02`, 'nb-capacity': 'gt0' }, menAvailable);
+    await expectMatches('Location', { 'capacity-status': `${R330}|05`, 'capacity-closing-type': `${CODE_SYSTEMS.typeFermetureCapacite}|01`, 'nb-capacity': 'ge1' }, where((c) => c.reopenableBeds >= 1));
+    // Installed beds and a closing type are never in the same record.
+    await expectMatches('Location', { 'capacity-status': `${R330}|01`, 'capacity-closing-type': '01' }, []);
+    // Repeated nb-capacity: both bounds on the same (installed) figure.
+    await expectMatches('Location', { 'capacity-status': `${R330}|01`, 'nb-capacity': ['ge10', 'le20'] }, where((c) => c.installedBeds >= 10 && c.installedBeds <= 20));
+    // Chained from the offer: the same records, through HealthcareService.location.
+    await expectMatches('HealthcareService', { 'location.capacity-status': `${R330}|02`, 'location.gender-capacity-available': '02', 'location.nb-capacity': 'gt0' }, menAvailable);
+    // A page thinned by the capacity filter still pages to the end without duplicates.
+    const paged = (await all('Location', { 'capacity-status': '02', 'gender-capacity-available': '02', 'nb-capacity': 'gt0', _count: '25' })).matches.map((r) => r.id);
+    expect(paged.sort()).toEqual(menAvailable);
+  });
+
+  it('includes and revincludes, with search.mode and fullUrl', async () => {
+    const eg = units[0]!.establishment;
+    const services = (await client.search({
+      resourceType: 'HealthcareService',
+      searchParams: { organization: eg.id, _include: ['HealthcareService:location', 'HealthcareService:organization'], '_include:iterate': 'Organization:partof' } as never,
+    })) as unknown as Bundle;
+    expectValid(services);
+    const included = (services.entry ?? []).filter((e) => e.search.mode === 'include').map((e) => `${e.resource.resourceType}/${e.resource.id}`).sort();
+    const matched = ids(services);
+    expect(included).toEqual([...matched.map((id) => `Location/${id}`), `Organization/${eg.id}`, `Organization/${eg.organization.id}`].sort());
+    for (const e of services.entry ?? []) expect(e.fullUrl).toBe(`${hub().fhir}/${e.resource.resourceType}/${e.resource.id}`);
+
+    const locations = (await client.search({ resourceType: 'Location', searchParams: { organization: eg.id, _revinclude: 'HealthcareService:location' } })) as unknown as Bundle;
+    expectValid(locations);
+    expect(ids(locations, 'include').sort()).toEqual(ids(locations).sort());
+    const organizations = (await client.search({ resourceType: 'Organization', searchParams: { _id: eg.id, _include: 'Organization:partof' } })) as unknown as Bundle;
+    expect(ids(organizations, 'include')).toEqual([eg.organization.id]);
+    const unsupported = await fetch(`${hub().fhir}/Location?_include=Location:partof`, { headers: { authorization: bearer } });
+    expect(unsupported.status).toBe(400);
+  });
+
+  it('Organization: identifier systems, type, partof, EJ and EG together', async () => {
+    const eg = units[0]!.establishment;
+    await expectMatches('Organization', { identifier: `${IDENTIFIER_SYSTEMS.finess}|${eg.id}` }, [eg.id]);
+    await expectMatches('Organization', { identifier: `${IDENTIFIER_SYSTEMS.idNatStruct}|1${eg.id}` }, [eg.id]);
+    await expectMatches('Organization', { identifier: `${IDENTIFIER_SYSTEMS.sirene}|${eg.id}` }, []);
+    const read = (await client.read({ resourceType: 'Organization', id: eg.id })) as unknown as Resource & { type: Array<{ coding: Array<{ code: string }> }> };
+    const category = read.type[0]!.coding[0]!.code;
+    const byType = await matchIds('Organization', { type: `${CODE_SYSTEMS.categorieEtablissement}|${category}`, partof: `Organization/${eg.organization.id}` });
+    expect(byType).toContain(eg.id);
+    const both = await matchIds('Organization', { _id: `${eg.id},${eg.organization.id}` });
+    expect(both).toEqual([eg.id, eg.organization.id].sort());
+    const { data } = await gql<{ establishments: { totalCount: number } }>(hub().graphql, `{ establishments(first: 1) { totalCount } }`, {}, { authorization: bearer });
+    const total = ((await client.search({ resourceType: 'Organization', searchParams: { 'partof:missing': 'x' } }).catch(() => null)) as unknown as unknown as Bundle | null);
+    expect(total).toBeNull(); // :missing is not supported: 400
+    const egCount = ((await client.search({ resourceType: 'Organization', searchParams: { type: `${CODE_SYSTEMS.categorieEtablissement}|`, _summary: 'count' } })) as unknown as Bundle).total;
+    expect(egCount).toBe(data!.establishments.totalCount);
+  });
+
+  it('_sort with an id tie-breaker, descending too; _count clamped; _summary=count; _total', async () => {
+    const sizes = new Map<string, number>();
+    for (const u of units) sizes.set(u.establishment.id, (sizes.get(u.establishment.id) ?? 0) + 1);
+    const biggest = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
+    const subset = { organization: biggest[0] };
+    const ascending = (await all('HealthcareService', { ...subset, _sort: '_lastUpdated', _count: '7' })).matches;
+    const key = (r: Resource) => [Date.parse(r.meta.lastUpdated), r.id] as const;
+    for (let i = 1; i < ascending.length; i++) {
+      const [t0, id0] = key(ascending[i - 1]!);
+      const [t1, id1] = key(ascending[i]!);
+      expect(t0 < t1 || (t0 === t1 && id0 < id1), `${id0} before ${id1}`).toBe(true);
+    }
+    expect(ascending.length).toBe(biggest[1]);
+    const descending = (await all('HealthcareService', { ...subset, _sort: '-_lastUpdated,_id', _count: '7' })).matches;
+    const byName = (await all('HealthcareService', { ...subset, _sort: 'name', _count: '7' })).matches;
+    expect(new Set(byName.map((r) => r.id)).size).toBe(biggest[1]);
+    for (let i = 1; i < byName.length; i++) {
+      if (byName[i - 1]!.name === byName[i]!.name) expect(byName[i - 1]!.id < byName[i]!.id).toBe(true);
+    }
+    expect(descending.map((r) => r.id).sort()).toEqual(ascending.map((r) => r.id).sort());
+    for (let i = 1; i < descending.length; i++) {
+      const [t0, id0] = key(descending[i - 1]!);
+      const [t1, id1] = key(descending[i]!);
+      expect(t0 > t1 || (t0 === t1 && id0 < id1)).toBe(true);
+    }
+    const clamped = (await client.search({ resourceType: 'Location', searchParams: { _count: '5000' } })) as unknown as Bundle;
+    expectValid(clamped);
+    expect(ids(clamped)).toHaveLength(MAX_COUNT);
+    const warning = clamped.entry!.find((e) => e.search.mode === 'outcome')!.resource as unknown as { issue: Array<{ severity: string; diagnostics: string }> };
+    expect(warning.issue[0]).toMatchObject({ severity: 'warning', diagnostics: expect.stringMatching(/_count=5000/) });
+    const count = (await client.search({ resourceType: 'Location', searchParams: { _summary: 'count' } })) as unknown as Bundle;
+    expectValid(count);
+    expect(count).toMatchObject({ total: units.length });
+    expect(count.entry).toBeUndefined();
+    const accurate = (await client.search({ resourceType: 'Location', searchParams: { _count: '3', _total: 'accurate' } })) as unknown as Bundle;
+    expect(accurate.total).toBe(units.length);
+    expect(ids(accurate)).toHaveLength(3);
+  });
+
+  it('_elements keeps the mandatory elements and tags SUBSETTED', async () => {
+    const bundle = (await client.search({ resourceType: 'Location', searchParams: { _elements: 'name,status', _count: '3' } })) as unknown as Bundle;
+    expectValid(bundle);
+    for (const entry of bundle.entry!) {
+      expect(Object.keys(entry.resource).sort()).toEqual(['id', 'meta', 'name', 'resourceType', 'status']);
+      expect(entry.resource.meta.tag?.map((t) => t.code)).toContain('SUBSETTED');
+    }
+  });
+
+  it('unknown parameters, modifiers and prefixes: 400 naming them, or reported with Prefer: handling=lenient', async () => {
+    for (const [query, named] of [
+      ['foo=bar', 'foo'],
+      ['name:below=x', 'name:below'],
+      ['nb-capacity=sa3', 'sa'],
+      ['_sort=address-city', 'address-city'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/Location?${query}`, { headers: { authorization: bearer } });
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.issue[0]!.diagnostics).toContain(named);
+      expect(r4Issues(outcome)).toEqual([]);
+    }
+    const lenient = await fetch(`${hub().fhir}/Location?foo=bar&_id=${units[0]!.id}`, { headers: { authorization: bearer, prefer: 'handling=lenient' } });
+    expect(lenient.status).toBe(200);
+    const bundle = (await lenient.json()) as unknown as Bundle;
+    expectValid(bundle);
+    expect(ids(bundle)).toEqual([units[0]!.id]);
+    const outcome = bundle.entry!.find((e) => e.search.mode === 'outcome')!.resource as unknown as { issue: Array<{ diagnostics: string }> };
+    expect(outcome.issue[0]!.diagnostics).toContain('foo');
+  });
+
+  it('POST [type]/_search with a form body answers like GET', async () => {
+    const response = await fetch(`${hub().fhir}/HealthcareService/_search`, {
+      method: 'POST',
+      headers: { authorization: bearer, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'rea', _count: '200' }),
+    });
+    expect(response.status).toBe(200);
+    const bundle = (await response.json()) as unknown as Bundle;
+    expectValid(bundle);
+    expect(ids(bundle).sort()).toEqual(unitIds((u) => fold(u.name).startsWith('rea')));
+  });
+
+  it('401 without credentials; 403 on capacity criteria without capacity read access; capacity within a user\'s rights', async () => {
+    expect((await fetch(`${hub().fhir}/Location?name=rea`)).status).toBe(401);
+    const directory = new Client({ baseUrl: hub().fhir, bearerToken: (await asApp(hub().graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
+    const plain = (await directory.search({ resourceType: 'Location', searchParams: { name: 'rea' } })) as unknown as Bundle;
+    expectValid(plain);
+    // Sensitive units stay hidden from it (access profile 0), in searches as in reads.
+    const sensitive = units.filter((u) => u.sensitive).map((u) => u.id);
+    expect(sensitive.length).toBeGreaterThan(0);
+    const visible = (await directory.search({ resourceType: 'HealthcareService', searchParams: { _summary: 'count' } })) as unknown as Bundle;
+    expect(visible.total).toBe(units.length - sensitive.length);
+    const hidden = (await directory.search({ resourceType: 'Location', searchParams: { _id: sensitive.join(',') } })) as unknown as Bundle;
+    expect(hidden.entry ?? []).toEqual([]);
+    for (const search of [
+      { resourceType: 'Location', searchParams: { 'capacity-status': '02' } },
+      { resourceType: 'HealthcareService', searchParams: { 'location.nb-capacity': 'gt0' } },
+      // Even when no record could match: the refusal does not depend on the criteria.
+      { resourceType: 'Location', searchParams: { 'capacity-status': '01', 'capacity-closing-type': '01' } },
+    ]) {
+      const refused = await directory.search(search as never).then(() => null, (e: { response: { status: number; data: { issue: Array<{ code: string }> } } }) => e.response);
+      expect(refused?.status).toBe(403);
+      expect(refused?.data.issue[0]!.code).toBe('forbidden');
+    }
+    // The directory's Locations show no capacity: _lastUpdated ignores capacity for it, and is no 403.
+    expect((await directory.search({ resourceType: 'Location', searchParams: { _lastUpdated: 'ge2000-01-01', _summary: 'count' } })) as unknown as Bundle).toMatchObject({ total: expect.any(Number) });
+    // A unit referent may read the capacity of their unit only.
+    const referent = new Client({ baseUrl: hub().fhir, bearerToken: (await asUser(hub().graphql, 'ref.uo.tours')).replace(/^Bearer /, '') });
+    const mine = (await referent.search({ resourceType: 'Location', searchParams: { 'capacity-status': '01', _count: '200' } })) as unknown as Bundle;
+    expect(ids(mine).every((id) => id === '370004467-4557')).toBe(true);
+  });
+});
