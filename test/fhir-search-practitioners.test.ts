@@ -259,4 +259,24 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     const foreign = await fetch(`${fhir()}/Practitioner?_count=5&_cursor=${cursor}`, { headers: { authorization: aggregator } });
     expect(foreign.status).toBe(400);
   });
+
+  it('answers the structured searches in GraphQL too, refusing bad criteria with BAD_USER_INPUT', async () => {
+    const url = hubs[kind]!.graphql;
+    const headers = { authorization: aggregator };
+    const PROFESSIONAL_SEARCH = `query($c: ProfessionalSearchCriteria!, $after: String) { professionalSearch(criteria: $c, first: 3, after: $after) { totalCount edges { node { id } } pageInfo { endCursor } } }`;
+    const doctors = people.filter((p) => p.profession?.code === '10');
+    const first = await gql<{ professionalSearch: { totalCount: number; pageInfo: { endCursor: string } } }>(url, PROFESSIONAL_SEARCH, { c: { codes: [{ anyOf: [{ field: 'PROFESSION', code: '10' }] }] } }, headers);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.professionalSearch.totalCount).toBe(doctors.length);
+    const codeOf = async (criteria: unknown, after?: string) => (await gql(url, PROFESSIONAL_SEARCH, { c: criteria, after }, headers)).errors?.[0]?.extensions?.code;
+    expect(await codeOf({ codes: [{ anyOf: [{ field: 'UNIT', code: 'x' }] }] })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ codes: [{ anyOf: [] }] })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ codes: [{ anyOf: Array.from({ length: 1001 }, (_, i) => ({ field: 'PROFESSIONAL', code: `P${i}` })) }] })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({}, first.data!.professionalSearch.pageInfo.endCursor)).toBe('BAD_USER_INPUT');
+    const directory = await asApp(url, 'sante-fr-directory');
+    const denied = await gql(url, `{ situationSearch(criteria: {}) { totalCount } }`, {}, { authorization: directory });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await gql(url, `{ professionalSearch(criteria: {}) { totalCount } }`, {});
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
