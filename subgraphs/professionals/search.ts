@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination.js';
-import { requireProfessionalRead } from './access.js';
+import { requireProfessionalRead, seesEverySituation } from './access.js';
 import { normalizeName } from './normalize.js';
 import { conditionsOf, sortColumns, type Keyed, type SearchCriteria, type SearchStore, type Sort, type SortValue } from './search-store.js';
 import { situationId, type Situation } from './situations.js';
@@ -92,12 +92,14 @@ export function createSearchService(store: SearchStore, visibleUnits: (identity:
       const columns = sortColumns(args.sort ?? [], true);
       const hash = hashOf(args, 'situation');
       let after = readCursor(args.after, hash);
+      // A caller who sees every situation needs one page; others read larger rounds, as some rows drop out.
+      const limit = seesEverySituation(identity) ? size + 1 : Math.max(SITUATION_BATCH, size + 1);
       const kept: Array<Keyed<Situation>> = [];
       while (size > 0 && kept.length <= size) {
-        const batch = await store.situations(where, columns, after, Math.max(SITUATION_BATCH, size + 1));
+        const batch = await store.situations(where, columns, after, limit);
         const visible = await visibleUnits(identity, batch.map((b) => b.row.unitId));
         for (const { row, sortValues } of batch) if (visible.has(row.unitId)) kept.push({ row: { ...row, id: situationId(row) }, sortValues });
-        if (batch.length < Math.max(SITUATION_BATCH, size + 1)) break;
+        if (batch.length < limit) break;
         after = batch.at(-1)!.sortValues;
       }
       const total = async () => {
