@@ -10,6 +10,7 @@ import type { Database } from '../platform/db/client.js';
 import type { ChangeFeed } from '../platform/changes/feed.js';
 import type { GraphQLExecutor, PrincipalResolver } from '../platform/executor.js';
 import type { CapabilityContribution } from './capability.js';
+import { bulkExportFeature } from './bulk/index.js';
 
 export interface FhirRuntime {
   /** The gateway's in-process GraphQL executor: every read and write goes through it. */
@@ -33,4 +34,4 @@ export interface FhirFeature {
 }
 
 /** The features below the FHIR base, in registration order. */
-export const FHIR_FEATURES: readonly FhirFeature[] = [];
+export const FHIR_FEATURES: readonly FhirFeature[] = [bulkExportFeature];

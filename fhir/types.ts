@@ -151,7 +151,8 @@ export type IssueType =
   | 'not-supported'
   | 'conflict'
   | 'exception'
-  | 'informational';
+  | 'informational'
+  | 'throttled';
 
 export interface OperationOutcomeIssue {
   severity: IssueSeverity;

@@ -46,6 +46,19 @@ export interface HubConfig {
   readonly snapshotTime: string;
   /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
   readonly bjmlYears: number;
+  /** FHIR bulk export (docs/fhir-bulk.md). */
+  readonly bulkExport: BulkExportConfig;
+}
+
+export interface BulkExportConfig {
+  /** Exports queued or running at once, whole hub: one more kick-off is answered 429. */
+  readonly maxJobs: number;
+  /** Seconds a finished export's files are kept (manifest `Expires`), then deleted. */
+  readonly retentionSeconds: number;
+  /** Resources per NDJSON file: a larger type is split into several files. */
+  readonly resourcesPerFile: number;
+  /** Whether this process runs export jobs (false: it only takes kick-offs and serves status and files). */
+  readonly runJobs: boolean;
 }
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
@@ -82,6 +95,10 @@ export const ENV_SCHEMA = {
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
     ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
+    ROR_BULK_MAX_JOBS: { type: 'integer', minimum: 1, default: 2 },
+    ROR_BULK_RETENTION_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
+    ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
+    ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
   },
 } as const;
 
@@ -170,5 +187,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
     bjmlYears: v.ROR_BJML_YEARS as number,
+    bulkExport: {
+      maxJobs: v.ROR_BULK_MAX_JOBS as number,
+      retentionSeconds: v.ROR_BULK_RETENTION_SECONDS as number,
+      resourcesPerFile: v.ROR_BULK_FILE_RESOURCES as number,
+      runJobs: v.ROR_BULK_RUN_JOBS as boolean,
+    },
   });
 }

@@ -1,0 +1,199 @@
+/**
+ * The export worker of one hub process. It takes jobs from the database (its own kick-offs at
+ * once, others' and interrupted ones at each tick), writes each type's resources as NDJSON chunks
+ * while renewing its lease, and deletes expired jobs.
+ *
+ * A job never stays stuck: a worker shutting down hands its jobs back to the queue; a worker that
+ * dies stops renewing its lease and the next tick of any process takes the job again, from
+ * scratch; after MAX_ATTEMPTS interrupted runs the job is failed with an explanation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { BulkExportConfig } from '../../platform/config.js';
+import type { GraphQLExecutor } from '../../platform/executor.js';
+import { OperationOutcomeError } from '../outcomes.js';
+import type { OperationOutcome } from '../types.js';
+import { exportFailed } from './outcomes.js';
+import { sourceOf, sourcePages, type ExportedResource } from './sources.js';
+import { MAX_ATTEMPTS, type BulkStore } from './store.js';
+import type { ExportJob } from './tables.js';
+
+/** A lease outlives the slowest page by far; a dead worker's job is taken again after it. */
+const LEASE_SECONDS = 60;
+/** How often a process looks for queued, abandoned and expired jobs. */
+const TICK_MS = 5_000;
+/** Lines are stored in chunks of about this size: small enough to stream, large enough to be few rows. */
+const CHUNK_CHARS = 512 * 1024;
+
+export interface RunnerOptions {
+  store: BulkStore;
+  execute: GraphQLExecutor;
+  config: BulkExportConfig;
+  log: FastifyBaseLogger;
+}
+
+export interface Runner {
+  /** Looks for work now (after a kick-off in this process). */
+  wake(): void;
+  /** Stops taking jobs and hands the running ones back to the queue. */
+  stop(): Promise<void>;
+}
+
+/** Why a job stopped early without failing. */
+class Stopped extends Error {}
+
+/** Writes one job's NDJSON files, a chunk at a time, rolling to a new file at the size limit. */
+class FileWriter {
+  private fileNo = 0;
+  private inFile = 0;
+  private chunkNo = 0;
+  private buffer = '';
+  private buffered = 0;
+  private type = '';
+
+  constructor(
+    private readonly store: BulkStore,
+    private readonly jobId: string,
+    private readonly resourcesPerFile: number,
+  ) {}
+
+  /** Resources written so far, all files. */
+  written = 0;
+
+  async startType(type: string): Promise<void> {
+    await this.flush();
+    this.type = type;
+    this.inFile = this.resourcesPerFile; // the first resource of the type opens a file
+  }
+
+  async write(resource: ExportedResource): Promise<void> {
+    if (this.inFile >= this.resourcesPerFile) {
+      await this.flush();
+      this.fileNo += 1;
+      this.inFile = 0;
+      this.chunkNo = 0;
+      await this.store.startFile(this.jobId, this.fileNo, this.type);
+    }
+    this.buffer += `${JSON.stringify(resource)}\n`;
+    this.buffered += 1;
+    this.inFile += 1;
+    this.written += 1;
+    if (this.buffer.length >= CHUNK_CHARS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffered === 0) return;
+    this.chunkNo += 1;
+    await this.store.appendChunk(this.jobId, this.fileNo, this.chunkNo, this.buffer, this.buffered);
+    this.buffer = '';
+    this.buffered = 0;
+  }
+}
+
+/** X-Progress (under 100 characters, Bulk Data). */
+function progressText(type: string, index: number, total: number, written: number): string {
+  return `${type} (type ${index + 1} of ${total}): ${written} resources written`;
+}
+
+const isNewer = (resource: ExportedResource, since: Date | null): boolean =>
+  since === null || new Date(resource.meta?.lastUpdated ?? 0).getTime() > since.getTime();
+
+export function createRunner(options: RunnerOptions): Runner {
+  const { store, execute, config, log } = options;
+  const worker = `bulk-${randomUUID()}`;
+  const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
+  let stopped = false;
+  let ticking: Promise<void> | null = null;
+  /** A wake-up came during a tick: tick again, so a kick-off never waits for the timer. */
+  let again = false;
+
+  /** Runs every type of a job as its principal; throws Stopped when cancelled or shut down. */
+  async function exportJob(job: ExportJob, state: { stopping: boolean }): Promise<void> {
+    await store.resetOutput(job.id);
+    const writer = new FileWriter(store, job.id, config.resourcesPerFile);
+    for (const [index, type] of job.types.entries()) {
+      const source = sourceOf(type);
+      if (!source) throw new OperationOutcomeError(exportFailed(`This server no longer exports ${type}`));
+      await writer.startType(type);
+      for await (const page of sourcePages(source, execute, { principal: job.principal })) {
+        for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
+        if (state.stopping) throw new Stopped('shutting down');
+        if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText(type, index, job.types.length, writer.written)))) {
+          throw new Stopped('cancelled or taken over');
+        }
+      }
+    }
+    await writer.flush();
+    if (!(await store.complete(job.id, worker, config.retentionSeconds))) throw new Stopped('cancelled');
+  }
+
+  async function run(job: ExportJob, state: { stopping: boolean }): Promise<void> {
+    if (job.attempts > MAX_ATTEMPTS) {
+      const outcome = exportFailed(`The export was interrupted ${MAX_ATTEMPTS} times (its worker stopped); kick it off again.`);
+      await store.fail(job.id, worker, outcome, config.retentionSeconds);
+      return;
+    }
+    try {
+      await exportJob(job, state);
+      log.info({ jobId: job.id }, 'bulk export completed');
+    } catch (error) {
+      if (error instanceof Stopped) {
+        if (state.stopping) await store.release(job.id, worker);
+        return;
+      }
+      const outcome: OperationOutcome = error instanceof OperationOutcomeError ? error.outcome : exportFailed(`Internal error (id ${job.id}).`);
+      log.error({ err: error, jobId: job.id }, 'bulk export failed');
+      await store.fail(job.id, worker, outcome, config.retentionSeconds);
+    }
+  }
+
+  async function tick(): Promise<void> {
+    const expired = await store.deleteExpired();
+    if (expired > 0) log.info({ expired }, 'expired bulk exports deleted');
+    if (!config.runJobs) return;
+    while (!stopped && running.size < config.maxJobs) {
+      const job = await store.claimNext(worker, LEASE_SECONDS);
+      if (!job) return;
+      const state = { stopping: false, done: Promise.resolve() };
+      state.done = run(job, state)
+        .catch((error: unknown) => log.error({ err: error, jobId: job.id }, 'bulk export bookkeeping failed'))
+        .finally(() => {
+          running.delete(job.id);
+          wake(); // a queued job may have waited for this place
+        });
+      running.set(job.id, state);
+    }
+  }
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = tick()
+      .catch((error: unknown) => log.error({ err: error }, 'bulk export tick failed'))
+      .finally(() => {
+        ticking = null;
+        if (again) {
+          again = false;
+          wake();
+        }
+      });
+  };
+
+  const timer = setInterval(wake, TICK_MS);
+  timer.unref();
+  wake();
+
+  return {
+    wake,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await ticking;
+      for (const state of running.values()) state.stopping = true;
+      await Promise.all([...running.values()].map((s) => s.done));
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Where each exportable FHIR type comes from: one entry per type, each a list of GraphQL list
+ * queries paged to the end with the export's principal, and the same mapper the FHIR read uses.
+ *
+ * The node selection of every list query is taken from the read query of the same resource
+ * (fhir/queries.ts), so an exported resource is built from exactly the fields its read is, and a
+ * field added to a read reaches the export without a second edit. Practitioner and
+ * PractitionerRole become one entry each here once their read queries and mappers exist.
+ */
+import { Kind, parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { CallerCredentials, GraphQLExecutor } from '../../platform/executor.js';
+import { establishmentToOrganization, legalEntityToOrganization } from '../mappers/organization.js';
+import { unitToHealthcareService } from '../mappers/healthcare-service.js';
+import { unitToLocation } from '../mappers/location.js';
+import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
+import {
+  ESTABLISHMENT_QUERY,
+  HEALTHCARE_SERVICE_QUERY,
+  LOCATION_QUERY,
+  ORGANIZATION_QUERY,
+  type EstablishmentRecord,
+  type HealthcareServiceRecord,
+  type LocationRecord,
+  type OrganizationRecord,
+} from '../queries.js';
+import type { HealthcareService, Location, Organization } from '../types.js';
+
+export type ExportedResource = Organization | HealthcareService | Location;
+
+/** The largest page the offer subgraph serves (platform/pagination.ts MAX_PAGE_SIZE). */
+export const PAGE_SIZE = 200;
+
+/** One paged GraphQL list and how its nodes become resources. */
+interface ListPass<R> {
+  /** Root list field (`units`, `establishments`, `organizations`). */
+  field: string;
+  /** Arguments of the list besides paging, as GraphQL source. */
+  args: string;
+  /** The read query whose root field's selection the nodes get. */
+  readQuery: string;
+  map: (record: R) => ExportedResource;
+  /** Nullable node fields whose FORBIDDEN error means "not visible to this principal" (as in records.ts). */
+  hiddenWhenForbidden?: string[];
+}
+
+export interface BulkSource {
+  type: ExportedResource['resourceType'];
+  passes: ListPass<never>[];
+}
+
+const pass = <R>(p: ListPass<R>): ListPass<never> => p as unknown as ListPass<never>;
+
+/** Every unit the FHIR read serves: archived ones too (read as inactive). */
+const ALL_UNITS = 'filter: { includeArchived: true }';
+
+export const BULK_SOURCES: readonly BulkSource[] = [
+  {
+    type: 'Organization',
+    // EGs then EJs: Organization/{id} is either (registry.ts reads the EG first).
+    passes: [
+      pass<EstablishmentRecord>({ field: 'establishments', args: '', readQuery: ESTABLISHMENT_QUERY, map: establishmentToOrganization }),
+      pass<OrganizationRecord>({ field: 'organizations', args: '', readQuery: ORGANIZATION_QUERY, map: legalEntityToOrganization }),
+    ],
+  },
+  {
+    type: 'HealthcareService',
+    passes: [pass<HealthcareServiceRecord>({ field: 'units', args: ALL_UNITS, readQuery: HEALTHCARE_SERVICE_QUERY, map: unitToHealthcareService })],
+  },
+  {
+    type: 'Location',
+    passes: [
+      pass<LocationRecord>({ field: 'units', args: ALL_UNITS, readQuery: LOCATION_QUERY, map: unitToLocation, hiddenWhenForbidden: ['capacity'] }),
+    ],
+  },
+];
+
+export const EXPORTABLE_TYPES: readonly string[] = BULK_SOURCES.map((s) => s.type);
+
+export function sourceOf(type: string): BulkSource | undefined {
+  return BULK_SOURCES.find((s) => s.type === type);
+}
+
+/** The selection set of a read query's root field, printed: `{ id name … }`. */
+export function rootSelection(readQuery: string): string {
+  const operation = parse(readQuery).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const root = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+  if (!root?.selectionSet) throw new Error('A read query must select fields of one root field');
+  return print(root.selectionSet);
+}
+
+function listQuery(p: ListPass<never>): string {
+  const args = [p.args, `first: ${PAGE_SIZE}`, 'after: $after'].filter(Boolean).join(', ');
+  return `query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node ${rootSelection(p.readQuery)} } pageInfo { hasNextPage endCursor } } }`;
+}
+
+/** `['units', 'edges', 3, 'node', '_entities', 0, 'capacity']` → `['units', 'edges', 3, 'node', 'capacity']` (see records.ts). */
+function selectionPath(path: readonly (string | number)[]): (string | number)[] {
+  const result: (string | number)[] = [];
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '_entities') i++;
+    else result.push(path[i] as string | number);
+  }
+  return result;
+}
+
+/** Whether an error only hides one node's nullable field from this principal. */
+function isHiddenField(error: GraphQLFormattedError, p: ListPass<never>): boolean {
+  if (error.extensions?.code !== 'FORBIDDEN' || !error.path) return false;
+  const path = selectionPath(error.path);
+  return (
+    path.length === 5 &&
+    path[0] === p.field &&
+    path[1] === 'edges' &&
+    typeof path[2] === 'number' &&
+    path[3] === 'node' &&
+    (p.hiddenWhenForbidden ?? []).includes(String(path[4]))
+  );
+}
+
+interface Page {
+  edges: { node: never }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * The resources of one source, a page at a time, read as `caller`. Any GraphQL error other than
+ * a hidden field fails the export: a file silently missing records would be worse.
+ */
+export async function* sourcePages(
+  source: BulkSource,
+  execute: GraphQLExecutor,
+  caller: CallerCredentials,
+): AsyncGenerator<ExportedResource[]> {
+  for (const p of source.passes) {
+    const query = listQuery(p);
+    let after: string | null = null;
+    for (;;) {
+      const result: FormattedExecutionResult<Record<string, Page>> = await execute<Record<string, Page>>({ query, variables: { after } }, caller);
+      const errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
+      if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
+      const page: Page | undefined = result.data?.[p.field];
+      if (!page) throw new Error(`GraphQL answered no ${p.field}`);
+      yield page.edges.map((e) => p.map(e.node));
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
+    }
+  }
+}
