@@ -12,7 +12,7 @@ import { databaseKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
-import { cancel, download, exportAll, kickOff, kickOffPost, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
+import { cancel, download, exportAll, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
 import { clientToken } from '../scripts/token.js';
 
 const hubs = inject('hubs');
@@ -51,7 +51,7 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
 
   it('declares the export in the CapabilityStatement and serves SMART discovery', async () => {
     const client = new Client({ baseUrl: fhir() });
-    const statement = (await client.capabilityStatement()) as { instantiates?: string[]; rest: Array<{ operation?: Array<{ name: string; definition: string }> }> };
+    const statement = (await client.capabilityStatement()) as unknown as { instantiates?: string[]; rest: Array<{ operation?: Array<{ name: string; definition: string }> }> };
     expect(statement.instantiates).toContain('http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data');
     expect(statement.rest[0]!.operation).toContainEqual({ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' });
     expect(r4Issues(statement as never)).toEqual([]);
@@ -109,13 +109,6 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
       await expectOutcome(await fetch(statusUrl, { headers: { authorization: aggregator } }), 404, 'not-found');
       await expectOutcome(await cancel(statusUrl, aggregator), 404, 'not-found');
     }
-    // Lenient handling ignores what it does not support, parameters and types alike.
-    const lenient = await kickOff(fhir(), aggregator, '_type=Organization,Patient&_elements=id', { prefer: 'respond-async, handling=lenient' });
-    const statusUrl = await statusUrlOf(lenient);
-    const { response } = await pollUntilDone(statusUrl, aggregator);
-    const manifest = (await response.json()) as Manifest;
-    expect(new Set(manifest.output.map((o) => o.type))).toEqual(new Set(['Organization']));
-    expect((await cancel(statusUrl, aggregator)).status).toBe(202);
   });
 
   it('exports the whole region: polling, manifest, NDJSON files matching GraphQL counts and FHIR reads', async () => {
@@ -152,8 +145,8 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
           ids.add(r.id);
         });
         expect(ids.size).toBe(resources.length);
-        // Offline validation of a sample (every 10th line): the whole file would cost seconds.
-        for (const resource of resources.filter((_, i) => i % 10 === 0)) {
+        // Offline validation of a sample (every 25th line): the whole file would cost seconds.
+        for (const resource of resources.filter((_, i) => i % 25 === 0)) {
           expect({ id: `${resource.resourceType}/${resource.id}`, issues: issuesOf(resource) }).toEqual({ id: `${resource.resourceType}/${resource.id}`, issues: [] });
         }
         // A line is exactly what the FHIR read returns to the same client.
@@ -176,23 +169,30 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
     await expectOutcome((await download(manifest.output[0]!.url, aggregator)).response, 404, 'not-found');
   });
 
-  it('honours _type (POST Parameters) and _since (nothing changed since now → no output)', async () => {
-    const statusUrl = await statusUrlOf(
-      await kickOffPost(fhir(), aggregator, [
-        { name: '_type', valueString: 'Location' },
-        { name: '_outputFormat', valueString: 'application/fhir+ndjson' },
-      ]),
-    );
-    const { response } = await pollUntilDone(statusUrl, aggregator);
-    const manifest = (await response.json()) as Manifest;
+  it('honours _type and lenient handling (POST Parameters), and _since (nothing changed since now → no output)', async () => {
+    // Lenient handling ignores what it does not support, parameters and types alike.
+    const response = await fetch(`${fhir()}/$export`, {
+      method: 'POST',
+      headers: { accept: 'application/fhir+json', prefer: 'respond-async, handling=lenient', authorization: aggregator, 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Parameters',
+        parameter: [
+          { name: '_type', valueString: 'Organization,Patient' },
+          { name: '_outputFormat', valueString: 'application/fhir+ndjson' },
+          { name: '_elements', valueString: 'id' },
+        ],
+      }),
+    });
+    const statusUrl = await statusUrlOf(response);
+    const manifest = (await (await pollUntilDone(statusUrl, aggregator)).response.json()) as Manifest;
     expect(manifest.request).toBe(`${fhir()}/$export`);
-    expect(manifest.output.map((o) => o.type)).toEqual(['Location']);
+    expect(manifest.output.map((o) => o.type)).toEqual(['Organization']);
     expect((await cancel(statusUrl, aggregator)).status).toBe(202);
 
     const since = new Date().toISOString();
-    const { manifest: empty, statusUrl: second } = await exportAll(fhir(), aggregator, `_since=${since}&_type=HealthcareService,Organization`);
+    const { manifest: empty, statusUrl: second } = await exportAll(fhir(), aggregator, `_since=${since}&_type=Organization`);
     expect(empty.output).toEqual([]);
-    expect(empty.request).toBe(`${fhir()}/$export?_since=${since}&_type=HealthcareService,Organization`);
+    expect(empty.request).toBe(`${fhir()}/$export?_since=${since}&_type=Organization`);
     expect((await cancel(second, aggregator)).status).toBe(202);
   });
 });

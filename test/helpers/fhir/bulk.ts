@@ -20,15 +20,6 @@ export function kickOff(fhirBase: string, bearer: string | null, query = '', hea
   });
 }
 
-/** POST [base]/$export with a Parameters body. */
-export function kickOffPost(fhirBase: string, bearer: string, parameter: Array<Record<string, string>>): Promise<Response> {
-  return fetch(`${fhirBase}/$export`, {
-    method: 'POST',
-    headers: { ...ASYNC, authorization: bearer, 'content-type': 'application/fhir+json' },
-    body: JSON.stringify({ resourceType: 'Parameters', parameter }),
-  });
-}
-
 /** The status URL of an accepted kick-off; throws with the outcome otherwise. */
 export async function statusUrlOf(response: Response): Promise<string> {
   if (response.status !== 202) throw new Error(`kick-off answered ${response.status}: ${await response.text()}`);
