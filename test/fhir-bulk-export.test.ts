@@ -10,7 +10,7 @@ import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
 import { databaseKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
-import { asApp } from './helpers/tokens.js';
+import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { cancel, download, exportAll, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
 import { clientToken } from '../scripts/token.js';
@@ -75,6 +75,9 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
     await expectOutcome(await kickOff(fhir(), 'Bearer not-a-token'), 401, 'login');
     await expectOutcome(await kickOff(fhir(), await asApp(graphql(), 'sante-fr-directory')), 403, 'forbidden');
     await expectOutcome(await kickOff(fhir(), await asApp(graphql(), 'place-search')), 403, 'forbidden');
+    // Hub users do not export, even the regional team (the capacities CSV export serves them).
+    const user = await expectOutcome(await kickOff(fhir(), await asUser(graphql(), 'admin.ars')), 403, 'forbidden');
+    expect(user.issue[0]!.diagnostics).toMatch(/applications/);
 
     const refused: Array<[string, Record<string, string>, string]> = [
       ['', { prefer: '' }, 'respond-async'],
@@ -97,6 +100,8 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
       expect(outcome.issue[0]!.diagnostics).toMatch(/not supported.*system-level/);
     }
     await expectOutcome(await kickOff(fhir(), aggregator, '', { accept: 'application/xml' }), 406);
+    const head = await fetch(`${fhir()}/$export`, { method: 'HEAD', headers: { accept: 'application/fhir+json', prefer: 'respond-async', authorization: aggregator } });
+    expect(head.status).toBe(405);
   });
 
   it('accepts each _outputFormat with 202 and an absolute Content-Location; DELETE cancels (202, then 404)', async () => {

@@ -16,6 +16,9 @@ export const forbidden = (text: string): OperationOutcome => outcome('forbidden'
 export const unknownJob = (id: string): OperationOutcome =>
   outcome('not-found', 'not-found', `No export ${id} for this client: it never existed, was cancelled, expired, or belongs to another client`);
 
+export const unknownFile = (id: string, file: string): OperationOutcome =>
+  outcome('not-found', 'not-found', `Export ${id} has no file ${file} (or is not complete)`);
+
 export const exportFailed = (text: string): OperationOutcome => outcome('server-error', 'exception', text);
 
 export const tooManyExports = (limit: number): OperationOutcome =>

@@ -20,7 +20,7 @@ import { FHIR_JSON, unacceptableFormat } from '../format.js';
 import { OperationOutcomeError, badRequest, getStatus, notAcceptable } from '../outcomes.js';
 import type { OperationOutcome } from '../types.js';
 import { bodyParameters, parseExportRequest, preferences, queryParameters } from './kickoff.js';
-import { cancelled, forbidden, notExportable, tooManyExports, unauthenticated, unknownJob } from './outcomes.js';
+import { cancelled, forbidden, notExportable, tooManyExports, unauthenticated, unknownFile, unknownJob } from './outcomes.js';
 import { createRunner } from './runner.js';
 import { smartConfiguration } from './smart.js';
 import { createBulkStore, type BulkStore } from './store.js';
@@ -138,7 +138,8 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
     });
   };
 
-  app.get('/$export', kickOff);
+  // No HEAD route: a HEAD must not start an export (it falls through to the router's 405).
+  app.get('/$export', { exposeHeadRoute: false }, kickOff);
   app.post('/$export', kickOff);
 
   const patientLevel = (_: FastifyRequest, reply: FastifyReply) => sendOutcome(reply, 404, notExportable('Patient-level'));
@@ -185,7 +186,7 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
     const { job } = await ownJob(request);
     const fileNo = Number(request.params.file);
     const file = job.status === 'completed' && Number.isInteger(fileNo) ? await store.file(job.id, fileNo) : null;
-    if (!file) throw new OperationOutcomeError(unknownJob(`${job.id} file ${request.params.file}`));
+    if (!file) throw new OperationOutcomeError(unknownFile(job.id, request.params.file));
     return reply.code(200).type(NDJSON).send(fileStream(store, job.id, file.fileNo));
   });
 

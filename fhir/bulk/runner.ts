@@ -141,6 +141,8 @@ export function createRunner(options: RunnerOptions): Runner {
         if (state.stopping) await store.release(job.id, worker);
         return;
       }
+      // A job cancelled mid-write makes its next write fail (its rows are gone): not a failure.
+      if (!(await store.holds(job.id, worker))) return;
       const outcome: OperationOutcome = error instanceof OperationOutcomeError ? error.outcome : exportFailed(`Internal error (id ${job.id}).`);
       log.error({ err: error, jobId: job.id }, 'bulk export failed');
       await store.fail(job.id, worker, outcome, config.retentionSeconds);

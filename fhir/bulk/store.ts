@@ -83,6 +83,15 @@ export function createBulkStore(orm: Orm) {
       return rows.length > 0;
     },
 
+    /** Whether this worker still holds the job (false once cancelled, expired or taken over). */
+    holds: async (id: string, worker: string): Promise<boolean> => {
+      const rows = await orm
+        .select({ id: exportJobs.id })
+        .from(exportJobs)
+        .where(and(eq(exportJobs.id, id), eq(exportJobs.leaseOwner, worker), eq(exportJobs.status, 'in-progress')));
+      return rows.length > 0;
+    },
+
     /** Forgets what an earlier, interrupted run of the job wrote: each run starts from scratch. */
     resetOutput: async (id: string): Promise<void> => {
       await orm.delete(exportChunks).where(eq(exportChunks.jobId, id));
