@@ -21,22 +21,26 @@ export interface ExportFigures {
   /** Manifest → last byte of the last file. */
   downloadMs: number;
   rssBeforeMb: number;
-  rssPeakMb: number;
+  /** Peak RSS while the job ran, then while the files were downloaded. */
+  rssPeakJobMb: number;
+  rssPeakDownloadMb: number;
   copy: { ms: number; bytes: number; rssPeakMb: number };
 }
 
-/** The highest RSS seen while `work` runs. */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+/** Samples RSS every 20 ms; `take()` gives the highest value since the last take (MiB). */
+function rssSampler(): { take: () => number; stop: () => void } {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 20);
-  try {
-    const result = await work();
-    return { result, peakMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
+  return {
+    take: () => {
+      const value = Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
+      peak = process.memoryUsage.rss();
+      return value;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,7 +62,7 @@ interface Manifest {
   output: Array<{ type: string; url: string; count: number }>;
 }
 
-async function runExport(fhir: string, token: () => Promise<string>): Promise<Omit<ExportFigures, 'copy' | 'rssBeforeMb' | 'rssPeakMb'>> {
+async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }): Promise<Omit<ExportFigures, 'copy' | 'rssBeforeMb'>> {
   const started = now();
   const kickOff = await fetch(`${fhir}/$export`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
   const status = kickOff.headers.get('content-location');
@@ -71,6 +75,7 @@ async function runExport(fhir: string, token: () => Promise<string>): Promise<Om
     else throw new Error(`status: HTTP ${response.status} ${await response.text()}`);
   }
   const jobMs = now() - started;
+  const rssPeakJobMb = rss.take();
   const resources: Record<string, number> = {};
   let bytes = 0;
   const downloadStarted = now();
@@ -81,8 +86,9 @@ async function runExport(fhir: string, token: () => Promise<string>): Promise<Om
     bytes += file.bytes;
   }
   const downloadMs = now() - downloadStarted;
+  const rssPeakDownloadMb = rss.take();
   await fetch(status, { method: 'DELETE', headers: { authorization: await token() } });
-  return { resources, files: manifest.output.length, bytes, jobMs, downloadMs };
+  return { resources, files: manifest.output.length, bytes, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb };
 }
 
 /** The rows the export reads (legal entities, establishments, units with their capacity), as one COPY to nowhere. */
@@ -117,10 +123,20 @@ async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }
 export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void): Promise<ExportFigures> {
   const fhir = bench.hub.urls.fhir;
   global.gc?.();
+  if (global.gc) log(`export: before, after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
   const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
-  log('export: running $export of every type…');
-  const exported = await peakRss(() => runExport(fhir, token));
-  log(`export: ${exported.result.files} files, ${(exported.result.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.result.jobMs + exported.result.downloadMs) / 1000).toFixed(1)} s`);
-  const copied = await peakRss(() => plainCopy(bench));
-  return { ...exported.result, rssBeforeMb, rssPeakMb: exported.peakMb, copy: { ...copied.result, rssPeakMb: copied.peakMb } };
+  const rss = rssSampler();
+  try {
+    log('export: running $export of every type…');
+    const exported = await runExport(fhir, token, rss);
+    log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
+    if (global.gc) {
+      global.gc();
+      log(`export: after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
+    }
+    const copied = await plainCopy(bench);
+    return { ...exported, rssBeforeMb, copy: { ...copied, rssPeakMb: rss.take() } };
+  } finally {
+    rss.stop();
+  }
 }
