@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { OperationOutcomeError } from '../fhir/outcomes.js';
 import { bodyParameters, parseExportRequest, preferences, queryParameters } from '../fhir/bulk/kickoff.js';
-import { BULK_SOURCES, EXPORTABLE_TYPES, rootSelection } from '../fhir/bulk/sources.js';
+import { BULK_SOURCES, EXPORTABLE_TYPES, planPasses, rootSelection } from '../fhir/bulk/sources.js';
 import { LOCATION_QUERY } from '../fhir/queries.js';
 
 /** The diagnostics of the OperationOutcomeError `fn` throws. */
@@ -71,5 +71,12 @@ describe('bulk export sources', () => {
     const selection = rootSelection(LOCATION_QUERY);
     for (const field of ['capacity', 'hasOwnAddress', 'equipment', 'establishment']) expect(selection).toContain(field);
     expect(() => rootSelection('query { __typename }')).toThrow(/one root field/);
+  });
+
+  it('reads units once when HealthcareService and Location are both exported', () => {
+    const passes = planPasses(['Location', 'Organization', 'HealthcareService']);
+    expect(passes.map((p) => `${p.field}:${p.maps.length}`)).toEqual(['units:2', 'establishments:1', 'organizations:1']);
+    expect(passes[0]!.hiddenWhenForbidden).toEqual(['capacity']);
+    expect(() => planPasses(['Practitioner'])).toThrow(/no longer exports Practitioner/);
   });
 });

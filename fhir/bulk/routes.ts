@@ -161,7 +161,8 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
       return sendOutcome(reply, Math.max(getStatus(outcome), 500), outcome);
     }
     const base = baseOf(request);
-    const files = await store.filesOf(job.id);
+    // Files in the order of the requested types (a pass feeding two types interleaves their numbers).
+    const files = (await store.filesOf(job.id)).sort((a, b) => job.types.indexOf(a.type) - job.types.indexOf(b.type) || a.fileNo - b.fileNo);
     if (job.expiresAt) reply.header('expires', job.expiresAt.toUTCString());
     return reply
       .code(200)

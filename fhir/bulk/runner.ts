@@ -14,7 +14,7 @@ import type { GraphQLExecutor } from '../../platform/executor.js';
 import { OperationOutcomeError } from '../outcomes.js';
 import type { OperationOutcome } from '../types.js';
 import { exportFailed } from './outcomes.js';
-import { sourceOf, sourcePages, type ExportedResource } from './sources.js';
+import { passPages, planPasses, type ExportedResource } from './sources.js';
 import { MAX_ATTEMPTS, type BulkStore } from './store.js';
 import type { ExportJob } from './tables.js';
 
@@ -42,14 +42,24 @@ export interface Runner {
 /** Why a job stopped early without failing. */
 class Stopped extends Error {}
 
-/** Writes one job's NDJSON files, a chunk at a time, rolling to a new file at the size limit. */
+/** The file a type is being written to. */
+interface OpenFile {
+  fileNo: number;
+  resources: number;
+  chunks: number;
+  buffer: string;
+  buffered: number;
+}
+
+/**
+ * Writes one job's NDJSON files, one open file per type (a pass may feed two types), a chunk at a
+ * time, rolling a type over to a new file at the size limit.
+ */
 class FileWriter {
-  private fileNo = 0;
-  private inFile = 0;
-  private chunkNo = 0;
-  private buffer = '';
-  private buffered = 0;
-  private type = '';
+  private readonly open = new Map<string, OpenFile>();
+  private lastFileNo = 0;
+  /** Resources written so far, all files. */
+  written = 0;
 
   constructor(
     private readonly store: BulkStore,
@@ -57,42 +67,37 @@ class FileWriter {
     private readonly resourcesPerFile: number,
   ) {}
 
-  /** Resources written so far, all files. */
-  written = 0;
-
-  async startType(type: string): Promise<void> {
-    await this.flush();
-    this.type = type;
-    this.inFile = this.resourcesPerFile; // the first resource of the type opens a file
-  }
-
   async write(resource: ExportedResource): Promise<void> {
-    if (this.inFile >= this.resourcesPerFile) {
-      await this.flush();
-      this.fileNo += 1;
-      this.inFile = 0;
-      this.chunkNo = 0;
-      await this.store.startFile(this.jobId, this.fileNo, this.type);
+    let file = this.open.get(resource.resourceType);
+    if (!file || file.resources >= this.resourcesPerFile) {
+      if (file) await this.flush(file);
+      file = { fileNo: ++this.lastFileNo, resources: 0, chunks: 0, buffer: '', buffered: 0 };
+      this.open.set(resource.resourceType, file);
+      await this.store.startFile(this.jobId, file.fileNo, resource.resourceType);
     }
-    this.buffer += `${JSON.stringify(resource)}\n`;
-    this.buffered += 1;
-    this.inFile += 1;
+    file.buffer += `${JSON.stringify(resource)}\n`;
+    file.buffered += 1;
+    file.resources += 1;
     this.written += 1;
-    if (this.buffer.length >= CHUNK_CHARS) await this.flush();
+    if (file.buffer.length >= CHUNK_CHARS) await this.flush(file);
   }
 
-  async flush(): Promise<void> {
-    if (this.buffered === 0) return;
-    this.chunkNo += 1;
-    await this.store.appendChunk(this.jobId, this.fileNo, this.chunkNo, this.buffer, this.buffered);
-    this.buffer = '';
-    this.buffered = 0;
+  async flushAll(): Promise<void> {
+    for (const file of this.open.values()) await this.flush(file);
+  }
+
+  private async flush(file: OpenFile): Promise<void> {
+    if (file.buffered === 0) return;
+    file.chunks += 1;
+    await this.store.appendChunk(this.jobId, file.fileNo, file.chunks, file.buffer, file.buffered);
+    file.buffer = '';
+    file.buffered = 0;
   }
 }
 
 /** X-Progress (under 100 characters, Bulk Data). */
-function progressText(type: string, index: number, total: number, written: number): string {
-  return `${type} (type ${index + 1} of ${total}): ${written} resources written`;
+function progressText(field: string, index: number, total: number, written: number): string {
+  return `reading ${field} (pass ${index + 1} of ${total}): ${written} resources written`;
 }
 
 const isNewer = (resource: ExportedResource, since: Date | null): boolean =>
@@ -111,19 +116,17 @@ export function createRunner(options: RunnerOptions): Runner {
   async function exportJob(job: ExportJob, state: { stopping: boolean }): Promise<void> {
     await store.resetOutput(job.id);
     const writer = new FileWriter(store, job.id, config.resourcesPerFile);
-    for (const [index, type] of job.types.entries()) {
-      const source = sourceOf(type);
-      if (!source) throw new OperationOutcomeError(exportFailed(`This server no longer exports ${type}`));
-      await writer.startType(type);
-      for await (const page of sourcePages(source, execute, { principal: job.principal })) {
+    const passes = planPasses(job.types);
+    for (const [index, pass] of passes.entries()) {
+      for await (const page of passPages(pass, execute, { principal: job.principal })) {
         for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
         if (state.stopping) throw new Stopped('shutting down');
-        if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText(type, index, job.types.length, writer.written)))) {
+        if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText(pass.field, index, passes.length, writer.written)))) {
           throw new Stopped('cancelled or taken over');
         }
       }
     }
-    await writer.flush();
+    await writer.flushAll();
     if (!(await store.complete(job.id, worker, config.retentionSeconds))) throw new Stopped('cancelled');
   }
 

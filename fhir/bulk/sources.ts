@@ -14,6 +14,7 @@ import { establishmentToOrganization, legalEntityToOrganization } from '../mappe
 import { unitToHealthcareService } from '../mappers/healthcare-service.js';
 import { unitToLocation } from '../mappers/location.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
+import { exportFailed } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
   HEALTHCARE_SERVICE_QUERY,
@@ -89,9 +90,43 @@ export function rootSelection(readQuery: string): string {
   return print(root.selectionSet);
 }
 
-function listQuery(p: ListPass<never>): string {
+/**
+ * One paged read of a GraphQL list feeding one or more types: when HealthcareService and Location
+ * are both exported, one `units` read (the two read selections merged) feeds both, so every unit
+ * is read once per export, not once per type.
+ */
+export interface PlannedPass {
+  field: string;
+  args: string;
+  selections: string[];
+  hiddenWhenForbidden: string[];
+  maps: ((record: never) => ExportedResource)[];
+}
+
+/** The passes of an export of `types`, in the types' order, passes over the same list merged. */
+export function planPasses(types: readonly string[]): PlannedPass[] {
+  const planned: PlannedPass[] = [];
+  for (const type of types) {
+    const source = sourceOf(type);
+    // A job recorded before an upgrade may name a type this version no longer exports.
+    if (!source) throw new OperationOutcomeError(exportFailed(`This server no longer exports ${type}`));
+    for (const p of source.passes) {
+      const same = planned.find((q) => q.field === p.field && q.args === p.args);
+      const target = same ?? { field: p.field, args: p.args, selections: [], hiddenWhenForbidden: [], maps: [] };
+      if (!same) planned.push(target);
+      target.selections.push(rootSelection(p.readQuery));
+      target.hiddenWhenForbidden.push(...(p.hiddenWhenForbidden ?? []));
+      target.maps.push(p.map);
+    }
+  }
+  return planned;
+}
+
+/** The list query of a pass: the selections' fields side by side (GraphQL merges repeated fields). */
+function listQuery(p: PlannedPass): string {
   const args = [p.args, `first: ${PAGE_SIZE}`, 'after: $after'].filter(Boolean).join(', ');
-  return `query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node ${rootSelection(p.readQuery)} } pageInfo { hasNextPage endCursor } } }`;
+  const fields = p.selections.map((s) => s.trim().slice(1, -1)).join('\n');
+  return `query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`;
 }
 
 /** `['units', 'edges', 3, 'node', '_entities', 0, 'capacity']` → `['units', 'edges', 3, 'node', 'capacity']` (see records.ts). */
@@ -105,7 +140,7 @@ function selectionPath(path: readonly (string | number)[]): (string | number)[] 
 }
 
 /** Whether an error only hides one node's nullable field from this principal. */
-function isHiddenField(error: GraphQLFormattedError, p: ListPass<never>): boolean {
+function isHiddenField(error: GraphQLFormattedError, p: PlannedPass): boolean {
   if (error.extensions?.code !== 'FORBIDDEN' || !error.path) return false;
   const path = selectionPath(error.path);
   return (
@@ -114,7 +149,7 @@ function isHiddenField(error: GraphQLFormattedError, p: ListPass<never>): boolea
     path[1] === 'edges' &&
     typeof path[2] === 'number' &&
     path[3] === 'node' &&
-    (p.hiddenWhenForbidden ?? []).includes(String(path[4]))
+    p.hiddenWhenForbidden.includes(String(path[4]))
   );
 }
 
@@ -124,26 +159,21 @@ interface Page {
 }
 
 /**
- * The resources of one source, a page at a time, read as `caller`. Any GraphQL error other than
- * a hidden field fails the export: a file silently missing records would be worse.
+ * The resources of one pass, a page at a time (every map applied to every record), read as
+ * `caller`. Any GraphQL error other than a hidden field fails the export: a file silently
+ * missing records would be worse.
  */
-export async function* sourcePages(
-  source: BulkSource,
-  execute: GraphQLExecutor,
-  caller: CallerCredentials,
-): AsyncGenerator<ExportedResource[]> {
-  for (const p of source.passes) {
-    const query = listQuery(p);
-    let after: string | null = null;
-    for (;;) {
-      const result: FormattedExecutionResult<Record<string, Page>> = await execute<Record<string, Page>>({ query, variables: { after } }, caller);
-      const errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
-      if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
-      const page: Page | undefined = result.data?.[p.field];
-      if (!page) throw new Error(`GraphQL answered no ${p.field}`);
-      yield page.edges.map((e) => p.map(e.node));
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-      after = page.pageInfo.endCursor;
-    }
+export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials): AsyncGenerator<ExportedResource[]> {
+  const query = listQuery(p);
+  let after: string | null = null;
+  for (;;) {
+    const result: FormattedExecutionResult<Record<string, Page>> = await execute<Record<string, Page>>({ query, variables: { after } }, caller);
+    const errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
+    if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
+    const page: Page | undefined = result.data?.[p.field];
+    if (!page) throw new Error(`GraphQL answered no ${p.field}`);
+    yield page.edges.flatMap((e) => p.maps.map((map) => map(e.node)));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+    after = page.pageInfo.endCursor;
   }
 }
