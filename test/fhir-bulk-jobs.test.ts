@@ -98,6 +98,27 @@ describe('FHIR bulk export jobs (private hub)', () => {
     expect(total).toBe(await organizationCount());
   });
 
+  it('hands a running job back to the queue when its worker shuts down, and the next worker finishes it', async () => {
+    const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Location'));
+    runner.wake();
+    let progress = 'queued';
+    for (let i = 0; i < 100 && progress === 'queued'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      progress = (await fetch(statusUrl, { headers: { authorization: aggregator } })).headers.get('x-progress') ?? 'done';
+    }
+    await runner.stop(); // as a hub process closing (npm start's SIGTERM)
+    const [job] = await hub.db.rows<{ status: string; lease_owner: string | null }>(sql`select status, lease_owner from fhir_bulk.export_job where id = ${jobId(statusUrl)}`);
+    // Handed back (or, on a fast machine, finished before the stop): never left in progress.
+    expect(['accepted', 'completed']).toContain(job!.status);
+    if (job!.status === 'accepted') expect(job!.lease_owner).toBeNull();
+    runner = startWorker();
+    const { response } = await pollUntilDone(statusUrl, aggregator);
+    const manifest = (await response.json()) as Manifest;
+    expect([...new Set(manifest.output.map((o) => o.type))]).toEqual(['Location']);
+    const { data } = await gql<{ units: { totalCount: number } }>(hub.urls.graphql, `{ units(filter: { includeArchived: true }, first: 0) { totalCount } }`, {}, { authorization: aggregator });
+    expect(manifest.output.reduce((sum, o) => sum + o.count!, 0)).toBe(data!.units.totalCount);
+  });
+
   it('fails a job interrupted too often, with an OperationOutcome', async () => {
     const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Organization'));
     await hub.db.rows(
