@@ -1,6 +1,7 @@
 /**
  * Bulk export jobs on a private PGlite hub (they write, and the hub's limits are set small):
- * 429 beyond the limit, a job whose worker died resumed from scratch, a job interrupted too often
+ * 429 beyond the limit, a job whose worker died resumed from scratch, a running job handed back
+ * when its worker shuts down, a job interrupted too often
  * failed explicitly, files split at the size limit, `_since` after a write holding exactly it,
  * expired jobs deleted. The hub takes kick-offs but runs no jobs itself (ROR_BULK_RUN_JOBS=false,
  * as a process that only serves the API would): the test runs a worker of its own on the hub's
