@@ -13,5 +13,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker per core minus one: a single worker on the 2-core CI machines.
+    // Test files mostly wait on hub servers and PostgreSQL, so two files at a time use the cores
+    // better (`--maxWorkers` on the command line still overrides this).
+    maxWorkers: 2,
   },
 });

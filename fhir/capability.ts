@@ -28,11 +28,15 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     type: handler.resourceType,
     profile: handler.profile,
     supportedProfile: [handler.profile],
-    interaction: implementedInteractions(handler).map((code) => ({ code })),
+    interaction: implementedInteractions(handler).map((code) => {
+      const documentation = handler.documentation?.[code];
+      return documentation ? { code, documentation } : { code };
+    }),
     // Said outright so clients do not probe: meta.versionId and ETag on reads, If-None-Match
-    // (304), but no vread, no history and no conditional writes.
+    // (304), vread of past versions (history/). R4 has no conditionalPatch element: the patch
+    // interaction's documentation says it takes Location?identifier= (and If-Match).
     versioning: 'versioned',
-    readHistory: false,
+    readHistory: implementedInteractions(handler).includes('vread'),
     updateCreate: false,
     conditionalCreate: false,
     conditionalRead: 'not-match',
@@ -65,11 +69,12 @@ export function buildCapabilityStatement(
     rest: [
       {
         mode: 'server',
-        documentation: 'Read-only access to the regional offer of care and bed capacity, as ROR IG profiles.',
+        documentation:
+          'Read access to the regional offer of care and bed capacity, as ROR IG profiles; bed capacity write-back by PATCH on Location (national ROR protocol).',
         security: {
           cors: false,
           description:
-            'Send your bearer token in the Authorization header: it is forwarded to the hub, which authorises every read.',
+            'Send your bearer token in the Authorization header: it is forwarded to the hub, which authorises every read and write.',
         },
         resource: [...handlers.map(resourceCapability), ...contributions.flatMap((c) => c.resources ?? [])],
         ...(operations.length ? { operation: operations } : {}),

@@ -15,6 +15,8 @@ export const PROFILES = {
   organization: `${ROR_SD}/ror-organization`,
   healthcareService: `${ROR_SD}/ror-healthcareservice`,
   location: `${ROR_SD}/ror-location`,
+  practitioner: `${ROR_SD}/ror-practitioner`,
+  practitionerRole: `${ROR_SD}/ror-practitionerrole`,
 } as const;
 
 export const EXTENSIONS = {
@@ -67,6 +69,9 @@ export const CODE_SYSTEMS = {
   acteSpecifique: nos('TRE_R210', 'ActeSpecifique'),
   equipement: nos('TRE_R212', 'Equipement'),
   typeHoraire: nos('TRE_R252', 'TypeHoraire'),
+  professionSante: nos('TRE_G15', 'ProfessionSante'),
+  typeSavoirFaire: nos('TRE_R04', 'TypeSavoirFaire'),
+  specialiteOrdinale: nos('TRE_R38', 'SpecialiteOrdinale'),
 } as const;
 
 /** Identifier namespaces (Identifier.system). */
@@ -77,6 +82,8 @@ export const IDENTIFIER_SYSTEMS = {
   sirene: 'http://sirene.fr',
   /** idNat_Struct (CI-SIS national structure identifier). */
   idNatStruct: 'urn:oid:1.2.250.1.71.4.2.2',
+  /** idNat_PS (CI-SIS national professional identifier), fixed by ror-practitioner. */
+  idNatPs: 'urn:oid:1.2.250.1.71.4.2.1',
 } as const;
 
 const coding = (system: string, code: string, display: string): Coding => ({ system, code, display });
@@ -115,6 +122,8 @@ export const CODINGS = {
   channelLandline: coding(CODE_SYSTEMS.canalCommunication, '2', 'Téléphone fixe'),
   confidentialityPublic: coding(CODE_SYSTEMS.niveauConfidentialite, '1', 'Accès libre'),
   contactSwitchboard: coding(CODE_SYSTEMS.natureContact, '06', 'Standard'),
+  /** PractitionerRole.specialty[expertiseType] of an ordinal specialty (TRE_R38). */
+  expertiseSpecialty: coding(CODE_SYSTEMS.typeSavoirFaire, 'S', 'Spécialité ordinale'),
 } as const;
 
 /**

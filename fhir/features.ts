@@ -10,6 +10,8 @@ import type { Database } from '../platform/db/client.js';
 import type { ChangeFeed } from '../platform/changes/feed.js';
 import type { GraphQLExecutor, PrincipalResolver } from '../platform/executor.js';
 import type { CapabilityContribution } from './capability.js';
+import { historyFeature } from './history/feed.js';
+import { subscriptionsFeature } from './subscriptions/index.js';
 import { bulkExportFeature } from './bulk/index.js';
 
 export interface FhirRuntime {
@@ -34,4 +36,8 @@ export interface FhirFeature {
 }
 
 /** The features below the FHIR base, in registration order. */
-export const FHIR_FEATURES: readonly FhirFeature[] = [bulkExportFeature];
+export const FHIR_FEATURES: readonly FhirFeature[] = [
+  historyFeature, // feeds the version store (vread, _history); serves no route of its own
+  subscriptionsFeature,
+  bulkExportFeature,
+];

@@ -23,6 +23,10 @@ const OUTCOME_STATUS = {
   conflict: ERROR_CODES.CONFLICT.status,
   'unsupported-media-type': 415,
   'server-error': ERROR_CODES.INTERNAL_SERVER_ERROR.status,
+  // Writes (capacity PATCH, docs/fhir-capacity-patch.md)
+  'business-rule': 400,
+  'multiple-matches': 412,
+  'precondition-failed': 412,
 } as const;
 
 export type OutcomeKind = keyof typeof OUTCOME_STATUS;
@@ -33,6 +37,13 @@ function outcome(kind: OutcomeKind, code: IssueType, diagnostics: string, severi
     id: kind,
     issue: [{ severity, code, details: { text: diagnostics }, diagnostics }],
   };
+}
+
+/** An outcome whose issue names the element at fault (FHIRPath), as the national capacity PATCH answers. */
+export function outcomeAt(kind: OutcomeKind, code: IssueType, diagnostics: string, expression: string): OperationOutcome {
+  const result = outcome(kind, code, diagnostics);
+  result.issue[0]!.expression = [expression];
+  return result;
 }
 
 export const allOk: OperationOutcome = outcome('ok', 'informational', 'All OK', 'information');

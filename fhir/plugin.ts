@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FHIR_FEATURES, type FhirRuntime } from './features.js';
 import { FHIR_JSON, unacceptableFormat } from './format.js';
+import { createVersionStore } from './history/store.js';
 import {
   OperationOutcomeError,
   badRequest,
@@ -36,7 +37,7 @@ export interface FhirPluginOptions {
 
 interface FhirRoute {
   Params: { '*'?: string };
-  Querystring: { _format?: string | string[] };
+  Querystring: { _format?: string | string[]; [parameter: string]: string | string[] | undefined };
 }
 
 /** HEAD is added by Fastify for the GET route (exposeHeadRoutes). */
@@ -77,6 +78,7 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
   const configuredBaseUrl = options.baseUrl?.replace(/\/+$/, '');
   const prefix = app.prefix;
   const contributions = (options.runtime ? FHIR_FEATURES : []).flatMap((f) => (f.capability ? [f.capability] : []));
+  const versions = options.runtime ? createVersionStore(options.runtime.db) : undefined;
 
   // FHIR clients send bodies as application/fhir+json: parse them like JSON so a POST or PUT
   // reaches the router and gets its 405, not a content-type 415.
@@ -98,7 +100,13 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
     const [outcome, resource] = await dispatch(
       request.method,
       request.params['*'] ?? '',
-      { execute: options.execute, caller: { authorization: request.headers.authorization } },
+      {
+        execute: options.execute,
+        caller: { authorization: request.headers.authorization },
+        request: { query: request.query, body: request.body, ifMatch: request.headers['if-match'] },
+        versions,
+        baseUrl,
+      },
       { baseUrl, date: startedAt, contributions },
     );
     return send(reply, outcome, resource, request.headers['if-none-match']);

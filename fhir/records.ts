@@ -4,12 +4,26 @@
  * exist". Every other GraphQL error becomes an OperationOutcomeError (status from its code).
  */
 import type { CallerCredentials, GraphQLExecutor } from '../platform/executor.js';
+import type { VersionStore } from './history/store.js';
 import { OperationOutcomeError, fromGraphQLErrors } from './outcomes.js';
 
 /** What a handler gets for one FHIR request. */
 export interface HandlerContext {
   execute: GraphQLExecutor;
   caller: CallerCredentials;
+  /** The request's query, body and preconditions, for interactions that read them (patch). */
+  request?: RequestDetails;
+  /** The version store (vread, history); absent when the plugin runs without its runtime. */
+  versions?: VersionStore;
+  /** Base URL of this FHIR endpoint, for Bundle fullUrls. */
+  baseUrl?: string;
+}
+
+export interface RequestDetails {
+  query: Readonly<Record<string, string | string[] | undefined>>;
+  body?: unknown;
+  /** The If-Match header (a write's precondition on the resource's ETag). */
+  ifMatch?: string;
 }
 
 /**

@@ -11,19 +11,35 @@ import { PROFILES } from './codes.js';
 import { establishmentToOrganization, legalEntityToOrganization } from './mappers/organization.js';
 import { unitToHealthcareService } from './mappers/healthcare-service.js';
 import { unitToLocation } from './mappers/location.js';
+import { professionalToPractitioner, situationToPractitionerRole } from './mappers/practitioner.js';
 import { allOk, notFound } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
   HEALTHCARE_SERVICE_QUERY,
   LOCATION_QUERY,
   ORGANIZATION_QUERY,
+  PRACTITIONER_QUERY,
+  PRACTITIONER_ROLE_QUERY,
   type EstablishmentData,
   type HealthcareServiceData,
   type LocationData,
   type OrganizationData,
+  type PractitionerData,
+  type PractitionerRoleData,
 } from './queries.js';
 import { fetchRecord, type HandlerContext } from './records.js';
-import type { HealthcareService, Location, OperationOutcome, Organization, TypeInteraction } from './types.js';
+import { CAPACITY_PATCH_DOCUMENTATION, patchLocation } from './capacity-patch/handler.js';
+import { historyOf, versionOf } from './history/interactions.js';
+import type {
+  HealthcareService,
+  HistoryBundle,
+  Location,
+  OperationOutcome,
+  Organization,
+  Practitioner,
+  PractitionerRole,
+  TypeInteraction,
+} from './types.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -31,15 +47,27 @@ export type HandlerResult<R> = [OperationOutcome, R?];
 
 export type ReadOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
+/** A patch of `[type]/[id]` (id given) or a conditional patch `[type]?criteria` (id undefined, criteria in ctx.request). */
+export type PatchOperation<R> = (id: string | undefined, ctx: HandlerContext) => Promise<HandlerResult<R>>;
+
+export type VreadOperation<R> = (id: string, versionId: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
+
+export type HistoryOperation = (id: string, ctx: HandlerContext) => Promise<HandlerResult<HistoryBundle>>;
+
 /** The interactions a handler may implement; add a key here when a new one is built. */
 export interface ResourceInteractions<R> {
   read?: ReadOperation<R>;
+  patch?: PatchOperation<R>;
+  vread?: VreadOperation<R>;
+  'history-instance'?: HistoryOperation;
 }
 
-export interface ResourceHandler<R = Organization | HealthcareService | Location> {
+export interface ResourceHandler<R = Organization | HealthcareService | Location | Practitioner | PractitionerRole> {
   resourceType: R extends { resourceType: infer T } ? T : string;
   profile: string;
   interactions: ResourceInteractions<R>;
+  /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
+  documentation?: Partial<Record<TypeInteraction, string>>;
 }
 
 /** Organization/{FINESS}: an EG (FINESS ET) first, then an EJ (FINESS EJ). */
@@ -67,27 +95,84 @@ async function readLocation(id: string, ctx: HandlerContext): Promise<HandlerRes
   return unit ? [allOk, unitToLocation(unit)] : [notFound('Location', id)];
 }
 
+/**
+ * Practitioner/{professional id}. Applications need `professional.read` (403 otherwise, as in
+ * GraphQL); hub users all read professionals.
+ */
+async function readPractitioner(id: string, ctx: HandlerContext): Promise<HandlerResult<Practitioner>> {
+  const professional = await fetchRecord<PractitionerData, 'professional'>(ctx, PRACTITIONER_QUERY, 'professional', id);
+  return professional ? [allOk, professionalToPractitioner(professional)] : [notFound('Practitioner', id)];
+}
+
+/**
+ * PractitionerRole/{professional id}.{unit id}. 404 when the caller may not see that situation
+ * (the professionals subgraph applies the IG access profiles: sensitive units, activity fields).
+ */
+async function readPractitionerRole(id: string, ctx: HandlerContext): Promise<HandlerResult<PractitionerRole>> {
+  const situation = await fetchRecord<PractitionerRoleData, 'situation'>(ctx, PRACTITIONER_ROLE_QUERY, 'situation', id);
+  return situation ? [allOk, situationToPractitionerRole(situation)] : [notFound('PractitionerRole', id)];
+}
+
+/**
+ * read, then vread and instance history from the version store (history/), which checks the
+ * current read with the caller's credentials first: history never shows what a read would not.
+ */
+function versionedInteractions<R extends Organization | HealthcareService | Location | Practitioner | PractitionerRole>(
+  resourceType: R['resourceType'],
+  read: ReadOperation<R>,
+): ResourceInteractions<R> {
+  return {
+    read,
+    vread: (id, versionId, ctx) => versionOf(resourceType, id, versionId, read, ctx),
+    'history-instance': (id, ctx) => historyOf(resourceType, id, read, ctx),
+  };
+}
+
 const organizationHandler: ResourceHandler<Organization> = {
   resourceType: 'Organization',
   profile: PROFILES.organization,
-  interactions: { read: readOrganization },
+  interactions: versionedInteractions('Organization', readOrganization),
 };
 
 const healthcareServiceHandler: ResourceHandler<HealthcareService> = {
   resourceType: 'HealthcareService',
   profile: PROFILES.healthcareService,
-  interactions: { read: readHealthcareService },
+  interactions: versionedInteractions('HealthcareService', readHealthcareService),
 };
 
 const locationHandler: ResourceHandler<Location> = {
   resourceType: 'Location',
   profile: PROFILES.location,
-  interactions: { read: readLocation },
+  interactions: { ...versionedInteractions('Location', readLocation), patch: patchLocation },
+  documentation: { patch: CAPACITY_PATCH_DOCUMENTATION },
 };
 
-export type AnyResourceHandler = ResourceHandler<Organization> | ResourceHandler<HealthcareService> | ResourceHandler<Location>;
+const practitionerHandler: ResourceHandler<Practitioner> = {
+  resourceType: 'Practitioner',
+  profile: PROFILES.practitioner,
+  interactions: versionedInteractions('Practitioner', readPractitioner),
+};
 
-export const RESOURCE_HANDLERS: readonly AnyResourceHandler[] = [organizationHandler, healthcareServiceHandler, locationHandler];
+const practitionerRoleHandler: ResourceHandler<PractitionerRole> = {
+  resourceType: 'PractitionerRole',
+  profile: PROFILES.practitionerRole,
+  interactions: versionedInteractions('PractitionerRole', readPractitionerRole),
+};
+
+export type AnyResourceHandler =
+  | ResourceHandler<Organization>
+  | ResourceHandler<HealthcareService>
+  | ResourceHandler<Location>
+  | ResourceHandler<Practitioner>
+  | ResourceHandler<PractitionerRole>;
+
+export const RESOURCE_HANDLERS: readonly AnyResourceHandler[] = [
+  organizationHandler,
+  healthcareServiceHandler,
+  locationHandler,
+  practitionerHandler,
+  practitionerRoleHandler,
+];
 
 export function findHandler(resourceType: string): AnyResourceHandler | undefined {
   return RESOURCE_HANDLERS.find((h) => h.resourceType === resourceType);

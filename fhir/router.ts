@@ -13,7 +13,7 @@ type Interaction = TypeInteraction | 'capabilities' | 'search-system' | 'history
 
 export type ParsedRequest =
   | { kind: 'system'; interaction: Interaction }
-  | { kind: 'type'; resourceType: string; interaction: Interaction; id?: string }
+  | { kind: 'type'; resourceType: string; interaction: Interaction; id?: string; versionId?: string }
   | { kind: 'unknown' };
 
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]+$/;
@@ -59,8 +59,11 @@ export function parseRequest(method: string, segments: readonly string[]): Parse
       if (third === '_history') return onType(m === 'GET' ? 'history-instance' : undefined, second);
       if (third?.startsWith('$')) return onType('operation', second);
       return { kind: 'unknown' };
-    case 4:
-      return third === '_history' && fourth !== undefined ? onType(m === 'GET' ? 'vread' : undefined, second) : { kind: 'unknown' };
+    case 4: {
+      if (third !== '_history' || fourth === undefined) return { kind: 'unknown' };
+      const vread = onType(m === 'GET' ? 'vread' : undefined, second);
+      return vread.kind === 'type' ? { ...vread, versionId: fourth } : vread;
+    }
     default:
       return { kind: 'unknown' };
   }
@@ -108,9 +111,14 @@ export async function dispatch(
   }
   const handler = findHandler(parsed.resourceType);
   if (!handler) return [unsupportedType(parsed.resourceType)];
-  if (parsed.interaction === 'read' && handler.interactions.read && parsed.id !== undefined) {
-    if (!FHIR_ID.test(parsed.id)) return [badRequest(`Invalid ${parsed.resourceType} id "${parsed.id}"`)];
-    return handler.interactions.read(parsed.id, ctx);
+  if (parsed.id !== undefined && !FHIR_ID.test(parsed.id)) return [badRequest(`Invalid ${parsed.resourceType} id "${parsed.id}"`)];
+  const { read, vread, 'history-instance': history } = handler.interactions;
+  if (parsed.interaction === 'read' && read && parsed.id !== undefined) return read(parsed.id, ctx);
+  if (parsed.interaction === 'vread' && vread && parsed.id !== undefined && parsed.versionId !== undefined) {
+    if (!FHIR_ID.test(parsed.versionId)) return [badRequest(`Invalid version id "${parsed.versionId}"`)];
+    return vread(parsed.id, parsed.versionId, ctx);
   }
+  if (parsed.interaction === 'history-instance' && history && parsed.id !== undefined) return history(parsed.id, ctx);
+  if (parsed.interaction === 'patch' && handler.interactions.patch) return handler.interactions.patch(parsed.id, ctx);
   return [unsupportedInteraction(parsed.resourceType, parsed.interaction)];
 }

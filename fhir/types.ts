@@ -140,6 +140,47 @@ export interface Location extends DomainResourceBase {
   managingOrganization?: Reference;
 }
 
+export interface HumanName {
+  use?: 'usual' | 'official' | 'temp' | 'nickname' | 'anonymous' | 'old' | 'maiden';
+  family?: string;
+  given?: string[];
+  prefix?: string[];
+}
+
+export interface Practitioner extends DomainResourceBase {
+  resourceType: 'Practitioner';
+  identifier?: Identifier[];
+  active?: boolean;
+  name?: HumanName[];
+  gender?: 'male' | 'female' | 'other' | 'unknown';
+}
+
+export interface PractitionerRole extends DomainResourceBase {
+  resourceType: 'PractitionerRole';
+  identifier?: Identifier[];
+  active?: boolean;
+  practitioner?: Reference;
+  organization?: Reference;
+  code?: CodeableConcept[];
+  specialty?: CodeableConcept[];
+  location?: Reference[];
+  healthcareService?: Reference[];
+}
+
+/** A history Bundle (FHIR R4 http.html#history): newest version first. */
+export interface HistoryBundle {
+  resourceType: 'Bundle';
+  type: 'history';
+  total?: number;
+  link?: { relation: string; url: string }[];
+  entry?: {
+    fullUrl?: string;
+    resource?: DomainResource;
+    request: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string };
+    response: { status: string; etag?: string; lastModified?: string };
+  }[];
+}
+
 export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
 
 /** The R4 issue-type codes this adapter uses (a subset of http://hl7.org/fhir/issue-type). */
@@ -152,6 +193,8 @@ export type IssueType =
   | 'conflict'
   | 'exception'
   | 'informational'
+  | 'business-rule'
+  | 'multiple-matches'
   | 'throttled';
 
 export interface OperationOutcomeIssue {
@@ -184,7 +227,7 @@ export interface CapabilityStatementResource {
   type: string;
   profile?: string;
   supportedProfile?: string[];
-  interaction: { code: TypeInteraction }[];
+  interaction: { code: TypeInteraction; documentation?: string }[];
   versioning?: 'no-version' | 'versioned' | 'versioned-update';
   readHistory?: boolean;
   updateCreate?: boolean;
@@ -192,6 +235,10 @@ export interface CapabilityStatementResource {
   conditionalRead?: 'not-supported' | 'modified-since' | 'not-match' | 'full-support';
   conditionalUpdate?: boolean;
   conditionalDelete?: 'not-supported' | 'single' | 'multiple';
+  /** e.g. the subscription topics a server offers (backport IG capabilitystatement-subscriptiontopic-canonical). */
+  extension?: { url: string; valueCanonical?: string }[];
+  searchParam?: { name: string; type: 'token' | 'string' | 'reference' | 'date' | 'number' | 'uri'; documentation?: string }[];
+  operation?: { name: string; definition: string; documentation?: string }[];
 }
 
 export interface CapabilityStatement {
@@ -214,5 +261,8 @@ export interface CapabilityStatement {
   }[];
 }
 
+/** The ROR resources the registry serves (they carry meta and extensions). */
+export type DomainResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole;
+
 /** Every resource this adapter can answer with. */
-export type FhirResource = Organization | HealthcareService | Location | OperationOutcome | CapabilityStatement;
+export type FhirResource = DomainResource | OperationOutcome | CapabilityStatement | HistoryBundle;

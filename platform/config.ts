@@ -46,8 +46,21 @@ export interface HubConfig {
   readonly snapshotTime: string;
   /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
   readonly bjmlYears: number;
+  /** FHIR subscriptions' delivery timings (docs/fhir-subscriptions.md § Configuration). */
+  readonly fhirSubscriptions: FhirSubscriptionTimings;
   /** FHIR bulk export (docs/fhir-bulk.md). */
   readonly bulkExport: BulkExportConfig;
+}
+
+export interface FhirSubscriptionTimings {
+  /** How often each process looks for work it was not woken for (other processes' events, due retries, heartbeats). */
+  readonly pollMs: number;
+  /** First retry delay of a failed rest-hook delivery; doubles at each failure. */
+  readonly retryBaseMs: number;
+  /** Longest retry delay, also the probe interval of a subscription in error. */
+  readonly retryMaxMs: number;
+  /** Consecutive failed deliveries after which a subscription goes to `error`. */
+  readonly maxAttempts: number;
 }
 
 export interface BulkExportConfig {
@@ -95,6 +108,10 @@ export const ENV_SCHEMA = {
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
     ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
+    ROR_FHIR_SUBSCRIPTION_POLL_MS: { type: 'integer', minimum: 10, default: 1_000 },
+    ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: { type: 'integer', minimum: 10, default: 2_000 },
+    ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: { type: 'integer', minimum: 10, default: 300_000 },
+    ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS: { type: 'integer', minimum: 1, maximum: 100, default: 6 },
     ROR_BULK_MAX_JOBS: { type: 'integer', minimum: 1, default: 2 },
     ROR_BULK_RETENTION_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
     ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
@@ -187,6 +204,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
     bjmlYears: v.ROR_BJML_YEARS as number,
+    fhirSubscriptions: {
+      pollMs: v.ROR_FHIR_SUBSCRIPTION_POLL_MS as number,
+      retryBaseMs: v.ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS as number,
+      retryMaxMs: v.ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS as number,
+      maxAttempts: v.ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS as number,
+    },
     bulkExport: {
       maxJobs: v.ROR_BULK_MAX_JOBS as number,
       retentionSeconds: v.ROR_BULK_RETENTION_SECONDS as number,

@@ -57,12 +57,13 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     sample = { establishmentId: node.id, organizationId: node.organization.id, unit: node.units[0]! };
   });
 
-  it('serves a CapabilityStatement listing the three reads', async () => {
+  it('serves a CapabilityStatement listing the reads, versions and the Location patch', async () => {
     const statement = (await client().capabilityStatement()) as Resource & { fhirVersion: string; rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string }> }> }> };
     expect(statement.resourceType).toBe('CapabilityStatement');
     expect(statement.fhirVersion).toBe('4.0.1');
     const reads = statement.rest[0]!.resource.map((r) => `${r.type}:${r.interaction.map((i) => i.code).join(',')}`).sort();
-    expect(reads).toEqual(['HealthcareService:read', 'Location:read', 'Organization:read']);
+    const versioned = (type: string) => `${type}:read,vread,history-instance`;
+    expect(reads).toEqual(['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole'].map(versioned).map((r) => (r.startsWith('Location:') ? `${r},patch` : r)).concat('Subscription:read,create,delete,search-type'));
     expect(r4Issues(statement)).toEqual([]);
   });
 

@@ -508,12 +508,18 @@ describe('CapabilityStatement', () => {
       expect(resource?.profile).toBe(handler.profile);
       expect(resource?.supportedProfile).toEqual([handler.profile]);
     }
-    expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual([
-      'Organization:read',
-      'HealthcareService:read',
-      'Location:read',
+    const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
+    expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual(
+      types.flatMap((type) => [`${type}:read`, `${type}:vread`, `${type}:history-instance`, ...(type === 'Location' ? ['Location:patch'] : [])]),
+    );
+    expect(resources.every((r) => r.readHistory === true)).toBe(true);
+    expect(resources.map((r) => r.profile)).toEqual([
+      PROFILES.organization,
+      PROFILES.healthcareService,
+      PROFILES.location,
+      PROFILES.practitioner,
+      PROFILES.practitionerRole,
     ]);
-    expect(resources.map((r) => r.profile)).toEqual([PROFILES.organization, PROFILES.healthcareService, PROFILES.location]);
   });
 });
 

@@ -156,9 +156,11 @@ describe('GET /fhir/metadata', () => {
     });
     const rest = (statement.rest as { resource: { type: string; profile: string; interaction: { code: string }[] }[] }[])[0];
     expect(rest?.resource.map((r) => [r.type, r.profile, r.interaction.map((i) => i.code)])).toEqual([
-      ['Organization', PROFILES.organization, ['read']],
-      ['HealthcareService', PROFILES.healthcareService, ['read']],
-      ['Location', PROFILES.location, ['read']],
+      ['Organization', PROFILES.organization, ['read', 'vread', 'history-instance']],
+      ['HealthcareService', PROFILES.healthcareService, ['read', 'vread', 'history-instance']],
+      ['Location', PROFILES.location, ['read', 'vread', 'history-instance', 'patch']],
+      ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance']],
+      ['PractitionerRole', PROFILES.practitionerRole, ['read', 'vread', 'history-instance']],
     ]);
   });
 

@@ -18,7 +18,7 @@ describe('parseRequest', () => {
     ['DELETE', 'Location/u-1', { kind: 'type', resourceType: 'Location', interaction: 'delete', id: 'u-1' }],
     ['GET', 'Location/_history', { kind: 'type', resourceType: 'Location', interaction: 'history-type' }],
     ['GET', 'Location/u-1/_history', { kind: 'type', resourceType: 'Location', interaction: 'history-instance', id: 'u-1' }],
-    ['GET', 'Location/u-1/_history/2', { kind: 'type', resourceType: 'Location', interaction: 'vread', id: 'u-1' }],
+    ['GET', 'Location/u-1/_history/2', { kind: 'type', resourceType: 'Location', interaction: 'vread', id: 'u-1', versionId: '2' }],
     ['POST', '', { kind: 'system', interaction: 'batch' }],
     ['GET', '$export', { kind: 'system', interaction: 'operation' }],
     ['GET', 'location/u-1', { kind: 'unknown' }],

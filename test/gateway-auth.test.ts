@@ -7,7 +7,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { startTestIssuer, type TestIssuer } from './helpers/test-issuer.js';
 import { gql } from './helpers/graphql.js';
+import { sql } from 'drizzle-orm';
 import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
+import type { Principal } from '../platform/executor.js';
 
 const SECRET = 'test-secret-of-the-gateway-auth-suite-0123456789';
 let issuer: TestIssuer;
@@ -119,5 +121,45 @@ describe('subgraphs trust only the gateway envelope', () => {
     expect(bare.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     const genuine = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, SECRET) }, body })).json()) as { data: { _entities: Array<{ capacity: { installedBeds: number } }> } };
     expect(genuine.data._entities[0]!.capacity.installedBeds).toBeGreaterThan(0);
+  });
+});
+
+describe('stored principals (work done later for a caller, platform/executor.ts)', () => {
+  const run = (principal: Principal) => hub.gateway.execute<{ unit: { id: string; capacity: { installedBeds: number } | null } | null }>(
+    { query: UNIT_QUERY, variables: { id: unit } },
+    { principal },
+  );
+
+  it('stand for the application or the anonymous caller of a token', async () => {
+    expect(await hub.gateway.principalOf(await asClient('offer.read capacity.read', 2))).toEqual({
+      kind: 'client',
+      clientId: 'test-app',
+      scopes: ['offer.read', 'capacity.read'],
+    });
+    expect(await hub.gateway.principalOf(undefined)).toBeNull();
+    await expect(hub.gateway.principalOf('Bearer not.a.jwt')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it("act with the application's current registration: scopes it still holds, refused once unknown or disabled", async () => {
+    const allowed = await run({ kind: 'client', clientId: 'place-search', scopes: ['offer.read', 'capacity.read'] });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data!.unit!.capacity!.installedBeds).toBeGreaterThan(0);
+
+    // The directory is registered without capacity.read: a stored scope it lost is not honoured.
+    const narrowed = await run({ kind: 'client', clientId: 'sante-fr-directory', scopes: ['offer.read', 'capacity.read'] });
+    expect(narrowed.data!.unit!.id).toBe(unit);
+    expect(narrowed.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    const unknown = await run({ kind: 'client', clientId: 'test-app', scopes: ['offer.read'] });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    await hub.db.rows(sql`update professionals.client set enabled = false where client_id = 'place-search'`);
+    try {
+      // Another scope list: a principal not resolved yet (resolutions are cached 30 s, like tokens).
+      const disabled = await run({ kind: 'client', clientId: 'place-search', scopes: ['capacity.read'] });
+      expect(disabled.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await hub.db.rows(sql`update professionals.client set enabled = true where client_id = 'place-search'`);
+    }
   });
 });

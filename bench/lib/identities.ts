@@ -15,11 +15,11 @@ const KEY_OF = 'national-aggregator';
 export const asUser = async (base: string, login: string) => `Bearer ${await userToken(base, login, DEMO_PASSWORD)}`;
 export const asApp = async (base: string, clientId: string) => `Bearer ${await clientToken(base, clientId)}`;
 
-/** Registers `bench-feed` (capacity.read + capacity.write, access profile 1) and returns its token. */
+/** Registers `bench-feed` (capacity.read + capacity.write on the whole region, access profile 1) and returns its token. */
 export async function benchFeedToken(db: Database, base: string): Promise<string> {
   await db.rows(sql`
-    insert into professionals.client (client_id, name, jwks, scopes, access_level)
-    values (${BENCH_FEED_CLIENT}, 'Banc d''essai — flux automatique', ${JSON.stringify(demoPublicJwks(KEY_OF))}::jsonb, ${'{capacity.read,capacity.write}'}::text[], 1)
+    insert into professionals.client (client_id, name, jwks, scopes, access_level, write_establishments)
+    values (${BENCH_FEED_CLIENT}, 'Banc d''essai — flux automatique', ${JSON.stringify(demoPublicJwks(KEY_OF))}::jsonb, ${'{capacity.read,capacity.write}'}::text[], 1, ${'{*}'}::text[])
     on conflict (client_id) do nothing`);
   const { token_endpoint } = await discover(base);
   const assertion = await signClientAssertion({ clientId: BENCH_FEED_CLIENT, key: demoPrivateJwk(KEY_OF), audience: token_endpoint });

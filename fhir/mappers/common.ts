@@ -43,7 +43,7 @@ export function metaCreationDate(createdAt: string): Extension {
   return { url: EXTENSIONS.metaCreationDate, valueDateTime: toInstant(createdAt) };
 }
 
-export function reference(resourceType: 'Organization' | 'Location' | 'HealthcareService', id: string): Reference {
+export function reference(resourceType: 'Organization' | 'Location' | 'HealthcareService' | 'Practitioner', id: string): Reference {
   return { reference: `${resourceType}/${id}` };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { JWTPayload } from 'jose';
 import { HubError } from '../../platform/errors.js';
-import { ANONYMOUS, SCOPES, type AccessLevel, type Identity, type Scope } from '../../platform/auth/identity.js';
+import { ANONYMOUS, SCOPES, perimeterFromRegistration, type AccessLevel, type Identity, type Scope } from '../../platform/auth/identity.js';
 import type { Principal } from '../../platform/executor.js';
 import { isRightCode, PERIMETER_KINDS, type PerimeterKind } from '../../platform/auth/rights.js';
 import type { TokenVerifier } from './token-verifier.js';
@@ -49,7 +49,7 @@ export interface IdentityResolvers {
 
 const APPLICATION_GRANTS = /* GraphQL */ `
   query ApplicationGrants($clientId: ID!) {
-    applicationGrants(clientId: $clientId) { clientId name scopes accessLevel enabled }
+    applicationGrants(clientId: $clientId) { clientId name scopes accessLevel writeEstablishments enabled }
   }
 `;
 
@@ -58,6 +58,7 @@ interface ApplicationGrants {
   name: string;
   scopes: string[];
   accessLevel: number;
+  writeEstablishments: string[] | null;
   enabled: boolean;
 }
 
@@ -121,21 +122,40 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
    * An application acting through stored work keeps the scopes its token had, minus any the
    * registration no longer grants; a disabled or deleted application is refused.
    */
-  const applicationIdentity = async (principal: Extract<Principal, { kind: 'client' }>): Promise<Identity> => {
+  const registrationOf = async (clientId: string): Promise<ApplicationGrants | null> => {
     const { applicationGrants: app } = await options.query<{ applicationGrants: ApplicationGrants | null }>(
       options.professionalsUrl,
       APPLICATION_GRANTS,
-      { clientId: principal.clientId },
+      { clientId },
     );
-    if (!app?.enabled) throw new HubError('UNAUTHENTICATED', `The application ${principal.clientId} is unknown or disabled.`);
+    return app?.enabled ? app : null;
+  };
+
+  const applicationIdentity = async (principal: Extract<Principal, { kind: 'client' }>): Promise<Identity> => {
+    const app = await registrationOf(principal.clientId);
+    if (!app) throw new HubError('UNAUTHENTICATED', `The application ${principal.clientId} is unknown or disabled.`);
     const level = [0, 1, 2, 3].includes(app.accessLevel) ? app.accessLevel : 0;
+    const perimeter = perimeterFromRegistration(app.writeEstablishments);
     return {
       kind: 'client',
       subject: app.clientId,
       name: app.name,
       scopes: SCOPES.filter((s) => principal.scopes.includes(s) && app.scopes.includes(s)),
       accessLevel: level as AccessLevel,
+      ...(perimeter ? { perimeter } : {}),
     };
+  };
+
+  /**
+   * A writing application's perimeter is read from its registration, as a user's grants are, not
+   * from the token: it can change without a new token, and may be long (a regional platform).
+   * Read-only applications skip the lookup.
+   */
+  const withPerimeter = async (identity: Identity): Promise<Identity> => {
+    if (identity.kind !== 'client' || !identity.scopes.includes('capacity.write')) return identity;
+    // An application the hub has no enabled registration for (an external issuer's) gets none.
+    const perimeter = perimeterFromRegistration((await registrationOf(identity.subject))?.writeEstablishments);
+    return perimeter ? { ...identity, perimeter } : identity;
   };
 
   const ofPrincipal = async (principal: Principal): Promise<Identity> => {
@@ -156,7 +176,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const hit = cache.get(token);
     if (hit && hit.until > Date.now()) return hit.identity;
     const claims = await options.verifier.verify(token);
-    const identity = claims.ror_access_level !== undefined ? clientIdentity(claims) : await userIdentity(claims);
+    const identity = claims.ror_access_level !== undefined ? await withPerimeter(clientIdentity(claims)) : await userIdentity(claims);
     remember(token, identity, claims.exp);
     return identity;
   };

@@ -13,6 +13,7 @@ import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, typ
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { signIdentity } from '../../platform/auth/internal-token.js';
+import { isUpgradeClaimed } from '../../platform/upgrade.js';
 import type { Logger } from '../../platform/logger.js';
 import type { GatewayContext } from '../context.js';
 import type { ContextBuilder } from '../identity/index.js';
@@ -62,6 +63,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const wss = new WebSocketServer({ noServer: true });
 
   app.server.on('upgrade', (request, socket, head) => {
+    if (isUpgradeClaimed(request)) return; // another handler (the FHIR websocket channel) took it
     if (new URL(request.url ?? '/', 'http://gateway').pathname !== options.path) return void socket.destroy();
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });

@@ -35,9 +35,23 @@ export interface Grant {
 export type Identity =
   | { kind: 'anonymous' }
   | { kind: 'user'; subject: string; login: string; professionalId: string; grants: Grant[] }
-  | { kind: 'client'; subject: string; name: string; scopes: Scope[]; accessLevel: AccessLevel }
+  | { kind: 'client'; subject: string; name: string; scopes: Scope[]; accessLevel: AccessLevel; perimeter?: ApplicationPerimeter }
   /** The gateway itself, for its own lookups (perimeters, grants). Never given to a caller. */
   | { kind: 'system'; subject: 'gateway' };
+
+/**
+ * Where an application may write (capacity.write), from its registration (docs/identity.md): the
+ * establishments (FINESS ET) it is registered for, or the whole region for a regional platform.
+ * Absent: the application writes nothing, whatever its scopes (deny by default).
+ */
+export type ApplicationPerimeter = { kind: 'REGION' } | { kind: 'ESTABLISHMENTS'; establishments: string[] };
+
+/** The registration column's form (`write_establishments`): FINESS ET, or `*` alone for the region; empty or null: none. */
+export function perimeterFromRegistration(values: readonly string[] | null | undefined): ApplicationPerimeter | undefined {
+  if (!values || values.length === 0) return undefined;
+  if (values.includes('*')) return { kind: 'REGION' };
+  return { kind: 'ESTABLISHMENTS', establishments: [...values] };
+}
 
 export const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
 

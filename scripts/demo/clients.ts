@@ -13,6 +13,8 @@ export interface DemoClient {
   name: string;
   scopes: Scope[];
   accessLevel: AccessLevel;
+  /** Where capacity.write reaches (FINESS ET); none: the application writes nothing. */
+  writeEstablishments?: string[];
 }
 
 export const DEMO_CLIENTS: readonly DemoClient[] = [
@@ -26,6 +28,15 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
     name: 'Agrégateur national (DGOS)',
     scopes: ['offer.read', 'capacity.read', 'tension.read', 'professional.read', 'bulk.export'],
     accessLevel: 1,
+  },
+  // CH Châteauroux's bed-management system, pushing its units' capacities (FHIR conditional PATCH
+  // of the national protocol). It reads back what it writes; access profile 2: no confidential data.
+  {
+    clientId: 'bed-manager-chateauroux',
+    name: 'Gestion des lits — CH Châteauroux',
+    scopes: ['offer.read', 'capacity.read', 'capacity.write'],
+    accessLevel: 2,
+    writeEstablishments: ['360000137'],
   },
 ];
 
@@ -53,7 +64,16 @@ export async function seedDemoClients(db: Database, nodeEnv = process.env.NODE_E
   if (nodeEnv === 'production') return [];
   const added = await db.orm
     .insert(clients)
-    .values(DEMO_CLIENTS.map((c) => ({ clientId: c.clientId, name: c.name, jwks: demoPublicJwks(c.clientId), scopes: c.scopes, accessLevel: c.accessLevel })))
+    .values(
+      DEMO_CLIENTS.map((c) => ({
+        clientId: c.clientId,
+        name: c.name,
+        jwks: demoPublicJwks(c.clientId),
+        scopes: c.scopes,
+        accessLevel: c.accessLevel,
+        writeEstablishments: c.writeEstablishments ?? null,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ clientId: clients.clientId });
   return added.map((row) => row.clientId);

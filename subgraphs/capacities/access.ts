@@ -3,7 +3,7 @@
  * Deny by default: each check names the rights (users) and the scope (applications) it accepts.
  */
 import { hasRight, hasScope, requireRight, requireScope } from '../../platform/auth/authorize.js';
-import type { Identity, Scope, Target } from '../../platform/auth/identity.js';
+import { describeTarget, type Identity, type Scope, type Target } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
 
@@ -42,17 +42,44 @@ export const SYNTHESIS: ScopedAccess = { rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 
 
 export const EXPORT: ScopedAccess = { rights: ['OruLitsDispos_litsdispos_acces_export'], scope: 'bulk.export' };
 
-/** Users by right on `target`, applications by scope, anonymous callers never. */
-export function requireAccess(identity: Identity, access: Access, target: Target): void {
+type ClientIdentity = Extract<Identity, { kind: 'client' }>;
+
+/**
+ * capacity.write reaches only the establishments the application is registered for (its
+ * perimeter, docs/identity.md), as a user's entry right reaches its perimeter. The target must
+ * name its establishment (the unit's current one, from the offer subgraph): a unit id alone does
+ * not say where the unit is (D30).
+ */
+function inWritePerimeter(identity: ClientIdentity, target: Target): boolean {
+  const perimeter = identity.perimeter;
+  if (!perimeter) return false;
+  if (perimeter.kind === 'REGION') return true;
+  const establishmentId = target.kind === 'ESTABLISHMENT' ? target.id : target.kind === 'UNIT' ? target.establishmentId : undefined;
+  return establishmentId !== undefined && perimeter.establishments.includes(establishmentId);
+}
+
+const isWrite = (access: Access) => access.scope === 'capacity.write';
+
+/**
+ * Users by right on `target`, applications by scope (and, for writes, by perimeter), anonymous
+ * callers never. `scopeOnly` checks an application's scope before its target is known (the
+ * perimeter is checked again once the unit's establishment is).
+ */
+export function requireAccess(identity: Identity, access: Access, target: Target, scopeOnly = false): void {
   if (identity.kind === 'client') {
     if (!access.scope) throw new HubError('FORBIDDEN', 'Applications may not do this.');
-    return requireScope(identity, access.scope);
+    requireScope(identity, access.scope);
+    if (scopeOnly || !isWrite(access) || inWritePerimeter(identity, target)) return;
+    throw new HubError('FORBIDDEN', `Application ${identity.name} may not write capacities of ${describeTarget(target)}: it is outside the establishments it is registered for.`, {
+      scope: access.scope,
+      perimeter: target,
+    });
   }
   requireRight(identity, access.rights, target);
 }
 
 export function hasAccess(identity: Identity, access: Access, target: Target): boolean {
-  if (identity.kind === 'client') return access.scope !== null && hasScope(identity, access.scope);
+  if (identity.kind === 'client') return access.scope !== null && hasScope(identity, access.scope) && (!isWrite(access) || inWritePerimeter(identity, target));
   return access.rights.some((r) => hasRight(identity, r, target));
 }
 

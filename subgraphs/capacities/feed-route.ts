@@ -56,8 +56,8 @@ export async function capacityFeedRoute(app: FastifyInstance, options: { store: 
   app.post(CAPACITY_FEED_PATH, { bodyLimit: FEED_BODY_LIMIT }, async (request, reply) => {
     const identity = request.identity;
     try {
-      // Whether the caller may feed at all; the reach is checked per unit below.
-      if (identity.kind !== 'user' || !hasRightSomewhere(identity, CAPACITY_ENTRY.rights)) requireAccess(identity, CAPACITY_ENTRY, { kind: 'TRANSVERSAL' });
+      // Whether the caller may feed at all (an application: its scope); the reach (an application's perimeter) is checked per unit below.
+      if (identity.kind !== 'user' || !hasRightSomewhere(identity, CAPACITY_ENTRY.rights)) requireAccess(identity, CAPACITY_ENTRY, { kind: 'TRANSVERSAL' }, true);
       const parsed = parseBody(request.headers['content-type'], request.body);
       const valid = parsed.filter((p): p is Extract<ParsedLine, { value: unknown }> => 'value' in p);
       const units = await unitsByFinessAndUf(options.client, valid.map((p) => p.value.establishmentFiness));

@@ -54,8 +54,8 @@ export const resolvers: GraphQLResolverMap<CapacityContext> = {
     capacitySnapshots: (_: unknown, args: { first?: number | null }, ctx: CapacityContext) => ctx.reports.snapshots(args.first ?? null),
   },
   Mutation: {
-    updateUnitCapacity: (_: unknown, args: { unitId: string; input: CapacityInput; expectedVersion: number }, ctx: CapacityContext) =>
-      ctx.capacities.updateUnitCapacity(args.unitId, args.input, args.expectedVersion),
+    updateUnitCapacity: (_: unknown, args: { unitId: string; input: CapacityInput; expectedVersion: number; ifChanged?: boolean | null }, ctx: CapacityContext) =>
+      ctx.capacities.updateUnitCapacity(args.unitId, args.input, args.expectedVersion, args.ifChanged ?? false),
     updateCapacities: (_: unknown, args: { entries: Array<{ unitId: string; input: CapacityInput; expectedVersion: number }> }, ctx: CapacityContext) =>
       ctx.capacities.updateCapacities(args.entries),
     addPlannedClosure: (_: unknown, args: { unitId: string; input: ClosureInput }, ctx: CapacityContext) => ctx.capacities.addPlannedClosure(args.unitId, args.input),

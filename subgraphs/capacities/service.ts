@@ -33,19 +33,40 @@ export interface CapacityServiceDeps {
   now?: () => Date;
 }
 
+interface OfferUnitRef {
+  id: string;
+  archived: boolean;
+  sseCapacity: number | null;
+  establishment: { id: string };
+}
+
+/** The units as the offer subgraph knows them now (their current establishment, D30); throws NOT_FOUND for an unknown one. */
+async function offerUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, OfferUnitRef>> {
+  const found = await client.entities<OfferUnitRef>('offer', 'Unit', [...new Set(unitIds)], 'id archived sseCapacity establishment { id }');
+  const byId = new Map(found.filter((u) => u !== null).map((u) => [u!.id, u!]));
+  for (const id of unitIds) if (!byId.has(id)) throw new HubError('NOT_FOUND', `Unit ${id} does not exist.`, { unitId: id });
+  return byId;
+}
+
 /**
  * The units must exist in the offer subgraph and be active: capacities of unknown units are
- * refused. Returns their SSE capacity (for remainingToMobilise).
+ * refused. Returns them: SSE capacity (for remainingToMobilise) and current establishment.
  */
-async function requireActiveUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, number | null>> {
-  const found = await client.entities<{ id: string; archived: boolean; sseCapacity: number | null }>('offer', 'Unit', [...new Set(unitIds)], 'id archived sseCapacity');
-  const byId = new Map(found.filter((u) => u !== null).map((u) => [u!.id, u!]));
+async function requireActiveUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, OfferUnitRef>> {
+  const byId = await offerUnits(client, unitIds);
   for (const id of unitIds) {
-    const unit = byId.get(id);
-    if (!unit) throw new HubError('NOT_FOUND', `Unit ${id} does not exist.`, { unitId: id });
-    if (unit.archived) throw new HubError('BAD_USER_INPUT', `Unit ${id} is archived: its capacity can no longer change.`, { field: 'unitId', unitId: id });
+    if (byId.get(id)!.archived) throw new HubError('BAD_USER_INPUT', `Unit ${id} is archived: its capacity can no longer change.`, { field: 'unitId', unitId: id });
   }
-  return new Map([...byId.values()].map((u) => [u.id, u.sseCapacity]));
+  return byId;
+}
+
+/**
+ * An application's write reaches only its perimeter's establishments: checked once the units'
+ * establishments are known (users' grants already reach unit ids, checked before any lookup).
+ */
+function requireWritePerimeter(identity: Identity, access: typeof CAPACITY_ENTRY, units: Map<string, OfferUnitRef>, unitIds: readonly string[]): void {
+  if (identity.kind !== 'client') return;
+  for (const id of unitIds) requireAccess(identity, access, { kind: 'UNIT', id, establishmentId: units.get(id)!.establishment.id });
 }
 
 export function createCapacityService(deps: CapacityServiceDeps, identity: Identity) {
@@ -59,14 +80,17 @@ export function createCapacityService(deps: CapacityServiceDeps, identity: Ident
     const rows = await closures.upcoming(unitIds, parisDay(now()));
     return unitIds.map((id) => rows.filter((r) => r.unitId === id));
   });
-  const stamp = () => ({ source: 'MANUAL' as const, updatedBy: actorOf(identity), at: now() });
+  // An application writing through the API is a hospital system's automatic feed (FHIR PATCH of
+  // a bed manager, docs/capacities.md); a person entering is a manual entry.
+  const stamp = () => ({ source: identity.kind === 'client' ? ('AUTOMATIC_FEED' as const) : ('MANUAL' as const), updatedBy: actorOf(identity), at: now() });
 
   async function enter(entries: Entry[], batch: boolean) {
     if (entries.length === 0) throw new HubError('BAD_USER_INPUT', 'entries must not be empty.', { field: 'entries' });
-    for (const e of entries) requireAccess(identity, CAPACITY_ENTRY, { kind: 'UNIT', id: e.unitId });
-    const sse = await requireActiveUnits(client, entries.map((e) => e.unitId));
+    for (const e of entries) requireAccess(identity, CAPACITY_ENTRY, { kind: 'UNIT', id: e.unitId }, true);
+    const units = await requireActiveUnits(client, entries.map((e) => e.unitId));
+    requireWritePerimeter(identity, CAPACITY_ENTRY, units, entries.map((e) => e.unitId));
     const rows = await writeEntries(store, entries, stamp(), batch);
-    return rows.map((row) => capacityView(row, sse.get(row.unitId)));
+    return rows.map((row) => capacityView(row, units.get(row.unitId)?.sseCapacity));
   }
 
   return {
@@ -87,8 +111,9 @@ export function createCapacityService(deps: CapacityServiceDeps, identity: Ident
       };
     },
 
-    updateUnitCapacity: async (unitId: string, input: CapacityInput, expectedVersion: number) => {
-      const [row] = await enter([{ unitId, figures: figuresFrom(input), expectedVersion }], false);
+    /** `ifChanged`: figures equal to the current record write nothing (no version, history row nor event). */
+    updateUnitCapacity: async (unitId: string, input: CapacityInput, expectedVersion: number, ifChanged = false) => {
+      const [row] = await enter([{ unitId, figures: figuresFrom(input), expectedVersion, ifChanged }], false);
       return row!;
     },
 
@@ -112,8 +137,8 @@ export function createCapacityService(deps: CapacityServiceDeps, identity: Ident
     },
 
     addPlannedClosure: async (unitId: string, input: ClosureInput) => {
-      requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: unitId });
-      await requireActiveUnits(client, [unitId]);
+      requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: unitId }, true);
+      requireWritePerimeter(identity, CLOSURE_EDIT, await requireActiveUnits(client, [unitId]), [unitId]);
       checkClosure(input, (await ofUnit.load(unitId))?.installedBeds ?? null);
       return closures.insert({ unitId, ...input, notes: input.notes ?? null, createdBy: actorOf(identity) });
     },
@@ -121,7 +146,8 @@ export function createCapacityService(deps: CapacityServiceDeps, identity: Ident
     removePlannedClosure: async (id: string): Promise<boolean> => {
       const closure = /^[0-9a-f-]{36}$/i.test(id) ? await closures.byId(id) : null;
       if (!closure) throw new HubError('NOT_FOUND', `Planned closure ${id} does not exist.`);
-      requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: closure.unitId });
+      requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: closure.unitId }, true);
+      if (identity.kind === 'client') requireWritePerimeter(identity, CLOSURE_EDIT, await offerUnits(client, [closure.unitId]), [closure.unitId]);
       return closures.remove(id);
     },
   };

@@ -14,11 +14,15 @@ export interface Entry {
   unitId: string;
   figures: CapacityFigures;
   expectedVersion: number;
+  /** Same figures as the current record (at expectedVersion): write nothing, return it (a bed manager re-sending). */
+  ifChanged?: boolean;
 }
 
 interface Written {
   row: UnitCapacityRow;
   created: boolean;
+  /** Nothing written: no history row nor event. */
+  unchanged?: boolean;
 }
 
 /** Appends the history rows and the feed events of `written`, last in the transaction. */
@@ -50,6 +54,9 @@ function conflict(unitId: string, expectedVersion: number, current: UnitCapacity
 async function writeEntry(tx: Orm, entry: Entry, stamp: WriteStamp): Promise<Written> {
   const current = await q.current(tx, entry.unitId);
   checkCapacity(entry.figures, current?.installedBeds ?? null);
+  if (entry.ifChanged && current?.version === entry.expectedVersion && sameFigures(figuresOf(current), entry.figures)) {
+    return { row: current, created: false, unchanged: true };
+  }
   if (entry.expectedVersion === 0 && !current) {
     const row = await q.insertIfAbsent(tx, entry.unitId, entry.figures, stamp);
     if (row) return { row, created: true };
@@ -77,7 +84,7 @@ export function writeEntries(store: CapacityStore, entries: readonly Entry[], st
         throw new HubError(code as never, `Entry ${index} (unit ${entry.unitId}): ${error.message} Nothing was written.`, { ...extensions, entryIndex: index, unitId: entry.unitId });
       }
     }
-    await record(tx, written, stamp);
+    await record(tx, written.filter((w) => !w.unchanged), stamp);
     return written.map((w) => w.row);
   });
 }

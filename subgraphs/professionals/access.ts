@@ -61,3 +61,29 @@ export function actorOf(identity: Identity): string | null {
   if (identity.kind === 'user') return identity.subject;
   return identity.kind === 'system' ? 'system' : null;
 }
+
+/** TRE_R227 activity fields: 04 médico-social, 05 ville (the IG's "ambulatoire"). */
+const MEDICO_SOCIAL = '04';
+const AMBULATORY = '05';
+
+/**
+ * Whether the caller may see a professional's situation in a unit (who works where: FHIR
+ * PractitionerRole, `Professional.units`, `Unit.professionals`), per the IG access profiles
+ * (ror-fhir-model.md §1.6): profile 1, hub users and the gateway see all; profiles 0, 2 and 3
+ * nothing in a sensitive unit; profile 3 only médico-social and ambulatory units, profile 0 only
+ * ambulatory ones. Reading professionals at all is checked before (requireProfessionalRead).
+ */
+export function seesSituationIn(identity: Identity, unit: { sensitive: boolean; activityFieldCode: string }): boolean {
+  if (identity.kind === 'user' || identity.kind === 'system') return true;
+  if (identity.kind !== 'client') return false;
+  if (identity.accessLevel === 1) return true;
+  if (unit.sensitive) return false;
+  if (identity.accessLevel === 3) return unit.activityFieldCode === MEDICO_SOCIAL || unit.activityFieldCode === AMBULATORY;
+  if (identity.accessLevel === 0) return unit.activityFieldCode === AMBULATORY;
+  return true;
+}
+
+/** Whether `seesSituationIn` can answer without knowing the unit (no offer lookup needed). */
+export function seesEverySituation(identity: Identity): boolean {
+  return identity.kind === 'user' || identity.kind === 'system' || (identity.kind === 'client' && identity.accessLevel === 1);
+}

@@ -55,6 +55,8 @@ export interface ApplicationGrants {
   name: string;
   scopes: string[];
   accessLevel: number;
+  /** Where capacity.write reaches (FINESS ET, or `*`); null: nowhere. */
+  writeEstablishments: string[] | null;
   enabled: boolean;
 }
 
@@ -71,7 +73,14 @@ export function createAccountStore(orm: Orm) {
     /** A trust-circle application's registration (enabled or not), for the gateway's stored principals. */
     application: async (clientId: string): Promise<ApplicationGrants | null> => {
       const [row] = await orm
-        .select({ clientId: clients.clientId, name: clients.name, scopes: clients.scopes, accessLevel: clients.accessLevel, enabled: clients.enabled })
+        .select({
+          clientId: clients.clientId,
+          name: clients.name,
+          scopes: clients.scopes,
+          accessLevel: clients.accessLevel,
+          writeEstablishments: clients.writeEstablishments,
+          enabled: clients.enabled,
+        })
         .from(clients)
         .where(eq(clients.clientId, clientId))
         .limit(1);

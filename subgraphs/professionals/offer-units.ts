@@ -10,6 +10,10 @@ export interface OfferUnit {
   establishmentId: string;
   organizationId: string;
   archived: boolean;
+  /** Sensitive unit (IG uniteSensible): hidden below access profile 1. */
+  sensitive: boolean;
+  /** TRE_R227 activity field code (01 MCO … 05 Ville): decides what access profiles 0 and 3 see. */
+  activityFieldCode: string;
 }
 
 export interface UnitDirectory {
@@ -20,16 +24,27 @@ export interface UnitDirectory {
 interface UnitEntity {
   id: string;
   archived: boolean;
+  sensitive: boolean;
+  activityField: { code: string };
   establishment: { id: string; organization: { id: string } };
 }
 
 export function createUnitDirectory(client: SubgraphClient): UnitDirectory {
   return {
     units: async (ids) => {
-      const found = await client.entities<UnitEntity>('offer', 'Unit', ids, 'id archived establishment { id organization { id } }');
+      const found = await client.entities<UnitEntity>('offer', 'Unit', ids, 'id archived sensitive activityField { code } establishment { id organization { id } }');
       const units = new Map<string, OfferUnit>();
       for (const u of found) {
-        if (u) units.set(u.id, { id: u.id, archived: u.archived, establishmentId: u.establishment.id, organizationId: u.establishment.organization.id });
+        if (u) {
+          units.set(u.id, {
+            id: u.id,
+            archived: u.archived,
+            sensitive: u.sensitive,
+            activityFieldCode: u.activityField.code,
+            establishmentId: u.establishment.id,
+            organizationId: u.establishment.organization.id,
+          });
+        }
       }
       return units;
     },

@@ -9,6 +9,7 @@ import { mutationResolvers } from './mutation-resolvers.js';
 import { nationalNumberOf } from './normalize.js';
 import type { ProfessionalFilter } from './reads.js';
 import type { ProfessionalService } from './service.js';
+import type { Situation } from './situations.js';
 import type { ProfessionalView } from './store.js';
 import type { RoleAssignmentRow } from './tables.js';
 
@@ -40,6 +41,13 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
     accountGrants: (_: unknown, args: { accountId?: string | null; login?: string | null }, ctx: Ctx) =>
       ctx.professionals.accountGrants(ctx.identity, args.accountId, args.login),
     applicationGrants: (_: unknown, args: { clientId: string }, ctx: Ctx) => ctx.professionals.applicationGrants(ctx.identity, args.clientId),
+    professionalsByIds: (_: unknown, { ids }: { ids: string[] }, ctx: Ctx) => ctx.professionals.professionalsByIds(ctx.identity, ids),
+    professionalByNumber: (_: unknown, { number }: { number: string }, ctx: Ctx) => ctx.professionals.professionalByNumber(ctx.identity, number),
+    professionalChanges: (_: unknown, args: { updatedSince?: Date | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+      ctx.professionals.professionalChanges(ctx.identity, args.updatedSince, args.first, args.after),
+    situation: (_: unknown, { id }: Ref, ctx: Ctx) => ctx.professionals.situation(ctx.identity, id),
+    situations: (_: unknown, args: { unitIds?: string[] | null; professionalIds?: string[] | null }, ctx: Ctx) =>
+      ctx.professionals.situations(ctx.identity, args.unitIds ?? null, args.professionalIds ?? null),
   },
   Mutation: mutationResolvers,
   Professional: {
@@ -49,11 +57,18 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
     rppsNumber: (p: ProfessionalView) => numberOfKind(p, 'RPPS'),
     adeliNumber: (p: ProfessionalView) => numberOfKind(p, 'ADELI'),
     establishments: async (p: ProfessionalView, _: unknown, ctx: Ctx) => (await ctx.professionals.establishmentIdsOf(p.id)).map((id) => ({ id })),
-    units: async (p: ProfessionalView, _: unknown, ctx: Ctx) => (await ctx.professionals.unitIdsOf(p.id)).map((id) => ({ id })),
+    units: async (p: ProfessionalView, _: unknown, ctx: Ctx) =>
+      (await ctx.professionals.visibleUnitIds(ctx.identity, await ctx.professionals.unitIdsOf(p.id))).map((id) => ({ id })),
+    situations: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.situationsOf(ctx.identity, p.id),
     account: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.account(ctx.identity, p),
     lastLoginAt: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.lastLoginAt(ctx.identity, p),
     roleAssignments: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.roleAssignments(ctx.identity, p),
     archived: (p: ProfessionalView) => p.archivedAt !== null,
+  },
+  Situation: {
+    professional: (s: Situation, _: unknown, ctx: Ctx) => ctx.professionals.professional(ctx.identity, s.professionalId),
+    unit: (s: Situation) => ({ id: s.unitId }),
+    establishment: (s: Situation) => ({ id: s.establishmentId }),
   },
   RoleAssignment: {
     id: (r: RoleAssignmentRow) => String(r.id),
@@ -65,7 +80,10 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
   },
   Unit: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    professionals: (u: Ref, _: unknown, ctx: Ctx) => ctx.professionals.ofUnit(ctx.identity, u.id),
+    professionals: async (u: Ref, _: unknown, ctx: Ctx) => {
+      const people = await ctx.professionals.ofUnit(ctx.identity, u.id);
+      return (await ctx.professionals.seesUnitSituations(ctx.identity, u.id)) ? people : [];
+    },
     soleProfessionals: (u: Ref, _: unknown, ctx: Ctx) => ctx.professionals.soleOfUnit(ctx.identity, u.id),
   },
   ProfessionalConnection: {

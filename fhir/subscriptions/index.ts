@@ -1,0 +1,72 @@
+/**
+ * FHIR Subscriptions (R5 Backport IG on R4) as a FhirFeature: the Subscription routes, the
+ * websocket channel, and the three workers of this process (fan-out from the change feed,
+ * rest-hook delivery, websocket sends), woken by their own events, by the events NOTIFY of other
+ * processes, and by a poll (retries and heartbeats that come due). docs/fhir-subscriptions.md.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from '../../platform/logger.js';
+import type { CapabilityContribution } from '../capability.js';
+import type { FhirFeature, FhirRuntime } from '../features.js';
+import { BACKPORT_URLS } from './backport.js';
+import { startDelivery } from './delivery.js';
+import { startFanout } from './fanout.js';
+import { registerSubscriptionRoutes } from './routes.js';
+import { createStore, EVENTS_CHANNEL } from './store.js';
+import { TOPICS } from './topics.js';
+import { attachWebsocketChannel, WEBSOCKET_PATH } from './websocket.js';
+
+const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
+  const logger = (app.log as unknown as Logger).child({ component: 'fhir-subscriptions' });
+  const owner = `fhir-subscriptions:${randomUUID()}`; // this process, in leases
+  const store = createStore(runtime.db);
+  const delivery = startDelivery({ store, execute: runtime.execute, timings: runtime.config.fhirSubscriptions, logger, owner });
+  const websocket = attachWebsocketChannel(app.server, `${app.prefix}/${WEBSOCKET_PATH}`, store, logger);
+  const deliverAll = () => {
+    delivery.wake();
+    websocket.wake();
+  };
+  const fanout = startFanout({ db: runtime.db, feed: runtime.feed, logger, store, execute: runtime.execute, owner, onLogged: deliverAll });
+  const stopListening = await runtime.db.listen(EVENTS_CHANNEL, deliverAll, deliverAll);
+  const poll = setInterval(() => {
+    fanout.wake();
+    deliverAll();
+  }, runtime.config.fhirSubscriptions.pollMs);
+  poll.unref();
+
+  registerSubscriptionRoutes(app, { runtime, store, onCreated: () => delivery.wake() });
+
+  app.addHook('preClose', async () => {
+    clearInterval(poll);
+    await websocket.close();
+  });
+  app.addHook('onClose', async () => {
+    await stopListening();
+    await fanout.stop();
+    await delivery.stop();
+  });
+};
+
+const capability: CapabilityContribution = {
+  instantiates: [BACKPORT_URLS.serverCapability],
+  resources: [
+    {
+      type: 'Subscription',
+      supportedProfile: [BACKPORT_URLS.subscriptionProfile],
+      interaction: [{ code: 'read' }, { code: 'create' }, { code: 'delete' }, { code: 'search-type' }],
+      extension: TOPICS.map((t) => ({ url: BACKPORT_URLS.topicCanonical, valueCanonical: t.canonical })),
+      searchParam: [
+        { name: 'status', type: 'token', documentation: "Status of the caller's own subscriptions" },
+        { name: '_id', type: 'token' },
+      ],
+      operation: [
+        { name: 'status', definition: BACKPORT_URLS.statusOperation },
+        { name: 'events', definition: BACKPORT_URLS.eventsOperation },
+        { name: 'get-ws-binding-token', definition: BACKPORT_URLS.bindingTokenOperation },
+      ],
+    },
+  ],
+};
+
+export const subscriptionsFeature: FhirFeature = { name: 'subscriptions', routes, capability };

@@ -1,0 +1,90 @@
+/**
+ * Whether a subscription's owner may see an event's focus right now, and the facts its filters
+ * compare: one GraphQL read through the gateway's executor as the stored principal, so the same
+ * rules as every other read decide (a directory application never hears of a sensitive unit, nor
+ * of a capacity it may not read).
+ */
+import type { GraphQLExecutor, Principal } from '../../platform/executor.js';
+import { getStatus, OperationOutcomeError } from '../outcomes.js';
+import { fetchRecord } from '../records.js';
+import type { Focus, FocusFacts, Topic } from './topics.js';
+
+export const VISIBILITY_QUERIES = {
+  FhirSubscriptionUnitCapacity: /* GraphQL */ `
+    query FhirSubscriptionUnitCapacity($id: ID!) {
+      unit(id: $id) { id establishment { id organization { id } address { regionCode } } capacity { version } }
+    }
+  `,
+  FhirSubscriptionUnit: /* GraphQL */ `
+    query FhirSubscriptionUnit($id: ID!) {
+      unit(id: $id) { id establishment { id organization { id } address { regionCode } } }
+    }
+  `,
+  FhirSubscriptionEstablishment: /* GraphQL */ `
+    query FhirSubscriptionEstablishment($id: ID!) { establishment(id: $id) { id organization { id } } }
+  `,
+  FhirSubscriptionOrganization: /* GraphQL */ `
+    query FhirSubscriptionOrganization($id: ID!) { organization(id: $id) { id } }
+  `,
+  FhirSubscriptionTension: /* GraphQL */ `
+    query FhirSubscriptionTension($id: ID!) { tension(id: $id) { id establishment { id organization { id } } } }
+  `,
+} as const;
+
+interface UnitRecord {
+  id: string;
+  establishment: { id: string; organization: { id: string }; address: { regionCode: string } };
+  capacity?: { version: number } | null;
+}
+
+/** The event being checked: its focus and the change's own record (a TENSION's declaration id). */
+export interface VisibilityQuestion {
+  topic: Topic;
+  focus: Focus;
+  recordType: string;
+  recordId: string;
+}
+
+/** Facts, or null when the owner may not see the focus (or it no longer exists). */
+export type Visibility = FocusFacts | null;
+
+const unitFacts = (unit: UnitRecord): FocusFacts => ({
+  _id: [unit.id],
+  identifier: [`${unit.establishment.address.regionCode}/${unit.id}`],
+  organization: [unit.establishment.id],
+});
+
+/**
+ * Asks the gateway as `principal`. Refusals (401: the application was disabled; 403; 404) mean
+ * "not visible"; any other failure is thrown, so the fan-out retries the event instead of
+ * dropping it.
+ */
+export async function checkVisibility(execute: GraphQLExecutor, principal: Principal, question: VisibilityQuestion): Promise<Visibility> {
+  const ctx = { execute, caller: { principal } };
+  try {
+    const { topic, focus } = question;
+    if (topic.feedTopic === 'capacity') {
+      const unit = await fetchRecord<{ unit: UnitRecord | null }, 'unit'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionUnitCapacity, 'unit', focus.id, [['unit', 'capacity']]);
+      return unit?.capacity ? unitFacts(unit) : null;
+    }
+    if (topic.feedTopic === 'tension') {
+      type Data = { tension: { id: string; establishment: { id: string; organization: { id: string } } } | null };
+      const tension = await fetchRecord<Data, 'tension'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionTension, 'tension', question.recordId);
+      return tension ? { _id: [tension.establishment.id], partof: [tension.establishment.organization.id] } : null;
+    }
+    if (focus.type !== 'Organization') {
+      const unit = await fetchRecord<{ unit: UnitRecord | null }, 'unit'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionUnit, 'unit', focus.id);
+      return unit ? unitFacts(unit) : null;
+    }
+    if (question.recordType === 'ESTABLISHMENT') {
+      type Data = { establishment: { id: string; organization: { id: string } } | null };
+      const establishment = await fetchRecord<Data, 'establishment'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionEstablishment, 'establishment', focus.id);
+      return establishment ? { _id: [establishment.id], partof: [establishment.organization.id] } : null;
+    }
+    const organization = await fetchRecord<{ organization: { id: string } | null }, 'organization'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionOrganization, 'organization', focus.id);
+    return organization ? { _id: [organization.id], partof: [] } : null;
+  } catch (error) {
+    if (error instanceof OperationOutcomeError && [401, 403, 404].includes(getStatus(error.outcome))) return null;
+    throw error;
+  }
+}

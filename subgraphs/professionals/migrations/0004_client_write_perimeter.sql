@@ -1,0 +1,1 @@
+ALTER TABLE "professionals"."client" ADD COLUMN "write_establishments" text[];
