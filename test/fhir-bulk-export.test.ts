@@ -40,6 +40,27 @@ async function expectOutcome(response: Response, status: number, code?: string):
   return outcome;
 }
 
+/** Professionals (archived included) and their situations, through the `professionals` list: independent of the export's `professionalChanges`. */
+async function countProfessionals(url: string, bearer: string): Promise<{ professionals: number; situations: number }> {
+  type Page = { professionals: { edges: Array<{ node: { situations: unknown[] } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  let after: string | null = null;
+  const counts = { professionals: 0, situations: 0 };
+  for (;;) {
+    const { data }: { data?: Page | null } = await gql<Page>(
+      url,
+      `query($after: String) { professionals(filter: { includeArchived: true }, first: 200, after: $after) { edges { node { situations { id } } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+      { authorization: bearer },
+    );
+    for (const edge of data!.professionals.edges) {
+      counts.professionals += 1;
+      counts.situations += edge.node.situations.length;
+    }
+    if (!data!.professionals.pageInfo.hasNextPage) return counts;
+    after = data!.professionals.pageInfo.endCursor;
+  }
+}
+
 describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
   const fhir = () => hubs[kind]!.fhir;
   const graphql = () => hubs[kind]!.graphql;
@@ -75,6 +96,10 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
     await expectOutcome(await kickOff(fhir(), 'Bearer not-a-token'), 401, 'login');
     await expectOutcome(await kickOff(fhir(), await asApp(graphql(), 'sante-fr-directory')), 403, 'forbidden');
     await expectOutcome(await kickOff(fhir(), await asApp(graphql(), 'place-search')), 403, 'forbidden');
+    // Naming a type whose scope the token lacks is refused (a default export leaves it out).
+    const withoutProfessionals = `Bearer ${await clientToken(graphql().replace(/\/graphql$/, ''), 'national-aggregator', 'offer.read capacity.read bulk.export')}`;
+    const scoped = await expectOutcome(await kickOff(fhir(), withoutProfessionals, '_type=Location,Practitioner'), 403, 'forbidden');
+    expect(scoped.issue[0]!.diagnostics).toMatch(/Practitioner needs the professional.read scope/);
     // Hub users do not export, even the regional team (the capacities CSV export serves them).
     const user = await expectOutcome(await kickOff(fhir(), await asUser(graphql(), 'admin.ars')), 403, 'forbidden');
     expect(user.issue[0]!.diagnostics).toMatch(/applications/);
@@ -124,7 +149,7 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
       expect(Date.parse(poll.response.headers.get('expires') ?? '')).toBeGreaterThan(Date.now());
       expect(manifest).toMatchObject({ request: `${fhir()}/$export`, requiresAccessToken: true, error: [] });
       expect(Date.parse(manifest.transactionTime)).toBeLessThanOrEqual(Date.now());
-      expect(manifest.output.map((o) => o.type)).toEqual(['Organization', 'HealthcareService', 'Location']);
+      expect(manifest.output.map((o) => o.type)).toEqual(['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole']);
 
       const { data } = await gql<{ units: { totalCount: number }; establishments: { totalCount: number }; organizations: { totalCount: number } }>(
         graphql(),
@@ -132,8 +157,16 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
         {},
         { authorization: aggregator },
       );
-      const expected = { Organization: data!.establishments.totalCount + data!.organizations.totalCount, HealthcareService: data!.units.totalCount, Location: data!.units.totalCount };
+      const people = await countProfessionals(graphql(), aggregator);
+      const expected = {
+        Organization: data!.establishments.totalCount + data!.organizations.totalCount,
+        HealthcareService: data!.units.totalCount,
+        Location: data!.units.totalCount,
+        Practitioner: people.professionals,
+        PractitionerRole: people.situations,
+      };
       expect(expected.Location).toBeGreaterThan(0);
+      expect(expected.PractitionerRole).toBeGreaterThan(0);
 
       const counted: Record<string, number> = {};
       const client = new Client({ baseUrl: fhir(), bearerToken: aggregator.replace(/^Bearer /, '') });

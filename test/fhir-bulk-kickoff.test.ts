@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { OperationOutcomeError } from '../fhir/outcomes.js';
 import { bodyParameters, parseExportRequest, preferences, queryParameters } from '../fhir/bulk/kickoff.js';
-import { BULK_SOURCES, EXPORTABLE_TYPES, planPasses, rootSelection } from '../fhir/bulk/sources.js';
+import { BULK_SOURCES, EXPORTABLE_TYPES, planPasses, rootSelection, typesFor } from '../fhir/bulk/sources.js';
 import { LOCATION_QUERY } from '../fhir/queries.js';
 
 /** The diagnostics of the OperationOutcomeError `fn` throws. */
@@ -30,8 +30,8 @@ describe('$export kick-off parsing', () => {
 
   it('takes _type as a comma list and/or repeated, in order and without repeats; defaults to every type', () => {
     const request = parseExportRequest(queryParameters({ _type: ['Location,Organization', 'Location'] }), false);
-    expect(request).toEqual({ types: ['Location', 'Organization'], since: null });
-    expect(parseExportRequest(new Map(), false).types).toEqual(['Organization', 'HealthcareService', 'Location']);
+    expect(request).toEqual({ types: ['Location', 'Organization'], named: true, since: null });
+    expect(parseExportRequest(new Map(), false)).toMatchObject({ types: EXPORTABLE_TYPES, named: false });
   });
 
   it('accepts _since with a time zone offset and refuses dates without one', () => {
@@ -40,10 +40,10 @@ describe('$export kick-off parsing', () => {
   });
 
   it('ignores unsupported parameters and types only when lenient, and never ends with no type', () => {
-    const values = queryParameters({ _type: 'Organization,Practitioner', _typeFilter: 'Location?name=x' });
+    const values = queryParameters({ _type: 'Organization,Device', _typeFilter: 'Location?name=x' });
     expect(refusal(() => parseExportRequest(values, false))).toMatch(/^invalid: Unsupported \$export parameter\(s\): _typeFilter/);
     expect(parseExportRequest(values, true).types).toEqual(['Organization']);
-    expect(refusal(() => parseExportRequest(queryParameters({ _type: 'Practitioner' }), false))).toMatch(/does not export Practitioner/);
+    expect(refusal(() => parseExportRequest(queryParameters({ _type: 'Device' }), false))).toMatch(/does not export Device/);
     expect(refusal(() => parseExportRequest(queryParameters({ _type: 'Patient,Group' }), true))).toMatch(/None of the requested types is exportable/);
   });
 
@@ -56,7 +56,7 @@ describe('$export kick-off parsing', () => {
         { name: '_since', valueInstant: '2026-12-01T00:00:00Z' },
       ],
     });
-    expect(parseExportRequest(values, false)).toEqual({ types: ['HealthcareService', 'Location'], since: new Date('2026-12-01T00:00:00Z') });
+    expect(parseExportRequest(values, false)).toEqual({ types: ['HealthcareService', 'Location'], named: true, since: new Date('2026-12-01T00:00:00Z') });
     expect(refusal(() => bodyParameters({ resourceType: 'Bundle' }))).toMatch(/needs a Parameters resource/);
     expect(refusal(() => bodyParameters(undefined))).toMatch(/needs a Parameters resource/);
     expect(refusal(() => bodyParameters({ resourceType: 'Parameters', parameter: [{ name: '_type', valueCoding: { code: 'x' } }] }))).toMatch(/primitive value/);
@@ -65,7 +65,7 @@ describe('$export kick-off parsing', () => {
 
 describe('bulk export sources', () => {
   it('has one source per exportable type, each list node selecting exactly its read query’s fields', () => {
-    expect(EXPORTABLE_TYPES).toEqual(['Organization', 'HealthcareService', 'Location']);
+    expect(EXPORTABLE_TYPES).toEqual(['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole']);
     const location = BULK_SOURCES.find((s) => s.type === 'Location')!;
     expect(location.passes.map((p) => p.field)).toEqual(['units']);
     const selection = rootSelection(LOCATION_QUERY);
@@ -77,6 +77,18 @@ describe('bulk export sources', () => {
     const passes = planPasses(['Location', 'Organization', 'HealthcareService']);
     expect(passes.map((p) => `${p.field}:${p.maps.length}`)).toEqual(['units:2', 'establishments:1', 'organizations:1']);
     expect(passes[0]!.hiddenWhenForbidden).toEqual(['capacity']);
-    expect(() => planPasses(['Practitioner'])).toThrow(/no longer exports Practitioner/);
+    expect(() => planPasses(['Device'])).toThrow(/no longer exports Device/);
+  });
+
+  it('reads professionals once for Practitioner and PractitionerRole, with the read queries’ fragments', () => {
+    const [pass] = planPasses(['Practitioner', 'PractitionerRole']);
+    expect(`${pass!.field}:${pass!.maps.length}`).toBe('professionalChanges:2');
+    expect(pass!.fragments.map((f) => /fragment (\w+)/.exec(f)![1])).toEqual(['FhirPractitionerFields', 'FhirPractitionerRoleFields']);
+  });
+
+  it('leaves out of a default export the types whose scope the application lacks, and refuses them when named', () => {
+    expect(typesFor([...EXPORTABLE_TYPES], false, ['offer.read', 'bulk.export'])).toEqual({ types: ['Organization', 'HealthcareService', 'Location'], refused: [] });
+    expect(typesFor(['Location', 'Practitioner'], true, ['offer.read', 'bulk.export'])).toEqual({ types: ['Location'], refused: ['Practitioner'] });
+    expect(typesFor(['PractitionerRole'], true, ['professional.read'])).toEqual({ types: ['PractitionerRole'], refused: [] });
   });
 });

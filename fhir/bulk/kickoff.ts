@@ -19,6 +19,8 @@ const RESOURCE_TYPE = /^[A-Z][A-Za-z]+$/;
 export interface ExportRequest {
   /** Types in the order their files are written, without repeats. */
   types: string[];
+  /** Whether `_type` named them (else: every exportable type). */
+  named: boolean;
   since: Date | null;
 }
 
@@ -116,5 +118,5 @@ export function parseExportRequest(values: ParameterValues, lenient: boolean): E
   if (format !== undefined && !OUTPUT_FORMATS.includes(format)) {
     throw new OperationOutcomeError(badRequest(`_outputFormat=${format} is not supported: use ${OUTPUT_FORMATS.join(', ')}`));
   }
-  return { types: parseTypes(values.get('_type'), lenient), since: parseSince(single(values, '_since')) };
+  return { types: parseTypes(values.get('_type'), lenient), named: values.has('_type'), since: parseSince(single(values, '_since')) };
 }

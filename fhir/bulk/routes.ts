@@ -22,6 +22,7 @@ import type { OperationOutcome } from '../types.js';
 import { bodyParameters, parseExportRequest, preferences, queryParameters } from './kickoff.js';
 import { cancelled, forbidden, notExportable, tooManyExports, unauthenticated, unknownFile, unknownJob } from './outcomes.js';
 import { createRunner } from './runner.js';
+import { sourceOf, typesFor } from './sources.js';
 import { smartConfiguration } from './smart.js';
 import { createBulkStore, type BulkStore } from './store.js';
 import type { ExportJob } from './tables.js';
@@ -115,6 +116,11 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
     if (!prefer.respondAsync) throw new OperationOutcomeError(badRequest('$export is asynchronous: send Prefer: respond-async'));
     const values = request.method === 'POST' ? bodyParameters(request.body) : queryParameters(request.query);
     const exportRequest = parseExportRequest(values, prefer.lenient);
+    const { types, refused } = typesFor(exportRequest.types, exportRequest.named, principal.kind === 'client' ? principal.scopes : []);
+    if (refused.length > 0) {
+      const scopes = [...new Set(refused.map((t) => sourceOf(t)?.scope))].join(', ');
+      throw new OperationOutcomeError(forbidden(`Exporting ${refused.join(', ')} needs the ${scopes} scope, which this token lacks`));
+    }
 
     const base = baseOf(request);
     const id = randomUUID();
@@ -124,7 +130,7 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
         principal,
         owner: ownerOf(principal),
         request: `${base}${request.url.slice(prefix.length)}`,
-        types: exportRequest.types,
+        types,
         since: exportRequest.since,
         transactionTime: new Date(),
       },

@@ -4,15 +4,17 @@
  *
  * The node selection of every list query is taken from the read query of the same resource
  * (fhir/queries.ts), so an exported resource is built from exactly the fields its read is, and a
- * field added to a read reaches the export without a second edit. Practitioner and
- * PractitionerRole become one entry each here once their read queries and mappers exist.
+ * field added to a read reaches the export without a second edit (fragment definitions of the
+ * read query go along).
  */
-import { Kind, parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { CallerCredentials, GraphQLExecutor } from '../../platform/executor.js';
+import type { Scope } from '../../platform/auth/identity.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../mappers/organization.js';
 import { unitToHealthcareService } from '../mappers/healthcare-service.js';
 import { unitToLocation } from '../mappers/location.js';
+import { professionalToPractitioner, situationToPractitionerRole } from '../mappers/practitioner.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
 import { exportFailed } from './outcomes.js';
 import {
@@ -20,14 +22,18 @@ import {
   HEALTHCARE_SERVICE_QUERY,
   LOCATION_QUERY,
   ORGANIZATION_QUERY,
+  PRACTITIONER_QUERY,
+  PRACTITIONER_ROLE_FIELDS,
   type EstablishmentRecord,
   type HealthcareServiceRecord,
   type LocationRecord,
   type OrganizationRecord,
+  type PractitionerRecord,
+  type PractitionerRoleRecord,
 } from '../queries.js';
-import type { HealthcareService, Location, Organization } from '../types.js';
+import type { HealthcareService, Location, Organization, Practitioner, PractitionerRole } from '../types.js';
 
-export type ExportedResource = Organization | HealthcareService | Location;
+export type ExportedResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole;
 
 /** The largest page the offer subgraph serves (platform/pagination.ts MAX_PAGE_SIZE). */
 export const PAGE_SIZE = 200;
@@ -40,7 +46,8 @@ interface ListPass<R> {
   args: string;
   /** The read query whose root field's selection the nodes get. */
   readQuery: string;
-  map: (record: R) => ExportedResource;
+  /** One resource per node, or several (a professional's situations). */
+  map: (record: R) => ExportedResource | ExportedResource[];
   /** Nullable node fields whose FORBIDDEN error means "not visible to this principal" (as in records.ts). */
   hiddenWhenForbidden?: string[];
 }
@@ -48,9 +55,22 @@ interface ListPass<R> {
 export interface BulkSource {
   type: ExportedResource['resourceType'];
   passes: ListPass<never>[];
+  /**
+   * The application scope the type's reads need besides offer.read: an export without `_type`
+   * leaves the type out for an application without it, one naming it is refused (403).
+   */
+  scope?: Scope;
 }
 
 const pass = <R>(p: ListPass<R>): ListPass<never> => p as unknown as ListPass<never>;
+
+/** A professional's situations as PractitionerRole reads them (the root field only names the node type). */
+const PROFESSIONAL_SITUATIONS = /* GraphQL */ `
+  query FhirBulkSituations($id: ID!) {
+    professional(id: $id) { situations { ...FhirPractitionerRoleFields } }
+  }
+  ${PRACTITIONER_ROLE_FIELDS}
+`;
 
 /** Every unit the FHIR read serves: archived ones too (read as inactive). */
 const ALL_UNITS = 'filter: { includeArchived: true }';
@@ -74,6 +94,25 @@ export const BULK_SOURCES: readonly BulkSource[] = [
       pass<LocationRecord>({ field: 'units', args: ALL_UNITS, readQuery: LOCATION_QUERY, map: unitToLocation, hiddenWhenForbidden: ['capacity'] }),
     ],
   },
+  {
+    type: 'Practitioner',
+    scope: 'professional.read',
+    // Every professional, archived ones included (read as inactive), oldest change first.
+    passes: [pass<PractitionerRecord>({ field: 'professionalChanges', args: '', readQuery: PRACTITIONER_QUERY, map: professionalToPractitioner })],
+  },
+  {
+    type: 'PractitionerRole',
+    scope: 'professional.read',
+    // The situations GraphQL shows this principal (access profiles applied by the professionals subgraph).
+    passes: [
+      pass<{ situations: PractitionerRoleRecord[] }>({
+        field: 'professionalChanges',
+        args: '',
+        readQuery: PROFESSIONAL_SITUATIONS,
+        map: (record) => record.situations.map(situationToPractitionerRole),
+      }),
+    ],
+  },
 ];
 
 export const EXPORTABLE_TYPES: readonly string[] = BULK_SOURCES.map((s) => s.type);
@@ -90,6 +129,26 @@ export function rootSelection(readQuery: string): string {
   return print(root.selectionSet);
 }
 
+/** The fragment definitions of a read query, printed one by one. */
+function fragmentsOf(readQuery: string): string[] {
+  return parse(readQuery)
+    .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+    .map((d) => print(d));
+}
+
+/**
+ * The types an export covers, from those requested (named by `_type`, or every exportable type):
+ * a type needing a scope the application lacks is left out of a default export, and listed in
+ * `refused` when `_type` named it.
+ */
+export function typesFor(requested: string[], named: boolean, scopes: readonly string[]): { types: string[]; refused: string[] } {
+  const allowed = (type: string) => {
+    const scope = sourceOf(type)?.scope;
+    return scope === undefined || scopes.includes(scope);
+  };
+  return { types: requested.filter(allowed), refused: named ? requested.filter((t) => !allowed(t)) : [] };
+}
+
 /**
  * One paged read of a GraphQL list feeding one or more types: when HealthcareService and Location
  * are both exported, one `units` read (the two read selections merged) feeds both, so every unit
@@ -99,8 +158,10 @@ export interface PlannedPass {
   field: string;
   args: string;
   selections: string[];
+  /** Fragment definitions the selections spread, without repeats. */
+  fragments: string[];
   hiddenWhenForbidden: string[];
-  maps: ((record: never) => ExportedResource)[];
+  maps: ((record: never) => ExportedResource | ExportedResource[])[];
 }
 
 /** The passes of an export of `types`, in the types' order, passes over the same list merged. */
@@ -112,9 +173,10 @@ export function planPasses(types: readonly string[]): PlannedPass[] {
     if (!source) throw new OperationOutcomeError(exportFailed(`This server no longer exports ${type}`));
     for (const p of source.passes) {
       const same = planned.find((q) => q.field === p.field && q.args === p.args);
-      const target = same ?? { field: p.field, args: p.args, selections: [], hiddenWhenForbidden: [], maps: [] };
+      const target: PlannedPass = same ?? { field: p.field, args: p.args, selections: [], fragments: [], hiddenWhenForbidden: [], maps: [] };
       if (!same) planned.push(target);
       target.selections.push(rootSelection(p.readQuery));
+      for (const fragment of fragmentsOf(p.readQuery)) if (!target.fragments.includes(fragment)) target.fragments.push(fragment);
       target.hiddenWhenForbidden.push(...(p.hiddenWhenForbidden ?? []));
       target.maps.push(p.map);
     }
@@ -126,7 +188,7 @@ export function planPasses(types: readonly string[]): PlannedPass[] {
 function listQuery(p: PlannedPass): string {
   const args = [p.args, `first: ${PAGE_SIZE}`, 'after: $after'].filter(Boolean).join(', ');
   const fields = p.selections.map((s) => s.trim().slice(1, -1)).join('\n');
-  return `query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`;
+  return [`query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`, ...p.fragments].join('\n');
 }
 
 /** `['units', 'edges', 3, 'node', '_entities', 0, 'capacity']` → `['units', 'edges', 3, 'node', 'capacity']` (see records.ts). */
@@ -172,7 +234,7 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
     if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
     const page: Page | undefined = result.data?.[p.field];
     if (!page) throw new Error(`GraphQL answered no ${p.field}`);
-    yield page.edges.flatMap((e) => p.maps.map((map) => map(e.node)));
+    yield page.edges.flatMap((e) => p.maps.flatMap((map) => map(e.node)));
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
     after = page.pageInfo.endCursor;
   }
