@@ -31,8 +31,8 @@ export interface FhirRuntime {
 export interface FhirFeature {
   name: string;
   routes: FastifyPluginAsync<FhirRuntime>;
-  /** What the feature adds to the CapabilityStatement. */
-  capability?: CapabilityContribution;
+  /** What the feature adds to the CapabilityStatement; a function when it depends on the configuration. */
+  capability?: CapabilityContribution | ((config: HubConfig) => CapabilityContribution);
 }
 
 /** The features below the FHIR base, in registration order. */

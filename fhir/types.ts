@@ -41,6 +41,7 @@ export interface Extension {
   valueDateTime?: string;
   valueCoding?: Coding;
   valueCodeableConcept?: CodeableConcept;
+  valueUri?: string;
   valueRange?: Range;
 }
 
@@ -255,7 +256,7 @@ export interface CapabilityStatement {
   rest: {
     mode: 'client' | 'server';
     documentation?: string;
-    security?: { cors?: boolean; description?: string };
+    security?: { extension?: Extension[]; cors?: boolean; description?: string };
     resource: CapabilityStatementResource[];
     operation?: { name: string; definition: string }[];
   }[];

@@ -86,9 +86,13 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
     expect(document.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
     expect(document.token_endpoint_auth_signing_alg_values_supported).toEqual(expect.arrayContaining(['RS384', 'ES384']));
     expect(document.scopes_supported).toContain('bulk.export');
-    // fhir-kit-client finds the token endpoint (it gives a URL object).
+    // fhir-kit-client finds the token endpoint (it gives a URL object), whether the well-known
+    // document or the CapabilityStatement's oauth-uris answers first (it races them).
     const metadata = (await client.smartAuthMetadata()) as { tokenUrl?: URL };
     expect(String(metadata.tokenUrl)).toBe(discovery.token_endpoint);
+    const security = (statement as unknown as { rest: Array<{ security: { extension: Array<{ url: string; extension: Array<{ url: string; valueUri: string }> }> } }> }).rest[0]!.security;
+    const oauth = security.extension.find((e) => e.url === 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris')!;
+    expect(oauth.extension.find((e) => e.url === 'token')!.valueUri).toBe(discovery.token_endpoint);
   });
 
   it('refuses kick-offs without a token (401), without bulk.export (403) and malformed ones (400/404)', async () => {
@@ -142,14 +146,17 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
   });
 
   it('exports the whole region: polling, manifest, NDJSON files matching GraphQL counts and FHIR reads', async () => {
-    const { manifest, statusUrl, poll } = await exportAll(fhir(), aggregator);
+    // Every type on the first database kind; the others (same seed, same GraphQL path, only the
+    // job and file SQL differs) export Organization only, which keeps the file's time down.
+    const everything = kind === databaseKinds()[0];
+    const { manifest, statusUrl, poll } = await exportAll(fhir(), aggregator, everything ? '' : '_type=Organization');
     try {
       for (const seen of poll.progress) expect(seen.retryAfter).toMatch(/^\d+$/);
       expect(poll.response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(Date.parse(poll.response.headers.get('expires') ?? '')).toBeGreaterThan(Date.now());
-      expect(manifest).toMatchObject({ request: `${fhir()}/$export`, requiresAccessToken: true, error: [] });
+      expect(manifest).toMatchObject({ request: `${fhir()}/$export${everything ? '' : '?_type=Organization'}`, requiresAccessToken: true, error: [] });
       expect(Date.parse(manifest.transactionTime)).toBeLessThanOrEqual(Date.now());
-      expect(manifest.output.map((o) => o.type)).toEqual(['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole']);
+      expect(manifest.output.map((o) => o.type)).toEqual(everything ? ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'] : ['Organization']);
 
       const { data } = await gql<{ units: { totalCount: number }; establishments: { totalCount: number }; organizations: { totalCount: number } }>(
         graphql(),
@@ -157,16 +164,18 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
         {},
         { authorization: aggregator },
       );
-      const people = await countProfessionals(graphql(), aggregator);
-      const expected = {
-        Organization: data!.establishments.totalCount + data!.organizations.totalCount,
-        HealthcareService: data!.units.totalCount,
-        Location: data!.units.totalCount,
-        Practitioner: people.professionals,
-        PractitionerRole: people.situations,
-      };
-      expect(expected.Location).toBeGreaterThan(0);
-      expect(expected.PractitionerRole).toBeGreaterThan(0);
+      const organizations = data!.establishments.totalCount + data!.organizations.totalCount;
+      const people = everything ? await countProfessionals(graphql(), aggregator) : null;
+      const expected: Record<string, number> = people
+        ? {
+            Organization: organizations,
+            HealthcareService: data!.units.totalCount,
+            Location: data!.units.totalCount,
+            Practitioner: people.professionals,
+            PractitionerRole: people.situations,
+          }
+        : { Organization: organizations };
+      expect(Object.values(expected).every((n) => n > 0)).toBe(true);
 
       const counted: Record<string, number> = {};
       const client = new Client({ baseUrl: fhir(), bearerToken: aggregator.replace(/^Bearer /, '') });

@@ -4,6 +4,7 @@
  */
 import type { FhirFeature } from '../features.js';
 import { bulkRoutes } from './routes.js';
+import { oauthUris } from './smart.js';
 
 export const BULK_DATA_CAPABILITY = 'http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data';
 export const EXPORT_OPERATION = 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export';
@@ -11,5 +12,9 @@ export const EXPORT_OPERATION = 'http://hl7.org/fhir/uv/bulkdata/OperationDefini
 export const bulkExportFeature: FhirFeature = {
   name: 'bulk-export',
   routes: bulkRoutes,
-  capability: { instantiates: [BULK_DATA_CAPABILITY], operations: [{ name: 'export', definition: EXPORT_OPERATION }] },
+  capability: (config) => ({
+    instantiates: [BULK_DATA_CAPABILITY],
+    operations: [{ name: 'export', definition: EXPORT_OPERATION }],
+    securityExtensions: oauthUris(config),
+  }),
 };

@@ -6,6 +6,7 @@
  */
 import type { HubConfig } from '../../platform/config.js';
 import { SCOPES } from '../../platform/auth/identity.js';
+import type { Extension } from '../types.js';
 
 export interface SmartConfiguration {
   issuer: string;
@@ -33,6 +34,27 @@ function fixedPart(): Omit<SmartConfiguration, 'issuer' | 'jwks_uri' | 'token_en
     code_challenge_methods_supported: ['S256'],
     capabilities: ['client-confidential-asymmetric'],
   };
+}
+
+const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
+
+/**
+ * SMART's oauth-uris extension of `CapabilityStatement.rest.security` (token and authorize
+ * endpoints), which clients also look for (fhir-kit-client races it against the well-known
+ * document). Only for the embedded provider: an external issuer's endpoints are known only from
+ * its discovery, read at request time.
+ */
+export function oauthUris(config: HubConfig): Extension[] {
+  if (config.externalOidcDiscoveryUrl) return [];
+  return [
+    {
+      url: OAUTH_URIS,
+      extension: [
+        { url: 'token', valueUri: `${config.oidcIssuer}/token` },
+        { url: 'authorize', valueUri: `${config.oidcIssuer}/auth` },
+      ],
+    },
+  ];
 }
 
 interface Discovery {
