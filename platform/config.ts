@@ -12,7 +12,15 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Database mode: embedded PGlite (on disk or in memory) or a PostgreSQL server. */
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /**
+       * In memory only: a data-directory dump (`dumpPgliteDataDir`) the database starts from
+       * instead of an empty cluster. Tests use it; the environment never sets it.
+       */
+      loadFrom?: string;
+    }
   | { kind: 'postgres'; url: string };
 
 export interface HubConfig {

@@ -5,9 +5,13 @@
 import pg from 'pg';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../platform/config.js';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
-import { startHub, type RunningHub } from '../../scripts/hub.js';
+import type { Database } from '../../platform/db/client.js';
+import { prepareDatabase, startHub, type RunningHub } from '../../scripts/hub.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -32,14 +36,17 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
   };
 }
 
-/** Creates an empty database on the TEST_DATABASE_URL server; returns its URL and a drop function. */
-export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * Creates a database on the TEST_DATABASE_URL server, empty or a copy of `template` (a database
+ * nobody is connected to); returns its URL and a drop function.
+ */
+export async function createScratchDatabase(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const name = `ror_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -75,10 +82,11 @@ export interface TestHub extends RunningHub {
  * another process may take it between reservation and listen (parallel test files), so a start
  * that finds it taken is retried on a new port.
  */
-async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined): Promise<RunningHub> {
+async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined, fresh: boolean): Promise<RunningHub> {
   for (let attempt = 1; ; attempt++) {
     const port = extra.PORT ?? String(await reservePort());
-    const config = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+    const loaded = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+    const config = fresh ? loaded : fromSnapshot(loaded);
     try {
       return await startHub(config, createLogger(config.logLevel));
     } catch (error) {
@@ -88,10 +96,16 @@ async function startOnFreePort(extra: Record<string, string>, databaseUrl: strin
   }
 }
 
-/** A hub on a fresh database of `kind`, or on `extra.DATABASE_URL` when given (kept: its owner drops it). */
-export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}): Promise<TestHub> {
-  const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase() : null;
-  const hub = await startOnFreePort(extra, scratch?.url).catch(async (error: unknown) => {
+/**
+ * A hub on a new database of `kind`, or on `extra.DATABASE_URL` when given (kept: its owner drops
+ * it). The new database is a copy of the run's migrated or seeded one when the hub would
+ * prepare it the same way (see copyFor); `fresh` builds it from scratch instead.
+ */
+export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}, options: { fresh?: boolean } = {}): Promise<TestHub> {
+  const fresh = options.fresh ?? false;
+  const template = fresh ? undefined : templateFor(loadConfig(testEnv(extra)));
+  const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase(template) : null;
+  const hub = await startOnFreePort(extra, scratch?.url, fresh).catch(async (error: unknown) => {
     await scratch?.drop();
     throw error;
   });
@@ -103,4 +117,116 @@ export async function startTestHub(kind: DatabaseKind, extra: Record<string, str
       await scratch?.drop();
     },
   };
+}
+
+/*
+ * Database copies. Creating a cluster (in-memory PGlite), migrating and seeding the demo region
+ * are most of a hub's start, and every private hub and database test did them again. The global
+ * setup now does them once per run and kind, into two databases: migrated (no data) and seeded
+ * (the demo region, as testEnv seeds it). A test starts from a copy: PGlite from a dump of the
+ * data directory (`loadFrom`), PostgreSQL from `create database … template`. A hub still runs its
+ * migrations and seed on the copy (no-ops there), so the production start path is unchanged.
+ * Built per run, never cached: the seed is relative to the clock, and a run lasts minutes, like
+ * the shared hubs' data. See docs/testing.md.
+ */
+
+type Copy = 'migrated' | 'seeded';
+
+/** The global setup hands the copies to the workers (forked after it) in these variables. */
+const COPY_ENV: Record<Copy, Record<DatabaseKind, string>> = {
+  migrated: { pglite: 'ROR_TEST_MIGRATED_PGLITE', postgres: 'ROR_TEST_MIGRATED_POSTGRES' },
+  seeded: { pglite: 'ROR_TEST_SEEDED_PGLITE', postgres: 'ROR_TEST_SEEDED_POSTGRES' },
+};
+
+/** The copy a hub with `config` would make of a new database, if one of ours is it. */
+function copyFor(config: HubConfig): Copy | null {
+  if (!config.seedDemo) return 'migrated';
+  return config.nodeEnv === 'test' ? 'seeded' : null; // the seed's demo accounts depend on NODE_ENV
+}
+
+/** The PostgreSQL template for a new database of a hub with `config`, if there is one. */
+export function templateFor(config: HubConfig): string | undefined {
+  const copy = copyFor(config);
+  return copy ? process.env[COPY_ENV[copy].postgres] : undefined;
+}
+
+/** `config` starting from the matching PGlite dump, when it has a new in-memory database. */
+export function fromSnapshot(config: HubConfig): HubConfig {
+  const { database } = config;
+  const copy = copyFor(config);
+  const dump = copy ? process.env[COPY_ENV[copy].pglite] : undefined;
+  if (database.kind !== 'pglite' || database.dataDir !== null || database.loadFrom || !dump) return config;
+  return { ...config, database: { ...database, loadFrom: dump } };
+}
+
+/**
+ * A new database of `kind` with every migration applied and no data (a copy of the run's
+ * migrated one, or migrated here when the global setup made none), for tests on the database
+ * without a hub. Its `drop` closes and removes it.
+ */
+export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const env = testEnv({ ROR_SEED_DEMO: 'false' });
+  const scratch = kind === 'postgres' ? await createScratchDatabase(templateFor(loadConfig(env))) : null;
+  try {
+    const config = fromSnapshot(loadConfig(scratch ? { ...env, DATABASE_URL: scratch.url } : env));
+    const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
+    return { db, drop: async () => (await db.close(), await scratch?.drop()) };
+  } catch (error) {
+    await scratch?.drop();
+    throw error;
+  }
+}
+
+/**
+ * Global setup: prepares the migrated and the seeded database of each kind, as a test hub would
+ * (prepareDatabase on testEnv), and publishes them to the workers. Returns the teardown.
+ */
+export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
+  const drops = await Promise.all(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : preparePostgresTemplates())));
+  return async () => {
+    for (const drop of drops) await drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** Seeded is made from migrated: the cluster is created and migrated once. */
+async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
+  const migrated = join(dir, 'migrated.tar');
+  await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), migrated);
+  process.env[COPY_ENV.migrated.pglite] = migrated;
+  const seeded = join(dir, 'seeded.tar');
+  await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
+  process.env[COPY_ENV.seeded.pglite] = seeded;
+  return async () => {};
+}
+
+async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
+  const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
+  try {
+    await db.dump!(file);
+  } finally {
+    await db.close();
+  }
+}
+
+async function preparePostgresTemplates(): Promise<() => Promise<void>> {
+  const drops: Array<() => Promise<void>> = [];
+  const dropAll = async () => {
+    for (const drop of drops.reverse()) await drop();
+  };
+  try {
+    for (const copy of ['migrated', 'seeded'] as const) {
+      const template = await createScratchDatabase(process.env[COPY_ENV.migrated.postgres]);
+      drops.push(template.drop);
+      const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
+      const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
+      await db.close(); // a template must have no connection left when it is copied
+      process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
+    }
+  } catch (error) {
+    await dropAll();
+    throw error;
+  }
+  return dropAll;
 }
