@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
@@ -59,6 +59,16 @@ export async function createScratchDatabase(template?: string): Promise<{ url: s
       await client.end();
     },
   };
+}
+
+/**
+ * A new temporary directory for an embedded database on disk: on tmpfs (/dev/shm) when the
+ * machine has one, since PGlite syncs its files to disk at every commit; else in os.tmpdir().
+ */
+export function scratchDir(prefix: string): string {
+  const shm = '/dev/shm';
+  const base = existsSync(shm) && statSync(shm).isDirectory() ? shm : tmpdir();
+  return mkdtempSync(join(base, prefix));
 }
 
 /** A free TCP port on 127.0.0.1 (free when returned; taken again right after by our server). */
