@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import type { Database } from '../platform/db/client.js';
 import { loadConfig } from '../platform/config.js';
 import { startHub, type RunningHub } from '../scripts/hub.js';
-import { createScratchDatabase, databaseKinds, openMigratedDatabase, reservePort, testEnv, type DatabaseKind } from './helpers/hub.js';
+import { createSeededDatabase, databaseKinds, fromSnapshot, openMigratedDatabase, reservePort, testEnv, type DatabaseKind } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 import { importRpu, formatReport } from '../subgraphs/tensions/emergency/import.js';
 import { rpuPassages, emergencyDays } from '../subgraphs/tensions/emergency/tables.js';
@@ -108,10 +108,10 @@ describe.each(databaseKinds())('RPU import (%s)', (kind) => {
 
 /** Starts the whole hub with a logger writing every line (trace level) into `lines`. */
 async function hubWithCapturedLogs(kind: DatabaseKind, lines: string[]): Promise<RunningHub & { drop: () => Promise<void> }> {
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  const scratch = kind === 'postgres' ? await createSeededDatabase() : null;
   const logger = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
   for (let attempt = 1; ; attempt++) {
-    const config = loadConfig(testEnv({ PORT: String(await reservePort()), ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
+    const config = fromSnapshot(loadConfig(testEnv({ PORT: String(await reservePort()), ...(scratch ? { DATABASE_URL: scratch.url } : {}) })));
     try {
       const hub = await startHub(config, logger);
       return { ...hub, drop: async () => scratch?.drop() };

@@ -169,6 +169,11 @@ export function fromSnapshot(config: HubConfig): HubConfig {
   return { ...config, database: { ...database, loadFrom: dump } };
 }
 
+/** A new PostgreSQL database as a default test hub would seed it (a copy of the run's, if any). */
+export function createSeededDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createScratchDatabase(templateFor(loadConfig(testEnv())));
+}
+
 /**
  * A new database of `kind` with every migration applied and no data (a copy of the run's
  * migrated one, or migrated here when the global setup made none), for tests on the database
