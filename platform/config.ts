@@ -16,8 +16,8 @@ export type DatabaseConfig =
       kind: 'pglite';
       dataDir: string | null;
       /**
-       * In memory only: a data-directory dump (`dumpPgliteDataDir`) the database starts from
-       * instead of an empty cluster. Tests use it; the environment never sets it.
+       * A data-directory dump (`Database.dump`) a new database starts from instead of an empty
+       * cluster, in memory or in an empty `dataDir`. Tests use it; the environment never sets it.
        */
       loadFrom?: string;
     }

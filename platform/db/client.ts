@@ -47,13 +47,13 @@ export const EXTENSIONS = ['pg_trgm', 'unaccent', 'cube', 'earthdistance'] as co
 const PGLITE_EXTENSIONS = { pg_trgm, unaccent, cube, earthdistance };
 
 async function openPglite(dataDir: string | null, loadFrom?: string): Promise<Database> {
-  if (dataDir && loadFrom) throw new Error('a PGlite dump can only be loaded into an in-memory database');
   const release = dataDir ? acquireDirLock(dataDir) : () => {};
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   try {
     const client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
-      // Starting from a dump skips the cluster's creation (initdb), the costliest part of a start.
+      // Starting from a dump skips the cluster's creation (initdb), the costliest part of a start;
+      // PGlite refuses it when the data directory already holds a database.
       ...(loadFrom ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : {}),
       extensions: PGLITE_EXTENSIONS,
     });

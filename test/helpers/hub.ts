@@ -160,12 +160,13 @@ export function templateFor(config: HubConfig): string | undefined {
   return copy ? process.env[COPY_ENV[copy].postgres] : undefined;
 }
 
-/** `config` starting from the matching PGlite dump, when it has a new in-memory database. */
+/** `config` starting from the matching PGlite dump, when its database is new (in memory or in a new data directory). */
 export function fromSnapshot(config: HubConfig): HubConfig {
   const { database } = config;
   const copy = copyFor(config);
   const dump = copy ? process.env[COPY_ENV[copy].pglite] : undefined;
-  if (database.kind !== 'pglite' || database.dataDir !== null || database.loadFrom || !dump) return config;
+  if (database.kind !== 'pglite' || database.loadFrom || !dump) return config;
+  if (database.dataDir !== null && existsSync(join(database.dataDir, 'PG_VERSION'))) return config; // kept: a restart
   return { ...config, database: { ...database, loadFrom: dump } };
 }
 
