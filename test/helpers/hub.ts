@@ -4,14 +4,17 @@
  */
 import pg from 'pg';
 import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
-import type { Database } from '../../platform/db/client.js';
+import { EXTENSIONS, type Database } from '../../platform/db/client.js';
+import { CHANGE_FEED_MIGRATIONS } from '../../platform/changes/migrations.js';
+import { FHIR_MIGRATIONS } from '../../fhir/migrations.js';
 import { prepareDatabase, startHub, type RunningHub } from '../../scripts/hub.js';
+import { SUBGRAPHS } from '../../scripts/subgraphs.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -203,18 +206,55 @@ export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() =
   return async () => {
     for (const drop of drops) await drop();
     rmSync(dir, { recursive: true, force: true });
+    for (const names of Object.values(COPY_ENV)) for (const name of Object.values(names)) delete process.env[name];
   };
 }
 
-/** Seeded is made from migrated: the cluster is created and migrated once. */
+/**
+ * Seeded is made from migrated, so the cluster is created and migrated once. The migrated dump
+ * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
+ */
 async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
-  const migrated = join(dir, 'migrated.tar');
-  await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), migrated);
+  const migrated = migratedDumpFile();
+  if (!existsSync(migrated)) {
+    const partial = `${migrated}.${process.pid}`; // renamed when complete: parallel runs share the file
+    await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial);
+    renameSync(partial, migrated);
+  }
   process.env[COPY_ENV.migrated.pglite] = migrated;
   const seeded = join(dir, 'seeded.tar');
   await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
   process.env[COPY_ENV.seeded.pglite] = seeded;
   return async () => {};
+}
+
+/**
+ * The migrated PGlite dump, in the system temporary directory, named by a hash of all it depends
+ * on: every migration file, the extensions, the PGlite and drizzle-orm versions. Dumps of other
+ * hashes older than a day are removed.
+ */
+function migratedDumpFile(): string {
+  const hash = createHash('sha256');
+  for (const pkg of ['@electric-sql/pglite', 'drizzle-orm']) {
+    const { version } = JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string };
+    hash.update(`${pkg}@${version}\n`);
+  }
+  hash.update(`extensions ${EXTENSIONS.join(',')}\n`);
+  const folders = [CHANGE_FEED_MIGRATIONS, ...Object.values(SUBGRAPHS).map((s) => s.migrationsFolder), ...FHIR_MIGRATIONS.map((m) => m.folder)];
+  for (const folder of folders) {
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(folder, file);
+      if (statSync(path).isFile()) hash.update(`${relative(folder, path)}\n`).update(readFileSync(path));
+    }
+  }
+  const cache = join(tmpdir(), 'ror-test-cache');
+  mkdirSync(cache, { recursive: true });
+  const name = `pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`;
+  for (const old of readdirSync(cache)) {
+    const path = join(cache, old);
+    if (old !== name && Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { force: true });
+  }
+  return join(cache, name);
 }
 
 async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
@@ -233,7 +273,7 @@ async function preparePostgresTemplates(): Promise<() => Promise<void>> {
   };
   try {
     for (const copy of ['migrated', 'seeded'] as const) {
-      const template = await createScratchDatabase(process.env[COPY_ENV.migrated.postgres]);
+      const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
       drops.push(template.drop);
       const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
       const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
