@@ -12,7 +12,15 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Database mode: embedded PGlite (on disk or in memory) or a PostgreSQL server. */
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /**
+       * A data-directory dump (`Database.dump`) a new database starts from instead of an empty
+       * cluster, in memory or in an empty `dataDir`. Tests use it; the environment never sets it.
+       */
+      loadFrom?: string;
+    }
   | { kind: 'postgres'; url: string };
 
 export interface HubConfig {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, sql } from 'drizzle-orm';
 import { establishments, organizations } from '../subgraphs/offer/tables.js';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { databaseKinds, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -139,7 +139,7 @@ describe('the import:finess CLI while a hub holds the PGlite data dir', () => {
   let dir: string;
   let hub: TestHub;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ror-finess-hub-'));
+    dir = scratchDir('ror-finess-hub-');
     hub = await startTestHub('pglite', { ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: join(dir, 'db') });
   }, 180_000);
   afterAll(async () => {

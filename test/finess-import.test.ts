@@ -1,28 +1,24 @@
 /** FINESS import (issue 4 item 4): both layouts, Lambert 93, validation, idempotent upsert, the CLI. */
 import { runScript, type Run } from './helpers/cli.js';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asc, count } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
-import { applyMigrations } from '../platform/db/migrate.js';
 import { acquireDirLock } from '../platform/db/dir-lock.js';
 import { auditEvents, establishments, organizations } from '../subgraphs/offer/tables.js';
 import { changeEvents } from '../platform/changes/tables.js';
-import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { lambert93ToWgs84, wgs84ToLambert93 } from '../subgraphs/offer/finess/lambert93.js';
 import { finessNumberProblem } from '../subgraphs/offer/finess/numbers.js';
 import { parseFiness } from '../subgraphs/offer/finess/parse.js';
 import { cliActor, importFiness } from '../subgraphs/offer/finess/import.js';
-import { createScratchDatabase } from './helpers/hub.js';
+import { openMigratedDatabase, scratchDir } from './helpers/hub.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEMO = join(root, 'scripts/demo/data/finess-cvl.csv');
 const SAMPLE = join(root, 'test/fixtures/finess/etalab-cs1100507-sample.csv');
 const MALFORMED = join(root, 'test/fixtures/finess/etalab-cs1100507-malformed.csv');
-const MIGRATIONS = join(root, 'subgraphs/offer/migrations');
 const read = (file: string) => readFileSync(file, 'utf8');
 
 const MALFORMED_PROBLEMS = [
@@ -121,17 +117,11 @@ const kinds = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) 
 describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   let db: Database;
   let drop: () => Promise<void> = async () => {};
+  // Each test on a new database: a copy of the run's migrated one (helpers/hub.ts).
   beforeEach(async () => {
-    if (kind === 'postgres') {
-      const scratch = await createScratchDatabase();
-      drop = scratch.drop;
-      db = await openDatabase({ kind: 'postgres', url: scratch.url });
-    } else db = await openDatabase({ kind: 'pglite', dataDir: null });
-    await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS);
-    await applyMigrations(db, 'offer', MIGRATIONS);
+    ({ db, drop } = await openMigratedDatabase(kind));
   });
   afterEach(async () => {
-    await db.close();
     await drop();
   });
 
@@ -217,7 +207,7 @@ function cli(args: string[], env: Record<string, string>): Promise<Run> {
 describe('the import:finess CLI (PGlite data dir)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ror-finess-'));
+    dir = scratchDir('ror-finess-');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

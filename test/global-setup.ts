@@ -1,9 +1,10 @@
 /**
  * Starts one hub per database kind for the whole run; test files reach them by URL only (real
- * clients), through `inject('hubs')`. Files needing a special hub start their own.
+ * clients), through `inject('hubs')`. Files needing a special hub start their own, from the
+ * run's seeded databases prepared here first (helpers/hub.ts, docs/testing.md).
  */
 import type { TestProject } from 'vitest/node';
-import { databaseKinds, startTestHub, type DatabaseKind } from './helpers/hub.js';
+import { databaseKinds, prepareDatabaseCopies, startTestHub, type DatabaseKind } from './helpers/hub.js';
 
 export interface HubUrls {
   graphql: string;
@@ -19,9 +20,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  // First the run's migrated and seeded databases: the shared hubs and the tests' copy them.
+  const dropCopies = await prepareDatabaseCopies(databaseKinds());
   const hubs = await Promise.all(databaseKinds().map((kind) => startTestHub(kind)));
   project.provide('hubs', Object.fromEntries(hubs.map((h) => [h.kind, h.urls])));
   return async () => {
     for (const hub of hubs) await hub.close();
+    await dropCopies();
   };
 }

@@ -7,12 +7,10 @@ import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../platform/db/client.js';
-import { applyMigrations } from '../platform/db/migrate.js';
+import type { Database } from '../platform/db/client.js';
 import { backoffMs, DEFAULT_RETRY, enqueueMail, redactAddresses, startMailWorker, type MailWorker } from '../platform/mail/index.js';
-import { professionalsSubgraph } from '../subgraphs/professionals/index.js';
 import { mailOutbox } from '../subgraphs/professionals/tables.js';
-import { createScratchDatabase, databaseKinds } from './helpers/hub.js';
+import { databaseKinds, openMigratedDatabase } from './helpers/hub.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp.js';
 
 interface Row {
@@ -56,10 +54,7 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
   const servers: TestSmtpServer[] = [];
 
   beforeAll(async () => {
-    const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-    drop = scratch?.drop;
-    db = await openDatabase(scratch ? { kind: 'postgres', url: scratch.url } : { kind: 'pglite', dataDir: null });
-    await applyMigrations(db, 'professionals', professionalsSubgraph.migrationsFolder);
+    ({ db, drop } = await openMigratedDatabase(kind));
   });
   beforeEach(async () => {
     for (const w of workers.splice(0)) await w.stop();
@@ -69,7 +64,6 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
   afterAll(async () => {
     for (const w of workers) await w.stop();
     for (const s of servers) await s.close();
-    await db?.close();
     await drop?.();
   });
 

@@ -15,7 +15,7 @@ import { startHub, type RunningHub } from '../scripts/hub.js';
 import { userToken } from '../scripts/token.js';
 import { newPasswordLink } from '../subgraphs/professionals/password-links.js';
 import { passwordTokens } from '../subgraphs/professionals/tables.js';
-import { databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
+import { databaseKinds, fromSnapshot, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { createAccount } from './helpers/oidc.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.js';
@@ -218,7 +218,7 @@ describe('password page logs', () => {
         done();
       },
     });
-    const config = loadConfig(testEnv({ PORT: String(await reservePort()), ROR_INTERNAL_SECRET: SECRET, ROR_SEED_DEMO: 'false', LOG_LEVEL: 'trace' }));
+    const config = fromSnapshot(loadConfig(testEnv({ PORT: String(await reservePort()), ROR_INTERNAL_SECRET: SECRET, ROR_SEED_DEMO: 'false', LOG_LEVEL: 'trace' })));
     hub = await startHub(config, pino({ level: 'trace' }, stream));
   });
   afterAll(() => hub?.close());

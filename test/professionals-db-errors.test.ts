@@ -1,12 +1,9 @@
 /** Failed statements lose their bound values (rescue e-mails, hashes) before anything can log them. */
 import { describe, it, expect, afterAll } from 'vitest';
 import { HubError } from '../platform/errors.js';
-import { openDatabase, type Database } from '../platform/db/client.js';
-import { applyMigrations } from '../platform/db/migrate.js';
-import { professionalsSubgraph } from '../subgraphs/professionals/index.js';
 import { rethrowDbError, violatedUniqueIndex } from '../subgraphs/professionals/db-errors.js';
 import { createRecordWriter } from '../subgraphs/professionals/record-writer.js';
-import { createScratchDatabase, databaseKinds } from './helpers/hub.js';
+import { databaseKinds, openMigratedDatabase } from './helpers/hub.js';
 
 /** The shape drizzle gives a failed query: its SQL, its parameters, and the driver error as cause. */
 function drizzleError(code: string, constraint: string | undefined, detail: string): Error {
@@ -60,11 +57,8 @@ describe.each(databaseKinds())('unique violations on %s', (kind) => {
   });
 
   it('are recognised from the driver error, past the pre-checks a race would skip', async () => {
-    const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-    if (scratch) cleanups.push(scratch.drop);
-    const db: Database = await openDatabase(scratch ? { kind: 'postgres', url: scratch.url } : { kind: 'pglite', dataDir: null });
-    cleanups.push(() => db.close());
-    await applyMigrations(db, 'professionals', professionalsSubgraph.migrationsFolder);
+    const { db, drop } = await openMigratedDatabase(kind);
+    cleanups.push(drop);
     const writer = createRecordWriter(db.orm);
     const fields = { lastName: 'A', firstName: 'B', sex: null, professionCode: null, specialtyCode: null, rppsNumber: '10999900009' };
     await writer.insert('P000001', fields, 'race@example.org');

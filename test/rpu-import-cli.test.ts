@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScratchDatabase, startTestHub, type TestHub } from './helpers/hub.js';
+import { createScratchDatabase, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,7 +69,7 @@ describe('the import:rpu CLI while a hub holds the PGlite data dir', () => {
   const env = () => ({ ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: join(dir, 'db') });
   const base = () => hub.urls.graphql.replace(/\/graphql$/, '');
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ror-rpu-hub-'));
+    dir = scratchDir('ror-rpu-hub-');
     hub = await startTestHub('pglite', { ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: join(dir, 'db') });
   }, 180_000);
   afterAll(async () => {

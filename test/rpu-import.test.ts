@@ -7,14 +7,11 @@ import { describe, it, expect, beforeEach, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { count, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { openDatabase, type Database } from '../platform/db/client.js';
+import type { Database } from '../platform/db/client.js';
 import { loadConfig } from '../platform/config.js';
 import { startHub, type RunningHub } from '../scripts/hub.js';
-import { createScratchDatabase, databaseKinds, reservePort, testEnv, type DatabaseKind } from './helpers/hub.js';
+import { createSeededDatabase, databaseKinds, fromSnapshot, openMigratedDatabase, reservePort, testEnv, type DatabaseKind } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
-import { applyMigrations } from '../platform/db/migrate.js';
-import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
-import { tensionsSubgraph } from '../subgraphs/tensions/index.js';
 import { importRpu, formatReport } from '../subgraphs/tensions/emergency/import.js';
 import { rpuPassages, emergencyDays } from '../subgraphs/tensions/emergency/tables.js';
 import { ENTRY_MODES, EXIT_MODES, ORIENT_BY_EXIT, DESTINATION_BY_EXIT, PROVENANCE_BY_ENTRY } from '../subgraphs/tensions/emergency/codes.js';
@@ -26,19 +23,10 @@ const row = (over: Partial<Record<string, string>> = {}) => {
   return HEADER.split(';').map((c) => base[c]).join(';');
 };
 
-/** A migrated empty database of `kind`; close() also drops the PostgreSQL scratch database. */
+/** A migrated empty database of `kind` (a copy of the run's); close() also drops it. */
 async function freshDb(kind: DatabaseKind): Promise<Database> {
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-  const db = await openDatabase(scratch ? { kind: 'postgres', url: scratch.url } : { kind: 'pglite', dataDir: null });
-  await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS);
-  await applyMigrations(db, 'tensions', tensionsSubgraph.migrationsFolder);
-  return {
-    ...db,
-    close: async () => {
-      await db.close();
-      await scratch?.drop();
-    },
-  };
+  const { db, drop } = await openMigratedDatabase(kind);
+  return { ...db, close: drop };
 }
 const passages = async (db: Database) => (await db.orm.select({ n: count() }).from(rpuPassages))[0]!.n;
 
@@ -120,10 +108,10 @@ describe.each(databaseKinds())('RPU import (%s)', (kind) => {
 
 /** Starts the whole hub with a logger writing every line (trace level) into `lines`. */
 async function hubWithCapturedLogs(kind: DatabaseKind, lines: string[]): Promise<RunningHub & { drop: () => Promise<void> }> {
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  const scratch = kind === 'postgres' ? await createSeededDatabase() : null;
   const logger = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
   for (let attempt = 1; ; attempt++) {
-    const config = loadConfig(testEnv({ PORT: String(await reservePort()), ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
+    const config = fromSnapshot(loadConfig(testEnv({ PORT: String(await reservePort()), ...(scratch ? { DATABASE_URL: scratch.url } : {}) })));
     try {
       const hub = await startHub(config, logger);
       return { ...hub, drop: async () => scratch?.drop() };

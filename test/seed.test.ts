@@ -1,7 +1,6 @@
 /** The demo region is seeded once on an empty database, and never again; the embedded database is single-process. */
 import { describe, it, expect, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadConfig, SUBGRAPH_NAMES } from '../platform/config.js';
@@ -10,7 +9,7 @@ import { openDatabase, type Database } from '../platform/db/client.js';
 import { DatabaseBusyError } from '../platform/db/dir-lock.js';
 import { prepareDatabase } from '../scripts/hub.js';
 import { seedDemoRegion } from '../scripts/demo/seed.js';
-import { createScratchDatabase, databaseKinds, testEnv } from './helpers/hub.js';
+import { createScratchDatabase, databaseKinds, scratchDir, testEnv } from './helpers/hub.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -27,7 +26,7 @@ async function counts(db: Database): Promise<Record<string, number>> {
 
 describe.each(databaseKinds())('demo seed on %s', (kind) => {
   it('seeds an empty database once; a second start seeds nothing and changes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ror-seed-'));
+    const dir = scratchDir('ror-seed-');
     dirs.push(dir);
     const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
     const env = testEnv({ ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: join(dir, 'db'), ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
@@ -52,7 +51,7 @@ describe.each(databaseKinds())('demo seed on %s', (kind) => {
 
 describe('embedded database lock', () => {
   it('refuses a second opener of the same data directory with a clear message', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ror-lock-'));
+    const dir = scratchDir('ror-lock-');
     dirs.push(dir);
     const config = { kind: 'pglite', dataDir: join(dir, 'db') } as const;
     const db = await openDatabase(config);

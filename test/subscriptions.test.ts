@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createScratchDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
+import { createSeededDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 
@@ -208,7 +208,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two hub processes on one PostgreS
   let otherGraphql: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
+    scratch = await createSeededDatabase();
     hub = await startTestHub('postgres', { DATABASE_URL: scratch.url });
     const port = await reservePort();
     otherGraphql = `http://127.0.0.1:${port}/graphql`;

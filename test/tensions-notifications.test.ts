@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createScratchDatabase, databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { createSeededDatabase, databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.js';
@@ -201,7 +201,7 @@ describe.each(databaseKinds())('tension notifications (%s)', (kind) => {
 // Restarts on a kept database: PostgreSQL only (a PGlite test hub is in memory).
 describe.skipIf(!process.env.TEST_DATABASE_URL)('tension mails of a new deployment (postgres)', () => {
   it('mails nothing of the history, then every new change', async () => {
-    const scratch = await createScratchDatabase();
+    const scratch = await createSeededDatabase();
     const smtp = await startSmtpServer();
     try {
       // A declaration made before the mailer's deployment, then the mailer's traces removed: as if it had never run here.
@@ -236,7 +236,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('tension mails of a new deployme
   }, 120_000);
 
   it('mails each change once when two processes share the database', async () => {
-    const scratch = await createScratchDatabase();
+    const scratch = await createSeededDatabase();
     const smtp = await startSmtpServer();
     const env = { DATABASE_URL: scratch.url, SMTP_URL: smtp.url, ROR_ARS_CRISIS_EMAIL: CRISIS };
     try {

@@ -4,10 +4,17 @@
  */
 import pg from 'pg';
 import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../platform/config.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
-import { startHub, type RunningHub } from '../../scripts/hub.js';
+import { EXTENSIONS, type Database } from '../../platform/db/client.js';
+import { CHANGE_FEED_MIGRATIONS } from '../../platform/changes/migrations.js';
+import { FHIR_MIGRATIONS } from '../../fhir/migrations.js';
+import { prepareDatabase, startHub, type RunningHub } from '../../scripts/hub.js';
+import { SUBGRAPHS } from '../../scripts/subgraphs.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -32,14 +39,17 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
   };
 }
 
-/** Creates an empty database on the TEST_DATABASE_URL server; returns its URL and a drop function. */
-export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * Creates a database on the TEST_DATABASE_URL server, empty or a copy of `template` (a database
+ * nobody is connected to); returns its URL and a drop function.
+ */
+export async function createScratchDatabase(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const name = `ror_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -52,6 +62,16 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
       await client.end();
     },
   };
+}
+
+/**
+ * A new temporary directory for an embedded database on disk: on tmpfs (/dev/shm) when the
+ * machine has one, since PGlite syncs its files to disk at every commit; else in os.tmpdir().
+ */
+export function scratchDir(prefix: string): string {
+  const shm = '/dev/shm';
+  const base = existsSync(shm) && statSync(shm).isDirectory() ? shm : tmpdir();
+  return mkdtempSync(join(base, prefix));
 }
 
 /** A free TCP port on 127.0.0.1 (free when returned; taken again right after by our server). */
@@ -75,10 +95,11 @@ export interface TestHub extends RunningHub {
  * another process may take it between reservation and listen (parallel test files), so a start
  * that finds it taken is retried on a new port.
  */
-async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined): Promise<RunningHub> {
+async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined, fresh: boolean): Promise<RunningHub> {
   for (let attempt = 1; ; attempt++) {
     const port = extra.PORT ?? String(await reservePort());
-    const config = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+    const loaded = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+    const config = fresh ? loaded : fromSnapshot(loaded);
     try {
       return await startHub(config, createLogger(config.logLevel));
     } catch (error) {
@@ -88,10 +109,16 @@ async function startOnFreePort(extra: Record<string, string>, databaseUrl: strin
   }
 }
 
-/** A hub on a fresh database of `kind`, or on `extra.DATABASE_URL` when given (kept: its owner drops it). */
-export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}): Promise<TestHub> {
-  const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase() : null;
-  const hub = await startOnFreePort(extra, scratch?.url).catch(async (error: unknown) => {
+/**
+ * A hub on a new database of `kind`, or on `extra.DATABASE_URL` when given (kept: its owner drops
+ * it). The new database is a copy of the run's migrated or seeded one when the hub would
+ * prepare it the same way (see copyFor); `fresh` builds it from scratch instead.
+ */
+export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}, options: { fresh?: boolean } = {}): Promise<TestHub> {
+  const fresh = options.fresh ?? false;
+  const template = fresh ? undefined : templateFor(loadConfig(testEnv(extra)));
+  const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase(template) : null;
+  const hub = await startOnFreePort(extra, scratch?.url, fresh).catch(async (error: unknown) => {
     await scratch?.drop();
     throw error;
   });
@@ -103,4 +130,159 @@ export async function startTestHub(kind: DatabaseKind, extra: Record<string, str
       await scratch?.drop();
     },
   };
+}
+
+/*
+ * Database copies. Creating a cluster (in-memory PGlite), migrating and seeding the demo region
+ * are most of a hub's start, and every private hub and database test did them again. The global
+ * setup now does them once per run and kind, into two databases: migrated (no data) and seeded
+ * (the demo region, as testEnv seeds it). A test starts from a copy: PGlite from a dump of the
+ * data directory (`loadFrom`), PostgreSQL from `create database … template`. A hub still runs its
+ * migrations and seed on the copy (no-ops there), so the production start path is unchanged.
+ * Built per run, never cached: the seed is relative to the clock, and a run lasts minutes, like
+ * the shared hubs' data. See docs/testing.md.
+ */
+
+type Copy = 'migrated' | 'seeded';
+
+/** The global setup hands the copies to the workers (forked after it) in these variables. */
+const COPY_ENV: Record<Copy, Record<DatabaseKind, string>> = {
+  migrated: { pglite: 'ROR_TEST_MIGRATED_PGLITE', postgres: 'ROR_TEST_MIGRATED_POSTGRES' },
+  seeded: { pglite: 'ROR_TEST_SEEDED_PGLITE', postgres: 'ROR_TEST_SEEDED_POSTGRES' },
+};
+
+/** The copy a hub with `config` would make of a new database, if one of ours is it. */
+function copyFor(config: HubConfig): Copy | null {
+  if (!config.seedDemo) return 'migrated';
+  return config.nodeEnv === 'test' ? 'seeded' : null; // the seed's demo accounts depend on NODE_ENV
+}
+
+/** The PostgreSQL template for a new database of a hub with `config`, if there is one. */
+export function templateFor(config: HubConfig): string | undefined {
+  const copy = copyFor(config);
+  return copy ? process.env[COPY_ENV[copy].postgres] : undefined;
+}
+
+/** `config` starting from the matching PGlite dump, when its database is new (in memory or in a new data directory). */
+export function fromSnapshot(config: HubConfig): HubConfig {
+  const { database } = config;
+  const copy = copyFor(config);
+  const dump = copy ? process.env[COPY_ENV[copy].pglite] : undefined;
+  if (database.kind !== 'pglite' || database.loadFrom || !dump) return config;
+  if (database.dataDir !== null && existsSync(join(database.dataDir, 'PG_VERSION'))) return config; // kept: a restart
+  return { ...config, database: { ...database, loadFrom: dump } };
+}
+
+/** A new PostgreSQL database as a default test hub would seed it (a copy of the run's, if any). */
+export function createSeededDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createScratchDatabase(templateFor(loadConfig(testEnv())));
+}
+
+/**
+ * A new database of `kind` with every migration applied and no data (a copy of the run's
+ * migrated one, or migrated here when the global setup made none), for tests on the database
+ * without a hub. Its `drop` closes and removes it.
+ */
+export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const env = testEnv({ ROR_SEED_DEMO: 'false' });
+  const scratch = kind === 'postgres' ? await createScratchDatabase(templateFor(loadConfig(env))) : null;
+  try {
+    const config = fromSnapshot(loadConfig(scratch ? { ...env, DATABASE_URL: scratch.url } : env));
+    const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
+    return { db, drop: async () => (await db.close(), await scratch?.drop()) };
+  } catch (error) {
+    await scratch?.drop();
+    throw error;
+  }
+}
+
+/**
+ * Global setup: prepares the migrated and the seeded database of each kind, as a test hub would
+ * (prepareDatabase on testEnv), and publishes them to the workers. Returns the teardown.
+ */
+export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
+  const drops = await Promise.all(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : preparePostgresTemplates())));
+  return async () => {
+    for (const drop of drops) await drop();
+    rmSync(dir, { recursive: true, force: true });
+    for (const names of Object.values(COPY_ENV)) for (const name of Object.values(names)) delete process.env[name];
+  };
+}
+
+/**
+ * Seeded is made from migrated, so the cluster is created and migrated once. The migrated dump
+ * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
+ */
+async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
+  const migrated = migratedDumpFile();
+  if (!existsSync(migrated)) {
+    const partial = `${migrated}.${process.pid}`; // renamed when complete: parallel runs share the file
+    await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial);
+    renameSync(partial, migrated);
+  }
+  process.env[COPY_ENV.migrated.pglite] = migrated;
+  const seeded = join(dir, 'seeded.tar');
+  await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
+  process.env[COPY_ENV.seeded.pglite] = seeded;
+  return async () => {};
+}
+
+/**
+ * The migrated PGlite dump, in the system temporary directory, named by a hash of all it depends
+ * on: every migration file, the extensions, the PGlite and drizzle-orm versions. Dumps of other
+ * hashes older than a day are removed.
+ */
+function migratedDumpFile(): string {
+  const hash = createHash('sha256');
+  for (const pkg of ['@electric-sql/pglite', 'drizzle-orm']) {
+    const { version } = JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string };
+    hash.update(`${pkg}@${version}\n`);
+  }
+  hash.update(`extensions ${EXTENSIONS.join(',')}\n`);
+  const folders = [CHANGE_FEED_MIGRATIONS, ...Object.values(SUBGRAPHS).map((s) => s.migrationsFolder), ...FHIR_MIGRATIONS.map((m) => m.folder)];
+  for (const folder of folders) {
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(folder, file);
+      if (statSync(path).isFile()) hash.update(`${relative(folder, path)}\n`).update(readFileSync(path));
+    }
+  }
+  const cache = join(tmpdir(), 'ror-test-cache');
+  mkdirSync(cache, { recursive: true });
+  const name = `pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`;
+  for (const old of readdirSync(cache)) {
+    const path = join(cache, old);
+    if (old !== name && Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { force: true });
+  }
+  return join(cache, name);
+}
+
+async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
+  const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
+  try {
+    await db.dump!(file);
+  } finally {
+    await db.close();
+  }
+}
+
+async function preparePostgresTemplates(): Promise<() => Promise<void>> {
+  const drops: Array<() => Promise<void>> = [];
+  const dropAll = async () => {
+    for (const drop of drops.reverse()) await drop();
+  };
+  try {
+    for (const copy of ['migrated', 'seeded'] as const) {
+      const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
+      drops.push(template.drop);
+      const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
+      const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
+      await db.close(); // a template must have no connection left when it is copied
+      process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
+    }
+  } catch (error) {
+    await dropAll();
+    throw error;
+  }
+  return dropAll;
 }

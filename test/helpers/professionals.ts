@@ -13,7 +13,7 @@ import { loadConfig } from '../../platform/config.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { startHub } from '../../scripts/hub.js';
 import { gql } from './graphql.js';
-import { createScratchDatabase, startTestHub, testEnv, type DatabaseKind, type TestHub } from './hub.js';
+import { createScratchDatabase, fromSnapshot, startTestHub, templateFor, testEnv, type DatabaseKind, type TestHub } from './hub.js';
 import { startTestIssuer, type TestIssuer } from './test-issuer.js';
 
 export const TEST_SECRET = 'professionals-suite-internal-secret-0123456789';
@@ -96,10 +96,9 @@ export interface GatewayHub {
  */
 export async function startGatewayHub(kind: DatabaseKind, options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<GatewayHub> {
   const issuer = await startTestIssuer();
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-  const config = loadConfig(
-    testEnv({ ROR_INTERNAL_SECRET: TEST_SECRET, ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ...options.env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }),
-  );
+  const env = testEnv({ ROR_INTERNAL_SECRET: TEST_SECRET, ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ...options.env });
+  const scratch = kind === 'postgres' ? await createScratchDatabase(templateFor(loadConfig(env))) : null;
+  const config = fromSnapshot(loadConfig({ ...env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
   const running = await startHub(config, options.logger ?? createLogger(config.logLevel));
   const close = async () => {
     await running.close();
