@@ -64,7 +64,7 @@ const wsClient = (graphqlUrl: string, token?: string) =>
   createClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: token ? { authorization: token } : {}, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const until = async (check: () => boolean, ms = 10_000) => {
+const until = async (check: () => boolean, ms = 20_000) => {
   for (const end = Date.now() + ms; !check() && Date.now() < end; ) await sleep(25);
 };
 
@@ -178,7 +178,8 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     const a = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
     const b = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
     const other = follow(client(tokens['admin.ars']), { filter: { unitIds: [TOURS_ICU] } });
-    await until(() => upstream().subscriptions === 2);
+    // The upstream WebSocket is counted once open, which may come after both subscriptions are recorded.
+    await until(() => upstream().subscriptions === 2 && upstream().sockets > 0);
     expect(upstream().subscriptions).toBe(2);
     expect(hub.gateway.subscriptions.executions()).toBe(2);
     expect(upstream().sockets).toBe(1); // one identity: one multiplexed WebSocket
