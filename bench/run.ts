@@ -30,6 +30,7 @@ const { values } = parseArgs({
     'search-warmup': { type: 'string', default: '5' },
     'search-runs': { type: 'string', default: '30' },
     'search-counts': { type: 'string', default: '20,50,200' },
+    explain: { type: 'boolean', default: false },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = load();
   if (Number(loadBefore) > availableParallelism() / 2) log(`warning: load average ${loadBefore} on ${availableParallelism()} cores; other work will skew the figures`);
-  const bench = await startBenchHub();
+  const bench = await startBenchHub({ explain: values.explain });
   const header: string[] = [];
   try {
     log(`database: ${bench.database}`);
