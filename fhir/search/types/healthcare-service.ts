@@ -91,6 +91,6 @@ export const healthcareServiceSearch: SearchType = {
     { code: 'Organization:partof', iterate: true, references: (r) => (r.resourceType === 'Organization' && r.partOf?.reference ? [r.partOf.reference] : []) },
   ],
   revincludes: [],
-  prepare: async (search, ctx) => prepareUnits(search, criteriaOf(search), ctx, { query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
+  prepare: async (search, ctx) => prepareUnits(search, criteriaOf(search), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, HEALTHCARE_SERVICE_SEARCH, ids, toResource),
 };
