@@ -13,6 +13,7 @@ import { asApp, asUser, benchFeedToken, BENCH_FEED_CLIENT } from './lib/identiti
 import { runSubscriptionBench, type SubscriptionFigures } from './subscriptions/bench.js';
 import { runFeedBench, type FeedFigures } from './feed.js';
 import { fhirQuery, runFhirSearchBench, type SearchFigures } from './fhir-search.js';
+import { runExportBench, type ExportFigures } from './export.js';
 import { ms, rate, ratio, table } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ const { values } = parseArgs({
 });
 const int = (name: keyof typeof values) => Number(values[name]);
 const only = values.only;
-const BENCHES = ['subscriptions', 'feed', 'fhir-search'];
+const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search'];
 if (only && !BENCHES.includes(only)) throw new Error(`--only takes ${BENCHES.join(', ')}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -92,6 +93,22 @@ function searchTable(f: SearchFigures, runs: number): string {
   ].join('\n');
 }
 
+function exportTable(f: ExportFigures): string {
+  const total = f.jobMs + f.downloadMs;
+  const mb = (v: number) => `${v.toFixed(0)} MiB`;
+  return [
+    `\`$export\` of every type as \`national-aggregator\`: ${Object.entries(f.resources).map(([type, n]) => `${n} ${type}`).join(', ')}, in ${f.files} NDJSON files (${mb(f.bytes / 2 ** 20)}). ` +
+      `Process RSS before: ${mb(f.rssBeforeMb)} (the hub and its database run in the bench's process).`,
+    '',
+    table(['export of everything', 'time', 'data', 'peak RSS', 'COPY is … faster'], [
+      ['`$export`: kick-off → manifest (job)', ms(f.jobMs), '', mb(f.rssPeakJobMb), ratio(f.jobMs, f.copy.ms)],
+      ['`$export`: download of every file (streamed)', ms(f.downloadMs), mb(f.bytes / 2 ** 20), mb(f.rssPeakDownloadMb), ''],
+      ['`$export`: total', ms(total), '', '', ratio(total, f.copy.ms)],
+      ['plain `COPY` of the source rows (JSON)', ms(f.copy.ms), mb(f.copy.bytes / 2 ** 20), mb(f.copy.rssPeakMb), ''],
+    ]),
+  ].join('\n');
+}
+
 /** The machine's 1-minute load average: other work on the same cores skews every figure. */
 const load = () => loadavg()[0]!.toFixed(1);
 
@@ -132,6 +149,16 @@ async function main(): Promise<void> {
       const options = { feedBatches: int('feed-batches'), feedBatchSize: int('feed-batch-size'), entryBatches: int('entry-batches'), entryBatchSize: int('entry-batch-size') };
       const f = await runFeedBench(bench, await benchFeedToken(bench.hub.db, bench.base), options, log);
       sections.push(`### Capacity ingestion\n\n${feedTable(f, options)}`);
+    }
+    if (!only || only === 'export') {
+      // Tokens live 15 minutes; a national export may outlast one.
+      let token: { value: string; at: number } | null = null;
+      const fresh = async () => {
+        if (!token || performance.now() - token.at > 10 * 60_000) token = { value: await asApp(bench.base, 'national-aggregator'), at: performance.now() };
+        return token.value;
+      };
+      const f = await runExportBench(bench, fresh, log);
+      sections.push(`### FHIR bulk export\n\n${exportTable(f)}`);
     }
     header.push(`- 1-minute load average: ${loadBefore} before the run, ${load()} after (the bench itself loads the machine; above ${availableParallelism()} something else ran too)`);
     const report = [...header, '', ...sections.flatMap((s) => [s, ''])].join('\n');

@@ -3,7 +3,7 @@
  * dispatches through), so `GET /metadata` lists exactly what is served.
  */
 import { implementedInteractions, type AnyResourceHandler } from './registry.js';
-import type { CapabilityStatement, CapabilityStatementResource } from './types.js';
+import type { CapabilityStatement, CapabilityStatementResource, Extension } from './types.js';
 
 /** What a feature (fhir/features.ts) adds to the statement. */
 export interface CapabilityContribution {
@@ -13,6 +13,8 @@ export interface CapabilityContribution {
   resources?: CapabilityStatementResource[];
   /** System-level operations (e.g. export). */
   operations?: { name: string; definition: string }[];
+  /** Extensions of `rest.security` (e.g. SMART's oauth-uris). */
+  securityExtensions?: Extension[];
 }
 
 export interface CapabilityOptions {
@@ -64,6 +66,7 @@ export function buildCapabilityStatement(
   const contributions = options.contributions ?? [];
   const instantiates = contributions.flatMap((c) => c.instantiates ?? []);
   const operations = contributions.flatMap((c) => c.operations ?? []);
+  const securityExtensions = contributions.flatMap((c) => c.securityExtensions ?? []);
   return {
     resourceType: 'CapabilityStatement',
     ...(instantiates.length ? { instantiates } : {}),
@@ -84,6 +87,7 @@ export function buildCapabilityStatement(
         documentation:
           'Read and search access to the regional offer of care and bed capacity, as ROR IG profiles (docs/fhir-search.md); bed capacity write-back by PATCH on Location (national ROR protocol).',
         security: {
+          ...(securityExtensions.length ? { extension: securityExtensions } : {}),
           cors: false,
           description:
             'Send your bearer token in the Authorization header: it is forwarded to the hub, which authorises every read and write.',

@@ -12,6 +12,7 @@ import type { GraphQLExecutor, PrincipalResolver } from '../platform/executor.js
 import type { CapabilityContribution } from './capability.js';
 import { historyFeature } from './history/feed.js';
 import { subscriptionsFeature } from './subscriptions/index.js';
+import { bulkExportFeature } from './bulk/index.js';
 
 export interface FhirRuntime {
   /** The gateway's in-process GraphQL executor: every read and write goes through it. */
@@ -30,12 +31,13 @@ export interface FhirRuntime {
 export interface FhirFeature {
   name: string;
   routes: FastifyPluginAsync<FhirRuntime>;
-  /** What the feature adds to the CapabilityStatement. */
-  capability?: CapabilityContribution;
+  /** What the feature adds to the CapabilityStatement; a function when it depends on the configuration. */
+  capability?: CapabilityContribution | ((config: HubConfig) => CapabilityContribution);
 }
 
 /** The features below the FHIR base, in registration order. */
 export const FHIR_FEATURES: readonly FhirFeature[] = [
   historyFeature, // feeds the version store (vread, _history); serves no route of its own
   subscriptionsFeature,
+  bulkExportFeature,
 ];

@@ -5,6 +5,7 @@
  */
 import { FHIR_HISTORY_MIGRATIONS } from './history/migrations.js';
 import { SUBSCRIPTION_MIGRATIONS } from './subscriptions/migrations.js';
+import { BULK_MIGRATIONS } from './bulk/migrations.js';
 
 export interface MigrationSet {
   owner: string;
@@ -14,4 +15,5 @@ export interface MigrationSet {
 export const FHIR_MIGRATIONS: readonly MigrationSet[] = [
   { owner: 'fhir_history', folder: FHIR_HISTORY_MIGRATIONS }, // version store (history/)
   { owner: 'fhir_subscriptions', folder: SUBSCRIPTION_MIGRATIONS },
+  { owner: 'fhir_bulk', folder: BULK_MIGRATIONS },
 ];

@@ -87,7 +87,9 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
   const startedAt = new Date().toISOString();
   const configuredBaseUrl = options.baseUrl?.replace(/\/+$/, '');
   const prefix = app.prefix;
-  const contributions = (options.runtime ? FHIR_FEATURES : []).flatMap((f) => (f.capability ? [f.capability] : []));
+  const contributions = (options.runtime ? FHIR_FEATURES : []).flatMap((f) =>
+    f.capability ? [typeof f.capability === 'function' ? f.capability(options.runtime!.config) : f.capability] : [],
+  );
   const versions = options.runtime ? createVersionStore(options.runtime.db) : undefined;
 
   // FHIR clients send bodies as application/fhir+json: parse them like JSON so a POST or PUT

@@ -47,6 +47,8 @@ import { findSearchType } from './search/registry.js';
 import { healthcareServiceSearch } from './search/types/healthcare-service.js';
 import { locationSearch } from './search/types/location.js';
 import { organizationSearch } from './search/types/organization.js';
+import { practitionerRoleSearch } from './search/types/practitioner-role.js';
+import { practitionerSearch } from './search/types/practitioner.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -173,13 +175,15 @@ const locationHandler: ResourceHandler<Location> = {
 const practitionerHandler: ResourceHandler<Practitioner> = {
   resourceType: 'Practitioner',
   profile: PROFILES.practitioner,
-  interactions: versionedInteractions('Practitioner', readPractitioner),
+  interactions: { ...versionedInteractions('Practitioner', readPractitioner), 'search-type': searchWith(practitionerSearch) },
+  search: practitionerSearch,
 };
 
 const practitionerRoleHandler: ResourceHandler<PractitionerRole> = {
   resourceType: 'PractitionerRole',
   profile: PROFILES.practitionerRole,
-  interactions: versionedInteractions('PractitionerRole', readPractitionerRole),
+  interactions: { ...versionedInteractions('PractitionerRole', readPractitionerRole), 'search-type': searchWith(practitionerRoleSearch) },
+  search: practitionerRoleSearch,
 };
 
 export type AnyResourceHandler =

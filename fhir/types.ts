@@ -41,6 +41,7 @@ export interface Extension {
   valueDateTime?: string;
   valueCoding?: Coding;
   valueCodeableConcept?: CodeableConcept;
+  valueUri?: string;
   valueRange?: Range;
 }
 
@@ -194,7 +195,8 @@ export type IssueType =
   | 'exception'
   | 'informational'
   | 'business-rule'
-  | 'multiple-matches';
+  | 'multiple-matches'
+  | 'throttled';
 
 export interface OperationOutcomeIssue {
   severity: IssueSeverity;
@@ -264,7 +266,7 @@ export interface CapabilityStatement {
   rest: {
     mode: 'client' | 'server';
     documentation?: string;
-    security?: { cors?: boolean; description?: string };
+    security?: { extension?: Extension[]; cors?: boolean; description?: string };
     resource: CapabilityStatementResource[];
     operation?: { name: string; definition: string }[];
   }[];

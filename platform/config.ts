@@ -48,6 +48,8 @@ export interface HubConfig {
   readonly bjmlYears: number;
   /** FHIR subscriptions' delivery timings (docs/fhir-subscriptions.md § Configuration). */
   readonly fhirSubscriptions: FhirSubscriptionTimings;
+  /** FHIR bulk export (docs/fhir-bulk.md). */
+  readonly bulkExport: BulkExportConfig;
 }
 
 export interface FhirSubscriptionTimings {
@@ -59,6 +61,17 @@ export interface FhirSubscriptionTimings {
   readonly retryMaxMs: number;
   /** Consecutive failed deliveries after which a subscription goes to `error`. */
   readonly maxAttempts: number;
+}
+
+export interface BulkExportConfig {
+  /** Exports queued or running at once, whole hub: one more kick-off is answered 429. */
+  readonly maxJobs: number;
+  /** Seconds a finished export's files are kept (manifest `Expires`), then deleted. */
+  readonly retentionSeconds: number;
+  /** Resources per NDJSON file: a larger type is split into several files. */
+  readonly resourcesPerFile: number;
+  /** Whether this process runs export jobs (false: it only takes kick-offs and serves status and files). */
+  readonly runJobs: boolean;
 }
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
@@ -99,6 +112,10 @@ export const ENV_SCHEMA = {
     ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: { type: 'integer', minimum: 10, default: 2_000 },
     ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: { type: 'integer', minimum: 10, default: 300_000 },
     ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS: { type: 'integer', minimum: 1, maximum: 100, default: 6 },
+    ROR_BULK_MAX_JOBS: { type: 'integer', minimum: 1, default: 2 },
+    ROR_BULK_RETENTION_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
+    ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
+    ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
   },
 } as const;
 
@@ -192,6 +209,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: v.ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS as number,
       retryMaxMs: v.ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS as number,
       maxAttempts: v.ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS as number,
+    },
+    bulkExport: {
+      maxJobs: v.ROR_BULK_MAX_JOBS as number,
+      retentionSeconds: v.ROR_BULK_RETENTION_SECONDS as number,
+      resourcesPerFile: v.ROR_BULK_FILE_RESOURCES as number,
+      runJobs: v.ROR_BULK_RUN_JOBS as boolean,
     },
   });
 }

@@ -63,7 +63,7 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     expect(statement.fhirVersion).toBe('4.0.1');
     const reads = statement.rest[0]!.resource.map((r) => `${r.type}:${r.interaction.map((i) => i.code).join(',')}`).sort();
     const versioned = (type: string) => `${type}:read,vread,history-instance`;
-    const searched = ['HealthcareService', 'Location', 'Organization'];
+    const searched = ['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole'];
     expect(reads).toEqual(
       ['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole']
         .map(versioned)

@@ -218,6 +218,16 @@ describe('vread and instance history', () => {
   });
 });
 
+/** The match and include ids of a FHIR search (one page), each resource validated. */
+async function searchIds(bearer: string, path: string): Promise<{ matches: string[]; included: string[]; total?: number }> {
+  const response = await fetch(`${hub.urls.fhir}/${path}`, { headers: { authorization: bearer } });
+  expect(response.status).toBe(200);
+  const bundle = (await response.json()) as { total?: number; entry?: { resource: FhirResource & { id: string }; search: { mode: string } }[] };
+  for (const { resource } of bundle.entry ?? []) expectConformant(resource);
+  const of = (mode: string) => (bundle.entry ?? []).filter((e) => e.search.mode === mode).map((e) => e.resource.id);
+  return { matches: of('match'), included: of('include'), ...(bundle.total !== undefined ? { total: bundle.total } : {}) };
+}
+
 /** A token for an application registered here with place-search's key pair (the demo keys are committed). */
 async function registeredApplication(clientId: string, accessLevel: 0 | 2 | 3): Promise<string> {
   await hub.db.orm
@@ -276,6 +286,13 @@ describe('IG access profiles on PractitionerRole', () => {
       expect(graphql.errors).toBeUndefined();
       expect(graphql.data!.professional.units.map((u) => u.id)).toEqual(visible);
       expect(graphql.data!.professional.situations.map((s) => s.id)).toEqual(visible.map((u) => `${professional}.${u}`));
+      // FHIR search applies the same rule to pages, counts and revincludes (fhir-search-practitioners.test.ts has the rest).
+      const roles = visible.map((u) => `${professional}.${u}`);
+      const searched = await searchIds(bearer, `PractitionerRole?practitioner=${professional}`);
+      expect(searched.matches).toEqual(roles);
+      expect(searched.total).toBe(roles.length);
+      const offer = await searchIds(bearer, `HealthcareService?_id=${units.join(',')}&_revinclude=PractitionerRole:service`);
+      expect(offer.included.filter((id) => id.startsWith(`${professional}.`)).sort()).toEqual(roles);
       return visible;
     };
     const sorted = (ids: string[]) => [...ids].sort();

@@ -511,7 +511,7 @@ describe('CapabilityStatement', () => {
       expect(resource?.supportedProfile).toEqual([handler.profile]);
     }
     const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
-    const searched = new Set(['Organization', 'HealthcareService', 'Location']);
+    const searched = new Set(types);
     expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual(
       types.flatMap((type) => [
         `${type}:read`,

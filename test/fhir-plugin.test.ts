@@ -159,8 +159,8 @@ describe('GET /fhir/metadata', () => {
       ['Organization', PROFILES.organization, ['read', 'vread', 'history-instance', 'search-type']],
       ['HealthcareService', PROFILES.healthcareService, ['read', 'vread', 'history-instance', 'search-type']],
       ['Location', PROFILES.location, ['read', 'vread', 'history-instance', 'patch', 'search-type']],
-      ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance']],
-      ['PractitionerRole', PROFILES.practitionerRole, ['read', 'vread', 'history-instance']],
+      ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance', 'search-type']],
+      ['PractitionerRole', PROFILES.practitionerRole, ['read', 'vread', 'history-instance', 'search-type']],
     ]);
   });
 

@@ -156,7 +156,9 @@ async function includes(type: SearchType, search: ParsedSearch, matches: FhirSea
     const definition = type.revincludes.find((d) => d.code === request.code);
     if (definition) included.add(await definition.find(ids, ctx));
   }
-  included.add(await follow(type, search.includes, matches, lookup, ctx, included.keys));
+  // An include whose source is another type applies to the revincluded resources of that type
+  // (`HealthcareService?_revinclude=PractitionerRole:service&_include=PractitionerRole:practitioner`, D56).
+  included.add(await follow(type, search.includes, [...matches, ...included.resources], lookup, ctx, included.keys));
   const iterating = search.includes.filter((i) => i.iterate);
   let frontier = included.resources.slice();
   for (let i = 0; i < MAX_ITERATIONS && iterating.length && frontier.length && !included.truncated; i++) {

@@ -5,7 +5,7 @@
  * resource a read returns.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ESTABLISHMENT_QUERY, HEALTHCARE_SERVICE_QUERY, LOCATION_QUERY, ORGANIZATION_QUERY } from '../queries.js';
+import { ESTABLISHMENT_QUERY, HEALTHCARE_SERVICE_QUERY, LOCATION_QUERY, ORGANIZATION_QUERY, PRACTITIONER_FIELDS, PRACTITIONER_ROLE_FIELDS } from '../queries.js';
 import type { EstablishmentRecord, HealthcareServiceRecord, LocationRecord, OrganizationRecord } from '../queries.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
 import type { HandlerContext } from '../records.js';
@@ -67,6 +67,36 @@ export const UNITS_WITH_CAPACITY = /* GraphQL */ `
   query FhirUnitsWithCapacity($filter: CapacityFigureFilter!, $unitIds: [ID!]) { unitsWithCapacity(filter: $filter, unitIds: $unitIds) }
 `;
 
+/** Practitioner search: the professionals subgraph's `professionalSearch`, selecting what reads select. */
+export const PRACTITIONER_SEARCH = /* GraphQL */ `
+  query FhirPractitionerSearch($criteria: ProfessionalSearchCriteria!, $sort: [ProfessionalSort!], $first: Int, $after: String) {
+    professionalSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
+      edges { cursor node { ...FhirPractitionerFields } }
+      ${PAGE}
+    }
+  }
+  ${PRACTITIONER_FIELDS}
+`;
+
+export const PRACTITIONER_COUNT = /* GraphQL */ `
+  query FhirPractitionerCount($criteria: ProfessionalSearchCriteria!) { professionalSearch(criteria: $criteria, first: 0) { totalCount } }
+`;
+
+/** PractitionerRole search (and `_revinclude` of PractitionerRole): `situationSearch`, filtered by access profile in the subgraph. */
+export const PRACTITIONER_ROLE_SEARCH = /* GraphQL */ `
+  query FhirPractitionerRoleSearch($criteria: ProfessionalSearchCriteria!, $sort: [ProfessionalSort!], $first: Int, $after: String) {
+    situationSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
+      edges { cursor node { ...FhirPractitionerRoleFields } }
+      ${PAGE}
+    }
+  }
+  ${PRACTITIONER_ROLE_FIELDS}
+`;
+
+export const PRACTITIONER_ROLE_COUNT = /* GraphQL */ `
+  query FhirPractitionerRoleCount($criteria: ProfessionalSearchCriteria!) { situationSearch(criteria: $criteria, first: 0) { totalCount } }
+`;
+
 /** Every search document, by operation name (checked against the supergraph by the tests). */
 export const FHIR_SEARCH_OPERATIONS = {
   FhirHealthcareServiceSearch: HEALTHCARE_SERVICE_SEARCH,
@@ -75,6 +105,10 @@ export const FHIR_SEARCH_OPERATIONS = {
   FhirOrganizationSearch: ORGANIZATION_SEARCH,
   FhirStructureCount: STRUCTURE_COUNT,
   FhirUnitsWithCapacity: UNITS_WITH_CAPACITY,
+  FhirPractitionerSearch: PRACTITIONER_SEARCH,
+  FhirPractitionerCount: PRACTITIONER_COUNT,
+  FhirPractitionerRoleSearch: PRACTITIONER_ROLE_SEARCH,
+  FhirPractitionerRoleCount: PRACTITIONER_ROLE_COUNT,
   FhirUnitIds: UNIT_IDS,
 } as const;
 

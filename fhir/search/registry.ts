@@ -6,8 +6,10 @@ import type { SearchType } from './definitions.js';
 import { healthcareServiceSearch } from './types/healthcare-service.js';
 import { locationSearch } from './types/location.js';
 import { organizationSearch } from './types/organization.js';
+import { practitionerRoleSearch } from './types/practitioner-role.js';
+import { practitionerSearch } from './types/practitioner.js';
 
-export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch];
+export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch, practitionerSearch, practitionerRoleSearch];
 
 export function findSearchType(resourceType: string): SearchType | undefined {
   return SEARCH_TYPES.find((t) => t.resourceType === resourceType);

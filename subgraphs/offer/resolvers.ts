@@ -59,6 +59,7 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
   Query: {
     organization: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.organization(id),
     establishment: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.establishment(id),
+    organizations: (_: unknown, args: PageArgs<never>, ctx: OfferContext) => ctx.offer.listOrganizations(args.first, args.after),
     establishments: (_: unknown, args: PageArgs<EstablishmentFilter>, ctx: OfferContext) =>
       ctx.offer.listEstablishments(args.filter ?? {}, args.first, args.after),
     unit: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.unit(id),
@@ -149,6 +150,9 @@ export const resolvers: GraphQLResolverMap<OfferContext> = {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
   },
   UnitConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+  },
+  OrganizationConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
   },
 };

@@ -3,7 +3,7 @@
  * request, whatever the number of references the gateway sends), pagination, code labels.
  */
 import DataLoader from 'dataloader';
-import { pageSize, type Connection } from '../../platform/pagination.js';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { byId, groupBy } from '../../platform/batch.js';
 import { CODE_SYSTEMS } from './codes.js';
 import { seesConfidential } from '../../platform/auth/authorize.js';
@@ -111,6 +111,13 @@ export function createOfferService(store: OfferStore, identity: Identity) {
   return {
     organization: (id: string): Promise<OrganizationRow | null> => organizations.load(id),
     establishment: (id: string): Promise<EstablishmentRow | null> => establishments.load(id),
+    /** Every legal entity (all are public), by FINESS EJ number: full reads such as the FHIR bulk export. */
+    listOrganizations: async (first: number | null | undefined, after: string | null | undefined): Promise<Connection<OrganizationRow>> => {
+      const size = pageSize(first);
+      const afterId = after ? String(decodeCursor(after)[0]) : null;
+      const rows = await store.listOrganizations(afterId, size + 1);
+      return toConnection(rows, size, Boolean(after), (o) => [o.id], () => store.countOrganizations());
+    },
     unit: async (id: string): Promise<UnitRow | null> => visible(await units.load(id)),
     establishmentsOf: (organizationId: string) => establishmentsOf.load(organizationId),
     unitsOf: async (establishmentId: string, includeArchived: boolean) =>

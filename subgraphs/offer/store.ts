@@ -1,5 +1,5 @@
 /** SQL of the offer subgraph. Knows tables and rows, not GraphQL nor rules. */
-import { and, arrayOverlaps, asc, count, eq, getTableColumns, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import {
@@ -112,6 +112,15 @@ export function createOfferStore(orm: Orm) {
   return {
     organizationsByIds: (ids: readonly string[]): Promise<OrganizationRow[]> =>
       orm.select().from(organizations).where(inArray(organizations.id, [...ids])),
+
+    /** One page of legal entities by FINESS EJ number, after `afterId` (keyset on the primary key). */
+    listOrganizations: (afterId: string | null, limit: number): Promise<OrganizationRow[]> =>
+      orm
+        .select()
+        .from(organizations)
+        .where(afterId === null ? undefined : gt(organizations.id, afterId))
+        .orderBy(asc(organizations.id))
+        .limit(limit),
 
     establishmentsByIds: (ids: readonly string[]): Promise<EstablishmentRow[]> =>
       orm.select().from(establishments).where(inArray(establishments.id, [...ids])),

@@ -8,6 +8,7 @@ import { effectiveRights } from './grants.js';
 import { mutationResolvers } from './mutation-resolvers.js';
 import { nationalNumberOf } from './normalize.js';
 import type { ProfessionalFilter } from './reads.js';
+import type { SearchArgs } from './search.js';
 import type { ProfessionalService } from './service.js';
 import type { Situation } from './situations.js';
 import type { ProfessionalView } from './store.js';
@@ -46,6 +47,8 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
     professionalChanges: (_: unknown, args: { updatedSince?: Date | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
       ctx.professionals.professionalChanges(ctx.identity, args.updatedSince, args.first, args.after),
     situation: (_: unknown, { id }: Ref, ctx: Ctx) => ctx.professionals.situation(ctx.identity, id),
+    professionalSearch: (_: unknown, args: SearchArgs, ctx: Ctx) => ctx.professionals.professionalSearch(ctx.identity, args),
+    situationSearch: (_: unknown, args: SearchArgs, ctx: Ctx) => ctx.professionals.situationSearch(ctx.identity, args),
     situations: (_: unknown, args: { unitIds?: string[] | null; professionalIds?: string[] | null }, ctx: Ctx) =>
       ctx.professionals.situations(ctx.identity, args.unitIds ?? null, args.professionalIds ?? null),
   },
@@ -87,6 +90,9 @@ export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
     soleProfessionals: (u: Ref, _: unknown, ctx: Ctx) => ctx.professionals.soleOfUnit(ctx.identity, u.id),
   },
   ProfessionalConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+  },
+  SituationConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
   },
 };

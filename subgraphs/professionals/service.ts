@@ -6,6 +6,7 @@ import { createCredentialService } from './credentials.js';
 import { createReadService } from './reads.js';
 import { createRecordService } from './records.js';
 import { createRoleService } from './role-admin.js';
+import { createSearchService } from './search.js';
 import { createSituationService } from './situations.js';
 import type { ProfessionalStore } from './store.js';
 import type { UnitDirectory } from './offer-units.js';
@@ -13,13 +14,15 @@ import { createUnitTransferService } from './unit-transfer.js';
 
 /** `directory` resolves units through the offer subgraph (never from a unit id's prefix). */
 export function createProfessionalService(store: ProfessionalStore, directory: UnitDirectory) {
+  const situations = createSituationService(store, directory);
   return {
     ...createReadService(store),
     ...createRecordService(store, directory),
     ...createCredentialService(store),
     ...createRoleService(store, directory),
     ...createUnitTransferService(store),
-    ...createSituationService(store, directory),
+    ...situations,
+    ...createSearchService(store.search, situations.visibleUnitSet),
   };
 }
 

@@ -110,6 +110,9 @@ export function createSituationService(store: ProfessionalStore, directory: Unit
       return unitIds.filter((id) => visible.has(id));
     },
 
+    /** The ids among `unitIds` whose situations the caller may see (the search applies the same rule). */
+    visibleUnitSet: visibleUnits,
+
     /** Whether the caller may learn who works in this unit (Unit.professionals). */
     seesUnitSituations: async (identity: Identity, unitId: string): Promise<boolean> => (await visibleUnits(identity, [unitId])).has(unitId),
 

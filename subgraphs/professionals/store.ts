@@ -11,6 +11,7 @@ import { visibleColumns, type ProfessionalView } from './columns.js';
 import { createRecordWriter } from './record-writer.js';
 import { createAccountStore } from './accounts.js';
 import { createRoleStore } from './role-store.js';
+import { createSearchStore } from './search-store.js';
 import { appendChanges } from '../../platform/changes/append.js';
 import type { NewChange } from '../../platform/changes/tables.js';
 
@@ -205,6 +206,8 @@ function createStores(orm: Orm) {
     records: createRecordWriter(orm),
     accounts: createAccountStore(orm),
     roles: createRoleStore(orm),
+    /** The structured searches (search-store.ts). */
+    search: createSearchStore(orm),
     /** Change-feed events of the write (changes.ts); refuses to run outside `transaction`. Call last. */
     appendChanges: async (changes: readonly NewChange[]): Promise<void> => {
       await appendChanges(orm, changes);

@@ -35,6 +35,11 @@ export const people = professionals.table(
     uniqueIndex('professional_rpps_uq').on(t.rppsNumber),
     uniqueIndex('professional_rescue_email_uq').on(sql`lower(${t.rescueEmail})`),
     index('professional_archived_idx').on(t.archivedAt),
+    // FHIR search (search-store.ts): change order and `_lastUpdated`, name prefixes, profession.
+    index('professional_updated_idx').on(t.updatedAt, t.id),
+    index('professional_last_name_idx').on(t.lastName.op('text_pattern_ops')),
+    index('professional_first_name_idx').on(t.firstName.op('text_pattern_ops')),
+    index('professional_profession_idx').on(t.professionCode),
   ],
 );
 
@@ -60,7 +65,11 @@ export const unitAssignments = professionals.table(
     unitId: text('unit_id').notNull(),
     establishmentId: text('establishment_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.professionalId, t.unitId] }), index('unit_assignment_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.professionalId, t.unitId] }),
+    index('unit_assignment_unit_idx').on(t.unitId),
+    index('unit_assignment_establishment_idx').on(t.establishmentId),
+  ],
 );
 
 /** A hub user account: one per professional at most. */

@@ -12,6 +12,8 @@ import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type Searc
 import { HEALTHCARE_SERVICE_SEARCH } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, booleanHolds, prepareUnits, unitsByIds } from '../units.js';
+import { rolesWhere } from '../professionals.js';
+import { PRACTITIONER_INCLUDE } from './practitioner-role.js';
 import { quantityTest } from '../values.js';
 
 const UCUM = ['http://unitsofmeasure.org', CODE_SYSTEMS.ucumUniteMesure];
@@ -89,8 +91,10 @@ export const healthcareServiceSearch: SearchType = {
     { code: 'HealthcareService:location', references: (r) => ((r as HealthcareService).location ?? []).map((l) => l.reference ?? '') },
     { code: 'HealthcareService:organization', references: (r) => [(r as HealthcareService).providedBy?.reference ?? ''] },
     { code: 'Organization:partof', iterate: true, references: (r) => (r.resourceType === 'Organization' && r.partOf?.reference ? [r.partOf.reference] : []) },
+    // The IG's full-offer extraction: it applies to the PractitionerRoles `_revinclude` adds (D56).
+    PRACTITIONER_INCLUDE,
   ],
-  revincludes: [],
+  revincludes: [{ code: 'PractitionerRole:service', find: (ids, ctx) => rolesWhere('UNIT', ids, ctx) }],
   prepare: async (search, ctx) => prepareUnits(search, criteriaOf(search), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, HEALTHCARE_SERVICE_SEARCH, ids, toResource),
 };

@@ -1,0 +1,142 @@
+/**
+ * FHIR bulk export of everything (`$export`, all types) as the national aggregator, against a
+ * plain `COPY` of the rows it is built from. The export is timed from kick-off to the last byte
+ * of the last file; status is polled every 100 ms (not at `Retry-After`'s 1 s) so the figure is
+ * the server's, not the client's pace. Files are read as streams and only counted, so the bench
+ * holds no file either. Peak RSS is sampled every 20 ms: the hub runs in this process, so it is
+ * the hub's memory (with the embedded database when on PGlite).
+ */
+import { spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import type { BenchHub } from './lib/hub.js';
+import { now } from './lib/stats.js';
+
+export interface ExportFigures {
+  /** Resources per type, from the manifest (checked against the lines received). */
+  resources: Record<string, number>;
+  files: number;
+  bytes: number;
+  /** Kick-off → manifest. */
+  jobMs: number;
+  /** Manifest → last byte of the last file. */
+  downloadMs: number;
+  rssBeforeMb: number;
+  /** Peak RSS while the job ran, then while the files were downloaded. */
+  rssPeakJobMb: number;
+  rssPeakDownloadMb: number;
+  copy: { ms: number; bytes: number; rssPeakMb: number };
+}
+
+/** Samples RSS every 20 ms; `take()` gives the highest value since the last take (MiB). */
+function rssSampler(): { take: () => number; stop: () => void } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  return {
+    take: () => {
+      const value = Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
+      peak = process.memoryUsage.rss();
+      return value;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Bytes and lines of a streamed download, without keeping it. */
+async function drain(url: string, token: string): Promise<{ bytes: number; lines: number }> {
+  const response = await fetch(url, { headers: { authorization: token, accept: 'application/fhir+ndjson' } });
+  if (response.status !== 200 || !response.body) throw new Error(`download ${url}: HTTP ${response.status}`);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  }
+  return { bytes, lines };
+}
+
+interface Manifest {
+  output: Array<{ type: string; url: string; count: number }>;
+}
+
+async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }): Promise<Omit<ExportFigures, 'copy' | 'rssBeforeMb'>> {
+  const started = now();
+  const kickOff = await fetch(`${fhir}/$export`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
+  const status = kickOff.headers.get('content-location');
+  if (kickOff.status !== 202 || !status) throw new Error(`kick-off: HTTP ${kickOff.status} ${await kickOff.text()}`);
+  let manifest: Manifest | null = null;
+  while (!manifest) {
+    const response = await fetch(status, { headers: { authorization: await token() } });
+    if (response.status === 200) manifest = (await response.json()) as Manifest;
+    else if (response.status === 202) await sleep(100);
+    else throw new Error(`status: HTTP ${response.status} ${await response.text()}`);
+  }
+  const jobMs = now() - started;
+  const rssPeakJobMb = rss.take();
+  const resources: Record<string, number> = {};
+  let bytes = 0;
+  const downloadStarted = now();
+  for (const output of manifest.output) {
+    const file = await drain(output.url, await token());
+    if (file.lines !== output.count) throw new Error(`${output.url}: ${file.lines} lines, manifest says ${output.count}`);
+    resources[output.type] = (resources[output.type] ?? 0) + file.lines;
+    bytes += file.bytes;
+  }
+  const downloadMs = now() - downloadStarted;
+  const rssPeakDownloadMb = rss.take();
+  await fetch(status, { method: 'DELETE', headers: { authorization: await token() } });
+  return { resources, files: manifest.output.length, bytes, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb };
+}
+
+/** The rows the export reads (legal entities, establishments, units with their capacity), as one COPY to nowhere. */
+const COPY_QUERY = `copy (
+  select row_to_json(o) from offer.organization o
+  union all select row_to_json(e) from offer.establishment e
+  union all select json_build_object('unit', row_to_json(u), 'capacity', row_to_json(c))
+    from offer.unit u left join capacities.unit_capacity c on c.unit_id = u.id
+) to %TARGET%`;
+
+/** PGlite: COPY into its in-memory blob device. PostgreSQL: psql's COPY TO STDOUT, bytes counted. */
+async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }> {
+  const started = now();
+  if (bench.hub.db.kind === 'pglite') {
+    const client = (bench.hub.db.orm as unknown as { $client: { query: (q: string) => Promise<{ blob?: Blob }> } }).$client;
+    const result = await client.query(COPY_QUERY.replace('%TARGET%', "'/dev/blob'"));
+    return { ms: now() - started, bytes: result.blob?.size ?? 0 };
+  }
+  const [{ name } = { name: '' }] = await bench.hub.db.rows<{ name: string }>(sql`select current_database() as name`);
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? '');
+  url.pathname = `/${name}`;
+  const bytes = await new Promise<number>((resolve, reject) => {
+    const psql = spawn('psql', [url.toString(), '-q', '-c', COPY_QUERY.replace('%TARGET%', 'stdout').replace(/\n/g, ' ')]);
+    let count = 0;
+    psql.stdout.on('data', (chunk: Buffer) => (count += chunk.length));
+    psql.on('error', reject);
+    psql.on('close', (code) => (code === 0 ? resolve(count) : reject(new Error(`psql exited with ${code}`))));
+  });
+  return { ms: now() - started, bytes };
+}
+
+export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void): Promise<ExportFigures> {
+  const fhir = bench.hub.urls.fhir;
+  global.gc?.();
+  if (global.gc) log(`export: before, after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
+  const rss = rssSampler();
+  try {
+    log('export: running $export of every type…');
+    const exported = await runExport(fhir, token, rss);
+    log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
+    if (global.gc) {
+      global.gc();
+      log(`export: after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
+    }
+    const copied = await plainCopy(bench);
+    return { ...exported, rssBeforeMb, copy: { ...copied, rssPeakMb: rss.take() } };
+  } finally {
+    rss.stop();
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The export worker of one hub process. It takes jobs from the database (its own kick-offs at
+ * once, others' and interrupted ones at each tick), writes each type's resources as NDJSON chunks
+ * while renewing its lease, and deletes expired jobs.
+ *
+ * A job never stays stuck: a worker shutting down hands its jobs back to the queue; a worker that
+ * dies stops renewing its lease and the next tick of any process takes the job again, from
+ * scratch; after MAX_ATTEMPTS interrupted runs the job is failed with an explanation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { BulkExportConfig } from '../../platform/config.js';
+import type { GraphQLExecutor } from '../../platform/executor.js';
+import { OperationOutcomeError } from '../outcomes.js';
+import type { OperationOutcome } from '../types.js';
+import { exportFailed } from './outcomes.js';
+import { passPages, planPasses, type ExportedResource } from './sources.js';
+import { MAX_ATTEMPTS, type BulkStore } from './store.js';
+import type { ExportJob } from './tables.js';
+
+/** A lease outlives the slowest page by far; a dead worker's job is taken again after it. */
+const LEASE_SECONDS = 60;
+/** How often a process looks for queued, abandoned and expired jobs. */
+const TICK_MS = 5_000;
+/** Lines are stored in chunks of about this size: small enough to stream, large enough to be few rows. */
+const CHUNK_CHARS = 512 * 1024;
+
+export interface RunnerOptions {
+  store: BulkStore;
+  execute: GraphQLExecutor;
+  config: BulkExportConfig;
+  log: FastifyBaseLogger;
+}
+
+export interface Runner {
+  /** Looks for work now (after a kick-off in this process). */
+  wake(): void;
+  /** Stops taking jobs and hands the running ones back to the queue. */
+  stop(): Promise<void>;
+}
+
+/** Why a job stopped early without failing. */
+class Stopped extends Error {}
+
+/** The file a type is being written to. */
+interface OpenFile {
+  fileNo: number;
+  resources: number;
+  chunks: number;
+  buffer: string;
+  buffered: number;
+}
+
+/**
+ * Writes one job's NDJSON files, one open file per type (a pass may feed two types), a chunk at a
+ * time, rolling a type over to a new file at the size limit.
+ */
+class FileWriter {
+  private readonly open = new Map<string, OpenFile>();
+  private lastFileNo = 0;
+  /** Resources written so far, all files. */
+  written = 0;
+
+  constructor(
+    private readonly store: BulkStore,
+    private readonly jobId: string,
+    private readonly resourcesPerFile: number,
+  ) {}
+
+  async write(resource: ExportedResource): Promise<void> {
+    let file = this.open.get(resource.resourceType);
+    if (!file || file.resources >= this.resourcesPerFile) {
+      if (file) await this.flush(file);
+      file = { fileNo: ++this.lastFileNo, resources: 0, chunks: 0, buffer: '', buffered: 0 };
+      this.open.set(resource.resourceType, file);
+      await this.store.startFile(this.jobId, file.fileNo, resource.resourceType);
+    }
+    file.buffer += `${JSON.stringify(resource)}\n`;
+    file.buffered += 1;
+    file.resources += 1;
+    this.written += 1;
+    if (file.buffer.length >= CHUNK_CHARS) await this.flush(file);
+  }
+
+  async flushAll(): Promise<void> {
+    for (const file of this.open.values()) await this.flush(file);
+  }
+
+  private async flush(file: OpenFile): Promise<void> {
+    if (file.buffered === 0) return;
+    file.chunks += 1;
+    await this.store.appendChunk(this.jobId, file.fileNo, file.chunks, file.buffer, file.buffered);
+    file.buffer = '';
+    file.buffered = 0;
+  }
+}
+
+/** X-Progress (under 100 characters, Bulk Data). */
+function progressText(field: string, index: number, total: number, written: number): string {
+  return `reading ${field} (pass ${index + 1} of ${total}): ${written} resources written`;
+}
+
+const isNewer = (resource: ExportedResource, since: Date | null): boolean =>
+  since === null || new Date(resource.meta?.lastUpdated ?? 0).getTime() > since.getTime();
+
+export function createRunner(options: RunnerOptions): Runner {
+  const { store, execute, config, log } = options;
+  const worker = `bulk-${randomUUID()}`;
+  const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
+  let stopped = false;
+  let ticking: Promise<void> | null = null;
+  /** A wake-up came during a tick: tick again, so a kick-off never waits for the timer. */
+  let again = false;
+
+  /** Runs every type of a job as its principal; throws Stopped when cancelled or shut down. */
+  async function exportJob(job: ExportJob, state: { stopping: boolean }): Promise<void> {
+    await store.resetOutput(job.id);
+    const writer = new FileWriter(store, job.id, config.resourcesPerFile);
+    const passes = planPasses(job.types);
+    for (const [index, pass] of passes.entries()) {
+      for await (const page of passPages(pass, execute, { principal: job.principal })) {
+        for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
+        if (state.stopping) throw new Stopped('shutting down');
+        if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText(pass.field, index, passes.length, writer.written)))) {
+          throw new Stopped('cancelled or taken over');
+        }
+      }
+    }
+    await writer.flushAll();
+    if (!(await store.complete(job.id, worker, config.retentionSeconds))) throw new Stopped('cancelled');
+  }
+
+  async function run(job: ExportJob, state: { stopping: boolean }): Promise<void> {
+    if (job.attempts > MAX_ATTEMPTS) {
+      const outcome = exportFailed(`The export was interrupted ${MAX_ATTEMPTS} times (its worker stopped); kick it off again.`);
+      await store.fail(job.id, worker, outcome, config.retentionSeconds);
+      return;
+    }
+    try {
+      await exportJob(job, state);
+      log.info({ jobId: job.id }, 'bulk export completed');
+    } catch (error) {
+      if (error instanceof Stopped) {
+        if (state.stopping) await store.release(job.id, worker);
+        return;
+      }
+      // A job cancelled mid-write makes its next write fail (its rows are gone): not a failure.
+      if (!(await store.holds(job.id, worker))) return;
+      const outcome: OperationOutcome = error instanceof OperationOutcomeError ? error.outcome : exportFailed(`Internal error (id ${job.id}).`);
+      log.error({ err: error, jobId: job.id }, 'bulk export failed');
+      await store.fail(job.id, worker, outcome, config.retentionSeconds);
+    }
+  }
+
+  async function tick(): Promise<void> {
+    const expired = await store.deleteExpired();
+    if (expired > 0) log.info({ expired }, 'expired bulk exports deleted');
+    if (!config.runJobs) return;
+    while (!stopped && running.size < config.maxJobs) {
+      const job = await store.claimNext(worker, LEASE_SECONDS);
+      if (!job) return;
+      const state = { stopping: false, done: Promise.resolve() };
+      state.done = run(job, state)
+        .catch((error: unknown) => log.error({ err: error, jobId: job.id }, 'bulk export bookkeeping failed'))
+        .finally(() => {
+          running.delete(job.id);
+          wake(); // a queued job may have waited for this place
+        });
+      running.set(job.id, state);
+    }
+  }
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = tick()
+      .catch((error: unknown) => log.error({ err: error }, 'bulk export tick failed'))
+      .finally(() => {
+        ticking = null;
+        if (again) {
+          again = false;
+          wake();
+        }
+      });
+  };
+
+  const timer = setInterval(wake, TICK_MS);
+  timer.unref();
+  wake();
+
+  return {
+    wake,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await ticking;
+      for (const state of running.values()) state.stopping = true;
+      await Promise.all([...running.values()].map((s) => s.done));
+    },
+  };
+}

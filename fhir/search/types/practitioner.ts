@@ -1,0 +1,64 @@
+/**
+ * Practitioner search (a professional, archived ones included as `active: false`): id, idNat_PS,
+ * names with the engine's string semantics, `_lastUpdated`, and the professional's situations by
+ * `_revinclude=PractitionerRole:practitioner`. Applications need `professional.read` (403).
+ */
+import { IDENTIFIER_SYSTEMS } from '../../codes.js';
+import { nationalNumberOfIdNatPs } from '../../mappers/practitioner.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import type { ParsedSearch } from '../parse.js';
+import { PRACTITIONERS, ProfessionalCriteriaBuilder, prepareProfessionals, professionalsWhere, rolesWhere } from '../professionals.js';
+
+const NAME_NOTE = 'accent- and case-insensitive prefix; :exact (names are in capitals), :contains.';
+
+const PARAMS: readonly SearchParamDefinition[] = [
+  ...COMMON_PARAMS.filter((p) => p.code !== '_tag'),
+  {
+    code: 'identifier',
+    type: 'token',
+    description: `idNat_PS (${IDENTIFIER_SYSTEMS.idNatPs}): 8 + RPPS, or 0 + ADELI.`,
+    definition: base('Practitioner-identifier'),
+    modifiers: TOKEN_MODIFIERS,
+  },
+  { code: 'name', type: 'string', description: `Family or given name: ${NAME_NOTE}`, definition: base('Practitioner-name'), modifiers: STRING_MODIFIERS },
+  { code: 'family', type: 'string', description: `Family name: ${NAME_NOTE}`, definition: base('individual-family'), modifiers: STRING_MODIFIERS },
+  { code: 'given', type: 'string', description: `Given name: ${NAME_NOTE}`, definition: base('individual-given'), modifiers: STRING_MODIFIERS },
+];
+
+function criteriaOf(search: ParsedSearch): ProfessionalCriteriaBuilder {
+  const builder = new ProfessionalCriteriaBuilder();
+  for (const clause of search.clauses) {
+    switch (clause.code) {
+      case '_id':
+        builder.token(clause, [{ field: 'PROFESSIONAL' }]);
+        break;
+      case '_lastUpdated':
+        builder.lastUpdated(clause);
+        break;
+      case 'identifier':
+        // A value that is no idNat_PS of a person (8 + RPPS, 0 + ADELI) matches nobody.
+        builder.token(clause, [{ system: IDENTIFIER_SYSTEMS.idNatPs, field: 'NATIONAL_NUMBER' }], (code) => nationalNumberOfIdNatPs(code));
+        break;
+      case 'name':
+        builder.text(clause, 'NAME');
+        break;
+      case 'family':
+        builder.text(clause, 'FAMILY');
+        break;
+      case 'given':
+        builder.text(clause, 'GIVEN');
+        break;
+    }
+  }
+  return builder;
+}
+
+export const practitionerSearch: SearchType = {
+  resourceType: 'Practitioner',
+  params: PARAMS,
+  sorts: PRACTITIONERS.sorts,
+  includes: [],
+  revincludes: [{ code: 'PractitionerRole:practitioner', find: (ids, ctx) => rolesWhere('PROFESSIONAL', ids, ctx) }],
+  prepare: async (search, ctx) => prepareProfessionals(criteriaOf(search), ctx, PRACTITIONERS),
+  fetchByIds: (ids, ctx) => professionalsWhere(ctx, PRACTITIONERS, 'PROFESSIONAL', ids, ids.length),
+};

@@ -1,0 +1,176 @@
+/**
+ * Bulk export jobs on a private PGlite hub (they write, and the hub's limits are set small):
+ * 429 beyond the limit, a job whose worker died resumed from scratch, a running job handed back
+ * when its worker shuts down, a job interrupted too often
+ * failed explicitly, files split at the size limit, `_since` after a write holding exactly it,
+ * expired jobs deleted. The hub takes kick-offs but runs no jobs itself (ROR_BULK_RUN_JOBS=false,
+ * as a process that only serves the API would): the test runs a worker of its own on the hub's
+ * database and executor, so it decides when jobs run, and what their worker "crashed" with.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestHub, type TestHub } from './helpers/hub.js';
+import { gql } from './helpers/graphql.js';
+import { asApp, asUser } from './helpers/tokens.js';
+import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
+import { download, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
+import { createLogger } from '../platform/logger.js';
+import { createBulkStore, MAX_ATTEMPTS } from '../fhir/bulk/store.js';
+import { createRunner, type Runner } from '../fhir/bulk/runner.js';
+
+const FILE_RESOURCES = 100;
+const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
+
+describe('FHIR bulk export jobs (private hub)', () => {
+  let hub: TestHub;
+  let runner: Runner;
+  let aggregator = '';
+  /** transactionTime of the first export, the next pull's _since. */
+  let firstTransactionTime = '';
+  const jobId = (statusUrl: string) => statusUrl.split('/').at(-1)!;
+
+  beforeAll(async () => {
+    loadR4Definitions();
+    hub = await startTestHub('pglite', { ROR_BULK_RUN_JOBS: 'false', ROR_BULK_MAX_JOBS: '1', ROR_BULK_FILE_RESOURCES: String(FILE_RESOURCES) });
+    aggregator = await asApp(hub.urls.graphql, 'national-aggregator');
+  }, 120_000);
+  afterAll(async () => {
+    await runner?.stop();
+    await hub?.close();
+  });
+
+  /** A worker of the test's own, sharing the hub's database and executor. */
+  const startWorker = () =>
+    createRunner({
+      store: createBulkStore(hub.db.orm),
+      execute: hub.gateway.execute,
+      config: { maxJobs: 1, retentionSeconds: 3600, resourcesPerFile: FILE_RESOURCES, runJobs: true },
+      log: createLogger('silent'),
+    });
+
+  async function organizationCount(): Promise<number> {
+    const { data } = await gql<{ establishments: { totalCount: number }; organizations: { totalCount: number } }>(
+      hub.urls.graphql,
+      `{ establishments(first: 0) { totalCount } organizations(first: 0) { totalCount } }`,
+      {},
+      { authorization: aggregator },
+    );
+    return data!.establishments.totalCount + data!.organizations.totalCount;
+  }
+
+  it('answers 429 beyond the limit, resumes a job whose worker died, splits files at the size limit', async () => {
+    const first = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Organization'));
+    const refused = await kickOff(hub.urls.fhir, aggregator, '_type=Location');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    const outcome = (await refused.json()) as { resourceType: string; issue: Array<{ code: string }> };
+    expect(outcome.issue[0]!.code).toBe('throttled');
+    expect(r4Issues(outcome)).toEqual([]);
+
+    const queued = await fetch(first, { headers: { authorization: aggregator } });
+    expect(queued.status).toBe(202);
+    expect(queued.headers.get('x-progress')).toBe('queued');
+    expect(queued.headers.get('retry-after')).toMatch(/^\d+$/);
+
+    // A process took the job, wrote part of a file and died: its lease ran out.
+    const id = jobId(first);
+    await hub.db.rows(sql`update fhir_bulk.export_job set status = 'in-progress', lease_owner = 'dead-worker', lease_until = now() - interval '1 minute', attempts = 1 where id = ${id}`);
+    await hub.db.rows(sql`insert into fhir_bulk.export_file (job_id, file_no, type, count) values (${id}, 1, 'Organization', 1)`);
+    await hub.db.rows(sql`insert into fhir_bulk.export_chunk (job_id, file_no, chunk_no, lines) values (${id}, 1, 1, '{"resourceType":"Organization","id":"stale"}\n')`);
+
+    runner = startWorker();
+    const { response } = await pollUntilDone(first, aggregator);
+    expect(response.status).toBe(200);
+    const manifest = (await response.json()) as Manifest;
+    firstTransactionTime = manifest.transactionTime;
+    expect(manifest.output.length).toBeGreaterThan(1);
+    let total = 0;
+    const ids = new Set<string>();
+    for (const output of manifest.output) {
+      expect(output.type).toBe('Organization');
+      expect(output.count).toBeLessThanOrEqual(FILE_RESOURCES);
+      const { lines } = await download(output.url, aggregator);
+      expect(lines).toHaveLength(output.count!);
+      for (const line of lines) ids.add((JSON.parse(line) as { id: string }).id);
+      total += lines.length;
+    }
+    expect(ids.has('stale')).toBe(false);
+    expect(ids.size).toBe(total);
+    expect(total).toBe(await organizationCount());
+  });
+
+  it('hands a running job back to the queue when its worker shuts down, and the next worker finishes it', async () => {
+    const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Location'));
+    runner.wake();
+    let progress = 'queued';
+    for (let i = 0; i < 100 && progress === 'queued'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      progress = (await fetch(statusUrl, { headers: { authorization: aggregator } })).headers.get('x-progress') ?? 'done';
+    }
+    await runner.stop(); // as a hub process closing (npm start's SIGTERM)
+    const [job] = await hub.db.rows<{ status: string; lease_owner: string | null }>(sql`select status, lease_owner from fhir_bulk.export_job where id = ${jobId(statusUrl)}`);
+    // Handed back (or, on a fast machine, finished before the stop): never left in progress.
+    expect(['accepted', 'completed']).toContain(job!.status);
+    if (job!.status === 'accepted') expect(job!.lease_owner).toBeNull();
+    runner = startWorker();
+    const { response } = await pollUntilDone(statusUrl, aggregator);
+    const manifest = (await response.json()) as Manifest;
+    expect([...new Set(manifest.output.map((o) => o.type))]).toEqual(['Location']);
+    const { data } = await gql<{ units: { totalCount: number } }>(hub.urls.graphql, `{ units(filter: { includeArchived: true }, first: 0) { totalCount } }`, {}, { authorization: aggregator });
+    expect(manifest.output.reduce((sum, o) => sum + o.count!, 0)).toBe(data!.units.totalCount);
+  });
+
+  it('fails a job interrupted too often, with an OperationOutcome', async () => {
+    const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Organization'));
+    await hub.db.rows(
+      sql`update fhir_bulk.export_job set status = 'in-progress', lease_owner = 'dead-worker', lease_until = now() - interval '1 minute', attempts = ${MAX_ATTEMPTS} where id = ${jobId(statusUrl)}`,
+    );
+    runner.wake();
+    const { response } = await pollUntilDone(statusUrl, aggregator);
+    expect(response.status).toBe(500);
+    const outcome = (await response.json()) as { issue: Array<{ diagnostics: string }> };
+    expect(outcome.issue[0]!.diagnostics).toMatch(/interrupted 3 times/);
+    expect(r4Issues(outcome)).toEqual([]);
+  });
+
+  it('exports with _since exactly what changed after the previous transactionTime; deletes it once expired', async () => {
+    const transactionTime = firstTransactionTime;
+    const entrant = await asUser(hub.urls.graphql, 'ref.uo.tours');
+    const current = await gql<{ unit: { capacity: { version: number } } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { capacity { version } } }`, { id: TOURS_ICU }, { authorization: aggregator });
+    const entered = await gql(
+      hub.urls.graphql,
+      `mutation($id: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $id, input: $input, expectedVersion: $v) { version } }`,
+      {
+        id: TOURS_ICU,
+        v: current.data!.unit.capacity.version,
+        input: { installedBeds: 10, availableMen: 1, availableWomen: 1, availableUndifferentiated: 1, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 },
+      },
+      { authorization: entrant },
+    );
+    expect(entered.errors).toBeUndefined();
+
+    const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, `_since=${encodeURIComponent(transactionTime)}`));
+    const done = await pollUntilDone(statusUrl, aggregator);
+    const manifest = (await done.response.json()) as Manifest;
+    // A capacity entry changes the Location only (HealthcareService and Organization carry no capacity).
+    expect(manifest.output.map((o) => ({ type: o.type, count: o.count }))).toEqual([{ type: 'Location', count: 1 }]);
+    const { lines } = await download(manifest.output[0]!.url, aggregator);
+    const location = JSON.parse(lines[0]!) as { id: string; meta: { lastUpdated: string } };
+    expect(location.id).toBe(TOURS_ICU);
+    expect(Date.parse(location.meta.lastUpdated)).toBeGreaterThan(Date.parse(transactionTime));
+    expect(r4Issues(location)).toEqual([]);
+
+    // Past its expiry, the next tick deletes the job and its files.
+    await hub.db.rows(sql`update fhir_bulk.export_job set expires_at = now() - interval '1 second' where id = ${jobId(statusUrl)}`);
+    runner.wake();
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await fetch(statusUrl, { headers: { authorization: aggregator } })).status;
+    }
+    expect(status).toBe(404);
+    expect((await download(manifest.output[0]!.url, aggregator)).response.status).toBe(404);
+    const [left] = await hub.db.rows<{ n: number }>(sql`select count(*)::int as n from fhir_bulk.export_chunk where job_id = ${jobId(statusUrl)}`);
+    expect(left!.n).toBe(0);
+  });
+});

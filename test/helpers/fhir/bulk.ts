@@ -1,0 +1,70 @@
+/**
+ * A Bulk Data 2.0 client for tests, as the Inferno bulk-data test kit drives a server: kick-off
+ * with `Prefer: respond-async`, polls honouring `Retry-After`, NDJSON downloads.
+ */
+
+export interface Manifest {
+  transactionTime: string;
+  request: string;
+  requiresAccessToken: boolean;
+  output: Array<{ type: string; url: string; count?: number }>;
+  error: Array<{ type: string; url: string }>;
+}
+
+export const ASYNC = { accept: 'application/fhir+json', prefer: 'respond-async' };
+
+/** GET [base]/$export?query with the bearer (a `Bearer …` header value) and extra headers. */
+export function kickOff(fhirBase: string, bearer: string | null, query = '', headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${fhirBase}/$export${query ? `?${query}` : ''}`, {
+    headers: { ...ASYNC, ...(bearer ? { authorization: bearer } : {}), ...headers },
+  });
+}
+
+/** The status URL of an accepted kick-off; throws with the outcome otherwise. */
+export async function statusUrlOf(response: Response): Promise<string> {
+  if (response.status !== 202) throw new Error(`kick-off answered ${response.status}: ${await response.text()}`);
+  return response.headers.get('content-location') ?? '';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Poll {
+  response: Response;
+  /** Every 202 seen on the way: X-Progress and Retry-After values. */
+  progress: Array<{ xProgress: string | null; retryAfter: string | null }>;
+}
+
+/** Polls until the status is no longer 202, waiting what Retry-After says (1 s when absent, then doubling). */
+export async function pollUntilDone(statusUrl: string, bearer: string, maxPolls = 300): Promise<Poll> {
+  const progress: Poll['progress'] = [];
+  let fallback = 1;
+  for (let i = 0; i < maxPolls; i++) {
+    const response = await fetch(statusUrl, { headers: { accept: 'application/json', authorization: bearer } });
+    if (response.status !== 202) return { response, progress };
+    const retryAfter = response.headers.get('retry-after');
+    progress.push({ xProgress: response.headers.get('x-progress'), retryAfter });
+    const wait = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : (fallback *= 2);
+    await sleep(wait * 1000);
+  }
+  throw new Error(`export still running after ${maxPolls} polls`);
+}
+
+/** Kick-off, poll, manifest: the whole happy path. */
+export async function exportAll(fhirBase: string, bearer: string, query = ''): Promise<{ manifest: Manifest; statusUrl: string; poll: Poll }> {
+  const statusUrl = await statusUrlOf(await kickOff(fhirBase, bearer, query));
+  const poll = await pollUntilDone(statusUrl, bearer);
+  if (poll.response.status !== 200) throw new Error(`export ended with ${poll.response.status}: ${await poll.response.text()}`);
+  return { manifest: (await poll.response.json()) as Manifest, statusUrl, poll };
+}
+
+/** A file's lines (the trailing newline makes no empty line). */
+export async function download(url: string, bearer: string | null): Promise<{ response: Response; lines: string[] }> {
+  const response = await fetch(url, { headers: { accept: 'application/fhir+ndjson', ...(bearer ? { authorization: bearer } : {}) } });
+  const text = response.status === 200 ? await response.text() : '';
+  return { response, lines: text.split('\n').filter((l) => l.length > 0) };
+}
+
+/** DELETE on the status URL. */
+export function cancel(statusUrl: string, bearer: string): Promise<Response> {
+  return fetch(statusUrl, { method: 'DELETE', headers: { authorization: bearer } });
+}
