@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only subscriptions|feed] [options]`: issue 5's benchmark. Starts its own
+ * `npm run bench -- [--only subscriptions|feed|fhir-search] [options]`: issue 5's benchmark (and issue 7's FHIR search). Starts its own
  * hub in this process (PostgreSQL scratch database when BENCH_DATABASE_URL is set, else PGlite in
  * memory), seeds national-size data (timed apart, never part of a figure), runs the benches and
  * prints one table, in markdown (`--out FILE` also writes it there). See bench/README.md.
@@ -12,6 +12,7 @@ import { seedNationalData } from './lib/national.js';
 import { asApp, asUser, benchFeedToken, BENCH_FEED_CLIENT } from './lib/identities.js';
 import { runSubscriptionBench, type SubscriptionFigures } from './subscriptions/bench.js';
 import { runFeedBench, type FeedFigures } from './feed.js';
+import { fhirQuery, runFhirSearchBench, type SearchFigures } from './fhir-search.js';
 import { runExportBench, type ExportFigures } from './export.js';
 import { ms, rate, ratio, table } from './lib/stats.js';
 
@@ -27,11 +28,16 @@ const { values } = parseArgs({
     'entry-batches': { type: 'string', default: '40' },
     'entry-batch-size': { type: 'string', default: '50' },
     out: { type: 'string' },
+    'search-warmup': { type: 'string', default: '5' },
+    'search-runs': { type: 'string', default: '30' },
+    'search-counts': { type: 'string', default: '20,50,200' },
+    explain: { type: 'boolean', default: false },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
 const only = values.only;
-if (only && only !== 'subscriptions' && only !== 'feed' && only !== 'export') throw new Error('--only takes subscriptions, feed or export');
+const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search'];
+if (only && !BENCHES.includes(only)) throw new Error(`--only takes ${BENCHES.join(', ')}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function subscriptionTable(f: SubscriptionFigures): string {
@@ -71,6 +77,22 @@ function feedTable(f: FeedFigures, options: { feedBatchSize: number; entryBatchS
   ].join('\n');
 }
 
+function searchTable(f: SearchFigures, runs: number): string {
+  const pages = (c: SearchFigures['cases'][number]) => `${c.fhirMatches}${c.hasNext ? '+' : ''} / ${c.sqlRows}`;
+  return [
+    `Identity: application \`national-aggregator\` (capacity.read, access profile 1). ${f.unitsWithFreeBed} units have a free bed in the whole data set. ` +
+      `Query: \`${fhirQuery({ name: '', latitude: 0, longitude: 0, radiusKm: 0 }, 0).replace(/near=[^&]*/, 'near=<lat>|<lon>|<km>|km').replace(/_count=0/, '_count=<n>')}\` ` +
+      `(decoded: capacity-status …TRE_R330…|02, nb-capacity=gt0). Baseline: the hand-written SQL of the same query on the same database client. ${runs} measured runs each, FHIR and SQL interleaved.`,
+    '',
+    table(['place, radius', '_count', 'matches FHIR / SQL (+: next link)', 'included', 'same ids, same order', 'FHIR p50', 'p95', 'max', 'SQL p50', 'p95', 'max', 'ratio p50 / p95', 'subgraph requests (offer + capacities)'],
+      f.cases.map((c) => [
+        `${c.place.name}, ${c.place.radiusKm} km`, String(c.count), pages(c), `${c.fhirIncluded} / ${c.sqlEstablishments}`, c.agree ? 'yes' : `**no**: ${c.disagreement}`,
+        ms(c.fhir.p50), ms(c.fhir.p95), ms(c.fhir.max), ms(c.sql.p50), ms(c.sql.p95), ms(c.sql.max),
+        `${ratio(c.fhir.p50, c.sql.p50)} / ${ratio(c.fhir.p95, c.sql.p95)}`, `${c.requests.offer.toFixed(1)} + ${c.requests.capacities.toFixed(1)}`,
+      ])),
+  ].join('\n');
+}
+
 function exportTable(f: ExportFigures): string {
   const total = f.jobMs + f.downloadMs;
   const mb = (v: number) => `${v.toFixed(0)} MiB`;
@@ -94,7 +116,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = load();
   if (Number(loadBefore) > availableParallelism() / 2) log(`warning: load average ${loadBefore} on ${availableParallelism()} cores; other work will skew the figures`);
-  const bench = await startBenchHub();
+  const bench = await startBenchHub({ explain: values.explain });
   const header: string[] = [];
   try {
     log(`database: ${bench.database}`);
@@ -116,6 +138,12 @@ async function main(): Promise<void> {
       const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053' }, log);
       sections.push(`### Subscriptions\n\n${subscriptionTable(f)}`);
       if (f.firstError) log(`first subscription error: ${f.firstError}`);
+    }
+    if (!only || only === 'fhir-search') {
+      const counts = String(values['search-counts']).split(',').map(Number);
+      const options = { warmup: int('search-warmup'), runs: int('search-runs'), counts };
+      const f = await runFhirSearchBench(bench, await asApp(bench.base, 'national-aggregator'), true, options, log);
+      sections.push(`### FHIR search: near + capacity + _include\n\n${searchTable(f, options.runs)}`);
     }
     if (!only || only === 'feed') {
       const options = { feedBatches: int('feed-batches'), feedBatchSize: int('feed-batch-size'), entryBatches: int('entry-batches'), entryBatchSize: int('entry-batch-size') };

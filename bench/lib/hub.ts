@@ -22,12 +22,18 @@ export interface BenchHub {
 }
 
 /** A fresh database on the server of `base`; dropped (forcefully) by the returned function. */
-async function scratchDatabase(base: string): Promise<{ url: string; name: string; version: string; drop: () => Promise<void> }> {
+async function scratchDatabase(base: string, explain: boolean): Promise<{ url: string; name: string; version: string; drop: () => Promise<void> }> {
   const name = `ror_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   const { rows } = await admin.query<{ server_version: string }>('show server_version');
   await admin.query(`create database ${name}`);
+  // Plans of the statements slower than 20 ms, with actual times, in the server's log (before the hub connects: per new session).
+  if (explain) {
+    for (const setting of ["session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = '20ms'", 'auto_explain.log_analyze = on', 'auto_explain.log_buffers = on']) {
+      await admin.query(`alter database ${name} set ${setting}`);
+    }
+  }
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -40,9 +46,10 @@ async function scratchDatabase(base: string): Promise<{ url: string; name: strin
   return { url: url.toString(), name, version: rows[0]?.server_version ?? '?', drop };
 }
 
-export async function startBenchHub(): Promise<BenchHub> {
+/** `explain` (PostgreSQL only): auto_explain logs the plans of slow statements to the server log; figures are then not comparable. */
+export async function startBenchHub(options: { explain?: boolean } = {}): Promise<BenchHub> {
   const base = process.env.BENCH_DATABASE_URL;
-  const scratch = base ? await scratchDatabase(base) : null;
+  const scratch = base ? await scratchDatabase(base, options.explain ?? false) : null;
   const internalSecret = randomBytes(32).toString('base64url');
   const port = String(await reservePort()); // known before start: the OpenID issuer URL derives from it
   const env = testEnv({

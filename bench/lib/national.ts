@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { luhnCheckDigit } from '../../platform/luhn.js';
-import { DEPARTMENTS } from './departments.js';
+import { DEPARTMENTS, PREFECTURES } from './departments.js';
 
 export interface SeedResult {
   copies: number;
@@ -42,21 +42,45 @@ function finess(department: string, kind: '8' | '9', serial: number): string {
   return `${body}${luhnCheckDigit(body)}`;
 }
 
+/** Mean position of each legal entity's establishments (the point its copies are moved from). */
+async function organizationCentres(db: Database): Promise<Map<string, { lat: number; lon: number }>> {
+  const rows = await db.rows<{ id: string; lat: number | null; lon: number | null }>(
+    sql`select organization_id as id, avg(latitude)::float8 as lat, avg(longitude)::float8 as lon from offer.establishment group by organization_id`,
+  );
+  return new Map(rows.flatMap((r) => (r.lat === null || r.lon === null ? [] : [[r.id, { lat: Number(r.lat), lon: Number(r.lon) }]])));
+}
+
+/**
+ * The offset that moves a legal entity's copy from its centre to the département's prefecture,
+ * plus a deterministic jitter of up to ±0.15° (≈ 15 km) so that copies do not stack on one
+ * point. Units and establishments keep their positions relative to each other.
+ */
+function shiftTo(department: string, centre: { lat: number; lon: number } | undefined, seed: number): { dlat: number; dlon: number } {
+  const target = PREFECTURES[department];
+  if (!target) throw new Error(`No prefecture position for département ${department}`);
+  if (!centre) return { dlat: 0, dlon: 0 };
+  const jitter = (k: number) => ((((seed * 2654435761 + k * 40503) >>> 0) % 3001) / 10000) - 0.15;
+  return { dlat: target[0] - centre.lat + jitter(1), dlon: target[1] - centre.lon + jitter(2) };
+}
+
 export async function seedNationalData(db: Database, targetUnits: number, progress: (line: string) => void): Promise<SeedResult> {
   const started = performance.now();
   const [{ n: demoUnits } = { n: 0 }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from offer.unit`);
   const organizations = (await db.rows<{ id: string }>(sql`select id from offer.organization order by id`)).map((r) => r.id);
   const establishments = await db.rows<{ id: string; organization_id: string }>(sql`select id, organization_id from offer.establishment order by id`);
+  const centres = await organizationCentres(db);
   const copies = Math.max(0, Math.round((targetUnits - demoUnits) / Math.max(1, demoUnits)));
 
-  // with map(old_est, new_est, new_org, dept, region, region_name, copy) as (values …)
+  // with map(old_est, old_org, new_est, new_org, dept, region, region_name, copy, dlat, dlon) as (values …)
   const copyOrg = await copyStatement(db, 'offer', 'organization', { id: 'm.new_org', name: "src.name || ' #' || m.copy", siren: 'null' },
     'from (select distinct on (new_org) * from map) m join offer.organization src on src.id = m.old_org');
   const copyEst = await copyStatement(db, 'offer', 'establishment', {
     id: 'm.new_est', organization_id: 'm.new_org', siret: 'null', department_code: 'm.dept', region_code: 'm.region', region_name: 'm.region_name',
-    name: "src.name || ' #' || m.copy",
+    name: "src.name || ' #' || m.copy", latitude: 'src.latitude + m.dlat', longitude: 'src.longitude + m.dlon',
   }, 'from map m join offer.establishment src on src.id = m.old_est');
-  const copyUnit = await copyStatement(db, 'offer', 'unit', { id: "m.new_est || '-' || src.uf_code", establishment_id: 'm.new_est', pole_id: 'null' },
+  const copyUnit = await copyStatement(db, 'offer', 'unit', {
+    id: "m.new_est || '-' || src.uf_code", establishment_id: 'm.new_est', pole_id: 'null', latitude: 'src.latitude + m.dlat', longitude: 'src.longitude + m.dlon',
+  },
     'from map m join offer.unit src on src.establishment_id = m.old_est');
   // Capacity rows are found by the unit id's establishment part (the capacities schema has no establishment).
   const unitKey = "split_part(src.unit_id, '-', 1)";
@@ -76,14 +100,14 @@ export async function seedNationalData(db: Database, targetUnits: number, progre
     // One département per legal entity and copy: a legal entity's establishments stay together.
     const orgMap = new Map(organizations.map((id, j) => {
       const dept = DEPARTMENTS[(copy * organizations.length + j) % DEPARTMENTS.length]!;
-      return [id, { dept, id: finess(dept.code, '8', next(`${dept.code}8`)) }];
+      return [id, { dept, id: finess(dept.code, '8', next(`${dept.code}8`)), shift: shiftTo(dept.code, centres.get(id), copy * organizations.length + j) }];
     }));
     const values = establishments.map((e) => {
       const org = orgMap.get(e.organization_id)!;
       const est = finess(org.dept.code, '9', next(`${org.dept.code}9`));
-      return `(${[e.id, e.organization_id, est, org.id, org.dept.code, org.dept.regionCode, org.dept.regionName].map(lit).join(', ')}, ${copy})`;
+      return `(${[e.id, e.organization_id, est, org.id, org.dept.code, org.dept.regionCode, org.dept.regionName].map(lit).join(', ')}, ${copy}, ${org.shift.dlat}::float8, ${org.shift.dlon}::float8)`;
     });
-    const withMap = `with map(old_est, old_org, new_est, new_org, dept, region, region_name, copy) as (values ${values.join(', ')})`;
+    const withMap = `with map(old_est, old_org, new_est, new_org, dept, region, region_name, copy, dlat, dlon) as (values ${values.join(', ')})`;
     await db.orm.transaction(async (tx) => {
       for (const statement of [copyOrg, copyEst, copyUnit, copyCapacity, copyHistory]) await tx.execute(sql.raw(statement(withMap)));
     });

@@ -67,6 +67,12 @@ export interface PreparedSearch {
   fetch: (sort: readonly SortRequest[], size: number, after: string | null) => Promise<FetchedPage>;
   filter?: (ids: readonly string[]) => Promise<Set<string>>;
   count: () => Promise<number>;
+  /**
+   * When present, `fetch` answers bare resources (type and id) and this turns the kept ones of a
+   * page into full resources, in order (missing ones dropped): a filtered search then reads whole
+   * resources for the page only, not for every candidate of its batches.
+   */
+  hydrate?: (items: FetchedPage['items']) => Promise<FetchedPage['items']>;
 }
 
 export interface SortRequest {

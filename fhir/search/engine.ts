@@ -80,6 +80,11 @@ interface Page {
  * (FHIR allows short pages), so one request's work stays bounded whatever the selectivity.
  */
 async function collect(prepared: PreparedSearch, search: ParsedSearch, start: string | null): Promise<Page> {
+  const page = await collectRows(prepared, search, start);
+  return prepared.hydrate ? { ...page, items: await prepared.hydrate(page.items) } : page;
+}
+
+async function collectRows(prepared: PreparedSearch, search: ParsedSearch, start: string | null): Promise<Page> {
   const items: Page['items'] = [];
   let after = start;
   for (let round = 1; ; round++) {

@@ -36,6 +36,9 @@ const unitSearchQuery = (name: string, selection: string): string => /* GraphQL 
 export const HEALTHCARE_SERVICE_SEARCH = unitSearchQuery('FhirHealthcareServiceSearch', selectionOf(HEALTHCARE_SERVICE_QUERY, 'unit'));
 export const LOCATION_SEARCH = unitSearchQuery('FhirLocationSearch', selectionOf(LOCATION_QUERY, 'unit'));
 
+/** Candidates of a filtered search: ids, cursors and distances only (the page's kept ones are then read in full). */
+export const UNIT_IDS = unitSearchQuery('FhirUnitIds', 'id');
+
 export const UNIT_COUNT = /* GraphQL */ `
   query FhirUnitCount($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }
 `;
@@ -106,6 +109,7 @@ export const FHIR_SEARCH_OPERATIONS = {
   FhirPractitionerCount: PRACTITIONER_COUNT,
   FhirPractitionerRoleSearch: PRACTITIONER_ROLE_SEARCH,
   FhirPractitionerRoleCount: PRACTITIONER_ROLE_COUNT,
+  FhirUnitIds: UNIT_IDS,
 } as const;
 
 export interface SearchEdge<N> {

@@ -9,7 +9,7 @@ import type { FhirSearchResource } from '../types.js';
 import { capacityFilter } from './capacity.js';
 import { CriteriaBuilder } from './criteria.js';
 import type { FetchedPage, PreparedSearch, SortRequest, SortCodes } from './definitions.js';
-import { UNIT_COUNT, run, unitsWithCapacity, type SearchPage } from './graphql.js';
+import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, type SearchPage } from './graphql.js';
 import type { Clause, ParsedSearch } from './parse.js';
 import { parseToken } from './values.js';
 
@@ -77,6 +77,7 @@ export function booleanHolds(clause: Clause, value: boolean): boolean {
 }
 
 interface UnitSearchSpec<N> {
+  resourceType: 'Location' | 'HealthcareService';
   query: string;
   sorts: SortCodes;
   toResource: (node: N) => FhirSearchResource;
@@ -110,7 +111,7 @@ export async function prepareUnits<N extends { id: string }>(
     const data = await run<{ unitSearch: SearchPage<N> }>(ctx, spec.query, {
       criteria,
       sort: sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending })),
-      first: capacity ? FILTERED_BATCH : size,
+      first: size,
       after,
     });
     return {
@@ -120,8 +121,30 @@ export async function prepareUnits<N extends { id: string }>(
   };
   const countOf = async (c: Record<string, unknown>) => (await run<{ unitSearch: { totalCount: number } }>(ctx, UNIT_COUNT, { criteria: c })).unitSearch.totalCount;
   if (!capacity) return { fetch, count: () => countOf(criteria) };
+  // Candidates by id only: most of a batch of 200 is thinned away or beyond `_count`, so only the
+  // kept rows of the page are read in full (hydrate), not every candidate (docs/benchmarks.md).
+  const candidates = async (sort: readonly SortRequest[], _size: number, after: string | null): Promise<FetchedPage> => {
+    const data = await run<{ unitSearch: SearchPage<{ id: string }> }>(ctx, UNIT_IDS, {
+      criteria,
+      sort: sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending })),
+      first: FILTERED_BATCH,
+      after,
+    });
+    return {
+      items: data.unitSearch.edges.map((e) => ({ resource: { resourceType: spec.resourceType, id: e.node.id }, cursor: e.cursor, distanceKm: e.distanceKm ?? null })),
+      hasNext: data.unitSearch.pageInfo.hasNextPage,
+    };
+  };
+  const hydrate = async (items: FetchedPage['items']): Promise<FetchedPage['items']> => {
+    const full = new Map((await unitsByIds(ctx, spec.query, items.map((i) => i.resource.id ?? ''), spec.toResource)).map((r) => [r.id, r]));
+    return items.flatMap((item) => {
+      const resource = full.get(item.resource.id);
+      return resource ? [{ ...item, resource }] : [];
+    });
+  };
   return {
-    fetch,
+    fetch: candidates,
+    hydrate,
     filter: async (ids) => new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []),
     count: async () => {
       const ids = await unitsWithCapacity(ctx, capacity);

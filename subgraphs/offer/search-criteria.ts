@@ -53,8 +53,10 @@ export function codeCondition<F extends string>(criterion: CodeCriterion<F>, sou
     if ('array' in source) return code == null ? sql`cardinality(${source.array}) > 0` : sql`${source.array} @> array[${code}::text]`;
     return code == null ? sql`${source.scalar} is not null` : sql`${source.scalar} = ${code}::text`;
   });
-  const any = sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;
-  return criterion.not ? sql`not ${any}` : any;
+  const any = sql`(${sql.join(alternatives, sql` or `)})`;
+  // Only a negation needs NULL read as false; a bare coalesce(…) would hide `id = …` from the
+  // primary key (a full scan per `_include` by id, docs/benchmarks.md), and WHERE drops NULL anyway.
+  return criterion.not ? sql`not coalesce(${any}, false)` : any;
 }
 
 export function textCondition<F extends string>(criterion: TextCriterion<F>, sources: Record<F, SQL | PgColumn>): SQL {
@@ -67,7 +69,9 @@ export function textCondition<F extends string>(criterion: TextCriterion<F>, sou
       ? sql`${folded(target)} like '%' || ${folded(sql`${needle}::text`)} || '%'`
       : sql`${folded(target)} like ${folded(sql`${needle}::text`)} || '%'`;
   });
-  return sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;
+  // No coalesce: these conditions are only ANDed in a WHERE (NULL drops the row as false would), and
+  // the trigram indexes on offer.fold(…) only serve the bare LIKE.
+  return sql`(${sql.join(alternatives, sql` or `)})`;
 }
 
 const OPERATORS: Record<Comparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
@@ -164,18 +168,22 @@ export const unitPlace = {
 
 /**
  * A unit's position within a true radius. The `earth_box` prefilter runs once per table in a
- * subquery the GiST indexes serve (units with their own position, establishments), and the outer
- * row only probes the hashed result; the exact great-circle distance is then computed for those
+ * subquery the GiST indexes serve (units with their own position, establishments with the units
+ * that use their address), and the exact great-circle distance is then computed for those
  * candidates only.
  */
 export function unitWithin(near: Near): SQL {
   const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
   const metres = near.radiusKm * 1000;
   const box = sql`earth_box(${centre}, ${metres}::float8)`;
-  const ownCandidates = sql`select s.id from ${units} s where s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)`;
-  const establishmentCandidates = sql`select s.id from ${establishments} s where ${box} @> ll_to_earth(s.latitude, s.longitude)`;
+  const own = (u: string) => sql.raw(`(${u}.address_line is not null or ${u}.postal_code is not null or ${u}.city is not null)`);
+  // One list of candidate unit ids, driven by the two GiST indexes: the planner then fetches those
+  // units by primary key. (A CASE choosing between two `in (…)` per row made it scan every unit and
+  // every establishment: 160–300 ms per page on 100,000 units, docs/benchmarks.md.)
+  const candidates = sql`select s.id from ${units} s where ${own('s')} and s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)
+    union all select u.id from ${establishments} e join ${units} u on u.establishment_id = e.id where not ${own('u')} and ${box} @> ll_to_earth(e.latitude, e.longitude)`;
   const point = sql`ll_to_earth(${unitPlace.latitude}::float8, ${unitPlace.longitude}::float8)`;
-  return sql`((case when ${ownAddress} then ${units.id} in (${ownCandidates}) else ${units.establishmentId} in (${establishmentCandidates}) end) and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
+  return sql`(${units.id} in (${candidates}) and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
 }
 
 export type UnitCodeField =

@@ -95,6 +95,6 @@ export const healthcareServiceSearch: SearchType = {
     PRACTITIONER_INCLUDE,
   ],
   revincludes: [{ code: 'PractitionerRole:service', find: (ids, ctx) => rolesWhere('UNIT', ids, ctx) }],
-  prepare: async (search, ctx) => prepareUnits(search, criteriaOf(search), ctx, { query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
+  prepare: async (search, ctx) => prepareUnits(search, criteriaOf(search), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, HEALTHCARE_SERVICE_SEARCH, ids, toResource),
 };

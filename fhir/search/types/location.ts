@@ -141,6 +141,6 @@ export const locationSearch: SearchType = {
     // The offer of a place is the same unit: HealthcareService/{id} has location Location/{id}.
     { code: 'HealthcareService:location', find: (ids, ctx) => healthcareServiceSearch.fetchByIds(ids, ctx) },
   ],
-  prepare: async (search, ctx) => prepareUnits(search, await criteriaOf(search, ctx), ctx, { query: LOCATION_SEARCH, sorts: locationSearch.sorts, toResource }, (c) => c.code),
+  prepare: async (search, ctx) => prepareUnits(search, await criteriaOf(search, ctx), ctx, { resourceType: 'Location', query: LOCATION_SEARCH, sorts: locationSearch.sorts, toResource }, (c) => c.code),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, LOCATION_SEARCH, ids, toResource),
 };
