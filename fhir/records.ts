@@ -35,7 +35,7 @@ export interface RequestDetails {
  * `['unit', '_entities', '0', 'capacity']` for `unit.capacity`: the `_entities` step and its
  * index are dropped.
  */
-function selectionPath(path: readonly (string | number)[]): (string | number)[] {
+export function selectionPath(path: readonly (string | number)[]): (string | number)[] {
   const result: (string | number)[] = [];
   for (let i = 0; i < path.length; i++) {
     if (path[i] === '_entities') i++;

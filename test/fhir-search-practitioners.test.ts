@@ -8,7 +8,7 @@ import { Client } from 'fhir-kit-client';
 import { databaseKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
-import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { loadR4Definitions, r4Issues, searchBundleIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
 import type { FhirResource } from '../fhir/types.js';
 
@@ -38,18 +38,12 @@ interface Bundle {
 const PROFESSIONAL_FIELDS = `id lastName firstName rppsNumber adeliNumber profession { code } specialty { code } updatedAt
   situations { id unit { id } establishment { id } }`;
 
-/** Documented IG gaps of the demo data (fhir/README.md): no idNat_PS, no specialty, no exercise mode. */
-const r4Cache = new Map<string, string[]>();
-
+/**
+ * The Bundle and every resource in it are valid R4 and follow the ROR rules; rorIssues does not
+ * flag the demo data's documented gaps (fhir/README.md: no idNat_PS, no specialty, no exercise mode).
+ */
 function expectValid(bundle: Bundle): void {
-  const shell = { ...bundle, entry: bundle.entry?.map(({ resource, ...rest }) => ({ ...rest, resource: { resourceType: 'Basic', id: resource.id ?? 'outcome', code: { text: resource.resourceType } } })) };
-  expect(r4Issues(shell as never)).toEqual([]);
-  for (const { resource } of bundle.entry ?? []) {
-    const key = JSON.stringify(resource);
-    if (!r4Cache.has(key)) r4Cache.set(key, r4Issues(resource as never));
-    expect(r4Cache.get(key)).toEqual([]);
-    expect(rorIssues(resource as FhirResource)).toEqual([]);
-  }
+  expect(searchBundleIssues(bundle as never)).toEqual([]);
 }
 
 const bare = (bearer: string) => bearer.replace(/^Bearer /, '');

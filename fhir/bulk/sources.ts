@@ -16,6 +16,7 @@ import { unitToHealthcareService } from '../mappers/healthcare-service.js';
 import { unitToLocation } from '../mappers/location.js';
 import { professionalToPractitioner, situationToPractitionerRole } from '../mappers/practitioner.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
+import { selectionPath } from '../records.js';
 import { exportFailed } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
@@ -189,16 +190,6 @@ function listQuery(p: PlannedPass): string {
   const args = [p.args, `first: ${PAGE_SIZE}`, 'after: $after'].filter(Boolean).join(', ');
   const fields = p.selections.map((s) => s.trim().slice(1, -1)).join('\n');
   return [`query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`, ...p.fragments].join('\n');
-}
-
-/** `['units', 'edges', 3, 'node', '_entities', 0, 'capacity']` → `['units', 'edges', 3, 'node', 'capacity']` (see records.ts). */
-function selectionPath(path: readonly (string | number)[]): (string | number)[] {
-  const result: (string | number)[] = [];
-  for (let i = 0; i < path.length; i++) {
-    if (path[i] === '_entities') i++;
-    else result.push(path[i] as string | number);
-  }
-  return result;
 }
 
 /** Whether an error only hides one node's nullable field from this principal. */
