@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { CODE_SYSTEMS } from '../fhir/codes.js';
 import type { BenchHub } from './lib/hub.js';
 import { now, summarize, type Summary } from './lib/stats.js';
+import { graphqlRequests } from './lib/graphql.js';
 
 export interface SearchPlace {
   name: string;
@@ -102,15 +103,6 @@ export function rawQuery(place: SearchPlace, count: number, includeSensitive: bo
        and (c.available_men > 0 or c.available_women > 0 or c.available_undifferentiated > 0)
      order by km, p.id
      limit ${count}`;
-}
-
-/** POST /graphql requests a subgraph has served, from its Prometheus counter. */
-async function graphqlRequests(subgraphUrl: string): Promise<number> {
-  const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('http_requests_total{') && l.includes('method="POST"') && l.includes('route="/graphql"'))
-    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 interface BundleEntry {

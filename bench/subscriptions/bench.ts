@@ -12,7 +12,7 @@ import { signIdentity, IDENTITY_HEADER } from '../../platform/auth/internal-toke
 import type { Identity } from '../../platform/auth/identity.js';
 import { CHANGE_CHANNEL } from '../../platform/changes/append.js';
 import type { BenchHub } from '../lib/hub.js';
-import { graphql } from '../lib/graphql.js';
+import { graphql, graphqlRequests } from '../lib/graphql.js';
 import { now, summarize, type Summary } from '../lib/stats.js';
 import { buildMix, LIGHT, operation, type TargetUnit, type Tokens } from './mix.js';
 import type { Deliveries, FromWorker, SubscriberSpec, ToWorker } from './protocol.js';
@@ -46,15 +46,6 @@ export interface SubscriptionFigures {
   requestsPerUpdate: { offer: number; capacities: number };
   errors: number;
   firstError: string | null;
-}
-
-/** POST /graphql requests a subgraph has served, from its Prometheus counter. */
-async function graphqlRequests(subgraphUrl: string): Promise<number> {
-  const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('http_requests_total{') && l.includes('method="POST"') && l.includes('route="/graphql"'))
-    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 const MUTATION = `mutation Bench($u: ID!, $i: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $u, input: $i, expectedVersion: $v) { version } }`;
