@@ -69,6 +69,8 @@ export interface FhirSubscriptionTimings {
   readonly retryMaxMs: number;
   /** Consecutive failed deliveries after which a subscription goes to `error`. */
   readonly maxAttempts: number;
+  /** Days a logged event is kept once no delivery needs it (D59). */
+  readonly retentionDays: number;
 }
 
 export interface BulkExportConfig {
@@ -120,6 +122,7 @@ export const ENV_SCHEMA = {
     ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: { type: 'integer', minimum: 10, default: 2_000 },
     ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: { type: 'integer', minimum: 10, default: 300_000 },
     ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS: { type: 'integer', minimum: 1, maximum: 100, default: 6 },
+    ROR_FHIR_SUBSCRIPTION_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 30 },
     ROR_BULK_MAX_JOBS: { type: 'integer', minimum: 1, default: 2 },
     ROR_BULK_RETENTION_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
     ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: v.ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS as number,
       retryMaxMs: v.ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS as number,
       maxAttempts: v.ROR_FHIR_SUBSCRIPTION_MAX_ATTEMPTS as number,
+      retentionDays: v.ROR_FHIR_SUBSCRIPTION_RETENTION_DAYS as number,
     },
     bulkExport: {
       maxJobs: v.ROR_BULK_MAX_JOBS as number,

@@ -86,7 +86,7 @@ describe('a posted Subscription', () => {
 
 describe('retries', () => {
   it('double from the base delay up to the maximum', () => {
-    const timings = { pollMs: 1_000, retryBaseMs: 2_000, retryMaxMs: 300_000, maxAttempts: 6 };
+    const timings = { pollMs: 1_000, retryBaseMs: 2_000, retryMaxMs: 300_000, maxAttempts: 6, retentionDays: 30 };
     expect([1, 2, 3, 4, 10].map((n) => retryDelay(timings, n))).toEqual([2_000, 4_000, 8_000, 16_000, 300_000]);
   });
 });

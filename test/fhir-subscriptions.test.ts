@@ -69,7 +69,7 @@ function expectValidNotification(bundle: NotificationBundle): void {
 }
 
 /** The hub's subscription timings in these tests (fast, never asserted). */
-const TIMINGS = { pollMs: 100, retryBaseMs: 50, retryMaxMs: 200, maxAttempts: 3 };
+const TIMINGS = { pollMs: 100, retryBaseMs: 50, retryMaxMs: 200, maxAttempts: 3, retentionDays: 30 };
 
 describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
   let hub: TestHub;

@@ -84,7 +84,7 @@ async function deliverOne(deps: DeliveryDeps, row: SubscriptionRow): Promise<voi
   const bundle = await notificationBundle(row, type, events, row.content, focusReader(deps.execute, row));
   const failure = await post(row, bundle);
   if (failure === null) {
-    // An event-notification always moves past what it covered (even a gap in the log, which cannot happen but must not loop).
+    // An event-notification always moves past what it covered, gaps included (events purged by retention, D59: never a loop).
     const through = events.at(-1)?.eventNumber ?? (type === 'event-notification' ? row.eventCount : row.deliveredThrough);
     await deps.store.delivered(deps.owner, row.id, through);
     return;

@@ -13,6 +13,8 @@ import { BACKPORT_URLS } from './backport.js';
 import { startDelivery } from './delivery.js';
 import { startFanout } from './fanout.js';
 import { registerSubscriptionRoutes } from './routes.js';
+import { purgeExpired, purgeSchedule } from './retention.js';
+import { serialRunner } from './runner.js';
 import { createStore, EVENTS_CHANNEL } from './store.js';
 import { TOPICS } from './topics.js';
 import { attachWebsocketChannel, WEBSOCKET_PATH } from './websocket.js';
@@ -29,9 +31,16 @@ const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
   };
   const fanout = startFanout({ db: runtime.db, feed: runtime.feed, logger, store, execute: runtime.execute, owner, onLogged: deliverAll });
   const stopListening = await runtime.db.listen(EVENTS_CHANNEL, deliverAll, deliverAll);
+  const purge = serialRunner(
+    async () => void (await purgeExpired(store, runtime.config.fhirSubscriptions.retentionDays, () => purge.stopped)),
+    logger,
+    'FHIR subscription event purge failed; will retry next hour',
+  );
+  const purgeDue = purgeSchedule();
   const poll = setInterval(() => {
     fanout.wake();
     deliverAll();
+    if (purgeDue()) purge.wake();
   }, runtime.config.fhirSubscriptions.pollMs);
   poll.unref();
 
@@ -45,6 +54,7 @@ const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
     await stopListening();
     await fanout.stop();
     await delivery.stop();
+    await purge.stop();
   });
 };
 

@@ -216,8 +216,9 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: RouteDeps
       if (!['empty', 'id-only', 'full-resource'].includes(content)) throw new OperationOutcomeError(badRequest(`content "${content}" is not supported (empty, id-only, full-resource)`));
       const until = Math.min(positiveInteger(params, 'eventsUntilNumber') ?? row.eventCount, row.eventCount);
       const since = positiveInteger(params, 'eventsSinceNumber') ?? Math.max(1, until - EVENTS_PAGE + 1);
-      // At most EVENTS_PAGE events from `since`: the client asks again from the next number.
-      const events = await store.events(row.id, since - 1, Math.min(until, since + EVENTS_PAGE - 1), EVENTS_PAGE);
+      // At most EVENTS_PAGE of the events still held from `since`: the client asks again from the
+      // next number. Purged numbers (D59) are simply absent: the gap shows them, as the IG allows.
+      const events = await store.events(row.id, since - 1, until, EVENTS_PAGE);
       return reply(response, 200, await notificationBundle(row, 'query-event', events, content, focusReader(runtime.execute, row)));
     },
   });

@@ -135,6 +135,35 @@ export function createStore(db: Database) {
         .limit(limit);
     },
 
+    /**
+     * Retention (D59): deletes at most `batch` events older than `retentionDays` that no delivery
+     * still needs: delivered (rest-hook, up to deliveredThrough), of a websocket subscription (a
+     * binding only sends what is logged after it binds), or of a subscription off or in error.
+     * Events pending on a requested/active rest-hook subscription are kept. Counters are not
+     * touched: eventsSinceSubscriptionStart keeps counting and the gap shows what was purged.
+     * SKIP LOCKED and a bounded batch: several processes may purge at once, each deletes rows the
+     * others have not, and no statement holds many locks. Returns how many rows went.
+     */
+    async purgeEvents(retentionDays: number, batch: number): Promise<number> {
+      // Raw SQL: drizzle qualifies `FOR UPDATE OF` with the schema, which Postgres refuses; only
+      // event rows are locked, so delivery's updates of the subscription rows never wait on a purge.
+      const gone = await db.rows<{ event_number: number }>(sql`
+        delete from ${subscriptionEvents} where (subscription_id, event_number) in (
+          select e.subscription_id, e.event_number
+          from ${subscriptionEvents} e join ${subscriptions} s on s.id = e.subscription_id
+          where e.occurred_at < now() - ${`${retentionDays} days`}::interval
+            and (e.event_number <= s.delivered_through or s.channel_type = 'websocket' or s.status in ('off', 'error'))
+          limit ${batch}
+          for update of e skip locked)
+        returning event_number`);
+      return gone.length;
+    },
+
+    /** Inbox rows at or before the fan-out cursor: already fanned out (or skipped), never read again. */
+    async purgeInbox(): Promise<void> {
+      await orm.delete(inbox).where(lte(inbox.changeId, sql`(select ${fanoutCursor.lastChangeId} from ${fanoutCursor} where ${fanoutCursor.name} = ${FANOUT})`));
+    },
+
     // ---- rest-hook delivery ----
 
     /**
