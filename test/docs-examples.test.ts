@@ -149,7 +149,15 @@ function eventsWhile(example: DocExample, done: () => boolean): Promise<void> {
   })();
 }
 
+/**
+ * Commands that would change the checkout or the machine rather than ask the hub (reinstall
+ * node_modules, start a hub on :4000, run the suite or a benchmark, import into the database in
+ * .data): refused unrun, to be skipped.
+ */
+const NEVER_RUN = /\bnpm\s+(ci|install|i|start|test)\b|\bnpm\s+run\s+(bench|test|start|import:)|\bnpx\s+vitest\b|\bdocker(\s|-compose)/;
+
 async function runShell(example: DocExample, token: string | undefined): Promise<void> {
+  expect(NEVER_RUN.exec(example.code)?.[0], `${example.id} would change the checkout or the machine: annotate it <!-- example: skip (reason) -->`).toBeUndefined();
   const cwd = example.annotations.fromAnywhere ? mkdtempSync(join(work, 'anywhere-')) : root;
   const script = join(work, `${example.file.replace(/\W/g, '_')}-${example.line}.sh`);
   writeFileSync(script, rewrite(example.code));
