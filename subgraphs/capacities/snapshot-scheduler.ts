@@ -2,8 +2,9 @@
  * Takes the day's snapshot once the Paris clock passes ROR_SNAPSHOT_TIME. Every process checks each
  * minute; the unique day makes the second taker a no-op, so several processes need no coordination.
  * A database without any snapshot (a new hub) gets today's as soon as the subgraph listens,
- * whatever the time: the national reading and the documented export have a file from the first
- * minute, not from the next 06:00 (D??-docs-a).
+ * whatever the time, once the offer has units (else at the first check that finds some): the
+ * national reading and the documented export have a file from the first minute, not from the
+ * next 06:00 (D??-docs-a).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/client.js';
@@ -39,8 +40,14 @@ export function scheduleSnapshots(app: FastifyInstance, options: SchedulerOption
     const now = new Date();
     const day = parisDay(now);
     if (closed || running || doneFor === day || !(first || snapshotDue(now, options.time))) return;
-    running = takeSnapshot(options.db.orm, options.client, day, now)
-      .then(({ taken, snapshot }) => {
+    // A first snapshot taken early waits for units: an empty one taken when a new installation
+    // starts would stand for the whole day, before the offer is imported.
+    const early = first && !snapshotDue(now, options.time);
+    const taking = early ? takeSnapshot(options.db.orm, options.client, day, now, { unlessEmpty: true }) : takeSnapshot(options.db.orm, options.client, day, now);
+    running = taking
+      .then((result) => {
+        if (!result) return;
+        const { taken, snapshot } = result;
         doneFor = day;
         first = false;
         if (taken) options.logger.info({ day, units: snapshot.units }, 'capacity snapshot taken');
