@@ -165,6 +165,7 @@ async function runShell(example: DocExample, token: string | undefined): Promise
   const statuses = [...result.stderr.matchAll(/@@status (\d{3}) (\S*)/g)].map((m) => ({ status: Number(m[1]), url: m[2] }));
   const stderr = result.stderr.replace(/\n?@@status .*\n/g, '\n').trim();
   const context = `${example.id}\n--- stdout\n${result.stdout.slice(0, 2000)}\n--- stderr\n${stderr.slice(0, 2000)}`;
+  if (process.env.DOCS_EXAMPLES_VERBOSE) console.info(`${context}\n--- statuses ${statuses.map((s) => s.status).join(' ')}`);
   expect(result.code, `exit code of ${context}`).toBe(0);
   const refused = statuses.filter((s) => !(s.status >= 200 && s.status < 300) && !example.annotations.statuses.includes(s.status));
   expect(refused, `HTTP statuses of ${context}`).toEqual([]);
@@ -194,11 +195,13 @@ async function runGraphQL(example: DocExample, token: string | undefined): Promi
     } finally {
       await client.dispose();
     }
+    if (process.env.DOCS_EXAMPLES_VERBOSE) console.info(`${example.id}\n${JSON.stringify(answer).slice(0, 2000)}`);
     expect(answer, `${example.id}: the subscription completed without an event`).not.toBeNull();
     expect(problemOf(answer), example.id).toBeNull();
     return;
   }
   const result = await gql(hub.urls.graphql, query, {}, authorization ? { authorization } : {});
+  if (process.env.DOCS_EXAMPLES_VERBOSE) console.info(`${example.id}\n${JSON.stringify(result).slice(0, 2000)}`);
   expect(result.status, `${example.id}: ${JSON.stringify(result.errors)}`).toBe(200);
   expect(problemOf(result), example.id).toBeNull();
 }
@@ -218,6 +221,7 @@ async function runScriptExample(example: DocExample, token: string | undefined):
     await events;
     const stderr = result.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('(node:') && !l.includes('--trace-warnings')).join('\n');
     const context = `${example.id}\n--- stdout\n${result.stdout.slice(0, 2000)}\n--- stderr\n${stderr.slice(0, 2000)}`;
+    if (process.env.DOCS_EXAMPLES_VERBOSE) console.info(context);
     expect(result.stdout.trim(), `${context}\nprinted nothing`).not.toBe('');
     if (!result.stopped) expect(result.code, context).toBe(0);
     expect(stderr, context).toBe('');
