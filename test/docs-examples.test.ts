@@ -13,7 +13,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
-import { docExamples, jsonDocuments, problemOf, type DocExample } from './helpers/doc-examples.js';
+import { docExamples, examplesOf, jsonDocuments, problemOf, type DocExample } from './helpers/doc-examples.js';
 import { clientToken, userToken, DEMO_PASSWORD } from '../scripts/token.js';
 import { DEMO_CLIENTS } from '../scripts/demo/clients.js';
 
@@ -26,6 +26,8 @@ const skipped = examples.filter((e) => e.annotations.skip);
 const MAX_SKIPS = 8;
 
 let hub: TestHub;
+/** The repository's top-level entries before the run: an example run there must not add any. */
+let rootEntries: Set<string>;
 let base: string;
 let work: string;
 let bin: string;
@@ -233,6 +235,7 @@ async function runScriptExample(example: DocExample, token: string | undefined):
 
 describe('documentation examples (README.md, docs/*.md)', () => {
   beforeAll(async () => {
+    rootEntries = new Set(readdirSync(root));
     hub = await startTestHub('pglite');
     base = hub.urls.graphql.replace(/\/graphql$/, '');
     work = mkdtempSync(join(tmpdir(), 'ror-docs-examples-'));
@@ -243,6 +246,43 @@ describe('documentation examples (README.md, docs/*.md)', () => {
   afterAll(async () => {
     await hub?.close();
     if (work) rmSync(work, { recursive: true, force: true });
+    const added = readdirSync(root).filter((f) => !rootEntries.has(f));
+    expect(added, 'files written into the repository by an example: make it write elsewhere, or run it `from anywhere`').toEqual([]);
+  });
+
+  it('reads annotations, and refuses an unknown one', () => {
+    const text = [
+      '<!-- example: as place-search; event 370004467-4557 as ref.uo.tours -->',
+      '```graphql',
+      'subscription { capacityChanged { at } }',
+      '```',
+      '<!-- example: skip (needs docker; not here) -->',
+      '',
+      '```sh',
+      'docker compose up',
+      '```',
+      '```json',
+      '{ "not": "run" }',
+      '```',
+    ].join('\n');
+    const [subscription, skippedOne, ...rest] = examplesOf('x.md', text);
+    expect(subscription).toMatchObject({ kind: 'graphql', line: 2, annotations: { as: 'place-search', event: { unitId: '370004467-4557', as: 'ref.uo.tours' } } });
+    expect(skippedOne).toMatchObject({ kind: 'shell', annotations: { skip: 'needs docker; not here' } });
+    expect(rest).toEqual([]);
+    expect(() => examplesOf('x.md', '<!-- example: as-is -->\n```sh\ntrue\n```')).toThrow(/unknown example annotation "as-is"/);
+  });
+
+  it('tells an answer with errors or with nothing in it from a real one', () => {
+    expect(problemOf({ data: { unit: { name: 'REA' } } })).toBeNull();
+    expect(problemOf({ data: { units: { edges: [], totalCount: 0 } } })).toBeNull(); // a count is an answer
+    expect(problemOf({ data: { unit: null } })).toMatch(/empty answer for unit/);
+    expect(problemOf({ data: { units: [{ capacity: null }], other: { x: 1 } } })).toMatch(/empty answer for units/);
+    expect(problemOf({ errors: [{ message: 'no' }], data: { a: 1 } })).toMatch(/^errors/);
+    expect(problemOf({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] })).toMatch(/OperationOutcome/);
+    expect(problemOf({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational' }] })).toBeNull();
+    expect(problemOf({ transactionTime: 't', output: [{ type: 'Location' }], error: [] })).toBeNull();
+    expect(problemOf({ error: { code: 'NOT_FOUND' } })).toMatch(/^error/);
+    expect(jsonDocuments('{"a":1}\nnot json\n{"b":2}')).toEqual([{ a: 1 }, { b: 2 }]);
   });
 
   it('finds the examples, and skips few, each with its reason', () => {
