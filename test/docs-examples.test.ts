@@ -13,7 +13,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
-import { docExamples, examplesOf, jsonDocuments, problemOf, type DocExample } from './helpers/doc-examples.js';
+import { docExamples, examplesOf, jsonDocuments, problemOf, verdict, type DocExample } from './helpers/doc-examples.js';
 import { clientToken, userToken, DEMO_PASSWORD } from '../scripts/token.js';
 import { DEMO_CLIENTS } from '../scripts/demo/clients.js';
 
@@ -173,10 +173,8 @@ async function runShell(example: DocExample, token: string | undefined): Promise
   expect(refused, `HTTP statuses of ${context}`).toEqual([]);
   const files = example.annotations.fromAnywhere ? readdirSync(cwd).filter((f) => statSync(join(cwd, f)).size > 0) : [];
   expect(result.stdout.trim() !== '' || files.length > 0, `${context}\nprinted nothing and wrote no file`).toBe(true);
-  for (const document of jsonDocuments(result.stdout)) expect(problemOf(document), context).toBeNull();
-  for (const file of files.filter((f) => f.endsWith('.json') || f.endsWith('.ndjson'))) {
-    for (const document of jsonDocuments(readFileSync(join(cwd, file), 'utf8'))) expect(problemOf(document), `${context}\n(file ${file})`).toBeNull();
-  }
+  const written = files.filter((f) => f.endsWith('.json') || f.endsWith('.ndjson')).flatMap((f) => jsonDocuments(readFileSync(join(cwd, f), 'utf8')));
+  expect(verdict([...jsonDocuments(result.stdout), ...written], example.annotations.errors), context).toBeNull();
 }
 
 
@@ -199,13 +197,13 @@ async function runGraphQL(example: DocExample, token: string | undefined): Promi
     }
     if (process.env.DOCS_EXAMPLES_VERBOSE) console.info(`${example.id}\n${JSON.stringify(answer).slice(0, 2000)}`);
     expect(answer, `${example.id}: the subscription completed without an event`).not.toBeNull();
-    expect(problemOf(answer), example.id).toBeNull();
+    expect(verdict([answer], example.annotations.errors), example.id).toBeNull();
     return;
   }
   const result = await gql(hub.urls.graphql, query, {}, authorization ? { authorization } : {});
   if (process.env.DOCS_EXAMPLES_VERBOSE) console.info(`${example.id}\n${JSON.stringify(result).slice(0, 2000)}`);
-  expect(result.status, `${example.id}: ${JSON.stringify(result.errors)}`).toBe(200);
-  expect(problemOf(result), example.id).toBeNull();
+  expect([200, ...example.annotations.statuses], `${example.id}: HTTP ${result.status} ${JSON.stringify(result.errors)}`).toContain(result.status);
+  expect(verdict([result], example.annotations.errors), example.id).toBeNull();
 }
 
 async function runScriptExample(example: DocExample, token: string | undefined): Promise<void> {
@@ -283,6 +281,11 @@ describe('documentation examples (README.md, docs/*.md)', () => {
     expect(problemOf({ transactionTime: 't', output: [{ type: 'Location' }], error: [] })).toBeNull();
     expect(problemOf({ error: { code: 'NOT_FOUND' } })).toMatch(/^error/);
     expect(jsonDocuments('{"a":1}\nnot json\n{"b":2}')).toEqual([{ a: 1 }, { b: 2 }]);
+    const denied = { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }], data: null };
+    expect(verdict([denied], ['UNAUTHENTICATED'])).toBeNull(); // an error the example shows on purpose
+    expect(verdict([denied], ['FORBIDDEN'])).toMatch(/unexpected error code\(s\) UNAUTHENTICATED/);
+    expect(verdict([{ data: { a: 1 } }], ['FORBIDDEN'])).toMatch(/got none/);
+    expect(verdict([{ error: { code: 'NOT_FOUND' } }], ['NOT_FOUND'])).toBeNull();
   });
 
   it('finds the examples, and skips few, each with its reason', () => {

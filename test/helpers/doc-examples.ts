@@ -24,6 +24,8 @@ export interface Annotations {
   fromAnywhere: boolean;
   /** `status <code>`: an HTTP status the example documents, accepted besides 2xx. */
   statuses: number[];
+  /** `error <CODE>`: an error the example shows on purpose (GraphQL `extensions.code`, REST `error.code`, FHIR issue code); it must come, and no other. */
+  errors: string[];
   /** `event <unit id> as <identity>`: while a subscription example runs, that unit's capacity changes. */
   event?: { unitId: string; as: string };
 }
@@ -50,6 +52,7 @@ export function parseAnnotation(text: string, into: Annotations, where: string):
     else if ((m = /^as\s+([\w.-]+)$/.exec(raw))) into.as = m[1]!;
     else if (raw === 'from anywhere') into.fromAnywhere = true;
     else if ((m = /^status\s+(\d{3})$/.exec(raw))) into.statuses.push(Number(m[1]));
+    else if ((m = /^error\s+([\w-]+)$/.exec(raw))) into.errors.push(m[1]!);
     else if ((m = /^event\s+([\w-]+)\s+as\s+([\w.-]+)$/.exec(raw))) into.event = { unitId: m[1]!, as: m[2]! };
     else throw new Error(`${where}: unknown example annotation "${raw}" (docs/testing.md § Documentation examples)`);
   }
@@ -67,7 +70,7 @@ export function examplesOf(file: string, text: string): DocExample[] {
     while (end < lines.length && !new RegExp(`^\\s*${fence}\\s*$`).test(lines[end]!)) end++;
     const kind = KINDS[open[3]!.toLowerCase()];
     if (kind) {
-      const annotations: Annotations = { fromAnywhere: false, statuses: [] };
+      const annotations: Annotations = { fromAnywhere: false, statuses: [], errors: [] };
       // Annotations: the comment lines right above the fence (blank lines between are allowed).
       for (let j = i - 1; j >= 0; j--) {
         const above = lines[j]!.trim();
@@ -117,6 +120,30 @@ export function problemOf(answer: unknown): string | null {
     if (issues.some((i) => i.severity === 'error' || i.severity === 'fatal')) return `OperationOutcome: ${JSON.stringify(o).slice(0, 600)}`;
   }
   if (!isEmpty(o.error)) return `error: ${JSON.stringify(o.error).slice(0, 600)}`;
+  return null;
+}
+
+/** The error codes an answer carries: GraphQL `errors[].extensions.code`, REST `error.code`, FHIR issue codes of errors. */
+export function errorCodesOf(answer: unknown): string[] {
+  if (typeof answer !== 'object' || answer === null) return [];
+  const o = answer as { errors?: Array<{ extensions?: { code?: string } }>; error?: { code?: string }; resourceType?: string; issue?: Array<{ severity?: string; code?: string }> };
+  return [
+    ...(Array.isArray(o.errors) ? o.errors.map((e) => e.extensions?.code ?? 'NO_CODE') : []),
+    ...(o.error && typeof o.error === 'object' && !Array.isArray(o.error) ? [o.error.code ?? 'NO_CODE'] : []),
+    ...(o.resourceType === 'OperationOutcome' ? (o.issue ?? []).filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => i.code ?? 'NO_CODE') : []),
+  ];
+}
+
+/**
+ * What is wrong with the answers of one example, or null. Without expected errors, the first
+ * problem of any answer; with them (`error <CODE>`), an error code outside them, or none at all.
+ */
+export function verdict(answers: unknown[], expected: readonly string[]): string | null {
+  if (expected.length === 0) return answers.map(problemOf).find((p) => p !== null) ?? null;
+  const codes = answers.flatMap(errorCodesOf);
+  const unexpected = codes.filter((c) => !expected.includes(c));
+  if (unexpected.length > 0) return `unexpected error code(s) ${unexpected.join(', ')} (expected ${expected.join(', ')})`;
+  if (codes.length === 0) return `expected error ${expected.join(' or ')}, got none`;
   return null;
 }
 
