@@ -42,6 +42,20 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     await hub?.close();
   });
 
+  it('a new hub takes today\'s snapshot as it starts, whatever the time, without anyone asking (D??-docs-a)', async () => {
+    const aggregator = { authorization: await asApp(hub.urls.graphql, 'national-aggregator') };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date()); // YYYY-MM-DD
+    let latest: { date: string; units: number } | undefined;
+    for (let i = 0; i < 60 && !latest; i++) {
+      const r = await gql<{ capacitySnapshots: Array<{ date: string; units: number }> }>(hub.urls.graphql, '{ capacitySnapshots(first: 1) { date units } }', {}, aggregator);
+      expect(r.errors).toBeUndefined();
+      latest = r.data!.capacitySnapshots[0];
+      if (!latest) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(latest?.date).toBe(today);
+    expect(latest!.units).toBeGreaterThan(600); // the demo region's active units
+  });
+
   it('synthesises the units of the caller\'s reach, grouped in order, totals = sums of children = an independent computation', async () => {
     const r = await gql<{ capacitySynthesis: { groupBy: string[]; totals: Totals; groups: Group[] } }>(
       hub.urls.graphql, SYNTHESIS, { groupBy: ['DEPARTMENT', 'ESTABLISHMENT', 'DISCIPLINE'] }, await user('saisie.lits.chateauroux'));

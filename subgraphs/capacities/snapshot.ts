@@ -50,11 +50,15 @@ export type SnapshotStore = ReturnType<typeof createSnapshotStore>;
  * The units are fetched before the transaction (an HTTP call has no place inside one); a process
  * that loses the race inserts nothing and returns the winner's snapshot.
  */
-export async function takeSnapshot(orm: Orm, client: SubgraphClient, day: string, at: Date): Promise<{ snapshot: SnapshotRow; taken: boolean }> {
+export async function takeSnapshot(orm: Orm, client: SubgraphClient, day: string, at: Date): Promise<{ snapshot: SnapshotRow; taken: boolean }>;
+/** With `unlessEmpty`: null, and nothing written, when the offer has no active unit yet. */
+export async function takeSnapshot(orm: Orm, client: SubgraphClient, day: string, at: Date, options: { unlessEmpty: true }): Promise<{ snapshot: SnapshotRow; taken: boolean } | null>;
+export async function takeSnapshot(orm: Orm, client: SubgraphClient, day: string, at: Date, options: { unlessEmpty?: boolean } = {}): Promise<{ snapshot: SnapshotRow; taken: boolean } | null> {
   const store = createSnapshotStore(orm);
   const existing = await store.byDay(day);
   if (existing) return { snapshot: existing, taken: false };
   const units = (await fetchUnits(client)).sort(snapshotOrder);
+  if (options.unlessEmpty && units.length === 0) return null;
   const capacities = new Map((await orm.select().from(unitCapacities)).map((r) => [r.unitId, r]));
   const taken = await orm.transaction(async (tx) => {
     const [header] = await tx.insert(snapshots).values({ day, takenAt: at, units: units.length }).onConflictDoNothing().returning();
