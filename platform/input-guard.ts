@@ -60,15 +60,15 @@ function literalProblem(document: DocumentNode): StringProblem | null {
 }
 
 /**
- * BAD_USER_INPUT (HTTP 400) for the first bad string of an operation's literals or variables,
- * or null. `extensions.field` names it.
+ * BAD_USER_INPUT for the first bad string of an operation's literals or variables, or null.
+ * `extensions.field` names it.
  */
 export function operationInputProblem(document: DocumentNode | undefined, variables: Record<string, unknown> | undefined | null): GraphQLError | null {
   const problem =
     (document ? literalProblem(document) : null) ??
     Object.entries(variables ?? {}).reduce<StringProblem | null>((p, [name, value]) => p ?? findStringProblem(value, `$${name}`), null);
   if (!problem) return null;
-  return new HubError('BAD_USER_INPUT', problem.message, { field: problem.path, http: { status: 400 } });
+  return new HubError('BAD_USER_INPUT', problem.message, { field: problem.path });
 }
 
 /** The file's text must hold no NUL character: BAD_USER_INPUT naming the first line that does. */

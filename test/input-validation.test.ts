@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
@@ -204,6 +206,21 @@ describe('validation before writes, on a private PGlite hub', () => {
       const write = await gql(hub.urls.graphql, UPDATE, { unitId: units[0]!.id, input: { ...inputOf(c), notes: 'a\u0000b' }, v: c.version }, { authorization: writer });
       expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$input.notes' });
       expect(await snapshot()).toEqual(state);
+    });
+
+    it('GraphQL over WebSocket: U+0000 in a subscription variable → BAD_USER_INPUT, as on HTTP', async () => {
+      const client = createClient({ url: hub.urls.graphql.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: admin }, retryAttempts: 0 });
+      try {
+        const errors = await new Promise<unknown>((resolve, reject) => {
+          client.subscribe(
+            { query: 'subscription($d: String) { capacityChanged(filter: { departmentCode: $d }) { at } }', variables: { d: '3\u00006' } },
+            { next: () => reject(new Error('an event was delivered')), error: resolve, complete: () => reject(new Error('completed without error')) },
+          );
+        });
+        expect(errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', field: '$d' } }]);
+      } finally {
+        await client.dispose();
+      }
     });
 
     it('GraphQL: a 100 kB string to a name → BAD_USER_INPUT', async () => {

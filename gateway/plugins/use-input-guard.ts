@@ -6,7 +6,7 @@
  * validation or variable error of the caller, never a subgraph failure.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { operationInputProblem } from '../../platform/input-guard.js';
 import { DateTime } from '../../platform/scalars.js';
 
@@ -18,7 +18,8 @@ export function useInputGuard<Ctx extends BaseContext>(): ApolloServerPlugin<Ctx
       return {
         async didResolveOperation({ document, request }) {
           const problem = operationInputProblem(document, request.variables);
-          if (problem) throw problem;
+          // Refused before execution, as Apollo refuses a bad variable: HTTP 400.
+          if (problem) throw new GraphQLError(problem.message, { extensions: { ...problem.extensions, http: { status: 400 } } });
         },
       };
     },
