@@ -264,7 +264,7 @@ describe('validation before writes, on a private PGlite hub', () => {
       expect(media.status).toBe(415);
       expect(await media.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'Unsupported Media Type' } });
       // A subgraph's own HubError keeps its status and extensions through the same handler.
-      const date = await fetch(`${base()}/exports/capacities/2026-02-30.csv`, { headers: { authorization: admin } });
+      const date = await fetch(`${base()}/exports/capacities/2026-02-30.csv`, { headers: { authorization: await asApp(hub.urls.graphql, 'national-aggregator') } });
       expect(date.status).toBe(400);
       expect(await date.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('2026-02-30'), field: 'date' } });
     });
