@@ -18,6 +18,8 @@ import { createKeepAliveAgent, keepAliveFetcher, SubgraphDataSource } from './da
 import type { GatewayContext } from './context.js';
 import { readCommittedSupergraph } from './compose.js';
 import { useMaskedErrors } from './plugins/use-masked-errors.js';
+import { bindScalars, useInputGuard } from './plugins/use-input-guard.js';
+import { registerHttpErrorHandler } from '../platform/http-errors.js';
 import { createIdentityPipeline, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
@@ -84,6 +86,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name }) => services[name as SubgraphName]!,
     logger,
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => bindScalars(apiSchema));
   const formatError = useMaskedErrors(logger);
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -92,7 +95,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false, // the entry script owns shutdown order (gateway, subgraphs, database)
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), useInputGuard()],
   });
   await server.start();
 
@@ -100,6 +103,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     loggerInstance: logger as FastifyBaseLogger,
     keepAliveTimeout: 65_000,
   });
+  registerHttpErrorHandler(app); // before any route: every plugin without its own handler (all but /fhir) inherits it
   await app.register(observability, {
     service: 'gateway',
     processMetrics: true,

@@ -1,3 +1,5 @@
+import { requireNoNul } from './input-guard.js';
+
 /**
  * One CSV record split into fields, RFC 4180 quoting: a field starting with a double quote runs
  * to the closing quote, `""` inside it being a quote; elsewhere quotes are plain characters.
@@ -27,7 +29,8 @@ export function splitCsvLine(line: string, separator = ';'): string[] {
 
 /**
  * Text of an uploaded file: UTF-8, or Windows-1252 (older official extracts and hospital
- * software) when the bytes are not valid UTF-8; without a byte-order mark.
+ * software) when the bytes are not valid UTF-8; without a byte-order mark. A file holding a NUL
+ * character (U+0000, which no text column can store) is refused: BAD_USER_INPUT naming its line.
  */
 export function decodeText(bytes: Uint8Array): string {
   let text: string;
@@ -36,5 +39,6 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
+  requireNoNul(text);
   return text.replace(/^\uFEFF/, '');
 }

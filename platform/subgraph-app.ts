@@ -11,6 +11,7 @@ import type { DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability from './observability.js';
 import { formatGraphQLError, HubError } from './errors.js';
+import { registerHttpErrorHandler } from './http-errors.js';
 import type { Identity } from './auth/identity.js';
 import { IDENTITY_HEADER, verifyIdentity } from './auth/internal-token.js';
 
@@ -36,6 +37,7 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     loggerInstance: options.logger.child({ component: `subgraph:${options.name}` }) as FastifyBaseLogger,
     keepAliveTimeout: 65_000, // longer than the gateway's idle socket timeout, so reused sockets stay open
   });
+  registerHttpErrorHandler(app); // first: the subgraph's REST routes (feeds, imports, exports, OIDC pages) inherit it
   await app.register(observability, { service: options.name, ready: options.ready });
   // Fastify decorators cannot hold objects; the hook below sets the identity on every request.
   app.decorateRequest('identity', null as never);

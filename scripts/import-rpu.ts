@@ -55,8 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     return args.values.help ? 0 : 2;
   }
   let bytes: Buffer;
+  let text: string;
   try {
     bytes = readFileSync(file);
+    text = decodeRpu(bytes); // refuses a file holding U+0000 (its line named) before any database work
   } catch (error) {
     process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
     return 2;
@@ -72,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     await applyMigrations(db, 'tensions', TENSIONS_MIGRATIONS);
     const started = performance.now();
     // Direct mode: no offer subgraph to ask, so FINESS numbers are checked for format and key only.
-    const report = await importRpu(db, decodeRpu(bytes), { dryRun, onProgress: progressPrinter(process.stderr) });
+    const report = await importRpu(db, text, { dryRun, onProgress: progressPrinter(process.stderr) });
     printReport(report, (performance.now() - started) / 1000, out);
     return exitCodeOf(report);
   } finally {

@@ -37,14 +37,16 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The caller's context, or null once a 401/500 answer was sent. */
+/** The caller's context, or null once a 401 answer was sent. */
 async function contextOrReply(build: ContextBuilder, request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext | null> {
   try {
     return await build(header(request, 'authorization'), header(request, 'x-request-id') ?? request.id);
   } catch (error) {
     const { message, extensions } = error as GraphQLError;
-    const status = (extensions?.http as { status?: number } | undefined)?.status ?? 500;
-    await reply.code(status).send({ error: { code: extensions?.code ?? 'INTERNAL_SERVER_ERROR', message } });
+    // A token refusal carries its code and status; anything else is unexpected: the app's error handler masks it.
+    const status = (extensions?.http as { status?: number } | undefined)?.status;
+    if (!extensions?.code || status === undefined) throw error;
+    await reply.code(status).send({ error: { code: extensions.code, message } });
     return null;
   }
 }

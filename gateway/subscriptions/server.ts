@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceMap } from '@apollo/gateway';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { operationInputProblem } from '../../platform/input-guard.js';
 import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -152,6 +153,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         }
         const errors = validate(planner.schema, document);
         if (errors.length) return errors;
+        const refused = operationInputProblem(document, payload.variables); // U+0000, over-long strings: as on HTTP
+        if (refused) return [refused];
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];

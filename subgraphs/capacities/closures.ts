@@ -5,7 +5,7 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { HubError } from '../../platform/errors.js';
-import { NOTES_MAX } from './rules.js';
+import { MAX_BEDS, NOTES_MAX } from './rules.js';
 import { plannedClosures, type PlannedClosureRow } from './tables.js';
 
 export const CLOSURE_REASONS = ['SEASONAL', 'WORKS', 'STAFF', 'OTHER'] as const;
@@ -44,7 +44,9 @@ export function checkClosure(input: ClosureInput, installed: number | null): voi
   parseDay(input.startDate, 'startDate');
   parseDay(input.endDate, 'endDate');
   if (input.startDate > input.endDate) throw new HubError('BAD_USER_INPUT', 'endDate must be on or after startDate.', { field: 'endDate' });
-  if (!Number.isInteger(input.beds) || input.beds <= 0) throw new HubError('BAD_USER_INPUT', `beds must be an integer > 0, got ${input.beds}.`, { field: 'beds' });
+  if (!Number.isInteger(input.beds) || input.beds <= 0 || input.beds > MAX_BEDS) {
+    throw new HubError('BAD_USER_INPUT', `beds must be an integer from 1 to ${MAX_BEDS}, got ${input.beds}.`, { field: 'beds' });
+  }
   if (installed !== null && input.beds > installed) {
     throw new HubError('BAD_USER_INPUT', `beds (${input.beds}) cannot exceed the unit's installed beds (${installed}).`, { field: 'beds' });
   }

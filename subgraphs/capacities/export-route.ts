@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 import { hasRight, hasRightSomewhere } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
-import { ERROR_CODES, HubError, type ErrorCode } from '../../platform/errors.js';
+import { HubError } from '../../platform/errors.js';
 import type { Orm } from '../../platform/db/client.js';
 import { EXPORT, isTransversal, requireAccess } from './access.js';
 import { parseDay } from './closures.js';
@@ -65,22 +65,16 @@ async function* lines(orm: Orm, day: string, format: 'csv' | 'ndjson', keep: (ro
 
 export async function capacityExportRoute(app: FastifyInstance, options: { orm: Orm }): Promise<void> {
   app.get<{ Params: { file: string } }>(EXPORT_PATH, async (request, reply) => {
-    try {
-      const identity = request.identity;
-      if (!(identity.kind === 'user' && hasRightSomewhere(identity, EXPORT.rights))) requireAccess(identity, EXPORT, { kind: 'TRANSVERSAL' });
-      const match = /^(.+)\.(csv|ndjson)$/.exec(request.params.file);
-      if (!match) throw new HubError('BAD_USER_INPUT', 'Ask for /exports/capacities/YYYY-MM-DD.csv or .ndjson.', { field: 'file' });
-      const day = parseDay(match[1]!, 'date');
-      const format = match[2] as 'csv' | 'ndjson';
-      if (!(await createSnapshotStore(options.orm).byDay(day))) throw new HubError('NOT_FOUND', `No capacity snapshot for ${day}.`);
-      return reply
-        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="capacities-${day}.${format}"`)
-        .send(Readable.from(lines(options.orm, day, format, lineFilter(identity))));
-    } catch (error) {
-      if (!(error instanceof HubError)) throw error;
-      const code = error.extensions.code as ErrorCode;
-      return reply.code(ERROR_CODES[code]?.status ?? 500).send({ error: { code, message: error.message } });
-    }
+    const identity = request.identity;
+    if (!(identity.kind === 'user' && hasRightSomewhere(identity, EXPORT.rights))) requireAccess(identity, EXPORT, { kind: 'TRANSVERSAL' });
+    const match = /^(.+)\.(csv|ndjson)$/.exec(request.params.file);
+    if (!match) throw new HubError('BAD_USER_INPUT', 'Ask for /exports/capacities/YYYY-MM-DD.csv or .ndjson.', { field: 'file' });
+    const day = parseDay(match[1]!, 'date');
+    const format = match[2] as 'csv' | 'ndjson';
+    if (!(await createSnapshotStore(options.orm).byDay(day))) throw new HubError('NOT_FOUND', `No capacity snapshot for ${day}.`);
+    return reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', `attachment; filename="capacities-${day}.${format}"`)
+      .send(Readable.from(lines(options.orm, day, format, lineFilter(identity))));
   });
 }

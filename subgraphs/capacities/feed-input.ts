@@ -6,7 +6,8 @@
 import { splitCsvLine } from '../../platform/csv.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { HubError } from '../../platform/errors.js';
-import { NOTES_MAX } from './rules.js';
+import { findStringProblem, requireNoNul } from '../../platform/input-guard.js';
+import { MAX_BEDS, NOTES_MAX } from './rules.js';
 
 export interface FeedLine {
   establishmentFiness: string;
@@ -24,7 +25,8 @@ export interface FeedLine {
 
 export type ParsedLine = { line: number; value: FeedLine } | { line: number; key: { establishmentFiness?: unknown; ufCode?: unknown }; error: string; field?: string };
 
-const count = { type: 'integer', minimum: 0, maximum: 100_000 };
+// The bounds of checkCapacity (rules.ts), stated in the schema so a line's answer names them first.
+const count = { type: 'integer', minimum: 0, maximum: MAX_BEDS };
 const REQUIRED = ['establishmentFiness', 'ufCode', 'installedBeds', 'availableMen', 'availableWomen', 'availableUndifferentiated'] as const;
 const OPTIONAL_COUNTS = ['closedBeds', 'reopenedBeds', 'reopenableBeds', 'mobilisedBeds'] as const;
 export const FEED_FIELDS = [...REQUIRED, ...OPTIONAL_COUNTS, 'notes'] as const;
@@ -71,10 +73,16 @@ export function parseJsonBody(body: unknown): ParsedLine[] {
   const updates = (body as { updates?: unknown } | null)?.updates;
   if (!body || typeof body !== 'object' || !Array.isArray(updates)) throw new HubError('BAD_USER_INPUT', 'The body must be a JSON object { "updates": [ … ] }.', { field: 'updates' });
   if (updates.length === 0 || updates.length > MAX_UPDATES) throw new HubError('BAD_USER_INPUT', `updates must hold 1 to ${MAX_UPDATES} lines.`, { field: 'updates' });
+  // A string no column can hold (U+0000, or over the hub's maximum) makes the body unreadable: 400 naming its line.
+  for (const [i, update] of updates.entries()) {
+    const problem = findStringProblem(update, `updates[${i}]`);
+    if (problem) throw new HubError('BAD_USER_INPUT', `Line ${i + 1}: ${problem.message} Nothing was written.`, { field: problem.path, line: i + 1 });
+  }
   return updates.map((u, i) => check(i + 1, u));
 }
 
 export function parseCsvBody(text: string): ParsedLine[] {
+  requireNoNul(text, 'The CSV');
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0] ?? '';
   const separator = header.includes(';') ? ';' : ',';

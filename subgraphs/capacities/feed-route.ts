@@ -6,9 +6,9 @@
  * nothing), last writer wins. Answers per-line results: 200 when written, 422 when a line was
  * refused, 403 when a line names a unit out of the caller's reach, 400 for a body it cannot read.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { hasRightSomewhere } from '../../platform/auth/authorize.js';
-import { ERROR_CODES, HubError, type ErrorCode } from '../../platform/errors.js';
+import { HubError } from '../../platform/errors.js';
 import type { SubgraphClient } from '../../platform/subgraph-client.js';
 import { actorName as actorOf } from '../../platform/auth/identity.js';
 import { CAPACITY_ENTRY, hasAccess, requireAccess } from './access.js';
@@ -32,11 +32,6 @@ export interface LineResult {
   capacity?: CapacityRecord | null;
 }
 
-function sendError(reply: FastifyReply, error: HubError) {
-  const code = error.extensions.code as ErrorCode;
-  return reply.code(ERROR_CODES[code]?.status ?? 500).send({ error: { code, message: error.message, ...(error.extensions.field ? { field: error.extensions.field } : {}) } });
-}
-
 function parseBody(contentType: string | undefined, body: unknown): ParsedLine[] {
   const text = typeof body === 'string' ? body : '';
   if (contentType?.startsWith('text/csv')) return parseCsvBody(text);
@@ -55,59 +50,54 @@ export async function capacityFeedRoute(app: FastifyInstance, options: { store: 
   app.addContentTypeParser(['application/json', 'text/csv'], { parseAs: 'string', bodyLimit: FEED_BODY_LIMIT }, (_request, body, done) => done(null, body));
   app.post(CAPACITY_FEED_PATH, { bodyLimit: FEED_BODY_LIMIT }, async (request, reply) => {
     const identity = request.identity;
-    try {
-      // Whether the caller may feed at all (an application: its scope); the reach (an application's perimeter) is checked per unit below.
-      if (identity.kind !== 'user' || !hasRightSomewhere(identity, CAPACITY_ENTRY.rights)) requireAccess(identity, CAPACITY_ENTRY, { kind: 'TRANSVERSAL' }, true);
-      const parsed = parseBody(request.headers['content-type'], request.body);
-      const valid = parsed.filter((p): p is Extract<ParsedLine, { value: unknown }> => 'value' in p);
-      const units = await unitsByFinessAndUf(options.client, valid.map((p) => p.value.establishmentFiness));
-      const results: LineResult[] = [];
-      const updates: Array<{ index: number; update: FeedUpdate }> = [];
-      let forbidden = false;
-      for (const p of parsed) {
-        if (!('value' in p)) {
-          results.push({ line: p.line, establishmentFiness: strOrNull(p.key.establishmentFiness), ufCode: strOrNull(p.key.ufCode), unitId: null, status: 'rejected', reason: p.error, ...(p.field ? { field: p.field } : {}) });
-          continue;
-        }
-        const { establishmentFiness, ufCode, ...figures } = p.value;
-        const unit = units.get(feedKey(establishmentFiness, ufCode));
-        const result: LineResult = { line: p.line, establishmentFiness, ufCode, unitId: unit?.id ?? null, status: 'rejected' };
-        results.push(result);
-        if (!unit) {
-          result.reason = `No active unit with UF code ${ufCode} in establishment ${establishmentFiness}.`;
-          result.field = 'ufCode';
-        } else if (!hasAccess(identity, CAPACITY_ENTRY, { kind: 'UNIT', id: unit.id, establishmentId: unit.establishment.id, organizationId: unit.establishment.organization.id })) {
-          forbidden = true;
-          result.reason = `Missing right ${CAPACITY_ENTRY.rights.join(' or ')} on unit ${unit.id}.`;
-        } else {
-          result.status = 'unchanged'; // until written
-          updates.push({ index: results.length - 1, update: { unitId: unit.id, figures } });
-        }
+    // Whether the caller may feed at all (an application: its scope); the reach (an application's perimeter) is checked per unit below.
+    if (identity.kind !== 'user' || !hasRightSomewhere(identity, CAPACITY_ENTRY.rights)) requireAccess(identity, CAPACITY_ENTRY, { kind: 'TRANSVERSAL' }, true);
+    const parsed = parseBody(request.headers['content-type'], request.body);
+    const valid = parsed.filter((p): p is Extract<ParsedLine, { value: unknown }> => 'value' in p);
+    const units = await unitsByFinessAndUf(options.client, valid.map((p) => p.value.establishmentFiness));
+    const results: LineResult[] = [];
+    const updates: Array<{ index: number; update: FeedUpdate }> = [];
+    let forbidden = false;
+    for (const p of parsed) {
+      if (!('value' in p)) {
+        results.push({ line: p.line, establishmentFiness: strOrNull(p.key.establishmentFiness), ufCode: strOrNull(p.key.ufCode), unitId: null, status: 'rejected', reason: p.error, ...(p.field ? { field: p.field } : {}) });
+        continue;
       }
-      let written = false;
-      if (updates.length > 0) {
-        // Every line is checked against the rules, even when another was refused already, so the answer names them all.
-        const stamp = { source: 'AUTOMATIC_FEED' as const, updatedBy: actorOf(identity), at: new Date() };
-        const outcome = await writeFeed(options.store, updates.map((u) => u.update), stamp, updates.length === parsed.length);
-        written = outcome.written;
-        outcome.outcomes.forEach((o, i) => {
-          const result = results[updates[i]!.index]!;
-          if (o.status === 'rejected') Object.assign(result, { status: 'rejected', reason: o.reason, ...(o.field ? { field: o.field } : {}) });
-          else Object.assign(result, { status: o.status, capacity: o.capacity });
-        });
+      const { establishmentFiness, ufCode, ...figures } = p.value;
+      const unit = units.get(feedKey(establishmentFiness, ufCode));
+      const result: LineResult = { line: p.line, establishmentFiness, ufCode, unitId: unit?.id ?? null, status: 'rejected' };
+      results.push(result);
+      if (!unit) {
+        result.reason = `No active unit with UF code ${ufCode} in establishment ${establishmentFiness}.`;
+        result.field = 'ufCode';
+      } else if (!hasAccess(identity, CAPACITY_ENTRY, { kind: 'UNIT', id: unit.id, establishmentId: unit.establishment.id, organizationId: unit.establishment.organization.id })) {
+        forbidden = true;
+        result.reason = `Missing right ${CAPACITY_ENTRY.rights.join(' or ')} on unit ${unit.id}.`;
+      } else {
+        result.status = 'unchanged'; // until written
+        updates.push({ index: results.length - 1, update: { unitId: unit.id, figures } });
       }
-      if (!written) {
-        // Nothing was written: lines that were fine say so rather than claiming a change.
-        for (const r of results) if (r.status !== 'rejected') Object.assign(r, { status: 'unchanged', capacity: undefined, reason: 'Not written: another line of the batch was rejected.' });
-      }
-      const tally = (s: LineResult['status']) => results.filter((r) => r.status === s).length;
-      const body = { written, lines: results.length, created: tally('created'), updated: tally('updated'), unchanged: tally('unchanged'), rejected: tally('rejected'), results };
-      request.log.info({ lines: body.lines, created: body.created, updated: body.updated, rejected: body.rejected, written }, 'capacity feed');
-      return reply.code(written ? 200 : forbidden ? 403 : 422).send(body);
-    } catch (error) {
-      if (error instanceof HubError) return sendError(reply, error);
-      throw error;
     }
+    let written = false;
+    if (updates.length > 0) {
+      // Every line is checked against the rules, even when another was refused already, so the answer names them all.
+      const stamp = { source: 'AUTOMATIC_FEED' as const, updatedBy: actorOf(identity), at: new Date() };
+      const outcome = await writeFeed(options.store, updates.map((u) => u.update), stamp, updates.length === parsed.length);
+      written = outcome.written;
+      outcome.outcomes.forEach((o, i) => {
+        const result = results[updates[i]!.index]!;
+        if (o.status === 'rejected') Object.assign(result, { status: 'rejected', reason: o.reason, ...(o.field ? { field: o.field } : {}) });
+        else Object.assign(result, { status: o.status, capacity: o.capacity });
+      });
+    }
+    if (!written) {
+      // Nothing was written: lines that were fine say so rather than claiming a change.
+      for (const r of results) if (r.status !== 'rejected') Object.assign(r, { status: 'unchanged', capacity: undefined, reason: 'Not written: another line of the batch was rejected.' });
+    }
+    const tally = (s: LineResult['status']) => results.filter((r) => r.status === s).length;
+    const body = { written, lines: results.length, created: tally('created'), updated: tally('updated'), unchanged: tally('unchanged'), rejected: tally('rejected'), results };
+    request.log.info({ lines: body.lines, created: body.created, updated: body.updated, rejected: body.rejected, written }, 'capacity feed');
+    return reply.code(written ? 200 : forbidden ? 403 : 422).send(body);
   });
 }
 

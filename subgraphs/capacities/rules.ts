@@ -5,6 +5,13 @@
 import { HubError } from '../../platform/errors.js';
 
 export const NOTES_MAX = 2000;
+/**
+ * Highest value of any count of a record (and of a planned closure's beds). Chosen so that no sum
+ * can leave GraphQL's 32-bit Int: a unit's total operational is at most installed + mobilised =
+ * 2 × MAX_BEDS, and a national synthesis over 100 000 units sums to at most 2 × 10^9 < 2^31 − 1
+ * (docs/capacities.md § Rules, decision "bounded figures"). The largest French units hold hundreds.
+ */
+export const MAX_BEDS = 10_000;
 export const NATURES = ['BED', 'PLACE'] as const;
 export type CapacityNature = (typeof NATURES)[number];
 
@@ -60,7 +67,7 @@ export function checkCapacity(f: CapacityFigures, previousInstalled: number | nu
   if (!NATURES.includes(f.nature)) refuse('nature', `nature must be one of ${NATURES.join(', ')}.`);
   for (const field of COUNTS) {
     const value = f[field];
-    if (!Number.isInteger(value) || value < 0) refuse(field, `${field} must be an integer >= 0, got ${String(value)}.`);
+    if (!Number.isInteger(value) || value < 0 || value > MAX_BEDS) refuse(field, `${field} must be an integer from 0 to ${MAX_BEDS}, got ${String(value)}.`);
   }
   if (previousInstalled !== null && previousInstalled > 0 && f.installedBeds === 0) {
     refuse(
@@ -86,6 +93,7 @@ export function checkCapacity(f: CapacityFigures, previousInstalled: number | nu
     );
   }
   if (f.notes !== null && f.notes.length > NOTES_MAX) refuse('notes', `notes must be at most ${NOTES_MAX} characters, got ${f.notes.length}.`);
+  if (f.notes?.includes('\u0000')) refuse('notes', 'notes must not contain the NUL character (U+0000).');
 }
 
 /** True when two entries state the same situation (the automatic feed then writes nothing). */

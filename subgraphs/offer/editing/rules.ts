@@ -52,9 +52,12 @@ export function ufCodeOf(raw: string, field = 'ufCode'): string {
   return code;
 }
 
+export const SSE_CAPACITY_MAX = 10_000;
+
 export function sseCapacityOf(raw: number | null | undefined): number | null {
   if (raw === null || raw === undefined) return null;
-  if (!Number.isInteger(raw) || raw < 0 || raw > 100_000) throw badInput('sseCapacity', 'the SSE capacity is a number of beds, 0 or more.');
+  // The capacities subgraph's MAX_BEDS: a synthesis sums remainingToMobilise (≤ SSE capacity) over every unit in a 32-bit Int.
+  if (!Number.isInteger(raw) || raw < 0 || raw > SSE_CAPACITY_MAX) throw badInput('sseCapacity', `the SSE capacity is a number of beds, from 0 to ${SSE_CAPACITY_MAX}.`);
   return raw;
 }
 

@@ -7,7 +7,7 @@
  * 422 when rows were rejected and nothing was written.
  */
 import type { FastifyInstance } from 'fastify';
-import { HubError, ERROR_CODES, type ErrorCode } from '../../../platform/errors.js';
+import { HubError } from '../../../platform/errors.js';
 import { requireRight } from '../../../platform/auth/authorize.js';
 import type { Database } from '../../../platform/db/client.js';
 import { decodeFiness } from './parse.js';
@@ -34,24 +34,18 @@ export async function finessImportRoute(app: FastifyInstance, options: { db: Dat
   // Scoped to this plugin: the rest of the subgraph keeps Fastify's default parsers and limit.
   app.addContentTypeParser(FINESS_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: FINESS_BODY_LIMIT }, (_request, body, done) => done(null, body));
   app.post<{ Querystring: ImportQuery; Body: Buffer }>(FINESS_IMPORT_PATH, { bodyLimit: FINESS_BODY_LIMIT }, async (request, reply) => {
-    try {
-      requireRight(request.identity, 'ORU_ROR_ETABLISSEMENT_EDIT', { kind: 'TRANSVERSAL' });
-      const partial = flag('partial', request.query.partial);
-      const dryRun = flag('dryRun', request.query.dryRun);
-      if (!Buffer.isBuffer(request.body)) {
-        throw new HubError('BAD_USER_INPUT', `Send the file as the request body (content-type ${FINESS_CONTENT_TYPES.join(' or ')}).`);
-      }
-      const text = decodeFiness(request.body);
-      const started = performance.now();
-      // The audit trail and the feed name the signed-in user (their login), not the hub.
-      const report = await importFiness(options.db, text, { partial, dryRun, actor: actorOf(request.identity) });
-      const seconds = (performance.now() - started) / 1000;
-      request.log.info({ rows: report.rows, created: report.created, updated: report.updated, rejected: report.rejected, written: report.written }, 'FINESS import');
-      return reply.code(exitCodeOf(report) === 0 ? 200 : 422).send({ ...report, seconds });
-    } catch (error) {
-      if (!(error instanceof HubError)) throw error;
-      const code = error.extensions.code as ErrorCode;
-      return reply.code(ERROR_CODES[code]?.status ?? 500).send({ error: { code, message: error.message } });
+    requireRight(request.identity, 'ORU_ROR_ETABLISSEMENT_EDIT', { kind: 'TRANSVERSAL' });
+    const partial = flag('partial', request.query.partial);
+    const dryRun = flag('dryRun', request.query.dryRun);
+    if (!Buffer.isBuffer(request.body)) {
+      throw new HubError('BAD_USER_INPUT', `Send the file as the request body (content-type ${FINESS_CONTENT_TYPES.join(' or ')}).`);
     }
+    const text = decodeFiness(request.body);
+    const started = performance.now();
+    // The audit trail and the feed name the signed-in user (their login), not the hub.
+    const report = await importFiness(options.db, text, { partial, dryRun, actor: actorOf(request.identity) });
+    const seconds = (performance.now() - started) / 1000;
+    request.log.info({ rows: report.rows, created: report.created, updated: report.updated, rejected: report.rejected, written: report.written }, 'FINESS import');
+    return reply.code(exitCodeOf(report) === 0 ? 200 : 422).send({ ...report, seconds });
   });
 }

@@ -6,7 +6,7 @@
  * 200 when written (or a clean dry run), 422 when records were rejected and nothing was written.
  */
 import type { FastifyInstance } from 'fastify';
-import { HubError, ERROR_CODES, type ErrorCode } from '../../../platform/errors.js';
+import { HubError } from '../../../platform/errors.js';
 import type { Database } from '../../../platform/db/client.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 import { requireEmergencyWrite } from './access.js';
@@ -20,29 +20,23 @@ export const RPU_CONTENT_TYPES = ['application/xml', 'text/xml', 'text/csv', 'ap
 export async function rpuImportRoute(app: FastifyInstance, options: { db: Database; client: SubgraphClient }): Promise<void> {
   app.addContentTypeParser(RPU_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: RPU_BODY_LIMIT }, (_request, body, done) => done(null, body));
   app.post<{ Querystring: { dryRun?: string }; Body: Buffer }>(RPU_IMPORT_PATH, { bodyLimit: RPU_BODY_LIMIT }, async (request, reply) => {
-    try {
-      const identity = request.identity;
-      if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
-      const dryRun = request.query.dryRun;
-      if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw new HubError('BAD_USER_INPUT', 'dryRun must be true or false.');
-      if (!Buffer.isBuffer(request.body)) throw new HubError('BAD_USER_INPUT', `Send the file as the request body (content-type ${RPU_CONTENT_TYPES.join(', ')}).`);
-      const started = performance.now();
-      const report = await importRpu(options.db, decodeRpu(request.body), {
-        dryRun: dryRun === 'true',
-        authorize: (ids) => ids.forEach((id) => requireEmergencyWrite(identity, id)),
-        knownEstablishments: async (ids) => {
-          const found = await options.client.entities<{ id: string }>('offer', 'Establishment', ids, 'id');
-          return new Set(found.filter((e): e is { id: string } => e !== null).map((e) => e.id));
-        },
-      });
-      const seconds = (performance.now() - started) / 1000;
-      // Counts only: no value of a passage is ever logged.
-      request.log.info({ records: report.records, created: report.created, updated: report.updated, rejected: report.rejected, written: report.written }, 'RPU import');
-      return reply.code(exitCodeOf(report) === 0 ? 200 : 422).send({ ...report, seconds });
-    } catch (error) {
-      if (!(error instanceof HubError)) throw error;
-      const code = error.extensions.code as ErrorCode;
-      return reply.code(ERROR_CODES[code]?.status ?? 500).send({ error: { code, message: error.message } });
-    }
+    const identity = request.identity;
+    if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
+    const dryRun = request.query.dryRun;
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw new HubError('BAD_USER_INPUT', 'dryRun must be true or false.');
+    if (!Buffer.isBuffer(request.body)) throw new HubError('BAD_USER_INPUT', `Send the file as the request body (content-type ${RPU_CONTENT_TYPES.join(', ')}).`);
+    const started = performance.now();
+    const report = await importRpu(options.db, decodeRpu(request.body), {
+      dryRun: dryRun === 'true',
+      authorize: (ids) => ids.forEach((id) => requireEmergencyWrite(identity, id)),
+      knownEstablishments: async (ids) => {
+        const found = await options.client.entities<{ id: string }>('offer', 'Establishment', ids, 'id');
+        return new Set(found.filter((e): e is { id: string } => e !== null).map((e) => e.id));
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    // Counts only: no value of a passage is ever logged.
+    request.log.info({ records: report.records, created: report.created, updated: report.updated, rejected: report.rejected, written: report.written }, 'RPU import');
+    return reply.code(exitCodeOf(report) === 0 ? 200 : 422).send({ ...report, seconds });
   });
 }
