@@ -12,6 +12,8 @@ import { SUBGRAPHS } from './subgraphs.js';
 import { prepareDatabase } from './hub.js';
 import { openChangeFeed } from '../platform/changes/feed.js';
 import { onShutdown } from './shutdown.js';
+import { checkPortsFree, gatewayClaim, portError, subgraphClaim } from './lib/ports.js';
+import { startupFailure } from './lib/startup.js';
 
 export const COMPONENTS = [...SUBGRAPH_NAMES, 'gateway'] as const;
 type Component = (typeof COMPONENTS)[number];
@@ -24,10 +26,16 @@ function requiredSecret(config: HubConfig): string {
 
 async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
   const internalSecret = requiredSecret(config);
+  await checkPortsFree(config.host, [subgraphClaim(config, name)]);
   const db = await prepareDatabase(config, logger, [name]);
   const feed = await openChangeFeed(db, logger);
   const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret, feed });
-  await app.listen({ host: config.host, port: config.subgraphPorts[name] });
+  await app.listen({ host: config.host, port: config.subgraphPorts[name] }).catch(async (error: unknown) => {
+    await app.close();
+    await feed.close();
+    await db.close();
+    throw portError(error, subgraphClaim(config, name));
+  });
   logger.info({ subgraph: name, port: config.subgraphPorts[name] }, 'subgraph listening');
   return async () => {
     await app.close();
@@ -41,16 +49,23 @@ async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logg
  * export jobs) and listens to the change feed: it opens the database with no subgraph schema.
  */
 async function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  const internalSecret = requiredSecret(config);
+  await checkPortsFree(config.host, [gatewayClaim(config)]);
   const db = await prepareDatabase(config, logger, []);
   const feed = await openChangeFeed(db, logger);
-  const gateway = await buildGateway({ logger, config, internalSecret: requiredSecret(config), subgraphUrls: config.subgraphUrls });
+  const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: config.subgraphUrls });
   await gateway.app.register(fhirPlugin, {
     prefix: '/fhir',
     execute: gateway.execute,
     runtime: { principalOf: gateway.principalOf, db, feed, config },
     baseUrl: config.publicUrl ?? undefined,
   });
-  await gateway.app.listen({ host: config.host, port: config.gatewayPort });
+  await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch(async (error: unknown) => {
+    await gateway.app.close();
+    await feed.close();
+    await db.close();
+    throw portError(error, gatewayClaim(config));
+  });
   logger.info({ port: config.gatewayPort, subgraphs: config.subgraphUrls }, 'gateway listening');
   return async () => {
     await gateway.app.close();
@@ -67,9 +82,9 @@ if (!component || !COMPONENTS.includes(component)) {
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { component });
+  const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
   const close = component === 'gateway' ? await serveGateway(config, logger) : await serveSubgraph(component, config, logger);
-  onShutdown(logger, close);
+  shutdown.ready(close);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  startupFailure(error);
 }
