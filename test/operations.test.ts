@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
@@ -18,6 +19,7 @@ import { checkPortsFree, PortInUseError } from '../scripts/lib/ports.js';
 import { fromSnapshot, scratchDir, testEnv } from './helpers/hub.js';
 import { npm, reservePortRange, type NpmProcess } from './helpers/process.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
 const running: NpmProcess[] = [];
 const others: ChildProcess[] = [];
@@ -201,6 +203,18 @@ describe('npm start: ports, CLIs, shutdown', () => {
         expect(token.stderr()).toBe('');
         expect(code).toBe(0);
         expect(decodeJwt(token.stdout().trim()).iss).toBe(`http://127.0.0.1:${port}/oidc`);
+        // The import CLI finds the hub holding the database from ROR_PUBLIC_URL (PORT unset).
+        const user = npm(['-s', 'run', 'token', '--', '--user', 'admin.ars'], { NODE_ENV: 'development', ROR_PUBLIC_URL: `http://127.0.0.1:${port}` });
+        expect((await user.exited).code, user.stderr()).toBe(0);
+        const finess = join(ROOT, 'scripts/demo/data/finess-cvl.csv');
+        const imported = npm(['-s', 'run', 'import:finess', '--', finess, '--dry-run', '--json'], {
+          NODE_ENV: 'test',
+          ROR_PUBLIC_URL: `http://127.0.0.1:${port}`,
+          ROR_DATA_DIR: dataDir,
+          ROR_TOKEN: user.stdout().trim(),
+        });
+        expect((await imported.exited).code, imported.stderr()).toBe(0);
+        expect(JSON.parse(imported.stdout())).toMatchObject({ layout: 'demo-csv', unchanged: 188, written: false });
       }
       const traffic = load(`http://127.0.0.1:${port}`);
       await traffic.started;
