@@ -10,13 +10,16 @@ import { createLogger } from '../platform/logger.js';
 import { onShutdown } from './shutdown.js';
 import { startupFailure } from './lib/startup.js';
 import { checkPortsFree, hubClaims } from './lib/ports.js';
+import { assertDirLockFree } from '../platform/db/dir-lock.js';
 
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
-  // Checked before loading the hub's modules (seconds of the start): a taken port fails at once.
+  // Checked before loading the hub's modules (seconds of the start): a taken port, or a data
+  // directory in use by a running hub, fails at once. Both are checked again when taken.
   await checkPortsFree(config.host, hubClaims(config));
+  if (config.database.kind === 'pglite' && config.database.dataDir) assertDirLockFree(config.database.dataDir);
   const { startHub } = await import('./hub.js');
   const hub = await startHub(config, logger);
   const seconds = (performance.now() / 1000).toFixed(1);

@@ -17,7 +17,9 @@ import { openDatabase } from '../platform/db/client.js';
 import { acquireDirLock, DatabaseBusyError, processStartTime, type StaleLock } from '../platform/db/dir-lock.js';
 import { checkPortsFree, PortInUseError } from '../scripts/lib/ports.js';
 import { fromSnapshot, scratchDir, testEnv } from './helpers/hub.js';
-import { npm, reservePortRange, type NpmProcess } from './helpers/process.js';
+import { npm, processGroup, reservePortRange, type NpmProcess } from './helpers/process.js';
+import { DUPLICATE_WINDOW_MS } from '../scripts/shutdown.js';
+import { sql } from 'drizzle-orm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
@@ -248,6 +250,50 @@ describe('npm start: ports, CLIs, shutdown', () => {
     hub.ctrlC();
     await hub.exited;
     expect(hub.stdout()).toContain('"msg":"stopped"');
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+});
+
+/**
+ * The forced ways out, on a process whose close never ends (test/fixtures/operations/hang-on-close.ts:
+ * the embedded database open with a write done, then scripts/shutdown.ts with a close that hangs).
+ */
+describe('shutdown: deadline and second signal', () => {
+  const hanging = (dataDir: string, deadlineMs: number) => {
+    const p = processGroup(process.execPath, ['--import', 'tsx', 'test/fixtures/operations/hang-on-close.ts', dataDir, String(deadlineMs)], { LOG_LEVEL: 'info' });
+    running.push(p);
+    return p;
+  };
+
+  it('exits non-zero at the deadline, removes the lock, and the database opens again with the write', { timeout: 60_000 }, async () => {
+    const dataDir = join(newDir(), 'data');
+    const p = hanging(dataDir, 500);
+    await p.waitFor(/ready/);
+    p.ctrlC();
+    expect((await p.exited).code).toBe(1);
+    expect(p.stdout()).toContain('"msg":"shutting down"');
+    expect(p.stdout()).toContain('"msg":"shutdown deadline passed: exiting without a clean close"');
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      expect(await db.rows(sql`select note from ops_probe`)).toEqual([{ note: 'written before the forced exit' }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a second signal, after the first one\'s relayed copies, exits at once and removes the lock', { timeout: 60_000 }, async () => {
+    const dataDir = join(newDir(), 'data');
+    const p = hanging(dataDir, 60_000);
+    await p.waitFor(/ready/);
+    p.ctrlC();
+    p.ctrlC(); // a relayed copy of the same Ctrl-C: ignored
+    await p.waitFor(/"msg":"shutting down"/);
+    await new Promise((resolve) => setTimeout(resolve, DUPLICATE_WINDOW_MS + 300));
+    expect(p.child.exitCode).toBeNull();
+    p.ctrlC();
+    expect((await p.exited).code).toBe(130);
+    expect(p.stdout()).toContain('"msg":"second signal: exiting without waiting for the shutdown"');
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
 });

@@ -103,6 +103,17 @@ function readLock(file: string): string | null {
   }
 }
 
+/**
+ * Throws DatabaseBusyError when a live process holds `dir`'s lock, without taking it: `npm start`
+ * asks before loading the hub's modules, so a second hub on one directory is refused at once.
+ */
+export function assertDirLockFree(dir: string): void {
+  const text = readLock(`${resolve(dir)}.lock`);
+  if (text === null) return;
+  const holder = parseHolder(text);
+  if (holder.pid !== process.pid && !staleness(holder)) throw new DatabaseBusyError(dir, holder.pid);
+}
+
 /** Lock files this process holds, removed at exit whatever the way out. */
 const held = new Set<string>();
 let exitHookInstalled = false;

@@ -33,8 +33,13 @@ export interface NpmProcess {
 
 /** `npm <args>` at the project root with `env` over this process's environment. */
 export function npm(args: readonly string[], env: Record<string, string>): NpmProcess {
+  return processGroup('npm', args, env);
+}
+
+/** `command <args>` at the project root, leading a new process group, with `env` over this process's environment. */
+export function processGroup(command: string, args: readonly string[], env: Record<string, string>): NpmProcess {
   const cleared = Object.fromEntries(CLEARED.map((name) => [name, '']));
-  const child = spawn('npm', args, { cwd: root, env: { ...process.env, ...cleared, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...cleared, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
