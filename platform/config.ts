@@ -28,6 +28,11 @@ export interface HubConfig {
   readonly host: string;
   readonly gatewayPort: number;
   readonly publicUrl: string | null;
+  /**
+   * Where clients reach the gateway: ROR_PUBLIC_URL, else http://HOST:PORT (127.0.0.1 for a
+   * wildcard HOST). The CLIs (`npm run token`, the import commands) talk to the hub there.
+   */
+  readonly hubUrl: string;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly database: DatabaseConfig;
@@ -58,6 +63,8 @@ export interface HubConfig {
   readonly fhirSubscriptions: FhirSubscriptionTimings;
   /** FHIR bulk export (docs/fhir-bulk.md). */
   readonly bulkExport: BulkExportConfig;
+  /** Longest wait for a clean close on SIGINT/SIGTERM before the process exits anyway (scripts/shutdown.ts). */
+  readonly shutdownTimeoutMs: number;
 }
 
 export interface FhirSubscriptionTimings {
@@ -86,6 +93,16 @@ export interface BulkExportConfig {
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
 const url = { type: 'string', pattern: '^https?://' };
+const subgraphPort = { type: 'integer', minimum: 0, maximum: 65535 } as const;
+
+/**
+ * A subgraph's default port: PORT + 1 … + 4 in SUBGRAPH_NAMES order, so `PORT=4100 npm start`
+ * moves the whole hub and does not collide with a hub on the default ports. PORT=0 (tests) keeps
+ * every port ephemeral.
+ */
+export function defaultSubgraphPort(gatewayPort: number, name: SubgraphName): number {
+  return gatewayPort === 0 ? 0 : gatewayPort + SUBGRAPH_NAMES.indexOf(name) + 1;
+}
 
 /** Every variable the hub reads, with its type and default. Documented in README "Configuration". */
 export const ENV_SCHEMA = {
@@ -95,10 +112,11 @@ export const ENV_SCHEMA = {
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     PORT: port(4000),
     ROR_PUBLIC_URL: url,
-    OFFER_PORT: port(4001),
-    CAPACITIES_PORT: port(4002),
-    TENSIONS_PORT: port(4003),
-    PROFESSIONALS_PORT: port(4004),
+    // No fixed default: a subgraph listens on PORT + 1…4 unless its own variable says otherwise.
+    OFFER_PORT: subgraphPort,
+    CAPACITIES_PORT: subgraphPort,
+    TENSIONS_PORT: subgraphPort,
+    PROFESSIONALS_PORT: subgraphPort,
     OFFER_URL: url,
     CAPACITIES_URL: url,
     TENSIONS_URL: url,
@@ -127,6 +145,7 @@ export const ENV_SCHEMA = {
     ROR_BULK_RETENTION_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
     ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
     ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
+    ROR_SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 10_000 },
   },
 } as const;
 
@@ -181,24 +200,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const v = validateEnv(env);
   const host = v.HOST as string;
   const localHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const ports = {
-    offer: v.OFFER_PORT as number,
-    capacities: v.CAPACITIES_PORT as number,
-    tensions: v.TENSIONS_PORT as number,
-    professionals: v.PROFESSIONALS_PORT as number,
-  };
+  const gatewayPort = v.PORT as number;
+  const ports = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, (v[`${name.toUpperCase()}_PORT`] as number | undefined) ?? defaultSubgraphPort(gatewayPort, name)]),
+  ) as Record<SubgraphName, number>;
+  const overflow = SUBGRAPH_NAMES.filter((name) => ports[name] > 65535);
+  if (overflow.length) {
+    throw new ConfigError(overflow.map((name) => `PORT=${JSON.stringify(env.PORT)}: ${name} would listen on ${ports[name]} (PORT + ${SUBGRAPH_NAMES.indexOf(name) + 1}); set ${name.toUpperCase()}_PORT or a lower PORT`));
+  }
   const urlOf = (name: SubgraphName) =>
     (v[`${name.toUpperCase()}_URL`] as string | undefined) ?? `http://${localHost}:${ports[name]}/graphql`;
   const database: DatabaseConfig = v.DATABASE_URL
     ? { kind: 'postgres', url: v.DATABASE_URL as string }
     : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
   const publicUrl = (v.ROR_PUBLIC_URL as string | undefined) ?? null;
-  const gatewayBase = (publicUrl ?? `http://${localHost}:${v.PORT as number}`).replace(/\/$/, '');
+  const gatewayBase = (publicUrl ?? `http://${localHost}:${gatewayPort}`).replace(/\/$/, '');
   return deepFreeze({
     nodeEnv: v.NODE_ENV as string,
     host,
-    gatewayPort: v.PORT as number,
+    gatewayPort,
     publicUrl,
+    hubUrl: gatewayBase,
     subgraphPorts: ports,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, urlOf(n)])) as Record<SubgraphName, string>,
     database,
@@ -228,5 +250,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resourcesPerFile: v.ROR_BULK_FILE_RESOURCES as number,
       runJobs: v.ROR_BULK_RUN_JOBS as boolean,
     },
+    shutdownTimeoutMs: v.ROR_SHUTDOWN_TIMEOUT_MS as number,
   });
 }

@@ -16,6 +16,7 @@ import fhirPlugin from '../fhir/plugin.js';
 import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoRegion } from './demo/seed.js';
+import { checkPortsFree, gatewayClaim, hubClaims, portError, subgraphClaim } from './lib/ports.js';
 
 export interface RunningHub {
   db: Database;
@@ -34,7 +35,9 @@ function urlOf(app: FastifyInstance, host: string, path: string): string {
 
 /** Opens the database and brings every subgraph's schema to its latest migration. */
 export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[]): Promise<Database> {
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, ({ file, holder, reason }) =>
+    logger.warn({ lock: file, pid: holder.pid, reason }, `took over the stale lock of the embedded database (process ${holder.pid} ${reason === 'dead' ? 'no longer runs' : 'is not a ROR Hub: its PID was reused'})`),
+  );
   try {
     await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS); // every writer appends to it
     for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
@@ -57,6 +60,7 @@ export function internalSecretOf(config: HubConfig): string {
 
 export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
   const internalSecret = internalSecretOf(config);
+  await checkPortsFree(config.host, hubClaims(config)); // before the database: a taken port costs nothing
   const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
   const started: FastifyInstance[] = [];
   let feed: ChangeFeed | null = null;
@@ -70,8 +74,10 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     const subgraphs = {} as Record<SubgraphName, string>;
     for (const name of SUBGRAPH_NAMES) {
       const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret, feed });
-      await app.listen({ host: config.host, port: config.subgraphPorts[name] });
-      started.push(app);
+      started.push(app); // closed on failure even if it never listened
+      await app.listen({ host: config.host, port: config.subgraphPorts[name] }).catch((error: unknown) => {
+        throw portError(error, subgraphClaim(config, name));
+      });
       subgraphs[name] = urlOf(app, config.host, '/graphql');
     }
     const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs });
@@ -81,8 +87,10 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
       runtime: { principalOf: gateway.principalOf, db, feed, config },
       baseUrl: config.publicUrl ?? undefined,
     });
-    await gateway.app.listen({ host: config.host, port: config.gatewayPort });
     started.push(gateway.app);
+    await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch((error: unknown) => {
+      throw portError(error, gatewayClaim(config));
+    });
     const graphql = urlOf(gateway.app, config.host, '/graphql');
     return { db, feed, gateway, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
   } catch (error) {

@@ -1,13 +1,26 @@
-/** `npm start`: the whole hub in one process, on the embedded database by default. */
+/**
+ * `npm start`: the whole hub in one process, on the embedded database by default.
+ * Run as `node --import tsx` (package.json), not through the tsx CLI: that CLI is a second process
+ * relaying signals, and kills the hub (SIGKILL) when the hub does not acknowledge a Ctrl-C within
+ * 60 ms, which a long synchronous PGlite query prevents: the database was then left unclosed.
+ */
 import { performance } from 'node:perf_hooks';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
-import { startHub } from './hub.js';
 import { onShutdown } from './shutdown.js';
+import { startupFailure } from './lib/startup.js';
+import { checkPortsFree, hubClaims } from './lib/ports.js';
+import { assertDirLockFree } from '../platform/db/dir-lock.js';
 
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
+  // Checked before loading the hub's modules (seconds of the start): a taken port, or a data
+  // directory in use by a running hub, fails at once. Both are checked again when taken.
+  await checkPortsFree(config.host, hubClaims(config));
+  if (config.database.kind === 'pglite' && config.database.dataDir) assertDirLockFree(config.database.dataDir);
+  const { startHub } = await import('./hub.js');
   const hub = await startHub(config, logger);
   const seconds = (performance.now() / 1000).toFixed(1);
   logger.info({ urls: hub.urls, startupSeconds: Number(seconds) }, 'ROR Hub ready');
@@ -21,8 +34,7 @@ try {
       '',
     ].join('\n'),
   );
-  onShutdown(logger, hub.close);
+  shutdown.ready(hub.close);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  startupFailure(error);
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run token -- --client APP` or `npm run token -- --user LOGIN [--password P]`: an access
- * token from a running hub (default http://127.0.0.1:4000, `--hub URL`), printed alone on stdout
+ * token from a running hub (`--hub URL`, else ROR_PUBLIC_URL, else http://127.0.0.1:$PORT with PORT
+ * defaulting to 4000, as `npm start` reads them), printed alone on stdout
  * so that `TOKEN=$(npm run -s token -- --client national-aggregator)` works. Development only: it
  * signs with the committed demo keys and uses the demo password.
  *
@@ -12,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { DEMO_CLIENTS, demoPrivateJwk } from './demo/clients.js';
+import { loadConfig } from '../platform/config.js';
 
 export const DEMO_PASSWORD = 'Demo-ROR-2026!';
 export const CLI_CLIENT_ID = 'ror-cli';
@@ -194,7 +196,8 @@ async function main(argv: string[]): Promise<string> {
     args: argv,
     options: { client: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, hub: { type: 'string' }, scope: { type: 'string' } },
   });
-  const hub = values.hub ?? 'http://127.0.0.1:4000';
+  // The same variables as the hub's own start: `PORT=4100 npm start` pairs with `PORT=4100 npm run token`.
+  const hub = values.hub ?? loadConfig().hubUrl;
   if (values.client && !values.user) return clientToken(hub, values.client, values.scope);
   if (values.user && !values.client) return userToken(hub, values.user, values.password ?? DEMO_PASSWORD);
   throw new Error(USAGE);

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ PORT: '8080', ROR_SEED_DEMO: 'false', OFFER_PORT: '' });
     expect(config.gatewayPort).toBe(8080);
     expect(config.seedDemo).toBe(false);
-    expect(config.subgraphPorts.offer).toBe(4001);
+    expect(config.subgraphPorts.offer).toBe(8081); // unset: PORT + 1
   });
 
   it('never echoes a secret it refuses', () => {

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { DatabaseConfig } from '../config.js';
-import { acquireDirLock } from './dir-lock.js';
+import { acquireDirLock, type StaleLock } from './dir-lock.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
@@ -46,8 +46,15 @@ export const EXTENSIONS = ['pg_trgm', 'unaccent', 'cube', 'earthdistance'] as co
 
 const PGLITE_EXTENSIONS = { pg_trgm, unaccent, cube, earthdistance };
 
-async function openPglite(dataDir: string | null, loadFrom?: string): Promise<Database> {
-  const release = dataDir ? acquireDirLock(dataDir) : () => {};
+/** Told when a stale lock of the embedded database is taken over (the hub logs it as a warning). */
+export type OnStaleLock = (stale: StaleLock) => void;
+
+/** Without a logger (CLIs), the takeover is one line on stderr. */
+const warnOnStderr: OnStaleLock = ({ file, holder, reason }) =>
+  process.stderr.write(`warning: took over the stale lock ${file} of process ${holder.pid} (${reason === 'dead' ? 'no longer running' : 'PID now used by another program'})\n`);
+
+async function openPglite(dataDir: string | null, loadFrom: string | undefined, onStale: OnStaleLock): Promise<Database> {
+  const release = dataDir ? acquireDirLock(dataDir, onStale) : () => {};
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   try {
     const client = await PGlite.create({
@@ -150,9 +157,12 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
   };
 }
 
-/** Opens the configured database and makes sure the extensions exist. */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const db = config.kind === 'postgres' ? openPostgres(config.url) : await openPglite(config.dataDir, config.loadFrom);
+/**
+ * Opens the configured database and makes sure the extensions exist.
+ * @param onStaleLock told when a stale lock of the embedded database is taken over (default: a line on stderr)
+ */
+export async function openDatabase(config: DatabaseConfig, onStaleLock: OnStaleLock = warnOnStderr): Promise<Database> {
+  const db = config.kind === 'postgres' ? openPostgres(config.url) : await openPglite(config.dataDir, config.loadFrom, onStaleLock);
   try {
     await db.withExclusiveLock(MIGRATION_LOCK, async () => {
       for (const name of EXTENSIONS) await db.rows(sql.raw(`create extension if not exists ${name}`));

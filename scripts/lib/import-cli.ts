@@ -72,7 +72,7 @@ export async function databaseOrHub(
       );
       return 2;
     }
-    return throughHub({ hub: options.hub ?? `http://127.0.0.1:${config.gatewayPort || 4000}`, token });
+    return throughHub({ hub: options.hub ?? config.hubUrl, token });
   }
 }
 

@@ -1,0 +1,99 @@
+/**
+ * The project's npm scripts as long-running processes, started and stopped as an operator would:
+ * in their own process group, so that `ctrlC()` signals every process of it at once, like a
+ * terminal's Ctrl-C (npm, and whatever npm started).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { reservePort } from './hub.js';
+import { createServer } from 'node:net';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Variables of the runner's environment that would change a hub's ports or database: cleared (empty counts as unset). */
+const CLEARED = ['PORT', 'OFFER_PORT', 'CAPACITIES_PORT', 'TENSIONS_PORT', 'PROFESSIONALS_PORT', 'ROR_PUBLIC_URL', 'DATABASE_URL', 'ROR_DB_IN_MEMORY', 'ROR_DATA_DIR'];
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface NpmProcess {
+  readonly child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the output so far once `pattern` appears on stdout or stderr; rejects if the process exits first. */
+  waitFor(pattern: RegExp): Promise<string>;
+  readonly exited: Promise<Exit>;
+  /** SIGINT to the whole process group, as a terminal's Ctrl-C. */
+  ctrlC(): void;
+  /** SIGKILL to the whole process group (test clean-up). */
+  kill(): void;
+}
+
+/** `npm <args>` at the project root with `env` over this process's environment. */
+export function npm(args: readonly string[], env: Record<string, string>): NpmProcess {
+  return processGroup('npm', args, env);
+}
+
+/** `command <args>` at the project root, leading a new process group, with `env` over this process's environment. */
+export function processGroup(command: string, args: readonly string[], env: Record<string, string>): NpmProcess {
+  const cleared = Object.fromEntries(CLEARED.map((name) => [name, '']));
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...cleared, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const waiters = new Set<() => void>();
+  const notify = () => waiters.forEach((check) => check());
+  child.stdout?.on('data', (chunk: Buffer) => ((out += chunk.toString()), notify()));
+  child.stderr?.on('data', (chunk: Buffer) => ((err += chunk.toString()), notify()));
+  const exited = new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  let done = false;
+  void exited.then(() => ((done = true), notify()));
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(out) || pattern.test(err)) {
+            waiters.delete(check);
+            resolve(out + err);
+          } else if (done) {
+            waiters.delete(check);
+            reject(new Error(`exited before ${pattern}:\n${out}\n${err}`));
+          }
+        };
+        waiters.add(check);
+        check();
+      }),
+    ctrlC: () => group('SIGINT'),
+    kill: () => group('SIGKILL'),
+  };
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port P such that P … P + count - 1 are free (a gateway and its subgraphs at PORT + 1…4). */
+export async function reservePortRange(count: number): Promise<number> {
+  for (;;) {
+    const first = await reservePort();
+    if (first + count > 65535) continue;
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => isFree(first + i)));
+    if (free.every(Boolean)) return first;
+  }
+}
