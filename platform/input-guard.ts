@@ -1,7 +1,8 @@
 /**
  * The checks every string a caller sends goes through before any rule or write, whatever the
  * path (GraphQL arguments and variables at the gateway, the capacity feed's body, uploaded files):
- * no U+0000 (PostgreSQL text cannot hold it, so it would fail in SQL), and no string over
+ * no U+0000 (PostgreSQL text cannot hold it, so it would fail in SQL), no lone UTF-16 surrogate
+ * (it has no UTF-8 form: jsonb refuses it and text columns would silently store U+FFFD), and no string over
  * MAX_INPUT_STRING characters (fields with a lower documented maximum check theirs in their
  * subgraph's rules). docs/errors.md § Input limits.
  */
@@ -22,6 +23,7 @@ export interface StringProblem {
 /** The problem of one string, or null. */
 export function stringProblem(value: string, path: string): StringProblem | null {
   if (value.includes(NUL)) return { path, message: `${path} must not contain the NUL character (U+0000).` };
+  if (!value.isWellFormed()) return { path, message: `${path} holds a lone UTF-16 surrogate (not a Unicode character).` };
   if (value.length > MAX_INPUT_STRING) return { path, message: `${path} is longer than ${MAX_INPUT_STRING} characters (${value.length}).` };
   return null;
 }

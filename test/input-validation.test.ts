@@ -207,6 +207,9 @@ describe.each(databaseKinds())('validation before writes, on a private hub (%s)'
       const c = await capacityOf(units[0]!.id);
       const write = await gql(hub.urls.graphql, UPDATE, { unitId: units[0]!.id, input: { ...inputOf(c), notes: 'a\u0000b' }, v: c.version }, { authorization: writer });
       expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$input.notes' });
+      // A lone surrogate has no UTF-8 form: jsonb (the audit) refuses it, text would store U+FFFD.
+      const lone = await gql(hub.urls.graphql, UPDATE, { unitId: units[0]!.id, input: { ...inputOf(c), notes: 'a\ud800b' }, v: c.version }, { authorization: writer });
+      expect(lone.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$input.notes' });
       expect(await snapshot()).toEqual(state);
     });
 
