@@ -43,7 +43,7 @@ async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logg
 async function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
   const db = await prepareDatabase(config, logger, []);
   const feed = await openChangeFeed(db, logger);
-  const gateway = await buildGateway({ logger, config, internalSecret: requiredSecret(config), subgraphUrls: config.subgraphUrls });
+  const gateway = await buildGateway({ logger, config, internalSecret: requiredSecret(config), subgraphUrls: config.subgraphUrls, feed });
   await gateway.app.register(fhirPlugin, {
     prefix: '/fhir',
     execute: gateway.execute,
