@@ -84,7 +84,7 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request
 export function attachSubscriptionServer(app: FastifyInstance, options: SubscriptionServerOptions): SubscriptionServer {
   const planner: Planner = createPlanner(options.supergraphSdl);
   const services = withSharedFetches(options.services); // executions of one change share their fetches
-  const upstream = createUpstreamPool(options.internalSecret);
+  const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger });
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
 
@@ -172,6 +172,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         operation: plan.upstreamOperation,
         variables: Object.fromEntries(plan.variableNames.filter((n) => n in variables).map((n) => [n, variables[n]])),
         identity: context.identity,
+        resume: plan.resume ? { responseKey: plan.resume.responseKey, initial: plan.resume.initial(variables) } : null,
       },
       {
         next: (event) => {
