@@ -53,7 +53,7 @@ function follow(client: Client, variables: Record<string, unknown>) {
   });
   const versions = () => state.results.map((r) => r.data?.capacityChanged.capacity.version);
   const codeOf = () => (Array.isArray(state.error) ? (state.error as GraphQLErrors)[0]?.extensions?.code : undefined);
-  return { state, stop, versions, codeOf, ended: () => state.error !== null || state.completed };
+  return { client, state, stop, versions, codeOf, ended: () => state.error !== null || state.completed };
 }
 
 async function enter(graphql: string, token: string, unitId: string, available: number): Promise<number> {
@@ -134,10 +134,9 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     const valid = follow(client(hub.urls.graphql, tours), { filter: { unitIds: [TOURS_ICU] } });
     await until(() => hub.gateway.subscriptions.upstream.stats().subscriptions === 1 && hub.feed.subscribers() >= 2);
     const first = await enter(hub.urls.graphql, tours, TOURS_ICU, 1);
-    await until(() => expiring.state.results.length === 1 && valid.state.results.length === 1);
-    expect(expiring.versions()).toEqual([first]);
+    await until(() => valid.state.results.length === 1);
 
-    await until(() => expiring.ended(), 15_000); // the token's exp passes
+    await until(() => expiring.ended(), 20_000); // the token's exp passes
     expect(expiring.codeOf()).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(expiring.state.error)).toMatch(/expired/);
 
@@ -146,7 +145,12 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     expect(valid.versions()).toEqual([first, second]);
     expect(valid.ended()).toBe(false);
     await sleep(200);
-    expect(expiring.versions()).toEqual([first]); // nothing after the error
+    // Nothing after the error (the first change reached it if it came before exp: on a busy machine it may not).
+    expect(expiring.versions().filter((v) => v !== first)).toEqual([]);
+    // The connection with the expired token starts nothing more.
+    const again = follow(expiring.client, { filter: { unitIds: [TOURS_ICU] } });
+    await until(() => again.ended());
+    expect(again.codeOf()).toBe('UNAUTHENTICATED');
     valid.stop();
   });
 

@@ -69,9 +69,10 @@ function initialOf(value: ValueNode | undefined): ResumePlan['initial'] {
  */
 export function resumable(operation: string): { operation: string; resume: ResumePlan } | null {
   const document = parse(operation);
-  const definition = document.definitions[0] as OperationDefinitionNode | undefined;
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const definition = operations.length === 1 ? operations[0]! : undefined;
   const field = definition?.selectionSet.selections[0];
-  if (!definition || document.definitions.length !== 1 || definition.selectionSet.selections.length !== 1 || field?.kind !== Kind.FIELD) return null;
+  if (!definition || definition.selectionSet.selections.length !== 1 || field?.kind !== Kind.FIELD) return null;
   const spec = RESUMABLE[field.name.value];
   if (!spec) return null;
   if (operation.includes(RESUME_VARIABLE) || operation.includes(RESUME_ALIAS)) {
@@ -102,7 +103,7 @@ export function resumable(operation: string): { operation: string; resume: Resum
     selectionSet: { ...definition.selectionSet, selections: [resumed] },
   };
   return {
-    operation: print({ ...document, definitions: [rewritten] }),
+    operation: print({ ...document, definitions: document.definitions.map((d) => (d === definition ? rewritten : d)) }),
     resume: { responseKey: field.alias?.value ?? field.name.value, initial: initialOf(own?.value) },
   };
 }

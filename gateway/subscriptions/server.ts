@@ -3,7 +3,9 @@
  * as HTTP GraphQL. The caller authenticates in `connection_init` ({ authorization: "Bearer …" })
  * or with the upgrade request's Authorization header; the identity is resolved as for HTTP and
  * forwarded to the owning subgraph. Clients sending the same operation with the same variables
- * and identity share one execution per event and one upstream subscription.
+ * and identity share one execution per event and one upstream subscription. Each client's token
+ * expiry and rights are checked again before each event (access.ts); a broken upstream resumes
+ * (upstream.ts). docs/subscriptions.md.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceMap } from '@apollo/gateway';
@@ -204,7 +206,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
           const connection: Connection = { gateway, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
           const { expiresAt } = connection.access;
           if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
-            connection.expiry = setTimeout(() => void connection.access.check().then((error) => error && endConnection(connection, error)), Math.max(0, expiresAt - Date.now()));
+            connection.expiry = setTimeout(() => void connection.access.check().then((error) => error && endConnection(connection, error)), Math.max(0, expiresAt - Date.now() + 5)); // +5 ms: never a hair before exp
             connection.expiry.unref();
           }
           ctx.extra.connection = connection;
