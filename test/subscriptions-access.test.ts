@@ -5,6 +5,8 @@
  * sharing its execution goes on; a subscription whose upstream connection is cut abruptly, while
  * writes are acknowledged, resumes from its last position and delivers every write, once, in
  * order. Tokens come from a stand-in external issuer, so their expiry can be minutes or seconds.
+ * On PostgreSQL, the capacities subgraph also runs as a separate process (`npm run serve --
+ * capacities`) that is killed with SIGKILL and started again, as in issue 12's report.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
@@ -12,7 +14,8 @@ import WebSocket from 'ws';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { databaseKinds, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSeededDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { startTestIssuer, type TestIssuer } from './helpers/test-issuer.js';
 import { gql } from './helpers/graphql.js';
 import { loadConfig } from '../platform/config.js';
@@ -225,4 +228,89 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
       sub.stop();
     });
   });
+});
+
+/**
+ * The deployment of issue 12's report: the capacities subgraph in its own process on PostgreSQL,
+ * killed with SIGKILL while a subscription follows it, writes acknowledged (by another capacities
+ * process on the same database) while it is down, then started again.
+ */
+describe.runIf(process.env.TEST_DATABASE_URL)('case 5: a separate capacities process killed with SIGKILL (postgres)', () => {
+  let issuer: TestIssuer;
+  let scratch: { url: string; drop: () => Promise<void> };
+  let hub: TestHub;
+  let gateway: Gateway;
+  let child: ChildProcess | null = null;
+  let childUrl: string;
+  let childEnv: NodeJS.ProcessEnv;
+  const internalSecret = randomBytes(32).toString('base64url');
+  const clients: Client[] = [];
+
+  /** Starts `npm run serve -- capacities` and waits until it answers. */
+  const startChild = async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'capacities'], { env: childEnv, stdio: 'ignore' });
+    for (const end = Date.now() + 60_000; Date.now() < end; await sleep(100)) {
+      const ok = await fetch(new URL('/health', childUrl)).then((r) => r.ok, () => false);
+      if (ok) return;
+    }
+    throw new Error('the capacities process did not start');
+  };
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    scratch = await createSeededDatabase();
+    const env = { ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_INTERNAL_SECRET: internalSecret };
+    hub = await startTestHub('postgres', { ...env, DATABASE_URL: scratch.url });
+    const port = await reservePort();
+    childUrl = `http://127.0.0.1:${port}/graphql`;
+    const { subgraphs } = hub.urls;
+    childEnv = {
+      ...process.env,
+      ...testEnv({ ...env, DATABASE_URL: scratch.url, ROR_DB_IN_MEMORY: 'false', CAPACITIES_PORT: String(port) }),
+      OFFER_URL: subgraphs.offer,
+      TENSIONS_URL: subgraphs.tensions,
+      PROFESSIONALS_URL: subgraphs.professionals,
+    };
+    await startChild();
+    const config = loadConfig(testEnv(env));
+    gateway = await buildGateway({ logger: createLogger('silent'), config, internalSecret, subgraphUrls: { ...subgraphs, capacities: childUrl }, feed: hub.feed });
+    await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await gateway?.app.close();
+    child?.kill('SIGKILL');
+    await hub?.close();
+    await scratch?.drop();
+    await issuer?.close();
+  });
+
+  it('the subscription resumes on the restarted process and delivers every acknowledged write, once, in order', async () => {
+    const login = 'saisie.lits.chateauroux';
+    const writer = `Bearer ${await issuer.mint({ sub: login, preferred_username: login }, { expiresIn: '10m' })}`;
+    const r = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${CHATEAUROUX}" }, first: 1) { edges { node { id } } } }`);
+    const unit = r.data!.units.edges[0]!.node.id;
+    const url = `ws://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}/graphql`;
+    const c = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: writer }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    clients.push(c);
+    const sub = follow(c, { filter: { unitIds: [unit] } });
+    await until(() => gateway.subscriptions.upstream.stats().sockets === 1);
+    const written = [await enter(hub.urls.graphql, writer, unit, 1)]; // through the hub's own capacities process
+    await until(() => sub.state.results.length === 1);
+    expect(sub.versions()).toEqual(written);
+
+    const dead = new Promise((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGKILL');
+    await dead;
+    for (let i = 2; i <= 6; i++) written.push(await enter(hub.urls.graphql, writer, unit, i));
+    await startChild();
+
+    await until(() => sub.state.results.length >= written.length || sub.ended(), 30_000);
+    expect(sub.state.error).toBeNull();
+    expect(sub.versions()).toEqual(written);
+    written.push(await enter(hub.urls.graphql, writer, unit, 7));
+    await until(() => sub.state.results.length === written.length);
+    expect(sub.versions()).toEqual(written);
+    sub.stop();
+  }, 120_000);
 });
