@@ -26,8 +26,8 @@ const TOURS_ICU = '370004467-4557'; // ref.uo.tours reads and enters this unit's
 const CHATEAUROUX = '360000137'; // saisie.lits.chateauroux enters every unit of its legal entity
 
 const SUBSCRIPTION = /* GraphQL */ `
-  subscription($filter: CapacityChangeFilter) {
-    capacityChanged(filter: $filter) { id capacity { availableBeds version } unit { id name } }
+  subscription($filter: CapacityChangeFilter, $after: ID) {
+    capacityChanged(filter: $filter, after: $after) { id position capacity { availableBeds version } unit { id name } }
   }
 `;
 const READ = `query($id: ID!) { unit(id: $id) { capacity { version installedBeds } } }`;
@@ -35,6 +35,7 @@ const UPDATE = `mutation($unitId: ID!, $input: CapacityInput!, $v: Int!) { updat
 
 interface Change {
   id: string;
+  position: string;
   capacity: { availableBeds: number; version: number };
   unit: { id: string; name: string };
 }
@@ -226,6 +227,17 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
       expect(sub.versions()).toEqual(written);
       expect(sub.state.results.every((x) => x.errors === undefined && x.data?.capacityChanged.unit.name)).toBe(true);
       sub.stop();
+
+      // A client resumes itself the same way: `after` the first change's position replays the rest.
+      const first = sub.state.results[0]!.data!.capacityChanged.position;
+      const replay = follow(client(hub.urls.graphql, writer), { filter: { unitIds: [unit] }, after: first });
+      await until(() => replay.state.results.length === written.length - 1 || replay.ended());
+      expect(replay.versions()).toEqual(written.slice(1));
+      const bad = follow(client(hub.urls.graphql, writer), { filter: { unitIds: [unit] }, after: 'yesterday' });
+      await until(() => bad.ended() || bad.state.results.length > 0);
+      const badErrors = (bad.state.error ?? bad.state.results[0]?.errors) as GraphQLErrors;
+      expect(badErrors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      replay.stop();
     });
   });
 });
