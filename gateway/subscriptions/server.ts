@@ -96,9 +96,9 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  /** The stream of one client: joins (or starts) the shared execution of its operation. */
   const connections = new Set<Connection>();
 
+  /** The stream of one client: joins (or starts) the shared execution of its operation. */
   const stream = (args: ExecutionArgs): Pushable<ExecutionResult> => {
     const connection = args.contextValue as Connection;
     const context = connection.gateway;
@@ -186,7 +186,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: signIdentity(context.identity, options.internalSecret) };
             const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
             allowed.forEach((c) => c.out.push(result));
-          });
+          }).catch((error: unknown) => options.logger.error({ err: error }, 'subscription event failed')); // the chain must go on
         },
         error: (error) => void chain.then(() => end(upstreamError(error))),
         complete: () => void chain.then(() => end()),
