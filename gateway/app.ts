@@ -25,6 +25,7 @@ import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
 import { forwardedRoutes } from './plugins/use-forwarded-routes.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
+import type { ChangeFeed } from '../platform/changes/feed.js';
 
 export interface GatewayOptions {
   logger: Logger;
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   /** Where each subgraph answers; overrides the routing URLs written in the supergraph. */
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   supergraphSdl?: string;
+  /** The process's change feed, when it has one: subscriptions end at once on a subscriber's role change. */
+  feed?: ChangeFeed;
 }
 
 export interface Gateway {
@@ -133,6 +136,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     services,
     subgraphUrls: options.subgraphUrls,
     buildContext,
+    access: { identityOf: (authorization) => identities.identityOf(authorization), forget: identities.forget },
+    ...(options.feed ? { feed: options.feed } : {}),
     internalSecret: options.internalSecret,
     logger,
     formatError,

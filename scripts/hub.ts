@@ -80,7 +80,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
       });
       subgraphs[name] = urlOf(app, config.host, '/graphql');
     }
-    const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs });
+    const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs, feed });
     await gateway.app.register(fhirPlugin, {
       prefix: '/fhir',
       execute: gateway.execute,

@@ -26,6 +26,10 @@ export interface IdentityPipeline {
   /** The context of in-process work: a forwarded header, or a stored principal (platform/executor.ts). */
   forCaller: (caller: CallerCredentials, requestId: string) => Promise<GatewayContext>;
   principalOf: PrincipalResolver;
+  /** A bearer token's identity, without an envelope (cached 30 s per token, as for requests). */
+  identityOf: (authorization: string | undefined) => Promise<Identity>;
+  /** Drops a token's cached identity, so the next resolution reads its grants afresh. */
+  forget: (authorization: string) => void;
 }
 
 /** A HubError as Apollo wants it from a context function: with the HTTP status to answer. */
@@ -64,5 +68,7 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
     forCaller: (caller, requestId) =>
       caller.principal ? contextOf(() => resolvers.ofPrincipal(caller.principal!), requestId) : forToken(caller.authorization, requestId),
     principalOf: async (authorization) => principalOf((await forToken(authorization, 'principal')).identity),
+    identityOf: (authorization) => resolvers.ofToken(authorization),
+    forget: resolvers.forget,
   };
 }

@@ -45,6 +45,8 @@ export interface IdentityResolvers {
   ofToken: IdentityResolver;
   /** A stored principal's identity as registered now (platform/executor.ts). */
   ofPrincipal: (principal: Principal) => Promise<Identity>;
+  /** Drops a token's cached identity: its grants changed (the subscriptions' re-check, docs/subscriptions.md). */
+  forget: (authorization: string) => void;
 }
 
 const APPLICATION_GRANTS = /* GraphQL */ `
@@ -181,5 +183,10 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     return identity;
   };
 
-  return { ofToken, ofPrincipal };
+  const forget = (authorization: string) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (match) cache.delete(match[1]!);
+  };
+
+  return { ofToken, ofPrincipal, forget };
 }

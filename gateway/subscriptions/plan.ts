@@ -6,7 +6,7 @@
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { HubError } from '../../platform/errors.js';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
@@ -14,10 +14,32 @@ type OperationContext = ReturnType<typeof buildOperationContext>;
 /** The service name the primary fetch is re-routed to: each event replays it from the stream. */
 export const PRIMARY_SERVICE = '__subscription_event__';
 
+/**
+ * Subscription fields that can resume after a change-feed position (docs/subscriptions.md#when-a-subgraph-goes-away):
+ * the argument taking it, and the field of each event carrying it.
+ */
+const RESUMABLE: Readonly<Record<string, { argument: string; position: string }>> = {
+  capacityChanged: { argument: 'after', position: 'position' },
+  tensionChanged: { argument: 'after', position: 'id' },
+};
+
+/** Names the gateway adds to a resumable upstream operation (not valid client names: `ror` prefix kept for us). */
+export const RESUME_VARIABLE = 'rorResumeAfter';
+export const RESUME_ALIAS = 'rorResumePosition';
+
+export interface ResumePlan {
+  /** Response key of the subscription field in upstream events. */
+  responseKey: string;
+  /** The position the client's operation starts after (its own `after`), from its variables. */
+  initial(variables: Record<string, unknown>): string | null;
+}
+
 export interface SubscriptionPlan {
   /** The owning subgraph and the operation to open there. */
   serviceName: string;
+  /** With `$rorResumeAfter` and the event's position (`rorResumePosition`) when the field can resume. */
   upstreamOperation: string;
+  resume: ResumePlan | null;
   /** Variables of the client's operation the upstream operation uses. */
   variableNames: string[];
   /** The whole plan with the primary fetch re-routed to PRIMARY_SERVICE. */
@@ -31,6 +53,59 @@ export interface Planner {
   /** The client-facing schema (validation of incoming operations). */
   readonly schema: GraphQLSchema;
   plan(document: DocumentNode, operationName: string | undefined): SubscriptionPlan;
+}
+
+/** The client's own `after` value: a literal, a variable, or none. */
+function initialOf(value: ValueNode | undefined): ResumePlan['initial'] {
+  if (!value) return () => null;
+  if (value.kind === Kind.VARIABLE) return (variables) => (variables[value.name.value] == null ? null : String(variables[value.name.value]));
+  const literal = value.kind === Kind.STRING || value.kind === Kind.INT ? value.value : null;
+  return () => literal;
+}
+
+/**
+ * Makes the upstream operation resumable: its `after` argument becomes `$rorResumeAfter` (which
+ * the pool sets to the last position delivered), and each event also selects its position.
+ */
+export function resumable(operation: string): { operation: string; resume: ResumePlan } | null {
+  const document = parse(operation);
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const definition = operations.length === 1 ? operations[0]! : undefined;
+  const field = definition?.selectionSet.selections[0];
+  if (!definition || definition.selectionSet.selections.length !== 1 || field?.kind !== Kind.FIELD) return null;
+  const spec = RESUMABLE[field.name.value];
+  if (!spec) return null;
+  if (operation.includes(RESUME_VARIABLE) || operation.includes(RESUME_ALIAS)) {
+    throw new HubError('BAD_USER_INPUT', `The names ${RESUME_VARIABLE} and ${RESUME_ALIAS} are reserved in subscriptions.`);
+  }
+  const own = field.arguments?.find((a) => a.name.value === spec.argument);
+  const variable = { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: RESUME_VARIABLE } } as const;
+  const resumed: FieldNode = {
+    ...field,
+    arguments: [...(field.arguments ?? []).filter((a) => a !== own), { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: spec.argument }, value: variable }],
+    selectionSet: {
+      kind: Kind.SELECTION_SET,
+      selections: [
+        ...(field.selectionSet?.selections ?? []),
+        { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: RESUME_ALIAS }, name: { kind: Kind.NAME, value: spec.position } },
+      ],
+    },
+  };
+  // The client's own `after` variable, if it had one, is no longer used: an unused variable is invalid.
+  const used = new Set<string>();
+  visit(resumed, { Variable: (node) => void used.add(node.name.value) });
+  const rewritten: OperationDefinitionNode = {
+    ...definition,
+    variableDefinitions: [
+      ...(definition.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value)),
+      { kind: Kind.VARIABLE_DEFINITION, variable, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
+    ],
+    selectionSet: { ...definition.selectionSet, selections: [resumed] },
+  };
+  return {
+    operation: print({ ...document, definitions: document.definitions.map((d) => (d === definition ? rewritten : d)) }),
+    resume: { responseKey: field.alias?.value ?? field.name.value, initial: initialOf(own?.value) },
+  };
 }
 
 function perEventPlan(primary: FetchNode, rest: PlanNode | undefined): QueryPlan {
@@ -56,9 +131,11 @@ export function createPlanner(supergraphSdl: string): Planner {
       const queryPlan = queryPlanner.buildQueryPlan(operation);
       const node = queryPlan.node;
       if (node?.kind !== 'Subscription') throw new HubError('BAD_USER_INPUT', 'Only subscription operations are served over WebSocket; send queries and mutations over HTTP.');
+      const resume = resumable(node.primary.operation);
       const plan: SubscriptionPlan = {
         serviceName: node.primary.serviceName,
-        upstreamOperation: node.primary.operation,
+        upstreamOperation: resume?.operation ?? node.primary.operation,
+        resume: resume?.resume ?? null,
         variableNames: node.primary.variableUsages ?? [],
         perEvent: perEventPlan(node.primary, node.rest),
         operationContext: buildOperationContext({ schema, operationDocument: document, operationName }),

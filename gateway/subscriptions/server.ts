@@ -3,7 +3,9 @@
  * as HTTP GraphQL. The caller authenticates in `connection_init` ({ authorization: "Bearer …" })
  * or with the upgrade request's Authorization header; the identity is resolved as for HTTP and
  * forwarded to the owning subgraph. Clients sending the same operation with the same variables
- * and identity share one execution per event and one upstream subscription.
+ * and identity share one execution per event and one upstream subscription. Each client's token
+ * expiry and rights are checked again before each event (access.ts); a broken upstream resumes
+ * (upstream.ts). docs/subscriptions.md.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceMap } from '@apollo/gateway';
@@ -23,6 +25,8 @@ import { createUpstreamPool, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
 import { withSharedFetches } from './shared-fetches.js';
+import { SubscriberAccess, type AccessResolver } from './access.js';
+import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -30,6 +34,10 @@ export interface SubscriptionServerOptions {
   services: ServiceMap;
   subgraphUrls: Readonly<Record<string, string>>;
   buildContext: ContextBuilder;
+  /** Resolves a connection's token again at each event (docs/subscriptions.md#access-at-each-event). */
+  access: AccessResolver;
+  /** The change feed, when the gateway's process reads one: role changes end subscriptions at once. */
+  feed?: ChangeFeed;
   internalSecret: string;
   logger: Logger;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -42,13 +50,33 @@ export interface SubscriptionServer {
   close(): Promise<void>;
 }
 
+/** One client's subscription: its stream, and the connection whose access it depends on. */
+interface Subscriber {
+  out: Pushable<ExecutionResult>;
+  connection: Connection;
+  /** Ends this subscription with an error (access lost, upstream gone). */
+  end(error: unknown): void;
+}
+
 interface Fanout {
-  clients: Set<Pushable<ExecutionResult>>;
+  clients: Set<Subscriber>;
   leave: () => void;
 }
 
+/** An accepted graphql-ws connection: who it is, and its subscriptions. */
+interface Connection {
+  gateway: GatewayContext;
+  access: SubscriberAccess;
+  subscribers: Set<Subscriber>;
+  /** Ends every subscription at the token's expiry, even without an event. */
+  expiry: NodeJS.Timeout | null;
+}
+
 /** What we keep on each connection, next to graphql-ws's own `socket` and `request`. */
-type Extra = { gateway?: GatewayContext };
+type Extra = { connection?: Connection };
+
+/** setTimeout's ceiling (about 24.8 days); a later expiry is caught at each event instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage): string | undefined {
   const fromParams = params?.authorization ?? params?.Authorization;
@@ -59,7 +87,7 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request
 export function attachSubscriptionServer(app: FastifyInstance, options: SubscriptionServerOptions): SubscriptionServer {
   const planner: Planner = createPlanner(options.supergraphSdl);
   const services = withSharedFetches(options.services); // executions of one change share their fetches
-  const upstream = createUpstreamPool(options.internalSecret);
+  const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger });
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
 
@@ -69,24 +97,56 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
+  const connections = new Set<Connection>();
+
   /** The stream of one client: joins (or starts) the shared execution of its operation. */
   const stream = (args: ExecutionArgs): Pushable<ExecutionResult> => {
-    const context = args.contextValue as GatewayContext;
+    const connection = args.contextValue as Connection;
+    const context = connection.gateway;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const query = args.document.loc?.source.body ?? '';
     const key = [query, args.operationName ?? '', JSON.stringify(variables), JSON.stringify(context.identity)].join('\u0000');
-    const client = pushable<ExecutionResult>(() => leave());
+    const out = pushable<ExecutionResult>(() => leave());
+    const subscriber: Subscriber = {
+      out,
+      connection,
+      end: (error) => {
+        leave();
+        out.end(error); // graphql-ws sends it as the operation's `error` message, which ends it
+      },
+    };
     let fanout = fanouts.get(key);
     if (!fanout) fanout = startFanout(key, args, context, variables, query);
-    fanout.clients.add(client);
+    fanout.clients.add(subscriber);
+    connection.subscribers.add(subscriber);
     const current = fanout;
+    let left = false;
     function leave() {
-      current.clients.delete(client);
+      if (left) return;
+      left = true;
+      connection.subscribers.delete(subscriber);
+      current.clients.delete(subscriber);
       if (current.clients.size > 0) return;
-      fanouts.delete(key);
+      if (fanouts.get(key) === current) fanouts.delete(key);
       current.leave();
     }
-    return client;
+    return out;
+  };
+
+  /** Ends every subscription of a connection whose access is lost. */
+  const endConnection = (connection: Connection, error: unknown) => {
+    for (const subscriber of [...connection.subscribers]) subscriber.end(error);
+  };
+
+  /** The clients still allowed to receive an event; the others' subscriptions end with the reason. */
+  const admitted = async (clients: Iterable<Subscriber>): Promise<Subscriber[]> => {
+    const list = [...clients];
+    const verdicts = await Promise.all(list.map((c) => c.connection.access.check()));
+    return list.filter((c, i) => {
+      if (!verdicts[i]) return true;
+      c.end(verdicts[i]);
+      return false;
+    });
   };
 
   const startFanout = (key: string, args: ExecutionArgs, context: GatewayContext, variables: Record<string, unknown>, query: string): Fanout => {
@@ -100,11 +160,11 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       operationName: args.operationName ?? undefined,
       logger: options.logger,
     };
-    const clients = new Set<Pushable<ExecutionResult>>();
-    const broadcast = (result: ExecutionResult) => clients.forEach((c) => c.push(result));
+    const clients = new Set<Subscriber>();
     const end = (error?: unknown) => {
-      fanouts.delete(key);
-      clients.forEach((c) => c.end(error));
+      if (fanouts.get(key) === fanout) fanouts.delete(key);
+      clients.forEach((c) => (c.connection.subscribers.delete(c), c.out.end(error)));
+      clients.clear();
     };
     // Events are executed one after the other, so clients see them in the order the subgraph sent them.
     let chain = Promise.resolve();
@@ -115,14 +175,19 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         operation: plan.upstreamOperation,
         variables: Object.fromEntries(plan.variableNames.filter((n) => n in variables).map((n) => [n, variables[n]])),
         identity: context.identity,
+        resume: plan.resume ? { responseKey: plan.resume.responseKey, initial: plan.resume.initial(variables) } : null,
       },
       {
         next: (event) => {
           chain = chain.then(async () => {
+            // Each subscriber's token and rights are checked before the event is resolved for it.
+            const allowed = await admitted(clients);
+            if (allowed.length === 0) return;
             // A fresh envelope per event: envelopes expire, subscriptions last.
             const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: signIdentity(context.identity, options.internalSecret) };
-            broadcast(await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] })));
-          });
+            const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
+            allowed.forEach((c) => c.out.push(result));
+          }).catch((error: unknown) => options.logger.error({ err: error }, 'subscription event failed')); // the chain must go on
         },
         error: (error) => void chain.then(() => end(upstreamError(error))),
         complete: () => void chain.then(() => end()),
@@ -136,15 +201,34 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       onConnect: async (ctx) => {
+        const authorization = bearerOf(ctx.connectionParams, ctx.extra.request);
         try {
-          ctx.extra.gateway = await options.buildContext(bearerOf(ctx.connectionParams, ctx.extra.request), randomUUID());
+          const gateway = await options.buildContext(authorization, randomUUID());
+          const connection: Connection = { gateway, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
+          const { expiresAt } = connection.access;
+          if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
+            connection.expiry = setTimeout(() => void connection.access.check().then((error) => error && endConnection(connection, error)), Math.max(0, expiresAt - Date.now() + 5)); // +5 ms: never a hair before exp
+            connection.expiry.unref();
+          }
+          ctx.extra.connection = connection;
+          connections.add(connection);
           return true;
         } catch (error) {
           options.logger.info({ err: error }, 'subscription connection refused');
           return false; // closes with 4403 Forbidden
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onClose: (ctx) => {
+        const connection = ctx.extra.connection;
+        if (!connection) return;
+        if (connection.expiry) clearTimeout(connection.expiry);
+        connections.delete(connection);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const connection = ctx.extra.connection!;
+        // A connection whose token expired, or whose rights were withdrawn, starts nothing more.
+        const denied = await connection.access.check();
+        if (denied) return [denied];
         let document;
         try {
           document = parse(payload.query);
@@ -164,7 +248,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
           document,
           operationName: payload.operationName,
           variableValues: payload.variables ?? {},
-          contextValue: ctx.extra.gateway,
+          contextValue: connection,
         };
       },
       // A failure to plan or start answers this subscription with an error, not the whole socket with 4500.
@@ -182,16 +266,51 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
     wss,
   );
 
+  const stopWatching = options.feed ? watchGrantChanges(options.feed, connections, endConnection, options.logger) : null;
+
   return {
     upstream,
     executions: () => fanouts.size,
     close: async () => {
+      (await stopWatching)?.();
+      for (const connection of connections) if (connection.expiry) clearTimeout(connection.expiry);
       for (const fanout of fanouts.values()) fanout.leave();
       fanouts.clear();
       await disposable.dispose();
       await upstream.close();
     },
   };
+}
+
+/**
+ * Role assignments, accounts and professional records changing (the professionals subgraph's feed
+ * events) reach the gateway at once: the subscriber's cached identity is dropped and its access
+ * checked again now, so a revoked subscriber stops without waiting for the identity cache.
+ */
+function watchGrantChanges(feed: ChangeFeed, connections: ReadonlySet<Connection>, end: (c: Connection, e: unknown) => void, logger: Logger): Promise<() => void> {
+  const professionalOf = (event: ChangeEvent): string | null => {
+    if (event.recordType === 'PROFESSIONAL') return event.recordId;
+    const id = (event.payload as { professionalId?: unknown }).professionalId;
+    return typeof id === 'string' ? id : null;
+  };
+  return feed
+    .subscribe(
+      (event) => {
+        const professionalId = professionalOf(event);
+        if (!professionalId) return;
+        for (const connection of connections) {
+          const { identity } = connection.access;
+          if (identity.kind !== 'user' || identity.professionalId !== professionalId) continue;
+          connection.access.forget();
+          void connection.access.check().then((error) => error && end(connection, error));
+        }
+      },
+      { topics: ['professional'] },
+    )
+    .catch((error: unknown) => {
+      logger.error({ err: error }, 'subscriptions could not follow role changes; revocations wait for the identity cache');
+      return () => undefined;
+    });
 }
 
 /** Masks unexpected errors as the HTTP path does; coded errors pass unchanged. */

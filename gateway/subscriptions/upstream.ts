@@ -3,12 +3,19 @@
  * caller identity), multiplexing that caller's subscriptions; identical subscriptions (same
  * subgraph, operation, variables and identity) share one upstream subscription, which ends when
  * its last client leaves.
+ *
+ * A subscription that can resume (plan.ts) survives its subgraph going away (restart, kill -9,
+ * a lost connection, a silent one caught by ping/pong): it is opened again after the last
+ * position it delivered, so the changes committed meanwhile arrive, in order, none twice. Others
+ * end with an error: never silently. docs/subscriptions.md#when-a-subgraph-goes-away.
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { GraphQLFormattedError } from 'graphql';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/internal-token.js';
 import type { Identity } from '../../platform/auth/identity.js';
+import type { Logger } from '../../platform/logger.js';
+import { RESUME_ALIAS, RESUME_VARIABLE } from './plan.js';
 
 export interface UpstreamEvent {
   data?: Record<string, unknown> | null;
@@ -28,6 +35,28 @@ export interface UpstreamRequest {
   operation: string;
   variables: Record<string, unknown>;
   identity: Identity;
+  /** Set when the subscription can resume after a feed position: its field's response key and the client's own start. */
+  resume?: { responseKey: string; initial: string | null } | null;
+}
+
+export interface UpstreamOptions {
+  secret: string;
+  logger: Logger;
+  /** How long a broken resumable subscription keeps trying to resume before it fails (default 60 s). */
+  resumeWindowMs?: number;
+}
+
+/** Pings every 15 s; a socket that does not answer within 5 s is taken for dead and closed. */
+const KEEP_ALIVE_MS = 15_000;
+const PONG_TIMEOUT_MS = 5_000;
+/** Waits between resume attempts: 100 ms doubling up to 5 s. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+export class UpstreamGoneError extends Error {
+  constructor(readonly serviceName: string) {
+    super(`The ${serviceName} subgraph could not be reached again; subscribe again.`);
+  }
 }
 
 export interface UpstreamPool {
@@ -54,7 +83,18 @@ function signedWebSocket(identity: Identity, secret: string): typeof WebSocket {
   } as typeof WebSocket;
 }
 
-export function createUpstreamPool(secret: string): UpstreamPool {
+/** The event without the position the gateway selected for itself, which it remembers. */
+function withoutPosition(event: UpstreamEvent, responseKey: string, remember: (position: string) => void): UpstreamEvent {
+  const root = event.data?.[responseKey];
+  if (!root || typeof root !== 'object') return event;
+  const { [RESUME_ALIAS]: position, ...rest } = root as Record<string, unknown>;
+  if (position !== null && position !== undefined) remember(String(position));
+  return { ...event, data: { ...event.data, [responseKey]: rest } };
+}
+
+export function createUpstreamPool(options: UpstreamOptions): UpstreamPool {
+  const { secret, logger } = options;
+  const resumeWindowMs = options.resumeWindowMs ?? 60_000;
   const clients = new Map<string, Client>();
   const shared = new Map<string, Shared>();
   let openSockets = 0;
@@ -64,21 +104,36 @@ export function createUpstreamPool(secret: string): UpstreamPool {
     let client = clients.get(key);
     if (!client) {
       let connected = false;
+      let socket: WebSocket | null = null;
+      let pongTimer: NodeJS.Timeout | null = null;
       client = createClient({
         url: wsUrl(request.url),
         webSocketImpl: signedWebSocket(request.identity, secret),
         lazy: true, // connects with the first subscription, closes after the last
         lazyCloseTimeout: 0,
-        retryAttempts: 10,
-        shouldRetry: () => true,
+        // No silent re-subscription by the client: it would resend the same `after` and lose what
+        // was committed meanwhile. Each subscription resumes itself from its own position (join).
+        retryAttempts: 0,
+        keepAlive: KEEP_ALIVE_MS,
         on: {
-          connected: () => {
+          connected: (s) => {
             connected = true;
+            socket = s as WebSocket;
             openSockets += 1;
           },
+          ping: (received) => {
+            if (received) return;
+            pongTimer = setTimeout(() => socket?.close(4408, 'Pong timeout'), PONG_TIMEOUT_MS);
+            pongTimer.unref();
+          },
+          pong: (received) => {
+            if (received && pongTimer) clearTimeout(pongTimer);
+          },
           closed: () => {
+            if (pongTimer) clearTimeout(pongTimer);
             if (connected) openSockets -= 1;
             connected = false;
+            socket = null;
           },
         },
       });
@@ -94,22 +149,72 @@ export function createUpstreamPool(secret: string): UpstreamPool {
       let entry = shared.get(key);
       if (!entry) {
         const sinks = new Set<UpstreamSink>();
+        const client = clientFor(request, identityKey);
+        const resume = request.resume ?? null;
+        let position = resume?.initial ?? null;
+        let stopped = false;
+        let brokenSince: number | null = null;
+        let attempt = 0;
+        let retry: NodeJS.Timeout | null = null;
+        let unsubscribe: () => void = () => undefined;
         const finish = (notify: (s: UpstreamSink) => void) => {
-          shared.delete(key);
+          stopped = true;
+          if (retry) clearTimeout(retry);
+          stopConnected();
+          if (shared.get(key) === created) shared.delete(key);
           for (const s of sinks) notify(s);
           sinks.clear();
         };
-        const stop = clientFor(request, identityKey).subscribe(
-          { query: request.operation, variables: request.variables },
-          {
-            next: (event) => {
-              for (const s of sinks) s.next(event as UpstreamEvent);
+        // A (re)connection of this client counts as recovered: a later break gets a full window again.
+        const stopConnected = client.on('connected', () => {
+          brokenSince = null;
+          attempt = 0;
+        });
+        const broken = (reason: unknown) => {
+          if (stopped) return;
+          if (!resume) return finish((s) => s.error(reason));
+          brokenSince ??= Date.now();
+          if (Date.now() - brokenSince > resumeWindowMs) {
+            logger.warn({ subgraph: request.serviceName, position }, 'upstream subscription could not resume; its clients get an error');
+            return finish((s) => s.error(new UpstreamGoneError(request.serviceName)));
+          }
+          const delay = Math.min(RETRY_FIRST_MS * 2 ** attempt++, RETRY_MAX_MS);
+          logger.info({ subgraph: request.serviceName, position, delayMs: delay }, 'upstream subscription broken; resuming');
+          retry = setTimeout(() => {
+            retry = null;
+            if (!stopped) open();
+          }, delay);
+        };
+        const open = () => {
+          const variables = resume ? { ...request.variables, [RESUME_VARIABLE]: position } : request.variables;
+          unsubscribe = client.subscribe(
+            { query: request.operation, variables },
+            {
+              next: (event) => {
+                brokenSince = null;
+                attempt = 0;
+                const delivered = resume ? withoutPosition(event as UpstreamEvent, resume.responseKey, (p) => (position = p)) : (event as UpstreamEvent);
+                for (const s of sinks) s.next(delivered);
+              },
+              // GraphQL errors (refused, a bad `after`) are the subgraph's answer: final. Anything
+              // else is the connection failing: resume when possible.
+              error: (error) => (Array.isArray(error) ? finish((s) => s.error(error)) : broken(error)),
+              // Subgraph streams never end by themselves: a completion is the subgraph closing.
+              complete: () => broken(new UpstreamGoneError(request.serviceName)),
             },
-            error: (error) => finish((s) => s.error(error)),
-            complete: () => finish((s) => s.complete()),
+          );
+        };
+        open();
+        const created: Shared = {
+          sinks,
+          stop: () => {
+            stopped = true;
+            if (retry) clearTimeout(retry);
+            stopConnected();
+            unsubscribe();
           },
-        );
-        entry = { sinks, stop };
+        };
+        entry = created;
         shared.set(key, entry);
       }
       const current = entry;

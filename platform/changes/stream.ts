@@ -3,6 +3,7 @@
  * events committed from now on, of the given topics, that `accept` lets through. A subscriber
  * that cannot keep up loses its stream rather than the process's memory.
  */
+import { HubError } from '../errors.js';
 import type { ChangeEvent, ChangeFeed } from './feed.js';
 
 export interface StreamOptions {
@@ -11,6 +12,26 @@ export interface StreamOptions {
   accept: (event: ChangeEvent) => boolean | Promise<boolean>;
   /** Events queued for a slow consumer before its stream ends with an error. */
   maxQueue?: number;
+  /** Replay the events committed after this feed position first (a resumed subscription). */
+  afterId?: number;
+}
+
+/** How far behind the feed's head a subscription may resume (a longer catch-up reads the history). */
+export const MAX_RESUME_EVENTS = 10_000;
+
+/**
+ * A subscription's `after` argument as a feed position: an event id it received (`position` of a
+ * capacity change, `id` of a tension change). Refused when malformed, or further behind the head
+ * than a resumed stream may replay (the replay runs in the feed's one queue).
+ */
+export function resumePosition(feed: ChangeFeed, after: string | null | undefined): number | undefined {
+  if (after === null || after === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(after)) throw new HubError('BAD_USER_INPUT', '`after` must be the position of an event this subscription delivered.', { argumentName: 'after' });
+  const position = Number(after);
+  if (feed.head() - position > MAX_RESUME_EVENTS) {
+    throw new HubError('BAD_USER_INPUT', `\`after\` is more than ${MAX_RESUME_EVENTS} events behind; read the records' history instead.`, { argumentName: 'after' });
+  }
+  return position;
 }
 
 export class SlowConsumerError extends Error {
@@ -39,7 +60,7 @@ export async function feedStream(feed: ChangeFeed, options: StreamOptions): Prom
   const unsubscribe = await feed.subscribe(
     (event) => {
       chain = chain.then(async () => {
-        if (done || !(await options.accept(event))) return;
+        if (done || (options.afterId !== undefined && event.id <= options.afterId) || !(await options.accept(event))) return;
         if (queue.length >= max) {
           failure = new SlowConsumerError();
           stop();
@@ -47,7 +68,7 @@ export async function feedStream(feed: ChangeFeed, options: StreamOptions): Prom
         signal();
       });
     },
-    { topics: options.topics },
+    { topics: options.topics, ...(options.afterId !== undefined ? { afterId: options.afterId } : {}) },
   );
   function stop(): void {
     done = true;

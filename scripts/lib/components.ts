@@ -39,7 +39,7 @@ export async function serveGateway(config: HubConfig, logger: Logger): Promise<(
   const internalSecret = requiredSecret(config);
   const db = await prepareDatabase(config, logger, []);
   const feed = await openChangeFeed(db, logger);
-  const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: config.subgraphUrls });
+  const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: config.subgraphUrls, feed });
   await gateway.app.register(fhirPlugin, {
     prefix: '/fhir',
     execute: gateway.execute,

@@ -42,6 +42,8 @@ export const resolvers: GraphQLResolverMap<CapacityContext> = {
     // remainingToMobilise is not kept in history: it depends on the SSE capacity of the day.
     capacity: (h: CapacityHistoryRow) => ({ ...h.record, remainingToMobilise: null }),
     at: (h: CapacityHistoryRow) => h.at,
+    // Only events of capacityChanged have a feed position; history rows have none.
+    position: (h: CapacityHistoryRow & { position?: string }) => h.position ?? null,
   },
   SavedCapacityFilter: {
     groupBy: (f: SavedFilterRow) => f.groupBy,

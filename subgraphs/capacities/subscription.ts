@@ -7,7 +7,7 @@
 import { hasReadAccess, requireReadAccessSomewhere } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { ChangeEvent, ChangeFeed } from '../../platform/changes/feed.js';
-import { feedStream } from '../../platform/changes/stream.js';
+import { feedStream, resumePosition } from '../../platform/changes/stream.js';
 import type { SubgraphClient } from '../../platform/subgraph-client.js';
 import { CAPACITY_READ } from './service.js';
 
@@ -58,13 +58,16 @@ async function unitIdsMatching(client: SubgraphClient, filter: CapacityChangeFil
 const mayRead = (identity: Identity, unitId: string) => hasReadAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
 
 export function createCapacityChanges(feed: ChangeFeed, client: SubgraphClient) {
-  return async (identity: Identity, filter: CapacityChangeFilter): Promise<AsyncIterableIterator<ChangeEvent>> => {
+  /** `after`: resume after this feed position (a `position` delivered before), replaying what followed it. */
+  return async (identity: Identity, filter: CapacityChangeFilter, after?: string | null): Promise<AsyncIterableIterator<ChangeEvent>> => {
     requireReadAccessSomewhere(identity, CAPACITY_READ, 'follow capacity changes');
+    const afterId = resumePosition(feed, after);
     const byOffer = Boolean(filter.establishmentId || filter.departmentCode || filter.discipline);
     const listed = filter.unitIds?.length ? new Set(filter.unitIds) : null;
     let matching: Promise<Set<string>> | null = byOffer ? unitIdsMatching(client, filter) : null;
     await matching; // a bad filter (unknown discipline…) fails the subscription, not its first event
     return feedStream(feed, {
+      ...(afterId !== undefined ? { afterId } : {}),
       topics: byOffer ? ['capacity', 'offer'] : ['capacity'],
       accept: async (event) => {
         if (event.topic === 'offer') {
@@ -85,7 +88,7 @@ export type CapacityChanges = ReturnType<typeof createCapacityChanges>;
 /** The `CapacityChange` of an event, as the history row written with it (resolvers.ts reads both alike). */
 export function capacityChangeOf(event: ChangeEvent) {
   const payload = event.payload as unknown as CapacityEventPayload;
-  return { id: payload.historyId, unitId: payload.unitId, record: payload.capacity, at: new Date(payload.at) };
+  return { id: payload.historyId, unitId: payload.unitId, record: payload.capacity, at: new Date(payload.at), position: String(event.id) };
 }
 
 interface SubscriptionContext {
@@ -96,8 +99,8 @@ interface SubscriptionContext {
 export const subscriptionResolvers = {
   Subscription: {
     capacityChanged: {
-      subscribe: (_: unknown, args: { filter?: CapacityChangeFilter | null }, ctx: SubscriptionContext) =>
-        ctx.capacityChanges(ctx.identity, args.filter ?? {}),
+      subscribe: (_: unknown, args: { filter?: CapacityChangeFilter | null; after?: string | null }, ctx: SubscriptionContext) =>
+        ctx.capacityChanges(ctx.identity, args.filter ?? {}, args.after),
       resolve: (event: ChangeEvent) => capacityChangeOf(event),
     },
   },

@@ -6,7 +6,7 @@
  */
 import type { Identity } from '../../platform/auth/identity.js';
 import type { ChangeEvent, ChangeFeed } from '../../platform/changes/feed.js';
-import { feedStream } from '../../platform/changes/stream.js';
+import { feedStream, resumePosition } from '../../platform/changes/stream.js';
 import type { OfferEstablishments } from './offer-establishments.js';
 import { canReadTensions, requireSomeTensionRight, TENSION_READ } from './access.js';
 import { declarationOf, type TensionEventPayload } from './events.js';
@@ -19,13 +19,16 @@ export interface TensionChangeFilter {
 }
 
 export function createTensionChanges(feed: ChangeFeed, offer: OfferEstablishments) {
-  return async (identity: Identity, filter: TensionChangeFilter): Promise<AsyncIterableIterator<ChangeEvent>> => {
+  /** `after`: resume after this change (a TensionChange id, its feed position), replaying what followed it. */
+  return async (identity: Identity, filter: TensionChangeFilter, after?: string | null): Promise<AsyncIterableIterator<ChangeEvent>> => {
     requireSomeTensionRight(identity, TENSION_READ.rights, 'follow tension changes');
+    const afterId = resumePosition(feed, after);
     const department = filter.departmentCode ?? null;
     let inDepartment: Promise<Set<string>> | null = department ? offer.inDepartment(department) : null;
     await inDepartment; // a failing offer call fails the subscription, not its first event
     const levels = filter.levelCodes?.length ? new Set(filter.levelCodes) : null;
     return feedStream(feed, {
+      ...(afterId !== undefined ? { afterId } : {}),
       topics: department ? ['tension', 'offer'] : ['tension'],
       accept: async (event) => {
         if (event.topic === 'offer') {
@@ -60,7 +63,8 @@ export function tensionChangeOf(event: ChangeEvent) {
 export const subscriptionResolvers = {
   Subscription: {
     tensionChanged: {
-      subscribe: (_: unknown, args: { filter?: TensionChangeFilter | null }, ctx: SubscriptionContext) => ctx.tensionChanges(ctx.identity, args.filter ?? {}),
+      subscribe: (_: unknown, args: { filter?: TensionChangeFilter | null; after?: string | null }, ctx: SubscriptionContext) =>
+        ctx.tensionChanges(ctx.identity, args.filter ?? {}, args.after),
       resolve: (event: ChangeEvent) => tensionChangeOf(event),
     },
   },

@@ -1,0 +1,328 @@
+/**
+ * Subscriptions re-check access and survive a lost subgraph connection (issue 12, cases 4 and 5;
+ * docs/subscriptions.md): a subscriber whose role assignment is revoked, or whose token expires,
+ * gets an error (FORBIDDEN, UNAUTHENTICATED) and hears nothing more, while a valid subscriber
+ * sharing its execution goes on; a subscription whose upstream connection is cut abruptly, while
+ * writes are acknowledged, resumes from its last position and delivers every write, once, in
+ * order. Tokens come from a stand-in external issuer, so their expiry can be minutes or seconds.
+ * On PostgreSQL, the capacities subgraph also runs as a separate process (`npm run serve --
+ * capacities`) that is killed with SIGKILL and started again, as in issue 12's report.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSeededDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
+import { startTestIssuer, type TestIssuer } from './helpers/test-issuer.js';
+import { gql } from './helpers/graphql.js';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { buildGateway, type Gateway } from '../gateway/app.js';
+
+const TOURS_ICU = '370004467-4557'; // ref.uo.tours reads and enters this unit's capacity only
+const CHATEAUROUX = '360000137'; // saisie.lits.chateauroux enters every unit of its legal entity
+
+const SUBSCRIPTION = /* GraphQL */ `
+  subscription($filter: CapacityChangeFilter, $after: ID) {
+    capacityChanged(filter: $filter, after: $after) { id position capacity { availableBeds version } unit { id name } }
+  }
+`;
+const READ = `query($id: ID!) { unit(id: $id) { capacity { version installedBeds } } }`;
+const UPDATE = `mutation($unitId: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $v) { version } }`;
+
+interface Change {
+  id: string;
+  position: string;
+  capacity: { availableBeds: number; version: number };
+  unit: { id: string; name: string };
+}
+type Result = { data?: { capacityChanged: Change } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+type GraphQLErrors = Array<{ message: string; extensions?: { code?: string } }>;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const until = async (check: () => boolean, ms = 20_000) => {
+  for (const end = Date.now() + ms; !check() && Date.now() < end; ) await sleep(25);
+};
+
+/** Subscribes and records every result, the terminal error and the completion. */
+function follow(client: Client, variables: Record<string, unknown>) {
+  const state = { results: [] as Result[], error: null as unknown, completed: false };
+  const stop = client.subscribe<Change>({ query: SUBSCRIPTION, variables }, {
+    next: (r) => void state.results.push(r as Result),
+    error: (e) => void (state.error = e),
+    complete: () => void (state.completed = true),
+  });
+  const versions = () => state.results.map((r) => r.data?.capacityChanged.capacity.version);
+  const codeOf = () => (Array.isArray(state.error) ? (state.error as GraphQLErrors)[0]?.extensions?.code : undefined);
+  return { client, state, stop, versions, codeOf, ended: () => state.error !== null || state.completed };
+}
+
+async function enter(graphql: string, token: string, unitId: string, available: number): Promise<number> {
+  const auth = { authorization: token };
+  const read = await gql<{ unit: { capacity: { version: number; installedBeds: number } } }>(graphql, READ, { id: unitId }, auth);
+  const { version, installedBeds } = read.data!.unit.capacity;
+  const input = { installedBeds, availableMen: 0, availableWomen: 0, availableUndifferentiated: available, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };
+  const r = await gql<{ updateUnitCapacity: { version: number } }>(graphql, UPDATE, { unitId, input, v: version }, auth);
+  expect(r.errors).toBeUndefined();
+  return r.data!.updateUnitCapacity.version;
+}
+
+/**
+ * A TCP relay between a gateway and the capacities subgraph that can cut every connection
+ * abruptly (RST, no WebSocket close) and refuse new ones for a while: a subgraph killed, or the
+ * network lost, as the gateway sees it.
+ */
+async function startRelay(target: URL): Promise<{ url: string; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const serve = (): Server =>
+    createServer((downstream) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      for (const s of [downstream, upstream]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+        s.on('close', () => sockets.delete(s));
+      }
+      downstream.pipe(upstream).pipe(downstream);
+    });
+  let server = serve();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    cut: async () => {
+      const closed = closeServer();
+      for (const s of sockets) s.resetAndDestroy();
+      await closed;
+    },
+    restore: async () => {
+      server = serve();
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      if (server.listening) await closeServer();
+    },
+  };
+}
+
+describe.each(databaseKinds())('subscriptions re-check access and resume after a break (%s)', (kind) => {
+  let issuer: TestIssuer;
+  let hub: TestHub;
+  const clients: Client[] = [];
+  const client = (graphqlUrl: string, token: string) => {
+    const c = createClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: token }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    clients.push(c);
+    return c;
+  };
+  const asUser = async (login: string, expiresIn: string | number = '10m') => `Bearer ${await issuer.mint({ sub: login, preferred_username: login }, { expiresIn })}`;
+  const internalSecret = randomBytes(32).toString('base64url');
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    hub = await startTestHub(kind, { ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_INTERNAL_SECRET: internalSecret });
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await hub?.close();
+    await issuer?.close();
+  });
+
+  it('case 4: a subscriber whose token expires gets UNAUTHENTICATED and nothing more; another token of the same user goes on', async () => {
+    const tours = await asUser('ref.uo.tours');
+    // Both run the same operation as the same identity: one shared execution, checked per client.
+    const expiring = follow(client(hub.urls.graphql, await asUser('ref.uo.tours', '6s')), { filter: { unitIds: [TOURS_ICU] } });
+    const valid = follow(client(hub.urls.graphql, tours), { filter: { unitIds: [TOURS_ICU] } });
+    await until(() => hub.gateway.subscriptions.upstream.stats().subscriptions === 1 && hub.feed.subscribers() >= 2);
+    const first = await enter(hub.urls.graphql, tours, TOURS_ICU, 1);
+    await until(() => valid.state.results.length === 1);
+
+    await until(() => expiring.ended(), 20_000); // the token's exp passes
+    expect(expiring.codeOf()).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(expiring.state.error)).toMatch(/expired/);
+
+    const second = await enter(hub.urls.graphql, tours, TOURS_ICU, 2);
+    await until(() => valid.state.results.length === 2);
+    expect(valid.versions()).toEqual([first, second]);
+    expect(valid.ended()).toBe(false);
+    await sleep(200);
+    // Nothing after the error (the first change reached it if it came before exp: on a busy machine it may not).
+    expect(expiring.versions().filter((v) => v !== first)).toEqual([]);
+    // The connection with the expired token starts nothing more.
+    const again = follow(expiring.client, { filter: { unitIds: [TOURS_ICU] } });
+    await until(() => again.ended());
+    expect(again.codeOf()).toBe('UNAUTHENTICATED');
+    valid.stop();
+  });
+
+  it('case 4: a subscriber whose role assignment is revoked gets FORBIDDEN and nothing more; a valid subscriber goes on', async () => {
+    const admin = await asUser('admin.ars');
+    const tours = await asUser('ref.uo.tours');
+    const revoked = follow(client(hub.urls.graphql, admin), { filter: { unitIds: [TOURS_ICU] } });
+    const valid = follow(client(hub.urls.graphql, tours), { filter: { unitIds: [TOURS_ICU] } });
+    await until(() => hub.gateway.subscriptions.upstream.stats().subscriptions === 2);
+    const first = await enter(hub.urls.graphql, tours, TOURS_ICU, 3);
+    await until(() => revoked.state.results.length === 1 && valid.state.results.length === 1);
+    expect(revoked.versions()).toEqual([first]);
+
+    // admin.ars reads capacities through its single right ORU_CAPACITE_DISPONIBLE_SHOW: revoke it.
+    const me = await gql<{ me: { roleAssignments: Array<{ id: string; right: string | null }> } }>(hub.urls.graphql, '{ me { roleAssignments { id right } } }', {}, { authorization: admin });
+    const grant = me.data!.me.roleAssignments.find((a) => a.right === 'ORU_CAPACITE_DISPONIBLE_SHOW')!;
+    const revoke = await gql(hub.urls.graphql, 'mutation($id: ID!) { revokeRoleAssignment(id: $id) { id } }', { id: grant.id }, { authorization: admin });
+    expect(revoke.errors).toBeUndefined();
+
+    const second = await enter(hub.urls.graphql, tours, TOURS_ICU, 4);
+    await until(() => revoked.ended() && valid.state.results.length === 2);
+    expect(revoked.codeOf()).toBe('FORBIDDEN');
+    expect(valid.versions()).toEqual([first, second]);
+    await sleep(200);
+    expect(revoked.versions()).toEqual([first]); // the change after the revocation never reached it
+    // The revoked identity's execution and upstream subscription are gone; the valid one's remains.
+    await until(() => hub.gateway.subscriptions.executions() === 1);
+    expect(hub.gateway.subscriptions.executions()).toBe(1);
+    valid.stop();
+  });
+
+  describe('case 5: the upstream connection to the capacities subgraph is cut abruptly', () => {
+    let relay: Awaited<ReturnType<typeof startRelay>>;
+    let gateway: Gateway;
+    let relayedGraphql: string;
+
+    beforeAll(async () => {
+      relay = await startRelay(new URL(hub.urls.subgraphs.capacities));
+      // A second gateway of the same hub whose capacities traffic goes through the relay.
+      const config = loadConfig(testEnv({ ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_INTERNAL_SECRET: internalSecret }));
+      gateway = await buildGateway({ logger: createLogger('silent'), config, internalSecret, subgraphUrls: { ...hub.urls.subgraphs, capacities: relay.url }, feed: hub.feed });
+      await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+      relayedGraphql = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}/graphql`;
+    });
+    afterAll(async () => {
+      await gateway?.app.close();
+      await relay?.close();
+    });
+
+    it('every write acknowledged while the connection was down is delivered once, in order, after it resumes', async () => {
+      const writer = await asUser('saisie.lits.chateauroux');
+      const r = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${CHATEAUROUX}" }, first: 1) { edges { node { id } } } }`);
+      const unit = r.data!.units.edges[0]!.node.id;
+      const sub = follow(client(relayedGraphql, writer), { filter: { unitIds: [unit] } });
+      await until(() => gateway.subscriptions.upstream.stats().sockets === 1);
+      const written = [await enter(hub.urls.graphql, writer, unit, 1)];
+      await until(() => sub.state.results.length === 1);
+      expect(sub.versions()).toEqual(written);
+
+      await relay.cut(); // RST on every relayed connection, new ones refused
+      for (let i = 2; i <= 6; i++) written.push(await enter(hub.urls.graphql, writer, unit, i)); // acknowledged by the subgraph
+      await sleep(300);
+      await relay.restore();
+
+      await until(() => sub.state.results.length >= written.length || sub.ended(), 20_000);
+      expect(sub.state.error).toBeNull();
+      expect(sub.versions()).toEqual(written); // no gap, no duplicate, in commit order
+      written.push(await enter(hub.urls.graphql, writer, unit, 7)); // and live again
+      await until(() => sub.state.results.length === written.length);
+      expect(sub.versions()).toEqual(written);
+      expect(sub.state.results.every((x) => x.errors === undefined && x.data?.capacityChanged.unit.name)).toBe(true);
+      sub.stop();
+
+      // A client resumes itself the same way: `after` the first change's position replays the rest.
+      const first = sub.state.results[0]!.data!.capacityChanged.position;
+      const replay = follow(client(hub.urls.graphql, writer), { filter: { unitIds: [unit] }, after: first });
+      await until(() => replay.state.results.length === written.length - 1 || replay.ended());
+      expect(replay.versions()).toEqual(written.slice(1));
+      const bad = follow(client(hub.urls.graphql, writer), { filter: { unitIds: [unit] }, after: 'yesterday' });
+      await until(() => bad.ended() || bad.state.results.length > 0);
+      const badErrors = (bad.state.error ?? bad.state.results[0]?.errors) as GraphQLErrors;
+      expect(badErrors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      replay.stop();
+    });
+  });
+});
+
+/**
+ * The deployment of issue 12's report: the capacities subgraph in its own process on PostgreSQL,
+ * killed with SIGKILL while a subscription follows it, writes acknowledged (by another capacities
+ * process on the same database) while it is down, then started again.
+ */
+describe.runIf(process.env.TEST_DATABASE_URL)('case 5: a separate capacities process killed with SIGKILL (postgres)', () => {
+  let issuer: TestIssuer;
+  let scratch: { url: string; drop: () => Promise<void> };
+  let hub: TestHub;
+  let gateway: Gateway;
+  let child: ChildProcess | null = null;
+  let childUrl: string;
+  let childEnv: NodeJS.ProcessEnv;
+  const internalSecret = randomBytes(32).toString('base64url');
+  const clients: Client[] = [];
+
+  /** Starts `npm run serve -- capacities` and waits until it answers. */
+  const startChild = async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'capacities'], { env: childEnv, stdio: 'ignore' });
+    for (const end = Date.now() + 60_000; Date.now() < end; await sleep(100)) {
+      const ok = await fetch(new URL('/health', childUrl)).then((r) => r.ok, () => false);
+      if (ok) return;
+    }
+    throw new Error('the capacities process did not start');
+  };
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    scratch = await createSeededDatabase();
+    const env = { ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_INTERNAL_SECRET: internalSecret };
+    hub = await startTestHub('postgres', { ...env, DATABASE_URL: scratch.url });
+    const port = await reservePort();
+    childUrl = `http://127.0.0.1:${port}/graphql`;
+    const { subgraphs } = hub.urls;
+    childEnv = {
+      ...process.env,
+      ...testEnv({ ...env, DATABASE_URL: scratch.url, ROR_DB_IN_MEMORY: 'false', CAPACITIES_PORT: String(port) }),
+      OFFER_URL: subgraphs.offer,
+      TENSIONS_URL: subgraphs.tensions,
+      PROFESSIONALS_URL: subgraphs.professionals,
+    };
+    await startChild();
+    const config = loadConfig(testEnv(env));
+    gateway = await buildGateway({ logger: createLogger('silent'), config, internalSecret, subgraphUrls: { ...subgraphs, capacities: childUrl }, feed: hub.feed });
+    await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await gateway?.app.close();
+    child?.kill('SIGKILL');
+    await hub?.close();
+    await scratch?.drop();
+    await issuer?.close();
+  });
+
+  it('the subscription resumes on the restarted process and delivers every acknowledged write, once, in order', async () => {
+    const login = 'saisie.lits.chateauroux';
+    const writer = `Bearer ${await issuer.mint({ sub: login, preferred_username: login }, { expiresIn: '10m' })}`;
+    const r = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${CHATEAUROUX}" }, first: 1) { edges { node { id } } } }`);
+    const unit = r.data!.units.edges[0]!.node.id;
+    const url = `ws://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}/graphql`;
+    const c = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: writer }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    clients.push(c);
+    const sub = follow(c, { filter: { unitIds: [unit] } });
+    await until(() => gateway.subscriptions.upstream.stats().sockets === 1);
+    const written = [await enter(hub.urls.graphql, writer, unit, 1)]; // through the hub's own capacities process
+    await until(() => sub.state.results.length === 1);
+    expect(sub.versions()).toEqual(written);
+
+    const dead = new Promise((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGKILL');
+    await dead;
+    for (let i = 2; i <= 6; i++) written.push(await enter(hub.urls.graphql, writer, unit, i));
+    await startChild();
+
+    await until(() => sub.state.results.length >= written.length || sub.ended(), 30_000);
+    expect(sub.state.error).toBeNull();
+    expect(sub.versions()).toEqual(written);
+    written.push(await enter(hub.urls.graphql, writer, unit, 7));
+    await until(() => sub.state.results.length === written.length);
+    expect(sub.versions()).toEqual(written);
+    sub.stop();
+  }, 120_000);
+});
