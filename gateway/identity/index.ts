@@ -26,6 +26,8 @@ export interface IdentityPipeline {
   /** The context of in-process work: a forwarded header, or a stored principal (platform/executor.ts). */
   forCaller: (caller: CallerCredentials, requestId: string) => Promise<GatewayContext>;
   principalOf: PrincipalResolver;
+  /** The verified client id or subject of a bearer token, null when it proves nothing (rate limits' key). */
+  subjectOf: (authorization: string) => Promise<string | null>;
 }
 
 /** A HubError as Apollo wants it from a context function: with the HTTP status to answer. */
@@ -46,7 +48,7 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
   });
   const resolvers = createIdentityResolver({
     verifier,
-    query: createSubgraphQuery(options.fetcher, options.internalSecret),
+    query: createSubgraphQuery(options.fetcher, options.internalSecret, config.timeouts.identityMs),
     offerUrl: options.subgraphUrls.offer,
     professionalsUrl: options.subgraphUrls.professionals,
   });
@@ -64,5 +66,12 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
     forCaller: (caller, requestId) =>
       caller.principal ? contextOf(() => resolvers.ofPrincipal(caller.principal!), requestId) : forToken(caller.authorization, requestId),
     principalOf: async (authorization) => principalOf((await forToken(authorization, 'principal')).identity),
+    subjectOf: async (authorization) => {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
+      if (!token) return null;
+      const claims = await verifier.verify(token).catch(() => null);
+      const subject = claims?.client_id ?? claims?.sub;
+      return typeof subject === 'string' ? subject : null;
+    },
   };
 }

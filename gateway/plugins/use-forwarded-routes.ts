@@ -40,7 +40,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 /** The caller's context, or null once a 401/500 answer was sent. */
 async function contextOrReply(build: ContextBuilder, request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext | null> {
   try {
-    return await build(header(request, 'authorization'), header(request, 'x-request-id') ?? request.id);
+    return await build(header(request, 'authorization'), request.id);
   } catch (error) {
     const { message, extensions } = error as GraphQLError;
     const status = (extensions?.http as { status?: number } | undefined)?.status ?? 500;

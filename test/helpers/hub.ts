@@ -23,7 +23,17 @@ export function databaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** Env of a test hub: every port ephemeral, quiet logs, in-memory embedded database. */
+/**
+ * scrypt cost of the test hubs' password hashes: OWASP's 2^17 costs 0.7 s of CPU per sign-in,
+ * and the suite signs in about a hundred times (platform/config.ts allows it with NODE_ENV=test only).
+ */
+export const TEST_PASSWORD_LOG2N = 12;
+
+/**
+ * Env of a test hub: every port ephemeral, quiet logs, in-memory embedded database, cheap password
+ * hashes, and rate limits far above what a test file sends from 127.0.0.1 (test/rate-limit.test.ts
+ * sets its own).
+ */
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -35,6 +45,9 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     PROFESSIONALS_PORT: '0',
     ROR_DB_IN_MEMORY: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ROR_PASSWORD_SCRYPT_LOG2N: String(TEST_PASSWORD_LOG2N),
+    ROR_RATE_LIMIT_API: '1000000',
+    ROR_RATE_LIMIT_SIGNIN: '1000000',
     ...extra,
   };
 }
