@@ -5,6 +5,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import { createLogger } from '../platform/logger.js';
+import { requestIdOptions, useRequestIds } from '../platform/request-context.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -15,9 +18,14 @@ interface LogLine {
 }
 
 const lines: LogLine[] = [];
+const raw: string[] = [];
 const logs = new Writable({
   write(chunk: Buffer, _encoding, done) {
-    for (const text of chunk.toString().split('\n')) if (text.trim()) lines.push(JSON.parse(text) as LogLine);
+    for (const text of chunk.toString().split('\n')) {
+      if (!text.trim()) continue;
+      raw.push(text);
+      lines.push(JSON.parse(text) as LogLine);
+    }
     done();
   },
 });
@@ -49,6 +57,8 @@ describe('x-request-id', () => {
     // Fastify's own request lines and the components' lines written while serving it.
     expect(componentsOf(id)).toEqual(new Set(['gateway', 'subgraph:offer', 'subgraph:capacities', 'subgraph:tensions', 'subgraph:professionals']));
     expect(lines.filter((l) => l.reqId === id && l.component === 'gateway').map((l) => l.msg)).toContain('request completed');
+    // Fastify's request loggers bind the id already: the loggers' mixin never writes it twice.
+    expect(raw.filter((text) => text.split('"reqId"').length > 2)).toEqual([]);
   });
 
   it('is the id of a FHIR request too', async () => {
@@ -73,5 +83,32 @@ describe('x-request-id', () => {
   it('is drawn when the caller sends none', async () => {
     const response = await post('{ establishment(id: "450002613") { name } }', {});
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is on the lines of a component logger (not the request logger) written while serving, and nowhere else', async () => {
+    const mine: LogLine[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        mine.push(JSON.parse(chunk.toString()) as LogLine);
+        done();
+      },
+    });
+    const logger = createLogger('info', {}, sink).child({ component: 'store' });
+    const app = Fastify({ logger: false, ...requestIdOptions });
+    useRequestIds(app);
+    app.get('/work', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // across an await, as services log
+      logger.info('inside the request');
+      return { ok: true };
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const response = await fetch(`http://127.0.0.1:${(app.server.address() as { port: number }).port}/work`, { headers: { 'x-request-id': 'component-line-1' } });
+      expect(response.headers.get('x-request-id')).toBe('component-line-1');
+      logger.info('outside any request');
+      expect(mine.map((l) => [l.msg, l.reqId])).toEqual([['inside the request', 'component-line-1'], ['outside any request', undefined]]);
+    } finally {
+      await app.close();
+    }
   });
 });
