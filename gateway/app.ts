@@ -114,7 +114,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   await registerPublicSurface(app, { surface: options.config.surface, subjectOf: identities.subjectOf });
   // The embedded OpenID provider lives with the accounts (professionals subgraph); clients reach it here.
   if (!options.config.externalOidcDiscoveryUrl) {
-    await app.register(oidcProxy, { upstream: options.subgraphUrls.professionals, publicUrl: options.config.publicUrl });
+    await app.register(oidcProxy, {
+      upstream: options.subgraphUrls.professionals,
+      publicUrl: options.config.publicUrl,
+      timeoutMs: options.config.timeouts.subgraphMs,
+    });
   }
   await app.register(homePage);
   const urls = options.subgraphUrls;

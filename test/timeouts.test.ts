@@ -97,6 +97,19 @@ describe('a hung subgraph', () => {
     expect((error as HubError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', timeoutMs: 250 });
   });
 
+  it('bounds the /oidc proxy to a hung provider (504)', async () => {
+    const config = loadConfig(testEnv({ PORT: new URL(hub.urls.graphql).port, ROR_INTERNAL_SECRET: SECRET, ...TIMEOUTS }));
+    const other = await buildGateway({ logger: createLogger('silent'), config, internalSecret: SECRET, subgraphUrls: { ...hub.urls.subgraphs, professionals: hungUrl } });
+    try {
+      await other.app.listen({ host: '127.0.0.1', port: 0 });
+      const port = (other.app.server.address() as AddressInfo).port;
+      const response = await fetch(`http://127.0.0.1:${port}/oidc/.well-known/openid-configuration`, guarded());
+      expect(response.status).toBe(504);
+    } finally {
+      await other.app.close();
+    }
+  });
+
   it('leaves the healthy gateway of the same hub answering', async () => {
     const response = await fetch(`${hub.urls.fhir}/Organization/450002613`, guarded());
     expect(response.status).toBe(200);
