@@ -23,6 +23,9 @@ const OUTCOME_STATUS = {
   conflict: ERROR_CODES.CONFLICT.status,
   'unsupported-media-type': 415,
   'server-error': ERROR_CODES.INTERNAL_SERVER_ERROR.status,
+  // A component of the hub did not answer in time, or the caller sends too much (docs/authorisation.md)
+  unavailable: ERROR_CODES.SERVICE_UNAVAILABLE.status,
+  throttled: ERROR_CODES.RATE_LIMITED.status,
   // Writes (capacity PATCH, docs/fhir-capacity-patch.md)
   'business-rule': 400,
   'multiple-matches': 412,
@@ -100,6 +103,8 @@ const GRAPHQL_CODE_OUTCOMES: Readonly<Record<ErrorCode, { kind: OutcomeKind; cod
   FORBIDDEN: { kind: 'forbidden', code: 'forbidden' },
   CONFLICT: { kind: 'conflict', code: 'conflict' },
   CONFIRMATION_REQUIRED: { kind: 'conflict', code: 'conflict' },
+  RATE_LIMITED: { kind: 'throttled', code: 'throttled' },
+  SERVICE_UNAVAILABLE: { kind: 'unavailable', code: 'timeout' },
   INTERNAL_SERVER_ERROR: { kind: 'server-error', code: 'exception' },
 };
 

@@ -196,7 +196,8 @@ export type IssueType =
   | 'informational'
   | 'business-rule'
   | 'multiple-matches'
-  | 'throttled';
+  | 'throttled'
+  | 'timeout';
 
 export interface OperationOutcomeIssue {
   severity: IssueSeverity;

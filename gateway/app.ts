@@ -12,7 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { HubConfig, SubgraphName } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { GraphQLExecutor, PrincipalResolver } from '../platform/executor.js';
-import observability from '../platform/observability.js';
+import observability, { metricsAccess } from '../platform/observability.js';
+import { currentRequestId, requestIdOptions, useRequestIds } from '../platform/request-context.js';
+import { registerPublicSurface } from './plugins/use-public-surface.js';
 import { registerApolloRoute } from './apollo-fastify.js';
 import { createKeepAliveAgent, keepAliveFetcher, SubgraphDataSource } from './data-sources.js';
 import type { GatewayContext } from './context.js';
@@ -54,7 +56,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 function contextOf(build: ContextBuilder, request: FastifyRequest): Promise<GatewayContext> {
-  return build(header(request, 'authorization'), header(request, 'x-request-id') ?? request.id);
+  return build(header(request, 'authorization'), request.id); // the caller's x-request-id when safe (platform/request-context.ts)
 }
 
 /** Subgraphs are ready when each answers its own /ready. */
@@ -71,7 +73,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1'; // no phone-home from @apollo/gateway
   const logger = options.logger.child({ component: 'gateway' });
   const agent = createKeepAliveAgent();
-  const fetcher = keepAliveFetcher(agent);
+  const fetcher = keepAliveFetcher(agent, options.config.timeouts.subgraphMs);
   const identities = await createIdentityPipeline({
     config: options.config,
     internalSecret: options.internalSecret,
@@ -82,7 +84,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   // One data source per subgraph, shared by queries (Apollo) and subscription events (ours).
   const services = Object.fromEntries(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url, fetcher })]),
+    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url, fetcher }, options.config.timeouts.subgraphMs)]),
   );
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -105,16 +107,25 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     keepAliveTimeout: 65_000,
+    ...requestIdOptions, // a caller's safe x-request-id is the request's id, passed to every subgraph
   });
   registerHttpErrorHandler(app); // before any route: every plugin without its own handler (all but /fhir) inherits it
+  useRequestIds(app);
   await app.register(observability, {
     service: 'gateway',
     processMetrics: true,
     ready: () => subgraphsReady(options.subgraphUrls),
+    metrics: metricsAccess(options.config),
   });
+  // Before the routes: CORS and rate limits apply to /graphql, /fhir (registered later) and sign-in.
+  await registerPublicSurface(app, { surface: options.config.surface, subjectOf: identities.subjectOf });
   // The embedded OpenID provider lives with the accounts (professionals subgraph); clients reach it here.
   if (!options.config.externalOidcDiscoveryUrl) {
-    await app.register(oidcProxy, { upstream: options.subgraphUrls.professionals, publicUrl: options.config.publicUrl });
+    await app.register(oidcProxy, {
+      upstream: options.subgraphUrls.professionals,
+      publicUrl: options.config.publicUrl,
+      timeoutMs: options.config.timeouts.subgraphMs,
+    });
   }
   await app.register(homePage);
   const urls = options.subgraphUrls;
@@ -151,7 +162,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const execute: GraphQLExecutor = async <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) => {
     let contextValue: GatewayContext;
     try {
-      contextValue = await identities.forCaller(caller, randomUUID());
+      contextValue = await identities.forCaller(caller, currentRequestId() ?? randomUUID());
     } catch (error) {
       const { message, extensions } = error as GraphQLError;
       const { http: _http, ...rest } = extensions ?? {};

@@ -1,25 +1,52 @@
 /**
  * How the gateway reaches subgraphs: over HTTP with kept-alive sockets (one undici Agent for all
- * subgraphs), carrying the verified identity as a signed envelope (never the bearer token).
+ * subgraphs), carrying the verified identity as a signed envelope (never the bearer token), and
+ * within a time limit: a hung subgraph costs its callers `timeoutMs`, then a SERVICE_UNAVAILABLE.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { IDENTITY_HEADER } from '../platform/auth/internal-token.js';
+import { isTimeout, serviceTimeout } from '../platform/errors.js';
+import { REQUEST_ID_HEADER } from '../platform/request-context.js';
 import type { GatewayContext } from './context.js';
 
 export function createKeepAliveAgent(): Agent {
   return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64 });
 }
 
-export function keepAliveFetcher(agent: Agent): Fetcher {
-  return ((url: string, init?: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent } as never)) as unknown as Fetcher;
+/**
+ * Every fetch is bounded by `timeoutMs` (headers and body); a caller's own, shorter signal (the
+ * identity lookups') still applies, and its timeout is reported by the caller.
+ */
+export function keepAliveFetcher(agent: Agent, timeoutMs: number): Fetcher {
+  return (async (url: string, init: Record<string, unknown> = {}) => {
+    const own = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal instanceof AbortSignal ? AbortSignal.any([init.signal, own]) : own;
+    try {
+      return await undiciFetch(url, { ...init, signal, dispatcher: agent } as never);
+    } catch (error) {
+      throw own.aborted && isTimeout(error) ? serviceTimeout(timeoutMs) : error;
+    }
+  }) as unknown as Fetcher;
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
+    private readonly timeoutMs: number,
+  ) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http || !context?.envelope) return;
     request.http.headers.set(IDENTITY_HEADER, context.envelope);
-    request.http.headers.set('x-request-id', context.requestId);
+    request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** A body still arriving when the time is up fails here (the fetcher reports slow headers itself). */
+  override didEncounterError(error: Error): never {
+    throw isTimeout(error) ? serviceTimeout(this.timeoutMs) : error;
   }
 }

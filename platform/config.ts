@@ -65,6 +65,30 @@ export interface HubConfig {
   readonly bulkExport: BulkExportConfig;
   /** Longest wait for a clean close on SIGINT/SIGTERM before the process exits anyway (scripts/shutdown.ts). */
   readonly shutdownTimeoutMs: number;
+  /** Time limits of the calls between components (docs/architecture.md § Timeouts). */
+  readonly timeouts: TimeoutConfig;
+  /** The public surface's protections: rate limits, CORS, metrics (docs/authorisation.md § Production surface). */
+  readonly surface: SurfaceConfig;
+  /** log2 of scrypt's N for new password hashes (17, OWASP; lower only in tests). */
+  readonly passwordScryptLog2N: number;
+}
+
+export interface TimeoutConfig {
+  /** A gateway→subgraph query or subscription event fetch, and a subgraph→subgraph call. */
+  readonly subgraphMs: number;
+  /** The gateway's identity lookups (grants, perimeters) before a request runs. */
+  readonly identityMs: number;
+}
+
+export interface SurfaceConfig {
+  /** Requests per minute and client (token subject, else IP) on /graphql and /fhir; 0: no limit. */
+  readonly apiRatePerMinute: number;
+  /** Requests per minute and IP on sign-in, password pages and the token endpoint; 0: no limit. */
+  readonly signInRatePerMinute: number;
+  /** Origins browsers may call the gateway from (CORS); empty: none. */
+  readonly corsOrigins: readonly string[];
+  /** Bearer token /metrics asks for; null: open in development and test, closed in production. */
+  readonly metricsToken: string | null;
 }
 
 export interface FhirSubscriptionTimings {
@@ -90,6 +114,9 @@ export interface BulkExportConfig {
   /** Whether this process runs export jobs (false: it only takes kick-offs and serves status and files). */
   readonly runJobs: boolean;
 }
+
+/** OWASP's minimum for scrypt: N = 2^17, r = 8, p = 1. */
+export const OWASP_SCRYPT_LOG2N = 17;
 
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
 const url = { type: 'string', pattern: '^https?://' };
@@ -146,6 +173,13 @@ export const ENV_SCHEMA = {
     ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
     ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
     ROR_SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 10_000 },
+    ROR_SUBGRAPH_TIMEOUT_MS: { type: 'integer', minimum: 1, maximum: 600_000, default: 10_000 },
+    ROR_IDENTITY_TIMEOUT_MS: { type: 'integer', minimum: 1, maximum: 600_000, default: 3_000 },
+    ROR_RATE_LIMIT_API: { type: 'integer', minimum: 0, default: 600 },
+    ROR_RATE_LIMIT_SIGNIN: { type: 'integer', minimum: 0, default: 30 },
+    ROR_CORS_ORIGINS: { type: 'string', pattern: '^\\s*(\\*|https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*)\\s*$' },
+    ROR_METRICS_TOKEN: { type: 'string', minLength: 16 },
+    ROR_PASSWORD_SCRYPT_LOG2N: { type: 'integer', minimum: 10, maximum: 20, default: 17 },
   },
 } as const;
 
@@ -161,7 +195,7 @@ export class ConfigError extends Error {
 function describe(error: ErrorObject, env: Record<string, string | undefined>): string {
   const name = error.instancePath.replace(/^\//, '');
   // Secrets and URLs that may embed a password are never echoed.
-  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
+  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|TOKEN/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
   const allowed = error.params as { allowedValues?: unknown[]; type?: string; pattern?: string; limit?: number };
   if (allowed.allowedValues) return `${name}=${got}: expected one of ${allowed.allowedValues.join(', ')}`;
   if (allowed.type) return `${name}=${got}: expected ${allowed.type === 'integer' ? 'an integer' : `a ${allowed.type}`}`;
@@ -213,6 +247,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const database: DatabaseConfig = v.DATABASE_URL
     ? { kind: 'postgres', url: v.DATABASE_URL as string }
     : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
+  // The cost is lowered only for tests (sign-ins would take 0.7 s of CPU each); never in production.
+  const log2N = v.ROR_PASSWORD_SCRYPT_LOG2N as number;
+  if (log2N < OWASP_SCRYPT_LOG2N && v.NODE_ENV !== 'test') {
+    throw new ConfigError([`ROR_PASSWORD_SCRYPT_LOG2N=${log2N}: expected at least ${OWASP_SCRYPT_LOG2N} (OWASP) outside NODE_ENV=test`]);
+  }
   const publicUrl = (v.ROR_PUBLIC_URL as string | undefined) ?? null;
   const gatewayBase = (publicUrl ?? `http://${localHost}:${gatewayPort}`).replace(/\/$/, '');
   return deepFreeze({
@@ -251,5 +290,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       runJobs: v.ROR_BULK_RUN_JOBS as boolean,
     },
     shutdownTimeoutMs: v.ROR_SHUTDOWN_TIMEOUT_MS as number,
+    timeouts: {
+      subgraphMs: v.ROR_SUBGRAPH_TIMEOUT_MS as number,
+      identityMs: v.ROR_IDENTITY_TIMEOUT_MS as number,
+    },
+    surface: {
+      apiRatePerMinute: v.ROR_RATE_LIMIT_API as number,
+      signInRatePerMinute: v.ROR_RATE_LIMIT_SIGNIN as number,
+      corsOrigins: ((v.ROR_CORS_ORIGINS as string | undefined) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      metricsToken: (v.ROR_METRICS_TOKEN as string | undefined) ?? null,
+    },
+    passwordScryptLog2N: log2N,
   });
 }

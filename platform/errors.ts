@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, meaning: 'The caller lacks the right on the perimeter concerned.' },
   CONFLICT: { status: 409, meaning: 'The record changed since the version the caller read.' },
   CONFIRMATION_REQUIRED: { status: 409, meaning: 'The write needs an explicit confirmation (e.g. similar records exist); repeat it confirmed.' },
+  RATE_LIMITED: { status: 429, meaning: 'Too many requests from this client; retry after the Retry-After header\'s seconds.' },
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'A component of the hub did not answer in time; retry later.' },
   INTERNAL_SERVER_ERROR: { status: 500, meaning: 'An unexpected failure; the message carries an id to find it in the logs.' },
 } as const;
 
@@ -57,4 +59,15 @@ export function formatGraphQLError(
 ) {
   const masked = { ...execution, errors: execution.errors.map((e) => maskError(e, logger)) };
   return mercurius.defaultErrorFormatter(masked as never, context as never);
+}
+
+/** A call to another component of the hub that outlived its time limit (platform/config.ts timeouts). */
+export function serviceTimeout(timeoutMs: number): HubError {
+  return new HubError('SERVICE_UNAVAILABLE', `A service of the hub did not answer within ${timeoutMs} ms; try again later.`, { timeoutMs });
+}
+
+/** True for the rejection of a fetch aborted by `AbortSignal.timeout`. */
+export function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || (name === 'AbortError' && isTimeout((error as { cause?: unknown }).cause));
 }

@@ -1,15 +1,31 @@
 /** Structured JSON logging (pino). One root logger per process; components take children. */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
+import { currentRequestId } from './request-context.js';
 
 export type { Logger };
 
-export function createLogger(level: LogLevel, base: Record<string, unknown> = {}): Logger {
-  return pino({
+/** Fastify's request loggers already bind `reqId`: the mixin must not write it twice. */
+function bindsRequestId(logger: Logger): boolean {
+  const chindings = (logger as unknown as Record<symbol, string | undefined>)[pino.symbols.chindingsSym];
+  return chindings?.includes('"reqId":') ?? false;
+}
+
+/**
+ * @param destination where lines go (stdout by default; tests pass a stream to read them)
+ */
+export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { app: 'ror-hub', ...base },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Tokens and identity headers must never reach the logs.
     redact: ['req.headers.authorization', 'req.headers["x-ror-identity"]'],
-  });
+    // Every line written while a request is being served names it (platform/request-context.ts).
+    mixin: (_merge: object, _level: number, logger: Logger) => {
+      const reqId = currentRequestId();
+      return reqId && !bindsRequestId(logger) ? { reqId } : {};
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

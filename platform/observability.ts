@@ -6,6 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { HubConfig } from './config.js';
 
 export interface ObservabilityOptions {
   service: string;
@@ -13,6 +15,29 @@ export interface ObservabilityOptions {
   ready: () => Promise<void>;
   /** Default process metrics are collected once per process; pass true on one server only. */
   processMetrics?: boolean;
+  /** Who may read /metrics (config.surface.metricsToken, config.nodeEnv): see metricsAccess. */
+  metrics: MetricsAccess;
+}
+
+/** `token`: /metrics asks for `Authorization: Bearer <token>`; `open`: anyone; `closed`: not served. */
+export type MetricsAccess = { kind: 'open' } | { kind: 'closed' } | { kind: 'token'; token: string };
+
+/**
+ * /metrics is off the public surface in production (D??-identity-c): served only to a scraper
+ * holding ROR_METRICS_TOKEN, and not at all without one. Development and tests keep it open
+ * unless a token is set.
+ */
+export function metricsAccess(config: Pick<HubConfig, 'nodeEnv' | 'surface'>): MetricsAccess {
+  if (config.surface.metricsToken) return { kind: 'token', token: config.surface.metricsToken };
+  return config.nodeEnv === 'production' ? { kind: 'closed' } : { kind: 'open' };
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function allowed(access: MetricsAccess, authorization: string | undefined): boolean {
+  if (access.kind !== 'token') return access.kind === 'open';
+  // Compared as digests: equal lengths for timingSafeEqual, and no early exit on the first byte.
+  return timingSafeEqual(digest(authorization ?? ''), digest(`Bearer ${access.token}`));
 }
 
 declare module 'fastify' {
@@ -61,7 +86,11 @@ async function observability(app: FastifyInstance, options: ObservabilityOptions
       return reply.code(503).send({ status: 'unavailable', service: options.service, reason: String((error as Error).message) });
     }
   });
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (!allowed(options.metrics, request.headers.authorization)) {
+      if (options.metrics.kind === 'closed') return reply.code(404).send({ error: 'Not found' });
+      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'Bearer token required' });
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -9,7 +9,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
-import observability from './observability.js';
+import observability, { type MetricsAccess } from './observability.js';
+import { requestIdOptions, useRequestIds } from './request-context.js';
 import { formatGraphQLError, HubError } from './errors.js';
 import { registerHttpErrorHandler } from './http-errors.js';
 import type { Identity } from './auth/identity.js';
@@ -24,6 +25,8 @@ export interface SubgraphAppOptions<Ctx> {
   /** Builds the per-request context handed to resolvers (services, loaders, identity). */
   context: (request: FastifyRequest, identity: Identity) => Ctx;
   ready: () => Promise<void>;
+  /** Who may read /metrics (platform/observability.ts). */
+  metrics: MetricsAccess;
 }
 
 declare module 'fastify' {
@@ -36,9 +39,11 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ component: `subgraph:${options.name}` }) as FastifyBaseLogger,
     keepAliveTimeout: 65_000, // longer than the gateway's idle socket timeout, so reused sockets stay open
+    ...requestIdOptions, // the gateway's x-request-id is this request's id too
   });
   registerHttpErrorHandler(app); // first: the subgraph's REST routes (feeds, imports, exports, OIDC pages) inherit it
-  await app.register(observability, { service: options.name, ready: options.ready });
+  useRequestIds(app);
+  await app.register(observability, { service: options.name, ready: options.ready, metrics: options.metrics });
   // Fastify decorators cannot hold objects; the hook below sets the identity on every request.
   app.decorateRequest('identity', null as never);
   app.addHook('onRequest', async (request, reply) => {

@@ -9,12 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { IDENTITY_HEADER, signIdentity } from './auth/internal-token.js';
 import type { Identity } from './auth/identity.js';
 import type { HubConfig, SubgraphName } from './config.js';
-import { ERROR_CODES, HubError, type ErrorCode } from './errors.js';
+import { ERROR_CODES, HubError, isTimeout, serviceTimeout, type ErrorCode } from './errors.js';
+import { currentRequestId, REQUEST_ID_HEADER } from './request-context.js';
 
 /** What we need of `fetch`: global fetch (undici) and Apollo's Fetcher both fit. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string },
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
 ) => Promise<{ status: number; json(): Promise<unknown> }>;
 
 const SYSTEM: Identity = { kind: 'system', subject: 'gateway' };
@@ -28,15 +29,29 @@ interface GraphQLAnswer<T> {
  * POSTs one operation as the system identity. A GraphQL error with one of our codes becomes a
  * HubError with that code and message (a BAD_USER_INPUT of the callee reaches the caller as is);
  * anything else becomes a plain Error, which the caller's subgraph masks and logs with an id, so
- * internal URLs never reach clients.
+ * internal URLs never reach clients. A callee that does not answer within `timeoutMs` (headers
+ * and body) is a SERVICE_UNAVAILABLE: a hung subgraph must not hang its callers. The request id
+ * of the work in progress travels along, so one request can be followed across components.
  */
-export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetchFn(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(SYSTEM, secret) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as GraphQLAnswer<T>;
+export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: string, query: string, variables: Record<string, unknown>, timeoutMs: number): Promise<T> {
+  const requestId = currentRequestId();
+  let response: Awaited<ReturnType<FetchLike>>;
+  let answer: GraphQLAnswer<T>;
+  try {
+    response = await fetchFn(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: signIdentity(SYSTEM, secret),
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    answer = (await response.json()) as GraphQLAnswer<T>;
+  } catch (error) {
+    throw isTimeout(error) ? serviceTimeout(timeoutMs) : error;
+  }
   const first = answer.errors?.[0];
   if (first) {
     const code = first.extensions?.code as string | undefined;
@@ -84,7 +99,7 @@ export interface SubgraphClient {
 
 export function createSubgraphClient(config: HubConfig, secret: string, fetchFn: FetchLike = fetch): SubgraphClient {
   const query = <T>(name: SubgraphName, text: string, variables: Record<string, unknown> = {}) =>
-    postAsSystem<T>(fetchFn, subgraphUrl(config, name), secret, text, variables);
+    postAsSystem<T>(fetchFn, subgraphUrl(config, name), secret, text, variables, config.timeouts.subgraphMs);
   return {
     query,
     entities: async <T>(name: SubgraphName, typename: string, ids: readonly string[], selection: string) => {

@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import type { Identity } from './auth/identity.js';
 import type { ChangeFeed } from './changes/feed.js';
 import { buildSubgraphApp } from './subgraph-app.js';
+import { metricsAccess } from './observability.js';
 import { announceSubgraph } from './subgraph-client.js';
 
 export interface SubgraphDeps {
@@ -62,6 +63,7 @@ export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput
         internalSecret: deps.internalSecret,
         context: spec.context(deps),
         ready: () => deps.db.ping(),
+        metrics: metricsAccess(deps.config),
       });
       announceSubgraph(app, deps.config, spec.name); // other subgraphs of this process find it here
       if (spec.extend) await spec.extend(app, deps);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { findAccountByLogin, findActiveAccount, recordLogin, verifyAccountPassword } from '../subgraphs/professionals/accounts.js';
 import { DEMO_PASSWORD } from '../scripts/demo/identities.js';
-import { databaseKinds, type TestHub } from './helpers/hub.js';
+import { databaseKinds, TEST_PASSWORD_LOG2N, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { ANONYMOUS, callAs, clientIdentity, codeOf, startProfessionalsHub, SYSTEM, userIdentity, type Call } from './helpers/professionals.js';
 
@@ -112,12 +112,12 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
       const created = await gql<{ createPassword: { professionalId: string; login: string } }>(hub.urls.graphql, CREATE_PASSWORD, { token, password: PASSWORD });
       expect(created.errors).toBeUndefined();
       expect(created.data!.createPassword).toMatchObject({ professionalId: id, login: 'single.use' });
-      expect(await verifyAccountPassword(hub.db.orm, 'SINGLE.USE', PASSWORD)).toMatchObject({ login: 'single.use', professionalId: id });
+      expect(await verifyAccountPassword(hub.db.orm, 'SINGLE.USE', PASSWORD, TEST_PASSWORD_LOG2N)).toMatchObject({ login: 'single.use', professionalId: id });
 
       const again = await gql(hub.urls.graphql, CREATE_PASSWORD, { token, password: 'Another-password-2026' });
       expect(codeOf(again)).toBe('BAD_USER_INPUT');
       expect(again.errors![0]!.extensions).toMatchObject({ argumentName: 'token', reason: 'USED' });
-      expect(await verifyAccountPassword(hub.db.orm, 'single.use', 'Another-password-2026')).toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'single.use', 'Another-password-2026', TEST_PASSWORD_LOG2N)).toBeNull();
       const forged = await gql(hub.urls.graphql, CREATE_PASSWORD, { token: 'not-a-token', password: PASSWORD });
       expect(forged.errors![0]!.extensions).toMatchObject({ reason: 'INVALID' });
     });
@@ -149,8 +149,8 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
       expect(codeOf(await callAs(hub.urls.subgraphs.professionals, ANONYMOUS)(change, { id, p: 'Anonymous-not-allowed-1' }))).toBe('UNAUTHENTICATED');
       expect(codeOf(await orleans(change, { id, p: 'weak' }))).toBe('BAD_USER_INPUT');
       expect((await orleans(change, { id, p: 'Set-by-the-referent-1' })).errors).toBeUndefined();
-      expect(await verifyAccountPassword(hub.db.orm, 'changing.user', 'Set-by-the-referent-1')).not.toBeNull();
-      expect(await verifyAccountPassword(hub.db.orm, 'changing.user', PASSWORD)).toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'changing.user', 'Set-by-the-referent-1', TEST_PASSWORD_LOG2N)).not.toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'changing.user', PASSWORD, TEST_PASSWORD_LOG2N)).toBeNull();
 
       const self = callAs(hub.urls.subgraphs.professionals, await userIdentity(hub, id, []));
       const mine = `mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { professionalId login } }`;
@@ -158,7 +158,7 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
       expect(wrong.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'currentPassword' });
       const done = await self<{ changeMyPassword: { professionalId: string } }>(mine, { c: 'Set-by-the-referent-1', n: 'My-own-new-password-1' });
       expect(done.data!.changeMyPassword.professionalId).toBe(id);
-      expect(await verifyAccountPassword(hub.db.orm, 'changing.user', 'My-own-new-password-1')).not.toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'changing.user', 'My-own-new-password-1', TEST_PASSWORD_LOG2N)).not.toBeNull();
       expect(codeOf(await callAs(hub.urls.subgraphs.professionals, clientIdentity(['professional.read']))(mine, { c: 'x', n: 'y' }))).toBe('FORBIDDEN');
       expect(codeOf(await gql(hub.urls.graphql, mine, { c: 'x', n: 'y' }))).toBe('UNAUTHENTICATED');
     });
@@ -167,12 +167,12 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
   describe('sign-in helpers of the OpenID provider', () => {
     it('verify passwords only for enabled accounts of active professionals, and record logins', async () => {
       const { id, token } = await withAccount('signing.in', 'signing.in@example.org');
-      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', PASSWORD)).toBeNull(); // no password yet
+      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', PASSWORD, TEST_PASSWORD_LOG2N)).toBeNull(); // no password yet
       await gql(hub.urls.graphql, CREATE_PASSWORD, { token, password: PASSWORD });
-      const account = await verifyAccountPassword(hub.db.orm, ' Signing.In ', PASSWORD);
+      const account = await verifyAccountPassword(hub.db.orm, ' Signing.In ', PASSWORD, TEST_PASSWORD_LOG2N);
       expect(account).toMatchObject({ login: 'signing.in', professionalId: id });
-      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', 'wrong-password-123')).toBeNull();
-      expect(await verifyAccountPassword(hub.db.orm, 'nobody.here', PASSWORD)).toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', 'wrong-password-123', TEST_PASSWORD_LOG2N)).toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'nobody.here', PASSWORD, TEST_PASSWORD_LOG2N)).toBeNull();
       expect(await findAccountByLogin(hub.db.orm, 'SIGNING.IN')).toMatchObject({ id: account!.id, enabled: true, hasPassword: true, archived: false });
 
       const at = new Date('2026-11-22T07:30:00Z');
@@ -182,7 +182,7 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
 
       const disable = await orleans(`mutation($id: ID!) { updateProfessional(id: $id, input: { accountEnabled: false }) { account { enabled } } }`, { id });
       expect(disable.data).toEqual({ updateProfessional: { account: { enabled: false } } });
-      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', PASSWORD)).toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', PASSWORD, TEST_PASSWORD_LOG2N)).toBeNull();
       expect(await findActiveAccount(hub.db.orm, account!.id)).toBeNull();
       expect((await system<{ accountGrants: AccountGrants }>(GRANTS, { login: 'signing.in' })).data!.accountGrants.enabled).toBe(false);
       await orleans(`mutation($id: ID!) { updateProfessional(id: $id, input: { accountEnabled: true }) { id } }`, { id });
@@ -190,7 +190,7 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
 
       const archiver = callAs(hub.urls.subgraphs.professionals, await userIdentity(hub, 'P000369', [{ rights: ['ORU_PROFESSIONNEL_DELETE'], kind: 'TRANSVERSAL', id: null }]));
       await archiver(`mutation($id: ID!) { archiveProfessional(id: $id) { id } }`, { id });
-      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', PASSWORD)).toBeNull();
+      expect(await verifyAccountPassword(hub.db.orm, 'signing.in', PASSWORD, TEST_PASSWORD_LOG2N)).toBeNull();
       expect((await system<{ accountGrants: AccountGrants }>(GRANTS, { accountId: account!.id })).data!.accountGrants.enabled).toBe(false);
     });
   });
@@ -225,7 +225,7 @@ describe.each(databaseKinds())('accounts and passwords on %s', (kind) => {
         const [first] = data!.accountGrants.assignments;
         expect(first, login).toMatchObject({ kind: perimeterKind, id: perimeterId });
         expect(first!.rights, login).toContain(right);
-        expect(await verifyAccountPassword(hub.db.orm, login, DEMO_PASSWORD), login).not.toBeNull();
+        expect(await verifyAccountPassword(hub.db.orm, login, DEMO_PASSWORD, TEST_PASSWORD_LOG2N), login).not.toBeNull();
       }
       const ars = (await system<{ accountGrants: AccountGrants }>(GRANTS, { login: 'admin.ars' })).data!.accountGrants;
       expect(ars.assignments[1]).toEqual({ rights: ['ORU_CAPACITE_DISPONIBLE_SHOW'], kind: 'TRANSVERSAL', id: null });

@@ -30,6 +30,8 @@ export interface IdentityPipeline {
   identityOf: (authorization: string | undefined) => Promise<Identity>;
   /** Drops a token's cached identity, so the next resolution reads its grants afresh. */
   forget: (authorization: string) => void;
+  /** The verified client id or subject of a bearer token, null when it proves nothing (rate limits' key). */
+  subjectOf: (authorization: string) => Promise<string | null>;
 }
 
 /** A HubError as Apollo wants it from a context function: with the HTTP status to answer. */
@@ -50,7 +52,7 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
   });
   const resolvers = createIdentityResolver({
     verifier,
-    query: createSubgraphQuery(options.fetcher, options.internalSecret),
+    query: createSubgraphQuery(options.fetcher, options.internalSecret, config.timeouts.identityMs),
     offerUrl: options.subgraphUrls.offer,
     professionalsUrl: options.subgraphUrls.professionals,
   });
@@ -70,5 +72,12 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
     principalOf: async (authorization) => principalOf((await forToken(authorization, 'principal')).identity),
     identityOf: (authorization) => resolvers.ofToken(authorization),
     forget: resolvers.forget,
+    subjectOf: async (authorization) => {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
+      if (!token) return null;
+      const claims = await verifier.verify(token).catch(() => null);
+      const subject = claims?.client_id ?? claims?.sub;
+      return typeof subject === 'string' ? subject : null;
+    },
   };
 }

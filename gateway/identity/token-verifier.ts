@@ -1,7 +1,9 @@
 /**
  * Verifies bearer access tokens (JWT): signature against the issuer's JWKS, issuer, audience and
  * expiry. The issuer is the hub's embedded OpenID provider, or an external one found by its
- * discovery URL.
+ * discovery URL. The contract is RFC 9068's JWT access token: header `typ: at+jwt` (an ID token
+ * or any other JWT signed by the same key is not an access token) and an `exp` claim (a token
+ * without one would never expire); both are required, from every issuer.
  */
 import { createRemoteJWKSet, jwtVerify, errors, type JWTPayload } from 'jose';
 import { HubError } from '../../platform/errors.js';
@@ -19,8 +21,13 @@ export interface VerifierOptions {
   external: boolean;
 }
 
+/** RFC 9068 § 2.1: the media type of JWT access tokens (jose also accepts `application/at+jwt`). */
+export const ACCESS_TOKEN_TYP = 'at+jwt';
+
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'typ') return `it is not an access token (its "typ" header must be "${ACCESS_TOKEN_TYP}")`;
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') return 'it has no expiry ("exp" claim)';
   if (error instanceof errors.JWTClaimValidationFailed) return `its "${error.claim}" claim is not accepted`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is invalid';
   if (error instanceof errors.JWKSNoMatchingKey) return 'it is signed with an unknown key';
@@ -34,7 +41,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     external: options.external,
     verify: async (token) => {
       try {
-        const { payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience, clockTolerance: 5 });
+        const { payload } = await jwtVerify(token, keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+          clockTolerance: 5,
+          typ: ACCESS_TOKEN_TYP,
+          requiredClaims: ['exp'],
+        });
         return payload;
       } catch (error) {
         throw new HubError('UNAUTHENTICATED', `Invalid bearer token: ${reason(error)}.`);

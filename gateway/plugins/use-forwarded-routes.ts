@@ -40,7 +40,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 /** The caller's context, or null once a 401 answer was sent. */
 async function contextOrReply(build: ContextBuilder, request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext | null> {
   try {
-    return await build(header(request, 'authorization'), header(request, 'x-request-id') ?? request.id);
+    return await build(header(request, 'authorization'), request.id);
   } catch (error) {
     const { message, extensions } = error as GraphQLError;
     // A token refusal carries its code and status; anything else is unexpected: the app's error handler masks it.

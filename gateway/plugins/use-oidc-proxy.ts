@@ -17,6 +17,8 @@ export interface OidcProxyOptions {
    * taken from it, which is right behind a TLS-terminating proxy; otherwise from the request.
    */
   publicUrl?: string | null;
+  /** Time limit of each proxied call (headers, then body); a hung provider gets 504. Unbounded when absent. */
+  timeoutMs?: number;
 }
 
 /** A request as Fastify logs it, less its query string (which may hold a secret). */
@@ -33,6 +35,7 @@ function requestWithoutQuery(request: FastifyRequest) {
 export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, options) => {
   const upstream = new URL(options.upstream).origin;
   const publicBase = options.publicUrl ? new URL(options.publicUrl) : null;
+  const limits = options.timeoutMs ? { undici: { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs } } : {};
 
   const rewriteRequestHeaders = (request: FastifyRequest<RequestGenericInterface, RawServerBase>, headers: IncomingHttpHeaders): IncomingHttpHeaders => {
     // The identity envelope is the gateway's to issue: never pass on one a caller sent.
@@ -45,13 +48,13 @@ export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, optio
     };
   };
 
-  await app.register(httpProxy, { upstream, prefix: '/oidc', rewritePrefix: '/oidc', replyOptions: { rewriteRequestHeaders } });
+  await app.register(httpProxy, { upstream, prefix: '/oidc', rewritePrefix: '/oidc', replyOptions: { rewriteRequestHeaders }, ...limits });
   // The password page: its links carry a secret token in the query string, kept out of the logs.
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route: RouteOptions) => {
       route.logSerializers = { ...route.logSerializers, req: requestWithoutQuery };
     });
-    await scope.register(httpProxy, { upstream, prefix: '/password', rewritePrefix: '/password', replyOptions: { rewriteRequestHeaders } });
+    await scope.register(httpProxy, { upstream, prefix: '/password', rewritePrefix: '/password', replyOptions: { rewriteRequestHeaders }, ...limits });
   });
   // Some OpenID clients look for discovery at the host root; the issuer's own is under /oidc.
   await app.register(httpProxy, {
@@ -61,6 +64,7 @@ export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, optio
     routes: ['/openid-configuration'],
     httpMethods: ['GET', 'HEAD'],
     replyOptions: { rewriteRequestHeaders },
+    ...limits,
   });
 };
 

@@ -17,7 +17,7 @@ import { seedDemoEmergency } from './rpu/seed.js';
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
  * demo accounts (never in production: their password is published).
  */
-export async function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production'): Promise<boolean> {
+export async function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production', passwordLog2N?: number): Promise<boolean> {
   switch (name) {
     case 'offer':
       // Codes come from the offer's terminology files, which seedOffer syncs first.
@@ -53,7 +53,7 @@ export async function seedSubgraph(name: SubgraphName, db: Database, region: Dem
     case 'tensions':
       return [await tensionsSubgraph.seed(db, { tensions: region.tensions }), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
     case 'professionals': {
-      const people = await professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv });
+      const people = await professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv, passwordLog2N });
       const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications
       return people || apps.length > 0;
     }
@@ -64,9 +64,9 @@ export async function seedSubgraph(name: SubgraphName, db: Database, region: Dem
  * Seeds the subgraphs that are still empty, with the region as of `now` (capacity and tension
  * times are relative to it); demo accounts only when `nodeEnv` is given and not production.
  */
-export async function seedDemoRegion(db: Database, names: readonly SubgraphName[], now = new Date(), nodeEnv = 'production'): Promise<SubgraphName[]> {
+export async function seedDemoRegion(db: Database, names: readonly SubgraphName[], now = new Date(), nodeEnv = 'production', passwordLog2N?: number): Promise<SubgraphName[]> {
   const region = buildDemoRegion(now);
   const seeded: SubgraphName[] = [];
-  for (const name of names) if (await seedSubgraph(name, db, region, nodeEnv)) seeded.push(name);
+  for (const name of names) if (await seedSubgraph(name, db, region, nodeEnv, passwordLog2N)) seeded.push(name);
   return seeded;
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { accounts, clients, passwordTokens, people } from './tables.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
 /** An account as the rest of the subgraph sees it: no password hash. */
 export interface AccountSummary {
@@ -156,21 +156,30 @@ export async function findActiveAccount(orm: Orm, accountId: string): Promise<Ac
   return row ?? null;
 }
 
-let decoy: Promise<string> | undefined;
+/** One decoy hash per cost, made once: checking it costs what checking a real hash does. */
+const decoys = new Map<number, Promise<string>>();
 
 /**
  * The account when the login exists (any case), may sign in, has a password and the password
  * matches; null otherwise, without saying which. A hash is checked even for an unknown login, so
- * the answer takes as long and does not reveal which logins exist.
+ * the answer takes as long and does not reveal which logins exist. A matching hash made with
+ * other parameters than the configured ones (`log2N`) is replaced by one made with them: the
+ * password is known only now (D??-identity-b).
  */
-export async function verifyAccountPassword(orm: Orm, login: string, password: string): Promise<ActiveAccount | null> {
+export async function verifyAccountPassword(orm: Orm, login: string, password: string, log2N: number): Promise<ActiveAccount | null> {
   const [row] = await orm
     .select({ id: accounts.id, login: accounts.login, professionalId: accounts.professionalId, hash: accounts.passwordHash })
     .from(accounts)
     .innerJoin(people, eq(people.id, accounts.professionalId))
     .where(and(byLoginIgnoringCase(login), usable()))
     .limit(1);
-  decoy ??= hashPassword(randomBytes(16).toString('base64url'));
-  const matches = await verifyPassword(password, row?.hash ?? (await decoy));
-  return row?.hash && matches ? { id: row.id, login: row.login, professionalId: row.professionalId } : null;
+  if (!decoys.has(log2N)) decoys.set(log2N, hashPassword(randomBytes(16).toString('base64url'), log2N));
+  const matches = await verifyPassword(password, row?.hash ?? (await decoys.get(log2N)!));
+  if (!row?.hash || !matches) return null;
+  if (needsRehash(row.hash, log2N)) {
+    // Only if the hash is still the one checked: a password set meanwhile wins.
+    const rehashed = await hashPassword(password, log2N);
+    await orm.update(accounts).set({ passwordHash: rehashed }).where(and(eq(accounts.id, row.id), eq(accounts.passwordHash, row.hash)));
+  }
+  return { id: row.id, login: row.login, professionalId: row.professionalId };
 }

@@ -45,7 +45,8 @@ function unusableLink(token: { usedAt: Date | null; expiresAt: Date } | null): H
   return new HubError('BAD_USER_INPUT', messages[reason], { argumentName: 'token', reason });
 }
 
-export function createCredentialService(store: ProfessionalStore) {
+/** @param passwordLog2N scrypt cost of new password hashes (config.passwordScryptLog2N) */
+export function createCredentialService(store: ProfessionalStore, passwordLog2N: number) {
   const accountOf = async (professionalId: string): Promise<AccountSummary> => {
     const [account] = await store.accounts.ofProfessionals([professionalId]);
     if (!account) throw new HubError('BAD_USER_INPUT', `Professional ${professionalId} has no account.`, { argumentName: 'professionalId' });
@@ -59,7 +60,7 @@ export function createCredentialService(store: ProfessionalStore) {
   };
 
   const setPassword = async (account: AccountSummary, password: string, actor: string): Promise<PasswordPayload> => {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, passwordLog2N);
     const changedAt = await store
       .transaction(async (tx) => {
         const at = await tx.accounts.setPassword(account.id, passwordHash);
@@ -112,7 +113,7 @@ export function createCredentialService(store: ProfessionalStore) {
       const account = link && (await store.accounts.byId(link.accountId));
       if (!link || !account) throw unusableLink(null);
       if (!account.enabled || account.archived) throw new HubError('FORBIDDEN', 'This account is disabled or archived: ask your referent.');
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await hashPassword(password, passwordLog2N);
       // Consuming the link and setting the password commit together: a failure keeps the link usable.
       const changedAt = await store
         .transaction(async (tx) => {

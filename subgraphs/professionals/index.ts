@@ -18,7 +18,7 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
   context: ({ db, config, internalSecret }) => {
     const store = createProfessionalStore(db.orm);
     const directory = createUnitDirectory(createSubgraphClient(config, internalSecret));
-    return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory) });
+    return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory, config.passwordScryptLog2N) });
   },
   extend: async (app, deps) => {
     await registerIdentityProvider(app, deps);

@@ -109,10 +109,12 @@ export interface PasswordPageOptions {
   orm: Orm;
   /** The hub's public base URL (e.g. https://ror.example.org): the page's own path and the sign-in link. */
   publicBase: string;
+  /** scrypt cost of new password hashes (config.passwordScryptLog2N). */
+  passwordLog2N: number;
 }
 
-export async function registerPasswordPage(app: FastifyInstance, { orm, publicBase }: PasswordPageOptions): Promise<void> {
-  const credentials = createCredentialService(createProfessionalStore(orm));
+export async function registerPasswordPage(app: FastifyInstance, { orm, publicBase, passwordLog2N }: PasswordPageOptions): Promise<void> {
+  const credentials = createCredentialService(createProfessionalStore(orm), passwordLog2N);
   // Relative to the public host, as the browser sees it (the gateway may sit under a path).
   const action = `${new URL(publicBase).pathname.replace(/\/$/, '')}${PASSWORD_PAGE_PATH}`;
   const signInUrl = `${publicBase.replace(/\/$/, '')}/`;

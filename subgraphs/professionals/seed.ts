@@ -30,6 +30,8 @@ export interface ProfessionalSeed {
   /** Demo accounts; seeded only when `nodeEnv` is not production (they share a published password). */
   identities?: SeedIdentity[];
   nodeEnv?: string;
+  /** scrypt cost of the demo accounts' hashes (config.passwordScryptLog2N); OWASP's by default. */
+  passwordLog2N?: number;
 }
 
 /** Stable account ids, so a demo identity has the same `sub` on every machine. */
@@ -67,7 +69,7 @@ export async function seedProfessionals(db: Database, input: ProfessionalSeed): 
   // Demo units are all `<FINESS ET>-<UF code>` of the establishment they are seeded in.
   const atUnits = all.flatMap((p) => p.unitIds.map((unitId) => ({ professionalId: p.id, unitId, establishmentId: unitId.split('-')[0]! })));
   // Hashed before the transaction: scrypt is slow on purpose.
-  const identities = await Promise.all(demo.map(async (i) => ({ ...i, passwordHash: await hashPassword(i.password) })));
+  const identities = await Promise.all(demo.map(async (i) => ({ ...i, passwordHash: await hashPassword(i.password, input.passwordLog2N) })));
   await db.orm.transaction(async (tx) => {
     await insertInChunks(tx, people, persons);
     await insertInChunks(tx, establishmentAssignments, atEstablishments);

@@ -13,12 +13,12 @@ import type { UnitDirectory } from './offer-units.js';
 import { createUnitTransferService } from './unit-transfer.js';
 
 /** `directory` resolves units through the offer subgraph (never from a unit id's prefix). */
-export function createProfessionalService(store: ProfessionalStore, directory: UnitDirectory) {
+export function createProfessionalService(store: ProfessionalStore, directory: UnitDirectory, passwordLog2N: number) {
   const situations = createSituationService(store, directory);
   return {
     ...createReadService(store),
     ...createRecordService(store, directory),
-    ...createCredentialService(store),
+    ...createCredentialService(store, passwordLog2N),
     ...createRoleService(store, directory),
     ...createUnitTransferService(store),
     ...situations,

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../../platform/logger.js';
 import { EXTENSIONS, type Database } from '../../platform/db/client.js';
 import { CHANGE_FEED_MIGRATIONS } from '../../platform/changes/migrations.js';
@@ -23,7 +24,17 @@ export function databaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** Env of a test hub: every port ephemeral, quiet logs, in-memory embedded database. */
+/**
+ * scrypt cost of the test hubs' password hashes: OWASP's 2^17 costs 0.7 s of CPU per sign-in,
+ * and the suite signs in about a hundred times (platform/config.ts allows it with NODE_ENV=test only).
+ */
+export const TEST_PASSWORD_LOG2N = 12;
+
+/**
+ * Env of a test hub: every port ephemeral, quiet logs, in-memory embedded database, cheap password
+ * hashes, and rate limits far above what a test file sends from 127.0.0.1 (test/rate-limit.test.ts
+ * sets its own).
+ */
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -35,6 +46,9 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     PROFESSIONALS_PORT: '0',
     ROR_DB_IN_MEMORY: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ROR_PASSWORD_SCRYPT_LOG2N: String(TEST_PASSWORD_LOG2N),
+    ROR_RATE_LIMIT_API: '1000000',
+    ROR_RATE_LIMIT_SIGNIN: '1000000',
     ...extra,
   };
 }
@@ -95,13 +109,13 @@ export interface TestHub extends RunningHub {
  * another process may take it between reservation and listen (parallel test files), so a start
  * that finds it taken is retried on a new port.
  */
-async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined, fresh: boolean): Promise<RunningHub> {
+async function startOnFreePort(extra: Record<string, string>, databaseUrl: string | undefined, fresh: boolean, logs?: DestinationStream): Promise<RunningHub> {
   for (let attempt = 1; ; attempt++) {
     const port = extra.PORT ?? String(await reservePort());
     const loaded = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
     const config = fresh ? loaded : fromSnapshot(loaded);
     try {
-      return await startHub(config, createLogger(config.logLevel));
+      return await startHub(config, createLogger(config.logLevel, {}, logs));
     } catch (error) {
       const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
       if (!taken || extra.PORT || attempt >= 5) throw error;
@@ -114,11 +128,16 @@ async function startOnFreePort(extra: Record<string, string>, databaseUrl: strin
  * it). The new database is a copy of the run's migrated or seeded one when the hub would
  * prepare it the same way (see copyFor); `fresh` builds it from scratch instead.
  */
-export async function startTestHub(kind: DatabaseKind, extra: Record<string, string> = {}, options: { fresh?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(
+  kind: DatabaseKind,
+  extra: Record<string, string> = {},
+  /** `logs`: where the hub's log lines go (at LOG_LEVEL), for tests that read them. */
+  options: { fresh?: boolean; logs?: DestinationStream } = {},
+): Promise<TestHub> {
   const fresh = options.fresh ?? false;
   const template = fresh ? undefined : templateFor(loadConfig(testEnv(extra)));
   const scratch = kind === 'postgres' && !extra.DATABASE_URL ? await createScratchDatabase(template) : null;
-  const hub = await startOnFreePort(extra, scratch?.url, fresh).catch(async (error: unknown) => {
+  const hub = await startOnFreePort(extra, scratch?.url, fresh, options.logs).catch(async (error: unknown) => {
     await scratch?.drop();
     throw error;
   });

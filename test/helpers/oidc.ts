@@ -11,7 +11,7 @@ import { seedDemoClients } from '../../scripts/demo/clients.js';
 import { accounts, people } from '../../subgraphs/professionals/tables.js';
 import { hashPassword } from '../../subgraphs/professionals/passwords.js';
 import type { Database } from '../../platform/db/client.js';
-import { reservePort, startTestHub, type DatabaseKind, type TestHub } from './hub.js';
+import { reservePort, startTestHub, TEST_PASSWORD_LOG2N, type DatabaseKind, type TestHub } from './hub.js';
 
 export { reservePort };
 
@@ -83,7 +83,7 @@ export async function createAccount(db: Database, account: TestAccount): Promise
     id: accountId,
     professionalId,
     login: account.login,
-    passwordHash: await hashPassword(account.password ?? DEMO_PASSWORD),
+    passwordHash: await hashPassword(account.password ?? DEMO_PASSWORD, TEST_PASSWORD_LOG2N),
     enabled: account.enabled ?? true,
   });
   return accountId;

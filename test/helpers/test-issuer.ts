@@ -1,6 +1,7 @@
 /**
  * A stand-in external OpenID issuer for tests: a real HTTP server publishing a discovery document
- * and a JWKS, and a function minting access tokens signed with its key (or with a stranger's).
+ * and a JWKS, and a function minting access tokens signed with its key (or with a stranger's), as
+ * RFC 9068 shapes them (`typ: at+jwt`, with `exp`), which the hub requires of every issuer.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +31,7 @@ export async function startTestIssuer(audience = 'urn:ror-hub:api'): Promise<Tes
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sign = (key: CryptoKey, claims: JWTPayload, aud: string, expiresIn: string | number) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(base).setAudience(aud).setIssuedAt().setExpirationTime(expiresIn).sign(key);
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'at+jwt' }).setIssuer(base).setAudience(aud).setIssuedAt().setExpirationTime(expiresIn).sign(key);
   return {
     discoveryUrl: `${base}/.well-known/openid-configuration`,
     issuer: base,

@@ -51,8 +51,8 @@ export async function registerIdentityProvider(app: FastifyInstance, deps: Subgr
       await handle(raw, reply.raw);
     });
   });
-  await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath });
-  await registerPasswordPage(app, { orm: db.orm, publicBase: publicBaseOf(config.oidcIssuer) });
+  await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath, passwordLog2N: config.passwordScryptLog2N });
+  await registerPasswordPage(app, { orm: db.orm, publicBase: publicBaseOf(config.oidcIssuer), passwordLog2N: config.passwordScryptLog2N });
 
   const purge = setInterval(() => {
     purgeExpired(db.orm).catch((error: unknown) => logger.warn({ err: error }, 'purge of expired OpenID records failed'));

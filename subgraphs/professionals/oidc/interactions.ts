@@ -35,9 +35,11 @@ export interface InteractionOptions {
   orm: Orm;
   /** Public path of the issuer (`/oidc`): the form actions the browser posts to. */
   issuerPath: string;
+  /** scrypt cost of password hashes (config.passwordScryptLog2N): older ones are rehashed at sign-in. */
+  passwordLog2N: number;
 }
 
-export async function registerInteractions(app: FastifyInstance, { provider, orm, issuerPath }: InteractionOptions): Promise<void> {
+export async function registerInteractions(app: FastifyInstance, { provider, orm, issuerPath, passwordLog2N }: InteractionOptions): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 8_192 });
 
@@ -82,7 +84,7 @@ export async function registerInteractions(app: FastifyInstance, { provider, orm
       if (!details) return reply;
       const login = text(request.body?.login, 200);
       const password = text(request.body?.password, 1_024);
-      const account = login && password ? await verifyAccountPassword(orm, login, password) : null;
+      const account = login && password ? await verifyAccountPassword(orm, login, password, passwordLog2N) : null;
       // One message whatever failed (unknown login, wrong password, disabled or archived account).
       if (!account) return send(reply, 401, await form(details, { login, error: INVALID_CREDENTIALS }));
       await recordLogin(orm, account.id, new Date());
