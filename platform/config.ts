@@ -3,6 +3,7 @@
  * A wrong value stops start-up with one message naming every bad variable and what it expects.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from './graphql-limits.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -58,6 +59,8 @@ export interface HubConfig {
   readonly fhirSubscriptions: FhirSubscriptionTimings;
   /** FHIR bulk export (docs/fhir-bulk.md). */
   readonly bulkExport: BulkExportConfig;
+  /** What one GraphQL document may ask, at the gateway; subgraphs add headroom for query plans (docs/errors.md § Limits). */
+  readonly graphqlLimits: GraphQLLimits;
 }
 
 export interface FhirSubscriptionTimings {
@@ -127,6 +130,11 @@ export const ENV_SCHEMA = {
     ROR_BULK_RETENTION_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
     ROR_BULK_FILE_RESOURCES: { type: 'integer', minimum: 1, default: 50000 },
     ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
+    ROR_GRAPHQL_MAX_DEPTH: { type: 'integer', minimum: 1, default: DEFAULT_GRAPHQL_LIMITS.depth },
+    ROR_GRAPHQL_MAX_ALIASES: { type: 'integer', minimum: 0, default: DEFAULT_GRAPHQL_LIMITS.aliases },
+    ROR_GRAPHQL_MAX_TOKENS: { type: 'integer', minimum: 100, default: DEFAULT_GRAPHQL_LIMITS.tokens },
+    ROR_GRAPHQL_MAX_DIRECTIVES: { type: 'integer', minimum: 0, default: DEFAULT_GRAPHQL_LIMITS.directives },
+    ROR_GRAPHQL_MAX_COST: { type: 'integer', minimum: 1, default: DEFAULT_GRAPHQL_LIMITS.cost },
   },
 } as const;
 
@@ -227,6 +235,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionSeconds: v.ROR_BULK_RETENTION_SECONDS as number,
       resourcesPerFile: v.ROR_BULK_FILE_RESOURCES as number,
       runJobs: v.ROR_BULK_RUN_JOBS as boolean,
+    },
+    graphqlLimits: {
+      depth: v.ROR_GRAPHQL_MAX_DEPTH as number,
+      aliases: v.ROR_GRAPHQL_MAX_ALIASES as number,
+      tokens: v.ROR_GRAPHQL_MAX_TOKENS as number,
+      directives: v.ROR_GRAPHQL_MAX_DIRECTIVES as number,
+      cost: v.ROR_GRAPHQL_MAX_COST as number,
     },
   });
 }

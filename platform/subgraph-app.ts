@@ -7,12 +7,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import mercurius from 'mercurius';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability from './observability.js';
 import { formatGraphQLError, HubError } from './errors.js';
 import type { Identity } from './auth/identity.js';
 import { IDENTITY_HEADER, verifyIdentity } from './auth/internal-token.js';
+import { asTokenLimitError, limitRules, parseOptionsFor, subgraphLimits, type GraphQLLimits } from './graphql-limits.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
@@ -20,6 +21,8 @@ export interface SubgraphAppOptions<Ctx> {
   resolvers: GraphQLResolverMap<Ctx>;
   logger: Logger;
   internalSecret: string;
+  /** The gateway's limits; the subgraph applies them with headroom for query plans (`subgraphLimits`). */
+  limits: GraphQLLimits;
   /** Builds the per-request context handed to resolvers (services, loaders, identity). */
   context: (request: FastifyRequest, identity: Identity) => Ctx;
   ready: () => Promise<void>;
@@ -29,6 +32,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     identity: Identity;
   }
+}
+
+/** mercurius wraps parse and validation errors in one MER_ERR_GQL_VALIDATION; its token-limit error gets the limits' code. */
+function withTokenLimitErrors(error: GraphQLError): GraphQLError {
+  const wrapper = error.originalError as { errors?: unknown } | undefined;
+  if (Array.isArray(wrapper?.errors)) wrapper.errors = wrapper.errors.map((e) => (e instanceof GraphQLError ? asTokenLimitError(e) : e));
+  return asTokenLimitError(error);
 }
 
 export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): Promise<FastifyInstance> {
@@ -49,17 +59,22 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     }
   });
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  const limits = subgraphLimits(options.limits);
   await app.register(mercurius, {
     schema,
     path: '/graphql',
     graphiql: false,
+    // Limits where the document is parsed and validated, before any resolver (platform/graphql-limits.ts).
+    graphql: { parseOptions: parseOptionsFor(limits) },
+    validationRules: limitRules(limits),
     context: (request) => options.context(request, request.identity) as Record<string, unknown>,
     // graphql-ws at the same path, for the gateway only: the upgrade request carries the signed
     // identity (verified by the hook above) and each subscription's context is built from it.
     subscription: schema.getSubscriptionType()
       ? { context: (_socket, request) => options.context(request, request.identity) as Record<string, unknown>, keepAlive: 15_000 }
       : false,
-    errorFormatter: (execution, context) => formatGraphQLError(execution, context, options.logger),
+    errorFormatter: (execution, context) =>
+      formatGraphQLError({ ...execution, errors: execution.errors.map(withTokenLimitErrors) }, context, options.logger),
   });
   return app;
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceMap } from '@apollo/gateway';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { signIdentity } from '../../platform/auth/internal-token.js';
@@ -22,6 +22,8 @@ import { createUpstreamPool, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
 import { withSharedFetches } from './shared-fetches.js';
+import { asTokenLimitError, limitRules, parseOptionsFor, type GraphQLLimits } from '../../platform/graphql-limits.js';
+import { hidesSchema, withoutSuggestions } from '../plugins/use-production-surface.js';
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -32,6 +34,10 @@ export interface SubscriptionServerOptions {
   internalSecret: string;
   logger: Logger;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The same limits as HTTP (platform/graphql-limits.ts). */
+  limits: GraphQLLimits;
+  /** Production: anonymous subscribers get no field suggestions (plugins/use-production-surface.ts). */
+  production: boolean;
 }
 
 export interface SubscriptionServer {
@@ -61,6 +67,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const upstream = createUpstreamPool(options.internalSecret);
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
+  const parseOptions = parseOptionsFor(options.limits);
+  const rules = [...specifiedRules, ...limitRules(options.limits)];
 
   app.server.on('upgrade', (request, socket, head) => {
     if (isUpgradeClaimed(request)) return; // another handler (the FHIR websocket channel) took it
@@ -146,12 +154,15 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, parseOptions);
         } catch (error) {
-          return [error as GraphQLError];
+          return [asTokenLimitError(error as GraphQLError)];
         }
-        const errors = validate(planner.schema, document);
-        if (errors.length) return errors;
+        const errors = validate(planner.schema, document, rules);
+        if (errors.length) {
+          if (hidesSchema(options.production, ctx.extra.gateway?.identity)) errors.forEach((e) => (e.message = withoutSuggestions(e.message)));
+          return errors;
+        }
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
