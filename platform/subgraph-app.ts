@@ -7,7 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import mercurius from 'mercurius';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability from './observability.js';
 import { formatGraphQLError, HubError } from './errors.js';
@@ -76,5 +76,15 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     errorFormatter: (execution, context) =>
       formatGraphQLError({ ...execution, errors: execution.errors.map(withTokenLimitErrors) }, context, options.logger),
   });
+  // mercurius neither validates subscription documents nor applies validationRules to them: the
+  // limits (and graphql-js's rules) are checked here, before the subscription starts. The token
+  // limit does not apply: mercurius has parsed the document already.
+  if (schema.getSubscriptionType()) {
+    const subscriptionRules = [...specifiedRules, ...limitRules(limits)];
+    app.graphql.addHook('preSubscriptionExecution', async (subscriptionSchema, document) => {
+      const [first] = validate(subscriptionSchema, document, subscriptionRules);
+      if (first) throw first;
+    });
+  }
   return app;
 }

@@ -148,6 +148,23 @@ describe('GraphQL limits (issue 12, case 1)', () => {
     refusal(aliases.errors, 'aliases', subgraph.aliases);
   });
 
+  it('a subgraph checks the limits of a subscription document too (mercurius does not validate them)', async () => {
+    class SignedWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, SECRET) } });
+      }
+    }
+    const client = createClient({ url: hub.urls.subgraphs.capacities!.replace(/^http/, 'ws'), webSocketImpl: SignedWebSocket, retryAttempts: 0, lazy: true });
+    try {
+      const errors = await new Promise<readonly GraphQLFormattedError[]>((resolve, reject) => {
+        client.subscribe({ query: `subscription { capacityChanged { ${Array.from({ length: subgraph.aliases + 1 }, (_, i) => `a${i}: id`).join(' ')} } }` }, { next: () => reject(new Error('an event was sent')), error: (e) => resolve(e as GraphQLFormattedError[]), complete: () => reject(new Error('completed without an error')) });
+      });
+      refusal(errors, 'aliases', subgraph.aliases);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it("a subgraph serves a gateway-sized `_entities` batch: representations are variables, not tokens", async () => {
     const ids = await gql<{ establishments: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, '{ establishments(first: 200) { edges { node { id } } } }');
     const all = ids.data!.establishments.edges.map((e) => e.node.id);
