@@ -24,7 +24,8 @@ describe('production surface (issue 12)', () => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    hub = await startTestHub('pglite', { NODE_ENV: 'production', ROR_SEED_DEMO: 'false', ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl });
+    // A lowered limit too (ROR_GRAPHQL_MAX_DEPTH), which the documents below stay within.
+    hub = await startTestHub('pglite', { NODE_ENV: 'production', ROR_SEED_DEMO: 'false', ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_GRAPHQL_MAX_DEPTH: '4' });
     const token = await issuer.mint({ client_id: 'surface-test', scope: 'offer.read', ror_access_level: 1 });
     bearer = { authorization: `Bearer ${token}` };
   }, 120_000);
@@ -72,5 +73,11 @@ describe('production surface (issue 12)', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it('takes its limits from the environment, for authenticated callers too', async () => {
+    const r = await gql(hub.urls.graphql, '{ establishments(first: 1) { edges { node { address { city } } } } }', {}, bearer);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]).toMatchObject({ message: 'Query depth limit of 4 exceeded, found 5.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 4 } });
   });
 });
