@@ -22,6 +22,8 @@ import { readCommittedSupergraph } from './compose.js';
 import { useMaskedErrors } from './plugins/use-masked-errors.js';
 import { bindScalars, useInputGuard } from './plugins/use-input-guard.js';
 import { registerHttpErrorHandler } from '../platform/http-errors.js';
+import { productionSurface } from './plugins/use-production-surface.js';
+import { formatTokenLimitError, limitRules, parseOptionsFor } from '../platform/graphql-limits.js';
 import { createIdentityPipeline, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { homePage } from './plugins/use-home-page.js';
@@ -92,15 +94,21 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => bindScalars(apiSchema));
-  const formatError = useMaskedErrors(logger);
+  const masked = useMaskedErrors(logger);
+  const formatError: typeof masked = (formatted, error) => masked(formatTokenLimitError(formatted), error);
+  const limits = options.config.graphqlLimits;
+  const production = options.config.nodeEnv === 'production';
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    introspection: true,
+    introspection: true, // per caller: productionSurface turns it off for anonymous callers in production
+    // Limits where GraphQL is parsed and validated, for HTTP and the FHIR adapter's executeOperation alike.
+    parseOptions: parseOptionsFor(limits),
+    validationRules: limitRules(limits),
     stopOnTerminationSignals: false, // the entry script owns shutdown order (gateway, subgraphs, database)
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), useInputGuard()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), useInputGuard(), productionSurface(production)],
   });
   await server.start();
 
@@ -152,6 +160,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     internalSecret: options.internalSecret,
     logger,
     formatError,
+    limits,
+    production,
   });
   app.addHook('preClose', () => subscriptions.close()); // before the HTTP server waits for open sockets
   app.addHook('onClose', async () => {

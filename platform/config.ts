@@ -3,6 +3,7 @@
  * A wrong value stops start-up with one message naming every bad variable and what it expects.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from './graphql-limits.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -71,6 +72,8 @@ export interface HubConfig {
   readonly surface: SurfaceConfig;
   /** log2 of scrypt's N for new password hashes (17, OWASP; lower only in tests). */
   readonly passwordScryptLog2N: number;
+  /** What one GraphQL document may ask, at the gateway; subgraphs add headroom for query plans (docs/errors.md § Limits). */
+  readonly graphqlLimits: GraphQLLimits;
 }
 
 export interface TimeoutConfig {
@@ -180,6 +183,11 @@ export const ENV_SCHEMA = {
     ROR_CORS_ORIGINS: { type: 'string', pattern: '^\\s*(\\*|https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*)\\s*$' },
     ROR_METRICS_TOKEN: { type: 'string', minLength: 16 },
     ROR_PASSWORD_SCRYPT_LOG2N: { type: 'integer', minimum: 10, maximum: 20, default: 17 },
+    ROR_GRAPHQL_MAX_DEPTH: { type: 'integer', minimum: 1, default: DEFAULT_GRAPHQL_LIMITS.depth },
+    ROR_GRAPHQL_MAX_ALIASES: { type: 'integer', minimum: 0, default: DEFAULT_GRAPHQL_LIMITS.aliases },
+    ROR_GRAPHQL_MAX_TOKENS: { type: 'integer', minimum: 100, default: DEFAULT_GRAPHQL_LIMITS.tokens },
+    ROR_GRAPHQL_MAX_DIRECTIVES: { type: 'integer', minimum: 0, default: DEFAULT_GRAPHQL_LIMITS.directives },
+    ROR_GRAPHQL_MAX_COST: { type: 'integer', minimum: 1, default: DEFAULT_GRAPHQL_LIMITS.cost },
   },
 } as const;
 
@@ -301,5 +309,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       metricsToken: (v.ROR_METRICS_TOKEN as string | undefined) ?? null,
     },
     passwordScryptLog2N: log2N,
+    graphqlLimits: {
+      depth: v.ROR_GRAPHQL_MAX_DEPTH as number,
+      aliases: v.ROR_GRAPHQL_MAX_ALIASES as number,
+      tokens: v.ROR_GRAPHQL_MAX_TOKENS as number,
+      directives: v.ROR_GRAPHQL_MAX_DIRECTIVES as number,
+      cost: v.ROR_GRAPHQL_MAX_COST as number,
+    },
   });
 }

@@ -61,6 +61,7 @@ export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput
         resolvers: spec.resolvers,
         logger: deps.logger,
         internalSecret: deps.internalSecret,
+        limits: deps.config.graphqlLimits,
         context: spec.context(deps),
         ready: () => deps.db.ping(),
         metrics: metricsAccess(deps.config),

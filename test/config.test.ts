@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(config.subgraphPorts.offer).toBe(8081); // unset: PORT + 1
   });
 
+  it('reads the GraphQL limits, with documented defaults, and refuses a zero depth', () => {
+    expect(loadConfig({}).graphqlLimits).toEqual({ depth: 15, aliases: 30, tokens: 10000, directives: 50, cost: 100000 });
+    expect(loadConfig({ ROR_GRAPHQL_MAX_DEPTH: '8', ROR_GRAPHQL_MAX_COST: '5000' }).graphqlLimits).toMatchObject({ depth: 8, cost: 5000, aliases: 30 });
+    expect(() => loadConfig({ ROR_GRAPHQL_MAX_DEPTH: '0' })).toThrow('ROR_GRAPHQL_MAX_DEPTH="0"');
+  });
+
   it('never echoes a secret it refuses', () => {
     expect(() => loadConfig({ ROR_INTERNAL_SECRET: 'short-secret' })).toThrow('ROR_INTERNAL_SECRET=(value hidden): expected at least 32 characters');
   });

@@ -12,7 +12,7 @@ import type { ServiceMap } from '@apollo/gateway';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { operationInputProblem } from '../../platform/input-guard.js';
-import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { signIdentity } from '../../platform/auth/internal-token.js';
@@ -27,6 +27,8 @@ import { pushable, type Pushable } from './pushable.js';
 import { withSharedFetches } from './shared-fetches.js';
 import { SubscriberAccess, type AccessResolver } from './access.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
+import { asTokenLimitError, limitRules, parseOptionsFor, type GraphQLLimits } from '../../platform/graphql-limits.js';
+import { hidesSchema, withoutSuggestions } from '../plugins/use-production-surface.js';
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -41,6 +43,10 @@ export interface SubscriptionServerOptions {
   internalSecret: string;
   logger: Logger;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The same limits as HTTP (platform/graphql-limits.ts). */
+  limits: GraphQLLimits;
+  /** Production: anonymous subscribers get no field suggestions (plugins/use-production-surface.ts). */
+  production: boolean;
 }
 
 export interface SubscriptionServer {
@@ -90,6 +96,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger });
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
+  const parseOptions = parseOptionsFor(options.limits);
+  const rules = [...specifiedRules, ...limitRules(options.limits)];
 
   app.server.on('upgrade', (request, socket, head) => {
     if (isUpgradeClaimed(request)) return; // another handler (the FHIR websocket channel) took it
@@ -231,12 +239,15 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         if (denied) return [denied];
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, parseOptions);
         } catch (error) {
-          return [error as GraphQLError];
+          return [asTokenLimitError(error as GraphQLError)];
         }
-        const errors = validate(planner.schema, document);
-        if (errors.length) return errors;
+        const errors = validate(planner.schema, document, rules);
+        if (errors.length) {
+          if (hidesSchema(options.production, ctx.extra.connection?.gateway.identity)) errors.forEach((e) => (e.message = withoutSuggestions(e.message)));
+          return errors;
+        }
         const refused = operationInputProblem(document, payload.variables); // U+0000, over-long strings: as on HTTP
         if (refused) return [refused];
         const operation = getOperationAST(document, payload.operationName);
