@@ -25,7 +25,7 @@ import { rawJson } from './fuzz/values.js';
 import { entitiesQuery, entityBatches, entityTypesOf } from './fuzz/entities.js';
 import { readPaths, searchPaths, type CapabilityResource } from './fuzz/fhir.js';
 import { exportCases, feedCases, importCases, type RestCase } from './fuzz/rest.js';
-import { CAPACITY_FIELDS, capacityWrites, eventsOf, tensionWrites, type CapacityFigures, type GuardedWrite } from './fuzz/guarded.js';
+import { CAPACITY_FIELDS, CAPACITY_SELECTION, capacityWrites, eventsOf, tensionWrites, type CapacityFigures, type GuardedWrite } from './fuzz/guarded.js';
 
 const SECRET = 'fuzz-suite-internal-secret-0123456789abcdef';
 const config = fuzzConfig();
@@ -101,11 +101,17 @@ describe('fuzz suite (pglite)', () => {
     const rng = root.fork('guarded');
     const unitId = '370004467-4557'; // ref.uo.tours's unit (docs/demo-identities.md)
     const authorization = tokens['ref.uo.tours']!;
-    const readCapacity = async () =>
-      (await gql<{ unit: { capacity: CapacityFigures | null } | null }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { capacity { version notes ${CAPACITY_FIELDS.join(' ')} } } }`, { id: unitId }, { authorization })).data?.unit?.capacity ?? null;
-    const current = await readCapacity();
-    expect(current, 'the demo unit has a capacity').not.toBeNull();
-    await guarded(c, capacityWrites(unitId, current!, rng, config.runs), authorization, 'ref.uo.tours', async () => (await readCapacity())?.version ?? null, () => eventsOf(hub.db, 'UNIT_CAPACITY', unitId));
+    const readCapacity = async () => {
+      type Read = Omit<CapacityFigures, 'availableMen' | 'availableWomen' | 'availableUndifferentiated'> & { available: { men: number; women: number; undifferentiated: number } };
+      const stored = CAPACITY_FIELDS.filter((f) => !f.startsWith('available'));
+      const read = await gql<{ unit: { capacity: Read | null } | null }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { capacity { version notes ${stored.join(' ')} available { men women undifferentiated } } } }`, { id: unitId }, { authorization });
+      const c = read.data?.unit?.capacity;
+      const capacity: CapacityFigures | null = c ? { ...c, availableMen: c.available.men, availableWomen: c.available.women, availableUndifferentiated: c.available.undifferentiated } : null;
+      return { capacity, answer: JSON.stringify(read).slice(0, 500) };
+    };
+    const { capacity: current, answer } = await readCapacity();
+    expect(current, `the demo unit has a capacity: ${answer}`).not.toBeNull();
+    await guarded(c, capacityWrites(unitId, current!, rng, config.runs), authorization, 'ref.uo.tours', async () => (await readCapacity()).capacity?.version ?? null, () => eventsOf(hub.db, 'UNIT_CAPACITY', unitId));
 
     const bourges = tokens['decl.tension.bourges']!;
     type Tensions = { tensions: { edges: Array<{ node: { id: string; version: number } }> } };
@@ -117,10 +123,15 @@ describe('fuzz suite (pglite)', () => {
 
     // After them, every reader still reads (case 3 broke the unit's capacity and the region's synthesis).
     const reads = createSender(c, { concurrency: 1, rate: config.rate });
-    for (const login of ['admin.ars', 'ref.uo.tours']) {
-      const answer = await reads.send(graphqlRequest('read-back', login, `{ capacitySynthesis(groupBy: [REGION]) { totals { installedBeds } } unit(id: "${unitId}") { capacity { version } } }`, {}, hub.urls.graphql, { authorization: tokens[login]! }));
-      const body = answer?.json as { data?: { capacitySynthesis?: unknown } | null; errors?: unknown[] } | null;
-      if (!body?.data?.capacitySynthesis || body.errors?.length) c.record({ label: 'read-back', as: login, method: 'POST', url: hub.urls.graphql }, answer?.status ?? null, ['reads fail after the refused writes'], answer?.text ?? '');
+    const readBacks: Array<[string, string]> = [
+      ['national-aggregator', `{ capacitySynthesis(groupBy: [REGION]) { totals { units installedBeds availableBeds mobilisedBeds totalOperational remainingToMobilise } } }`],
+      ['ref.uo.tours', `{ unit(id: "${unitId}") { capacity { ${CAPACITY_SELECTION} } } }`],
+      ['admin.ars', `{ units(filter: { establishmentId: "370004467" }, first: 200) { edges { node { capacity { ${CAPACITY_SELECTION} } } } } }`],
+    ];
+    for (const [as, query] of readBacks) {
+      const answer = await reads.send(graphqlRequest('read-back', as, query, {}, hub.urls.graphql, { authorization: tokens[as]! }));
+      const body = answer?.json as { data?: unknown; errors?: unknown[] } | null;
+      if (!body?.data || body.errors?.length) c.record({ label: 'read-back', as, method: 'POST', url: hub.urls.graphql, body: query }, answer?.status ?? null, ['reads fail after the writes'], answer?.text ?? '');
     }
     await expectAlive();
     c.assertClean('refused writes', REPLAY);

@@ -68,6 +68,8 @@ export function describeRequest(request: FuzzRequest): string {
 export class Collector {
   readonly failures: Failure[] = [];
   sent = 0;
+  /** The slowest requests, written to the report file (to keep the suite's duration in check). */
+  readonly slow: Array<{ ms: number; request: string }> = [];
 
   constructor(
     private readonly seed: number,
@@ -78,6 +80,11 @@ export class Collector {
     const failure = { request, status, reasons, excerpt: excerpt(text) };
     this.failures.push(failure);
     if (this.reportFile) appendFileSync(this.reportFile, `${JSON.stringify({ ...failure, request: describeRequest(request) })}\n`);
+  }
+
+  timed(request: FuzzRequest, ms: number): void {
+    if (!this.reportFile || ms < 300) return;
+    appendFileSync(this.reportFile, `${JSON.stringify({ slow: ms, request: describeRequest(request).slice(0, 300) })}\n`);
   }
 
   /** Throws, listing the failures (first of each distinct reason first), the seed and how to replay. */
@@ -124,6 +131,7 @@ export function createSender(collector: Collector, options: { concurrency: numbe
     collector.sent++;
     let response: Response;
     let text: string;
+    const started = Date.now();
     try {
       response = await fetch(request.url, {
         method: request.method,
@@ -132,6 +140,7 @@ export function createSender(collector: Collector, options: { concurrency: numbe
         signal: AbortSignal.timeout(timeoutMs),
       });
       text = await response.text();
+      collector.timed(request, Date.now() - started);
     } catch (error) {
       collector.record(request, null, [`no answer: ${(error as Error).name} ${(error as Error).message}`], '');
       return null;

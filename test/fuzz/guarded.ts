@@ -26,8 +26,11 @@ export async function eventsOf(db: Database, recordType: string, recordId: strin
 export const CAPACITY_FIELDS = ['installedBeds', 'availableMen', 'availableWomen', 'availableUndifferentiated', 'closedBeds', 'reopenedBeds', 'reopenableBeds', 'mobilisedBeds'] as const;
 export type CapacityFigures = Record<(typeof CAPACITY_FIELDS)[number], number> & { version: number; notes: string | null };
 
-const UPDATE_UNIT = `mutation Fuzz($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { version installedBeds } }`;
-const UPDATE_MANY = `mutation Fuzz($entries: [CapacityEntry!]!) { updateCapacities(entries: $entries) { version } }`;
+/** Every scalar of a Capacity, as a caller would read the write's result (totalOperational overflowed in case 3). */
+export const CAPACITY_SELECTION = '__typename nature installedBeds availableBeds closedBeds reopenedBeds reopenableBeds mobilisedBeds totalOperational remainingToMobilise notes source updatedAt updatedBy version available { men women undifferentiated total }';
+
+const UPDATE_UNIT = `mutation Fuzz($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { ${CAPACITY_SELECTION} } }`;
+const UPDATE_MANY = `mutation Fuzz($entries: [CapacityEntry!]!) { updateCapacities(entries: $entries) { ${CAPACITY_SELECTION} } }`;
 
 /** Hostile variants of updateUnitCapacity and updateCapacities on `unitId`, from its current figures. */
 export function capacityWrites(unitId: string, current: CapacityFigures, rng: Rng, runs: number): GuardedWrite[] {
