@@ -142,8 +142,8 @@ describe('fuzz suite (pglite)', () => {
     const sender = createSender(c, { concurrency: config.concurrency, rate: config.rate });
     const callers: Array<[string, string | null]> = [
       ['anonymous', null],
+      // The regional team: every right of the establishment referent everywhere, capacities region-wide.
       ['admin.ars', tokens['admin.ars']!],
-      ['saisie.lits.chateauroux', tokens['saisie.lits.chateauroux']!],
     ];
     for (const [as, authorization] of callers) {
       const ops = generateOperations(schema, ids, root.fork(`graphql ${as}`), config.runs);

@@ -53,7 +53,7 @@ export interface FuzzConfig {
 export function fuzzConfig(): FuzzConfig {
   return {
     seed: seedFrom(),
-    runs: intFrom('FUZZ_RUNS', 4, 1, 1000),
+    runs: intFrom('FUZZ_RUNS', 3, 1, 1000),
     concurrency: intFrom('FUZZ_CONCURRENCY', 4, 1, 64),
     rate: intFrom('FUZZ_RATE', 0, 0, 100_000),
     hubEnv: { ...HUB_ENV, ...hubEnvFrom() },
