@@ -53,6 +53,8 @@ function excerpt(text: string, max = 600): string {
 export function judge(answer: FuzzAnswer): string[] {
   const reasons: string[] = [];
   if (answer.status >= 500) reasons.push(`HTTP ${answer.status}`);
+  // A refusal by rate limit means the request was not tested: raise the hub's limits (HUB_ENV in config.ts).
+  if (answer.status === 429) reasons.push('HTTP 429: rate limited, the request was not tested');
   if (/INTERNAL_SERVER_ERROR/.test(answer.text)) reasons.push('INTERNAL_SERVER_ERROR');
   for (const [name, pattern] of LEAKS) if (pattern.test(answer.text)) reasons.push(`leak: ${name}`);
   return reasons;
