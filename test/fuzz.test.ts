@@ -138,7 +138,7 @@ describe('fuzz suite (pglite)', () => {
     const readBacks: Array<[string, string]> = [
       ['national-aggregator', `{ capacitySynthesis(groupBy: [REGION]) { totals { units installedBeds availableBeds mobilisedBeds totalOperational remainingToMobilise } } }`],
       ['ref.uo.tours', `{ unit(id: "${unitId}") { capacity { ${CAPACITY_SELECTION} } } }`],
-      ['admin.ars', `{ units(filter: { establishmentId: "370004467" }, first: 200) { edges { node { capacity { ${CAPACITY_SELECTION} } } } } }`],
+      ['admin.ars', `{ unit(id: "${unitId}") { capacity { ${CAPACITY_SELECTION} } } }`],
     ];
     for (const [as, query] of readBacks) {
       const answer = await reads.send(graphqlRequest('read-back', as, query, {}, hub.urls.graphql, { authorization: tokens[as]! }));
