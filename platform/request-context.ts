@@ -27,6 +27,11 @@ export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
 
+/** Runs `work` as part of request `requestId` (work that is not a Fastify request: a WebSocket connection). */
+export function withRequestId<T>(requestId: string, work: () => T): T {
+  return storage.run({ requestId }, work);
+}
+
 /** Fastify options making the incoming `x-request-id` (validated) the request's id. */
 export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader'> = {
   requestIdHeader: false, // read by genReqId, which validates it

@@ -6,6 +6,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
 import { createLogger } from '../platform/logger.js';
 import { requestIdOptions, useRequestIds } from '../platform/request-context.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
@@ -67,6 +69,25 @@ describe('x-request-id', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe(id);
     expect(componentsOf(id)).toEqual(new Set(['gateway', 'subgraph:offer']));
+  });
+
+  it('names a graphql-ws connection: its identity lookups carry the upgrade request\'s id', async () => {
+    const token = await asUser(hub.urls.graphql, 'ref.uo.tours'); // a user no other test resolved (identities are cached per token)
+    const id = 'ws-connection-0001';
+    class TracedWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { 'x-request-id': id } });
+      }
+    }
+    let acknowledged!: () => void;
+    const ack = new Promise<void>((resolve) => (acknowledged = resolve));
+    const client = createClient({ url: hub.urls.graphql.replace(/^http/, 'ws'), webSocketImpl: TracedWebSocket, connectionParams: { authorization: token }, retryAttempts: 0, lazy: false, on: { connected: () => acknowledged() } });
+    try {
+      await ack; // graphql-ws acknowledges once the gateway resolved the connection's identity
+      expect(componentsOf(id)).toContain('subgraph:professionals'); // the grants lookup
+    } finally {
+      await client.dispose();
+    }
   });
 
   it.each([

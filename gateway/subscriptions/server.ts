@@ -14,6 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { operationInputProblem } from '../../platform/input-guard.js';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { acceptRequestId, REQUEST_ID_HEADER, withRequestId } from '../../platform/request-context.js';
 import type { IncomingMessage } from 'node:http';
 import { signIdentity } from '../../platform/auth/internal-token.js';
 import { isUpgradeClaimed } from '../../platform/upgrade.js';
@@ -211,7 +212,9 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       onConnect: async (ctx) => {
         const authorization = bearerOf(ctx.connectionParams, ctx.extra.request);
         try {
-          const gateway = await options.buildContext(authorization, randomUUID());
+          // The upgrade request's x-request-id (validated) names the connection's work in every log.
+          const requestId = acceptRequestId(ctx.extra.request.headers[REQUEST_ID_HEADER]);
+          const gateway = await withRequestId(requestId, () => options.buildContext(authorization, requestId));
           const connection: Connection = { gateway, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
           const { expiresAt } = connection.access;
           if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
