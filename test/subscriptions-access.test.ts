@@ -18,6 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createSeededDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { startTestIssuer, type TestIssuer } from './helpers/test-issuer.js';
 import { gql } from './helpers/graphql.js';
+import { enterCapacity } from './helpers/capacity-entry.js';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
@@ -30,8 +31,6 @@ const SUBSCRIPTION = /* GraphQL */ `
     capacityChanged(filter: $filter, after: $after) { id position capacity { availableBeds version } unit { id name } }
   }
 `;
-const READ = `query($id: ID!) { unit(id: $id) { capacity { version installedBeds } } }`;
-const UPDATE = `mutation($unitId: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $v) { version } }`;
 
 interface Change {
   id: string;
@@ -58,16 +57,6 @@ function follow(client: Client, variables: Record<string, unknown>) {
   const versions = () => state.results.map((r) => r.data?.capacityChanged.capacity.version);
   const codeOf = () => (Array.isArray(state.error) ? (state.error as GraphQLErrors)[0]?.extensions?.code : undefined);
   return { client, state, stop, versions, codeOf, ended: () => state.error !== null || state.completed };
-}
-
-async function enter(graphql: string, token: string, unitId: string, available: number): Promise<number> {
-  const auth = { authorization: token };
-  const read = await gql<{ unit: { capacity: { version: number; installedBeds: number } } }>(graphql, READ, { id: unitId }, auth);
-  const { version, installedBeds } = read.data!.unit.capacity;
-  const input = { installedBeds, availableMen: 0, availableWomen: 0, availableUndifferentiated: available, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };
-  const r = await gql<{ updateUnitCapacity: { version: number } }>(graphql, UPDATE, { unitId, input, v: version }, auth);
-  expect(r.errors).toBeUndefined();
-  return r.data!.updateUnitCapacity.version;
 }
 
 /**
@@ -137,14 +126,14 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     const expiring = follow(client(hub.urls.graphql, await asUser('ref.uo.tours', '6s')), { filter: { unitIds: [TOURS_ICU] } });
     const valid = follow(client(hub.urls.graphql, tours), { filter: { unitIds: [TOURS_ICU] } });
     await until(() => hub.gateway.subscriptions.upstream.stats().subscriptions === 1 && hub.feed.subscribers() >= 2);
-    const first = await enter(hub.urls.graphql, tours, TOURS_ICU, 1);
+    const first = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, 1);
     await until(() => valid.state.results.length === 1);
 
     await until(() => expiring.ended(), 20_000); // the token's exp passes
     expect(expiring.codeOf()).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(expiring.state.error)).toMatch(/expired/);
 
-    const second = await enter(hub.urls.graphql, tours, TOURS_ICU, 2);
+    const second = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, 2);
     await until(() => valid.state.results.length === 2);
     expect(valid.versions()).toEqual([first, second]);
     expect(valid.ended()).toBe(false);
@@ -164,7 +153,7 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     const revoked = follow(client(hub.urls.graphql, admin), { filter: { unitIds: [TOURS_ICU] } });
     const valid = follow(client(hub.urls.graphql, tours), { filter: { unitIds: [TOURS_ICU] } });
     await until(() => hub.gateway.subscriptions.upstream.stats().subscriptions === 2);
-    const first = await enter(hub.urls.graphql, tours, TOURS_ICU, 3);
+    const first = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, 3);
     await until(() => revoked.state.results.length === 1 && valid.state.results.length === 1);
     expect(revoked.versions()).toEqual([first]);
 
@@ -174,7 +163,7 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     const revoke = await gql(hub.urls.graphql, 'mutation($id: ID!) { revokeRoleAssignment(id: $id) { id } }', { id: grant.id }, { authorization: admin });
     expect(revoke.errors).toBeUndefined();
 
-    const second = await enter(hub.urls.graphql, tours, TOURS_ICU, 4);
+    const second = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, 4);
     await until(() => revoked.ended() && valid.state.results.length === 2);
     expect(revoked.codeOf()).toBe('FORBIDDEN');
     expect(valid.versions()).toEqual([first, second]);
@@ -210,19 +199,19 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
       const unit = r.data!.units.edges[0]!.node.id;
       const sub = follow(client(relayedGraphql, writer), { filter: { unitIds: [unit] } });
       await until(() => gateway.subscriptions.upstream.stats().sockets === 1);
-      const written = [await enter(hub.urls.graphql, writer, unit, 1)];
+      const written = [await enterCapacity(hub.urls.graphql, writer, unit, 1)];
       await until(() => sub.state.results.length === 1);
       expect(sub.versions()).toEqual(written);
 
       await relay.cut(); // RST on every relayed connection, new ones refused
-      for (let i = 2; i <= 6; i++) written.push(await enter(hub.urls.graphql, writer, unit, i)); // acknowledged by the subgraph
+      for (let i = 2; i <= 6; i++) written.push(await enterCapacity(hub.urls.graphql, writer, unit, i)); // acknowledged by the subgraph
       await sleep(300);
       await relay.restore();
 
       await until(() => sub.state.results.length >= written.length || sub.ended(), 20_000);
       expect(sub.state.error).toBeNull();
       expect(sub.versions()).toEqual(written); // no gap, no duplicate, in commit order
-      written.push(await enter(hub.urls.graphql, writer, unit, 7)); // and live again
+      written.push(await enterCapacity(hub.urls.graphql, writer, unit, 7)); // and live again
       await until(() => sub.state.results.length === written.length);
       expect(sub.versions()).toEqual(written);
       expect(sub.state.results.every((x) => x.errors === undefined && x.data?.capacityChanged.unit.name)).toBe(true);
@@ -307,20 +296,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('case 5: a separate capacities pro
     clients.push(c);
     const sub = follow(c, { filter: { unitIds: [unit] } });
     await until(() => gateway.subscriptions.upstream.stats().sockets === 1);
-    const written = [await enter(hub.urls.graphql, writer, unit, 1)]; // through the hub's own capacities process
+    const written = [await enterCapacity(hub.urls.graphql, writer, unit, 1)]; // through the hub's own capacities process
     await until(() => sub.state.results.length === 1);
     expect(sub.versions()).toEqual(written);
 
     const dead = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGKILL');
     await dead;
-    for (let i = 2; i <= 6; i++) written.push(await enter(hub.urls.graphql, writer, unit, i));
+    for (let i = 2; i <= 6; i++) written.push(await enterCapacity(hub.urls.graphql, writer, unit, i));
     await startChild();
 
     await until(() => sub.state.results.length >= written.length || sub.ended(), 30_000);
     expect(sub.state.error).toBeNull();
     expect(sub.versions()).toEqual(written);
-    written.push(await enter(hub.urls.graphql, writer, unit, 7));
+    written.push(await enterCapacity(hub.urls.graphql, writer, unit, 7));
     await until(() => sub.state.results.length === written.length);
     expect(sub.versions()).toEqual(written);
     sub.stop();

@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createSeededDatabase, databaseKinds, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
+import { enterCapacity } from './helpers/capacity-entry.js';
 
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours may read and enter this unit's capacity only
 const CHATEAUROUX = '360000137'; // saisie.lits.chateauroux enters every unit of its legal entity
@@ -25,8 +26,6 @@ const SUBSCRIPTION = /* GraphQL */ `
     }
   }
 `;
-const READ = `query($id: ID!) { unit(id: $id) { capacity { version installedBeds } } }`;
-const UPDATE = `mutation($unitId: ID!, $input: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $v) { version } }`;
 
 interface Change {
   id: string;
@@ -68,16 +67,6 @@ const until = async (check: () => boolean, ms = 20_000) => {
   for (const end = Date.now() + ms; !check() && Date.now() < end; ) await sleep(25);
 };
 
-async function enter(graphql: string, token: string, unitId: string, available: number): Promise<number> {
-  const auth = { authorization: token };
-  const read = await gql<{ unit: { capacity: { version: number; installedBeds: number } } }>(graphql, READ, { id: unitId }, auth);
-  const { version, installedBeds } = read.data!.unit.capacity;
-  const input = { installedBeds, availableMen: 0, availableWomen: 0, availableUndifferentiated: available, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };
-  const r = await gql<{ updateUnitCapacity: { version: number } }>(graphql, UPDATE, { unitId, input, v: version }, auth);
-  expect(r.errors).toBeUndefined();
-  return r.data!.updateUnitCapacity.version;
-}
-
 describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)', (kind) => {
   let hub: TestHub;
   let tokens: Record<string, string>;
@@ -105,7 +94,7 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
   it("a subscriber receives another client's change, with the unit's name and establishment from the offer subgraph", async () => {
     const sub = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
     await until(() => hubSubscriptions(hub) === 1);
-    const version = await enter(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 2);
+    const version = await enterCapacity(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 2);
     const first = await sub.next(1);
     expect(first?.errors).toBeUndefined();
     const change = first!.data!.capacityChanged;
@@ -128,8 +117,8 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     const chateauroux = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
     const referent = follow(client(tokens['ref.uo.tours']), {}); // no filter: what it may read
     await until(() => hubSubscriptions(hub) === 2);
-    await enter(hub.urls.graphql, tokens['ref.uo.tours']!, TOURS_ICU, 1);
-    await enter(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 3);
+    await enterCapacity(hub.urls.graphql, tokens['ref.uo.tours']!, TOURS_ICU, 1);
+    await enterCapacity(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 3);
     const first = await chateauroux.next(1);
     expect(first!.data!.capacityChanged.unit.id).toBe(chateaurouxUnit); // Tours was filtered out
     const heard = await referent.next(1);
@@ -183,7 +172,7 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     expect(upstream().subscriptions).toBe(2);
     expect(hub.gateway.subscriptions.executions()).toBe(2);
     expect(upstream().sockets).toBe(1); // one identity: one multiplexed WebSocket
-    await enter(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 4);
+    await enterCapacity(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 4);
     expect((await a.next(1))!.data!.capacityChanged.capacity.availableBeds).toBe(4);
     expect((await b.next(1))!.data!.capacityChanged.capacity.availableBeds).toBe(4);
     a.stop();
@@ -236,7 +225,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two hub processes on one PostgreS
     const c = wsClient(hub.urls.graphql, token);
     const sub = follow(c, { filter: { unitIds: [TOURS_ICU] } });
     await until(() => hubSubscriptions(hub) === 1);
-    const version = await enter(otherGraphql, await asUser(otherGraphql, 'ref.uo.tours'), TOURS_ICU, 1);
+    const version = await enterCapacity(otherGraphql, await asUser(otherGraphql, 'ref.uo.tours'), TOURS_ICU, 1);
     const got = await sub.next(1);
     expect(got?.data?.capacityChanged.capacity.version).toBe(version);
     await c.dispose();
