@@ -1,7 +1,8 @@
 /**
  * Factory shared by the four subgraphs: a Fastify app (not listening) serving a Federation v2
  * schema built with @apollo/subgraph through mercurius at /graphql, plus health and metrics.
- * Every request's identity comes from the gateway's signed envelope, verified here again.
+ * Every request's identity comes from the gateway's signed envelope, verified here again; a
+ * request without one is refused before it is parsed (platform/subgraph-gate.ts).
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
@@ -10,9 +11,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability from './observability.js';
-import { formatGraphQLError, HubError } from './errors.js';
+import { formatGraphQLError } from './errors.js';
 import type { Identity } from './auth/identity.js';
-import { IDENTITY_HEADER, verifyIdentity } from './auth/internal-token.js';
+import { registerGatewayGate } from './subgraph-gate.js';
+import { isolateEntities } from './entities.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
@@ -23,6 +25,8 @@ export interface SubgraphAppOptions<Ctx> {
   /** Builds the per-request context handed to resolvers (services, loaders, identity). */
   context: (request: FastifyRequest, identity: Identity) => Ctx;
   ready: () => Promise<void>;
+  /** Route prefixes authenticated by their own means (e.g. `/oidc`), reached without an envelope. */
+  openPrefixes?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -39,16 +43,8 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   await app.register(observability, { service: options.name, ready: options.ready });
   // Fastify decorators cannot hold objects; the hook below sets the identity on every request.
   app.decorateRequest('identity', null as never);
-  app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers[IDENTITY_HEADER];
-    try {
-      request.identity = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
-    } catch (error) {
-      const { message, extensions } = error as HubError;
-      return reply.code(401).send({ data: null, errors: [{ message, extensions }] });
-    }
-  });
-  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  registerGatewayGate(app, { internalSecret: options.internalSecret, openPrefixes: options.openPrefixes });
+  const schema = isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
   await app.register(mercurius, {
     schema,
     path: '/graphql',

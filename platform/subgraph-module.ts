@@ -43,6 +43,8 @@ export interface SubgraphSpec<Ctx, SeedInput> {
   context: (deps: SubgraphDeps) => (request: FastifyRequest, identity: Identity) => Ctx;
   /** Extra routes, hooks or background jobs of this subgraph (each closes with the app). */
   extend?: (app: FastifyInstance, deps: SubgraphDeps) => Promise<void>;
+  /** Route prefixes of `extend` that authenticate by their own means, reached without an envelope (platform/subgraph-gate.ts). */
+  openPrefixes?: readonly string[];
   seed(db: Database, input: SeedInput): Promise<boolean>;
 }
 
@@ -62,6 +64,7 @@ export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput
         internalSecret: deps.internalSecret,
         context: spec.context(deps),
         ready: () => deps.db.ping(),
+        openPrefixes: spec.openPrefixes,
       });
       announceSubgraph(app, deps.config, spec.name); // other subgraphs of this process find it here
       if (spec.extend) await spec.extend(app, deps);

@@ -23,10 +23,18 @@ export function databaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
+/**
+ * The identity-envelope key of test hubs (unless a test sets its own): subgraphs answer only
+ * requests carrying an envelope signed with it, so tests that call a subgraph directly sign one
+ * as the gateway would (helpers/envelope.ts).
+ */
+export const TEST_INTERNAL_SECRET = 'test-hub-internal-secret-0123456789abcdef';
+
 /** Env of a test hub: every port ephemeral, quiet logs, in-memory embedded database. */
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    ROR_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
     HOST: '127.0.0.1',
     PORT: '0',
     OFFER_PORT: '0',
