@@ -15,6 +15,7 @@ import { formatGraphQLError } from './errors.js';
 import type { Identity } from './auth/identity.js';
 import { registerGatewayGate } from './subgraph-gate.js';
 import { isolateEntities } from './entities.js';
+import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
@@ -55,7 +56,11 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     subscription: schema.getSubscriptionType()
       ? { context: (_socket, request) => options.context(request, request.identity) as Record<string, unknown>, keepAlive: 15_000 }
       : false,
-    errorFormatter: (execution, context) => formatGraphQLError(execution, context, options.logger),
+    // A body Fastify could not read (not JSON…) is the caller's 4xx, not a masked internal error.
+    errorFormatter: (execution, context) =>
+      (execution.errors.length === 1 && !execution.data ? malformedRequestAnswer(execution.errors[0]!.originalError) : null) ??
+      formatGraphQLError(execution, context, options.logger),
   });
+  conformGraphQLOverHttp(app, '/graphql');
   return app;
 }

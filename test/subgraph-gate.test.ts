@@ -97,6 +97,14 @@ describe('subgraphs serve the gateway only', () => {
     expect(ok.data?.__typename).toBe('Query');
   });
 
+  it.each(names)('%s: with the envelope, a body that is not JSON is a 400 BAD_USER_INPUT (case 9)', async (name) => {
+    const response = await fetch(subgraphs[name], { method: 'POST', headers: { 'content-type': 'application/json', ...envelopeHeader() }, body: '{"query": "{ __typename }"' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]!.message).toMatch(/not valid JSON/);
+  });
+
   it.each(names)('%s: /health, /ready and /metrics stay open', async (name) => {
     for (const path of ['/health', '/ready', '/metrics']) expect((await fetch(new URL(path, subgraphs[name]))).status).toBe(200);
   });
