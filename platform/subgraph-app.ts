@@ -8,13 +8,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import mercurius from 'mercurius';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { DocumentNode } from 'graphql';
+import { validate, type DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability from './observability.js';
 import { formatGraphQLError } from './errors.js';
 import type { Identity } from './auth/identity.js';
 import { registerGatewayGate } from './subgraph-gate.js';
 import { isolateEntities } from './entities.js';
+import { withRequestCode } from './request-errors.js';
 import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
 
 export interface SubgraphAppOptions<Ctx> {
@@ -62,5 +63,11 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
       formatGraphQLError(execution, context, options.logger),
   });
   conformGraphQLOverHttp(app, '/graphql');
+  // mercurius runs a WebSocket subscription without validating it (its resolver would run on an
+  // invalid document): validate first, with the code that lets the caller read the message.
+  app.graphql.addHook('preSubscriptionExecution', async (_schema, document) => {
+    const [first] = validate(schema, document);
+    if (first) throw withRequestCode([first], 'GRAPHQL_VALIDATION_FAILED')[0]; // mercurius sends one error
+  });
   return app;
 }

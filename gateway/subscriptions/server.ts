@@ -13,6 +13,7 @@ import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, typ
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { signIdentity } from '../../platform/auth/internal-token.js';
+import { withRequestCode } from '../../platform/request-errors.js';
 import { isUpgradeClaimed } from '../../platform/upgrade.js';
 import type { Logger } from '../../platform/logger.js';
 import type { GatewayContext } from '../context.js';
@@ -145,13 +146,15 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       },
       onSubscribe: (ctx, _id, payload) => {
         let document;
+        // Coded as over HTTP, so formatError shows the caller the message instead of masking it.
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          if (!(error instanceof GraphQLError)) throw error;
+          return withRequestCode([error], 'GRAPHQL_PARSE_FAILED');
         }
         const errors = validate(planner.schema, document);
-        if (errors.length) return errors;
+        if (errors.length) return withRequestCode(errors, 'GRAPHQL_VALIDATION_FAILED');
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
