@@ -5,6 +5,7 @@
  * the FHIR adapter's own tables and the change feed).
  */
 import { ConfigError, loadConfig, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
+import { installProcessGuard } from '../platform/process-guard.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { buildGateway } from '../gateway/app.js';
 import fhirPlugin from '../fhir/plugin.js';
@@ -67,6 +68,7 @@ if (!component || !COMPONENTS.includes(component)) {
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { component });
+  installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the process
   const close = component === 'gateway' ? await serveGateway(config, logger) : await serveSubgraph(component, config, logger);
   onShutdown(logger, close);
 } catch (error) {

@@ -1,6 +1,7 @@
 /** `npm start`: the whole hub in one process, on the embedded database by default. */
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from '../platform/config.js';
+import { installProcessGuard } from '../platform/process-guard.js';
 import { createLogger } from '../platform/logger.js';
 import { startHub } from './hub.js';
 import { onShutdown } from './shutdown.js';
@@ -8,6 +9,7 @@ import { onShutdown } from './shutdown.js';
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the hub
   const hub = await startHub(config, logger);
   const seconds = (performance.now() / 1000).toFixed(1);
   logger.info({ urls: hub.urls, startupSeconds: Number(seconds) }, 'ROR Hub ready');
