@@ -86,7 +86,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   // One data source per subgraph, shared by queries (Apollo) and subscription events (ours).
   const services = Object.fromEntries(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url, fetcher }, options.config.timeouts.subgraphMs)]),
+    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url, fetcher }, { internalSecret: options.internalSecret, timeoutMs: options.config.timeouts.subgraphMs })]),
   );
   const gateway = new ApolloGateway({
     supergraphSdl,

@@ -2,13 +2,16 @@
  * How the gateway reaches subgraphs: over HTTP with kept-alive sockets (one undici Agent for all
  * subgraphs), carrying the verified identity as a signed envelope (never the bearer token), and
  * within a time limit: a hung subgraph costs its callers `timeoutMs`, then a SERVICE_UNAVAILABLE.
+ * Subgraphs refuse a request without an envelope (platform/subgraph-gate.ts), so every request
+ * carries one: the caller's, or, should a context ever lack it, the anonymous identity's.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { IDENTITY_HEADER } from '../platform/auth/internal-token.js';
 import { isTimeout, serviceTimeout } from '../platform/errors.js';
 import { REQUEST_ID_HEADER } from '../platform/request-context.js';
+import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
+import { ANONYMOUS } from '../platform/auth/identity.js';
 import type { GatewayContext } from './context.js';
 
 export function createKeepAliveAgent(): Agent {
@@ -32,21 +35,24 @@ export function keepAliveFetcher(agent: Agent, timeoutMs: number): Fetcher {
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
-    private readonly timeoutMs: number,
-  ) {
+  readonly #internalSecret: string;
+  readonly #timeoutMs: number;
+
+  constructor(config: { url: string; fetcher: Fetcher }, options: { internalSecret: string; timeoutMs: number }) {
     super(config);
+    this.#internalSecret = options.internalSecret;
+    this.#timeoutMs = options.timeoutMs;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!request.http || !context?.envelope) return;
-    request.http.headers.set(IDENTITY_HEADER, context.envelope);
-    request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (!request.http) return;
+    // The least privilege when no caller is known (deny by default): never a request without an envelope.
+    request.http.headers.set(IDENTITY_HEADER, context?.envelope ?? signIdentity(ANONYMOUS, this.#internalSecret));
+    if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
   /** A body still arriving when the time is up fails here (the fetcher reports slow headers itself). */
   override didEncounterError(error: Error): never {
-    throw isTimeout(error) ? serviceTimeout(this.timeoutMs) : error;
+    throw isTimeout(error) ? serviceTimeout(this.#timeoutMs) : error;
   }
 }

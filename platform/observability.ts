@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HubConfig } from './config.js';
+import { unhandledRejections } from './process-guard.js';
 
 export interface ObservabilityOptions {
   service: string;
@@ -68,6 +69,7 @@ async function observability(app: FastifyInstance, options: ObservabilityOptions
     help: 'TCP connections accepted; with keep-alive it grows far slower than requests',
     registers: [registry],
   });
+  registry.registerMetric(unhandledRejections); // process-wide: the same count on every server of the process
   app.decorate('metrics', registry);
   app.server.on('connection', () => connections.inc());
 

@@ -1,7 +1,8 @@
 /**
  * Factory shared by the four subgraphs: a Fastify app (not listening) serving a Federation v2
  * schema built with @apollo/subgraph through mercurius at /graphql, plus health and metrics.
- * Every request's identity comes from the gateway's signed envelope, verified here again.
+ * Every request's identity comes from the gateway's signed envelope, verified here again; a
+ * request without one is refused before it is parsed (platform/subgraph-gate.ts).
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
@@ -11,11 +12,14 @@ import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graph
 import type { Logger } from './logger.js';
 import observability, { type MetricsAccess } from './observability.js';
 import { requestIdOptions, useRequestIds } from './request-context.js';
-import { formatGraphQLError, HubError } from './errors.js';
+import { formatGraphQLError } from './errors.js';
 import { registerHttpErrorHandler } from './http-errors.js';
 import type { Identity } from './auth/identity.js';
-import { IDENTITY_HEADER, verifyIdentity } from './auth/internal-token.js';
 import { asTokenLimitError, limitRules, parseOptionsFor, subgraphLimits, type GraphQLLimits } from './graphql-limits.js';
+import { registerGatewayGate } from './subgraph-gate.js';
+import { isolateEntities } from './entities.js';
+import { withRequestCode } from './request-errors.js';
+import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
@@ -30,6 +34,8 @@ export interface SubgraphAppOptions<Ctx> {
   ready: () => Promise<void>;
   /** Who may read /metrics (platform/observability.ts). */
   metrics: MetricsAccess;
+  /** Route prefixes authenticated by their own means (e.g. `/oidc`), reached without an envelope. */
+  openPrefixes?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -54,19 +60,11 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   registerHttpErrorHandler(app); // first: the subgraph's REST routes (feeds, imports, exports, OIDC pages) inherit it
   useRequestIds(app);
   await app.register(observability, { service: options.name, ready: options.ready, metrics: options.metrics });
-  // Fastify decorators cannot hold objects; the hook below sets the identity on every request.
+  // Fastify decorators cannot hold objects; the gate sets the identity on every request.
   app.decorateRequest('identity', null as never);
-  app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers[IDENTITY_HEADER];
-    try {
-      request.identity = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
-    } catch (error) {
-      const { message, extensions } = error as HubError;
-      return reply.code(401).send({ data: null, errors: [{ message, extensions }] });
-    }
-  });
-  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
   const limits = subgraphLimits(options.limits);
+  registerGatewayGate(app, { internalSecret: options.internalSecret, openPrefixes: options.openPrefixes });
+  const schema = isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
   await app.register(mercurius, {
     schema,
     path: '/graphql',
@@ -80,17 +78,21 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     subscription: schema.getSubscriptionType()
       ? { context: (_socket, request) => options.context(request, request.identity) as Record<string, unknown>, keepAlive: 15_000 }
       : false,
+    // A body Fastify could not read (not JSON…) is the caller's 4xx, not a masked internal error.
     errorFormatter: (execution, context) =>
+      (execution.errors.length === 1 && !execution.data ? malformedRequestAnswer(execution.errors[0]!.originalError) : null) ??
       formatGraphQLError({ ...execution, errors: execution.errors.map(withTokenLimitErrors) }, context, options.logger),
   });
-  // mercurius neither validates subscription documents nor applies validationRules to them: the
-  // limits (and graphql-js's rules) are checked here, before the subscription starts. The token
-  // limit does not apply: mercurius has parsed the document already.
+  conformGraphQLOverHttp(app, '/graphql');
+  // mercurius runs a WebSocket subscription without validating it (its resolver would run on an
+  // invalid document) and applies no validationRules to it: graphql-js's rules and the limits are
+  // checked here, before the subscription starts, with the code that lets the caller read the
+  // message. The token limit does not apply: mercurius has parsed the document already.
   if (schema.getSubscriptionType()) {
     const subscriptionRules = [...specifiedRules, ...limitRules(limits)];
     app.graphql.addHook('preSubscriptionExecution', async (subscriptionSchema, document) => {
       const [first] = validate(subscriptionSchema, document, subscriptionRules);
-      if (first) throw first;
+      if (first) throw withRequestCode([first], 'GRAPHQL_VALIDATION_FAILED')[0]; // mercurius sends one error
     });
   }
   return app;

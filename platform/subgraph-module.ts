@@ -44,6 +44,8 @@ export interface SubgraphSpec<Ctx, SeedInput> {
   context: (deps: SubgraphDeps) => (request: FastifyRequest, identity: Identity) => Ctx;
   /** Extra routes, hooks or background jobs of this subgraph (each closes with the app). */
   extend?: (app: FastifyInstance, deps: SubgraphDeps) => Promise<void>;
+  /** Route prefixes of `extend` that authenticate by their own means, reached without an envelope (platform/subgraph-gate.ts). */
+  openPrefixes?: readonly string[];
   seed(db: Database, input: SeedInput): Promise<boolean>;
 }
 
@@ -65,6 +67,7 @@ export function defineSubgraph<Ctx, SeedInput>(spec: SubgraphSpec<Ctx, SeedInput
         context: spec.context(deps),
         ready: () => deps.db.ping(),
         metrics: metricsAccess(deps.config),
+        openPrefixes: spec.openPrefixes,
       });
       announceSubgraph(app, deps.config, spec.name); // other subgraphs of this process find it here
       if (spec.extend) await spec.extend(app, deps);

@@ -6,6 +6,7 @@
  */
 import { loadConfig, SUBGRAPH_NAMES } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
+import { installProcessGuard } from '../platform/process-guard.js';
 import { onShutdown } from './shutdown.js';
 import { checkPortsFree, gatewayClaim, subgraphClaim } from './lib/ports.js';
 import { requiredSecret, startupFailure } from './lib/startup.js';
@@ -21,6 +22,7 @@ if (!component || !COMPONENTS.includes(component)) {
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { component });
+  installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the process
   requiredSecret(config);
   const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
   // Before the database and before loading the component (seconds): a taken port fails at once.

@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../platform/config.js';
+import { installProcessGuard } from '../platform/process-guard.js';
 import { createLogger } from '../platform/logger.js';
 import { onShutdown } from './shutdown.js';
 import { startupFailure } from './lib/startup.js';
@@ -15,6 +16,7 @@ import { assertDirLockFree } from '../platform/db/dir-lock.js';
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the hub
   const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
   // Checked before loading the hub's modules (seconds of the start): a taken port, or a data
   // directory in use by a running hub, fails at once. Both are checked again when taken.

@@ -10,6 +10,7 @@ import { createLogger } from '../platform/logger.js';
 import { appendChanges } from '../platform/changes/append.js';
 import { openChangeFeed, type ChangeEvent, type ChangeFeed } from '../platform/changes/feed.js';
 import { startConsumer } from '../platform/changes/consumer.js';
+import { feedStream } from '../platform/changes/stream.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { createScratchDatabase, databaseKinds } from './helpers/hub.js';
 
@@ -79,6 +80,25 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
     const [{ n }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from feed.change_event where record_id = 'rolled-back'`);
     expect(n).toBe(0);
     await feed.close();
+  });
+
+  it('a stream whose acceptance fails ends with that error, and leaves no unhandled rejection', async () => {
+    const feed = await openChangeFeed(db, logger, { pollMs: 60_000 });
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      // As a capacity subscription whose refreshed unit set failed (its offer call): accept rejects.
+      const stream = await feedStream(feed, { topics: ['capacity'], accept: async (e) => (e.recordId === 'bad' ? Promise.reject(new Error('offer call failed')) : true) });
+      await append(db, 'good', 'bad', 'after');
+      expect((await stream.next()).value?.recordId).toBe('good');
+      await expect(stream.next()).rejects.toThrow('offer call failed');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+      await feed.close();
+    }
   });
 
   it('refuses to append outside a transaction', async () => {

@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { startTestHub, type TestHub } from './helpers/hub.js';
+import { envelopeHeader } from './helpers/envelope.js';
 
 // Mounting does not depend on the database: PGlite only.
 describe('external OpenID issuer', () => {
@@ -26,7 +27,9 @@ describe('external OpenID issuer', () => {
 
   it('does not mount the embedded provider', async () => {
     const origin = new URL(hub.urls.subgraphs.professionals).origin;
-    expect((await fetch(`${origin}/oidc/.well-known/openid-configuration`)).status).toBe(404);
-    expect((await fetch(`${origin}/oidc/token`, { method: 'POST' })).status).toBe(404);
+    // No /oidc route: the subgraph answers like any unknown path, 401 without an envelope, 404 with one.
+    expect((await fetch(`${origin}/oidc/.well-known/openid-configuration`)).status).toBe(401);
+    expect((await fetch(`${origin}/oidc/.well-known/openid-configuration`, { headers: envelopeHeader() })).status).toBe(404);
+    expect((await fetch(`${origin}/oidc/token`, { method: 'POST', headers: envelopeHeader() })).status).toBe(404);
   });
 });

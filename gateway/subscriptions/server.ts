@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { acceptRequestId, REQUEST_ID_HEADER, withRequestId } from '../../platform/request-context.js';
 import type { IncomingMessage } from 'node:http';
 import { signIdentity } from '../../platform/auth/internal-token.js';
+import { withRequestCode } from '../../platform/request-errors.js';
 import { isUpgradeClaimed } from '../../platform/upgrade.js';
 import type { Logger } from '../../platform/logger.js';
 import type { GatewayContext } from '../context.js';
@@ -241,15 +242,18 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         const denied = await connection.access.check();
         if (denied) return [denied];
         let document;
+        // Coded as over HTTP, so formatError shows the caller the message instead of masking it.
         try {
           document = parse(payload.query, parseOptions);
         } catch (error) {
-          return [asTokenLimitError(error as GraphQLError)];
+          if (!(error instanceof GraphQLError)) throw error;
+          const limited = asTokenLimitError(error);
+          return limited === error ? withRequestCode([error], 'GRAPHQL_PARSE_FAILED') : [limited];
         }
         const errors = validate(planner.schema, document, rules);
         if (errors.length) {
           if (hidesSchema(options.production, ctx.extra.connection?.gateway.identity)) errors.forEach((e) => (e.message = withoutSuggestions(e.message)));
-          return errors;
+          return withRequestCode(errors, 'GRAPHQL_VALIDATION_FAILED');
         }
         const refused = operationInputProblem(document, payload.variables); // U+0000, over-long strings: as on HTTP
         if (refused) return [refused];

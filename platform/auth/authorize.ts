@@ -102,3 +102,21 @@ export function seesConfidential(identity: Identity): boolean {
   if (identity.kind === 'client') return identity.accessLevel === 1;
   return identity.kind === 'user' || identity.kind === 'system';
 }
+
+/**
+ * The first check of an operation on a record named by id, before the record is looked up (its
+ * perimeter is checked once it is known): a caller who may do this nowhere, anonymous first, is
+ * refused whatever the id, so a refusal never tells whether a record exists (issue 12, case 8).
+ * `scope` null: applications may not do it at all.
+ */
+export function requireRightSomewhere(identity: Identity, access: { rights: readonly RightCode[]; scope: Scope | null }): void {
+  if (identity.kind === 'system') return;
+  if (identity.kind === 'anonymous') throw unauthenticated();
+  if (identity.kind === 'client') {
+    if (access.scope && hasScope(identity, access.scope)) return;
+    throw new HubError('FORBIDDEN', access.scope ? `Missing scope ${access.scope} for this application.` : 'Applications may not do this.', access.scope ? { scope: access.scope } : {});
+  }
+  if (hasRightSomewhere(identity, access.rights)) return;
+  const names = access.rights.map((r) => `${r} (${RIGHTS[r].meaning})`).join(' or ');
+  throw new HubError('FORBIDDEN', `Missing right ${names} on any perimeter.`, { rights: [...access.rights] });
+}

@@ -1,11 +1,12 @@
 /**
  * The form in which the gateway hands a verified identity to subgraphs: the `x-ror-identity`
  * header, an HMAC-SHA256-signed, short-lived envelope. Subgraphs trust nothing else, and refuse a
- * header whose signature or expiry is wrong (a direct call without it is anonymous).
+ * header whose signature or expiry is wrong. A request without it is refused too: subgraphs answer
+ * the gateway only, which signs an envelope for anonymous callers as well (platform/subgraph-gate.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { HubError } from '../errors.js';
-import { ANONYMOUS, type Identity } from './identity.js';
+import type { Identity } from './identity.js';
 
 export const IDENTITY_HEADER = 'x-ror-identity';
 const TTL_SECONDS = 120;
@@ -20,11 +21,12 @@ export function signIdentity(identity: Identity, secret: string, now = Date.now(
 }
 
 export function verifyIdentity(header: string | undefined, secret: string, now = Date.now()): Identity {
-  if (!header) return ANONYMOUS;
+  if (!header) throw new HubError('UNAUTHENTICATED', 'This endpoint answers the hub gateway only: call the gateway, not the subgraph.');
   const [payload, signature] = header.split('.');
-  const expected = payload ? mac(payload, secret) : '';
-  const valid =
-    !!payload && !!signature && signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+  const given = Buffer.from(signature ?? '');
+  const expected = Buffer.from(payload ? mac(payload, secret) : '');
+  // Byte lengths compared first: timingSafeEqual throws on a length mismatch (e.g. multi-byte characters).
+  const valid = !!payload && given.length > 0 && given.length === expected.length && timingSafeEqual(given, expected);
   if (!valid) throw new HubError('UNAUTHENTICATED', 'The identity forwarded by the gateway is not validly signed.');
   const { identity, exp } = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as { identity: Identity; exp: number };
   if (exp * 1000 < now) throw new HubError('UNAUTHENTICATED', 'The identity forwarded by the gateway has expired.');

@@ -59,14 +59,22 @@ export async function feedStream(feed: ChangeFeed, options: StreamOptions): Prom
   let chain = Promise.resolve();
   const unsubscribe = await feed.subscribe(
     (event) => {
-      chain = chain.then(async () => {
-        if (done || (options.afterId !== undefined && event.id <= options.afterId) || !(await options.accept(event))) return;
-        if (queue.length >= max) {
-          failure = new SlowConsumerError();
+      chain = chain
+        .then(async () => {
+          if (done || (options.afterId !== undefined && event.id <= options.afterId) || !(await options.accept(event))) return;
+          if (queue.length >= max) {
+            failure = new SlowConsumerError();
+            stop();
+          } else queue.push(event);
+          signal();
+        })
+        // A failing acceptance (e.g. a refreshed id set whose offer call failed) ends this stream
+        // with its error: never a rejected chain that no one handles and that drops every later event.
+        .catch((error: unknown) => {
+          if (done) return;
+          failure = error instanceof Error ? error : new Error(String(error));
           stop();
-        } else queue.push(event);
-        signal();
-      });
+        });
     },
     { topics: options.topics, ...(options.afterId !== undefined ? { afterId: options.afterId } : {}) },
   );

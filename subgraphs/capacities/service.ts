@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
+import { requireRightSomewhere } from '../../platform/auth/authorize.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination.js';
 import type { SubgraphClient } from '../../platform/subgraph-client.js';
 import { actorName as actorOf } from '../../platform/auth/identity.js';
@@ -144,6 +145,7 @@ export function createCapacityService(deps: CapacityServiceDeps, identity: Ident
     },
 
     removePlannedClosure: async (id: string): Promise<boolean> => {
+      requireRightSomewhere(identity, CLOSURE_EDIT); // before the lookup: a refusal says nothing of which ids exist
       const closure = /^[0-9a-f-]{36}$/i.test(id) ? await closures.byId(id) : null;
       if (!closure) throw new HubError('NOT_FOUND', `Planned closure ${id} does not exist.`);
       requireAccess(identity, CLOSURE_EDIT, { kind: 'UNIT', id: closure.unitId }, true);

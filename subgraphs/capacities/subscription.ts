@@ -71,7 +71,12 @@ export function createCapacityChanges(feed: ChangeFeed, client: SubgraphClient) 
       topics: byOffer ? ['capacity', 'offer'] : ['capacity'],
       accept: async (event) => {
         if (event.topic === 'offer') {
-          if (event.recordType === 'UNIT') matching = unitIdsMatching(client, filter);
+          if (event.recordType === 'UNIT') {
+            matching = unitIdsMatching(client, filter);
+            // Read by the next capacity event (whose acceptance then fails the stream); handled now,
+            // so a failure with no such event is no unhandled rejection.
+            matching.catch(() => undefined);
+          }
           return false;
         }
         const { unitId } = event.payload as unknown as CapacityEventPayload;

@@ -32,7 +32,12 @@ export function createTensionChanges(feed: ChangeFeed, offer: OfferEstablishment
       topics: department ? ['tension', 'offer'] : ['tension'],
       accept: async (event) => {
         if (event.topic === 'offer') {
-          if (department && event.recordType === 'ESTABLISHMENT') inDepartment = offer.inDepartment(department);
+          if (department && event.recordType === 'ESTABLISHMENT') {
+            inDepartment = offer.inDepartment(department);
+            // Read by the next tension event (whose acceptance then fails the stream); handled now,
+            // so a failure with no such event is no unhandled rejection.
+            inDepartment.catch(() => undefined);
+          }
           return false;
         }
         if (event.recordType !== 'TENSION') return false;

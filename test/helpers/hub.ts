@@ -31,6 +31,13 @@ export function databaseKinds(): DatabaseKind[] {
 export const TEST_PASSWORD_LOG2N = 12;
 
 /**
+ * The identity-envelope key of test hubs (unless a test sets its own): subgraphs answer only
+ * requests carrying an envelope signed with it, so tests that call a subgraph directly sign one
+ * as the gateway would (helpers/envelope.ts).
+ */
+export const TEST_INTERNAL_SECRET = 'test-hub-internal-secret-0123456789abcdef';
+
+/**
  * Env of a test hub: every port ephemeral, quiet logs, in-memory embedded database, cheap password
  * hashes, and rate limits far above what a test file sends from 127.0.0.1 (test/rate-limit.test.ts
  * sets its own).
@@ -38,6 +45,7 @@ export const TEST_PASSWORD_LOG2N = 12;
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    ROR_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
     HOST: '127.0.0.1',
     PORT: '0',
     OFFER_PORT: '0',

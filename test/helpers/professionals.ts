@@ -26,9 +26,9 @@ export function startProfessionalsHub(kind: DatabaseKind, extra: Record<string, 
 
 export type Call = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<FormattedExecutionResult<T> & { status: number }>;
 
-/** GraphQL on one subgraph as `identity`, with the envelope the gateway would forward. */
+/** GraphQL on one subgraph as `identity`, with the envelope the gateway would forward (anonymous callers get one too). */
 export function callAs(url: string, identity: Identity): Call {
-  return (query, variables = {}) => gql(url, query, variables, identity.kind === 'anonymous' ? {} : { [IDENTITY_HEADER]: signIdentity(identity, TEST_SECRET) });
+  return (query, variables = {}) => gql(url, query, variables, { [IDENTITY_HEADER]: signIdentity(identity, TEST_SECRET) });
 }
 
 /** What a grant on a perimeter reaches, read from the offer subgraph as the gateway reads it. */

@@ -3,7 +3,8 @@ import { actorName } from '../../../platform/auth/identity.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { Database } from '../../../platform/db/client.js';
 import { HubError } from '../../../platform/errors.js';
-import { canReadEmergency, requireDetection, requireEmergencyRead, requireEmergencyWrite } from './access.js';
+import { canReadEmergency, EMERGENCY_WRITE, requireDetection, requireEmergencyRead, requireEmergencyWrite } from './access.js';
+import { requireRightSomewhere } from '../../../platform/auth/authorize.js';
 import { computeBjml, historyDays, type Bjml } from './bjml.js';
 import { addDays, isoWeekDays, isoWeekOf, parisToday } from './dates.js';
 import { detectTensions, type DetectionResult } from './detect.js';
@@ -39,6 +40,7 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
   const store = createEmergencyStore(deps.db.orm);
   const capacityOf = async (id: string) => (await store.receptionCapacities([id])).get(id);
   const decide = async (id: string, status: 'ACKNOWLEDGED' | 'DISMISSED'): Promise<AlertProposalRow> => {
+    requireRightSomewhere(identity, { rights: EMERGENCY_WRITE, scope: null }); // before the lookup: a refusal says nothing of which ids exist
     const row = await store.proposal(id);
     if (!row) throw new HubError('NOT_FOUND', `No alert proposal ${id}.`);
     requireEmergencyWrite(identity, row.establishmentId);
