@@ -2,7 +2,7 @@
  * Limits on what one GraphQL document may ask, applied wherever the hub parses GraphQL: the
  * gateway (HTTP, graphql-ws, the FHIR adapter's in-process executor) and every subgraph. A
  * document over a limit is refused while it is parsed or validated, before any resolver runs,
- * with `GRAPHQL_VALIDATION_FAILED` naming the limit (docs/errors.md § Limits, D??-limits-a).
+ * with `GRAPHQL_VALIDATION_FAILED` naming the limit (docs/errors.md § Limits, D74).
  *
  * Depth, aliases and directives are graphql-armor's rules; tokens are graphql-js's own parser
  * limit (the document is abandoned before its syntax tree is built); the cost model is ours,

@@ -24,7 +24,7 @@ export interface ObservabilityOptions {
 export type MetricsAccess = { kind: 'open' } | { kind: 'closed' } | { kind: 'token'; token: string };
 
 /**
- * /metrics is off the public surface in production (D??-identity-c): served only to a scraper
+ * /metrics is off the public surface in production (D73): served only to a scraper
  * holding ROR_METRICS_TOKEN, and not at all without one. Development and tests keep it open
  * unless a token is set.
  */

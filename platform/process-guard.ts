@@ -6,7 +6,7 @@
  * `process_unhandled_rejections_total` (on every /metrics of the process: platform/observability.ts)
  * and the process lives on. An uncaught exception stays fatal: the stack it unwound may have left
  * state half-changed, so it is logged (level fatal) and the process exits with status 1 (decision
- * D??-gate-c).
+ * D79).
  */
 import { Counter } from 'prom-client';
 import type { Logger } from './logger.js';

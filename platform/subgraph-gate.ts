@@ -1,5 +1,5 @@
 /**
- * Subgraphs answer the gateway only (decision D??-gate-a). Every request must carry a valid
+ * Subgraphs answer the gateway only (decision D77). Every request must carry a valid
  * identity envelope (x-ror-identity, signed by the gateway with the internal secret; the gateway
  * signs one for anonymous callers too), or it gets 401 in `onRequest`: before its body is read or
  * any GraphQL is parsed. This holds for HTTP GraphQL, the WebSocket upgrade at /graphql and the

@@ -42,7 +42,7 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     await hub?.close();
   });
 
-  it('a new hub takes today\'s snapshot as it starts, whatever the time, without anyone asking (D??-docs-a)', async () => {
+  it('a new hub takes today\'s snapshot as it starts, whatever the time, without anyone asking (D61)', async () => {
     const aggregator = { authorization: await asApp(hub.urls.graphql, 'national-aggregator') };
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date()); // YYYY-MM-DD
     let latest: { date: string; units: number } | undefined;

@@ -4,7 +4,7 @@
  * A database without any snapshot (a new hub) gets today's as soon as the subgraph listens,
  * whatever the time, once the offer has units (else at the first check that finds some): the
  * national reading and the documented export have a file from the first minute, not from the
- * next 06:00 (D??-docs-a).
+ * next 06:00 (D61).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/client.js';

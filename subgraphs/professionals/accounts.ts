@@ -164,7 +164,7 @@ const decoys = new Map<number, Promise<string>>();
  * matches; null otherwise, without saying which. A hash is checked even for an unknown login, so
  * the answer takes as long and does not reveal which logins exist. A matching hash made with
  * other parameters than the configured ones (`log2N`) is replaced by one made with them: the
- * password is known only now (D??-identity-b).
+ * password is known only now (D72).
  */
 export async function verifyAccountPassword(orm: Orm, login: string, password: string, log2N: number): Promise<ActiveAccount | null> {
   const [row] = await orm

@@ -1,6 +1,6 @@
 /**
  * Password hashing with scrypt (node:crypto) at OWASP's parameters (N = 2^17, r = 8, p = 1;
- * D??-identity-b). The stored form carries its parameters (`scrypt$N$r$p$salt$hash`), so hashes
+ * D72). The stored form carries its parameters (`scrypt$N$r$p$salt$hash`), so hashes
  * made with other parameters (the former N = 2^14) still verify, and are replaced at the next
  * successful sign-in (needsRehash). The cost is configuration (`ROR_PASSWORD_SCRYPT_LOG2N`),
  * lowered only in tests (platform/config.ts refuses a lower one elsewhere).
