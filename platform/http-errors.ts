@@ -2,7 +2,8 @@
  * The one Fastify error handler of the hub's HTTP apps (the gateway, every subgraph; the FHIR
  * plugin keeps its own, which answers OperationOutcomes and masks the same way). Known errors keep
  * their status and message: a HubError (its catalog status, code and extensions), and Fastify's
- * own client errors (4xx: invalid JSON, body too large, unsupported media type…). Anything else is
+ * own client errors (4xx: invalid JSON, body too large, unsupported media type…), and a relay's
+ * 502/503/504 (an upstream down or hung: SERVICE_UNAVAILABLE with that status). Anything else is
  * an unexpected failure: logged in full under a new id, answered 500 `Internal error (id …).` —
  * never SQL, parameters or a stack in a body. docs/errors.md § Masking on REST routes.
  */
@@ -21,6 +22,12 @@ function codeOfStatus(status: number): string {
   return entry?.[0] ?? 'BAD_REQUEST';
 }
 
+const UPSTREAM_MESSAGES: Record<number, string> = {
+  502: 'An internal component gave an invalid answer; try again later.',
+  503: 'An internal component is unavailable; try again later.',
+  504: 'An internal component did not answer in time; try again later.',
+};
+
 /** Status and body for an error; `errorId` is set when the error was masked (and must be logged). */
 export function describeHttpError(error: unknown): { status: number; body: RestErrorBody; errorId?: string } {
   if (error instanceof HubError) {
@@ -31,6 +38,11 @@ export function describeHttpError(error: unknown): { status: number; body: RestE
   if (error instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own client errors (FST_ERR_CTP_*, body limits, schema validation): written for the caller.
     return { status, body: { error: { code: codeOfStatus(status), message: error.message } } };
+  }
+  if (error instanceof Error && (status === 502 || status === 503 || status === 504)) {
+    // A component behind a relay (the /oidc proxy, reply-from) is down or hung: the caller should
+    // retry later. The status says which; the library's message is not passed on.
+    return { status, body: { error: { code: 'SERVICE_UNAVAILABLE', message: UPSTREAM_MESSAGES[status] } } };
   }
   const errorId = randomUUID();
   return { status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR', message: `Internal error (id ${errorId}).`, errorId } }, errorId };

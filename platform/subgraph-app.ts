@@ -19,6 +19,7 @@ import { asTokenLimitError, limitRules, parseOptionsFor, subgraphLimits, type Gr
 import { registerGatewayGate } from './subgraph-gate.js';
 import { isolateEntities } from './entities.js';
 import { withRequestCode } from './request-errors.js';
+import { operationInputProblem } from './input-guard.js';
 import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
 
 export interface SubgraphAppOptions<Ctx> {
@@ -84,6 +85,13 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
       formatGraphQLError({ ...execution, errors: execution.errors.map(withTokenLimitErrors) }, context, options.logger),
   });
   conformGraphQLOverHttp(app, '/graphql');
+  // The gateway already refuses U+0000, lone surrogates and over-long strings; a subgraph checks
+  // again, as it checks the identity again: `_entities` representations and internal calls come
+  // as variables, and a NUL would otherwise reach SQL as a driver error.
+  app.graphql.addHook('preExecution', async (_schema, document, _context, variables) => {
+    const refused = operationInputProblem(document, variables as Record<string, unknown> | undefined);
+    if (refused) throw refused;
+  });
   // mercurius runs a WebSocket subscription without validating it (its resolver would run on an
   // invalid document) and applies no validationRules to it: graphql-js's rules and the limits are
   // checked here, before the subscription starts, with the code that lets the caller read the

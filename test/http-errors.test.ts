@@ -34,6 +34,9 @@ describe('the shared HTTP error handler', () => {
         throw new HubError('CONFLICT', 'Changed since version 3.', { field: 'expectedVersion', http: { status: 409 } });
       });
       scope.get('/server-status', async () => {
+        throw Object.assign(new Error('library said: password=secret'), { statusCode: 507 });
+      });
+      scope.get('/upstream-down', async () => {
         throw Object.assign(new Error('upstream said: password=secret'), { statusCode: 503 });
       });
       scope.post('/json', async (request) => request.body);
@@ -59,6 +62,14 @@ describe('the shared HTTP error handler', () => {
     const response = await fetch(`${url}/server-status`);
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('secret');
+  });
+
+  it("keeps a relay's 503 (an upstream down) with SERVICE_UNAVAILABLE and a fixed message, never the library's", async () => {
+    const response = await fetch(`${url}/upstream-down`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(body.error.message).not.toContain('secret');
   });
 
   it('answers a HubError with its catalog status, code, message and extensions', async () => {

@@ -71,6 +71,13 @@ describe('_entities batches with a bad representation (case 2)', () => {
     expect(answer.errors!.map((e) => [e.path?.map(String), e.extensions?.code])).toEqual([0, 1, 2, 3].map((i) => [["_entities", String(i)], "BAD_USER_INPUT"]));
     expect(answer.errors![3]!.message).toContain('"Query", which is not an entity type');
   });
+
+  it('refuses a key holding U+0000 as the caller\'s error, as the gateway does (never an SQL failure)', async () => {
+    const answer = await gql<Entities>(subgraphs.tensions, entities('tensions'), { r: [{ __typename: 'Tension', id: 'a\u0000b' }] }, envelopeHeader());
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(answer.errors![0]!.message).toContain('U+0000');
+    await expectAlive();
+  });
 });
 
 describe('subgraphs serve the gateway only', () => {
