@@ -258,7 +258,10 @@ describe.each(databaseKinds())('validation before writes, on a private hub (%s)'
       expect(response.status).toBe(400);
       expect(JSON.parse(text)).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid' }] });
       expect(text).toContain('U+0000');
+      expect(text).toContain('Search parameter name'); // the caller's parameter, not an internal variable
       expect(text).not.toMatch(LEAKS);
+      const lenient = await fetch(`${hub.urls.fhir}/Location?address-city=a%00b`, { headers: { prefer: 'handling=lenient' } });
+      expect(lenient.status).toBe(400); // a value that cannot be searched for is never ignored
     });
   });
 

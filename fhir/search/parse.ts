@@ -6,6 +6,7 @@
  */
 import { OperationOutcomeError, badRequest } from '../outcomes.js';
 import { ALL_PREFIXES, type Prefix, type SearchParamDefinition, type SearchType, type SortRequest } from './definitions.js';
+import { stringProblem } from '../../platform/input-guard.js';
 
 /** Page size: default, and the maximum a larger `_count` is clamped to (the IG's RG_RECH_52). */
 export const DEFAULT_COUNT = 20;
@@ -183,6 +184,9 @@ export function parseSearch(entries: Iterable<[string, string]>, type: SearchTyp
   const definitions = new Map([...type.params, ...(type.chained ?? [])].map((d) => [d.code, d]));
   const seen = new Set<string>();
   for (const [name, raw] of entries) {
+    // Always an error, even lenient: the value cannot be searched for (docs/errors.md § Input limits).
+    const bad = stringProblem(name, 'A parameter name') ?? stringProblem(raw, `Search parameter ${name}`);
+    if (bad) throw new OperationOutcomeError(badRequest(bad.message));
     const [key = '', modifier] = name.split(':', 2) as [string, string | undefined];
     if (TRANSPARENT.has(key)) continue;
     if (raw === '') continue; // FHIR: parameters without a value are ignored
