@@ -43,7 +43,11 @@ export function registerGatewayGate(app: FastifyInstance, options: GatewayGateOp
       request.identity = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
     } catch (error) {
       const { message, extensions } = error as HubError;
-      return reply.code(401).send({ data: null, errors: [{ message, extensions }] });
+      // Answered before the body is read: the connection is closed after the answer, or its
+      // unread body would keep it busy (and the server's close waiting on it) forever.
+      // A refused WebSocket upgrade has no HTTP exchange after it: its socket is ended with the answer.
+      if (request.headers.upgrade) reply.raw.once('finish', () => request.raw.socket?.destroySoon());
+      return reply.code(401).header('connection', 'close').send({ data: null, errors: [{ message, extensions }] });
     }
   });
 }

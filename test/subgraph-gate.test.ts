@@ -120,7 +120,9 @@ describe('subgraphs serve the gateway only', () => {
     const url = subgraphs.capacities.replace(/^http/, 'ws');
     const status = await new Promise<number>((resolve, reject) => {
       const socket = new WebSocket(url, 'graphql-transport-ws');
-      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      // The server ends the refused upgrade's connection itself (a client that keeps it open must
+      // not hold the server's close): resolved once the socket is closed, not at the status.
+      socket.on('unexpected-response', (_request, response) => response.socket.once('close', () => resolve(response.statusCode ?? 0)));
       socket.on('open', () => reject(new Error('the upgrade was accepted')));
       socket.on('error', reject);
     });
