@@ -1,6 +1,6 @@
 # One image for every component of the hub; docker-compose.yml picks the component with
 # `npm run serve -- <offer|capacities|tensions|professionals|gateway>`.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 ENV NODE_ENV=production \
@@ -19,6 +19,9 @@ COPY gateway ./gateway
 COPY fhir ./fhir
 COPY scripts ./scripts
 
+# The embedded database's default folder (used when DATABASE_URL is unset) must be writable by
+# the unprivileged user the hub runs as.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 4000 4001 4002 4003 4004
 CMD ["npm", "start"]

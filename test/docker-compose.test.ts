@@ -173,7 +173,7 @@ describe('Dockerfile', () => {
 
   it.runIf(built.length > 0)('copies every folder the runtime imports or reads, and only paths that exist', () => {
     const text = read('Dockerfile');
-    expect(text).toMatch(/^FROM node:20/m);
+    expect(text).toMatch(/^FROM node:24/m); // Node 24 LTS (D60)
     expect(text).toMatch(/APOLLO_TELEMETRY_DISABLED=1/);
     const copied = [...text.matchAll(/^COPY\s+(?!--from)(.+?)\s+\S+\s*$/gm)].flatMap((m) => (m[1] ?? '').split(/\s+/));
     for (const source of copied) expect(existsSync(join(ROOT, source)), `COPY ${source}`).toBe(true);
