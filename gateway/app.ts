@@ -162,6 +162,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     limits,
     production,
+    resumeWindowMs: options.config.timeouts.resumeWindowMs,
   });
   app.addHook('preClose', () => subscriptions.close()); // before the HTTP server waits for open sockets
   app.addHook('onClose', async () => {

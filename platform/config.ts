@@ -81,6 +81,8 @@ export interface TimeoutConfig {
   readonly subgraphMs: number;
   /** The gateway's identity lookups (grants, perimeters) before a request runs. */
   readonly identityMs: number;
+  /** How long a broken resumable subscription keeps trying its subgraph before its clients get an error. */
+  readonly resumeWindowMs: number;
 }
 
 export interface SurfaceConfig {
@@ -177,6 +179,7 @@ export const ENV_SCHEMA = {
     ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
     ROR_SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 10_000 },
     ROR_SUBGRAPH_TIMEOUT_MS: { type: 'integer', minimum: 1, maximum: 600_000, default: 10_000 },
+    ROR_SUBSCRIPTION_RESUME_WINDOW_MS: { type: 'integer', minimum: 100, maximum: 3_600_000, default: 60_000 },
     ROR_IDENTITY_TIMEOUT_MS: { type: 'integer', minimum: 1, maximum: 600_000, default: 3_000 },
     ROR_RATE_LIMIT_API: { type: 'integer', minimum: 0, default: 600 },
     ROR_RATE_LIMIT_SIGNIN: { type: 'integer', minimum: 0, default: 30 },
@@ -300,6 +303,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: v.ROR_SHUTDOWN_TIMEOUT_MS as number,
     timeouts: {
       subgraphMs: v.ROR_SUBGRAPH_TIMEOUT_MS as number,
+      resumeWindowMs: v.ROR_SUBSCRIPTION_RESUME_WINDOW_MS as number,
       identityMs: v.ROR_IDENTITY_TIMEOUT_MS as number,
     },
     surface: {

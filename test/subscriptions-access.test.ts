@@ -228,6 +228,26 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
       expect(badErrors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       replay.stop();
     });
+
+    it('a subgraph that does not come back within the resume window ends the subscription with an error (never a silent hang)', async () => {
+      const cutRelay = await startRelay(new URL(hub.urls.subgraphs.capacities));
+      const config = loadConfig(testEnv({ ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_INTERNAL_SECRET: internalSecret, ROR_SUBSCRIPTION_RESUME_WINDOW_MS: '1500' }));
+      const shortWindow = await buildGateway({ logger: createLogger('silent'), config, internalSecret, subgraphUrls: { ...hub.urls.subgraphs, capacities: cutRelay.url }, feed: hub.feed });
+      try {
+        await shortWindow.app.listen({ host: '127.0.0.1', port: 0 });
+        const url = `http://127.0.0.1:${(shortWindow.app.server.address() as AddressInfo).port}/graphql`;
+        const sub = follow(client(url, await asUser('saisie.lits.chateauroux')), {});
+        await until(() => shortWindow.subscriptions.upstream.stats().sockets === 1);
+        await cutRelay.cut(); // and never restored
+        await until(() => sub.ended(), 15_000);
+        expect(sub.state.results).toEqual([]);
+        expect(sub.codeOf()).toBe('INTERNAL_SERVER_ERROR'); // masked, with an id in the gateway's log
+        sub.stop();
+      } finally {
+        await shortWindow.app.close();
+        await cutRelay.close();
+      }
+    });
   });
 });
 

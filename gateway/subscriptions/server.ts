@@ -47,6 +47,8 @@ export interface SubscriptionServerOptions {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** The same limits as HTTP (platform/graphql-limits.ts). */
   limits: GraphQLLimits;
+  /** How long a broken resumable subscription retries before its clients get an error (ROR_SUBSCRIPTION_RESUME_WINDOW_MS). */
+  resumeWindowMs?: number;
   /** Production: anonymous subscribers get no field suggestions (plugins/use-production-surface.ts). */
   production: boolean;
 }
@@ -95,7 +97,7 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request
 export function attachSubscriptionServer(app: FastifyInstance, options: SubscriptionServerOptions): SubscriptionServer {
   const planner: Planner = createPlanner(options.supergraphSdl);
   const services = withSharedFetches(options.services); // executions of one change share their fetches
-  const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger });
+  const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs });
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
   const parseOptions = parseOptionsFor(options.limits);
