@@ -129,10 +129,9 @@ export function asTokenLimitError(error: GraphQLError): GraphQLError {
 
 /** The same, on an error already formatted for the response (Apollo's `formatError`). */
 export function formatTokenLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const match = TOKEN_LIMIT.exec(formatted.message);
-  if (!match) return formatted;
-  const { code: _code, ...extensions } = formatted.extensions ?? {};
-  return { message: `Token limit of ${match[1]} exceeded.`, extensions: { ...extensions, code: LIMIT_ERROR_CODE, limit: 'tokens', max: Number(match[1]) } };
+  if (!TOKEN_LIMIT.test(formatted.message)) return formatted;
+  const limited = asTokenLimitError(new GraphQLError(formatted.message));
+  return { message: limited.message, extensions: { ...formatted.extensions, ...limited.extensions } };
 }
 
 /** An integer literal, or null (a variable's value is not known at validation). */
