@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { SurfaceConfig } from '../../platform/config.js';
+import { withRequestId } from '../../platform/request-context.js';
 
 /** What fhir/outcomes.ts would build for `throttled` (the gateway never imports fhir/). */
 const throttled = (diagnostics: string) => ({
@@ -84,7 +85,9 @@ export async function registerPublicSurface(app: FastifyInstance, options: Publi
   });
   const clientKey = async (request: FastifyRequest): Promise<string> => {
     const authorization = request.headers.authorization;
-    const subject = authorization ? await options.subjectOf(authorization).catch(() => null) : null;
+    // Runs before the request's own context opens (onRequest): the identity lookups it may make
+    // carry the request's id all the same.
+    const subject = authorization ? await withRequestId(request.id, () => options.subjectOf(authorization)).catch(() => null) : null;
     return subject ? `api|sub|${subject}` : `api|ip|${request.ip}`;
   };
   const limiters: Partial<Record<Area, (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>>> = {};
