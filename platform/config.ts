@@ -7,8 +7,8 @@ import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from './graphql-limits.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** The four subgraphs, in composition order. */
-export const SUBGRAPH_NAMES = ['offer', 'capacities', 'tensions', 'professionals'] as const;
+/** The five subgraphs, in composition order. */
+export const SUBGRAPH_NAMES = ['offer', 'capacities', 'tensions', 'professionals', 'admissions'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Database mode: embedded PGlite (on disk or in memory) or a PostgreSQL server. */
@@ -74,6 +74,25 @@ export interface HubConfig {
   readonly passwordScryptLog2N: number;
   /** What one GraphQL document may ask, at the gateway; subgraphs add headroom for query plans (docs/errors.md § Limits). */
   readonly graphqlLimits: GraphQLLimits;
+  /** Direct admission requests (docs/admissions.md § Configuration). */
+  readonly admissions: AdmissionsConfig;
+}
+
+export interface AdmissionsConfig {
+  /** Minutes a request waits for an answer before it expires. */
+  readonly expiryMinutes: number;
+  /** Minutes an accepted request's held bed stays held when the patient is not admitted. */
+  readonly holdMinutes: number;
+  /** Days a closed request (answered, refused, cancelled, expired) is kept before the purge deletes it. */
+  readonly retentionDays: number;
+  /** Minutes after which a capacity figure shown by the place search is flagged stale. */
+  readonly staleMinutes: number;
+  /**
+   * Key (32 bytes, base64) encrypting patient names and clinical summaries at rest. Required by
+   * the admissions subgraph in production; elsewhere, when unset, the subgraph keeps a key of its
+   * own in its schema (docs/admissions.md).
+   */
+  readonly dataKey: string | null;
 }
 
 export interface TimeoutConfig {
@@ -128,7 +147,7 @@ const url = { type: 'string', pattern: '^https?://' };
 const subgraphPort = { type: 'integer', minimum: 0, maximum: 65535 } as const;
 
 /**
- * A subgraph's default port: PORT + 1 … + 4 in SUBGRAPH_NAMES order, so `PORT=4100 npm start`
+ * A subgraph's default port: PORT + 1 … + 5 in SUBGRAPH_NAMES order, so `PORT=4100 npm start`
  * moves the whole hub and does not collide with a hub on the default ports. PORT=0 (tests) keeps
  * every port ephemeral.
  */
@@ -144,15 +163,17 @@ export const ENV_SCHEMA = {
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     PORT: port(4000),
     ROR_PUBLIC_URL: url,
-    // No fixed default: a subgraph listens on PORT + 1…4 unless its own variable says otherwise.
+    // No fixed default: a subgraph listens on PORT + 1…5 unless its own variable says otherwise.
     OFFER_PORT: subgraphPort,
     CAPACITIES_PORT: subgraphPort,
     TENSIONS_PORT: subgraphPort,
     PROFESSIONALS_PORT: subgraphPort,
+    ADMISSIONS_PORT: subgraphPort,
     OFFER_URL: url,
     CAPACITIES_URL: url,
     TENSIONS_URL: url,
     PROFESSIONALS_URL: url,
+    ADMISSIONS_URL: url,
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     ROR_DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     ROR_DB_IN_MEMORY: { type: 'boolean', default: false },
@@ -191,6 +212,11 @@ export const ENV_SCHEMA = {
     ROR_GRAPHQL_MAX_TOKENS: { type: 'integer', minimum: 100, default: DEFAULT_GRAPHQL_LIMITS.tokens },
     ROR_GRAPHQL_MAX_DIRECTIVES: { type: 'integer', minimum: 0, default: DEFAULT_GRAPHQL_LIMITS.directives },
     ROR_GRAPHQL_MAX_COST: { type: 'integer', minimum: 1, default: DEFAULT_GRAPHQL_LIMITS.cost },
+    ROR_ADMISSION_EXPIRY_MINUTES: { type: 'integer', minimum: 1, maximum: 10_080, default: 120 },
+    ROR_ADMISSION_HOLD_MINUTES: { type: 'integer', minimum: 1, maximum: 10_080, default: 240 },
+    ROR_ADMISSION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3_650, default: 90 },
+    ROR_ADMISSION_STALE_MINUTES: { type: 'integer', minimum: 1, maximum: 10_080, default: 720 },
+    ROR_ADMISSION_DATA_KEY: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$' },
   },
 } as const;
 
@@ -206,7 +232,7 @@ export class ConfigError extends Error {
 function describe(error: ErrorObject, env: Record<string, string | undefined>): string {
   const name = error.instancePath.replace(/^\//, '');
   // Secrets and URLs that may embed a password are never echoed.
-  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|TOKEN/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
+  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|TOKEN|KEY/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
   const allowed = error.params as { allowedValues?: unknown[]; type?: string; pattern?: string; limit?: number };
   if (allowed.allowedValues) return `${name}=${got}: expected one of ${allowed.allowedValues.join(', ')}`;
   if (allowed.type) return `${name}=${got}: expected ${allowed.type === 'integer' ? 'an integer' : `a ${allowed.type}`}`;
@@ -263,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (log2N < OWASP_SCRYPT_LOG2N && v.NODE_ENV !== 'test') {
     throw new ConfigError([`ROR_PASSWORD_SCRYPT_LOG2N=${log2N}: expected at least ${OWASP_SCRYPT_LOG2N} (OWASP) outside NODE_ENV=test`]);
   }
+  const dataKey = (v.ROR_ADMISSION_DATA_KEY as string | undefined) ?? null;
   const publicUrl = (v.ROR_PUBLIC_URL as string | undefined) ?? null;
   const gatewayBase = (publicUrl ?? `http://${localHost}:${gatewayPort}`).replace(/\/$/, '');
   return deepFreeze({
@@ -319,6 +346,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokens: v.ROR_GRAPHQL_MAX_TOKENS as number,
       directives: v.ROR_GRAPHQL_MAX_DIRECTIVES as number,
       cost: v.ROR_GRAPHQL_MAX_COST as number,
+    },
+    admissions: {
+      expiryMinutes: v.ROR_ADMISSION_EXPIRY_MINUTES as number,
+      holdMinutes: v.ROR_ADMISSION_HOLD_MINUTES as number,
+      retentionDays: v.ROR_ADMISSION_RETENTION_DAYS as number,
+      staleMinutes: v.ROR_ADMISSION_STALE_MINUTES as number,
+      dataKey,
     },
   });
 }

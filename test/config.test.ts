@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.database).toEqual({ kind: 'pglite', dataDir: '.data' });
     expect(config.gatewayPort).toBe(4000);
-    expect(config.subgraphPorts).toEqual({ offer: 4001, capacities: 4002, tensions: 4003, professionals: 4004 });
+    expect(config.subgraphPorts).toEqual({ offer: 4001, capacities: 4002, tensions: 4003, professionals: 4004, admissions: 4005 });
     expect(config.subgraphUrls.tensions).toBe('http://127.0.0.1:4003/graphql');
     expect(Object.isFrozen(config.subgraphPorts)).toBe(true);
   });

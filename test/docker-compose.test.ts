@@ -53,9 +53,12 @@ function componentOf(service: Service): string | undefined {
   return npm === 'npm' && run === 'run' && script === 'serve' && dashes === '--' ? arg : undefined;
 }
 
+/** Required values with a format of their own (a base64 key). */
+const REQUIRED_PLACEHOLDERS: Record<string, string> = { ROR_ADMISSION_DATA_KEY: `${'A'.repeat(43)}=` };
+
 /** Compose interpolation: `${X:-default}` gives its default, other references a placeholder long enough for any required value (secrets need 32+ characters). */
 function interpolate(value: string): string {
-  return value.replace(/\$\{(\w+)(?::?-([^}]*)|:?\?[^}]*)?\}/g, (_, _name: string, fallback?: string) => fallback ?? 'placeholder-for-a-required-value-0123456789');
+  return value.replace(/\$\{(\w+)(?::?-([^}]*)|:?\?[^}]*)?\}/g, (_, name: string, fallback?: string) => fallback ?? REQUIRED_PLACEHOLDERS[name] ?? 'placeholder-for-a-required-value-0123456789');
 }
 
 function environmentOf(service: Service): Record<string, string> {
@@ -88,7 +91,7 @@ const hubServices = Object.entries(services).filter(([, s]) => componentOf(s) !=
 const serviceServing = (component: string) => hubServices.find(([, s]) => componentOf(s) === component);
 
 describe('docker-compose.yml', () => {
-  it('declares postgres, the four subgraphs and the gateway', () => {
+  it('declares postgres, the five subgraphs and the gateway', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', ...SUBGRAPH_NAMES, 'gateway']));
     expect(services.postgres?.image).toMatch(/^postgres:15/);
   });

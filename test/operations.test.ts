@@ -67,22 +67,22 @@ function start(args: readonly string[], env: Record<string, string>): NpmProcess
   return p;
 }
 
-const ALL_EPHEMERAL = { PORT: '0', OFFER_PORT: '0', CAPACITIES_PORT: '0', TENSIONS_PORT: '0', PROFESSIONALS_PORT: '0' };
+const ALL_EPHEMERAL = { PORT: '0', OFFER_PORT: '0', CAPACITIES_PORT: '0', TENSIONS_PORT: '0', PROFESSIONALS_PORT: '0', ADMISSIONS_PORT: '0' };
 
 describe('configuration: PORT moves the whole hub', () => {
-  it('puts the subgraphs on PORT + 1 … + 4 unless their own variable is set', () => {
+  it('puts the subgraphs on PORT + 1 … + 5 unless their own variable is set', () => {
     const config = loadConfig({ PORT: '4100' });
-    expect(config.subgraphPorts).toEqual({ offer: 4101, capacities: 4102, tensions: 4103, professionals: 4104 });
+    expect(config.subgraphPorts).toEqual({ offer: 4101, capacities: 4102, tensions: 4103, professionals: 4104, admissions: 4105 });
     expect(config.subgraphUrls.capacities).toBe('http://127.0.0.1:4102/graphql');
     expect(config.hubUrl).toBe('http://127.0.0.1:4100');
-    expect(loadConfig({ PORT: '4100', TENSIONS_PORT: '5003' }).subgraphPorts).toEqual({ offer: 4101, capacities: 4102, tensions: 5003, professionals: 4104 });
-    expect(loadConfig({ PORT: '0' }).subgraphPorts).toEqual({ offer: 0, capacities: 0, tensions: 0, professionals: 0 });
+    expect(loadConfig({ PORT: '4100', TENSIONS_PORT: '5003' }).subgraphPorts).toEqual({ offer: 4101, capacities: 4102, tensions: 5003, professionals: 4104, admissions: 4105 });
+    expect(loadConfig({ PORT: '0' }).subgraphPorts).toEqual({ offer: 0, capacities: 0, tensions: 0, professionals: 0, admissions: 0 });
   });
 
   it('refuses a PORT whose subgraph ports would pass 65535, naming the way out', () => {
     expect(() => loadConfig({ PORT: '65533' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '65533' })).toThrow('tensions would listen on 65536 (PORT + 3); set TENSIONS_PORT or a lower PORT');
-    expect(loadConfig({ PORT: '65533', TENSIONS_PORT: '4003', PROFESSIONALS_PORT: '4004' }).subgraphPorts.capacities).toBe(65535);
+    expect(loadConfig({ PORT: '65533', TENSIONS_PORT: '4003', PROFESSIONALS_PORT: '4004', ADMISSIONS_PORT: '4005' }).subgraphPorts.capacities).toBe(65535);
   });
 
   it('gives the CLIs the public URL when there is one', () => {

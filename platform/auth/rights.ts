@@ -55,6 +55,10 @@ export const RIGHTS = {
   ORU_PLAN_BLEU_NEW: right('create a Plan bleu', 'TRANSVERSAL', 'ORGANIZATION'),
   ORU_PLAN_BLEU_SHOW: right('view a Plan bleu', 'TRANSVERSAL', 'ORGANIZATION'),
   ORU_PLAN_BLEU_EDIT: right('edit a Plan bleu', 'ESTABLISHMENT', 'ORGANIZATION'),
+  // Regional extension (not in rights.md): direct admissions (docs/admissions.md § Rights).
+  ORU_ADMISSION_DEMANDE: right('search places and send direct admission requests; follow one\'s own', 'TRANSVERSAL', 'ORGANIZATION'),
+  ORU_ADMISSION_REPONSE: right('see and answer the admission requests sent to a unit', 'UNIT', 'ORGANIZATION'),
+  ORU_ADMISSION_INDICATEURS: right('view admission indicators (aggregates only)', 'TRANSVERSAL', 'ORGANIZATION'),
 } as const satisfies Record<string, Right>;
 
 export type RightCode = keyof typeof RIGHTS;

@@ -1,4 +1,7 @@
-/** The six roles (profiles) of the regional ROR, as named sets of rights. */
+/**
+ * The roles (profiles) of the regional ROR, as named sets of rights: the six of rights.md, and two
+ * of the direct-admissions regional extension (docs/admissions.md § Rights).
+ */
 import { rightGrantableOn, type PerimeterKind, type RightCode } from './rights.js';
 
 type Role = { label: string; rights: readonly RightCode[] };
@@ -20,7 +23,7 @@ export const ROLES = {
       'ORU_PROFESSIONNEL_DELETE', 'OruLitsDispos_litsdispos_visu', 'OruLitsDispos_litsdispos_menu',
       'OruLitsDispos_litsdispos_saisie', 'OruLitsDispos_litsdispos_synthese', 'ORU_CAPACITE_DISPONIBLE_SHOW',
       'ORU_CAPACITE_DISPONIBLE_EDIT', 'ORU_CAPACITE_SYNTHESE_SHOW', 'ORU_ROR_ETABLISSEMENT_AFFECTATION',
-      'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN',
+      'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN', 'ORU_ADMISSION_REPONSE',
     ],
   },
   TENSION_DECLARANT: {
@@ -47,6 +50,17 @@ export const ROLES = {
       'OruLitsDispos_litsdispos_acces_export', 'OruSrv_saisie_fermetures', 'ORU_CAPACITE_FERMETURE_SHOW',
       'ORU_CAPACITE_FERMETURE_EDIT', 'ORU_CAPACITE_DISPONIBLE_SHOW', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'ORU_CAPACITE_SYNTHESE_SHOW',
     ],
+  },
+  BED_MANAGER: {
+    label: 'Gestionnaire de lits',
+    rights: [
+      'ORU_ADMISSION_REPONSE', 'ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_INDICATEURS', 'OruLitsDispos_litsdispos_visu',
+      'OruLitsDispos_litsdispos_menu', 'OruLitsDispos_litsdispos_synthese', 'ORU_CAPACITE_DISPONIBLE_SHOW', 'ORU_CAPACITE_SYNTHESE_SHOW',
+    ],
+  },
+  ADMISSION_REQUESTER: {
+    label: "Demandeur d'admission directe",
+    rights: ['ORU_ADMISSION_DEMANDE'],
   },
 } as const satisfies Record<string, Role>;
 

@@ -20,8 +20,9 @@ export interface DemoClient {
 export const DEMO_CLIENTS: readonly DemoClient[] = [
   // The national public directory (santé.fr): public data only, hence access profile 0.
   { clientId: 'sante-fr-directory', name: 'Santé.fr — annuaire public', scopes: ['offer.read'], accessLevel: 0 },
-  // Direct-admission software (ViaTrajectoire-like) that needs the beds available now.
-  { clientId: 'place-search', name: 'Recherche de places (admissions directes)', scopes: ['offer.read', 'capacity.read'], accessLevel: 2 },
+  // Direct-admission software (ViaTrajectoire-like) that needs the beds available now, and sends
+  // admission requests for the doctors who use it (docs/admissions.md).
+  { clientId: 'place-search', name: 'Recherche de places (admissions directes)', scopes: ['offer.read', 'capacity.read', 'admission.request'], accessLevel: 2 },
   // The DGOS daily pull of the whole region: everything, read-only, with bulk export.
   {
     clientId: 'national-aggregator',

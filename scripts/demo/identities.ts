@@ -5,6 +5,7 @@
  */
 import type { SeedIdentity } from '../../subgraphs/professionals/seed.js';
 import type { DemoProfessional, DemoRegion } from './region.js';
+import { luhnCheckDigit } from '../../platform/luhn.js';
 
 export const DEMO_PASSWORD = 'Demo-ROR-2026!';
 
@@ -54,6 +55,32 @@ export function arsTeamOf(region: DemoRegion): DemoProfessional {
   };
 }
 
+/**
+ * A general practitioner in town (Orléans), who asks hospitals for beds: no establishment, a
+ * record of its own after the ARS team's, with a valid RPPS number (its Luhn digit computed).
+ */
+export function townDoctorOf(region: DemoRegion): DemoProfessional {
+  const ars = arsTeamOf(region);
+  const body = '1009945023'; // 10 digits, then the Luhn check digit
+  return {
+    id: `P${String(Number(ars.id.slice(1)) + 1).padStart(6, '0')}`,
+    lastName: 'MARTIN',
+    firstName: 'CLAIRE',
+    professionCode: '10',
+    rppsNumber: `${body}${luhnCheckDigit(body)}`,
+    establishmentIds: [],
+    unitIds: [],
+  };
+}
+
+/** The n-th professional (by id) of an establishment: another person than staffOf's. */
+function nthStaffOf(region: DemoRegion, establishmentId: string, n: number): DemoProfessional {
+  const here = region.professionals.filter((p) => p.establishmentIds.includes(establishmentId)).sort((a, b) => a.id.localeCompare(b.id));
+  const person = here[n];
+  if (!person) throw new Error(`The demo region has fewer than ${n + 1} professionals at establishment ${establishmentId}`);
+  return person;
+}
+
 export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
   const toursUnit = icuUnitOf(region, '370004467');
   const ars = arsTeamOf(region);
@@ -81,5 +108,8 @@ export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
       ),
       ars,
     ),
+    // Direct admissions (docs/admissions.md): a GP who asks, and the CHR Orléans bed manager who answers.
+    withOwnRecord(identity('medecin.ville.orleans', townDoctorOf(region), { role: 'ADMISSION_REQUESTER', perimeterKind: 'TRANSVERSAL', perimeterId: null }), townDoctorOf(region)),
+    identity('gestionnaire.lits.orleans', nthStaffOf(region, '450002613', 1), { role: 'BED_MANAGER', perimeterKind: 'ORGANIZATION', perimeterId: '450000088' }),
   ];
 }

@@ -8,6 +8,7 @@ import { offerSubgraph } from '../../subgraphs/offer/index.js';
 import { capacitiesSubgraph } from '../../subgraphs/capacities/index.js';
 import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
 import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
+import { admissionsSubgraph } from '../../subgraphs/admissions/index.js';
 import { buildDemoRegion, type DemoRegion } from './region.js';
 import { buildDemoIdentities } from './identities.js';
 import { seedDemoClients } from './clients.js';
@@ -57,6 +58,8 @@ export async function seedSubgraph(name: SubgraphName, db: Database, region: Dem
       const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications
       return people || apps.length > 0;
     }
+    case 'admissions':
+      return admissionsSubgraph.seed(db, { requests: [] });
   }
 }
 

@@ -52,6 +52,7 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     CAPACITIES_PORT: '0',
     TENSIONS_PORT: '0',
     PROFESSIONALS_PORT: '0',
+    ADMISSIONS_PORT: '0',
     ROR_DB_IN_MEMORY: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ROR_PASSWORD_SCRYPT_LOG2N: String(TEST_PASSWORD_LOG2N),
