@@ -14,17 +14,19 @@ import { scheduleSnapshots } from './snapshot-scheduler.js';
 import { createCapacityChanges, subscriptionResolvers } from './subscription.js';
 import { bedResolvers, createBedService, type BedContext } from './beds.js';
 import { createFigureSearch, figureSearchResolvers, type FigureSearchContext } from './figure-search.js';
+import { createPlaceFigures, placeFigureResolvers, type PlaceFiguresContext } from './place-figures.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & PlaceFiguresContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
   resolvers: {
     ...resolvers,
     ...subscriptionResolvers,
     ...bedResolvers,
-    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object) }, // schemas/capacities.search.graphql
+    // schemas/capacities.search.graphql, schemas/capacities.places.graphql
+    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object) },
   },
   context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
@@ -40,6 +42,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       reports: createReportService({ db, store, filters, client }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
+      placeFigures: createPlaceFigures(db.orm, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

@@ -11,13 +11,14 @@ import { createPopulationService, createPopulationStore, withPopulation, type Po
 import { syncTerminology } from './terminology/load.js';
 import { editingContext, withEditing, type EditingContext } from './editing/resolvers.js';
 import { createStructuredSearch, withStructuredSearch, type StructuredSearchContext } from './structured-search.js';
+import { createPlaces, withPlaces, type PlacesContext } from './places.js';
 
 export type { OfferSeed };
 
-export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext & StructuredSearchContext, OfferSeed>({
+export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext & StructuredSearchContext & PlacesContext, OfferSeed>({
   name: 'offer',
   migrations: new URL('./migrations', import.meta.url),
-  resolvers: withStructuredSearch(withEditing(withPopulation(resolvers))),
+  resolvers: withPlaces(withStructuredSearch(withEditing(withPopulation(resolvers)))),
   context: (deps) => {
     const { db, config } = deps;
     const editing = editingContext(deps); // docs/offer-editing.md
@@ -29,6 +30,7 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
       population: createPopulationService(populationStore, identity), // docs/population-indicators.md
       editing: editing(identity),
       structuredSearch: createStructuredSearch(db.orm, identity), // schemas/offer.search.graphql
+      places: createPlaces(db.orm, identity), // schemas/offer.places.graphql (the admissions' place search)
       feedback: createFeedbackService(db.orm, store, identity, config.regionalTeamEmail, () => nudgeFeedbackMail(request.server)),
     });
   },

@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { byId, groupBy } from '../../platform/batch.js';
 import { CODE_SYSTEMS } from './codes.js';
-import { seesConfidential } from '../../platform/auth/authorize.js';
+import { hasRightSomewhere, hasScope, seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { EstablishmentCriteria, OfferStore, Ranked, UnitCriteria } from './store.js';
 import { filterHash, nameWords, orderingOf, readAfter, searchCursor, validateEstablishmentIds, validateNear, validatePatientAge, type Near } from './search.js';
@@ -14,6 +14,15 @@ import type { EstablishmentRow, OrganizationRow, PoleRow, UnitContactRow, UnitRo
 
 /** Confidentiality level (TRE_R283) of contacts shown to public access profiles. */
 export const OPEN_ACCESS_CONFIDENTIALITY = '1';
+/** TRE_R283 2: visible to professionals. */
+const PROFESSIONALS_CONFIDENTIALITY = '2';
+
+/**
+ * TRE_R287 natures of the contacts to ask for a place: reception (01), admission (03), the ward's
+ * care staff such as the nurse manager (05), secretariat (07), bed-management cell (16). Not the
+ * medical, alert, on-call or management lines.
+ */
+const ADMISSION_CONTACT_NATURES = new Set(['01', '03', '05', '07', '16']);
 
 export interface Coding {
   system: string;
@@ -73,6 +82,7 @@ async function searchPage<F extends { name?: string | null; near?: Near | null; 
  */
 export function createOfferService(store: OfferStore, identity: Identity) {
   const confidential = seesConfidential(identity);
+  const requester = hasRightSomewhere(identity, ['ORU_ADMISSION_DEMANDE']) || hasScope(identity, 'admission.request');
   const visible = (unit: UnitRow | null) => (unit && (confidential || !unit.sensitive) ? unit : null);
   const organizations = new DataLoader((ids: readonly string[]) => store.organizationsByIds(ids).then((r) => byId(r, ids)));
   const establishments = new DataLoader((ids: readonly string[]) => store.establishmentsByIds(ids).then((r) => byId(r, ids)));
@@ -137,6 +147,18 @@ export function createOfferService(store: OfferStore, identity: Identity) {
     /** A unit's contacts; confidential ones (level other than 1) only for callers who see confidential data. */
     contactsOf: async (unitId: string): Promise<UnitContactRow[]> =>
       (await contactsOf.load(unitId)).filter((c) => confidential || c.confidentialityCode === OPEN_ACCESS_CONFIDENTIALITY),
+
+    /**
+     * The contacts to ask a unit for a place (docs/admissions.md § Place search): the natures of
+     * ADMISSION_CONTACT_NATURES; professionals' level (TRE_R283 2) also for callers who may request
+     * admissions, confidential levels as `contactsOf` shows them.
+     */
+    admissionContactsOf: async (unitId: string): Promise<UnitContactRow[]> =>
+      (await contactsOf.load(unitId)).filter(
+        (c) =>
+          ADMISSION_CONTACT_NATURES.has(c.natureCode) &&
+          (confidential || c.confidentialityCode === OPEN_ACCESS_CONFIDENTIALITY || (requester && c.confidentialityCode === PROFESSIONALS_CONFIDENTIALITY)),
+      ),
 
     codeSystems: () => store.codeSystems(),
     codeSystem: (id: string) => store.codeSystem(id),
