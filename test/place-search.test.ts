@@ -129,22 +129,25 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
     expect(await freeFor({ ...near, patientSex: 'MALE', freeBedsOnly: true })).toBe(2);
   });
 
-  it('flags old figures stale and drops them with maxFiguresAgeMinutes', async () => {
-    const all = await search({ near: { ...ORLEANS, radiusKm: 12 } }, gp, 100);
-    expect(all.data!.placeSearch.totalCount).toBeLessThanOrEqual(100); // one page holds them all
-    const fresh = all.data!.placeSearch.edges.map((e) => e.node).filter((p) => p.updatedAt !== null);
-    const target = fresh[1]!.unit.id;
+  it('flags old or absent figures stale and drops them with maxFiguresAgeMinutes', async () => {
+    const criteria = { near: { ...ORLEANS, radiusKm: 40 } };
+    const all = await search(criteria, gp, 100);
+    const target = all.data!.placeSearch.edges.map((e) => e.node).filter((p) => p.updatedAt !== null)[1]!.unit.id;
     await hub.db.rows(sql`update capacities.unit_capacity set updated_at = now() - interval '2 days' where unit_id = ${target}`);
-    const again = await search({ near: { ...ORLEANS, radiusKm: 12 } }, gp, 100);
+    const again = await search(criteria, gp, 100);
     const old = again.data!.placeSearch.edges.find((e) => e.node.unit.id === target)!.node;
     expect(old.stale).toBe(true);
     expect(Date.now() - Date.parse(old.updatedAt!)).toBeGreaterThan(47 * 3600_000);
-    const recent = await search({ near: { ...ORLEANS, radiusKm: 12 }, maxFiguresAgeMinutes: 24 * 60 }, gp, 100);
+    // stale = absent, or older than ROR_ADMISSION_STALE_MINUTES (720 by default)
+    for (const { node } of again.data!.placeSearch.edges) {
+      expect(node.stale).toBe(node.updatedAt === null || Date.now() - Date.parse(node.updatedAt) > 720 * 60_000);
+      if (node.updatedAt === null) expect(node).toMatchObject({ freeBeds: 0, installedBeds: null });
+    }
+    const recent = await search({ ...criteria, maxFiguresAgeMinutes: 24 * 60 }, gp, 100);
     expect(recent.errors).toBeUndefined();
-    const ids = recent.data!.placeSearch.edges.map((e) => e.node.unit.id);
-    expect(ids).not.toContain(target);
-    expect(recent.data!.placeSearch.totalCount).toBe(again.data!.placeSearch.totalCount - again.data!.placeSearch.edges.filter((e) => e.node.updatedAt === null || Date.now() - Date.parse(e.node.updatedAt) > 24 * 3600_000).length);
-    for (const e of recent.data!.placeSearch.edges) expect(e.node.updatedAt).not.toBeNull();
+    expect(recent.data!.placeSearch.edges.map((e) => e.node.unit.id)).not.toContain(target);
+    expect(recent.data!.placeSearch.totalCount).toBeLessThan(again.data!.placeSearch.totalCount);
+    for (const { node } of recent.data!.placeSearch.edges) expect(Date.now() - Date.parse(node.updatedAt!)).toBeLessThanOrEqual(24 * 3600_000);
   });
 
   it('pages with cursors: every unit once, in order; a cursor reused with other criteria is refused', async () => {
