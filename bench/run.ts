@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only subscriptions|feed|fhir-search] [options]`: issue 5's benchmark (and issue 7's FHIR search). Starts its own
+ * `npm run bench -- [--only subscriptions|feed|fhir-search|export|place-search] [options]`: issue 5's benchmark (and issue 7's FHIR search, issue 13's place search). Starts its own
  * hub in this process (PostgreSQL scratch database when BENCH_DATABASE_URL is set, else PGlite in
  * memory), seeds national-size data (timed apart, never part of a figure), runs the benches and
  * prints one table, in markdown (`--out FILE` also writes it there). See bench/README.md.
@@ -14,6 +14,7 @@ import { runSubscriptionBench, type SubscriptionFigures } from './subscriptions/
 import { runFeedBench, type FeedFigures } from './feed.js';
 import { fhirQuery, runFhirSearchBench, type SearchFigures } from './fhir-search.js';
 import { runExportBench, type ExportFigures } from './export.js';
+import { PLACE_SEARCH, runPlaceSearchBench, type PlaceSearchCase } from './place-search.js';
 import { ms, rate, ratio, table } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -31,12 +32,13 @@ const { values } = parseArgs({
     'search-warmup': { type: 'string', default: '5' },
     'search-runs': { type: 'string', default: '30' },
     'search-counts': { type: 'string', default: '20,50,200' },
+    'place-first': { type: 'string', default: '20' },
     explain: { type: 'boolean', default: false },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
 const only = values.only;
-const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search'];
+const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search', 'place-search'];
 if (only && !BENCHES.includes(only)) throw new Error(`--only takes ${BENCHES.join(', ')}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -93,6 +95,22 @@ function searchTable(f: SearchFigures, runs: number): string {
   ].join('\n');
 }
 
+function placeSearchTable(cases: PlaceSearchCase[], runs: number, first: number): string {
+  return [
+    `Identity: user \`medecin.ville.orleans\` (ADMISSION_REQUESTER, sees sensitive units). Query, through the gateway: \`${PLACE_SEARCH.replace(/\s+/g, ' ').trim()}\` with ` +
+      `\`near\` (30 km), \`patientAge: 82, patientSex: FEMALE, freeBedsOnly: true\`, \`first: ${first}\`. Baseline: the hand-written SQL of the same search (page and total) on the same database client. ` +
+      `${runs} measured runs each, GraphQL and SQL interleaved.`,
+    '',
+    table(['place, radius', 'places GraphQL / SQL', 'page rows', 'same ids, same order, same total', 'GraphQL p50', 'p95', 'max', 'SQL p50', 'p95', 'max', 'ratio p50 / p95', 'subgraph requests (admissions + offer + capacities)'],
+      cases.map((c) => [
+        `${c.place.name}, ${c.place.radiusKm} km`, `${c.graphqlTotal} / ${c.sqlTotal}`, `${c.graphqlRows} / ${c.sqlRows}`, c.agree ? 'yes' : `**no**: ${c.disagreement}`,
+        ms(c.graphql.p50), ms(c.graphql.p95), ms(c.graphql.max), ms(c.sql.p50), ms(c.sql.p95), ms(c.sql.max),
+        `${ratio(c.graphql.p50, c.sql.p50)} / ${ratio(c.graphql.p95, c.sql.p95)}`,
+        `${c.requests.admissions.toFixed(1)} + ${c.requests.offer.toFixed(1)} + ${c.requests.capacities.toFixed(1)}`,
+      ])),
+  ].join('\n');
+}
+
 function exportTable(f: ExportFigures): string {
   const total = f.jobMs + f.downloadMs;
   const mb = (v: number) => `${v.toFixed(0)} MiB`;
@@ -144,6 +162,11 @@ async function main(): Promise<void> {
       const options = { warmup: int('search-warmup'), runs: int('search-runs'), counts };
       const f = await runFhirSearchBench(bench, await asApp(bench.base, 'national-aggregator'), true, options, log);
       sections.push(`### FHIR search: near + capacity + _include\n\n${searchTable(f, options.runs)}`);
+    }
+    if (!only || only === 'place-search') {
+      const options = { warmup: int('search-warmup'), runs: int('search-runs'), first: int('place-first') };
+      const cases = await runPlaceSearchBench(bench, await asUser(bench.base, 'medecin.ville.orleans'), options, log);
+      sections.push(`### Place search (admissions): 30 km, age, sex, free beds\n\n${placeSearchTable(cases, options.runs, options.first)}`);
     }
     if (!only || only === 'feed') {
       const options = { feedBatches: int('feed-batches'), feedBatchSize: int('feed-batch-size'), entryBatches: int('entry-batches'), entryBatchSize: int('entry-batch-size') };

@@ -55,6 +55,8 @@ export async function startBenchHub(options: { explain?: boolean } = {}): Promis
   const env = testEnv({
     PORT: port,
     NODE_ENV: 'development', // as `npm start`: the demo region and its accounts are seeded
+    // testEnv's cheap hashes are refused outside NODE_ENV=test (platform/config.ts): OWASP's cost, a few sign-ins only.
+    ROR_PASSWORD_SCRYPT_LOG2N: '17',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     ROR_INTERNAL_SECRET: internalSecret,
     // The daily snapshot (every active unit: ~30,000 here) would otherwise start a minute into any
