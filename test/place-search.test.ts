@@ -223,6 +223,10 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
     const declarant = { authorization: await asUser(hub.urls.graphql, 'decl.tension.bourges') };
     const forbidden = await search({ near: { ...ORLEANS, radiusKm: 500 } }, declarant);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const directory = { authorization: await asApp(hub.urls.graphql, 'sante-fr-directory') }; // offer.read only
+    const refusedApp = await search({ near: { ...ORLEANS, radiusKm: 20 } }, directory, 1);
+    expect(refusedApp.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scopes: ['admission.request', 'capacity.read'] });
+    expect(refusedApp.data?.placeSearch ?? null).toBeNull();
     // a bed-entry user (capacity read right) may search
     const entry = { authorization: await asUser(hub.urls.graphql, 'saisie.lits.chateauroux') };
     const allowed = await search({ near: { ...ORLEANS, radiusKm: 20 } }, entry, 1);
@@ -248,6 +252,10 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
     expect(appIds).not.toContain(sensitive!.id);
     expect(appIds.length).toBeGreaterThan(0);
     expect(asApplication.data!.placeSearch.totalCount).toBe(asGp.data!.placeSearch.totalCount - 1);
+    // access profile 1 (capacity.read) sees it, as hub users do
+    const aggregator = { authorization: await asApp(hub.urls.graphql, 'national-aggregator') };
+    const asProfile1 = await search(criteria, aggregator, 100);
+    expect(asProfile1.data!.placeSearch.edges.map((e) => e.node.unit.id)).toEqual(gpIds);
   });
 
   it('shows the admission contacts: professionals\' level to the requesting application, beyond its `contacts`', async () => {
