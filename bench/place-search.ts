@@ -11,6 +11,7 @@ import type { BenchHub } from './lib/hub.js';
 import { graphql, graphqlRequests } from './lib/graphql.js';
 import { now, summarize, type Summary } from './lib/stats.js';
 import { PLACES as FHIR_PLACES, type SearchPlace } from './fhir-search.js';
+import { postAsSystem } from '../platform/subgraph-client.js';
 
 /** The FHIR search's places (a metropolis, a big city, the demo region, a rural département), all at 30 km. */
 export const PLACES: readonly SearchPlace[] = FHIR_PLACES.map((p) => ({ ...p, radiusKm: 30 }));
@@ -35,6 +36,11 @@ export interface PlaceSearchCase {
   sqlRows: number;
   agree: boolean;
   disagreement: string | null;
+  /** The two internal calls of a search alone, straight to their subgraph as the system identity (after the GraphQL runs). */
+  candidates: Summary;
+  figures: Summary;
+  /** Candidates the offer returned (every unit in the radius holding the age), figures asked. */
+  candidateCount: number;
   /** Subgraph POST /graphql requests per search. */
   requests: { offer: number; capacities: number; admissions: number };
 }
@@ -45,6 +51,10 @@ export const PLACE_SEARCH = `query($criteria: PlaceSearchInput!, $first: Int) {
     edges { node { distanceKm freeBeds stale unit { id name } } }
   }
 }`;
+
+/** The admissions subgraph's two internal queries (subgraphs/admissions/place-search/candidates.ts, figures.ts). */
+const CANDIDATES = `query($criteria: PlaceCandidateCriteria!) { placeCandidates(criteria: $criteria) { unitId distanceKm sensitive } }`;
+const FIGURES = `query($ids: [ID!]!) { unitFigures(unitIds: $ids) { unitId availableMen availableWomen availableUndifferentiated installedBeds updatedAt } }`;
 
 interface Answer {
   placeSearch: { totalCount: number; edges: Array<{ node: { distanceKm: number; freeBeds: number; unit: { id: string; name: string } } }> };
@@ -125,6 +135,21 @@ async function measureCase(bench: BenchHub, authorization: string, place: Search
     timesSql.push(now() - started);
   }
   const after = await counters();
+  // The internal calls alone, as the admissions subgraph makes them (same criteria, same ids).
+  const system = <T>(url: string, query: string, vars: Record<string, unknown>) => postAsSystem<T>(fetch, url, bench.internalSecret, query, vars, 60_000);
+  const candidateCriteria = { near: variables.criteria.near, patientAge: PATIENT_AGE };
+  const timesCandidates: number[] = [];
+  const timesFigures: number[] = [];
+  let ids: string[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    let started = now();
+    const { placeCandidates } = await system<{ placeCandidates: Array<{ unitId: string }> }>(bench.hub.urls.subgraphs.offer, CANDIDATES, { criteria: candidateCriteria });
+    timesCandidates.push(now() - started);
+    ids = placeCandidates.map((c) => c.unitId);
+    started = now();
+    await system(bench.hub.urls.subgraphs.capacities, FIGURES, { ids });
+    timesFigures.push(now() - started);
+  }
   const per = (i: number) => (after[i]! - before[i]!) / options.runs;
   const disagreement = compare(answer, rows);
   return {
@@ -137,6 +162,9 @@ async function measureCase(bench: BenchHub, authorization: string, place: Search
     sqlRows: rows.length,
     agree: disagreement === null,
     disagreement,
+    candidates: summarize(timesCandidates),
+    figures: summarize(timesFigures),
+    candidateCount: ids.length,
     requests: { offer: per(0), capacities: per(1), admissions: per(2) },
   };
 }

@@ -99,14 +99,15 @@ function placeSearchTable(cases: PlaceSearchCase[], runs: number, first: number)
   return [
     `Identity: user \`medecin.ville.orleans\` (ADMISSION_REQUESTER, sees sensitive units). Query, through the gateway: \`${PLACE_SEARCH.replace(/\s+/g, ' ').trim()}\` with ` +
       `\`near\` (30 km), \`patientAge: 82, patientSex: FEMALE, freeBedsOnly: true\`, \`first: ${first}\`. Baseline: the hand-written SQL of the same search (page and total) on the same database client. ` +
-      `${runs} measured runs each, GraphQL and SQL interleaved.`,
+      `${runs} measured runs each, GraphQL and SQL interleaved; then the search's two internal calls alone, straight to their subgraph as the system identity, ${runs} runs each.`,
     '',
-    table(['place, radius', 'places GraphQL / SQL', 'page rows', 'same ids, same order, same total', 'GraphQL p50', 'p95', 'max', 'SQL p50', 'p95', 'max', 'ratio p50 / p95', 'subgraph requests (admissions + offer + capacities)'],
+    table(['place, radius', 'places GraphQL / SQL', 'page rows', 'same ids, same order, same total', 'GraphQL p50', 'p95', 'max', 'SQL p50', 'p95', 'max', 'ratio p50 / p95', 'subgraph requests (admissions + offer + capacities)', 'candidates', 'alone: offer candidates p50', 'capacities figures p50'],
       cases.map((c) => [
         `${c.place.name}, ${c.place.radiusKm} km`, `${c.graphqlTotal} / ${c.sqlTotal}`, `${c.graphqlRows} / ${c.sqlRows}`, c.agree ? 'yes' : `**no**: ${c.disagreement}`,
         ms(c.graphql.p50), ms(c.graphql.p95), ms(c.graphql.max), ms(c.sql.p50), ms(c.sql.p95), ms(c.sql.max),
         `${ratio(c.graphql.p50, c.sql.p50)} / ${ratio(c.graphql.p95, c.sql.p95)}`,
         `${c.requests.admissions.toFixed(1)} + ${c.requests.offer.toFixed(1)} + ${c.requests.capacities.toFixed(1)}`,
+        String(c.candidateCount), ms(c.candidates.p50), ms(c.figures.p50),
       ])),
   ].join('\n');
 }
