@@ -53,8 +53,8 @@ export const PLACE_SEARCH = `query($criteria: PlaceSearchInput!, $first: Int) {
 }`;
 
 /** The admissions subgraph's two internal queries (subgraphs/admissions/place-search/candidates.ts, figures.ts). */
-const CANDIDATES = `query($criteria: PlaceCandidateCriteria!) { placeCandidates(criteria: $criteria) { unitId distanceKm sensitive } }`;
-const FIGURES = `query($ids: [ID!]!) { unitFigures(unitIds: $ids) { unitId availableMen availableWomen availableUndifferentiated installedBeds updatedAt } }`;
+const CANDIDATES = `query($criteria: PlaceCandidateCriteria!) { placeCandidates(criteria: $criteria) { unitIds distancesKm sensitiveUnitIds } }`;
+const FIGURES = `query($ids: [ID!]!) { unitFigures(unitIds: $ids) { unitIds availableMen availableWomen availableUndifferentiated installedBeds updatedAt } }`;
 
 interface Answer {
   placeSearch: { totalCount: number; edges: Array<{ node: { distanceKm: number; freeBeds: number; unit: { id: string; name: string } } }> };
@@ -143,9 +143,9 @@ async function measureCase(bench: BenchHub, authorization: string, place: Search
   let ids: string[] = [];
   for (let i = 0; i < options.runs; i++) {
     let started = now();
-    const { placeCandidates } = await system<{ placeCandidates: Array<{ unitId: string }> }>(bench.hub.urls.subgraphs.offer, CANDIDATES, { criteria: candidateCriteria });
+    const { placeCandidates } = await system<{ placeCandidates: { unitIds: string[] } }>(bench.hub.urls.subgraphs.offer, CANDIDATES, { criteria: candidateCriteria });
     timesCandidates.push(now() - started);
-    ids = placeCandidates.map((c) => c.unitId);
+    ids = placeCandidates.unitIds;
     started = now();
     await system(bench.hub.urls.subgraphs.capacities, FIGURES, { ids });
     timesFigures.push(now() - started);

@@ -287,27 +287,31 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
   });
 
   it('keeps the internal queries off the gateway\'s API', async () => {
-    const r = await gql(hub.urls.graphql, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitId } }`, {}, gp);
+    const r = await gql(hub.urls.graphql, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds } }`, {}, gp);
     expect(r.errors?.[0]?.message).toMatch(/placeCandidates/);
-    const f = await gql(hub.urls.graphql, `{ unitFigures(unitIds: ["x"]) { unitId } }`, {}, gp);
+    const f = await gql(hub.urls.graphql, `{ unitFigures(unitIds: ["x"]) { unitIds } }`, {}, gp);
     expect(f.errors?.[0]?.message).toMatch(/unitFigures/);
   });
 
   it('answers the internal queries to the system identity only, on the subgraphs themselves', async () => {
     const client = envelopeHeader({ kind: 'client', subject: 'place-search', name: 'place-search', scopes: ['offer.read', 'capacity.read', 'admission.request'], accessLevel: 1 });
-    const offer = await gql(hub.urls.subgraphs.offer, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitId } }`, {}, client);
+    const offer = await gql(hub.urls.subgraphs.offer, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds } }`, {}, client);
     expect(offer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const point = await gql(hub.urls.subgraphs.offer, `{ communePoint(inseeCode: "45234") { latitude } }`, {}, client);
     expect(point.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const figures = await gql(hub.urls.subgraphs.capacities, `{ unitFigures(unitIds: ["x"]) { unitId } }`, {}, client);
+    const figures = await gql(hub.urls.subgraphs.capacities, `{ unitFigures(unitIds: ["x"]) { unitIds } }`, {}, client);
     expect(figures.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const system = await gql<{ placeCandidates: Array<{ unitId: string; distanceKm: number }> }>(
+    const system = await gql<{ placeCandidates: { unitIds: string[]; distancesKm: number[] } }>(
       hub.urls.subgraphs.offer,
-      `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitId distanceKm } }`,
+      `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds distancesKm } }`,
       {},
       envelopeHeader({ kind: 'system', subject: 'gateway' }),
     );
     expect(system.errors).toBeUndefined();
-    expect(system.data!.placeCandidates.length).toBeGreaterThan(0);
+    const { unitIds, distancesKm } = system.data!.placeCandidates;
+    expect(unitIds.length).toBeGreaterThan(0);
+    expect(distancesKm).toHaveLength(unitIds.length);
+    expect([...distancesKm].sort((a, b) => a - b)).toEqual(distancesKm);
+    expect(Math.max(...distancesKm)).toBeLessThanOrEqual(5);
   });
 });

@@ -13,24 +13,26 @@ import { unitCapacities as c } from './tables.js';
 
 export const MAX_FIGURE_UNITS = 100_000;
 
-export interface UnitFigures {
-  unitId: string;
-  availableMen: number;
-  availableWomen: number;
-  availableUndifferentiated: number;
-  installedBeds: number;
-  updatedAt: Date;
+/** Parallel lists (schemas/capacities.places.graphql `UnitFigureLists`): entry i of each is unit i. */
+export interface UnitFigureLists {
+  unitIds: string[];
+  availableMen: number[];
+  availableWomen: number[];
+  availableUndifferentiated: number[];
+  installedBeds: number[];
+  updatedAt: Date[];
 }
 
 export function createPlaceFigures(orm: Orm, identity: Identity) {
   return {
-    of: async (unitIds: readonly string[]): Promise<UnitFigures[]> => {
+    of: async (unitIds: readonly string[]): Promise<UnitFigureLists> => {
       if (identity.kind !== 'system') throw new HubError('FORBIDDEN', "This field answers the hub's own components only.");
       if (unitIds.length > MAX_FIGURE_UNITS) throw new HubError('BAD_USER_INPUT', `\`unitIds\` takes at most ${MAX_FIGURE_UNITS} ids.`, { field: 'unitIds' });
-      if (unitIds.length === 0) return [];
+      const lists: UnitFigureLists = { unitIds: [], availableMen: [], availableWomen: [], availableUndifferentiated: [], installedBeds: [], updatedAt: [] };
+      if (unitIds.length === 0) return lists;
       // One array parameter whatever the number of ids (Postgres allows 65,535 parameters).
       const ids = `{${unitIds.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
-      return orm
+      const rows = await orm
         .select({
           unitId: c.unitId,
           availableMen: c.availableMen,
@@ -41,6 +43,15 @@ export function createPlaceFigures(orm: Orm, identity: Identity) {
         })
         .from(c)
         .where(sql`${c.unitId} = any(${ids}::text[])`);
+      for (const row of rows) {
+        lists.unitIds.push(row.unitId);
+        lists.availableMen.push(row.availableMen);
+        lists.availableWomen.push(row.availableWomen);
+        lists.availableUndifferentiated.push(row.availableUndifferentiated);
+        lists.installedBeds.push(row.installedBeds);
+        lists.updatedAt.push(row.updatedAt);
+      }
+      return lists;
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * What the admissions subgraph's place search asks the offer (schemas/offer.places.graphql,
  * docs/admissions.md § Place search): every active unit within a radius that meets the care
- * criteria, as a lean id + distance list (the admissions subgraph joins it with the capacities'
- * figures and pages itself), and a commune's point. Both answer the system identity only: they
+ * criteria, as lean parallel lists of ids and distances (the admissions subgraph joins them with the
+ * capacities' figures and pages itself), and a commune's point. Both answer the system identity only: they
  * ignore sensitivity (the caller filters with the `sensitive` flag) and are hidden from the API.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -32,10 +32,11 @@ export interface PlaceCandidateCriteria {
   patientAge?: number | null;
 }
 
-export interface PlaceCandidate {
-  unitId: string;
-  distanceKm: number;
-  sensitive: boolean;
+/** Parallel lists (schemas/offer.places.graphql `PlaceCandidates`): entry i of each is unit i. */
+export interface PlaceCandidates {
+  unitIds: string[];
+  distancesKm: number[];
+  sensitiveUnitIds: string[];
 }
 
 function requireSystem(identity: Identity): void {
@@ -99,7 +100,7 @@ function conditions(c: PlaceCandidateCriteria, near: Near): SQL[] {
 
 export function createPlaces(orm: Orm, identity: Identity) {
   return {
-    candidates: async (criteria: PlaceCandidateCriteria): Promise<PlaceCandidate[]> => {
+    candidates: async (criteria: PlaceCandidateCriteria): Promise<PlaceCandidates> => {
       requireSystem(identity);
       const near = validatePlaceCriteria(criteria);
       const distance = distanceFrom(unitPlace.latitude, unitPlace.longitude, near);
@@ -113,7 +114,11 @@ export function createPlaces(orm: Orm, identity: Identity) {
       if (rows.length > MAX_PLACE_CANDIDATES) {
         throw new HubError('BAD_USER_INPUT', `More than ${MAX_PLACE_CANDIDATES} units match: narrow the radius or the criteria.`, { argumentName: 'criteria' });
       }
-      return rows;
+      return {
+        unitIds: rows.map((r) => r.unitId),
+        distancesKm: rows.map((r) => r.distanceKm),
+        sensitiveUnitIds: rows.filter((r) => r.sensitive).map((r) => r.unitId),
+      };
     },
 
     /** The mean position of the establishments of a commune (INSEE code): the hub has no commune centroids (docs/admissions.md). */

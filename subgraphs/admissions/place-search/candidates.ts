@@ -9,12 +9,18 @@ export interface Candidate {
   sensitive: boolean;
 }
 
-const CANDIDATES = `query($criteria: PlaceCandidateCriteria!) { placeCandidates(criteria: $criteria) { unitId distanceKm sensitive } }`;
+const CANDIDATES = `query($criteria: PlaceCandidateCriteria!) { placeCandidates(criteria: $criteria) { unitIds distancesKm sensitiveUnitIds } }`;
+
+interface PlaceCandidates {
+  unitIds: string[];
+  distancesKm: number[];
+  sensitiveUnitIds: string[];
+}
 
 /** Every active unit within the radius meeting the care criteria (the offer validates the codes). */
 export async function candidatesOf(client: SubgraphClient, criteria: PlaceCriteria, centre: Centre): Promise<Candidate[]> {
   const listOrNull = (codes: string[]) => (codes.length ? codes : null);
-  const { placeCandidates } = await client.query<{ placeCandidates: Candidate[] }>('offer', CANDIDATES, {
+  const { placeCandidates: c } = await client.query<{ placeCandidates: PlaceCandidates }>('offer', CANDIDATES, {
     criteria: {
       near: { latitude: centre.latitude, longitude: centre.longitude, radiusKm: criteria.radiusKm },
       disciplines: listOrNull(criteria.disciplines),
@@ -24,5 +30,6 @@ export async function candidatesOf(client: SubgraphClient, criteria: PlaceCriter
       patientAge: criteria.patientAge,
     },
   });
-  return placeCandidates;
+  const sensitive = new Set(c.sensitiveUnitIds);
+  return c.unitIds.map((unitId, i) => ({ unitId, distanceKm: c.distancesKm[i]!, sensitive: sensitive.has(unitId) }));
 }

@@ -9,11 +9,31 @@ export interface Figures {
   updatedAt: Date;
 }
 
-const FIGURES = `query($ids: [ID!]!) { unitFigures(unitIds: $ids) { unitId availableMen availableWomen availableUndifferentiated installedBeds updatedAt } }`;
+const FIGURES = `query($ids: [ID!]!) { unitFigures(unitIds: $ids) { unitIds availableMen availableWomen availableUndifferentiated installedBeds updatedAt } }`;
+
+interface UnitFigureLists {
+  unitIds: string[];
+  availableMen: number[];
+  availableWomen: number[];
+  availableUndifferentiated: number[];
+  installedBeds: number[];
+  updatedAt: string[];
+}
 
 /** The figures by unit id; a unit that never had any is absent. */
 export async function figuresOf(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, Figures>> {
   if (unitIds.length === 0) return new Map();
-  const { unitFigures } = await client.query<{ unitFigures: Array<Omit<Figures, 'updatedAt'> & { unitId: string; updatedAt: string }> }>('capacities', FIGURES, { ids: unitIds });
-  return new Map(unitFigures.map(({ unitId, updatedAt, ...f }) => [unitId, { ...f, updatedAt: new Date(updatedAt) }]));
+  const { unitFigures: f } = await client.query<{ unitFigures: UnitFigureLists }>('capacities', FIGURES, { ids: unitIds });
+  return new Map(
+    f.unitIds.map((unitId, i) => [
+      unitId,
+      {
+        availableMen: f.availableMen[i]!,
+        availableWomen: f.availableWomen[i]!,
+        availableUndifferentiated: f.availableUndifferentiated[i]!,
+        installedBeds: f.installedBeds[i]!,
+        updatedAt: new Date(f.updatedAt[i]!),
+      },
+    ]),
+  );
 }
