@@ -205,6 +205,32 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
       gp,
     );
     expect(new Set(disciplines.data!.placeSearch.edges.map((e) => e.node.unit.discipline))).toEqual(new Set(['MEDICINE']));
+    // activity (any), care mode (any), equipment (all): the codes of a unit of the radius find it, and only units holding them
+    type Coded = { id: string; operationalActivities: Array<{ code: string }>; careMode: { code: string }; equipment: Array<{ code: string }> };
+    const coded = await gql<{ placeSearch: { edges: Array<{ node: { unit: Coded } }> } }>(
+      hub.urls.graphql,
+      `query($c: PlaceSearchInput!) { placeSearch(criteria: $c, first: 100) { edges { node { unit { id operationalActivities { code } careMode { code } equipment { code } } } } } }`,
+      { c: base },
+      gp,
+    );
+    const sample = coded.data!.placeSearch.edges.map((e) => e.node.unit).find((u) => u.operationalActivities.length > 0 && u.equipment.length > 0)!;
+    expect(sample).toBeDefined();
+    const activity = sample.operationalActivities[0]!.code;
+    const equipment = sample.equipment.map((e) => e.code);
+    const narrowed = await gql<{ placeSearch: { totalCount: number; edges: Array<{ node: { unit: Coded } }> } }>(
+      hub.urls.graphql,
+      `query($c: PlaceSearchInput!) { placeSearch(criteria: $c, first: 100) { totalCount edges { node { unit { id operationalActivities { code } careMode { code } equipment { code } } } } } }`,
+      { c: { ...base, activityCodes: [activity], careModeCodes: [sample.careMode.code], equipmentCodes: equipment } },
+      gp,
+    );
+    expect(narrowed.errors).toBeUndefined();
+    const found = narrowed.data!.placeSearch.edges.map((e) => e.node.unit);
+    expect(found.map((u) => u.id)).toContain(sample.id);
+    for (const u of found) {
+      expect(u.operationalActivities.map((a) => a.code)).toContain(activity);
+      expect(u.careMode.code).toBe(sample.careMode.code);
+      for (const code of equipment) expect(u.equipment.map((e) => e.code)).toContain(code);
+    }
     const children = await gql<{ placeSearch: { edges: Array<{ node: { unit: { patientAge: { min: number | null; max: number | null } } } }> } }>(
       hub.urls.graphql,
       `query($c: PlaceSearchInput!) { placeSearch(criteria: $c, first: 100) { edges { node { unit { patientAge { min max } } } } } }`,

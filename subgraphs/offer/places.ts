@@ -14,7 +14,6 @@ import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
 import { SCHEMAS_DIR } from '../../platform/sdl.js';
 import { validateNear, type Near } from './search.js';
-import { distanceFrom, unitPlace, unitWithin } from './search-criteria.js';
 import { codeStatus, type CodeSystemKey } from './terminology/validate.js';
 import { establishments, units } from './tables.js';
 import type { OfferContext } from './resolvers.js';
@@ -85,17 +84,51 @@ export function validatePlaceCriteria(c: PlaceCandidateCriteria): Near {
 
 const textArray = (values: readonly string[]): SQL => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`}::text[]`;
 
-function conditions(c: PlaceCandidateCriteria, near: Near): SQL[] {
-  const where: SQL[] = [eq(units.archived, false), unitWithin(near)];
-  if (c.disciplines?.length) where.push(sql`${units.discipline} = any(${textArray(c.disciplines)})`);
-  // `&&` (any) and `@>` (all) so that the GIN indexes on the code arrays apply.
-  if (c.activityCodes?.length) where.push(sql`${units.operationalActivityCodes} && ${textArray(c.activityCodes)}`);
-  if (c.careModeCodes?.length) where.push(sql`${units.careModeCode} = any(${textArray(c.careModeCodes)})`);
-  if (c.equipmentCodes?.length) where.push(sql`${units.equipmentCodes} @> ${textArray(c.equipmentCodes)}`);
+/** The care criteria on the unit aliased `u` (columns of tables.ts `units`). */
+function unitConditions(c: PlaceCandidateCriteria): SQL {
+  const where: SQL[] = [sql`not u.archived`];
+  if (c.disciplines?.length) where.push(sql`u.discipline = any(${textArray(c.disciplines)})`);
+  // `&&` (any) and `@>` (all) so that the GIN indexes on the code arrays may apply.
+  if (c.activityCodes?.length) where.push(sql`u.operational_activity_codes && ${textArray(c.activityCodes)}`);
+  if (c.careModeCodes?.length) where.push(sql`u.care_mode_code = any(${textArray(c.careModeCodes)})`);
+  if (c.equipmentCodes?.length) where.push(sql`u.equipment_codes @> ${textArray(c.equipmentCodes)}`);
   if (c.patientAge !== null && c.patientAge !== undefined) {
-    where.push(sql`coalesce(${units.patientAgeMin} <= ${c.patientAge}::int, true) and coalesce(${units.patientAgeMax} >= ${c.patientAge}::int, true)`);
+    where.push(sql`coalesce(u.patient_age_min <= ${c.patientAge}::int, true) and coalesce(u.patient_age_max >= ${c.patientAge}::int, true)`);
   }
-  return where;
+  return sql.join(where, sql` and `);
+}
+
+/**
+ * Every matching unit within the radius with its distance, by distance then id. A unit's position
+ * is its own when it has an address of its own, else its establishment's (as `unitWithin` of
+ * search-criteria.ts): one branch per case, each driven by its GiST index through `earth_box`, and
+ * the establishment branch computes each establishment's distance once for all its units (for a
+ * 30 km search around Paris at national size: 1,700 distances instead of 7,000 twice, 190 → 150 ms).
+ * The distance is rounded to the metre as `distanceFrom` rounds it.
+ */
+function candidatesQuery(c: PlaceCandidateCriteria, near: Near): SQL {
+  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
+  const metres = near.radiusKm * 1000;
+  const box = sql`earth_box(${centre}, ${metres}::float8)`;
+  const own = sql`(u.address_line is not null or u.postal_code is not null or u.city is not null)`;
+  const conditions = unitConditions(c);
+  return sql`
+    select id as "unitId", round((metres / 1000)::numeric, 3)::float8 as "distanceKm", sensitive
+      from (
+        select u.id, u.sensitive, earth_distance(ll_to_earth(u.latitude, u.longitude), ${centre}) as metres
+          from ${units} u
+         where ${own} and u.latitude is not null and ${box} @> ll_to_earth(u.latitude, u.longitude) and ${conditions}
+        union all
+        select u.id, u.sensitive, e.metres
+          from (select e.id, earth_distance(ll_to_earth(e.latitude, e.longitude), ${centre}) as metres
+                  from ${establishments} e
+                 where ${box} @> ll_to_earth(e.latitude, e.longitude)) e
+          join ${units} u on u.establishment_id = e.id
+         where not ${own} and ${conditions}
+      ) place
+     where metres <= ${metres}::float8
+     order by 2, 1
+     limit ${MAX_PLACE_CANDIDATES + 1}`;
 }
 
 export function createPlaces(orm: Orm, identity: Identity) {
@@ -103,20 +136,13 @@ export function createPlaces(orm: Orm, identity: Identity) {
     candidates: async (criteria: PlaceCandidateCriteria): Promise<PlaceCandidates> => {
       requireSystem(identity);
       const near = validatePlaceCriteria(criteria);
-      const distance = distanceFrom(unitPlace.latitude, unitPlace.longitude, near);
-      const rows = await orm
-        .select({ unitId: units.id, distanceKm: distance.mapWith(Number), sensitive: units.sensitive })
-        .from(units)
-        .innerJoin(establishments, eq(units.establishmentId, establishments.id))
-        .where(and(...conditions(criteria, near)))
-        .orderBy(distance, units.id)
-        .limit(MAX_PLACE_CANDIDATES + 1);
+      const rows = ((await orm.execute(candidatesQuery(criteria, near))) as unknown as { rows: Array<{ unitId: string; distanceKm: number | string; sensitive: boolean }> }).rows;
       if (rows.length > MAX_PLACE_CANDIDATES) {
         throw new HubError('BAD_USER_INPUT', `More than ${MAX_PLACE_CANDIDATES} units match: narrow the radius or the criteria.`, { argumentName: 'criteria' });
       }
       return {
         unitIds: rows.map((r) => r.unitId),
-        distancesKm: rows.map((r) => r.distanceKm),
+        distancesKm: rows.map((r) => Number(r.distanceKm)),
         sensitiveUnitIds: rows.filter((r) => r.sensitive).map((r) => r.unitId),
       };
     },
