@@ -1,7 +1,6 @@
 /** Direct admission requests (docs/admissions.md § Requests): the lifecycle, its jobs and its seed. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Identity } from '../../../platform/auth/identity.js';
-import type { Database } from '../../../platform/db/client.js';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 
@@ -11,10 +10,7 @@ export interface AdmissionContext {
   identity: Identity;
 }
 
-/** Demo requests (scripts/demo): past requests so the indicators have data. */
-export interface AdmissionSeed {
-  requests: unknown[];
-}
+export { seedAdmissions, type AdmissionSeed } from './seed.js';
 
 export function admissionContext(_deps: AdmissionDeps): (request: FastifyRequest, identity: Identity) => AdmissionContext {
   return (_request, identity) => ({ identity });
@@ -23,7 +19,3 @@ export function admissionContext(_deps: AdmissionDeps): (request: FastifyRequest
 export async function startAdmissionJobs(_app: FastifyInstance, _deps: AdmissionDeps): Promise<void> {}
 
 export const requestResolvers: Record<string, Record<string, unknown>> = {};
-
-export async function seedAdmissions(_db: Database, _input: AdmissionSeed): Promise<boolean> {
-  return false;
-}
