@@ -105,6 +105,8 @@ export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
         ars,
         { role: 'ESTABLISHMENT_REFERENT', perimeterKind: 'TRANSVERSAL', perimeterId: null },
         { right: 'ORU_CAPACITE_DISPONIBLE_SHOW', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+        // The regional follow-up of direct admissions: aggregates only (docs/admissions.md § Indicators).
+        { right: 'ORU_ADMISSION_INDICATEURS', perimeterKind: 'TRANSVERSAL', perimeterId: null },
       ),
       ars,
     ),
