@@ -1,29 +1,27 @@
 /** Direct admission requests (docs/admissions.md § Requests): the lifecycle, its jobs and its seed. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Identity } from '../../../platform/auth/identity.js';
-import type { Database } from '../../../platform/db/client.js';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
+import { createAdmissionIndicators, indicatorResolvers, type AdmissionIndicators } from './indicators.js';
+import { startRetentionPurge } from './purge.js';
 
 export type AdmissionDeps = SubgraphDeps & { client: SubgraphClient };
 
 export interface AdmissionContext {
   identity: Identity;
+  indicators: AdmissionIndicators;
 }
 
-/** Demo requests (scripts/demo): past requests so the indicators have data. */
-export interface AdmissionSeed {
-  requests: unknown[];
+export { seedAdmissions, type AdmissionSeed } from './seed.js';
+
+export function admissionContext(deps: AdmissionDeps): (request: FastifyRequest, identity: Identity) => AdmissionContext {
+  const indicators = createAdmissionIndicators(deps.db.orm);
+  return (_request, identity) => ({ identity, indicators });
 }
 
-export function admissionContext(_deps: AdmissionDeps): (request: FastifyRequest, identity: Identity) => AdmissionContext {
-  return (_request, identity) => ({ identity });
+export async function startAdmissionJobs(app: FastifyInstance, deps: AdmissionDeps): Promise<void> {
+  startRetentionPurge(app, deps);
 }
 
-export async function startAdmissionJobs(_app: FastifyInstance, _deps: AdmissionDeps): Promise<void> {}
-
-export const requestResolvers: Record<string, Record<string, unknown>> = {};
-
-export async function seedAdmissions(_db: Database, _input: AdmissionSeed): Promise<boolean> {
-  return false;
-}
+export const requestResolvers: Record<string, Record<string, unknown>> = { ...indicatorResolvers };
