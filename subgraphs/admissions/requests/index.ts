@@ -2,27 +2,68 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { Database } from '../../../platform/db/client.js';
+import { CLIENT_ADDRESS_HEADER } from '../../../platform/request-context.js';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
+import { createCipher, loadDataKey, type DataCipher } from '../crypto.js';
+import { createHolds } from './holds.js';
+import { scheduleRequestJobs } from './jobs.js';
+import { requestResolvers, type RequestContext } from './resolvers.js';
+import { createRequestService } from './service.js';
+import { createRequestStore } from './store.js';
+import { createRequestChanges } from './subscription.js';
+
+export { requestResolvers };
 
 export type AdmissionDeps = SubgraphDeps & { client: SubgraphClient };
 
-export interface AdmissionContext {
-  identity: Identity;
-}
+export type AdmissionContext = RequestContext;
 
 /** Demo requests (scripts/demo): past requests so the indicators have data. */
 export interface AdmissionSeed {
   requests: unknown[];
 }
 
-export function admissionContext(_deps: AdmissionDeps): (request: FastifyRequest, identity: Identity) => AdmissionContext {
-  return (_request, identity) => ({ identity });
+/**
+ * The data cipher of a database, loaded once: the context factory and the jobs (run when the
+ * subgraph builds, so a production start without ROR_ADMISSION_DATA_KEY fails there, clearly) share it.
+ */
+const ciphers = new WeakMap<Database, Promise<DataCipher>>();
+
+function cipherOf(deps: AdmissionDeps): Promise<DataCipher> {
+  let cipher = ciphers.get(deps.db);
+  if (!cipher) {
+    cipher = loadDataKey(deps.db.orm, deps.config).then(createCipher);
+    cipher.catch(() => undefined); // reported by startAdmissionJobs, which awaits it
+    ciphers.set(deps.db, cipher);
+  }
+  return cipher;
 }
 
-export async function startAdmissionJobs(_app: FastifyInstance, _deps: AdmissionDeps): Promise<void> {}
+/** The caller's address as the gateway saw it (it sets the header on every subgraph call; clients cannot). */
+function addressOf(request: FastifyRequest): string | null {
+  const value = request.headers[CLIENT_ADDRESS_HEADER];
+  return typeof value === 'string' && value.length <= 100 ? value : null;
+}
 
-export const requestResolvers: Record<string, Record<string, unknown>> = {};
+export function admissionContext(deps: AdmissionDeps): (request: FastifyRequest, identity: Identity) => AdmissionContext {
+  const store = createRequestStore(deps.db.orm);
+  const holds = createHolds(deps.client);
+  const cipher = cipherOf(deps);
+  const requestChanges = createRequestChanges(deps.feed);
+  const logger = deps.logger.child({ component: 'admission-requests' });
+  return (request, identity) => {
+    const address = addressOf(request);
+    const service = () => createRequestService({ store, client: deps.client, holds, cipher, config: deps.config, logger }, identity, address);
+    return { identity, requests: service(), freshRequests: service, requestChanges };
+  };
+}
+
+export async function startAdmissionJobs(app: FastifyInstance, deps: AdmissionDeps): Promise<void> {
+  await cipherOf(deps); // start-up fails here without a data key in production
+  scheduleRequestJobs(app, { store: createRequestStore(deps.db.orm), holds: createHolds(deps.client), logger: deps.logger });
+  // RETENTION PURGE (indicators helper): call `startRetentionPurge(app, deps)` from ./purge.js here once merged.
+}
 
 export async function seedAdmissions(_db: Database, _input: AdmissionSeed): Promise<boolean> {
   return false;
