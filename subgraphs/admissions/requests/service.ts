@@ -81,7 +81,7 @@ export async function commitTransition(store: RequestStore, id: string, expected
   return store.transaction(async (t: Orm) => {
     const row = await tx.updateIfVersion(t, id, expectedVersion, plan.statuses, { ...plan.patch, updatedAt: at });
     if (!row) {
-      const [current] = await store.byIds([id]);
+      const current = await tx.current(t, id); // inside the transaction: PGlite has one connection
       if (!current) throw notFound(id);
       throw conflict(current, current.version !== expectedVersion ? `Version ${expectedVersion} is stale.` : `This cannot be done on a ${current.status} request.`);
     }
@@ -165,8 +165,9 @@ export function createRequestService(deps: RequestServiceDeps, identity: Identit
   }
 
   return {
+    /** Null for a request the caller may not see, whoever they are (no existence leak); anonymous callers are refused. */
     byId: async (id: string): Promise<RequestView | null> => {
-      requireParticipant(identity);
+      if (identity.kind === 'anonymous') requireParticipant(identity);
       const found = await visible(id);
       return found ? view(found.row) : null;
     },

@@ -136,6 +136,11 @@ export const tx = {
       .where(and(eq(requestTargets.requestId, requestId), inArray(requestTargets.status, [...statuses]), ...(exceptUnitId ? [ne(requestTargets.unitId, exceptUnitId)] : [])))
       .returning(),
 
+  current: async (t: Orm, id: string): Promise<RequestRow | null> => {
+    const [row] = await t.select().from(requests).where(eq(requests.id, id));
+    return row ?? null;
+  },
+
   targets: (t: Orm, requestId: string): Promise<RequestTargetRow[]> => t.select().from(requestTargets).where(eq(requestTargets.requestId, requestId)).orderBy(asc(requestTargets.unitId)),
 
   insertEvents: async (t: Orm, events: NewEvent[]): Promise<void> => {
