@@ -92,6 +92,8 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
   let hub: TestHub;
   let token: Record<string, string>;
   let units: Array<{ id: string; name: string }>;
+  /** A unit of the same hospital for children only: a 67-year-old does not fit. */
+  let childrenUnit: { id: string; name: string };
   const clients: Client[] = [];
   const ws = (auth?: string) => {
     const c = createClient({ url: hub.urls.graphql.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: auth ? { authorization: auth } : {}, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
@@ -151,7 +153,9 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
       `{ units(filter: { establishmentId: "${SOURCE}" }, first: 50) { edges { node { id name patientAge { min max } } } } }`,
     );
     // Units taking a 67-year-old: the requests below go to them.
-    units = r.data!.units.edges.map((e) => e.node).filter((u) => (u.patientAge.min ?? 0) <= 67 && (u.patientAge.max ?? 200) >= 67);
+    const all = r.data!.units.edges.map((e) => e.node);
+    units = all.filter((u) => (u.patientAge.min ?? 0) <= 67 && (u.patientAge.max ?? 200) >= 67);
+    childrenUnit = all.find((u) => u.patientAge.max !== null && u.patientAge.max < 18)!;
     expect(units.length).toBeGreaterThanOrEqual(4);
   }, 180_000);
   afterAll(async () => {
@@ -167,12 +171,13 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     type Change = { admissionRequestChanged: { position: string; action: string; actor: string; request: AdmissionRequest } };
     const manager = follow<Change>(ws(token[BED_MANAGER]), CHANGED, { filter: { side: 'RECEIVED' } });
     const gp = follow<Change>(ws(token[GP]), CHANGED, { filter: { side: 'SENT' } });
+    const outsider = follow<Change>(ws(token['ref.uo.tours']), CHANGED, {}); // answers for a Tours unit only
     const capacityFeed = follow<{ capacityChanged: { capacity: { available: Available; updatedBy: string } } }>(
       ws(token[BED_MANAGER]),
       `subscription($f: CapacityChangeFilter) { capacityChanged(filter: $f) { capacity { available { men women undifferentiated total } updatedBy } } }`,
       { f: { unitIds: [a.id] } },
     );
-    await sleep(500); // the three subscriptions are open upstream
+    await sleep(500); // the subscriptions are open upstream
 
     const sentAt = Date.now();
     const sent = await send([a.id, b.id]);
@@ -208,6 +213,10 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     const gpHeard = await gp.next(2);
     expect(gp.results.map((e) => e.data?.admissionRequestChanged.action)).toEqual(['CREATED', 'ACCEPTED']);
     expect(gpHeard!.data!.admissionRequestChanged.request).toMatchObject({ id: sent.id, status: 'ACCEPTED' });
+    // The feed delivers in order to every subscriber: by now the outsider would have had both events.
+    await sleep(200);
+    expect(outsider.results).toEqual([]);
+    outsider.stop();
 
     // A later answer, for the withdrawn unit: CONFLICT with the current state.
     const late = await as(BED_MANAGER, ANSWER, { id: sent.id, unitId: b.id, v: 2, input: { answer: 'ACCEPT' } });
@@ -221,6 +230,14 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     expect(done.data!.recordAdmission.targets.find((t) => t.unit.id === a.id)).toMatchObject({ status: 'COMPLETED', bedHeldUntil: null });
     expect((await capacity(a.id)).available).toEqual(after.available);
     [manager, gp, capacityFeed].forEach((s) => s.stop());
+
+    // Resuming after the CREATED event replays what followed it, from the feed.
+    const resumed = follow<Change>(ws(token[GP]), `subscription($after: ID) { admissionRequestChanged(filter: { requestId: "${sent.id}" }, after: $after) { position action } }`, {
+      after: created!.data!.admissionRequestChanged.position,
+    });
+    await resumed.next(2);
+    expect(resumed.results.map((e) => e.data?.admissionRequestChanged.action)).toEqual(['ACCEPTED', 'COMPLETED']);
+    resumed.stop();
   });
 
   it('refusal: a reason is required; every unit refusing closes the request REFUSED', async () => {
@@ -372,6 +389,17 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     expect(codeOf((await as(GP, unitQuery, { id: units[0]!.id })).errors)).toBe('FORBIDDEN');
   });
 
+  it('subscribing: anonymous callers are refused UNAUTHENTICATED, the ARS (aggregates only) FORBIDDEN', async () => {
+    for (const [login, code] of [[null, 'UNAUTHENTICATED'], ['admin.ars', 'FORBIDDEN']] as const) {
+      const sub = follow(ws(login ? token[login] : undefined), 'subscription { admissionRequestChanged { position } }', {});
+      await sub.next(1);
+      const error = sub.ended() as Errors;
+      expect(Array.isArray(error), String(login)).toBe(true);
+      expect(codeOf(error), String(login)).toBe(code);
+      expect(sub.results).toEqual([]);
+    }
+  });
+
   it('pagination: newest first, cursors go on where the page ended', async () => {
     const page1 = await as<{ admissionRequests: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(GP, LIST, { first: 2 });
     const all = await as<{ admissionRequests: { edges: Array<{ node: { id: string } }> } }>(GP, LIST, { first: 200 });
@@ -400,6 +428,9 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     const unknown = await as(GP, REQUEST, { input: input(['450002613-0000-nope']) });
     expect(codeOf(unknown.errors)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0]!.message).toContain('450002613-0000-nope');
+    const tooOld = await as(GP, REQUEST, { input: input([units[0]!.id, childrenUnit.id]) });
+    expect(tooOld.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', unitId: childrenUnit.id });
+    expect(tooOld.errors![0]!.message).toContain(childrenUnit.name);
     const before = await as<{ admissionRequests: { totalCount: number } }>(GP, LIST, {});
     await bad({ patientAge: -1 }, 'patientAge');
     const after = await as<{ admissionRequests: { totalCount: number } }>(GP, LIST, {});
