@@ -335,6 +335,17 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     expect(read.data!.admissionRequest).toMatchObject({ status: 'PENDING', version: 1 });
   });
 
+  it('holdBed and releaseBedHold are internal: absent from the API, refused on the subgraph to anyone but the system identity', async () => {
+    const viaGateway = await as(BED_MANAGER, `mutation { releaseBedHold(id: "x", admitted: false, actor: "me") { id } }`);
+    expect(codeOf(viaGateway.errors)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const hold = `mutation($u: ID!) { holdBed(unitId: $u, sex: FEMALE, until: "2099-01-01T00:00:00Z", reference: "r", actor: "me") { id } }`;
+    const user = { kind: 'user', subject: 'x', login: BED_MANAGER, professionalId: 'P1', grants: [{ rights: ['ORU_ADMISSION_REPONSE'], kind: 'TRANSVERSAL', id: null, reach: { organizations: [], establishments: [], units: [], professionals: [] } }] } as const;
+    const asUserDirect = await gql(hub.urls.subgraphs.capacities, hold, { u: units[0]!.id }, envelopeHeader(user as never));
+    expect(codeOf(asUserDirect.errors)).toBe('FORBIDDEN');
+    const anonymous = await gql(hub.urls.subgraphs.capacities, hold, { u: units[0]!.id }, envelopeHeader());
+    expect(codeOf(anonymous.errors)).toBe('UNAUTHENTICATED');
+  });
+
   it('two accepts at once: exactly one wins, the loser gets CONFLICT and its held bed back', async () => {
     const [a, b] = [units[0]!, units[1]!];
     await setFree(a.id, { men: 0, women: 0, undifferentiated: 2 });
