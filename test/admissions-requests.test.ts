@@ -390,6 +390,9 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     expect(sentList.data!.admissionRequests.edges[0]!.node.id).toBe(sent.id); // newest first
     const received = await as<{ admissionRequests: { totalCount: number } }>(BED_MANAGER, LIST, { filter: { side: 'RECEIVED', unitIds: [units[0]!.id] } });
     expect(received.data!.admissionRequests.totalCount).toBeGreaterThanOrEqual(1);
+    const cancelledOnly = await as<{ admissionRequests: { totalCount: number; edges: Array<{ node: { status: string } }> } }>(GP, LIST, { filter: { side: 'SENT', statuses: ['CANCELLED'] }, first: 200 });
+    expect(cancelledOnly.data!.admissionRequests.totalCount).toBeGreaterThanOrEqual(2); // the cancel tests above
+    expect(cancelledOnly.data!.admissionRequests.edges.every((e) => e.node.status === 'CANCELLED')).toBe(true);
     const gpReceived = await as<{ admissionRequests: { totalCount: number } }>(GP, LIST, { filter: { side: 'RECEIVED' } });
     expect(gpReceived.data!.admissionRequests.totalCount).toBe(0);
     // Unit.admissionRequests: the unit's answerers only.

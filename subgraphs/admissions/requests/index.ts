@@ -1,6 +1,7 @@
 /** Direct admission requests (docs/admissions.md § Requests): the lifecycle, its jobs and its seed. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Identity } from '../../../platform/auth/identity.js';
+import type { HubConfig } from '../../../platform/config.js';
 import type { Database } from '../../../platform/db/client.js';
 import { CLIENT_ADDRESS_HEADER } from '../../../platform/request-context.js';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
@@ -25,17 +26,19 @@ export interface AdmissionSeed {
 }
 
 /**
- * The data cipher of a database, loaded once: the context factory and the jobs (run when the
+ * The data cipher of a hub's database, loaded once: the context factory and the jobs (run when the
  * subgraph builds, so a production start without ROR_ADMISSION_DATA_KEY fails there, clearly) share it.
  */
-const ciphers = new WeakMap<Database, Promise<DataCipher>>();
+const ciphers = new WeakMap<HubConfig, WeakMap<Database, Promise<DataCipher>>>();
 
 function cipherOf(deps: AdmissionDeps): Promise<DataCipher> {
-  let cipher = ciphers.get(deps.db);
+  const ofConfig = ciphers.get(deps.config) ?? new WeakMap<Database, Promise<DataCipher>>();
+  ciphers.set(deps.config, ofConfig);
+  let cipher = ofConfig.get(deps.db);
   if (!cipher) {
     cipher = loadDataKey(deps.db.orm, deps.config).then(createCipher);
     cipher.catch(() => undefined); // reported by startAdmissionJobs, which awaits it
-    ciphers.set(deps.db, cipher);
+    ofConfig.set(deps.db, cipher);
   }
   return cipher;
 }
