@@ -8,22 +8,27 @@ import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 import { createCipher, loadDataKey, type DataCipher } from '../crypto.js';
 import { createHolds } from './holds.js';
+import { createAdmissionIndicators, indicatorResolvers, type AdmissionIndicators } from './indicators.js';
 import { scheduleRequestJobs } from './jobs.js';
-import { requestResolvers, type RequestContext } from './resolvers.js';
+import { startRetentionPurge } from './purge.js';
+import { requestResolvers as lifecycleResolvers, type RequestContext } from './resolvers.js';
 import { createRequestService } from './service.js';
 import { createRequestStore } from './store.js';
 import { createRequestChanges } from './subscription.js';
 
-export { requestResolvers };
-
 export type AdmissionDeps = SubgraphDeps & { client: SubgraphClient };
 
-export type AdmissionContext = RequestContext;
+export type AdmissionContext = RequestContext & { indicators: AdmissionIndicators };
 
-/** Demo requests (scripts/demo): past requests so the indicators have data. */
-export interface AdmissionSeed {
-  requests: unknown[];
-}
+export { seedAdmissions, type AdmissionSeed } from './seed.js';
+
+/** The lifecycle's resolvers and the indicators', merged type by type (both add to Query). */
+export const requestResolvers: Record<string, Record<string, unknown>> = Object.fromEntries(
+  [...new Set([...Object.keys(lifecycleResolvers), ...Object.keys(indicatorResolvers)])].map((type) => [
+    type,
+    { ...(lifecycleResolvers[type] ?? {}), ...((indicatorResolvers as Record<string, Record<string, unknown>>)[type] ?? {}) },
+  ]),
+);
 
 /**
  * The data cipher of a hub's database, loaded once: the context factory and the jobs (run when the
@@ -54,20 +59,17 @@ export function admissionContext(deps: AdmissionDeps): (request: FastifyRequest,
   const holds = createHolds(deps.client);
   const cipher = cipherOf(deps);
   const requestChanges = createRequestChanges(deps.feed);
+  const indicators = createAdmissionIndicators(deps.db.orm);
   const logger = deps.logger.child({ component: 'admission-requests' });
   return (request, identity) => {
     const address = addressOf(request);
     const service = () => createRequestService({ store, client: deps.client, holds, cipher, config: deps.config, logger }, identity, address);
-    return { identity, requests: service(), freshRequests: service, requestChanges };
+    return { identity, requests: service(), freshRequests: service, requestChanges, indicators };
   };
 }
 
 export async function startAdmissionJobs(app: FastifyInstance, deps: AdmissionDeps): Promise<void> {
   await cipherOf(deps); // start-up fails here without a data key in production
   scheduleRequestJobs(app, { store: createRequestStore(deps.db.orm), holds: createHolds(deps.client), logger: deps.logger });
-  // RETENTION PURGE (indicators helper): call `startRetentionPurge(app, deps)` from ./purge.js here once merged.
-}
-
-export async function seedAdmissions(_db: Database, _input: AdmissionSeed): Promise<boolean> {
-  return false;
+  startRetentionPurge(app, deps); // requests/purge.ts (closed requests past ROR_ADMISSION_RETENTION_DAYS)
 }
