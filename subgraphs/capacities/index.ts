@@ -15,10 +15,11 @@ import { createCapacityChanges, subscriptionResolvers } from './subscription.js'
 import { bedResolvers, createBedService, type BedContext } from './beds.js';
 import { createFigureSearch, figureSearchResolvers, type FigureSearchContext } from './figure-search.js';
 import { createPlaceFigures, placeFigureResolvers, type PlaceFiguresContext } from './place-figures.js';
+import { createBedHoldService, holdResolvers, type BedHoldContext } from './holds.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & PlaceFiguresContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext & PlaceFiguresContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
   resolvers: {
@@ -27,6 +28,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     ...bedResolvers,
     // schemas/capacities.search.graphql, schemas/capacities.places.graphql
     Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object) },
+    Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object) }, // internal bed holds (holds.ts)
   },
   context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
@@ -42,6 +44,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       reports: createReportService({ db, store, filters, client }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
+      bedHolds: createBedHoldService(store, identity),
       placeFigures: createPlaceFigures(db.orm, identity),
     });
   },
