@@ -16,9 +16,9 @@ const forbid = (folders, why) => ({
 });
 
 export default [
-  { ignores: ['node_modules/**', '.data/**', '**/migrations/**', 'web/dist/**'] },
+  { ignores: ['node_modules/**', '.data/**', '**/migrations/**', 'web/dist/**', 'web/src/gql/**'] },
   {
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2023, sourceType: 'module' } },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
@@ -40,6 +40,10 @@ export default [
   {
     files: ['gateway/**'],
     rules: forbid(['subgraphs', 'fhir', 'scripts', 'test', 'bench', 'web'], 'The gateway reaches subgraphs over HTTP only, and never imports fhir/.'),
+  },
+  {
+    files: ['web/src/**'],
+    rules: forbid(['platform', 'subgraphs', 'gateway', 'fhir', 'scripts', 'test', 'bench', 'schemas'], 'The console is a client like any other: it talks to the hub over HTTP and WebSocket only.'),
   },
   {
     files: ['fhir/**'],

@@ -26,7 +26,7 @@ import { productionSurface } from './plugins/use-production-surface.js';
 import { formatTokenLimitError, limitRules, parseOptionsFor } from '../platform/graphql-limits.js';
 import { createIdentityPipeline, type ContextBuilder } from './identity/index.js';
 import { oidcProxy } from './plugins/use-oidc-proxy.js';
-import { homePage } from './plugins/use-home-page.js';
+import { consolePages } from './plugins/use-console.js';
 import { forwardedRoutes } from './plugins/use-forwarded-routes.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
 import type { ChangeFeed } from '../platform/changes/feed.js';
@@ -39,6 +39,8 @@ export interface GatewayOptions {
   /** Where each subgraph answers; overrides the routing URLs written in the supergraph. */
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   supergraphSdl?: string;
+  /** The console's build to serve at `/` (web/dist when absent). */
+  consoleDir?: string;
   /** The process's change feed, when it has one: subscriptions end at once on a subscriber's role change. */
   feed?: ChangeFeed;
 }
@@ -136,7 +138,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       timeoutMs: options.config.timeouts.subgraphMs,
     });
   }
-  await app.register(homePage);
+  // The console (web/dist) at `/`, its client routes by the not-found fallback (docs/console.md).
+  await app.register(consolePages, options.consoleDir ? { dir: options.consoleDir } : {});
   const urls = options.subgraphUrls;
   await app.register(forwardedRoutes, {
     buildContext,

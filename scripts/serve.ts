@@ -27,6 +27,8 @@ try {
   const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
   // Before the database and before loading the component (seconds): a taken port fails at once.
   await checkPortsFree(config.host, [component === 'gateway' ? gatewayClaim(config) : subgraphClaim(config, component)]);
+  // The gateway serves the console: built here when its sources changed (the image builds it beforehand).
+  if (component === 'gateway') await (await import('../web/build/build.js')).ensureConsoleBuilt({ log: (line) => logger.info(line) });
   const { serveGateway, serveSubgraph } = await import('./lib/components.js');
   const close = component === 'gateway' ? await serveGateway(config, logger) : await serveSubgraph(component, config, logger);
   shutdown.ready(close);

@@ -12,6 +12,7 @@ import { onShutdown } from './shutdown.js';
 import { startupFailure } from './lib/startup.js';
 import { checkPortsFree, hubClaims } from './lib/ports.js';
 import { assertDirLockFree } from '../platform/db/dir-lock.js';
+import { ensureConsoleBuilt } from '../web/build/build.js';
 
 try {
   const config = loadConfig();
@@ -22,13 +23,16 @@ try {
   // directory in use by a running hub, fails at once. Both are checked again when taken.
   await checkPortsFree(config.host, hubClaims(config));
   if (config.database.kind === 'pglite' && config.database.dataDir) assertDirLockFree(config.database.dataDir);
+  // The console (web/dist) is rebuilt only when its sources changed: a warm start skips Vite.
+  const consoleBuild = await ensureConsoleBuilt({ log: (line) => logger.info(line) });
   const { startHub } = await import('./hub.js');
   const hub = await startHub(config, logger);
   const seconds = (performance.now() / 1000).toFixed(1);
-  logger.info({ urls: hub.urls, startupSeconds: Number(seconds) }, 'ROR Hub ready');
+  logger.info({ urls: hub.urls, startupSeconds: Number(seconds), consoleBuildSeconds: consoleBuild.seconds }, 'ROR Hub ready');
   console.log(
     [
       `\nROR Hub ready in ${seconds} s (database: ${config.database.kind === 'pglite' ? `embedded PGlite${config.database.dataDir ? ` in ${config.database.dataDir}` : ', in memory'}` : 'PostgreSQL'})`,
+      `  Console  ${hub.urls.graphql.replace(/\/graphql$/, '/')}${consoleBuild.built ? `  (built in ${consoleBuild.seconds} s)` : ''}`,
       `  GraphQL  ${hub.urls.graphql}`,
       `  FHIR     ${hub.urls.fhir}  (try ${hub.urls.fhir}/metadata)`,
       config.externalOidcDiscoveryUrl ? `  OpenID   trusted external issuer ${config.externalOidcDiscoveryUrl}` : `  OpenID   ${config.oidcIssuer}  (npm run token -- --user admin.ars)`,

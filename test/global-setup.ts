@@ -5,6 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { databaseKinds, prepareDatabaseCopies, startTestHub, type DatabaseKind } from './helpers/hub.js';
+import { ensureConsoleBuilt } from '../web/build/build.js';
 
 export interface HubUrls {
   graphql: string;
@@ -20,8 +21,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  // First the run's migrated and seeded databases: the shared hubs and the tests' copy them.
-  const dropCopies = await prepareDatabaseCopies(databaseKinds());
+  // The console once per run (only when its sources changed), while the databases are prepared:
+  // the hubs serve it and the browser tests open it.
+  const [dropCopies] = await Promise.all([prepareDatabaseCopies(databaseKinds()), ensureConsoleBuilt()]);
   const hubs = await Promise.all(databaseKinds().map((kind) => startTestHub(kind)));
   project.provide('hubs', Object.fromEntries(hubs.map((h) => [h.kind, h.urls])));
   return async () => {

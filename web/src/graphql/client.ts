@@ -1,0 +1,67 @@
+/**
+ * The console's GraphQL client: urql over HTTP for queries and mutations, graphql-ws on the same
+ * origin for subscriptions (`/graphql`, WebSocket upgrade), the bearer token sent as the
+ * `authorization` connection parameter (docs/subscriptions.md). The socket's state feeds the
+ * "Connexion perdue" banner.
+ */
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
+
+export type ConnectionState = 'idle' | 'connected' | 'lost';
+
+type Listener = (state: ConnectionState) => void;
+
+export interface ConsoleClient {
+  urql: Client;
+  onConnectionState(listener: Listener): () => void;
+  dispose(): void;
+}
+
+export function createConsoleClient(token: string): ConsoleClient {
+  const listeners = new Set<Listener>();
+  let state: ConnectionState = 'idle';
+  const set = (next: ConnectionState) => {
+    state = next;
+    for (const listener of listeners) listener(next);
+  };
+  const wsUrl = new URL('/graphql', window.location.href);
+  wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = createWsClient({
+    url: wsUrl.href,
+    connectionParams: { authorization: `Bearer ${token}` },
+    // A dropped socket (hub restart, network) is retried for ever, with graphql-ws's backoff;
+    // the subscriptions resume on their own once it is back.
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    on: {
+      connected: () => set('connected'),
+      closed: () => {
+        if (state === 'connected') set('lost');
+      },
+    },
+  });
+  const urql = new Client({
+    url: '/graphql',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
+    fetchOptions: { headers: { authorization: `Bearer ${token}` } },
+    // Lists are read again after every write and live event; the cache only dedupes.
+    requestPolicy: 'cache-and-network',
+  });
+  return {
+    urql,
+    onConnectionState(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    dispose: () => void ws.dispose(),
+  };
+}

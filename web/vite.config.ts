@@ -1,0 +1,21 @@
+/**
+ * Vite build of the console (docs/console.md). The gateway serves web/dist at `/`; the build is
+ * started by web/build/build.ts (npm start, the test run's global setup), never by hand.
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // DSFR's fonts and icons stay files of their own: the CSP forbids data: fonts.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 2_000,
+  },
+});
