@@ -3,7 +3,8 @@
  * `/.well-known/openid-configuration`) are forwarded to the professionals subgraph, which mounts
  * the provider at the same path. X-Forwarded-Host/Proto tell the provider the public host, so the
  * endpoints it publishes and redirects to are the gateway's, not the internal subgraph's.
- * `/password/*`, the page of the password links mailed to new users, goes to the same subgraph.
+ * `/password/*`, the page of the password links mailed to new users, goes to the same subgraph,
+ * and so does `/assets/dsfr/*`, the DSFR style sheet, fonts and icons of these pages.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest, RawServerBase, RequestGenericInterface, RouteOptions } from 'fastify';
@@ -56,6 +57,7 @@ export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, optio
     });
     await scope.register(httpProxy, { upstream, prefix: '/password', rewritePrefix: '/password', replyOptions: { rewriteRequestHeaders }, ...limits });
   });
+  await app.register(httpProxy, { upstream, prefix: '/assets/dsfr', rewritePrefix: '/assets/dsfr', httpMethods: ['GET', 'HEAD'], replyOptions: { rewriteRequestHeaders }, ...limits });
   // Some OpenID clients look for discovery at the host root; the issuer's own is under /oidc.
   await app.register(httpProxy, {
     upstream,

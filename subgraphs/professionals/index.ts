@@ -21,8 +21,9 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
     return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory, config.passwordScryptLog2N) });
   },
   // The OpenID provider (OAuth/OIDC requests, its own sessions) and the password page (its link
-  // token) authenticate by their own means; the gateway proxies them without an envelope.
-  openPrefixes: ['/oidc', '/password'],
+  // token) authenticate by their own means, and their style sheet and fonts are public; the
+  // gateway proxies them without an envelope.
+  openPrefixes: ['/oidc', '/password', '/assets/dsfr'],
   extend: async (app, deps) => {
     await registerIdentityProvider(app, deps);
     startBackgroundJobs(app, deps);

@@ -53,9 +53,18 @@ export function needsRehash(stored: string, log2N = OWASP_SCRYPT_LOG2N): boolean
   return !parameters || parameters.N !== 2 ** log2N || parameters.r !== R || parameters.p !== P;
 }
 
+/** The password policy's messages: English for the API, French for the pages people see. */
+const PROBLEMS = {
+  en: { short: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`, mix: 'A password needs letters and at least one digit or symbol.' },
+  fr: {
+    short: `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`,
+    mix: 'Le mot de passe doit contenir des lettres et au moins un chiffre ou un symbole.',
+  },
+};
+
 /** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (!/[a-zA-Z]/.test(password) || !/[^a-zA-Z]/.test(password)) return 'A password needs letters and at least one digit or symbol.';
+export function passwordProblem(password: string, language: 'en' | 'fr' = 'en'): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return PROBLEMS[language].short;
+  if (!/[a-zA-Z]/.test(password) || !/[^a-zA-Z]/.test(password)) return PROBLEMS[language].mix;
   return null;
 }

@@ -1,7 +1,8 @@
 /**
  * The hub's embedded OpenID Connect provider (oidc-provider 8), mounted at /oidc on the
  * professionals subgraph, with the page of password links (/password/create) that lets new users
- * choose the password they sign in with; the gateway proxies /oidc/* and /password/* to them
+ * choose the password they sign in with, and the DSFR files these pages use (/assets/dsfr/*);
+ * the gateway proxies /oidc/*, /password/* and /assets/dsfr/* to them
  * (gateway/plugins/use-oidc-proxy.ts). Neither is mounted when an external issuer is configured
  * (ROR_OIDC_DISCOVERY_URL). See docs/identity.md.
  */
@@ -12,6 +13,7 @@ import { purgeExpired } from './adapter.js';
 import { cookieKeys, loadSigningKeys } from './keys.js';
 import { createProvider, issuerPath } from './provider.js';
 import { registerInteractions } from './interactions.js';
+import { registerDsfrAssets } from './assets.js';
 import { publicBaseOf } from '../password-links.js';
 import { registerPasswordPage } from '../password-page.js';
 
@@ -51,6 +53,7 @@ export async function registerIdentityProvider(app: FastifyInstance, deps: Subgr
       await handle(raw, reply.raw);
     });
   });
+  await registerDsfrAssets(app);
   await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath, passwordLog2N: config.passwordScryptLog2N });
   await registerPasswordPage(app, { orm: db.orm, publicBase: publicBaseOf(config.oidcIssuer), passwordLog2N: config.passwordScryptLog2N });
 

@@ -9,9 +9,11 @@ import { errors, type Interaction, type Provider } from 'oidc-provider';
 import type { Orm } from '../../../platform/db/client.js';
 import { recordLogin, verifyAccountPassword } from '../accounts.js';
 import { isFirstParty } from './clients.js';
-import { loginPage, messagePage, sendPage } from './pages.js';
+import { basePathOfIssuerPath, loginPage, messagePage, sendPage } from './pages.js';
 
-export const INVALID_CREDENTIALS = 'Invalid login or password.';
+/** One message whatever failed (unknown login, wrong password, disabled or archived account). */
+export const INVALID_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+export const SIGN_IN_EXPIRED = 'Cette page de connexion a expiré ou a déjà servi : revenez à l’application et connectez-vous de nouveau.';
 
 interface InteractionRoute {
   Params: { uid: string };
@@ -40,6 +42,7 @@ export interface InteractionOptions {
 }
 
 export async function registerInteractions(app: FastifyInstance, { provider, orm, issuerPath, passwordLog2N }: InteractionOptions): Promise<void> {
+  const basePath = basePathOfIssuerPath(issuerPath);
   await app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 8_192 });
 
@@ -51,14 +54,14 @@ export async function registerInteractions(app: FastifyInstance, { provider, orm
       } catch (error) {
         if (!(error instanceof errors.SessionNotFound)) throw error;
       }
-      send(reply, 400, messagePage('Sign-in expired', 'This sign-in page has expired or was already used. Go back to the application and sign in again.'));
+      send(reply, 400, messagePage('Connexion expirée', SIGN_IN_EXPIRED, basePath));
       return null;
     };
 
     const form = async (details: Interaction, extra: { login?: string; error?: string } = {}) => {
       const client = await provider.Client.find(String(details.params.client_id));
       const base = `${issuerPath}/interaction/${details.uid}`;
-      return loginPage({ action: `${base}/login`, abortAction: `${base}/abort`, clientName: client?.clientName ?? 'ROR Hub', ...extra });
+      return loginPage({ action: `${base}/login`, abortAction: `${base}/abort`, clientName: client?.clientName ?? 'ROR Hub', basePath, ...extra });
     };
 
     const finish = async (request: { raw: Parameters<Provider['interactionResult']>[0] }, reply: FastifyReply, result: Parameters<Provider['interactionResult']>[2]) => {
@@ -76,7 +79,7 @@ export async function registerInteractions(app: FastifyInstance, { provider, orm
         const grantId = await grantFirstParty(provider, details, details.session.accountId);
         return finish(request, reply, { consent: { grantId } });
       }
-      return send(reply, 403, messagePage('Not allowed', 'This application cannot sign hub users in.'));
+      return send(reply, 403, messagePage('Accès refusé', 'Cette application ne peut pas connecter les utilisateurs du hub.', basePath));
     });
 
     scope.post<InteractionRoute>('/oidc/interaction/:uid/login', async (request, reply) => {
@@ -85,7 +88,6 @@ export async function registerInteractions(app: FastifyInstance, { provider, orm
       const login = text(request.body?.login, 200);
       const password = text(request.body?.password, 1_024);
       const account = login && password ? await verifyAccountPassword(orm, login, password, passwordLog2N) : null;
-      // One message whatever failed (unknown login, wrong password, disabled or archived account).
       if (!account) return send(reply, 401, await form(details, { login, error: INVALID_CREDENTIALS }));
       await recordLogin(orm, account.id, new Date());
       const result = { login: { accountId: account.id } };

@@ -13,7 +13,7 @@ import { createAdapterFactory } from './adapter.js';
 import { findActiveAccount } from '../accounts.js';
 import { findApplication, firstPartyClients } from './clients.js';
 import { SIGNING_ALG } from './keys.js';
-import { messagePage, page } from './pages.js';
+import { basePathOfIssuerPath, messagePage, page } from './pages.js';
 
 export interface ProviderSetup {
   orm: Orm;
@@ -42,6 +42,7 @@ function html(ctx: KoaContextWithOIDC, body: string): void {
 
 function configuration({ orm, config, signingKeys, cookieKeys }: ProviderSetup): Configuration {
   const audience = config.apiAudience;
+  const basePath = basePathOfIssuerPath(issuerPath(config));
   const cookie = { signed: true, httpOnly: true, sameSite: 'lax' } as const;
 
   const extraTokenClaims = async (ctx: KoaContextWithOIDC | undefined, token: IssuedToken) => {
@@ -98,11 +99,12 @@ function configuration({ orm, config, signingKeys, cookieKeys }: ProviderSetup):
           html(
             ctx,
             page(
-              'Sign out',
-              `<h1>Sign out</h1>\n<p>Sign out of the ROR Hub?</p>\n${form}\n<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>\n<button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>`,
+              'Déconnexion',
+              `<h1>Déconnexion</h1>\n<p>Vous déconnecter de ROR Hub ?</p>\n${form}\n<ul class="fr-btns-group fr-btns-group--inline-sm"><li><button type="submit" form="op.logoutForm" name="logout" value="yes" class="fr-btn">Se déconnecter</button></li><li><button type="submit" form="op.logoutForm" class="fr-btn fr-btn--secondary">Rester connecté</button></li></ul>`,
+              basePath,
             ),
           ),
-        postLogoutSuccessSource: async (ctx) => html(ctx, messagePage('Signed out', 'You are signed out of the ROR Hub.')),
+        postLogoutSuccessSource: async (ctx) => html(ctx, messagePage('Déconnexion', 'Vous êtes déconnecté de ROR Hub.', basePath, 'info')),
       },
       resourceIndicators: {
         enabled: true,
@@ -127,7 +129,8 @@ function configuration({ orm, config, signingKeys, cookieKeys }: ProviderSetup):
     extraTokenClaims,
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
     renderError: async (ctx, out) =>
-      html(ctx, messagePage('Sign-in error', `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`)),
+      // The protocol's error code stays as is (in English): it is what a developer searches for.
+      html(ctx, messagePage('Erreur de connexion', `La connexion n’a pas abouti (${out.error}${out.error_description ? ` : ${out.error_description}` : ''}).`, basePath)),
   };
 }
 
