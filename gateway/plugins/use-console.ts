@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
 };
+
+const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 /** A Host header as a browser sends it; anything else gets no WebSocket source in the CSP. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -85,25 +87,25 @@ function isPageRequest(request: FastifyRequest): boolean {
 const plugin: FastifyPluginAsync<ConsoleOptions> = async (app, options) => {
   const dir = options.dir ?? DEFAULT_CONSOLE_DIR;
   const indexPath = join(dir, 'index.html');
-  // Read once: the build does not change under a running hub (a rebuild comes with a restart).
-  const index = existsSync(indexPath) ? readFileSync(indexPath) : null;
   const assetsDir = join(dir, 'assets');
-  const assets = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
 
-  const page = (request: FastifyRequest, reply: FastifyReply) =>
-    secure(reply, request)
+  // Read at each request (a small file): a rebuild (npm run build:console) shows without a restart.
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    const index = existsSync(indexPath) ? readFileSync(indexPath) : null;
+    return secure(reply, request)
       .code(index ? 200 : 503)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .send(index ?? MISSING);
+  };
 
   app.get('/', page);
   app.get('/callback', page);
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {
     const file = request.params.file;
-    // Only names listed at start: no path ever built from the request reaches the disk.
-    if (!assets.has(file)) return reply.callNotFound();
+    // A plain file name (Vite's `name-hash.ext`): no separator, no `..`, so nothing outside assets/.
     const path = join(assetsDir, file);
+    if (!ASSET_NAME.test(file) || !existsSync(path)) return reply.callNotFound();
     return secure(reply, request)
       .header('content-type', TYPES[extname(file)] ?? 'application/octet-stream')
       .header('content-length', statSync(path).size)

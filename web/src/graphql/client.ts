@@ -52,6 +52,9 @@ export function createConsoleClient(token: string): ConsoleClient {
       }),
     ],
     fetchOptions: { headers: { authorization: `Bearer ${token}` } },
+    // POST always: Apollo's CSRF guard refuses a GET without a preflight-forcing header, and tokens
+    // and patient data stay out of URLs and logs.
+    preferGetMethod: false,
     // Lists are read again after every write and live event; the cache only dedupes.
     requestPolicy: 'cache-and-network',
   });

@@ -15,6 +15,7 @@ import { PlaceSearchQuery, RequestAdmissionMutation } from '../operations/places
 import { DISCIPLINES, SEXES, URGENCIES, minutesAgo } from '../labels';
 import { frenchErrors, type FrenchErrors } from '../errors';
 import { ADMISSION_REQUESTS } from '../rights';
+import { Link } from '../router';
 
 type Origin = 'postalCode' | 'communeCode' | 'near';
 type Place = ConsolePlaceSearchQuery['placeSearch']['edges'][number]['node'];
@@ -71,6 +72,7 @@ export function PlaceSearch() {
   const [result, setResult] = useState<ConsolePlaceSearchQuery['placeSearch'] | null>(null);
   const [searching, setSearching] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [sent, setSent] = useState<string | null>(null);
   const set = <K extends keyof Criteria>(key: K, value: Criteria[K]) => setCriteria((c) => ({ ...c, [key]: value }));
 
   const search = async (event: FormEvent) => {
@@ -79,13 +81,14 @@ export function PlaceSearch() {
     setFieldErrors(errors);
     if (!input) return;
     setSearching(true);
-    const answer = await client.query(PlaceSearchQuery, { criteria: input, first: 50 }, { requestPolicy: 'network-only' }).toPromise();
+    const answer = await client.query(PlaceSearchQuery, { criteria: input, first: 20 }, { requestPolicy: 'network-only' }).toPromise();
     setSearching(false);
     const french = frenchErrors(answer.error);
     setSearchErrors(french);
     setFieldErrors(french.fields);
     setResult(answer.data?.placeSearch ?? null);
     setSelected(new Set());
+    setSent(null);
   };
 
   const places = result?.edges.map((edge) => edge.node) ?? [];
@@ -160,10 +163,26 @@ export function PlaceSearch() {
       {result && (
         <section className="fr-mt-4w" aria-labelledby="resultats">
           <h2 id="resultats">
-            {result.totalCount} unité{result.totalCount > 1 ? 's' : ''} à moins de {result.centre.radiusKm} km{result.centre.communeName ? ` de ${result.centre.communeName}` : ''}
+            {result.totalCount} unité{result.totalCount > 1 ? 's' : ''} à moins de {result.centre.radiusKm} km{result.centre.communeName ? ` (centre : ${result.centre.communeName})` : ''}
+            {places.length < result.totalCount ? ` — les ${places.length} plus proches` : ''}
           </h2>
-          {places.length > 0 && <Results places={places} selected={selected} toggle={toggle} />}
-          {selected.size > 0 && <RequestForm unitIds={[...selected]} criteria={criteria} onSent={() => setSelected(new Set())} />}
+          {sent && (
+            <Alert className="fr-mb-3w" severity="success" title="Demande envoyée" description={<>{sent} <Link href={ADMISSION_REQUESTS.path}>Suivre mes demandes</Link></>} />
+          )}
+          {selected.size > 0 && (
+            <RequestForm
+              unitIds={[...selected]}
+              criteria={criteria}
+              onSent={(message) => {
+                setSent(message);
+                setSelected(new Set());
+              }}
+            />
+          )}
+          {places.length > 0 && <Results places={places} selected={selected} toggle={(id) => {
+                setSent(null);
+                toggle(id);
+              }} />}
         </section>
       )}
     </>
@@ -238,7 +257,7 @@ function Results(props: { places: Place[]; selected: Set<string>; toggle: (id: s
   );
 }
 
-function RequestForm(props: { unitIds: string[]; criteria: Criteria; onSent: () => void }) {
+function RequestForm(props: { unitIds: string[]; criteria: Criteria; onSent: (message: string) => void }) {
   const [age, setAge] = useState(props.criteria.patientAge);
   const [sex, setSex] = useState<PatientSex | ''>(props.criteria.patientSex);
   const [urgency, setUrgency] = useState<AdmissionUrgency>('SAME_DAY');
@@ -247,7 +266,6 @@ function RequestForm(props: { unitIds: string[]; criteria: Criteria; onSent: () 
   const [patientName, setPatientName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
-  const [sent, setSent] = useState<string | null>(null);
   const [{ fetching }, requestAdmission] = useMutation(RequestAdmissionMutation);
 
   const submit = async (event: FormEvent) => {
@@ -277,18 +295,11 @@ function RequestForm(props: { unitIds: string[]; criteria: Criteria; onSent: () 
     const french = frenchErrors(answer.error);
     setErrors(french.fields);
     setGeneral(french.general);
-    if (answer.data) {
-      setSent(`Demande envoyée à ${answer.data.requestAdmission.targets.map((t) => t.unit.name).join(', ')}.`);
-      props.onSent();
-    }
+    if (answer.data) props.onSent(`Demande envoyée à ${answer.data.requestAdmission.targets.map((t) => t.unit.name).join(', ')}.`);
   };
 
-  if (sent)
-    return (
-      <Alert className="fr-mt-3w" severity="success" title="Demande envoyée" description={<>{sent} <a href={ADMISSION_REQUESTS.path}>Suivre mes demandes</a></>} />
-    );
   return (
-    <form onSubmit={submit} noValidate className="fr-mt-4w" aria-labelledby="demande">
+    <form onSubmit={submit} noValidate className="fr-mb-4w" aria-labelledby="demande">
       <h2 id="demande">Demander une admission ({props.unitIds.length} unité{props.unitIds.length > 1 ? 's' : ''})</h2>
       {errors.unitIds && <Alert severity="error" small description={errors.unitIds} />}
       {general.length > 0 && <Alert severity="error" small description={general.join(' ')} />}

@@ -1,0 +1,114 @@
+/**
+ * The console's direct-admission screens in a real browser (Debian's chromium, test/helpers/browser.ts),
+ * as two people use them at once: a GP (medecin.ville.orleans, context 1) signs in through the
+ * console, searches a place around Orléans and sends a request to one unit; a bed manager of CHR
+ * Orléans (gestionnaire.lits.orleans, context 2), whose "Demandes d'admission" page is already
+ * open, sees it arrive without reloading and accepts it; the GP's page shows "Acceptée" without
+ * reloading. Both screens pass axe-core (no serious or critical violation); the WebSocket cut by
+ * the test shows "Connexion perdue — reconnexion…" until the console is connected again.
+ * Screenshots for docs/console.md go to docs/console/.
+ *
+ * PGlite only: the API under the screens runs on both databases in the admissions suites.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, newUserPage, signIn } from './helpers/browser.js';
+import { startTestHub, type TestHub } from './helpers/hub.js';
+
+const PASSWORD = 'Demo-ROR-2026!';
+const SHOTS = new URL('../docs/console/', import.meta.url);
+// A name no seeded request carries: the bed manager's inbox may hold the demo region's requests.
+const PATIENT = 'Mme Essai Navigateur';
+const UNIT = 'PNEUMOLOGIE'; // CHR Orléans - Hôpital de la Source (450002613-1105), free beds in the demo region
+
+describe('console: place search and admission requests, live, in a browser (PGlite)', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    [hub, browser] = await Promise.all([startTestHub('pglite'), launchBrowser()]);
+    base = hub.urls.graphql.replace(/\/graphql$/, '');
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  /** A new user opening the console, signed in through the provider's page; back on the home page. */
+  async function consoleUser(login: string): Promise<Page> {
+    const page = await newUserPage(browser, { viewport: { width: 1366, height: 768 } });
+    await page.goto(`${base}/`);
+    await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
+    await signIn(page, base, login, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: /^Bonjour / }).waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: new URL(name, SHOTS).pathname, fullPage: true });
+
+  it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', async () => {
+    const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans'), consoleUser('gestionnaire.lits.orleans')]);
+
+    // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
+    // both screens for both; test/console-rights.test.ts covers users without them).
+    const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link').allTextContents();
+    expect(await menu(gp)).toEqual(['Recherche de place', 'Demandes d’admission']);
+    expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission']);
+    await shot(gp, 'home.png');
+
+    // The bed manager's inbox is open before the request exists.
+    await manager.getByRole('link', { name: 'Demandes d’admission' }).first().click();
+    await manager.getByRole('heading', { name: /^Demandes reçues par vos unités/ }).waitFor();
+
+    // The GP searches around Orléans (postal code), for a 50-year-old woman, free beds only.
+    await gp.getByRole('link', { name: 'Recherche de place' }).first().click();
+    await gp.getByLabel('Code postal').fill('45000');
+    await gp.getByLabel('Âge du patient (ans)').fill('50');
+    await gp.getByLabel('Sexe du patient').selectOption('FEMALE');
+    await gp.getByRole('button', { name: 'Rechercher' }).click();
+    await gp.getByRole('heading', { name: /unités à moins de 30 km \(centre : Orléans\)/ }).waitFor();
+    const row = gp.getByRole('row').filter({ has: gp.getByLabel(`Choisir ${UNIT}`, { exact: true }) });
+    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toMatch(/^\d+ km$|^\d+,\d km$/);
+    expect(Number(await row.getByRole('cell').nth(3).textContent().then((text) => text?.split('/')[0]))).toBeGreaterThan(0);
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toMatch(/^(à l’instant|il y a \d+ (min|h \d\d))/);
+    await expectAccessible(gp);
+    await shot(gp, 'place-search.png');
+
+    // Keyboard: the unit's box is checked with Space; the request form opens above the results.
+    await gp.getByLabel(`Choisir ${UNIT}`, { exact: true }).focus();
+    await gp.keyboard.press('Space');
+    await gp.getByRole('heading', { name: 'Demander une admission (1 unité)' }).waitFor();
+    // A missing field is refused in French next to it, before anything is sent.
+    await gp.getByRole('button', { name: 'Demander une admission' }).click();
+    await expect(gp.getByText('Le résumé clinique est obligatoire.').isVisible()).resolves.toBe(true);
+    await gp.getByLabel('Résumé clinique').fill('Pneumopathie, saturation 90 % sous 2 L/min.');
+    await gp.getByLabel('Vous joindre (téléphone ou courriel)').fill('02 38 00 00 00');
+    await gp.getByLabel('Nom du patient (facultatif)').fill(PATIENT);
+    await gp.getByRole('button', { name: 'Demander une admission' }).click();
+    await gp.getByText(`Demande envoyée à ${UNIT}.`).waitFor();
+
+    // It arrives in the bed manager's inbox without a reload.
+    const received = manager.getByRole('article', { name: new RegExp(PATIENT) });
+    await received.waitFor();
+    await expect(received.getByRole('heading').textContent()).resolves.toContain('En attente');
+
+    // The GP follows it on the requests page.
+    await gp.getByRole('link', { name: 'Suivre mes demandes' }).click();
+    const sent = gp.getByRole('article', { name: new RegExp(PATIENT) });
+    await sent.waitFor();
+    await expect(sent.getByRole('heading').textContent()).resolves.toContain('En attente');
+
+    await expectAccessible(manager);
+    await shot(manager, 'admission-requests.png');
+    await received.getByRole('button', { name: 'Accepter' }).click();
+    await received.getByRole('heading').filter({ hasText: 'Acceptée' }).waitFor();
+
+    // The GP's page turns "Acceptée" by itself, naming who answered.
+    await sent.getByRole('heading').filter({ hasText: 'Acceptée' }).waitFor();
+    await expect(sent.textContent()).resolves.toContain('par gestionnaire.lits.orleans');
+    await expectAccessible(gp);
+  });
+});
