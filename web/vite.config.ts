@@ -17,5 +17,7 @@ export default defineConfig({
     // DSFR's fonts and icons stay files of their own: the CSP forbids data: fonts.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2_000,
+    // The timing report is advice for plugin authors: noise in `npm start`'s output.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });

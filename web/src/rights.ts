@@ -3,7 +3,7 @@
  * menu lists a screen only when one of the user's role assignments gives one of its rights.
  * Screens not built yet are not listed (docs/console.md § Not built yet).
  */
-import type { ConsoleMeQuery } from './gql/graphql';
+import type { ConsoleMeQuery } from './gql/graphql.js'; // .js: also compiled by the root tsconfig (test/console-rights.test.ts)
 
 export type Me = NonNullable<ConsoleMeQuery['me']>;
 

@@ -10,6 +10,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import type { AdmissionRefusalReason, AdmissionRequestStatus, ConsoleAdmissionRequestFragment } from '../gql/graphql';
 import { AdmissionRequestChangedSubscription, AdmissionRequestQuery, AdmissionRequestsQuery, AnswerAdmissionRequestMutation } from '../operations/requests';
 import { REFUSAL_REASONS, REQUEST_STATUSES, SEXES, TARGET_STATUSES, URGENCIES, dateTime, minutesAgo } from '../labels';
@@ -32,8 +33,12 @@ function sentByMe(me: Me, request: Request): boolean {
   return request.requester.kind === 'USER' && request.requester.name === me.account?.login;
 }
 
-function byNewest(a: Request, b: Request): number {
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt);
+const OPEN: ReadonlySet<AdmissionRequestStatus> = new Set(['PENDING', 'ACCEPTED']);
+
+/** Waiting ones first (they need an answer), then the newest. */
+function byUrgency(a: Request, b: Request): number {
+  const waiting = Number(b.status === 'PENDING') - Number(a.status === 'PENDING');
+  return waiting || Date.parse(b.createdAt) - Date.parse(a.createdAt);
 }
 
 export function AdmissionRequests(props: { me: Me }) {
@@ -51,7 +56,8 @@ export function AdmissionRequests(props: { me: Me }) {
     return event;
   });
 
-  const all = [...requests.values()].sort(byNewest);
+  const [showClosed, setShowClosed] = useState(false);
+  const all = [...requests.values()].filter((r) => showClosed || OPEN.has(r.status)).sort(byUrgency);
   const sent = all.filter((r) => sentByMe(props.me, r));
   const received = all.filter((r) => !sentByMe(props.me, r));
   const errors = frenchErrors(error);
@@ -61,6 +67,9 @@ export function AdmissionRequests(props: { me: Me }) {
       <p className="fr-text--sm" aria-live="polite">
         {lastChange ?? 'Les changements apparaissent ici sans recharger la page.'}
       </p>
+      <Checkbox
+        options={[{ label: 'Afficher aussi les demandes closes (refusées, annulées, expirées, patients admis)', nativeInputProps: { checked: showClosed, onChange: (e) => setShowClosed(e.target.checked) } }]}
+      />
       {errors.general.length > 0 && <Alert severity="error" title="Liste indisponible" description={errors.general.join(' ')} />}
       {fetching && requests.size === 0 && <p>Chargement…</p>}
       <section aria-labelledby="recues">
@@ -79,16 +88,16 @@ function RequestCard(props: { request: Request; me: Me; onChange: (request: Requ
   const { request } = props;
   const title = `Patient${request.patientName ? ` ${request.patientName}` : ''}, ${SEXES[request.patientSex].toLowerCase()} de ${request.patientAge} ans`;
   return (
-    <article className="fr-card fr-card--no-arrow fr-mb-3w" aria-label={title} data-request-id={request.id}>
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <h3 className="fr-card__title">
+    <article className="fr-p-3w fr-mb-3w" style={{ border: '1px solid var(--border-default-grey)' }} aria-label={title}>
+      <div>
+        <div>
+          <h3 className="fr-h5 fr-mb-1w">
             {title}{' '}
             <Badge severity={STATUS_SEVERITY[request.status]} small>
               {REQUEST_STATUSES[request.status]}
             </Badge>
           </h3>
-          <p className="fr-card__desc">
+          <p className="fr-text--sm fr-mb-1w">
             Urgence : {URGENCIES[request.urgency]} — envoyée {minutesAgo(request.createdAt)} par {request.requester.name} — à rappeler : {request.callbackContact}
             <br />
             {request.clinicalSummary}
