@@ -12,7 +12,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { expectAccessible, launchBrowser, newUserPage, signIn } from './helpers/browser.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 
@@ -37,9 +37,17 @@ describe('console: place search and admission requests, live, in a browser (PGli
     await hub?.close();
   });
 
+  /** The GP's WebSockets, passed through to the hub: the test cuts one to see the console reconnect. */
+  const gpSockets: WebSocketRoute[] = [];
+
   /** A new user opening the console, signed in through the provider's page; back on the home page. */
-  async function consoleUser(login: string): Promise<Page> {
+  async function consoleUser(login: string, sockets?: WebSocketRoute[]): Promise<Page> {
     const page = await newUserPage(browser, { viewport: { width: 1366, height: 768 } });
+    if (sockets)
+      await page.routeWebSocket(/\/graphql$/, (socket) => {
+        socket.connectToServer();
+        sockets.push(socket);
+      });
     await page.goto(`${base}/`);
     await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
     await signIn(page, base, login, PASSWORD);
@@ -51,7 +59,7 @@ describe('console: place search and admission requests, live, in a browser (PGli
   const shot = (page: Page, name: string) => page.screenshot({ path: new URL(name, SHOTS).pathname });
 
   it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', async () => {
-    const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans'), consoleUser('gestionnaire.lits.orleans')]);
+    const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans', gpSockets), consoleUser('gestionnaire.lits.orleans')]);
 
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
     // both screens for both; test/console-rights.test.ts covers users without them).
@@ -101,6 +109,15 @@ describe('console: place search and admission requests, live, in a browser (PGli
     const sent = gp.getByRole('article', { name: new RegExp(PATIENT) });
     await sent.waitFor();
     await expect(sent.getByRole('heading').textContent()).resolves.toContain('En attente');
+
+    // The GP's WebSocket drops (1012: the server restarts): the console says so, reconnects by
+    // itself, and the subscription goes on (the acceptance below still arrives live).
+    const lost = gp.getByText('Connexion perdue — reconnexion…');
+    expect(gpSockets).toHaveLength(1);
+    await gpSockets[0]!.close({ code: 1012, reason: 'test' });
+    await lost.waitFor();
+    await lost.waitFor({ state: 'detached' });
+    expect(gpSockets).toHaveLength(2);
 
     await expectAccessible(manager);
     await shot(manager, 'admission-requests.png');

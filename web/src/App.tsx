@@ -11,6 +11,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { completeSignIn, signIn, signOut } from './auth/oidc';
 import { readSession, type Session } from './auth/session';
 import { createConsoleClient, type ConnectionState } from './graphql/client';
+import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
 import { ADMISSION_REQUESTS, PLACE_SEARCH, rightsOf, screensFor, type Me } from './rights';
@@ -76,7 +77,9 @@ function SignedIn(props: { session: Session; path: string }) {
   }, [props.session.expiresAt]);
   return (
     <UrqlProvider value={client.urql}>
-      <SignedInScreens path={props.path} connection={connection} />
+      <ConnectionContext.Provider value={connection}>
+        <SignedInScreens path={props.path} connection={connection} />
+      </ConnectionContext.Provider>
     </UrqlProvider>
   );
 }

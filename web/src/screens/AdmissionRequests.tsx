@@ -3,7 +3,7 @@
  * answer for (inbox), kept live by `admissionRequestChanged`; an answerer accepts, refuses with a
  * reason, or proposes a time. A CONFLICT (someone answered first) shows the request as it is now.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -16,6 +16,7 @@ import { AdmissionRequestChangedSubscription, AdmissionRequestQuery, AdmissionRe
 import { REFUSAL_REASONS, REQUEST_STATUSES, SEXES, TARGET_STATUSES, URGENCIES, dateTime, minutesAgo } from '../labels';
 import { frenchErrors } from '../errors';
 import { answersFor, type Me } from '../rights';
+import { useConnectionState } from '../graphql/connection';
 
 type Request = ConsoleAdmissionRequestFragment;
 type Target = Request['targets'][number];
@@ -42,7 +43,17 @@ function byUrgency(a: Request, b: Request): number {
 }
 
 export function AdmissionRequests(props: { me: Me }) {
-  const [{ data, error, fetching }] = useQuery({ query: AdmissionRequestsQuery, variables: { first: 100 }, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }, reload] = useQuery({ query: AdmissionRequestsQuery, variables: { first: 100 }, requestPolicy: 'network-only' });
+  // Back from a lost connection: read the list again, for the changes made while it was down.
+  const connection = useConnectionState();
+  const wasLost = useRef(false);
+  useEffect(() => {
+    if (connection === 'lost') wasLost.current = true;
+    else if (connection === 'connected' && wasLost.current) {
+      wasLost.current = false;
+      reload({ requestPolicy: 'network-only' });
+    }
+  }, [connection, reload]);
   const [requests, setRequests] = useState<Map<string, Request>>(new Map());
   const [lastChange, setLastChange] = useState<string | null>(null);
   useEffect(() => {
