@@ -18,6 +18,9 @@ COPY subgraphs ./subgraphs
 COPY gateway ./gateway
 COPY fhir ./fhir
 COPY scripts ./scripts
+# The console, built once in the image (web/build/build.ts): the gateway serves web/dist at /.
+COPY web ./web
+RUN node --import tsx web/build/build.ts
 
 # The embedded database's default folder (used when DATABASE_URL is unset) must be writable by
 # the unprivileged user the hub runs as.

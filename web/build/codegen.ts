@@ -7,10 +7,11 @@
  */
 import { generate } from '@graphql-codegen/cli';
 import type { Types } from '@graphql-codegen/plugin-helpers';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiSchemaSdl } from './api-schema.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const GENERATED_DIR = 'web/src/gql/';
 
 export function codegenConfig(): Types.Config {
