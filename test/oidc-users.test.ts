@@ -9,6 +9,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { authorizeUrl, Browser, discover, exchangeCode, pkce, signIn, userToken, type Discovery } from '../scripts/token.js';
 import { databaseKinds } from './helpers/hub.js';
 import { createAccount, DEMO_PASSWORD, lastLoginOf, startOidcHub, type OidcHub } from './helpers/oidc.js';
+import { INVALID_CREDENTIALS } from '../subgraphs/professionals/oidc/interactions.js';
 
 const AUDIENCE = 'urn:ror-hub:api';
 const state = () => randomBytes(8).toString('hex');
@@ -44,9 +45,10 @@ describe.each(databaseKinds())('OpenID provider, hub users (%s)', (kind) => {
     expect(page.response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.response.headers.get('cache-control')).toBe('no-store');
     const html = await page.response.text();
-    expect(html).toContain('<html lang="en">');
-    expect(html).toMatch(/<label for="login">[\s\S]*id="login"[^>]*autocomplete="username"/);
-    expect(html).toMatch(/<label for="password">[\s\S]*id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
+    expect(html).toContain('<html lang="fr"');
+    expect(html).toContain('<link rel="stylesheet" href="/assets/dsfr/dsfr.min.css">');
+    expect(html).toMatch(/<label class="fr-label" for="login">[\s\S]*id="login"[^>]*autocomplete="username"/);
+    expect(html).toMatch(/<label class="fr-label" for="password">[\s\S]*id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
   });
 
   it('refuses a wrong password, an unknown login, a disabled account and an archived professional with one message', async () => {
@@ -72,7 +74,7 @@ describe.each(databaseKinds())('OpenID provider, hub users (%s)', (kind) => {
     });
     expect(response.status).toBe(401);
     const html = await response.text();
-    expect(html).toContain('role="alert">Invalid login or password.</p>');
+    expect(html).toContain(`role="alert">${INVALID_CREDENTIALS}</p>`);
     expect(html).toContain('value="someone&lt;b&gt;"');
   });
 

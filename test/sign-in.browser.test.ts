@@ -28,7 +28,8 @@ describe('sign-in page in a browser (PGlite)', () => {
   let discovery: Discovery;
 
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startTestHub('pglite'), launchBrowser()]);
+    browser = await launchBrowser(); // first: without chromium the file fails at once, with the install hint
+    hub = await startTestHub('pglite');
     base = hub.urls.graphql.replace(/\/graphql$/, '');
     discovery = await discover(base);
   });
