@@ -51,6 +51,28 @@ describe.each(databaseKinds())('OpenID provider, hub users (%s)', (kind) => {
     expect(html).toMatch(/<label class="fr-label" for="password">[\s\S]*id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
   });
 
+  it('serves the DSFR style sheet, fonts and icons the pages use, and nothing else of the package', async () => {
+    const css = await fetch(`${oidc.base}/assets/dsfr/dsfr.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=86400');
+    const sheet = await css.text();
+    // Every file the style sheet refers to is served with its type.
+    const referred = [...new Set([...sheet.matchAll(/url\((fonts\/[^)]+|icons\/[^)]+)\)/g)].map((m) => m[1]!))];
+    expect(referred.length).toBeGreaterThan(50);
+    for (const file of [referred.find((f) => f.endsWith('.woff2'))!, referred.find((f) => f.endsWith('.svg'))!]) {
+      const answer = await fetch(`${oidc.base}/assets/dsfr/${file}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe(file.endsWith('.svg') ? 'image/svg+xml' : 'font/woff2');
+    }
+    // Encoded slashes reach the route as `..` segments (fetch would resolve plain ones itself).
+    for (const path of ['dsfr.module.min.js', 'fonts%2F..%2F..%2Fpackage.json', 'icons%2F..%2F..%2F..%2Fpackage.json', 'fonts/Absent.woff2']) {
+      const answer = await fetch(`${oidc.base}/assets/dsfr/${path}`);
+      expect([400, 404], path).toContain(answer.status);
+      expect(await answer.text()).not.toContain('"version"');
+    }
+  });
+
   it('refuses a wrong password, an unknown login, a disabled account and an archived professional with one message', async () => {
     const good = login('good');
     await createAccount(oidc.hub.db, { login: good });
