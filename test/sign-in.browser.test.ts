@@ -51,6 +51,8 @@ describe('sign-in page in a browser (PGlite)', () => {
   }
 
   const evaluate = <T>(page: Page, expression: string) => page.evaluate(expression) as Promise<T>;
+  /** Waits until the field `id` has the focus (autofocus applies at the page's first rendering, not at its load). */
+  const focusOn = (page: Page, id: string) => page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`, undefined, { timeout: 10_000 });
 
   it('is French, DSFR-styled, accessible and keyboard-usable; a wrong password shows the error under the field, the right one completes the flow', async () => {
     const { page, verifier, redirectUri, state } = await startWebSignIn();
@@ -68,15 +70,14 @@ describe('sign-in page in a browser (PGlite)', () => {
     await page.screenshot({ path: SCREENSHOT.pathname, fullPage: true });
 
     // Keyboard only: the login field has the focus, Tab goes to the password, Enter submits.
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('login');
+    await focusOn(page, 'login');
     await page.keyboard.type('gestionnaire.lits.orleans');
     await page.keyboard.press('Tab');
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('password');
+    await focusOn(page, 'password');
     await page.keyboard.type('Pas-le-bon-2026');
     const refused = page.waitForResponse((response) => response.url().endsWith('/login'));
     await page.keyboard.press('Enter');
     expect((await refused).status()).toBe(401);
-    await page.waitForLoadState('domcontentloaded');
 
     // The message sits under the password field, in its DSFR error group, and describes both fields.
     const group = page.locator('.fr-input-group--error', { has: page.locator('#password') });
@@ -85,7 +86,7 @@ describe('sign-in page in a browser (PGlite)', () => {
     expect(await page.getAttribute('#login', 'aria-invalid')).toBe('true');
     // The login typed stays; the focus is on the password, the field to type again.
     expect(await page.inputValue('#login')).toBe('gestionnaire.lits.orleans');
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('password');
+    await focusOn(page, 'password');
     await expectAccessible(page);
 
     await page.keyboard.type(PASSWORD);
@@ -117,7 +118,7 @@ describe('sign-in page in a browser (PGlite)', () => {
     await page.goto(`${base}/password/create?token=jeton-de-test`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expect(page.getByLabel('Confirmation du nouveau mot de passe').count()).resolves.toBe(1);
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('password');
+    await focusOn(page, 'password');
     await expectAccessible(page);
     await page.context().close();
   });

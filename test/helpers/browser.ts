@@ -64,12 +64,10 @@ export async function signIn(page: Page, baseUrl: string, login: string, passwor
   await passwordField.press('Enter');
   const outcome = await Promise.race([leaving.then(() => 'signed-in' as const), refused.then(() => 'refused' as const)]);
   if (outcome === 'refused') {
-    await page.waitForLoadState('domcontentloaded');
+    // The page comes back with the message (auto-waited for: the old page has none).
     const message = await page.locator('#login-error').textContent();
     throw new Error(`sign-in refused for ${login}: ${message?.trim() ?? 'no message'}`);
   }
-  // The other waiter may never settle: keep it from reporting an unhandled rejection.
-  refused.catch(() => undefined);
   return new URL(page.url());
 }
 
