@@ -3,7 +3,8 @@
  * the gateway as a person meets it: French, styled by the DSFR style sheet the hub serves itself,
  * without serious accessibility violations (axe-core), usable with the keyboard alone; a wrong
  * password shows the French error under the field, the right one completes the web client's
- * authorization code flow with PKCE, and the code buys a token the API accepts.
+ * authorization code flow with PKCE, and the code buys a token the API accepts. The harness's
+ * own signIn and expectAccessible are shown to fail where they must.
  *
  * PGlite only: what is under test is the page in the browser; the sign-in's storage (accounts,
  * sessions, grants) runs on both databases in oidc-users.test.ts and password-page.test.ts.
@@ -111,6 +112,13 @@ describe('sign-in page in a browser (PGlite)', () => {
     expect(landed.href.startsWith(`${first.redirectUri}?`)).toBe(true);
     expect(landed.searchParams.get('code')).toBeTruthy();
     await first.page.context().close();
+  });
+
+  it('expectAccessible fails on serious violations, naming them', async () => {
+    const page = await newUserPage(browser);
+    await page.setContent('<!doctype html><html><head><title>t</title></head><body><main><input type="text"></main></body></html>');
+    await expect(expectAccessible(page)).rejects.toThrow(/html-has-lang \(serious\)[\s\S]*label \(critical\)/);
+    await page.context().close();
   });
 
   it('serves the password page French and accessible too', async () => {

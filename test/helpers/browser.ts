@@ -14,7 +14,6 @@ import { existsSync } from 'node:fs';
 import axe from 'axe-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 /** Where chromium is: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {
@@ -90,6 +89,6 @@ export async function expectAccessible(page: Page, options: RunOptions = {}): Pr
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious, `axe-core: serious or critical accessibility violations on ${page.url()}`).toEqual([]);
+  if (serious.length) throw new Error(`axe-core: ${serious.length} serious or critical accessibility violation(s) on ${page.url()}:\n- ${serious.join('\n- ')}`);
   return results;
 }
