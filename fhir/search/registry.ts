@@ -8,8 +8,9 @@ import { locationSearch } from './types/location.js';
 import { organizationSearch } from './types/organization.js';
 import { practitionerRoleSearch } from './types/practitioner-role.js';
 import { practitionerSearch } from './types/practitioner.js';
+import { serviceRequestSearch, taskSearch } from '../admissions/search.js';
 
-export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch, practitionerSearch, practitionerRoleSearch];
+export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch, practitionerSearch, practitionerRoleSearch, serviceRequestSearch, taskSearch];
 
 export function findSearchType(resourceType: string): SearchType | undefined {
   return SEARCH_TYPES.find((t) => t.resourceType === resourceType);
