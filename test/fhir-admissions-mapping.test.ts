@@ -1,8 +1,8 @@
 /**
  * The admission mappers and Task writes, pure: ServiceRequest and Task from an admission request
  * record (schemas/admissions.graphql), valid R4; the Task ids; JSON Patch; which GraphQL mutation
- * a Task change stands for, run against a recording executor (the hub-level test is
- * test/fhir-admissions.test.ts).
+ * a Task change stands for, run against a recording executor; the subscription topic's focus and
+ * filters (the hub-level test is test/fhir-admissions.test.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, parse, validate } from 'graphql';
@@ -18,6 +18,8 @@ import { FHIR_ADMISSION_OPERATIONS, type AdmissionRequestRecord, type AdmissionT
 import { OperationOutcomeError, getStatus } from '../fhir/outcomes.js';
 import type { HandlerContext } from '../fhir/records.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
+import { ADMISSION_TOPIC } from '../fhir/subscriptions/topics.js';
+import { FilterError, matches, parseFilters, wantedTypes } from '../fhir/subscriptions/filters.js';
 
 const ID = '6f1c2b9e-3d4a-4c5b-9e8f-0a1b2c3d4e5f';
 
@@ -230,5 +232,30 @@ describe('GraphQL documents', () => {
     if (composed.errors) return;
     const schema = buildSchema(composed.supergraphSdl);
     for (const [name, document] of Object.entries(FHIR_ADMISSION_OPERATIONS)) expect(validate(schema, parse(document)).map((e) => e.message), name).toEqual([]);
+  });
+});
+
+describe('the admission subscription topic', () => {
+  const change = (action: string, unitId: string | null) => ({
+    recordType: 'ADMISSION_REQUEST',
+    recordId: ID,
+    payload: { requestId: ID, action, unitId, targets: [{ unitId: 'u-1', establishmentId: 'e', organizationId: 'o' }, { unitId: 'u-2', establishmentId: 'e', organizationId: 'o' }] },
+  });
+
+  it('focuses the Task of the unit that answered, or every Task when the change may move them all', () => {
+    const wanted = wantedTypes(ADMISSION_TOPIC, []);
+    expect(ADMISSION_TOPIC.focusOf(change('REFUSED', 'u-2'), wanted)).toEqual([{ type: 'Task', id: `${ID}-u-2` }]);
+    expect(ADMISSION_TOPIC.focusOf(change('ACCEPTED', 'u-1'), wanted)).toEqual([{ type: 'Task', id: `${ID}-u-1` }, { type: 'Task', id: `${ID}-u-2` }]);
+    expect(ADMISSION_TOPIC.focusOf(change('CREATED', null), wanted)).toEqual([{ type: 'Task', id: `${ID}-u-1` }, { type: 'Task', id: `${ID}-u-2` }]);
+    expect(ADMISSION_TOPIC.focusOf({ ...change('CREATED', null), recordType: 'UNIT' }, wanted)).toBeNull();
+  });
+
+  it('filters Task by owner, requester, status, focus and _id; references compare by id', () => {
+    const criteria = parseFilters(ADMISSION_TOPIC, ['Task?owner=HealthcareService/u-1&status=accepted,requested']);
+    expect(matches(criteria, 'Task', { owner: ['u-1', 'e'], status: ['requested'] })).toBe(true);
+    expect(matches(criteria, 'Task', { owner: ['u-2', 'e'], status: ['requested'] })).toBe(false);
+    expect(matches(parseFilters(ADMISSION_TOPIC, ['Task?owner=Organization/e']), 'Task', { owner: ['u-2', 'e'] })).toBe(true);
+    expect(() => parseFilters(ADMISSION_TOPIC, ['Task?patient=x'])).toThrow(FilterError);
+    expect(() => parseFilters(ADMISSION_TOPIC, ['Location?_id=x'])).toThrow(FilterError);
   });
 });
