@@ -32,7 +32,7 @@ export function renderSearchParameters(): string {
   );
   const results = SEARCH_TYPES.map(
     (type) =>
-      `| ${type.resourceType} | ${Object.keys(type.sorts).map((s) => `\`${s}\``).join(', ')} | ${type.includes.map((i) => `\`${i.code}\`${i.iterate ? ' (:iterate)' : ''}`).join(', ') || '–'} | ${type.revincludes.map((i) => `\`${i.code}\``).join(', ') || '–'} |`,
+      `| ${type.resourceType} | ${Object.keys(type.sorts).map((s) => `\`${s}\``).join(', ') || '–'} | ${type.includes.map((i) => `\`${i.code}\`${i.iterate ? ' (:iterate)' : ''}`).join(', ') || '–'} | ${type.revincludes.map((i) => `\`${i.code}\``).join(', ') || '–'} |`,
   );
   return [
     '| type | parameter | type | modifiers, prefixes | defined by | meaning |',
