@@ -153,6 +153,10 @@ describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
     expect(seen).toMatchObject({ status: 'accepted', businessStatus: { coding: [{ system: ADMISSION_SYSTEMS.targetStatus, code: 'ACCEPTED' }] } });
     expect(matchIds(await search(GP, 'Task', { focus: `ServiceRequest/${requestId}`, status: 'accepted' }))).toEqual([taskId]);
     expect(matchIds(await search(GP, 'ServiceRequest', { status: 'active', performer: `HealthcareService/${units[0]}` }))).toContain(requestId);
+    expect(matchIds(await search(GP, 'ServiceRequest', { requester: GP }))).toContain(requestId);
+    expect(matchIds(await search(GP, 'ServiceRequest', { status: 'revoked', _id: requestId }))).toEqual([]);
+    expect((await search(BED_MANAGER, 'Task', { owner: `Organization/${LA_SOURCE}`, _lastUpdated: `ge${new Date(Date.now() - 3_600_000).toISOString()}`, _summary: 'count' })).total).toBeGreaterThanOrEqual(1);
+    expect((await search(BED_MANAGER, 'Task', { owner: `Organization/${LA_SOURCE}`, _lastUpdated: 'lt2000-01-01', _summary: 'count' })).total).toBe(0);
     await until(() => hook.received.filter((r) => statusOf(r.body).type === 'event-notification').some((r) => r.body.entry[1]?.resource?.status === 'accepted'));
     expect(hook.received.some((r) => r.body.entry[1]?.resource?.status === 'accepted')).toBe(true);
   });
