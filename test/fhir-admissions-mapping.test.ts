@@ -20,6 +20,9 @@ import type { HandlerContext } from '../fhir/records.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
 import { ADMISSION_TOPIC } from '../fhir/subscriptions/topics.js';
 import { FilterError, matches, parseFilters, wantedTypes } from '../fhir/subscriptions/filters.js';
+import { runSearch, type SearchRequest } from '../fhir/search/engine.js';
+import { findSearchType } from '../fhir/search/registry.js';
+import { taskSearch } from '../fhir/admissions/search.js';
 
 const ID = '6f1c2b9e-3d4a-4c5b-9e8f-0a1b2c3d4e5f';
 
@@ -257,5 +260,47 @@ describe('the admission subscription topic', () => {
     expect(matches(parseFilters(ADMISSION_TOPIC, ['Task?owner=Organization/e']), 'Task', { owner: ['u-2', 'e'] })).toBe(true);
     expect(() => parseFilters(ADMISSION_TOPIC, ['Task?patient=x'])).toThrow(FilterError);
     expect(() => parseFilters(ADMISSION_TOPIC, ['Location?_id=x'])).toThrow(FilterError);
+  });
+});
+
+describe('Task search paging', () => {
+  /** Requests of 1 to 3 units, newest first, served as `admissionRequests` pages (cursor = index). */
+  const requests = Array.from({ length: 7 }, (_, i) =>
+    record({ id: `6f1c2b9e-3d4a-4c5b-9e8f-0a1b2c3d4e${String(i).padStart(2, '0')}`, targets: Array.from({ length: (i % 3) + 1 }, (_, k) => target(`45000000${i}-${k}`, { status: k === 0 ? 'PENDING' : 'REFUSED', refusalReason: k === 0 ? null : 'NO_BED' })) }),
+  );
+  const ctx = {
+    caller: {},
+    execute: (async ({ query, variables }: { query: string; variables?: Record<string, unknown> }) => {
+      if (/query FhirAdmissionRequests/.test(query)) {
+        const start = variables?.after ? Number(variables.after) + 1 : 0;
+        const page = requests.slice(start, start + Number(variables?.first));
+        return { data: { admissionRequests: { edges: page.map((node, i) => ({ cursor: String(start + i), node })), pageInfo: { hasNextPage: start + page.length < requests.length, endCursor: String(start + page.length - 1) } } } };
+      }
+      return { data: { admissionRequest: requests.find((r) => r.id === variables?.id) ?? null } };
+    }) as unknown as HandlerContext['execute'],
+  } as HandlerContext;
+
+  async function all(params: Array<[string, string]>): Promise<string[]> {
+    const ids: string[] = [];
+    let request: SearchRequest = { params, baseUrl: 'http://hub/fhir', lenient: false };
+    for (let pages = 0; pages < 50; pages++) {
+      const bundle = await runSearch(taskSearch, request, ctx, findSearchType);
+      ids.push(...(bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource!.id!));
+      const next = bundle.link?.find((l) => l.relation === 'next');
+      if (!next) return ids;
+      request = { ...request, params: [...new URL(next.url).searchParams] };
+    }
+    throw new Error('no end');
+  }
+
+  it('pages through every Task once, also when a page ends between two Tasks of one request', async () => {
+    const expected = requests.flatMap((r) => r.targets.map((t) => taskId(r.id, t.unit.id)));
+    for (const count of ['1', '2', '5', '200']) expect(await all([['_count', count]])).toEqual(expected);
+    const rejected = requests.flatMap((r) => r.targets.filter((t) => t.status === 'REFUSED').map((t) => taskId(r.id, t.unit.id)));
+    expect(await all([['status', 'rejected'], ['_count', '2']])).toEqual(rejected);
+    expect(await all([['_id', expected[4]!]])).toEqual([expected[4]]);
+    expect(await all([['focus', `ServiceRequest/${requests[2]!.id}`], ['_count', '1']])).toEqual(requests[2]!.targets.map((t) => taskId(requests[2]!.id, t.unit.id)));
+    const total = await runSearch(taskSearch, { params: [['status', 'requested'], ['_summary', 'count']], baseUrl: 'http://hub/fhir', lenient: false }, ctx, findSearchType);
+    expect(total.total).toBe(requests.length);
   });
 });

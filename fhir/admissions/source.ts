@@ -85,10 +85,13 @@ export function prepareAdmissions<R extends FhirSearchResource>(ctx: HandlerCont
     const items: FetchedPage['items'] = [];
     let previous = position.a;
     for (const edge of page.edges) {
-      spec.expand(edge.node).forEach((resource, k) => {
+      const resources = spec.expand(edge.node);
+      resources.forEach((resource, k) => {
         if (edge.node.id === position.r && k <= position.k!) return;
         seen.set(`${resource.resourceType}/${resource.id ?? ''}`, { resource, request: edge.node });
-        items.push({ resource, cursor: encode({ a: previous, r: edge.node.id, k }) });
+        // After a request's last resource, the next page starts after the request itself.
+        const cursor = k === resources.length - 1 ? { a: edge.cursor } : { a: previous, r: edge.node.id, k };
+        items.push({ resource, cursor: encode(cursor) });
       });
       previous = edge.cursor;
     }
