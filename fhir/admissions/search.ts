@@ -79,12 +79,34 @@ function namedRequests(clauses: readonly Clause[], idOf: (value: string) => stri
   return named ? [...named] : undefined;
 }
 
-/** Units every value of a unit-reference clause names (server-side narrowing), when all values are units. */
+/**
+ * What the subgraph can narrow (the predicate still checks everything): the units every value of
+ * a unit-reference clause names, or the one establishment an `Organization/` value names.
+ */
 function unitFilter(search: ParsedSearch, code: string): RequestFilter {
   const clause = search.clauses.find((c) => c.code === code);
   if (!clause) return {};
   const refs = clause.values.map((v) => reference(v.value));
-  return refs.every(([type]) => type === 'HealthcareService') ? { unitIds: refs.map(([, id]) => id) } : {};
+  if (refs.every(([type]) => type === 'HealthcareService')) return { unitIds: refs.map(([, id]) => id) };
+  if (refs.length === 1 && refs[0]![0] === 'Organization') return { establishmentId: refs[0]![1] };
+  return {};
+}
+
+/** ServiceRequest.status → the request statuses it stands for, to narrow the listing (not for :not). */
+const REQUEST_STATUSES: Readonly<Record<string, string[]>> = {
+  active: ['PENDING', 'ACCEPTED'],
+  completed: ['COMPLETED'],
+  revoked: ['REFUSED', 'CANCELLED', 'EXPIRED'],
+};
+
+function statusFilter(search: ParsedSearch): RequestFilter {
+  const clause = search.clauses.find((c) => c.code === 'status');
+  if (!clause || clause.modifier === 'not') return {};
+  const tokens = clause.values.map((v) => parseToken(v.value));
+  // `system|` (any status) or an empty result (nothing can match: the predicate says so) narrow nothing.
+  if (tokens.some((t) => t.code === undefined)) return {};
+  const statuses = tokens.flatMap((t) => (t.system === undefined || t.system === REQUEST_STATUS_SYSTEM ? (REQUEST_STATUSES[t.code!] ?? []) : []));
+  return statuses.length ? { statuses } : {};
 }
 
 function taskHolds(clause: Clause, task: Task, request: AdmissionRequestRecord): boolean {
@@ -178,7 +200,7 @@ export const serviceRequestSearch: SearchType = {
     prepareAdmissions<ServiceRequest>(ctx, {
       expand: (request) => [requestToServiceRequest(request)],
       keep: (resource, request) => search.clauses.every((c) => serviceRequestHolds(c, resource, request)),
-      filter: unitFilter(search, 'performer'),
+      filter: { ...unitFilter(search, 'performer'), ...statusFilter(search) },
       requestIds: namedRequests(search.clauses, (id) => id),
     }),
   fetchByIds: (ids, ctx) => serviceRequestsOf(ids, ctx) as Promise<FhirSearchResource[]>,

@@ -14,6 +14,8 @@ import { ADMISSION_REQUESTS_QUERY, ADMISSION_REQUEST_QUERY, type AdmissionReques
 /** What `admissionRequests(filter)` narrows on the subgraph's side (the rest is the predicate). */
 export interface RequestFilter {
   unitIds?: string[];
+  establishmentId?: string;
+  statuses?: string[];
 }
 
 /** The subgraph's page size limit (platform/pagination). */
@@ -28,7 +30,7 @@ export async function requestById(ctx: HandlerContext, id: string): Promise<Admi
 
 export async function requestPage(ctx: HandlerContext, filter: RequestFilter, first: number, after: string | null): Promise<AdmissionRequestPage> {
   const data = await run<{ admissionRequests: AdmissionRequestPage }>(ctx, ADMISSION_REQUESTS_QUERY, {
-    filter: filter.unitIds ? { unitIds: filter.unitIds } : null,
+    filter: Object.keys(filter).length ? filter : null,
     first: Math.min(Math.max(first, 1), PAGE_MAX),
     after,
   });
