@@ -18,7 +18,7 @@
 import { allOk, badRequest, notFound, OperationOutcomeError, outcomeAt, getStatus } from '../outcomes.js';
 import type { HandlerContext } from '../records.js';
 import { run } from '../search/graphql.js';
-import type { ServiceRequest, Task } from '../types.js';
+import type { OperationOutcome, ServiceRequest, Task } from '../types.js';
 import { ADMISSION_SYSTEMS, isRequestId, parseTaskId } from '../mappers/admission-common.js';
 import { requestToServiceRequest } from '../mappers/service-request.js';
 import { targetToTask } from '../mappers/task.js';
@@ -32,7 +32,7 @@ import {
 } from './queries.js';
 import { requestById } from './source.js';
 
-type Result<R> = Promise<[ReturnType<typeof badRequest>, R?]>;
+type Result<R> = Promise<[OperationOutcome, R?]>;
 
 export const TASK_WRITE_DOCUMENTATION =
   'The receiving unit answers by changing Task.status: requested → accepted (an output bed-held-until also holds a bed), ' +
