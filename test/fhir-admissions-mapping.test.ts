@@ -304,3 +304,19 @@ describe('Task search paging', () => {
     expect(total.total).toBe(requests.length);
   });
 });
+
+describe('admission search values', () => {
+  it('are checked before any read: a bad date or reference is 400, even when nothing would be listed', async () => {
+    const ctx = { caller: {}, execute: (async () => ({ data: { admissionRequests: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } })) as unknown as HandlerContext['execute'] } as HandlerContext;
+    const run = (params: Array<[string, string]>) =>
+      runSearch(taskSearch, { params, baseUrl: 'http://hub/fhir', lenient: false }, ctx, findSearchType).then(
+        () => 200,
+        (e: unknown) => (e instanceof OperationOutcomeError ? getStatus(e.outcome) : 500),
+      );
+    expect(await run([['_lastUpdated', 'ge2026-13-01']])).toBe(400);
+    expect(await run([['owner', 'HealthcareService/a b']])).toBe(400);
+    expect(await run([['patient', 'x']])).toBe(400);
+    expect(await run([['_sort', 'status']])).toBe(400);
+    expect(await run([['owner', 'HealthcareService/450002613-1124'], ['_lastUpdated', 'ge2026-01-01']])).toBe(200);
+  });
+});

@@ -11,6 +11,7 @@ import type { HandlerContext } from '../records.js';
 import type { FhirSearchResource, ServiceRequest, Task } from '../types.js';
 import { ALL_PREFIXES, TOKEN_MODIFIERS, base, type SearchParamDefinition, type SearchType } from '../search/definitions.js';
 import { unescape, type Clause, type ParsedSearch } from '../search/parse.js';
+import { OperationOutcomeError, badRequest } from '../outcomes.js';
 import { instantTest, parseToken, tokenHolds, type InstantRange } from '../search/values.js';
 import type { AdmissionRequestRecord } from './queries.js';
 import { prepareAdmissions, requestById, type RequestFilter } from './source.js';
@@ -44,10 +45,28 @@ const SERVICE_REQUEST_PARAMS: readonly SearchParamDefinition[] = [
   { code: 'performer', type: 'reference', description: 'A unit asked: HealthcareService/<unit id> or the bare id.', definition: base('ServiceRequest-performer') },
 ];
 
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
 /** A reference value as [type or undefined, id]. */
 function reference(raw: string): [string | undefined, string] {
   const parts = unescape(raw).split('/');
   return parts.length >= 2 ? [parts.at(-2), parts.at(-1)!] : [undefined, parts[0]!];
+}
+
+/**
+ * Malformed values are 400 before anything is read (FHIR search.html#errors), although the
+ * clauses are evaluated per resource: a bad date must not pass because no request was listed.
+ */
+function checkValues(search: ParsedSearch): void {
+  for (const clause of search.clauses) {
+    for (const value of clause.values) {
+      if (clause.definition.type === 'date') instantTest(value);
+      // requester also takes a name, which may hold any character.
+      if (clause.definition.type === 'reference' && clause.code !== 'requester' && !FHIR_ID.test(reference(value.value)[1])) {
+        throw new OperationOutcomeError(badRequest(`Invalid reference "${value.value}" for ${clause.code}`));
+      }
+    }
+  }
 }
 
 function instantHolds(range: InstantRange, iso: string): boolean {
@@ -175,13 +194,15 @@ export const taskSearch: SearchType = {
     { code: 'Task:owner', references: (r) => (r.resourceType === 'Task' && r.owner?.reference ? [r.owner.reference] : []) },
   ],
   revincludes: [],
-  prepare: async (search, ctx) =>
-    prepareAdmissions<Task>(ctx, {
+  prepare: async (search, ctx) => {
+    checkValues(search);
+    return prepareAdmissions<Task>(ctx, {
       expand: requestToTasks,
       keep: (task, request) => search.clauses.every((c) => taskHolds(c, task, request)),
       filter: unitFilter(search, 'owner'),
       requestIds: namedRequests(search.clauses, (id) => parseTaskId(id)?.requestId ?? null),
-    }),
+    });
+  },
   fetchByIds: (ids, ctx) => tasksOf(ids, ctx) as Promise<FhirSearchResource[]>,
 };
 
@@ -196,13 +217,15 @@ export const serviceRequestSearch: SearchType = {
       find: async (ids, ctx) => (await Promise.all(ids.map((id) => requestById(ctx, id)))).flatMap((r) => (r ? requestToTasks(r) : [])),
     },
   ],
-  prepare: async (search, ctx) =>
-    prepareAdmissions<ServiceRequest>(ctx, {
+  prepare: async (search, ctx) => {
+    checkValues(search);
+    return prepareAdmissions<ServiceRequest>(ctx, {
       expand: (request) => [requestToServiceRequest(request)],
       keep: (resource, request) => search.clauses.every((c) => serviceRequestHolds(c, resource, request)),
       filter: { ...unitFilter(search, 'performer'), ...statusFilter(search) },
       requestIds: namedRequests(search.clauses, (id) => id),
-    }),
+    });
+  },
   fetchByIds: (ids, ctx) => serviceRequestsOf(ids, ctx) as Promise<FhirSearchResource[]>,
 };
 
