@@ -57,8 +57,9 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function contextOf(build: ContextBuilder, request: FastifyRequest): Promise<GatewayContext> {
-  return build(header(request, 'authorization'), request.id); // the caller's x-request-id when safe (platform/request-context.ts)
+async function contextOf(build: ContextBuilder, request: FastifyRequest): Promise<GatewayContext> {
+  const context = await build(header(request, 'authorization'), request.id); // the caller's x-request-id when safe (platform/request-context.ts)
+  return { ...context, clientAddress: request.ip };
 }
 
 /** Subgraphs are ready when each answers its own /ready. */

@@ -6,4 +6,6 @@ export interface GatewayContext {
   identity: Identity;
   /** `identity`, signed for the subgraphs (x-ror-identity header). */
   envelope: string;
+  /** The caller's address as this gateway saw it (HTTP requests), forwarded for audit trails. */
+  clientAddress?: string;
 }

@@ -9,7 +9,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { isTimeout, serviceTimeout } from '../platform/errors.js';
-import { REQUEST_ID_HEADER } from '../platform/request-context.js';
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER } from '../platform/request-context.js';
 import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
 import { ANONYMOUS } from '../platform/auth/identity.js';
 import type { GatewayContext } from './context.js';
@@ -49,6 +49,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The least privilege when no caller is known (deny by default): never a request without an envelope.
     request.http.headers.set(IDENTITY_HEADER, context?.envelope ?? signIdentity(ANONYMOUS, this.#internalSecret));
     if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context?.clientAddress) request.http.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
   }
 
   /** A body still arriving when the time is up fails here (the fetcher reports slow headers itself). */

@@ -12,6 +12,12 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
+/**
+ * The caller's address as the gateway saw it, set by the gateway on every subgraph call (never
+ * copied from the client, whose headers are not forwarded): what an audit trail records as "from where".
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-ror-client-address';
+
 /** Long enough for a UUID, a trace id or a proxy's id; short and plain enough to log and echo as is. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:+/=-]{1,128}$/;
 

@@ -43,7 +43,7 @@ export async function prepareDatabase(config: HubConfig, logger: Logger, names: 
     for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
     for (const set of FHIR_MIGRATIONS) await applyMigrations(db, set.owner, set.folder);
     if (config.seedDemo) {
-      const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv, config.passwordScryptLog2N);
+      const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv, config.passwordScryptLog2N, config.admissions);
       if (seeded.length) logger.info({ seeded }, 'demo region seeded');
     }
     return db;

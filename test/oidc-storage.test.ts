@@ -98,7 +98,7 @@ describe.each(databaseKinds())('OpenID provider storage (%s)', (kind) => {
       client_id: 'place-search',
       token_endpoint_auth_method: 'private_key_jwt',
       grant_types: ['client_credentials'],
-      scope: 'offer.read capacity.read',
+      scope: 'offer.read capacity.read admission.request',
       ror_access_level: 2,
     });
     await db.orm.update(clients).set({ enabled: false }).where(eq(clients.clientId, 'place-search'));

@@ -52,7 +52,7 @@ describe.each(databaseKinds())('role administration on %s', (kind) => {
     expect(grantedRights).toEqual(expect.arrayContaining(['ORU_ALERTE', 'ORU_ROR_UNITE_EDIT', 'OruLitsDispos_litsdispos_saisie', 'ORU_CAPACITE_DISPONIBLE_EDIT']));
     expect(ignoredRights).toEqual(expect.arrayContaining(['ORU_ALERTE_NEW', 'ORU_PROFESSIONNEL_NEW', 'ORU_PROFESSIONNEL_DELETE', 'ORU_CAPACITE_DISPONIBLE_SHOW']));
     expect(assignment.effectiveRights).toEqual(grantedRights);
-    expect([...grantedRights, ...ignoredRights].sort()).toHaveLength(15);
+    expect([...grantedRights, ...ignoredRights].sort()).toHaveLength(16); // 15 of rights.md + ORU_ADMISSION_REPONSE
 
     const twice = await orleans<{ assignRole: Payload }>(ASSIGN, { p: 'P000331', role: 'UNIT_REFERENT', kind: 'UNIT', id: '450002613-4554' });
     expect(twice.data!.assignRole.assignment.id).toBe(assignment.id);

@@ -21,6 +21,7 @@ export const PRIMARY_SERVICE = '__subscription_event__';
 const RESUMABLE: Readonly<Record<string, { argument: string; position: string }>> = {
   capacityChanged: { argument: 'after', position: 'position' },
   tensionChanged: { argument: 'after', position: 'id' },
+  admissionRequestChanged: { argument: 'after', position: 'position' },
 };
 
 /** Names the gateway adds to a resumable upstream operation (not valid client names: `ror` prefix kept for us). */

@@ -105,11 +105,13 @@ export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
         ars,
         { role: 'ESTABLISHMENT_REFERENT', perimeterKind: 'TRANSVERSAL', perimeterId: null },
         { right: 'ORU_CAPACITE_DISPONIBLE_SHOW', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+        // The regional follow-up of direct admissions: aggregates only (docs/admissions.md § Indicators).
+        { right: 'ORU_ADMISSION_INDICATEURS', perimeterKind: 'TRANSVERSAL', perimeterId: null },
       ),
       ars,
     ),
     // Direct admissions (docs/admissions.md): a GP who asks, and the CHR Orléans bed manager who answers.
     withOwnRecord(identity('medecin.ville.orleans', townDoctorOf(region), { role: 'ADMISSION_REQUESTER', perimeterKind: 'TRANSVERSAL', perimeterId: null }), townDoctorOf(region)),
-    identity('gestionnaire.lits.orleans', nthStaffOf(region, '450002613', 1), { role: 'BED_MANAGER', perimeterKind: 'ORGANIZATION', perimeterId: '450000088' }),
+    identity('gestionnaire.lits.orleans', nthStaffOf(region, '450010442', 0), { role: 'BED_MANAGER', perimeterKind: 'ORGANIZATION', perimeterId: '450000088' }),
   ];
 }

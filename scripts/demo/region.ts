@@ -15,6 +15,9 @@ export { buildDemoRegion } from './region/build.js';
 export { CODE_LABELS, CODE_SYSTEMS } from './region/codes.js';
 export { DEFAULT_REFERENCE_INSTANT } from './region/constants.js';
 export type {
+  DemoAdmissionEvent,
+  DemoAdmissionRequest,
+  DemoAdmissionTarget,
   DemoCapacity,
   DemoContact,
   DemoPole,

@@ -3,7 +3,7 @@
  * tables). Every subgraph skips when it already holds data, so a restart seeds nothing.
  */
 import type { Database } from '../../platform/db/client.js';
-import type { SubgraphName } from '../../platform/config.js';
+import type { AdmissionsConfig, SubgraphName } from '../../platform/config.js';
 import { offerSubgraph } from '../../subgraphs/offer/index.js';
 import { capacitiesSubgraph } from '../../subgraphs/capacities/index.js';
 import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
@@ -18,7 +18,14 @@ import { seedDemoEmergency } from './rpu/seed.js';
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
  * demo accounts (never in production: their password is published).
  */
-export async function seedSubgraph(name: SubgraphName, db: Database, region: DemoRegion, nodeEnv = 'production', passwordLog2N?: number): Promise<boolean> {
+export async function seedSubgraph(
+  name: SubgraphName,
+  db: Database,
+  region: DemoRegion,
+  nodeEnv = 'production',
+  passwordLog2N?: number,
+  admissions?: Pick<AdmissionsConfig, 'dataKey'>,
+): Promise<boolean> {
   switch (name) {
     case 'offer':
       // Codes come from the offer's terminology files, which seedOffer syncs first.
@@ -59,17 +66,26 @@ export async function seedSubgraph(name: SubgraphName, db: Database, region: Dem
       return people || apps.length > 0;
     }
     case 'admissions':
-      return admissionsSubgraph.seed(db, { requests: [] });
+      // Past requests of the demo accounts (so, as them, not in production), encrypted with the configured key.
+      return admissionsSubgraph.seed(db, { requests: region.admissions, nodeEnv, admissions });
   }
 }
 
 /**
  * Seeds the subgraphs that are still empty, with the region as of `now` (capacity and tension
- * times are relative to it); demo accounts only when `nodeEnv` is given and not production.
+ * times are relative to it); demo accounts and past admission requests only when `nodeEnv` is
+ * given and not production; `admissions` carries the data key that encrypts those requests.
  */
-export async function seedDemoRegion(db: Database, names: readonly SubgraphName[], now = new Date(), nodeEnv = 'production', passwordLog2N?: number): Promise<SubgraphName[]> {
+export async function seedDemoRegion(
+  db: Database,
+  names: readonly SubgraphName[],
+  now = new Date(),
+  nodeEnv = 'production',
+  passwordLog2N?: number,
+  admissions?: Pick<AdmissionsConfig, 'dataKey'>,
+): Promise<SubgraphName[]> {
   const region = buildDemoRegion(now);
   const seeded: SubgraphName[] = [];
-  for (const name of names) if (await seedSubgraph(name, db, region, nodeEnv, passwordLog2N)) seeded.push(name);
+  for (const name of names) if (await seedSubgraph(name, db, region, nodeEnv, passwordLog2N, admissions)) seeded.push(name);
   return seeded;
 }

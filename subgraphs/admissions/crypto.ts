@@ -8,7 +8,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
-import type { HubConfig } from '../../platform/config.js';
+import type { AdmissionsConfig } from '../../platform/config.js';
 import { settings } from './tables.js';
 
 const IV_BYTES = 12;
@@ -39,7 +39,7 @@ export function createCipher(key: Buffer): DataCipher {
 }
 
 /** The configured key, else the one kept in the schema (drawn on first use; concurrent starts agree on the first written). */
-export async function loadDataKey(orm: Orm, config: Pick<HubConfig, 'nodeEnv' | 'admissions'>): Promise<Buffer> {
+export async function loadDataKey(orm: Orm, config: { nodeEnv: string; admissions: Pick<AdmissionsConfig, 'dataKey'> }): Promise<Buffer> {
   if (config.admissions.dataKey) return Buffer.from(config.admissions.dataKey, 'base64');
   if (config.nodeEnv === 'production') {
     throw new Error('ROR_ADMISSION_DATA_KEY is required in production (32 random bytes, base64: openssl rand -base64 32)');

@@ -14,10 +14,11 @@ import { scheduleSnapshots } from './snapshot-scheduler.js';
 import { createCapacityChanges, subscriptionResolvers } from './subscription.js';
 import { bedResolvers, createBedService, type BedContext } from './beds.js';
 import { createFigureSearch, figureSearchResolvers, type FigureSearchContext } from './figure-search.js';
+import { createBedHoldService, holdResolvers, type BedHoldContext } from './holds.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
   resolvers: {
@@ -25,6 +26,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     ...subscriptionResolvers,
     ...bedResolvers,
     Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object) }, // schemas/capacities.search.graphql
+    Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object) }, // internal bed holds (holds.ts)
   },
   context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
@@ -40,6 +42,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       reports: createReportService({ db, store, filters, client }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
+      bedHolds: createBedHoldService(store, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

@@ -137,3 +137,30 @@ export const snapshotRows = capacities.table(
 export type SnapshotLineRow = typeof snapshotRows.$inferSelect;
 
 export type CapacityHistoryRow = typeof capacityHistory.$inferSelect;
+
+/**
+ * Beds held for accepted admission requests (docs/admissions.md § Requests). `synced_version` is
+ * the capacity record's version the hold is in step with: hold and release writes carry it along,
+ * any other write (staff, feed) leaves it behind, and then a release gives nothing back because
+ * the new figures already count the bed.
+ */
+export const bedHolds = capacities.table(
+  'bed_hold',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id').notNull(),
+    /** WOMEN, MEN or UNDIFFERENTIATED: the figure lowered. */
+    bucket: text('bucket').notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+    reference: text('reference').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    syncedVersion: integer('synced_version').notNull(),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    admitted: boolean('admitted'),
+    restored: boolean('restored'),
+  },
+  (t) => [index('bed_hold_open_idx').on(t.unitId).where(sql`${t.releasedAt} is null`)],
+);
+
+export type BedHoldRow = typeof bedHolds.$inferSelect;

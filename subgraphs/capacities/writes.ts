@@ -18,15 +18,15 @@ export interface Entry {
   ifChanged?: boolean;
 }
 
-interface Written {
+export interface Written {
   row: UnitCapacityRow;
   created: boolean;
   /** Nothing written: no history row nor event. */
   unchanged?: boolean;
 }
 
-/** Appends the history rows and the feed events of `written`, last in the transaction. */
-async function record(tx: Orm, written: readonly Written[], stamp: WriteStamp): Promise<void> {
+/** Appends the history rows and the feed events of `written`, last in the transaction (bed holds too: holds.ts). */
+export async function record(tx: Orm, written: readonly Written[], stamp: WriteStamp): Promise<void> {
   const records = written.map((w) => ({ unitId: w.row.unitId, record: toRecord(w.row) }));
   const history = await q.appendHistory(tx, records.map((r) => ({ unitId: r.unitId, at: stamp.at, record: r.record as unknown as Record<string, unknown> })));
   await appendChanges(

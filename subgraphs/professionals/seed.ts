@@ -35,7 +35,7 @@ export interface ProfessionalSeed {
 }
 
 /** Stable account ids, so a demo identity has the same `sub` on every machine. */
-function demoAccountId(login: string): string {
+export function demoAccountId(login: string): string {
   const h = createHash('sha256').update(`ror-hub demo account ${login}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

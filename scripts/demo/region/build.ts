@@ -1,7 +1,8 @@
 /**
  * Entry point of the demo region builder: reads the sources, plans the units and assembles the
- * organizations, capacities, professionals and tensions.
+ * organizations, capacities, professionals, tensions and past admission requests.
  */
+import { buildAdmissions } from './admissions.js';
 import { bedRequests, fallbackRequests, readSae, relocateLongStay } from './bed-requests.js';
 import { buildCapacity } from './capacities.js';
 import { DEFAULT_REFERENCE_INSTANT } from './constants.js';
@@ -45,7 +46,7 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     contacts.push(...records.contacts);
   }
 
-  return {
+  const region: DemoRegion = {
     organizations: buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses()),
     establishments,
     poles,
@@ -54,5 +55,9 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0, referenceMs)),
     professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment),
     tensions: buildTensions(new Set(establishments.map((e) => e.id)), referenceMs),
+    admissions: [],
   };
+  // Requests name units, establishments and the town doctor's record: built from the rest.
+  region.admissions = buildAdmissions(region, referenceMs);
+  return region;
 }

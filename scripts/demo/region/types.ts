@@ -123,6 +123,49 @@ export interface DemoTension {
   startedAt: Date;
   endedAt: Date | null;
 }
+/** One unit a demo admission request was sent to, and how it answered (subgraphs/admissions/tables.ts). */
+export interface DemoAdmissionTarget {
+  unitId: string;
+  establishmentId: string;
+  organizationId: string;
+  status: 'ACCEPTED' | 'REFUSED' | 'WITHDRAWN' | 'COMPLETED';
+  answer: 'ACCEPT' | 'REFUSE' | null;
+  refusalReason: 'NO_BED' | 'NOT_SUITED' | 'OTHER' | null;
+  comment: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+}
+/** One transition of a demo request, oldest first. */
+export interface DemoAdmissionEvent {
+  at: Date;
+  actor: string;
+  action: string;
+  unitId: string | null;
+}
+/** A past, closed direct admission request (scripts/demo/region/admissions.ts). */
+export interface DemoAdmissionRequest {
+  id: string;
+  status: 'COMPLETED' | 'REFUSED' | 'CANCELLED' | 'EXPIRED';
+  patientAge: number;
+  patientSex: 'FEMALE' | 'MALE';
+  discipline: string;
+  activityCode: string;
+  urgency: 'IMMEDIATE' | 'SAME_DAY' | 'WITHIN_48H';
+  /** Plain text here; the seed encrypts it. */
+  clinicalSummary: string;
+  callbackContact: string;
+  requesterKind: 'USER' | 'APPLICATION';
+  requesterSubject: string;
+  requesterName: string;
+  requesterProfessionalId: string | null;
+  onBehalfOf: string | null;
+  acceptedUnitId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  closedAt: Date;
+  targets: DemoAdmissionTarget[];
+  events: DemoAdmissionEvent[];
+}
 export interface DemoRegion {
   organizations: DemoOrganization[];
   establishments: DemoEstablishment[];
@@ -132,4 +175,6 @@ export interface DemoRegion {
   capacities: DemoCapacity[];
   professionals: DemoProfessional[];
   tensions: DemoTension[];
+  /** Past direct admission requests, all closed, over the 14 days before the reference instant. */
+  admissions: DemoAdmissionRequest[];
 }
