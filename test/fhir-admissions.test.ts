@@ -38,6 +38,7 @@ const REQUEST = /* GraphQL */ `
 describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
   let hub: TestHub;
   let hook: Receiver;
+  let gpHook: Receiver;
   const tokens: Record<string, string> = {};
   const client = (who: string) => new Client({ baseUrl: hub.urls.fhir, bearerToken: tokens[who]!.replace(/^Bearer /, '') });
   let units: string[] = [];
@@ -69,6 +70,7 @@ describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
     loadR4Definitions();
     hub = await startTestHub(kind, { ROR_FHIR_SUBSCRIPTION_POLL_MS: '100', ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: '50', ROR_FHIR_SUBSCRIPTION_RETRY_MAX_MS: '200' });
     hook = await startReceiver();
+    gpHook = await startReceiver();
     for (const who of [GP, BED_MANAGER, OTHER]) tokens[who] = await asUser(hub.urls.graphql, who);
     const found = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${LA_SOURCE}" }, first: 2) { edges { node { id } } } }`, {}, { authorization: tokens[GP]! });
     units = found.data!.units.edges.map((e) => e.node.id);
@@ -77,23 +79,30 @@ describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
 
   afterAll(async () => {
     await hook?.close();
+    await gpHook?.close();
     await hub?.close();
   });
 
-  it('the bed manager\'s subscription hears of the request; Task?owner=…&status=requested finds it; the ServiceRequest carries the patient by age and sex', async () => {
-    const subscription = (await client(BED_MANAGER).create({
+  /** A full-resource rest-hook subscription on the admission topic, active. */
+  async function subscribe(who: string, filter: string, receiver: Receiver): Promise<void> {
+    const subscription = (await client(who).create({
       resourceType: 'Subscription',
       body: {
         resourceType: 'Subscription',
         meta: { profile: [BACKPORT_URLS.subscriptionProfile] },
         status: 'requested',
-        reason: 'Requests to our units',
+        reason: 'Admission requests',
         criteria: ADMISSION_TOPIC.canonical,
-        _criteria: { extension: [{ url: BACKPORT_URLS.filterCriteria, valueString: `Task?owner=Organization/${LA_SOURCE}` }] },
-        channel: { type: 'rest-hook', endpoint: hook.url, payload: 'application/fhir+json', _payload: { extension: [{ url: BACKPORT_URLS.payloadContent, valueCode: 'full-resource' }] } },
+        _criteria: { extension: [{ url: BACKPORT_URLS.filterCriteria, valueString: filter }] },
+        channel: { type: 'rest-hook', endpoint: receiver.url, payload: 'application/fhir+json', _payload: { extension: [{ url: BACKPORT_URLS.payloadContent, valueCode: 'full-resource' }] } },
       },
     })) as unknown as { id: string };
-    await until(async () => ((await client(BED_MANAGER).read({ resourceType: 'Subscription', id: subscription.id })) as unknown as { status: string }).status === 'active');
+    await until(async () => ((await client(who).read({ resourceType: 'Subscription', id: subscription.id })) as unknown as { status: string }).status === 'active');
+  }
+
+  it('the bed manager\'s subscription hears of the request; Task?owner=…&status=requested finds it; the ServiceRequest carries the patient by age and sex', async () => {
+    await subscribe(BED_MANAGER, `Task?owner=Organization/${LA_SOURCE}`, hook);
+    await subscribe(GP, `Task?requester=${GP}&status=accepted,rejected`, gpHook);
 
     const sent = await sendRequest([units[0]!]);
     requestId = sent.id;
@@ -159,6 +168,10 @@ describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
     expect((await search(BED_MANAGER, 'Task', { owner: `Organization/${LA_SOURCE}`, _lastUpdated: 'lt2000-01-01', _summary: 'count' })).total).toBe(0);
     await until(() => hook.received.filter((r) => statusOf(r.body).type === 'event-notification').some((r) => r.body.entry[1]?.resource?.status === 'accepted'));
     expect(hook.received.some((r) => r.body.entry[1]?.resource?.status === 'accepted')).toBe(true);
+    // The GP hears of the acceptance live, and of nothing else (its filter: accepted or rejected Tasks it asked for).
+    const events = () => gpHook.received.filter((r) => statusOf(r.body).type === 'event-notification');
+    await until(() => events().length > 0);
+    expect(events().map((r) => [r.body.entry[1]?.resource?.id, r.body.entry[1]?.resource?.status])).toEqual([[taskId, 'accepted']]);
   });
 
   it('a refusal needs its coded reason; the GP cancels by PUT and every Task of the request is cancelled', async () => {
