@@ -119,6 +119,11 @@ describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
     expect(matchIds(byOrganization)).toEqual([taskId]);
     expect((byOrganization.entry ?? []).filter((e) => e.search?.mode === 'include').map((e) => e.resource.id)).toEqual([requestId]);
 
+    const withOwner = await search(BED_MANAGER, 'Task', { _id: taskId, _include: 'Task:owner' });
+    expect((withOwner.entry ?? []).map((e) => `${e.search?.mode} ${e.resource.resourceType}/${e.resource.id}`)).toEqual([`match Task/${taskId}`, `include HealthcareService/${units[0]}`]);
+    const withTasks = await search(BED_MANAGER, 'ServiceRequest', { _id: requestId, _revinclude: 'Task:focus' });
+    expect((withTasks.entry ?? []).map((e) => `${e.search?.mode} ${e.resource.resourceType}/${e.resource.id}`)).toEqual([`match ServiceRequest/${requestId}`, `include Task/${taskId}`]);
+
     const request = (await client(BED_MANAGER).read({ resourceType: 'ServiceRequest', id: requestId })) as unknown as Resource & { contained: Resource[]; note: Array<{ text: string }> };
     expect(r4Issues(request)).toEqual([]);
     expect(request).toMatchObject({ status: 'active', intent: 'order', priority: 'asap', subject: { reference: '#patient' }, performer: [{ reference: `HealthcareService/${units[0]}` }] });
