@@ -10,6 +10,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'platform/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'fhir/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     env: { APOLLO_TELEMETRY_DISABLED: '1' },
+    // Browser test files (*.browser.test.ts, docs/testing.md § Browser tests) are in `include` like
+    // the others: their beforeAll (a hub, a chromium) fits hookTimeout, and forked workers run
+    // chromium as any child process.
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

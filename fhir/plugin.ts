@@ -94,8 +94,9 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
 
   // FHIR clients send bodies as application/fhir+json: parse them like JSON so a POST or PUT
   // reaches the router and gets its 405, not a content-type 415.
+  // JSON Patch is how a Task is patched (fhir/admissions/handlers.ts).
   app.addContentTypeParser(
-    ['application/fhir+json', 'application/json+fhir'],
+    ['application/fhir+json', 'application/json+fhir', 'application/json-patch+json'],
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );

@@ -39,6 +39,8 @@ import type {
   Organization,
   Practitioner,
   PractitionerRole,
+  ServiceRequest,
+  Task,
   TypeInteraction,
 } from './types.js';
 import type { SearchType } from './search/definitions.js';
@@ -49,6 +51,8 @@ import { locationSearch } from './search/types/location.js';
 import { organizationSearch } from './search/types/organization.js';
 import { practitionerRoleSearch } from './search/types/practitioner-role.js';
 import { practitionerSearch } from './search/types/practitioner.js';
+import { TASK_WRITE_DOCUMENTATION, patchTask, readServiceRequest, readTask, updateTask } from './admissions/handlers.js';
+import { serviceRequestSearch, taskSearch } from './admissions/search.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -58,6 +62,9 @@ export type ReadOperation<R> = (id: string, ctx: HandlerContext) => Promise<Hand
 
 /** A patch of `[type]/[id]` (id given) or a conditional patch `[type]?criteria` (id undefined, criteria in ctx.request). */
 export type PatchOperation<R> = (id: string | undefined, ctx: HandlerContext) => Promise<HandlerResult<R>>;
+
+/** An update of `[type]/[id]` with the resource in ctx.request.body (no update-as-create). */
+export type UpdateOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
 export type VreadOperation<R> = (id: string, versionId: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
@@ -69,12 +76,13 @@ export type SearchOperation = (ctx: HandlerContext) => Promise<HandlerResult<Bun
 export interface ResourceInteractions<R> {
   read?: ReadOperation<R>;
   patch?: PatchOperation<R>;
+  update?: UpdateOperation<R>;
   vread?: VreadOperation<R>;
   'history-instance'?: HistoryOperation;
   'search-type'?: SearchOperation;
 }
 
-export interface ResourceHandler<R = Organization | HealthcareService | Location | Practitioner | PractitionerRole> {
+export interface ResourceHandler<R = Organization | HealthcareService | Location | Practitioner | PractitionerRole | ServiceRequest | Task> {
   resourceType: R extends { resourceType: infer T } ? T : string;
   profile: string;
   interactions: ResourceInteractions<R>;
@@ -186,12 +194,34 @@ const practitionerRoleHandler: ResourceHandler<PractitionerRole> = {
   search: practitionerRoleSearch,
 };
 
+/**
+ * Direct admissions (docs/admissions.md § FHIR): no ROR IG profile exists for them, so the R4
+ * base definitions. No vread nor history: a request's past is its GraphQL `history` (who did
+ * what, when), and closed requests are purged after the retention period.
+ */
+const serviceRequestHandler: ResourceHandler<ServiceRequest> = {
+  resourceType: 'ServiceRequest',
+  profile: 'http://hl7.org/fhir/StructureDefinition/ServiceRequest',
+  interactions: { read: readServiceRequest, 'search-type': searchWith(serviceRequestSearch) },
+  search: serviceRequestSearch,
+};
+
+const taskHandler: ResourceHandler<Task> = {
+  resourceType: 'Task',
+  profile: 'http://hl7.org/fhir/StructureDefinition/Task',
+  interactions: { read: readTask, patch: patchTask, update: updateTask, 'search-type': searchWith(taskSearch) },
+  documentation: { patch: TASK_WRITE_DOCUMENTATION, update: TASK_WRITE_DOCUMENTATION },
+  search: taskSearch,
+};
+
 export type AnyResourceHandler =
   | ResourceHandler<Organization>
   | ResourceHandler<HealthcareService>
   | ResourceHandler<Location>
   | ResourceHandler<Practitioner>
-  | ResourceHandler<PractitionerRole>;
+  | ResourceHandler<PractitionerRole>
+  | ResourceHandler<ServiceRequest>
+  | ResourceHandler<Task>;
 
 export const RESOURCE_HANDLERS: readonly AnyResourceHandler[] = [
   organizationHandler,
@@ -199,6 +229,8 @@ export const RESOURCE_HANDLERS: readonly AnyResourceHandler[] = [
   locationHandler,
   practitionerHandler,
   practitionerRoleHandler,
+  serviceRequestHandler,
+  taskHandler,
 ];
 
 export function findHandler(resourceType: string): AnyResourceHandler | undefined {

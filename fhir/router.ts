@@ -120,6 +120,7 @@ export async function dispatch(
   }
   if (parsed.interaction === 'history-instance' && history && parsed.id !== undefined) return history(parsed.id, ctx);
   if (parsed.interaction === 'patch' && handler.interactions.patch) return handler.interactions.patch(parsed.id, ctx);
+  if (parsed.interaction === 'update' && handler.interactions.update && parsed.id !== undefined) return handler.interactions.update(parsed.id, ctx);
   const search = handler.interactions['search-type'];
   if (parsed.interaction === 'search-type' && search) return search(ctx);
   return [unsupportedInteraction(parsed.resourceType, parsed.interaction)];

@@ -43,6 +43,8 @@ export interface Extension {
   valueCodeableConcept?: CodeableConcept;
   valueUri?: string;
   valueRange?: Range;
+  /** An Age (Quantity in UCUM `a`), e.g. the patient's age of an admission request. */
+  valueAge?: Quantity;
 }
 
 export interface Identifier {
@@ -54,6 +56,9 @@ export interface Identifier {
 
 export interface Reference {
   reference?: string;
+  /** The type a logical reference (identifier only) points to. */
+  type?: string;
+  identifier?: Identifier;
   display?: string;
 }
 
@@ -168,6 +173,80 @@ export interface PractitionerRole extends DomainResourceBase {
   healthcareService?: Reference[];
 }
 
+export interface Period {
+  start?: string;
+  end?: string;
+}
+
+export interface Annotation {
+  time?: string;
+  authorString?: string;
+  text: string;
+}
+
+/** Only ever contained in a ServiceRequest: the admission request's patient, without identity (age, sex). */
+export interface Patient {
+  resourceType: 'Patient';
+  id?: string;
+  extension?: Extension[];
+  name?: HumanName[];
+  gender?: 'male' | 'female' | 'other' | 'unknown';
+}
+
+export type RequestPriority = 'routine' | 'urgent' | 'asap' | 'stat';
+
+/** A direct admission request (docs/admissions.md § FHIR). */
+export interface ServiceRequest extends DomainResourceBase {
+  resourceType: 'ServiceRequest';
+  contained?: Patient[];
+  status: 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown';
+  intent: 'order';
+  category?: CodeableConcept[];
+  priority?: RequestPriority;
+  code?: CodeableConcept;
+  subject: Reference;
+  occurrenceDateTime?: string;
+  authoredOn?: string;
+  requester?: Reference;
+  performer?: Reference[];
+  note?: Annotation[];
+}
+
+export type TaskStatus =
+  | 'draft'
+  | 'requested'
+  | 'received'
+  | 'accepted'
+  | 'rejected'
+  | 'ready'
+  | 'cancelled'
+  | 'in-progress'
+  | 'on-hold'
+  | 'failed'
+  | 'completed'
+  | 'entered-in-error';
+
+/** The fulfilment of an admission request by one unit asked (FHIR workflow pattern). */
+export interface Task extends DomainResourceBase {
+  resourceType: 'Task';
+  basedOn?: Reference[];
+  status: TaskStatus;
+  statusReason?: CodeableConcept;
+  businessStatus?: CodeableConcept;
+  intent: 'order';
+  priority?: RequestPriority;
+  focus?: Reference;
+  executionPeriod?: Period;
+  authoredOn?: string;
+  lastModified?: string;
+  requester?: Reference;
+  owner?: Reference;
+  location?: Reference;
+  note?: Annotation[];
+  restriction?: { period?: Period };
+  output?: Array<{ type: CodeableConcept; valueDateTime?: string }>;
+}
+
 /** A history Bundle (FHIR R4 http.html#history): newest version first. */
 export interface HistoryBundle {
   resourceType: 'Bundle';
@@ -274,7 +353,7 @@ export interface CapabilityStatement {
 }
 
 /** The ROR resources the registry serves (they carry meta and extensions). */
-export type DomainResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole;
+export type DomainResource = Organization | HealthcareService | Location | Practitioner | PractitionerRole | ServiceRequest | Task;
 
 /** A resource a search can return (matches and included ones). */
 export type FhirSearchResource = DomainResource;

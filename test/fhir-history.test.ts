@@ -209,7 +209,8 @@ describe('vread and instance history', () => {
     const statement = (await new Client({ baseUrl: hub.urls.fhir }).capabilityStatement()) as unknown as {
       rest: { resource: { type: string; readHistory: boolean; interaction: { code: string }[] }[] }[];
     };
-    const resources = statement.rest[0]!.resource.filter((r) => r.type !== 'Subscription');
+    // Direct admissions (ServiceRequest, Task) have no version history (docs/admissions.md § FHIR).
+    const resources = statement.rest[0]!.resource.filter((r) => !['Subscription', 'ServiceRequest', 'Task'].includes(r.type));
     expect(resources.map((r) => r.type)).toEqual(['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole']);
     for (const resource of resources) {
       expect(resource.interaction.map((i) => i.code)).toEqual(expect.arrayContaining(['read', 'vread', 'history-instance']));

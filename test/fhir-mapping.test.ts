@@ -519,22 +519,28 @@ describe('CapabilityStatement', () => {
         `${type}:history-instance`,
         ...(type === 'Location' ? ['Location:patch'] : []),
         ...(searched.has(type) ? [`${type}:search-type`] : []),
-      ]),
+      ]).concat(
+        // Direct admissions (docs/admissions.md § FHIR): no version history, Task written by its status.
+        ['ServiceRequest:read', 'ServiceRequest:search-type', 'Task:read', 'Task:patch', 'Task:update', 'Task:search-type'],
+      ),
     );
-    expect(resources.every((r) => r.readHistory === true)).toBe(true);
+    expect(resources.filter((r) => types.includes(r.type)).every((r) => r.readHistory === true)).toBe(true);
+    expect(resources.filter((r) => !types.includes(r.type)).every((r) => r.readHistory === false)).toBe(true);
     expect(resources.map((r) => r.profile)).toEqual([
       PROFILES.organization,
       PROFILES.healthcareService,
       PROFILES.location,
       PROFILES.practitioner,
       PROFILES.practitionerRole,
+      'http://hl7.org/fhir/StructureDefinition/ServiceRequest',
+      'http://hl7.org/fhir/StructureDefinition/Task',
     ]);
   });
 });
 
 describe('GraphQL documents', () => {
   it('validate against the supergraph composed from schemas/*.graphql', () => {
-    const services = ['offer', 'capacities', 'tensions', 'professionals'].map((name) => ({
+    const services = ['offer', 'capacities', 'tensions', 'professionals', 'admissions'].map((name) => ({
       name,
       url: `http://${name}.invalid/graphql`,
       typeDefs: loadSubgraphSdl(name), // main file and its parts (schemas/<name>.<part>.graphql)

@@ -161,6 +161,8 @@ describe('GET /fhir/metadata', () => {
       ['Location', PROFILES.location, ['read', 'vread', 'history-instance', 'patch', 'search-type']],
       ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance', 'search-type']],
       ['PractitionerRole', PROFILES.practitionerRole, ['read', 'vread', 'history-instance', 'search-type']],
+      ['ServiceRequest', 'http://hl7.org/fhir/StructureDefinition/ServiceRequest', ['read', 'search-type']],
+      ['Task', 'http://hl7.org/fhir/StructureDefinition/Task', ['read', 'patch', 'update', 'search-type']],
     ]);
   });
 

@@ -9,6 +9,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { authorizeUrl, Browser, discover, exchangeCode, pkce, signIn, userToken, type Discovery } from '../scripts/token.js';
 import { databaseKinds } from './helpers/hub.js';
 import { createAccount, DEMO_PASSWORD, lastLoginOf, startOidcHub, type OidcHub } from './helpers/oidc.js';
+import { INVALID_CREDENTIALS } from '../subgraphs/professionals/oidc/interactions.js';
 
 const AUDIENCE = 'urn:ror-hub:api';
 const state = () => randomBytes(8).toString('hex');
@@ -44,9 +45,32 @@ describe.each(databaseKinds())('OpenID provider, hub users (%s)', (kind) => {
     expect(page.response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.response.headers.get('cache-control')).toBe('no-store');
     const html = await page.response.text();
-    expect(html).toContain('<html lang="en">');
-    expect(html).toMatch(/<label for="login">[\s\S]*id="login"[^>]*autocomplete="username"/);
-    expect(html).toMatch(/<label for="password">[\s\S]*id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
+    expect(html).toContain('<html lang="fr"');
+    expect(html).toContain('<link rel="stylesheet" href="/assets/dsfr/dsfr.min.css">');
+    expect(html).toMatch(/<label class="fr-label" for="login">[\s\S]*id="login"[^>]*autocomplete="username"/);
+    expect(html).toMatch(/<label class="fr-label" for="password">[\s\S]*id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
+  });
+
+  it('serves the DSFR style sheet, fonts and icons the pages use, and nothing else of the package', async () => {
+    const css = await fetch(`${oidc.base}/assets/dsfr/dsfr.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=86400');
+    const sheet = await css.text();
+    // Every file the style sheet refers to is served with its type.
+    const referred = [...new Set([...sheet.matchAll(/url\((fonts\/[^)]+|icons\/[^)]+)\)/g)].map((m) => m[1]!))];
+    expect(referred.length).toBeGreaterThan(50);
+    for (const file of [referred.find((f) => f.endsWith('.woff2'))!, referred.find((f) => f.endsWith('.svg'))!]) {
+      const answer = await fetch(`${oidc.base}/assets/dsfr/${file}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe(file.endsWith('.svg') ? 'image/svg+xml' : 'font/woff2');
+    }
+    // Encoded slashes reach the route as `..` segments (fetch would resolve plain ones itself).
+    for (const path of ['dsfr.module.min.js', 'fonts%2F..%2F..%2Fpackage.json', 'icons%2F..%2F..%2F..%2Fpackage.json', 'fonts/Absent.woff2']) {
+      const answer = await fetch(`${oidc.base}/assets/dsfr/${path}`);
+      expect([400, 404], path).toContain(answer.status);
+      expect(await answer.text()).not.toContain('"version"');
+    }
   });
 
   it('refuses a wrong password, an unknown login, a disabled account and an archived professional with one message', async () => {
@@ -72,7 +96,7 @@ describe.each(databaseKinds())('OpenID provider, hub users (%s)', (kind) => {
     });
     expect(response.status).toBe(401);
     const html = await response.text();
-    expect(html).toContain('role="alert">Invalid login or password.</p>');
+    expect(html).toContain(`role="alert">${INVALID_CREDENTIALS}</p>`);
     expect(html).toContain('value="someone&lt;b&gt;"');
   });
 

@@ -15,6 +15,8 @@ import { startHub, type RunningHub } from '../scripts/hub.js';
 import { userToken } from '../scripts/token.js';
 import { newPasswordLink } from '../subgraphs/professionals/password-links.js';
 import { passwordTokens } from '../subgraphs/professionals/tables.js';
+import { LINK_REFUSALS, PASSWORDS_DIFFER } from '../subgraphs/professionals/password-page.js';
+import { escapeHtml } from '../subgraphs/professionals/oidc/pages.js';
 import { databaseKinds, fromSnapshot, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { createAccount } from './helpers/oidc.js';
@@ -123,8 +125,9 @@ describe.each(databaseKinds())('password page on %s', (kind) => {
     expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
     expect(opened.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const html = await opened.text();
-    expect(html).toContain('<label for="password">New password</label>');
-    expect(html).toContain('<label for="confirmation">Confirm the new password</label>');
+    expect(html).toContain('<html lang="fr"');
+    expect(html).toMatch(/<label class="fr-label" for="password">Nouveau mot de passe<span class="fr-hint-text" id="password-rules">/);
+    expect(html).toContain('<label class="fr-label" for="confirmation">Confirmation du nouveau mot de passe</label>');
     expect(html).toMatch(/<input id="password" name="password" type="password" autocomplete="new-password"/);
     const form = formOf(html, link);
     expect(form.token).toBe(link.searchParams.get('token'));
@@ -133,7 +136,9 @@ describe.each(databaseKinds())('password page on %s', (kind) => {
     const differ = await post(form.action, { token: form.token, password: PASSWORD, confirmation: `${PASSWORD}x` });
     expect(differ.status).toBe(400);
     const differPage = await differ.text();
-    expect(differPage).toContain('role="alert">The two passwords are different: type the same password twice.</p>');
+    expect(differPage).toContain(`role="alert">${PASSWORDS_DIFFER}</p>`);
+    // The message sits right under the confirmation field, which describes itself by it.
+    expect(differPage).toMatch(/<input id="confirmation"[^>]* aria-describedby="password-error" aria-invalid="true">\s*<p id="password-error" class="fr-error-text"/);
     expect(differPage).toContain('id="confirmation" name="confirmation" type="password"');
     expect(formOf(differPage, form.action).token).toBe(form.token);
     expect(await linkState(login)).toEqual({ has_password: false, used: false });
@@ -141,26 +146,26 @@ describe.each(databaseKinds())('password page on %s', (kind) => {
     const weak = await post(form.action, { token: form.token, password: 'faible', confirmation: 'faible' });
     expect(weak.status).toBe(400);
     const weakPage = await weak.text();
-    expect(weakPage).toContain('role="alert">A password needs at least 12 characters.</p>');
+    expect(weakPage).toContain('role="alert">Le mot de passe doit compter au moins 12 caractères.</p>');
     expect(weakPage).toMatch(/<input id="password"[^>]* aria-describedby="password-rules password-error" aria-invalid="true">/);
     expect(formOf(weakPage, form.action).token).toBe(form.token);
     const lettersOnly = await post(form.action, { token: form.token, password: 'OnlyLettersHere', confirmation: 'OnlyLettersHere' });
-    expect(await lettersOnly.text()).toContain('A password needs letters and at least one digit or symbol.');
+    expect(await lettersOnly.text()).toContain('Le mot de passe doit contenir des lettres et au moins un chiffre ou un symbole.');
     expect(await linkState(login)).toEqual({ has_password: false, used: false });
 
     const set = await post(form.action, { token: form.token, password: PASSWORD, confirmation: PASSWORD });
     expect(set.status).toBe(200);
     const setPage = await set.text();
-    expect(setPage).toContain(`The password of the account <strong>${login}</strong> is set.`);
-    expect(setPage).toContain(`<a href="${gateway}/">Sign in to ROR Hub</a>`);
+    expect(setPage).toContain(`Le mot de passe du compte <strong>${login}</strong> est enregistré.`);
+    expect(setPage).toContain(`<a class="fr-link" href="${gateway}/">Se connecter à ROR Hub</a>`);
     expect(setPage).not.toContain('<form');
     expect(await linkState(login)).toEqual({ has_password: true, used: true });
 
     const again = await post(form.action, { token: form.token, password: 'Another-password-2026', confirmation: 'Another-password-2026' });
     expect(again.status).toBe(400);
     const againPage = await again.text();
-    expect(againPage).toContain('This password link has already been used: it works only once.');
-    expect(againPage).toContain(`<a href="${gateway}/">Sign in to ROR Hub</a>`);
+    expect(againPage).toContain(escapeHtml(LINK_REFUSALS.USED));
+    expect(againPage).toContain(`<a class="fr-link" href="${gateway}/">Se connecter à ROR Hub</a>`);
     expect(againPage).not.toContain('<form');
     await expect(userToken(gateway, login, 'Another-password-2026')).rejects.toThrow('invalid login or password');
 
@@ -179,7 +184,7 @@ describe.each(databaseKinds())('password page on %s', (kind) => {
     const expired = await post(form.action, { token: form.token, password: PASSWORD, confirmation: PASSWORD });
     expect(expired.status).toBe(400);
     const html = await expired.text();
-    expect(html).toContain('This password link has expired (links are valid 48 hours): ask your referent for a new one.');
+    expect(html).toContain(escapeHtml(LINK_REFUSALS.EXPIRED));
     expect(html).not.toContain('<form');
     expect(await linkState(login)).toEqual({ has_password: false, used: false });
   });
@@ -187,11 +192,11 @@ describe.each(databaseKinds())('password page on %s', (kind) => {
   it('refuses forged and incomplete links, and escapes what the link carries', async () => {
     const forged = await post(new URL(`${gateway}/password/create`), { token: 'forged-token', password: PASSWORD, confirmation: PASSWORD });
     expect(forged.status).toBe(400);
-    expect(await forged.text()).toContain('This password link is not valid: check that the whole link was opened.');
+    expect(await forged.text()).toContain(escapeHtml(LINK_REFUSALS.INVALID));
 
     const incomplete = await fetch(`${gateway}/password/create`);
     expect(incomplete.status).toBe(400);
-    expect(await incomplete.text()).toContain('This password link is not valid');
+    expect(await incomplete.text()).toContain(escapeHtml(LINK_REFUSALS.INVALID));
 
     const hostile = new URL(`${gateway}/password/create`);
     hostile.searchParams.set('token', '"><script>alert(1)</script>');

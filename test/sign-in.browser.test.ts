@@ -3,7 +3,8 @@
  * the gateway as a person meets it: French, styled by the DSFR style sheet the hub serves itself,
  * without serious accessibility violations (axe-core), usable with the keyboard alone; a wrong
  * password shows the French error under the field, the right one completes the web client's
- * authorization code flow with PKCE, and the code buys a token the API accepts.
+ * authorization code flow with PKCE, and the code buys a token the API accepts. The harness's
+ * own signIn and expectAccessible are shown to fail where they must.
  *
  * PGlite only: what is under test is the page in the browser; the sign-in's storage (accounts,
  * sessions, grants) runs on both databases in oidc-users.test.ts and password-page.test.ts.
@@ -28,7 +29,8 @@ describe('sign-in page in a browser (PGlite)', () => {
   let discovery: Discovery;
 
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startTestHub('pglite'), launchBrowser()]);
+    browser = await launchBrowser(); // first: without chromium the file fails at once, with the install hint
+    hub = await startTestHub('pglite');
     base = hub.urls.graphql.replace(/\/graphql$/, '');
     discovery = await discover(base);
   });
@@ -50,6 +52,8 @@ describe('sign-in page in a browser (PGlite)', () => {
   }
 
   const evaluate = <T>(page: Page, expression: string) => page.evaluate(expression) as Promise<T>;
+  /** Waits until the field `id` has the focus (autofocus applies at the page's first rendering, not at its load). */
+  const focusOn = (page: Page, id: string) => page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`, undefined, { timeout: 10_000 });
 
   it('is French, DSFR-styled, accessible and keyboard-usable; a wrong password shows the error under the field, the right one completes the flow', async () => {
     const { page, verifier, redirectUri, state } = await startWebSignIn();
@@ -67,15 +71,14 @@ describe('sign-in page in a browser (PGlite)', () => {
     await page.screenshot({ path: SCREENSHOT.pathname, fullPage: true });
 
     // Keyboard only: the login field has the focus, Tab goes to the password, Enter submits.
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('login');
+    await focusOn(page, 'login');
     await page.keyboard.type('gestionnaire.lits.orleans');
     await page.keyboard.press('Tab');
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('password');
+    await focusOn(page, 'password');
     await page.keyboard.type('Pas-le-bon-2026');
     const refused = page.waitForResponse((response) => response.url().endsWith('/login'));
     await page.keyboard.press('Enter');
     expect((await refused).status()).toBe(401);
-    await page.waitForLoadState('domcontentloaded');
 
     // The message sits under the password field, in its DSFR error group, and describes both fields.
     const group = page.locator('.fr-input-group--error', { has: page.locator('#password') });
@@ -84,7 +87,7 @@ describe('sign-in page in a browser (PGlite)', () => {
     expect(await page.getAttribute('#login', 'aria-invalid')).toBe('true');
     // The login typed stays; the focus is on the password, the field to type again.
     expect(await page.inputValue('#login')).toBe('gestionnaire.lits.orleans');
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('password');
+    await focusOn(page, 'password');
     await expectAccessible(page);
 
     await page.keyboard.type(PASSWORD);
@@ -111,12 +114,19 @@ describe('sign-in page in a browser (PGlite)', () => {
     await first.page.context().close();
   });
 
+  it('expectAccessible fails on serious violations, naming them', async () => {
+    const page = await newUserPage(browser);
+    await page.setContent('<!doctype html><html><head><title>t</title></head><body><main><input type="text"></main></body></html>');
+    await expect(expectAccessible(page)).rejects.toThrow(/html-has-lang \(serious\)[\s\S]*label \(critical\)/);
+    await page.context().close();
+  });
+
   it('serves the password page French and accessible too', async () => {
     const page = await newUserPage(browser);
     await page.goto(`${base}/password/create?token=jeton-de-test`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expect(page.getByLabel('Confirmation du nouveau mot de passe').count()).resolves.toBe(1);
-    expect(await evaluate<string>(page, 'document.activeElement.id')).toBe('password');
+    await focusOn(page, 'password');
     await expectAccessible(page);
     await page.context().close();
   });

@@ -8,8 +8,9 @@ import { locationSearch } from './types/location.js';
 import { organizationSearch } from './types/organization.js';
 import { practitionerRoleSearch } from './types/practitioner-role.js';
 import { practitionerSearch } from './types/practitioner.js';
+import { serviceRequestSearch, taskSearch } from '../admissions/search.js';
 
-export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch, practitionerSearch, practitionerRoleSearch];
+export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch, practitionerSearch, practitionerRoleSearch, serviceRequestSearch, taskSearch];
 
 export function findSearchType(resourceType: string): SearchType | undefined {
   return SEARCH_TYPES.find((t) => t.resourceType === resourceType);
@@ -31,7 +32,7 @@ export function renderSearchParameters(): string {
   );
   const results = SEARCH_TYPES.map(
     (type) =>
-      `| ${type.resourceType} | ${Object.keys(type.sorts).map((s) => `\`${s}\``).join(', ')} | ${type.includes.map((i) => `\`${i.code}\`${i.iterate ? ' (:iterate)' : ''}`).join(', ') || '–'} | ${type.revincludes.map((i) => `\`${i.code}\``).join(', ') || '–'} |`,
+      `| ${type.resourceType} | ${Object.keys(type.sorts).map((s) => `\`${s}\``).join(', ') || '–'} | ${type.includes.map((i) => `\`${i.code}\`${i.iterate ? ' (:iterate)' : ''}`).join(', ') || '–'} | ${type.revincludes.map((i) => `\`${i.code}\``).join(', ') || '–'} |`,
   );
   return [
     '| type | parameter | type | modifiers, prefixes | defined by | meaning |',

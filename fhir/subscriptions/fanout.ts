@@ -57,14 +57,16 @@ async function targetsOf(deps: FanoutDeps, change: InboxRow): Promise<Target[]> 
     for (const subscription of await deps.store.listening(topic.canonical)) {
       if (subscription.createdAt > change.occurredAt) continue; // changes before it are not its events
       const criteria = parseFilters(topic, subscription.filters);
-      const focus = topic.focusOf(change, wantedTypes(topic, criteria));
-      if (!focus) continue;
-      const key = [subscription.ownerKey, topic.feedTopic, focus.type, focus.id, change.recordId].join('\u0000');
-      if (!checked.has(key)) {
-        checked.set(key, checkVisibility(deps.execute, subscription.principal, { topic, focus, recordType: change.recordType, recordId: change.recordId }));
+      const found = topic.focusOf(change, wantedTypes(topic, criteria));
+      // One change may concern several resources (the Tasks of an admission request): an event each.
+      for (const focus of found === null ? [] : 'type' in found ? [found] : found) {
+        const key = [subscription.ownerKey, topic.feedTopic, focus.type, focus.id, change.recordId].join('\u0000');
+        if (!checked.has(key)) {
+          checked.set(key, checkVisibility(deps.execute, subscription.principal, { topic, focus, recordType: change.recordType, recordId: change.recordId }));
+        }
+        const facts = await checked.get(key)!;
+        if (facts && matches(criteria, focus.type, facts)) targets.push({ subscriptionId: subscription.id, focusType: focus.type, focusId: focus.id });
       }
-      const facts = await checked.get(key)!;
-      if (facts && matches(criteria, focus.type, facts)) targets.push({ subscriptionId: subscription.id, focusType: focus.type, focusId: focus.id });
     }
   }
   return targets;

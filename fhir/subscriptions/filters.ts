@@ -16,7 +16,8 @@ export interface FilterCriterion {
 /** Why a criteria string is refused, for the 400 OperationOutcome. */
 export class FilterError extends Error {}
 
-const normalise = (filter: TopicFilter, value: string): string => (filter.kind === 'reference' ? value.replace(/^Organization\//, '') : value.replace(/^\|/, ''));
+/** References compare by id (`Organization/X`, `HealthcareService/X` and `X` are one value). */
+const normalise = (filter: TopicFilter, value: string): string => (filter.kind === 'reference' ? value.replace(/^[A-Za-z]+\//, '') : value.replace(/^\|/, ''));
 
 /** The criteria of one filter string; throws FilterError naming what the topic does not support. */
 export function parseFilter(topic: Topic, criteria: string): FilterCriterion[] {

@@ -7,9 +7,10 @@
  * no SubscriptionTopic resource, the URL only names the topic; docs/fhir-subscriptions.md).
  */
 import type { Scope } from '../../platform/auth/identity.js';
+import { taskId } from '../mappers/admission-common.js';
 import type { InboxRow } from './tables.js';
 
-export type FocusType = 'Location' | 'HealthcareService' | 'Organization';
+export type FocusType = 'Location' | 'HealthcareService' | 'Organization' | 'Task';
 
 export interface Focus {
   type: FocusType;
@@ -36,13 +37,16 @@ export interface Topic {
   title: string;
   description: string;
   /** The change-feed topic it follows. */
-  feedTopic: 'capacity' | 'offer' | 'tension';
+  feedTopic: 'capacity' | 'offer' | 'tension' | 'admission';
   /** The scope an application needs to subscribe (users: events are checked one by one). */
   scope: Scope;
   focusTypes: readonly FocusType[];
   filters: readonly TopicFilter[];
-  /** The focus a change has for a subscription wanting `wanted` types; null: not an event of this topic. */
-  focusOf(change: Pick<InboxRow, 'recordType' | 'recordId' | 'payload'>, wanted: ReadonlySet<FocusType>): Focus | null;
+  /**
+   * The focus a change has for a subscription wanting `wanted` types; null: not an event of this
+   * topic. A list when one change concerns several resources (an admission request's Tasks).
+   */
+  focusOf(change: Pick<InboxRow, 'recordType' | 'recordId' | 'payload'>, wanted: ReadonlySet<FocusType>): Focus | readonly Focus[] | null;
 }
 
 const TOPIC_BASE = 'https://ror-hub.fr/fhir/SubscriptionTopic';
@@ -123,7 +127,36 @@ export const TENSION_TOPIC: Topic = {
   },
 };
 
-export const TOPICS: readonly Topic[] = [CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC];
+/** A unit's own answer changes its Task only; every other transition (creation, acceptance with its withdrawals, cancellation, expiry, admission) may change them all. */
+const ONE_UNIT_ACTIONS = new Set(['REFUSED', 'PROPOSED', 'HOLD_RELEASED']);
+
+export const ADMISSION_TOPIC: Topic = {
+  canonical: `${TOPIC_BASE}/admission-task-status`,
+  title: 'Direct admission requests: Task status',
+  description:
+    'An admission request was sent, answered (accepted, refused, another time proposed), withdrawn, cancelled, expired or completed: ' +
+    'the focus is the Task of each unit concerned (Task/<request id>-<unit id>). Only the request\'s parties hear of it: its requester and the answerers of its units.',
+  feedTopic: 'admission',
+  scope: 'admission.request',
+  focusTypes: ['Task'],
+  filters: [
+    { resourceType: 'Task', name: '_id', kind: 'token', description: 'the Task id (`<request id>-<unit id>`)' },
+    { resourceType: 'Task', name: 'owner', kind: 'reference', description: 'the unit asked (HealthcareService/<unit id>) or its establishment (Organization/<FINESS ET>)' },
+    { resourceType: 'Task', name: 'requester', kind: 'reference', description: 'who asked (Practitioner/<professional id>, or the requester\'s name)' },
+    { resourceType: 'Task', name: 'status', kind: 'token', description: 'the Task status after the change (requested, on-hold, accepted, rejected, cancelled, completed)' },
+    { resourceType: 'Task', name: 'focus', kind: 'reference', description: 'the request (ServiceRequest/<request id>)' },
+  ],
+  focusOf: (change, wanted) => {
+    const { requestId, unitId, action, targets } = change.payload as { requestId?: unknown; unitId?: unknown; action?: unknown; targets?: unknown };
+    if (change.recordType !== 'ADMISSION_REQUEST' || typeof requestId !== 'string' || !wanted.has('Task')) return null;
+    const units = typeof unitId === 'string' && ONE_UNIT_ACTIONS.has(String(action))
+      ? [unitId]
+      : (Array.isArray(targets) ? targets : []).map((t: { unitId?: unknown }) => t.unitId).filter((u): u is string => typeof u === 'string');
+    return units.map((u) => ({ type: 'Task' as const, id: taskId(requestId, u) }));
+  },
+};
+
+export const TOPICS: readonly Topic[] = [CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC, ADMISSION_TOPIC];
 
 export function findTopic(canonical: string): Topic | undefined {
   return TOPICS.find((t) => t.canonical === canonical);

@@ -8,6 +8,9 @@ import type { GraphQLExecutor, Principal } from '../../platform/executor.js';
 import { getStatus, OperationOutcomeError } from '../outcomes.js';
 import { fetchRecord } from '../records.js';
 import type { Focus, FocusFacts, Topic } from './topics.js';
+import { ADMISSION_REQUEST_FIELDS, type AdmissionRequestRecord } from '../admissions/queries.js';
+import { parseTaskId, requesterKeys } from '../mappers/admission-common.js';
+import { targetToTask } from '../mappers/task.js';
 
 export const VISIBILITY_QUERIES = {
   FhirSubscriptionUnitCapacity: /* GraphQL */ `
@@ -29,7 +32,31 @@ export const VISIBILITY_QUERIES = {
   FhirSubscriptionTension: /* GraphQL */ `
     query FhirSubscriptionTension($id: ID!) { tension(id: $id) { id establishment { id organization { id } } } }
   `,
+  FhirSubscriptionAdmission: /* GraphQL */ `
+    query FhirSubscriptionAdmission($id: ID!) { admissionRequest(id: $id) { ...FhirAdmissionRequestFields } }
+    ${ADMISSION_REQUEST_FIELDS}
+  `,
 } as const;
+
+/**
+ * A Task's facts, read as the subscriber: null when the request is not theirs to see (the
+ * admissions subgraph shows it to its requester and its units' answerers only) or the unit is
+ * not one it was sent to.
+ */
+async function taskFacts(ctx: Parameters<typeof fetchRecord>[0], focus: Focus): Promise<Visibility> {
+  const ids = parseTaskId(focus.id);
+  if (!ids) return null;
+  const request = await fetchRecord<{ admissionRequest: AdmissionRequestRecord | null }, 'admissionRequest'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionAdmission, 'admissionRequest', ids.requestId);
+  const target = request?.targets.find((t) => t.unit.id === ids.unitId);
+  if (!request || !target) return null;
+  return {
+    _id: [focus.id],
+    owner: [target.unit.id, target.establishment.id],
+    requester: requesterKeys(request).map((k) => k.replace(/^[A-Za-z]+\//, '')),
+    status: [targetToTask(request, target).status],
+    focus: [request.id],
+  };
+}
 
 interface UnitRecord {
   id: string;
@@ -63,6 +90,7 @@ export async function checkVisibility(execute: GraphQLExecutor, principal: Princ
   const ctx = { execute, caller: { principal } };
   try {
     const { topic, focus } = question;
+    if (topic.feedTopic === 'admission') return await taskFacts(ctx, focus);
     if (topic.feedTopic === 'capacity') {
       const unit = await fetchRecord<{ unit: UnitRecord | null }, 'unit'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionUnitCapacity, 'unit', focus.id, [['unit', 'capacity']]);
       return unit?.capacity ? unitFacts(unit) : null;

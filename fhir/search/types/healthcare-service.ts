@@ -1,6 +1,7 @@
 /**
  * HealthcareService search (the unit as an offer of care): the IG's offer parameters, and the
- * capacity of its Location through `location.<capacity parameter>` (same unit).
+ * position, equipment and capacity of its Location through `location.<parameter>` (same unit):
+ * `location.near` with `location.capacity-status`… is the place search of issue 13 in one call.
  */
 import { CODE_SYSTEMS } from '../../codes.js';
 import { unitToHealthcareService } from '../../mappers/healthcare-service.js';
@@ -14,51 +15,44 @@ import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, booleanHolds, prepareUnits, unitsByIds } from '../units.js';
 import { rolesWhere } from '../professionals.js';
 import { PRACTITIONER_INCLUDE } from './practitioner-role.js';
-import { quantityTest } from '../values.js';
-
-const UCUM = ['http://unitsofmeasure.org', CODE_SYSTEMS.ucumUniteMesure];
+import { NEAR_PARAM, parseNear } from '../near.js';
+import { OFFER_PARAMS, offerClause } from '../offer-params.js';
 
 const PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS,
   { code: 'identifier', type: 'token', description: 'identifiantOffre, `<region>/<unit id>` (no system).', definition: base('HealthcareService-identifier'), modifiers: TOKEN_MODIFIERS },
   { code: 'name', type: 'string', description: 'Name of the offer: accent- and case-insensitive prefix; :exact, :contains.', definition: base('HealthcareService-name'), modifiers: STRING_MODIFIERS },
-  { code: 'service-type', type: 'token', description: 'Field of activity (TRE_R227) in HealthcareService.type.', definition: base('HealthcareService-service-type'), modifiers: TOKEN_MODIFIERS },
-  { code: 'specialty', type: 'token', description: 'Operational activity (TRE_R211).', definition: base('HealthcareService-specialty'), modifiers: TOKEN_MODIFIERS },
-  { code: 'characteristic', type: 'token', description: 'Care mode (TRE_R213) or specific act (TRE_R210).', definition: base('HealthcareService-characteristic'), modifiers: TOKEN_MODIFIERS },
+  ...OFFER_PARAMS,
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
-  { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.<capacity parameter>` (Location capacity parameters, within one record).', definition: base('HealthcareService-location') },
+  { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
   { code: 'active', type: 'token', description: 'true for active units, false for archived ones.', definition: base('HealthcareService-active'), modifiers: TOKEN_MODIFIERS },
-  { code: 'age-range-low', type: 'quantity', description: 'Lower bound of the patients\' age range, in years (UCUM a).', definition: ror('ror-sp-healthcareservice-age-range-low'), prefixes: ['eq', 'ne', 'gt', 'lt', 'ge', 'le'] },
-  { code: 'age-range-high', type: 'quantity', description: 'Upper bound of the patients\' age range, in years (UCUM a).', definition: ror('ror-sp-healthcareservice-age-range-high'), prefixes: ['eq', 'ne', 'gt', 'lt', 'ge', 'le'] },
 ];
 
-/** `location.<capacity parameter>`: the capacity of the offer's Location (the same unit). */
-const CHAINED: readonly SearchParamDefinition[] = CAPACITY_PARAMS.map((p) => ({ ...p, code: `location.${p.code}` }));
+/**
+ * `location.<parameter>`: criteria of the offer's Location, which is the same unit: its position
+ * (`near`, ordering by distance), commune and equipment, and its capacity records (all capacity
+ * criteria within one record, as on Location).
+ */
+const LOCATION_CHAINABLE: readonly SearchParamDefinition[] = [
+  NEAR_PARAM,
+  { code: 'commune-cog', type: 'token', description: 'INSEE commune (TRE_R13-CommuneOM) of the Location\'s ror-commune-cog.', definition: ror('ror-sp-location-commune-cog'), modifiers: TOKEN_MODIFIERS },
+  { code: 'equipment-type', type: 'token', description: 'Specific equipment (TRE_R212) of the Location.', definition: ror('ror-sp-equipment-type'), modifiers: TOKEN_MODIFIERS },
+  ...CAPACITY_PARAMS,
+];
+const CHAINED: readonly SearchParamDefinition[] = LOCATION_CHAINABLE.map((p) => ({ ...p, code: `location.${p.code}` }));
 
 const unchained = (clause: Clause): string => clause.code.replace(/^location\./, '');
 
 function criteriaOf(search: ParsedSearch): UnitCriteriaBuilder {
   const builder = new UnitCriteriaBuilder();
   for (const clause of search.clauses) {
-    if (builder.common(clause) || clause.code.startsWith('location.')) continue;
+    if (builder.common(clause) || offerClause(builder, clause)) continue;
     switch (clause.code) {
       case '_lastUpdated':
         builder.lastUpdated(clause);
         break;
       case 'name':
         builder.text(clause, 'NAME');
-        break;
-      case 'service-type':
-        builder.token(clause, [{ system: CODE_SYSTEMS.champActivite, field: 'ACTIVITY_FIELD' }]);
-        break;
-      case 'specialty':
-        builder.token(clause, [{ system: CODE_SYSTEMS.activiteOperationnelle, field: 'OPERATIONAL_ACTIVITY' }]);
-        break;
-      case 'characteristic':
-        builder.token(clause, [
-          { system: CODE_SYSTEMS.modePriseEnCharge, field: 'CARE_MODE' },
-          { system: CODE_SYSTEMS.acteSpecifique, field: 'SPECIFIC_ACT' },
-        ]);
         break;
       case 'organization':
         builder.reference(clause, 'Organization', 'ESTABLISHMENT');
@@ -69,12 +63,16 @@ function criteriaOf(search: ParsedSearch): UnitCriteriaBuilder {
       case 'active':
         builder.allow((archived) => booleanHolds(clause, !archived));
         break;
-      case 'age-range-low':
-      case 'age-range-high': {
-        const field = clause.code === 'age-range-low' ? 'PATIENT_AGE_MIN' : 'PATIENT_AGE_MAX';
-        builder.numbers.push({ anyOf: clause.values.map((v) => ({ field, ...quantityTest(v, 'a', UCUM) })) });
+      // The Location's own criteria (the same unit); capacity ones are the filter of prepareUnits.
+      case 'location.near':
+        builder.near = parseNear(clause.values[0]!.value);
         break;
-      }
+      case 'location.commune-cog':
+        builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);
+        break;
+      case 'location.equipment-type':
+        builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
+        break;
     }
   }
   return builder;

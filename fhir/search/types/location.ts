@@ -1,13 +1,16 @@
 /**
  * Location search (the unit as the place where its beds live): address, commune, equipment,
- * status, a true-radius `near` ordered by distance, and the capacity parameters, all of which must
- * hold within one capacity record (fhir/search/capacity.ts).
+ * status, a true-radius `near` ordered by distance, the offer criteria of the same unit's
+ * HealthcareService (`specialty`, `service-type`, `characteristic`, `age-range-*`: hub extension),
+ * and the capacity parameters, all of which must hold within one capacity record
+ * (fhir/search/capacity.ts).
  */
 import { CODE_SYSTEMS, CODINGS } from '../../codes.js';
 import { unitToLocation } from '../../mappers/location.js';
 import type { LocationRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
-import { OperationOutcomeError, badRequest } from '../../outcomes.js';
+import { NEAR_PARAM, parseNear } from '../near.js';
+import { LOCATION_OFFER_PARAMS, offerClause } from '../offer-params.js';
 import type { FhirSearchResource } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
 import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
@@ -17,9 +20,8 @@ import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
 import { instantTest, tokenHolds } from '../values.js';
 import { healthcareServiceSearch } from './healthcare-service.js';
 
-/** `near` without a distance, and its upper bound (the offer subgraph's). */
-export const DEFAULT_NEAR_KM = 50;
-export const MAX_NEAR_KM = 500;
+export { DEFAULT_NEAR_KM, MAX_NEAR_KM, parseNear } from '../near.js';
+
 const LOCATION_STATUS = 'http://hl7.org/fhir/location-status';
 
 const PARAMS: readonly SearchParamDefinition[] = [
@@ -37,34 +39,10 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: 'status', type: 'token', description: 'active, or inactive for archived units.', definition: base('Location-status'), modifiers: TOKEN_MODIFIERS },
   { code: 'operational-status', type: 'token', description: 'TRE_R203-StatutLieu 3 (Opérationnel) for active units; archived ones have none.', definition: base('Location-operational-status'), modifiers: TOKEN_MODIFIERS },
   { code: 'organization', type: 'reference', description: 'managingOrganization: Organization/<FINESS ET> or the bare id.', definition: base('Location-organization') },
-  {
-    code: 'near',
-    type: 'special',
-    description: `lat|lon|distance|km: a true radius (great-circle distance) around the point, results ordered by distance unless _sort says otherwise. Distance defaults to ${DEFAULT_NEAR_KM} km, at most ${MAX_NEAR_KM}.`,
-    definition: base('Location-near'),
-    or: false,
-    and: false,
-  },
+  NEAR_PARAM,
+  ...LOCATION_OFFER_PARAMS,
   ...CAPACITY_PARAMS,
 ];
-
-const invalid = (message: string) => new OperationOutcomeError(badRequest(message));
-
-/** `near=latitude|longitude|distance|units` (units km or m; distance optional). */
-export function parseNear(raw: string): { latitude: number; longitude: number; radiusKm: number } {
-  const [lat = '', lon = '', distance, units] = raw.split('|');
-  const latitude = Number(lat);
-  const longitude = Number(lon);
-  if (lat === '' || lon === '' || !Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-    throw invalid(`Invalid near "${raw}": expected latitude|longitude|distance|km`);
-  }
-  let radiusKm = distance === undefined || distance === '' ? DEFAULT_NEAR_KM : Number(distance);
-  if (!Number.isFinite(radiusKm) || radiusKm <= 0) throw invalid(`Invalid near distance "${distance ?? ''}"`);
-  if (units === 'm') radiusKm /= 1000;
-  else if (units !== undefined && units !== '' && units !== 'km') throw invalid(`Unsupported near unit "${units}": use km or m`);
-  if (radiusKm > MAX_NEAR_KM) throw invalid(`near distance is at most ${MAX_NEAR_KM} km`);
-  return { latitude, longitude, radiusKm };
-}
 
 /**
  * `_lastUpdated` against the latest of the place and of the capacity the caller may read: a lower
@@ -91,7 +69,7 @@ async function lastUpdated(clause: Clause, builder: UnitCriteriaBuilder, ctx: Ha
 async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
   const builder = new UnitCriteriaBuilder();
   for (const clause of search.clauses) {
-    if (builder.common(clause)) continue;
+    if (builder.common(clause) || offerClause(builder, clause)) continue;
     switch (clause.code) {
       case '_lastUpdated':
         await lastUpdated(clause, builder, ctx);

@@ -36,7 +36,7 @@ export function firstPartyClients(config: HubConfig): ClientMetadata[] {
       redirect_uris: [`${base}/callback`],
       post_logout_redirect_uris: [`${base}/`],
     },
-    { ...common, client_id: CLI_CLIENT_ID, client_name: 'ROR Hub command line', application_type: 'native', redirect_uris: [CLI_REDIRECT_URI] },
+    { ...common, client_id: CLI_CLIENT_ID, client_name: 'ROR Hub (ligne de commande)', application_type: 'native', redirect_uris: [CLI_REDIRECT_URI] },
   ];
 }
 

@@ -33,10 +33,10 @@ interface Issue {
 const describeIssue = (i: Issue): string => `${i.severity ?? 'error'} ${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`;
 
 /** R4 validation errors and warnings of a resource, as readable strings ([] when valid). */
-export function r4Issues(resource: FhirResource | Record<string, unknown>): string[] {
+export function r4Issues(resource: FhirResource | Record<string, unknown> | object): string[] {
   loadR4Definitions();
   try {
-    const warnings: Issue[] = validateResource(resource);
+    const warnings: Issue[] = validateResource(resource as Parameters<typeof validateResource>[0]);
     return warnings.map(describeIssue);
   } catch (error) {
     if (error instanceof OperationOutcomeError) {
@@ -153,6 +153,8 @@ export function rorIssues(resource: FhirResource): string[] {
   if (resource.resourceType === 'Bundle') return [...issues, ...(resource.type === 'searchset' ? bundleIssues(resource) : historyIssues(resource))];
   for (const system of nosSystems(resource)) need(ALL_CODE_SYSTEMS.has(system), `unknown NOS system ${system}`);
   if (resource.resourceType === 'OperationOutcome' || resource.resourceType === 'CapabilityStatement') return issues;
+  // Admission requests and their Tasks have no ROR IG profile: R4 validation only (docs/admissions.md § FHIR).
+  if (resource.resourceType === 'ServiceRequest' || resource.resourceType === 'Task') return issues;
 
   const profile = {
     Organization: PROFILES.organization,
