@@ -58,7 +58,8 @@ describe('console: place search and admission requests, live, in a browser (PGli
   // The first screen only (1366×768, the laptop the issue names): what a person sees on arrival.
   const shot = (page: Page, name: string) => page.screenshot({ path: new URL(name, SHOTS).pathname });
 
-  it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', async () => {
+  // One scenario of two people: longer than the suite's default 30 s on a loaded 2-core machine.
+  it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', { timeout: 120_000 }, async () => {
     const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans', gpSockets), consoleUser('gestionnaire.lits.orleans')]);
 
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
