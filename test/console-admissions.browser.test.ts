@@ -5,7 +5,8 @@
  * Orléans (gestionnaire.lits.orleans, context 2), whose "Demandes d'admission" page is already
  * open, sees it arrive without reloading and accepts it; the GP's page shows "Acceptée" without
  * reloading. Both screens pass axe-core (no serious or critical violation); the WebSocket cut by
- * the test shows "Connexion perdue — reconnexion…" until the console is connected again.
+ * the test shows "Connexion perdue — reconnexion…" until the console is connected again; signing
+ * out ends the provider's session and the console's.
  * Screenshots for docs/console.md go to docs/console/.
  *
  * PGlite only: the API under the screens runs on both databases in the admissions suites.
@@ -129,5 +130,13 @@ describe('console: place search and admission requests, live, in a browser (PGli
     await sent.getByRole('heading').filter({ hasText: 'Acceptée' }).waitFor();
     await expect(sent.textContent()).resolves.toContain('par gestionnaire.lits.orleans');
     await expectAccessible(gp);
+
+    // Sign-out: the console forgets its tokens and ends the provider's session, back at `/`.
+    await gp.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    await gp.getByRole('heading', { name: 'Déconnexion' }).waitFor();
+    await gp.getByRole('button', { name: 'Se déconnecter' }).click();
+    await gp.waitForURL(`${base}/`);
+    await gp.getByRole('main').getByRole('button', { name: 'Se connecter' }).waitFor();
+    expect(await gp.evaluate('sessionStorage.getItem("ror.session")')).toBeNull();
   });
 });
