@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  // web/build/build.ts runs Vite in a child process with NODE_ENV=production: Vite and the React
+  // plugin choose the production JSX runtime and React build from NODE_ENV, which is `test` in the
+  // test run's process.
+  mode: 'production',
   plugins: [react()],
   logLevel: 'warn',
   build: {

@@ -5,6 +5,7 @@
  * the lock file, which pins React, DSFR and Vite).
  * Run alone: `npm run build:console` (rebuilds only when needed; `--force` always).
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,6 +36,23 @@ export function sourcesHash(): string {
   return hash.digest('hex');
 }
 
+/**
+ * Vite in a child process with NODE_ENV=production, whatever the caller's NODE_ENV (`test` in the
+ * test run, unset or `development` at `npm start`): Vite and the React plugin pick the production
+ * JSX runtime and React build from it, and the caller's process never loads Vite.
+ */
+function viteInChild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--vite-only'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`the console's Vite build failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
 export interface BuildOutcome {
   built: boolean;
   seconds: number;
@@ -46,16 +64,17 @@ export async function ensureConsoleBuilt(options: { force?: boolean; log?: (line
   const current = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : null;
   if (!options.force && current === hash && existsSync(join(DIST, 'index.html'))) return { built: false, seconds: 0 };
   options.log?.('building the console (web/dist)…');
-  // Vite is loaded only when a build is due: a warm start does not pay for it.
-  const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  await viteInChild();
   writeFileSync(STAMP, `${hash}\n`);
   const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
   options.log?.(`console built in ${seconds} s`);
   return { built: true, seconds };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--vite-only')) {
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const outcome = await ensureConsoleBuilt({ force: process.argv.includes('--force'), log: (line) => console.log(line) });
   if (!outcome.built) console.log('console up to date (web/dist)');
 }

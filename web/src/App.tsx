@@ -2,7 +2,7 @@
  * The console's shell: sign-in state, the GraphQL client of the signed-in user, the DSFR header
  * with the menu the user's rights open, and the current screen.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Provider as UrqlProvider, useQuery } from 'urql';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
@@ -10,7 +10,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { completeSignIn, signIn, signOut } from './auth/oidc';
 import { readSession, type Session } from './auth/session';
-import { createConsoleClient, type ConnectionState } from './graphql/client';
+import { createConsoleClient, type ConnectionState, type ConsoleClient } from './graphql/client';
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
@@ -66,15 +66,25 @@ function Shell(props: { me: Me | null; path: string; children: React.ReactNode; 
 }
 
 function SignedIn(props: { session: Session; path: string }) {
-  const client = useMemo(() => createConsoleClient(props.session.accessToken), [props.session.accessToken]);
+  // Made and disposed by one effect: React's StrictMode runs effects twice in development, and a
+  // client disposed by the first cleanup must not be the one kept (it would never reconnect).
+  const [client, setClient] = useState<ConsoleClient | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('idle');
-  useEffect(() => client.onConnectionState(setConnection), [client]);
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    const made = createConsoleClient(props.session.accessToken);
+    const stopListening = made.onConnectionState(setConnection);
+    setClient(made);
+    return () => {
+      stopListening();
+      made.dispose();
+    };
+  }, [props.session.accessToken]);
   // The token has no refresh token: at its expiry the provider's session signs the user in again.
   useEffect(() => {
     const timer = window.setTimeout(() => void signIn(window.location.pathname), Math.max(0, props.session.expiresAt - Date.now() - 30_000));
     return () => window.clearTimeout(timer);
   }, [props.session.expiresAt]);
+  if (!client) return null;
   return (
     <UrqlProvider value={client.urql}>
       <ConnectionContext.Provider value={connection}>

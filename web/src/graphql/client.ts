@@ -63,7 +63,7 @@ export function createConsoleClient(token: string): ConsoleClient {
     onConnectionState(listener) {
       listeners.add(listener);
       listener(state);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
     },
     dispose: () => void ws.dispose(),
   };

@@ -79,6 +79,7 @@ export function AdmissionRequests(props: { me: Me }) {
         {lastChange ?? 'Les changements apparaissent ici sans recharger la page.'}
       </p>
       <Checkbox
+        className="fr-mb-4w"
         options={[{ label: 'Afficher aussi les demandes closes (refusées, annulées, expirées, patients admis)', nativeInputProps: { checked: showClosed, onChange: (e) => setShowClosed(e.target.checked) } }]}
       />
       {errors.general.length > 0 && <Alert severity="error" title="Liste indisponible" description={errors.general.join(' ')} />}

@@ -154,7 +154,7 @@ export function PlaceSearch() {
             </Select>
           </div>
         </div>
-        <Checkbox options={[{ label: 'Lits libres seulement', nativeInputProps: { checked: criteria.freeBedsOnly, onChange: (e) => set('freeBedsOnly', e.target.checked) } }]} />
+        <Checkbox className="fr-my-2w" options={[{ label: 'Lits libres seulement', nativeInputProps: { checked: criteria.freeBedsOnly, onChange: (e) => set('freeBedsOnly', e.target.checked) } }]} />
         <Button type="submit" iconId="fr-icon-search-line" disabled={searching}>
           Rechercher
         </Button>
