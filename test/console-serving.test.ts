@@ -40,6 +40,14 @@ describe('console serving', () => {
     expect(index).toContain('<html lang="fr"');
   });
 
+  it('serves DSFR\'s favicons and manifest at the root', async () => {
+    for (const [path, type] of [['/favicon.ico', 'image/x-icon'], ['/favicon.svg', 'image/svg+xml'], ['/manifest.webmanifest', 'application/manifest+json']]) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+    }
+  });
+
   it('serves the hashed assets with long caching; nothing outside assets/', async () => {
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
     expect(script).toBeDefined();
@@ -47,9 +55,11 @@ describe('console serving', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toContain('immutable');
-    for (const path of ['/assets/nope.js', '/assets/..%2Findex.html', '/assets/%2E%2E%2F.sources', '/favicon.ico']) {
+    for (const path of ['/assets/nope.js', '/assets/..%2Findex.html', '/assets/%2E%2E%2F.sources', '/robots.txt']) {
       expect((await fetch(`${base}${path}`, { headers: HTML })).status, path).toBe(404);
     }
+    // The build's other files are never served: a page path is the console.
+    expect(await (await fetch(`${base}/.sources`, { headers: HTML })).text()).toBe(index);
   });
 
   it('never shadows the API, the provider, the probes or the FHIR entry point', async () => {

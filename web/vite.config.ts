@@ -14,6 +14,8 @@ export default defineConfig({
   // test run's process.
   mode: 'production',
   plugins: [react()],
+  // DSFR's favicons and web manifest, as the design system prescribes, copied to the build's root.
+  publicDir: fileURLToPath(new URL('../node_modules/@codegouvfr/react-dsfr/favicon/', import.meta.url)),
   logLevel: 'warn',
   build: {
     outDir: 'dist',

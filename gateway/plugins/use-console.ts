@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const ROOT_FILES = ['favicon.ico', 'favicon.svg', 'apple-touch-icon.png', 'android-chrome-192x192.png', 'android-chrome-512x512.png', 'manifest.webmanifest'];
+
 const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 /** A Host header as a browser sends it; anything else gets no WebSocket source in the CSP. */
@@ -100,6 +102,14 @@ const plugin: FastifyPluginAsync<ConsoleOptions> = async (app, options) => {
   };
 
   app.get('/', page);
+  // DSFR's favicons and manifest, at the root where browsers look for them.
+  for (const file of ROOT_FILES) {
+    app.get(`/${file}`, (request, reply) => {
+      const path = join(dir, file);
+      if (!existsSync(path)) return reply.callNotFound();
+      return secure(reply, request).header('content-type', TYPES[extname(file)]!).header('cache-control', 'public, max-age=86400').send(createReadStream(path));
+    });
+  }
   app.get('/callback', page);
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {
     const file = request.params.file;
