@@ -119,7 +119,7 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
       {
         execute: options.execute,
         caller: { authorization: request.headers.authorization },
-        request: { query: request.query, body: request.body, ifMatch: request.headers['if-match'] },
+        request: { query: request.query, body: request.body, ifMatch: request.headers['if-match'], contentType: request.headers['content-type'] },
         versions,
         baseUrl,
         search: searchRequestOf(request, baseUrl),

@@ -27,6 +27,8 @@ export interface RequestDetails {
   body?: unknown;
   /** The If-Match header (a write's precondition on the resource's ETag). */
   ifMatch?: string;
+  /** The body's media type (a PATCH is a FHIRPath Patch or a JSON Patch, by resource). */
+  contentType?: string;
 }
 
 /**

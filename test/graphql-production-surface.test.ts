@@ -26,7 +26,7 @@ describe('production surface (issue 12)', () => {
     issuer = await startTestIssuer();
     // A lowered limit too (ROR_GRAPHQL_MAX_DEPTH), which the documents below stay within.
     // Production refuses the tests' lowered password cost: the OWASP one (no password is hashed here).
-    hub = await startTestHub('pglite', { NODE_ENV: 'production', ROR_PASSWORD_SCRYPT_LOG2N: '17', ROR_SEED_DEMO: 'false', ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_GRAPHQL_MAX_DEPTH: '4' });
+    hub = await startTestHub('pglite', { NODE_ENV: 'production', ROR_PASSWORD_SCRYPT_LOG2N: '17', ROR_SEED_DEMO: 'false', ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ROR_GRAPHQL_MAX_DEPTH: '4', ROR_ADMISSION_DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
     const token = await issuer.mint({ client_id: 'surface-test', scope: 'offer.read', ror_access_level: 1 });
     bearer = { authorization: `Bearer ${token}` };
   }, 120_000);

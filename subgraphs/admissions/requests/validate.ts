@@ -4,9 +4,9 @@
  */
 import { HubError } from '../../../platform/errors.js';
 import { luhnCheckDigit } from '../../../platform/luhn.js';
+import { MAX_PATIENT_AGE } from '../place-search/criteria.js'; // one bound for the search and the request
 
 export const MAX_UNITS = 10;
-export const MAX_AGE = 130;
 export const SUMMARY_MAX = 2000;
 export const NAME_MAX = 200;
 export const CONTACT_MAX = 200;
@@ -59,7 +59,7 @@ export function checkRequest(input: RequestInput, isApp: boolean, now: Date): Re
   if (unitIds.length < 1 || unitIds.length > MAX_UNITS) refuse('unitIds', `unitIds must name 1 to ${MAX_UNITS} units, got ${unitIds.length}.`);
   if (unitIds.some((id) => id.length === 0 || id.length > 100)) refuse('unitIds', 'unitIds must not hold an empty or overlong id.');
   if (new Set(unitIds).size !== unitIds.length) refuse('unitIds', 'unitIds must name distinct units.');
-  if (!Number.isInteger(input.patientAge) || input.patientAge < 0 || input.patientAge > MAX_AGE) refuse('patientAge', `patientAge must be from 0 to ${MAX_AGE} years.`);
+  if (!Number.isInteger(input.patientAge) || input.patientAge < 0 || input.patientAge > MAX_PATIENT_AGE) refuse('patientAge', `patientAge must be from 0 to ${MAX_PATIENT_AGE} years.`);
   const summary = input.clinicalSummary.trim();
   if (!summary) refuse('clinicalSummary', 'clinicalSummary must not be empty.');
   if (summary.length > SUMMARY_MAX) refuse('clinicalSummary', `clinicalSummary must be at most ${SUMMARY_MAX} characters, got ${summary.length}.`);

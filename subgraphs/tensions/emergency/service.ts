@@ -65,6 +65,9 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
       const current = isoWeekOf(parisToday());
       const y = year ?? current.year;
       const w = week ?? current.week;
+      // Bounds first: dates far outside the RPU era overflow the calendar arithmetic (RangeError).
+      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new HubError('BAD_USER_INPUT', 'year must be from 2000 to 2100.', { field: 'year' });
+      if (!Number.isInteger(w) || w < 1 || w > 53) throw new HubError('BAD_USER_INPUT', 'week must be an ISO week number from 1 to 53.', { field: 'week' });
       if (isoWeekDays(y, w).length === 0) throw new HubError('BAD_USER_INPUT', `Year ${y} has no ISO week ${w}.`, { field: 'week' });
       const rows = await store.daysAmong(establishmentId, historyDays(y, w, deps.bjmlYears));
       return { establishmentId, ...computeBjml(y, w, deps.bjmlYears, rows) };
