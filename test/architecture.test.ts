@@ -19,6 +19,8 @@ describe('import boundaries', () => {
     ['platform/db/x.ts', "import '../../gateway/app.js';"],
     ['gateway/x.ts', "import '../subgraphs/offer/store.js';"],
     ['fhir/x.ts', "import '../gateway/app.js';"],
+    ['web/src/x.ts', "import '../../platform/config.js';"],
+    ['web/src/screens/x.tsx', "import '../../../gateway/app.js';"],
   ])('%s may not %s', async (file, code) => {
     expect(await violations(file, code)).toHaveLength(1);
   });
@@ -26,6 +28,7 @@ describe('import boundaries', () => {
   it.each([
     ['subgraphs/offer/x.ts', "import '../../platform/config.js'; import './store.js'; import '@apollo/gateway';"],
     ['fhir/x.ts', "import '../platform/executor.js';"],
+    ['web/src/screens/x.tsx', "import '../gql'; import '@codegouvfr/react-dsfr/Button';"],
     ['scripts/x.ts', "import '../subgraphs/offer/index.js'; import '../gateway/app.js';"],
   ])('%s may %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);
