@@ -4,6 +4,7 @@
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
@@ -15,7 +16,8 @@ export default defineConfig({
   mode: 'production',
   plugins: [react()],
   // DSFR's favicons and web manifest, as the design system prescribes, copied to the build's root.
-  publicDir: fileURLToPath(new URL('../node_modules/@codegouvfr/react-dsfr/favicon/', import.meta.url)),
+  // (installed packages, where the Docker image's `npm ci` puts them too)
+  publicDir: join(fileURLToPath(new URL('.', import.meta.url)), '..', 'node_modules', '@codegouvfr', 'react-dsfr', 'favicon'),
   logLevel: 'warn',
   build: {
     outDir: 'dist',
