@@ -4,7 +4,9 @@
  * console, searches a place around Orléans and sends a request to one unit; a bed manager of CHR
  * Orléans (gestionnaire.lits.orleans, context 2), whose "Demandes d'admission" page is already
  * open, sees it arrive without reloading and accepts it; the GP's page shows "Acceptée" without
- * reloading. Both screens pass axe-core (no serious or critical violation); the WebSocket cut by
+ * reloading. Errors show in French next to their field (the form's own checks and the hub's
+ * refusal of an unknown postal code). Both screens pass axe-core (no serious or critical
+ * violation); the WebSocket cut by
  * the test shows "Connexion perdue — reconnexion…" until the console is connected again; signing
  * out ends the provider's session and the console's.
  * Screenshots for docs/console.md go to docs/console/.
@@ -76,6 +78,10 @@ describe('console: place search and admission requests, live, in a browser (PGli
 
     // The GP searches around Orléans (postal code), for a 50-year-old woman, free beds only.
     await gp.getByRole('link', { name: 'Recherche de place' }).first().click();
+    // A postal code the hub does not know: its refusal is shown in French under the field.
+    await gp.getByLabel('Code postal').fill('99999');
+    await gp.getByRole('button', { name: 'Rechercher' }).click();
+    await gp.getByText('Code postal inconnu, ou sans établissement dans la commune.').waitFor();
     await gp.getByLabel('Code postal').fill('45000');
     await gp.getByLabel('Âge du patient (ans)').fill('50');
     await gp.getByLabel('Sexe du patient').selectOption('FEMALE');

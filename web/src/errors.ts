@@ -1,6 +1,7 @@
 /**
  * GraphQL errors in French. The API writes its messages in English for developers; the console
- * shows a French sentence per error code, next to the field the error names when it names one.
+ * shows a French sentence per error code, or per field for a refused input, next to the field
+ * the error names when it names one (`extensions.field`).
  */
 import type { CombinedError } from 'urql';
 
@@ -12,6 +13,25 @@ const BY_CODE: Record<string, string> = {
   CONFLICT: 'La demande a changé entre-temps : voici son état actuel.',
   RATE_LIMITED: 'Trop de requêtes : réessayez dans un instant.',
   SERVICE_UNAVAILABLE: 'Service momentanément indisponible : réessayez dans un instant.',
+};
+
+/** What the API checks on each field the screens send, said in French (its own message is English). */
+const FIELD_RULES: Record<string, string> = {
+  postalCode: 'Code postal inconnu, ou sans établissement dans la commune.',
+  communeCode: 'Code commune inconnu, ou sans établissement dans la commune.',
+  radiusKm: 'Le rayon doit être compris entre 1 et 200 km.',
+  latitude: 'Latitude invalide.',
+  longitude: 'Longitude invalide.',
+  disciplines: 'Discipline inconnue.',
+  patientAge: 'Âge hors des bornes acceptées.',
+  unitIds: 'Une des unités choisies ne peut pas recevoir cette demande (archivée, ou ne prenant pas ce patient).',
+  clinicalSummary: 'Résumé clinique refusé : 2 000 caractères au plus.',
+  callbackContact: 'Indiquez un numéro de téléphone ou une adresse électronique valide.',
+  patientName: 'Nom du patient refusé.',
+  wishedAt: 'Date souhaitée invalide.',
+  reason: 'Un motif est obligatoire pour refuser.',
+  proposedAt: 'L’horaire proposé doit être une date future.',
+  comment: 'Commentaire refusé.',
 };
 
 export interface FrenchErrors {
@@ -33,8 +53,7 @@ export function frenchErrors(error: CombinedError | undefined): FrenchErrors {
     const field = graphQLError.extensions?.field;
     if (typeof field === 'string') {
       const name = field.split('.').pop() ?? field;
-      // The server's own sentence stays visible after the French one: it names the rule broken.
-      out.fields[name] = `${text} (${graphQLError.message})`;
+      out.fields[name] = (code === 'BAD_USER_INPUT' ? FIELD_RULES[name] : undefined) ?? text;
     } else out.general.push(text);
   }
   return out;
