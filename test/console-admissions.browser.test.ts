@@ -6,7 +6,8 @@
  * open, sees it arrive without reloading and accepts it; the GP's page shows "Acceptée" without
  * reloading. Errors show in French next to their field (the form's own checks and the hub's
  * refusal of an unknown postal code). Both screens pass axe-core (no serious or critical
- * violation); the WebSocket cut by
+ * violation); an answer on a request changed meanwhile (CONFLICT) shows its current state; the
+ * WebSocket cut by
  * the test shows "Connexion perdue — reconnexion…" until the console is connected again; signing
  * out ends the provider's session and the console's.
  * Screenshots for docs/console.md go to docs/console/.
@@ -18,12 +19,15 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { expectAccessible, launchBrowser, newUserPage, signIn } from './helpers/browser.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
+import { gql } from './helpers/graphql.js';
+import { asUser } from './helpers/tokens.js';
 
 const PASSWORD = 'Demo-ROR-2026!';
 const SHOTS = new URL('../docs/console/', import.meta.url);
 // A name no seeded request carries: the bed manager's inbox may hold the demo region's requests.
 const PATIENT = 'Mme Essai Navigateur';
-const UNIT = 'PNEUMOLOGIE'; // CHR Orléans - Hôpital de la Source (450002613-1105), free beds in the demo region
+const UNIT = 'PNEUMOLOGIE'; // CHR Orléans - Hôpital de la Source, free beds in the demo region
+const UNIT_ID = '450002613-1105';
 
 describe('console: place search and admission requests, live, in a browser (PGlite)', () => {
   let hub: TestHub;
@@ -43,13 +47,23 @@ describe('console: place search and admission requests, live, in a browser (PGli
   /** The GP's WebSockets, passed through to the hub: the test cuts one to see the console reconnect. */
   const gpSockets: WebSocketRoute[] = [];
 
+  /** While true, the bed manager's page receives nothing from its WebSocket: it misses changes. */
+  let managerDeaf = false;
+
   /** A new user opening the console, signed in through the provider's page; back on the home page. */
-  async function consoleUser(login: string, sockets?: WebSocketRoute[]): Promise<Page> {
+  async function consoleUser(login: string, sockets?: WebSocketRoute[], deafWhile?: () => boolean): Promise<Page> {
     const page = await newUserPage(browser, { viewport: { width: 1366, height: 768 } });
     if (sockets)
       await page.routeWebSocket(/\/graphql$/, (socket) => {
         socket.connectToServer();
         sockets.push(socket);
+      });
+    if (deafWhile)
+      await page.routeWebSocket(/\/graphql$/, (socket) => {
+        const server = socket.connectToServer();
+        server.onMessage((message) => {
+          if (!deafWhile()) socket.send(message);
+        });
       });
     await page.goto(`${base}/`);
     await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
@@ -63,7 +77,7 @@ describe('console: place search and admission requests, live, in a browser (PGli
 
   // One scenario of two people: longer than the suite's default 30 s on a loaded 2-core machine.
   it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', { timeout: 120_000 }, async () => {
-    const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans', gpSockets), consoleUser('gestionnaire.lits.orleans')]);
+    const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans', gpSockets), consoleUser('gestionnaire.lits.orleans', undefined, () => managerDeaf)]);
 
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
     // both screens for both; test/console-rights.test.ts covers users without them).
@@ -136,6 +150,32 @@ describe('console: place search and admission requests, live, in a browser (PGli
     await sent.getByRole('heading').filter({ hasText: 'Acceptée' }).waitFor();
     await expect(sent.textContent()).resolves.toContain('par gestionnaire.lits.orleans');
     await expectAccessible(gp);
+
+    // CONFLICT: a second request reaches the bed manager's page; the page then misses a change
+    // (another answerer of the unit proposes a time) and answers with a stale version: it says the
+    // request changed meanwhile and shows it as it is now.
+    const [gpToken, managerToken] = await Promise.all([asUser(hub.urls.graphql, 'medecin.ville.orleans'), asUser(hub.urls.graphql, 'gestionnaire.lits.orleans')]);
+    const created = await gql<{ requestAdmission: { id: string; version: number } }>(
+      hub.urls.graphql,
+      'mutation($input: AdmissionRequestInput!) { requestAdmission(input: $input) { id version } }',
+      { input: { unitIds: [UNIT_ID], patientAge: 70, patientSex: 'MALE', urgency: 'SAME_DAY', clinicalSummary: 'Décompensation cardiaque.', callbackContact: '02 38 00 00 01', patientName: 'M. Essai Conflit' } },
+      { authorization: gpToken },
+    );
+    expect(created.errors).toBeUndefined();
+    const second = manager.getByRole('article', { name: /M\. Essai Conflit/ });
+    await second.waitFor();
+    managerDeaf = true;
+    const proposed = await gql(
+      hub.urls.graphql,
+      'mutation($id: ID!, $unitId: ID!, $at: DateTime!, $version: Int!) { answerAdmissionRequest(id: $id, unitId: $unitId, input: { answer: PROPOSE, proposedAt: $at }, expectedVersion: $version) { version } }',
+      { id: created.data!.requestAdmission.id, unitId: UNIT_ID, at: new Date(Date.now() + 3 * 3_600_000).toISOString(), version: created.data!.requestAdmission.version },
+      { authorization: managerToken },
+    );
+    expect(proposed.errors).toBeUndefined();
+    await second.getByRole('button', { name: 'Accepter' }).click();
+    await second.getByText('La demande a changé entre-temps : elle est maintenant « En attente ». Votre réponse n’a pas été enregistrée.').waitFor();
+    await expect(second.textContent()).resolves.toContain('Horaire proposé');
+    managerDeaf = false;
 
     // Sign-out: the console forgets its tokens and ends the provider's session, back at `/`.
     await gp.getByRole('button', { name: 'Se déconnecter' }).first().click();
