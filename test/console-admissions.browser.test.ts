@@ -17,13 +17,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { expectAccessible, launchBrowser, newUserPage, signIn } from './helpers/browser.js';
+import { expectAccessible, launchBrowser, newUserPage, screenshotDir, signIn } from './helpers/browser.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
 const PASSWORD = 'Demo-ROR-2026!';
-const SHOTS = new URL('../docs/console/', import.meta.url);
+const SHOTS = screenshotDir(); // docs/console/ with ROR_UPDATE_SCREENSHOTS=1
 // A name no seeded request carries: the bed manager's inbox may hold the demo region's requests.
 const PATIENT = 'Mme Essai Navigateur';
 const UNIT = 'PNEUMOLOGIE'; // CHR Orléans - Hôpital de la Source, free beds in the demo region

@@ -15,12 +15,12 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { authorizeUrl, discover, exchangeCode, pkce, type Discovery } from '../scripts/token.js';
 import { INVALID_CREDENTIALS } from '../subgraphs/professionals/oidc/interactions.js';
-import { expectAccessible, launchBrowser, newUserPage, signIn } from './helpers/browser.js';
+import { expectAccessible, launchBrowser, newUserPage, screenshotDir, signIn } from './helpers/browser.js';
 import { gql } from './helpers/graphql.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 
 const PASSWORD = 'Demo-ROR-2026!';
-const SCREENSHOT = new URL('../docs/console/sign-in.png', import.meta.url);
+const SCREENSHOT = new URL('sign-in.png', screenshotDir()); // docs/console/ with ROR_UPDATE_SCREENSHOTS=1
 
 describe('sign-in page in a browser (PGlite)', () => {
   let hub: TestHub;

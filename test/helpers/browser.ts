@@ -10,7 +10,10 @@
  *
  * Absent chromium is a failure, never a skip: the message says how to install it.
  */
-import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { existsSync, mkdtempSync } from 'node:fs';
 import axe from 'axe-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -91,4 +94,13 @@ export async function expectAccessible(page: Page, options: RunOptions = {}): Pr
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   if (serious.length) throw new Error(`axe-core: ${serious.length} serious or critical accessibility violation(s) on ${page.url()}:\n- ${serious.join('\n- ')}`);
   return results;
+}
+
+/**
+ * Where browser tests write their screenshots: docs/console/ (committed, shown in docs/console.md)
+ * when ROR_UPDATE_SCREENSHOTS=1, else a temporary folder, so `npm test` leaves the tree clean.
+ */
+export function screenshotDir(): URL {
+  if (process.env.ROR_UPDATE_SCREENSHOTS === '1') return new URL('../../docs/console/', import.meta.url);
+  return pathToFileURL(`${mkdtempSync(join(tmpdir(), 'ror-shots-'))}/`);
 }

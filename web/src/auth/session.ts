@@ -1,7 +1,7 @@
 /**
  * The signed-in session, kept in sessionStorage: it survives a reload and the sign-in redirect
  * of this tab, and ends with the tab; it is never shared with other tabs nor written to disk
- * like localStorage (D??-console-a). Access tokens are short (15 min) and carry no refresh token.
+ * like localStorage (D100). Access tokens are short (15 min) and carry no refresh token.
  */
 export interface Session {
   accessToken: string;
