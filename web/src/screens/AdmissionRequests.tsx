@@ -208,30 +208,30 @@ function TargetLine(props: { request: Request; target: Target; me: Me; onChange:
             ))}
           </Select>
           <Input label="Commentaire (facultatif)" nativeInputProps={{ value: comment, onChange: (e) => setComment(e.target.value) }} {...(errors.comment ? { state: 'error' as const, stateRelatedMessage: errors.comment } : {})} />
-          <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <Button size="small" type="submit" disabled={busy}>
-              Confirmer le refus
-            </Button>
-            <Button size="small" priority="secondary" type="button" onClick={() => setMode('none')}>
-              Annuler
-            </Button>
-          </div>
+          <SubmitOrCancel label="Confirmer le refus" busy={busy} onCancel={() => setMode('none')} />
         </form>
       )}
       {canAnswer && mode === 'propose' && (
         <form onSubmit={propose} noValidate className="fr-mt-1w" aria-label={`Proposer un horaire pour ${unitLabel}`}>
           <Input label="Horaire proposé" nativeInputProps={{ type: 'datetime-local', value: proposedAt, onChange: (e) => setProposedAt(e.target.value) }} {...(errors.proposedAt ? { state: 'error' as const, stateRelatedMessage: errors.proposedAt } : {})} />
           <Input label="Commentaire (facultatif)" nativeInputProps={{ value: comment, onChange: (e) => setComment(e.target.value) }} />
-          <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <Button size="small" type="submit" disabled={busy}>
-              Envoyer la proposition
-            </Button>
-            <Button size="small" priority="secondary" type="button" onClick={() => setMode('none')}>
-              Annuler
-            </Button>
-          </div>
+          <SubmitOrCancel label="Envoyer la proposition" busy={busy} onCancel={() => setMode('none')} />
         </form>
       )}
     </li>
+  );
+}
+
+/** The two buttons closing an answer form: send it, or go back without sending. */
+function SubmitOrCancel(props: { label: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+      <Button size="small" type="submit" disabled={props.busy}>
+        {props.label}
+      </Button>
+      <Button size="small" priority="secondary" type="button" onClick={props.onCancel}>
+        Annuler
+      </Button>
+    </div>
   );
 }
