@@ -58,6 +58,9 @@ export type { HandlerContext } from './records.js';
 
 export type HandlerResult<R> = [OperationOutcome, R?];
 
+/** How FHIR JSON bodies are labelled (R4 http.html#mime-type; plain JSON as clients send it too). */
+const FHIR_JSON_MEDIA_TYPES = ['application/fhir+json', 'application/json+fhir', 'application/json'];
+
 export type ReadOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
 /** A patch of `[type]/[id]` (id given) or a conditional patch `[type]?criteria` (id undefined, criteria in ctx.request). */
@@ -88,6 +91,8 @@ export interface ResourceHandler<R = Organization | HealthcareService | Location
   interactions: ResourceInteractions<R>;
   /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
   documentation?: Partial<Record<TypeInteraction, string>>;
+  /** Media types its patch takes (a FHIRPath Patch is a FHIR resource, a JSON Patch its own type); others get 415. */
+  patchMediaTypes?: readonly string[];
   /** Parameters, sorts and includes of its search (fhir/search/): the parser and the CapabilityStatement read them. */
   search?: SearchType;
 }
@@ -177,6 +182,7 @@ const locationHandler: ResourceHandler<Location> = {
   profile: PROFILES.location,
   interactions: { ...versionedInteractions('Location', readLocation), patch: patchLocation, 'search-type': searchWith(locationSearch) },
   documentation: { patch: CAPACITY_PATCH_DOCUMENTATION },
+  patchMediaTypes: FHIR_JSON_MEDIA_TYPES, // the national FHIRPath Patch
   search: locationSearch,
 };
 
@@ -210,6 +216,7 @@ const taskHandler: ResourceHandler<Task> = {
   resourceType: 'Task',
   profile: 'http://hl7.org/fhir/StructureDefinition/Task',
   interactions: { read: readTask, patch: patchTask, update: updateTask, 'search-type': searchWith(taskSearch) },
+  patchMediaTypes: ['application/json-patch+json'],
   documentation: { patch: TASK_WRITE_DOCUMENTATION, update: TASK_WRITE_DOCUMENTATION },
   search: taskSearch,
 };

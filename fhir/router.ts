@@ -4,8 +4,8 @@
  * unimplemented interaction get 405, unknown types and paths 404, malformed ids 400.
  */
 import { buildCapabilityStatement, type CapabilityOptions } from './capability.js';
-import { allOk, badRequest, unknownPath, unsupportedInteraction, unsupportedType } from './outcomes.js';
-import { RESOURCE_HANDLERS, findHandler, type HandlerContext } from './registry.js';
+import { allOk, badRequest, unknownPath, unsupportedInteraction, unsupportedMediaType, unsupportedType } from './outcomes.js';
+import { RESOURCE_HANDLERS, findHandler, type HandlerContext, type ResourceHandler } from './registry.js';
 import type { FhirResource, OperationOutcome, TypeInteraction } from './types.js';
 
 /** Interactions of the FHIR RESTful API beyond the type-level ones a handler can implement. */
@@ -93,6 +93,14 @@ export function notModified(ifNoneMatch: string | undefined, etag: string | unde
   return ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === opaqueTag(etag));
 }
 
+/** 415 when a patch's body is not of a media type the handler's patch reads; undefined when it is. */
+function patchMediaRefusal(handler: ResourceHandler, contentType: string | undefined): OperationOutcome | undefined {
+  const accepted = handler.patchMediaTypes;
+  const essence = contentType?.split(';')[0]!.trim().toLowerCase();
+  if (!accepted || (essence && accepted.includes(essence))) return undefined;
+  return unsupportedMediaType(`PATCH ${handler.resourceType} takes ${accepted.join(' or ')}${essence ? `, not ${essence}` : ''}.`);
+}
+
 /** Serves one request: the CapabilityStatement, a handler's interaction, or the outcome saying why not. */
 export async function dispatch(
   method: string,
@@ -119,7 +127,10 @@ export async function dispatch(
     return vread(parsed.id, parsed.versionId, ctx);
   }
   if (parsed.interaction === 'history-instance' && history && parsed.id !== undefined) return history(parsed.id, ctx);
-  if (parsed.interaction === 'patch' && handler.interactions.patch) return handler.interactions.patch(parsed.id, ctx);
+  if (parsed.interaction === 'patch' && handler.interactions.patch) {
+    const refusal = patchMediaRefusal(handler, ctx.request?.contentType);
+    return refusal ? [refusal] : handler.interactions.patch(parsed.id, ctx);
+  }
   if (parsed.interaction === 'update' && handler.interactions.update && parsed.id !== undefined) return handler.interactions.update(parsed.id, ctx);
   const search = handler.interactions['search-type'];
   if (parsed.interaction === 'search-type' && search) return search(ctx);

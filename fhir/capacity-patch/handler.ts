@@ -9,7 +9,7 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { EXTENSIONS } from '../codes.js';
 import { unitToLocation } from '../mappers/location.js';
-import { OperationOutcomeError, allOk, badRequest, fromGraphQLErrors, outcomeAt, unsupportedMediaType } from '../outcomes.js';
+import { OperationOutcomeError, allOk, badRequest, fromGraphQLErrors, outcomeAt } from '../outcomes.js';
 import { LOCATION_QUERY, type LocationData, type LocationRecord } from '../queries.js';
 import { fetchRecord, type HandlerContext } from '../records.js';
 import type { HandlerResult } from '../registry.js';
@@ -147,10 +147,6 @@ async function write(ctx: HandlerContext, unitId: string, operations: readonly {
 export async function patchLocation(id: string | undefined, ctx: HandlerContext): Promise<HandlerResult<Location>> {
   if (!ctx.caller.authorization && !ctx.caller.principal) {
     throw fail([{ message: 'Writing capacity needs a bearer token (Authorization: Bearer …).', extensions: { code: 'UNAUTHENTICATED' } }]);
-  }
-  // The plugin parses JSON Patch for Task; a Location takes the national FHIRPath Patch only.
-  if (ctx.request?.contentType?.toLowerCase().startsWith('application/json-patch+json')) {
-    throw new OperationOutcomeError(unsupportedMediaType('PATCH Location takes a FHIRPath Patch (Parameters, application/fhir+json), not a JSON Patch.'));
   }
   const operations = readCapacityPatch(ctx.request?.body).map((operation, index) => {
     checkPath(operation, index);
