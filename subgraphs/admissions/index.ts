@@ -5,6 +5,7 @@
  */
 import { defineSubgraph } from '../../platform/subgraph-module.js';
 import { createSubgraphClient } from '../../platform/subgraph-client.js';
+import { mergeResolverMaps } from '../../platform/resolver-maps.js';
 import { DateTime } from '../../platform/scalars.js';
 import { createPlaceSearch, placeSearchResolvers, type PlaceSearchContext } from './place-search/index.js';
 import { admissionContext, requestResolvers, seedAdmissions, startAdmissionJobs, type AdmissionContext, type AdmissionSeed } from './requests/index.js';
@@ -13,16 +14,10 @@ export type { AdmissionSeed };
 
 type Context = PlaceSearchContext & AdmissionContext;
 
-const merge = (...maps: Array<Record<string, Record<string, unknown>>>) => {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of maps) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
-  return merged;
-};
-
 export const admissionsSubgraph = defineSubgraph<Context, AdmissionSeed>({
   name: 'admissions',
   migrations: new URL('./migrations', import.meta.url),
-  resolvers: { DateTime, ...merge(placeSearchResolvers, requestResolvers) },
+  resolvers: mergeResolverMaps({ DateTime }, placeSearchResolvers, requestResolvers),
   context: (deps) => {
     const client = createSubgraphClient(deps.config, deps.internalSecret);
     const placeSearch = createPlaceSearch({ client, config: deps.config });

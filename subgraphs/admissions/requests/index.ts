@@ -4,6 +4,7 @@ import type { Identity } from '../../../platform/auth/identity.js';
 import type { HubConfig } from '../../../platform/config.js';
 import type { Database } from '../../../platform/db/client.js';
 import { CLIENT_ADDRESS_HEADER } from '../../../platform/request-context.js';
+import { mergeResolverMaps } from '../../../platform/resolver-maps.js';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 import { createCipher, loadDataKey, type DataCipher } from '../crypto.js';
@@ -23,12 +24,7 @@ export type AdmissionContext = RequestContext & { indicators: AdmissionIndicator
 export { seedAdmissions, type AdmissionSeed } from './seed.js';
 
 /** The lifecycle's resolvers and the indicators', merged type by type (both add to Query). */
-export const requestResolvers: Record<string, Record<string, unknown>> = Object.fromEntries(
-  [...new Set([...Object.keys(lifecycleResolvers), ...Object.keys(indicatorResolvers)])].map((type) => [
-    type,
-    { ...(lifecycleResolvers[type] ?? {}), ...((indicatorResolvers as Record<string, Record<string, unknown>>)[type] ?? {}) },
-  ]),
-);
+export const requestResolvers: Record<string, Record<string, unknown>> = mergeResolverMaps(lifecycleResolvers, indicatorResolvers);
 
 /**
  * The data cipher of a hub's database, loaded once: the context factory and the jobs (run when the

@@ -13,21 +13,15 @@ import { plansResolvers, type PlansContext } from './resolvers.js';
 import { seedPlans } from './seed.js';
 import { createSolidarityService } from './solidarity-service.js';
 import { createPlanStore } from './store.js';
+import { mergeResolverMaps } from '../../../platform/resolver-maps.js';
 
 export type { PlansContext };
-
-/** `base` with the fields of `part` added to its types (a type both define gets both sets of fields). */
-function mergeResolvers<C>(base: GraphQLResolverMap<C>, part: GraphQLResolverMap<C>): GraphQLResolverMap<C> {
-  const merged: Record<string, unknown> = { ...base };
-  for (const [type, fields] of Object.entries(part)) merged[type] = { ...(base[type] as object | undefined), ...(fields as object) };
-  return merged as GraphQLResolverMap<C>;
-}
 
 /** The context keeps its declared type `C` for the subgraph; `ctx.plans` is only read by plansResolvers. */
 export function withPlans<C, S>(spec: SubgraphSpec<C, S>): SubgraphSpec<C, S> {
   return {
     ...spec,
-    resolvers: mergeResolvers<C>(spec.resolvers, plansResolvers as unknown as GraphQLResolverMap<C>),
+    resolvers: mergeResolverMaps<GraphQLResolverMap<C>>(spec.resolvers, plansResolvers),
     context: (deps) => {
       const base = spec.context(deps);
       const store = createPlanStore(deps.db.orm);
