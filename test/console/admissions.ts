@@ -1,79 +1,53 @@
 /**
- * The console's direct-admission screens in a real browser (Debian's chromium, test/helpers/browser.ts),
- * as two people use them at once: a GP (medecin.ville.orleans, context 1) signs in through the
- * console, searches a place around Orléans and sends a request to one unit; a bed manager of CHR
- * Orléans (gestionnaire.lits.orleans, context 2), whose "Demandes d'admission" page is already
- * open, sees it arrive without reloading and accepts it; the GP's page shows "Acceptée" without
- * reloading. Errors show in French next to their field (the form's own checks and the hub's
- * refusal of an unknown postal code). Both screens pass axe-core (no serious or critical
- * violation); an answer on a request changed meanwhile (CONFLICT) shows its current state; the
- * WebSocket cut by
- * the test shows "Connexion perdue — reconnexion…" until the console is connected again; signing
- * out ends the provider's session and the console's.
- * Screenshots for docs/console.md go to docs/console/.
- *
- * PGlite only: the API under the screens runs on both databases in the admissions suites.
+ * The direct-admission screens in a real browser, as two people use them at once: a GP
+ * (medecin.ville.orleans) signs in through the console, searches a place around Orléans and sends
+ * a request to one unit; a bed manager of CHR Orléans (gestionnaire.lits.orleans), whose
+ * "Demandes d'admission" page is already open, sees it arrive without reloading and accepts it;
+ * the GP's page shows "Acceptée" without reloading. Errors show in French next to their field
+ * (the form's own checks and the hub's refusal of an unknown postal code). Both screens pass
+ * axe-core; an answer on a request changed meanwhile (CONFLICT) shows its current state; the
+ * WebSocket cut by the test shows "Connexion perdue — reconnexion…" until the console is
+ * connected again; signing out ends the provider's session and the console's.
+ * Uses CHR Orléans (45) only.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { expectAccessible, launchBrowser, newUserPage, screenshotDir, signIn } from './helpers/browser.js';
-import { startTestHub, type TestHub } from './helpers/hub.js';
-import { gql } from './helpers/graphql.js';
-import { asUser } from './helpers/tokens.js';
+import { expect, it } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { expectAccessible } from '../helpers/browser.js';
+import { consoleUser as openConsole, menuOf, shot as shotOf, type ConsoleRun } from '../helpers/console.js';
+import { gql } from '../helpers/graphql.js';
+import { asUser } from '../helpers/tokens.js';
 
-const PASSWORD = 'Demo-ROR-2026!';
-const SHOTS = screenshotDir(); // docs/console/ with ROR_UPDATE_SCREENSHOTS=1
 // A name no seeded request carries: the bed manager's inbox may hold the demo region's requests.
 const PATIENT = 'Mme Essai Navigateur';
 const UNIT = 'PNEUMOLOGIE'; // CHR Orléans - Hôpital de la Source, free beds in the demo region
 const UNIT_ID = '450002613-1105';
 
-describe('console: place search and admission requests, live, in a browser (PGlite)', () => {
-  let hub: TestHub;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    [hub, browser] = await Promise.all([startTestHub('pglite'), launchBrowser()]);
-    base = hub.urls.graphql.replace(/\/graphql$/, '');
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
-
+export function admissionScenarios(current: () => ConsoleRun): void {
   /** The GP's WebSockets, passed through to the hub: the test cuts one to see the console reconnect. */
   const gpSockets: WebSocketRoute[] = [];
 
   /** While true, the bed manager's page receives nothing from its WebSocket: it misses changes. */
   let managerDeaf = false;
 
-  /** A new user opening the console, signed in through the provider's page; back on the home page. */
   async function consoleUser(login: string, sockets?: WebSocketRoute[], deafWhile?: () => boolean): Promise<Page> {
-    const page = await newUserPage(browser, { viewport: { width: 1366, height: 768 } });
-    if (sockets)
-      await page.routeWebSocket(/\/graphql$/, (socket) => {
-        socket.connectToServer();
-        sockets.push(socket);
-      });
-    if (deafWhile)
-      await page.routeWebSocket(/\/graphql$/, (socket) => {
-        const server = socket.connectToServer();
-        server.onMessage((message) => {
-          if (!deafWhile()) socket.send(message);
-        });
-      });
-    await page.goto(`${base}/`);
-    await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
-    await signIn(page, base, login, PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /^Bonjour / }).waitFor();
-    return page;
+    return openConsole(current(), login, {
+      prepare: async (page) => {
+        if (sockets)
+          await page.routeWebSocket(/\/graphql$/, (socket) => {
+            socket.connectToServer();
+            sockets.push(socket);
+          });
+        if (deafWhile)
+          await page.routeWebSocket(/\/graphql$/, (socket) => {
+            const server = socket.connectToServer();
+            server.onMessage((message) => {
+              if (!deafWhile()) socket.send(message);
+            });
+          });
+      },
+    });
   }
-
-  // The first screen only (1366×768, the laptop the issue names): what a person sees on arrival.
-  const shot = (page: Page, name: string) => page.screenshot({ path: new URL(name, SHOTS).pathname });
+  const shot = (page: Page, name: string) => shotOf(current(), page, name);
 
   // One scenario of two people: longer than the suite's default 30 s on a loaded 2-core machine.
   it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', { timeout: 120_000 }, async () => {
@@ -81,7 +55,7 @@ describe('console: place search and admission requests, live, in a browser (PGli
 
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
     // both screens for both; test/console-rights.test.ts covers users without them).
-    const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link').allTextContents();
+    const menu = menuOf;
     expect(await menu(gp)).toEqual(['Recherche de place', 'Demandes d’admission']);
     expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission']);
     await shot(gp, 'home.png');
@@ -154,9 +128,9 @@ describe('console: place search and admission requests, live, in a browser (PGli
     // CONFLICT: a second request reaches the bed manager's page; the page then misses a change
     // (another answerer of the unit proposes a time) and answers with a stale version: it says the
     // request changed meanwhile and shows it as it is now.
-    const [gpToken, managerToken] = await Promise.all([asUser(hub.urls.graphql, 'medecin.ville.orleans'), asUser(hub.urls.graphql, 'gestionnaire.lits.orleans')]);
+    const [gpToken, managerToken] = await Promise.all([asUser(current().hub.urls.graphql, 'medecin.ville.orleans'), asUser(current().hub.urls.graphql, 'gestionnaire.lits.orleans')]);
     const created = await gql<{ requestAdmission: { id: string; version: number } }>(
-      hub.urls.graphql,
+      current().hub.urls.graphql,
       'mutation($input: AdmissionRequestInput!) { requestAdmission(input: $input) { id version } }',
       { input: { unitIds: [UNIT_ID], patientAge: 70, patientSex: 'MALE', urgency: 'SAME_DAY', clinicalSummary: 'Décompensation cardiaque.', callbackContact: '02 38 00 00 01', patientName: 'M. Essai Conflit' } },
       { authorization: gpToken },
@@ -166,7 +140,7 @@ describe('console: place search and admission requests, live, in a browser (PGli
     await second.waitFor();
     managerDeaf = true;
     const proposed = await gql(
-      hub.urls.graphql,
+      current().hub.urls.graphql,
       'mutation($id: ID!, $unitId: ID!, $at: DateTime!, $version: Int!) { answerAdmissionRequest(id: $id, unitId: $unitId, input: { answer: PROPOSE, proposedAt: $at }, expectedVersion: $version) { version } }',
       { id: created.data!.requestAdmission.id, unitId: UNIT_ID, at: new Date(Date.now() + 3 * 3_600_000).toISOString(), version: created.data!.requestAdmission.version },
       { authorization: managerToken },
@@ -181,8 +155,8 @@ describe('console: place search and admission requests, live, in a browser (PGli
     await gp.getByRole('button', { name: 'Se déconnecter' }).first().click();
     await gp.getByRole('heading', { name: 'Déconnexion' }).waitFor();
     await gp.getByRole('button', { name: 'Se déconnecter' }).click();
-    await gp.waitForURL(`${base}/`);
+    await gp.waitForURL(`${current().base}/`);
     await gp.getByRole('main').getByRole('button', { name: 'Se connecter' }).waitFor();
     expect(await gp.evaluate('sessionStorage.getItem("ror.session")')).toBeNull();
   });
-});
+}

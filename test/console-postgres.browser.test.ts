@@ -1,0 +1,10 @@
+/**
+ * The console's browser scenarios on PostgreSQL (test/console/suite.ts), when TEST_DATABASE_URL
+ * names a server, as in CI (.ci/run sets it and fails without one).
+ */
+import { describe, it } from 'vitest';
+import { databaseKinds } from './helpers/hub.js';
+import { consoleSuite } from './console/suite.js';
+
+if (databaseKinds().includes('postgres')) consoleSuite('postgres');
+else describe.skip('the console in a browser (postgres): TEST_DATABASE_URL is not set', () => it('runs with PostgreSQL'));
