@@ -23,6 +23,19 @@ const UNIT = 'PNEUMOLOGIE'; // CHR Orléans - Hôpital de la Source, free beds i
 const UNIT_ID = '450002613-1105';
 
 export function admissionScenarios(current: () => ConsoleRun): void {
+  /** The id of the newest request for `patientName` the token's user can read. */
+  async function requestIdOf(token: string, patientName: string): Promise<string> {
+    const listed = await gql<{ admissionRequests: { edges: { node: { id: string; patientName: string | null } }[] } }>(
+      current().hub.urls.graphql,
+      'query { admissionRequests(first: 100) { edges { node { id patientName } } } }',
+      {},
+      { authorization: token },
+    );
+    const found = listed.data?.admissionRequests.edges.find((edge) => edge.node.patientName === patientName);
+    if (!found) throw new Error(`no request for ${patientName}`);
+    return found.node.id;
+  }
+
   /** The GP's WebSockets, passed through to the hub: the test cuts one to see the console reconnect. */
   const gpSockets: WebSocketRoute[] = [];
 
@@ -150,6 +163,30 @@ export function admissionScenarios(current: () => ConsoleRun): void {
     await second.getByText('La demande a changé entre-temps : elle est maintenant « En attente ». Votre réponse n’a pas été enregistrée.').waitFor();
     await expect(second.textContent()).resolves.toContain('Horaire proposé');
     managerDeaf = false;
+
+    // The requester's side of a proposed time: the GP's open page shows the proposal live and
+    // takes it ("Accepter l'horaire"); the bed manager's page turns "Acceptée" by itself.
+    const secondSent = gp.getByRole('article', { name: /M\. Essai Conflit/ });
+    await secondSent.getByRole('button', { name: 'Accepter l’horaire' }).click();
+    await secondSent.getByRole('heading').filter({ hasText: 'Acceptée' }).waitFor();
+    await second.getByRole('heading').filter({ hasText: 'Acceptée' }).waitFor();
+    // The unit records the arrival: the request closes, leaves the open list on both pages,
+    // and shows "Patient admis" among the closed ones.
+    await second.getByRole('button', { name: 'Patient admis' }).click();
+    await second.waitFor({ state: 'detached' });
+    await secondSent.waitFor({ state: 'detached' });
+    await manager.getByText(/^Afficher aussi les demandes closes/).click(); // the DSFR label covers its box
+    await second.getByRole('heading').filter({ hasText: 'Patient admis' }).waitFor();
+
+    // The GP cancels the first request (accepted, its bed held), with a reason: the bed manager's
+    // page shows it cancelled, live.
+    await sent.getByRole('button', { name: 'Annuler la demande' }).click();
+    await sent.getByLabel('Motif de l’annulation (facultatif)').fill('Patient transféré ailleurs.');
+    await sent.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await sent.waitFor({ state: 'detached' });
+    await received.getByRole('heading').filter({ hasText: 'Annulée' }).waitFor();
+    const cancelled = await gql<{ admissionRequest: { status: string } }>(current().hub.urls.graphql, 'query($id: ID!) { admissionRequest(id: $id) { status } }', { id: await requestIdOf(managerToken, PATIENT) }, { authorization: managerToken });
+    expect(cancelled.data?.admissionRequest.status).toBe('CANCELLED');
 
     // Sign-out: the console forgets its tokens and ends the provider's session, back at `/`.
     await gp.getByRole('button', { name: 'Se déconnecter' }).first().click();

@@ -29,10 +29,13 @@ export function createConsoleClient(token: string): ConsoleClient {
   const ws = createWsClient({
     url: wsUrl.href,
     connectionParams: { authorization: `Bearer ${token}` },
-    // A dropped socket (hub restart, network) is retried for ever, with graphql-ws's backoff;
-    // the subscriptions resume on their own once it is back.
+    // A dropped socket (hub restart, network) is retried for ever; the subscriptions resume on
+    // their own once it is back. The wait doubles from 0.5 s up to 10 s, with up to 1 s of jitter
+    // so a restarted hub is not hit by every console at once: graphql-ws's own backoff has no cap,
+    // and a bed manager must not stay blind for minutes after a short outage.
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => window.setTimeout(resolve, Math.min(500 * 2 ** retries, 10_000) + Math.random() * 1_000)),
     on: {
       connected: () => set('connected'),
       closed: () => {

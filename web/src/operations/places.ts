@@ -1,9 +1,10 @@
 import { graphql } from '../gql';
 
 export const PlaceSearchQuery = graphql(`
-  query ConsolePlaceSearch($criteria: PlaceSearchInput!, $first: Int) {
-    placeSearch(criteria: $criteria, first: $first) {
+  query ConsolePlaceSearch($criteria: PlaceSearchInput!, $first: Int, $after: String) {
+    placeSearch(criteria: $criteria, first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       centre { latitude longitude radiusKm communeCode communeName }
       edges {
         node {

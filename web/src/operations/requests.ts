@@ -33,9 +33,10 @@ export const AdmissionRequestFields = graphql(`
 `);
 
 export const AdmissionRequestsQuery = graphql(`
-  query ConsoleAdmissionRequests($filter: AdmissionRequestFilter, $first: Int) {
-    admissionRequests(filter: $filter, first: $first) {
+  query ConsoleAdmissionRequests($filter: AdmissionRequestFilter, $first: Int, $after: String) {
+    admissionRequests(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { ...ConsoleAdmissionRequest } }
     }
   }
@@ -64,6 +65,33 @@ export const AdmissionRequestChangedSubscription = graphql(`
       at
       actor
       request { ...ConsoleAdmissionRequest }
+    }
+  }
+`);
+
+/** The requester accepts the time a unit proposed. */
+export const AcceptAdmissionProposalMutation = graphql(`
+  mutation ConsoleAcceptAdmissionProposal($id: ID!, $unitId: ID!, $expectedVersion: Int!) {
+    acceptAdmissionProposal(id: $id, unitId: $unitId, expectedVersion: $expectedVersion) {
+      ...ConsoleAdmissionRequest
+    }
+  }
+`);
+
+/** The requester withdraws the request (a held bed is released). */
+export const CancelAdmissionRequestMutation = graphql(`
+  mutation ConsoleCancelAdmissionRequest($id: ID!, $expectedVersion: Int!, $reason: String) {
+    cancelAdmissionRequest(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
+      ...ConsoleAdmissionRequest
+    }
+  }
+`);
+
+/** The accepting unit records that the patient arrived. */
+export const RecordAdmissionMutation = graphql(`
+  mutation ConsoleRecordAdmission($id: ID!, $expectedVersion: Int!) {
+    recordAdmission(id: $id, expectedVersion: $expectedVersion) {
+      ...ConsoleAdmissionRequest
     }
   }
 `);

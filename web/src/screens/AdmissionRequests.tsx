@@ -1,10 +1,13 @@
 /**
  * "Demandes d'admission": the requests the user sent (follow-up) and those sent to the units they
  * answer for (inbox), kept live by `admissionRequestChanged`; an answerer accepts, refuses with a
- * reason, or proposes a time. A CONFLICT (someone answered first) shows the request as it is now.
+ * reason, or proposes a time; the requester accepts a proposed time or cancels; the accepting unit
+ * records the admission (RequestActions.tsx). A CONFLICT (someone answered first) shows the request
+ * as it is now. The first 100 come at once, the older ones page by page ("Afficher plus").
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
+import { AcceptProposalButton, CancelRequest, RecordAdmissionButton, useSettle } from './RequestActions';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
@@ -12,7 +15,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import type { AdmissionRefusalReason, AdmissionRequestStatus, ConsoleAdmissionRequestFragment } from '../gql/graphql';
-import { AdmissionRequestChangedSubscription, AdmissionRequestQuery, AdmissionRequestsQuery, AnswerAdmissionRequestMutation } from '../operations/requests';
+import { AdmissionRequestChangedSubscription, AdmissionRequestsQuery, AnswerAdmissionRequestMutation } from '../operations/requests';
 import { REFUSAL_REASONS, REQUEST_STATUSES, SEXES, TARGET_STATUSES, URGENCIES, dateTime, minutesAgo } from '../labels';
 import { frenchErrors } from '../errors';
 import { answersFor, type Me } from '../rights';
@@ -34,6 +37,8 @@ function sentByMe(me: Me, request: Request): boolean {
   return request.requester.kind === 'USER' && request.requester.name === me.account?.login;
 }
 
+const PAGE = 100;
+
 const OPEN: ReadonlySet<AdmissionRequestStatus> = new Set(['PENDING', 'ACCEPTED']);
 
 /** Waiting ones first (they need an answer), then the newest. */
@@ -43,7 +48,8 @@ function byUrgency(a: Request, b: Request): number {
 }
 
 export function AdmissionRequests(props: { me: Me }) {
-  const [{ data, error, fetching }, reload] = useQuery({ query: AdmissionRequestsQuery, variables: { first: 100 }, requestPolicy: 'network-only' });
+  const client = useClient();
+  const [{ data, error, fetching }, reload] = useQuery({ query: AdmissionRequestsQuery, variables: { first: PAGE }, requestPolicy: 'network-only' });
   // Back from a lost connection: read the list again, for the changes made while it was down.
   const connection = useConnectionState();
   const wasLost = useRef(false);
@@ -56,9 +62,26 @@ export function AdmissionRequests(props: { me: Me }) {
   }, [connection, reload]);
   const [requests, setRequests] = useState<Map<string, Request>>(new Map());
   const [lastChange, setLastChange] = useState<string | null>(null);
+  const [next, setNext] = useState<{ cursor: string | null; error: string | null }>({ cursor: null, error: null });
   useEffect(() => {
-    if (data) setRequests(new Map(data.admissionRequests.edges.map((edge) => [edge.node.id, edge.node])));
+    if (!data) return;
+    setRequests(new Map(data.admissionRequests.edges.map((edge) => [edge.node.id, edge.node])));
+    setNext({ cursor: data.admissionRequests.pageInfo.hasNextPage ? (data.admissionRequests.pageInfo.endCursor ?? null) : null, error: null });
   }, [data]);
+  // Older requests, appended; a live change of one already shown replaces it as usual.
+  const more = async () => {
+    if (!next.cursor) return;
+    const page = await client.query(AdmissionRequestsQuery, { first: PAGE, after: next.cursor }, { requestPolicy: 'network-only' }).toPromise();
+    const french = frenchErrors(page.error);
+    if (!page.data) return setNext({ ...next, error: french.general.join(' ') || 'Liste indisponible.' });
+    const { edges, pageInfo } = page.data.admissionRequests;
+    setRequests((current) => {
+      const merged = new Map(current);
+      for (const edge of edges) if (!merged.has(edge.node.id)) merged.set(edge.node.id, edge.node);
+      return merged;
+    });
+    setNext({ cursor: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null, error: null });
+  };
   const replace = (request: Request) => setRequests((current) => new Map(current).set(request.id, request));
   useSubscription({ query: AdmissionRequestChangedSubscription, variables: {} }, (_previous, event) => {
     const change = event.admissionRequestChanged;
@@ -92,6 +115,12 @@ export function AdmissionRequests(props: { me: Me }) {
         <h2 id="envoyees">Mes demandes envoyées ({sent.length})</h2>
         {sent.length === 0 ? <p>Aucune demande envoyée.</p> : sent.map((r) => <RequestCard key={r.id} request={r} me={props.me} onChange={replace} />)}
       </section>
+      {next.error && <Alert className="fr-mt-2w" severity="error" small description={next.error} />}
+      {next.cursor && (
+        <Button className="fr-mt-2w" priority="secondary" onClick={() => void more()}>
+          Afficher plus de demandes ({data ? data.admissionRequests.totalCount - requests.size : ''} de plus)
+        </Button>
+      )}
     </>
   );
 }
@@ -119,6 +148,7 @@ function RequestCard(props: { request: Request; me: Me; onChange: (request: Requ
               <TargetLine key={target.unit.id} request={request} target={target} me={props.me} onChange={props.onChange} />
             ))}
           </ul>
+          {sentByMe(props.me, request) && OPEN.has(request.status) && <CancelRequest request={request} onChange={props.onChange} />}
         </div>
       </div>
     </article>
@@ -129,7 +159,7 @@ type Mode = 'none' | 'refuse' | 'propose';
 
 function TargetLine(props: { request: Request; target: Target; me: Me; onChange: (request: Request) => void }) {
   const { request, target } = props;
-  const client = useClient();
+  const settle = useSettle(request, props.onChange, 'réponse');
   const [, answer] = useMutation(AnswerAdmissionRequestMutation);
   const [mode, setMode] = useState<Mode>('none');
   const [reason, setReason] = useState<AdmissionRefusalReason | ''>('');
@@ -146,20 +176,10 @@ function TargetLine(props: { request: Request; target: Target; me: Me; onChange:
   const send = async (input: Parameters<typeof answer>[0]['input']) => {
     setBusy(true);
     const result = await answer({ id: request.id, unitId: target.unit.id, input, expectedVersion: request.version });
-    const french = frenchErrors(result.error);
-    setErrors(french.fields);
-    if (french.codes.has('CONFLICT')) {
-      // Someone else moved the request first: show it as it is now, and say so.
-      const current = await client.query(AdmissionRequestQuery, { id: request.id }, { requestPolicy: 'network-only' }).toPromise();
-      if (current.data?.admissionRequest) {
-        props.onChange(current.data.admissionRequest);
-        setMessage(`La demande a changé entre-temps : elle est maintenant « ${REQUEST_STATUSES[current.data.admissionRequest.status]} ». Votre réponse n’a pas été enregistrée.`);
-      } else setMessage(french.general.join(' '));
-    } else setMessage(french.general.length ? french.general.join(' ') : null);
-    if (result.data) {
-      props.onChange(result.data.answerAdmissionRequest);
-      setMode('none');
-    }
+    const outcome = await settle({ data: result.data?.answerAdmissionRequest, error: result.error });
+    setErrors(outcome.fields);
+    setMessage(outcome.message);
+    if (result.data) setMode('none');
     setBusy(false);
   };
 
@@ -176,6 +196,8 @@ function TargetLine(props: { request: Request; target: Target; me: Me; onChange:
     void send({ answer: 'PROPOSE', proposedAt: new Date(at).toISOString(), ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
   const unitLabel = `${target.unit.name} (${target.establishment.name})`;
+  const canTakeProposal = target.status === 'PROPOSED' && request.status === 'PENDING' && sentByMe(props.me, request);
+  const canRecord = target.status === 'ACCEPTED' && request.status === 'ACCEPTED' && answersFor(props.me, { unitId: target.unit.id, establishmentId: target.establishment.id, organizationId: target.establishment.organization.id });
 
   return (
     <li className="fr-mb-2w">
@@ -184,6 +206,8 @@ function TargetLine(props: { request: Request; target: Target; me: Me; onChange:
       {target.proposedAt && ` — horaire proposé : ${dateTime(target.proposedAt)}`}
       {target.answeredBy && target.answeredAt && ` — par ${target.answeredBy}, ${dateTime(target.answeredAt)}`}
       {message && <Alert className="fr-mt-1w" severity="warning" small description={message} />}
+      {canTakeProposal && <AcceptProposalButton request={request} unitId={target.unit.id} unitLabel={unitLabel} onChange={props.onChange} />}
+      {canRecord && <RecordAdmissionButton request={request} unitLabel={unitLabel} onChange={props.onChange} />}
       {canAnswer && mode === 'none' && (
         <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w">
           <Button size="small" disabled={busy} onClick={() => void send({ answer: 'ACCEPT' })} title={`Accepter pour ${unitLabel}`}>

@@ -1,6 +1,7 @@
 /**
  * "Recherche de place": criteria → placeSearch (units by distance, free beds, freshness), then
- * "Demander une admission" to one or several selected units (requestAdmission).
+ * "Demander une admission" to one or several selected units (requestAdmission). The 20 nearest
+ * come first; "Afficher les suivantes" appends the next 20 (the API's cursor), keeping the choices.
  */
 import { useState, type FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
@@ -70,6 +71,7 @@ export function PlaceSearch() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [searchErrors, setSearchErrors] = useState<FrenchErrors | null>(null);
   const [result, setResult] = useState<ConsolePlaceSearchQuery['placeSearch'] | null>(null);
+  const [searched, setSearched] = useState<PlaceSearchInput | null>(null);
   const [searching, setSearching] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [sent, setSent] = useState<string | null>(null);
@@ -87,8 +89,21 @@ export function PlaceSearch() {
     setSearchErrors(french);
     setFieldErrors(french.fields);
     setResult(answer.data?.placeSearch ?? null);
+    setSearched(input);
     setSelected(new Set());
     setSent(null);
+  };
+
+  // The next page of the same search (the criteria as searched, not as edited since), appended.
+  const more = async () => {
+    if (!result || !searched || !result.pageInfo.endCursor) return;
+    setSearching(true);
+    const answer = await client.query(PlaceSearchQuery, { criteria: searched, first: 20, after: result.pageInfo.endCursor }, { requestPolicy: 'network-only' }).toPromise();
+    setSearching(false);
+    const french = frenchErrors(answer.error);
+    setSearchErrors(french);
+    const page = answer.data?.placeSearch;
+    if (page) setResult({ ...page, edges: [...result.edges, ...page.edges] });
   };
 
   const places = result?.edges.map((edge) => edge.node) ?? [];
@@ -183,6 +198,11 @@ export function PlaceSearch() {
                 setSent(null);
                 toggle(id);
               }} />}
+          {result.pageInfo.hasNextPage && (
+            <Button className="fr-mt-2w" priority="secondary" disabled={searching} onClick={() => void more()}>
+              Afficher les unités suivantes
+            </Button>
+          )}
         </section>
       )}
     </>
