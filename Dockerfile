@@ -6,7 +6,8 @@ WORKDIR /app
 ENV NODE_ENV=production \
     APOLLO_TELEMETRY_DISABLED=1
 
-# Runtime dependencies only (tsx runs the TypeScript sources); no install scripts, as in development.
+# Runtime dependencies only: Node 24 runs the TypeScript sources itself (type stripping, with the
+# resolve hook of scripts/runtime/ts-resolve.ts, D102); no install scripts, as in development.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
@@ -20,7 +21,7 @@ COPY fhir ./fhir
 COPY scripts ./scripts
 # The console, built once in the image (web/build/build.ts): the gateway serves web/dist at /.
 COPY web ./web
-RUN node --import tsx web/build/build.ts
+RUN node --import ./scripts/runtime/ts-resolve.ts web/build/build.ts
 
 # The embedded database's default folder (used when DATABASE_URL is unset) must be writable by
 # the unprivileged user the hub runs as.

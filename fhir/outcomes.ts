@@ -86,11 +86,11 @@ export function isOk(result: OperationOutcome): boolean {
 
 /** Carries an outcome through a throw, up to the plugin's error handler. */
 export class OperationOutcomeError extends Error {
-  constructor(
-    readonly outcome: OperationOutcome,
-    options?: { cause?: unknown },
-  ) {
+  readonly outcome: OperationOutcome;
+
+  constructor(outcome: OperationOutcome, options?: { cause?: unknown }) {
     super(outcome.issue[0]?.diagnostics ?? 'FHIR operation failed', options);
+    this.outcome = outcome;
     this.name = 'OperationOutcomeError';
   }
 }

@@ -223,8 +223,10 @@ export const ENV_SCHEMA = {
 type RawEnv = Record<string, string | number | boolean | undefined>;
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
     this.name = 'ConfigError';
   }
 }

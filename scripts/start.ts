@@ -1,8 +1,8 @@
 /**
  * `npm start`: the whole hub in one process, on the embedded database by default.
- * Run as `node --import tsx` (package.json), not through the tsx CLI: that CLI is a second process
- * relaying signals, and kills the hub (SIGKILL) when the hub does not acknowledge a Ctrl-C within
- * 60 ms, which a long synchronous PGlite query prevents: the database was then left unclosed.
+ * Run as `node --import ./scripts/runtime/ts-resolve.ts` (package.json): Node's own type stripping,
+ * one process receiving the signals itself (a wrapper CLI such as tsx's relays them, and killed
+ * the hub with SIGKILL during a long synchronous PGlite query, leaving the database unclosed).
  */
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../platform/config.js';

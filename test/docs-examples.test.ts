@@ -90,7 +90,7 @@ function run(command: string, args: string[], options: { cwd: string; env: Recor
     const stop = () => {
       stopped = true;
       try {
-        process.kill(-child.pid!, 'SIGTERM'); // the whole group: npm, tsx and node below the shell
+        process.kill(-child.pid!, 'SIGTERM'); // the whole group: npm and node below the shell
       } catch {
         /* already gone */
       }
@@ -207,13 +207,14 @@ async function runGraphQL(example: DocExample, token: string | undefined): Promi
 }
 
 async function runScriptExample(example: DocExample, token: string | undefined): Promise<void> {
-  // Under node_modules/ so that the example's imports resolve to the project's packages.
-  const dir = join(root, 'node_modules', '.cache', 'docs-examples');
+  // Inside the repository, so that the example's imports resolve to the project's packages; not
+  // under node_modules/, where Node refuses to strip types (a reader runs `node example.ts`).
+  const dir = join(root, 'test', '.docs-examples'); // ignored (.gitignore)
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${example.file.replace(/\W/g, '_')}-${example.line}-${process.pid}.${example.kind === 'ts' ? 'ts' : 'mjs'}`);
   writeFileSync(file, rewrite(example.code));
   try {
-    const args = example.kind === 'ts' ? [join(root, 'node_modules/tsx/dist/cli.mjs'), file] : [file];
+    const args = [file]; // TypeScript too: Node 24 strips the types itself
     let printed = false;
     const events = eventsWhile(example, () => printed);
     const result = await run(process.execPath, args, { cwd: root, env: envFor(token), timeoutMs: 20_000, until: (out) => (printed = out.trim() !== '') });

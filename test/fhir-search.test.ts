@@ -80,7 +80,7 @@ describe('docs/fhir-search.md', () => {
   it('holds the parameter tables generated from the search registry', () => {
     const page = readFileSync(new URL('../docs/fhir-search.md', import.meta.url), 'utf8');
     const table = /<!-- search-parameters:start -->\n([\s\S]*?)<!-- search-parameters:end -->/.exec(page)?.[1];
-    expect(table, 'regenerate with npx tsx scripts/fhir-search-params.ts').toBe(`${renderSearchParameters()}\n`);
+    expect(table, 'regenerate with node --import ./scripts/runtime/ts-resolve.ts scripts/fhir-search-params.ts').toBe(`${renderSearchParameters()}\n`);
   });
 });
 

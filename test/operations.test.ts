@@ -260,7 +260,7 @@ describe('npm start: ports, CLIs, shutdown', () => {
  */
 describe('shutdown: deadline and second signal', () => {
   const hanging = (dataDir: string, deadlineMs: number) => {
-    const p = processGroup(process.execPath, ['--import', 'tsx', 'test/fixtures/operations/hang-on-close.ts', dataDir, String(deadlineMs)], { LOG_LEVEL: 'info' });
+    const p = processGroup(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'test/fixtures/operations/hang-on-close.ts', dataDir, String(deadlineMs)], { LOG_LEVEL: 'info' });
     running.push(p);
     return p;
   };

@@ -18,7 +18,7 @@ afterEach(() => {
 
 /** Starts the fixture; resolves with its base URL, the lines it logs so far, and its exit. */
 async function startFixture() {
-  const started = spawn(process.execPath, ['--import', 'tsx', FIXTURE], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', FIXTURE], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = started;
   const lines: Array<Record<string, unknown>> = [];
   const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));

@@ -269,7 +269,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('case 5: a separate capacities pro
 
   /** Starts `npm run serve -- capacities` and waits until it answers. */
   const startChild = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'capacities'], { env: childEnv, stdio: 'ignore' });
+    child = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'scripts/serve.ts', 'capacities'], { env: childEnv, stdio: 'ignore' });
     for (const end = Date.now() + 60_000; Date.now() < end; await sleep(100)) {
       const ok = await fetch(new URL('/health', childUrl)).then((r) => r.ok, () => false);
       if (ok) return;

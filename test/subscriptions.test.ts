@@ -206,7 +206,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two hub processes on one PostgreS
     const port = await reservePort();
     otherGraphql = `http://127.0.0.1:${port}/graphql`;
     const env = { ...process.env, ...testEnv({ PORT: String(port), DATABASE_URL: scratch.url, ROR_DB_IN_MEMORY: 'false' }) };
-    other = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    other = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('second hub did not start')), 90_000);
       other.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ROR Hub ready') && (clearTimeout(timer), resolve()));

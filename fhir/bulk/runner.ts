@@ -61,11 +61,15 @@ class FileWriter {
   /** Resources written so far, all files. */
   written = 0;
 
-  constructor(
-    private readonly store: BulkStore,
-    private readonly jobId: string,
-    private readonly resourcesPerFile: number,
-  ) {}
+  private readonly store: BulkStore;
+  private readonly jobId: string;
+  private readonly resourcesPerFile: number;
+
+  constructor(store: BulkStore, jobId: string, resourcesPerFile: number) {
+    this.store = store;
+    this.jobId = jobId;
+    this.resourcesPerFile = resourcesPerFile;
+  }
 
   async write(resource: ExportedResource): Promise<void> {
     let file = this.open.get(resource.resourceType);

@@ -86,7 +86,10 @@ function withPrefix(raw: string, definition: SearchParamDefinition): ClauseValue
 
 class Refusals {
   readonly messages: string[] = [];
-  constructor(private readonly lenient: boolean) {}
+  private readonly lenient: boolean;
+  constructor(lenient: boolean) {
+    this.lenient = lenient;
+  }
   refuse(message: string): void {
     if (!this.lenient) throw new OperationOutcomeError(badRequest(message));
     this.messages.push(message);

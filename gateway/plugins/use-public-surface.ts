@@ -49,8 +49,10 @@ export function areaOf(url: string): Area | null {
 }
 
 class OverLimit extends Error {
-  constructor(readonly retryAfterSeconds: number) {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
     super('rate limit exceeded');
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

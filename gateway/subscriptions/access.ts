@@ -79,11 +79,14 @@ export class SubscriberAccess {
   private lastCovering: Identity;
   private pending: Promise<HubError | null> | null = null;
 
-  constructor(
-    readonly authorization: string | undefined,
-    readonly identity: Identity,
-    private readonly resolver: AccessResolver,
-  ) {
+  readonly authorization: string | undefined;
+  readonly identity: Identity;
+  private readonly resolver: AccessResolver;
+
+  constructor(authorization: string | undefined, identity: Identity, resolver: AccessResolver) {
+    this.authorization = authorization;
+    this.identity = identity;
+    this.resolver = resolver;
     this.expiresAt = expiryOf(authorization);
     this.lastCovering = identity;
   }

@@ -54,8 +54,10 @@ const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 export class UpstreamGoneError extends Error {
-  constructor(readonly serviceName: string) {
+  readonly serviceName: string;
+  constructor(serviceName: string) {
     super(`The ${serviceName} subgraph could not be reached again; subscribe again.`);
+    this.serviceName = serviceName;
   }
 }
 

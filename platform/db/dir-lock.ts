@@ -89,8 +89,10 @@ function staleness(holder: LockHolder): StaleLock['reason'] | null {
 }
 
 export class DatabaseBusyError extends Error {
-  constructor(dir: string, readonly pid: number) {
+  readonly pid: number;
+  constructor(dir: string, pid: number) {
     super(`The embedded database ${dir} is in use by process ${pid}; stop it first or set DATABASE_URL.`);
+    this.pid = pid;
     this.name = 'DatabaseBusyError';
   }
 }

@@ -16,8 +16,10 @@ export interface PortClaim {
 /** A port that cannot be listened on. `code` stays EADDRINUSE so callers that retry on a taken port still do. */
 export class PortInUseError extends Error {
   readonly code = 'EADDRINUSE';
-  constructor(readonly claim: PortClaim, reason = 'is already in use') {
+  readonly claim: PortClaim;
+  constructor(claim: PortClaim, reason = 'is already in use') {
     super(`port ${claim.port} (${claim.component}) ${reason} — set ${claim.variables.join(' or ')}`);
+    this.claim = claim;
     this.name = 'PortInUseError';
   }
 }

@@ -73,10 +73,12 @@ export class Collector {
   /** The slowest requests, written to the report file (to keep the suite's duration in check). */
   readonly slow: Array<{ ms: number; request: string }> = [];
 
-  constructor(
-    private readonly seed: number,
-    private readonly reportFile?: string,
-  ) {}
+  private readonly seed: number;
+  private readonly reportFile: string | undefined;
+  constructor(seed: number, reportFile?: string) {
+    this.seed = seed;
+    this.reportFile = reportFile;
+  }
 
   record(request: FuzzRequest, status: number | null, reasons: string[], text: string): void {
     const failure = { request, status, reasons, excerpt: excerpt(text) };

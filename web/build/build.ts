@@ -43,7 +43,7 @@ export function sourcesHash(): string {
  */
 function viteInChild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--vite-only'], {
+    const child = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', fileURLToPath(import.meta.url), '--vite-only'], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -3,7 +3,7 @@
  * supergraph's API schema into web/src/gql/ (client preset, typed document nodes). The output is
  * committed, so building the console needs no codegen; `npm run codegen` rewrites it, and
  * test/console-operations.test.ts fails when it is not up to date.
- * Run: `npm run codegen` (tsx web/build/codegen.ts).
+ * Run: `npm run codegen`.
  */
 import { generate } from '@graphql-codegen/cli';
 import type { Types } from '@graphql-codegen/plugin-helpers';

@@ -28,10 +28,12 @@ function toPayload(row: Row | undefined): AdapterPayload | undefined {
 }
 
 class PayloadAdapter implements Adapter {
-  constructor(
-    private readonly orm: Orm,
-    private readonly model: string,
-  ) {}
+  private readonly orm: Orm;
+  private readonly model: string;
+  constructor(orm: Orm, model: string) {
+    this.orm = orm;
+    this.model = model;
+  }
 
   private where(column: 'id' | 'uid' | 'userCode', value: string) {
     return and(eq(oidcPayloads.model, this.model), eq(oidcPayloads[column], value), live());
@@ -93,7 +95,10 @@ class PayloadAdapter implements Adapter {
 
 /** Read-only adapter of the `Client` model: applications come from the `client` table. */
 class ClientAdapter implements Adapter {
-  constructor(private readonly findClient: (id: string) => Promise<ClientMetadata | undefined>) {}
+  private readonly findClient: (id: string) => Promise<ClientMetadata | undefined>;
+  constructor(findClient: (id: string) => Promise<ClientMetadata | undefined>) {
+    this.findClient = findClient;
+  }
 
   find(id: string) {
     return this.findClient(id) as Promise<AdapterPayload | undefined>;
