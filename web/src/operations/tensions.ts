@@ -44,7 +44,7 @@ export const TensionQuery = graphql(`
 /** The reference data of the wizard: levels, discipline groups, the action repertoire. */
 export const TensionReferenceQuery = graphql(`
   query ConsoleTensionReference {
-    tensionLevels { code rank label(regionCode: "24") description }
+    tensionLevels { code rank label(regionCode: "24") }
     disciplineGroups { code label }
     hetActionRepertoire { code label actions { code label active } }
   }

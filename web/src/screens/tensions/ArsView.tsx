@@ -13,7 +13,7 @@ import { HetIndicatorsQuery, TensionMailsQuery } from '../../operations/tensions
 import { frenchErrors } from '../../errors';
 import { dateTime } from '../../labels';
 import { useLiveTensions } from './useLiveTensions';
-import { TensionTable } from './TensionTable';
+import { ScrollTable, TensionTable } from './TensionTable';
 import { MAIL_STATUSES, fieldState } from './shared';
 
 /** The départements of the demo region, Centre-Val de Loire (24). */
@@ -103,9 +103,12 @@ function CrisisCellMails(props: { department: string; changes: number }) {
     variables: { filter: props.department ? { departmentCode: props.department } : {}, window: 'D7', first: 200 },
     requestPolicy: 'network-only',
   });
-  // A live change queues its mails: read them again after each one.
+  // A live change queues its mails a moment later (the mailer follows the change feed, then
+  // fills in the establishment's name): read them again now and a few times after each change.
   useEffect(() => {
-    if (props.changes > 0) reload({ requestPolicy: 'network-only' });
+    if (props.changes === 0) return;
+    const timers = [0, 2_000, 5_000, 15_000].map((delay) => window.setTimeout(() => reload({ requestPolicy: 'network-only' }), delay));
+    return () => timers.forEach((timer) => window.clearTimeout(timer));
   }, [props.changes, reload]);
   const errors = frenchErrors(error);
   const mails = (data?.tensions.edges ?? [])
@@ -121,10 +124,7 @@ function CrisisCellMails(props: { department: string; changes: number }) {
       {mails.length === 0 ? (
         <p>Aucun mail sur la période.</p>
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
+        <ScrollTable label="Mails de la cellule de crise">
                 <table>
                   <caption>Mails de la cellule de crise</caption>
                   <thead>
@@ -149,10 +149,7 @@ function CrisisCellMails(props: { department: string; changes: number }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        </ScrollTable>
       )}
     </>
   );

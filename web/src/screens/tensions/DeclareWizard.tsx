@@ -94,7 +94,7 @@ export function DeclareWizard(props: { me: Me }) {
       <h2 id="declarer">Déclarer une HET</h2>
       <Stepper currentStep={step + 1} stepCount={STEPS.length} title={STEPS[step]} {...(step < STEPS.length - 1 ? { nextTitle: STEPS[step + 1] } : {})} />
       {general.length > 0 && <Alert className="fr-mb-3w" severity="error" title="Déclaration refusée" description={general.join(' ')} />}
-      <form onSubmit={next} noValidate aria-label={`Étape ${step + 1} : ${STEPS[step]}`}>
+      <form onSubmit={next} noValidate aria-label={`Déclaration, étape ${step + 1} sur ${STEPS.length}`}>
         {step === 0 &&
           (declarable.transversal || declarable.choices.length === 0 ? (
             <Input
@@ -128,7 +128,7 @@ export function DeclareWizard(props: { me: Me }) {
           <RadioButtons
             legend="Niveau de tension"
             name="niveau"
-            options={levels.map((l) => ({ label: l.label, hintText: l.description, nativeInputProps: { value: l.code, checked: draft.levelCode === l.code, onChange: () => set('levelCode', l.code) } }))}
+            options={levels.map((l) => ({ label: l.label, nativeInputProps: { value: l.code, checked: draft.levelCode === l.code, onChange: () => set('levelCode', l.code) } }))}
             {...fieldState(errors.levelCode)}
           />
         )}

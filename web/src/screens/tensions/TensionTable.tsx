@@ -1,4 +1,5 @@
 /** A table of declarations: establishment, group, level, since, status, who declared and the last change. */
+import type { ReactNode } from 'react';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Link } from '../../router';
 import { dateTime } from '../../labels';
@@ -7,10 +8,7 @@ import { TIMELINE_KINDS, levelSeverity, type Tension } from './shared';
 export function TensionTable(props: { caption: string; tensions: Tension[]; empty: string }) {
   if (props.tensions.length === 0) return <p>{props.empty}</p>;
   return (
-    <div className="fr-table fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
+    <ScrollTable label={props.caption}>
             <table>
               <caption>{props.caption}</caption>
               <thead>
@@ -53,7 +51,20 @@ export function TensionTable(props: { caption: string; tensions: Tension[]; empt
                 })}
               </tbody>
             </table>
-          </div>
+    </ScrollTable>
+  );
+}
+
+/**
+ * DSFR's table frame. Its container scrolls sideways on narrow screens: it is a named region that
+ * takes the focus, so the keyboard scrolls it too (axe: scrollable-region-focusable).
+ */
+export function ScrollTable(props: { label: string; children: ReactNode }) {
+  return (
+    <div className="fr-table fr-table--no-caption">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={props.label}>
+          <div className="fr-table__content">{props.children}</div>
         </div>
       </div>
     </div>
