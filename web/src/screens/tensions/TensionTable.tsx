@@ -15,8 +15,7 @@ export function TensionTable(props: { caption: string; tensions: Tension[]; empt
                 <tr>
                   <th scope="col">Déclaration</th>
                   <th scope="col">Établissement</th>
-                  <th scope="col">Groupe de disciplines</th>
-                  <th scope="col">Niveau</th>
+                  <th scope="col">Niveau et groupe de disciplines</th>
                   <th scope="col">Période</th>
                   <th scope="col">Dernier changement</th>
                 </tr>
@@ -34,18 +33,30 @@ export function TensionTable(props: { caption: string; tensions: Tension[]; empt
                         <br />
                         <span className="fr-text--xs">{t.establishment.address.city} ({t.establishment.address.departmentCode})</span>
                       </td>
-                      <td>{t.disciplineGroup}</td>
                       <td>
                         <Badge small severity={levelSeverity(t.levelDetail.rank)} noIcon>
                           {t.levelDetail.label}
                         </Badge>
+                        <br />
+                        {t.disciplineGroup}
                       </td>
                       <td>
                         depuis le {dateTime(t.startedAt)}
                         <br />
                         {t.status === 'CLOSED' && t.endedAt ? <strong>Levée le {dateTime(t.endedAt)}</strong> : <strong>En cours</strong>}
                       </td>
-                      <td>{last ? `${TIMELINE_KINDS[last.kind]}${last.action ? ` : ${last.action.label}` : ''} — ${last.author}, ${dateTime(last.at)}` : ''}</td>
+                      <td>
+                        {last && (
+                          <>
+                            {TIMELINE_KINDS[last.kind]}
+                            {last.action ? ` : ${last.action.label}` : ''}
+                            <br />
+                            <span className="fr-text--xs">
+                              {last.author}, {dateTime(last.at)}
+                            </span>
+                          </>
+                        )}
+                      </td>
                     </tr>
                   );
                 })}
