@@ -40,7 +40,7 @@ export function ArsView() {
         {live.lastChange ?? 'Les déclarations faites ou levées dans la région apparaissent ici sans recharger la page.'}
       </p>
       {live.errors.general.length > 0 && <Alert severity="error" title="Liste indisponible" description={live.errors.general.join(' ')} />}
-      <h3>Déclarations en cours ({live.tensions.length})</h3>
+      <h3>Déclarations en cours ({live.fetching ? '…' : live.tensions.length})</h3>
       <TensionTable caption="Déclarations en cours de la région" tensions={live.tensions} empty="Aucune déclaration en cours." />
       <Indicators department={department} />
       <CrisisCellMails department={department} changes={live.changes} />

@@ -73,7 +73,7 @@ export function TensionDetail(props: { me: Me; id: string }) {
       </ol>
       {detail && (
         <>
-          <h3 className="fr-mt-4w">Mails envoyés (cellule de crise de l’ARS{detail.notifications.some((n) => !n.recipient.startsWith('cellule')) ? ', établissement' : ''})</h3>
+          <h3 className="fr-mt-4w">Mails envoyés (cellule de crise de l’ARS, et l’établissement s’il l’a demandé)</h3>
           {detail.notifications.length === 0 ? (
             <p>Aucun mail : les déclarations reprises des données n’en ont pas avant leur premier changement.</p>
           ) : (

@@ -29,7 +29,7 @@ export function TensionLists() {
       </p>
       {live.errors.general.length > 0 && <Alert severity="error" title="Liste indisponible" description={live.errors.general.join(' ')} />}
       <h2 id="liste-tensions">
-        {title} ({live.tensions.length})
+        {title} ({live.fetching ? '…' : live.tensions.length})
       </h2>
       {live.fetching && live.tensions.length === 0 ? <p>Chargement…</p> : <TensionTable caption={title} tensions={live.tensions} empty="Aucune déclaration." />}
     </>
