@@ -4,7 +4,7 @@
  * exactly the screens their roles open, and the answer buttons follow the right's perimeter.
  */
 import { describe, it, expect, inject } from 'vitest';
-import { answersFor, rightsOf, screensFor, type Me } from '../web/src/rights.js';
+import { answersFor, readsRegionTensions, rightsOf, screenAt, screensFor, type Me } from '../web/src/rights.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -25,10 +25,23 @@ describe('console menu by rights', () => {
     const [gp, manager, entry, ars] = await Promise.all(['medecin.ville.orleans', 'gestionnaire.lits.orleans', 'saisie.lits.chateauroux', 'admin.ars'].map(meOf));
     expect(titles(gp!)).toEqual(['Recherche de place', 'Demandes d’admission']);
     expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    // Capacity entry and the ARS's indicators open none of the two admission screens.
+    // Capacity entry and the ARS's indicators open none of the two admission screens; the ARS's
+    // alert rights (transversal) open Tensions.
     expect(titles(entry!)).toEqual([]);
     expect(rightsOf(ars!).has('ORU_ADMISSION_INDICATEURS')).toBe(true);
-    expect(titles(ars!)).toEqual([]);
+    expect(titles(ars!)).toEqual(['Tensions']);
+  });
+
+  it('opens Tensions to declarants, plan referents and alert holders, and its region view to the ARS only', async () => {
+    const [declarant, planBlanc, planBleu, ars] = await Promise.all(['decl.tension.bourges', 'ref.planblanc.chartres', 'ref.planbleu.blois', 'admin.ars'].map(meOf));
+    for (const me of [declarant!, planBlanc!, planBleu!]) expect(titles(me)).toEqual(['Tensions']);
+    expect(readsRegionTensions(ars!)).toBe(true);
+    // An establishment's declarant or alert holder reads its own tensions, not the region's.
+    expect(readsRegionTensions(declarant!)).toBe(false);
+    expect(readsRegionTensions(planBlanc!)).toBe(false);
+    expect(readsRegionTensions(planBleu!)).toBe(false);
+    expect(screenAt(screensFor(rightsOf(declarant!)), '/tensions/declarer')?.title).toBe('Tensions');
+    expect(screenAt(screensFor(rightsOf(ars!)), '/tensionsX')).toBeUndefined();
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {

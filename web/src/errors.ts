@@ -32,6 +32,14 @@ const FIELD_RULES: Record<string, string> = {
   reason: 'Un motif est obligatoire pour refuser.',
   proposedAt: 'L’horaire proposé doit être une date future.',
   comment: 'Commentaire refusé.',
+  // Tension declarations (docs/tensions.md § Lifecycle).
+  establishmentId: 'Établissement inconnu, ou hors de votre périmètre.',
+  disciplineGroupCode: 'Groupe de disciplines inconnu.',
+  levelCode: 'Niveau de tension inconnu.',
+  actionCode: 'Action inconnue ou retirée du répertoire.',
+  startedAt: 'Le début de la tension ne peut pas être dans le futur.',
+  endedAt: 'La levée ne peut pas être dans le futur, ni avant le dernier changement.',
+  notes: 'Commentaire refusé : 2 000 caractères au plus.',
 };
 
 export interface FrenchErrors {

@@ -28,7 +28,24 @@ export const ADMISSION_REQUESTS: Screen = {
   rights: ['ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_REPONSE'],
 };
 
-export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS];
+/** Rights that read an establishment's declarations (docs/tensions.md § Rights). */
+export const TENSION_READ_RIGHTS = ['OruTension_tension_creation', 'OruTension_tension_pageNouvelleDeclaration', 'OruTension_alerte_cloture', 'ORU_ALERTE', 'ORU_ALERTE_NEW'] as const;
+export const PLAN_RIGHTS = ['ORU_PLAN_BLANC_SHOW', 'ORU_PLAN_BLANC_EDIT', 'ORU_PLAN_BLEU_NEW', 'ORU_PLAN_BLEU_SHOW', 'ORU_PLAN_BLEU_EDIT'] as const;
+
+/** "Tensions": HET declarations, lists, the ARS view, and the Plan blanc / Plan bleu forms (sub-views under /tensions/). */
+export const TENSIONS: Screen = {
+  path: '/tensions',
+  title: 'Tensions',
+  description: 'Déclarer et suivre les hôpitaux en tension (HET), en direct ; Plans blancs et Plans bleus.',
+  rights: [...TENSION_READ_RIGHTS, 'OruTensionBundle_visuRepertoireHet', ...PLAN_RIGHTS],
+};
+
+export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, TENSIONS];
+
+/** The screen a path shows: its own, or the one whose sub-view it is (`/tensions/ars`). */
+export function screenAt(screens: readonly Screen[], path: string): Screen | undefined {
+  return screens.find((screen) => screen.path === path) ?? screens.find((screen) => path.startsWith(`${screen.path}/`));
+}
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));
@@ -59,4 +76,14 @@ export function answersFor(me: Me, target: { unitId: string; establishmentId: st
         return false;
     }
   });
+}
+
+/** Assignments giving `right`, with their perimeter (the server checks the perimeter in the end). */
+export function grantsOf(me: Me, right: string): Array<{ perimeterKind: string; perimeterId: string | null | undefined }> {
+  return me.roleAssignments.filter((assignment) => assignment.effectiveRights.includes(right));
+}
+
+/** Whether the user reads the whole region's tensions: a tension-read right granted transversally (the ARS). */
+export function readsRegionTensions(me: Me): boolean {
+  return TENSION_READ_RIGHTS.some((right) => grantsOf(me, right).some((grant) => grant.perimeterKind === 'TRANSVERSAL'));
 }

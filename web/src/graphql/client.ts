@@ -38,8 +38,10 @@ export function createConsoleClient(token: string): ConsoleClient {
     retryWait: (retries) => new Promise((resolve) => window.setTimeout(resolve, Math.min(500 * 2 ** retries, 10_000) + Math.random() * 1_000)),
     on: {
       connected: () => set('connected'),
-      closed: () => {
-        if (state === 'connected') set('lost');
+      // 1000 is graphql-ws closing an idle socket itself (lazy: no subscription left, e.g. on a
+      // screen without live data) or the console disposing it: not a lost connection.
+      closed: (event) => {
+        if (state === 'connected') set((event as { code?: number } | undefined)?.code === 1000 ? 'idle' : 'lost');
       },
     },
   });
