@@ -28,7 +28,14 @@ describe('console menu by rights', () => {
     // Capacity entry and the ARS's indicators open none of the two admission screens.
     expect(titles(entry!)).toEqual([]);
     expect(rightsOf(ars!).has('ORU_ADMISSION_INDICATEURS')).toBe(true);
-    expect(titles(ars!)).toEqual([]);
+    expect(titles(ars!)).toEqual(['Offre', 'Professionnels']);
+  });
+
+  it('opens Offre to the offer's referents and Professionnels to those who manage professionals', async () => {
+    const [establishmentReferent, unitReferent] = await Promise.all(['ref.etab.orleans', 'ref.uo.tours'].map(meOf));
+    expect(titles(establishmentReferent!)).toEqual(['Offre', 'Professionnels']);
+    // On a unit, a Référent UO keeps ORU_ROR_UNITE_EDIT but none of the professionals' rights (legal-entity or transversal ones).
+    expect(titles(unitReferent!)).toEqual(['Offre']);
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {

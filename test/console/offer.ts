@@ -122,10 +122,10 @@ export function offerScenarios(current: () => ConsoleRun): void {
     await expectAccessible(ars);
     await shot(current(), ars, 'professionals.png');
 
-    // The first nurse of La Source: not a demo account, used by no other scenario.
-    const link = table.getByRole('link').first();
-    const name = (await link.textContent())!;
-    await link.click();
+    // The first nurse of La Source (P000329): not a demo account, used by no other scenario.
+    const name = 'DUMONT CELINE';
+    await expect(table.getByRole('link').first().textContent()).resolves.toBe(name);
+    await table.getByRole('link', { name }).click();
     await ars.getByRole('heading', { level: 1, name }).waitFor();
     const record = ars.getByRole('region', { name: 'Fiche' });
     await expect(record.textContent()).resolves.toContain('Infirmier (60)');
@@ -137,10 +137,10 @@ export function offerScenarios(current: () => ConsoleRun): void {
     const assign = roles.getByRole('form', { name: 'Attribuer un rôle' });
     await assign.getByLabel('Rôle', { exact: true }).selectOption('TENSION_DECLARANT');
     await assign.getByLabel('Type de périmètre', { exact: true }).selectOption('ESTABLISHMENT');
-    await assign.getByLabel('Périmètre', { exact: true }).fill('45000261');
+    await assign.getByRole('textbox', { name: /^Périmètre/ }).fill('45000261');
     await assign.getByRole('button', { name: 'Attribuer' }).click();
-    await assign.locator('.fr-input-group', { has: ars.getByLabel('Périmètre', { exact: true }) }).getByText(/^Périmètre refusé/).waitFor();
-    await assign.getByLabel('Périmètre', { exact: true }).fill('450002613');
+    await assign.locator('.fr-input-group', { has: ars.getByRole('textbox', { name: /^Périmètre/ }) }).getByText(/^Périmètre refusé/).waitFor();
+    await assign.getByRole('textbox', { name: /^Périmètre/ }).fill('450002613');
     await assign.getByRole('button', { name: 'Attribuer' }).click();
     await roles.getByText(/^Rôle attribué : \d+ droits accordés/).waitFor();
     const granted = roles.getByRole('listitem').filter({ hasText: 'Déclaration tension — Établissement 450002613' });
