@@ -31,7 +31,7 @@ describe('console menu by rights', () => {
     expect(titles(ars!)).toEqual(['Offre', 'Professionnels']);
   });
 
-  it('opens Offre to the offer's referents and Professionnels to those who manage professionals', async () => {
+  it('opens Offre to the offer’s referents and Professionnels to those who manage professionals', async () => {
     const [establishmentReferent, unitReferent] = await Promise.all(['ref.etab.orleans', 'ref.uo.tours'].map(meOf));
     expect(titles(establishmentReferent!)).toEqual(['Offre', 'Professionnels']);
     // On a unit, a Référent UO keeps ORU_ROR_UNITE_EDIT but none of the professionals' rights (legal-entity or transversal ones).
