@@ -2,7 +2,8 @@
  * The "Offre" and "Professionnels" screens in a real browser. An establishment referent of CHR
  * Orléans (ref.etab.orleans) finds one of its units, edits it (a value the hub refuses shows its
  * French error under the field, then a valid one is saved), sees the change in the record's
- * history, and reports an error on the record; the regional team (admin.ars, a second context)
+ * history, sees a change made elsewhere appear live (who, when), and reports an error on the
+ * record; the regional team (admin.ars, a second context)
  * finds the report among those to handle and closes it. admin.ars then filters the professionals
  * (profession and establishment), opens a record, assigns a role on a perimeter (a perimeter the
  * hub refuses first) and revokes it. axe-core on search, record, edit form, history, the reports
@@ -13,6 +14,8 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser, menuOf, shot, type ConsoleRun } from '../helpers/console.js';
+import { gql } from '../helpers/graphql.js';
+import { asUser } from '../helpers/tokens.js';
 
 const UNIT_ID = '450002613-1851'; // DERMATOLOGIE, CHR Orléans - Hôpital de la Source: patients 18 to 120 years
 const ESTABLISHMENT = 'CHR ORLÉANS - HÔPITAL DE LA SOURCE';
@@ -21,7 +24,7 @@ const ESTABLISHMENT = 'CHR ORLÉANS - HÔPITAL DE LA SOURCE';
 const scrollsSideways = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
 
 export function offerScenarios(current: () => ConsoleRun): void {
-  it('a referent edits a CHR Orléans unit (French error, then saved), sees it in the history and reports an error; the ARS closes the report', { timeout: 120_000 }, async () => {
+  it('a referent edits a CHR Orléans unit (French error, then saved), sees it in the history and another’s change live, reports an error; the ARS closes the report', { timeout: 120_000 }, async () => {
     const [referent, ars] = await Promise.all([consoleUser(current(), 'ref.etab.orleans'), consoleUser(current(), 'admin.ars')]);
     // Their rights open both screens (ORU_ROR_* and ORU_PROFESSIONNEL_* / adminRoles); other
     // screens may be listed too (test/console-rights.test.ts checks each demo user's menu).
@@ -70,6 +73,14 @@ export function offerScenarios(current: () => ConsoleRun): void {
     await history.getByText('Âge maximal : 120 → 110').waitFor();
     await expect(history.textContent()).resolves.toMatch(/Modification — \d\d\/\d\d\/\d{4} \d\d:\d\d, par ref\.etab\.orleans/);
     await expectAccessible(referent);
+
+    // Live: the regional team changes the unit elsewhere; the open record shows it, who and when, without a reload.
+    const arsToken = await asUser(current().hub.urls.graphql, 'admin.ars');
+    const changed = await gql(current().hub.urls.graphql, 'mutation($id: ID!) { updateUnit(id: $id, input: { accessDetails: "Bâtiment D, 2e étage" }) { id } }', { id: UNIT_ID }, { authorization: arsToken });
+    expect(changed.errors).toBeUndefined();
+    await referent.getByText(/^Dernière modification : modification par admin\.ars, \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/).waitFor();
+    await referent.getByRole('region', { name: 'Adresse et contacts' }).getByText('Bâtiment D, 2e étage').waitFor();
+    await history.getByText(/^Accès : .+ → Bâtiment D, 2e étage$/).waitFor();
 
     // On a tablet the record reflows: nothing wider than the window.
     await referent.setViewportSize({ width: 768, height: 1024 });

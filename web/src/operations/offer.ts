@@ -166,3 +166,10 @@ export const CloseFeedbackMutation = graphql(`
     closeFeedback(id: $id, note: $note) { ...ConsoleFeedback }
   }
 `);
+
+/** A record's writes, live: the record page reads it again (and its history) on each. */
+export const OfferRecordChangedSubscription = graphql(`
+  subscription ConsoleOfferRecordChanged($recordType: OfferChangeRecordType!, $recordId: ID!) {
+    offerRecordChanged(recordType: $recordType, recordId: $recordId) { position action at actor }
+  }
+`);

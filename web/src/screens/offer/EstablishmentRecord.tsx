@@ -13,6 +13,7 @@ import { covers, type Me } from '../../rights';
 import { Fields, fieldState, textOrNull } from './parts';
 import { History } from './History';
 import { ReportError } from './ReportError';
+import { useLiveRecord } from './live';
 
 type Establishment = ConsoleEstablishmentFragment;
 
@@ -22,6 +23,10 @@ export function EstablishmentRecord(props: { me: Me; id: string }) {
   const canEdit = !!establishment && covers(props.me, 'ORU_ROR_ETABLISSEMENT_EDIT', { organizationIds: [establishment.organization.id], establishmentIds: [establishment.id] });
   const [history, reloadHistory] = useQuery({ query: EstablishmentHistoryQuery, variables: { id: props.id, first: 20 }, pause: !canEdit, requestPolicy: 'network-only' });
   const [editing, setEditing] = useState(false);
+  const live = useLiveRecord('ESTABLISHMENT', props.id, canEdit, () => {
+    reload({ requestPolicy: 'network-only' });
+    reloadHistory({ requestPolicy: 'network-only' });
+  });
   if (!establishment) {
     const errors = frenchErrors(error);
     return fetching ? <p>Chargement…</p> : <Alert severity="error" title="Fiche indisponible" description={errors.general.join(' ') || 'Établissement introuvable.'} />;
@@ -40,6 +45,9 @@ export function EstablishmentRecord(props: { me: Me; id: string }) {
       </p>
       <h1>{establishment.name}</h1>
       <p className="fr-text--sm">Fiche mise à jour le {dateTime(establishment.updatedAt)}.</p>
+      <p className="fr-text--sm" aria-live="polite">
+        {live ?? (canEdit ? 'Les modifications faites ailleurs apparaissent ici sans recharger la page.' : '')}
+      </p>
       <section aria-labelledby="identite">
         <h2 id="identite">Identité et adresse</h2>
         <Fields

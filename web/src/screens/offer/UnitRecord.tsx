@@ -16,6 +16,7 @@ import { History } from './History';
 import { ReportError } from './ReportError';
 import { UnitEdit } from './UnitEdit';
 import { UnitActions } from './UnitActions';
+import { useLiveRecord } from './live';
 
 type Unit = ConsoleUnitFragment;
 
@@ -34,6 +35,10 @@ export function UnitRecord(props: { me: Me; id: string }) {
   const target = unit ? { organizationIds: [unit.establishment.organization.id], establishmentIds: [unit.establishment.id], unitId: unit.id } : {};
   const canEdit = !!unit && covers(props.me, 'ORU_ROR_UNITE_EDIT', target);
   const [history, reloadHistory] = useQuery({ query: UnitHistoryQuery, variables: { id: props.id, first: 20 }, pause: !canEdit, requestPolicy: 'network-only' });
+  const live = useLiveRecord('UNIT', props.id, canEdit, () => {
+    reload({ requestPolicy: 'network-only' });
+    reloadHistory({ requestPolicy: 'network-only' });
+  });
   if (!unit) {
     const errors = frenchErrors(error);
     return fetching ? <p>Chargement…</p> : <Alert severity="error" title="Fiche indisponible" description={errors.general.join(' ') || 'Unité introuvable.'} />;
@@ -65,6 +70,9 @@ export function UnitRecord(props: { me: Me; id: string }) {
       </h1>
       <p className="fr-text--sm">
         Unité de <Link href={`/offre/etablissements/${unit.establishment.id}`}>{unit.establishment.name}</Link> — fiche mise à jour le {dateTime(unit.updatedAt)}.
+      </p>
+      <p className="fr-text--sm" aria-live="polite">
+        {live ?? (canEdit ? 'Les modifications faites ailleurs apparaissent ici sans recharger la page.' : '')}
       </p>
       {editing ? (
         <UnitEdit unit={unit} onSaved={changed} onCancel={() => setEditing(false)} />
