@@ -4,7 +4,7 @@
  * exactly the screens their roles open, and the answer buttons follow the right's perimeter.
  */
 import { describe, it, expect, inject } from 'vitest';
-import { answersFor, readsRegionTensions, rightsOf, screenAt, screensFor, type Me } from '../web/src/rights.js';
+import { answersFor, readsRegionTensions, rightsOf, screenOf, screensFor, type Me } from '../web/src/rights.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -29,7 +29,7 @@ describe('console menu by rights', () => {
     // alert rights (transversal) open Tensions.
     expect(titles(entry!)).toEqual([]);
     expect(rightsOf(ars!).has('ORU_ADMISSION_INDICATEURS')).toBe(true);
-    expect(titles(ars!)).toEqual(['Tensions']);
+    expect(titles(ars!)).toEqual(['Tensions', 'Offre', 'Professionnels']);
   });
 
   it('opens Tensions to declarants, plan referents and alert holders, and its region view to the ARS only', async () => {
@@ -40,8 +40,16 @@ describe('console menu by rights', () => {
     expect(readsRegionTensions(declarant!)).toBe(false);
     expect(readsRegionTensions(planBlanc!)).toBe(false);
     expect(readsRegionTensions(planBleu!)).toBe(false);
-    expect(screenAt(screensFor(rightsOf(declarant!)), '/tensions/declarer')?.title).toBe('Tensions');
-    expect(screenAt(screensFor(rightsOf(ars!)), '/tensionsX')).toBeUndefined();
+    expect(screenOf(screensFor(rightsOf(declarant!)), '/tensions/declarer')?.title).toBe('Tensions');
+    expect(screenOf(screensFor(rightsOf(ars!)), '/tensionsX')).toBeUndefined();
+  });
+
+  it('opens Offre to the offer’s referents and Professionnels to those who manage professionals', async () => {
+    const [establishmentReferent, unitReferent] = await Promise.all(['ref.etab.orleans', 'ref.uo.tours'].map(meOf));
+    expect(titles(establishmentReferent!)).toEqual(['Offre', 'Professionnels']);
+    // On a unit, a Référent UO keeps ORU_ROR_UNITE_EDIT (and ORU_ADMISSION_REPONSE) but none of the
+    // professionals' rights (legal-entity or transversal ones).
+    expect(titles(unitReferent!)).toEqual(['Demandes d’admission', 'Offre']);
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {

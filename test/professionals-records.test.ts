@@ -281,6 +281,17 @@ describe.each(databaseKinds())('professional records on %s', (kind) => {
       expect(codeOf(await tours(`{ professionals(after: "bm9wZQ") { totalCount } }`))).toBe('BAD_USER_INPUT');
     });
 
+    it('filter by profession (TRE_G15), with the other criteria', async () => {
+      const query = `query($filter: ProfessionalFilter) { professionals(filter: $filter, first: 200) { edges { node { id profession { code } establishments { id } } } totalCount } }`;
+      type Page = { professionals: { edges: Array<{ node: { id: string; profession: { code: string } | null; establishments: Array<{ id: string }> } }>; totalCount: number } };
+      const all = (await tours<Page>(query, { filter: { establishmentId: '450002613' } })).data!.professionals;
+      const nurses = (await tours<Page>(query, { filter: { establishmentId: '450002613', professionCode: '60' } })).data!.professionals;
+      expect(nurses.totalCount).toBeGreaterThan(0);
+      expect(nurses.totalCount).toBeLessThan(all.totalCount);
+      expect(nurses.edges.every((e) => e.node.profession?.code === '60' && e.node.establishments.some((x) => x.id === '450002613'))).toBe(true);
+      expect(nurses.totalCount).toBe(all.edges.filter((e) => e.node.profession?.code === '60').length);
+    });
+
     it('show the last login only with ORU_PROFESSIONNEL_SHOW_LAST_LOGIN covering the professional', async () => {
       await hub.db.rows(sql`update professionals.account set last_login_at = '2026-11-20T08:00:00Z' where login = 'ref.etab.orleans'`);
       const query = `{ professionals(filter: { name: "arnaud sophie" }) { edges { node { id lastName lastLoginAt account { login } } } } }`;

@@ -22,6 +22,7 @@ const RESUMABLE: Readonly<Record<string, { argument: string; position: string }>
   capacityChanged: { argument: 'after', position: 'position' },
   tensionChanged: { argument: 'after', position: 'id' },
   admissionRequestChanged: { argument: 'after', position: 'position' },
+  offerRecordChanged: { argument: 'after', position: 'position' },
 };
 
 /** Names the gateway adds to a resumable upstream operation (not valid client names: `ror` prefix kept for us). */

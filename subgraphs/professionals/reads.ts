@@ -21,6 +21,7 @@ export interface ProfessionalFilter {
   name?: string | null;
   establishmentId?: string | null;
   unitId?: string | null;
+  professionCode?: string | null;
   includeArchived?: boolean | null;
 }
 

@@ -24,6 +24,8 @@ export interface ProfessionalCriteria {
   name?: string | null;
   establishmentId?: string | null;
   unitId?: string | null;
+  /** TRE_G15 code, compared as stored. */
+  professionCode?: string | null;
   includeArchived?: boolean | null;
 }
 
@@ -60,6 +62,7 @@ function criteriaWhere(c: ProfessionalCriteria): SQL[] {
   if (c.establishmentId) {
     where.push(inArray(people.id, sql`(select ${establishmentAssignments.professionalId} from ${establishmentAssignments} where ${establishmentAssignments.establishmentId} = ${c.establishmentId})`));
   }
+  if (c.professionCode) where.push(eq(people.professionCode, c.professionCode));
   if (c.unitId) {
     where.push(inArray(people.id, sql`(select ${unitAssignments.professionalId} from ${unitAssignments} where ${unitAssignments.unitId} = ${c.unitId})`));
   }

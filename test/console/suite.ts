@@ -9,6 +9,7 @@ import { startConsoleRun, stopConsoleRun, type ConsoleRun } from '../helpers/con
 import type { DatabaseKind } from '../helpers/hub.js';
 import { admissionScenarios } from './admissions.js';
 import { tensionScenarios } from './tensions.js';
+import { offerScenarios } from './offer.js';
 
 export function consoleSuite(kind: DatabaseKind): void {
   describe(`the console in a browser (${kind})`, () => {
@@ -23,5 +24,6 @@ export function consoleSuite(kind: DatabaseKind): void {
     };
     admissionScenarios(current);
     tensionScenarios(current);
+    offerScenarios(current);
   });
 }

@@ -14,11 +14,13 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, PLACE_SEARCH, TENSIONS, rightsOf, screenAt, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
 import { Tensions } from './screens/tensions/Tensions';
+import { Offer } from './screens/offer/Offer';
+import { Professionals } from './screens/professionals/Professionals';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -47,7 +49,7 @@ function Shell(props: { me: Me | null; path: string; children: React.ReactNode; 
               ]
             : [{ iconId: 'fr-icon-lock-line', text: 'Se connecter', buttonProps: { onClick: () => void signIn(path) } }]
         }
-        navigation={screens.map((screen) => ({ text: screen.title, linkProps: { href: screen.path }, isActive: path === screen.path || path.startsWith(`${screen.path}/`) }))}
+        navigation={screens.map((screen) => ({ text: screen.title, linkProps: { href: screen.path }, isActive: screenOf([screen], path) === screen }))}
       />
       {props.connection === 'lost' && (
         <div className="fr-container fr-mt-2w" role="status" aria-live="polite">
@@ -104,11 +106,13 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     content = fetching ? <p>Chargement…</p> : <Alert severity="error" title="Profil indisponible" description={errors.general.join(' ') || 'Ce compte n’a pas de fiche professionnelle.'} />;
   } else {
     const rights = rightsOf(me);
-    const screen = screenAt(screensFor(rights), props.path);
+    const screen = screenOf(screensFor(rights), props.path);
     if (props.path === '/') content = <Home me={me} screens={screensFor(rights)} />;
     else if (screen === PLACE_SEARCH) content = <PlaceSearch />;
     else if (screen === ADMISSION_REQUESTS) content = <AdmissionRequests me={me} />;
     else if (screen === TENSIONS) content = <Tensions me={me} path={props.path} />;
+    else if (screen === OFFER) content = <Offer me={me} path={props.path} />;
+    else if (screen === PROFESSIONALS) content = <Professionals me={me} path={props.path} />;
     else content = <NotOpen />;
   }
   return (

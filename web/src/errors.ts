@@ -40,6 +40,37 @@ const FIELD_RULES: Record<string, string> = {
   startedAt: 'Le début de la tension ne peut pas être dans le futur.',
   endedAt: 'La levée ne peut pas être dans le futur, ni avant le dernier changement.',
   notes: 'Commentaire refusé : 2 000 caractères au plus.',
+  // The offer's records (docs/offer-editing.md § Values).
+  name: 'Nom refusé : il ne peut pas être vide (200 caractères au plus), et une copie doit porter un autre nom que l’unité copiée.',
+  ufCode: 'Code UF refusé : 1 à 10 lettres ou chiffres.',
+  sseCapacity: 'La capacité SSE est un nombre entier de lits, positif ou nul.',
+  patientAgeMin: 'L’âge minimal est un nombre entier d’années, de 0 à 150.',
+  patientAgeMax: 'L’âge maximal doit être compris entre 0 et 150 ans, et ne pas être inférieur à l’âge minimal.',
+  accessDetails: 'Indications d’accès refusées : 2 000 caractères au plus.',
+  activityFieldCode: 'Champ d’activité inconnu ou obsolète.',
+  careModeCode: 'Mode de prise en charge inconnu ou obsolète.',
+  switchboardPhone: 'Numéro de téléphone invalide.',
+  managementPhone: 'Numéro de téléphone invalide.',
+  alertPhones: 'Un des numéros d’alerte est invalide.',
+  alertEmail: 'Adresse électronique invalide.',
+  managementEmail: 'Adresse électronique invalide.',
+  website: 'Adresse web invalide : elle commence par http:// ou https://.',
+  toEstablishmentId: 'Établissement de destination refusé (inconnu, ou déjà celui de l’unité).',
+  message: 'Le message doit contenir de 1 à 4 000 caractères.',
+  note: 'La note de clôture contient 4 000 caractères au plus.',
+  // Professionals (docs/professionals.md).
+  lastName: 'Nom refusé : des lettres seulement (accents, traits d’union et apostrophes admis), 100 au plus.',
+  firstName: 'Prénom refusé : des lettres seulement (accents, traits d’union et apostrophes admis), 100 au plus.',
+  rppsNumber: 'Le numéro RPPS compte 11 chiffres et ne doit pas être déjà attribué.',
+  adeliNumber: 'Le numéro ADELI compte 9 caractères et ne doit pas être déjà attribué.',
+  professionCode: 'Profession inconnue.',
+  perimeterKind: 'Ce rôle ne s’attribue pas sur ce type de périmètre.',
+  perimeterId: 'Périmètre refusé : un n° FINESS (9 caractères) pour une entité juridique ou un établissement, l’identifiant d’une unité existante, rien pour toute la région.',
+};
+
+/** CONFLICT on a field: another record stands in the way (a UF code already taken). */
+const FIELD_CONFLICTS: Record<string, string> = {
+  ufCode: 'Ce code UF est déjà utilisé par une autre unité de l’établissement.',
 };
 
 export interface FrenchErrors {
@@ -58,10 +89,11 @@ export function frenchErrors(error: CombinedError | undefined): FrenchErrors {
     const code = String(graphQLError.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     out.codes.add(code);
     const text = BY_CODE[code] ?? 'Erreur inattendue du hub : réessayez plus tard.';
-    const field = graphQLError.extensions?.field;
+    // The offer names the input field (`field`); the professionals subgraph the argument (`argumentName`).
+    const field = graphQLError.extensions?.field ?? graphQLError.extensions?.argumentName;
     if (typeof field === 'string') {
-      const name = field.split('.').pop() ?? field;
-      out.fields[name] = (code === 'BAD_USER_INPUT' ? FIELD_RULES[name] : undefined) ?? text;
+      const name = (field.split('.').pop() ?? field).replace(/\[\d+\]$/, '');
+      out.fields[name] = (code === 'BAD_USER_INPUT' ? FIELD_RULES[name] : code === 'CONFLICT' ? FIELD_CONFLICTS[name] : undefined) ?? text;
     } else out.general.push(text);
   }
   return out;

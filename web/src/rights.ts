@@ -40,15 +40,63 @@ export const TENSIONS: Screen = {
   rights: [...TENSION_READ_RIGHTS, 'OruTensionBundle_visuRepertoireHet', ...PLAN_RIGHTS],
 };
 
-export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, TENSIONS];
+export const OFFER: Screen = {
+  path: '/offre',
+  title: 'Offre',
+  description: 'Fiches des établissements et des unités : consulter, modifier, historique des modifications, signaler une erreur.',
+  rights: ['ORU_ROR_ETABLISSEMENT_EDIT', 'ORU_ROR_UNITE_NEW', 'ORU_ROR_UNITE_EDIT', 'ORU_ROR_UNITE_TRANSFERT', 'ORU_ROR_UNITE_DELETE', 'ORU_ROR_POLE_NEW', 'ORU_ROR_POLE_EDIT', 'ORU_ROR_POLE_DELETE'],
+};
 
-/** The screen a path shows: its own, or the one whose sub-view it is (`/tensions/ars`). */
-export function screenAt(screens: readonly Screen[], path: string): Screen | undefined {
-  return screens.find((screen) => screen.path === path) ?? screens.find((screen) => path.startsWith(`${screen.path}/`));
-}
+export const PROFESSIONALS: Screen = {
+  path: '/professionnels',
+  title: 'Professionnels',
+  description: 'Rechercher un professionnel, consulter sa fiche et ses rôles ; modifier la fiche et attribuer des rôles selon vos droits.',
+  rights: [
+    'ORU_PROFESSIONNEL_NEW',
+    'ORU_PROFESSIONNEL_EDIT',
+    'ORU_PROFESSIONNEL_DELETE',
+    'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN',
+    'ORU_PROFESSIONNEL_CHANGE_PASSWORD',
+    'ORU_PROFESSIONNEL_MAIL_SECOURS_EDIT',
+    'OuruRorCredentials_adminRoles',
+  ],
+};
+
+export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, TENSIONS, OFFER, PROFESSIONALS];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));
+}
+
+/** The screen a path belongs to: its own path, or a record page below it (/offre/unites/<id>). */
+export function screenOf(screens: readonly Screen[], path: string): Screen | undefined {
+  return screens.find((screen) => path === screen.path || path.startsWith(`${screen.path}/`));
+}
+
+/**
+ * Whether one of the user's assignments gives `right` on a perimeter covering the target
+ * (transversal, its legal entity, establishment, unit or professional record). The server decides
+ * in the end; this only hides forms and buttons that would be refused.
+ */
+export function covers(me: Me, right: string, target: { organizationIds?: readonly string[]; establishmentIds?: readonly string[]; unitId?: string; professionalId?: string }): boolean {
+  return me.roleAssignments.some((assignment) => {
+    if (!assignment.effectiveRights.includes(right)) return false;
+    const id = assignment.perimeterId ?? '';
+    switch (assignment.perimeterKind) {
+      case 'TRANSVERSAL':
+        return true;
+      case 'ORGANIZATION':
+        return target.organizationIds?.includes(id) ?? false;
+      case 'ESTABLISHMENT':
+        return target.establishmentIds?.includes(id) ?? false;
+      case 'UNIT':
+        return target.unitId === id;
+      case 'PROFESSIONAL':
+        return target.professionalId === id;
+      default:
+        return false;
+    }
+  });
 }
 
 export function screensFor(rights: ReadonlySet<string>): Screen[] {

@@ -14,6 +14,8 @@ import { createEditingStore } from './store.js';
 import { createStructureEditing, type EstablishmentUpdate } from './structure.js';
 import type { UnitFieldsInput, UnitInput } from './unit-input.js';
 import { createUnitEditing } from './units.js';
+import type { ChangeFeed, ChangeEvent } from '../../../platform/changes/feed.js';
+import { createOfferRecordChanges, offerChangeOf, type OfferChangeRecordType } from './subscription.js';
 
 /** What the editing resolvers find in the subgraph's context. */
 export interface EditingContext {
@@ -21,13 +23,15 @@ export interface EditingContext {
 }
 
 /** Given the subgraph's dependencies once, builds the per-request editing service. */
-export function editingContext(deps: { db: Database; config: HubConfig; internalSecret: string }) {
+export function editingContext(deps: { db: Database; config: HubConfig; internalSecret: string; feed: ChangeFeed }) {
   const store = createEditingStore(deps.db.orm);
   const professionals = createProfessionalsPort(createSubgraphClient(deps.config, deps.internalSecret));
+  const recordChanges = createOfferRecordChanges(store, deps.feed);
   return (identity: Identity) => ({
     ...createStructureEditing(store, identity),
     ...createUnitEditing(store, identity, professionals),
     history: createHistory(store, identity),
+    recordChanges: (recordType: OfferChangeRecordType, recordId: string, after?: string | null) => recordChanges(identity, recordType, recordId, after),
   });
 }
 
@@ -52,6 +56,12 @@ export const editingResolvers = {
       ctx.editing.transferUnit(a.id, a.toEstablishmentId, a.withProfessionals),
     copyUnit: (_: unknown, a: Id & { name: string; ufCode: string; establishmentId?: string | null }, ctx: Ctx) =>
       ctx.editing.copyUnit(a.id, a.name, a.ufCode, a.establishmentId),
+  },
+  Subscription: {
+    offerRecordChanged: {
+      subscribe: (_: unknown, a: { recordType: OfferChangeRecordType; recordId: string; after?: string | null }, ctx: Ctx) => ctx.editing.recordChanges(a.recordType, a.recordId, a.after),
+      resolve: (event: ChangeEvent) => offerChangeOf(event),
+    },
   },
   Organization: { history: (o: OrganizationRow, a: HistoryArgs, ctx: Ctx) => ctx.editing.history.ofOrganization(o, a) },
   Establishment: { history: (e: EstablishmentRow, a: HistoryArgs, ctx: Ctx) => ctx.editing.history.ofEstablishment(e, a) },

@@ -15,8 +15,36 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ConsoleMe {\n    me {\n      id\n      firstName\n      lastName\n      account { login }\n      roleAssignments { id role right perimeterKind perimeterId effectiveRights }\n    }\n  }\n": typeof types.ConsoleMeDocument,
+    "\n  query ConsoleOfferSearch($name: String!, $first: Int) {\n    establishments(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name category { display } address { city departmentCode } organization { id name } } }\n    }\n    units(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name ufCode discipline establishment { id name } } }\n    }\n  }\n": typeof types.ConsoleOfferSearchDocument,
+    "\n  fragment ConsoleAuditEvent on AuditEvent {\n    id\n    action\n    at\n    actor\n    changes { field from to }\n  }\n": typeof types.ConsoleAuditEventFragmentDoc,
+    "\n  fragment ConsoleEstablishment on Establishment {\n    id\n    finess\n    siret\n    name\n    category { code display }\n    organization { id name }\n    address { line postalCode city departmentCode }\n    switchboardPhone\n    managementPhone\n    alertPhones\n    alertEmail\n    managementEmail\n    website\n    updatedAt\n    units { id name ufCode discipline pole { name } }\n  }\n": typeof types.ConsoleEstablishmentFragmentDoc,
+    "\n  query ConsoleEstablishment($id: ID!) {\n    establishment(id: $id) { ...ConsoleEstablishment }\n  }\n": typeof types.ConsoleEstablishmentDocument,
+    "\n  query ConsoleEstablishmentHistory($id: ID!, $first: Int) {\n    establishment(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n": typeof types.ConsoleEstablishmentHistoryDocument,
+    "\n  mutation ConsoleUpdateEstablishment($id: ID!, $input: EstablishmentUpdate!) {\n    updateEstablishment(id: $id, input: $input) { ...ConsoleEstablishment }\n  }\n": typeof types.ConsoleUpdateEstablishmentDocument,
+    "\n  fragment ConsoleUnit on Unit {\n    id\n    name\n    ufCode\n    kind\n    discipline\n    establishment { id name organization { id } }\n    pole { id name }\n    activityField { code display }\n    careMode { code display }\n    operationalActivities { code display }\n    specificActs { code display }\n    equipment { code display }\n    patientAge { min max }\n    sseCapacity\n    contacts { nature { display } role channel { display } value }\n    accessDetails\n    address { line postalCode city }\n    hasOwnAddress\n    sensitive\n    archived\n    updatedAt\n  }\n": typeof types.ConsoleUnitFragmentDoc,
+    "\n  query ConsoleUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleUnit }\n  }\n": typeof types.ConsoleUnitDocument,
+    "\n  query ConsoleUnitHistory($id: ID!, $first: Int) {\n    unit(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n": typeof types.ConsoleUnitHistoryDocument,
+    "\n  query ConsoleUnitCodes {\n    activityFields: codeSystem(id: \"TRE_R227-ChampActivite\") { codes { code display } }\n    careModes: codeSystem(id: \"TRE_R213-ModePriseEnCharge\") { codes { code display } }\n  }\n": typeof types.ConsoleUnitCodesDocument,
+    "\n  mutation ConsoleUpdateUnit($id: ID!, $input: UnitUpdate!) {\n    updateUnit(id: $id, input: $input) { ...ConsoleUnit }\n  }\n": typeof types.ConsoleUpdateUnitDocument,
+    "\n  mutation ConsoleArchiveUnit($id: ID!) { archiveUnit(id: $id) { ...ConsoleUnit } }\n": typeof types.ConsoleArchiveUnitDocument,
+    "\n  mutation ConsoleReactivateUnit($id: ID!) { reactivateUnit(id: $id) { ...ConsoleUnit } }\n": typeof types.ConsoleReactivateUnitDocument,
+    "\n  mutation ConsoleTransferUnit($id: ID!, $toEstablishmentId: ID!, $withProfessionals: Boolean!) {\n    transferUnit(id: $id, toEstablishmentId: $toEstablishmentId, withProfessionals: $withProfessionals) { ...ConsoleUnit }\n  }\n": typeof types.ConsoleTransferUnitDocument,
+    "\n  mutation ConsoleCopyUnit($id: ID!, $name: String!, $ufCode: String!) {\n    copyUnit(id: $id, name: $name, ufCode: $ufCode) { id name }\n  }\n": typeof types.ConsoleCopyUnitDocument,
+    "\n  mutation ConsoleReportError($subjectType: FeedbackSubjectType!, $subjectId: ID, $message: String!) {\n    reportError(subjectType: $subjectType, subjectId: $subjectId, message: $message) { id createdAt }\n  }\n": typeof types.ConsoleReportErrorDocument,
+    "\n  fragment ConsoleFeedback on Feedback {\n    id\n    kind\n    subject { type id searchText }\n    message\n    senderLogin\n    status\n    createdAt\n    closedAt\n    closedBy\n    closingNote\n  }\n": typeof types.ConsoleFeedbackFragmentDoc,
+    "\n  query ConsoleFeedback($status: FeedbackStatus, $first: Int) {\n    feedback(status: $status, first: $first) { totalCount edges { node { ...ConsoleFeedback } } }\n  }\n": typeof types.ConsoleFeedbackDocument,
+    "\n  mutation ConsoleCloseFeedback($id: ID!, $note: String) {\n    closeFeedback(id: $id, note: $note) { ...ConsoleFeedback }\n  }\n": typeof types.ConsoleCloseFeedbackDocument,
+    "\n  subscription ConsoleOfferRecordChanged($recordType: OfferChangeRecordType!, $recordId: ID!) {\n    offerRecordChanged(recordType: $recordType, recordId: $recordId) { position action at actor }\n  }\n": typeof types.ConsoleOfferRecordChangedDocument,
     "\n  query ConsolePlaceSearch($criteria: PlaceSearchInput!, $first: Int, $after: String) {\n    placeSearch(criteria: $criteria, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      centre { latitude longitude radiusKm communeCode communeName }\n      edges {\n        node {\n          distanceKm\n          freeBeds\n          installedBeds\n          updatedAt\n          stale\n          unit {\n            id\n            name\n            discipline\n            establishment { id name }\n            contacts { role value channel { code display } nature { display } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsolePlaceSearchDocument,
     "\n  mutation ConsoleRequestAdmission($input: AdmissionRequestInput!) {\n    requestAdmission(input: $input) {\n      id\n      status\n      targets { unit { id name } status }\n    }\n  }\n": typeof types.ConsoleRequestAdmissionDocument,
+    "\n  query ConsoleProfessionals($filter: ProfessionalFilter, $first: Int) {\n    professionals(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id lastName firstName profession { code display } establishments { id name } } }\n    }\n  }\n": typeof types.ConsoleProfessionalsDocument,
+    "\n  fragment ConsoleProfessional on Professional {\n    id\n    lastName\n    firstName\n    sex\n    profession { code display }\n    specialty { code display }\n    rppsNumber\n    adeliNumber\n    establishments { id name organization { id } }\n    units { id name }\n    archived\n    updatedAt\n  }\n": typeof types.ConsoleProfessionalFragmentDoc,
+    "\n  query ConsoleProfessional($id: ID!) {\n    professional(id: $id) { ...ConsoleProfessional }\n  }\n": typeof types.ConsoleProfessionalDocument,
+    "\n  query ConsoleProfessionalAccount($id: ID!) {\n    professional(id: $id) { id account { login enabled hasPassword } }\n  }\n": typeof types.ConsoleProfessionalAccountDocument,
+    "\n  query ConsoleProfessionalRoles($id: ID!) {\n    professional(id: $id) { id roleAssignments { id role right perimeterKind perimeterId grantedAt } }\n  }\n": typeof types.ConsoleProfessionalRolesDocument,
+    "\n  mutation ConsoleUpdateProfessional($id: ID!, $input: UpdateProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) { ...ConsoleProfessional }\n  }\n": typeof types.ConsoleUpdateProfessionalDocument,
+    "\n  mutation ConsoleAssignRole($professionalId: ID!, $role: Role!, $perimeterKind: PerimeterKind!, $perimeterId: ID) {\n    assignRole(professionalId: $professionalId, role: $role, perimeterKind: $perimeterKind, perimeterId: $perimeterId) {\n      assignment { id }\n      grantedRights\n      ignoredRights\n    }\n  }\n": typeof types.ConsoleAssignRoleDocument,
+    "\n  mutation ConsoleRevokeRoleAssignment($id: ID!) {\n    revokeRoleAssignment(id: $id) { id }\n  }\n": typeof types.ConsoleRevokeRoleAssignmentDocument,
     "\n  fragment ConsoleAdmissionRequest on AdmissionRequest {\n    id\n    status\n    version\n    patientAge\n    patientSex\n    discipline\n    urgency\n    wishedAt\n    clinicalSummary\n    patientName\n    callbackContact\n    createdAt\n    updatedAt\n    expiresAt\n    requester { name kind }\n    acceptedUnit { id name }\n    targets {\n      unit { id name }\n      establishment { id name organization { id } }\n      status\n      answer\n      refusalReason\n      comment\n      proposedAt\n      answeredBy\n      answeredAt\n    }\n  }\n": typeof types.ConsoleAdmissionRequestFragmentDoc,
     "\n  query ConsoleAdmissionRequests($filter: AdmissionRequestFilter, $first: Int, $after: String) {\n    admissionRequests(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...ConsoleAdmissionRequest } }\n    }\n  }\n": typeof types.ConsoleAdmissionRequestsDocument,
     "\n  mutation ConsoleAnswerAdmissionRequest($id: ID!, $unitId: ID!, $input: AdmissionAnswerInput!, $expectedVersion: Int!) {\n    answerAdmissionRequest(id: $id, unitId: $unitId, input: $input, expectedVersion: $expectedVersion) {\n      ...ConsoleAdmissionRequest\n    }\n  }\n": typeof types.ConsoleAnswerAdmissionRequestDocument,
@@ -44,8 +72,36 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ConsoleMe {\n    me {\n      id\n      firstName\n      lastName\n      account { login }\n      roleAssignments { id role right perimeterKind perimeterId effectiveRights }\n    }\n  }\n": types.ConsoleMeDocument,
+    "\n  query ConsoleOfferSearch($name: String!, $first: Int) {\n    establishments(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name category { display } address { city departmentCode } organization { id name } } }\n    }\n    units(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name ufCode discipline establishment { id name } } }\n    }\n  }\n": types.ConsoleOfferSearchDocument,
+    "\n  fragment ConsoleAuditEvent on AuditEvent {\n    id\n    action\n    at\n    actor\n    changes { field from to }\n  }\n": types.ConsoleAuditEventFragmentDoc,
+    "\n  fragment ConsoleEstablishment on Establishment {\n    id\n    finess\n    siret\n    name\n    category { code display }\n    organization { id name }\n    address { line postalCode city departmentCode }\n    switchboardPhone\n    managementPhone\n    alertPhones\n    alertEmail\n    managementEmail\n    website\n    updatedAt\n    units { id name ufCode discipline pole { name } }\n  }\n": types.ConsoleEstablishmentFragmentDoc,
+    "\n  query ConsoleEstablishment($id: ID!) {\n    establishment(id: $id) { ...ConsoleEstablishment }\n  }\n": types.ConsoleEstablishmentDocument,
+    "\n  query ConsoleEstablishmentHistory($id: ID!, $first: Int) {\n    establishment(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n": types.ConsoleEstablishmentHistoryDocument,
+    "\n  mutation ConsoleUpdateEstablishment($id: ID!, $input: EstablishmentUpdate!) {\n    updateEstablishment(id: $id, input: $input) { ...ConsoleEstablishment }\n  }\n": types.ConsoleUpdateEstablishmentDocument,
+    "\n  fragment ConsoleUnit on Unit {\n    id\n    name\n    ufCode\n    kind\n    discipline\n    establishment { id name organization { id } }\n    pole { id name }\n    activityField { code display }\n    careMode { code display }\n    operationalActivities { code display }\n    specificActs { code display }\n    equipment { code display }\n    patientAge { min max }\n    sseCapacity\n    contacts { nature { display } role channel { display } value }\n    accessDetails\n    address { line postalCode city }\n    hasOwnAddress\n    sensitive\n    archived\n    updatedAt\n  }\n": types.ConsoleUnitFragmentDoc,
+    "\n  query ConsoleUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleUnit }\n  }\n": types.ConsoleUnitDocument,
+    "\n  query ConsoleUnitHistory($id: ID!, $first: Int) {\n    unit(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n": types.ConsoleUnitHistoryDocument,
+    "\n  query ConsoleUnitCodes {\n    activityFields: codeSystem(id: \"TRE_R227-ChampActivite\") { codes { code display } }\n    careModes: codeSystem(id: \"TRE_R213-ModePriseEnCharge\") { codes { code display } }\n  }\n": types.ConsoleUnitCodesDocument,
+    "\n  mutation ConsoleUpdateUnit($id: ID!, $input: UnitUpdate!) {\n    updateUnit(id: $id, input: $input) { ...ConsoleUnit }\n  }\n": types.ConsoleUpdateUnitDocument,
+    "\n  mutation ConsoleArchiveUnit($id: ID!) { archiveUnit(id: $id) { ...ConsoleUnit } }\n": types.ConsoleArchiveUnitDocument,
+    "\n  mutation ConsoleReactivateUnit($id: ID!) { reactivateUnit(id: $id) { ...ConsoleUnit } }\n": types.ConsoleReactivateUnitDocument,
+    "\n  mutation ConsoleTransferUnit($id: ID!, $toEstablishmentId: ID!, $withProfessionals: Boolean!) {\n    transferUnit(id: $id, toEstablishmentId: $toEstablishmentId, withProfessionals: $withProfessionals) { ...ConsoleUnit }\n  }\n": types.ConsoleTransferUnitDocument,
+    "\n  mutation ConsoleCopyUnit($id: ID!, $name: String!, $ufCode: String!) {\n    copyUnit(id: $id, name: $name, ufCode: $ufCode) { id name }\n  }\n": types.ConsoleCopyUnitDocument,
+    "\n  mutation ConsoleReportError($subjectType: FeedbackSubjectType!, $subjectId: ID, $message: String!) {\n    reportError(subjectType: $subjectType, subjectId: $subjectId, message: $message) { id createdAt }\n  }\n": types.ConsoleReportErrorDocument,
+    "\n  fragment ConsoleFeedback on Feedback {\n    id\n    kind\n    subject { type id searchText }\n    message\n    senderLogin\n    status\n    createdAt\n    closedAt\n    closedBy\n    closingNote\n  }\n": types.ConsoleFeedbackFragmentDoc,
+    "\n  query ConsoleFeedback($status: FeedbackStatus, $first: Int) {\n    feedback(status: $status, first: $first) { totalCount edges { node { ...ConsoleFeedback } } }\n  }\n": types.ConsoleFeedbackDocument,
+    "\n  mutation ConsoleCloseFeedback($id: ID!, $note: String) {\n    closeFeedback(id: $id, note: $note) { ...ConsoleFeedback }\n  }\n": types.ConsoleCloseFeedbackDocument,
+    "\n  subscription ConsoleOfferRecordChanged($recordType: OfferChangeRecordType!, $recordId: ID!) {\n    offerRecordChanged(recordType: $recordType, recordId: $recordId) { position action at actor }\n  }\n": types.ConsoleOfferRecordChangedDocument,
     "\n  query ConsolePlaceSearch($criteria: PlaceSearchInput!, $first: Int, $after: String) {\n    placeSearch(criteria: $criteria, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      centre { latitude longitude radiusKm communeCode communeName }\n      edges {\n        node {\n          distanceKm\n          freeBeds\n          installedBeds\n          updatedAt\n          stale\n          unit {\n            id\n            name\n            discipline\n            establishment { id name }\n            contacts { role value channel { code display } nature { display } }\n          }\n        }\n      }\n    }\n  }\n": types.ConsolePlaceSearchDocument,
     "\n  mutation ConsoleRequestAdmission($input: AdmissionRequestInput!) {\n    requestAdmission(input: $input) {\n      id\n      status\n      targets { unit { id name } status }\n    }\n  }\n": types.ConsoleRequestAdmissionDocument,
+    "\n  query ConsoleProfessionals($filter: ProfessionalFilter, $first: Int) {\n    professionals(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id lastName firstName profession { code display } establishments { id name } } }\n    }\n  }\n": types.ConsoleProfessionalsDocument,
+    "\n  fragment ConsoleProfessional on Professional {\n    id\n    lastName\n    firstName\n    sex\n    profession { code display }\n    specialty { code display }\n    rppsNumber\n    adeliNumber\n    establishments { id name organization { id } }\n    units { id name }\n    archived\n    updatedAt\n  }\n": types.ConsoleProfessionalFragmentDoc,
+    "\n  query ConsoleProfessional($id: ID!) {\n    professional(id: $id) { ...ConsoleProfessional }\n  }\n": types.ConsoleProfessionalDocument,
+    "\n  query ConsoleProfessionalAccount($id: ID!) {\n    professional(id: $id) { id account { login enabled hasPassword } }\n  }\n": types.ConsoleProfessionalAccountDocument,
+    "\n  query ConsoleProfessionalRoles($id: ID!) {\n    professional(id: $id) { id roleAssignments { id role right perimeterKind perimeterId grantedAt } }\n  }\n": types.ConsoleProfessionalRolesDocument,
+    "\n  mutation ConsoleUpdateProfessional($id: ID!, $input: UpdateProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) { ...ConsoleProfessional }\n  }\n": types.ConsoleUpdateProfessionalDocument,
+    "\n  mutation ConsoleAssignRole($professionalId: ID!, $role: Role!, $perimeterKind: PerimeterKind!, $perimeterId: ID) {\n    assignRole(professionalId: $professionalId, role: $role, perimeterKind: $perimeterKind, perimeterId: $perimeterId) {\n      assignment { id }\n      grantedRights\n      ignoredRights\n    }\n  }\n": types.ConsoleAssignRoleDocument,
+    "\n  mutation ConsoleRevokeRoleAssignment($id: ID!) {\n    revokeRoleAssignment(id: $id) { id }\n  }\n": types.ConsoleRevokeRoleAssignmentDocument,
     "\n  fragment ConsoleAdmissionRequest on AdmissionRequest {\n    id\n    status\n    version\n    patientAge\n    patientSex\n    discipline\n    urgency\n    wishedAt\n    clinicalSummary\n    patientName\n    callbackContact\n    createdAt\n    updatedAt\n    expiresAt\n    requester { name kind }\n    acceptedUnit { id name }\n    targets {\n      unit { id name }\n      establishment { id name organization { id } }\n      status\n      answer\n      refusalReason\n      comment\n      proposedAt\n      answeredBy\n      answeredAt\n    }\n  }\n": types.ConsoleAdmissionRequestFragmentDoc,
     "\n  query ConsoleAdmissionRequests($filter: AdmissionRequestFilter, $first: Int, $after: String) {\n    admissionRequests(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...ConsoleAdmissionRequest } }\n    }\n  }\n": types.ConsoleAdmissionRequestsDocument,
     "\n  mutation ConsoleAnswerAdmissionRequest($id: ID!, $unitId: ID!, $input: AdmissionAnswerInput!, $expectedVersion: Int!) {\n    answerAdmissionRequest(id: $id, unitId: $unitId, input: $input, expectedVersion: $expectedVersion) {\n      ...ConsoleAdmissionRequest\n    }\n  }\n": types.ConsoleAnswerAdmissionRequestDocument,
@@ -93,11 +149,123 @@ export function graphql(source: "\n  query ConsoleMe {\n    me {\n      id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ConsoleOfferSearch($name: String!, $first: Int) {\n    establishments(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name category { display } address { city departmentCode } organization { id name } } }\n    }\n    units(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name ufCode discipline establishment { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleOfferSearch($name: String!, $first: Int) {\n    establishments(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name category { display } address { city departmentCode } organization { id name } } }\n    }\n    units(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name ufCode discipline establishment { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleAuditEvent on AuditEvent {\n    id\n    action\n    at\n    actor\n    changes { field from to }\n  }\n"): (typeof documents)["\n  fragment ConsoleAuditEvent on AuditEvent {\n    id\n    action\n    at\n    actor\n    changes { field from to }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleEstablishment on Establishment {\n    id\n    finess\n    siret\n    name\n    category { code display }\n    organization { id name }\n    address { line postalCode city departmentCode }\n    switchboardPhone\n    managementPhone\n    alertPhones\n    alertEmail\n    managementEmail\n    website\n    updatedAt\n    units { id name ufCode discipline pole { name } }\n  }\n"): (typeof documents)["\n  fragment ConsoleEstablishment on Establishment {\n    id\n    finess\n    siret\n    name\n    category { code display }\n    organization { id name }\n    address { line postalCode city departmentCode }\n    switchboardPhone\n    managementPhone\n    alertPhones\n    alertEmail\n    managementEmail\n    website\n    updatedAt\n    units { id name ufCode discipline pole { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEstablishment($id: ID!) {\n    establishment(id: $id) { ...ConsoleEstablishment }\n  }\n"): (typeof documents)["\n  query ConsoleEstablishment($id: ID!) {\n    establishment(id: $id) { ...ConsoleEstablishment }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEstablishmentHistory($id: ID!, $first: Int) {\n    establishment(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n"): (typeof documents)["\n  query ConsoleEstablishmentHistory($id: ID!, $first: Int) {\n    establishment(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateEstablishment($id: ID!, $input: EstablishmentUpdate!) {\n    updateEstablishment(id: $id, input: $input) { ...ConsoleEstablishment }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateEstablishment($id: ID!, $input: EstablishmentUpdate!) {\n    updateEstablishment(id: $id, input: $input) { ...ConsoleEstablishment }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleUnit on Unit {\n    id\n    name\n    ufCode\n    kind\n    discipline\n    establishment { id name organization { id } }\n    pole { id name }\n    activityField { code display }\n    careMode { code display }\n    operationalActivities { code display }\n    specificActs { code display }\n    equipment { code display }\n    patientAge { min max }\n    sseCapacity\n    contacts { nature { display } role channel { display } value }\n    accessDetails\n    address { line postalCode city }\n    hasOwnAddress\n    sensitive\n    archived\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ConsoleUnit on Unit {\n    id\n    name\n    ufCode\n    kind\n    discipline\n    establishment { id name organization { id } }\n    pole { id name }\n    activityField { code display }\n    careMode { code display }\n    operationalActivities { code display }\n    specificActs { code display }\n    equipment { code display }\n    patientAge { min max }\n    sseCapacity\n    contacts { nature { display } role channel { display } value }\n    accessDetails\n    address { line postalCode city }\n    hasOwnAddress\n    sensitive\n    archived\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleUnit }\n  }\n"): (typeof documents)["\n  query ConsoleUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleUnit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUnitHistory($id: ID!, $first: Int) {\n    unit(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n"): (typeof documents)["\n  query ConsoleUnitHistory($id: ID!, $first: Int) {\n    unit(id: $id) { id history(first: $first) { totalCount edges { node { ...ConsoleAuditEvent } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUnitCodes {\n    activityFields: codeSystem(id: \"TRE_R227-ChampActivite\") { codes { code display } }\n    careModes: codeSystem(id: \"TRE_R213-ModePriseEnCharge\") { codes { code display } }\n  }\n"): (typeof documents)["\n  query ConsoleUnitCodes {\n    activityFields: codeSystem(id: \"TRE_R227-ChampActivite\") { codes { code display } }\n    careModes: codeSystem(id: \"TRE_R213-ModePriseEnCharge\") { codes { code display } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateUnit($id: ID!, $input: UnitUpdate!) {\n    updateUnit(id: $id, input: $input) { ...ConsoleUnit }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateUnit($id: ID!, $input: UnitUpdate!) {\n    updateUnit(id: $id, input: $input) { ...ConsoleUnit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleArchiveUnit($id: ID!) { archiveUnit(id: $id) { ...ConsoleUnit } }\n"): (typeof documents)["\n  mutation ConsoleArchiveUnit($id: ID!) { archiveUnit(id: $id) { ...ConsoleUnit } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleReactivateUnit($id: ID!) { reactivateUnit(id: $id) { ...ConsoleUnit } }\n"): (typeof documents)["\n  mutation ConsoleReactivateUnit($id: ID!) { reactivateUnit(id: $id) { ...ConsoleUnit } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTransferUnit($id: ID!, $toEstablishmentId: ID!, $withProfessionals: Boolean!) {\n    transferUnit(id: $id, toEstablishmentId: $toEstablishmentId, withProfessionals: $withProfessionals) { ...ConsoleUnit }\n  }\n"): (typeof documents)["\n  mutation ConsoleTransferUnit($id: ID!, $toEstablishmentId: ID!, $withProfessionals: Boolean!) {\n    transferUnit(id: $id, toEstablishmentId: $toEstablishmentId, withProfessionals: $withProfessionals) { ...ConsoleUnit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCopyUnit($id: ID!, $name: String!, $ufCode: String!) {\n    copyUnit(id: $id, name: $name, ufCode: $ufCode) { id name }\n  }\n"): (typeof documents)["\n  mutation ConsoleCopyUnit($id: ID!, $name: String!, $ufCode: String!) {\n    copyUnit(id: $id, name: $name, ufCode: $ufCode) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleReportError($subjectType: FeedbackSubjectType!, $subjectId: ID, $message: String!) {\n    reportError(subjectType: $subjectType, subjectId: $subjectId, message: $message) { id createdAt }\n  }\n"): (typeof documents)["\n  mutation ConsoleReportError($subjectType: FeedbackSubjectType!, $subjectId: ID, $message: String!) {\n    reportError(subjectType: $subjectType, subjectId: $subjectId, message: $message) { id createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleFeedback on Feedback {\n    id\n    kind\n    subject { type id searchText }\n    message\n    senderLogin\n    status\n    createdAt\n    closedAt\n    closedBy\n    closingNote\n  }\n"): (typeof documents)["\n  fragment ConsoleFeedback on Feedback {\n    id\n    kind\n    subject { type id searchText }\n    message\n    senderLogin\n    status\n    createdAt\n    closedAt\n    closedBy\n    closingNote\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleFeedback($status: FeedbackStatus, $first: Int) {\n    feedback(status: $status, first: $first) { totalCount edges { node { ...ConsoleFeedback } } }\n  }\n"): (typeof documents)["\n  query ConsoleFeedback($status: FeedbackStatus, $first: Int) {\n    feedback(status: $status, first: $first) { totalCount edges { node { ...ConsoleFeedback } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCloseFeedback($id: ID!, $note: String) {\n    closeFeedback(id: $id, note: $note) { ...ConsoleFeedback }\n  }\n"): (typeof documents)["\n  mutation ConsoleCloseFeedback($id: ID!, $note: String) {\n    closeFeedback(id: $id, note: $note) { ...ConsoleFeedback }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleOfferRecordChanged($recordType: OfferChangeRecordType!, $recordId: ID!) {\n    offerRecordChanged(recordType: $recordType, recordId: $recordId) { position action at actor }\n  }\n"): (typeof documents)["\n  subscription ConsoleOfferRecordChanged($recordType: OfferChangeRecordType!, $recordId: ID!) {\n    offerRecordChanged(recordType: $recordType, recordId: $recordId) { position action at actor }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsolePlaceSearch($criteria: PlaceSearchInput!, $first: Int, $after: String) {\n    placeSearch(criteria: $criteria, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      centre { latitude longitude radiusKm communeCode communeName }\n      edges {\n        node {\n          distanceKm\n          freeBeds\n          installedBeds\n          updatedAt\n          stale\n          unit {\n            id\n            name\n            discipline\n            establishment { id name }\n            contacts { role value channel { code display } nature { display } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsolePlaceSearch($criteria: PlaceSearchInput!, $first: Int, $after: String) {\n    placeSearch(criteria: $criteria, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      centre { latitude longitude radiusKm communeCode communeName }\n      edges {\n        node {\n          distanceKm\n          freeBeds\n          installedBeds\n          updatedAt\n          stale\n          unit {\n            id\n            name\n            discipline\n            establishment { id name }\n            contacts { role value channel { code display } nature { display } }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRequestAdmission($input: AdmissionRequestInput!) {\n    requestAdmission(input: $input) {\n      id\n      status\n      targets { unit { id name } status }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRequestAdmission($input: AdmissionRequestInput!) {\n    requestAdmission(input: $input) {\n      id\n      status\n      targets { unit { id name } status }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleProfessionals($filter: ProfessionalFilter, $first: Int) {\n    professionals(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id lastName firstName profession { code display } establishments { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleProfessionals($filter: ProfessionalFilter, $first: Int) {\n    professionals(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id lastName firstName profession { code display } establishments { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleProfessional on Professional {\n    id\n    lastName\n    firstName\n    sex\n    profession { code display }\n    specialty { code display }\n    rppsNumber\n    adeliNumber\n    establishments { id name organization { id } }\n    units { id name }\n    archived\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ConsoleProfessional on Professional {\n    id\n    lastName\n    firstName\n    sex\n    profession { code display }\n    specialty { code display }\n    rppsNumber\n    adeliNumber\n    establishments { id name organization { id } }\n    units { id name }\n    archived\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleProfessional($id: ID!) {\n    professional(id: $id) { ...ConsoleProfessional }\n  }\n"): (typeof documents)["\n  query ConsoleProfessional($id: ID!) {\n    professional(id: $id) { ...ConsoleProfessional }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleProfessionalAccount($id: ID!) {\n    professional(id: $id) { id account { login enabled hasPassword } }\n  }\n"): (typeof documents)["\n  query ConsoleProfessionalAccount($id: ID!) {\n    professional(id: $id) { id account { login enabled hasPassword } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleProfessionalRoles($id: ID!) {\n    professional(id: $id) { id roleAssignments { id role right perimeterKind perimeterId grantedAt } }\n  }\n"): (typeof documents)["\n  query ConsoleProfessionalRoles($id: ID!) {\n    professional(id: $id) { id roleAssignments { id role right perimeterKind perimeterId grantedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateProfessional($id: ID!, $input: UpdateProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) { ...ConsoleProfessional }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateProfessional($id: ID!, $input: UpdateProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) { ...ConsoleProfessional }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAssignRole($professionalId: ID!, $role: Role!, $perimeterKind: PerimeterKind!, $perimeterId: ID) {\n    assignRole(professionalId: $professionalId, role: $role, perimeterKind: $perimeterKind, perimeterId: $perimeterId) {\n      assignment { id }\n      grantedRights\n      ignoredRights\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleAssignRole($professionalId: ID!, $role: Role!, $perimeterKind: PerimeterKind!, $perimeterId: ID) {\n    assignRole(professionalId: $professionalId, role: $role, perimeterKind: $perimeterKind, perimeterId: $perimeterId) {\n      assignment { id }\n      grantedRights\n      ignoredRights\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRevokeRoleAssignment($id: ID!) {\n    revokeRoleAssignment(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation ConsoleRevokeRoleAssignment($id: ID!) {\n    revokeRoleAssignment(id: $id) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

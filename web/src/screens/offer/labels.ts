@@ -1,0 +1,66 @@
+/** French labels of the offer's enums and audit fields (the API's names are English). */
+import type { FeedbackStatus, FeedbackSubjectType, UnitKind } from '../../gql/graphql';
+
+export const UNIT_KINDS: Record<UnitKind, string> = {
+  MCO: 'Médecine, chirurgie, obstétrique (MCO)',
+  SMR: 'Soins médicaux et de réadaptation (SMR)',
+  PSYCHIATRY: 'Psychiatrie',
+  MEDICO_TECHNICAL: 'Médico-technique',
+  ELDERLY: 'Personnes âgées',
+  DISABLED: 'Personnes handicapées',
+  HAD: 'Hospitalisation à domicile',
+};
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  CREATE: 'Création',
+  UPDATE: 'Modification',
+  ARCHIVE: 'Archivage',
+  REACTIVATE: 'Réactivation',
+  TRANSFER: 'Transfert',
+  COPY: 'Copie',
+  CHANGE_TYPE: 'Changement de type',
+  IMPORT: 'Import FINESS',
+};
+
+/** Audited fields (docs/offer-editing.md § Audit trail); an unknown one shows its API name. */
+export const AUDIT_FIELDS: Record<string, string> = {
+  name: 'Nom',
+  ufCode: 'Code UF',
+  kind: 'Type',
+  discipline: 'Discipline',
+  poleId: 'Pôle',
+  sseCapacity: 'Capacité SSE',
+  activityFieldCode: 'Champ d’activité',
+  careModeCode: 'Mode de prise en charge',
+  operationalActivityCodes: 'Activités opérationnelles',
+  patientAgeMin: 'Âge minimal',
+  patientAgeMax: 'Âge maximal',
+  specificActCodes: 'Actes spécifiques',
+  equipmentCodes: 'Équipements',
+  contacts: 'Contacts',
+  sensitive: 'Unité sensible',
+  openingHours: 'Horaires d’ouverture',
+  visitingHours: 'Horaires de visite',
+  accessDetails: 'Accès',
+  ownAddress: 'Adresse propre',
+  archived: 'Archivée',
+  establishmentId: 'Établissement',
+  switchboardPhone: 'Standard',
+  managementPhone: 'Téléphone de la direction',
+  alertPhones: 'Téléphones d’alerte',
+  alertEmail: 'Courriel d’alerte',
+  managementEmail: 'Courriel de la direction',
+  website: 'Site web',
+  professionals: 'Professionnels',
+  copiedFrom: 'Copiée depuis',
+};
+
+export const FEEDBACK_SUBJECTS: Record<FeedbackSubjectType, string> = {
+  ORGANIZATION: 'Entité juridique',
+  ESTABLISHMENT: 'Établissement',
+  UNIT: 'Unité',
+  SEARCH: 'Recherche',
+  NONE: 'Aucun objet',
+};
+
+export const FEEDBACK_STATUSES: Record<FeedbackStatus, string> = { OPEN: 'À traiter', CLOSED: 'Clos' };
