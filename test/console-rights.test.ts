@@ -46,10 +46,10 @@ describe('console menu by rights', () => {
 
   it('opens Offre to the offer’s referents and Professionnels to those who manage professionals', async () => {
     const [establishmentReferent, unitReferent] = await Promise.all(['ref.etab.orleans', 'ref.uo.tours'].map(meOf));
-    expect(titles(establishmentReferent!)).toEqual(['Offre', 'Professionnels']);
+    expect(titles(establishmentReferent!)).toEqual(['Tensions', 'Offre', 'Professionnels']);
     // On a unit, a Référent UO keeps ORU_ROR_UNITE_EDIT (and ORU_ADMISSION_REPONSE) but none of the
     // professionals' rights (legal-entity or transversal ones).
-    expect(titles(unitReferent!)).toEqual(['Demandes d’admission', 'Offre']);
+    expect(titles(unitReferent!)).toEqual(['Demandes d’admission', 'Tensions', 'Offre']);
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {
