@@ -14,10 +14,11 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, PLACE_SEARCH, rightsOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, AVAILABLE_BEDS, PLACE_SEARCH, rightsOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
+import { CapacityScreen } from './screens/capacity/CapacityScreen';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -107,6 +108,7 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     if (props.path === '/') content = <Home me={me} screens={screensFor(rights)} />;
     else if (screen === PLACE_SEARCH) content = <PlaceSearch />;
     else if (screen === ADMISSION_REQUESTS) content = <AdmissionRequests me={me} />;
+    else if (screen === AVAILABLE_BEDS) content = <CapacityScreen me={me} />;
     else content = <NotOpen />;
   }
   return (

@@ -32,6 +32,19 @@ const FIELD_RULES: Record<string, string> = {
   reason: 'Un motif est obligatoire pour refuser.',
   proposedAt: 'L’horaire proposé doit être une date future.',
   comment: 'Commentaire refusé.',
+  // Lits disponibles (docs/capacities.md § Rules)
+  installedBeds: 'Lits installés : de 0 à 10 000, et jamais ramenés à 0 (saisissez les lits convertis en « fermés »).',
+  availableMen: 'Nombre entier de 0 à 10 000.',
+  availableWomen: 'Nombre entier de 0 à 10 000.',
+  availableUndifferentiated: 'Les lits libres (hommes + femmes + indifférenciés) ne peuvent dépasser le total opérationnel.',
+  closedBeds: 'Les lits fermés ne peuvent dépasser les lits installés.',
+  reopenedBeds: 'Les lits réouverts ne peuvent dépasser les lits fermés.',
+  reopenableBeds: 'Les lits réactivables ne peuvent dépasser les lits encore fermés (fermés − réouverts).',
+  mobilisedBeds: 'Nombre entier de 0 à 10 000.',
+  notes: 'Notes : 2 000 caractères au plus.',
+  startDate: 'Date de début invalide.',
+  endDate: 'Le dernier jour doit suivre le premier.',
+  beds: 'Le nombre de lits fermés doit aller de 1 aux lits installés de l’unité.',
 };
 
 export interface FrenchErrors {

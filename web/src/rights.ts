@@ -28,7 +28,24 @@ export const ADMISSION_REQUESTS: Screen = {
   rights: ['ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_REPONSE'],
 };
 
-export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS];
+/** Rights of the "Lits disponibles" screen, by what they open in it (docs/capacities.md § Rights). */
+export const CAPACITY_RIGHTS = {
+  read: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'],
+  entry: ['ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'],
+  synthesis: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese'],
+  closuresRead: ['ORU_CAPACITE_FERMETURE_SHOW', 'ORU_CAPACITE_FERMETURE_EDIT', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruLitsDispos_litsdispos_acces_fermeture', 'OruSrv_saisie_fermetures'],
+  closuresEdit: ['ORU_CAPACITE_FERMETURE_EDIT', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruSrv_saisie_fermetures'],
+  export: ['OruLitsDispos_litsdispos_acces_export'],
+} as const;
+
+export const AVAILABLE_BEDS: Screen = {
+  path: '/lits-disponibles',
+  title: 'Lits disponibles',
+  description: 'Saisir et valider les lits disponibles de vos unités, voir la synthèse et les fermetures prévues, en direct.',
+  rights: ['OruLitsDispos_litsdispos_menu', ...CAPACITY_RIGHTS.read, ...CAPACITY_RIGHTS.synthesis, ...CAPACITY_RIGHTS.closuresRead],
+};
+
+export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, AVAILABLE_BEDS];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));
@@ -43,9 +60,20 @@ export function screensFor(rights: ReadonlySet<string>): Screen[] {
  * establishment or its legal entity. The server decides in the end; this only hides buttons
  * that would be refused.
  */
-export function answersFor(me: Me, target: { unitId: string; establishmentId: string; organizationId: string }): boolean {
+export function answersFor(me: Me, target: UnitTarget): boolean {
+  return holdsOn(me, ['ORU_ADMISSION_REPONSE'], target);
+}
+
+export interface UnitTarget {
+  unitId: string;
+  establishmentId: string;
+  organizationId: string;
+}
+
+/** Whether one of the rights is granted on the unit: transversally, or on the unit, its establishment or its legal entity. */
+export function holdsOn(me: Me, rights: readonly string[], target: UnitTarget): boolean {
   return me.roleAssignments.some((assignment) => {
-    if (!assignment.effectiveRights.includes('ORU_ADMISSION_REPONSE')) return false;
+    if (!rights.some((right) => assignment.effectiveRights.includes(right))) return false;
     switch (assignment.perimeterKind) {
       case 'TRANSVERSAL':
         return true;
