@@ -4,7 +4,7 @@
  * exactly the screens their roles open, and the answer buttons follow the right's perimeter.
  */
 import { describe, it, expect, inject } from 'vitest';
-import { answersFor, rightsOf, screensFor, type Me } from '../web/src/rights.js';
+import { CAPACITY_RIGHTS, answersFor, holdsOn, rightsOf, screensFor, type Me } from '../web/src/rights.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -24,11 +24,14 @@ describe('console menu by rights', () => {
   it('shows each demo user the screens their rights open, and nothing else', async () => {
     const [gp, manager, entry, ars] = await Promise.all(['medecin.ville.orleans', 'gestionnaire.lits.orleans', 'saisie.lits.chateauroux', 'admin.ars'].map(meOf));
     expect(titles(gp!)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    // Capacity entry and the ARS's indicators open none of the two admission screens.
-    expect(titles(entry!)).toEqual([]);
+    // The bed manager reads (and synthesises) CHR Orléans's capacities.
+    expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission', 'Lits disponibles']);
+    // Capacity entry and the ARS's capacity reading open none of the two admission screens.
+    expect(titles(entry!)).toEqual(['Lits disponibles']);
     expect(rightsOf(ars!).has('ORU_ADMISSION_INDICATEURS')).toBe(true);
-    expect(titles(ars!)).toEqual([]);
+    expect(titles(ars!)).toEqual(['Lits disponibles']);
+    // A user without any capacity right (the GP) never gets the screen.
+    expect(titles(gp!)).not.toContain('Lits disponibles');
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {
@@ -37,5 +40,15 @@ describe('console menu by rights', () => {
     expect(answersFor(manager, { unitId: '180000010-1', establishmentId: '180000010', organizationId: '180000028' })).toBe(false);
     const gp = await meOf('medecin.ville.orleans'); // asks, never answers
     expect(answersFor(gp, { unitId: '450002613-1105', establishmentId: '450002613', organizationId: '450000088' })).toBe(false);
+  });
+
+  it('offers capacity entry boxes only on units of the entry right’s perimeter', async () => {
+    const [entry, ars] = await Promise.all([meOf('saisie.lits.chateauroux'), meOf('admin.ars')]); // BED_ENTRY on legal entity 360000053; ARS reads region-wide
+    const chateauroux = { unitId: '360000137-1720', establishmentId: '360000137', organizationId: '360000053' };
+    const orleans = { unitId: '450002613-1105', establishmentId: '450002613', organizationId: '450000088' };
+    expect(holdsOn(entry, CAPACITY_RIGHTS.entry, chateauroux)).toBe(true);
+    expect(holdsOn(entry, CAPACITY_RIGHTS.entry, orleans)).toBe(false);
+    expect(holdsOn(ars, CAPACITY_RIGHTS.read, orleans)).toBe(true);
+    expect(holdsOn(ars, CAPACITY_RIGHTS.entry, chateauroux)).toBe(false);
   });
 });
