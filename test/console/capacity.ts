@@ -57,12 +57,20 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     expect(written.errors).toBeUndefined();
   }
 
+  /** The first screen, as a person arriving sees it: typing scrolled the page and the grid. */
+  async function topOf(page: Page): Promise<void> {
+    await page.evaluate('window.scrollTo(0, 0); document.querySelectorAll(".capacity-scroll").forEach((element) => { element.scrollLeft = 0; })');
+  }
+
   async function openScreen(page: Page): Promise<void> {
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Lits disponibles' }).click();
+    // From the home page's tile: on a tablet the header's menu is folded behind "Menu".
+    await page.getByRole('main').getByRole('link', { name: 'Lits disponibles' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lits disponibles' }).waitFor();
   }
-  const row = (page: Page, name: string) => page.getByRole('row', { name, exact: true });
-  const box = (page: Page, label: string, unit: string) => page.getByLabel(`${label} — ${unit}`, { exact: true });
+  // CH Châteauroux's table: CH du Blanc, of the same legal entity, has units of the same names.
+  const table = (page: Page) => page.getByRole('region', { name: 'CH CHATEAUROUX', exact: true });
+  const row = (page: Page, name: string) => table(page).getByRole('row', { name, exact: true });
+  const box = (page: Page, label: string, unit: string) => table(page).getByLabel(`${label} — ${unit}`, { exact: true });
 
   it('a bed-entry nurse validates a unit and the ARS sees it live; Tout valider, saved filters, synthesis and closures', { timeout: 180_000 }, async () => {
     const [nurse, ars] = await Promise.all([openConsole(current(), 'saisie.lits.chateauroux'), openConsole(current(), 'admin.ars')]);
@@ -71,7 +79,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
 
     // The ARS reads the region one establishment at a time, without entry boxes (no entry right).
     await openScreen(ars);
-    await ars.getByLabel('Établissement').selectOption(CHATEAUROUX);
+    await ars.getByLabel('Établissement', { exact: true }).selectOption(CHATEAUROUX);
     await row(ars, LIVE_UNIT.name).waitFor();
     await expect(row(ars, LIVE_UNIT.name).getByRole('textbox').count()).resolves.toBe(0);
     await expect(ars.getByRole('button', { name: 'Tout valider' }).count()).resolves.toBe(0);
@@ -106,6 +114,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await ars.getByText(`Dernière mise à jour en direct : ${LIVE_UNIT.name}, par saisie.lits.chateauroux`, { exact: false }).waitFor();
     await expectAccessible(ars);
     await expectAccessible(nurse);
+    await topOf(nurse);
     await shot(nurse, 'capacity-grid.png');
 
     // "Valider" with unchanged figures confirms them: a new version, by the nurse, same figures.
@@ -125,23 +134,23 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     expect((await figures(NOTED_UNIT.id)).notes).toBe(note);
 
     // Filters: discipline and text narrow the grid; a saved filter comes back from "Mes filtres".
-    await nurse.getByLabel('Discipline').selectOption('SURGERY');
+    await nurse.getByLabel('Discipline', { exact: true }).selectOption('SURGERY');
     await row(nurse, LIVE_UNIT.name).waitFor({ state: 'detached' });
     await row(nurse, CLOSED_UNIT).waitFor();
     const name = `Chirurgie ${Date.now()}`;
-    await nurse.getByLabel('Enregistrer les filtres sous le nom').fill(name);
+    await nurse.getByLabel('Enregistrer les filtres sous le nom', { exact: true }).fill(name);
     await nurse.getByRole('button', { name: 'Enregistrer le filtre' }).click();
     await nurse.getByText(`Filtre « ${name} » enregistré.`).waitFor();
-    await nurse.getByLabel('Discipline').selectOption('');
-    await nurse.getByLabel('Unité (nom ou UF)').fill('pneumo');
+    await nurse.getByLabel('Discipline', { exact: true }).selectOption('');
+    await nurse.getByLabel('Unité (nom ou UF)', { exact: true }).fill('pneumo');
     await row(nurse, STALE_UNIT.name).waitFor();
     await expect(row(nurse, LIVE_UNIT.name).count()).resolves.toBe(0);
-    await nurse.getByLabel('Mes filtres').selectOption({ label: name });
-    await expect(nurse.getByLabel('Discipline').inputValue()).resolves.toBe('SURGERY');
+    await nurse.getByLabel('Mes filtres', { exact: true }).selectOption({ label: name });
+    await expect(nurse.getByLabel('Discipline', { exact: true }).inputValue()).resolves.toBe('SURGERY');
     await row(nurse, CLOSED_UNIT).waitFor();
     await nurse.getByRole('button', { name: 'Supprimer ce filtre' }).click();
     await nurse.getByText(`Filtre « ${name} » supprimé.`).waitFor();
-    await nurse.getByLabel('Discipline').selectOption('');
+    await nurse.getByLabel('Discipline', { exact: true }).selectOption('');
 
     // The synthesis follows live changes: a change made elsewhere moves its totals.
     await nurse.getByRole('tab', { name: 'Synthèse' }).click();
@@ -149,6 +158,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await totalRow.waitFor();
     await nurse.getByRole('row', { name: /^CH CHATEAUROUX\b/ }).first().waitFor();
     await expectAccessible(nurse);
+    await topOf(nurse);
     await shot(nurse, 'capacity-synthesis.png');
     const totalBefore = Number(await totalRow.getByRole('cell').nth(1).textContent());
     await writeElsewhere(LIVE_UNIT.id, next + 2);
@@ -159,12 +169,12 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await nurse.getByRole('heading', { name: 'Prévoir une fermeture' }).waitFor();
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await nurse.getByLabel('Unité', { exact: true }).selectOption({ label: `${CLOSED_UNIT} (CH CHATEAUROUX)` });
-    await nurse.getByLabel('Premier jour fermé').fill(day(10));
-    await nurse.getByLabel('Dernier jour fermé').fill(day(5));
-    await nurse.getByLabel('Lits fermés').fill('4');
+    await nurse.getByLabel('Premier jour fermé', { exact: true }).fill(day(10));
+    await nurse.getByLabel('Dernier jour fermé', { exact: true }).fill(day(5));
+    await nurse.getByLabel('Lits fermés', { exact: true }).fill('4');
     await nurse.getByRole('button', { name: 'Enregistrer la fermeture' }).click();
     await nurse.getByText('Le dernier jour doit suivre le premier.').waitFor();
-    await nurse.getByLabel('Dernier jour fermé').fill(day(20));
+    await nurse.getByLabel('Dernier jour fermé', { exact: true }).fill(day(20));
     await nurse.getByRole('button', { name: 'Enregistrer la fermeture' }).click();
     await nurse.getByText(`Fermeture de ${CLOSED_UNIT} enregistrée.`).waitFor();
     const closure = nurse.getByRole('row', { name: new RegExp(`^${CLOSED_UNIT}, du `) });

@@ -16,6 +16,7 @@ import { Filters, NO_FILTERS, matches, type GridFilters } from './Filters';
 import { Grid } from './Grid';
 import { Synthesis } from './Synthesis';
 import { Closures } from './Closures';
+import { who } from './Row';
 import { usePerimeter, type Perimeter } from './perimeter';
 import type { Capacity, Unit } from './figures';
 import './capacity.css';
@@ -95,7 +96,7 @@ function Loaded(props: { me: Me; perimeter: Perimeter }) {
       if (!unit) return event;
       setCapacity(change.unit.id, change.capacity);
       if (change.capacity.updatedBy !== props.me.account?.login) setLive((current) => new Set(current).add(change.unit.id));
-      setLastLive(`Dernière mise à jour en direct : ${unit.name}, par ${change.capacity.updatedBy ?? 'import'} à ${new Date(change.at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}.`);
+      setLastLive(`Dernière mise à jour en direct : ${unit.name}, par ${who(change.capacity)} à ${new Date(change.at).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}.`);
       return event;
     },
   );

@@ -6,9 +6,16 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { DISCIPLINES, minutesAgo } from '../../labels';
-import { AVAILABLE_FIELDS, OPERATIONAL_FIELDS, describe, figuresOf, type Field, type Figures, type Unit } from './figures';
+import { AVAILABLE_FIELDS, OPERATIONAL_FIELDS, describe, figuresOf, type Capacity, type Field, type Figures, type Unit } from './figures';
 
 export const COLUMNS = 15;
+
+const SOURCES: Record<Capacity['source'], string> = { MANUAL: 'saisie manuelle', AUTOMATIC_FEED: 'flux automatique', IMPORT: 'import' };
+
+/** Who made the last update: the login or application, else how the figures came (the seed's records name nobody). */
+export function who(capacity: Capacity): string {
+  return capacity.updatedBy ?? SOURCES[capacity.source];
+}
 
 export interface RowState {
   /** What the user typed, and the version they started from; absent while they have not typed. */
@@ -69,7 +76,7 @@ export function Row(props: {
   return (
     <>
       <tr className={rowClass} aria-label={unit.name}>
-        <th scope="row">
+        <th scope="row" className="capacity-unit">
           {unit.name}
           <br />
           <span className="fr-text--xs">
@@ -86,12 +93,12 @@ export function Row(props: {
         <td className="capacity-number">{capacity?.totalOperational ?? '–'}</td>
         <td className="capacity-number">{capacity?.remainingToMobilise ?? '–'}</td>
         <td>{box('notes', 'Notes')}</td>
-        <td>
+        <td className="capacity-when">
           {capacity ? (
             <span title={new Date(capacity.updatedAt).toLocaleString('fr-FR')}>
               {minutesAgo(capacity.updatedAt, props.now)}
               <br />
-              <span className="fr-text--xs">par {capacity.updatedBy ?? 'import'}</span>
+              par {who(capacity)}
             </span>
           ) : (
             'Jamais saisie'
@@ -120,7 +127,7 @@ export function Row(props: {
             <div role="alert" aria-label={`Conflit — ${unit.name}`}>
               <p className="fr-mb-1v">
                 <strong>
-                  {state.conflict ? 'Votre saisie n’a pas été enregistrée :' : 'Attention :'} {unit.name} a été modifiée par {capacity.updatedBy ?? 'import'}{' '}
+                  {state.conflict ? 'Votre saisie n’a pas été enregistrée :' : 'Attention :'} {unit.name} a été modifiée par {who(capacity)}{' '}
                   {minutesAgo(capacity.updatedAt, props.now)} pendant votre saisie.
                 </strong>
               </p>
@@ -128,7 +135,7 @@ export function Row(props: {
                 <>
                   <p className="fr-mb-1v">Votre saisie : {describe(state.conflict)}</p>
                   <p className="fr-mb-1w">
-                    Valeur actuelle ({capacity.updatedBy ?? 'import'}, {new Date(capacity.updatedAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}) : {describe(figuresOf(capacity))}
+                    Valeur actuelle ({who(capacity)}, {new Date(capacity.updatedAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}) : {describe(figuresOf(capacity))}
                   </p>
                   <Button size="small" className="fr-mr-2w" disabled={state.busy} onClick={props.onKeepMine}>
                     Garder ma saisie
