@@ -22,6 +22,8 @@ const CONFIRMED_UNIT = { id: '360000137-1748', name: 'NEUROLOGIE' };
 const STALE_UNIT = { id: '360000137-1782', name: 'PNEUMOLOGIE' };
 const NOTED_UNIT = { id: '360000137-1520', name: 'GASTRO-ENTEROLOGIE' };
 const CLOSED_UNIT = 'UROLOGIE';
+/** The name bed-manager-chateauroux (CH Châteauroux's bed-management application) writes under. */
+const SYSTEM = 'Gestion des lits — CH Châteauroux';
 
 interface Figures {
   version: number;
@@ -138,7 +140,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await row(nurse, LIVE_UNIT.name).waitFor({ state: 'detached' });
     await row(nurse, CLOSED_UNIT).waitFor();
     const name = `Chirurgie ${Date.now()}`;
-    await nurse.getByLabel('Enregistrer les filtres sous le nom', { exact: true }).fill(name);
+    await nurse.getByRole('textbox', { name: /^Enregistrer les filtres sous le nom/ }).fill(name);
     await nurse.getByRole('button', { name: 'Enregistrer le filtre' }).click();
     await nurse.getByText(`Filtre « ${name} » enregistré.`).waitFor();
     await nurse.getByLabel('Discipline', { exact: true }).selectOption('');
@@ -212,9 +214,10 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await row(nurse, STALE_UNIT.name).getByRole('button', { name: /^Valider/ }).click();
     await conflict.waitFor();
     await expect(conflict.textContent()).resolves.toContain('Votre saisie n’a pas été enregistrée');
-    await expect(conflict.textContent()).resolves.toContain('modifiée par bed-manager-chateauroux');
-    await expect(conflict.getByText(/^Votre saisie : H 0 · F 0 · Indiff\. 7 /).count()).resolves.toBe(1);
-    await expect(conflict.getByText(/^Valeur actuelle \(bed-manager-chateauroux, \d\d:\d\d\) : H 0 · F 0 · Indiff\. 5 /).count()).resolves.toBe(1);
+    const text = await conflict.textContent();
+    expect(text).toContain(`modifiée par ${SYSTEM}`);
+    expect(text).toMatch(/Votre saisie : H 0 · F 0 · Indiff\. 7 · /);
+    expect(text).toMatch(new RegExp(`Valeur actuelle \\(${SYSTEM}, \\d\\d:\\d\\d\\) : H 0 · F 0 · Indiff\\. 5 · `));
     await expectAccessible(nurse);
     await shot(nurse, 'capacity-conflict-tablet.png');
     await conflict.getByRole('button', { name: 'Garder ma saisie' }).click();

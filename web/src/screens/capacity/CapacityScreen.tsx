@@ -143,7 +143,7 @@ function SnapshotStatus() {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
   const text =
     latest?.date === today
-      ? `Instantané national du jour : pris à ${new Date(latest.takenAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })} (${latest.units} unités).`
+      ? `Instantané national du jour : pris à ${new Date(latest.takenAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })} (${latest.units} unités).`
       : `Instantané national du jour : pas encore pris${latest ? ` (dernier : ${new Date(`${latest.date}T12:00:00`).toLocaleDateString('fr-FR')})` : ''}.`;
   return (
     <p className="fr-badge fr-badge--info fr-mb-2w" role="status">

@@ -157,7 +157,6 @@ function SavedFilters(props: { filters: GridFilters; onApply: (filters: GridFilt
       <div className="fr-col-12 fr-col-md-3">
         <Input
           label="Enregistrer les filtres sous le nom"
-          hintText="Établissement et discipline"
           state={error ? 'error' : 'default'}
           stateRelatedMessage={error ?? undefined}
           nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }}
