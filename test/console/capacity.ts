@@ -140,6 +140,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await row(nurse, LIVE_UNIT.name).waitFor({ state: 'detached' });
     await row(nurse, CLOSED_UNIT).waitFor();
     const name = `Chirurgie ${Date.now()}`;
+    await nurse.getByText('Mes filtres enregistrés').click();
     await nurse.getByRole('textbox', { name: /^Enregistrer les filtres sous le nom/ }).fill(name);
     await nurse.getByRole('button', { name: 'Enregistrer le filtre' }).click();
     await nurse.getByText(`Filtre « ${name} » enregistré.`).waitFor();

@@ -35,7 +35,7 @@ export function CapacityScreen(props: { me: Me }) {
   const { perimeter, failed } = usePerimeter(props.me);
   return (
     <>
-      <h1>Lits disponibles</h1>
+      <h1 className="fr-h2 fr-mb-2w">Lits disponibles</h1>
       {failed && <Alert severity="error" small description="Votre périmètre n’a pas pu être lu : rechargez la page." />}
       {!perimeter && !failed && <p>Chargement…</p>}
       {perimeter && <Loaded me={props.me} perimeter={perimeter} />}
@@ -112,10 +112,12 @@ function Loaded(props: { me: Me; perimeter: Perimeter }) {
   const errors = frenchErrors(error);
   return (
     <>
-      {has(rights, CAPACITY_RIGHTS.export) && <SnapshotStatus />}
-      <p className="fr-text--sm" aria-live="polite">
-        {lastLive ?? 'Les saisies faites ailleurs apparaissent ici sans recharger la page.'}
-      </p>
+      <div className="fr-mb-2w">
+        {has(rights, CAPACITY_RIGHTS.export) && <SnapshotStatus />}
+        <p className="fr-text--sm fr-mb-0" aria-live="polite">
+          {lastLive ?? 'Les saisies faites ailleurs apparaissent ici sans recharger la page.'}
+        </p>
+      </div>
       <Filters perimeter={props.perimeter} units={all} filters={filters} onChange={setFilters} canSave={has(rights, CAPACITY_RIGHTS.synthesis)} />
       {errors.general.length > 0 && <Alert severity="error" small description={errors.general.join(' ')} />}
       {data && data.units.totalCount > data.units.edges.length && (
@@ -146,7 +148,7 @@ function SnapshotStatus() {
       ? `Instantané national du jour : pris à ${new Date(latest.takenAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })} (${latest.units} unités).`
       : `Instantané national du jour : pas encore pris${latest ? ` (dernier : ${new Date(`${latest.date}T12:00:00`).toLocaleDateString('fr-FR')})` : ''}.`;
   return (
-    <p className="fr-badge fr-badge--info fr-mb-2w" role="status">
+    <p className="fr-badge fr-badge--info fr-badge--sm fr-mb-1w" role="status">
       {text}
     </p>
   );

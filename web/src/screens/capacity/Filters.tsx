@@ -78,7 +78,14 @@ export function Filters(props: { perimeter: Perimeter; units: Unit[]; filters: G
       <div className="fr-col-12 fr-col-md-3">
         <Input label="Unité (nom ou UF)" nativeInputProps={{ value: filters.text, onChange: (e) => onChange({ ...filters, text: e.target.value }) }} />
       </div>
-      {props.canSave && <SavedFilters filters={filters} onApply={onChange} />}
+      {props.canSave && (
+        <details className="capacity-saved fr-col-12">
+          <summary>Mes filtres enregistrés</summary>
+          <div className="fr-grid-row fr-grid-row--gutters">
+            <SavedFilters filters={filters} onApply={onChange} />
+          </div>
+        </details>
+      )}
     </form>
   );
 }

@@ -165,7 +165,7 @@ function Establishment(props: { units: Unit[]; children: (unit: Unit) => React.R
     <section aria-label={establishment.name}>
       <h2 className="fr-h5 fr-mb-1w">{establishment.name}</h2>
       <div className="capacity-scroll">
-        <table className="capacity-grid">
+        <table className="capacity-grid capacity-wide">
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>

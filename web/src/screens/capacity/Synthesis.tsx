@@ -50,7 +50,7 @@ export function Synthesis(props: { filters: GridFilters; liveChanges: number; no
   );
   return (
     <>
-      <Select label="Regroupement" nativeSelectProps={{ value: grouping, onChange: (e) => setGrouping(e.target.value) }}>
+      <Select className="fr-col-12 fr-col-md-6" label="Regroupement" nativeSelectProps={{ value: grouping, onChange: (e) => setGrouping(e.target.value) }}>
         {Object.entries(GROUPINGS).map(([id, g]) => (
           <option key={id} value={id}>
             {g.label}
