@@ -11,7 +11,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { CapacityChangedSubscription, CapacitySnapshotsQuery, CapacityUnitsQuery } from '../../operations/capacities';
 import { useConnectionState } from '../../graphql/connection';
 import { frenchErrors } from '../../errors';
-import { CAPACITY_RIGHTS, rightsOf, type Me } from '../../rights';
+import { CAPACITY_RIGHTS, holdsOn, rightsOf, type Me } from '../../rights';
 import { Filters, NO_FILTERS, matches, type GridFilters } from './Filters';
 import { Grid } from './Grid';
 import { Synthesis } from './Synthesis';
@@ -107,7 +107,8 @@ function Loaded(props: { me: Me; perimeter: Perimeter }) {
     ...(has(rights, CAPACITY_RIGHTS.closuresRead) ? [{ tabId: 'closures', label: 'Fermetures prévues' }] : []),
   ];
   const [tab, setTab] = useState(tabs[0]?.tabId ?? 'grid');
-  const all = [...units.values()];
+  // A unit perimeter (a unit's referent) loads its establishment's units: only those it reads are shown.
+  const all = [...units.values()].filter((u) => holdsOn(props.me, CAPACITY_RIGHTS.read, { unitId: u.id, establishmentId: u.establishment.id, organizationId: u.establishment.organization.id }));
   const shown = all.filter((u) => matches(u, filters));
   const errors = frenchErrors(error);
   return (
@@ -119,7 +120,8 @@ function Loaded(props: { me: Me; perimeter: Perimeter }) {
         </p>
       </div>
       <Filters perimeter={props.perimeter} units={all} filters={filters} onChange={setFilters} canSave={has(rights, CAPACITY_RIGHTS.synthesis)} />
-      {errors.general.length > 0 && <Alert severity="error" small description={errors.general.join(' ')} />}
+      {/* The other units' capacities are refused (FORBIDDEN) for a unit perimeter: not an error when the page has its units. */}
+      {errors.general.length > 0 && all.length === 0 && <Alert severity="error" small description={errors.general.join(' ')} />}
       {data && data.units.totalCount > data.units.edges.length && (
         <Alert severity="info" small description={`Les ${data.units.edges.length} premières unités sur ${data.units.totalCount} : choisissez un établissement.`} />
       )}
