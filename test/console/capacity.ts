@@ -158,7 +158,8 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     // The synthesis follows live changes: a change made elsewhere moves its totals.
     await nurse.getByRole('tab', { name: 'Synthèse' }).click();
     const totalRow = nurse.getByRole('row', { name: /^Total/ });
-    await totalRow.waitFor();
+    // The synthesis asks the offer subgraph for every unit of the reach: slow on a loaded 2-core machine.
+    await totalRow.waitFor({ timeout: 60_000 });
     await nurse.getByRole('row', { name: /^CH CHATEAUROUX\b/ }).first().waitFor();
     await expectAccessible(nurse);
     await topOf(nurse);
