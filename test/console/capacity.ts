@@ -221,6 +221,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     expect(text).toMatch(/Votre saisie : H 0 · F 0 · Indiff\. 7 · /);
     expect(text).toMatch(new RegExp(`Valeur actuelle \\(${SYSTEM}, \\d\\d:\\d\\d\\) : H 0 · F 0 · Indiff\\. 5 · `));
     await expectAccessible(nurse);
+    await conflict.scrollIntoViewIfNeeded();
     await shot(nurse, 'capacity-conflict-tablet.png');
     await conflict.getByRole('button', { name: 'Garder ma saisie' }).click();
     await row(nurse, STALE_UNIT.name).getByText('Validé.').waitFor();
