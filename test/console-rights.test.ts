@@ -4,7 +4,7 @@
  * exactly the screens their roles open, and the answer buttons follow the right's perimeter.
  */
 import { describe, it, expect, inject } from 'vitest';
-import { answersFor, readsRegionTensions, rightsOf, screenOf, screensFor, type Me } from '../web/src/rights.js';
+import { CAPACITY_RIGHTS, answersFor, holdsOn, readsRegionTensions, rightsOf, screenOf, screensFor, type Me } from '../web/src/rights.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -24,17 +24,23 @@ describe('console menu by rights', () => {
   it('shows each demo user the screens their rights open, and nothing else', async () => {
     const [gp, manager, entry, ars] = await Promise.all(['medecin.ville.orleans', 'gestionnaire.lits.orleans', 'saisie.lits.chateauroux', 'admin.ars'].map(meOf));
     expect(titles(gp!)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission']);
+    // The bed manager reads (and synthesises) CHR Orléans's capacities.
+    expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission', 'Lits disponibles']);
     // Capacity entry and the ARS's indicators open none of the two admission screens; the ARS's
-    // alert rights (transversal) open Tensions.
-    expect(titles(entry!)).toEqual([]);
+    // capacity reading opens Lits disponibles, its alert rights (transversal) Tensions.
+    expect(titles(entry!)).toEqual(['Lits disponibles']);
+    // A user without any capacity right (the GP) never gets the screen.
+    expect(titles(gp!)).not.toContain('Lits disponibles');
     expect(rightsOf(ars!).has('ORU_ADMISSION_INDICATEURS')).toBe(true);
-    expect(titles(ars!)).toEqual(['Tensions', 'Offre', 'Professionnels']);
+    expect(titles(ars!)).toEqual(['Lits disponibles', 'Tensions', 'Offre', 'Professionnels']);
   });
 
   it('opens Tensions to declarants, plan referents and alert holders, and its region view to the ARS only', async () => {
     const [declarant, planBlanc, planBleu, ars] = await Promise.all(['decl.tension.bourges', 'ref.planblanc.chartres', 'ref.planbleu.blois', 'admin.ars'].map(meOf));
-    for (const me of [declarant!, planBlanc!, planBleu!]) expect(titles(me)).toEqual(['Tensions']);
+    expect(titles(declarant!)).toEqual(['Tensions']);
+    expect(titles(planBleu!)).toEqual(['Tensions']);
+    // The Plan blanc referent also follows its establishment's capacities.
+    expect(titles(planBlanc!)).toEqual(['Lits disponibles', 'Tensions']);
     expect(readsRegionTensions(ars!)).toBe(true);
     // An establishment's declarant or alert holder reads its own tensions, not the region's.
     expect(readsRegionTensions(declarant!)).toBe(false);
@@ -49,7 +55,7 @@ describe('console menu by rights', () => {
     expect(titles(establishmentReferent!)).toEqual(['Tensions', 'Offre', 'Professionnels']);
     // On a unit, a Référent UO keeps ORU_ROR_UNITE_EDIT (and ORU_ADMISSION_REPONSE) but none of the
     // professionals' rights (legal-entity or transversal ones).
-    expect(titles(unitReferent!)).toEqual(['Demandes d’admission', 'Tensions', 'Offre']);
+    expect(titles(unitReferent!)).toEqual(['Demandes d’admission', 'Lits disponibles', 'Tensions', 'Offre']);
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {
@@ -58,5 +64,15 @@ describe('console menu by rights', () => {
     expect(answersFor(manager, { unitId: '180000010-1', establishmentId: '180000010', organizationId: '180000028' })).toBe(false);
     const gp = await meOf('medecin.ville.orleans'); // asks, never answers
     expect(answersFor(gp, { unitId: '450002613-1105', establishmentId: '450002613', organizationId: '450000088' })).toBe(false);
+  });
+
+  it('offers capacity entry boxes only on units of the entry right’s perimeter', async () => {
+    const [entry, ars] = await Promise.all([meOf('saisie.lits.chateauroux'), meOf('admin.ars')]); // BED_ENTRY on legal entity 360000053; ARS reads region-wide
+    const chateauroux = { unitId: '360000137-1720', establishmentId: '360000137', organizationId: '360000053' };
+    const orleans = { unitId: '450002613-1105', establishmentId: '450002613', organizationId: '450000088' };
+    expect(holdsOn(entry, CAPACITY_RIGHTS.entry, chateauroux)).toBe(true);
+    expect(holdsOn(entry, CAPACITY_RIGHTS.entry, orleans)).toBe(false);
+    expect(holdsOn(ars, CAPACITY_RIGHTS.read, orleans)).toBe(true);
+    expect(holdsOn(ars, CAPACITY_RIGHTS.entry, chateauroux)).toBe(false);
   });
 });

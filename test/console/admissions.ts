@@ -67,10 +67,10 @@ export function admissionScenarios(current: () => ConsoleRun): void {
     const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans', gpSockets), consoleUser('gestionnaire.lits.orleans', undefined, () => managerDeaf)]);
 
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
-    // both screens for both; test/console-rights.test.ts covers users without them).
+    // both screens for both, and the bed manager reads capacities; test/console-rights.test.ts covers users without them).
     const menu = menuOf;
     expect(await menu(gp)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission']);
+    expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission', 'Lits disponibles']);
     await shot(gp, 'home.png');
 
     // The bed manager's inbox is open before the request exists.

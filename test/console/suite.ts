@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { startConsoleRun, stopConsoleRun, type ConsoleRun } from '../helpers/console.js';
 import type { DatabaseKind } from '../helpers/hub.js';
 import { admissionScenarios } from './admissions.js';
+import { capacityScenarios } from './capacity.js';
 import { tensionScenarios } from './tensions.js';
 import { offerScenarios } from './offer.js';
 
@@ -23,6 +24,7 @@ export function consoleSuite(kind: DatabaseKind): void {
       return run;
     };
     admissionScenarios(current);
+    capacityScenarios(current);
     tensionScenarios(current);
     offerScenarios(current);
   });

@@ -124,7 +124,7 @@ export function tensionScenarios(current: () => ConsoleRun): void {
 
   it('the Plan blanc referent of CH Chartres edits the form; a refused e-mail shows under its field', { timeout: 90_000 }, async () => {
     const referent = await consoleUser(current(), 'ref.planblanc.chartres');
-    expect(await menuOf(referent)).toEqual(['Tensions']);
+    expect(await menuOf(referent)).toEqual(['Lits disponibles', 'Tensions']);
     await referent.getByRole('link', { name: 'Tensions' }).first().click();
     await referent.getByRole('link', { name: 'Plan blanc / Plan bleu' }).click();
     const plan = referent.getByRole('article', { name: /^Plan blanc — / });

@@ -14,13 +14,14 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, AVAILABLE_BEDS, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
 import { Tensions } from './screens/tensions/Tensions';
 import { Offer } from './screens/offer/Offer';
 import { Professionals } from './screens/professionals/Professionals';
+import { CapacityScreen } from './screens/capacity/CapacityScreen';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -110,6 +111,7 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     if (props.path === '/') content = <Home me={me} screens={screensFor(rights)} />;
     else if (screen === PLACE_SEARCH) content = <PlaceSearch />;
     else if (screen === ADMISSION_REQUESTS) content = <AdmissionRequests me={me} />;
+    else if (screen === AVAILABLE_BEDS) content = <CapacityScreen me={me} />;
     else if (screen === TENSIONS) content = <Tensions me={me} path={props.path} />;
     else if (screen === OFFER) content = <Offer me={me} path={props.path} />;
     else if (screen === PROFESSIONALS) content = <Professionals me={me} path={props.path} />;

@@ -66,6 +66,18 @@ const FIELD_RULES: Record<string, string> = {
   professionCode: 'Profession inconnue.',
   perimeterKind: 'Ce rôle ne s’attribue pas sur ce type de périmètre.',
   perimeterId: 'Périmètre refusé : un n° FINESS (9 caractères) pour une entité juridique ou un établissement, l’identifiant d’une unité existante, rien pour toute la région.',
+  // Lits disponibles (docs/capacities.md § Rules)
+  installedBeds: 'Lits installés : de 0 à 10 000, et jamais ramenés à 0 (saisissez les lits convertis en « fermés »).',
+  availableMen: 'Nombre entier de 0 à 10 000.',
+  availableWomen: 'Nombre entier de 0 à 10 000.',
+  availableUndifferentiated: 'Les lits libres (hommes + femmes + indifférenciés) ne peuvent dépasser le total opérationnel.',
+  closedBeds: 'Les lits fermés ne peuvent dépasser les lits installés.',
+  reopenedBeds: 'Les lits réouverts ne peuvent dépasser les lits fermés.',
+  reopenableBeds: 'Les lits réactivables ne peuvent dépasser les lits encore fermés (fermés − réouverts).',
+  mobilisedBeds: 'Nombre entier de 0 à 10 000.',
+  startDate: 'Date de début invalide.',
+  endDate: 'Le dernier jour doit suivre le premier.',
+  beds: 'Le nombre de lits fermés doit aller de 1 aux lits installés de l’unité.',
 };
 
 /** CONFLICT on a field: another record stands in the way (a UF code already taken). */

@@ -28,6 +28,23 @@ export const ADMISSION_REQUESTS: Screen = {
   rights: ['ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_REPONSE'],
 };
 
+/** Rights of the "Lits disponibles" screen, by what they open in it (docs/capacities.md § Rights). */
+export const CAPACITY_RIGHTS = {
+  read: ['ORU_CAPACITE_DISPONIBLE_SHOW', 'OruLitsDispos_litsdispos_visu', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'],
+  entry: ['ORU_CAPACITE_DISPONIBLE_EDIT', 'OruLitsDispos_litsdispos_saisie'],
+  synthesis: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese'],
+  closuresRead: ['ORU_CAPACITE_FERMETURE_SHOW', 'ORU_CAPACITE_FERMETURE_EDIT', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruLitsDispos_litsdispos_acces_fermeture', 'OruSrv_saisie_fermetures'],
+  closuresEdit: ['ORU_CAPACITE_FERMETURE_EDIT', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruSrv_saisie_fermetures'],
+  export: ['OruLitsDispos_litsdispos_acces_export'],
+} as const;
+
+export const AVAILABLE_BEDS: Screen = {
+  path: '/lits-disponibles',
+  title: 'Lits disponibles',
+  description: 'Saisir et valider les lits disponibles de vos unités, voir la synthèse et les fermetures prévues, en direct.',
+  rights: ['OruLitsDispos_litsdispos_menu', ...CAPACITY_RIGHTS.read, ...CAPACITY_RIGHTS.synthesis, ...CAPACITY_RIGHTS.closuresRead],
+};
+
 /** Rights that read an establishment's declarations (docs/tensions.md § Rights). */
 export const TENSION_READ_RIGHTS = ['OruTension_tension_creation', 'OruTension_tension_pageNouvelleDeclaration', 'OruTension_alerte_cloture', 'ORU_ALERTE', 'ORU_ALERTE_NEW'] as const;
 export const PLAN_RIGHTS = ['ORU_PLAN_BLANC_SHOW', 'ORU_PLAN_BLANC_EDIT', 'ORU_PLAN_BLEU_NEW', 'ORU_PLAN_BLEU_SHOW', 'ORU_PLAN_BLEU_EDIT'] as const;
@@ -62,7 +79,7 @@ export const PROFESSIONALS: Screen = {
   ],
 };
 
-export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, TENSIONS, OFFER, PROFESSIONALS];
+export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, AVAILABLE_BEDS, TENSIONS, OFFER, PROFESSIONALS];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));
@@ -108,9 +125,20 @@ export function screensFor(rights: ReadonlySet<string>): Screen[] {
  * establishment or its legal entity. The server decides in the end; this only hides buttons
  * that would be refused.
  */
-export function answersFor(me: Me, target: { unitId: string; establishmentId: string; organizationId: string }): boolean {
+export function answersFor(me: Me, target: UnitTarget): boolean {
+  return holdsOn(me, ['ORU_ADMISSION_REPONSE'], target);
+}
+
+export interface UnitTarget {
+  unitId: string;
+  establishmentId: string;
+  organizationId: string;
+}
+
+/** Whether one of the rights is granted on the unit: transversally, or on the unit, its establishment or its legal entity. */
+export function holdsOn(me: Me, rights: readonly string[], target: UnitTarget): boolean {
   return me.roleAssignments.some((assignment) => {
-    if (!assignment.effectiveRights.includes('ORU_ADMISSION_REPONSE')) return false;
+    if (!rights.some((right) => assignment.effectiveRights.includes(right))) return false;
     switch (assignment.perimeterKind) {
       case 'TRANSVERSAL':
         return true;

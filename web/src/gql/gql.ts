@@ -14,6 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ConsoleCapacity on Capacity {\n    installedBeds\n    available { men women undifferentiated total }\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    notes\n    source\n    updatedAt\n    updatedBy\n    version\n  }\n": typeof types.ConsoleCapacityFragmentDoc,
+    "\n  fragment ConsoleCapacityUnit on Unit {\n    id\n    name\n    ufCode\n    discipline\n    pole { id name }\n    establishment { id name organization { id } address { departmentCode } }\n    capacity { ...ConsoleCapacity }\n  }\n": typeof types.ConsoleCapacityUnitFragmentDoc,
+    "\n  query ConsoleCapacityUnits($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      totalCount\n      edges { node { ...ConsoleCapacityUnit } }\n    }\n  }\n": typeof types.ConsoleCapacityUnitsDocument,
+    "\n  query ConsoleCapacityOrganization($id: ID!) {\n    organization(id: $id) { id establishments { id name } }\n  }\n": typeof types.ConsoleCapacityOrganizationDocument,
+    "\n  query ConsoleCapacityEstablishments($first: Int) {\n    establishments(first: $first) { edges { node { id name } } }\n  }\n": typeof types.ConsoleCapacityEstablishmentsDocument,
+    "\n  mutation ConsoleUpdateUnitCapacity($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) {\n    updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { ...ConsoleCapacity }\n  }\n": typeof types.ConsoleUpdateUnitCapacityDocument,
+    "\n  mutation ConsoleUpdateCapacities($entries: [CapacityEntry!]!) {\n    updateCapacities(entries: $entries) { ...ConsoleCapacity }\n  }\n": typeof types.ConsoleUpdateCapacitiesDocument,
+    "\n  subscription ConsoleCapacityChanged($filter: CapacityChangeFilter) {\n    capacityChanged(filter: $filter) {\n      id\n      at\n      unit { id }\n      capacity { ...ConsoleCapacity }\n    }\n  }\n": typeof types.ConsoleCapacityChangedDocument,
+    "\n  query ConsoleCapacitySynthesis($groupBy: [CapacityGrouping!]!, $filter: CapacitySynthesisFilter) {\n    capacitySynthesis(groupBy: $groupBy, filter: $filter) {\n      totals { ...ConsoleCapacityTotals }\n      groups {\n        level key label totals { ...ConsoleCapacityTotals }\n        groups { level key label totals { ...ConsoleCapacityTotals } }\n      }\n    }\n  }\n": typeof types.ConsoleCapacitySynthesisDocument,
+    "\n  fragment ConsoleCapacityTotals on CapacityTotals {\n    units\n    unitsWithoutCapacity\n    installedBeds\n    availableBeds\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    oldestUpdate\n  }\n": typeof types.ConsoleCapacityTotalsFragmentDoc,
+    "\n  query ConsoleSavedCapacityFilters {\n    mySavedCapacityFilters { id name isDefault establishmentId disciplines }\n  }\n": typeof types.ConsoleSavedCapacityFiltersDocument,
+    "\n  mutation ConsoleSaveCapacityFilter($input: SavedCapacityFilterInput!) {\n    saveCapacityFilter(input: $input) { id name isDefault establishmentId disciplines }\n  }\n": typeof types.ConsoleSaveCapacityFilterDocument,
+    "\n  mutation ConsoleDeleteCapacityFilter($id: ID!) {\n    deleteCapacityFilter(id: $id)\n  }\n": typeof types.ConsoleDeleteCapacityFilterDocument,
+    "\n  query ConsolePlannedClosures($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          establishment { id name }\n          plannedClosures { id startDate endDate beds reason notes createdAt createdBy }\n        }\n      }\n    }\n  }\n": typeof types.ConsolePlannedClosuresDocument,
+    "\n  mutation ConsoleAddPlannedClosure($unitId: ID!, $input: PlannedClosureInput!) {\n    addPlannedClosure(unitId: $unitId, input: $input) { id }\n  }\n": typeof types.ConsoleAddPlannedClosureDocument,
+    "\n  mutation ConsoleRemovePlannedClosure($id: ID!) {\n    removePlannedClosure(id: $id)\n  }\n": typeof types.ConsoleRemovePlannedClosureDocument,
+    "\n  query ConsoleCapacitySnapshots {\n    capacitySnapshots(first: 1) { date takenAt units csvPath }\n  }\n": typeof types.ConsoleCapacitySnapshotsDocument,
+    "\n  query ConsoleCapacityUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleCapacityUnit }\n  }\n": typeof types.ConsoleCapacityUnitDocument,
+    "\n  query ConsoleCapacityPerimeterPlace($establishmentId: ID!, $unitId: ID!, $byUnit: Boolean!) {\n    establishment(id: $establishmentId) @skip(if: $byUnit) { id name }\n    unit(id: $unitId) @include(if: $byUnit) { id establishment { id name } }\n  }\n": typeof types.ConsoleCapacityPerimeterPlaceDocument,
     "\n  query ConsoleMe {\n    me {\n      id\n      firstName\n      lastName\n      account { login }\n      roleAssignments { id role right perimeterKind perimeterId effectiveRights }\n    }\n  }\n": typeof types.ConsoleMeDocument,
     "\n  query ConsoleOfferSearch($name: String!, $first: Int) {\n    establishments(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name category { display } address { city departmentCode } organization { id name } } }\n    }\n    units(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name ufCode discipline establishment { id name } } }\n    }\n  }\n": typeof types.ConsoleOfferSearchDocument,
     "\n  fragment ConsoleAuditEvent on AuditEvent {\n    id\n    action\n    at\n    actor\n    changes { field from to }\n  }\n": typeof types.ConsoleAuditEventFragmentDoc,
@@ -71,6 +90,25 @@ type Documents = {
     "\n  mutation ConsoleSaveCrisisPlan($kind: CrisisPlanKind!, $establishmentId: ID!, $content: CrisisPlanContentInput!, $expectedVersion: Int!) {\n    saveCrisisPlan(kind: $kind, establishmentId: $establishmentId, content: $content, expectedVersion: $expectedVersion) { ...ConsoleCrisisPlan }\n  }\n": typeof types.ConsoleSaveCrisisPlanDocument,
 };
 const documents: Documents = {
+    "\n  fragment ConsoleCapacity on Capacity {\n    installedBeds\n    available { men women undifferentiated total }\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    notes\n    source\n    updatedAt\n    updatedBy\n    version\n  }\n": types.ConsoleCapacityFragmentDoc,
+    "\n  fragment ConsoleCapacityUnit on Unit {\n    id\n    name\n    ufCode\n    discipline\n    pole { id name }\n    establishment { id name organization { id } address { departmentCode } }\n    capacity { ...ConsoleCapacity }\n  }\n": types.ConsoleCapacityUnitFragmentDoc,
+    "\n  query ConsoleCapacityUnits($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      totalCount\n      edges { node { ...ConsoleCapacityUnit } }\n    }\n  }\n": types.ConsoleCapacityUnitsDocument,
+    "\n  query ConsoleCapacityOrganization($id: ID!) {\n    organization(id: $id) { id establishments { id name } }\n  }\n": types.ConsoleCapacityOrganizationDocument,
+    "\n  query ConsoleCapacityEstablishments($first: Int) {\n    establishments(first: $first) { edges { node { id name } } }\n  }\n": types.ConsoleCapacityEstablishmentsDocument,
+    "\n  mutation ConsoleUpdateUnitCapacity($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) {\n    updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { ...ConsoleCapacity }\n  }\n": types.ConsoleUpdateUnitCapacityDocument,
+    "\n  mutation ConsoleUpdateCapacities($entries: [CapacityEntry!]!) {\n    updateCapacities(entries: $entries) { ...ConsoleCapacity }\n  }\n": types.ConsoleUpdateCapacitiesDocument,
+    "\n  subscription ConsoleCapacityChanged($filter: CapacityChangeFilter) {\n    capacityChanged(filter: $filter) {\n      id\n      at\n      unit { id }\n      capacity { ...ConsoleCapacity }\n    }\n  }\n": types.ConsoleCapacityChangedDocument,
+    "\n  query ConsoleCapacitySynthesis($groupBy: [CapacityGrouping!]!, $filter: CapacitySynthesisFilter) {\n    capacitySynthesis(groupBy: $groupBy, filter: $filter) {\n      totals { ...ConsoleCapacityTotals }\n      groups {\n        level key label totals { ...ConsoleCapacityTotals }\n        groups { level key label totals { ...ConsoleCapacityTotals } }\n      }\n    }\n  }\n": types.ConsoleCapacitySynthesisDocument,
+    "\n  fragment ConsoleCapacityTotals on CapacityTotals {\n    units\n    unitsWithoutCapacity\n    installedBeds\n    availableBeds\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    oldestUpdate\n  }\n": types.ConsoleCapacityTotalsFragmentDoc,
+    "\n  query ConsoleSavedCapacityFilters {\n    mySavedCapacityFilters { id name isDefault establishmentId disciplines }\n  }\n": types.ConsoleSavedCapacityFiltersDocument,
+    "\n  mutation ConsoleSaveCapacityFilter($input: SavedCapacityFilterInput!) {\n    saveCapacityFilter(input: $input) { id name isDefault establishmentId disciplines }\n  }\n": types.ConsoleSaveCapacityFilterDocument,
+    "\n  mutation ConsoleDeleteCapacityFilter($id: ID!) {\n    deleteCapacityFilter(id: $id)\n  }\n": types.ConsoleDeleteCapacityFilterDocument,
+    "\n  query ConsolePlannedClosures($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          establishment { id name }\n          plannedClosures { id startDate endDate beds reason notes createdAt createdBy }\n        }\n      }\n    }\n  }\n": types.ConsolePlannedClosuresDocument,
+    "\n  mutation ConsoleAddPlannedClosure($unitId: ID!, $input: PlannedClosureInput!) {\n    addPlannedClosure(unitId: $unitId, input: $input) { id }\n  }\n": types.ConsoleAddPlannedClosureDocument,
+    "\n  mutation ConsoleRemovePlannedClosure($id: ID!) {\n    removePlannedClosure(id: $id)\n  }\n": types.ConsoleRemovePlannedClosureDocument,
+    "\n  query ConsoleCapacitySnapshots {\n    capacitySnapshots(first: 1) { date takenAt units csvPath }\n  }\n": types.ConsoleCapacitySnapshotsDocument,
+    "\n  query ConsoleCapacityUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleCapacityUnit }\n  }\n": types.ConsoleCapacityUnitDocument,
+    "\n  query ConsoleCapacityPerimeterPlace($establishmentId: ID!, $unitId: ID!, $byUnit: Boolean!) {\n    establishment(id: $establishmentId) @skip(if: $byUnit) { id name }\n    unit(id: $unitId) @include(if: $byUnit) { id establishment { id name } }\n  }\n": types.ConsoleCapacityPerimeterPlaceDocument,
     "\n  query ConsoleMe {\n    me {\n      id\n      firstName\n      lastName\n      account { login }\n      roleAssignments { id role right perimeterKind perimeterId effectiveRights }\n    }\n  }\n": types.ConsoleMeDocument,
     "\n  query ConsoleOfferSearch($name: String!, $first: Int) {\n    establishments(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name category { display } address { city departmentCode } organization { id name } } }\n    }\n    units(filter: { name: $name }, first: $first) {\n      totalCount\n      edges { node { id name ufCode discipline establishment { id name } } }\n    }\n  }\n": types.ConsoleOfferSearchDocument,
     "\n  fragment ConsoleAuditEvent on AuditEvent {\n    id\n    action\n    at\n    actor\n    changes { field from to }\n  }\n": types.ConsoleAuditEventFragmentDoc,
@@ -142,6 +180,82 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleCapacity on Capacity {\n    installedBeds\n    available { men women undifferentiated total }\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    notes\n    source\n    updatedAt\n    updatedBy\n    version\n  }\n"): (typeof documents)["\n  fragment ConsoleCapacity on Capacity {\n    installedBeds\n    available { men women undifferentiated total }\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    notes\n    source\n    updatedAt\n    updatedBy\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleCapacityUnit on Unit {\n    id\n    name\n    ufCode\n    discipline\n    pole { id name }\n    establishment { id name organization { id } address { departmentCode } }\n    capacity { ...ConsoleCapacity }\n  }\n"): (typeof documents)["\n  fragment ConsoleCapacityUnit on Unit {\n    id\n    name\n    ufCode\n    discipline\n    pole { id name }\n    establishment { id name organization { id } address { departmentCode } }\n    capacity { ...ConsoleCapacity }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacityUnits($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      totalCount\n      edges { node { ...ConsoleCapacityUnit } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCapacityUnits($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      totalCount\n      edges { node { ...ConsoleCapacityUnit } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacityOrganization($id: ID!) {\n    organization(id: $id) { id establishments { id name } }\n  }\n"): (typeof documents)["\n  query ConsoleCapacityOrganization($id: ID!) {\n    organization(id: $id) { id establishments { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacityEstablishments($first: Int) {\n    establishments(first: $first) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query ConsoleCapacityEstablishments($first: Int) {\n    establishments(first: $first) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateUnitCapacity($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) {\n    updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { ...ConsoleCapacity }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateUnitCapacity($unitId: ID!, $input: CapacityInput!, $expectedVersion: Int!) {\n    updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { ...ConsoleCapacity }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateCapacities($entries: [CapacityEntry!]!) {\n    updateCapacities(entries: $entries) { ...ConsoleCapacity }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateCapacities($entries: [CapacityEntry!]!) {\n    updateCapacities(entries: $entries) { ...ConsoleCapacity }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleCapacityChanged($filter: CapacityChangeFilter) {\n    capacityChanged(filter: $filter) {\n      id\n      at\n      unit { id }\n      capacity { ...ConsoleCapacity }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleCapacityChanged($filter: CapacityChangeFilter) {\n    capacityChanged(filter: $filter) {\n      id\n      at\n      unit { id }\n      capacity { ...ConsoleCapacity }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacitySynthesis($groupBy: [CapacityGrouping!]!, $filter: CapacitySynthesisFilter) {\n    capacitySynthesis(groupBy: $groupBy, filter: $filter) {\n      totals { ...ConsoleCapacityTotals }\n      groups {\n        level key label totals { ...ConsoleCapacityTotals }\n        groups { level key label totals { ...ConsoleCapacityTotals } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCapacitySynthesis($groupBy: [CapacityGrouping!]!, $filter: CapacitySynthesisFilter) {\n    capacitySynthesis(groupBy: $groupBy, filter: $filter) {\n      totals { ...ConsoleCapacityTotals }\n      groups {\n        level key label totals { ...ConsoleCapacityTotals }\n        groups { level key label totals { ...ConsoleCapacityTotals } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleCapacityTotals on CapacityTotals {\n    units\n    unitsWithoutCapacity\n    installedBeds\n    availableBeds\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    oldestUpdate\n  }\n"): (typeof documents)["\n  fragment ConsoleCapacityTotals on CapacityTotals {\n    units\n    unitsWithoutCapacity\n    installedBeds\n    availableBeds\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    oldestUpdate\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSavedCapacityFilters {\n    mySavedCapacityFilters { id name isDefault establishmentId disciplines }\n  }\n"): (typeof documents)["\n  query ConsoleSavedCapacityFilters {\n    mySavedCapacityFilters { id name isDefault establishmentId disciplines }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSaveCapacityFilter($input: SavedCapacityFilterInput!) {\n    saveCapacityFilter(input: $input) { id name isDefault establishmentId disciplines }\n  }\n"): (typeof documents)["\n  mutation ConsoleSaveCapacityFilter($input: SavedCapacityFilterInput!) {\n    saveCapacityFilter(input: $input) { id name isDefault establishmentId disciplines }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDeleteCapacityFilter($id: ID!) {\n    deleteCapacityFilter(id: $id)\n  }\n"): (typeof documents)["\n  mutation ConsoleDeleteCapacityFilter($id: ID!) {\n    deleteCapacityFilter(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePlannedClosures($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          establishment { id name }\n          plannedClosures { id startDate endDate beds reason notes createdAt createdBy }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsolePlannedClosures($filter: UnitFilter!, $first: Int) {\n    units(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          establishment { id name }\n          plannedClosures { id startDate endDate beds reason notes createdAt createdBy }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAddPlannedClosure($unitId: ID!, $input: PlannedClosureInput!) {\n    addPlannedClosure(unitId: $unitId, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation ConsoleAddPlannedClosure($unitId: ID!, $input: PlannedClosureInput!) {\n    addPlannedClosure(unitId: $unitId, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRemovePlannedClosure($id: ID!) {\n    removePlannedClosure(id: $id)\n  }\n"): (typeof documents)["\n  mutation ConsoleRemovePlannedClosure($id: ID!) {\n    removePlannedClosure(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacitySnapshots {\n    capacitySnapshots(first: 1) { date takenAt units csvPath }\n  }\n"): (typeof documents)["\n  query ConsoleCapacitySnapshots {\n    capacitySnapshots(first: 1) { date takenAt units csvPath }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacityUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleCapacityUnit }\n  }\n"): (typeof documents)["\n  query ConsoleCapacityUnit($id: ID!) {\n    unit(id: $id) { ...ConsoleCapacityUnit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCapacityPerimeterPlace($establishmentId: ID!, $unitId: ID!, $byUnit: Boolean!) {\n    establishment(id: $establishmentId) @skip(if: $byUnit) { id name }\n    unit(id: $unitId) @include(if: $byUnit) { id establishment { id name } }\n  }\n"): (typeof documents)["\n  query ConsoleCapacityPerimeterPlace($establishmentId: ID!, $unitId: ID!, $byUnit: Boolean!) {\n    establishment(id: $establishmentId) @skip(if: $byUnit) { id name }\n    unit(id: $unitId) @include(if: $byUnit) { id establishment { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
