@@ -22,13 +22,17 @@ const titles = (me: Me) => screensFor(rightsOf(me)).map((screen) => screen.title
 
 describe('console menu by rights', () => {
   it('shows each demo user the screens their rights open, and nothing else', async () => {
-    const [gp, manager, entry, ars] = await Promise.all(['medecin.ville.orleans', 'gestionnaire.lits.orleans', 'saisie.lits.chateauroux', 'admin.ars'].map(meOf));
+    const [gp, manager, entry, ars, declarant] = await Promise.all(['medecin.ville.orleans', 'gestionnaire.lits.orleans', 'saisie.lits.chateauroux', 'admin.ars', 'decl.tension.bourges'].map(meOf));
     expect(titles(gp!)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    // Capacity entry and the ARS's indicators open none of the two admission screens.
-    expect(titles(entry!)).toEqual([]);
+    // The bed manager's synthesis right opens the dashboard.
+    expect(titles(manager!)).toEqual(['Recherche de place', 'Demandes d’admission', 'Tableau de bord']);
+    // Capacity entry: the synthesis of its establishment's capacities.
+    expect(titles(entry!)).toEqual(['Tableau de bord']);
+    // The ARS: the tension read rights (ORU_ALERTE_NEW) and the admission indicators, region-wide.
     expect(rightsOf(ars!).has('ORU_ADMISSION_INDICATEURS')).toBe(true);
-    expect(titles(ars!)).toEqual([]);
+    expect(titles(ars!)).toEqual(['Urgences', 'Tableau de bord']);
+    // A tension declarant reads its ED's indicators, nothing of the capacities' synthesis.
+    expect(titles(declarant!)).toEqual(['Urgences']);
   });
 
   it('offers the answer buttons only on units of the answer right’s perimeter', async () => {

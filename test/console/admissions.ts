@@ -57,7 +57,7 @@ export function admissionScenarios(current: () => ConsoleRun): void {
     // both screens for both; test/console-rights.test.ts covers users without them).
     const menu = menuOf;
     expect(await menu(gp)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission']);
+    expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission', 'Tableau de bord']);
     await shot(gp, 'home.png');
 
     // The bed manager's inbox is open before the request exists.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { startConsoleRun, stopConsoleRun, type ConsoleRun } from '../helpers/console.js';
 import type { DatabaseKind } from '../helpers/hub.js';
 import { admissionScenarios } from './admissions.js';
+import { emergencyScenarios } from './emergency.js';
 
 export function consoleSuite(kind: DatabaseKind): void {
   describe(`the console in a browser (${kind})`, () => {
@@ -21,5 +22,6 @@ export function consoleSuite(kind: DatabaseKind): void {
       return run;
     };
     admissionScenarios(current);
+    emergencyScenarios(current);
   });
 }

@@ -14,10 +14,12 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, PLACE_SEARCH, rightsOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, DASHBOARD, EMERGENCY, PLACE_SEARCH, rightsOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
+import { Emergency } from './screens/emergency/Emergency';
+import { Dashboard } from './screens/dashboard/Dashboard';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -107,6 +109,8 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     if (props.path === '/') content = <Home me={me} screens={screensFor(rights)} />;
     else if (screen === PLACE_SEARCH) content = <PlaceSearch />;
     else if (screen === ADMISSION_REQUESTS) content = <AdmissionRequests me={me} />;
+    else if (screen === EMERGENCY) content = <Emergency me={me} />;
+    else if (screen === DASHBOARD) content = <Dashboard me={me} />;
     else content = <NotOpen />;
   }
   return (

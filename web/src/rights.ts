@@ -28,7 +28,26 @@ export const ADMISSION_REQUESTS: Screen = {
   rights: ['ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_REPONSE'],
 };
 
-export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS];
+/** The tension read rights (subgraphs/tensions/access.ts TENSION_READ): they read the RPU indicators. */
+export const EMERGENCY: Screen = {
+  path: '/urgences',
+  title: 'Urgences',
+  description: 'Indicateurs des services d’urgences, BJML par département et propositions de la détection des tensions.',
+  rights: ['OruTension_tension_creation', 'OruTension_tension_pageNouvelleDeclaration', 'OruTension_alerte_cloture', 'ORU_ALERTE', 'ORU_ALERTE_NEW'],
+};
+
+/**
+ * The capacity synthesis rights (subgraphs/capacities/access.ts SYNTHESIS), and the admission
+ * indicators' right, which the ARS holds region-wide (its free beds come from the units' capacities).
+ */
+export const DASHBOARD: Screen = {
+  path: '/tableau-de-bord',
+  title: 'Tableau de bord',
+  description: 'Par département : lits disponibles par discipline, tensions en cours, demandes d’admission et délais de réponse, peuplement du ROR.',
+  rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese', 'ORU_ADMISSION_INDICATEURS'],
+};
+
+export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, EMERGENCY, DASHBOARD];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));
