@@ -141,7 +141,8 @@ export function emergencyScenarios(current: () => ConsoleRun): void {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByRole('heading', { name: 'Indicateurs d’un service d’urgences' }).scrollIntoViewIfNeeded();
     await expect(visits.locator('svg').first().isVisible()).resolves.toBe(true);
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
+    const width = await page.evaluate(`[document.documentElement.scrollWidth, [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 768).slice(0, 5).map((e) => e.tagName + '.' + e.className).join(' ')]`);
+    expect(width, JSON.stringify(width)).toEqual([768, '']);
     await page.setViewportSize({ width: 1366, height: 768 });
 
     await dashboard(run, page, api);

@@ -97,7 +97,7 @@ function Indicators(props: { eds: Array<{ id: string; name: string }>; edId: str
   return (
     <>
       <form onSubmit={apply} noValidate className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom" aria-label="Service et période">
-        <div className="fr-col-12 fr-col-md-5">
+        <div className="fr-col-12 fr-col-lg-5">
           <Select label="Service d’urgences" nativeSelectProps={{ value: props.edId, onChange: (e) => props.onEd(e.target.value) }}>
             {props.eds.map((e) => (
               <option key={e.id} value={e.id}>
@@ -106,13 +106,13 @@ function Indicators(props: { eds: Array<{ id: string; name: string }>; edId: str
             ))}
           </Select>
         </div>
-        <div className="fr-col-6 fr-col-md-3">
+        <div className="fr-col-6 fr-col-lg-3">
           <Input label="Du" nativeInputProps={{ type: 'date', value: draft.from, onChange: (e) => setDraft({ ...draft, from: e.target.value }) }} {...(errors.from ? { state: 'error' as const, stateRelatedMessage: errors.from } : {})} />
         </div>
-        <div className="fr-col-6 fr-col-md-3">
+        <div className="fr-col-6 fr-col-lg-3">
           <Input label="Au" nativeInputProps={{ type: 'date', value: draft.to, onChange: (e) => setDraft({ ...draft, to: e.target.value }) }} {...(errors.to ? { state: 'error' as const, stateRelatedMessage: errors.to } : {})} />
         </div>
-        <div className="fr-col-12 fr-col-md-1">
+        <div className="fr-col-12 fr-col-lg-1">
           <Button type="submit" className="fr-mb-3w">
             Afficher
           </Button>

@@ -47,15 +47,18 @@ export function IndicatorChart(props: IndicatorChartProps) {
       marginLeft: 48,
       ariaLabel: props.title,
       ariaDescription: description,
-      style: { fontSize: '12px', background: 'transparent' },
+      style: { fontSize: '12px', background: 'transparent', maxWidth: '100%', height: 'auto' },
       x: { type: 'utc', label: null, tickFormat: (d: Date) => d.toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }) },
       y: { grid: true, label: props.unit, zero: true, percent: props.percent ?? false },
       marks: [
         ...(props.rule !== undefined ? [Plot.ruleY([props.rule], { stroke: 'var(--text-default-error, #ce0500)', strokeDasharray: '4 3' })] : []),
         Plot.lineY(data, { x: 'date', y: 'value', stroke: 'var(--text-action-high-blue-france, #000091)', strokeWidth: 2 }),
-        Plot.dot(data, { x: 'date', y: 'value', fill: 'var(--text-action-high-blue-france, #000091)', r: 2.5, tip: true, title: (d: { date: Date; value: number }) => `${d.date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} : ${props.format(d.value)}` }),
+        Plot.dot(data, { x: 'date', y: 'value', fill: 'var(--text-action-high-blue-france, #000091)', r: 2.5, title: (d: { date: Date; value: number }) => `${d.date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} : ${props.format(d.value)}` }),
       ],
     });
+    // Plot names its mark groups ("line", "dot") with aria-label on <g> elements, which have no
+    // role that allows it (axe: aria-prohibited-attr); the chart's own label and description say it all.
+    chart.querySelectorAll('g[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
     holder.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [props, description]);
