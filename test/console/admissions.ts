@@ -70,7 +70,7 @@ export function admissionScenarios(current: () => ConsoleRun): void {
     // both screens for both, and the bed manager reads capacities; test/console-rights.test.ts covers users without them).
     const menu = menuOf;
     expect(await menu(gp)).toEqual(['Recherche de place', 'Demandes d’admission']);
-    expect(await menu(manager)).toEqual(['Recherche de place', 'Demandes d’admission', 'Lits disponibles']);
+    expect(await menu(manager)).toEqual(['Tableau de bord', 'Lits disponibles', 'Recherche de place', 'Demandes d’admission']);
     await shot(gp, 'home.png');
 
     // The bed manager's inbox is open before the request exists.

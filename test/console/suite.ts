@@ -11,6 +11,7 @@ import { admissionScenarios } from './admissions.js';
 import { capacityScenarios } from './capacity.js';
 import { tensionScenarios } from './tensions.js';
 import { offerScenarios } from './offer.js';
+import { emergencyScenarios } from './emergency.js';
 
 export function consoleSuite(kind: DatabaseKind): void {
   describe(`the console in a browser (${kind})`, () => {
@@ -27,5 +28,6 @@ export function consoleSuite(kind: DatabaseKind): void {
     capacityScenarios(current);
     tensionScenarios(current);
     offerScenarios(current);
+    emergencyScenarios(current);
   });
 }

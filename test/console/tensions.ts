@@ -24,7 +24,7 @@ export function tensionScenarios(current: () => ConsoleRun): void {
   it('decl.tension.bourges declares an HET with the wizard, raises and lifts it; the ARS view shows it live with who and when', { timeout: 120_000 }, async () => {
     const [declarant, ars] = await Promise.all([consoleUser(current(), 'decl.tension.bourges'), consoleUser(current(), 'admin.ars')]);
     // Tension rights open "Tensions" (test/console-rights.test.ts covers the other users).
-    expect(await menuOf(declarant)).toEqual(['Tensions']);
+    expect(await menuOf(declarant)).toEqual(['Tensions', 'Urgences']);
     expect(await menuOf(ars)).toEqual(expect.arrayContaining(['Tensions'])); // the exact menus: test/console-rights.test.ts
 
     // The ARS opens its view before the declaration exists, on the Cher (18).
@@ -124,7 +124,7 @@ export function tensionScenarios(current: () => ConsoleRun): void {
 
   it('the Plan blanc referent of CH Chartres edits the form; a refused e-mail shows under its field', { timeout: 90_000 }, async () => {
     const referent = await consoleUser(current(), 'ref.planblanc.chartres');
-    expect(await menuOf(referent)).toEqual(['Lits disponibles', 'Tensions']);
+    expect(await menuOf(referent)).toEqual(['Lits disponibles', 'Tensions', 'Urgences']);
     await referent.getByRole('link', { name: 'Tensions' }).first().click();
     await referent.getByRole('link', { name: 'Plan blanc / Plan bleu' }).click();
     const plan = referent.getByRole('article', { name: /^Plan blanc — / });

@@ -14,7 +14,7 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, AVAILABLE_BEDS, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, AVAILABLE_BEDS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
@@ -22,6 +22,8 @@ import { Tensions } from './screens/tensions/Tensions';
 import { Offer } from './screens/offer/Offer';
 import { Professionals } from './screens/professionals/Professionals';
 import { CapacityScreen } from './screens/capacity/CapacityScreen';
+import { Emergency } from './screens/emergency/Emergency';
+import { Dashboard } from './screens/dashboard/Dashboard';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -115,6 +117,8 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     else if (screen === TENSIONS) content = <Tensions me={me} path={props.path} />;
     else if (screen === OFFER) content = <Offer me={me} path={props.path} />;
     else if (screen === PROFESSIONALS) content = <Professionals me={me} path={props.path} />;
+    else if (screen === EMERGENCY) content = <Emergency me={me} />;
+    else if (screen === DASHBOARD) content = <Dashboard me={me} />;
     else content = <NotOpen />;
   }
   return (

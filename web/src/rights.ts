@@ -79,7 +79,28 @@ export const PROFESSIONALS: Screen = {
   ],
 };
 
-export const SCREENS: readonly Screen[] = [PLACE_SEARCH, ADMISSION_REQUESTS, AVAILABLE_BEDS, TENSIONS, OFFER, PROFESSIONALS];
+
+/** The tension read rights (subgraphs/tensions/access.ts TENSION_READ): they read the RPU indicators. */
+export const EMERGENCY: Screen = {
+  path: '/urgences',
+  title: 'Urgences',
+  description: 'Indicateurs des services d’urgences, BJML par département et propositions de la détection des tensions.',
+  rights: TENSION_READ_RIGHTS,
+};
+
+/**
+ * The capacity synthesis rights (subgraphs/capacities/access.ts SYNTHESIS), and the admission
+ * indicators' right, which the ARS holds region-wide (its free beds come from the units' capacities).
+ */
+export const DASHBOARD: Screen = {
+  path: '/tableau-de-bord',
+  title: 'Tableau de bord',
+  description: 'Par département : lits disponibles par discipline, tensions en cours, demandes d’admission et délais de réponse, peuplement du ROR.',
+  rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese', 'ORU_ADMISSION_INDICATEURS'],
+};
+
+// Menu order: the overview first, then the daily work of the seeds (beds, tensions, EDs, places), then the records.
+export const SCREENS: readonly Screen[] = [DASHBOARD, AVAILABLE_BEDS, TENSIONS, EMERGENCY, PLACE_SEARCH, ADMISSION_REQUESTS, OFFER, PROFESSIONALS];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));
