@@ -223,7 +223,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${refusal(error)}\n`);
       return 1;
     }
-    throw error;
+    process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
   } finally {
     await ctx?.db.close();
   }
