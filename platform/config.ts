@@ -56,6 +56,8 @@ export interface HubConfig {
   readonly arsCrisisEmail: string;
   /** Days an archived professional is kept before the purge job deletes it. */
   readonly archiveRetentionDays: number;
+  /** Days a change-feed event is kept once every reader has passed it; 0 keeps them all (docs/change-feed.md § Retention). */
+  readonly feedRetentionDays: number;
   /** Time of day (HH:MM, Europe/Paris) after which the daily capacity snapshot is taken. */
   readonly snapshotTime: string;
   /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
@@ -187,6 +189,7 @@ export const ENV_SCHEMA = {
     ROR_REGIONAL_TEAM_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'ror-team@ars.localhost' },
     ROR_ARS_CRISIS_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'cellule-crise@ars.localhost' },
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
+    ROR_FEED_RETENTION_DAYS: { type: 'integer', minimum: 0, maximum: 3_650, default: 30 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
     ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
     ROR_FHIR_SUBSCRIPTION_POLL_MS: { type: 'integer', minimum: 10, default: 1_000 },
@@ -314,6 +317,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     regionalTeamEmail: v.ROR_REGIONAL_TEAM_EMAIL as string,
     arsCrisisEmail: v.ROR_ARS_CRISIS_EMAIL as string,
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
+    feedRetentionDays: v.ROR_FEED_RETENTION_DAYS as number,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
     bjmlYears: v.ROR_BJML_YEARS as number,
     fhirSubscriptions: {

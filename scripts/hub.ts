@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../platform/db/client.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
+import { startFeedRetention } from '../platform/changes/retention.js';
 import type { Logger } from '../platform/logger.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
 import fhirPlugin from '../fhir/plugin.js';
@@ -64,7 +65,9 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
   const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
   const started: FastifyInstance[] = [];
   let feed: ChangeFeed | null = null;
+  let stopRetention: (() => Promise<void>) | null = null;
   const close = async () => {
+    await stopRetention?.();
     for (const app of started.reverse()) await app.close();
     await feed?.close();
     await db.close();
@@ -91,6 +94,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch((error: unknown) => {
       throw portError(error, gatewayClaim(config));
     });
+    stopRetention = startFeedRetention(db, logger, config.feedRetentionDays);
     const graphql = urlOf(gateway.app, config.host, '/graphql');
     return { db, feed, gateway, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
   } catch (error) {

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ROR_GRAPHQL_MAX_DEPTH: '0' })).toThrow('ROR_GRAPHQL_MAX_DEPTH="0"');
   });
 
+  it('keeps change-feed events 30 days by default, all of them with 0, and refuses a negative retention', () => {
+    expect(loadConfig({}).feedRetentionDays).toBe(30);
+    expect(loadConfig({ ROR_FEED_RETENTION_DAYS: '0' }).feedRetentionDays).toBe(0);
+    expect(() => loadConfig({ ROR_FEED_RETENTION_DAYS: '-1' })).toThrow('ROR_FEED_RETENTION_DAYS="-1"');
+  });
+
   it('never echoes a secret it refuses', () => {
     expect(() => loadConfig({ ROR_INTERNAL_SECRET: 'short-secret' })).toThrow('ROR_INTERNAL_SECRET=(value hidden): expected at least 32 characters');
   });

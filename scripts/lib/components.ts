@@ -9,6 +9,7 @@ import fhirPlugin from '../../fhir/plugin.js';
 import { SUBGRAPHS } from '../subgraphs.js';
 import { prepareDatabase } from '../hub.js';
 import { openChangeFeed } from '../../platform/changes/feed.js';
+import { startFeedRetention } from '../../platform/changes/retention.js';
 import { gatewayClaim, portError, subgraphClaim } from './ports.js';
 import { requiredSecret } from './startup.js';
 
@@ -53,7 +54,10 @@ export async function serveGateway(config: HubConfig, logger: Logger): Promise<(
     throw portError(error, gatewayClaim(config));
   });
   logger.info({ port: config.gatewayPort, subgraphs: config.subgraphUrls }, 'gateway listening');
+  // The change feed's purge runs with the gateways: every deployment has one (docs/change-feed.md § Retention).
+  const stopRetention = startFeedRetention(db, logger, config.feedRetentionDays);
   return async () => {
+    await stopRetention();
     await gateway.app.close();
     await feed.close();
     await db.close();

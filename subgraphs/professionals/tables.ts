@@ -126,6 +126,8 @@ export const clients = professionals.table('client', {
   name: text('name').notNull(),
   /** Public JWK set the client signs its assertions with. */
   jwks: jsonb('jwks').notNull(),
+  /** Where the provider fetches the public JWK set instead (then `jwks` holds no key): keys rotate on the application's side. */
+  jwksUri: text('jwks_uri'),
   scopes: text('scopes').array().notNull(),
   /** IG access profile 0–3. */
   accessLevel: integer('access_level').notNull(),

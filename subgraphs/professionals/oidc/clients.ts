@@ -60,7 +60,8 @@ export async function findApplication(orm: Orm, clientId: string): Promise<Clien
     client_id: row.clientId,
     client_name: row.name,
     token_endpoint_auth_method: 'private_key_jwt',
-    jwks: row.jwks as { keys: JWK[] },
+    // A registered jwks_uri is fetched (and cached) by the provider instead of the stored set.
+    ...(row.jwksUri ? { jwks_uri: row.jwksUri } : { jwks: row.jwks as { keys: JWK[] } }),
     grant_types: ['client_credentials'],
     response_types: [],
     redirect_uris: [],

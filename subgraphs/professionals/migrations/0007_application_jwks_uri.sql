@@ -1,0 +1,1 @@
+ALTER TABLE "professionals"."client" ADD COLUMN "jwks_uri" text;
