@@ -57,6 +57,9 @@ export interface ConsoleUserOptions extends BrowserContextOptions {
 export async function consoleUser(run: ConsoleRun, login: string, options: ConsoleUserOptions = {}): Promise<Page> {
   const { prepare, ...contextOptions } = options;
   const page = await newUserPage(run.browser, { viewport: { width: 1366, height: 768 }, ...contextOptions });
+  // Waits on visible state, never on time: 60 s rather than Playwright's 30 s, because CI runs
+  // these pages beside the typecheck, the lint and the other worker on two cores.
+  page.setDefaultTimeout(60_000);
   await prepare?.(page);
   await page.goto(`${run.base}/`);
   await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
