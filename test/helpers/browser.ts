@@ -34,7 +34,8 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     headless: true,
     // Chromium refuses to start its sandbox as root (CI runs as root); containers have a small /dev/shm.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-dev-shm-usage'],
+    // --lang: date and number inputs render in the browser's own locale, French for French users.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-dev-shm-usage', '--lang=fr-FR'],
   });
 }
 
