@@ -110,3 +110,8 @@ export function frenchErrors(error: CombinedError | undefined): FrenchErrors {
   }
   return out;
 }
+
+/** DSFR error state of a field (Input, Select…), with its French message; nothing when valid. */
+export function fieldState(message: string | undefined): { state?: 'error'; stateRelatedMessage?: string } {
+  return message ? { state: 'error', stateRelatedMessage: message } : {};
+}

@@ -5,7 +5,7 @@
  * records the admission (RequestActions.tsx). A CONFLICT (someone answered first) shows the request
  * as it is now. The first 100 come at once, the older ones page by page ("Afficher plus").
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { AcceptProposalButton, CancelRequest, RecordAdmissionButton, useSettle } from './RequestActions';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -19,7 +19,8 @@ import { AdmissionRequestChangedSubscription, AdmissionRequestsQuery, AnswerAdmi
 import { REFUSAL_REASONS, REQUEST_STATUSES, SEXES, TARGET_STATUSES, URGENCIES, dateTime, minutesAgo } from '../labels';
 import { frenchErrors } from '../errors';
 import { answersFor, type Me } from '../rights';
-import { useConnectionState } from '../graphql/connection';
+import { useCatchUpOnReconnect } from '../graphql/connection';
+import { FormButtons } from '../components/FormButtons';
 
 type Request = ConsoleAdmissionRequestFragment;
 type Target = Request['targets'][number];
@@ -50,16 +51,8 @@ function byUrgency(a: Request, b: Request): number {
 export function AdmissionRequests(props: { me: Me }) {
   const client = useClient();
   const [{ data, error, fetching }, reload] = useQuery({ query: AdmissionRequestsQuery, variables: { first: PAGE }, requestPolicy: 'network-only' });
-  // Back from a lost connection: read the list again, for the changes made while it was down.
-  const connection = useConnectionState();
-  const wasLost = useRef(false);
-  useEffect(() => {
-    if (connection === 'lost') wasLost.current = true;
-    else if (connection === 'connected' && wasLost.current) {
-      wasLost.current = false;
-      reload({ requestPolicy: 'network-only' });
-    }
-  }, [connection, reload]);
+  // Back from a lost connection: read again, for the changes made while it was down.
+  useCatchUpOnReconnect(() => reload({ requestPolicy: 'network-only' }));
   const [requests, setRequests] = useState<Map<string, Request>>(new Map());
   const [lastChange, setLastChange] = useState<string | null>(null);
   const [next, setNext] = useState<{ cursor: string | null; error: string | null }>({ cursor: null, error: null });
@@ -232,30 +225,16 @@ function TargetLine(props: { request: Request; target: Target; me: Me; onChange:
             ))}
           </Select>
           <Input label="Commentaire (facultatif)" nativeInputProps={{ value: comment, onChange: (e) => setComment(e.target.value) }} {...(errors.comment ? { state: 'error' as const, stateRelatedMessage: errors.comment } : {})} />
-          <SubmitOrCancel label="Confirmer le refus" busy={busy} onCancel={() => setMode('none')} />
+          <FormButtons small label="Confirmer le refus" busy={busy} onCancel={() => setMode('none')} />
         </form>
       )}
       {canAnswer && mode === 'propose' && (
         <form onSubmit={propose} noValidate className="fr-mt-1w" aria-label={`Proposer un horaire pour ${unitLabel}`}>
           <Input label="Horaire proposé" nativeInputProps={{ type: 'datetime-local', value: proposedAt, onChange: (e) => setProposedAt(e.target.value) }} {...(errors.proposedAt ? { state: 'error' as const, stateRelatedMessage: errors.proposedAt } : {})} />
           <Input label="Commentaire (facultatif)" nativeInputProps={{ value: comment, onChange: (e) => setComment(e.target.value) }} />
-          <SubmitOrCancel label="Envoyer la proposition" busy={busy} onCancel={() => setMode('none')} />
+          <FormButtons small label="Envoyer la proposition" busy={busy} onCancel={() => setMode('none')} />
         </form>
       )}
     </li>
-  );
-}
-
-/** The two buttons closing an answer form: send it, or go back without sending. */
-function SubmitOrCancel(props: { label: string; busy: boolean; onCancel: () => void }) {
-  return (
-    <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-      <Button size="small" type="submit" disabled={props.busy}>
-        {props.label}
-      </Button>
-      <Button size="small" priority="secondary" type="button" onClick={props.onCancel}>
-        Annuler
-      </Button>
-    </div>
   );
 }

@@ -14,7 +14,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { AdmissionUrgency, ConsolePlaceSearchQuery, Discipline, PatientSex, PlaceSearchInput } from '../gql/graphql';
 import { PlaceSearchQuery, RequestAdmissionMutation } from '../operations/places';
 import { DISCIPLINES, SEXES, URGENCIES, minutesAgo } from '../labels';
-import { frenchErrors, type FrenchErrors } from '../errors';
+import { frenchErrors, type FrenchErrors, fieldState } from '../errors';
 import { ADMISSION_REQUESTS } from '../rights';
 import { Link } from '../router';
 
@@ -59,10 +59,6 @@ function toInput(c: Criteria): { errors: Record<string, string>; input?: PlaceSe
   }
   if (c.patientSex) input.patientSex = c.patientSex;
   return Object.keys(errors).length ? { errors } : { errors, input };
-}
-
-function fieldState(message: string | undefined): { state?: 'error'; stateRelatedMessage?: string } {
-  return message ? { state: 'error', stateRelatedMessage: message } : {};
 }
 
 export function PlaceSearch() {

@@ -9,7 +9,7 @@ import { useQuery, useSubscription } from 'urql';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { CapacityChangedSubscription, CapacitySnapshotsQuery, CapacityUnitsQuery } from '../../operations/capacities';
-import { useConnectionState } from '../../graphql/connection';
+import { useCatchUpOnReconnect } from '../../graphql/connection';
 import { frenchErrors } from '../../errors';
 import { CAPACITY_RIGHTS, holdsOn, rightsOf, type Me } from '../../rights';
 import { Filters, NO_FILTERS, matches, type GridFilters } from './Filters';
@@ -68,16 +68,8 @@ function Loaded(props: { me: Me; perimeter: Perimeter }) {
     setLive(new Set());
   }, [data]);
 
-  // Back from a lost connection: read the grid again, for the changes made while it was down.
-  const connection = useConnectionState();
-  const wasLost = useRef(false);
-  useEffect(() => {
-    if (connection === 'lost') wasLost.current = true;
-    else if (connection === 'connected' && wasLost.current) {
-      wasLost.current = false;
-      reload({ requestPolicy: 'network-only' });
-    }
-  }, [connection, reload]);
+  // Back from a lost connection: read again, for the changes made while it was down.
+  useCatchUpOnReconnect(() => reload({ requestPolicy: 'network-only' }));
 
   const setCapacity = (unitId: string, capacity: Capacity) =>
     setUnits((current) => {

@@ -7,13 +7,14 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { ConsoleEstablishmentFragment, EstablishmentUpdate } from '../../gql/graphql';
 import { EstablishmentHistoryQuery, EstablishmentQuery, UpdateEstablishmentMutation } from '../../operations/offer';
 import { DISCIPLINES, dateTime } from '../../labels';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { Link } from '../../router';
 import { covers, type Me } from '../../rights';
-import { Fields, fieldState, textOrNull } from './parts';
+import { Fields, textOrNull } from './parts';
 import { History } from './History';
 import { ReportError } from './ReportError';
 import { useLiveRecord } from './live';
+import { FormButtons } from '../../components/FormButtons';
 
 type Establishment = ConsoleEstablishmentFragment;
 
@@ -152,14 +153,7 @@ function EstablishmentEdit(props: { establishment: Establishment; onSaved: () =>
       {field('managementEmail', 'Courriel de la direction')}
       {field('website', 'Site web', 'https://…')}
       {general.length > 0 && <Alert severity="error" small description={general.join(' ')} className="fr-mb-2w" />}
-      <div className="fr-btns-group fr-btns-group--inline">
-        <Button type="submit" disabled={fetching}>
-          Enregistrer
-        </Button>
-        <Button type="button" priority="secondary" onClick={props.onCancel}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons label="Enregistrer" busy={fetching} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -8,10 +8,10 @@ import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import type { ConsoleFeedbackFragment, FeedbackStatus } from '../../gql/graphql';
 import { CloseFeedbackMutation, FeedbackQuery } from '../../operations/offer';
 import { dateTime } from '../../labels';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { Link } from '../../router';
 import type { Me } from '../../rights';
-import { fieldState } from './parts';
+
 import { FEEDBACK_STATUSES, FEEDBACK_SUBJECTS } from './labels';
 import { handlesReports } from './Offer';
 

@@ -6,10 +6,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { OfferSearchQuery } from '../../operations/offer';
 import { DISCIPLINES } from '../../labels';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { Link } from '../../router';
 import type { Me } from '../../rights';
-import { fieldState } from './parts';
+
 import { handlesReports } from './Offer';
 
 const PAGE = 20;

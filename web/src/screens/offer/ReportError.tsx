@@ -6,8 +6,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { FeedbackSubjectType } from '../../gql/graphql';
 import { ReportErrorMutation } from '../../operations/offer';
-import { frenchErrors } from '../../errors';
-import { fieldState } from './parts';
+import { frenchErrors, fieldState } from '../../errors';
+
 
 export function ReportError(props: { subjectType: FeedbackSubjectType; subjectId: string; recordName: string }) {
   const [open, setOpen] = useState(false);

@@ -12,10 +12,10 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { CombinedError } from 'urql';
 import type { ConsoleUnitFragment } from '../../gql/graphql';
 import { ArchiveUnitMutation, CopyUnitMutation, ReactivateUnitMutation, TransferUnitMutation } from '../../operations/offer';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { navigate } from '../../router';
 import { covers, type Me } from '../../rights';
-import { fieldState } from './parts';
+
 
 type Mode = 'none' | 'transfer' | 'copy';
 

@@ -4,14 +4,14 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { ConsoleUnitFragment, UnitUpdate } from '../../gql/graphql';
 import { UnitCodesQuery, UpdateUnitMutation } from '../../operations/offer';
-import { frenchErrors } from '../../errors';
-import { fieldState, textOrNull, wholeOrNull } from './parts';
+import { frenchErrors, fieldState } from '../../errors';
+import { textOrNull, wholeOrNull } from './parts';
+import { FormButtons } from '../../components/FormButtons';
 
 interface Draft {
   name: string;
@@ -109,14 +109,7 @@ export function UnitEdit(props: { unit: ConsoleUnitFragment; onSaved: () => void
         </div>
       </div>
       {general.length > 0 && <Alert severity="error" small description={general.join(' ')} className="fr-mb-2w" />}
-      <div className="fr-btns-group fr-btns-group--inline">
-        <Button type="submit" disabled={fetching}>
-          Enregistrer
-        </Button>
-        <Button type="button" priority="secondary" onClick={props.onCancel}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons label="Enregistrer" busy={fetching} onCancel={props.onCancel} />
     </form>
   );
 }

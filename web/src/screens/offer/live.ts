@@ -4,13 +4,13 @@
  * connection, for what happened meanwhile. Followed only by those who may read the history (the
  * subscription's own rule).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSubscription } from 'urql';
 import type { OfferChangeRecordType } from '../../gql/graphql';
 import { OfferRecordChangedSubscription } from '../../operations/offer';
 import { AUDIT_ACTIONS } from './labels';
 import { dateTime } from '../../labels';
-import { useConnectionState } from '../../graphql/connection';
+import { useCatchUpOnReconnect } from '../../graphql/connection';
 
 export function useLiveRecord(recordType: OfferChangeRecordType, recordId: string, follow: boolean, refresh: () => void): string | null {
   const [last, setLast] = useState<string | null>(null);
@@ -22,14 +22,7 @@ export function useLiveRecord(recordType: OfferChangeRecordType, recordId: strin
     refreshRef.current();
     return event;
   });
-  const connection = useConnectionState();
-  const wasLost = useRef(false);
-  useEffect(() => {
-    if (connection === 'lost') wasLost.current = true;
-    else if (connection === 'connected' && wasLost.current) {
-      wasLost.current = false;
-      refreshRef.current();
-    }
-  }, [connection]);
+  // Back from a lost connection: read again, for the changes made while it was down.
+  useCatchUpOnReconnect(() => refreshRef.current());
   return last;
 }

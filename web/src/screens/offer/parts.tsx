@@ -1,11 +1,6 @@
 /** Small pieces shared by the "Offre" and "Professionnels" screens. */
 import type { ReactNode } from 'react';
 
-/** DSFR error state of a field, with its French message. */
-export function fieldState(message: string | undefined): { state?: 'error'; stateRelatedMessage?: string } {
-  return message ? { state: 'error', stateRelatedMessage: message } : {};
-}
-
 /** A record's fields as a description list: label, then value ("Non renseigné" when empty). */
 export function Fields(props: { rows: Array<[label: string, value: ReactNode]> }) {
   return (

@@ -1,16 +1,16 @@
 /** The edit form of a professional's record (updateProfessional); the hub's refusals show under their field. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { ConsoleProfessionalFragment, Sex, UpdateProfessionalInput } from '../../gql/graphql';
 import { UpdateProfessionalMutation } from '../../operations/professionals';
-import { frenchErrors } from '../../errors';
-import { fieldState, textOrNull } from '../offer/parts';
+import { frenchErrors, fieldState } from '../../errors';
+import { textOrNull } from '../offer/parts';
 import { PROFESSIONS, SEXES } from './labels';
+import { FormButtons } from '../../components/FormButtons';
 
 export function ProfessionalEdit(props: { professional: ConsoleProfessionalFragment; accountEnabled: boolean | null; onSaved: () => void; onCancel: () => void }) {
   const p = props.professional;
@@ -81,14 +81,7 @@ export function ProfessionalEdit(props: { professional: ConsoleProfessionalFragm
       </div>
       {props.accountEnabled !== null && <Checkbox options={[{ label: 'Compte actif (peut se connecter)', nativeInputProps: { checked: enabled, onChange: (e) => setEnabled(e.target.checked) } }]} />}
       {general.length > 0 && <Alert severity="error" small description={general.join(' ')} className="fr-mb-2w" />}
-      <div className="fr-btns-group fr-btns-group--inline">
-        <Button type="submit" disabled={fetching}>
-          Enregistrer
-        </Button>
-        <Button type="button" priority="secondary" onClick={props.onCancel}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons label="Enregistrer" busy={fetching} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -7,9 +7,9 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { ProfessionalFilter } from '../../gql/graphql';
 import { ProfessionalsQuery } from '../../operations/professionals';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { Link } from '../../router';
-import { fieldState } from '../offer/parts';
+
 import { PROFESSIONS } from './labels';
 
 const PAGE = 50;

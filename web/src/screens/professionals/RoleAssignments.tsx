@@ -12,9 +12,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { ConsoleProfessionalRolesQuery, PerimeterKind, Role } from '../../gql/graphql';
 import { AssignRoleMutation, RevokeRoleAssignmentMutation } from '../../operations/professionals';
 import { dateTime } from '../../labels';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import type { Me } from '../../rights';
-import { fieldState } from '../offer/parts';
+
 import { PERIMETER_KINDS, ROLES } from './labels';
 
 type Assignment = NonNullable<ConsoleProfessionalRolesQuery['professional']>['roleAssignments'][number];

@@ -10,11 +10,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { HetIndicatorsQuery, TensionMailsQuery } from '../../operations/tensions';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { dateTime } from '../../labels';
 import { useLiveTensions } from './useLiveTensions';
 import { ScrollTable, TensionTable } from './TensionTable';
-import { MAIL_STATUSES, fieldState } from './shared';
+import { MAIL_STATUSES } from './shared';
 
 /** The départements of the demo region, Centre-Val de Loire (24). */
 const DEPARTMENTS: Record<string, string> = { '18': 'Cher', '28': 'Eure-et-Loir', '36': 'Indre', '37': 'Indre-et-Loire', '41': 'Loir-et-Cher', '45': 'Loiret' };

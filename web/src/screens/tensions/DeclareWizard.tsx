@@ -14,10 +14,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { PlanLevel } from '../../gql/graphql';
 import { DeclareTensionMutation, TensionReferenceQuery } from '../../operations/tensions';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { navigate } from '../../router';
 import type { Me } from '../../rights';
-import { fieldState } from './shared';
+
 import { useEstablishmentsWith } from './useDeclarableEstablishments';
 import { ActionPicker } from './ActionPicker';
 

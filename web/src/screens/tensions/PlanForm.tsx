@@ -11,9 +11,10 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { CombinedError } from 'urql';
 import type { ConsoleCrisisPlanFragment, CrisisPlanContentInput, CrisisPlanKind } from '../../gql/graphql';
 import { MyCrisisPlansQuery, SaveCrisisPlanMutation } from '../../operations/tensions';
-import { frenchErrors } from '../../errors';
+import { frenchErrors, fieldState } from '../../errors';
 import { dateTime } from '../../labels';
-import { fieldState } from './shared';
+import { FormButtons } from '../../components/FormButtons';
+
 
 type Plan = ConsoleCrisisPlanFragment;
 type Section = 'levels' | 'triggers' | 'contacts' | 'actions';
@@ -183,14 +184,7 @@ export function PlanForm(props: {
           </Button>
         </fieldset>
       ))}
-      <div className="fr-btns-group fr-btns-group--inline fr-mt-2w">
-        <Button type="submit" disabled={busy}>
-          Enregistrer le plan
-        </Button>
-        <Button type="button" priority="secondary" onClick={props.onCancel}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons label="Enregistrer le plan" busy={busy} onCancel={props.onCancel} className="fr-mt-2w" />
     </form>
   );
 }

@@ -10,8 +10,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { PlanLevel } from '../../gql/graphql';
 import { AddTensionActionsMutation, CloseTensionMutation, TensionQuery, TensionReferenceQuery, UpdateTensionMutation } from '../../operations/tensions';
-import { frenchErrors } from '../../errors';
-import { fieldState, type Tension } from './shared';
+import { frenchErrors, fieldState } from '../../errors';
+import { type Tension } from './shared';
 import { ActionPicker } from './ActionPicker';
 
 type Mode = 'none' | 'level' | 'actions' | 'close';

@@ -35,10 +35,6 @@ export function levelSeverity(rank: number): 'info' | 'warning' | 'error' | 'new
   return 'error';
 }
 
-export function fieldState(message: string | undefined): { state?: 'error'; stateRelatedMessage?: string } {
-  return message ? { state: 'error', stateRelatedMessage: message } : {};
-}
-
 /** Whether one of the user's grants of `right` covers the establishment (or is transversal). */
 export function coversEstablishment(me: Me, right: string, establishment: { id: string; organization: { id: string } }): boolean {
   return grantsOf(me, right).some(

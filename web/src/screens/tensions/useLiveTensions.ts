@@ -3,11 +3,11 @@
  * replaces the declaration it carries (or adds it), and the last change is told with who and when.
  * Back from a lost connection the list is read again, for what changed meanwhile.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import type { TensionFilter, TensionWindow } from '../../gql/graphql';
 import { TensionChangedSubscription, TensionsQuery } from '../../operations/tensions';
-import { useConnectionState } from '../../graphql/connection';
+import { useCatchUpOnReconnect } from '../../graphql/connection';
 import { dateTime } from '../../labels';
 import { frenchErrors, type FrenchErrors } from '../../errors';
 import { CHANGE_ACTIONS, authorOf, type Tension } from './shared';
@@ -23,15 +23,8 @@ export interface LiveTensions {
 
 export function useLiveTensions(filter: TensionFilter, window: TensionWindow, first = 100): LiveTensions {
   const [{ data, error, fetching }, reload] = useQuery({ query: TensionsQuery, variables: { filter, window, first }, requestPolicy: 'network-only' });
-  const connection = useConnectionState();
-  const wasLost = useRef(false);
-  useEffect(() => {
-    if (connection === 'lost') wasLost.current = true;
-    else if (connection === 'connected' && wasLost.current) {
-      wasLost.current = false;
-      reload({ requestPolicy: 'network-only' });
-    }
-  }, [connection, reload]);
+  // Back from a lost connection: read again, for the changes made while it was down.
+  useCatchUpOnReconnect(() => reload({ requestPolicy: 'network-only' }));
   const [byId, setById] = useState<Map<string, Tension>>(new Map());
   const [lastChange, setLastChange] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
