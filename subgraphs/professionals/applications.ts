@@ -13,6 +13,7 @@ import type { Orm } from '../../platform/db/client.js';
 import { appendChanges } from '../../platform/changes/append.js';
 import { HubError } from '../../platform/errors.js';
 import { requireSystem } from './access.js';
+import type { ApplicationGrants } from './accounts.js';
 import { PROFESSIONAL_TOPIC } from './changes.js';
 import { badInput } from './input.js';
 import { isFinessNumber } from './normalize.js';
@@ -39,13 +40,8 @@ export interface ApplicationInput {
   keys: ApplicationKeys;
 }
 
-export interface ApplicationView {
-  clientId: string;
-  name: string;
-  scopes: string[];
-  accessLevel: number;
-  writeEstablishments: string[] | null;
-  enabled: boolean;
+/** An application as the admin CLI lists it: its grants (the provider's view), its keys, its age. */
+export interface ApplicationView extends ApplicationGrants {
   /** `jwks_uri <url>`, or the key ids (or key types) of the inline set. */
   keys: string;
   createdAt: Date;
