@@ -24,18 +24,19 @@ export function EstablishmentRecord(props: { me: Me; id: string }) {
   const canEdit = !!establishment && covers(props.me, 'ORU_ROR_ETABLISSEMENT_EDIT', { organizationIds: [establishment.organization.id], establishmentIds: [establishment.id] });
   const [history, reloadHistory] = useQuery({ query: EstablishmentHistoryQuery, variables: { id: props.id, first: 20 }, pause: !canEdit, requestPolicy: 'network-only' });
   const [editing, setEditing] = useState(false);
-  const live = useLiveRecord('ESTABLISHMENT', props.id, canEdit, () => {
+  // The record and its history, read again: after a change made here or elsewhere.
+  const refresh = () => {
     reload({ requestPolicy: 'network-only' });
     reloadHistory({ requestPolicy: 'network-only' });
-  });
+  };
+  const live = useLiveRecord('ESTABLISHMENT', props.id, canEdit, refresh);
   if (!establishment) {
     const errors = frenchErrors(error);
     return fetching ? <p>Chargement…</p> : <Alert severity="error" title="Fiche indisponible" description={errors.general.join(' ') || 'Établissement introuvable.'} />;
   }
   const saved = () => {
     setEditing(false);
-    reload({ requestPolicy: 'network-only' });
-    reloadHistory({ requestPolicy: 'network-only' });
+    refresh();
   };
   return (
     <>

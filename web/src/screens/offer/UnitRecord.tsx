@@ -35,18 +35,19 @@ export function UnitRecord(props: { me: Me; id: string }) {
   const target = unit ? { organizationIds: [unit.establishment.organization.id], establishmentIds: [unit.establishment.id], unitId: unit.id } : {};
   const canEdit = !!unit && covers(props.me, 'ORU_ROR_UNITE_EDIT', target);
   const [history, reloadHistory] = useQuery({ query: UnitHistoryQuery, variables: { id: props.id, first: 20 }, pause: !canEdit, requestPolicy: 'network-only' });
-  const live = useLiveRecord('UNIT', props.id, canEdit, () => {
+  // The record and its history, read again: after a change made here or elsewhere.
+  const refresh = () => {
     reload({ requestPolicy: 'network-only' });
     reloadHistory({ requestPolicy: 'network-only' });
-  });
+  };
+  const live = useLiveRecord('UNIT', props.id, canEdit, refresh);
   if (!unit) {
     const errors = frenchErrors(error);
     return fetching ? <p>Chargement…</p> : <Alert severity="error" title="Fiche indisponible" description={errors.general.join(' ') || 'Unité introuvable.'} />;
   }
   const changed = () => {
     setEditing(false);
-    reload({ requestPolicy: 'network-only' });
-    reloadHistory({ requestPolicy: 'network-only' });
+    refresh();
   };
   return (
     <>
