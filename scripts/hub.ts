@@ -13,7 +13,7 @@ import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { startFeedRetention } from '../platform/changes/retention.js';
 import type { Logger } from '../platform/logger.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
-import fhirPlugin from '../fhir/plugin.js';
+import fhirPlugin, { FHIR_PREFIX, fhirBaseUrl } from '../fhir/plugin.js';
 import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoRegion } from './demo/seed.js';
@@ -85,10 +85,10 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     }
     const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs, feed });
     await gateway.app.register(fhirPlugin, {
-      prefix: '/fhir',
+      prefix: FHIR_PREFIX,
       execute: gateway.execute,
       runtime: { principalOf: gateway.principalOf, db, feed, config },
-      baseUrl: config.publicUrl ?? undefined,
+      baseUrl: fhirBaseUrl(config.publicUrl),
     });
     started.push(gateway.app);
     await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch((error: unknown) => {

@@ -74,10 +74,11 @@ function follow<T>(client: Client, query: string, variables: Record<string, unkn
 const CAPACITY_SUBSCRIPTION = `subscription($filter: CapacityChangeFilter, $after: ID) { capacityChanged(filter: $filter, after: $after) { id position capacity { version availableBeds } unit { id } } }`;
 const TENSION_SUBSCRIPTION = `subscription($filter: TensionChangeFilter, $after: ID) { tensionChanged(filter: $filter, after: $after) { id action tension { id } } }`;
 type CapacityEvent = { capacityChanged: { id: string; position: string; capacity: { version: number }; unit: { id: string } } };
+const keyOf = (event: CapacityEvent | null | undefined) => (event ? `${event.capacityChanged.unit.id}#${event.capacityChanged.capacity.version}` : null);
 type TensionEvent = { tensionChanged: { id: string; action: string; tension: { id: string } } };
 
 const READ_CAPACITY = `query($id: ID!) { unit(id: $id) { capacity { version installedBeds } } }`;
-const UPDATE_CAPACITY = `mutation($u: ID!, $i: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $u, input: $i, expectedVersion: $v) { id version } }`;
+const UPDATE_CAPACITY = `mutation($u: ID!, $i: CapacityInput!, $v: Int!) { updateUnitCapacity(unitId: $u, input: $i, expectedVersion: $v) { version } }`;
 const DECLARE = `mutation($input: DeclareTensionInput!) { declareTension(input: $input) { id version } }`;
 const CLOSE = `mutation($id: ID!) { closeTension(id: $id) { id } }`;
 
@@ -105,15 +106,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
   };
   const headPosition = async () => String((await sql.query<{ head: string | null }>('select max(id) as head from feed.change_event')).rows[0]!.head ?? 0);
 
-  /** One capacity entry through gateway `n`; the new version, or null when not acknowledged. */
-  async function enterCapacity(n: number, unitId: string, available: number): Promise<{ id: string; version: number } | null> {
+  /** One capacity entry through gateway `n`: `<unit>#<version>`, or null when not acknowledged. */
+  async function enterCapacity(n: number, unitId: string, available: number): Promise<string | null> {
     const auth = { authorization: tokens['saisie.lits.chateauroux']! };
     try {
       const read = await gql<{ unit: { capacity: { version: number; installedBeds: number } } }>(graphqlOf(n), READ_CAPACITY, { id: unitId }, auth);
       const { version, installedBeds } = read.data!.unit.capacity;
       const input = { installedBeds: Math.max(installedBeds, available), availableMen: 0, availableWomen: 0, availableUndifferentiated: available, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };
-      const written = await gql<{ updateUnitCapacity: { id: string; version: number } }>(graphqlOf(n), UPDATE_CAPACITY, { u: unitId, i: input, v: version }, auth);
-      return written.errors || !written.data ? null : written.data.updateUnitCapacity;
+      const written = await gql<{ updateUnitCapacity: { version: number } }>(graphqlOf(n), UPDATE_CAPACITY, { u: unitId, i: input, v: version }, auth);
+      return written.errors || !written.data ? null : `${unitId}#${written.data.updateUnitCapacity.version}`;
     } catch {
       return null; // the connection broke: not acknowledged
     }
@@ -199,6 +200,149 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
     for (const instance of instances) {
       const errors = logLines(instance).filter((line) => line.level >= 50);
       expect({ instance: `${instance.component}-${instance.n}`, errors }).toEqual({ instance: `${instance.component}-${instance.n}`, errors: [] });
+    }
+  });
+
+  it('delivers each capacity and tension change exactly once to every subscriber, whichever gateway it uses and whichever instance wrote; a FHIR rest-hook too', async () => {
+    const after = await headPosition();
+    const admin = tokens['admin.ars']!;
+    const capacity = [1, 2].map((n) => follow<CapacityEvent>(ws(n, admin), CAPACITY_SUBSCRIPTION, { filter: { establishmentId: CHATEAUROUX }, after }));
+    const tension = [1, 2].map((n) => follow<TensionEvent>(ws(n, admin), TENSION_SUBSCRIPTION, { filter: { establishmentId: BOURGES }, after }));
+    // A rest-hook subscription made through gateway B, active once its handshake was answered.
+    const hook = await fetch(`${fhirOf(2)}/Subscription`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json', authorization: tokens['place-search']! },
+      body: JSON.stringify({
+        resourceType: 'Subscription',
+        meta: { profile: [BACKPORT_URLS.subscriptionProfile] },
+        status: 'requested',
+        reason: 'scale-out',
+        criteria: CAPACITY_TOPIC.canonical,
+        channel: { type: 'rest-hook', endpoint: receiver.url, payload: 'application/fhir+json', _payload: { extension: [{ url: BACKPORT_URLS.payloadContent, valueCode: 'id-only' }] } },
+      }),
+    });
+    expect(hook.status).toBe(201);
+    await until(() => receiver.received.some((r) => statusOf(r.body).type === 'handshake'));
+
+    // Writes through both gateways at once: gateway A's are written by instance 1, B's by instance 2.
+    const written = (
+      await Promise.all(
+        [1, 2].map(async (n) => {
+          const mine: Array<string | null> = [];
+          for (let i = 0; i < 3; i++) mine.push(await enterCapacity(n, units[n - 1]!, 10 + i));
+          return mine;
+        }),
+      )
+    ).flat();
+    expect(written.every(Boolean)).toBe(true);
+    const declarant = { authorization: tokens['decl.tension.bourges']! };
+    const tensions: string[] = [];
+    for (const [declareOn, closeOn] of [[1, 2], [2, 1]] as const) {
+      const declared = await gql<{ declareTension: { id: string } }>(graphqlOf(declareOn), DECLARE, { input: { establishmentId: BOURGES, disciplineGroupCode: 'MEDECINE', levelCode: 'HET_1' } }, declarant);
+      expect(declared.errors).toBeUndefined();
+      const id = declared.data!.declareTension.id;
+      expect((await gql(graphqlOf(closeOn), CLOSE, { id }, declarant)).errors).toBeUndefined();
+      tensions.push(id);
+    }
+    for (const n of [1, 2] as const) {
+      const handedTo = [...gatewayBalancers[n]!.capacities.handed.keys()];
+      expect(handedTo, `gateway ${n} reached capacities through instance ${n} only`).toEqual([instancesOf('capacities')[n - 1]!.port]);
+    }
+    // A last write through each gateway: once every subscriber has it, anything sent twice would have come before it.
+    const sentinel = [await enterCapacity(1, units[2]!, 1), await enterCapacity(2, units[2]!, 2)];
+    const expected = [...written, ...sentinel];
+    expect(sentinel.every(Boolean)).toBe(true);
+    for (const sub of capacity) {
+      await until(() => sub.results.length >= expected.length || sub.ended() !== null);
+      expect(sub.ended()).toBeNull();
+      expect(sub.results.map((r) => keyOf(r.data)).sort()).toEqual([...expected].sort());
+    }
+    for (const sub of tension) {
+      await until(() => sub.results.length >= 4 || sub.ended() !== null);
+      const seen = sub.results.map((r) => `${r.data?.tensionChanged.tension.id} ${r.data?.tensionChanged.action}`);
+      expect(seen.sort()).toEqual(tensions.flatMap((id) => [`${id} CLOSE`, `${id} DECLARE`]).sort());
+    }
+    // The rest-hook: each change notified once (event numbers 1…n, no repeat), by either gateway.
+    const events = () => receiver.received.filter((r) => statusOf(r.body).type === 'event-notification').flatMap((r) => statusOf(r.body).events);
+    await until(() => events().length >= expected.length);
+    expect(events().map((e) => e.number).sort((a, b) => a - b)).toEqual(expected.map((_, i) => i + 1));
+    // Each tension event mailed once to the crisis cell, though both tension instances run the mail worker.
+    const outbox = async () => (await sql.query<{ status: string; n: number }>(`select status, count(*)::int as n from tensions.mail_outbox where tension_id = any($1) group by status`, [tensions])).rows;
+    await until(async () => JSON.stringify(await outbox()) === JSON.stringify([{ status: 'SENT', n: 4 }]));
+    expect(await outbox()).toEqual([{ status: 'SENT', n: 4 }]);
+    const mailed = smtp.received.filter((m) => tensions.some((id) => m.raw.includes(id)));
+    expect(mailed).toHaveLength(4);
+    for (const s of [...capacity, ...tension]) s.stop();
+  });
+
+  it('runs a bulk export started through gateway A once, polled and downloaded through gateway B and the public URL', async () => {
+    const bearer = tokens['national-aggregator']!;
+    const statusUrl = await statusUrlOf(await kickOff(fhirOf(1), bearer, '_type=Organization,HealthcareService'));
+    expect(statusUrl.startsWith(`${publicUrl}/fhir/$export-status/`)).toBe(true);
+    const throughB = statusUrl.replace(publicUrl, `http://127.0.0.1:${gateway(2).port}`);
+    const poll = await pollUntilDone(throughB, bearer);
+    expect(poll.response.status).toBe(200);
+    const manifest = (await poll.response.json()) as Manifest;
+    expect(manifest.output.map((o) => o.type)).toEqual(['Organization', 'HealthcareService']);
+    for (const output of manifest.output) {
+      expect(output.url.startsWith(`${publicUrl}/fhir/$export-file/`)).toBe(true);
+      const { response, lines } = await download(output.url.replace(publicUrl, `http://127.0.0.1:${gateway(2).port}`), bearer);
+      expect(response.status).toBe(200);
+      expect(lines).toHaveLength(output.count!);
+      // Through the public URL, whichever gateway the balancer picks.
+      expect((await download(output.url, bearer)).lines).toHaveLength(output.count!);
+    }
+    expect((await fetch(statusUrl, { headers: { authorization: bearer } })).status).toBe(200);
+    const id = statusUrl.split('/').at(-1)!;
+    const { rows } = await sql.query<{ attempts: number; n: number }>(`select attempts, (select count(*)::int from fhir_bulk.export_job) as n from fhir_bulk.export_job where id = $1`, [id]);
+    expect(rows).toEqual([{ attempts: 1, n: 1 }]);
+  });
+
+  it('takes the daily capacity snapshot once, though both capacities instances start on a database without one', async () => {
+    const takers = instancesOf('capacities').flatMap((i) => logLines(i).filter((line) => line.msg === 'capacity snapshot taken'));
+    expect(takers).toHaveLength(1);
+    const { rows } = await sql.query<{ days: number; units: number; rows: number }>(
+      `select (select count(*)::int from capacities.capacity_snapshot) as days, (select sum(units)::int from capacities.capacity_snapshot) as units, (select count(*)::int from capacities.capacity_snapshot_row) as rows`,
+    );
+    expect(rows[0]!.days).toBe(1);
+    expect(rows[0]!.rows).toBe(rows[0]!.units);
+  });
+
+  it('loses no acknowledged write and no event when an instance of capacities is killed mid-load', async () => {
+    const after = await headPosition();
+    const admin = tokens['admin.ars']!;
+    const subscribers = [1, 2].map((n) => follow<CapacityEvent>(ws(n, admin), CAPACITY_SUBSCRIPTION, { filter: { establishmentId: CHATEAUROUX }, after }));
+    const victim = instancesOf('capacities')[0]!;
+    const acknowledged: string[] = [];
+    let stop = false;
+    // A writer per gateway, each on its own unit, until told to stop.
+    const writers = [1, 2].map(async (n) => {
+      for (let i = 0; !stop; i++) {
+        const done = await enterCapacity(n, units[n - 1]!, i % 20);
+        if (done) acknowledged.push(done);
+        else await sleep(50);
+      }
+    });
+    await until(() => acknowledged.length >= 6);
+    victim.process.kill();
+    const killedAt = acknowledged.length;
+    expect((await victim.process.exited).signal).toBe('SIGKILL');
+    // Writes go on through both gateways (gateway A's balancer now falls over to instance 2).
+    await until(() => acknowledged.length >= killedAt + 8);
+    stop = true;
+    await Promise.all(writers);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(killedAt + 8);
+    // Every acknowledged write is in the unit's history (ids of committed changes) …
+    const { rows } = await sql.query<{ key: string }>(`select unit_id || '#' || (record->>'version') as key from capacities.capacity_history where unit_id = any($1)`, [units]);
+    expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(acknowledged));
+    // … and reached both subscribers once, the one behind the killed instance having resumed on the other.
+    const sentinel = (await enterCapacity(2, units[2]!, 3))!;
+    for (const sub of subscribers) {
+      await until(() => sub.results.some((r) => keyOf(r.data) === sentinel) || sub.ended() !== null);
+      expect(sub.ended()).toBeNull();
+      const keys = sub.results.map((r) => keyOf(r.data));
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toEqual(expect.arrayContaining([...acknowledged, sentinel]));
     }
   });
 });

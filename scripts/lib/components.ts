@@ -5,7 +5,7 @@
 import type { HubConfig, SubgraphName } from '../../platform/config.js';
 import type { Logger } from '../../platform/logger.js';
 import { buildGateway } from '../../gateway/app.js';
-import fhirPlugin from '../../fhir/plugin.js';
+import fhirPlugin, { FHIR_PREFIX, fhirBaseUrl } from '../../fhir/plugin.js';
 import { SUBGRAPHS } from '../subgraphs.js';
 import { prepareDatabase } from '../hub.js';
 import { openChangeFeed } from '../../platform/changes/feed.js';
@@ -42,10 +42,10 @@ export async function serveGateway(config: HubConfig, logger: Logger): Promise<(
   const feed = await openChangeFeed(db, logger);
   const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: config.subgraphUrls, feed });
   await gateway.app.register(fhirPlugin, {
-    prefix: '/fhir',
+    prefix: FHIR_PREFIX,
     execute: gateway.execute,
     runtime: { principalOf: gateway.principalOf, db, feed, config },
-    baseUrl: config.publicUrl ?? undefined,
+    baseUrl: fhirBaseUrl(config.publicUrl),
   });
   await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch(async (error: unknown) => {
     await gateway.app.close();
