@@ -58,6 +58,12 @@ export interface HubConfig {
   readonly archiveRetentionDays: number;
   /** Days a change-feed event is kept once every reader has passed it; 0 keeps them all (docs/change-feed.md § Retention). */
   readonly feedRetentionDays: number;
+  /**
+   * Period of every purge job (archived professionals, closed admission requests, change feed,
+   * FHIR subscription events, expired OpenID records); null: each job's own (hourly, 15 minutes
+   * for OpenID records). Each period's purge runs once across all processes (platform/periodic-job.ts).
+   */
+  readonly purgeEveryMs: number | null;
   /** Time of day (HH:MM, Europe/Paris) after which the daily capacity snapshot is taken. */
   readonly snapshotTime: string;
   /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
@@ -190,6 +196,7 @@ export const ENV_SCHEMA = {
     ROR_ARS_CRISIS_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'cellule-crise@ars.localhost' },
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
     ROR_FEED_RETENTION_DAYS: { type: 'integer', minimum: 0, maximum: 3_650, default: 30 },
+    ROR_PURGE_EVERY_SECONDS: { type: 'integer', minimum: 1, maximum: 86_400 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
     ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
     ROR_FHIR_SUBSCRIPTION_POLL_MS: { type: 'integer', minimum: 10, default: 1_000 },
@@ -318,6 +325,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     arsCrisisEmail: v.ROR_ARS_CRISIS_EMAIL as string,
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
     feedRetentionDays: v.ROR_FEED_RETENTION_DAYS as number,
+    purgeEveryMs: v.ROR_PURGE_EVERY_SECONDS === undefined ? null : (v.ROR_PURGE_EVERY_SECONDS as number) * 1000,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
     bjmlYears: v.ROR_BJML_YEARS as number,
     fhirSubscriptions: {

@@ -94,7 +94,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch((error: unknown) => {
       throw portError(error, gatewayClaim(config));
     });
-    stopRetention = startFeedRetention(db, logger, config.feedRetentionDays);
+    stopRetention = startFeedRetention(db, logger, config.feedRetentionDays, { everyMs: config.purgeEveryMs ?? undefined });
     const graphql = urlOf(gateway.app, config.host, '/graphql');
     return { db, feed, gateway, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
   } catch (error) {

@@ -17,11 +17,12 @@ import WebSocket from 'ws';
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config.js';
 import { SUBGRAPHS } from '../scripts/subgraphs.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
-import { createScratchDatabase, reservePort, TEST_INTERNAL_SECRET, TEST_PASSWORD_LOG2N } from './helpers/hub.js';
+import { createScratchDatabase, TEST_INTERNAL_SECRET, TEST_PASSWORD_LOG2N } from './helpers/hub.js';
 import { npm, type NpmProcess } from './helpers/process.js';
 import { startBalancer, type Balancer } from './helpers/balancer.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp.js';
@@ -42,6 +43,17 @@ interface Instance {
   n: number;
   port: number;
   process: NpmProcess;
+}
+
+/** A free loopback port, kept taken until `release`. */
+function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ port: (server.address() as AddressInfo).port, release: () => new Promise((done) => server.close(() => done())) }),
+    );
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -124,7 +136,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
     const started = Date.now();
     [database, smtp, receiver] = await Promise.all([createScratchDatabase(), startSmtpServer(), startReceiver()]);
     sql = new pg.Pool({ connectionString: database.url, max: 2 });
-    const ports = await Promise.all(Array.from({ length: 12 }, () => reservePort()));
+    // Held until the balancers have their own (ephemeral) ports, so none of them takes a process's.
+    const held = await Promise.all(Array.from({ length: 12 }, () => holdPort()));
+    const ports = held.map((h) => h.port);
     const portOf = (component: Component, n: number) => ports[[...SUBGRAPH_NAMES, 'gateway'].indexOf(component) * 2 + n - 1]!;
     const pair = (component: Component) => [portOf(component, 1), portOf(component, 2)];
     const balance = async (backends: number[], mode: 'round-robin' | 'failover') => {
@@ -152,9 +166,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
       ROR_RATE_LIMIT_SIGNIN: '1000000',
       ROR_FHIR_SUBSCRIPTION_POLL_MS: '200',
       ROR_SUBSCRIPTION_RESUME_WINDOW_MS: '20000',
+      ROR_PURGE_EVERY_SECONDS: '2',
       PORT: '0',
       ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_PORT`, '0'])),
     };
+    await Promise.all(held.map((h) => h.release()));
     for (const component of [...SUBGRAPH_NAMES, 'gateway'] as const) {
       for (const n of [1, 2]) {
         const port = portOf(component, n);
@@ -306,6 +322,31 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
     );
     expect(rows[0]!.days).toBe(1);
     expect(rows[0]!.rows).toBe(rows[0]!.units);
+  });
+
+  it('runs each purge once per period, though both replicas of its component start it', async () => {
+    const JOBS: Record<string, Component> = {
+      'professionals-archive-purge': 'professionals',
+      'oidc-expired-purge': 'professionals',
+      'admissions-retention-purge': 'admissions',
+      'feed-retention': 'gateway',
+      'fhir-subscription-purge': 'gateway',
+    };
+    const runs = () =>
+      instances.flatMap((i) => logLines(i).filter((line) => line.msg === 'periodic job ran').map((line) => ({ job: line.job as string, period: line.period as number, component: i.component })));
+    // Two periods of each job at least (2 s each; the processes have run for longer already).
+    await until(() => Object.keys(JOBS).every((job) => new Set(runs().filter((r) => r.job === job).map((r) => r.period)).size >= 2));
+    const seen = runs();
+    for (const [job, component] of Object.entries(JOBS)) {
+      const mine = seen.filter((r) => r.job === job);
+      expect(mine.every((r) => r.component === component)).toBe(true);
+      const periods = mine.map((r) => r.period);
+      expect(new Set(periods).size, `${job}: periods ${periods.join(', ')}`).toBe(periods.length);
+      expect(periods.length).toBeGreaterThanOrEqual(2);
+    }
+    // Every run is a claimed period in the database, and none ran twice.
+    const { rows } = await sql.query<{ job: string; n: number }>(`select job, count(*)::int as n from feed.job_period where every_ms = 2000 group by job order by job`);
+    for (const row of rows) expect(row.n).toBeGreaterThanOrEqual(seen.filter((r) => r.job === row.job).length);
   });
 
   it('loses no acknowledged write and no event when an instance of capacities is killed mid-load', async () => {

@@ -55,7 +55,7 @@ export async function serveGateway(config: HubConfig, logger: Logger): Promise<(
   });
   logger.info({ port: config.gatewayPort, subgraphs: config.subgraphUrls }, 'gateway listening');
   // The change feed's purge runs with the gateways: every deployment has one (docs/change-feed.md § Retention).
-  const stopRetention = startFeedRetention(db, logger, config.feedRetentionDays);
+  const stopRetention = startFeedRetention(db, logger, config.feedRetentionDays, { everyMs: config.purgeEveryMs ?? undefined });
   return async () => {
     await stopRetention();
     await gateway.app.close();

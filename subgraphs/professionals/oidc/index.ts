@@ -16,6 +16,7 @@ import { registerInteractions } from './interactions.js';
 import { registerDsfrAssets } from './assets.js';
 import { publicBaseOf } from '../password-links.js';
 import { registerPasswordPage } from '../password-page.js';
+import { startPeriodicJob } from '../../../platform/periodic-job.js';
 
 /** Where the provider is mounted on the subgraph's own server (the gateway forwards the same path). */
 export const MOUNT = '/oidc';
@@ -57,10 +58,7 @@ export async function registerIdentityProvider(app: FastifyInstance, deps: Subgr
   await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath, passwordLog2N: config.passwordScryptLog2N });
   await registerPasswordPage(app, { orm: db.orm, publicBase: publicBaseOf(config.oidcIssuer), passwordLog2N: config.passwordScryptLog2N });
 
-  const purge = setInterval(() => {
-    purgeExpired(db.orm).catch((error: unknown) => logger.warn({ err: error }, 'purge of expired OpenID records failed'));
-  }, PURGE_EVERY_MS);
-  purge.unref();
-  app.addHook('onClose', async () => clearInterval(purge));
+  const stopPurge = startPeriodicJob(db, logger, { name: 'oidc-expired-purge', everyMs: config.purgeEveryMs ?? PURGE_EVERY_MS, run: () => purgeExpired(db.orm) });
+  app.addHook('onClose', () => stopPurge());
   logger.info({ issuer: config.oidcIssuer }, 'OpenID provider mounted at /oidc');
 }
