@@ -66,6 +66,8 @@ export interface HubConfig {
   readonly purgeEveryMs: number | null;
   /** Time of day (HH:MM, Europe/Paris) after which the daily capacity snapshot is taken. */
   readonly snapshotTime: string;
+  /** How often each capacities process checks whether the day's snapshot is due (and retries a failed one). */
+  readonly snapshotCheckMs: number;
   /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
   readonly bjmlYears: number;
   /** FHIR subscriptions' delivery timings (docs/fhir-subscriptions.md § Configuration). */
@@ -198,6 +200,7 @@ export const ENV_SCHEMA = {
     ROR_FEED_RETENTION_DAYS: { type: 'integer', minimum: 0, maximum: 3_650, default: 30 },
     ROR_PURGE_EVERY_SECONDS: { type: 'integer', minimum: 1, maximum: 86_400 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
+    ROR_SNAPSHOT_CHECK_SECONDS: { type: 'integer', minimum: 1, maximum: 3_600, default: 60 },
     ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
     ROR_FHIR_SUBSCRIPTION_POLL_MS: { type: 'integer', minimum: 10, default: 1_000 },
     ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: { type: 'integer', minimum: 10, default: 2_000 },
@@ -327,6 +330,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feedRetentionDays: v.ROR_FEED_RETENTION_DAYS as number,
     purgeEveryMs: v.ROR_PURGE_EVERY_SECONDS === undefined ? null : (v.ROR_PURGE_EVERY_SECONDS as number) * 1000,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
+    snapshotCheckMs: (v.ROR_SNAPSHOT_CHECK_SECONDS as number) * 1000,
     bjmlYears: v.ROR_BJML_YEARS as number,
     fhirSubscriptions: {
       pollMs: v.ROR_FHIR_SUBSCRIPTION_POLL_MS as number,
