@@ -22,7 +22,12 @@ export type DatabaseConfig =
        */
       loadFrom?: string;
     }
-  | { kind: 'postgres'; url: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Most connections of the process's pool (ROR_DB_POOL_MAX; default 10), besides its LISTEN connections. */
+      poolMax?: number;
+    };
 
 export interface HubConfig {
   readonly nodeEnv: string;
@@ -187,6 +192,7 @@ export const ENV_SCHEMA = {
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     ROR_DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     ROR_DB_IN_MEMORY: { type: 'boolean', default: false },
+    ROR_DB_POOL_MAX: { type: 'integer', minimum: 2, maximum: 100, default: 10 },
     ROR_SEED_DEMO: { type: 'boolean', default: true },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     ROR_INTERNAL_SECRET: { type: 'string', minLength: 32 },
@@ -297,7 +303,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const urlOf = (name: SubgraphName) =>
     (v[`${name.toUpperCase()}_URL`] as string | undefined) ?? `http://${localHost}:${ports[name]}/graphql`;
   const database: DatabaseConfig = v.DATABASE_URL
-    ? { kind: 'postgres', url: v.DATABASE_URL as string }
+    ? { kind: 'postgres', url: v.DATABASE_URL as string, poolMax: v.ROR_DB_POOL_MAX as number }
     : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
   // The cost is lowered only for tests (sign-ins would take 0.7 s of CPU each); never in production.
   const log2N = v.ROR_PASSWORD_SCRYPT_LOG2N as number;

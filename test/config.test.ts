@@ -13,7 +13,9 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, in-memory PGlite on request', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', poolMax: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ROR_DB_POOL_MAX: '4' }).database).toMatchObject({ poolMax: 4 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ROR_DB_POOL_MAX: '1' })).toThrow('ROR_DB_POOL_MAX');
     expect(loadConfig({ ROR_DB_IN_MEMORY: 'true' }).database).toEqual({ kind: 'pglite', dataDir: null });
   });
 

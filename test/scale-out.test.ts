@@ -94,7 +94,8 @@ const UPDATE_CAPACITY = `mutation($u: ID!, $i: CapacityInput!, $v: Int!) { updat
 const DECLARE = `mutation($input: DeclareTensionInput!) { declareTension(input: $input) { id version } }`;
 const CLOSE = `mutation($id: ID!) { closeTension(id: $id) { id } }`;
 
-describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one PostgreSQL database', () => {
+// Each case waits on other processes (bounded by `until`): more time than a single-process test.
+describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one PostgreSQL database', { timeout: 90_000 }, () => {
   let database: { url: string; drop: () => Promise<void> };
   let sql: pg.Pool;
   const instances: Instance[] = [];
@@ -167,6 +168,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
       ROR_FHIR_SUBSCRIPTION_POLL_MS: '200',
       ROR_SUBSCRIPTION_RESUME_WINDOW_MS: '20000',
       ROR_PURGE_EVERY_SECONDS: '2',
+      ROR_DB_POOL_MAX: '4', // twelve processes share the machine's max_connections with the rest of the suite
       ROR_SNAPSHOT_CHECK_SECONDS: '1',
       PORT: '0',
       ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_PORT`, '0'])),

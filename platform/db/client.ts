@@ -92,8 +92,8 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
   }
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, poolMax = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   // An idle connection the server terminates (restart, failover, dropped database) is replaced by
   // the pool on next use; without a listener its error would crash the process.
   pool.on('error', () => undefined);
@@ -162,7 +162,7 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
  * @param onStaleLock told when a stale lock of the embedded database is taken over (default: a line on stderr)
  */
 export async function openDatabase(config: DatabaseConfig, onStaleLock: OnStaleLock = warnOnStderr): Promise<Database> {
-  const db = config.kind === 'postgres' ? openPostgres(config.url) : await openPglite(config.dataDir, config.loadFrom, onStaleLock);
+  const db = config.kind === 'postgres' ? openPostgres(config.url, config.poolMax) : await openPglite(config.dataDir, config.loadFrom, onStaleLock);
   try {
     await db.withExclusiveLock(MIGRATION_LOCK, async () => {
       for (const name of EXTENSIONS) await db.rows(sql.raw(`create extension if not exists ${name}`));
