@@ -111,6 +111,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
   let gatewayBalancers: Record<number, Record<SubgraphName, Balancer>>;
   const tokens: Record<string, string> = {};
   let units: string[] = [];
+  /** The feed's head when the rest-hook subscription was made: it is notified of every capacity change after it. */
+  let hookFrom = '0';
+  const hookEvents = () => receiver.received.filter((r) => statusOf(r.body).type === 'event-notification').flatMap((r) => statusOf(r.body).events);
+  const capacityChangesSince = async (position: string) =>
+    (await sql.query<{ n: number }>(`select count(*)::int as n from feed.change_event where topic = 'capacity' and id > $1`, [position])).rows[0]!.n;
 
   const ws = (n: number, token: string) => {
     const client = createClient({ url: graphqlOf(n).replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: token }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
@@ -224,6 +229,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
 
   it('delivers each capacity and tension change exactly once to every subscriber, whichever gateway it uses and whichever instance wrote; a FHIR rest-hook too', async () => {
     const after = await headPosition();
+    hookFrom = after;
     const admin = tokens['admin.ars']!;
     const capacity = [1, 2].map((n) => follow<CapacityEvent>(ws(n, admin), CAPACITY_SUBSCRIPTION, { filter: { establishmentId: CHATEAUROUX }, after }));
     const tension = [1, 2].map((n) => follow<TensionEvent>(ws(n, admin), TENSION_SUBSCRIPTION, { filter: { establishmentId: BOURGES }, after }));
@@ -282,9 +288,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
       expect(seen.sort()).toEqual(tensions.flatMap((id) => [`${id} CLOSE`, `${id} DECLARE`]).sort());
     }
     // The rest-hook: each change notified once (event numbers 1…n, no repeat), by either gateway.
-    const events = () => receiver.received.filter((r) => statusOf(r.body).type === 'event-notification').flatMap((r) => statusOf(r.body).events);
-    await until(() => events().length >= expected.length);
-    expect(events().map((e) => e.number).sort((a, b) => a - b)).toEqual(expected.map((_, i) => i + 1));
+    await until(() => hookEvents().length >= expected.length);
+    expect(hookEvents().map((e) => e.number).sort((a, b) => a - b)).toEqual(expected.map((_, i) => i + 1));
     // Each tension event mailed once to the crisis cell, though both tension instances run the mail worker.
     const outbox = async () => (await sql.query<{ status: string; n: number }>(`select status, count(*)::int as n from tensions.mail_outbox where tension_id = any($1) group by status`, [tensions])).rows;
     await until(async () => JSON.stringify(await outbox()) === JSON.stringify([{ status: 'SENT', n: 4 }]));
@@ -390,5 +395,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two of every component on one Pos
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys).toEqual(expect.arrayContaining([...acknowledged, sentinel]));
     }
+    // The rest-hook made earlier: every capacity change since, each once, though the gateways'
+    // FHIR workers had reads in flight on the killed instance.
+    const changes = await capacityChangesSince(hookFrom);
+    await until(() => hookEvents().length >= changes);
+    expect(hookEvents().map((e) => e.number).sort((a, b) => a - b)).toEqual(Array.from({ length: changes }, (_, i) => i + 1));
   });
 });
