@@ -124,6 +124,22 @@ export function failed(span: Span, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
 }
 
+/**
+ * Runs `work` (synchronous) in a span that ends when it returns: the start of something that
+ * lives on (a subscription), so that what it starts (a WebSocket to a subgraph) joins the trace.
+ * The parent is the caller's `traceparent` in `headers`. Without tracing, `work` runs as is.
+ */
+export function startingSpan<T>(tracer: Tracer, name: string, headers: Record<string, string | string[] | undefined>, work: () => T): T {
+  if (!running) return work();
+  const parent = propagation.extract(ROOT_CONTEXT, headers);
+  const span = tracer.startSpan(name, { kind: SpanKind.SERVER }, parent);
+  try {
+    return context.with(trace.setSpan(parent, span), work);
+  } finally {
+    span.end();
+  }
+}
+
 /** Whether a span is active here: work outside any trace (background jobs) makes no SQL spans. */
 export function inTrace(): boolean {
   return running !== null && trace.getActiveSpan() !== undefined;
@@ -188,6 +204,9 @@ export function useTracing(app: FastifyInstance): void {
     }
     span.setAttribute('ror.request_id', request.id);
     context.with(trace.setSpan(ROOT_CONTEXT, span), done);
+    // A WebSocket upgrade never gets onResponse: its span ends here, and the connection's work
+    // (a subgraph's subscription resolvers and their SQL) still hangs off it.
+    if (request.headers.upgrade?.toLowerCase() === 'websocket') span.end();
   });
   // Body parsing may leave the onRequest context: the handler's work enters it again (as useRequestIds does).
   app.addHook('preHandler', (request, _reply, done) => {

@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { trace } from '@opentelemetry/api';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { openMigratedDatabase, startTestHub, type TestHub } from './helpers/hub.js';
 import { captureLogs } from './helpers/logs.js';
 import { asUser } from './helpers/tokens.js';
@@ -202,6 +204,30 @@ describe('traces over OTLP/HTTP', () => {
     const mine = logs.lines.filter((l) => l.reqId === 'traced-logs-1');
     expect(new Set(mine.map((l) => l.component))).toEqual(new Set(['gateway', 'subgraph:offer', 'subgraph:capacities']));
     expect(mine.filter((l) => l.trace_id !== caller.traceId)).toEqual([]);
+    // And the other way round: every line of the trace names the request (none is missing its id).
+    expect(logs.lines.filter((l) => l.trace_id === caller.traceId && l.reqId !== 'traced-logs-1')).toEqual([]);
+  });
+
+  it('carry a subscription from its client to the subgraph over the upstream WebSocket', async () => {
+    const caller = callerTrace();
+    class TracedWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { traceparent: caller.traceparent } });
+      }
+    }
+    const client = createClient({ url: hub.urls.graphql.replace(/^http/, 'ws'), webSocketImpl: TracedWebSocket, connectionParams: { authorization }, retryAttempts: 0 });
+    const stop = client.subscribe({ query: 'subscription CapacityWatch { capacityChanged(filter: { establishmentId: "450002613" }) { at } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    try {
+      await vi.waitFor(() => expect(serverSpan(spansOf(caller.traceId), 'capacities')).toBeDefined());
+      const spans = spansOf(caller.traceId);
+      const subscribe = spans.find((s) => s.name === 'subscribe CapacityWatch')!;
+      expect(subscribe).toMatchObject({ parent: caller.spanId, scope: 'ror-hub/gateway' });
+      // The gateway's WebSocket to the subgraph carried the subscription's traceparent on its upgrade.
+      expect(serverSpan(spans, 'capacities')).toMatchObject({ parent: subscribe.spanId, name: 'GET /graphql' });
+    } finally {
+      stop();
+      await client.dispose();
+    }
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)('trace SQL statements on PostgreSQL (node-postgres) too', async () => {
