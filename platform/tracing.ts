@@ -162,6 +162,9 @@ export function traceIds(): { trace_id?: string; span_id?: string } {
   return { trace_id: traceId, span_id: spanId };
 }
 
+/** Probes and scrapes: every few seconds from the orchestrator and Prometheus, a trace each would bury the real ones. */
+const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
+
 /** Each incoming request's SERVER span, from its logger's creation to its response. */
 const serverSpans = new WeakMap<IncomingMessage, Span>();
 
@@ -175,9 +178,11 @@ export function tracingOptions(component: string): Pick<FastifyServerOptions, 'c
   if (!running) return {};
   const tracer = tracerOf(component);
   return {
+    // Fastify makes each request's logger first: the span starts here (probes excepted).
     childLoggerFactory(logger, bindings, options, raw) {
       const request = raw as IncomingMessage;
       const path = (request.url ?? '').split('?')[0] ?? '';
+      if (UNTRACED_PATHS.has(path)) return logger.child(bindings, options);
       const parent = propagation.extract(ROOT_CONTEXT, request.headers);
       const attributes = { 'http.request.method': request.method ?? '', 'url.path': path, 'ror.component': component };
       const span = tracer.startSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes }, parent);

@@ -142,6 +142,7 @@ const FEDERATED = 'query FederatedCapacity { establishment(id: "450002613") { na
 describe('traces over OTLP/HTTP', () => {
   it('hold one trace for a federated query: gateway, its fetches, each subgraph and their SQL, parent by parent', async () => {
     const caller = callerTrace();
+    expect((await fetch(new URL('/ready', hub.urls.graphql))).status).toBe(200); // asks every subgraph's /ready too
     const body = await post(FEDERATED, { traceparent: caller.traceparent, 'x-request-id': 'traced-federated-1' });
     expect(body.errors).toBeUndefined();
     const units = (body.data?.establishment as { units: Array<{ capacity: unknown }> }).units;
@@ -178,6 +179,8 @@ describe('traces over OTLP/HTTP', () => {
     // @apollo/gateway's own spans join the same trace (the global provider).
     expect(spans.map((s) => s.name)).toEqual(expect.arrayContaining(['gateway.plan', 'gateway.fetch']));
     expect(requests.every((r) => r.contentType === 'application/json')).toBe(true);
+    // Probes and scrapes make no trace: an orchestrator polls them every few seconds.
+    expect(received.filter((s) => /\/(health|ready|metrics)$/.test(String(s.attributes['url.path'])))).toEqual([]);
   });
 
   it('follow a FHIR search through the executor to a subgraph', async () => {
