@@ -3,7 +3,7 @@
  * across all of them: at each tick a process claims the current period (floor of the database
  * clock / period) by inserting it into `feed.job_period`; the insert that wins runs the job, the
  * others skip. A process ticks once per period, so with one replica or ten the job runs once in
- * each period, by whichever replica ticked first in it (D1xx-once-per-period). Replicas that
+ * each period, by whichever replica ticked first in it (D112). Replicas that
  * merely skipped a concurrent run (a try-lock) would still each run it once per their own
  * period, staggered by their start times: N runs an hour for N replicas.
  */

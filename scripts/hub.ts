@@ -12,6 +12,7 @@ import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { startFeedRetention } from '../platform/changes/retention.js';
 import type { Logger } from '../platform/logger.js';
+import { startTracing } from '../platform/tracing.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
 import fhirPlugin, { FHIR_PREFIX, fhirBaseUrl } from '../fhir/plugin.js';
 import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
@@ -62,7 +63,12 @@ export function internalSecretOf(config: HubConfig): string {
 export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
   const internalSecret = internalSecretOf(config);
   await checkPortsFree(config.host, hubClaims(config)); // before the database: a taken port costs nothing
-  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
+  // Before the database and the servers: both are traced only when tracing is on as they start.
+  const stopTracing = await startTracing(config.tracing, 'ror-hub');
+  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES).catch(async (error: unknown) => {
+    await stopTracing();
+    throw error;
+  });
   const started: FastifyInstance[] = [];
   let feed: ChangeFeed | null = null;
   let stopRetention: (() => Promise<void>) | null = null;
@@ -71,6 +77,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     for (const app of started.reverse()) await app.close();
     await feed?.close();
     await db.close();
+    await stopTracing(); // last: exports the spans of the shutdown too
   };
   try {
     feed = await openChangeFeed(db, logger);

@@ -38,6 +38,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ROR_FEED_RETENTION_DAYS: '-1' })).toThrow('ROR_FEED_RETENTION_DAYS="-1"');
   });
 
+  it('leaves traces off unless an OTLP endpoint or exporter is set, and off whatever is set with the standard switches', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'hub', OTEL_TRACES_SAMPLER: 'always_on' }).tracing).toBeNull();
+    const on = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing;
+    expect(on).toMatchObject({ endpoint: 'http://collector:4318/v1/traces', protocol: 'http/protobuf', sampler: 'parentbased_always_on', samplerRatio: 1, serviceName: null });
+    // The signal's own endpoint is taken as is; the specification's default endpoint with OTEL_TRACES_EXPORTER=otlp alone.
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces' }).tracing?.endpoint).toBe('https://b/otlp/traces');
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.endpoint).toBe('http://localhost:4318/v1/traces');
+    for (const off of [{ OTEL_SDK_DISABLED: 'true' }, { OTEL_TRACES_EXPORTER: 'none' }]) {
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', ...off }).tracing).toBeNull();
+    }
+    const full = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key=abc%20def, x-tenant=ars',
+      OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-tenant=cvl',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=prod',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    }).tracing;
+    expect(full).toMatchObject({ protocol: 'http/json', headers: { 'api-key': 'abc def', 'x-tenant': 'cvl' }, resourceAttributes: { 'deployment.environment.name': 'prod' }, samplerRatio: 0.25 });
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow('OTEL_TRACES_SAMPLER="sometimes": expected one of');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_HEADERS: 'no-equals-sign' })).toThrow('OTEL_EXPORTER_OTLP_HEADERS=(value hidden)');
+  });
+
   it('never echoes a secret it refuses', () => {
     expect(() => loadConfig({ ROR_INTERNAL_SECRET: 'short-secret' })).toThrow('ROR_INTERNAL_SECRET=(value hidden): expected at least 32 characters');
   });

@@ -16,6 +16,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { DatabaseConfig } from '../config.js';
 import { acquireDirLock, type StaleLock } from './dir-lock.js';
+import { tracingOn } from '../tracing.js';
+import { tracePglite, tracePgPool } from './tracing.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
@@ -64,6 +66,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
       ...(loadFrom ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : {}),
       extensions: PGLITE_EXTENSIONS,
     });
+    if (tracingOn()) tracePglite(client); // a span per statement (platform/db/tracing.ts)
     const orm = drizzlePglite(client) as unknown as Orm;
     return {
       kind: 'pglite',
@@ -97,6 +100,7 @@ function openPostgres(url: string, poolMax = 10): Database {
   // An idle connection the server terminates (restart, failover, dropped database) is replaced by
   // the pool on next use; without a listener its error would crash the process.
   pool.on('error', () => undefined);
+  if (tracingOn()) tracePgPool(pool); // a span per statement (platform/db/tracing.ts)
   const orm = drizzlePg(pool) as unknown as Orm;
   return {
     kind: 'postgres',

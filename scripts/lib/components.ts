@@ -12,8 +12,31 @@ import { openChangeFeed } from '../../platform/changes/feed.js';
 import { startFeedRetention } from '../../platform/changes/retention.js';
 import { gatewayClaim, portError, subgraphClaim } from './ports.js';
 import { requiredSecret } from './startup.js';
+import { startTracing } from '../../platform/tracing.js';
 
-export async function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+/**
+ * Runs `start` with this process's tracing on (when configured), before its database and server
+ * open so both are traced; tracing stops after the component's own close, or if it fails to start.
+ */
+async function traced(config: HubConfig, serviceName: string, start: () => Promise<() => Promise<void>>): Promise<() => Promise<void>> {
+  const stopTracing = await startTracing(config.tracing, serviceName);
+  try {
+    const close = await start();
+    return async () => {
+      await close();
+      await stopTracing();
+    };
+  } catch (error) {
+    await stopTracing();
+    throw error;
+  }
+}
+
+export function serveSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  return traced(config, `ror-hub-${name}`, () => startSubgraph(name, config, logger));
+}
+
+async function startSubgraph(name: SubgraphName, config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
   const internalSecret = requiredSecret(config);
   const db = await prepareDatabase(config, logger, [name]);
   const feed = await openChangeFeed(db, logger);
@@ -36,7 +59,11 @@ export async function serveSubgraph(name: SubgraphName, config: HubConfig, logge
  * The gateway holds no domain data, but the FHIR adapter keeps its own tables (subscriptions,
  * export jobs) and listens to the change feed: it opens the database with no subgraph schema.
  */
-export async function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+export function serveGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
+  return traced(config, 'ror-hub-gateway', () => startGateway(config, logger));
+}
+
+async function startGateway(config: HubConfig, logger: Logger): Promise<() => Promise<void>> {
   const internalSecret = requiredSecret(config);
   const db = await prepareDatabase(config, logger, []);
   const feed = await openChangeFeed(db, logger);

@@ -1,5 +1,5 @@
 /**
- * The hub's embedded OpenID Connect provider (oidc-provider 8), mounted at /oidc on the
+ * The hub's embedded OpenID Connect provider (oidc-provider 9), mounted at /oidc on the
  * professionals subgraph, with the page of password links (/password/create) that lets new users
  * choose the password they sign in with, and the DSFR files these pages use (/assets/dsfr/*);
  * the gateway proxies /oidc/*, /password/* and /assets/dsfr/* to them
