@@ -469,4 +469,50 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     const mine = (await referent.search({ resourceType: 'Location', searchParams: { 'capacity-status': '01', _count: '200' } })) as unknown as Bundle;
     expect(ids(mine).every((id) => id === '370004467-4557')).toBe(true);
   });
+  it("_has:HealthcareService:location: the IG's capacity of one offer, within the caller's perimeter; unknown forms refused", async () => {
+    const sample = units.filter((u) => !u.sensitive && !u.archived).slice(0, 2);
+    const identifiers = await Promise.all(sample.map(async (u) => ((await client.read({ resourceType: 'HealthcareService', id: u.id })) as unknown as { identifier: Array<{ value: string }> }).identifier[0]!.value));
+    const searchParams = { '_has:HealthcareService:location:identifier': identifiers.join(','), _revinclude: 'HealthcareService:location' };
+    const offer = (await client.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+    expectValid(offer);
+    const wanted = sample.map((u) => u.id).sort();
+    expect(ids(offer).sort()).toEqual(wanted);
+    expect(ids(offer, 'include').sort()).toEqual(wanted);
+    expect(offer.entry!.filter((e) => e.search.mode === 'include').every((e) => e.resource.resourceType === 'HealthcareService')).toBe(true);
+    // The aggregator reads capacity: each Location carries its capacity records.
+    const capacityOf = (bundle: Bundle) => (bundle.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => ((e.resource.extension as Array<{ url: string }> | undefined) ?? []).filter((x) => x.url.endsWith('ror-location-supported-capacity')).length);
+    expect(capacityOf(offer).some((n) => n > 0)).toBe(true);
+    // Any HealthcareService parameter, with its modifiers: the same units as on HealthcareService.
+    await expectMatches('Location', { '_has:HealthcareService:location:_id': wanted.join(',') }, wanted);
+    await expectMatches('Location', { '_has:HealthcareService:location:specialty': '050' }, unitIds((u) => u.operationalActivities.some((a) => a.code === '050')));
+    await expectMatches('Location', { '_has:HealthcareService:location:active:not': 'true' }, unitIds((u) => u.archived));
+    // Unknown forms: 400 naming the parameter; lenient handling ignores and reports them.
+    for (const name of ['_has:HealthcareService:location:nonsense', '_has:PractitionerRole:location:identifier', '_has:HealthcareService:organization:identifier', '_has', '_has:HealthcareService:location:identifier:exact']) {
+      const response = await fetch(`${hub().fhir}/Location?${new URLSearchParams({ [name]: identifiers[0]! })}`, { headers: { authorization: bearer } });
+      expect(response.status, name).toBe(400);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.resourceType).toBe('OperationOutcome');
+      expect(outcome.issue[0]!.diagnostics).toContain(name.replace(/:exact$/, ''));
+    }
+    const lenient = (await (await fetch(`${hub().fhir}/Location?_has:HealthcareService:location:nonsense=1&_id=${wanted[0]}`, { headers: { authorization: bearer, prefer: 'handling=lenient' } })).json()) as Bundle;
+    expect(ids(lenient)).toEqual([wanted[0]]);
+    expect(JSON.stringify(lenient.entry!.find((e) => e.search.mode === 'outcome'))).toContain('_has:HealthcareService:location:nonsense');
+    // Outside the perimeter: the directory (access profile 0) gets nothing for a sensitive unit, not even
+    // through the revinclude, and no capacity on the others.
+    const directory = new Client({ baseUrl: hub().fhir, bearerToken: (await asApp(hub().graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
+    const sensitive = units.find((u) => u.sensitive)!;
+    const sensitiveIdentifier = ((await client.read({ resourceType: 'Location', id: sensitive.id })) as unknown as { identifier: Array<{ value: string }> }).identifier[0]!.value;
+    const hidden = (await directory.search({ resourceType: 'Location', searchParams: { ...searchParams, '_has:HealthcareService:location:identifier': sensitiveIdentifier } })) as unknown as Bundle;
+    expect(hidden.entry ?? []).toEqual([]);
+    const seen = (await directory.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+    expectValid(seen);
+    expect(ids(seen).sort()).toEqual(wanted);
+    expect(capacityOf(seen).every((n) => n === 0)).toBe(true);
+    // A unit referent: other units' Locations without capacity.
+    const referent = new Client({ baseUrl: hub().fhir, bearerToken: (await asUser(hub().graphql, 'ref.uo.tours')).replace(/^Bearer /, '') });
+    const others = (await referent.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+    expect(ids(others).sort()).toEqual(wanted);
+    expect(wanted).not.toContain('370004467-4557');
+    expect(capacityOf(others).every((n) => n === 0)).toBe(true);
+  });
 });
