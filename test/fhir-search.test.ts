@@ -169,10 +169,21 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(units.map((u) => u.id).sort());
     expect(pages.length).toBe(Math.ceil(units.length / 150));
+    // Bundle.total on every page, the last included (the IG's RG_RECH_52).
+    expect(pages.map((p) => p.total)).toEqual(pages.map(() => units.length));
     // Links are opaque: the next page is only reachable through the link the server gave.
     const next = pages[0]!.link.find((l) => l.relation === 'next')!.url;
     const tampered = next.replace('_count=150', '_count=149');
     expect((await fetch(tampered, { headers: { authorization: bearer } })).status).toBe(400);
+  });
+
+  it('Bundle.total on every page of a search filtered by capacity, equal to what the pages hold', async () => {
+    const searchParams = { 'capacity-status': '02', 'nb-capacity': 'gt0', _count: '25', _elements: 'name' };
+    const { pages, matches } = await all('Location', searchParams);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
+    const counted = (await client.search({ resourceType: 'Location', searchParams: { ...searchParams, _summary: 'count' } as never })) as unknown as Bundle;
+    expect(counted.total).toBe(matches.length);
   });
 
   it('declares in the CapabilityStatement exactly what the parser accepts', async () => {
