@@ -33,7 +33,7 @@ interface GqlUnit {
   patientAge: { min: number | null; max: number | null };
   address: { city: string | null; postalCode: string | null; inseeCode: string | null };
   position: { latitude: number; longitude: number } | null;
-  establishment: { id: string; organization: { id: string } };
+  establishment: { id: string; updatedAt: string; organization: { id: string } };
   updatedAt: string;
 }
 
@@ -47,7 +47,7 @@ interface Bundle {
 }
 
 const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
-  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id organization { id } } updatedAt`;
+  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
@@ -525,5 +525,39 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(ids(others).sort()).toEqual(wanted);
     expect(wanted).not.toContain('370004467-4557');
     expect(capacityOf(others).every((n) => n === 0)).toBe(true);
+  });
+  it("_filter: the IG's full-offer extraction (offer or its organisation changed since T), as the same criteria; anything else 400", async () => {
+    const at = (iso: string) => Date.parse(iso);
+    // Every distinct change instant of the units and their establishments: each split is checked.
+    const instants = [...new Set(units.flatMap((u) => [u.updatedAt, u.establishment.updatedAt]))].sort();
+    // The seeded region may share one instant; fhir-e2e.test.ts changes an establishment on a private
+    // hub to tell the two branches apart.
+    for (const since of [instants[0]!, instants[Math.floor(instants.length / 2)]!, instants.at(-1)!]) {
+      const filter = `(_lastUpdated ge ${since} or organization._lastUpdated ge ${since})`;
+      const wanted = unitIds((u) => at(u.updatedAt) >= at(since) || at(u.establishment.updatedAt) >= at(since));
+      expect(wanted.length).toBeGreaterThan(0);
+      await expectMatches('HealthcareService', { _filter: filter }, wanted);
+      const page = (await client.search({ resourceType: 'HealthcareService', searchParams: { _filter: filter, _include: 'HealthcareService:organization', _count: '50', _sort: '_id' } })) as unknown as Bundle;
+      expectValid(page);
+      const establishments = new Set(units.filter((u) => ids(page).includes(u.id)).map((u) => u.establishment.id));
+      expect(ids(page, 'include').sort()).toEqual([...establishments].sort());
+    }
+    // and, nested parentheses, quoted values: the establishment's own change only.
+    const last = instants.at(-1)!;
+    await expectMatches('HealthcareService', { _filter: `organization._lastUpdated ge "${last}" and (_lastUpdated lt 2000 or _lastUpdated ge 2000)` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last)));
+    for (const [filter, says] of [
+      ['_lastUpdated ge 2024 and _lastUpdated lt 2025 or organization._lastUpdated ge 2024', 'parentheses'],
+      ['name eq x', 'unsupported path "name"'],
+      ['organization._lastUpdated:above ge 2024', 'unsupported path'],
+      ['_lastUpdated sw 2024', 'unsupported operator "sw"'],
+      ['(_lastUpdated ge 2024', 'missing ")"'],
+      ['not (_lastUpdated ge 2024)', '"not"'],
+      ['_lastUpdated ge tomorrow', 'Invalid date'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/HealthcareService?${new URLSearchParams({ _filter: filter })}`, { headers: { authorization: bearer } });
+      expect(response.status, filter).toBe(400);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.issue[0]!.diagnostics, filter).toContain(says);
+    }
   });
 });

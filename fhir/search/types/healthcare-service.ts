@@ -17,6 +17,7 @@ import { rolesWhere } from '../professionals.js';
 import { PRACTITIONER_INCLUDE } from './practitioner-role.js';
 import { NEAR_PARAM, parseNear } from '../near.js';
 import { OFFER_PARAMS, offerClause } from '../offer-params.js';
+import { filterCriteria } from '../filter.js';
 
 /** HealthcareService's own parameters (exported for Location's `_has:HealthcareService:location:…`). */
 export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
@@ -27,6 +28,13 @@ export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
   { code: 'active', type: 'token', description: 'true for active units, false for archived ones.', definition: base('HealthcareService-active'), modifiers: TOKEN_MODIFIERS },
+  {
+    code: '_filter',
+    type: 'special',
+    description: 'The IG\'s subset of the _filter grammar: `_lastUpdated` and `organization._lastUpdated` compared with eq gt ge lt le, joined by and / or, with parentheses.',
+    definition: base('Resource-filter'),
+    or: false,
+  },
 ];
 
 /**
@@ -66,6 +74,9 @@ export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Cl
       return true;
     case 'active':
       builder.allow((archived) => booleanHolds(clause, !archived));
+      return true;
+    case '_filter':
+      builder.updated.push(...filterCriteria(clause.values[0]!.value));
       return true;
     default:
       return false;
