@@ -337,7 +337,9 @@ function isHiddenField(error: GraphQLFormattedError, p: PlannedPass): boolean {
     path.length === 5 &&
     path[0] === p.field &&
     path[1] === 'edges' &&
-    typeof path[2] === 'number' &&
+    // The gateway reports an entity fetch's error for the whole list ("@" for the index), e.g.
+    // `units.edges.@.node._entities.3.capacity` when the capacities subgraph refuses the field.
+    (typeof path[2] === 'number' || path[2] === '@') &&
     path[3] === 'node' &&
     p.hiddenWhenForbidden.includes(String(path[4]))
   );
