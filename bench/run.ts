@@ -123,6 +123,7 @@ function exportTable(f: ExportFigures): string {
       ['`$export`: kick-off → manifest (job)', ms(f.jobMs), '', mb(f.rssPeakJobMb), ratio(f.jobMs, f.copy.ms)],
       ['`$export`: download of every file (streamed)', ms(f.downloadMs), mb(f.bytes / 2 ** 20), mb(f.rssPeakDownloadMb), ''],
       ['`$export`: total', ms(total), '', '', ratio(total, f.copy.ms)],
+      [`\`$export?_since=\` the day after: ${f.since.changed} capacity entries → ${f.since.resources.Location ?? 0} Location (job)`, ms(f.since.jobMs), '', mb(f.since.rssPeakMb), ratio(f.since.jobMs, f.copy.ms)],
       ['plain `COPY` of the source rows (JSON)', ms(f.copy.ms), mb(f.copy.bytes / 2 ** 20), mb(f.copy.rssPeakMb), ''],
     ]),
   ].join('\n');
