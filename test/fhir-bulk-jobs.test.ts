@@ -68,6 +68,8 @@ describe('FHIR bulk export jobs (private hub)', () => {
       execute: observed,
       config: { maxJobs: 1, retentionSeconds: 3600, resourcesPerFile: FILE_RESOURCES, runJobs: true },
       log: createLogger('silent'),
+      // Lanes side by side and read-ahead even on PGlite: the small demo region never queues long.
+      parallel: true,
     });
 
   async function organizationCount(): Promise<number> {

@@ -30,6 +30,13 @@ export interface RunnerOptions {
   execute: GraphQLExecutor;
   config: BulkExportConfig;
   log: FastifyBaseLogger;
+  /**
+   * Whether the database serves several queries at once (PostgreSQL): a job's lanes then run side
+   * by side and each reads a page ahead. PGlite has one connection: concurrent reads would only
+   * queue behind each other, long enough for a subgraph call to time out on a national export, so
+   * there the lanes run one after the other without reading ahead, as one reader.
+   */
+  parallel: boolean;
 }
 
 export interface Runner {
@@ -114,7 +121,7 @@ function firstFailure(results: PromiseSettledResult<void>[]): unknown {
 }
 
 export function createRunner(options: RunnerOptions): Runner {
-  const { store, execute, config, log } = options;
+  const { store, execute, config, log, parallel } = options;
   const worker = `bulk-${randomUUID()}`;
   const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
   let stopped = false;
@@ -131,14 +138,15 @@ export function createRunner(options: RunnerOptions): Runner {
   async function exportJob(job: ExportJob, state: { stopping: boolean }): Promise<void> {
     await store.resetOutput(job.id);
     const writer = new FileWriter(store, job.id, config.resourcesPerFile);
-    const lanes = lanesOf(planPasses(job.types, job.since?.toISOString() ?? null));
+    const passes = planPasses(job.types, job.since?.toISOString() ?? null);
+    const lanes = parallel ? lanesOf(passes) : [passes];
     const reading = new Set<string>();
     let halted = false;
     const runLane = async (lane: PlannedPass[]): Promise<void> => {
       try {
         for (const pass of lane) {
           reading.add(pass.field);
-          for await (const page of passPages(pass, execute, { principal: job.principal })) {
+          for await (const page of passPages(pass, execute, { principal: job.principal }, parallel)) {
             if (halted) throw new Stopped('another lane stopped');
             for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
             if (state.stopping) throw new Stopped('shutting down');

@@ -352,11 +352,11 @@ interface Page {
 
 /**
  * The resources of one pass, a page at a time (every map applied to every record), read as
- * `caller`. The next page is asked for as soon as this one's cursor is known, so reading it
- * overlaps mapping and writing this one; at most two pages are held. Any GraphQL error other than
+ * `caller`. With `readAhead`, the next page is asked for as soon as this one's cursor is known,
+ * so reading it overlaps mapping and writing this one; at most two pages are held. Any GraphQL error other than
  * a hidden field fails the export: a file silently missing records would be worse.
  */
-export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials): AsyncGenerator<ExportedResource[]> {
+export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<ExportedResource[]> {
   const query = listQuery(p);
   const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
   const values = await p.values(read);
@@ -369,13 +369,20 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
     return page;
   };
   const ofType = (node: { __typename?: string }) => !p.on || node.__typename === p.on;
+  const resourcesOf = (page: Page) => page.edges.filter((e) => ofType(e.node)).flatMap((e) => p.maps.flatMap((map) => map(e.node)));
   let next: Promise<Page> | null = fetchPage(null);
   while (next) {
     const page: Page = await next;
-    next = page.pageInfo.hasNextPage && page.pageInfo.endCursor ? fetchPage(page.pageInfo.endCursor) : null;
+    const after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    if (!readAhead) {
+      yield resourcesOf(page);
+      next = after ? fetchPage(after) : null;
+      continue;
+    }
+    next = after ? fetchPage(after) : null;
     // A consumer that stops early (cancel, shutdown, a failed lane) never awaits the page read
     // ahead: its failure must not become an unhandled rejection.
     next?.catch(() => undefined);
-    yield page.edges.filter((e) => ofType(e.node)).flatMap((e) => p.maps.flatMap((map) => map(e.node)));
+    yield resourcesOf(page);
   }
 }
