@@ -21,6 +21,7 @@ import { discover, requestClientToken, signClientAssertion } from '../scripts/to
 import { EXTENSIONS } from '../fhir/codes.js';
 import { createBulkStore, MAX_ATTEMPTS } from '../fhir/bulk/store.js';
 import { createRunner, type Runner } from '../fhir/bulk/runner.js';
+import { MAX_CHANGED_IDS, planPasses } from '../fhir/bulk/sources.js';
 
 const FILE_RESOURCES = 100;
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
@@ -231,6 +232,15 @@ describe('FHIR bulk export jobs (private hub)', () => {
     const denied = await kickOff(hub.urls.fhir, await perimeterToken('offer.read'), '');
     expect(denied.status).toBe(403);
     expect(((await denied.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
+  });
+
+  it('narrows a _since read of the units by the changed capacities, up to a bound, then reads every unit', async () => {
+    const [units] = planPasses(['Location'], '2026-01-01T00:00:00.000Z');
+    expect(units!.field).toBe('unitSearch');
+    const answering = (ids: string[]) => async <T>() => ({ data: { unitsWithCapacity: ids } as T });
+    expect(await units!.values(answering(['a', 'b']))).toEqual({ criteria: { placeChanged: [{ from: '2026-01-01T00:00:00.000Z', orIds: ['a', 'b'] }] } });
+    const many = Array.from({ length: MAX_CHANGED_IDS + 1 }, (_, i) => `u${i}`);
+    expect(await units!.values(answering(many))).toEqual({ criteria: {} });
   });
 
   it('fails a job whose read fails mid-export, with its OperationOutcome, and leaves no file behind', async () => {

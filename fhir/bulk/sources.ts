@@ -117,9 +117,15 @@ const UNITS_SINCE: SinceRead = {
   args: `criteria: $criteria, ${BY_ID}`,
   values: async (since, read) => {
     const orIds = await capacityChangedSince(since, read);
+    // The ids go with every page's request: past a bound, reading every unit costs less (the
+    // runner's lastUpdated test still keeps only the changed ones).
+    if (orIds.length > MAX_CHANGED_IDS) return { criteria: {} };
     return { criteria: { placeChanged: [{ from: since, ...(orIds.length ? { orIds } : {}) }] } };
   },
 };
+
+/** Units with a changed capacity beyond which a `_since` read takes every unit (offer's limit: 100,000). */
+export const MAX_CHANGED_IDS = 10_000;
 
 /** Units whose capacity visible to the principal changed since; none for one who may not read capacity. */
 async function capacityChangedSince(since: string, read: CallerRead): Promise<string[]> {
