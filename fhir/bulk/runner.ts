@@ -33,8 +33,8 @@ export interface RunnerOptions {
   /**
    * Whether the database serves several queries at once (PostgreSQL): a job's lanes then run side
    * by side and each reads a page ahead. PGlite has one connection: concurrent reads would only
-   * queue behind each other, long enough for a subgraph call to time out on a national export, so
-   * there the lanes run one after the other without reading ahead, as one reader.
+   * queue behind each other (and a page queued past the gateway's subgraph timeout fails the
+   * job), so there the lanes run one after the other without reading ahead, as one reader.
    */
   parallel: boolean;
 }
