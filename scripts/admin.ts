@@ -117,8 +117,17 @@ function refusal(error: HubError): string {
   return `refused (${String(error.extensions.code)})${option ? ` ${option}` : ''}: ${error.message}${similar}`;
 }
 
-async function run(command: CommandName, values: Record<string, unknown>, ctx: AdminContext, json: boolean): Promise<void> {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+/** Where a command reads its configuration and writes: the process's own, or a test's (in-process runs). */
+export interface AdminIo {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const PROCESS_IO: AdminIo = { env: process.env, stdout: process.stdout, stderr: process.stderr };
+
+async function run(command: CommandName, values: Record<string, unknown>, ctx: AdminContext, json: boolean, io: AdminIo): Promise<void> {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
   const say = json ? () => undefined : out;
   const str = (name: string) => values[name] as string;
   switch (command) {
@@ -172,14 +181,14 @@ async function run(command: CommandName, values: Record<string, unknown>, ctx: A
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: AdminIo = PROCESS_IO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(help());
+    io.stdout.write(help());
     return command ? 0 : 2;
   }
   if (!Object.hasOwn(COMMANDS, command)) {
-    process.stderr.write(`unknown command "${command}"\n${help()}`);
+    io.stderr.write(`unknown command "${command}"\n${help()}`);
     return 2;
   }
   const name = command as CommandName;
@@ -188,46 +197,46 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true });
     values = parsed.values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
+    io.stderr.write(`${(error as Error).message}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(`usage: npm run admin -- ${COMMANDS[name].usage}\n  ${COMMANDS[name].about}\n`);
+    io.stdout.write(`usage: npm run admin -- ${COMMANDS[name].usage}\n  ${COMMANDS[name].about}\n`);
     return 0;
   }
   const foreign = Object.keys(values).filter((o) => o !== 'json' && !(ALLOWED[name] as readonly string[]).includes(o));
   const missing = REQUIRED[name].filter((o) => values[o] === undefined || values[o] === '');
   if (foreign.length || missing.length) {
     const problems = [...foreign.map((o) => `--${o} does not apply to ${name}`), ...missing.map((o) => `--${o} is required`)];
-    process.stderr.write(`${problems.join('; ')}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
+    io.stderr.write(`${problems.join('; ')}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
     return 2;
   }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(io.env);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    io.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   let ctx: AdminContext | null = null;
   try {
     ctx = await openAdminContext(config);
-    await run(name, values, ctx, Boolean(values.json));
+    await run(name, values, ctx, Boolean(values.json), io);
     return 0;
   } catch (error) {
     if (error instanceof CommandError) {
-      process.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${error.message}\n`);
       return 2;
     }
     if (error instanceof HubError) {
-      process.stderr.write(`${refusal(error)}\n`);
+      io.stderr.write(`${refusal(error)}\n`);
       return 1;
     }
-    process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   } finally {
     await ctx?.db.close();
   }
 }
 
-runCommand(import.meta.url, main);
+runCommand(import.meta.url, (argv) => main(argv));
