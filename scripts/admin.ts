@@ -13,7 +13,7 @@ import { HubError } from '../platform/errors.js';
 import { formatApp, registerApp, revokeApp, rotateKeys } from './admin/applications.js';
 import { CommandError, openAdminContext, type AdminContext } from './admin/context.js';
 import { createUser, formatUser, listUsers } from './admin/users.js';
-import { runCommand } from './lib/import-cli.js';
+import { PROCESS_IO, runCommand, type CommandIo } from './lib/import-cli.js';
 
 const KEYS = '(--jwks FILE | --jwks-uri URL | --public-key FILE.pem)';
 
@@ -117,16 +117,7 @@ function refusal(error: HubError): string {
   return `refused (${String(error.extensions.code)})${option ? ` ${option}` : ''}: ${error.message}${similar}`;
 }
 
-/** Where a command reads its configuration and writes: the process's own, or a test's (in-process runs). */
-export interface AdminIo {
-  env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-const PROCESS_IO: AdminIo = { env: process.env, stdout: process.stdout, stderr: process.stderr };
-
-async function run(command: CommandName, values: Record<string, unknown>, ctx: AdminContext, json: boolean, io: AdminIo): Promise<void> {
+async function run(command: CommandName, values: Record<string, unknown>, ctx: AdminContext, json: boolean, io: CommandIo): Promise<void> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const say = json ? () => undefined : out;
   const str = (name: string) => values[name] as string;
@@ -181,7 +172,7 @@ async function run(command: CommandName, values: Record<string, unknown>, ctx: A
   }
 }
 
-export async function main(argv: string[], io: AdminIo = PROCESS_IO): Promise<number> {
+export async function main(argv: string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(help());

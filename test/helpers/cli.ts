@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CommandIo } from '../../scripts/lib/import-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -31,7 +32,7 @@ export function runScript(script: string, args: readonly string[], env: Record<s
  * real process runs that prove the script itself.
  */
 export async function runMain(
-  main: (argv: string[], io: { env: Record<string, string | undefined>; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }) => Promise<number>,
+  main: (argv: string[], io: CommandIo) => Promise<number>,
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<Run> {
