@@ -36,6 +36,18 @@ export interface FhirPluginOptions {
   runtime?: Omit<FhirRuntime, 'execute' | 'baseUrl'>;
 }
 
+/** Where the gateway serves FHIR. */
+export const FHIR_PREFIX = '/fhir';
+
+/**
+ * The FHIR endpoint's public base: ROR_PUBLIC_URL is the hub's (the gateway's root), so FHIR
+ * is below it at /fhir. Links built on the bare public URL (status URLs of exports, fullUrls,
+ * paging links) answered 404 behind a load balancer (issue 15). Null: each request's own host.
+ */
+export function fhirBaseUrl(publicUrl: string | null): string | undefined {
+  return publicUrl ? `${publicUrl.replace(/\/+$/, '')}${FHIR_PREFIX}` : undefined;
+}
+
 interface FhirRoute {
   Params: { '*'?: string };
   Querystring: { _format?: string | string[]; [parameter: string]: string | string[] | undefined };

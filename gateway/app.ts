@@ -30,6 +30,10 @@ import { consolePages } from './plugins/use-console.js';
 import { forwardedRoutes } from './plugins/use-forwarded-routes.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
 import type { ChangeFeed } from '../platform/changes/feed.js';
+import { inSpan, tracerOf, tracingOptions, useTracing } from '../platform/tracing.js';
+import { createGatewayMetrics } from './metrics.js';
+
+const tracer = tracerOf('gateway');
 
 export interface GatewayOptions {
   logger: Logger;
@@ -64,6 +68,11 @@ async function contextOf(build: ContextBuilder, request: FastifyRequest): Promis
   return { ...context, clientAddress: request.ip };
 }
 
+/** The operation's name, given or written first in the document, for the span's name. */
+function operationNameOf(request: { query: string; operationName?: string }): string {
+  return request.operationName ?? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/.exec(request.query)?.[1] ?? '(anonymous)';
+}
+
 /** Subgraphs are ready when each answers its own /ready. */
 async function subgraphsReady(urls: Readonly<Record<string, string>>): Promise<void> {
   await Promise.all(
@@ -87,9 +96,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const buildContext = identities.forToken;
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
+  const metrics = createGatewayMetrics();
   // One data source per subgraph, shared by queries (Apollo) and subscription events (ours).
   const services = Object.fromEntries(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ url, fetcher }, { internalSecret: options.internalSecret, timeoutMs: options.config.timeouts.subgraphMs })]),
+    Object.entries(options.subgraphUrls).map(([name, url]) => [
+      name,
+      new SubgraphDataSource({ url, fetcher }, { name, internalSecret: options.internalSecret, timeoutMs: options.config.timeouts.subgraphMs, observe: metrics.observeFetch }),
+    ]),
   );
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -111,23 +124,26 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false, // the entry script owns shutdown order (gateway, subgraphs, database)
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), useInputGuard(), productionSurface(production)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), useInputGuard(), productionSurface(production), metrics.plugin],
   });
   await server.start();
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     keepAliveTimeout: 65_000,
+    ...tracingOptions('gateway'), // each request's span, started with its logger
     ...requestIdOptions, // a caller's safe x-request-id is the request's id, passed to every subgraph
   });
   registerHttpErrorHandler(app); // before any route: every plugin without its own handler (all but /fhir) inherits it
   useRequestIds(app);
+  useTracing(app);
   await app.register(observability, {
     service: 'gateway',
     processMetrics: true,
     ready: () => subgraphsReady(options.subgraphUrls),
     metrics: metricsAccess(options.config),
   });
+  metrics.register(app.metrics);
   // Before the routes: CORS and rate limits apply to /graphql, /fhir (registered later) and sign-in.
   await registerPublicSurface(app, { surface: options.config.surface, subjectOf: identities.subjectOf });
   // The embedded OpenID provider lives with the accounts (professionals subgraph); clients reach it here.
@@ -174,7 +190,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     await agent.close();
   });
 
-  const execute: GraphQLExecutor = async <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) => {
+  // In-process executions (the FHIR adapter, its deliveries and exports) get a span of their own.
+  const execute: GraphQLExecutor = <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) =>
+    inSpan(tracer, `execute ${operationNameOf(request)}`, { attributes: { 'graphql.operation.name': operationNameOf(request) } }, () => executeInProcess<TData>(request, caller));
+  const executeInProcess = async <TData>(request: Parameters<GraphQLExecutor>[0], caller: Parameters<GraphQLExecutor>[1]) => {
     let contextValue: GatewayContext;
     try {
       contextValue = await identities.forCaller(caller, currentRequestId() ?? randomUUID());

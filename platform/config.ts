@@ -22,7 +22,12 @@ export type DatabaseConfig =
        */
       loadFrom?: string;
     }
-  | { kind: 'postgres'; url: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Most connections of the process's pool (ROR_DB_POOL_MAX; default 10), besides its LISTEN connections. */
+      poolMax?: number;
+    };
 
 export interface HubConfig {
   readonly nodeEnv: string;
@@ -58,8 +63,16 @@ export interface HubConfig {
   readonly archiveRetentionDays: number;
   /** Days a change-feed event is kept once every reader has passed it; 0 keeps them all (docs/change-feed.md § Retention). */
   readonly feedRetentionDays: number;
+  /**
+   * Period of every purge job (archived professionals, closed admission requests, change feed,
+   * FHIR subscription events, expired OpenID records); null: each job's own (hourly, 15 minutes
+   * for OpenID records). Each period's purge runs once across all processes (platform/periodic-job.ts).
+   */
+  readonly purgeEveryMs: number | null;
   /** Time of day (HH:MM, Europe/Paris) after which the daily capacity snapshot is taken. */
   readonly snapshotTime: string;
+  /** How often each capacities process checks whether the day's snapshot is due (and retries a failed one). */
+  readonly snapshotCheckMs: number;
   /** Years of history behind the BJML (same ISO week of each past year; docs/emergency.md). */
   readonly bjmlYears: number;
   /** FHIR subscriptions' delivery timings (docs/fhir-subscriptions.md § Configuration). */
@@ -78,6 +91,8 @@ export interface HubConfig {
   readonly graphqlLimits: GraphQLLimits;
   /** Direct admission requests (docs/admissions.md § Configuration). */
   readonly admissions: AdmissionsConfig;
+  /** OpenTelemetry traces (docs/observability.md); null when off, the default. */
+  readonly tracing: TracingConfig | null;
 }
 
 export interface AdmissionsConfig {
@@ -96,6 +111,27 @@ export interface AdmissionsConfig {
    */
   readonly dataKey: string | null;
 }
+
+/** Where and how traces are exported, from the standard OTEL_* variables (docs/observability.md). */
+export interface TracingConfig {
+  /** Full URL of the OTLP/HTTP traces endpoint (…/v1/traces). */
+  readonly endpoint: string;
+  readonly protocol: 'http/json' | 'http/protobuf';
+  /** Headers sent with each export (an API key…), from OTEL_EXPORTER_OTLP_(TRACES_)HEADERS. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** OTEL_SERVICE_NAME; null: `ror-hub`, or `ror-hub-<component>` for a process serving one component. */
+  readonly serviceName: string | null;
+  /** Extra resource attributes (OTEL_RESOURCE_ATTRIBUTES). */
+  readonly resourceAttributes: Readonly<Record<string, string>>;
+  readonly sampler: TraceSampler;
+  /** Sampling ratio of the `traceidratio` samplers (OTEL_TRACES_SAMPLER_ARG), 0–1. */
+  readonly samplerRatio: number;
+  /** Longest wait before a batch of ended spans is exported (OTEL_BSP_SCHEDULE_DELAY, ms). */
+  readonly scheduleDelayMs: number;
+}
+
+export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export type TraceSampler = (typeof TRACE_SAMPLERS)[number];
 
 export interface TimeoutConfig {
   /** A gateway→subgraph query or subscription event fetch, and a subgraph→subgraph call. */
@@ -147,6 +183,8 @@ export const OWASP_SCRYPT_LOG2N = 17;
 const port = (fallback: number) => ({ type: 'integer', minimum: 0, maximum: 65535, default: fallback });
 const url = { type: 'string', pattern: '^https?://' };
 const subgraphPort = { type: 'integer', minimum: 0, maximum: 65535 } as const;
+/** `key=value,key2=value2` (W3C Baggage-like, values percent-encoded), as OTEL_*_HEADERS and OTEL_RESOURCE_ATTRIBUTES are written. */
+const OTEL_LIST = '^\\s*[^=,\\s]+\\s*=[^,]*(,\\s*[^=,\\s]+\\s*=[^,]*)*$';
 
 /**
  * A subgraph's default port: PORT + 1 … + 5 in SUBGRAPH_NAMES order, so `PORT=4100 npm start`
@@ -179,6 +217,7 @@ export const ENV_SCHEMA = {
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     ROR_DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     ROR_DB_IN_MEMORY: { type: 'boolean', default: false },
+    ROR_DB_POOL_MAX: { type: 'integer', minimum: 2, maximum: 100, default: 10 },
     ROR_SEED_DEMO: { type: 'boolean', default: true },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     ROR_INTERNAL_SECRET: { type: 'string', minLength: 32 },
@@ -190,7 +229,9 @@ export const ENV_SCHEMA = {
     ROR_ARS_CRISIS_EMAIL: { type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', default: 'cellule-crise@ars.localhost' },
     ROR_ARCHIVE_RETENTION_DAYS: { type: 'integer', minimum: 1, default: 365 },
     ROR_FEED_RETENTION_DAYS: { type: 'integer', minimum: 0, maximum: 3_650, default: 30 },
+    ROR_PURGE_EVERY_SECONDS: { type: 'integer', minimum: 1, maximum: 86_400 },
     ROR_SNAPSHOT_TIME: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' },
+    ROR_SNAPSHOT_CHECK_SECONDS: { type: 'integer', minimum: 1, maximum: 3_600, default: 60 },
     ROR_BJML_YEARS: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
     ROR_FHIR_SUBSCRIPTION_POLL_MS: { type: 'integer', minimum: 10, default: 1_000 },
     ROR_FHIR_SUBSCRIPTION_RETRY_BASE_MS: { type: 'integer', minimum: 10, default: 2_000 },
@@ -220,6 +261,20 @@ export const ENV_SCHEMA = {
     ROR_ADMISSION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3_650, default: 90 },
     ROR_ADMISSION_STALE_MINUTES: { type: 'integer', minimum: 1, maximum: 10_080, default: 720 },
     ROR_ADMISSION_DATA_KEY: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$' },
+    // OpenTelemetry's standard variables (the subset the hub honours; docs/observability.md).
+    OTEL_SDK_DISABLED: { type: 'boolean', default: false },
+    OTEL_TRACES_EXPORTER: { type: 'string', enum: ['otlp', 'none'] },
+    OTEL_EXPORTER_OTLP_ENDPOINT: url,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url,
+    OTEL_EXPORTER_OTLP_PROTOCOL: { type: 'string', enum: ['http/protobuf', 'http/json'] },
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: { type: 'string', enum: ['http/protobuf', 'http/json'] },
+    OTEL_EXPORTER_OTLP_HEADERS: { type: 'string', pattern: OTEL_LIST },
+    OTEL_EXPORTER_OTLP_TRACES_HEADERS: { type: 'string', pattern: OTEL_LIST },
+    OTEL_SERVICE_NAME: { type: 'string', minLength: 1 },
+    OTEL_RESOURCE_ATTRIBUTES: { type: 'string', pattern: OTEL_LIST },
+    OTEL_TRACES_SAMPLER: { type: 'string', enum: TRACE_SAMPLERS, default: 'parentbased_always_on' },
+    OTEL_TRACES_SAMPLER_ARG: { type: 'number', minimum: 0, maximum: 1, default: 1 },
+    OTEL_BSP_SCHEDULE_DELAY: { type: 'integer', minimum: 1, maximum: 600_000, default: 5_000 },
   },
 } as const;
 
@@ -237,7 +292,7 @@ export class ConfigError extends Error {
 function describe(error: ErrorObject, env: Record<string, string | undefined>): string {
   const name = error.instancePath.replace(/^\//, '');
   // Secrets and URLs that may embed a password are never echoed.
-  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|TOKEN|KEY/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
+  const got = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|TOKEN|KEY|HEADERS/.test(name) ? '(value hidden)' : JSON.stringify(env[name]);
   const allowed = error.params as { allowedValues?: unknown[]; type?: string; pattern?: string; limit?: number };
   if (allowed.allowedValues) return `${name}=${got}: expected one of ${allowed.allowedValues.join(', ')}`;
   if (allowed.type) return `${name}=${got}: expected ${allowed.type === 'integer' ? 'an integer' : `a ${allowed.type}`}`;
@@ -287,7 +342,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const urlOf = (name: SubgraphName) =>
     (v[`${name.toUpperCase()}_URL`] as string | undefined) ?? `http://${localHost}:${ports[name]}/graphql`;
   const database: DatabaseConfig = v.DATABASE_URL
-    ? { kind: 'postgres', url: v.DATABASE_URL as string }
+    ? { kind: 'postgres', url: v.DATABASE_URL as string, poolMax: v.ROR_DB_POOL_MAX as number }
     : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
   // The cost is lowered only for tests (sign-ins would take 0.7 s of CPU each); never in production.
   const log2N = v.ROR_PASSWORD_SCRYPT_LOG2N as number;
@@ -318,7 +373,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     arsCrisisEmail: v.ROR_ARS_CRISIS_EMAIL as string,
     archiveRetentionDays: v.ROR_ARCHIVE_RETENTION_DAYS as number,
     feedRetentionDays: v.ROR_FEED_RETENTION_DAYS as number,
+    purgeEveryMs: v.ROR_PURGE_EVERY_SECONDS === undefined ? null : (v.ROR_PURGE_EVERY_SECONDS as number) * 1000,
     snapshotTime: v.ROR_SNAPSHOT_TIME as string,
+    snapshotCheckMs: (v.ROR_SNAPSHOT_CHECK_SECONDS as number) * 1000,
     bjmlYears: v.ROR_BJML_YEARS as number,
     fhirSubscriptions: {
       pollMs: v.ROR_FHIR_SUBSCRIPTION_POLL_MS as number,
@@ -360,5 +417,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       staleMinutes: v.ROR_ADMISSION_STALE_MINUTES as number,
       dataKey,
     },
+    tracing: tracingConfig(v),
   });
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // a lone `%` is taken literally rather than refusing the start
+  }
+}
+
+/** `k=v,k2=v2` with percent-encoded values into an object. */
+function otelList(text: string | undefined): Record<string, string> {
+  if (!text) return {};
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const at = pair.indexOf('=');
+      const value = pair.slice(at + 1).trim();
+      return [pair.slice(0, at).trim(), safeDecode(value)];
+    }),
+  );
+}
+
+/**
+ * Traces are off unless asked for: OpenTelemetry's own default exporter is `otlp`, but a hub
+ * that nobody pointed at a collector would then post spans to localhost:4318 for nothing. They
+ * are on when an OTLP endpoint is set or OTEL_TRACES_EXPORTER=otlp, and off whatever else is set
+ * when OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none (the specification's switches).
+ */
+function tracingConfig(v: RawEnv): TracingConfig | null {
+  const exporter = v.OTEL_TRACES_EXPORTER as string | undefined;
+  const base = v.OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined;
+  const traces = v.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as string | undefined;
+  if (v.OTEL_SDK_DISABLED || exporter === 'none') return null;
+  if (exporter !== 'otlp' && !base && !traces) return null;
+  // The specification: the signal's own endpoint is used as is, the general one gets /v1/traces.
+  const endpoint = traces ?? `${(base ?? 'http://localhost:4318').replace(/\/$/, '')}/v1/traces`;
+  return {
+    endpoint,
+    protocol: ((v.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? v.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf') as TracingConfig['protocol']),
+    headers: { ...otelList(v.OTEL_EXPORTER_OTLP_HEADERS as string | undefined), ...otelList(v.OTEL_EXPORTER_OTLP_TRACES_HEADERS as string | undefined) },
+    serviceName: (v.OTEL_SERVICE_NAME as string | undefined) ?? null,
+    resourceAttributes: otelList(v.OTEL_RESOURCE_ATTRIBUTES as string | undefined),
+    sampler: v.OTEL_TRACES_SAMPLER as TraceSampler,
+    samplerRatio: v.OTEL_TRACES_SAMPLER_ARG as number,
+    scheduleDelayMs: v.OTEL_BSP_SCHEDULE_DELAY as number,
+  };
 }

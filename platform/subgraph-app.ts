@@ -12,6 +12,7 @@ import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graph
 import type { Logger } from './logger.js';
 import observability, { type MetricsAccess } from './observability.js';
 import { requestIdOptions, useRequestIds } from './request-context.js';
+import { tracingOptions, useTracing } from './tracing.js';
 import { formatGraphQLError } from './errors.js';
 import { registerHttpErrorHandler } from './http-errors.js';
 import type { Identity } from './auth/identity.js';
@@ -56,10 +57,12 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ component: `subgraph:${options.name}` }) as FastifyBaseLogger,
     keepAliveTimeout: 65_000, // longer than the gateway's idle socket timeout, so reused sockets stay open
+    ...tracingOptions(options.name), // each request's span, started with its logger
     ...requestIdOptions, // the gateway's x-request-id is this request's id too
   });
   registerHttpErrorHandler(app); // first: the subgraph's REST routes (feeds, imports, exports, OIDC pages) inherit it
   useRequestIds(app);
+  useTracing(app); // a span per request, child of the gateway's traceparent
   await app.register(observability, { service: options.name, ready: options.ready, metrics: options.metrics });
   // Fastify decorators cannot hold objects; the gate sets the identity on every request.
   app.decorateRequest('identity', null as never);

@@ -11,6 +11,7 @@ import type { Identity } from './auth/identity.js';
 import type { HubConfig, SubgraphName } from './config.js';
 import { ERROR_CODES, HubError, isTimeout, serviceTimeout, type ErrorCode } from './errors.js';
 import { currentRequestId, REQUEST_ID_HEADER } from './request-context.js';
+import { traceHeaders } from './tracing.js';
 
 /** What we need of `fetch`: global fetch (undici) and Apollo's Fetcher both fit. */
 export type FetchLike = (
@@ -44,6 +45,7 @@ export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: s
         'content-type': 'application/json',
         [IDENTITY_HEADER]: signIdentity(SYSTEM, secret),
         ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        ...traceHeaders(), // W3C traceparent: the callee's span joins the caller's trace
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),

@@ -12,8 +12,9 @@ import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { startFeedRetention } from '../platform/changes/retention.js';
 import type { Logger } from '../platform/logger.js';
+import { startTracing } from '../platform/tracing.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
-import fhirPlugin from '../fhir/plugin.js';
+import fhirPlugin, { FHIR_PREFIX, fhirBaseUrl } from '../fhir/plugin.js';
 import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoRegion } from './demo/seed.js';
@@ -62,7 +63,12 @@ export function internalSecretOf(config: HubConfig): string {
 export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
   const internalSecret = internalSecretOf(config);
   await checkPortsFree(config.host, hubClaims(config)); // before the database: a taken port costs nothing
-  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES);
+  // Before the database and the servers: both are traced only when tracing is on as they start.
+  const stopTracing = await startTracing(config.tracing, 'ror-hub');
+  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES).catch(async (error: unknown) => {
+    await stopTracing();
+    throw error;
+  });
   const started: FastifyInstance[] = [];
   let feed: ChangeFeed | null = null;
   let stopRetention: (() => Promise<void>) | null = null;
@@ -71,6 +77,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     for (const app of started.reverse()) await app.close();
     await feed?.close();
     await db.close();
+    await stopTracing(); // last: exports the spans of the shutdown too
   };
   try {
     feed = await openChangeFeed(db, logger);
@@ -85,16 +92,16 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
     }
     const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs, feed });
     await gateway.app.register(fhirPlugin, {
-      prefix: '/fhir',
+      prefix: FHIR_PREFIX,
       execute: gateway.execute,
       runtime: { principalOf: gateway.principalOf, db, feed, config },
-      baseUrl: config.publicUrl ?? undefined,
+      baseUrl: fhirBaseUrl(config.publicUrl),
     });
     started.push(gateway.app);
     await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch((error: unknown) => {
       throw portError(error, gatewayClaim(config));
     });
-    stopRetention = startFeedRetention(db, logger, config.feedRetentionDays);
+    stopRetention = startFeedRetention(db, logger, config.feedRetentionDays, { everyMs: config.purgeEveryMs ?? undefined });
     const graphql = urlOf(gateway.app, config.host, '/graphql');
     return { db, feed, gateway, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
   } catch (error) {

@@ -12,6 +12,7 @@ import { createLogger } from '../platform/logger.js';
 import { appendChanges } from '../platform/changes/append.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { purgeChangeFeed, startFeedRetention } from '../platform/changes/retention.js';
+import { claimPeriod } from '../platform/periodic-job.js';
 import { changeEvents, consumerOffsets } from '../platform/changes/tables.js';
 import { createScratchDatabase, databaseKinds } from './helpers/hub.js';
 
@@ -67,6 +68,15 @@ describe.each(databaseKinds())('change feed retention on %s', (kind) => {
     // The default keeps the newest MAX_RESUME_EVENTS (10,000): here, everything.
     await age(40, DAYS + 1);
     expect(await purgeChangeFeed(db, new Date(), DAYS)).toBe(0);
+  });
+
+  it('gives each period of a periodic job to one claimant, however many processes ask at once', async () => {
+    const DAY_MS = 86_400_000; // a period that does not end during the test, but at midnight UTC
+    const claims = await Promise.all(Array.from({ length: 6 }, () => claimPeriod(db, 'scale-test', DAY_MS)));
+    expect(claims.filter((c) => c !== null)).toHaveLength(1);
+    expect(await claimPeriod(db, 'scale-test', DAY_MS)).toBeNull();
+    expect(await claimPeriod(db, 'another-job', DAY_MS)).not.toBeNull();
+    expect(await claimPeriod(db, 'scale-test', DAY_MS / 2)).not.toBeNull(); // another period length: its own series
   });
 
   it('runs as a periodic job', { timeout: 20_000 }, async () => {

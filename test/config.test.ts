@@ -13,7 +13,9 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, in-memory PGlite on request', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', poolMax: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ROR_DB_POOL_MAX: '4' }).database).toMatchObject({ poolMax: 4 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ROR_DB_POOL_MAX: '1' })).toThrow('ROR_DB_POOL_MAX');
     expect(loadConfig({ ROR_DB_IN_MEMORY: 'true' }).database).toEqual({ kind: 'pglite', dataDir: null });
   });
 
@@ -34,6 +36,31 @@ describe('loadConfig', () => {
     expect(loadConfig({}).feedRetentionDays).toBe(30);
     expect(loadConfig({ ROR_FEED_RETENTION_DAYS: '0' }).feedRetentionDays).toBe(0);
     expect(() => loadConfig({ ROR_FEED_RETENTION_DAYS: '-1' })).toThrow('ROR_FEED_RETENTION_DAYS="-1"');
+  });
+
+  it('leaves traces off unless an OTLP endpoint or exporter is set, and off whatever is set with the standard switches', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'hub', OTEL_TRACES_SAMPLER: 'always_on' }).tracing).toBeNull();
+    const on = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing;
+    expect(on).toMatchObject({ endpoint: 'http://collector:4318/v1/traces', protocol: 'http/protobuf', sampler: 'parentbased_always_on', samplerRatio: 1, serviceName: null });
+    // The signal's own endpoint is taken as is; the specification's default endpoint with OTEL_TRACES_EXPORTER=otlp alone.
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces' }).tracing?.endpoint).toBe('https://b/otlp/traces');
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.endpoint).toBe('http://localhost:4318/v1/traces');
+    for (const off of [{ OTEL_SDK_DISABLED: 'true' }, { OTEL_TRACES_EXPORTER: 'none' }]) {
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', ...off }).tracing).toBeNull();
+    }
+    const full = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key=abc%20def, x-tenant=ars',
+      OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-tenant=cvl',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=prod',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    }).tracing;
+    expect(full).toMatchObject({ protocol: 'http/json', headers: { 'api-key': 'abc def', 'x-tenant': 'cvl' }, resourceAttributes: { 'deployment.environment.name': 'prod' }, samplerRatio: 0.25 });
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow('OTEL_TRACES_SAMPLER="sometimes": expected one of');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_HEADERS: 'no-equals-sign' })).toThrow('OTEL_EXPORTER_OTLP_HEADERS=(value hidden)');
   });
 
   it('never echoes a secret it refuses', () => {

@@ -96,6 +96,14 @@ describe('docker-compose.yml', () => {
     expect(services.postgres?.image).toMatch(/^postgres:15/);
   });
 
+  it('builds one image, which every hub service runs', () => {
+    const built = Object.entries(services).filter(([, s]) => s.build !== undefined);
+    expect(built.map(([name]) => name)).toHaveLength(1);
+    const image = built[0]?.[1].image;
+    expect(image).toBe('ror-hub:latest');
+    for (const [name, service] of hubServices) expect(service.image, name).toBe(image);
+  });
+
   it('runs only npm scripts that exist, and serves each component exactly once', () => {
     for (const [name, service] of Object.entries(services)) {
       const [npm, run, script] = commandOf(service);

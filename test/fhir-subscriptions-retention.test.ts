@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/client.js';
 import { notificationBundle } from '../fhir/subscriptions/bundles.js';
-import { PURGE_EVERY_MS, purgeExpired, purgeSchedule } from '../fhir/subscriptions/retention.js';
+import { purgeExpired } from '../fhir/subscriptions/retention.js';
 import { createStore, type SubscriptionStore } from '../fhir/subscriptions/store.js';
 import { fanoutCursor, inbox, subscriptionEvents, type NewSubscriptionRow } from '../fhir/subscriptions/tables.js';
 import { databaseKinds, openMigratedDatabase } from './helpers/hub.js';
@@ -37,18 +37,6 @@ function subscription(id: string, overrides: Partial<NewSubscriptionRow>): NewSu
     ...overrides,
   };
 }
-
-describe('purge schedule', () => {
-  it('allows one purge per hour and process, the first at once', () => {
-    let now = 1_000;
-    const due = purgeSchedule(() => now);
-    expect(due()).toBe(true);
-    now += PURGE_EVERY_MS - 1;
-    expect(due()).toBe(false);
-    now += 1;
-    expect(due()).toBe(true);
-  });
-});
 
 describe.each(databaseKinds())('event log retention on %s', (kind) => {
   let db: Database;

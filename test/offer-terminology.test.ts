@@ -10,6 +10,7 @@ import { syncTerminology } from '../subgraphs/offer/terminology/load.js';
 import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
+import { createScratchDatabase } from './helpers/hub.js';
 
 const MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import.meta.url));
 
@@ -45,6 +46,24 @@ describe('terminology loader', () => {
     expect(await codeCount()).toBe(total);
     await syncTerminology(db); // back to the file's version
     expect((await db.orm.select().from(codes).where(eq(codes.system, r283.url))).find((c) => c.code === '1')?.display).toBe('Visible du grand public');
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('terminology loader, two processes at once on PostgreSQL', () => {
+  it('loads each system once when two replicas start together on a new database', async () => {
+    const scratch = await createScratchDatabase();
+    const [one, two] = [await openDatabase({ kind: 'postgres', url: scratch.url }), await openDatabase({ kind: 'postgres', url: scratch.url })];
+    try {
+      await applyMigrations(one!, 'offer', MIGRATIONS);
+      const [a, b] = await Promise.all([syncTerminology(one!), syncTerminology(two!)]);
+      expect([...a.loaded, ...b.loaded].sort()).toEqual(Object.values(TERMINOLOGY).map((s) => s.name).sort());
+      expect([...a.skipped, ...b.skipped]).toHaveLength(10);
+      expect((await one!.orm.select({ n: count() }).from(codeSystems))[0]!.n).toBe(10);
+    } finally {
+      await one!.close();
+      await two!.close();
+      await scratch.drop();
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import { createLogger } from '../platform/logger.js';
 import { requestIdOptions, useRequestIds } from '../platform/request-context.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
+import { captureLogs } from './helpers/logs.js';
 
 interface LogLine {
   reqId?: string;
@@ -19,18 +20,7 @@ interface LogLine {
   msg?: string;
 }
 
-const lines: LogLine[] = [];
-const raw: string[] = [];
-const logs = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    for (const text of chunk.toString().split('\n')) {
-      if (!text.trim()) continue;
-      raw.push(text);
-      lines.push(JSON.parse(text) as LogLine);
-    }
-    done();
-  },
-});
+const { stream: logs, lines, raw } = captureLogs<LogLine>();
 
 let hub: TestHub;
 beforeAll(async () => {

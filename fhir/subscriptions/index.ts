@@ -13,8 +13,8 @@ import { BACKPORT_URLS } from './backport.js';
 import { startDelivery } from './delivery.js';
 import { startFanout } from './fanout.js';
 import { registerSubscriptionRoutes } from './routes.js';
-import { purgeExpired, purgeSchedule } from './retention.js';
-import { serialRunner } from './runner.js';
+import { startPeriodicJob } from '../../platform/periodic-job.js';
+import { PURGE_EVERY_MS, purgeExpired } from './retention.js';
 import { createStore, EVENTS_CHANNEL } from './store.js';
 import { TOPICS } from './topics.js';
 import { attachWebsocketChannel, WEBSOCKET_PATH } from './websocket.js';
@@ -31,22 +31,22 @@ const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
   };
   const fanout = startFanout({ db: runtime.db, feed: runtime.feed, logger, store, execute: runtime.execute, owner, onLogged: deliverAll });
   const stopListening = await runtime.db.listen(EVENTS_CHANNEL, deliverAll, deliverAll);
-  const purge = serialRunner(
-    async () => void (await purgeExpired(store, runtime.config.fhirSubscriptions.retentionDays, () => purge.stopped)),
-    logger,
-    'FHIR subscription event purge failed; will retry next hour',
-  );
-  const purgeDue = purgeSchedule();
+  let closing = false;
+  const stopPurge = startPeriodicJob(runtime.db, logger, {
+    name: 'fhir-subscription-purge',
+    everyMs: runtime.config.purgeEveryMs ?? PURGE_EVERY_MS,
+    run: () => purgeExpired(store, runtime.config.fhirSubscriptions.retentionDays, () => closing),
+  });
   const poll = setInterval(() => {
     fanout.wake();
     deliverAll();
-    if (purgeDue()) purge.wake();
   }, runtime.config.fhirSubscriptions.pollMs);
   poll.unref();
 
   registerSubscriptionRoutes(app, { runtime, store, onCreated: () => delivery.wake() });
 
   app.addHook('preClose', async () => {
+    closing = true;
     clearInterval(poll);
     await websocket.close();
   });
@@ -54,7 +54,7 @@ const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
     await stopListening();
     await fanout.stop();
     await delivery.stop();
-    await purge.stop();
+    await stopPurge();
   });
 };
 

@@ -1,7 +1,7 @@
 /**
- * Retention of the event logs (D59, docs/fhir-subscriptions.md § Retention): each process purges
- * at most once per PURGE_EVERY_MS, from its poll, in bounded batches, so a big backlog never
- * becomes one long statement and an idle hub does one cheap pass an hour.
+ * Retention of the event logs (D59, docs/fhir-subscriptions.md § Retention): purged once per
+ * PURGE_EVERY_MS across the gateways (platform/periodic-job.ts), in bounded batches, so a big
+ * backlog never becomes one long statement and an idle hub does one cheap pass an hour.
  */
 import type { SubscriptionStore } from './store.js';
 
@@ -18,14 +18,4 @@ export async function purgeExpired(store: SubscriptionStore, retentionDays: numb
   }
   await store.purgeInbox();
   return total;
-}
-
-/** A purge is due when none ran in this process for PURGE_EVERY_MS (the first poll purges). */
-export function purgeSchedule(now: () => number = Date.now): () => boolean {
-  let last = -Infinity;
-  return () => {
-    if (now() - last < PURGE_EVERY_MS) return false;
-    last = now();
-    return true;
-  };
 }

@@ -11,6 +11,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { IDENTITY_HEADER } from '../../platform/auth/internal-token.js';
 import type { ContextBuilder } from '../identity/index.js';
 import type { GatewayContext } from '../context.js';
+import { traceHeaders } from '../../platform/tracing.js';
 
 export interface ForwardedRoute {
   method: 'GET' | 'POST';
@@ -60,7 +61,7 @@ async function forward(route: ForwardedRoute, request: FastifyRequest, reply: Fa
     // Only what the subgraph needs: a caller-sent x-ror-identity is never passed on.
     response = await fetch(target, {
       method: route.method,
-      headers: { ...(body && contentType ? { 'content-type': contentType } : {}), [IDENTITY_HEADER]: context.envelope, 'x-request-id': context.requestId },
+      headers: { ...(body && contentType ? { 'content-type': contentType } : {}), [IDENTITY_HEADER]: context.envelope, 'x-request-id': context.requestId, ...traceHeaders() },
       body,
     });
   } catch (error) {

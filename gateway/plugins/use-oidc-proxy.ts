@@ -9,6 +9,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest, RawServerBase, RequestGenericInterface, RouteOptions } from 'fastify';
 import httpProxy from '@fastify/http-proxy';
+import { traceHeaders } from '../../platform/tracing.js';
 
 export interface OidcProxyOptions {
   /** Where the professionals subgraph answers, e.g. http://127.0.0.1:4004 (any path is ignored). */
@@ -46,6 +47,7 @@ export const oidcProxy: FastifyPluginAsync<OidcProxyOptions> = async (app, optio
       'x-forwarded-host': publicBase?.host ?? request.host,
       'x-forwarded-proto': publicBase ? publicBase.protocol.replace(/:$/, '') : request.protocol,
       'x-forwarded-for': request.ip,
+      ...traceHeaders(), // the gateway's span is the provider's parent, not the caller's
     };
   };
 

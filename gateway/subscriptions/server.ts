@@ -31,6 +31,9 @@ import { SubscriberAccess, type AccessResolver } from './access.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
 import { asTokenLimitError, limitRules, parseOptionsFor, type GraphQLLimits } from '../../platform/graphql-limits.js';
 import { hidesSchema, withoutSuggestions } from '../plugins/use-production-surface.js';
+import { startingSpan, tracerOf } from '../../platform/tracing.js';
+
+const tracer = tracerOf('gateway');
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -76,6 +79,8 @@ interface Fanout {
 /** An accepted graphql-ws connection: who it is, and its subscriptions. */
 interface Connection {
   gateway: GatewayContext;
+  /** The upgrade request's headers: its `traceparent` is the parent of each subscription's span. */
+  headers: Record<string, string | string[] | undefined>;
   access: SubscriberAccess;
   subscribers: Set<Subscriber>;
   /** Ends every subscription at the token's expiry, even without an event. */
@@ -218,7 +223,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
           // The upgrade request's x-request-id (validated) names the connection's work in every log.
           const requestId = acceptRequestId(ctx.extra.request.headers[REQUEST_ID_HEADER]);
           const gateway = await withRequestId(requestId, () => options.buildContext(authorization, requestId));
-          const connection: Connection = { gateway, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
+          const connection: Connection = { gateway, headers: ctx.extra.request.headers, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
           const { expiresAt } = connection.access;
           if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
             connection.expiry = setTimeout(() => void connection.access.check().then((error) => error && endConnection(connection, error)), Math.max(0, expiresAt - Date.now() + 5)); // +5 ms: never a hair before exp
@@ -272,14 +277,16 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         };
       },
       // A failure to plan or start answers this subscription with an error, not the whole socket with 4500.
-      subscribe: (args) => {
-        try {
-          return stream(args);
-        } catch (error) {
-          options.logger.error({ err: error }, 'subscription could not start');
-          return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })] };
-        }
-      },
+      // Its span (when tracing) is the parent of the upstream WebSocket's traceparent.
+      subscribe: (args) =>
+        startingSpan(tracer, `subscribe ${getOperationAST(args.document, args.operationName)?.name?.value ?? '(anonymous)'}`, (args.contextValue as Connection).headers, () => {
+          try {
+            return stream(args);
+          } catch (error) {
+            options.logger.error({ err: error }, 'subscription could not start');
+            return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })] };
+          }
+        }),
       onNext: (_ctx, _id, _payload, _args, result) => maskErrors(result as ExecutionResult, options.formatError),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)) as never,
     },

@@ -16,6 +16,7 @@ import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/internal-toke
 import type { Identity } from '../../platform/auth/identity.js';
 import type { Logger } from '../../platform/logger.js';
 import { RESUME_ALIAS, RESUME_VARIABLE } from './plan.js';
+import { traceHeaders } from '../../platform/tracing.js';
 
 export interface UpstreamEvent {
   data?: Record<string, unknown> | null;
@@ -80,7 +81,8 @@ const wsUrl = (url: string) => url.replace(/^http/, 'ws');
 function signedWebSocket(identity: Identity, secret: string): typeof WebSocket {
   return class extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { [IDENTITY_HEADER]: signIdentity(identity, secret) } });
+      // traceparent: the upgrade request joins the trace of whatever opened the connection.
+      super(address, protocols, { headers: { [IDENTITY_HEADER]: signIdentity(identity, secret), ...traceHeaders() } });
     }
   } as typeof WebSocket;
 }

@@ -11,12 +11,14 @@
  *   well beyond what a process's live feed is ever behind.
  *
  * FHIR `$events`, `_history` and bulk `_since` read their own tables and the records, never this
- * log. Every gateway process runs the purge hourly (the first a minute after start); a
- * transaction-scoped advisory lock makes one of them do it at a time, in batches.
+ * log. Every gateway process starts the hourly purge; one of them runs it in each period
+ * (platform/periodic-job.ts), and a transaction-scoped advisory lock keeps calls from
+ * overlapping; it deletes in batches.
  */
 import { and, inArray, lte, lt, min, sql } from 'drizzle-orm';
 import type { Database, Orm } from '../db/client.js';
 import type { Logger } from '../logger.js';
+import { startPeriodicJob } from '../periodic-job.js';
 import { headId } from './read.js';
 import { MAX_RESUME_EVENTS } from './stream.js';
 import { changeEvents, consumerOffsets } from './tables.js';
@@ -66,31 +68,19 @@ export async function purgeChangeFeed(db: Database, now: Date, days: number, opt
 }
 
 const PURGE_EVERY_MS = 3_600_000;
-/** The first purge waits a little, so start-up (migrations, first requests) goes first. */
-const FIRST_PURGE_AFTER_MS = 60_000;
 
-/** The hourly purge of a process; returns its stop (awaits a purge in progress). */
+/** The hourly purge (once per period across the gateways); returns its stop (awaits a purge in progress). */
 export function startFeedRetention(db: Database, logger: Logger, days: number, timing: { firstAfterMs?: number; everyMs?: number } = {}): () => Promise<void> {
   const log = logger.child({ component: 'feed-retention' });
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const run = () => {
-    if (stopped || running || days <= 0) return;
-    running = purgeChangeFeed(db, new Date(), days)
-      .then((purged) => {
-        if (purged) log.info({ purged, retentionDays: days }, 'change feed events purged');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'change feed purge failed; will retry next hour'))
-      .finally(() => (running = null));
-  };
-  const first = setTimeout(run, timing.firstAfterMs ?? FIRST_PURGE_AFTER_MS);
-  const every = setInterval(run, timing.everyMs ?? PURGE_EVERY_MS);
-  first.unref();
-  every.unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(every);
-    await running;
-  };
+  if (days <= 0) return async () => {};
+  return startPeriodicJob(db, log, {
+    name: 'feed-retention',
+    everyMs: timing.everyMs ?? PURGE_EVERY_MS,
+    firstAfterMs: timing.firstAfterMs,
+    run: async () => {
+      const purged = await purgeChangeFeed(db, new Date(), days);
+      if (purged) log.info({ purged, retentionDays: days }, 'change feed events purged');
+      return purged;
+    },
+  });
 }

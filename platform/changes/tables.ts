@@ -2,7 +2,7 @@
  * The change feed's tables, in the platform-owned Postgres schema `feed`: an append-only log of
  * committed changes of every subgraph, and the position of each durable consumer.
  */
-import { pgSchema, text, bigserial, bigint, jsonb, timestamp, index } from 'drizzle-orm/pg-core';
+import { pgSchema, text, bigserial, bigint, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
 
 export const feed = pgSchema('feed');
 
@@ -36,3 +36,24 @@ export const consumerOffsets = feed.table('consumer_offset', {
 
 export type ChangeEvent = typeof changeEvents.$inferSelect;
 export type NewChange = Omit<typeof changeEvents.$inferInsert, 'id' | 'occurredAt'>;
+
+/**
+ * Periods of the hub's periodic jobs (purges) already run, across every process sharing the
+ * database (platform/periodic-job.ts): the process that inserts a (job, period) row runs that
+ * period, the others skip it, so a purge runs once per period however many replicas there are.
+ * In the platform-owned schema because every component migrates it.
+ */
+export const jobPeriods = feed.table(
+  'job_period',
+  {
+    job: text('job').notNull(),
+    /** The job's period length: a changed setting starts a new series instead of colliding with the old one. */
+    everyMs: bigint('every_ms', { mode: 'number' }).notNull(),
+    /** floor(database clock / everyMs). */
+    period: bigint('period', { mode: 'number' }).notNull(),
+    /** Which process ran it (host and pid), for the operator. */
+    runBy: text('run_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.everyMs, t.period] })],
+);

@@ -16,6 +16,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { DatabaseConfig } from '../config.js';
 import { acquireDirLock, type StaleLock } from './dir-lock.js';
+import { tracingOn } from '../tracing.js';
+import { tracePglite, tracePgPool } from './tracing.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
@@ -64,6 +66,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
       ...(loadFrom ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : {}),
       extensions: PGLITE_EXTENSIONS,
     });
+    if (tracingOn()) tracePglite(client); // a span per statement (platform/db/tracing.ts)
     const orm = drizzlePglite(client) as unknown as Orm;
     return {
       kind: 'pglite',
@@ -92,11 +95,12 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
   }
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, poolMax = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   // An idle connection the server terminates (restart, failover, dropped database) is replaced by
   // the pool on next use; without a listener its error would crash the process.
   pool.on('error', () => undefined);
+  if (tracingOn()) tracePgPool(pool); // a span per statement (platform/db/tracing.ts)
   const orm = drizzlePg(pool) as unknown as Orm;
   return {
     kind: 'postgres',
@@ -176,7 +180,7 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
  * @param onStaleLock told when a stale lock of the embedded database is taken over (default: a line on stderr)
  */
 export async function openDatabase(config: DatabaseConfig, onStaleLock: OnStaleLock = warnOnStderr): Promise<Database> {
-  const db = config.kind === 'postgres' ? openPostgres(config.url) : await openPglite(config.dataDir, config.loadFrom, onStaleLock);
+  const db = config.kind === 'postgres' ? openPostgres(config.url, config.poolMax) : await openPglite(config.dataDir, config.loadFrom, onStaleLock);
   try {
     await db.withExclusiveLock(MIGRATION_LOCK, async () => {
       for (const name of EXTENSIONS) await db.rows(sql.raw(`create extension if not exists ${name}`));

@@ -52,7 +52,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     const client = createSubgraphClient(config, internalSecret);
     await app.register(capacityFeedRoute, { store: createCapacityStore(db.orm), client }); // POST /feeds/capacities
     await app.register(capacityExportRoute, { orm: db.orm }); // GET /exports/capacities/{date}.csv|.ndjson
-    scheduleSnapshots(app, { db, client, logger: logger.child({ component: 'capacity-snapshot' }), time: config.snapshotTime });
+    scheduleSnapshots(app, { db, client, logger: logger.child({ component: 'capacity-snapshot' }), time: config.snapshotTime, intervalMs: config.snapshotCheckMs });
   },
   seed: seedCapacities,
 });

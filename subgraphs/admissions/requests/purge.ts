@@ -8,12 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import { and, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
 import type { SubgraphDeps } from '../../../platform/subgraph-module.js';
+import { startPeriodicJob } from '../../../platform/periodic-job.js';
 import { requests } from '../tables.js';
 
 const DAY_MS = 86_400_000;
 const PURGE_EVERY_MS = 3_600_000;
-/** The first purge waits a little, so start-up (migrations, seed, first requests) goes first. */
-const FIRST_PURGE_AFTER_MS = 60_000;
 /** Transaction-scoped advisory lock: one process purges at a time, the others skip that round. */
 const PURGE_LOCK = 7_210_013;
 
@@ -33,23 +32,17 @@ export async function purgeClosedRequests(orm: Orm, now: Date, days: number): Pr
   });
 }
 
-/** The hourly purge, started with the subgraph and stopped when its app closes. */
+/** The hourly purge (once per hour across processes), started with the subgraph and stopped when its app closes. */
 export function startRetentionPurge(app: FastifyInstance, deps: Pick<SubgraphDeps, 'db' | 'logger' | 'config'>): void {
   const logger = deps.logger.child({ component: 'admissions-purge' });
-  const run = async () => {
-    try {
+  const stop = startPeriodicJob(deps.db, logger, {
+    name: 'admissions-retention-purge',
+    everyMs: deps.config.purgeEveryMs ?? PURGE_EVERY_MS,
+    run: async () => {
       const purged = await purgeClosedRequests(deps.db.orm, new Date(), deps.config.admissions.retentionDays);
       if (purged) logger.info({ purged, retentionDays: deps.config.admissions.retentionDays }, 'closed admission requests purged');
-    } catch (error) {
-      logger.error({ err: error }, 'purge of closed admission requests failed');
-    }
-  };
-  const first = setTimeout(() => void run(), FIRST_PURGE_AFTER_MS);
-  const every = setInterval(() => void run(), PURGE_EVERY_MS);
-  first.unref();
-  every.unref();
-  app.addHook('onClose', async () => {
-    clearTimeout(first);
-    clearInterval(every);
+      return purged;
+    },
   });
+  app.addHook('onClose', () => stop());
 }

@@ -2,7 +2,10 @@
  * Copies the terminology files into `code_system` and `code`, in one transaction: a system whose
  * stored version equals its file's is skipped, any other is upserted (codes the file no longer
  * lists stay, so labels of old records keep resolving). Run at subgraph start-up and before the
- * demo seed; safe to run any number of times.
+ * demo seed; safe to run any number of times, and by several processes at once: replicas of
+ * the offer subgraph starting together on a new database both found a system missing and both
+ * inserted it (duplicate key, the second process died at start-up), so the transaction first
+ * takes an advisory lock and the second reads what the first wrote.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Orm } from '../../../platform/db/client.js';
@@ -20,6 +23,7 @@ export async function syncTerminology(db: Database, systems: readonly Terminolog
   const result: TerminologySync = { loaded: [], skipped: [] };
   await db.orm.transaction(async (tx) => {
     const orm = tx as unknown as Orm;
+    await orm.execute(sql`select pg_advisory_xact_lock(hashtext('offer.terminology'))`);
     const stored = new Map((await orm.select({ url: codeSystems.url, version: codeSystems.version }).from(codeSystems)).map((r) => [r.url, r.version]));
     for (const s of systems) {
       if (stored.get(s.url) === s.version) {

@@ -1,5 +1,5 @@
 /**
- * The hub's embedded OpenID Connect provider (oidc-provider 8), mounted at /oidc on the
+ * The hub's embedded OpenID Connect provider (oidc-provider 9), mounted at /oidc on the
  * professionals subgraph, with the page of password links (/password/create) that lets new users
  * choose the password they sign in with, and the DSFR files these pages use (/assets/dsfr/*);
  * the gateway proxies /oidc/*, /password/* and /assets/dsfr/* to them
@@ -16,6 +16,7 @@ import { registerInteractions } from './interactions.js';
 import { registerDsfrAssets } from './assets.js';
 import { publicBaseOf } from '../password-links.js';
 import { registerPasswordPage } from '../password-page.js';
+import { startPeriodicJob } from '../../../platform/periodic-job.js';
 
 /** Where the provider is mounted on the subgraph's own server (the gateway forwards the same path). */
 export const MOUNT = '/oidc';
@@ -57,10 +58,7 @@ export async function registerIdentityProvider(app: FastifyInstance, deps: Subgr
   await registerInteractions(app, { provider, orm: db.orm, issuerPath: publicPath, passwordLog2N: config.passwordScryptLog2N });
   await registerPasswordPage(app, { orm: db.orm, publicBase: publicBaseOf(config.oidcIssuer), passwordLog2N: config.passwordScryptLog2N });
 
-  const purge = setInterval(() => {
-    purgeExpired(db.orm).catch((error: unknown) => logger.warn({ err: error }, 'purge of expired OpenID records failed'));
-  }, PURGE_EVERY_MS);
-  purge.unref();
-  app.addHook('onClose', async () => clearInterval(purge));
+  const stopPurge = startPeriodicJob(db, logger, { name: 'oidc-expired-purge', everyMs: config.purgeEveryMs ?? PURGE_EVERY_MS, run: () => purgeExpired(db.orm) });
+  app.addHook('onClose', () => stopPurge());
   logger.info({ issuer: config.oidcIssuer }, 'OpenID provider mounted at /oidc');
 }

@@ -1,5 +1,5 @@
 /**
- * Types for the part of oidc-provider 8 the hub uses: the package ships no declarations and
+ * Types for the part of oidc-provider 9 the hub uses: the package ships no declarations and
  * @types/oidc-provider is not installed (and lags the library). Only what our code touches is
  * declared; see node_modules/oidc-provider/lib for the source of truth.
  */
