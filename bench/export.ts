@@ -18,6 +18,11 @@ export interface ExportFigures {
   bytes: number;
   /** Kick-off → manifest. */
   jobMs: number;
+  /**
+   * CPU time of this process (the hub, its subgraphs and, on PGlite, its database) from kick-off
+   * to manifest: far less skewed than wall time by other work on a shared machine.
+   */
+  jobCpuMs: number;
   /** Manifest → last byte of the last file. */
   downloadMs: number;
   rssBeforeMb: number;
@@ -25,7 +30,12 @@ export interface ExportFigures {
   rssPeakJobMb: number;
   rssPeakDownloadMb: number;
   copy: { ms: number; bytes: number; rssPeakMb: number };
+  /** The next day's pull: `_since` the full export's transactionTime, after `changed` capacity entries. */
+  since: { changed: number; jobMs: number; jobCpuMs: number; resources: Record<string, number>; rssPeakMb: number };
 }
+
+/** Capacity records the bench marks as entered after the full export, for the `_since` pull. */
+const SINCE_CHANGES = 1_000;
 
 /** Samples RSS every 20 ms; `take()` gives the highest value since the last take (MiB). */
 function rssSampler(): { take: () => number; stop: () => void } {
@@ -59,12 +69,16 @@ async function drain(url: string, token: string): Promise<{ bytes: number; lines
 }
 
 interface Manifest {
+  transactionTime: string;
   output: Array<{ type: string; url: string; count: number }>;
 }
 
-async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }): Promise<Omit<ExportFigures, 'copy' | 'rssBeforeMb'>> {
+type ExportRun = Omit<ExportFigures, 'copy' | 'rssBeforeMb' | 'since'> & { transactionTime: string };
+
+async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }, query = ''): Promise<ExportRun> {
   const started = now();
-  const kickOff = await fetch(`${fhir}/$export`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
+  const cpuBefore = process.cpuUsage();
+  const kickOff = await fetch(`${fhir}/$export${query}`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
   const status = kickOff.headers.get('content-location');
   if (kickOff.status !== 202 || !status) throw new Error(`kick-off: HTTP ${kickOff.status} ${await kickOff.text()}`);
   let manifest: Manifest | null = null;
@@ -75,6 +89,8 @@ async function runExport(fhir: string, token: () => Promise<string>, rss: { take
     else throw new Error(`status: HTTP ${response.status} ${await response.text()}`);
   }
   const jobMs = now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const jobCpuMs = (cpu.user + cpu.system) / 1000;
   const rssPeakJobMb = rss.take();
   const resources: Record<string, number> = {};
   let bytes = 0;
@@ -88,7 +104,22 @@ async function runExport(fhir: string, token: () => Promise<string>, rss: { take
   const downloadMs = now() - downloadStarted;
   const rssPeakDownloadMb = rss.take();
   await fetch(status, { method: 'DELETE', headers: { authorization: await token() } });
-  return { resources, files: manifest.output.length, bytes, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb };
+  return { resources, files: manifest.output.length, bytes, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, transactionTime: manifest.transactionTime, jobCpuMs };
+}
+
+/**
+ * The daily pull: SINCE_CHANGES capacity records entered after `transactionTime` (by SQL, as the
+ * seeding is), then `$export?_since=transactionTime`. Only those units' Locations must come.
+ */
+async function sincePull(bench: BenchHub, token: () => Promise<string>, rss: { take: () => number }, transactionTime: string): Promise<ExportFigures['since']> {
+  await bench.hub.db.rows(sql`
+    update capacities.unit_capacity set updated_at = now()
+    where unit_id in (select unit_id from capacities.unit_capacity order by unit_id limit ${SINCE_CHANGES})`);
+  rss.take();
+  const pulled = await runExport(bench.hub.urls.fhir, token, rss, `?_since=${encodeURIComponent(transactionTime)}`);
+  const expected = JSON.stringify({ Location: SINCE_CHANGES });
+  if (JSON.stringify(pulled.resources) !== expected) throw new Error(`_since pull: ${JSON.stringify(pulled.resources)}, expected ${expected}`);
+  return { changed: SINCE_CHANGES, jobMs: pulled.jobMs, jobCpuMs: pulled.jobCpuMs, resources: pulled.resources, rssPeakMb: pulled.rssPeakJobMb };
 }
 
 /** The rows the export reads (legal entities, establishments, units with their capacity), as one COPY to nowhere. */
@@ -135,7 +166,10 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
       log(`export: after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
     }
     const copied = await plainCopy(bench);
-    return { ...exported, rssBeforeMb, copy: { ...copied, rssPeakMb: rss.take() } };
+    const copy = { ...copied, rssPeakMb: rss.take() };
+    log(`export: _since pull after ${SINCE_CHANGES} capacity entries…`);
+    const since = await sincePull(bench, token, rss, exported.transactionTime);
+    return { ...exported, rssBeforeMb, copy, since };
   } finally {
     rss.stop();
   }

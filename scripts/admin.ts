@@ -13,7 +13,7 @@ import { HubError } from '../platform/errors.js';
 import { formatApp, registerApp, revokeApp, rotateKeys } from './admin/applications.js';
 import { CommandError, openAdminContext, type AdminContext } from './admin/context.js';
 import { createUser, formatUser, listUsers } from './admin/users.js';
-import { runCommand } from './lib/import-cli.js';
+import { PROCESS_IO, runCommand, type CommandIo } from './lib/import-cli.js';
 
 const KEYS = '(--jwks FILE | --jwks-uri URL | --public-key FILE.pem)';
 
@@ -117,8 +117,8 @@ function refusal(error: HubError): string {
   return `refused (${String(error.extensions.code)})${option ? ` ${option}` : ''}: ${error.message}${similar}`;
 }
 
-async function run(command: CommandName, values: Record<string, unknown>, ctx: AdminContext, json: boolean): Promise<void> {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+async function run(command: CommandName, values: Record<string, unknown>, ctx: AdminContext, json: boolean, io: CommandIo): Promise<void> {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
   const say = json ? () => undefined : out;
   const str = (name: string) => values[name] as string;
   switch (command) {
@@ -172,14 +172,14 @@ async function run(command: CommandName, values: Record<string, unknown>, ctx: A
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(help());
+    io.stdout.write(help());
     return command ? 0 : 2;
   }
   if (!Object.hasOwn(COMMANDS, command)) {
-    process.stderr.write(`unknown command "${command}"\n${help()}`);
+    io.stderr.write(`unknown command "${command}"\n${help()}`);
     return 2;
   }
   const name = command as CommandName;
@@ -188,46 +188,46 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true });
     values = parsed.values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
+    io.stderr.write(`${(error as Error).message}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(`usage: npm run admin -- ${COMMANDS[name].usage}\n  ${COMMANDS[name].about}\n`);
+    io.stdout.write(`usage: npm run admin -- ${COMMANDS[name].usage}\n  ${COMMANDS[name].about}\n`);
     return 0;
   }
   const foreign = Object.keys(values).filter((o) => o !== 'json' && !(ALLOWED[name] as readonly string[]).includes(o));
   const missing = REQUIRED[name].filter((o) => values[o] === undefined || values[o] === '');
   if (foreign.length || missing.length) {
     const problems = [...foreign.map((o) => `--${o} does not apply to ${name}`), ...missing.map((o) => `--${o} is required`)];
-    process.stderr.write(`${problems.join('; ')}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
+    io.stderr.write(`${problems.join('; ')}\nusage: npm run admin -- ${COMMANDS[name].usage}\n`);
     return 2;
   }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(io.env);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    io.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   let ctx: AdminContext | null = null;
   try {
     ctx = await openAdminContext(config);
-    await run(name, values, ctx, Boolean(values.json));
+    await run(name, values, ctx, Boolean(values.json), io);
     return 0;
   } catch (error) {
     if (error instanceof CommandError) {
-      process.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${error.message}\n`);
       return 2;
     }
     if (error instanceof HubError) {
-      process.stderr.write(`${refusal(error)}\n`);
+      io.stderr.write(`${refusal(error)}\n`);
       return 1;
     }
-    process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   } finally {
     await ctx?.db.close();
   }
 }
 
-runCommand(import.meta.url, main);
+runCommand(import.meta.url, (argv) => main(argv));

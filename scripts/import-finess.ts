@@ -8,7 +8,7 @@
  * Exit codes: 0 imported (or clean dry run, or --partial), 1 rows rejected so nothing written,
  * 2 could not run (usage, unreadable file, configuration, database busy or unreachable).
  */
-import { databaseOrHub, printReport as printImportReport, progressPrinter, runCommand, sendToHub, type HubAnswer, type HubTarget, type ReportOutput } from './lib/import-cli.js';
+import { databaseOrHub, printReport as printImportReport, progressPrinter, runCommand, sendToHub, type CommandIo, type HubAnswer, type HubTarget, type ReportOutput, PROCESS_IO } from './lib/import-cli.js';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,8 @@ const OFFER_MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', 
 
 type Output = ReportOutput;
 
-function printReport(report: FinessImportReport, seconds: number, out: Output): void {
-  printImportReport(report, seconds, out, formatReport, report.rows, 'rows');
+function printReport(report: FinessImportReport, seconds: number, out: Output, io: CommandIo): void {
+  printImportReport(report, seconds, out, formatReport, report.rows, 'rows', io);
 }
 
 /** Who runs the command, for the audit trail: the OS account (some containers have no passwd entry for it). */
@@ -33,7 +33,7 @@ function osUser(): string {
   try {
     return userInfo().username;
   } catch {
-    return process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+    return process.env.USER ?? process.env.LOGNAME ?? 'unknown'; // the OS account, not a setting: never from io.env
   }
 }
 
@@ -45,15 +45,21 @@ export interface HubImport extends HubTarget {
 const isReport = (body: unknown): body is HubAnswer<FinessImportReport> => typeof body === 'object' && body !== null && 'rows' in body;
 
 /** Sends the file to a running hub (POST /imports/finess through the gateway); returns the exit code. */
-export function importThroughHub(bytes: Uint8Array, options: HubImport, out: Output): Promise<number> {
+export function importThroughHub(bytes: Uint8Array, options: HubImport, out: Output, io: CommandIo = PROCESS_IO): Promise<number> {
   const query = { partial: String(options.partial), dryRun: String(options.dryRun) };
-  return sendToHub(bytes, { ...options, path: '/imports/finess', query }, isReport, (report, seconds) => {
-    printReport(report, seconds, out);
-    return exitCodeOf(report);
-  });
+  return sendToHub(
+    bytes,
+    { ...options, path: '/imports/finess', query },
+    isReport,
+    (report, seconds) => {
+      printReport(report, seconds, out, io);
+      return exitCodeOf(report);
+    },
+    io,
+  );
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CommandIo = PROCESS_IO): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -69,12 +75,12 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const file = args.positionals[0];
   if (args.values.help || !file || args.positionals.length > 1) {
-    process.stderr.write(`${USAGE}\n`);
+    io.stderr.write(`${USAGE}\n`);
     return args.values.help ? 0 : 2;
   }
   let bytes: Buffer;
@@ -83,15 +89,18 @@ export async function main(argv: string[]): Promise<number> {
     bytes = readFileSync(file);
     text = decodeFiness(bytes);
   } catch (error) {
-    process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
+    io.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(io.env);
   const partial = args.values.partial ?? false;
   const dryRun = args.values['dry-run'] ?? false;
   // When the hub holds the embedded database, the file goes to it instead.
-  const db = await databaseOrHub(config, { hub: args.values.hub, token: args.values.token }, (target) =>
-    importThroughHub(bytes, { ...target, partial, dryRun }, { file, json: args.values.json ?? false }),
+  const db = await databaseOrHub(
+    config,
+    { hub: args.values.hub, token: args.values.token },
+    (target) => importThroughHub(bytes, { ...target, partial, dryRun }, { file, json: args.values.json ?? false }, io),
+    io,
   );
   if (typeof db === 'number') return db;
   try {
@@ -101,14 +110,14 @@ export async function main(argv: string[]): Promise<number> {
     const report = await importFiness(db, text, {
       partial,
       dryRun,
-      onProgress: progressPrinter(process.stderr),
+      onProgress: progressPrinter(io.stderr),
       actor: cliActor(osUser()),
     });
-    printReport(report, (performance.now() - started) / 1000, { file, json: args.values.json ?? false });
+    printReport(report, (performance.now() - started) / 1000, { file, json: args.values.json ?? false }, io);
     return exitCodeOf(report);
   } finally {
     await db.close();
   }
 }
 
-runCommand(import.meta.url, main);
+runCommand(import.meta.url, (argv) => main(argv));

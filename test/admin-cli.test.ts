@@ -5,13 +5,19 @@
  * registered with its JWKS, gets a token with its private_key_jwt assertion and calls the API
  * with its scopes; once revoked, its token request is refused. On PGlite the CLI runs while the
  * hub is stopped (the embedded database serves one process); on PostgreSQL next to the running hub.
+ *
+ * The first command of each kind and `--help` run as real processes (`npm run admin` is a Node
+ * process: its entry point, exit codes and outputs); the others call the same `main` in this
+ * process (helpers/cli.ts runMain), which spares a Node start and the command's module loading
+ * per run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createScratchDatabase, databaseKinds, reservePort, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
-import { runScript, type Run } from './helpers/cli.js';
+import { runMain, runScript, type Run } from './helpers/cli.js';
+import { main as adminMain } from '../scripts/admin.js';
 import { gql } from './helpers/graphql.js';
 import { discover, requestClientToken, signClientAssertion, userToken } from '../scripts/token.js';
 import type { JWK } from 'jose';
@@ -27,7 +33,8 @@ describe.each(databaseKinds())('admin CLI on a production hub from an empty data
   let privateJwk: JWK;
   let link: string;
 
-  const admin = (...args: string[]): Promise<Run> => runScript('scripts/admin.ts', args, env);
+  const admin = (...args: string[]): Promise<Run> => runMain(adminMain, args, env);
+  const adminProcess = (...args: string[]): Promise<Run> => runScript('scripts/admin.ts', args, env);
   const base = () => `http://127.0.0.1:${port}`;
   const start = async () => {
     hub = await startTestHub(kind, { ...env, ROR_ADMISSION_DATA_KEY: randomBytes(32).toString('base64') }, { fresh: true });
@@ -62,7 +69,7 @@ describe.each(databaseKinds())('admin CLI on a production hub from an empty data
   });
 
   it('creates the first administrator and registers an application on the empty database', { timeout: 300_000 }, async () => {
-    const created = await admin('create-user', '--login', 'admin.region', '--email', 'admin@ars.example', '--last-name', 'Lefèvre', '--first-name', 'Anne',
+    const created = await adminProcess('create-user', '--login', 'admin.region', '--email', 'admin@ars.example', '--last-name', 'Lefèvre', '--first-name', 'Anne',
       '--role', 'ESTABLISHMENT_REFERENT', '--perimeter', 'TRANSVERSAL', '--print-link');
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/created P\d{6} LEFEVRE ANNE, account admin\.region/);
@@ -128,10 +135,10 @@ describe('admin CLI usage', () => {
     const help = await runScript('scripts/admin.ts', ['--help'], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/create-user --login LOGIN/);
-    const missing = await runScript('scripts/admin.ts', ['register-app', '--client-id', 'x', '--login', 'y'], {});
+    const missing = await runMain(adminMain, ['register-app', '--client-id', 'x', '--login', 'y'], {});
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--login does not apply to register-app; --name is required/);
-    const unknown = await runScript('scripts/admin.ts', ['make-admin'], {});
+    const unknown = await runMain(adminMain, ['make-admin'], {});
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "make-admin"/);
   });

@@ -15,8 +15,13 @@ import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
 import { download, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
 import { createLogger } from '../platform/logger.js';
+import type { GraphQLExecutor } from '../platform/executor.js';
+import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
+import { discover, requestClientToken, signClientAssertion } from '../scripts/token.js';
+import { EXTENSIONS } from '../fhir/codes.js';
 import { createBulkStore, MAX_ATTEMPTS } from '../fhir/bulk/store.js';
 import { createRunner, type Runner } from '../fhir/bulk/runner.js';
+import { MAX_CHANGED_IDS, planPasses } from '../fhir/bulk/sources.js';
 
 const FILE_RESOURCES = 100;
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
@@ -39,13 +44,33 @@ describe('FHIR bulk export jobs (private hub)', () => {
     await hub?.close();
   });
 
+  /** Records read by the export's list queries, by root field (`FhirBulk_…` operations only). */
+  let reads: Record<string, number> = {};
+  /** When set, the export's `units` reads fail from this page on (a subgraph failing mid-export). */
+  let failUnitsFromPage: number | null = null;
+  let unitPages = 0;
+
+  /** The hub's executor, counting what the export reads and failing where the test says. */
+  const observed: GraphQLExecutor = async (request, caller) => {
+    const root = /^query FhirBulk_(\w+)/.exec(request.query)?.[1];
+    if (root === 'units' && failUnitsFromPage !== null && ++unitPages >= failUnitsFromPage) {
+      return { errors: [{ message: 'offer subgraph unreachable (test)', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    }
+    const result = await hub.gateway.execute(request, caller);
+    const edges = (result.data as Record<string, { edges?: unknown[] }> | undefined)?.[root ?? '']?.edges;
+    if (root && edges) reads[root] = (reads[root] ?? 0) + edges.length;
+    return result as never;
+  };
+
   /** A worker of the test's own, sharing the hub's database and executor. */
   const startWorker = () =>
     createRunner({
       store: createBulkStore(hub.db.orm),
-      execute: hub.gateway.execute,
+      execute: observed,
       config: { maxJobs: 1, retentionSeconds: 3600, resourcesPerFile: FILE_RESOURCES, runJobs: true },
       log: createLogger('silent'),
+      // Lanes side by side and read-ahead even on PGlite: the small demo region never queues long.
+      parallel: true,
     });
 
   async function organizationCount(): Promise<number> {
@@ -133,6 +158,112 @@ describe('FHIR bulk export jobs (private hub)', () => {
     expect(r4Issues(outcome)).toEqual([]);
   });
 
+  /**
+   * Kick-off, the worker runs the job, then every line of its files by type, sorted (lanes run
+   * side by side, so only the files' type order is fixed); the job is deleted afterwards.
+   */
+  async function exportedLines(bearer: string, query: string): Promise<Record<string, string[]>> {
+    const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, bearer, query));
+    runner ??= startWorker();
+    runner.wake();
+    const { response } = await pollUntilDone(statusUrl, bearer);
+    expect({ status: response.status, body: response.status === 200 ? '' : (await response.text()).slice(0, 500) }).toEqual({ status: 200, body: '' });
+    const manifest = (await response.json()) as Manifest;
+    const byType: Record<string, string[]> = {};
+    for (const output of manifest.output) {
+      const { lines } = await download(output.url, bearer);
+      expect(lines).toHaveLength(output.count!);
+      (byType[output.type] ??= []).push(...lines);
+    }
+    for (const lines of Object.values(byType)) lines.sort();
+    await fetch(statusUrl, { method: 'DELETE', headers: { authorization: bearer } });
+    return byType;
+  }
+
+  /**
+   * A token for `perimeter-aggregator`, registered here: bulk.export and offer.read only, access
+   * profile 2 (no sensitive unit, no confidential contact), no capacity.read.
+   */
+  async function perimeterToken(scope: string): Promise<string> {
+    await hub.db.rows(sql`
+      insert into professionals.client (client_id, name, jwks, scopes, access_level, write_establishments)
+      values ('perimeter-aggregator', 'Agrégateur restreint (test)', ${JSON.stringify(demoPublicJwks('national-aggregator'))}::jsonb, ${'{offer.read,bulk.export}'}::text[], 2, ${'{}'}::text[])
+      on conflict (client_id) do nothing`);
+    const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
+    const assertion = await signClientAssertion({ clientId: 'perimeter-aggregator', key: demoPrivateJwk('national-aggregator'), audience: token_endpoint });
+    const body = (await (await requestClientToken(token_endpoint, assertion, scope)).json()) as { access_token?: string; error?: string };
+    if (!body.access_token) throw new Error(`perimeter-aggregator token refused: ${body.error}`);
+    return `Bearer ${body.access_token}`;
+  }
+
+  async function unitCount(bearer: string): Promise<number> {
+    const { data } = await gql<{ units: { totalCount: number } }>(hub.urls.graphql, `{ units(filter: { includeArchived: true }, first: 0) { totalCount } }`, {}, { authorization: bearer });
+    return data!.units.totalCount;
+  }
+
+  it('reads the same resources through the _since filters as through full reads (every type)', async () => {
+    reads = {};
+    const full = await exportedLines(aggregator, '');
+    expect(Object.keys(full)).toEqual(['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole']);
+    expect(reads.units).toBe(await unitCount(aggregator)); // one read of the units feeds both types
+    reads = {};
+    const since = await exportedLines(aggregator, `_since=${encodeURIComponent('2000-01-01T00:00:00Z')}`);
+    expect(reads.units).toBeUndefined(); // the _since path searches instead of listing
+    expect(reads.unitSearch).toBe(await unitCount(aggregator));
+    expect(since).toEqual(full);
+  });
+
+  it('exports only the perimeter of a restricted application, through both paths; refuses it without bulk.export', async () => {
+    const restricted = await perimeterToken('offer.read bulk.export');
+    const everyUnit = await unitCount(aggregator);
+    const visible = await unitCount(restricted);
+    expect(visible).toBeLessThan(everyUnit); // the demo region has sensitive units
+    for (const query of ['_type=HealthcareService,Location', `_type=HealthcareService,Location&_since=${encodeURIComponent('2000-01-01T00:00:00Z')}`]) {
+      const byType = await exportedLines(restricted, query);
+      expect(byType.HealthcareService).toHaveLength(visible);
+      expect(byType.Location).toHaveLength(visible);
+      // No capacity.read: no Location carries a capacity record.
+      expect(byType.Location!.filter((line) => line.includes(EXTENSIONS.supportedCapacity))).toEqual([]);
+      // Access profile 2: no sensitive unit.
+      expect(byType.HealthcareService!.filter((line) => line.includes(`{"url":"${EXTENSIONS.sensitiveUnit}","valueBoolean":true}`))).toEqual([]);
+    }
+    const practitioners = await kickOff(hub.urls.fhir, restricted, '_type=Practitioner');
+    expect(practitioners.status).toBe(403);
+    const denied = await kickOff(hub.urls.fhir, await perimeterToken('offer.read'), '');
+    expect(denied.status).toBe(403);
+    expect(((await denied.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
+  });
+
+  it('narrows a _since read of the units by the changed capacities, up to a bound, then reads every unit', async () => {
+    const [units] = planPasses(['Location'], '2026-01-01T00:00:00.000Z');
+    expect(units!.field).toBe('unitSearch');
+    const answering = (ids: string[]) => async <T>() => ({ data: { unitsWithCapacity: ids } as T });
+    expect(await units!.values(answering(['a', 'b']))).toEqual({ criteria: { placeChanged: [{ from: '2026-01-01T00:00:00.000Z', orIds: ['a', 'b'] }] } });
+    const many = Array.from({ length: MAX_CHANGED_IDS + 1 }, (_, i) => `u${i}`);
+    expect(await units!.values(answering(many))).toEqual({ criteria: {} });
+  });
+
+  it('fails a job whose read fails mid-export, with its OperationOutcome, and leaves no file behind', async () => {
+    unitPages = 0;
+    failUnitsFromPage = 2;
+    try {
+      const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, ''));
+      runner.wake();
+      const { response } = await pollUntilDone(statusUrl, aggregator);
+      expect(response.status).toBe(500);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics?: string }> };
+      expect(outcome.resourceType).toBe('OperationOutcome');
+      expect(r4Issues(outcome)).toEqual([]);
+      const [left] = await hub.db.rows<{ files: number; chunks: number }>(
+        sql`select (select count(*)::int from fhir_bulk.export_file where job_id = ${jobId(statusUrl)}) as files,
+                   (select count(*)::int from fhir_bulk.export_chunk where job_id = ${jobId(statusUrl)}) as chunks`,
+      );
+      expect(left).toEqual({ files: 0, chunks: 0 });
+    } finally {
+      failUnitsFromPage = null;
+    }
+  });
+
   it('exports with _since exactly what changed after the previous transactionTime; deletes it once expired', async () => {
     const transactionTime = firstTransactionTime;
     const entrant = await asUser(hub.urls.graphql, 'ref.uo.tours');
@@ -149,8 +280,11 @@ describe('FHIR bulk export jobs (private hub)', () => {
     );
     expect(entered.errors).toBeUndefined();
 
+    reads = {};
     const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, `_since=${encodeURIComponent(transactionTime)}`));
     const done = await pollUntilDone(statusUrl, aggregator);
+    // Only what changed was read: the unit whose capacity was entered, no structure, no professional.
+    expect(reads).toEqual({ unitSearch: 1, structureSearch: 0, professionalChanges: 0 });
     const manifest = (await done.response.json()) as Manifest;
     // A capacity entry changes the Location only (HealthcareService and Organization carry no capacity).
     expect(manifest.output.map((o) => ({ type: o.type, count: o.count }))).toEqual([{ type: 'Location', count: 1 }]);

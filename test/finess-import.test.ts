@@ -1,5 +1,6 @@
 /** FINESS import (issue 4 item 4): both layouts, Lambert 93, validation, idempotent upsert, the CLI. */
-import { runScript, type Run } from './helpers/cli.js';
+import { runMain, runScript, type Run } from './helpers/cli.js';
+import { main as importFinessMain } from '../scripts/import-finess.js';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -200,8 +201,17 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   });
 });
 
+const CLI_ENV = { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '' };
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return runScript('scripts/import-finess.ts', args, { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ...env });
+  return runScript('scripts/import-finess.ts', args, { ...CLI_ENV, ...env });
+}
+/**
+ * The same command through its `main` in this process (helpers/cli.ts runMain): a Node start and
+ * the module loading fewer per run. Not while this process holds the data directory's lock: the
+ * command would take it as its own.
+ */
+function cliHere(args: string[], env: Record<string, string>): Promise<Run> {
+  return runMain(importFinessMain, args, { ...CLI_ENV, ...env });
 }
 
 describe('the import:finess CLI (PGlite data dir)', () => {
@@ -219,15 +229,15 @@ describe('the import:finess CLI (PGlite data dir)', () => {
     expect(bad.stdout).toContain('line 9: geolocalisation for nofinesset "370000093" which has no structureet line');
     expect(bad.stdout).toContain('nothing written');
 
-    const ok = await cli([SAMPLE], env);
+    const ok = await cliHere([SAMPLE], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('establishments: 7 created, 0 updated, 0 unchanged, 0 rejected');
 
-    const again = await cli([SAMPLE, '--json'], env);
+    const again = await cliHere([SAMPLE, '--json'], env);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ layout: 'etalab-cs1100507', created: 0, updated: 0, unchanged: 7 });
 
-    const partial = await cli([MALFORMED, '--partial'], env);
+    const partial = await cliHere([MALFORMED, '--partial'], env);
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('5 rejected');
     expect(partial.stdout).toContain('partial import');
@@ -256,7 +266,7 @@ describe('the import:finess CLI (PGlite data dir)', () => {
   });
 
   it('exits 2 on usage errors and unreadable files', async () => {
-    expect((await cli([], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
-    expect((await cli([join(dir, 'missing.csv')], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
+    expect((await cliHere([], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
+    expect((await cliHere([join(dir, 'missing.csv')], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
   });
 });

@@ -3,8 +3,14 @@
  * direct on the database (in-memory PGlite, PostgreSQL when TEST_DATABASE_URL is set), and through
  * a running hub that holds the PGlite data directory; exit codes 0/1/2, progress on stderr, report
  * on stdout without any value of a passage.
+ *
+ * On the database directly, the first import runs as a process and the others call the command's
+ * `main` in this process (helpers/cli.ts runMain: a Node start and the module loading fewer per
+ * run). Through the hub they stay processes: the hub runs in this process and holds the data
+ * directory's lock under this process's id, which an in-process command would take as its own.
  */
-import { runScript, type Run } from './helpers/cli.js';
+import { runMain, runScript, type Run } from './helpers/cli.js';
+import { main as importRpuMain } from '../scripts/import-rpu.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,10 +26,12 @@ const HEADER = 'FINESS;CP;COMMUNE;NAISSANCE;SEXE;ENTREE;MODE_ENTREE;PROVENANCE;S
 /** Record 2 breaks two rules (NAISSANCE, PROVENANCE); none of its values may appear in the output. */
 const BAD = [HEADER, `${BOURGES};18000;;01/01/1960;F;14/01/2025 08:00;8;5;14/01/2025 10:00;8;;`, `${BOURGES};2A004;;31/02/1951;M;14/01/2025 09:00;8;1;14/01/2025 11:00;8;;`].join('\n');
 
+const BASE_ENV = { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ROR_DB_IN_MEMORY: 'true', ROR_TOKEN: '' };
 function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return runScript(script, args, { ROR_SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: '', ROR_DB_IN_MEMORY: 'true', ROR_TOKEN: '', ...env });
+  return runScript(script, args, { ...BASE_ENV, ...env });
 }
 const importRpu = (args: string[], env: Record<string, string> = {}) => run('scripts/import-rpu.ts', args, env);
+const importRpuHere = (args: string[], env: Record<string, string> = {}) => runMain(importRpuMain, args, { ...BASE_ENV, ...env });
 
 describe('the import:rpu CLI on the database directly', () => {
   let dir: string;
@@ -41,22 +49,22 @@ describe('the import:rpu CLI on the database directly', () => {
   });
 
   it('rejects a bad file per record (exit 1) without printing its values; a missing file is exit 2', { timeout: 60_000 }, async () => {
-    const bad = await importRpu([join(dir, 'bad.csv')]);
+    const bad = await importRpuHere([join(dir, 'bad.csv')]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('record 2, line 3: NAISSANCE');
     expect(bad.stdout).toContain('record 2, line 3: PROVENANCE');
     expect(bad.stdout).toContain('nothing written: 2 problem(s)');
     for (const value of ['31/02/1951', '01/01/1960', '2A004', '14/01/2025 09:00']) expect(bad.stdout + bad.stderr).not.toContain(value);
-    expect((await importRpu([join(dir, 'missing.xml')])).code).toBe(2);
-    expect((await importRpu([])).code).toBe(2);
+    expect((await importRpuHere([join(dir, 'missing.xml')])).code).toBe(2);
+    expect((await importRpuHere([])).code).toBe(2);
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)('imports into PostgreSQL; the same file again changes nothing', { timeout: 60_000 }, async () => {
     const scratch = await createScratchDatabase();
     try {
       const env = { DATABASE_URL: scratch.url, ROR_DB_IN_MEMORY: 'false' };
-      expect(JSON.parse((await importRpu([EXAMPLE, '--json'], env)).stdout)).toMatchObject({ created: 2, written: true });
-      expect(JSON.parse((await importRpu([EXAMPLE, '--json'], env)).stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+      expect(JSON.parse((await importRpuHere([EXAMPLE, '--json'], env)).stdout)).toMatchObject({ created: 2, written: true });
+      expect(JSON.parse((await importRpuHere([EXAMPLE, '--json'], env)).stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     } finally {
       await scratch.drop();
     }

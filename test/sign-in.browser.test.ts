@@ -7,9 +7,11 @@
  * own signIn and expectAccessible are shown to fail where they must.
  *
  * PGlite only: what is under test is the page in the browser; the sign-in's storage (accounts,
- * sessions, grants) runs on both databases in oidc-users.test.ts and password-page.test.ts.
+ * sessions, grants) runs on both databases in oidc-users.test.ts and password-page.test.ts. On
+ * the run's shared PGlite hub (global-setup.ts): signing in adds sessions and grants only, as
+ * every token taken from the shared hubs does, and the hub has no lockout after a wrong password.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -17,26 +19,22 @@ import { authorizeUrl, discover, exchangeCode, pkce, type Discovery } from '../s
 import { INVALID_CREDENTIALS } from '../subgraphs/professionals/oidc/interactions.js';
 import { expectAccessible, launchBrowser, newUserPage, screenshotDir, signIn } from './helpers/browser.js';
 import { gql } from './helpers/graphql.js';
-import { startTestHub, type TestHub } from './helpers/hub.js';
 
 const PASSWORD = 'Demo-ROR-2026!';
 const SCREENSHOT = new URL('sign-in.png', screenshotDir()); // docs/console/ with ROR_UPDATE_SCREENSHOTS=1
 
 describe('sign-in page in a browser (PGlite)', () => {
-  let hub: TestHub;
+  const graphql = inject('hubs').pglite!.graphql;
+  const base = graphql.replace(/\/graphql$/, '');
   let browser: Browser;
-  let base: string;
   let discovery: Discovery;
 
   beforeAll(async () => {
     browser = await launchBrowser(); // first: without chromium the file fails at once, with the install hint
-    hub = await startTestHub('pglite');
-    base = hub.urls.graphql.replace(/\/graphql$/, '');
     discovery = await discover(base);
   });
   afterAll(async () => {
     await browser?.close();
-    await hub?.close();
   });
 
   /** A new user's page on the web client's authorization request; the redirect back is answered in the browser. */
@@ -99,7 +97,7 @@ describe('sign-in page in a browser (PGlite)', () => {
     const tokens = await exchangeCode(discovery, callback.searchParams.get('code')!, verifier, 'ror-web', redirectUri);
     expect(tokens.status).toBe(200);
     const { access_token } = (await tokens.json()) as { access_token: string };
-    const me = await gql<{ me: { account: { login: string } } }>(hub.urls.graphql, '{ me { account { login } } }', {}, { authorization: `Bearer ${access_token}` });
+    const me = await gql<{ me: { account: { login: string } } }>(graphql, '{ me { account { login } } }', {}, { authorization: `Bearer ${access_token}` });
     expect(me.errors).toBeUndefined();
     expect(me.data!.me.account.login).toBe('gestionnaire.lits.orleans');
     await page.context().close();

@@ -67,7 +67,13 @@ function fileStream(store: BulkStore, jobId: string, fileNo: number): Readable {
 export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
   const store = createBulkStore(runtime.db.orm);
   const config = runtime.config.bulkExport;
-  const runner = createRunner({ store, execute: runtime.execute, config, log: app.log.child({ component: 'fhir-bulk' }) });
+  const runner = createRunner({
+    store,
+    execute: runtime.execute,
+    config,
+    log: app.log.child({ component: 'fhir-bulk' }),
+    parallel: runtime.db.kind === 'postgres',
+  });
   app.addHook('onClose', () => runner.stop());
   const smart = smartConfiguration(runtime.config);
   const prefix = app.prefix;

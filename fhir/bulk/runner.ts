@@ -14,7 +14,7 @@ import type { GraphQLExecutor } from '../../platform/executor.js';
 import { OperationOutcomeError } from '../outcomes.js';
 import type { OperationOutcome } from '../types.js';
 import { exportFailed } from './outcomes.js';
-import { passPages, planPasses, type ExportedResource } from './sources.js';
+import { lanesOf, passPages, planPasses, type ExportedResource, type PlannedPass } from './sources.js';
 import { MAX_ATTEMPTS, type BulkStore } from './store.js';
 import type { ExportJob } from './tables.js';
 
@@ -30,6 +30,13 @@ export interface RunnerOptions {
   execute: GraphQLExecutor;
   config: BulkExportConfig;
   log: FastifyBaseLogger;
+  /**
+   * Whether the database serves several queries at once (PostgreSQL): a job's lanes then run side
+   * by side and each reads a page ahead. PGlite has one connection: concurrent reads would only
+   * queue behind each other (and a page queued past the gateway's subgraph timeout fails the
+   * job), so there the lanes run one after the other without reading ahead, as one reader.
+   */
+  parallel: boolean;
 }
 
 export interface Runner {
@@ -100,15 +107,21 @@ class FileWriter {
 }
 
 /** X-Progress (under 100 characters, Bulk Data). */
-function progressText(field: string, index: number, total: number, written: number): string {
-  return `reading ${field} (pass ${index + 1} of ${total}): ${written} resources written`;
+function progressText(fields: string[], written: number): string {
+  return `reading ${fields.join(', ')}: ${written} resources written`.slice(0, 99);
 }
 
 const isNewer = (resource: ExportedResource, since: Date | null): boolean =>
   since === null || new Date(resource.meta?.lastUpdated ?? 0).getTime() > since.getTime();
 
+/** The error a job ends with when lanes stopped: a real failure wins over the others' Stopped. */
+function firstFailure(results: PromiseSettledResult<void>[]): unknown {
+  const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  return reasons.find((r) => !(r instanceof Stopped)) ?? reasons[0];
+}
+
 export function createRunner(options: RunnerOptions): Runner {
-  const { store, execute, config, log } = options;
+  const { store, execute, config, log, parallel } = options;
   const worker = `bulk-${randomUUID()}`;
   const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
   let stopped = false;
@@ -116,20 +129,40 @@ export function createRunner(options: RunnerOptions): Runner {
   /** A wake-up came during a tick: tick again, so a kick-off never waits for the timer. */
   let again = false;
 
-  /** Runs every type of a job as its principal; throws Stopped when cancelled or shut down. */
+  /**
+   * Runs every type of a job as its principal, its lanes (organisations, units, professionals)
+   * side by side; throws Stopped when cancelled or shut down. A lane that fails halts the others
+   * at their next page, and the job ends only once every lane has stopped, so nothing is written
+   * after the job is failed.
+   */
   async function exportJob(job: ExportJob, state: { stopping: boolean }): Promise<void> {
     await store.resetOutput(job.id);
     const writer = new FileWriter(store, job.id, config.resourcesPerFile);
-    const passes = planPasses(job.types);
-    for (const [index, pass] of passes.entries()) {
-      for await (const page of passPages(pass, execute, { principal: job.principal })) {
-        for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
-        if (state.stopping) throw new Stopped('shutting down');
-        if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText(pass.field, index, passes.length, writer.written)))) {
-          throw new Stopped('cancelled or taken over');
+    const passes = planPasses(job.types, job.since?.toISOString() ?? null);
+    const lanes = parallel ? lanesOf(passes) : [passes];
+    const reading = new Set<string>();
+    let halted = false;
+    const runLane = async (lane: PlannedPass[]): Promise<void> => {
+      try {
+        for (const pass of lane) {
+          reading.add(pass.field);
+          for await (const page of passPages(pass, execute, { principal: job.principal }, parallel)) {
+            if (halted) throw new Stopped('another lane stopped');
+            for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
+            if (state.stopping) throw new Stopped('shutting down');
+            if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText([...reading], writer.written)))) {
+              throw new Stopped('cancelled or taken over');
+            }
+          }
+          reading.delete(pass.field);
         }
+      } catch (error) {
+        halted = true;
+        throw error;
       }
-    }
+    };
+    const results = await Promise.allSettled(lanes.map(runLane));
+    if (results.some((r) => r.status === 'rejected')) throw firstFailure(results);
     await writer.flushAll();
     if (!(await store.complete(job.id, worker, config.retentionSeconds))) throw new Stopped('cancelled');
   }

@@ -17,6 +17,7 @@ import { unitToLocation } from '../mappers/location.js';
 import { professionalToPractitioner, situationToPractitionerRole } from '../mappers/practitioner.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
 import { selectionPath } from '../records.js';
+import { UNITS_WITH_CAPACITY } from '../search/graphql.js';
 import { exportFailed } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
@@ -51,7 +52,32 @@ interface ListPass<R> {
   map: (record: R) => ExportedResource | ExportedResource[];
   /** Nullable node fields whose FORBIDDEN error means "not visible to this principal" (as in records.ts). */
   hiddenWhenForbidden?: string[];
+  /** How the list is read when `_since` is given: only the records changed since, decided in SQL. */
+  since: SinceRead;
 }
+
+/**
+ * A `_since` read: a root list field whose arguments narrow it to the records that may have
+ * changed since the instant (the `updated_at` indexes of the subgraph, as `_lastUpdated`
+ * searches use them). It must return a superset of the records whose resource's
+ * meta.lastUpdated is later: the runner still keeps only those (`isNewer`).
+ */
+export interface SinceRead {
+  /** Reads sharing a key are one read (HealthcareService and Location: the same units). */
+  key: string;
+  field: string;
+  /** Variable definitions, e.g. `$criteria: UnitCriteria!`. */
+  variables: string;
+  /** Arguments besides paging, using the variables. */
+  args: string;
+  /** Type condition of the node when the field lists a union (structureSearch). */
+  on?: string;
+  /** The variables' values for `since`, read as the export's principal when they need a read. */
+  values: (since: string, read: CallerRead) => Promise<Record<string, unknown>>;
+}
+
+/** Runs a GraphQL read as the export's principal (one authorisation path: the gateway's). */
+export type CallerRead = <T>(query: string, variables: Record<string, unknown>) => Promise<FormattedExecutionResult<T>>;
 
 export interface BulkSource {
   type: ExportedResource['resourceType'];
@@ -76,30 +102,106 @@ const PROFESSIONAL_SITUATIONS = /* GraphQL */ `
 /** Every unit the FHIR read serves: archived ones too (read as inactive). */
 const ALL_UNITS = 'filter: { includeArchived: true }';
 
+/** Keyset order of the search fields (id), so a page's cursor is stable while rows change. */
+const BY_ID = 'sort: [{ key: ID }]';
+
+/**
+ * The units whose HealthcareService or Location may have changed since: the place (the unit, or
+ * its establishment when the unit uses its address) changed, or the capacity the principal may
+ * read changed, as Location `_lastUpdated` searches decide it (fhir/search/types/location.ts).
+ */
+const UNITS_SINCE: SinceRead = {
+  key: 'units',
+  field: 'unitSearch',
+  variables: '$criteria: UnitCriteria!',
+  args: `criteria: $criteria, ${BY_ID}`,
+  values: async (since, read) => {
+    const orIds = await capacityChangedSince(since, read);
+    // The ids go with every page's request: past a bound, reading every unit costs less (the
+    // runner's lastUpdated test still keeps only the changed ones).
+    if (orIds.length > MAX_CHANGED_IDS) return { criteria: {} };
+    return { criteria: { placeChanged: [{ from: since, ...(orIds.length ? { orIds } : {}) }] } };
+  },
+};
+
+/** Units with a changed capacity beyond which a `_since` read takes every unit (offer's limit: 100,000). */
+export const MAX_CHANGED_IDS = 10_000;
+
+/** Units whose capacity visible to the principal changed since; none for one who may not read capacity. */
+async function capacityChangedSince(since: string, read: CallerRead): Promise<string[]> {
+  const result = await read<{ unitsWithCapacity: string[] }>(UNITS_WITH_CAPACITY, { filter: { figures: ['INSTALLED'], updated: [[{ from: since }]] } });
+  const errors = result.errors ?? [];
+  if (errors.length > 0 && errors.every((e) => e.extensions?.code === 'FORBIDDEN')) return [];
+  if (errors.length > 0 || !result.data) throw new OperationOutcomeError(fromGraphQLErrors(errors));
+  return result.data.unitsWithCapacity;
+}
+
+/** Establishments (EG) or legal entities (EJ) updated since, through the structure search. */
+const structuresSince = (kind: 'EG' | 'EJ', on: string): SinceRead => ({
+  key: `structures-${kind}`,
+  field: 'structureSearch',
+  variables: '$criteria: StructureCriteria!',
+  args: `criteria: $criteria, ${BY_ID}`,
+  on,
+  values: async (since) => ({ criteria: { codes: [{ anyOf: [{ field: 'KIND', code: kind }] }], updated: [[{ from: since }]] } }),
+});
+
+/** Professionals whose record changed since (every placement change moves it). */
+const PROFESSIONALS_SINCE: SinceRead = {
+  key: 'professionals',
+  field: 'professionalChanges',
+  variables: '$since: DateTime',
+  args: 'updatedSince: $since',
+  values: async (since) => ({ since }),
+};
+
 export const BULK_SOURCES: readonly BulkSource[] = [
   {
     type: 'Organization',
     // EGs then EJs: Organization/{id} is either (registry.ts reads the EG first).
     passes: [
-      pass<EstablishmentRecord>({ field: 'establishments', args: '', readQuery: ESTABLISHMENT_QUERY, map: establishmentToOrganization }),
-      pass<OrganizationRecord>({ field: 'organizations', args: '', readQuery: ORGANIZATION_QUERY, map: legalEntityToOrganization }),
+      pass<EstablishmentRecord>({
+        field: 'establishments',
+        args: '',
+        readQuery: ESTABLISHMENT_QUERY,
+        map: establishmentToOrganization,
+        since: structuresSince('EG', 'Establishment'),
+      }),
+      pass<OrganizationRecord>({
+        field: 'organizations',
+        args: '',
+        readQuery: ORGANIZATION_QUERY,
+        map: legalEntityToOrganization,
+        since: structuresSince('EJ', 'Organization'),
+      }),
     ],
   },
   {
     type: 'HealthcareService',
-    passes: [pass<HealthcareServiceRecord>({ field: 'units', args: ALL_UNITS, readQuery: HEALTHCARE_SERVICE_QUERY, map: unitToHealthcareService })],
+    passes: [
+      pass<HealthcareServiceRecord>({ field: 'units', args: ALL_UNITS, readQuery: HEALTHCARE_SERVICE_QUERY, map: unitToHealthcareService, since: UNITS_SINCE }),
+    ],
   },
   {
     type: 'Location',
     passes: [
-      pass<LocationRecord>({ field: 'units', args: ALL_UNITS, readQuery: LOCATION_QUERY, map: unitToLocation, hiddenWhenForbidden: ['capacity'] }),
+      pass<LocationRecord>({
+        field: 'units',
+        args: ALL_UNITS,
+        readQuery: LOCATION_QUERY,
+        map: unitToLocation,
+        hiddenWhenForbidden: ['capacity'],
+        since: UNITS_SINCE,
+      }),
     ],
   },
   {
     type: 'Practitioner',
     scope: 'professional.read',
     // Every professional, archived ones included (read as inactive), oldest change first.
-    passes: [pass<PractitionerRecord>({ field: 'professionalChanges', args: '', readQuery: PRACTITIONER_QUERY, map: professionalToPractitioner })],
+    passes: [
+      pass<PractitionerRecord>({ field: 'professionalChanges', args: '', readQuery: PRACTITIONER_QUERY, map: professionalToPractitioner, since: PROFESSIONALS_SINCE }),
+    ],
   },
   {
     type: 'PractitionerRole',
@@ -111,6 +213,7 @@ export const BULK_SOURCES: readonly BulkSource[] = [
         args: '',
         readQuery: PROFESSIONAL_SITUATIONS,
         map: (record) => record.situations.map(situationToPractitionerRole),
+        since: PROFESSIONALS_SINCE,
       }),
     ],
   },
@@ -156,8 +259,17 @@ export function typesFor(requested: string[], named: boolean, scopes: readonly s
  * is read once per export, not once per type.
  */
 export interface PlannedPass {
+  /** Passes with the same key are merged. */
+  key: string;
   field: string;
+  /** Variable definitions besides `$after` (empty for a full read). */
+  variables: string;
   args: string;
+  on?: string;
+  /** The variables' values, computed once per export as its principal. */
+  values: (read: CallerRead) => Promise<Record<string, unknown>>;
+  /** The types this pass writes (passes sharing a type run one after the other). */
+  types: string[];
   selections: string[];
   /** Fragment definitions the selections spread, without repeats. */
   fragments: string[];
@@ -165,17 +277,29 @@ export interface PlannedPass {
   maps: ((record: never) => ExportedResource | ExportedResource[])[];
 }
 
-/** The passes of an export of `types`, in the types' order, passes over the same list merged. */
-export function planPasses(types: readonly string[]): PlannedPass[] {
+/** The read of a pass: its whole list, or (with `_since`) the records changed since. */
+function readOf(p: ListPass<never>, since: string | null): Pick<PlannedPass, 'key' | 'field' | 'variables' | 'args' | 'on' | 'values'> {
+  if (since === null) return { key: `${p.field}(${p.args})`, field: p.field, variables: '', args: p.args, values: async () => ({}) };
+  const read = p.since;
+  return { key: read.key, field: read.field, variables: read.variables, args: read.args, on: read.on, values: (caller) => read.values(since, caller) };
+}
+
+/**
+ * The passes of an export of `types` (changed since `since`, an ISO instant, when given), in the
+ * types' order, passes over the same list merged.
+ */
+export function planPasses(types: readonly string[], since: string | null = null): PlannedPass[] {
   const planned: PlannedPass[] = [];
   for (const type of types) {
     const source = sourceOf(type);
     // A job recorded before an upgrade may name a type this version no longer exports.
     if (!source) throw new OperationOutcomeError(exportFailed(`This server no longer exports ${type}`));
     for (const p of source.passes) {
-      const same = planned.find((q) => q.field === p.field && q.args === p.args);
-      const target: PlannedPass = same ?? { field: p.field, args: p.args, selections: [], fragments: [], hiddenWhenForbidden: [], maps: [] };
+      const read = readOf(p, since);
+      const same = planned.find((q) => q.key === read.key);
+      const target: PlannedPass = same ?? { ...read, types: [], selections: [], fragments: [], hiddenWhenForbidden: [], maps: [] };
       if (!same) planned.push(target);
+      if (!target.types.includes(type)) target.types.push(type);
       target.selections.push(rootSelection(p.readQuery));
       for (const fragment of fragmentsOf(p.readQuery)) if (!target.fragments.includes(fragment)) target.fragments.push(fragment);
       target.hiddenWhenForbidden.push(...(p.hiddenWhenForbidden ?? []));
@@ -185,11 +309,30 @@ export function planPasses(types: readonly string[]): PlannedPass[] {
   return planned;
 }
 
+/**
+ * The passes grouped in lanes that may run side by side: passes writing a common type stay in one
+ * lane, in order (an Organization file lists establishments first, then legal entities).
+ */
+export function lanesOf(passes: readonly PlannedPass[]): PlannedPass[][] {
+  const lanes: PlannedPass[][] = [];
+  for (const p of passes) {
+    const lane = lanes.find((l) => l.some((q) => q.types.some((t) => p.types.includes(t))));
+    if (lane) lane.push(p);
+    else lanes.push([p]);
+  }
+  return lanes;
+}
+
 /** The list query of a pass: the selections' fields side by side (GraphQL merges repeated fields). */
 function listQuery(p: PlannedPass): string {
+  const variables = ['$after: String', p.variables].filter(Boolean).join(', ');
   const args = [p.args, `first: ${PAGE_SIZE}`, 'after: $after'].filter(Boolean).join(', ');
   const fields = p.selections.map((s) => s.trim().slice(1, -1)).join('\n');
-  return [`query FhirBulk_${p.field}($after: String) { ${p.field}(${args}) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`, ...p.fragments].join('\n');
+  const node = p.on ? `__typename ... on ${p.on} { ${fields} }` : fields;
+  return [
+    `query FhirBulk_${p.field}(${variables}) { ${p.field}(${args}) { edges { node { ${node} } } pageInfo { hasNextPage endCursor } } }`,
+    ...p.fragments,
+  ].join('\n');
 }
 
 /** Whether an error only hides one node's nullable field from this principal. */
@@ -200,7 +343,9 @@ function isHiddenField(error: GraphQLFormattedError, p: PlannedPass): boolean {
     path.length === 5 &&
     path[0] === p.field &&
     path[1] === 'edges' &&
-    typeof path[2] === 'number' &&
+    // The gateway reports an entity fetch's error for the whole list ("@" for the index), e.g.
+    // `units.edges.@.node._entities.3.capacity` when the capacities subgraph refuses the field.
+    (typeof path[2] === 'number' || path[2] === '@') &&
     path[3] === 'node' &&
     p.hiddenWhenForbidden.includes(String(path[4]))
   );
@@ -213,20 +358,37 @@ interface Page {
 
 /**
  * The resources of one pass, a page at a time (every map applied to every record), read as
- * `caller`. Any GraphQL error other than a hidden field fails the export: a file silently
- * missing records would be worse.
+ * `caller`. With `readAhead`, the next page is asked for as soon as this one's cursor is known,
+ * so reading it overlaps mapping and writing this one; at most two pages are held. Any GraphQL error other than
+ * a hidden field fails the export: a file silently missing records would be worse.
  */
-export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials): AsyncGenerator<ExportedResource[]> {
+export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<ExportedResource[]> {
   const query = listQuery(p);
-  let after: string | null = null;
-  for (;;) {
-    const result: FormattedExecutionResult<Record<string, Page>> = await execute<Record<string, Page>>({ query, variables: { after } }, caller);
+  const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
+  const values = await p.values(read);
+  const fetchPage = async (after: string | null): Promise<Page> => {
+    const result: FormattedExecutionResult<Record<string, Page>> = await execute<Record<string, Page>>({ query, variables: { ...values, after } }, caller);
     const errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
     if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
     const page: Page | undefined = result.data?.[p.field];
     if (!page) throw new Error(`GraphQL answered no ${p.field}`);
-    yield page.edges.flatMap((e) => p.maps.flatMap((map) => map(e.node)));
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-    after = page.pageInfo.endCursor;
+    return page;
+  };
+  const ofType = (node: { __typename?: string }) => !p.on || node.__typename === p.on;
+  const resourcesOf = (page: Page) => page.edges.filter((e) => ofType(e.node)).flatMap((e) => p.maps.flatMap((map) => map(e.node)));
+  let next: Promise<Page> | null = fetchPage(null);
+  while (next) {
+    const page: Page = await next;
+    const after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    if (!readAhead) {
+      yield resourcesOf(page);
+      next = after ? fetchPage(after) : null;
+      continue;
+    }
+    next = after ? fetchPage(after) : null;
+    // A consumer that stops early (cancel, shutdown, a failed lane) never awaits the page read
+    // ahead: its failure must not become an unhandled rejection.
+    next?.catch(() => undefined);
+    yield resourcesOf(page);
   }
 }

@@ -131,7 +131,11 @@ export function createBulkStore(orm: Orm) {
           .set({ status: 'failed', error, progress: null, leaseOwner: null, leaseUntil: null, completedAt: sql`now()`, expiresAt: seconds(retentionSeconds) })
           .where(and(eq(exportJobs.id, id), owned))
           .returning({ id: exportJobs.id });
-        if (rows.length > 0) await tx.delete(exportChunks).where(eq(exportChunks.jobId, id));
+        if (rows.length > 0) {
+          // Nothing of a failed run stays: no file to list or serve, only the OperationOutcome.
+          await tx.delete(exportChunks).where(eq(exportChunks.jobId, id));
+          await tx.delete(exportFiles).where(eq(exportFiles.jobId, id));
+        }
       });
     },
 

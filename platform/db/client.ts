@@ -125,22 +125,37 @@ function openPostgres(url: string, poolMax = 10): Database {
 /**
  * A dedicated connection (LISTEN cannot share a pooled one) that reconnects with backoff when
  * dropped, telling the caller so it can catch up on what it missed meanwhile.
+ *
+ * One retry loop at a time: a connection that fails while connecting also emits 'end', so only
+ * the 'end' of an established connection schedules a reconnection (a failed attempt is retried
+ * by `reconnect` alone). Scheduling from both doubled the loops at every failed attempt: an
+ * outage of a minute (a dropped database) grew into thousands of connection attempts.
  */
 async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void, onReconnect?: () => void) {
   let client: pg.Client | null = null;
   let stopped = false;
   let delay = 250;
+  const retryLater = () => {
+    setTimeout(() => void reconnect(), delay);
+    delay = Math.min(delay * 2, 10_000);
+  };
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
+    let established = false;
     next.on('notification', (n) => n.channel === channel && onNotify(n.payload ?? ''));
-    next.on('error', () => undefined); // 'end' follows and schedules the reconnection
+    next.on('error', () => undefined); // 'end' follows
     next.on('end', () => {
-      if (stopped) return;
-      setTimeout(() => void reconnect(), delay);
-      delay = Math.min(delay * 2, 10_000);
+      if (established && !stopped) retryLater();
     });
-    await next.connect();
-    await next.query(`listen "${channel.replace(/"/g, '""')}"`);
+    try {
+      await next.connect();
+      await next.query(`listen "${channel.replace(/"/g, '""')}"`);
+    } catch (error) {
+      await next.end().catch(() => undefined); // connected but the LISTEN failed: not kept open
+      throw error;
+    }
+    if (stopped) return void (await next.end().catch(() => undefined)); // stopped while connecting
+    established = true;
     client = next;
     delay = 250;
   };
@@ -148,10 +163,9 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
     if (stopped) return;
     try {
       await connect();
-      onReconnect?.();
+      if (!stopped) onReconnect?.();
     } catch {
-      setTimeout(() => void reconnect(), delay);
-      delay = Math.min(delay * 2, 10_000);
+      if (!stopped) retryLater();
     }
   };
   await connect();

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
 import type { AccessLevel, Scope } from '../../platform/auth/identity.js';
 import type { Database } from '../../platform/db/client.js';
-import { clients } from '../../subgraphs/professionals/tables.js';
 
 export interface DemoClient {
   clientId: string;
@@ -63,6 +62,9 @@ export function demoPrivateJwk(clientId: string): JWK {
  */
 export async function seedDemoClients(db: Database, nodeEnv = process.env.NODE_ENV): Promise<string[]> {
   if (nodeEnv === 'production') return [];
+  // Loaded here, not with the file: `npm run token` reads the keys above and never writes, and
+  // the tables module brings Drizzle's schema builders (about 0.6 s of CPU per process).
+  const { clients } = await import('../../subgraphs/professionals/tables.js');
   const added = await db.orm
     .insert(clients)
     .values(

@@ -8,6 +8,18 @@ import type { HubConfig } from '../../platform/config.js';
 import { openDatabase, type Database } from '../../platform/db/client.js';
 import { DatabaseBusyError } from '../../platform/db/dir-lock.js';
 
+/**
+ * Where a command reads its environment and writes: the process's own, or a test's when it calls
+ * the command's `main` in its own process (test/helpers/cli.ts runMain).
+ */
+export interface CommandIo {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+export const PROCESS_IO: CommandIo = { env: process.env, stdout: process.stdout, stderr: process.stderr };
+
 export interface HubTarget {
   /** The gateway's base URL, e.g. http://127.0.0.1:4000. */
   hub: string;
@@ -27,16 +39,17 @@ export async function sendToHub<R>(
   target: HubTarget & { path: string; query: Record<string, string> },
   isReport: (body: unknown) => body is HubAnswer<R>,
   done: (report: R, seconds: number) => number,
+  io: CommandIo = PROCESS_IO,
 ): Promise<number> {
   const url = new URL(target.path, target.hub);
   url.search = new URLSearchParams(target.query).toString();
   const authorization = /^bearer /i.test(target.token) ? target.token : `Bearer ${target.token}`;
-  process.stderr.write(`sent ${bytes.byteLength} bytes, waiting for the hub's report\n`);
+  io.stderr.write(`sent ${bytes.byteLength} bytes, waiting for the hub's report\n`);
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/octet-stream' }, body: bytes });
   } catch (error) {
-    process.stderr.write(`no hub answers at ${target.hub} (${(error as Error).message}); pass --hub URL\n`);
+    io.stderr.write(`no hub answers at ${target.hub} (${(error as Error).message}); pass --hub URL\n`);
     return 2;
   }
   const body = (await response.json().catch(() => null)) as unknown;
@@ -45,7 +58,7 @@ export async function sendToHub<R>(
     return done(report as unknown as R, seconds);
   }
   const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-  process.stderr.write(`the hub refused the import (HTTP ${response.status}${error?.code ? ` ${error.code}` : ''}): ${error?.message ?? response.statusText}\n`);
+  io.stderr.write(`the hub refused the import (HTTP ${response.status}${error?.code ? ` ${error.code}` : ''}): ${error?.message ?? response.statusText}\n`);
   return 2;
 }
 
@@ -57,17 +70,18 @@ export async function databaseOrHub(
   config: HubConfig,
   options: { hub?: string; token?: string },
   throughHub: (target: HubTarget) => Promise<number>,
+  io: CommandIo = PROCESS_IO,
 ): Promise<Database | number> {
   try {
     return await openDatabase(config.database);
   } catch (error) {
     if (!(error instanceof DatabaseBusyError)) {
-      process.stderr.write(`cannot open the database: ${(error as Error).message}\n`);
+      io.stderr.write(`cannot open the database: ${(error as Error).message}\n`);
       return 2;
     }
-    const token = options.token ?? process.env.ROR_TOKEN;
+    const token = options.token ?? io.env.ROR_TOKEN;
     if (!token) {
-      process.stderr.write(
+      io.stderr.write(
         `The hub (process ${error.pid}) is running on this embedded database: pass --token (TOKEN=$(npm run -s token -- --user admin.ars)) to import through it, or stop it.\n`,
       );
       return 2;
@@ -77,7 +91,7 @@ export async function databaseOrHub(
 }
 
 /** Progress on stderr: a redrawn bar on a terminal, a plain line every 10 % otherwise. */
-export function progressPrinter(stream: NodeJS.WriteStream): (done: number, total: number) => void {
+export function progressPrinter(stream: CommandIo['stderr']): (done: number, total: number) => void {
   let lastStep = -1;
   return (done, total) => {
     if (total === 0) return;
@@ -113,10 +127,18 @@ export interface ReportOutput {
 }
 
 /** Prints a run's report: as JSON with `--json`, else the domain's text and the rate of `count` `unit`. */
-export function printReport<R extends object>(report: R, seconds: number, out: ReportOutput, text: (report: R, file: string) => string, count: number, unit: string): void {
-  if (out.json) process.stdout.write(`${JSON.stringify({ file: out.file, ...report, seconds }, null, 2)}\n`);
+export function printReport<R extends object>(
+  report: R,
+  seconds: number,
+  out: ReportOutput,
+  text: (report: R, file: string) => string,
+  count: number,
+  unit: string,
+  io: CommandIo = PROCESS_IO,
+): void {
+  if (out.json) io.stdout.write(`${JSON.stringify({ file: out.file, ...report, seconds }, null, 2)}\n`);
   else {
-    process.stdout.write(text(report, out.file));
-    process.stdout.write(`${count} ${unit} in ${seconds.toFixed(2)} s (${Math.round(count / Math.max(seconds, 1e-3))} ${unit}/s)\n`);
+    io.stdout.write(text(report, out.file));
+    io.stdout.write(`${count} ${unit} in ${seconds.toFixed(2)} s (${Math.round(count / Math.max(seconds, 1e-3))} ${unit}/s)\n`);
   }
 }

@@ -11,11 +11,17 @@ import { tmpdir } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../platform/logger.js';
-import { EXTENSIONS, type Database } from '../../platform/db/client.js';
+import type { Database } from '../../platform/db/client.js';
 import { CHANGE_FEED_MIGRATIONS } from '../../platform/changes/migrations.js';
 import { FHIR_MIGRATIONS } from '../../fhir/migrations.js';
-import { prepareDatabase, startHub, type RunningHub } from '../../scripts/hub.js';
-import { SUBGRAPHS } from '../../scripts/subgraphs.js';
+import type { RunningHub } from '../../scripts/hub.js';
+
+/*
+ * The hub's modules (every subgraph, the gateway, FHIR, the OpenID provider: about 2 s of CPU to
+ * load) are imported when a hub or a database is made, not with this file: many test files take
+ * only `databaseKinds` or `createScratchDatabase` from here and read the shared hubs over HTTP.
+ */
+const hubModule = () => import('../../scripts/hub.js');
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -124,6 +130,7 @@ async function startOnFreePort(extra: Record<string, string>, databaseUrl: strin
     const loaded = loadConfig(testEnv({ PORT: port, ...extra, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
     const config = fresh ? loaded : fromSnapshot(loaded);
     try {
+      const { startHub } = await hubModule();
       return await startHub(config, createLogger(config.logLevel, {}, logs));
     } catch (error) {
       const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -216,6 +223,7 @@ export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Da
   const scratch = kind === 'postgres' ? await createScratchDatabase(templateFor(loadConfig(env))) : null;
   try {
     const config = fromSnapshot(loadConfig(scratch ? { ...env, DATABASE_URL: scratch.url } : env));
+    const { prepareDatabase } = await hubModule();
     const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
     return { db, drop: async () => (await db.close(), await scratch?.drop()) };
   } catch (error) {
@@ -243,7 +251,7 @@ export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() =
  * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
  */
 async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
-  const migrated = migratedDumpFile();
+  const migrated = await migratedDumpFile();
   if (!existsSync(migrated)) {
     const partial = `${migrated}.${process.pid}`; // renamed when complete: parallel runs share the file
     await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial);
@@ -261,7 +269,8 @@ async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
  * on: every migration file, the extensions, the PGlite and drizzle-orm versions. Dumps of other
  * hashes older than a day are removed.
  */
-function migratedDumpFile(): string {
+async function migratedDumpFile(): Promise<string> {
+  const [{ EXTENSIONS }, { SUBGRAPHS }] = await Promise.all([import('../../platform/db/client.js'), import('../../scripts/subgraphs.js')]);
   const hash = createHash('sha256');
   for (const pkg of ['@electric-sql/pglite', 'drizzle-orm']) {
     const { version } = JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string };
@@ -286,6 +295,7 @@ function migratedDumpFile(): string {
 }
 
 async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
+  const { prepareDatabase } = await hubModule();
   const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
   try {
     await db.dump!(file);
@@ -304,6 +314,7 @@ async function preparePostgresTemplates(): Promise<() => Promise<void>> {
       const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
       drops.push(template.drop);
       const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
+      const { prepareDatabase } = await hubModule();
       const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
       await db.close(); // a template must have no connection left when it is copied
       process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);

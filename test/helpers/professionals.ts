@@ -11,7 +11,7 @@ import type { PerimeterKind, RightCode } from '../../platform/auth/rights.js';
 import { rightsOfRoleOn, type RoleCode } from '../../platform/auth/roles.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
-import { startHub } from '../../scripts/hub.js';
+import type { RunningHub } from '../../scripts/hub.js';
 import { gql } from './graphql.js';
 import { createScratchDatabase, fromSnapshot, startTestHub, templateFor, testEnv, type DatabaseKind, type TestHub } from './hub.js';
 import { startTestIssuer, type TestIssuer } from './test-issuer.js';
@@ -99,7 +99,8 @@ export async function startGatewayHub(kind: DatabaseKind, options: { env?: Recor
   const env = testEnv({ ROR_INTERNAL_SECRET: TEST_SECRET, ROR_OIDC_DISCOVERY_URL: issuer.discoveryUrl, ...options.env });
   const scratch = kind === 'postgres' ? await createScratchDatabase(templateFor(loadConfig(env))) : null;
   const config = fromSnapshot(loadConfig({ ...env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }));
-  const running = await startHub(config, options.logger ?? createLogger(config.logLevel));
+  const { startHub } = await import('../../scripts/hub.js'); // loaded with the hub, not with this file
+  const running: RunningHub = await startHub(config, options.logger ?? createLogger(config.logLevel));
   const close = async () => {
     await running.close();
     await scratch?.drop();
