@@ -6,7 +6,7 @@
  * two 3-line console files, 140 s each, at the very end.
  *
  * A file not recorded yet (a new test) starts first: its length is unknown, and starting it early
- * can only cost a little balance. `node scripts/test-durations.ts REPORT.json` rewrites the record
+ * can only cost a little balance. `node test/record-durations.ts REPORT.json` rewrites the record
  * from a vitest JSON report of a whole run.
  */
 import { readFileSync } from 'node:fs';
