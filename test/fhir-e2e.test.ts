@@ -258,4 +258,29 @@ describe.each(databaseKinds())('FHIR Location of a freshly entered capacity on %
     const directory = new Client({ baseUrl: hub.urls.fhir, bearerToken: (await asApp(hub.urls.graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
     expect(((await directory.search({ resourceType: 'Location', searchParams: { _lastUpdated: `ge${since}`, _summary: 'count' } })) as unknown as Bundle).total).toBe(0);
   });
+  // The IG's full-offer extraction: offers changed since T, or whose establishment changed since T.
+  it('HealthcareService?_filter=(_lastUpdated ge T or organization._lastUpdated ge T) finds the units of an establishment changed since T', async () => {
+    const reader = (await asApp(hub.urls.graphql, 'national-aggregator')).replace(/^Bearer /, '');
+    const client = new Client({ baseUrl: hub.urls.fhir, bearerToken: reader });
+    type Bundle = { total?: number; entry?: Array<{ search: { mode: string }; resource: Resource & { meta: { lastUpdated: string } } }> };
+    const search = async (searchParams: Record<string, string>) => {
+      const bundle = (await client.search({ resourceType: 'HealthcareService', searchParams: { _count: '200', ...searchParams } })) as unknown as Bundle;
+      expect(r4Issues(bundle as never)).toEqual([]);
+      return (bundle.entry ?? []).map((e) => `${e.search.mode} ${e.resource.resourceType}/${e.resource.id}`).sort();
+    };
+    const admin = await asUser(hub.urls.graphql, 'admin.ars');
+    const { data } = await gql<{ unit: { establishment: { id: string; units: Array<{ id: string }> } } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { establishment { id units { id } } } }`, { id: TOURS_ICU }, { authorization: admin });
+    const establishment = data!.unit.establishment;
+    const since = new Date().toISOString();
+    const either = `(_lastUpdated ge ${since} or organization._lastUpdated ge ${since})`;
+    expect(await search({ _filter: either })).toEqual([]);
+    const updated = await gql(hub.urls.graphql, `mutation($id: ID!) { updateEstablishment(id: $id, input: { switchboardPhone: "02 47 47 47 47" }) { id } }`, { id: establishment.id }, { authorization: admin });
+    expect(updated.errors).toBeUndefined();
+    const units = establishment.units.map((u) => `match HealthcareService/${u.id}`);
+    expect(units.length).toBeGreaterThan(0);
+    expect(await search({ _filter: either, _include: 'HealthcareService:organization' })).toEqual([...units, `include Organization/${establishment.id}`].sort());
+    // The units themselves did not change: only the establishment's branch holds.
+    expect(await search({ _filter: `_lastUpdated ge ${since}` })).toEqual([]);
+    expect(await search({ _filter: `organization._lastUpdated ge ${since} and _lastUpdated lt ${since}` })).toEqual(units.sort());
+  });
 });

@@ -33,7 +33,7 @@ interface GqlUnit {
   patientAge: { min: number | null; max: number | null };
   address: { city: string | null; postalCode: string | null; inseeCode: string | null };
   position: { latitude: number; longitude: number } | null;
-  establishment: { id: string; organization: { id: string } };
+  establishment: { id: string; updatedAt: string; organization: { id: string } };
   updatedAt: string;
 }
 
@@ -47,7 +47,7 @@ interface Bundle {
 }
 
 const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
-  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id organization { id } } updatedAt`;
+  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
@@ -169,10 +169,21 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(units.map((u) => u.id).sort());
     expect(pages.length).toBe(Math.ceil(units.length / 150));
+    // Bundle.total on every page, the last included (the IG's RG_RECH_52).
+    expect(pages.map((p) => p.total)).toEqual(pages.map(() => units.length));
     // Links are opaque: the next page is only reachable through the link the server gave.
     const next = pages[0]!.link.find((l) => l.relation === 'next')!.url;
     const tampered = next.replace('_count=150', '_count=149');
     expect((await fetch(tampered, { headers: { authorization: bearer } })).status).toBe(400);
+  });
+
+  it('Bundle.total on every page of a search filtered by capacity, equal to what the pages hold', async () => {
+    const searchParams = { 'capacity-status': '02', 'nb-capacity': 'gt0', _count: '25', _elements: 'name' };
+    const { pages, matches } = await all('Location', searchParams);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
+    const counted = (await client.search({ resourceType: 'Location', searchParams: { ...searchParams, _summary: 'count' } as never })) as unknown as Bundle;
+    expect(counted.total).toBe(matches.length);
   });
 
   it('declares in the CapabilityStatement exactly what the parser accepts', async () => {
@@ -468,5 +479,85 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     const referent = new Client({ baseUrl: hub().fhir, bearerToken: (await asUser(hub().graphql, 'ref.uo.tours')).replace(/^Bearer /, '') });
     const mine = (await referent.search({ resourceType: 'Location', searchParams: { 'capacity-status': '01', _count: '200' } })) as unknown as Bundle;
     expect(ids(mine).every((id) => id === '370004467-4557')).toBe(true);
+  });
+  it("_has:HealthcareService:location: the IG's capacity of one offer, within the caller's perimeter; unknown forms refused", async () => {
+    const sample = units.filter((u) => !u.sensitive && !u.archived).slice(0, 2);
+    const identifiers = await Promise.all(sample.map(async (u) => ((await client.read({ resourceType: 'HealthcareService', id: u.id })) as unknown as { identifier: Array<{ value: string }> }).identifier[0]!.value));
+    const searchParams = { '_has:HealthcareService:location:identifier': identifiers.join(','), _revinclude: 'HealthcareService:location' };
+    const offer = (await client.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+    expectValid(offer);
+    const wanted = sample.map((u) => u.id).sort();
+    expect(ids(offer).sort()).toEqual(wanted);
+    expect(ids(offer, 'include').sort()).toEqual(wanted);
+    expect(offer.entry!.filter((e) => e.search.mode === 'include').every((e) => e.resource.resourceType === 'HealthcareService')).toBe(true);
+    // The aggregator reads capacity: each Location carries its capacity records.
+    const capacityOf = (bundle: Bundle) => (bundle.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => ((e.resource.extension as Array<{ url: string }> | undefined) ?? []).filter((x) => x.url.endsWith('ror-location-supported-capacity')).length);
+    expect(capacityOf(offer).some((n) => n > 0)).toBe(true);
+    // Any HealthcareService parameter, with its modifiers: the same units as on HealthcareService.
+    await expectMatches('Location', { '_has:HealthcareService:location:_id': wanted.join(',') }, wanted);
+    await expectMatches('Location', { '_has:HealthcareService:location:specialty': '050' }, unitIds((u) => u.operationalActivities.some((a) => a.code === '050')));
+    await expectMatches('Location', { '_has:HealthcareService:location:active:not': 'true' }, unitIds((u) => u.archived));
+    // Unknown forms: 400 naming the parameter; lenient handling ignores and reports them.
+    for (const name of ['_has:HealthcareService:location:nonsense', '_has:PractitionerRole:location:identifier', '_has:HealthcareService:organization:identifier', '_has', '_has:HealthcareService:location:identifier:exact']) {
+      const response = await fetch(`${hub().fhir}/Location?${new URLSearchParams({ [name]: identifiers[0]! })}`, { headers: { authorization: bearer } });
+      expect(response.status, name).toBe(400);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.resourceType).toBe('OperationOutcome');
+      expect(outcome.issue[0]!.diagnostics).toContain(name.replace(/:exact$/, ''));
+    }
+    const lenient = (await (await fetch(`${hub().fhir}/Location?_has:HealthcareService:location:nonsense=1&_id=${wanted[0]}`, { headers: { authorization: bearer, prefer: 'handling=lenient' } })).json()) as Bundle;
+    expect(ids(lenient)).toEqual([wanted[0]]);
+    expect(JSON.stringify(lenient.entry!.find((e) => e.search.mode === 'outcome'))).toContain('_has:HealthcareService:location:nonsense');
+    // Outside the perimeter: the directory (access profile 0) gets nothing for a sensitive unit, not even
+    // through the revinclude, and no capacity on the others.
+    const directory = new Client({ baseUrl: hub().fhir, bearerToken: (await asApp(hub().graphql, 'sante-fr-directory')).replace(/^Bearer /, '') });
+    const sensitive = units.find((u) => u.sensitive)!;
+    const sensitiveIdentifier = ((await client.read({ resourceType: 'Location', id: sensitive.id })) as unknown as { identifier: Array<{ value: string }> }).identifier[0]!.value;
+    const hidden = (await directory.search({ resourceType: 'Location', searchParams: { ...searchParams, '_has:HealthcareService:location:identifier': sensitiveIdentifier } })) as unknown as Bundle;
+    expect(hidden.entry ?? []).toEqual([]);
+    const seen = (await directory.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+    expectValid(seen);
+    expect(ids(seen).sort()).toEqual(wanted);
+    expect(capacityOf(seen).every((n) => n === 0)).toBe(true);
+    // A unit referent: other units' Locations without capacity.
+    const referent = new Client({ baseUrl: hub().fhir, bearerToken: (await asUser(hub().graphql, 'ref.uo.tours')).replace(/^Bearer /, '') });
+    const others = (await referent.search({ resourceType: 'Location', searchParams })) as unknown as Bundle;
+    expect(ids(others).sort()).toEqual(wanted);
+    expect(wanted).not.toContain('370004467-4557');
+    expect(capacityOf(others).every((n) => n === 0)).toBe(true);
+  });
+  it("_filter: the IG's full-offer extraction (offer or its organisation changed since T), as the same criteria; anything else 400", async () => {
+    const at = (iso: string) => Date.parse(iso);
+    // Every distinct change instant of the units and their establishments: each split is checked.
+    const instants = [...new Set(units.flatMap((u) => [u.updatedAt, u.establishment.updatedAt]))].sort();
+    // The seeded region may share one instant; fhir-e2e.test.ts changes an establishment on a private
+    // hub to tell the two branches apart.
+    for (const since of [instants[0]!, instants[Math.floor(instants.length / 2)]!, instants.at(-1)!]) {
+      const filter = `(_lastUpdated ge ${since} or organization._lastUpdated ge ${since})`;
+      const wanted = unitIds((u) => at(u.updatedAt) >= at(since) || at(u.establishment.updatedAt) >= at(since));
+      expect(wanted.length).toBeGreaterThan(0);
+      await expectMatches('HealthcareService', { _filter: filter }, wanted);
+      const page = (await client.search({ resourceType: 'HealthcareService', searchParams: { _filter: filter, _include: 'HealthcareService:organization', _count: '50', _sort: '_id' } })) as unknown as Bundle;
+      expectValid(page);
+      const establishments = new Set(units.filter((u) => ids(page).includes(u.id)).map((u) => u.establishment.id));
+      expect(ids(page, 'include').sort()).toEqual([...establishments].sort());
+    }
+    // and, nested parentheses, quoted values: the establishment's own change only.
+    const last = instants.at(-1)!;
+    await expectMatches('HealthcareService', { _filter: `organization._lastUpdated ge "${last}" and (_lastUpdated lt 2000 or _lastUpdated ge 2000)` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last)));
+    for (const [filter, says] of [
+      ['_lastUpdated ge 2024 and _lastUpdated lt 2025 or organization._lastUpdated ge 2024', 'parentheses'],
+      ['name eq x', 'unsupported path "name"'],
+      ['organization._lastUpdated:above ge 2024', 'unsupported path'],
+      ['_lastUpdated sw 2024', 'unsupported operator "sw"'],
+      ['(_lastUpdated ge 2024', 'missing ")"'],
+      ['not (_lastUpdated ge 2024)', '"not"'],
+      ['_lastUpdated ge tomorrow', 'Invalid date'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/HealthcareService?${new URLSearchParams({ _filter: filter })}`, { headers: { authorization: bearer } });
+      expect(response.status, filter).toBe(400);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.issue[0]!.diagnostics, filter).toContain(says);
+    }
   });
 });

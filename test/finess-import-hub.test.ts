@@ -13,10 +13,12 @@ import { count, sql } from 'drizzle-orm';
 import { establishments, organizations } from '../subgraphs/offer/tables.js';
 import { databaseKinds, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
+import { gql } from './helpers/graphql.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEMO = join(root, 'scripts/demo/data/finess-cvl.csv');
 const MALFORMED = join(root, 'test/fixtures/finess/etalab-cs1100507-malformed.csv');
+const OVERSEAS = join(root, 'test/fixtures/finess/etalab-cs1100507-overseas.csv');
 
 const baseOf = (hub: TestHub) => hub.urls.graphql.replace(/\/graphql$/, '');
 
@@ -128,6 +130,26 @@ describe.each(databaseKinds())('POST /imports/finess through the gateway (%s)', 
     const response = await post(`${baseOf(hub)}/imports/finess?partial=yes`, DEMO, { authorization: await asUser(hub.urls.graphql, 'admin.ars') });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
+  });
+
+  // Last: it adds an establishment to this file's hub.
+  it('imports an overseas establishment with its position, which a near search then finds (issue 19)', { timeout: 60_000 }, async () => {
+    const admin = await asUser(hub.urls.graphql, 'admin.ars');
+    const response = await post(`${baseOf(hub)}/imports/finess`, OVERSEAS, { authorization: admin });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ layout: 'etalab-cs1100507', created: 1, rejected: 0, written: true });
+    // The Polyclinique de la Guadeloupe (Les Abymes), searched 3 km around Pointe-à-Pitre.
+    const near = await gql<{ establishments: { edges: Array<{ distanceKm: number; node: { id: string; address: { regionCode: string }; position: { latitude: number; longitude: number } | null } }> } }>(
+      hub.urls.graphql,
+      'query($near: NearInput!) { establishments(filter: { near: $near }) { edges { distanceKm node { id address { regionCode } position { latitude longitude } } } } }',
+      { near: { latitude: 16.2411, longitude: -61.5331, radiusKm: 3 } },
+      { authorization: admin },
+    );
+    expect(near.errors).toBeUndefined();
+    const found = near.data?.establishments.edges.find((e) => e.node.id === '970100012');
+    expect(found?.node).toMatchObject({ address: { regionCode: '01' }, position: { latitude: 16.234004, longitude: -61.528737 } });
+    expect(found?.distanceKm).toBeGreaterThan(0.5);
+    expect(found?.distanceKm).toBeLessThan(1.2);
   });
 });
 

@@ -1,4 +1,4 @@
-/** FINESS import (issue 4 item 4): both layouts, Lambert 93, validation, idempotent upsert, the CLI. */
+/** FINESS import (issue 4 item 4, issue 19): both layouts, Lambert 93 and overseas UTM, validation, idempotent upsert, the CLI. */
 import { runMain, runScript, type Run } from './helpers/cli.js';
 import { main as importFinessMain } from '../scripts/import-finess.js';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../platform/db/client.js';
 import { acquireDirLock } from '../platform/db/dir-lock.js';
 import { auditEvents, establishments, organizations } from '../subgraphs/offer/tables.js';
 import { changeEvents } from '../platform/changes/tables.js';
-import { lambert93ToWgs84, wgs84ToLambert93 } from '../subgraphs/offer/finess/lambert93.js';
+import { fromWgs84, projectionByEpsg, toWgs84, type Projection } from '../subgraphs/offer/finess/projections.js';
 import { finessNumberProblem } from '../subgraphs/offer/finess/numbers.js';
 import { parseFiness } from '../subgraphs/offer/finess/parse.js';
 import { cliActor, importFiness } from '../subgraphs/offer/finess/import.js';
@@ -20,6 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const DEMO = join(root, 'scripts/demo/data/finess-cvl.csv');
 const SAMPLE = join(root, 'test/fixtures/finess/etalab-cs1100507-sample.csv');
 const MALFORMED = join(root, 'test/fixtures/finess/etalab-cs1100507-malformed.csv');
+const OVERSEAS = join(root, 'test/fixtures/finess/etalab-cs1100507-overseas.csv');
 const read = (file: string) => readFileSync(file, 'utf8');
 
 const MALFORMED_PROBLEMS = [
@@ -31,29 +32,66 @@ const MALFORMED_PROBLEMS = [
   { line: 9, message: 'geolocalisation for nofinesset "370000093" which has no structureet line' },
 ];
 
-describe('Lambert 93 → WGS84', () => {
-  it('maps the projection origin and a published reference point', () => {
-    const origin = lambert93ToWgs84(700_000, 6_600_000);
+const projection = (epsg: number): Projection => projectionByEpsg(epsg) ?? expect.fail(`EPSG:${epsg} is not defined`);
+
+/** Metres between two WGS84 positions (equirectangular: exact enough below a few km). */
+function metresBetween(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
+  const rad = Math.PI / 180;
+  const dx = (a.longitude - b.longitude) * rad * Math.cos(((a.latitude + b.latitude) / 2) * rad);
+  const dy = (a.latitude - b.latitude) * rad;
+  return Math.hypot(dx, dy) * 6_371_000;
+}
+
+describe('FINESS projections → WGS84 (proj4)', () => {
+  it('Lambert 93: the projection origin and a published reference point, as the hand-written conversion gave', () => {
+    const origin = toWgs84(projection(2154), 700_000, 6_600_000);
     expect(origin.longitude).toBeCloseTo(3, 9);
     expect(origin.latitude).toBeCloseTo(46.5, 9);
-    // Paris (IGN/pyproj reference): (652 469.02, 6 862 035.26) ⇄ 2.3522° E, 48.8566° N.
-    const paris = lambert93ToWgs84(652_469.02, 6_862_035.26);
+    // Paris (IGN/pyproj reference): (652 469.02, 6 862 035.26) ⇄ 2.3522° E, 48.8566° N; the
+    // former lambert93.ts gave 2.35219996° E, 48.85660001° N: both within 1 m of each other.
+    const paris = toWgs84(projection(2154), 652_469.02, 6_862_035.26);
+    expect(metresBetween(paris, { longitude: 2.3521999630139847, latitude: 48.856600005015274 })).toBeLessThan(1);
     expect(paris.longitude).toBeCloseTo(2.3522, 6);
     expect(paris.latitude).toBeCloseTo(48.8566, 6);
-    // Notre-Dame de Paris, within ~100 m of (652 469, 6 861 807) given in the brief.
-    const notreDame = lambert93ToWgs84(652_469, 6_861_807);
-    expect(Math.abs(notreDame.latitude - 48.853)).toBeLessThan(0.003);
-    expect(Math.abs(notreDame.longitude - 2.349)).toBeLessThan(0.004);
   });
 
-  it('round-trips every demo establishment to better than 1e-9 degree', () => {
+  it('round-trips every demo establishment through Lambert 93 to better than 1e-9 degree', () => {
     for (const e of parseFiness(read(DEMO)).valid) {
       if (e.latitude === null || e.longitude === null) continue;
-      const { x, y } = wgs84ToLambert93(e.longitude, e.latitude);
-      const back = lambert93ToWgs84(x, y);
+      const { x, y } = fromWgs84(projection(2154), e.longitude, e.latitude);
+      const back = toWgs84(projection(2154), x, y);
       expect(Math.abs(back.latitude - e.latitude)).toBeLessThan(1e-9);
       expect(Math.abs(back.longitude - e.longitude)).toBeLessThan(1e-9);
     }
+  });
+
+  // `geolocalisation` coordinates of the national extract of 12 May 2026 (one per overseas
+  // projection), with their WGS84 position computed by PROJ (pyproj, 5 decimals) and the
+  // establishment's territory. 970100012 is the Polyclinique de la Guadeloupe (Morne Jolivière,
+  // Les Abymes). No Martinique line was at hand: Martinique uses the same EPSG:5490 as Guadeloupe.
+  const OVERSEAS_POINTS = [
+    { where: 'Guadeloupe (970100012)', epsg: 5490, x: 657_242.9, y: 1_795_384.4, longitude: -61.52874, latitude: 16.234, box: [-61.9, 15.8, -60.9, 16.6] },
+    { where: 'Guyane (Cayenne)', epsg: 2972, x: 353_672.8, y: 544_349.1, longitude: -52.31973, latitude: 4.92347, box: [-54.6, 2.1, -51.6, 5.8] },
+    { where: 'La Réunion', epsg: 2975, x: 323_086.6, y: 7_679_599.8, longitude: 55.29821, latitude: -20.97571, box: [55.2, -21.4, 55.85, -20.85] },
+    { where: 'Mayotte (Mamoudzou)', epsg: 4471, x: 524_819.9, y: 8_587_194.7, longitude: 45.22868, latitude: -12.77989, box: [44.95, -13.05, 45.35, -12.6] },
+  ] as const;
+
+  it.each(OVERSEAS_POINTS)('$where: EPSG:$epsg lands within 50 m of its known position, in its territory', (p) => {
+    const got = toWgs84(projection(p.epsg), p.x, p.y);
+    expect(metresBetween(got, p)).toBeLessThan(50);
+    const [west, south, east, north] = p.box;
+    expect(got.longitude).toBeGreaterThan(west);
+    expect(got.longitude).toBeLessThan(east);
+    expect(got.latitude).toBeGreaterThan(south);
+    expect(got.latitude).toBeLessThan(north);
+  });
+
+  it('Martinique (EPSG:5490): Fort-de-France falls in Martinique, not in Guadeloupe', () => {
+    // Fort-de-France (about 14.60° N, 61.07° W) through UTM 20N and back: one zone covers both islands.
+    const { x, y } = fromWgs84(projection(5490), -61.073, 14.6037);
+    expect(x).toBeGreaterThan(700_000);
+    expect(y).toBeLessThan(1_650_000);
+    expect(metresBetween(toWgs84(projection(5490), x, y), { longitude: -61.073, latitude: 14.6037 })).toBeLessThan(0.01);
   });
 });
 
@@ -97,6 +135,33 @@ describe('parsing', () => {
     expect(parsed.problems).toEqual(MALFORMED_PROBLEMS);
     expect(parsed.valid.map((e) => e.id)).toEqual(['180000010']);
     expect(parsed.rows - parsed.valid.length).toBe(5);
+  });
+
+  it('gives overseas establishments their position and keeps the metropolitan one', () => {
+    const parsed = parseFiness(read(OVERSEAS));
+    expect(parsed.problems).toEqual([]);
+    const [guadeloupe, bourges] = parsed.valid;
+    expect(guadeloupe).toMatchObject({ id: '970100012', departmentCode: '9A', regionCode: '01', inseeCode: '97101', latitude: 16.234004, longitude: -61.528737 });
+    // The same Bourges line as the 2021 sample: the same position as before, to the stored 6 decimals.
+    const before = parseFiness(read(SAMPLE)).valid.find((e) => e.id === '180000010');
+    expect(bourges).toMatchObject({ id: '180000010', latitude: before?.latitude, longitude: before?.longitude });
+  });
+
+  it('refuses a geolocalisation line in a projection it does not know, with its line number', () => {
+    const text = read(OVERSEAS).replace('EPSG:5490 RGAF09/UTM Zone 20N (Antilles)', 'WGS84/UTM zone 21N (St-Pierre-et-Miquelon)');
+    const parsed = parseFiness(text);
+    expect(parsed.problems).toEqual([
+      { line: 2, message: 'its geolocalisation line 4 is invalid' },
+      {
+        line: 4,
+        message: 'sourcecoordet "2,ATLASANTE,96,BAN,WGS84/UTM zone 21N (St-Pierre-et-Miquelon)" names no known projection '
+          + '(expected EPSG:2154, EPSG:5490, EPSG:2972, EPSG:2975, EPSG:4471) (nofinesset "970100012", structureet line 2)',
+      },
+    ]);
+    expect(parsed.valid.map((e) => e.id)).toEqual(['180000010']);
+    // Coordinates outside the territory of the named projection are refused too.
+    const astray = parseFiness(read(OVERSEAS).replace('657242.9;1795384.4', '657242.9;6795384.4'));
+    expect(astray.problems[1]?.message).toMatch(/^coordyet "6795384.4" must be a RGAF09 \/ UTM 20N Y between 1500000 and 2050000 /);
   });
 });
 

@@ -41,22 +41,31 @@ function paramsHash(request: SearchRequest): string {
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
 }
 
-/** The opaque `_cursor`: where the next page starts, bound to the search it was issued for. */
-function encodeCursor(request: SearchRequest, after: string): string {
-  return Buffer.from(JSON.stringify({ h: paramsHash(request), a: after })).toString('base64url');
+/** Where a page starts, and the search's total as counted on its first page. */
+interface CursorState {
+  after: string;
+  total: number;
 }
 
-function decodeCursor(request: SearchRequest, cursor: string): string {
+/**
+ * The opaque `_cursor`: where the next page starts and the total counted on the first page (so
+ * following pages carry `Bundle.total` without counting again), bound to the search it was issued for.
+ */
+function encodeCursor(request: SearchRequest, state: CursorState): string {
+  return Buffer.from(JSON.stringify({ h: paramsHash(request), a: state.after, t: state.total })).toString('base64url');
+}
+
+function decodeCursor(request: SearchRequest, cursor: string): CursorState {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     parsed = null;
   }
-  const { h, a } = (parsed ?? {}) as { h?: unknown; a?: unknown };
-  if (typeof h !== 'string' || typeof a !== 'string') throw new OperationOutcomeError(badRequest('_cursor is not one this server issued: follow the Bundle links'));
+  const { h, a, t } = (parsed ?? {}) as { h?: unknown; a?: unknown; t?: unknown };
+  if (typeof h !== 'string' || typeof a !== 'string' || !Number.isSafeInteger(t) || (t as number) < 0) throw new OperationOutcomeError(badRequest('_cursor is not one this server issued: follow the Bundle links'));
   if (h !== paramsHash(request)) throw new OperationOutcomeError(badRequest('_cursor was issued for another search: follow the Bundle links unchanged'));
-  return a;
+  return { after: a, total: t as number };
 }
 
 function link(relation: BundleLink['relation'], type: SearchType, request: SearchRequest, cursor?: string): BundleLink {
@@ -180,6 +189,18 @@ function outcomeOf(search: ParsedSearch, truncated: boolean): OperationOutcome |
   };
 }
 
+/**
+ * `Bundle.total` on every page (the IG's RG_RECH_52): a first page holding the whole result counts
+ * its matches; a first page with a next link asks the type's count (one count query, or for
+ * capacity criteria the capacities subgraph's matching units); later pages carry the total their
+ * cursor took from the first page, unless `_total=accurate` asks to count again.
+ */
+async function totalOf(search: ParsedSearch, prepared: PreparedSearch, page: Page, start: CursorState | null): Promise<number> {
+  if (search.totalAccurate) return prepared.count();
+  if (start) return start.total;
+  return page.next ? prepared.count() : page.items.length;
+}
+
 /** One search interaction, from request parameters to the searchset Bundle. */
 export async function runSearch(type: SearchType, request: SearchRequest, ctx: HandlerContext, lookup: TypeLookup): Promise<Bundle> {
   const search = parseSearch(request.params, type, request.lenient);
@@ -189,16 +210,15 @@ export async function runSearch(type: SearchType, request: SearchRequest, ctx: H
   if (search.summaryCount) {
     return searchBundle({ baseUrl: request.baseUrl, matches: [], included: [], total: await prepared.count(), links: [self], outcome: outcomeOf(search, false) });
   }
-  const page = await collect(prepared, search, start);
+  const page = await collect(prepared, search, start?.after ?? null);
   const matches = page.items.map((i) => i.resource);
-  const included = await includes(type, search, matches, lookup, ctx);
-  const total = search.totalAccurate ? await prepared.count() : !page.next && !start ? matches.length : undefined;
+  const [included, total] = await Promise.all([includes(type, search, matches, lookup, ctx), totalOf(search, prepared, page, start)]);
   return searchBundle({
     baseUrl: request.baseUrl,
     matches: page.items,
     included: included.resources,
     total,
-    links: page.next ? [self, link('next', type, request, encodeCursor(request, page.next))] : [self],
+    links: page.next ? [self, link('next', type, request, encodeCursor(request, { after: page.next, total }))] : [self],
     outcome: outcomeOf(search, included.truncated),
     ...(search.elements ? { elements: search.elements } : {}),
   });

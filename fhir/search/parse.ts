@@ -180,6 +180,21 @@ function parseClause(key: string, modifier: string | undefined, raw: string, def
   return { definition, code: key, ...(modifier !== undefined ? { modifier } : {}), values };
 }
 
+/**
+ * `_has:Type:reference:parameter[:modifier]` (reverse chaining, one level): the code is the first
+ * four parts, as the type declares it among its chained parameters; the rest is the modifier of
+ * the inner parameter.
+ */
+function reverseChain(name: string): [string, string | undefined] {
+  const parts = name.split(':');
+  return [parts.slice(0, 4).join(':'), parts.length > 4 ? parts.slice(4).join(':') : undefined];
+}
+
+function unsupportedHas(name: string, type: SearchType): string {
+  const forms = (type.chained ?? []).filter((d) => d.code.startsWith('_has:')).map((d) => d.code);
+  return `Unsupported reverse chain "${name}" on ${type.resourceType}; supported: ${forms.join(', ') || 'none'}`;
+}
+
 /** Parses every parameter of a search on `type` (query string and form body together). */
 export function parseSearch(entries: Iterable<[string, string]>, type: SearchType, lenient: boolean): ParsedSearch {
   const refusals = new Refusals(lenient);
@@ -190,11 +205,15 @@ export function parseSearch(entries: Iterable<[string, string]>, type: SearchTyp
     // Always an error, even lenient: the value cannot be searched for (docs/errors.md § Input limits).
     const bad = stringProblem(name, 'A parameter name') ?? stringProblem(raw, `Search parameter ${name}`);
     if (bad) throw new OperationOutcomeError(badRequest(bad.message));
-    const [key = '', modifier] = name.split(':', 2) as [string, string | undefined];
+    const [key = '', modifier] = name.startsWith('_has:') ? reverseChain(name) : (name.split(':', 2) as [string, string | undefined]);
     if (TRANSPARENT.has(key)) continue;
     if (raw === '') continue; // FHIR: parameters without a value are ignored
     if (parseResultParameter(key, modifier, raw, type, refusals, search)) continue;
-    const definition = definitions.get(key);
+    const definition = key === '_has' ? undefined : definitions.get(key);
+    if (!definition && (key === '_has' || key.startsWith('_has:'))) {
+      refusals.refuse(unsupportedHas(name, type));
+      continue;
+    }
     if (!definition) {
       refusals.refuse(`Unknown search parameter "${key}" for ${type.resourceType}`);
       continue;

@@ -16,6 +16,8 @@ export interface InstantRange {
   from?: Date | null;
   before?: Date | null;
   outside?: boolean | null;
+  /** Units only: the range is on their establishment's updatedAt. */
+  establishment?: boolean | null;
 }
 
 export interface CodeCriterion<F extends string> {
@@ -80,7 +82,9 @@ export function numberCondition(target: SQL | PgColumn, comparison: Comparison, 
   return sql`coalesce(${target} ${sql.raw(OPERATORS[comparison])} ${value}::float8, false)`;
 }
 
-function rangeCondition(target: SQL | PgColumn, range: InstantRange): SQL {
+function rangeCondition(own: SQL | PgColumn, range: InstantRange, establishment?: SQL | PgColumn): SQL {
+  if (range.establishment && !establishment) throw new HubError('BAD_USER_INPUT', '`establishment` ranges apply to units only.', { field: 'updated' });
+  const target = range.establishment ? establishment! : own;
   const parts: SQL[] = [];
   if (range.from) parts.push(sql`${target} >= ${range.from.toISOString()}::timestamptz`);
   if (range.before) parts.push(sql`${target} < ${range.before.toISOString()}::timestamptz`);
@@ -88,11 +92,14 @@ function rangeCondition(target: SQL | PgColumn, range: InstantRange): SQL {
   return range.outside ? sql`not (${inside})` : sql`(${inside})`;
 }
 
-/** Each inner list is one criterion: any of its ranges. */
-export function updatedConditions(target: SQL | PgColumn, criteria: InstantRange[][] | null | undefined): SQL[] {
+/**
+ * Each inner list is one criterion: any of its ranges, on `target`'s updatedAt, or for a range
+ * marked `establishment` on `establishment` (units: their establishment's, joined in the search).
+ */
+export function updatedConditions(target: SQL | PgColumn, criteria: InstantRange[][] | null | undefined, establishment?: SQL | PgColumn): SQL[] {
   return (criteria ?? []).map((ranges) => {
     if (ranges.length === 0) throw new HubError('BAD_USER_INPUT', 'An `updated` criterion needs at least one range.', { field: 'updated' });
-    return sql`(${sql.join(ranges.map((r) => rangeCondition(target, r)), sql` or `)})`;
+    return sql`(${sql.join(ranges.map((r) => rangeCondition(target, r, establishment)), sql` or `)})`;
   });
 }
 

@@ -109,7 +109,7 @@ function unitConditions(c: UnitCriteria, near: Near | null, includeSensitive: bo
     if (number.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'numbers' });
     where.push(sql`(${sql.join(number.anyOf.map((n) => numberCondition(UNIT_NUMBER_SOURCES[n.field], n.comparison, n.value)), sql` or `)})`);
   }
-  where.push(...updatedConditions(units.updatedAt, c.updated));
+  where.push(...updatedConditions(units.updatedAt, c.updated, establishments.updatedAt));
   for (const change of c.placeChanged ?? []) where.push(placeChangeCondition(change));
   if (near) where.push(unitWithin(near));
   return where;

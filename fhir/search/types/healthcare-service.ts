@@ -17,8 +17,10 @@ import { rolesWhere } from '../professionals.js';
 import { PRACTITIONER_INCLUDE } from './practitioner-role.js';
 import { NEAR_PARAM, parseNear } from '../near.js';
 import { OFFER_PARAMS, offerClause } from '../offer-params.js';
+import { filterCriteria } from '../filter.js';
 
-const PARAMS: readonly SearchParamDefinition[] = [
+/** HealthcareService's own parameters (exported for Location's `_has:HealthcareService:location:…`). */
+export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS,
   { code: 'identifier', type: 'token', description: 'identifiantOffre, `<region>/<unit id>` (no system).', definition: base('HealthcareService-identifier'), modifiers: TOKEN_MODIFIERS },
   { code: 'name', type: 'string', description: 'Name of the offer: accent- and case-insensitive prefix; :exact, :contains.', definition: base('HealthcareService-name'), modifiers: STRING_MODIFIERS },
@@ -26,6 +28,13 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
   { code: 'active', type: 'token', description: 'true for active units, false for archived ones.', definition: base('HealthcareService-active'), modifiers: TOKEN_MODIFIERS },
+  {
+    code: '_filter',
+    type: 'special',
+    description: 'The IG\'s subset of the _filter grammar: `_lastUpdated` and `organization._lastUpdated` compared with eq gt ge lt le, joined by and / or, with parentheses.',
+    definition: base('Resource-filter'),
+    or: false,
+  },
 ];
 
 /**
@@ -43,26 +52,42 @@ const CHAINED: readonly SearchParamDefinition[] = LOCATION_CHAINABLE.map((p) => 
 
 const unchained = (clause: Clause): string => clause.code.replace(/^location\./, '');
 
+/**
+ * Adds a clause on one of HealthcareService's own parameters (PARAMS) to the unit criteria; false
+ * for any other. Location's `_has:HealthcareService:location:<parameter>` uses it too: the
+ * HealthcareService pointing at a Location is the same unit.
+ */
+export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Clause): boolean {
+  if (builder.common(clause) || offerClause(builder, clause)) return true;
+  switch (clause.code) {
+    case '_lastUpdated':
+      builder.lastUpdated(clause);
+      return true;
+    case 'name':
+      builder.text(clause, 'NAME');
+      return true;
+    case 'organization':
+      builder.reference(clause, 'Organization', 'ESTABLISHMENT');
+      return true;
+    case 'location':
+      builder.reference(clause, 'Location', 'ID');
+      return true;
+    case 'active':
+      builder.allow((archived) => booleanHolds(clause, !archived));
+      return true;
+    case '_filter':
+      builder.updated.push(...filterCriteria(clause.values[0]!.value));
+      return true;
+    default:
+      return false;
+  }
+}
+
 function criteriaOf(search: ParsedSearch): UnitCriteriaBuilder {
   const builder = new UnitCriteriaBuilder();
   for (const clause of search.clauses) {
-    if (builder.common(clause) || offerClause(builder, clause)) continue;
+    if (healthcareServiceClause(builder, clause)) continue;
     switch (clause.code) {
-      case '_lastUpdated':
-        builder.lastUpdated(clause);
-        break;
-      case 'name':
-        builder.text(clause, 'NAME');
-        break;
-      case 'organization':
-        builder.reference(clause, 'Organization', 'ESTABLISHMENT');
-        break;
-      case 'location':
-        builder.reference(clause, 'Location', 'ID');
-        break;
-      case 'active':
-        builder.allow((archived) => booleanHolds(clause, !archived));
-        break;
       // The Location's own criteria (the same unit); capacity ones are the filter of prepareUnits.
       case 'location.near':
         builder.near = parseNear(clause.values[0]!.value);
@@ -82,7 +107,7 @@ const toResource = (node: HealthcareServiceRecord): FhirSearchResource => unitTo
 
 export const healthcareServiceSearch: SearchType = {
   resourceType: 'HealthcareService',
-  params: PARAMS,
+  params: HEALTHCARE_SERVICE_PARAMS,
   chained: CHAINED,
   sorts: { _id: 'ID', name: 'NAME', _lastUpdated: 'UPDATED_AT' },
   includes: [

@@ -18,7 +18,7 @@ import { LOCATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
 import { instantTest, tokenHolds } from '../values.js';
-import { healthcareServiceSearch } from './healthcare-service.js';
+import { HEALTHCARE_SERVICE_PARAMS, healthcareServiceClause, healthcareServiceSearch } from './healthcare-service.js';
 
 export { DEFAULT_NEAR_KM, MAX_NEAR_KM, parseNear } from '../near.js';
 
@@ -42,7 +42,27 @@ const PARAMS: readonly SearchParamDefinition[] = [
   NEAR_PARAM,
   ...LOCATION_OFFER_PARAMS,
   ...CAPACITY_PARAMS,
+  {
+    code: '_has',
+    type: 'special',
+    description: 'Reverse chaining, one level: `_has:HealthcareService:location:<parameter>` with any HealthcareService parameter (rows below).',
+    definition: base('Resource-has'),
+  },
 ];
+
+/**
+ * `_has:HealthcareService:location:<parameter>`: the Locations a matching HealthcareService points
+ * at. A unit is both resources (same id) and each HealthcareService points at its own unit's
+ * Location only, so this is the HealthcareService criterion on the same unit: no join, the same
+ * indexed `unitSearch` criteria (the IG's "capacity of one offer" query).
+ */
+const HAS_SERVICE = '_has:HealthcareService:location:';
+// `location` is left out (`_has:HealthcareService:location:location=Location/X` is `_id=X`), and `_filter`.
+const REVERSE_CHAINED: readonly SearchParamDefinition[] = HEALTHCARE_SERVICE_PARAMS.filter((p) => p.code !== 'location' && p.code !== '_filter').map((p) => ({
+  ...p,
+  code: `${HAS_SERVICE}${p.code}`,
+  description: `HealthcareService \`${p.code}\` of the same unit: ${p.description}`,
+}));
 
 /**
  * `_lastUpdated` against the latest of the place and of the capacity the caller may read: a lower
@@ -70,6 +90,10 @@ async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<Un
   const builder = new UnitCriteriaBuilder();
   for (const clause of search.clauses) {
     if (builder.common(clause) || offerClause(builder, clause)) continue;
+    if (clause.code.startsWith(HAS_SERVICE)) {
+      healthcareServiceClause(builder, { ...clause, code: clause.code.slice(HAS_SERVICE.length) });
+      continue;
+    }
     switch (clause.code) {
       case '_lastUpdated':
         await lastUpdated(clause, builder, ctx);
@@ -113,6 +137,7 @@ const toResource = (node: LocationRecord): FhirSearchResource => unitToLocation(
 export const locationSearch: SearchType = {
   resourceType: 'Location',
   params: PARAMS,
+  chained: REVERSE_CHAINED,
   sorts: { _id: 'ID', name: 'NAME' },
   includes: [{ code: 'Location:organization', references: (r) => (r.resourceType === 'Location' && r.managingOrganization?.reference ? [r.managingOrganization.reference] : []) }],
   revincludes: [

@@ -1,13 +1,13 @@
 /**
  * Reading FINESS files: layout detection, field mapping and row validation with line numbers.
  * Two layouts (docs/finess-import.md): the official extract `etalab-cs1100507` (metadata line,
- * `structureet` and `geolocalisation` lines, Lambert 93) and the demo CSV (header, WGS84).
+ * `structureet` and `geolocalisation` lines, Lambert 93 or overseas UTM) and the demo CSV (header, WGS84).
  * Pure functions: no database here.
  */
 import { CsvSyntaxError, decodeText, readCsv, type CsvRecord } from '../../../platform/csv.js';
 import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
-import { lambert93ToWgs84 } from './lambert93.js';
 import { finessNumberProblem } from './numbers.js';
+import { KNOWN_EPSG, projectionOf, toWgs84 } from './projections.js';
 import { regionOfDepartment } from './regions.js';
 import type { EstablishmentRow } from '../tables.js';
 
@@ -62,10 +62,6 @@ const opt = (value: string | undefined): string | null => {
 
 /** Coordinates are stored to 6 decimals (≈ 0.1 m), so a re-import compares equal. */
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
-
-/** Lambert 93 bounds of metropolitan France and Corsica (metres), with a margin. */
-const L93_X = [0, 1_300_000] as const;
-const L93_Y = [6_000_000, 7_200_000] as const;
 
 type Draft = Omit<FinessEstablishment, 'line'>;
 
@@ -273,13 +269,17 @@ function parseOfficial(records: CsvRecord[]): ParsedFiness {
     }
     const [xText, yText, source] = [at(3), at(4), at(5)];
     if (xText === '' && yText === '') continue; // no position known
-    // Overseas positions use local UTM projections: not converted, the establishment has no position.
-    if (source !== '' && !/2154|LAMBERT.?93/i.test(source)) continue;
+    const projection = projectionOf(source);
+    if (!projection) {
+      fail(`sourcecoordet "${source}" names no known projection (expected ${KNOWN_EPSG})`);
+      continue;
+    }
     const [x, y] = [Number(xText), Number(yText)];
-    if (!Number.isFinite(x) || x < L93_X[0] || x > L93_X[1]) fail(`coordxet "${xText}" must be a Lambert 93 X between ${L93_X[0]} and ${L93_X[1]}`);
-    else if (!Number.isFinite(y) || y < L93_Y[0] || y > L93_Y[1]) fail(`coordyet "${yText}" must be a Lambert 93 Y between ${L93_Y[0]} and ${L93_Y[1]}`);
+    const { label, x: [x0, x1], y: [y0, y1] } = projection;
+    if (!Number.isFinite(x) || x < x0 || x > x1) fail(`coordxet "${xText}" must be a ${label} X between ${x0} and ${x1}`);
+    else if (!Number.isFinite(y) || y < y0 || y > y1) fail(`coordyet "${yText}" must be a ${label} Y between ${y0} and ${y1}`);
     else {
-      const p = lambert93ToWgs84(x, y);
+      const p = toWgs84(projection, x, y);
       target.draft.latitude = round6(p.latitude);
       target.draft.longitude = round6(p.longitude);
     }
