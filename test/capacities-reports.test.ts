@@ -10,6 +10,8 @@ import { sql } from 'drizzle-orm';
 import { takeSnapshot } from '../subgraphs/capacities/snapshot.js';
 import type { SubgraphClient } from '../platform/subgraph-client.js';
 import type { OfferUnit } from '../subgraphs/capacities/offer-units.js';
+import { CSV_COLUMNS } from '../subgraphs/capacities/export-route.js';
+import { readCsv } from '../platform/csv.js';
 
 const CHATEAUROUX_EJ = '360000053';
 const SANITARY = ['MCO', 'SMR', 'PSYCHIATRY', 'HAD'];
@@ -165,6 +167,25 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     expect(rows.map((r) => r.unit_id)).toEqual(['u-icu', 'u-cc', 'u-med']); // critical care first, in order
   });
 
+  it('exports CSV that its reader reads back: quoted ";" and line breaks kept, formula-like cells neutralised, numbers left', async () => {
+    const names = ['Unité A;\n"bis"', '=HYPERLINK("http://x.example/")', '-1+1', '@SUM(A1)', '+33 2 47', '\tTab', '-12'];
+    const unit = (name: string, i: number): OfferUnit => ({
+      id: `u-${i}`, name, ufCode: `uf-${i}`, kind: 'MCO', discipline: 'MEDICINE', sseCapacity: null, sensitive: false, pole: null,
+      establishment: { id: '360000137', name: i === 0 ? '=1+1' : 'CH', organization: { id: CHATEAUROUX_EJ }, address: { departmentCode: '36', regionCode: '24', regionName: null } },
+    });
+    const client = { query: async () => ({ units: { edges: names.map((n, i) => ({ node: unit(n, i) })), pageInfo: { hasNextPage: false, endCursor: null } } }) } as unknown as SubgraphClient;
+    await takeSnapshot(hub.db.orm, client, '2000-01-02', new Date());
+    const response = await fetch(`${base()}/exports/capacities/2000-01-02.csv`, { headers: { authorization: await asApp(hub.urls.graphql, 'national-aggregator') } });
+    expect(response.status).toBe(200);
+    const [header, ...rows] = readCsv(await response.text());
+    expect(header!.fields).toEqual([...CSV_COLUMNS]);
+    const cell = (row: { fields: string[] }, column: (typeof CSV_COLUMNS)[number]) => row.fields[CSV_COLUMNS.indexOf(column)];
+    expect(rows.map((r) => cell(r, 'unit_name'))).toEqual(['Unité A;\n"bis"', ...names.slice(1, 6).map((n) => `'${n}`), '-12']);
+    expect(cell(rows[0]!, 'establishment_name')).toBe("'=1+1");
+    expect(rows.map((r) => cell(r, 'position'))).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(rows.map((r) => r.line)).toEqual([2, 4, 5, 6, 7, 8, 9]); // the quoted line break takes a line
+  });
+
   it('takes the daily snapshot once and exports it as CSV and NDJSON, critical care first', { timeout: 60_000 }, async () => {
     const aggregator = { authorization: await asApp(hub.urls.graphql, 'national-aggregator') };
     const take = `mutation { takeCapacitySnapshot { date takenAt units csvPath ndjsonPath } }`;
@@ -179,9 +200,11 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     const csv = await fetch(`${base()}${snap.csvPath}`, { headers: aggregator });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    const csvLines = (await csv.text()).trimEnd().split('\n');
-    expect(csvLines).toHaveLength(snap.units + 1);
-    expect(csvLines[0]).toMatch(/^date,position,unit_id,establishment_finess/);
+    const csvBytes = new Uint8Array(await csv.arrayBuffer()); // text() would drop the BOM
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a UTF-8 BOM, then ';' (D1xx-csv-libraries)
+    const csvText = new TextDecoder().decode(csvBytes);
+    expect(csvText).toMatch(/^date;position;unit_id;establishment_finess;/);
+    expect(readCsv(csvText)).toHaveLength(snap.units + 1);
     const ndjson = await fetch(`${base()}${snap.ndjsonPath}`, { headers: aggregator });
     expect(ndjson.status).toBe(200);
     const rows = (await ndjson.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as { position: number; discipline: string; establishmentFiness: string; ufCode: string; capacity: { installedBeds: number } | null });

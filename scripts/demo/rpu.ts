@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDays, formatRpuDate, formatRpuDateTime, parisToday, parisWallClock } from '../../subgraphs/tensions/emergency/dates.js';
+import { writeCsv } from '../../platform/csv.js';
 import { demoEmergencyDepartments, passagesOf, type EmergencyDepartment, type SyntheticPassage } from './rpu/generate.js';
 
 const USAGE = 'usage: npm run demo:rpu -- --finess FINESS [--days N] [--end YYYY-MM-DD] [--csv]';
@@ -64,8 +65,7 @@ export function toXml(ed: EmergencyDepartment, from: string, to: string, passage
 }
 
 export function toCsv(ed: EmergencyDepartment, passages: readonly SyntheticPassage[]): string {
-  const rows = passages.map((p) => CSV_COLUMNS.map((c) => fieldsOf(ed, p)[c] ?? '').join(';'));
-  return `${[CSV_COLUMNS.join(';'), ...rows].join('\n')}\n`;
+  return writeCsv(CSV_COLUMNS, passages.map((p) => CSV_COLUMNS.map((c) => fieldsOf(ed, p)[c] ?? '')));
 }
 
 /** The passages of `ed` entered on the `days` days ending at `end`, as known now. */

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 import { hasRight, hasRightSomewhere } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
+import { csvStream } from '../../platform/csv.js';
 import { HubError } from '../../platform/errors.js';
 import type { Orm } from '../../platform/db/client.js';
 import { EXPORT, isTransversal, requireAccess } from './access.js';
@@ -24,22 +25,17 @@ export const CSV_COLUMNS = [
   'reopened_beds', 'reopenable_beds', 'mobilised_beds', 'total_operational', 'source', 'updated_at', 'updated_by',
 ] as const;
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 type Rec = Record<string, unknown> & { available?: Record<string, number> };
 
-export function csvLine(row: SnapshotLineRow): string {
+/** One CSV row's cells in CSV_COLUMNS order (platform/csv.ts quotes and guards them). */
+export function csvCells(row: SnapshotLineRow): unknown[] {
   const r = (row.record ?? {}) as Rec;
   const cells = [
     row.day, row.position, row.unitId, row.establishmentFiness, row.establishmentName, row.unitName, row.ufCode, row.discipline, row.departmentCode,
     r.nature, r.installedBeds, r.available?.men, r.available?.women, r.available?.undifferentiated, r.availableBeds, r.closedBeds,
     r.reopenedBeds, r.reopenableBeds, r.mobilisedBeds, r.totalOperational, r.source, r.updatedAt, r.updatedBy,
   ];
-  return `${cells.map(csvCell).join(',')}\n`;
+  return cells;
 }
 
 export function ndjsonLine(row: SnapshotLineRow): string {
@@ -52,15 +48,27 @@ function lineFilter(identity: Identity): (row: SnapshotLineRow) => boolean {
   return (row) => EXPORT.rights.some((r) => hasRight(identity, r, { kind: 'UNIT', id: row.unitId, establishmentId: row.establishmentFiness }));
 }
 
-async function* lines(orm: Orm, day: string, format: 'csv' | 'ndjson', keep: (row: SnapshotLineRow) => boolean): AsyncGenerator<string> {
+async function* snapshotRows(orm: Orm, day: string, keep: (row: SnapshotLineRow) => boolean): AsyncGenerator<SnapshotLineRow> {
   const store = createSnapshotStore(orm);
-  if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\n`;
   for (let after = 0; ; ) {
     const page = await store.lines(day, after, PAGE);
-    for (const row of page) if (keep(row)) yield format === 'csv' ? csvLine(row) : ndjsonLine(row);
+    for (const row of page) if (keep(row)) yield row;
     if (page.length < PAGE) return;
     after = page.at(-1)!.position;
   }
+}
+
+async function* mapRows<T>(rows: AsyncIterable<SnapshotLineRow>, map: (row: SnapshotLineRow) => T): AsyncGenerator<T> {
+  for await (const row of rows) yield map(row);
+}
+
+/**
+ * The CSV is `;`-separated with a UTF-8 byte-order mark, as a spreadsheet set to French opens it
+ * directly with its accents; text cells are guarded against formula injection (platform/csv.ts).
+ */
+function body(orm: Orm, day: string, format: 'csv' | 'ndjson', keep: (row: SnapshotLineRow) => boolean): Readable {
+  const rows = snapshotRows(orm, day, keep);
+  return format === 'csv' ? csvStream(CSV_COLUMNS, mapRows(rows, csvCells), { bom: true }) : Readable.from(mapRows(rows, ndjsonLine));
 }
 
 export async function capacityExportRoute(app: FastifyInstance, options: { orm: Orm }): Promise<void> {
@@ -75,6 +83,6 @@ export async function capacityExportRoute(app: FastifyInstance, options: { orm: 
     return reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="capacities-${day}.${format}"`)
-      .send(Readable.from(lines(options.orm, day, format, lineFilter(identity))));
+      .send(body(options.orm, day, format, lineFilter(identity)));
   });
 }

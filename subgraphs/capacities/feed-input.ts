@@ -3,7 +3,7 @@
  * the same lines, each validated with one ajv schema. A line that does not validate is named by its
  * `line`: the CSV file line (the header is line 1), or the position in `updates` from 1.
  */
-import { splitCsvLine } from '../../platform/csv.js';
+import { CsvSyntaxError, readCsv, type CsvRecord } from '../../platform/csv.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { HubError } from '../../platform/errors.js';
 import { findStringProblem, requireNoNul } from '../../platform/input-guard.js';
@@ -81,29 +81,36 @@ export function parseJsonBody(body: unknown): ParsedLine[] {
   return updates.map((u, i) => check(i + 1, u));
 }
 
+function readFeedCsv(text: string, separator: string): CsvRecord[] {
+  try {
+    return readCsv(text, separator);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new HubError('BAD_USER_INPUT', `Line ${error.line}: ${error.message}. Nothing was written.`, { field: 'body', line: error.line });
+  }
+}
+
 export function parseCsvBody(text: string): ParsedLine[] {
   requireNoNul(text, 'The CSV');
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = lines[0] ?? '';
-  const separator = header.includes(';') ? ';' : ',';
-  const columns = splitCsvLine(header, separator).map((f) => f.trim());
+  const body = text.replace(/^\uFEFF/, '');
+  const separator = (body.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',';
+  const [header, ...rows] = readFeedCsv(body, separator);
+  const columns = (header?.fields ?? []).map((f) => f.trim());
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   const unknown = columns.filter((c) => !(FEED_FIELDS as readonly string[]).includes(c));
   if (missing.length || unknown.length) {
     throw new HubError('BAD_USER_INPUT', `CSV header: ${[missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')} (expected ${FEED_FIELDS.join(separator)}).`, { field: 'header' });
   }
-  const parsed: ParsedLine[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    const cells = splitCsvLine(lines[i]!, separator).map((f) => f.trim());
+  const parsed: ParsedLine[] = rows.map(({ line, fields }) => {
+    const cells = fields.map((f) => f.trim());
     const value: Record<string, unknown> = {};
     columns.forEach((column, c) => {
       const cell = cells[c] ?? '';
       if (cell === '') return; // an empty optional cell keeps the current figure; an empty required one is reported missing
       value[column] = column === 'establishmentFiness' || column === 'ufCode' || column === 'notes' ? cell : /^-?\d+$/.test(cell) ? Number(cell) : cell;
     });
-    parsed.push(check(i + 1, value));
-  }
+    return check(line, value);
+  });
   if (parsed.length === 0 || parsed.length > MAX_UPDATES) throw new HubError('BAD_USER_INPUT', `The CSV must hold 1 to ${MAX_UPDATES} lines after its header.`, { field: 'updates' });
   return parsed;
 }

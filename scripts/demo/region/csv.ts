@@ -2,25 +2,19 @@
  * CSV reading and column access for the FINESS and SAE extracts (';'-separated, RFC 4180 quoting).
  */
 import { readFileSync } from 'node:fs';
-// The same ';'-splitting rules as the FINESS importer (RFC 4180 quoting, doubled quotes).
-import { splitCsvLine as splitLine } from '../../../platform/csv.js';
+// The same reader as the FINESS importer (platform/csv.ts: csv-parse, RFC 4180 quoting).
+import { readCsv as readRecords } from '../../../platform/csv.js';
 
 export type CsvRow = Readonly<Record<string, string>>;
 
 
 export function readCsv(file: URL): CsvRow[] {
-  const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
-  const header = splitLine(lines[0] ?? '');
-  const rows: CsvRow[] = [];
-  for (const line of lines.slice(1)) {
-    if (line === '') continue;
-    const values = splitLine(line);
-    if (values.length !== header.length) {
-      throw new Error(`${file.pathname}: expected ${header.length} fields, got ${values.length}: ${line}`);
-    }
-    rows.push(Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])));
-  }
-  return rows;
+  const [header, ...records] = readRecords(readFileSync(file, 'utf8'));
+  const names = header?.fields ?? [];
+  return records.map(({ line, fields }) => {
+    if (fields.length !== names.length) throw new Error(`${file.pathname} line ${line}: expected ${names.length} fields, got ${fields.length}`);
+    return Object.fromEntries(names.map((name, i) => [name, fields[i] ?? '']));
+  });
 }
 
 /** Reads a column that must be present. A typo in a column name then fails instead of giving ''. */

@@ -4,7 +4,7 @@
  * `structureet` and `geolocalisation` lines, Lambert 93 or overseas UTM) and the demo CSV (header, WGS84).
  * Pure functions: no database here.
  */
-import { decodeText, splitCsvLine as splitLine } from '../../../platform/csv.js';
+import { CsvSyntaxError, decodeText, readCsv, type CsvRecord } from '../../../platform/csv.js';
 import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
 import { finessNumberProblem } from './numbers.js';
 import { KNOWN_EPSG, projectionOf, toWgs84 } from './projections.js';
@@ -122,17 +122,16 @@ function region(department: string): { regionCode: string; regionName: string | 
 
 const DEMO_COLUMNS = ['nofinesset', 'nofinessej', 'rs', 'adresse', 'code_postal', 'commune', 'code_insee_commune', 'departement', 'categetab', 'latitude', 'longitude'];
 
-function parseDemo(lines: Array<[number, string]>): ParsedFiness {
+function parseDemo(records: CsvRecord[]): ParsedFiness {
   const out = new Collector();
-  const [headerLine, ...rest] = lines;
-  const header = splitLine(headerLine?.[1] ?? '');
+  const [headerLine, ...rest] = records;
+  const header = headerLine?.fields ?? [];
   const missing = DEMO_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    out.problem(headerLine?.[0] ?? 1, `header lacks column(s) ${missing.join(', ')}`);
+    out.problem(headerLine?.line ?? 1, `header lacks column(s) ${missing.join(', ')}`);
     return out.result('demo-csv');
   }
-  for (const [line, text] of rest) {
-    const values = splitLine(text);
+  for (const { line, fields: values } of rest) {
     if (values.length !== header.length) {
       out.rows++;
       out.problem(line, `expected ${header.length} fields, got ${values.length}`);
@@ -192,13 +191,12 @@ function inseeOf(department: string, commune: string): string | null {
   return overseas ? `97${commune}` : `${department}${commune}`;
 }
 
-function parseOfficial(lines: Array<[number, string]>): ParsedFiness {
+function parseOfficial(records: CsvRecord[]): ParsedFiness {
   const out = new Collector();
   const byEt = new Map<string, { draft: Draft; line: number; extra: string[] }>();
   const order: string[] = [];
   const geos: Array<[number, string[]]> = [];
-  for (const [line, text] of lines.slice(1)) {
-    const f = splitLine(text);
+  for (const { line, fields: f } of records.slice(1)) {
     const at = (i: number) => (f[i - 1] ?? '').trim();
     if (f[0] === 'geolocalisation') {
       geos.push([line, f]);
@@ -297,20 +295,22 @@ function parseOfficial(lines: Array<[number, string]>): ParsedFiness {
 
 /** Parses and validates a whole FINESS file (either layout). */
 export function parseFiness(text: string): ParsedFiness {
-  const lines: Array<[number, string]> = [];
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() !== '') lines.push([i + 1, line]);
-  });
-  const first = lines[0];
+  let records: CsvRecord[];
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { layout: null, rows: 0, valid: [], rejectedLines: [error.line], problems: [{ line: error.line, message: `malformed CSV: ${error.message}` }] };
+  }
+  const first = records[0];
   if (!first) return { layout: null, rows: 0, valid: [], rejectedLines: [], problems: [{ line: 1, message: 'the file is empty' }] };
-  if (/^finess;etalab;/i.test(first[1])) return parseOfficial(lines);
-  if (splitLine(first[1]).includes('nofinesset')) return parseDemo(lines);
+  if (first.fields[0]?.toLowerCase() === 'finess' && first.fields[1]?.toLowerCase() === 'etalab') return parseOfficial(records);
+  if (first.fields.includes('nofinesset')) return parseDemo(records);
   return {
     layout: null,
     rows: 0,
     valid: [],
-    rejectedLines: [first[0]],
-    problems: [{ line: first[0], message: 'unknown layout: expected the metadata line "finess;etalab;…" or a CSV header naming nofinesset' }],
+    rejectedLines: [first.line],
+    problems: [{ line: first.line, message: 'unknown layout: expected the metadata line "finess;etalab;…" or a CSV header naming nofinesset' }],
   };
 }

@@ -3,7 +3,7 @@
  * equivalent (`;`-separated, a header naming the XML tags, one FINESS column per row).
  * Nothing is checked here but the layout; validate.ts checks the values.
  */
-import { decodeText, splitCsvLine } from '../../../platform/csv.js';
+import { CsvSyntaxError, decodeText, readCsv, type CsvRecord } from '../../../platform/csv.js';
 import { SaxesParser } from 'saxes';
 
 /** One PATIENT element or CSV row: its leaf tags and their trimmed text. */
@@ -82,28 +82,34 @@ function parseXml(text: string): ParsedRpu {
 
 function parseCsv(text: string): ParsedRpu {
   const result: ParsedRpu = { format: 'csv', header: {}, records: [], problems: [] };
-  const lines = text.split(/\r?\n/);
-  const headerAt = lines.findIndex((l) => l.trim() !== '');
-  if (headerAt < 0) {
+  let rows: CsvRecord[];
+  try {
+    rows = readCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    result.problems.push({ line: error.line, record: null, field: null, message: `malformed CSV: ${error.message}` });
+    return result;
+  }
+  const [header, ...data] = rows;
+  if (!header) {
     result.problems.push({ line: null, record: null, field: null, message: 'the file is empty' });
     return result;
   }
-  const columns = splitCsvLine(lines[headerAt]!).map((f) => f.trim()).map((c) => c.toUpperCase());
+  const columns = header.fields.map((f) => f.trim().toUpperCase());
   const missing = CSV_REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    result.problems.push({ line: headerAt + 1, record: null, field: null, message: `unknown layout: neither OSCOUR XML nor a CSV whose header names ${missing.join(', ')}` });
+    result.problems.push({ line: header.line, record: null, field: null, message: `unknown layout: neither OSCOUR XML nor a CSV whose header names ${missing.join(', ')}` });
     return result;
   }
-  for (let i = headerAt + 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    const values = splitCsvLine(lines[i]!).map((f) => f.trim());
+  for (const { line, fields } of data) {
+    const values = fields.map((f) => f.trim());
     const index = result.records.length + 1;
     if (values.length !== columns.length) {
-      result.problems.push({ line: i + 1, record: index, field: null, message: `expected ${columns.length} fields, got ${values.length}` });
-      result.records.push({ index, line: i + 1, fields: {}, broken: true });
+      result.problems.push({ line, record: index, field: null, message: `expected ${columns.length} fields, got ${values.length}` });
+      result.records.push({ index, line, fields: {}, broken: true });
       continue;
     }
-    result.records.push({ index, line: i + 1, fields: Object.fromEntries(columns.map((c, k) => [c, values[k]!])) });
+    result.records.push({ index, line, fields: Object.fromEntries(columns.map((c, k) => [c, values[k]!])) });
   }
   return result;
 }
