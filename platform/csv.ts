@@ -1,6 +1,6 @@
 /**
  * The one place configuring CSV reading (csv-parse) and writing (csv-stringify) for the hub's files:
- * FINESS extracts, RPU files, the capacity feed and the capacity export (decision D1xx-csv-libraries).
+ * FINESS extracts, RPU files, the capacity feed and the capacity export (decision D123).
  * RFC 4180 quoting both ways, so a quoted field may hold the separator, quotes and line breaks.
  */
 import { parse as parseSync } from 'csv-parse/sync';

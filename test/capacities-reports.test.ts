@@ -201,7 +201,7 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const csvBytes = new Uint8Array(await csv.arrayBuffer()); // text() would drop the BOM
-    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a UTF-8 BOM, then ';' (D1xx-csv-libraries)
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a UTF-8 BOM, then ';' (D123)
     const csvText = new TextDecoder().decode(csvBytes);
     expect(csvText).toMatch(/^date;position;unit_id;establishment_finess;/);
     expect(readCsv(csvText)).toHaveLength(snap.units + 1);
