@@ -20,7 +20,7 @@ const SYNTHESIS = `query($groupBy: [CapacityGrouping!]!, $filter: CapacitySynthe
   groupBy totals { ${TOTALS} } groups { level key label totals { ${TOTALS} } groups { level key label totals { ${TOTALS} } groups { level key totals { ${TOTALS} } groups { key } } } } } }`;
 
 type Totals = Record<'units' | 'unitsWithoutCapacity' | 'installedBeds' | 'availableBeds' | 'closedBeds' | 'reopenedBeds' | 'reopenableBeds' | 'mobilisedBeds' | 'totalOperational' | 'remainingToMobilise', number>;
-type Group = { level: string; key: string; totals: Totals; groups: Group[] };
+type Group = { level: string; key: string; label?: string | null; totals: Totals; groups: Group[] };
 const SUMMED = ['units', 'unitsWithoutCapacity', 'installedBeds', 'availableBeds', 'closedBeds', 'reopenedBeds', 'reopenableBeds', 'mobilisedBeds', 'totalOperational', 'remainingToMobilise'] as const;
 
 function expectSumsOfChildren(groups: Group[], parent: Totals): void {
@@ -87,6 +87,7 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     expect(region.errors).toBeUndefined();
     expect(region.data!.capacitySynthesis.groups.map((g) => g.key)).toEqual(['24']);
     expect(region.data!.capacitySynthesis.groups[0]!.groups.map((g) => g.key)).toEqual(['18', '28', '36', '37', '41', '45']);
+    expect(region.data!.capacitySynthesis.groups[0]!.groups.map((g) => g.label)).toEqual(['Cher', 'Eure-et-Loir', 'Indre', 'Indre-et-Loire', 'Loir-et-Cher', 'Loiret']);
     expectSumsOfChildren(region.data!.capacitySynthesis.groups, region.data!.capacitySynthesis.totals);
     const icu = await gql<{ capacitySynthesis: { totals: Totals; groups: Group[] } }>(hub.urls.graphql, SYNTHESIS, { groupBy: ['DISCIPLINE'], filter: { departmentCode: '37', disciplines: ['ADULT_ICU', 'CONTINUOUS_CARE'] } }, app);
     expect(icu.data!.capacitySynthesis.groups.map((g) => g.key).sort()).toEqual(['ADULT_ICU', 'CONTINUOUS_CARE']);
@@ -156,7 +157,7 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
   it('takes a day\'s snapshot once even when processes race for it (unique day, insert on conflict do nothing)', async () => {
     const unit = (id: string, discipline: string): OfferUnit => ({
       id, name: id, ufCode: id, kind: 'MCO', discipline, sseCapacity: null, sensitive: false, pole: null,
-      establishment: { id: '360000137', name: 'CH', organization: { id: CHATEAUROUX_EJ }, address: { departmentCode: '36', regionCode: '24', regionName: null } },
+      establishment: { id: '360000137', name: 'CH', organization: { id: CHATEAUROUX_EJ }, address: { departmentCode: '36', departmentName: 'Indre', regionCode: '24', regionName: null } },
     });
     // A stand-in for the offer subgraph: one page of three units.
     const client = { query: async () => ({ units: { edges: [unit('u-med', 'MEDICINE'), unit('u-cc', 'CONTINUOUS_CARE'), unit('u-icu', 'ADULT_ICU')].map((node) => ({ node })), pageInfo: { hasNextPage: false, endCursor: null } } }) } as unknown as SubgraphClient;
@@ -171,7 +172,7 @@ describe.each(databaseKinds())('capacity syntheses, filters, closures and snapsh
     const names = ['Unité A;\n"bis"', '=HYPERLINK("http://x.example/")', '-1+1', '@SUM(A1)', '+33 2 47', '\tTab', '-12'];
     const unit = (name: string, i: number): OfferUnit => ({
       id: `u-${i}`, name, ufCode: `uf-${i}`, kind: 'MCO', discipline: 'MEDICINE', sseCapacity: null, sensitive: false, pole: null,
-      establishment: { id: '360000137', name: i === 0 ? '=1+1' : 'CH', organization: { id: CHATEAUROUX_EJ }, address: { departmentCode: '36', regionCode: '24', regionName: null } },
+      establishment: { id: '360000137', name: i === 0 ? '=1+1' : 'CH', organization: { id: CHATEAUROUX_EJ }, address: { departmentCode: '36', departmentName: 'Indre', regionCode: '24', regionName: null } },
     });
     const client = { query: async () => ({ units: { edges: names.map((n, i) => ({ node: unit(n, i) })), pageInfo: { hasNextPage: false, endCursor: null } } }) } as unknown as SubgraphClient;
     await takeSnapshot(hub.db.orm, client, '2000-01-02', new Date());

@@ -124,7 +124,7 @@ describe('synthesis totals', () => {
     sseCapacity: sse,
     sensitive: false,
     pole: null,
-    establishment: { id: est, name: est, organization: { id: `o${est}` }, address: { departmentCode: dept, regionCode: '24', regionName: 'Centre-Val de Loire' } },
+    establishment: { id: est, name: est, organization: { id: `o${est}` }, address: { departmentCode: dept, departmentName: null, regionCode: '24', regionName: 'Centre-Val de Loire' } },
   });
   const row = (unitId: string, installed: number, available: number, closed = 0, mobilised = 0) => ({
     unitId,

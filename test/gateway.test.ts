@@ -12,7 +12,7 @@ const FULL_ESTABLISHMENT = /* GraphQL */ `
     establishment(id: $id) {
       id name finess
       category { system code display }
-      address { city postalCode departmentCode regionCode }
+      address { city postalCode departmentCode departmentName regionCode regionName }
       organization { id name }
       units { id name ufCode discipline careMode { code display } capacity { installedBeds availableBeds updatedAt version } professionals { id lastName } }
       tensions { id level status disciplineGroup startedAt }
@@ -23,7 +23,7 @@ const FULL_ESTABLISHMENT = /* GraphQL */ `
 
 interface FullEstablishment {
   id: string;
-  address: { regionCode: string };
+  address: { departmentCode: string; departmentName: string | null; regionCode: string; regionName: string | null };
   organization: { id: string };
   units: Array<{ careMode: { display: string | null }; capacity: { installedBeds: number; availableBeds: number } }>;
   tensions: Array<{ level: string; status: string }>;
@@ -57,6 +57,10 @@ describe.each(databaseKinds())('gateway on %s', (kind) => {
     const e = data!.establishment;
     expect(e.id).toBe(withAll!.id);
     expect(e.address.regionCode).toBe('24');
+    expect(e.address.regionName).toBe('Centre-Val de Loire');
+    // The demo region's six départements, named from the administrative division.
+    const names: Record<string, string> = { '18': 'Cher', '28': 'Eure-et-Loir', '36': 'Indre', '37': 'Indre-et-Loire', '41': 'Loir-et-Cher', '45': 'Loiret' };
+    expect(e.address.departmentName).toBe(names[e.address.departmentCode]);
     expect(e.organization.id).toMatch(/^\d{2}[0-9AB]\d{6}$/);
     expect(e.units.length).toBeGreaterThan(0);
     for (const unit of e.units) {

@@ -146,6 +146,9 @@ describe.each(databaseKinds())('population indicators on %s', (kind) => {
     expect(departments).toHaveLength(6);
     const expected = departments.flatMap((d) => SECTORS.map((s) => expectedRow('DEPARTMENT', d, s, (e) => e.departmentCode === d)));
     expect(comparable(res.data!.populationIndicators)).toEqual(expected);
+    // Named from the administrative division, not left to the client.
+    const names = new Map(res.data!.populationIndicators.map((r) => [r.areaCode, r.areaName]));
+    expect(Object.fromEntries(names)).toEqual({ '18': 'Cher', '28': 'Eure-et-Loir', '36': 'Indre', '37': 'Indre-et-Loire', '41': 'Loir-et-Cher', '45': 'Loiret' });
   });
 
   it('gives one sector only when asked, and NO_DATA for an area without establishments', async () => {
@@ -153,7 +156,7 @@ describe.each(databaseKinds())('population indicators on %s', (kind) => {
     expect(comparable(psy.data!.populationIndicators)).toEqual([expectedRow('DEPARTMENT', '37', 'PSY', (e) => e.departmentCode === '37')]);
     const none = await gql<{ populationIndicators: Row[] }>(url(), INDICATORS, { level: 'REGION', sector: 'MCO', regionCode: '11' }, await asAdmin());
     expect(none.data!.populationIndicators).toEqual([
-      { level: 'REGION', areaCode: '11', areaName: null, sector: 'MCO', establishments: 0, populated: 0, populatedRate: 0, quality: 0, qualityRate: 0, band: 'NO_DATA' },
+      { level: 'REGION', areaCode: '11', areaName: 'Île-de-France', sector: 'MCO', establishments: 0, populated: 0, populatedRate: 0, quality: 0, qualityRate: 0, band: 'NO_DATA' },
     ]);
   });
 

@@ -18,7 +18,7 @@ export interface OfferUnit {
     id: string;
     name: string;
     organization: { id: string };
-    address: { departmentCode: string; regionCode: string; regionName: string | null };
+    address: { departmentCode: string; departmentName: string | null; regionCode: string; regionName: string | null };
   };
 }
 
@@ -32,7 +32,7 @@ export interface OfferUnitFilter {
 }
 
 const SELECTION = `id name ufCode kind discipline sseCapacity sensitive pole { id name }
-  establishment { id name organization { id } address { departmentCode regionCode regionName } }`;
+  establishment { id name organization { id } address { departmentCode departmentName regionCode regionName } }`;
 
 const UNITS = `query($filter: UnitFilter, $first: Int, $after: String) {
   units(filter: $filter, first: $first, after: $after) { edges { node { ${SELECTION} } } pageInfo { hasNextPage endCursor } }

@@ -56,7 +56,7 @@ function keyOf(level: Grouping, unit: OfferUnit): { key: string; label: string |
     case 'REGION':
       return { key: unit.establishment.address.regionCode, label: unit.establishment.address.regionName };
     case 'DEPARTMENT':
-      return { key: unit.establishment.address.departmentCode, label: null };
+      return { key: unit.establishment.address.departmentCode, label: unit.establishment.address.departmentName };
     case 'ESTABLISHMENT':
       return { key: unit.establishment.id, label: unit.establishment.name };
     case 'POLE':

@@ -1,6 +1,7 @@
 /** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { DateTime } from '../../platform/scalars.js';
+import { departmentName } from '../../platform/admin-divisions.js';
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
@@ -43,6 +44,7 @@ function addressOf(e: EstablishmentRow) {
     city: e.city,
     inseeCode: e.inseeCode,
     departmentCode: e.departmentCode,
+    departmentName: departmentName(e.departmentCode),
     regionCode: e.regionCode,
     regionName: e.regionName,
   };

@@ -31,6 +31,8 @@ export function tensionScenarios(current: () => ConsoleRun): void {
     await ars.getByRole('link', { name: 'Tensions' }).first().click();
     await ars.getByRole('link', { name: 'Vue ARS' }).click();
     await ars.getByLabel('Département').selectOption('18');
+    // The names come from the API (the administrative division), not from a table in the console.
+    expect(await ars.getByLabel('Département').locator('option[value="41"]').textContent()).toBe('41 — Loir-et-Cher');
     await ars.getByRole('heading', { name: /^Déclarations en cours \(\d+\)$/ }).waitFor();
     await ars.getByText('Alertes HET (déclarations)').waitFor();
     // The heading counts the rows shown, live.

@@ -3,6 +3,7 @@
  * into areas and sectors. The rule itself is in rules.ts; the SQL in store.ts.
  */
 import { HubError } from '../../../platform/errors.js';
+import { departmentName, regionName } from '../../../platform/admin-divisions.js';
 import { requireScope, seesConfidential } from '../../../platform/auth/authorize.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { EstablishmentRow, UnitRow } from '../tables.js';
@@ -87,6 +88,11 @@ function indicator(level: PopulationLevel, areaCode: string, areaName: string | 
   };
 }
 
+/** The area's name from the administrative division (null for a code it does not know). */
+function areaName(level: PopulationLevel, code: string): string | null {
+  return level === 'REGION' ? regionName(code) : departmentName(code);
+}
+
 function validateArgs(args: IndicatorArgs): void {
   if (args.level === 'REGION' && args.departmentCode) {
     throw new HubError('BAD_USER_INPUT', 'departmentCode filters DEPARTMENT rows; for a region use regionCode.', { argument: 'departmentCode' });
@@ -120,7 +126,7 @@ export function createPopulationService(store: PopulationStore, identity: Identi
       const areas = new Map<string, { name: string | null; members: Evaluated[] }>();
       for (const e of establishments) {
         const code = args.level === 'REGION' ? e.regionCode : e.departmentCode;
-        const area = areas.get(code) ?? { name: null, members: [] };
+        const area = areas.get(code) ?? { name: areaName(args.level, code), members: [] };
         if (args.level === 'REGION') area.name ??= e.regionName;
         const evaluated = {
           establishment: e,
@@ -131,7 +137,7 @@ export function createPopulationService(store: PopulationStore, identity: Identi
         areas.set(code, area);
       }
       const askedCode = args.level === 'REGION' ? scope.regionCode : scope.departmentCode;
-      if (askedCode !== null && !areas.has(askedCode)) areas.set(askedCode, { name: null, members: [] });
+      if (askedCode !== null && !areas.has(askedCode)) areas.set(askedCode, { name: areaName(args.level, askedCode), members: [] });
 
       const sectors: Array<Sector | null> = args.sector ? [args.sector] : [null, ...SECTORS];
       return [...areas.entries()]

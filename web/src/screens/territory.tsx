@@ -1,6 +1,7 @@
 /**
  * The département selector the Urgences and Tableau de bord screens share: the région's
- * départements as the API names them (population indicators, one row per area), the user's own
+ * départements as the API names them (population indicators, one row per area, named from the
+ * official administrative division on the server, so the console keeps no table), the user's own
  * first when their perimeter is an establishment, a legal entity or a unit (a FINESS number starts
  * with its département's code), else the first of the list.
  */
@@ -9,7 +10,6 @@ import { useQuery } from 'urql';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DepartmentsQuery } from '../operations/dashboard';
 import type { Me } from '../rights';
-import { DEPARTMENT_NAMES } from './departments';
 
 export interface Department {
   code: string;
@@ -26,17 +26,23 @@ function ownDepartment(me: Me, codes: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The département chosen (kept in the URL's `?departement=`, so a view can be bookmarked). */
-export function useDepartment(me: Me): { departments: Department[]; code: string | null; choose: (code: string) => void; error: boolean } {
+/** The départements the user may pick, by code, with their names (the code when the API has none). */
+export function useDepartments(): { departments: Department[]; error: boolean } {
   const [{ data, error }] = useQuery({ query: DepartmentsQuery });
   const departments = useMemo(
     () =>
       (data?.populationIndicators ?? [])
         .filter((row) => row.sector === null || row.sector === undefined)
-        .map((row) => ({ code: row.areaCode, name: row.areaName ?? DEPARTMENT_NAMES[row.areaCode] ?? row.areaCode }))
+        .map((row) => ({ code: row.areaCode, name: row.areaName ?? row.areaCode }))
         .sort((a, b) => a.code.localeCompare(b.code)),
     [data],
   );
+  return { departments, error: Boolean(error) };
+}
+
+/** The département chosen (kept in the URL's `?departement=`, so a view can be bookmarked). */
+export function useDepartment(me: Me): { departments: Department[]; code: string | null; choose: (code: string) => void; error: boolean } {
+  const { departments, error } = useDepartments();
   const [code, setCode] = useState<string | null>(() => new URLSearchParams(window.location.search).get('departement'));
   useEffect(() => {
     if (code || departments.length === 0) return;
@@ -49,7 +55,7 @@ export function useDepartment(me: Me): { departments: Department[]; code: string
     url.searchParams.set('departement', next);
     window.history.replaceState(null, '', url);
   };
-  return { departments, code, choose, error: Boolean(error) };
+  return { departments, code, choose, error };
 }
 
 export function DepartmentSelect(props: { departments: Department[]; code: string | null; onChange: (code: string) => void }) {

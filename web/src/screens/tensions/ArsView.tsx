@@ -15,14 +15,14 @@ import { dateTime } from '../../labels';
 import { useLiveTensions } from './useLiveTensions';
 import { ScrollTable, TensionTable } from './TensionTable';
 import { MAIL_STATUSES } from './shared';
+import { useDepartments } from '../territory';
 
-/** The départements of the demo region, Centre-Val de Loire (24). */
-const DEPARTMENTS: Record<string, string> = { '18': 'Cher', '28': 'Eure-et-Loir', '36': 'Indre', '37': 'Indre-et-Loire', '41': 'Loir-et-Cher', '45': 'Loiret' };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export function ArsView() {
   const [department, setDepartment] = useState('');
+  const { departments } = useDepartments();
   const filter = department ? { status: 'IN_PROGRESS' as const, departmentCode: department } : { status: 'IN_PROGRESS' as const };
   const live = useLiveTensions(filter, 'ALL', 200);
   return (
@@ -30,9 +30,9 @@ export function ArsView() {
       <h2 id="vue-ars">Vue ARS — région Centre-Val de Loire</h2>
       <Select label="Département" nativeSelectProps={{ value: department, onChange: (e) => setDepartment(e.target.value) }}>
         <option value="">Toute la région</option>
-        {Object.entries(DEPARTMENTS).map(([code, name]) => (
-          <option key={code} value={code}>
-            {code} — {name}
+        {departments.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.code} — {d.name}
           </option>
         ))}
       </Select>
