@@ -43,7 +43,7 @@ export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: s
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [IDENTITY_HEADER]: signIdentity(SYSTEM, secret),
+        [IDENTITY_HEADER]: await signIdentity(SYSTEM, secret),
         ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         ...traceHeaders(), // W3C traceparent: the callee's span joins the caller's trace
       },

@@ -40,7 +40,7 @@ export function registerGatewayGate(app: FastifyInstance, options: GatewayGateOp
     const header = request.headers[IDENTITY_HEADER];
     try {
       // A missing, forged or expired envelope throws UNAUTHENTICATED (platform/auth/internal-token.ts).
-      request.identity = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
+      request.identity = await verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
     } catch (error) {
       const { message, extensions } = error as HubError;
       // Answered before the body is read: the connection is closed after the answer, or its

@@ -14,7 +14,7 @@ const tally = { ok: 0, notice: 0, warn: 0, error: 0 } as Record<string, number>;
 const SUBGRAPH_SHOULDS = ['BCF8', 'B7N8', '22EB', '94B2'];
 
 /** fetch with the gateway's envelope (a fresh one per request: envelopes expire). */
-const withEnvelope: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...envelopeHeader() } });
+const withEnvelope: typeof fetch = async (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...(await envelopeHeader()) } });
 
 const servers: Array<{ name: string; url: string; fetchFn: typeof fetch; shoulds: string[] }> = [
   { name: 'gateway', url: hub.graphql, fetchFn: fetch, shoulds: [] },

@@ -320,7 +320,7 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
   });
 
   it('answers the internal queries to the system identity only, on the subgraphs themselves', async () => {
-    const client = envelopeHeader({ kind: 'client', subject: 'place-search', name: 'place-search', scopes: ['offer.read', 'capacity.read', 'admission.request'], accessLevel: 1 });
+    const client = await envelopeHeader({ kind: 'client', subject: 'place-search', name: 'place-search', scopes: ['offer.read', 'capacity.read', 'admission.request'], accessLevel: 1 });
     const offer = await gql(hub.urls.subgraphs.offer, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds } }`, {}, client);
     expect(offer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const point = await gql(hub.urls.subgraphs.offer, `{ communePoint(inseeCode: "45234") { latitude } }`, {}, client);
@@ -331,7 +331,7 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
       hub.urls.subgraphs.offer,
       `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds distancesKm } }`,
       {},
-      envelopeHeader({ kind: 'system', subject: 'gateway' }),
+      await envelopeHeader({ kind: 'system', subject: 'gateway' }),
     );
     expect(system.errors).toBeUndefined();
     const { unitIds, distancesKm } = system.data!.placeCandidates;

@@ -42,7 +42,7 @@ describe('_entities batches with a bad representation (case 2)', () => {
 
   for (const { subgraph, representations } of batches) {
     it(`${subgraph}: anonymous gets one clean error per entity, and the hub lives on`, async () => {
-      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, envelopeHeader());
+      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, await envelopeHeader());
       expect(answer.status).toBe(200);
       expect(answer.data?._entities).toEqual([null, null]);
       const codes = new Map(answer.errors!.map((e) => [String(e.path?.[1]), e.extensions?.code]));
@@ -55,7 +55,7 @@ describe('_entities batches with a bad representation (case 2)', () => {
     });
 
     it(`${subgraph}: a reader gets the good entity and an error for the bad one`, async () => {
-      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, envelopeHeader(READER));
+      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, await envelopeHeader(READER));
       expect(answer.data?._entities[0]).toMatchObject({ __typename: representations[0]!.__typename });
       expect(answer.data?._entities[1]).toBeNull();
       expect(answer.errors).toHaveLength(1);
@@ -66,14 +66,14 @@ describe('_entities batches with a bad representation (case 2)', () => {
   }
 
   it('refuses malformed representations one by one, with their index', async () => {
-    const answer = await gql<Entities>(subgraphs.capacities, entities('capacities'), { r: [1, { id: 'x' }, { __typename: 'Unit' }, { __typename: 'Query', id: 'x' }] }, envelopeHeader(READER));
+    const answer = await gql<Entities>(subgraphs.capacities, entities('capacities'), { r: [1, { id: 'x' }, { __typename: 'Unit' }, { __typename: 'Query', id: 'x' }] }, await envelopeHeader(READER));
     expect(answer.data?._entities).toEqual([null, null, null, null]);
     expect(answer.errors!.map((e) => [e.path?.map(String), e.extensions?.code])).toEqual([0, 1, 2, 3].map((i) => [["_entities", String(i)], "BAD_USER_INPUT"]));
     expect(answer.errors![3]!.message).toContain('"Query", which is not an entity type');
   });
 
   it('refuses a key holding U+0000 as the caller\'s error, as the gateway does (never an SQL failure)', async () => {
-    const answer = await gql<Entities>(subgraphs.tensions, entities('tensions'), { r: [{ __typename: 'Tension', id: 'a\u0000b' }] }, envelopeHeader());
+    const answer = await gql<Entities>(subgraphs.tensions, entities('tensions'), { r: [{ __typename: 'Tension', id: 'a\u0000b' }] }, await envelopeHeader());
     expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(answer.errors![0]!.message).toContain('U+0000');
     await expectAlive();
@@ -90,9 +90,9 @@ describe('subgraphs serve the gateway only', () => {
     const bare = await fetch(url, garbage);
     expect(bare.status).toBe(401);
     expect(((await bare.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
-    const forged = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, 'another-secret-another-secret-another') } });
+    const forged = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: await signIdentity({ kind: 'system', subject: 'gateway' }, 'another-secret-another-secret-another') } });
     expect(forged.status).toBe(401);
-    const expired = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: signIdentity({ kind: 'anonymous' }, 'test-hub-internal-secret-0123456789abcdef', Date.now() - 3_600_000) } });
+    const expired = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: await signIdentity({ kind: 'anonymous' }, 'test-hub-internal-secret-0123456789abcdef', { now: Date.now() - 3_600_000 }) } });
     expect(expired.status).toBe(401);
     const weird = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: 'é.é' } });
     expect(weird.status).toBe(401);
@@ -100,12 +100,12 @@ describe('subgraphs serve the gateway only', () => {
     expect((await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`)).status).toBe(401);
     expect((await fetch(new URL('/no-such-route', url))).status).toBe(401);
     // With the envelope, the same subgraph answers.
-    const ok = await gql<{ __typename: string }>(url, '{ __typename }', {}, envelopeHeader());
+    const ok = await gql<{ __typename: string }>(url, '{ __typename }', {}, await envelopeHeader());
     expect(ok.data?.__typename).toBe('Query');
   });
 
   it.each(names)('%s: with the envelope, a body that is not JSON is a 400 BAD_USER_INPUT (case 9)', async (name) => {
-    const response = await fetch(subgraphs[name], { method: 'POST', headers: { 'content-type': 'application/json', ...envelopeHeader() }, body: '{"query": "{ __typename }"' });
+    const response = await fetch(subgraphs[name], { method: 'POST', headers: { 'content-type': 'application/json', ...(await envelopeHeader()) }, body: '{"query": "{ __typename }"' });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');

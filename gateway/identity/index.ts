@@ -59,7 +59,7 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
   const contextOf = async (resolve: () => Promise<Identity>, requestId: string): Promise<GatewayContext> => {
     try {
       const identity = await resolve();
-      return { requestId, identity, envelope: signIdentity(identity, options.internalSecret) };
+      return { requestId, identity, envelope: await signIdentity(identity, options.internalSecret) };
     } catch (error) {
       throw error instanceof HubError ? withHttpStatus(error) : error;
     }

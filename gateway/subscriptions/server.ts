@@ -201,7 +201,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             const allowed = await admitted(clients);
             if (allowed.length === 0) return;
             // A fresh envelope per event: envelopes expire, subscriptions last.
-            const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: signIdentity(context.identity, options.internalSecret) };
+            const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: await signIdentity(context.identity, options.internalSecret) };
             const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
             allowed.forEach((c) => c.out.push(result));
           }).catch((error: unknown) => options.logger.error({ err: error }, 'subscription event failed')); // the chain must go on

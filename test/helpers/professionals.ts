@@ -28,7 +28,7 @@ export type Call = <T = Record<string, unknown>>(query: string, variables?: Reco
 
 /** GraphQL on one subgraph as `identity`, with the envelope the gateway would forward (anonymous callers get one too). */
 export function callAs(url: string, identity: Identity): Call {
-  return (query, variables = {}) => gql(url, query, variables, { [IDENTITY_HEADER]: signIdentity(identity, TEST_SECRET) });
+  return async (query, variables = {}) => gql(url, query, variables, { [IDENTITY_HEADER]: await signIdentity(identity, TEST_SECRET) });
 }
 
 /** What a grant on a perimeter reaches, read from the offer subgraph as the gateway reads it. */
