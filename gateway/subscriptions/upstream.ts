@@ -82,12 +82,12 @@ const wsUrl = (url: string) => url.replace(/^http/, 'ws');
  * (re)connection: envelopes expire. Signing is asynchronous and a constructor is not, so the
  * envelope is signed when graphql-ws asks for the URL, just before it constructs the socket.
  */
-function signedConnection(url: string, identity: Identity, secret: string): { url: () => Promise<string>; webSocketImpl: typeof WebSocket } {
+function signedConnection(request: UpstreamRequest, secret: string): { url: () => Promise<string>; webSocketImpl: typeof WebSocket } {
   let envelope = '';
   return {
     url: async () => {
-      envelope = await signIdentity(identity, secret);
-      return wsUrl(url);
+      envelope = await signIdentity(request.identity, secret, request.serviceName);
+      return wsUrl(request.url);
     },
     webSocketImpl: class extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
@@ -122,7 +122,7 @@ export function createUpstreamPool(options: UpstreamOptions): UpstreamPool {
       let socket: WebSocket | null = null;
       let pongTimer: NodeJS.Timeout | null = null;
       client = createClient({
-        ...signedConnection(request.url, request.identity, secret),
+        ...signedConnection(request, secret),
         lazy: true, // connects with the first subscription, closes after the last
         lazyCloseTimeout: 0,
         // No silent re-subscription by the client: it would resend the same `after` and lose what

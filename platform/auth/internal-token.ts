@@ -12,9 +12,11 @@ import { HubError } from '../errors.js';
 import type { Identity } from './identity.js';
 
 export const IDENTITY_HEADER = 'x-ror-identity';
-/** Who signs envelopes (`iss`) and who may accept them (`aud`): the subgraphs of this hub, as a set. */
+/**
+ * Who signs envelopes (`iss`). Their audience (`aud`) is the one subgraph they are sent to, by its
+ * name (`offer`, `capacities`…): an envelope seen by one subgraph cannot be replayed against another.
+ */
 export const ENVELOPE_ISSUER = 'ror-hub-gateway';
-export const ENVELOPE_AUDIENCE = 'ror-hub-subgraphs';
 const TTL_SECONDS = 60;
 /** Clocks of several gateway and subgraph processes may drift a little apart. */
 const CLOCK_TOLERANCE_SECONDS = 5;
@@ -25,7 +27,7 @@ const ALGORITHM = 'HS256';
 
 const keys = new Map<string, Uint8Array>();
 /** The signing key, derived from ROR_INTERNAL_SECRET (HKDF): the raw secret is never the key itself. */
-function keyOf(secret: string): Uint8Array {
+export function envelopeKey(secret: string): Uint8Array {
   let key = keys.get(secret);
   if (!key) {
     key = new Uint8Array(hkdfSync('sha256', secret, 'ror-hub', 'x-ror-identity envelope v2', 32));
@@ -49,15 +51,15 @@ async function sign(identity: Identity, secret: string, audience: string, now: n
     .setAudience(audience)
     .setIssuedAt(iat)
     .setExpirationTime(iat + TTL_SECONDS)
-    .sign(keyOf(secret));
+    .sign(envelopeKey(secret));
 }
 
 /**
- * The envelope for `identity`. `now` (tests: a past instant makes an expired envelope) bypasses
- * the cache; otherwise an envelope signed less than 30 s ago for the same identity is reused.
+ * The envelope for `identity`, to be sent to the subgraph named `audience`. `now` (tests: a past
+ * instant makes an expired envelope) bypasses the cache; otherwise an envelope signed less than
+ * 30 s ago for the same identity and subgraph is reused.
  */
-export function signIdentity(identity: Identity, secret: string, options: { audience?: string; now?: number } = {}): Promise<string> {
-  const audience = options.audience ?? ENVELOPE_AUDIENCE;
+export function signIdentity(identity: Identity, secret: string, audience: string, options: { now?: number } = {}): Promise<string> {
   if (options.now !== undefined) return sign(identity, secret, audience, options.now);
   const now = Date.now();
   const key = `${audience}\u0000${secret}\u0000${JSON.stringify(identity)}`;
@@ -78,12 +80,12 @@ function isIdentity(value: unknown): value is Identity {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
-/** The identity in `header`, or UNAUTHENTICATED: missing, malformed, forged, wrong algorithm/issuer/audience, expired. */
-export async function verifyIdentity(header: string | undefined, secret: string, audience = ENVELOPE_AUDIENCE): Promise<Identity> {
+/** The identity in `header` for the subgraph named `audience`, or UNAUTHENTICATED: missing, malformed, forged, wrong algorithm/issuer/audience, expired. */
+export async function verifyIdentity(header: string | undefined, secret: string, audience: string): Promise<Identity> {
   if (!header) throw refusal('This endpoint answers the hub gateway only: call the gateway, not the subgraph.');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(header, keyOf(secret), {
+    ({ payload } = await jwtVerify(header, envelopeKey(secret), {
       algorithms: [ALGORITHM], // never `none`, never an algorithm the caller picks
       issuer: ENVELOPE_ISSUER,
       audience,
