@@ -136,18 +136,18 @@ async function measureCase(bench: BenchHub, authorization: string, place: Search
   }
   const after = await counters();
   // The internal calls alone, as the admissions subgraph makes them (same criteria, same ids).
-  const system = <T>(url: string, query: string, vars: Record<string, unknown>) => postAsSystem<T>(fetch, url, bench.internalSecret, query, vars, 60_000);
+  const system = <T>(name: 'capacities' | 'offer', query: string, vars: Record<string, unknown>) => postAsSystem<T>(fetch, { name, url: bench.hub.urls.subgraphs[name]! }, bench.internalSecret, query, vars, 60_000);
   const candidateCriteria = { near: variables.criteria.near, patientAge: PATIENT_AGE };
   const timesCandidates: number[] = [];
   const timesFigures: number[] = [];
   let ids: string[] = [];
   for (let i = 0; i < options.runs; i++) {
     let started = now();
-    const { placeCandidates } = await system<{ placeCandidates: { unitIds: string[] } }>(bench.hub.urls.subgraphs.offer, CANDIDATES, { criteria: candidateCriteria });
+    const { placeCandidates } = await system<{ placeCandidates: { unitIds: string[] } }>('offer', CANDIDATES, { criteria: candidateCriteria });
     timesCandidates.push(now() - started);
     ids = placeCandidates.unitIds;
     started = now();
-    await system(bench.hub.urls.subgraphs.capacities, FIGURES, { ids });
+    await system('capacities', FIGURES, { ids });
     timesFigures.push(now() - started);
   }
   const per = (i: number) => (after[i]! - before[i]!) / options.runs;

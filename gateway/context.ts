@@ -4,8 +4,8 @@ import type { Identity } from '../platform/auth/identity.js';
 export interface GatewayContext {
   requestId: string;
   identity: Identity;
-  /** `identity`, signed for the subgraphs (x-ror-identity header). */
-  envelope: string;
+  /** `identity`, signed for the subgraph named `audience` (x-ror-identity header; cached, so fresh enough on every call). */
+  envelope: (audience: string) => Promise<string>;
   /** The caller's address as this gateway saw it (HTTP requests), forwarded for audit trails. */
   clientAddress?: string;
 }

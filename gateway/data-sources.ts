@@ -68,10 +68,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!request.http) return;
     // The least privilege when no caller is known (deny by default): never a request without an envelope.
-    request.http.headers.set(IDENTITY_HEADER, context?.envelope ?? signIdentity(ANONYMOUS, this.#options.internalSecret));
+    const { name, internalSecret } = this.#options;
+    const envelope = context?.envelope ? context.envelope(name) : signIdentity(ANONYMOUS, internalSecret, name);
+    request.http.headers.set(IDENTITY_HEADER, await envelope);
     for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value); // W3C traceparent
     if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context?.clientAddress) request.http.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);

@@ -67,7 +67,7 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   // Fastify decorators cannot hold objects; the gate sets the identity on every request.
   app.decorateRequest('identity', null as never);
   const limits = subgraphLimits(options.limits);
-  registerGatewayGate(app, { internalSecret: options.internalSecret, openPrefixes: options.openPrefixes });
+  registerGatewayGate(app, { internalSecret: options.internalSecret, audience: options.name, openPrefixes: options.openPrefixes });
   const schema = isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
   await app.register(mercurius, {
     schema,

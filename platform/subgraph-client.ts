@@ -34,7 +34,8 @@ interface GraphQLAnswer<T> {
  * and body) is a SERVICE_UNAVAILABLE: a hung subgraph must not hang its callers. The request id
  * of the work in progress travels along, so one request can be followed across components.
  */
-export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: string, query: string, variables: Record<string, unknown>, timeoutMs: number): Promise<T> {
+export async function postAsSystem<T>(fetchFn: FetchLike, target: { name: string; url: string }, secret: string, query: string, variables: Record<string, unknown>, timeoutMs: number): Promise<T> {
+  const { url } = target;
   const requestId = currentRequestId();
   let response: Awaited<ReturnType<FetchLike>>;
   let answer: GraphQLAnswer<T>;
@@ -43,7 +44,7 @@ export async function postAsSystem<T>(fetchFn: FetchLike, url: string, secret: s
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [IDENTITY_HEADER]: signIdentity(SYSTEM, secret),
+        [IDENTITY_HEADER]: await signIdentity(SYSTEM, secret, target.name),
         ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         ...traceHeaders(), // W3C traceparent: the callee's span joins the caller's trace
       },
@@ -101,7 +102,7 @@ export interface SubgraphClient {
 
 export function createSubgraphClient(config: HubConfig, secret: string, fetchFn: FetchLike = fetch): SubgraphClient {
   const query = <T>(name: SubgraphName, text: string, variables: Record<string, unknown> = {}) =>
-    postAsSystem<T>(fetchFn, subgraphUrl(config, name), secret, text, variables, config.timeouts.subgraphMs);
+    postAsSystem<T>(fetchFn, { name, url: subgraphUrl(config, name) }, secret, text, variables, config.timeouts.subgraphMs);
   return {
     query,
     entities: async <T>(name: SubgraphName, typename: string, ids: readonly string[], selection: string) => {

@@ -21,6 +21,8 @@ export const PROBE_ROUTES: readonly string[] = ['/health', '/ready', '/metrics']
 
 export interface GatewayGateOptions {
   internalSecret: string;
+  /** This subgraph's name: the audience its envelopes must be signed for. */
+  audience: string;
   /** Route prefixes that authenticate by their own means, e.g. `/oidc`: reached without an envelope. */
   openPrefixes?: readonly string[];
 }
@@ -39,8 +41,8 @@ export function registerGatewayGate(app: FastifyInstance, options: GatewayGateOp
     }
     const header = request.headers[IDENTITY_HEADER];
     try {
-      // A missing, forged or expired envelope throws UNAUTHENTICATED (platform/auth/internal-token.ts).
-      request.identity = verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret);
+      // A missing, forged, expired or misaddressed envelope throws UNAUTHENTICATED (platform/auth/internal-token.ts).
+      request.identity = await verifyIdentity(typeof header === 'string' ? header : undefined, options.internalSecret, options.audience);
     } catch (error) {
       const { message, extensions } = error as HubError;
       // Answered before the body is read: the connection is closed after the answer, or its

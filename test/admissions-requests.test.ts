@@ -103,8 +103,8 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
   const as = <T = Record<string, unknown>>(login: string | null, query: string, variables: Record<string, unknown> = {}) =>
     gql<T>(hub.urls.graphql, query, variables, login ? { authorization: token[login]! } : {});
   /** The system identity straight to the capacities subgraph (what the hub's own calls carry). */
-  const asSystem = <T>(query: string, variables: Record<string, unknown>) =>
-    gql<T>(hub.urls.subgraphs.capacities, query, variables, envelopeHeader({ kind: 'system', subject: 'gateway' }));
+  const asSystem = async <T>(query: string, variables: Record<string, unknown>) =>
+    gql<T>(hub.urls.subgraphs.capacities, query, variables, await envelopeHeader('capacities', { kind: 'system', subject: 'gateway' }));
   const systemClient = () => createSubgraphClient({ subgraphUrls: hub.urls.subgraphs, timeouts: { subgraphMs: 10_000 } } as unknown as HubConfig, TEST_INTERNAL_SECRET);
 
   const input = (unitIds: string[], extra: Record<string, unknown> = {}) => ({
@@ -340,9 +340,9 @@ describe.each(databaseKinds())('admission requests through the gateway (%s)', (k
     expect(codeOf(viaGateway.errors)).toBe('GRAPHQL_VALIDATION_FAILED');
     const hold = `mutation($u: ID!) { holdBed(unitId: $u, sex: FEMALE, until: "2099-01-01T00:00:00Z", reference: "r", actor: "me") { id } }`;
     const user = { kind: 'user', subject: 'x', login: BED_MANAGER, professionalId: 'P1', grants: [{ rights: ['ORU_ADMISSION_REPONSE'], kind: 'TRANSVERSAL', id: null, reach: { organizations: [], establishments: [], units: [], professionals: [] } }] } as const;
-    const asUserDirect = await gql(hub.urls.subgraphs.capacities, hold, { u: units[0]!.id }, envelopeHeader(user as never));
+    const asUserDirect = await gql(hub.urls.subgraphs.capacities, hold, { u: units[0]!.id }, await envelopeHeader('capacities', user as never));
     expect(codeOf(asUserDirect.errors)).toBe('FORBIDDEN');
-    const anonymous = await gql(hub.urls.subgraphs.capacities, hold, { u: units[0]!.id }, envelopeHeader());
+    const anonymous = await gql(hub.urls.subgraphs.capacities, hold, { u: units[0]!.id }, await envelopeHeader('capacities'));
     expect(codeOf(anonymous.errors)).toBe('UNAUTHENTICATED');
   });
 

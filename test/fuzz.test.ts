@@ -179,15 +179,17 @@ describe('fuzz suite (pglite)', () => {
       // A user holding every right on the whole region: the deepest code paths behind authorisation.
       ['user envelope', { kind: 'user', subject: 'fuzz', login: 'admin.ars', professionalId: 'P000369', grants: [{ rights: everything, kind: 'TRANSVERSAL', id: null, reach: { organizations: [], establishments: [], units: [], professionals: [] } }] }],
     ];
-    const system = signIdentity({ kind: 'system', subject: 'gateway' }, SECRET);
     for (const [name, url] of Object.entries(hub.urls.subgraphs)) {
+      const system = await signIdentity({ kind: 'system', subject: 'gateway' }, SECRET, name);
       const sdl = await gql<{ _service: { sdl: string } }>(url, '{ _service { sdl } }', {}, { [IDENTITY_HEADER]: system });
       const types = entityTypesOf(sdl.data!._service.sdl);
       expect(types.length, `${name} declares entities`).toBeGreaterThan(0);
       const batches = entityBatches(types, ids, root.fork(`entities ${name}`), config.runs * 4);
-      const requests = envelopes.flatMap(([as, identity]) =>
+      const signed = await Promise.all(envelopes.map(([, identity]) => (identity ? signIdentity(identity, SECRET, name) : null)));
+      const requests = envelopes.flatMap(([as], e) =>
         batches.map((representations, i) => {
-          const headers: Record<string, string> = identity ? { [IDENTITY_HEADER]: signIdentity(identity, SECRET) } : {};
+          const envelope = signed[e];
+          const headers: Record<string, string> = envelope ? { [IDENTITY_HEADER]: envelope } : {};
           return graphqlRequest(`_entities ${name} #${i}`, as, entitiesQuery(types), { representations }, url, headers);
         }),
       );

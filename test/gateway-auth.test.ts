@@ -115,13 +115,13 @@ describe('subgraphs trust only the gateway envelope', () => {
   it('refuse a forged envelope and a missing one (they answer the gateway only)', async () => {
     const url = hub.urls.subgraphs.capacities;
     const body = JSON.stringify({ query: `{ _entities(representations: [{ __typename: "Unit", id: "${unit}" }]) { ... on Unit { capacity { installedBeds } } } }` });
-    const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, 'another-secret-another-secret-another') }, body });
+    const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signIdentity({ kind: 'system', subject: 'gateway' }, 'another-secret-another-secret-another', 'capacities') }, body });
     expect(forged.status).toBe(401);
     const bareResponse = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(bareResponse.status).toBe(401);
     const bare = (await bareResponse.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(bare.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
-    const genuine = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, SECRET) }, body })).json()) as { data: { _entities: Array<{ capacity: { installedBeds: number } }> } };
+    const genuine = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signIdentity({ kind: 'system', subject: 'gateway' }, SECRET, 'capacities') }, body })).json()) as { data: { _entities: Array<{ capacity: { installedBeds: number } }> } };
     expect(genuine.data._entities[0]!.capacity.installedBeds).toBeGreaterThan(0);
   });
 });

@@ -13,12 +13,13 @@ const tally = { ok: 0, notice: 0, warn: 0, error: 0 } as Record<string, number>;
 /** SHOULDs that the subgraphs failed (issue 12, case 9): JSON parse errors and bad requests answer 400. */
 const SUBGRAPH_SHOULDS = ['BCF8', 'B7N8', '22EB', '94B2'];
 
-/** fetch with the gateway's envelope (a fresh one per request: envelopes expire). */
-const withEnvelope: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...envelopeHeader() } });
+/** fetch to the subgraph `name` with the gateway's envelope for it (signed per request: envelopes expire). */
+const withEnvelope = (name: string): typeof fetch => async (input, init) =>
+  fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...(await envelopeHeader(name)) } });
 
 const servers: Array<{ name: string; url: string; fetchFn: typeof fetch; shoulds: string[] }> = [
   { name: 'gateway', url: hub.graphql, fetchFn: fetch, shoulds: [] },
-  ...Object.entries(hub.subgraphs).map(([name, url]) => ({ name: `${name} subgraph`, url, fetchFn: withEnvelope, shoulds: SUBGRAPH_SHOULDS })),
+  ...Object.entries(hub.subgraphs).map(([name, url]) => ({ name: `${name} subgraph`, url, fetchFn: withEnvelope(name), shoulds: SUBGRAPH_SHOULDS })),
 ];
 
 describe.each(servers)('GraphQL over HTTP audit of the $name', ({ url, fetchFn, shoulds }) => {

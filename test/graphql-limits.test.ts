@@ -45,7 +45,7 @@ describe('GraphQL limits (issue 12, case 1)', () => {
   const toSubgraph = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(hub.urls.subgraphs.offer!, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, SECRET) },
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signIdentity({ kind: 'system', subject: 'gateway' }, SECRET, 'offer') },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(20_000),
     });
@@ -149,9 +149,10 @@ describe('GraphQL limits (issue 12, case 1)', () => {
   });
 
   it('a subgraph checks the limits of a subscription document too (mercurius does not validate them)', async () => {
+    const envelope = await signIdentity({ kind: 'system', subject: 'gateway' }, SECRET, 'capacities');
     class SignedWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, SECRET) } });
+        super(address, protocols, { headers: { [IDENTITY_HEADER]: envelope } });
       }
     }
     const client = createClient({ url: hub.urls.subgraphs.capacities!.replace(/^http/, 'ws'), webSocketImpl: SignedWebSocket, retryAttempts: 0, lazy: true });

@@ -29,7 +29,7 @@ describe('external OpenID issuer', () => {
     const origin = new URL(hub.urls.subgraphs.professionals).origin;
     // No /oidc route: the subgraph answers like any unknown path, 401 without an envelope, 404 with one.
     expect((await fetch(`${origin}/oidc/.well-known/openid-configuration`)).status).toBe(401);
-    expect((await fetch(`${origin}/oidc/.well-known/openid-configuration`, { headers: envelopeHeader() })).status).toBe(404);
-    expect((await fetch(`${origin}/oidc/token`, { method: 'POST', headers: envelopeHeader() })).status).toBe(404);
+    expect((await fetch(`${origin}/oidc/.well-known/openid-configuration`, { headers: await envelopeHeader('professionals') })).status).toBe(404);
+    expect((await fetch(`${origin}/oidc/token`, { method: 'POST', headers: await envelopeHeader('professionals') })).status).toBe(404);
   });
 });

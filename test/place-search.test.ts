@@ -10,6 +10,7 @@ import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 import { envelopeHeader } from './helpers/envelope.js';
+import type { Identity } from '../platform/auth/identity.js';
 
 const ORLEANS = { latitude: 47.9029, longitude: 1.9093 };
 const CHR_ORLEANS = '450000088';
@@ -320,18 +321,18 @@ describe.each(databaseKinds())('place search through the gateway (%s)', (kind) =
   });
 
   it('answers the internal queries to the system identity only, on the subgraphs themselves', async () => {
-    const client = envelopeHeader({ kind: 'client', subject: 'place-search', name: 'place-search', scopes: ['offer.read', 'capacity.read', 'admission.request'], accessLevel: 1 });
-    const offer = await gql(hub.urls.subgraphs.offer, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds } }`, {}, client);
+    const client: Identity = { kind: 'client', subject: 'place-search', name: 'place-search', scopes: ['offer.read', 'capacity.read', 'admission.request'], accessLevel: 1 };
+    const offer = await gql(hub.urls.subgraphs.offer, `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds } }`, {}, await envelopeHeader('offer', client));
     expect(offer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const point = await gql(hub.urls.subgraphs.offer, `{ communePoint(inseeCode: "45234") { latitude } }`, {}, client);
+    const point = await gql(hub.urls.subgraphs.offer, `{ communePoint(inseeCode: "45234") { latitude } }`, {}, await envelopeHeader('offer', client));
     expect(point.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const figures = await gql(hub.urls.subgraphs.capacities, `{ unitFigures(unitIds: ["x"]) { unitIds } }`, {}, client);
+    const figures = await gql(hub.urls.subgraphs.capacities, `{ unitFigures(unitIds: ["x"]) { unitIds } }`, {}, await envelopeHeader('capacities', client));
     expect(figures.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const system = await gql<{ placeCandidates: { unitIds: string[]; distancesKm: number[] } }>(
       hub.urls.subgraphs.offer,
       `{ placeCandidates(criteria: { near: { latitude: 47.9, longitude: 1.9, radiusKm: 5 } }) { unitIds distancesKm } }`,
       {},
-      envelopeHeader({ kind: 'system', subject: 'gateway' }),
+      await envelopeHeader('offer', { kind: 'system', subject: 'gateway' }),
     );
     expect(system.errors).toBeUndefined();
     const { unitIds, distancesKm } = system.data!.placeCandidates;

@@ -3,12 +3,15 @@
  * case 2; platform/subgraph-gate.ts, platform/entities.ts). Runs on the shared hub, whose
  * envelope key is the test hubs' (helpers/hub.ts).
  */
+import { createHmac } from 'node:crypto';
 import { describe, it, expect, inject } from 'vitest';
 import WebSocket from 'ws';
 import { envelopeHeader } from './helpers/envelope.js';
 import { gql } from './helpers/graphql.js';
 import type { Identity } from '../platform/auth/identity.js';
-import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
+import { SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
+import { ENVELOPE_ISSUER, envelopeKey, IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
+import { TEST_INTERNAL_SECRET } from './helpers/hub.js';
 
 const hub = inject('hubs').pglite!;
 const subgraphs = hub.subgraphs as Record<'offer' | 'capacities' | 'tensions' | 'professionals', string>;
@@ -42,7 +45,7 @@ describe('_entities batches with a bad representation (case 2)', () => {
 
   for (const { subgraph, representations } of batches) {
     it(`${subgraph}: anonymous gets one clean error per entity, and the hub lives on`, async () => {
-      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, envelopeHeader());
+      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, await envelopeHeader(subgraph));
       expect(answer.status).toBe(200);
       expect(answer.data?._entities).toEqual([null, null]);
       const codes = new Map(answer.errors!.map((e) => [String(e.path?.[1]), e.extensions?.code]));
@@ -55,7 +58,7 @@ describe('_entities batches with a bad representation (case 2)', () => {
     });
 
     it(`${subgraph}: a reader gets the good entity and an error for the bad one`, async () => {
-      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, envelopeHeader(READER));
+      const answer = await gql<Entities>(subgraphs[subgraph], entities(subgraph), { r: representations }, await envelopeHeader(subgraph, READER));
       expect(answer.data?._entities[0]).toMatchObject({ __typename: representations[0]!.__typename });
       expect(answer.data?._entities[1]).toBeNull();
       expect(answer.errors).toHaveLength(1);
@@ -66,14 +69,14 @@ describe('_entities batches with a bad representation (case 2)', () => {
   }
 
   it('refuses malformed representations one by one, with their index', async () => {
-    const answer = await gql<Entities>(subgraphs.capacities, entities('capacities'), { r: [1, { id: 'x' }, { __typename: 'Unit' }, { __typename: 'Query', id: 'x' }] }, envelopeHeader(READER));
+    const answer = await gql<Entities>(subgraphs.capacities, entities('capacities'), { r: [1, { id: 'x' }, { __typename: 'Unit' }, { __typename: 'Query', id: 'x' }] }, await envelopeHeader('capacities', READER));
     expect(answer.data?._entities).toEqual([null, null, null, null]);
     expect(answer.errors!.map((e) => [e.path?.map(String), e.extensions?.code])).toEqual([0, 1, 2, 3].map((i) => [["_entities", String(i)], "BAD_USER_INPUT"]));
     expect(answer.errors![3]!.message).toContain('"Query", which is not an entity type');
   });
 
   it('refuses a key holding U+0000 as the caller\'s error, as the gateway does (never an SQL failure)', async () => {
-    const answer = await gql<Entities>(subgraphs.tensions, entities('tensions'), { r: [{ __typename: 'Tension', id: 'a\u0000b' }] }, envelopeHeader());
+    const answer = await gql<Entities>(subgraphs.tensions, entities('tensions'), { r: [{ __typename: 'Tension', id: 'a\u0000b' }] }, await envelopeHeader('tensions'));
     expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(answer.errors![0]!.message).toContain('U+0000');
     await expectAlive();
@@ -90,9 +93,9 @@ describe('subgraphs serve the gateway only', () => {
     const bare = await fetch(url, garbage);
     expect(bare.status).toBe(401);
     expect(((await bare.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
-    const forged = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: signIdentity({ kind: 'system', subject: 'gateway' }, 'another-secret-another-secret-another') } });
+    const forged = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: await signIdentity({ kind: 'system', subject: 'gateway' }, 'another-secret-another-secret-another', name) } });
     expect(forged.status).toBe(401);
-    const expired = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: signIdentity({ kind: 'anonymous' }, 'test-hub-internal-secret-0123456789abcdef', Date.now() - 3_600_000) } });
+    const expired = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: await signIdentity({ kind: 'anonymous' }, 'test-hub-internal-secret-0123456789abcdef', name, { now: Date.now() - 3_600_000 }) } });
     expect(expired.status).toBe(401);
     const weird = await fetch(url, { ...garbage, headers: { ...garbage.headers, [IDENTITY_HEADER]: 'é.é' } });
     expect(weird.status).toBe(401);
@@ -100,12 +103,12 @@ describe('subgraphs serve the gateway only', () => {
     expect((await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`)).status).toBe(401);
     expect((await fetch(new URL('/no-such-route', url))).status).toBe(401);
     // With the envelope, the same subgraph answers.
-    const ok = await gql<{ __typename: string }>(url, '{ __typename }', {}, envelopeHeader());
+    const ok = await gql<{ __typename: string }>(url, '{ __typename }', {}, await envelopeHeader(name));
     expect(ok.data?.__typename).toBe('Query');
   });
 
   it.each(names)('%s: with the envelope, a body that is not JSON is a 400 BAD_USER_INPUT (case 9)', async (name) => {
-    const response = await fetch(subgraphs[name], { method: 'POST', headers: { 'content-type': 'application/json', ...envelopeHeader() }, body: '{"query": "{ __typename }"' });
+    const response = await fetch(subgraphs[name], { method: 'POST', headers: { 'content-type': 'application/json', ...(await envelopeHeader(name)) }, body: '{"query": "{ __typename }"' });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -150,5 +153,65 @@ describe('subgraphs serve the gateway only', () => {
     );
     expect(answer.data?.units.edges[0]?.node.name, JSON.stringify(answer)).toBeTruthy();
     expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED'); // the tensions subgraph's decision, not a refused call
+  });
+});
+
+describe('the envelope is a JWT for one subgraph, signed by the gateway (D125)', () => {
+  const SYSTEM: Identity = { kind: 'system', subject: 'gateway' };
+  const key = envelopeKey(TEST_INTERNAL_SECRET);
+  const nowS = () => Math.floor(Date.now() / 1000);
+  /** A token with the envelope's claims for `capacities`, `change`d; signed with the envelope key unless told. */
+  const forge = (change: JWTPayload, options: { alg?: string; key?: Uint8Array } = {}) =>
+    new SignJWT({ identity: SYSTEM, iss: ENVELOPE_ISSUER, aud: 'capacities', iat: nowS(), exp: nowS() + 60, ...change })
+      .setProtectedHeader({ alg: options.alg ?? 'HS256' })
+      .sign(options.key ?? key);
+  const ask = (envelope: string) => gql<{ __typename: string }>(subgraphs.capacities, '{ __typename }', {}, { [IDENTITY_HEADER]: envelope });
+  const refused = async (envelope: string, message: RegExp) => {
+    const answer = await ask(envelope);
+    expect(answer.status).toBe(401);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(answer.errors?.[0]?.message).toMatch(message);
+  };
+
+  it('a forged token with the right claims is accepted (the forging below is faithful)', async () => {
+    expect((await ask(await forge({}))).data?.__typename).toBe('Query');
+  });
+
+  it('an envelope for another subgraph is refused: no replay from one subgraph to another', async () => {
+    const forOffer = await signIdentity(SYSTEM, TEST_INTERNAL_SECRET, 'offer');
+    expect((await gql(subgraphs.offer, '{ __typename }', {}, { [IDENTITY_HEADER]: forOffer })).status).toBe(200);
+    await refused(forOffer, /not meant for this server/);
+    await refused(await forge({ aud: ['offer', 'tensions'] }), /not meant for this server/);
+  });
+
+  it('refuses a wrong issuer, an expired token, and one without exp, iat or identity', async () => {
+    await refused(await forge({ iss: 'someone-else' }), /not meant for this server/);
+    await refused(await forge({ iat: nowS() - 3600, exp: nowS() - 3540 }), /expired/);
+    await refused(await forge({ exp: undefined }), /not meant for this server/);
+    await refused(await forge({ iat: undefined }), /not meant for this server/);
+    await refused(await forge({ identity: undefined }), /not validly signed/);
+    await refused(await forge({ identity: 'system' }), /not validly signed/);
+  });
+
+  it('refuses `alg: none`, another algorithm, the raw secret as key and the former HMAC format', async () => {
+    const claims = { identity: SYSTEM, iss: ENVELOPE_ISSUER, aud: 'capacities', iat: nowS(), exp: nowS() + 60 };
+    await refused(new UnsecuredJWT(claims).encode(), /not validly signed/);
+    await refused(await forge({}, { alg: 'HS512' }), /not validly signed/);
+    await refused(await forge({}, { key: new TextEncoder().encode(TEST_INTERNAL_SECRET) }), /not validly signed/);
+    const payload = Buffer.from(JSON.stringify({ identity: SYSTEM, exp: nowS() + 60 })).toString('base64url');
+    await refused(`${payload}.${createHmac('sha256', TEST_INTERNAL_SECRET).update(payload).digest('base64url')}`, /not validly signed/);
+    await refused('a.b.c', /not validly signed/);
+  });
+
+  it('tolerates a few seconds of clock drift between processes', async () => {
+    // Expired 2 s ago by this clock: within the 5 s tolerance.
+    expect((await ask(await forge({ iat: nowS() - 62, exp: nowS() - 2 }))).data?.__typename).toBe('Query');
+  });
+
+  it('reuses an envelope per identity and subgraph while it is fresh', async () => {
+    const first = await signIdentity(READER, TEST_INTERNAL_SECRET, 'capacities');
+    expect(await signIdentity(READER, TEST_INTERNAL_SECRET, 'capacities')).toBe(first);
+    expect(await signIdentity(READER, TEST_INTERNAL_SECRET, 'tensions')).not.toBe(first);
+    expect(await signIdentity(SYSTEM, TEST_INTERNAL_SECRET, 'capacities')).not.toBe(first);
   });
 });

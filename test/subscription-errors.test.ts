@@ -9,10 +9,13 @@ import { envelopeHeader } from './helpers/envelope.js';
 
 const hub = inject('hubs').pglite!;
 
+/** The anonymous envelope for the capacities subgraph (the one called directly here), signed once: it lives 60 s, far longer than this file's few sockets. */
+const envelope = await envelopeHeader('capacities');
+
 /** A WebSocket class sending the envelope on its upgrade request, as the gateway's upstream does. */
 const EnvelopedWebSocket = class extends WebSocket {
   constructor(address: string, protocols?: string | string[]) {
-    super(address, protocols, { headers: envelopeHeader() });
+    super(address, protocols, { headers: envelope });
   }
 } as typeof WebSocket;
 

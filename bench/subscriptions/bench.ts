@@ -113,7 +113,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
   const direct: SubscriberSpec = {
     url: hub.urls.subgraphs.capacities.replace(/^http/, 'ws'),
     authorization: null,
-    headers: { [IDENTITY_HEADER]: signIdentity(identity, bench.internalSecret) },
+    headers: { [IDENTITY_HEADER]: await signIdentity(identity, bench.internalSecret, 'capacities') },
     query: operation(LIGHT),
     variables: {},
   };

@@ -52,14 +52,14 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
   });
   const resolvers = createIdentityResolver({
     verifier,
-    query: createSubgraphQuery(options.fetcher, options.internalSecret, config.timeouts.identityMs),
+    query: createSubgraphQuery(options.fetcher, options.internalSecret, config.timeouts.identityMs, options.subgraphUrls),
     offerUrl: options.subgraphUrls.offer,
     professionalsUrl: options.subgraphUrls.professionals,
   });
   const contextOf = async (resolve: () => Promise<Identity>, requestId: string): Promise<GatewayContext> => {
     try {
       const identity = await resolve();
-      return { requestId, identity, envelope: signIdentity(identity, options.internalSecret) };
+      return { requestId, identity, envelope: (audience) => signIdentity(identity, options.internalSecret, audience) };
     } catch (error) {
       throw error instanceof HubError ? withHttpStatus(error) : error;
     }

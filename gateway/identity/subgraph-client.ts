@@ -11,10 +11,12 @@ export type SubgraphQuery = <T>(url: string, query: string, variables: Record<st
  * rather than with the callee's code: the caller did nothing wrong. A lookup that times out is
  * the exception: SERVICE_UNAVAILABLE tells the caller to retry, and fast (`timeoutMs`).
  */
-export function createSubgraphQuery(fetcher: Fetcher, secret: string, timeoutMs: number): SubgraphQuery {
+export function createSubgraphQuery(fetcher: Fetcher, secret: string, timeoutMs: number, subgraphUrls: Record<string, string>): SubgraphQuery {
+  // Callers name the subgraph by its URL; its name is the envelope's audience.
+  const names = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
   return async <T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> => {
     try {
-      return await postAsSystem<T>(fetcher as unknown as FetchLike, url, secret, query, variables, timeoutMs);
+      return await postAsSystem<T>(fetcher as unknown as FetchLike, { name: names.get(url) ?? url, url }, secret, query, variables, timeoutMs);
     } catch (error) {
       if (error instanceof HubError && error.extensions.code === 'SERVICE_UNAVAILABLE') throw error;
       throw new Error(`Internal lookup failed at ${url}: ${(error as Error).message}`);

@@ -17,7 +17,7 @@ export interface ForwardedRoute {
   method: 'GET' | 'POST';
   /** Fastify path, forwarded as requested (with its query string). */
   path: string;
-  /** The owning subgraph, for messages. */
+  /** The owning subgraph: the envelope's audience, and named in messages. */
   subgraph: string;
   /** Where it answers, e.g. http://127.0.0.1:4001/graphql (the path is ignored). */
   upstream: string;
@@ -61,7 +61,7 @@ async function forward(route: ForwardedRoute, request: FastifyRequest, reply: Fa
     // Only what the subgraph needs: a caller-sent x-ror-identity is never passed on.
     response = await fetch(target, {
       method: route.method,
-      headers: { ...(body && contentType ? { 'content-type': contentType } : {}), [IDENTITY_HEADER]: context.envelope, 'x-request-id': context.requestId, ...traceHeaders() },
+      headers: { ...(body && contentType ? { 'content-type': contentType } : {}), [IDENTITY_HEADER]: await context.envelope(route.subgraph), 'x-request-id': context.requestId, ...traceHeaders() },
       body,
     });
   } catch (error) {

@@ -16,7 +16,6 @@ import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type Ex
 import { randomUUID } from 'node:crypto';
 import { acceptRequestId, REQUEST_ID_HEADER, withRequestId } from '../../platform/request-context.js';
 import type { IncomingMessage } from 'node:http';
-import { signIdentity } from '../../platform/auth/internal-token.js';
 import { withRequestCode } from '../../platform/request-errors.js';
 import { isUpgradeClaimed } from '../../platform/upgrade.js';
 import type { Logger } from '../../platform/logger.js';
@@ -200,8 +199,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             // Each subscriber's token and rights are checked before the event is resolved for it.
             const allowed = await admitted(clients);
             if (allowed.length === 0) return;
-            // A fresh envelope per event: envelopes expire, subscriptions last.
-            const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: signIdentity(context.identity, options.internalSecret) };
+            // The envelope is signed (or its cached copy reused) per subgraph fetch: envelopes expire, subscriptions last.
+            const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: context.envelope };
             const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
             allowed.forEach((c) => c.out.push(result));
           }).catch((error: unknown) => options.logger.error({ err: error }, 'subscription event failed')); // the chain must go on

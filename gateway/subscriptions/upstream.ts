@@ -77,14 +77,25 @@ interface Shared {
 
 const wsUrl = (url: string) => url.replace(/^http/, 'ws');
 
-/** A WebSocket class that signs the caller's identity afresh for each (re)connection: envelopes expire. */
-function signedWebSocket(identity: Identity, secret: string): typeof WebSocket {
-  return class extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      // traceparent: the upgrade request joins the trace of whatever opened the connection.
-      super(address, protocols, { headers: { [IDENTITY_HEADER]: signIdentity(identity, secret), ...traceHeaders() } });
-    }
-  } as typeof WebSocket;
+/**
+ * The client's URL and WebSocket class, signing the caller's identity afresh for each
+ * (re)connection: envelopes expire. Signing is asynchronous and a constructor is not, so the
+ * envelope is signed when graphql-ws asks for the URL, just before it constructs the socket.
+ */
+function signedConnection(request: UpstreamRequest, secret: string): { url: () => Promise<string>; webSocketImpl: typeof WebSocket } {
+  let envelope = '';
+  return {
+    url: async () => {
+      envelope = await signIdentity(request.identity, secret, request.serviceName);
+      return wsUrl(request.url);
+    },
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        // traceparent: the upgrade request joins the trace of whatever opened the connection.
+        super(address, protocols, { headers: { [IDENTITY_HEADER]: envelope, ...traceHeaders() } });
+      }
+    } as typeof WebSocket,
+  };
 }
 
 /** The event without the position the gateway selected for itself, which it remembers. */
@@ -111,8 +122,7 @@ export function createUpstreamPool(options: UpstreamOptions): UpstreamPool {
       let socket: WebSocket | null = null;
       let pongTimer: NodeJS.Timeout | null = null;
       client = createClient({
-        url: wsUrl(request.url),
-        webSocketImpl: signedWebSocket(request.identity, secret),
+        ...signedConnection(request, secret),
         lazy: true, // connects with the first subscription, closes after the last
         lazyCloseTimeout: 0,
         // No silent re-subscription by the client: it would resend the same `after` and lose what

@@ -6,7 +6,7 @@ import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/internal-toke
 import { ANONYMOUS, type Identity } from '../../platform/auth/identity.js';
 import { TEST_INTERNAL_SECRET } from './hub.js';
 
-/** The header a test hub's subgraphs accept for `identity` (anonymous by default). */
-export function envelopeHeader(identity: Identity = ANONYMOUS, secret = TEST_INTERNAL_SECRET): Record<string, string> {
-  return { [IDENTITY_HEADER]: signIdentity(identity, secret) };
+/** The header the test hub's subgraph named `audience` accepts for `identity` (anonymous by default). */
+export async function envelopeHeader(audience: string, identity: Identity = ANONYMOUS, secret = TEST_INTERNAL_SECRET): Promise<Record<string, string>> {
+  return { [IDENTITY_HEADER]: await signIdentity(identity, secret, audience) };
 }

@@ -27,8 +27,8 @@ export function startProfessionalsHub(kind: DatabaseKind, extra: Record<string, 
 export type Call = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<FormattedExecutionResult<T> & { status: number }>;
 
 /** GraphQL on one subgraph as `identity`, with the envelope the gateway would forward (anonymous callers get one too). */
-export function callAs(url: string, identity: Identity): Call {
-  return (query, variables = {}) => gql(url, query, variables, { [IDENTITY_HEADER]: signIdentity(identity, TEST_SECRET) });
+export function callAs(url: string, identity: Identity, subgraph = 'professionals'): Call {
+  return async (query, variables = {}) => gql(url, query, variables, { [IDENTITY_HEADER]: await signIdentity(identity, TEST_SECRET, subgraph) });
 }
 
 /** What a grant on a perimeter reaches, read from the offer subgraph as the gateway reads it. */
@@ -37,7 +37,7 @@ export async function reachOf(hub: TestHub, kind: PerimeterKind, id: string | nu
   if (kind === 'TRANSVERSAL' || id === null) return reach;
   if (kind === 'UNIT') return { ...reach, units: [id] };
   if (kind === 'PROFESSIONAL') return { ...reach, professionals: [id] };
-  const offer = callAs(hub.urls.subgraphs.offer, SYSTEM);
+  const offer = callAs(hub.urls.subgraphs.offer, SYSTEM, 'offer');
   type Tree = { id: string; units: Array<{ id: string }> };
   if (kind === 'ESTABLISHMENT') {
     const { data } = await offer<{ establishment: Tree | null }>(`query($id: ID!) { establishment(id: $id) { id units(includeArchived: true) { id } } }`, { id });
