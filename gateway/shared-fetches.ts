@@ -41,11 +41,13 @@ function keyOf(name: string, options: GraphQLDataSourceProcessOptions): string {
 }
 
 /**
- * The gateway merges later fetches' fields into the objects of an answer, so callers that shared
- * an answer each get their own copy; a caller alone keeps the original (no cost without sharing).
+ * The gateway merges later fetches' fields into the objects of an answer's `data`, so callers that
+ * shared an answer each get their own copy of it; a caller alone keeps the original (no cost
+ * without sharing). Only `data`: the rest is read, never written, and `http` (a fetch Response)
+ * cannot be cloned.
  */
 function answerFor(entry: Entry): Promise<Result> {
-  return entry.result.then((result) => (entry.shared ? structuredClone(result) : result));
+  return entry.result.then((result) => (entry.shared && result.data ? { ...result, data: structuredClone(result.data) } : result));
 }
 
 export function withSharedFetches(services: ServiceMap, options: SharedFetchesOptions): ServiceMap {
