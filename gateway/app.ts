@@ -32,6 +32,7 @@ import { attachSubscriptionServer, type SubscriptionServer } from './subscriptio
 import type { ChangeFeed } from '../platform/changes/feed.js';
 import { inSpan, tracerOf, tracingOptions, useTracing } from '../platform/tracing.js';
 import { createGatewayMetrics } from './metrics.js';
+import { withSharedFetches } from './shared-fetches.js';
 
 const tracer = tracerOf('gateway');
 
@@ -104,9 +105,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       new SubgraphDataSource({ url, fetcher }, { name, internalSecret: options.internalSecret, timeoutMs: options.config.timeouts.subgraphMs, observe: metrics.observeFetch }),
     ]),
   );
+  // Concurrent identical fetches of one caller's queries share a request while it is in flight (D126).
+  const queryServices = options.config.gatewayDedup ? withSharedFetches(services, { windowMs: 0, onShared: (name) => metrics.countShared(name, 'query') }) : services;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => services[name as SubgraphName]!,
+    buildService: ({ name }) => queryServices[name as SubgraphName]!,
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => bindScalars(apiSchema));
@@ -173,6 +176,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     path: '/graphql',
     supergraphSdl,
     services,
+    onSharedFetch: (name) => metrics.countShared(name, 'subscription'),
     subgraphUrls: options.subgraphUrls,
     buildContext,
     access: { identityOf: (authorization) => identities.identityOf(authorization), forget: identities.forget },

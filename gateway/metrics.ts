@@ -5,7 +5,7 @@
  * resolved to one: a parse or validation error) is `(anonymous)`, and past MAX_OPERATION_NAMES
  * distinct names, any new one counts as `(other)`.
  */
-import { Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 export const MAX_OPERATION_NAMES = 100;
@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   plugin: ApolloServerPlugin<BaseContext>;
   /** Records one subgraph fetch's duration. */
   observeFetch(subgraph: string, seconds: number, outcome: 'ok' | 'error'): void;
+  /** Counts one fetch answered by an identical one's request (gateway/shared-fetches.ts). */
+  countShared(subgraph: string, source: 'query' | 'subscription'): void;
   /** Adds the histograms to the app's registry (created with the app, after the plugin). */
   register(registry: Registry): void;
 }
@@ -35,6 +37,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: "The gateway's fetches to each subgraph (query plan steps and subscription entities), by outcome",
     labelNames: ['subgraph', 'outcome'],
     buckets: BUCKETS,
+    registers: [],
+  });
+  const shared = new Counter({
+    name: 'subgraph_fetches_shared_total',
+    help: 'Subgraph fetches answered by an identical fetch of the same caller already in flight (query) or just answered (subscription event), so never sent',
+    labelNames: ['subgraph', 'source'],
     registers: [],
   });
   const seen = new Set<string>();
@@ -57,7 +65,9 @@ export function createGatewayMetrics(): GatewayMetrics {
       },
     },
     observeFetch: (subgraph, seconds, outcome) => fetches.observe({ subgraph, outcome }, seconds),
+    countShared: (subgraph, source) => shared.inc({ subgraph, source }),
     register: (registry) => {
+      registry.registerMetric(shared);
       registry.registerMetric(operations);
       registry.registerMetric(fetches);
     },

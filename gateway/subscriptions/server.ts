@@ -25,7 +25,7 @@ import { createPlanner, type Planner } from './plan.js';
 import { createUpstreamPool, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
-import { withSharedFetches } from './shared-fetches.js';
+import { withSharedFetches } from '../shared-fetches.js';
 import { SubscriberAccess, type AccessResolver } from './access.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
 import { asTokenLimitError, limitRules, parseOptionsFor, type GraphQLLimits } from '../../platform/graphql-limits.js';
@@ -33,6 +33,8 @@ import { hidesSchema, withoutSuggestions } from '../plugins/use-production-surfa
 import { startingSpan, tracerOf } from '../../platform/tracing.js';
 
 const tracer = tracerOf('gateway');
+/** Executions of one event start a little apart; a record changed later than this is fetched again. */
+const SHARED_FETCH_WINDOW_MS = 250;
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -53,6 +55,8 @@ export interface SubscriptionServerOptions {
   resumeWindowMs?: number;
   /** Production: anonymous subscribers get no field suggestions (plugins/use-production-surface.ts). */
   production: boolean;
+  /** Told each event fetch answered by an identical one's request (the gateway's metrics). */
+  onSharedFetch?: (subgraph: string) => void;
 }
 
 export interface SubscriptionServer {
@@ -100,7 +104,8 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request
 
 export function attachSubscriptionServer(app: FastifyInstance, options: SubscriptionServerOptions): SubscriptionServer {
   const planner: Planner = createPlanner(options.supergraphSdl);
-  const services = withSharedFetches(options.services); // executions of one change share their fetches
+  // Executions of one change share their fetches, also just after the answer (they start a little apart).
+  const services = withSharedFetches(options.services, { windowMs: SHARED_FETCH_WINDOW_MS, onShared: options.onSharedFetch });
   const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs });
   const fanouts = new Map<string, Fanout>();
   const wss = new WebSocketServer({ noServer: true });
