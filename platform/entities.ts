@@ -6,8 +6,8 @@
  * bad representation becomes the error of its own item (`_entities[i]` null, with a coded error),
  * every other item resolves or fails alone, and no promise is left without a handler.
  */
-import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { entitiesResolver } from '@apollo/subgraph/dist/types.js';
+import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import type { ResolverMap } from './resolver-maps.js';
 import { HubError } from './errors.js';
 
 /** Key fields of an entity type, from its `@key(fields: "…")` directives (simple field sets only: ours are all `id`). */
@@ -32,8 +32,29 @@ function problemOf(schema: GraphQLSchema, entityTypes: ReadonlySet<string>, repr
   return null;
 }
 
-/** Replaces the schema's `Query._entities` resolver by the isolating one (the schema is changed in place). */
-export function isolateEntities(schema: GraphQLSchema): GraphQLSchema {
+type ReferenceResolver = (reference: object, context: unknown, info: GraphQLResolveInfo) => unknown;
+
+/** The type's `__resolveReference` in the subgraph's own resolver map (none: the representation is the entity). */
+function referenceResolverOf(resolvers: ResolverMap<unknown>, typename: string): ReferenceResolver | undefined {
+  const fields = resolvers[typename] as Record<string, unknown> | undefined;
+  const resolve = fields?.__resolveReference;
+  return typeof resolve === 'function' ? (resolve as ReferenceResolver) : undefined;
+}
+
+/** The entity, marked with the type the gateway asked for (how `_Entity` tells its members apart). */
+async function asEntityOf(value: unknown, typename: string): Promise<unknown> {
+  const entity = await value;
+  if (entity === null || typeof entity !== 'object') return entity;
+  if ('__typename' in entity) return entity.__typename === typename ? entity : { ...entity, __typename: typename };
+  // Not enumerable, as @apollo/subgraph does: the object may be a row other code serialises.
+  return Object.defineProperty(entity, '__typename', { value: typename });
+}
+
+/**
+ * Replaces the schema's `Query._entities` resolver by the isolating one (the schema is changed in
+ * place). Our entity types are object types with `@key(fields: "id")`: no interface entities.
+ */
+export function isolateEntities(schema: GraphQLSchema, resolvers: ResolverMap<unknown>): GraphQLSchema {
   const field = schema.getQueryType()?.getFields()._entities;
   const union = schema.getType('_Entity');
   if (!field || !union) return schema;
@@ -43,8 +64,9 @@ export function isolateEntities(schema: GraphQLSchema): GraphQLSchema {
       const problem = problemOf(schema, entityTypes, representation);
       if (problem) return new HubError('BAD_USER_INPUT', `Representation ${index} ${problem}.`, { field: 'representations' });
       try {
-        const [result] = entitiesResolver({ representations: [representation as never], context, info });
-        return result;
+        const { __typename: typename } = representation as { __typename: string };
+        const resolveReference = referenceResolverOf(resolvers, typename);
+        return asEntityOf(resolveReference ? resolveReference(representation as object, context, info) : representation, typename);
       } catch (error) {
         // A synchronous throw of a __resolveReference: this item's error, the others go on.
         return error instanceof Error ? error : new GraphQLError(String(error));

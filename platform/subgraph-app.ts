@@ -7,7 +7,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from './resolver-maps.js';
 import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graphql';
 import type { Logger } from './logger.js';
 import observability, { type MetricsAccess } from './observability.js';
@@ -26,7 +26,7 @@ import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.j
 export interface SubgraphAppOptions<Ctx> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<Ctx>;
+  resolvers: ResolverMap<Ctx>;
   logger: Logger;
   internalSecret: string;
   /** The gateway's limits; the subgraph applies them with headroom for query plans (`subgraphLimits`). */
@@ -68,7 +68,8 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   app.decorateRequest('identity', null as never);
   const limits = subgraphLimits(options.limits);
   registerGatewayGate(app, { internalSecret: options.internalSecret, audience: options.name, openPrefixes: options.openPrefixes });
-  const schema = isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
+  const resolvers = options.resolvers as ResolverMap<unknown>;
+  const schema = isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers }]), resolvers);
   await app.register(mercurius, {
     schema,
     path: '/graphql',

@@ -1,6 +1,6 @@
 /** What every subgraph module exports, so entry scripts can migrate, seed and serve any of them alike. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from './resolver-maps.js';
 import { fileURLToPath } from 'node:url';
 import type { DocumentNode } from 'graphql';
 import { loadSubgraphSdl } from './sdl.js';
@@ -39,7 +39,7 @@ export interface SubgraphSpec<Ctx, SeedInput> {
   name: SubgraphName;
   /** The subgraph's migrations folder, as a URL relative to its module. */
   migrations: URL;
-  resolvers: GraphQLResolverMap<Ctx>;
+  resolvers: ResolverMap<Ctx>;
   /** Given the dependencies once, returns the per-request context factory. */
   context: (deps: SubgraphDeps) => (request: FastifyRequest, identity: Identity) => Ctx;
   /** Extra routes, hooks or background jobs of this subgraph (each closes with the app). */

@@ -5,7 +5,7 @@
  * declaration shows these counts for its establishment and its solidarity establishments ("7/34").
  */
 import DataLoader from 'dataloader';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { hasRightSomewhere, seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
@@ -100,7 +100,7 @@ export interface BedContext {
   beds: BedService;
 }
 
-export const bedResolvers: GraphQLResolverMap<BedContext> = {
+export const bedResolvers: ResolverMap<BedContext> = {
   Establishment: {
     // The establishment belongs to the offer subgraph: we only add its bed counts.
     __resolveReference: (ref: { id: string }) => ref,

@@ -5,7 +5,7 @@
  * answer with the offer's search itself, so no subgraph reads another's tables.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { hasRight, requireReadAccessSomewhere } from '../../platform/auth/authorize.js';
@@ -124,7 +124,7 @@ export interface FigureSearchContext {
   figureSearch: FigureSearch;
 }
 
-export const figureSearchResolvers: GraphQLResolverMap<FigureSearchContext> = {
+export const figureSearchResolvers: ResolverMap<FigureSearchContext> = {
   Query: {
     unitsWithCapacity: (_: unknown, args: { filter: CapacityFigureFilter; unitIds?: string[] | null }, ctx: FigureSearchContext) =>
       ctx.figureSearch.unitsWithCapacity(args.filter, args.unitIds),

@@ -8,7 +8,7 @@
  * record was not rewritten since the hold by anything but holds and releases (`synced_version`):
  * once the staff or the feed have entered new figures, those already count the bed.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { Orm } from '../../platform/db/client.js';
@@ -114,7 +114,7 @@ export interface BedHoldContext {
   bedHolds: BedHoldService;
 }
 
-export const holdResolvers: GraphQLResolverMap<BedHoldContext> = {
+export const holdResolvers: ResolverMap<BedHoldContext> = {
   Mutation: {
     holdBed: (_: unknown, args: { unitId: string; sex: string; until: Date; reference: string; actor: string }, ctx: BedHoldContext) => ctx.bedHolds.hold(args),
     releaseBedHold: (_: unknown, args: { id: string; admitted: boolean; actor: string }, ctx: BedHoldContext) => ctx.bedHolds.release(args.id, args.admitted, args.actor),

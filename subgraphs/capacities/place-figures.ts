@@ -5,7 +5,7 @@
  * who may search.
  */
 import { sql } from 'drizzle-orm';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
@@ -60,7 +60,7 @@ export interface PlaceFiguresContext {
   placeFigures: ReturnType<typeof createPlaceFigures>;
 }
 
-export const placeFigureResolvers: GraphQLResolverMap<PlaceFiguresContext> = {
+export const placeFigureResolvers: ResolverMap<PlaceFiguresContext> = {
   Query: {
     unitFigures: (_: unknown, args: { unitIds: string[] }, ctx: PlaceFiguresContext) => ctx.placeFigures.of(args.unitIds),
   },

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of the capacities subgraph: arguments in, service calls, rows to fields. */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { DateTime } from '../../platform/scalars.js';
 import type { CapacityChanges } from './subscription.js';
 import type { Identity } from '../../platform/auth/identity.js';
@@ -22,7 +22,7 @@ export interface CapacityContext {
 /** A Unit reference; sseCapacity comes from the offer subgraph (@requires). */
 type UnitRef = { id: string; sseCapacity?: number | null };
 
-export const resolvers: GraphQLResolverMap<CapacityContext> = {
+export const resolvers: ResolverMap<CapacityContext> = {
   DateTime,
   Unit: {
     // The unit itself belongs to the offer subgraph: we only add its capacity.

@@ -8,7 +8,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { parse, Kind } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
@@ -176,11 +176,11 @@ const placeResolvers = {
 };
 
 /** The subgraph's resolver map with the place-search queries and `Unit.admissionContacts` added (nothing replaced). */
-export function withPlaces<C>(base: GraphQLResolverMap<C>): GraphQLResolverMap<C & PlacesContext> {
+export function withPlaces<C>(base: ResolverMap<C>): ResolverMap<C & PlacesContext> {
   const merged: Record<string, Record<string, unknown>> = { ...(base as Record<string, Record<string, unknown>>) };
   for (const [type, fields] of Object.entries(placeResolvers)) {
     for (const field of Object.keys(fields)) if (merged[type] && field in merged[type]) throw new Error(`${type}.${field} is resolved twice`);
     merged[type] = { ...merged[type], ...fields };
   }
-  return merged as unknown as GraphQLResolverMap<C & PlacesContext>;
+  return merged as unknown as ResolverMap<C & PlacesContext>;
 }

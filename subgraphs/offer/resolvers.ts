@@ -1,5 +1,5 @@
 /** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { DateTime } from '../../platform/scalars.js';
 import { departmentName } from '../../platform/admin-divisions.js';
 import type { FastifyInstance } from 'fastify';
@@ -56,7 +56,7 @@ const positionOf = (p: { latitude: number | null; longitude: number | null }) =>
 /** A unit has its own address when any of its address columns is set (all null otherwise). */
 const hasOwnAddress = (u: UnitRow) => u.addressLine !== null || u.postalCode !== null || u.city !== null;
 
-export const resolvers: GraphQLResolverMap<OfferContext> = {
+export const resolvers: ResolverMap<OfferContext> = {
   DateTime,
   Query: {
     organization: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.organization(id),

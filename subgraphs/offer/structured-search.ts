@@ -5,7 +5,7 @@
  */
 import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { seesConfidential } from '../../platform/auth/authorize.js';
@@ -261,11 +261,11 @@ const searchResolvers = {
 };
 
 /** The subgraph's resolver map with the structured searches added (Query merged, nothing replaced). */
-export function withStructuredSearch<C>(base: GraphQLResolverMap<C>): GraphQLResolverMap<C & StructuredSearchContext> {
+export function withStructuredSearch<C>(base: ResolverMap<C>): ResolverMap<C & StructuredSearchContext> {
   const query = (base.Query ?? {}) as Record<string, unknown>;
   for (const field of Object.keys(searchResolvers.Query)) {
     if (field in query) throw new Error(`Query.${field} is resolved twice`);
   }
   const { Query, ...types } = searchResolvers;
-  return { ...base, ...types, Query: { ...query, ...Query } } as unknown as GraphQLResolverMap<C & StructuredSearchContext>;
+  return { ...base, ...types, Query: { ...query, ...Query } } as unknown as ResolverMap<C & StructuredSearchContext>;
 }

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of the professionals subgraph: argument plumbing only; rules live in the services. */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from '../../platform/scalars.js';
 import type { Identity } from '../../platform/auth/identity.js';
@@ -29,7 +29,7 @@ const numberOfKind = (p: ProfessionalView, kind: 'RPPS' | 'ADELI') => {
   return number?.kind === kind ? number.value : null;
 };
 
-export const resolvers: GraphQLResolverMap<ProfessionalContext> = {
+export const resolvers: ResolverMap<ProfessionalContext> = {
   DateTime,
   Sex: { FEMALE: 'F', MALE: 'M' },
   Query: {

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of the tensions subgraph: arguments and rows to fields, rules in the service. */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { DateTime } from '../../platform/scalars.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { PageArgs, TensionFilter, TensionService, TensionStatus } from './service.js';
@@ -20,7 +20,7 @@ type Ctx = TensionContext;
 
 const levelOf = async (code: string, ctx: Ctx) => (await ctx.tensions.reference.levels()).get(code) ?? null;
 
-export const resolvers: GraphQLResolverMap<TensionContext> = {
+export const resolvers: ResolverMap<TensionContext> = {
   DateTime,
   Query: {
     tension: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.tensions.tension(args.id),
@@ -62,4 +62,4 @@ export const resolvers: GraphQLResolverMap<TensionContext> = {
     tensions: (e: Ref, args: { status?: TensionStatus | null }, ctx: Ctx) => ctx.tensions.tensionsOf(e.id, args.status),
   },
   ...subscriptionResolvers,
-} as GraphQLResolverMap<TensionContext>;
+} as ResolverMap<TensionContext>;

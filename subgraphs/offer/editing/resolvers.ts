@@ -2,7 +2,7 @@
  * Resolvers of the editing mutations and of the `history` fields: argument plumbing only. The
  * subgraph merges them into its own map with `withEditing` (subgraphs/offer/index.ts).
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../../platform/resolver-maps.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { Database } from '../../../platform/db/client.js';
 import type { HubConfig } from '../../../platform/config.js';
@@ -72,10 +72,10 @@ export const editingResolvers = {
 };
 
 /** The subgraph's resolver map with the editing resolvers added, type by type. */
-export function withEditing<C>(base: GraphQLResolverMap<C>): GraphQLResolverMap<C> {
+export function withEditing<C>(base: ResolverMap<C>): ResolverMap<C> {
   const merged: Record<string, unknown> = { ...base };
   for (const [type, fields] of Object.entries(editingResolvers)) {
     merged[type] = { ...((base as Record<string, object | undefined>)[type] ?? {}), ...fields };
   }
-  return merged as GraphQLResolverMap<C>;
+  return merged as ResolverMap<C>;
 }

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of the population indicators: argument plumbing only (rules in service.ts). */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../../platform/resolver-maps.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { IndicatorArgs, PopulationService } from './service.js';
 
@@ -9,7 +9,7 @@ export interface PopulationContext {
   population: PopulationService;
 }
 
-export const populationResolvers: GraphQLResolverMap<PopulationContext> = {
+export const populationResolvers: ResolverMap<PopulationContext> = {
   Query: {
     populationIndicators: (_: unknown, args: IndicatorArgs, ctx: PopulationContext) => ctx.population.indicators(args),
     establishmentPopulation: (_: unknown, { id }: { id: string }, ctx: PopulationContext) => ctx.population.establishment(id),
@@ -19,10 +19,10 @@ export const populationResolvers: GraphQLResolverMap<PopulationContext> = {
 };
 
 /** The subgraph's resolver map with the population queries added (Query merged, nothing replaced). */
-export function withPopulation<C>(base: GraphQLResolverMap<C>): GraphQLResolverMap<C & PopulationContext> {
+export function withPopulation<C>(base: ResolverMap<C>): ResolverMap<C & PopulationContext> {
   const query = (base.Query ?? {}) as Record<string, unknown>;
   for (const field of Object.keys(populationResolvers.Query as object)) {
     if (field in query) throw new Error(`Query.${field} is resolved twice`);
   }
-  return { ...base, Query: { ...query, ...(populationResolvers.Query as object) } } as GraphQLResolverMap<C & PopulationContext>;
+  return { ...base, Query: { ...query, ...(populationResolvers.Query as object) } } as ResolverMap<C & PopulationContext>;
 }

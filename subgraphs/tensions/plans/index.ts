@@ -4,7 +4,6 @@
  * subgraph's spec: resolvers merged type by type, its services in the context (`ctx.plans`), the
  * mail consumer and worker started with the app, the demo plan seeded after the declarations.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { createSubgraphClient } from '../../../platform/subgraph-client.js';
 import type { SubgraphSpec } from '../../../platform/subgraph-module.js';
 import { startTensionMail } from './mailer.js';
@@ -13,7 +12,7 @@ import { plansResolvers, type PlansContext } from './resolvers.js';
 import { seedPlans } from './seed.js';
 import { createSolidarityService } from './solidarity-service.js';
 import { createPlanStore } from './store.js';
-import { mergeResolverMaps } from '../../../platform/resolver-maps.js';
+import { mergeResolverMaps, type ResolverMap } from '../../../platform/resolver-maps.js';
 
 export type { PlansContext };
 
@@ -21,7 +20,7 @@ export type { PlansContext };
 export function withPlans<C, S>(spec: SubgraphSpec<C, S>): SubgraphSpec<C, S> {
   return {
     ...spec,
-    resolvers: mergeResolverMaps<GraphQLResolverMap<C>>(spec.resolvers, plansResolvers),
+    resolvers: mergeResolverMaps<ResolverMap<C>>(spec.resolvers, plansResolvers),
     context: (deps) => {
       const base = spec.context(deps);
       const store = createPlanStore(deps.db.orm);

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of schemas/tensions.plans.graphql: arguments in, service calls, rows to fields. */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ResolverMap } from '../../../platform/resolver-maps.js';
 import type { PlanKind } from './access.js';
 import type { PlanService } from './plan-service.js';
 import { deliveryStatus, type SolidarityService, type SolidarityView, type TensionLike } from './solidarity-service.js';
@@ -18,7 +18,7 @@ function bedsOf(establishmentId: string, disciplines: readonly string[]) {
 
 const withEstablishment = (p: PlanRow) => ({ ...p, establishment: { id: p.establishmentId } });
 
-export const plansResolvers: GraphQLResolverMap<PlansContext> = {
+export const plansResolvers: ResolverMap<PlansContext> = {
   Tension: {
     notifications: (t: TensionLike, _: unknown, ctx: PlansContext) => ctx.plans.solidarity.notifications(t),
     solidarity: (t: TensionLike, _: unknown, ctx: PlansContext) => ctx.plans.solidarity.solidarity(t),
