@@ -19,6 +19,7 @@ import type { Identity } from './auth/identity.js';
 import { asTokenLimitError, limitRules, parseOptionsFor, subgraphLimits, type GraphQLLimits } from './graphql-limits.js';
 import { registerGatewayGate } from './subgraph-gate.js';
 import { isolateEntities } from './entities.js';
+import { FIELD_TIMINGS, FieldTimings, timeFields, wantsTrace, type TracedError } from './inline-trace.js';
 import { withRequestCode } from './request-errors.js';
 import { operationInputProblem } from './input-guard.js';
 import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
@@ -69,7 +70,7 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   const limits = subgraphLimits(options.limits);
   registerGatewayGate(app, { internalSecret: options.internalSecret, audience: options.name, openPrefixes: options.openPrefixes });
   const resolvers = options.resolvers as ResolverMap<unknown>;
-  const schema = isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers }]), resolvers);
+  const schema = timeFields(isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers }]), resolvers));
   await app.register(mercurius, {
     schema,
     path: '/graphql',
@@ -96,6 +97,7 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     const refused = operationInputProblem(document, variables as Record<string, unknown> | undefined);
     if (refused) throw refused;
   });
+  traceOnRequest(app);
   // mercurius runs a WebSocket subscription without validating it (its resolver would run on an
   // invalid document) and applies no validationRules to it: graphql-js's rules and the limits are
   // checked here, before the subscription starts, with the code that lets the caller read the
@@ -108,4 +110,17 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     });
   }
   return app;
+}
+
+/** `ftv1` inline traces (platform/inline-trace.ts): timed from before parsing, attached to the answer. */
+function traceOnRequest(app: FastifyInstance): void {
+  app.graphql.addHook('preParsing', async (_schema, _source, context) => {
+    if (wantsTrace(context.reply.request.headers)) (context as { [FIELD_TIMINGS]?: FieldTimings })[FIELD_TIMINGS] = new FieldTimings();
+  });
+  app.graphql.addHook('onResolution', async (execution, context) => {
+    const timings = (context as { [FIELD_TIMINGS]?: FieldTimings })[FIELD_TIMINGS];
+    if (!timings) return;
+    const errors = (execution.errors ?? []) as readonly TracedError[];
+    execution.extensions = { ...execution.extensions, ftv1: timings.encode(errors) };
+  });
 }
