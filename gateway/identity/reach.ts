@@ -6,6 +6,7 @@
 import { emptyReach, type Reach } from '../../platform/auth/identity.js';
 import type { PerimeterKind } from '../../platform/auth/rights.js';
 import type { SubgraphQuery } from './subgraph-client.js';
+import type { EstablishmentTreeQuery, OrganizationTreeQuery } from '../../schemas/operations.js';
 
 const ORGANIZATION_TREE = /* GraphQL */ `
   query OrganizationTree($id: ID!) {
@@ -19,10 +20,6 @@ const ESTABLISHMENT_TREE = /* GraphQL */ `
   }
 `;
 
-interface Tree {
-  id: string;
-  units: Array<{ id: string }>;
-}
 
 export async function expandReach(query: SubgraphQuery, offerUrl: string, kind: PerimeterKind, id: string | null): Promise<Reach> {
   const reach = emptyReach();
@@ -30,10 +27,10 @@ export async function expandReach(query: SubgraphQuery, offerUrl: string, kind: 
   if (kind === 'UNIT') return { ...reach, units: [id] };
   if (kind === 'PROFESSIONAL') return { ...reach, professionals: [id] };
   if (kind === 'ESTABLISHMENT') {
-    const { establishment } = await query<{ establishment: Tree | null }>(offerUrl, ESTABLISHMENT_TREE, { id });
+    const { establishment } = await query<EstablishmentTreeQuery>(offerUrl, ESTABLISHMENT_TREE, { id });
     return { ...reach, establishments: [id], units: establishment?.units.map((u) => u.id) ?? [] };
   }
-  const { organization } = await query<{ organization: { id: string; establishments: Tree[] } | null }>(offerUrl, ORGANIZATION_TREE, { id });
+  const { organization } = await query<OrganizationTreeQuery>(offerUrl, ORGANIZATION_TREE, { id });
   const establishments = organization?.establishments ?? [];
   return {
     ...reach,

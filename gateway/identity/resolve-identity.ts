@@ -11,6 +11,7 @@ import { isRightCode, PERIMETER_KINDS, type PerimeterKind } from '../../platform
 import type { TokenVerifier } from './token-verifier.js';
 import type { SubgraphQuery } from './subgraph-client.js';
 import { expandReach } from './reach.js';
+import type { AccountGrantsQuery, ApplicationGrantsQuery } from '../../schemas/operations.js';
 
 const ACCOUNT_GRANTS = /* GraphQL */ `
   query AccountGrants($accountId: ID, $login: String) {
@@ -21,13 +22,6 @@ const ACCOUNT_GRANTS = /* GraphQL */ `
   }
 `;
 
-interface AccountGrants {
-  accountId: string;
-  login: string;
-  professionalId: string;
-  enabled: boolean;
-  assignments: Array<{ rights: string[]; kind: string; id: string | null }>;
-}
 
 export interface IdentityResolverOptions {
   verifier: TokenVerifier;
@@ -55,14 +49,6 @@ const APPLICATION_GRANTS = /* GraphQL */ `
   }
 `;
 
-interface ApplicationGrants {
-  clientId: string;
-  name: string;
-  scopes: string[];
-  accessLevel: number;
-  writeEstablishments: string[] | null;
-  enabled: boolean;
-}
 
 function bearer(authorization: string): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -100,7 +86,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
 
   const userIdentity = async (claims: JWTPayload): Promise<Identity> => {
     const variables = options.verifier.external ? { login: claims.preferred_username ?? claims.sub } : { accountId: claims.sub };
-    const { accountGrants: account } = await options.query<{ accountGrants: AccountGrants | null }>(options.professionalsUrl, ACCOUNT_GRANTS, variables);
+    const { accountGrants: account } = await options.query<AccountGrantsQuery>(options.professionalsUrl, ACCOUNT_GRANTS, variables);
     if (!account?.enabled) throw new HubError('UNAUTHENTICATED', 'The account of this token is unknown, disabled or archived.');
     const grants = await Promise.all(
       account.assignments
@@ -124,8 +110,8 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
    * An application acting through stored work keeps the scopes its token had, minus any the
    * registration no longer grants; a disabled or deleted application is refused.
    */
-  const registrationOf = async (clientId: string): Promise<ApplicationGrants | null> => {
-    const { applicationGrants: app } = await options.query<{ applicationGrants: ApplicationGrants | null }>(
+  const registrationOf = async (clientId: string): Promise<ApplicationGrantsQuery['applicationGrants']> => {
+    const { applicationGrants: app } = await options.query<ApplicationGrantsQuery>(
       options.professionalsUrl,
       APPLICATION_GRANTS,
       { clientId },

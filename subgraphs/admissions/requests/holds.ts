@@ -4,6 +4,7 @@
  * so capacity subscribers and FHIR see it like any other capacity change.
  */
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
+import type { HoldBedMutation, ReleaseBedHoldMutation } from '../../../schemas/operations.js';
 
 export interface BedHold {
   id: string;
@@ -30,11 +31,11 @@ export interface Holds {
 export function createHolds(client: SubgraphClient): Holds {
   return {
     hold: async (unitId, sex, until, reference, actor) => {
-      const data = await client.query<{ holdBed: { id: string; until: string } }>('capacities', HOLD, { unitId, sex, until: until.toISOString(), reference, actor });
+      const data = await client.query<HoldBedMutation>('capacities', HOLD, { unitId, sex, until: until.toISOString(), reference, actor });
       return { id: data.holdBed.id, until: new Date(data.holdBed.until) };
     },
     release: async (id, admitted, actor) => {
-      await client.query('capacities', RELEASE, { id, admitted, actor });
+      await client.query<ReleaseBedHoldMutation>('capacities', RELEASE, { id, admitted, actor });
     },
   };
 }

@@ -4,6 +4,7 @@
  * and the professionals' side of a transfer.
  */
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
+import type { ApplyUnitTransferMutation } from '../../../schemas/operations.js';
 
 export interface AttachedProfessional {
   id: string;
@@ -36,6 +37,6 @@ export function createProfessionalsPort(client: SubgraphClient): ProfessionalsPo
       return unit?.soleProfessionals ?? [];
     },
     applyUnitTransfer: async (unitId, from, to, withProfessionals) =>
-      (await client.query<{ applyUnitTransfer: string[] }>('professionals', APPLY_TRANSFER, { unitId, from, to, with: withProfessionals })).applyUnitTransfer,
+      (await client.query<ApplyUnitTransferMutation>('professionals', APPLY_TRANSFER, { unitId, from, to, with: withProfessionals })).applyUnitTransfer,
   };
 }
