@@ -9,6 +9,7 @@ import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HubConfig } from './config.js';
 import { unhandledRejections } from './process-guard.js';
+import { jobMetrics } from './jobs.js';
 
 export interface ObservabilityOptions {
   service: string;
@@ -70,6 +71,7 @@ async function observability(app: FastifyInstance, options: ObservabilityOptions
     registers: [registry],
   });
   registry.registerMetric(unhandledRejections); // process-wide: the same count on every server of the process
+  for (const metric of Object.values(jobMetrics)) registry.registerMetric(metric); // the process's jobs, likewise
   app.decorate('metrics', registry);
   app.server.on('connection', () => connections.inc());
 

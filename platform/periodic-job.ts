@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import { startJob } from './jobs.js';
 
 /** Rows of a job's older periods kept for the operator (the rest is deleted as periods are claimed). */
 const KEPT_PERIODS = 100;
@@ -40,30 +41,20 @@ export interface PeriodicJob {
   run: () => Promise<number | void>;
 }
 
-/** Starts `job` on a timer (the first tick after min(60 s, period)); returns its stop, which awaits a run in progress. */
+/** Starts `job` on the job scheduler (platform/jobs.ts), first run after min(60 s, period); returns its stop, which awaits a run in progress. */
 export function startPeriodicJob(db: Database, logger: Logger, job: PeriodicJob): () => Promise<void> {
-  const log = logger.child({ job: job.name });
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = claimPeriod(db, job.name, job.everyMs)
-      .then(async (period) => {
-        if (period === null) return;
-        const done = await job.run();
-        log.info({ period, everyMs: job.everyMs, ...(typeof done === 'number' ? { done } : {}) }, 'periodic job ran');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'periodic job failed; will retry next period'))
-      .finally(() => (running = null));
-  };
-  const first = setTimeout(tick, job.firstAfterMs ?? Math.min(FIRST_AFTER_MAX_MS, job.everyMs));
-  const every = setInterval(tick, job.everyMs);
-  first.unref();
-  every.unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(every);
-    await running;
-  };
+  const started = startJob(logger, {
+    name: job.name,
+    everyMs: job.everyMs,
+    firstAfterMs: job.firstAfterMs ?? Math.min(FIRST_AFTER_MAX_MS, job.everyMs),
+    logRuns: false, // logged below, with the period (the scale-out test reads these lines)
+    run: async () => {
+      const period = await claimPeriod(db, job.name, job.everyMs);
+      if (period === null) return 'idle'; // another replica has this period
+      const done = await job.run();
+      logger.info({ job: job.name, period, everyMs: job.everyMs, ...(typeof done === 'number' ? { done } : {}) }, 'periodic job ran');
+      return done;
+    },
+  });
+  return () => started.stop();
 }

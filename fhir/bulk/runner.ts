@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from '../../platform/logger.js';
 import type { BulkExportConfig } from '../../platform/config.js';
 import type { GraphQLExecutor } from '../../platform/executor.js';
 import { OperationOutcomeError } from '../outcomes.js';
@@ -17,6 +18,7 @@ import { exportFailed } from './outcomes.js';
 import { lanesOf, passPages, planPasses, type ExportedResource, type PlannedPass } from './sources.js';
 import { MAX_ATTEMPTS, type BulkStore } from './store.js';
 import type { ExportJob } from './tables.js';
+import { startJob, type JobResult } from '../../platform/jobs.js';
 
 /** A lease outlives the slowest page by far; a dead worker's job is taken again after it. */
 const LEASE_SECONDS = 60;
@@ -125,9 +127,6 @@ export function createRunner(options: RunnerOptions): Runner {
   const worker = `bulk-${randomUUID()}`;
   const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
   let stopped = false;
-  let ticking: Promise<void> | null = null;
-  /** A wake-up came during a tick: tick again, so a kick-off never waits for the timer. */
-  let again = false;
 
   /**
    * Runs every type of a job as its principal, its lanes (organisations, units, professionals)
@@ -189,51 +188,35 @@ export function createRunner(options: RunnerOptions): Runner {
     }
   }
 
-  async function tick(): Promise<void> {
+  /** Deletes expired exports, then claims queued jobs while there is room; returns the jobs started. */
+  async function tick(): Promise<JobResult> {
     const expired = await store.deleteExpired();
     if (expired > 0) log.info({ expired }, 'expired bulk exports deleted');
-    if (!config.runJobs) return;
+    let started = 0;
+    if (!config.runJobs) return 'idle';
     while (!stopped && running.size < config.maxJobs) {
       const job = await store.claimNext(worker, LEASE_SECONDS);
-      if (!job) return;
+      if (!job) break;
+      started++;
       const state = { stopping: false, done: Promise.resolve() };
       state.done = run(job, state)
         .catch((error: unknown) => log.error({ err: error, jobId: job.id }, 'bulk export bookkeeping failed'))
         .finally(() => {
           running.delete(job.id);
-          wake(); // a queued job may have waited for this place
+          ticker.wake(); // a queued job may have waited for this place
         });
       running.set(job.id, state);
     }
+    return started || 'idle';
   }
 
-  const wake = (): void => {
-    if (stopped) return;
-    if (ticking) {
-      again = true;
-      return;
-    }
-    ticking = tick()
-      .catch((error: unknown) => log.error({ err: error }, 'bulk export tick failed'))
-      .finally(() => {
-        ticking = null;
-        if (again) {
-          again = false;
-          wake();
-        }
-      });
-  };
-
-  const timer = setInterval(wake, TICK_MS);
-  timer.unref();
-  wake();
-
+  // A kick-off wakes the job (it never waits for the timer); a wake during a tick ticks again.
+  const ticker = startJob(log as unknown as Logger, { name: 'fhir-bulk-export', everyMs: TICK_MS, firstAfterMs: 0, run: tick, logRuns: false });
   return {
-    wake,
+    wake: ticker.wake,
     stop: async () => {
       stopped = true;
-      clearInterval(timer);
-      await ticking;
+      await ticker.stop();
       for (const state of running.values()) state.stopping = true;
       await Promise.all([...running.values()].map((s) => s.done));
     },

@@ -11,6 +11,7 @@ import { startConsumer, type Consumer } from '../../platform/changes/consumer.js
 import type { ChangeEvent } from '../../platform/changes/tables.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Logger } from '../../platform/logger.js';
+import { startJob, type Job, type JobResult } from '../../platform/jobs.js';
 import type { FhirFeature, FhirRuntime } from '../features.js';
 import { findHandler } from '../registry.js';
 import { dependentsOf, materialise, type ReadFn } from './materialise.js';
@@ -64,10 +65,10 @@ async function queueKeys(tx: Orm, resources: readonly ResourceKey[]): Promise<nu
   return keys.size;
 }
 
-function createWorker(runtime: FhirRuntime, logger: Logger) {
+/** Materialises queued versions on the job scheduler: at once, when woken, and every sweep. */
+function startWorker(runtime: FhirRuntime, logger: Logger): Job {
   const { db } = runtime;
   const store = createVersionStore(db);
-  let running: Promise<void> | null = null;
 
   /** Materialises one queued resource; true when it is done (stored, or gone). */
   const handle = async (row: typeof pendingVersions.$inferSelect): Promise<boolean> => {
@@ -90,47 +91,36 @@ function createWorker(runtime: FhirRuntime, logger: Logger) {
     }
   };
 
-  const runRounds = async (): Promise<void> => {
+  const runRounds = async (): Promise<JobResult> => {
+    let materialised = 0;
     for (;;) {
       const rows = await db.orm.select().from(pendingVersions).orderBy(asc(pendingVersions.queuedAt)).limit(BATCH);
       let done = 0;
       for (const row of rows) if (await handle(row)) done++;
+      materialised += done;
       // Again until the queue is drained (a round may queue dependents) or only failing rows are
       // left (the sweep retries them).
-      if (rows.length === 0 || done === 0) return;
+      if (rows.length === 0 || done === 0) return materialised || 'idle';
     }
   };
 
-  return {
-    run: (): Promise<void> => {
-      running ??= runRounds()
-        .catch((error: unknown) => logger.error({ err: error }, 'FHIR version worker failed'))
-        .finally(() => (running = null));
-      return running;
-    },
-    idle: async (): Promise<void> => {
-      while (running) await running;
-    },
-  };
+  // First run at once: what a previous process left queued.
+  return startJob(logger, { name: 'fhir-history-versions', everyMs: SWEEP_EVERY_MS, firstAfterMs: 0, run: runRounds, logRuns: false });
 }
 
 /** Starts the consumer and the worker with the FHIR plugin; both stop when the app closes. */
 const historyRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
   // Fastify's logger is the hub's pino logger; its declared type is a narrower interface.
   const logger = (app.log as unknown as Logger).child({ component: HISTORY_CONSUMER });
-  const worker = createWorker(runtime, logger);
+  const worker = startWorker(runtime, logger);
   const options = { name: HISTORY_CONSUMER, topics: TOPICS, startAt: 'now' as const, batchSize: 200 };
   const consumer: Consumer = startConsumer(runtime.db, runtime.feed, logger, options, async (events, tx) => {
     // drain() resolves once this round has committed: only then are the queued rows visible.
-    if (await queueVersions(tx, events)) void consumer.drain().then(() => worker.run());
+    if (await queueVersions(tx, events)) void consumer.drain().then(() => worker.wake());
   });
-  const sweep = setInterval(() => void worker.run(), SWEEP_EVERY_MS);
-  sweep.unref();
-  void worker.run(); // what a previous process left queued
   app.addHook('onClose', async () => {
-    clearInterval(sweep);
     await consumer.stop();
-    await worker.idle();
+    await worker.stop();
   });
 };
 

@@ -15,7 +15,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { NotificationType } from './backport.js';
 import { notificationBundle } from './bundles.js';
 import { focusReader } from './focus.js';
-import { serialRunner, type SerialRunner } from './runner.js';
+import { startJob, type Job } from '../../platform/jobs.js';
 import type { SubscriptionStore } from './store.js';
 import type { EventRow, SubscriptionRow } from './tables.js';
 
@@ -114,6 +114,7 @@ async function deliverDue(deps: DeliveryDeps, runner: { readonly stopped: boolea
 }
 
 export function startDelivery(deps: DeliveryDeps): Delivery {
-  const runner: SerialRunner = serialRunner(() => deliverDue(deps, runner), deps.logger, 'FHIR subscription delivery round failed; will retry');
+  // Heartbeats and retries come due with time: a pass at least every poll, besides the wakes.
+  const runner: Job = startJob(deps.logger, { name: 'fhir-subscription-delivery', everyMs: deps.timings.pollMs, run: () => deliverDue(deps, runner), logRuns: false });
   return { wake: runner.wake, idle: runner.idle, stop: runner.stop };
 }

@@ -20,7 +20,7 @@ import { matches, parseFilters, wantedTypes } from './filters.js';
 import type { SubscriptionStore } from './store.js';
 import type { InboxRow } from './tables.js';
 import { FEED_TOPICS, TOPICS } from './topics.js';
-import { serialRunner } from './runner.js';
+import { startJob } from '../../platform/jobs.js';
 import { checkVisibility, type Visibility } from './visibility.js';
 
 const CONSUMER_NAME = 'fhir-subscriptions';
@@ -37,6 +37,8 @@ export interface FanoutDeps {
   owner: string;
   /** Called after events were logged (delivery can start). */
   onLogged: () => void;
+  /** A pass at least this often, besides the wakes (ROR_FHIR_SUBSCRIPTION_POLL_MS; default 5 s). */
+  pollMs?: number;
 }
 
 export interface Fanout {
@@ -96,7 +98,7 @@ async function fanOut(deps: FanoutDeps): Promise<void> {
 
 export function startFanout(deps: FanoutDeps): Fanout {
   // A change that fails stays in the inbox: the next pass retries it.
-  const runner = serialRunner(() => fanOut(deps), deps.logger, 'FHIR subscription fan-out failed; will retry');
+  const runner = startJob(deps.logger, { name: 'fhir-subscription-fanout', everyMs: deps.pollMs ?? 5_000, run: () => fanOut(deps), logRuns: false });
   const consumer: Consumer = startConsumer(deps.db, deps.feed, deps.logger, { name: CONSUMER_NAME, topics: FEED_TOPICS, startAt: 'now' }, async (events, tx) => {
     await deps.store.copyToInbox(tx, events);
     void consumer.drain().then(runner.wake); // after this round's commit

@@ -14,6 +14,7 @@ import { startDelivery } from './delivery.js';
 import { startFanout } from './fanout.js';
 import { registerSubscriptionRoutes } from './routes.js';
 import { startPeriodicJob } from '../../platform/periodic-job.js';
+import { startJob } from '../../platform/jobs.js';
 import { PURGE_EVERY_MS, purgeExpired } from './retention.js';
 import { createStore, EVENTS_CHANNEL } from './store.js';
 import { TOPICS } from './topics.js';
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
     delivery.wake();
     websocket.wake();
   };
-  const fanout = startFanout({ db: runtime.db, feed: runtime.feed, logger, store, execute: runtime.execute, owner, onLogged: deliverAll });
+  const fanout = startFanout({ db: runtime.db, feed: runtime.feed, logger, store, execute: runtime.execute, owner, onLogged: deliverAll, pollMs: runtime.config.fhirSubscriptions.pollMs });
   const stopListening = await runtime.db.listen(EVENTS_CHANNEL, deliverAll, deliverAll);
   let closing = false;
   const stopPurge = startPeriodicJob(runtime.db, logger, {
@@ -37,17 +38,15 @@ const routes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
     everyMs: runtime.config.purgeEveryMs ?? PURGE_EVERY_MS,
     run: () => purgeExpired(store, runtime.config.fhirSubscriptions.retentionDays, () => closing),
   });
-  const poll = setInterval(() => {
-    fanout.wake();
-    deliverAll();
-  }, runtime.config.fhirSubscriptions.pollMs);
-  poll.unref();
+  // The fan-out and the delivery poll on their own (platform/jobs.ts); the WebSocket channel's
+  // sockets are checked as often.
+  const poll = startJob(logger, { name: 'fhir-subscription-websocket', everyMs: runtime.config.fhirSubscriptions.pollMs, run: async () => (websocket.wake(), 'idle'), logRuns: false });
 
   registerSubscriptionRoutes(app, { runtime, store, onCreated: () => delivery.wake() });
 
   app.addHook('preClose', async () => {
     closing = true;
-    clearInterval(poll);
+    await poll.stop();
     await websocket.close();
   });
   app.addHook('onClose', async () => {

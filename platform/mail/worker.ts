@@ -6,10 +6,11 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Orm } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { assertMailOutboxTable, redactAddresses } from './outbox.js';
+import { startJob } from '../jobs.js';
 
 export interface RetryPolicy {
   /** Delay before the second attempt; doubled at each further one. */
@@ -143,50 +144,14 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
     return sent;
   };
 
-  return createLoop(runOnce, pollMs, logger, () => transporter.close());
-}
-
-/** Runs `pass` every `pollMs` (one at a time), at once on nudge(); stop() waits for the pass under way. */
-function createLoop(pass: () => Promise<number>, pollMs: number, logger: Logger, onStop: () => void): MailWorker {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let stopped = false;
-
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delay);
-    timer.unref(); // never keeps the process alive on its own
-  };
-  const tick = (): Promise<number> => {
-    if (stopped) return Promise.resolve(0);
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'mail delivery pass failed');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        schedule(again ? 0 : pollMs);
-        again = false;
-      });
-    return running;
-  };
-
-  schedule(0);
+  // One pass at once (mail a previous process left), then every poll and on each nudge.
+  const job = startJob(logger, { name: `mail-${getTableConfig(options.table).schema ?? 'public'}`, everyMs: pollMs, firstAfterMs: 0, run: runOnce, logRuns: false });
   return {
-    nudge: () => void tick(),
-    runOnce: tick,
+    nudge: job.wake,
+    runOnce: () => job.runNow().then((sent) => (typeof sent === 'number' ? sent : 0), () => 0),
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-      onStop();
+      await job.stop();
+      transporter.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { SubgraphClient } from '../../platform/subgraph-client.js';
 import { parisDay } from './closures.js';
 import { createSnapshotStore, takeSnapshot } from './snapshot.js';
+import { startJob, type Job, type JobResult } from '../../platform/jobs.js';
 
 /** HH:MM in Europe/Paris at `at`. */
 export function parisTime(at: Date): string {
@@ -31,49 +32,32 @@ export interface SchedulerOptions {
 }
 
 export function scheduleSnapshots(app: FastifyInstance, options: SchedulerOptions): void {
-  let running: Promise<void> | null = null;
   let doneFor: string | null = null;
-  let closed = false;
-  /** True while the database holds no snapshot at all: the first one is due at once. */
-  let first = false;
-  const tick = () => {
+  /** True while the database holds no snapshot at all: the first one is due at once (null: not read yet). */
+  let first: boolean | null = null;
+  const check = async (): Promise<JobResult> => {
+    first ??= (await createSnapshotStore(options.db.orm).list(1)).length === 0;
     const now = new Date();
     const day = parisDay(now);
-    if (closed || running || doneFor === day || !(first || snapshotDue(now, options.time))) return;
+    if (doneFor === day || !(first || snapshotDue(now, options.time))) return 'idle';
     // A first snapshot taken early waits for units: an empty one taken when a new installation
     // starts would stand for the whole day, before the offer is imported.
     const early = first && !snapshotDue(now, options.time);
-    const taking = early ? takeSnapshot(options.db.orm, options.client, day, now, { unlessEmpty: true }) : takeSnapshot(options.db.orm, options.client, day, now);
-    running = taking
-      .then((result) => {
-        if (!result) return;
-        const { taken, snapshot } = result;
-        doneFor = day;
-        first = false;
-        if (taken) options.logger.info({ day, units: snapshot.units }, 'capacity snapshot taken');
-      })
-      .catch((err: unknown) => options.logger.warn({ err, day }, 'capacity snapshot failed; retrying at the next check'))
-      .finally(() => (running = null));
+    const result = early ? await takeSnapshot(options.db.orm, options.client, day, now, { unlessEmpty: true }) : await takeSnapshot(options.db.orm, options.client, day, now);
+    if (!result) return 'idle';
+    doneFor = day;
+    first = false;
+    if (!result.taken) return 'idle'; // another process took the day's
+    options.logger.info({ day, units: result.snapshot.units }, 'capacity snapshot taken');
+    return result.snapshot.units;
   };
-  let timer: NodeJS.Timeout | null = null;
+  let job: Job | null = null;
+  // Started once listening, checked at once then every interval: the offer subgraph may start
+  // after us (separate processes; a failed snapshot is retried at each check).
   app.addHook('onListen', async () => {
-    // The regular check comes one interval after start: the offer subgraph may start after us
-    // (separate processes; a failed first snapshot is retried at each check), and short-lived
-    // processes (tests, scripts) take no daily snapshot of an existing database.
-    timer = setInterval(tick, options.intervalMs ?? 60_000);
-    timer.unref();
-    running = createSnapshotStore(options.db.orm)
-      .list(1)
-      .then((rows) => void (first = rows.length === 0))
-      .catch((err: unknown) => options.logger.warn({ err }, 'capacity snapshots could not be listed; the first check will tell'))
-      .finally(() => {
-        running = null;
-        tick();
-      });
+    job = startJob(options.logger, { name: 'capacity-snapshot', everyMs: options.intervalMs ?? 60_000, firstAfterMs: 0, run: check, logRuns: false });
   });
   app.addHook('onClose', async () => {
-    closed = true;
-    if (timer) clearInterval(timer);
-    await running;
+    await job?.stop();
   });
 }

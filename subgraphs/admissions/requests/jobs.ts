@@ -13,6 +13,7 @@ import { appendAdmissionChange } from './changes.js';
 import type { Holds } from './holds.js';
 import { commitTransition } from './service.js';
 import { tx, type RequestStore } from './store.js';
+import { startJob, type Job } from '../../../platform/jobs.js';
 
 /** Who the history and the feed say did it: the job, not a person. */
 export const EXPIRY_ACTOR = 'admissions-expiry';
@@ -74,34 +75,33 @@ export interface JobOptions {
 
 export function scheduleRequestJobs(app: FastifyInstance, options: JobOptions): void {
   const logger = options.logger.child({ component: 'admission-jobs' });
-  let running: Promise<void> | null = null;
-  let closed = false;
-  const tick = () => {
-    if (closed || running) return;
-    const now = new Date();
-    running = (async () => {
-      try {
-        const expired = await expireRequests(options.store, now);
-        if (expired.length) logger.info({ expired: expired.length }, 'admission requests expired');
-      } catch (err) {
-        logger.error({ err }, 'expiry of admission requests failed');
-      }
-      try {
-        const released = await releaseDueHolds(options.store, options.holds, now);
-        if (released) logger.info({ released }, 'bed holds released');
-      } catch (err) {
-        logger.warn({ err }, 'release of bed holds failed; retried at the next tick');
-      }
-    })().finally(() => (running = null));
-  };
-  let timer: NodeJS.Timeout | null = null;
+  const everyMs = options.intervalMs ?? 30_000;
+  const jobs: Job[] = [];
   app.addHook('onListen', async () => {
-    timer = setInterval(tick, options.intervalMs ?? 30_000);
-    timer.unref();
+    jobs.push(
+      startJob(logger, {
+        name: 'admission-expiry',
+        everyMs,
+        run: async () => {
+          const expired = await expireRequests(options.store, new Date());
+          if (expired.length) logger.info({ expired: expired.length }, 'admission requests expired');
+          return expired.length ? expired.length : 'idle';
+        },
+        logRuns: false,
+      }),
+      startJob(logger, {
+        name: 'bed-hold-release',
+        everyMs,
+        run: async () => {
+          const released = await releaseDueHolds(options.store, options.holds, new Date());
+          if (released) logger.info({ released }, 'bed holds released');
+          return released ? released : 'idle';
+        },
+        logRuns: false,
+      }),
+    );
   });
   app.addHook('onClose', async () => {
-    closed = true;
-    if (timer) clearInterval(timer);
-    await running;
+    await Promise.all(jobs.map((job) => job.stop()));
   });
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../../platform/db/client.js';
 import type { Logger } from '../../../platform/logger.js';
 import { addDays, parisToday } from './dates.js';
 import { detectTensions } from './detect.js';
+import { startJob, type Job, type JobResult } from '../../../platform/jobs.js';
 
 export const DETECTION_TIME = '07:00';
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -23,32 +24,24 @@ export interface DetectionJobOptions {
 }
 
 export function scheduleDetection(app: FastifyInstance, options: DetectionJobOptions): void {
-  let running: Promise<void> | null = null;
   let doneFor: string | null = null;
-  let closed = false;
-  const tick = () => {
+  const check = async (): Promise<JobResult> => {
     const now = new Date();
     const today = parisToday(now);
-    if (closed || running || doneFor === today || parisTime(now) < DETECTION_TIME) return;
+    if (doneFor === today || parisTime(now) < DETECTION_TIME) return 'idle';
     const day = addDays(today, -1);
-    running = detectTensions(options.db, day, { bjmlYears: options.bjmlYears, availableBeds: options.availableBeds, actor: 'tension-detection', scheduled: true, now })
-      .then((result) => {
-        doneFor = today;
-        options.logger.info({ day, establishments: result.establishments, proposals: result.created.length }, 'tension detection done');
-      })
-      .catch((err: unknown) => options.logger.warn({ err, day }, 'tension detection failed; retrying at the next check'))
-      .finally(() => (running = null));
+    const result = await detectTensions(options.db, day, { bjmlYears: options.bjmlYears, availableBeds: options.availableBeds, actor: 'tension-detection', scheduled: true, now });
+    doneFor = today;
+    options.logger.info({ day, establishments: result.establishments, proposals: result.created.length }, 'tension detection done');
+    return result.created.length;
   };
-  let timer: NodeJS.Timeout | null = null;
+  let job: Job | null = null;
+  // First check one interval after start: other subgraphs may start after us, and
+  // short-lived processes (tests, scripts) run no detection.
   app.addHook('onListen', async () => {
-    // First check one interval after start: other subgraphs may start after us, and
-    // short-lived processes (tests, scripts) run no detection.
-    timer = setInterval(tick, CHECK_EVERY_MS);
-    timer.unref();
+    job = startJob(options.logger, { name: 'tension-detection', everyMs: CHECK_EVERY_MS, run: check, logRuns: false });
   });
   app.addHook('onClose', async () => {
-    closed = true;
-    if (timer) clearInterval(timer);
-    await running;
+    await job?.stop();
   });
 }

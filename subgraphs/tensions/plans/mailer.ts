@@ -24,6 +24,7 @@ import type { TensionEventPayload } from '../events.js';
 import { draftsToFinish, insertDrafts, readMailDetails, releaseDraft, type NewDraft } from './mail-store.js';
 import { tensionLink, tensionMail, withEstablishment } from './mail.js';
 import { tensionMailOutbox } from './tables.js';
+import { startJob, type Job, type JobResult } from '../../../platform/jobs.js';
 
 export const CONSUMER_NAME = 'tension-mail';
 const SWEEP_EVERY_MS = 30_000;
@@ -52,11 +53,10 @@ export async function draftMails(tx: Orm, events: readonly ChangeEvent[], crisis
   return drafts.length;
 }
 
-/** Finishes drafts with the establishments' names; one pass at a time, another at once if asked meanwhile. */
-function createDraftFinisher(orm: Orm, client: SubgraphClient, logger: Logger, onReleased: () => void) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const pass = async () => {
+/** Finishes drafts with the establishments' names, on the job scheduler: at once, when woken, and every sweep. */
+function startDraftFinisher(orm: Orm, client: SubgraphClient, logger: Logger, onReleased: () => void): Job {
+  const pass = async (): Promise<JobResult> => {
+    let finished = 0;
     for (let full = true; full; ) {
       const drafts = await draftsToFinish(orm, DRAFT_BATCH);
       const ids = [...new Set(drafts.map((d) => d.establishmentId))];
@@ -67,26 +67,13 @@ function createDraftFinisher(orm: Orm, client: SubgraphClient, logger: Logger, o
         await releaseDraft(orm, d.id, withEstablishment(d.subject, name), withEstablishment(d.body, name));
       }
       if (drafts.length) onReleased();
+      finished += drafts.length;
       full = drafts.length === DRAFT_BATCH;
     }
+    return finished || 'idle';
   };
-  const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => logger.warn({ err: error }, 'tension mail drafts not finished; retried at the next sweep'))
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          void run();
-        }
-      });
-    return running;
-  };
-  return { run, idle: async () => void (await running) };
+  // First run at once: drafts a previous process left.
+  return startJob(logger, { name: 'tension-mail-drafts', everyMs: SWEEP_EVERY_MS, firstAfterMs: 0, run: pass });
 }
 
 /** Starts the consumer, the draft finisher and the worker with the app; all stop when it closes. */
@@ -94,20 +81,16 @@ export function startTensionMail(app: FastifyInstance, deps: SubgraphDeps): void
   const logger = deps.logger.child({ component: CONSUMER_NAME });
   const worker = deliverOutbox(app, deps, tensionMailOutbox, 'tensions');
   const client = createSubgraphClient(deps.config, deps.internalSecret);
-  const finisher = createDraftFinisher(deps.db.orm, client, logger, () => worker.nudge());
+  const finisher = startDraftFinisher(deps.db.orm, client, logger, () => worker.nudge());
   const gatewayBase = (deps.config.publicUrl ?? deps.config.oidcIssuer.replace(/\/oidc$/, '')).replace(/\/$/, '');
   const options = { name: CONSUMER_NAME, topics: ['tension'], startAt: 'now' as const };
   const consumer: Consumer = startConsumer(deps.db, deps.feed, logger, options, async (events, tx) => {
     const drafted = await draftMails(tx, events, deps.config.arsCrisisEmail, gatewayBase);
     // drain() resolves once this round has committed: only then are the drafts visible.
-    if (drafted) void consumer.drain().then(() => finisher.run());
+    if (drafted) void consumer.drain().then(() => finisher.wake());
   });
-  const sweep = setInterval(() => void finisher.run(), SWEEP_EVERY_MS);
-  sweep.unref();
-  void finisher.run(); // drafts a previous process left
   app.addHook('onClose', async () => {
-    clearInterval(sweep);
     await consumer.stop();
-    await finisher.idle();
+    await finisher.stop();
   });
 }
