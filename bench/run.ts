@@ -140,17 +140,19 @@ function gatewayTable(f: GatewayFigures, options: { seconds: number; rounds: num
   const x = (v: number) => (Number.isFinite(v) ? `×${v.toFixed(2)}` : '—');
   const cell = (query: QueryName, target: Target) => {
     const rps = medianOf(f.samples, query, target, (s) => s.rps);
-    if (!Number.isFinite(rps)) return ['—', '', '', ''];
+    if (!Number.isFinite(rps)) return ['—', '', '', '', ''];
     const base: Target | null = targets.includes('hive') ? 'hive' : null;
     return [
       Math.round(rps).toLocaleString('en-US'),
       `${Math.round(medianOf(f.samples, query, target, (s) => s.p99))} ms`,
       medianOf(f.samples, query, target, (s) => s.subgraphRequestsPerRequest).toFixed(2),
       base && target !== base ? x(medianRatio(f.samples, query, target, base, (s) => s.rps)) : '',
+      // Without deduplication on either side: the gateways' own cost at the same number of fetches.
+      target === 'ror-nodedup' ? x(medianRatio(f.samples, query, target, 'hive-nodedup', (s) => s.rps)) : '',
     ];
   };
   const summary = (query: QueryName) =>
-    table(['target', 'requests/s (median)', 'p99 (median)', 'subgraph requests per client request', 'rps ratio to Hive default (median of per-round ratios)'], targets.map((t) => [TARGET_LABELS[t], ...cell(query, t)]));
+    table(['target', 'requests/s (median)', 'p99 (median)', 'subgraph requests per client request', 'rps ratio to Hive default (median of per-round ratios)', 'rps ratio to Hive, dedup off'], targets.map((t) => [TARGET_LABELS[t], ...cell(query, t)]));
   const rounds = table(['round', 'query', 'target', 'requests/s', 'p50', 'p99', 'requests', 'subgraph req./request', 'load average (1 min)'],
     f.samples.map((s) => [String(s.round), s.query, s.target, Math.round(s.rps).toLocaleString('en-US'), `${s.p50} ms`, `${s.p99} ms`, String(s.requests), s.subgraphRequestsPerRequest.toFixed(2), s.load]));
   return [
