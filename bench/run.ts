@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only subscriptions|feed|fhir-search|export|place-search] [options]`: issue 5's benchmark (and issue 7's FHIR search, issue 13's place search). Starts its own
+ * `npm run bench -- [--only subscriptions|feed|fhir-search|export|place-search|gateway] [options]`: issue 5's benchmark (and issue 7's FHIR search, issue 13's place search, issue 16's gateway against Hive Gateway). Starts its own
  * hub in this process (PostgreSQL scratch database when BENCH_DATABASE_URL is set, else PGlite in
  * memory), seeds national-size data (timed apart, never part of a figure), runs the benches and
  * prints one table, in markdown (`--out FILE` also writes it there). See bench/README.md.
@@ -15,6 +15,7 @@ import { runFeedBench, type FeedFigures } from './feed.js';
 import { fhirQuery, runFhirSearchBench, type SearchFigures } from './fhir-search.js';
 import { runExportBench, type ExportFigures } from './export.js';
 import { PLACE_SEARCH, runPlaceSearchBench, type PlaceSearchCase } from './place-search.js';
+import { GATEWAY_QUERIES, medianOf, medianRatio, runGatewayBench, TARGET_LABELS, TARGETS, type GatewayFigures, type QueryName, type Target } from './gateway-hive.js';
 import { ms, rate, ratio, table } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -34,11 +35,16 @@ const { values } = parseArgs({
     'search-counts': { type: 'string', default: '20,50,200' },
     'place-first': { type: 'string', default: '20' },
     explain: { type: 'boolean', default: false },
+    'gateway-seconds': { type: 'string', default: '10' },
+    'gateway-rounds': { type: 'string', default: '3' },
+    'gateway-connections': { type: 'string', default: '20' },
+    'gateway-warmup': { type: 'string', default: '3' },
+    'gateway-targets': { type: 'string', default: TARGETS.join(',') },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
 const only = values.only;
-const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search', 'place-search'];
+const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search', 'place-search', 'gateway'];
 if (only && !BENCHES.includes(only)) throw new Error(`--only takes ${BENCHES.join(', ')}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -129,6 +135,38 @@ function exportTable(f: ExportFigures): string {
   ].join('\n');
 }
 
+function gatewayTable(f: GatewayFigures, options: { seconds: number; rounds: number; connections: number }): string {
+  const targets = TARGETS.filter((t) => f.samples.some((s) => s.target === t));
+  const x = (v: number) => (Number.isFinite(v) ? `×${v.toFixed(2)}` : '—');
+  const cell = (query: QueryName, target: Target) => {
+    const rps = medianOf(f.samples, query, target, (s) => s.rps);
+    if (!Number.isFinite(rps)) return ['—', '', '', '', ''];
+    const base: Target | null = targets.includes('hive') ? 'hive' : null;
+    return [
+      Math.round(rps).toLocaleString('en-US'),
+      `${Math.round(medianOf(f.samples, query, target, (s) => s.p99))} ms`,
+      medianOf(f.samples, query, target, (s) => s.subgraphRequestsPerRequest).toFixed(2),
+      base && target !== base ? x(medianRatio(f.samples, query, target, base, (s) => s.rps)) : '',
+      // Without deduplication on either side: the gateways' own cost at the same number of fetches.
+      target === 'ror-nodedup' ? x(medianRatio(f.samples, query, target, 'hive-nodedup', (s) => s.rps)) : '',
+    ];
+  };
+  const summary = (query: QueryName) =>
+    table(['target', 'requests/s (median)', 'p99 (median)', 'subgraph requests per client request', 'rps ratio to Hive default (median of per-round ratios)', 'rps ratio to Hive, dedup off'], targets.map((t) => [TARGET_LABELS[t], ...cell(query, t)]));
+  const rounds = table(['round', 'query', 'target', 'requests/s', 'p50', 'p99', 'requests', 'subgraph req./request', 'load average (1 min)'],
+    f.samples.map((s) => [String(s.round), s.query, s.target, Math.round(s.rps).toLocaleString('en-US'), `${s.p50} ms`, `${s.p99} ms`, String(s.requests), s.subgraphRequestsPerRequest.toFixed(2), s.load]));
+  return [
+    `Hive Gateway: \`@graphql-hive/gateway-runtime\` ${f.hiveVersion}, default settings, on node:http in its own process, with a header hook signing the hub's identity envelope (bench/lib/gateway-child.ts). ` +
+      `autocannon (own process) at c=${options.connections}, ${options.seconds} s per target and query, ${options.rounds} interleaved rounds. ` +
+      `Every target gave the same data for each query: ${f.sameAnswers ? 'yes' : '**no**'}.`,
+    '',
+    ...(Object.keys(GATEWAY_QUERIES) as QueryName[]).flatMap((q) => [`${GATEWAY_QUERIES[q].label}: \`${GATEWAY_QUERIES[q].query}\``, '', summary(q), '']),
+    'Every round:',
+    '',
+    rounds,
+  ].join('\n');
+}
+
 /** The machine's 1-minute load average: other work on the same cores skews every figure. */
 const load = () => loadavg()[0]!.toFixed(1);
 
@@ -184,6 +222,14 @@ async function main(): Promise<void> {
       };
       const f = await runExportBench(bench, fresh, log);
       sections.push(`### FHIR bulk export\n\n${exportTable(f)}`);
+    }
+    if (!only || only === 'gateway') {
+      const options = {
+        seconds: int('gateway-seconds'), rounds: int('gateway-rounds'), connections: int('gateway-connections'), warmupSeconds: int('gateway-warmup'),
+        targets: String(values['gateway-targets']).split(',').filter((t): t is Target => (TARGETS as readonly string[]).includes(t)),
+      };
+      const f = await runGatewayBench(bench, await asUser(bench.base, 'admin.ars'), options, log);
+      sections.push(`### Gateway: ROR Hub against Hive Gateway\n\n${gatewayTable(f, options)}`);
     }
     header.push(`- 1-minute load average: ${loadBefore} before the run, ${load()} after (the bench itself loads the machine; above ${availableParallelism()} something else ran too)`);
     const report = [...header, '', ...sections.flatMap((s) => [s, ''])].join('\n');

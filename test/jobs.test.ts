@@ -30,7 +30,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 async function metricValue(name: keyof typeof jobMetrics, labels: Record<string, string>): Promise<number | undefined> {
   const { values } = await jobMetrics[name].get();
-  return values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value;
+  return values.find((v) => Object.entries(labels).every(([k, l]) => (v.labels as Record<string, unknown>)[k] === l))?.value;
 }
 
 describe('startJob', () => {

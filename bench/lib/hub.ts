@@ -16,6 +16,8 @@ export interface BenchHub {
   /** "PGlite (in memory)" or "PostgreSQL 15.x (scratch database …)". */
   database: string;
   internalSecret: string;
+  /** The environment the hub was configured from: a gateway in another process is configured alike (bench/gateway-hive.ts). */
+  env: Record<string, string>;
   /** Gateway base URL (no path). */
   base: string;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startBenchHub(options: { explain?: boolean } = {}): Promis
       hub,
       database: scratch ? `PostgreSQL ${scratch.version} (scratch database ${scratch.name}, dropped at the end)` : 'PGlite (in memory, in process)',
       internalSecret,
+      env,
       base: hub.urls.graphql.replace(/\/graphql$/, ''),
       close: async () => {
         await hub.close();
