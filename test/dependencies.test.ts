@@ -27,6 +27,7 @@ const USED_WITHOUT_IMPORT: Record<string, string> = {
   '@types/react-dom': 'types of react-dom',
   '@types/smtp-server': 'types of smtp-server',
   '@types/ws': 'types of ws',
+  '@graphql-mesh/transport-http': "loaded by name by @graphql-hive/gateway-runtime (the gateway bench's Hive)",
 };
 
 const sources = execFileSync('git', ['ls-files', '*.ts', '*.tsx', '*.mts', '*.js', '*.mjs', '*.cjs'], { cwd: root, encoding: 'utf8' })
@@ -36,7 +37,7 @@ const sources = execFileSync('git', ['ls-files', '*.ts', '*.tsx', '*.mts', '*.js
 /** Bare specifiers of a file: static and dynamic imports (TypeScript's own scanner), require and require.resolve. */
 function specifiersOf(text: string): string[] {
   const imports = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
-  const required = [...text.matchAll(/\b(?:require|resolve)\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  const required = [...text.matchAll(/(?:\brequire|\brequire\.resolve|\)\.resolve)\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
   return [...imports, ...required].filter((s) => !s.startsWith('.') && !s.startsWith('/') && !s.startsWith('node:'));
 }
 
