@@ -10,6 +10,7 @@ import { composeServices } from '@apollo/composition';
 import { loadSubgraphSdl } from '../platform/sdl.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
 import { requestToServiceRequest } from '../fhir/mappers/service-request.js';
+import type { Patient } from '../fhir/types.js';
 import { requestToTasks, targetToTask } from '../fhir/mappers/task.js';
 import { ADMISSION_EXTENSIONS, ADMISSION_SYSTEMS, parseTaskId, taskId } from '../fhir/mappers/admission-common.js';
 import { applyJsonPatch, readJsonPatch } from '../fhir/admissions/json-patch.js';
@@ -85,10 +86,10 @@ describe('ServiceRequest', () => {
       performer: [{ reference: 'HealthcareService/450002613-1124' }, { reference: 'HealthcareService/450000294-1640' }],
       note: [{ text: 'Chute, suspicion de fracture du col.' }],
     });
-    const patient = sr.contained![0]!;
+    const patient = sr.contained![0] as Patient;
     expect(patient).toEqual({ resourceType: 'Patient', id: 'patient', gender: 'female', extension: [{ url: ADMISSION_EXTENSIONS.patientAge, valueAge: { value: 82, unit: 'a', system: 'http://unitsofmeasure.org', code: 'a' } }] });
     expect(patient.name).toBeUndefined();
-    expect(requestToServiceRequest(record({ patientName: 'DURAND Jeanne' })).contained![0]!.name).toEqual([{ use: 'official', family: 'DURAND Jeanne' }]);
+    expect((requestToServiceRequest(record({ patientName: 'DURAND Jeanne' })).contained![0] as Patient).name).toEqual([{ use: 'official', family: 'DURAND Jeanne' }]);
   });
 
   it('maps urgency to priority and the request status to request-status, keeping the hub status as a tag', () => {

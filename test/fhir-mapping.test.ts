@@ -502,17 +502,17 @@ describe('CapabilityStatement', () => {
   });
 
   it('lists exactly the registry: its types, profiles and implemented interactions', () => {
-    const resources = statement.rest[0]?.resource ?? [];
+    const resources = statement.rest?.[0]?.resource ?? [];
     expect(resources.map((r) => r.type)).toEqual(RESOURCE_HANDLERS.map((h) => h.resourceType));
     for (const handler of RESOURCE_HANDLERS) {
       const resource = resources.find((r) => r.type === handler.resourceType);
-      expect(resource?.interaction.map((i) => i.code)).toEqual(implementedInteractions(handler));
+      expect(resource?.interaction?.map((i) => i.code)).toEqual(implementedInteractions(handler));
       expect(resource?.profile).toBe(handler.profile);
       expect(resource?.supportedProfile).toEqual([handler.profile]);
     }
     const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
     const searched = new Set(types);
-    expect(resources.flatMap((r) => r.interaction.map((i) => `${r.type}:${i.code}`))).toEqual(
+    expect(resources.flatMap((r) => (r.interaction ?? []).map((i) => `${r.type}:${i.code}`))).toEqual(
       types.flatMap((type) => [
         `${type}:read`,
         `${type}:vread`,

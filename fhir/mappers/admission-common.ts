@@ -6,7 +6,7 @@
  */
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../codes.js';
 import type { AdmissionRequestRecord, AdmissionUrgency } from '../admissions/queries.js';
-import type { Meta, Reference, RequestPriority } from '../types.js';
+import type { Device, Meta, Practitioner, Reference, RequestPriority } from '../types.js';
 
 const HUB = 'https://ror-hub.fr/fhir';
 
@@ -64,7 +64,7 @@ export const admissionMeta = (request: AdmissionRequestRecord): Meta => ({
  * names that professional by idNat_PS (`8` + RPPS, a logical reference); otherwise the name only
  * (an application is a Device, a user without professional record has no resource).
  */
-export function requesterOf(request: AdmissionRequestRecord): Reference {
+export function requesterOf(request: AdmissionRequestRecord): Reference<Practitioner | Device> {
   const { name, kind, professionalId, onBehalfOf } = request.requester;
   if (professionalId) return { reference: `Practitioner/${professionalId}`, display: name };
   if (onBehalfOf) return { type: 'Practitioner', identifier: { system: IDENTIFIER_SYSTEMS.idNatPs, value: `8${onBehalfOf}` }, display: `${name} (RPPS ${onBehalfOf})` };

@@ -1,7 +1,7 @@
 /** Small pieces every mapper shares: instants, meta, references, the establishment address. */
 import { CODE_SYSTEMS, EXTENSIONS } from '../codes.js';
 import type { GqlAddress, GqlGeoPoint } from '../queries.js';
-import type { Address, Extension, Meta, Reference } from '../types.js';
+import type { Address, Extension, HealthcareService, Location, Meta, Organization, Practitioner, Reference } from '../types.js';
 
 /**
  * An RFC 3339 string from GraphQL as a FHIR instant (UTC, milliseconds). Throws on garbage so a
@@ -43,7 +43,10 @@ export function metaCreationDate(createdAt: string): Extension {
   return { url: EXTENSIONS.metaCreationDate, valueDateTime: toInstant(createdAt) };
 }
 
-export function reference(resourceType: 'Organization' | 'Location' | 'HealthcareService' | 'Practitioner', id: string): Reference {
+type Referenced = { Organization: Organization; Location: Location; HealthcareService: HealthcareService; Practitioner: Practitioner };
+
+/** A literal reference, typed by its target as R4 (@medplum/fhirtypes) types each reference element. */
+export function reference<K extends keyof Referenced>(resourceType: K, id: string): Reference<Referenced[K]> {
   return { reference: `${resourceType}/${id}` };
 }
 
