@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { buildSchema, parse, validate } from 'graphql';
 import { buildCapabilityStatement } from '../fhir/capability.js';
-import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
 import { unitToHealthcareService } from '../fhir/mappers/healthcare-service.js';
 import { unitToLocation } from '../fhir/mappers/location.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../fhir/mappers/organization.js';
@@ -26,7 +26,8 @@ import {
   legalEntityRecord,
   locationRecord,
 } from './helpers/fhir/fixtures.js';
-import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { displayIssues, loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import type { Extension, FhirResource } from '../fhir/types.js';
 
 const IG_EXAMPLES = new URL('./fixtures/ror-ig-examples/', import.meta.url);
@@ -65,6 +66,20 @@ describe('validator set-up', () => {
       'capacity genderCapacityAvailable goes with status 02, not 01',
       `capacity capacityClosingType must be coded in ${CODE_SYSTEMS.typeFermetureCapacite}`,
     ]);
+  });
+});
+
+describe('code displays', () => {
+  it('gives each fixed coding of a loaded national system that file’s display', () => {
+    const national = new Map(Object.values(TERMINOLOGY).map((s) => [s.url, new Map(s.codes.map((c) => [c.code, c.display]))]));
+    const held = Object.values(CODINGS).filter((c) => national.has(c.system!));
+    expect(held.length).toBeGreaterThanOrEqual(3); // R283 1, R287 06, R200 2 at least
+    for (const c of held) expect({ code: `${c.system!}|${c.code!}`, display: c.display }).toEqual({ code: `${c.system!}|${c.code!}`, display: national.get(c.system!)!.get(c.code!) });
+  });
+
+  it('writes a code the same way in an Organization and a HealthcareService', () => {
+    const resources = [establishmentToOrganization(establishmentRecord()), unitToHealthcareService(healthcareServiceRecord()), unitToLocation(locationRecord())];
+    expect(displayIssues(resources)).toEqual([]);
   });
 });
 

@@ -81,7 +81,7 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
         role: 'Secrétariat',
         channel: { system: R200, code: '2', display: 'Téléphone fixe' },
         value: '0238514444',
-        confidentiality: { system: R283, code: '1', display: 'Accès libre' },
+        confidentiality: { system: R283, code: '1', display: 'Visible du grand public' },
       },
       {
         nature: { system: R287, code: '06', display: 'Standard' },

