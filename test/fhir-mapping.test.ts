@@ -210,7 +210,8 @@ describe('HealthcareService', () => {
 
   it('maps activity field, operational activities, care mode and references', () => {
     expect(service.type?.[0]?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.champActivite, code: '01' });
-    expect(service.specialty?.map((s) => s.coding?.[0]?.code)).toEqual(['025', '030']);
+    // The operationalActivity slice is 1..1: the first of the unit's two activities only.
+    expect(service.specialty?.map((s) => s.coding?.[0]?.code)).toEqual(['025']);
     expect(service.specialty?.every((s) => s.coding?.[0]?.system === CODE_SYSTEMS.activiteOperationnelle)).toBe(true);
     expect(service.characteristic?.[0]).toEqual({
       coding: [{ system: CODE_SYSTEMS.modePriseEnCharge, code: '28', display: 'Hospitalisation complète (HC)' }],

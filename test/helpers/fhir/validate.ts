@@ -224,8 +224,8 @@ export function rorIssues(resource: FhirResource): string[] {
       need(resource.identifier?.length === 1, 'identifier is 1..1');
       need(resource.type?.length === 1 && systemsOf(resource.type[0]).includes(CODE_SYSTEMS.champActivite), 'type is 1..1 TRE_R227');
       need(
-        (resource.specialty ?? []).filter((s) => systemsOf(s).includes(CODE_SYSTEMS.activiteOperationnelle)).length >= 1,
-        'specialty[operationalActivity] needs a TRE_R211 coding',
+        (resource.specialty ?? []).filter((s) => systemsOf(s).includes(CODE_SYSTEMS.activiteOperationnelle)).length === 1,
+        'specialty[operationalActivity] is 1..1 TRE_R211',
       );
       need(
         (resource.characteristic ?? []).filter((c) => systemsOf(c).includes(CODE_SYSTEMS.modePriseEnCharge)).length === 1,
