@@ -111,6 +111,11 @@ export const CODINGS = {
     "Identifiant du lieu de réalisation de l'offre connu par l'instance ROR",
   ),
   locationOperational: coding(CODE_SYSTEMS.statutLieu, '3', 'Opérationnel'),
+  /** TRE_R343-FonctionLieu (NOS release 20260601120000): the four hospitalisation places. */
+  placeHostingMco: coding(CODE_SYSTEMS.fonctionLieu, '001', 'Hébergement MCO'),
+  placeHostingPsy: coding(CODE_SYSTEMS.fonctionLieu, '002', 'Hébergement PSY'),
+  placeHostingMs: coding(CODE_SYSTEMS.fonctionLieu, '003', 'Hébergement MS'),
+  placeHostingSmr: coding(CODE_SYSTEMS.fonctionLieu, '004', 'Hébergement SMR'),
   capacityBed: coding(CODE_SYSTEMS.natureCapacite, '01', 'Lit'),
   capacityPlace: coding(CODE_SYSTEMS.natureCapacite, '02', 'Place'),
   capacityInstalled: coding(CODE_SYSTEMS.typeStatutCapacite, '01', 'Installé'),

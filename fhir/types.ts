@@ -141,6 +141,8 @@ export interface Location extends DomainResourceBase {
   status?: 'active' | 'suspended' | 'inactive';
   operationalStatus?: Coding;
   name?: string;
+  /** fonctionLieu (TRE_R343), 0..1 in ror-location. */
+  type?: CodeableConcept[];
   address?: Address;
   position?: { longitude: number; latitude: number; altitude?: number };
   managingOrganization?: Reference;

@@ -356,6 +356,14 @@ describe('Location', () => {
     });
   });
 
+  it('gives the place its function (TRE_R343) from the unit’s field of activity, none for Ville', () => {
+    const typeOf = (field: string) => unitToLocation(locationRecord({ activityField: { code: field } })).type;
+    expect(location.type).toEqual([{ coding: [{ system: CODE_SYSTEMS.fonctionLieu, code: '001', display: 'Hébergement MCO' }] }]);
+    expect(['01', '02', '03', '04'].map((f) => typeOf(f)?.[0]?.coding?.[0]?.code)).toEqual(['001', '004', '002', '003']);
+    expect(typeOf('05')).toBeUndefined();
+    expectConformant(unitToLocation(locationRecord({ activityField: { code: '05' } })));
+  });
+
   it('moves versionId with the capacity version, the unit, and the establishment only when its address is used', () => {
     const version = (over: Parameters<typeof locationRecord>[0]) => unitToLocation(locationRecord(over)).meta?.versionId;
     const base = locationRecord();

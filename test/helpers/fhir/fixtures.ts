@@ -121,6 +121,7 @@ export function locationRecord(overrides: Partial<LocationRecord> = {}): Locatio
     id: UNIT_ID,
     name: 'UNITE DE SURVEILLANCE CONTINUE CHIR',
     archived: false,
+    activityField: { code: '01' },
     equipment: [{ system: R212, code: '83', display: null }],
     // No address of its own: GraphQL gives the establishment's address and position.
     address: establishmentRecord().address,

@@ -82,7 +82,7 @@ function codingsIn(value: unknown, found: Coding[] = []): Coding[] {
 }
 
 /** `system|code` → display of every code of the national terminology files the hub loads. */
-const NATIONAL_DISPLAYS = new Map(Object.values(TERMINOLOGY).flatMap((s) => s.codes.map((c) => [`${s.url}|${c.code}`, c.display] as const)));
+const NATIONAL_DISPLAYS = new Map<string, string>(Object.values(TERMINOLOGY).flatMap((s) => s.codes.map((c) => [`${s.url}|${c.code}`, c.display] as const)));
 
 /**
  * Displays across several resources: one per `system|code`, and for a code of a national
@@ -251,6 +251,7 @@ export function rorIssues(resource: FhirResource): string[] {
     }
     case 'Location': {
       need(extensionsOf(resource, EXTENSIONS.communeCog).length === 1, 'ror-commune-cog is 1..1');
+      need((resource.type ?? []).length <= 1 && (resource.type ?? []).every((t) => systemsOf(t).every((s) => s === CODE_SYSTEMS.fonctionLieu)), 'type is 0..1 TRE_R343');
       for (const id of resource.identifier ?? []) need(id.type !== undefined, 'identifier needs a type (TRE_R354)');
       for (const equipment of extensionsOf(resource, EXTENSIONS.locationEquipment)) {
         const types = extensionsOf(equipment, 'equipmentType');
