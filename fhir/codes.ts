@@ -55,6 +55,7 @@ export const CODE_SYSTEMS = {
   typeIdentifiantOffre: nos('TRE_R355', 'TypeIdentifiantOffre'),
   typeIdentifiantRessourceOperationnelle: nos('TRE_R354', 'TypeIdentifiantRessourceOperationnelle'),
   statutLieu: nos('TRE_R203', 'StatutLieu'),
+  fonctionLieu: nos('TRE_R343', 'FonctionLieu'),
   natureCapacite: nos('TRE_R329', 'NatureCapacite'),
   typeStatutCapacite: nos('TRE_R330', 'TypeStatutCapacite'),
   temporaliteCapacite: nos('TRE_R331', 'TemporaliteCapacite'),
@@ -88,7 +89,13 @@ export const IDENTIFIER_SYSTEMS = {
 
 const coding = (system: string, code: string, display: string): Coding => ({ system, code, display });
 
-/** Fixed codings, with their NOS labels. */
+/**
+ * Fixed codings, with their NOS labels. A code of a system the offer subgraph loads (TRE_R283,
+ * R287, R200…) carries that file's label, so a code reads the same in every resource: the hub's
+ * national terminology files are the one source of displays (test/fhir-mapping.test.ts checks
+ * these against them). The IG's examples sometimes show an older NOS label (R283 `1` "Accès
+ * libre", R227 `01` with commas): the current release wins (docs/decisions.md).
+ */
 export const CODINGS = {
   identifierFiness: coding(CODE_SYSTEMS.typeIdentifiantStructure, '1', 'FINESS'),
   identifierSiret: coding(CODE_SYSTEMS.typeIdentifiantStructure, '3', 'SIRET'),
@@ -104,6 +111,11 @@ export const CODINGS = {
     "Identifiant du lieu de réalisation de l'offre connu par l'instance ROR",
   ),
   locationOperational: coding(CODE_SYSTEMS.statutLieu, '3', 'Opérationnel'),
+  /** TRE_R343-FonctionLieu (NOS release 20260601120000): the four hospitalisation places. */
+  placeHostingMco: coding(CODE_SYSTEMS.fonctionLieu, '001', 'Hébergement MCO'),
+  placeHostingPsy: coding(CODE_SYSTEMS.fonctionLieu, '002', 'Hébergement PSY'),
+  placeHostingMs: coding(CODE_SYSTEMS.fonctionLieu, '003', 'Hébergement MS'),
+  placeHostingSmr: coding(CODE_SYSTEMS.fonctionLieu, '004', 'Hébergement SMR'),
   capacityBed: coding(CODE_SYSTEMS.natureCapacite, '01', 'Lit'),
   capacityPlace: coding(CODE_SYSTEMS.natureCapacite, '02', 'Place'),
   capacityInstalled: coding(CODE_SYSTEMS.typeStatutCapacite, '01', 'Installé'),
@@ -120,7 +132,7 @@ export const CODINGS = {
   openingHours: coding(CODE_SYSTEMS.typeHoraire, '01', "Horaire d'ouverture"),
   assignmentNone: coding(CODE_SYSTEMS.affectationTemporaire, '01', 'Aucune'),
   channelLandline: coding(CODE_SYSTEMS.canalCommunication, '2', 'Téléphone fixe'),
-  confidentialityPublic: coding(CODE_SYSTEMS.niveauConfidentialite, '1', 'Accès libre'),
+  confidentialityPublic: coding(CODE_SYSTEMS.niveauConfidentialite, '1', 'Visible du grand public'),
   contactSwitchboard: coding(CODE_SYSTEMS.natureContact, '06', 'Standard'),
   /** PractitionerRole.specialty[expertiseType] of an ordinal specialty (TRE_R38). */
   expertiseSpecialty: coding(CODE_SYSTEMS.typeSavoirFaire, 'S', 'Spécialité ordinale'),

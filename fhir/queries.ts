@@ -73,6 +73,7 @@ export const LOCATION_QUERY = /* GraphQL */ `
       id
       name
       archived
+      activityField { code }
       equipment { system code display }
       address { line postalCode city inseeCode regionCode }
       hasOwnAddress
@@ -319,6 +320,8 @@ export interface LocationRecord {
   id: string;
   name: string;
   archived: boolean;
+  /** TRE_R227 field of activity: gives Location.type (TRE_R343, mappers/location.ts). */
+  activityField: { code: string };
   equipment: GqlCoding[];
   address: GqlAddress;
   hasOwnAddress: boolean;

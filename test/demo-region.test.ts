@@ -173,6 +173,15 @@ describe('demo region builder', () => {
     for (const est of region.establishments) expect(est.categoryLabel).toBe(table.get(est.categoryCode));
   });
 
+  it('gives every establishment with units its commune INSEE code (ror-commune-cog), from FINESS rows of the same commune when its own row has none', () => {
+    const staffed = new Set(region.units.map((u) => u.establishmentId));
+    const withUnits = region.establishments.filter((e) => staffed.has(e.id));
+    expect(withUnits.filter((e) => !e.inseeCode).map((e) => `${e.id} ${e.city ?? ''}`)).toEqual([]);
+    // USLD DU CH VIERZON has no code in FINESS; CH de Vierzon, same commune, gives 18279.
+    expect(region.establishments.find((e) => e.id === '180004640')?.inseeCode).toBe('18279');
+    for (const e of region.establishments) if (e.inseeCode) expect(e.inseeCode).toMatch(/^\d[0-9AB]\d{3}$/);
+  });
+
   it('has a few professionals, consistent with the units they work in', () => {
     const unitById = new Map(region.units.map((u) => [u.id, u]));
     const establishmentIds = new Set(region.establishments.map((e) => e.id));
@@ -184,8 +193,8 @@ describe('demo region builder', () => {
     for (const person of region.professionals) {
       expect(person.id).toMatch(/^P\d{6}$/);
       expect(['10', '60']).toContain(person.professionCode);
-      if (person.professionCode === '10') expect(person.rppsNumber).toMatch(/^10\d{9}$/);
-      else expect(person.rppsNumber).toBeNull();
+      // Doctors and nurses alike are in the RPPS: each has the idNat_PS ror-practitioner needs.
+      expect(person.rppsNumber).toMatch(/^10\d{9}$/);
       for (const id of person.establishmentIds) expect(establishmentIds.has(id)).toBe(true);
       for (const id of person.unitIds) expect(person.establishmentIds).toContain(unitById.get(id)?.establishmentId);
     }

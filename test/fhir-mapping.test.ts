@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { buildSchema, parse, validate } from 'graphql';
 import { buildCapabilityStatement } from '../fhir/capability.js';
-import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
 import { unitToHealthcareService } from '../fhir/mappers/healthcare-service.js';
 import { unitToLocation } from '../fhir/mappers/location.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../fhir/mappers/organization.js';
@@ -26,7 +26,8 @@ import {
   legalEntityRecord,
   locationRecord,
 } from './helpers/fhir/fixtures.js';
-import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { displayIssues, loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import type { Extension, FhirResource } from '../fhir/types.js';
 
 const IG_EXAMPLES = new URL('./fixtures/ror-ig-examples/', import.meta.url);
@@ -65,6 +66,20 @@ describe('validator set-up', () => {
       'capacity genderCapacityAvailable goes with status 02, not 01',
       `capacity capacityClosingType must be coded in ${CODE_SYSTEMS.typeFermetureCapacite}`,
     ]);
+  });
+});
+
+describe('code displays', () => {
+  it('gives each fixed coding of a loaded national system that file’s display', () => {
+    const national = new Map(Object.values(TERMINOLOGY).map((s) => [s.url, new Map(s.codes.map((c) => [c.code, c.display]))]));
+    const held = Object.values(CODINGS).filter((c) => national.has(c.system!));
+    expect(held.length).toBeGreaterThanOrEqual(3); // R283 1, R287 06, R200 2 at least
+    for (const c of held) expect({ code: `${c.system!}|${c.code!}`, display: c.display }).toEqual({ code: `${c.system!}|${c.code!}`, display: national.get(c.system!)!.get(c.code!) });
+  });
+
+  it('writes a code the same way in an Organization and a HealthcareService', () => {
+    const resources = [establishmentToOrganization(establishmentRecord()), unitToHealthcareService(healthcareServiceRecord()), unitToLocation(locationRecord())];
+    expect(displayIssues(resources)).toEqual([]);
   });
 });
 
@@ -195,7 +210,8 @@ describe('HealthcareService', () => {
 
   it('maps activity field, operational activities, care mode and references', () => {
     expect(service.type?.[0]?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.champActivite, code: '01' });
-    expect(service.specialty?.map((s) => s.coding?.[0]?.code)).toEqual(['025', '030']);
+    // The operationalActivity slice is 1..1: the first of the unit's two activities only.
+    expect(service.specialty?.map((s) => s.coding?.[0]?.code)).toEqual(['025']);
     expect(service.specialty?.every((s) => s.coding?.[0]?.system === CODE_SYSTEMS.activiteOperationnelle)).toBe(true);
     expect(service.characteristic?.[0]).toEqual({
       coding: [{ system: CODE_SYSTEMS.modePriseEnCharge, code: '28', display: 'Hospitalisation complète (HC)' }],
@@ -338,6 +354,14 @@ describe('Location', () => {
       lastUpdated: '2026-04-02T06:15:00.000Z',
       tag: [{ system: CODE_SYSTEMS.regionOM, code: '24' }],
     });
+  });
+
+  it('gives the place its function (TRE_R343) from the unit’s field of activity, none for Ville', () => {
+    const typeOf = (field: string) => unitToLocation(locationRecord({ activityField: { code: field } })).type;
+    expect(location.type).toEqual([{ coding: [{ system: CODE_SYSTEMS.fonctionLieu, code: '001', display: 'Hébergement MCO' }] }]);
+    expect(['01', '02', '03', '04'].map((f) => typeOf(f)?.[0]?.coding?.[0]?.code)).toEqual(['001', '004', '002', '003']);
+    expect(typeOf('05')).toBeUndefined();
+    expectConformant(unitToLocation(locationRecord({ activityField: { code: '05' } })));
   });
 
   it('moves versionId with the capacity version, the unit, and the establishment only when its address is used', () => {

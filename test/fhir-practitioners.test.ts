@@ -34,7 +34,7 @@ const bare = (bearer: string) => bearer.replace(/^Bearer /, '');
 describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (kind) => {
   let aggregator = '';
   let doctor: DemoProfessional;
-  let nurse: DemoProfessional;
+  let unnumbered: DemoProfessional;
   const fhir = () => hubs[kind]!.fhir;
   const client = (bearer: string) => new Client({ baseUrl: fhir(), bearerToken: bare(bearer) });
 
@@ -49,8 +49,15 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
     expect(errors).toBeUndefined();
     const people = data!.professionals.edges.map((e) => e.node).filter((p) => p.units.length > 0);
     doctor = people.find((p) => p.rppsNumber && p.profession?.code === '10')!;
-    nurse = people.find((p) => !p.rppsNumber && p.profession?.code === '60')!;
-    expect([doctor, nurse].every(Boolean), 'the demo region has a doctor with RPPS and a nurse without').toBe(true);
+    // The regional ARS team's record: no profession, no RPPS nor ADELI (the demo's only one).
+    const ars = await gql<{ professionals: { edges: { node: DemoProfessional }[] } }>(
+      hubs[kind]!.graphql,
+      `{ professionals(filter: { name: "EQUIPE REGIONALE ARS" }, first: 5) { edges { node { id rppsNumber profession { code } units { id } } } } }`,
+      {},
+      { authorization: aggregator },
+    );
+    unnumbered = ars.data!.professionals.edges.map((e) => e.node).find((p) => !p.rppsNumber && !p.profession)!;
+    expect([doctor, unnumbered].every(Boolean), 'the demo region has a doctor with RPPS and a record without number').toBe(true);
   });
 
   it('reads a doctor as ror-practitioner with idNat_PS = 8 + RPPS', async () => {
@@ -65,7 +72,7 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
   });
 
   it('serves a professional without RPPS nor ADELI without identifier (documented gap)', async () => {
-    const practitioner = (await client(aggregator).read({ resourceType: 'Practitioner', id: nurse.id })) as Practitioner;
+    const practitioner = (await client(aggregator).read({ resourceType: 'Practitioner', id: unnumbered.id })) as Practitioner;
     expectConformant(practitioner);
     expect(practitioner.identifier).toBeUndefined();
   });
@@ -115,8 +122,8 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
   it('looks professionals up by ids, by RPPS number and situations by unit, as the adapter will', async () => {
     const url = hubs[kind]!.graphql;
     const headers = { authorization: aggregator };
-    const byIds = await gql<{ professionalsByIds: { id: string }[] }>(url, `query($ids: [ID!]!) { professionalsByIds(ids: $ids) { id } }`, { ids: [nurse.id, 'P999999', doctor.id] }, headers);
-    expect(byIds.data?.professionalsByIds.map((p) => p.id)).toEqual([nurse.id, doctor.id]);
+    const byIds = await gql<{ professionalsByIds: { id: string }[] }>(url, `query($ids: [ID!]!) { professionalsByIds(ids: $ids) { id } }`, { ids: [unnumbered.id, 'P999999', doctor.id] }, headers);
+    expect(byIds.data?.professionalsByIds.map((p) => p.id)).toEqual([unnumbered.id, doctor.id]);
     const byNumber = await gql<{ professionalByNumber: { id: string } | null }>(url, `query($n: String!) { professionalByNumber(number: $n) { id } }`, { n: doctor.rppsNumber }, headers);
     expect(byNumber.data?.professionalByNumber?.id).toBe(doctor.id);
     const refused = await gql(url, `{ professionalByNumber(number: "12") { id } }`, {}, headers);

@@ -46,7 +46,18 @@ function specificAct(act: GqlCoding): CodeableConcept {
   };
 }
 
-/** Unit → ror-healthcareservice; specialty is left out when the unit lists no activity (never []). */
+/**
+ * specialty[operationalActivity]: the unit's first TRE_R211 activity. The slice is 1..1 and is
+ * told by `coding.system`, so a second TRE_R211 specialty would fall in it too; the profile has
+ * no other place for one (the ROR model gives an offer one activity). The others stay in GraphQL
+ * (docs/decisions.md). Left out when the unit lists no activity (never []).
+ */
+function operationalActivity(activities: readonly GqlCoding[]): Pick<HealthcareService, 'specialty'> {
+  const [first] = activities;
+  return first ? { specialty: [concept(nosCoding(CODE_SYSTEMS.activiteOperationnelle, first))] } : {};
+}
+
+/** Unit → ror-healthcareservice. */
 export function unitToHealthcareService(record: HealthcareServiceRecord): HealthcareService {
   const regionCode = record.establishment.address.regionCode;
   const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }];
@@ -65,9 +76,7 @@ export function unitToHealthcareService(record: HealthcareServiceRecord): Health
     active: !record.archived,
     providedBy: reference('Organization', record.establishment.id),
     type: [concept(nosCoding(CODE_SYSTEMS.champActivite, record.activityField))],
-    ...(record.operationalActivities.length > 0
-      ? { specialty: record.operationalActivities.map((a) => concept(nosCoding(CODE_SYSTEMS.activiteOperationnelle, a))) }
-      : {}),
+    ...operationalActivity(record.operationalActivities),
     location: [reference('Location', record.id)],
     name: record.name,
     characteristic: [

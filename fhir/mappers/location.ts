@@ -5,7 +5,7 @@
  */
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, concept, nosCoding } from '../codes.js';
 import type { GqlCoding, LocationRecord } from '../queries.js';
-import type { Extension, Location } from '../types.js';
+import type { Coding, Extension, Location } from '../types.js';
 import { capacityExtensions } from './capacity.js';
 import { latestInstant, metaCreationDate, postalAddress, reference, regionalIdentifierValue, rorMeta } from './common.js';
 
@@ -16,6 +16,18 @@ function equipmentExtension(equipment: GqlCoding): Extension {
     extension: [{ url: 'equipmentType', valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.equipement, equipment)) }],
   };
 }
+
+/**
+ * Location.type (fonctionLieu, TRE_R343) from the unit's field of activity (TRE_R227): the place
+ * where a unit's beds or places live is its hosting place, and R343 has one per field (001 MCO,
+ * 002 PSY, 003 MS, 004 SMR). Ville (05) and Social (06) have no hosting code: no type (0..1).
+ */
+const PLACE_FUNCTION_BY_FIELD: Readonly<Record<string, Coding>> = {
+  '01': CODINGS.placeHostingMco,
+  '02': CODINGS.placeHostingSmr,
+  '03': CODINGS.placeHostingPsy,
+  '04': CODINGS.placeHostingMs,
+};
 
 /**
  * versionId of a Location: `<capacity version>-<epoch ms>`, the capacity's own version counter
@@ -64,6 +76,8 @@ export function unitToLocation(record: LocationRecord): Location {
   };
   if (!record.archived) location.operationalStatus = { ...CODINGS.locationOperational };
   location.name = record.name;
+  const placeFunction = PLACE_FUNCTION_BY_FIELD[record.activityField.code];
+  if (placeFunction) location.type = [concept(placeFunction)];
   const address = postalAddress(place);
   if (address) location.address = address;
   if (record.position) location.position = { longitude: record.position.longitude, latitude: record.position.latitude };

@@ -82,12 +82,15 @@ export function buildProfessionals(
         establishmentIds.push(other.id);
         unitIds.push(rng.pick(unitsByEstablishment.get(other.id) ?? []).id);
       }
+      const id = `P${String(professionals.length + 1).padStart(6, '0')}`;
       professionals.push({
-        id: `P${String(professionals.length + 1).padStart(6, '0')}`,
+        id,
         lastName: normaliseName(rng.pick(LAST_NAMES)),
         firstName: normaliseName(rng.pick(FIRST_NAMES)),
         professionCode: profession,
-        rppsNumber: profession === '10' ? rppsNumber(rng, usedRpps) : null,
+        // Nurses are in the RPPS too (moved there from ADELI). Their numbers come from a stream of
+        // their own, so the site's stream (names, units) is the same as before they had one.
+        rppsNumber: rppsNumber(profession === '10' ? rng : rngFor(`rpps:${id}`), usedRpps),
         establishmentIds,
         unitIds,
       });

@@ -81,7 +81,7 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
         role: 'Secrétariat',
         channel: { system: R200, code: '2', display: 'Téléphone fixe' },
         value: '0238514444',
-        confidentiality: { system: R283, code: '1', display: 'Accès libre' },
+        confidentiality: { system: R283, code: '1', display: 'Visible du grand public' },
       },
       {
         nature: { system: R287, code: '06', display: 'Standard' },
@@ -121,6 +121,7 @@ export function locationRecord(overrides: Partial<LocationRecord> = {}): Locatio
     id: UNIT_ID,
     name: 'UNITE DE SURVEILLANCE CONTINUE CHIR',
     archived: false,
+    activityField: { code: '01' },
     equipment: [{ system: R212, code: '83', display: null }],
     // No address of its own: GraphQL gives the establishment's address and position.
     address: establishmentRecord().address,

