@@ -48,6 +48,8 @@ import { establishments, organizations, units, type EstablishmentRow, type Organ
 
 /** Bound on `ids` and on the id lists of a place-change criterion (one array parameter each). */
 export const MAX_SEARCH_IDS = 100_000;
+/** Bound on `matchingIds(max:)`: what the capacities subgraph's `unitsWithCapacity` takes. */
+export const MAX_MATCHING_IDS = 10_000;
 
 export interface PlaceChangeCriterion {
   from?: Date | null;
@@ -135,6 +137,8 @@ interface Page<T> {
   edges: Array<{ cursor: string; node: T; distanceKm?: number | null }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: () => Promise<number>;
+  /** Units only: every matching id when at most `max` match, else null. */
+  matchingIds?: (max: number) => Promise<string[] | null>;
 }
 
 function pageOf<T>(rows: Array<{ node: T; sortValues: SortValue[]; distanceKm?: number | null }>, size: number, hash: string, after: string | null | undefined, total: () => Promise<number>): Page<T> {
@@ -185,6 +189,13 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
         const [row] = await orm.select({ n: count() }).from(units).innerJoin(establishments, eq(units.establishmentId, establishments.id)).where(and(...where));
         return row?.n ?? 0;
       };
+      const matchingIds = async (max: number): Promise<string[] | null> => {
+        if (!Number.isInteger(max) || max < 1 || max > MAX_MATCHING_IDS) throw new HubError('BAD_USER_INPUT', `\`max\` must be an integer between 1 and ${MAX_MATCHING_IDS}.`, { argumentName: 'max' });
+        const ids = await rowsOf<{ id: string }>(
+          sql`select ${units.id} as id from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id} where ${where.length ? sql.join(where, sql` and `) : sql`true`} order by 1 limit ${max + 1}`,
+        );
+        return ids.length > max ? null : ids.map((r) => r.id);
+      };
       const start = readCursor(args.after, hash);
       const rows = await orm
         .select({
@@ -197,13 +208,14 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
         .where(and(...where, ...(start ? [keysetCondition(columns, start)] : [])))
         .orderBy(...orderByOf(columns))
         .limit(size + 1);
-      return pageOf(
+      const page = pageOf(
         rows.map(({ distanceKm, sortValues, ...node }) => ({ node: node as UnitRow, sortValues, distanceKm })),
         size,
         hash,
         args.after,
         countAll,
       );
+      return { ...page, matchingIds };
     },
 
     /** Legal entities and establishments in one keyset order (a UNION ALL), then their rows. */
@@ -256,7 +268,10 @@ const searchResolvers = {
   Structure: {
     __resolveType: (node: { __kind: 'EJ' | 'EG' }) => (node.__kind === 'EJ' ? 'Organization' : 'Establishment'),
   },
-  UnitSearchConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
+  UnitSearchConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    matchingIds: (c: { matchingIds: (max: number) => Promise<string[] | null> }, args: { max: number }) => c.matchingIds(args.max),
+  },
   StructureSearchConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
 };
 
