@@ -184,6 +184,9 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
     const counted = (await client.search({ resourceType: 'Location', searchParams: { ...searchParams, _summary: 'count' } as never })) as unknown as Bundle;
     expect(counted.total).toBe(matches.length);
+    // Counted again on every page: later pages count the qualifying units among the offer's matches by chunks.
+    const accurate = await all('Location', { ...searchParams, _total: 'accurate' });
+    expect(accurate.pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
   });
 
   it('near + capacity + _include=Location:organization: the included Organizations are those Organization?_id answers; total as the pages hold', async () => {

@@ -87,6 +87,8 @@ interface UnitSearchSpec<N> {
 
 /** Page size asked of the offer when a second source filters the page (its maximum). */
 const FILTERED_BATCH = 200;
+/** Ids per count request when the qualifying units are counted among the offer's matches. */
+const COUNT_CHUNK = 10_000;
 
 type Item = FetchedPage['items'][number];
 
@@ -183,8 +185,13 @@ function prepareFiltered<N extends { id: string }>(
     },
     count: async () => {
       if (matching) return (await matching).size;
+      // More than 10,000 units match the offer's criteria (or a later page's `_total=accurate`):
+      // count the offer's matches among the qualifying units, 10,000 ids per request (one request
+      // with the 72,000 of a national search was refused as too large, docs/benchmarks.md).
       const ids = await unitsWithCapacity(ctx, capacity);
-      return ids.length ? countOf({ ...criteria, ids }) : 0;
+      let total = 0;
+      for (let i = 0; i < ids.length; i += COUNT_CHUNK) total += await countOf({ ...criteria, ids: ids.slice(i, i + COUNT_CHUNK) });
+      return total;
     },
   };
 }
