@@ -74,16 +74,14 @@ export const LOCATION_WITH_ORGANIZATION_SEARCH = unitSearchQuery(
 );
 
 /**
- * Candidates of a capacity-filtered search, thinned in the same operation: ids, cursors and
- * distances from the offer, and whether each has a capacity figure meeting `$filter` from the
- * capacities subgraph (one `_entities` request the gateway plans; the page's kept ones are then
+ * Candidates of a filtered search: ids, cursors and distances only (the page's kept ones are then
  * read in full). With `$matching` (a first page) the offer also lists every matching unit when at
- * most 10,000 do, so that one capacities request counts the search's total.
+ * most 10,000 do, so that one capacities request thins every batch of the page and counts the total.
  */
 export const UNIT_IDS = /* GraphQL */ `
-  query FhirUnitIds($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String, $filter: CapacityFigureFilter!, $matching: Boolean! = false) {
+  query FhirUnitIds($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String, $matching: Boolean! = false) {
     unitSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
-      edges { cursor distanceKm node { id capacityMatches(filter: $filter) } }
+      edges { cursor distanceKm node { id } }
       ${PAGE}
       matchingIds @include(if: $matching)
     }

@@ -131,13 +131,11 @@ export async function prepareUnits<N extends { id: string }>(
 }
 
 /**
- * A capacity-filtered search. Candidates come by id only, each with whether the capacities
- * subgraph finds a figure meeting the filter (`capacityMatches`, in the same operation): most of
- * a batch of 200 is thinned away or beyond `_count`, so only the kept rows of the page are read in
- * full (hydrate), not every candidate (docs/benchmarks.md). A first page also asks the offer for
- * every matching unit (when at most 10,000 do, what `unitsWithCapacity` takes): one capacities
- * request, started at once and run while the page is read, says how many qualify — the search's
- * total (issue 16).
+ * A capacity-filtered search. Candidates come by id only: most of a batch of 200 is thinned away
+ * or beyond `_count`, so only the kept rows of the page are read in full (hydrate), not every
+ * candidate (docs/benchmarks.md). A first page also asks the offer for every matching unit (when
+ * at most 10,000 do, what `unitsWithCapacity` takes): one capacities request then says which qualify, which thins every
+ * batch of the page and is the search's total, with no further request (issue 16).
  */
 function prepareFiltered<N extends { id: string }>(
   ctx: HandlerContext,
@@ -147,24 +145,21 @@ function prepareFiltered<N extends { id: string }>(
   sortOf: (sort: readonly SortRequest[]) => unknown,
   countOf: (c: Record<string, unknown>) => Promise<number>,
 ): PreparedSearch {
-  let total: Promise<number> | null = null;
-  const kept = new Set<string>();
+  let matching: Promise<Set<string>> | null = null;
   const candidates = async (sort: readonly SortRequest[], _size: number, after: string | null): Promise<FetchedPage> => {
-    const first = after === null && total === null;
-    const data = await run<{ unitSearch: SearchPage<{ id: string; capacityMatches: boolean }> & { matchingIds?: string[] | null } }>(ctx, UNIT_IDS, {
+    const first = after === null && matching === null;
+    const data = await run<{ unitSearch: SearchPage<{ id: string }> & { matchingIds?: string[] | null } }>(ctx, UNIT_IDS, {
       criteria,
       sort: sortOf(sort),
       first: FILTERED_BATCH,
       after,
-      filter: capacity,
       matching: first,
     });
     const ids = data.unitSearch.matchingIds;
     if (first && ids) {
-      total = ids.length ? unitsWithCapacity(ctx, capacity, ids).then((qualifying) => qualifying.length) : Promise.resolve(0);
-      total.catch(() => undefined); // awaited by `count`, which reports its error
+      matching = ids.length ? unitsWithCapacity(ctx, capacity, ids).then((kept) => new Set(kept)) : Promise.resolve(new Set());
+      matching.catch(() => undefined); // awaited by `filter` and `count`, which report its error
     }
-    for (const e of data.unitSearch.edges) if (e.node.capacityMatches) kept.add(e.node.id);
     return {
       items: data.unitSearch.edges.map((e) => ({ resource: { resourceType: spec.resourceType, id: e.node.id }, cursor: e.cursor, distanceKm: e.distanceKm ?? null })),
       hasNext: data.unitSearch.pageInfo.hasNextPage,
@@ -181,16 +176,22 @@ function prepareFiltered<N extends { id: string }>(
   return {
     fetch: candidates,
     hydrate,
-    filter: async (ids) => new Set(ids.filter((id) => kept.has(id))),
+    filter: async (ids) => {
+      if (matching) {
+        const kept = await matching;
+        return new Set(ids.filter((id) => kept.has(id)));
+      }
+      return new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []);
+    },
     count: async () => {
-      if (total) return total;
+      if (matching) return (await matching).size;
       // More than 10,000 units match the offer's criteria (or a later page's `_total=accurate`):
       // count the offer's matches among the qualifying units, 10,000 ids per request (one request
       // with the 72,000 of a national search was refused as too large, docs/benchmarks.md).
       const ids = await unitsWithCapacity(ctx, capacity);
-      let counted = 0;
-      for (let i = 0; i < ids.length; i += COUNT_CHUNK) counted += await countOf({ ...criteria, ids: ids.slice(i, i + COUNT_CHUNK) });
-      return counted;
+      let total = 0;
+      for (let i = 0; i < ids.length; i += COUNT_CHUNK) total += await countOf({ ...criteria, ids: ids.slice(i, i + COUNT_CHUNK) });
+      return total;
     },
   };
 }

@@ -4,7 +4,6 @@
  * asks it for the units of a search page (`unitIds`), or for all of them to count; it joins the
  * answer with the offer's search itself, so no subgraph reads another's tables.
  */
-import DataLoader from 'dataloader';
 import { sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Orm } from '../../platform/db/client.js';
@@ -95,26 +94,7 @@ function readableUnits(identity: Identity): Set<string> | null {
 }
 
 export function createFigureSearch(orm: Orm, identity: Identity) {
-  // One loader per filter (its JSON): the units of one request's page are checked in one statement.
-  const loaders = new Map<string, DataLoader<string, boolean>>();
-  const matchesOf = (filter: CapacityFigureFilter): DataLoader<string, boolean> => {
-    const key = JSON.stringify(filter);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader(
-        async (ids: readonly string[]) => {
-          const kept = new Set(await search.unitsWithCapacity(filter, [...new Set(ids)]));
-          return ids.map((id) => kept.has(id));
-        },
-        { maxBatchSize: MAX_UNIT_IDS_IN },
-      );
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-  const search = {
-    /** Whether `unitId` has a figure meeting `filter` (batched per request and filter). */
-    matches: (filter: CapacityFigureFilter, unitId: string): Promise<boolean> => matchesOf(filter).load(unitId),
+  return {
     unitsWithCapacity: async (filter: CapacityFigureFilter, unitIds: string[] | null | undefined): Promise<string[]> => {
       if (unitIds && unitIds.length > MAX_UNIT_IDS_IN) {
         throw new HubError('BAD_USER_INPUT', `\`unitIds\` takes at most ${MAX_UNIT_IDS_IN} ids.`, { field: 'unitIds' });
@@ -136,7 +116,6 @@ export function createFigureSearch(orm: Orm, identity: Identity) {
       return result.rows.map((r) => r.unit_id);
     },
   };
-  return search;
 }
 
 export type FigureSearch = ReturnType<typeof createFigureSearch>;
@@ -146,9 +125,6 @@ export interface FigureSearchContext {
 }
 
 export const figureSearchResolvers: GraphQLResolverMap<FigureSearchContext> = {
-  Unit: {
-    capacityMatches: (unit: { id: string }, args: { filter: CapacityFigureFilter }, ctx: FigureSearchContext) => ctx.figureSearch.matches(args.filter, unit.id),
-  },
   Query: {
     unitsWithCapacity: (_: unknown, args: { filter: CapacityFigureFilter; unitIds?: string[] | null }, ctx: FigureSearchContext) =>
       ctx.figureSearch.unitsWithCapacity(args.filter, args.unitIds),

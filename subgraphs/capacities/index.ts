@@ -28,7 +28,6 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     ...bedResolvers,
     // schemas/capacities.search.graphql, schemas/capacities.places.graphql
     Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object) },
-    Unit: { ...(resolvers.Unit as object), ...(figureSearchResolvers.Unit as object) },
     Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object) }, // internal bed holds (holds.ts)
   },
   context: ({ db, config, internalSecret, feed }) => {
