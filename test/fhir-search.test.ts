@@ -184,6 +184,62 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
     const counted = (await client.search({ resourceType: 'Location', searchParams: { ...searchParams, _summary: 'count' } as never })) as unknown as Bundle;
     expect(counted.total).toBe(matches.length);
+    // Counted again on every page: later pages count the qualifying units among the offer's matches by chunks.
+    const accurate = await all('Location', { ...searchParams, _total: 'accurate' });
+    expect(accurate.pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
+  });
+
+  it('near + capacity + _include=Location:organization: the included Organizations are those Organization?_id answers; total as the pages hold', async () => {
+    const searchParams = { near: '47.3941|0.6848|50|km', 'capacity-status': `${CODE_SYSTEMS.typeStatutCapacite}|02`, 'nb-capacity': 'gt0', _include: 'Location:organization', _count: '20' };
+    const { pages, matches } = await all('Location', searchParams);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((p) => p.total)).toEqual(pages.map(() => matches.length));
+    const organizations = new Map<string, Resource>();
+    for (const page of pages) {
+      const expected = [...new Set((page.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => (e.resource.managingOrganization as { reference: string }).reference))].sort();
+      const included = (page.entry ?? []).filter((e) => e.search.mode === 'include').map((e) => e.resource);
+      expect(included.map((r) => `${r.resourceType}/${r.id}`).sort()).toEqual(expected);
+      for (const r of included) organizations.set(r.id, r);
+    }
+    const [first] = [...organizations.keys()];
+    const searched = (await client.search({ resourceType: 'Organization', searchParams: { _id: first! } })) as unknown as Bundle;
+    expect(searched.entry?.find((e) => e.search.mode === 'match')?.resource).toEqual(organizations.get(first!));
+    // The same search without the capacity filter or the include: the capacity-filtered matches are a subset, in the same order.
+    const near = (await all('Location', { near: searchParams.near, _count: '200', _elements: 'name' })).matches.map((r) => r.id);
+    const kept = matches.map((r) => r.id);
+    expect(near.filter((id) => kept.includes(id))).toEqual(kept);
+  });
+
+  it('unitSearch matchingIds (GraphQL): every match of every page, null above max, bounded', async () => {
+    const query = `query($criteria: UnitCriteria!, $max: Int!, $after: String) {
+      unitSearch(criteria: $criteria, first: 40, after: $after) { totalCount matchingIds(max: $max) edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const fullQuery = `query($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 40) { matchingIds edges { cursor distanceKm node { id name } } } }`;
+    const criteria = { near: { latitude: 47.3941, longitude: 0.6848, radiusKm: 50 } };
+    type Page = { unitSearch: { totalCount: number; matchingIds: string[] | null; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const seen: string[] = [];
+    const listed: Array<string[] | null> = [];
+    let after: string | null = null;
+    do {
+      const page: { data?: Page | null; errors?: unknown } = await gql<Page>(hub().graphql, query, { criteria, max: 10000, after }, { authorization: bearer });
+      expect(page.errors).toBeUndefined();
+      seen.push(...page.data!.unitSearch.edges.map((e) => e.node.id));
+      listed.push(page.data!.unitSearch.matchingIds);
+      expect(page.data!.unitSearch.totalCount).toBe(listed[0]!.length);
+      after = page.data!.unitSearch.pageInfo.hasNextPage ? page.data!.unitSearch.pageInfo.endCursor : null;
+    } while (after);
+    expect(listed.length).toBeGreaterThan(1);
+    for (const ids of listed) expect([...ids!].sort()).toEqual([...seen].sort());
+    // Full nodes and the list from one scan: the same first page as the lean candidates.
+    const full = await gql<{ unitSearch: { matchingIds: string[]; edges: Array<{ node: { id: string; name: string } }> } }>(hub().graphql, fullQuery, { criteria }, { authorization: bearer });
+    expect(full.data!.unitSearch.edges.map((e) => e.node.id)).toEqual(seen.slice(0, 40));
+    expect(full.data!.unitSearch.edges.every((e) => e.node.name.length > 0)).toBe(true);
+    expect([...full.data!.unitSearch.matchingIds].sort()).toEqual([...seen].sort());
+    const few = await gql<Page>(hub().graphql, query, { criteria, max: 1 }, { authorization: bearer });
+    expect(few.data!.unitSearch.matchingIds).toBeNull();
+    for (const max of [0, 10001]) {
+      const refused = await gql<Page>(hub().graphql, query, { criteria, max }, { authorization: bearer });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('declares in the CapabilityStatement exactly what the parser accepts', async () => {

@@ -1,5 +1,5 @@
 /**
- * What the gateway's throughput rests on besides in-flight deduplication (issue 16, decision D1xx-hive "plan cache, keep-alive, batching"),
+ * What the gateway's throughput rests on besides in-flight deduplication (issue 16, decision D132 "plan cache, keep-alive, batching"),
  * checked through a real gateway in front of the shared hubs' subgraphs (every database kind):
  * - a query plan is built once per operation and reused (Apollo's plan cache, keyed by the
  *   operation's text and name), and another operation gets a plan of its own;

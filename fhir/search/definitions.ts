@@ -52,7 +52,14 @@ export type SortCodes = Readonly<Record<string, string>>;
 
 /** One page the type fetched: resources in order, the cursor after each, and whether more follow. */
 export interface FetchedPage {
-  items: Array<{ resource: FhirSearchResource; cursor: string; search?: { score?: number } ; distanceKm?: number | null }>;
+  items: Array<{
+    resource: FhirSearchResource;
+    cursor: string;
+    search?: { score?: number };
+    distanceKm?: number | null;
+    /** Resources read with this one that `_include` may point to (e.g. a Location's Organization): taken instead of fetched again. */
+    included?: FhirSearchResource[];
+  }>;
   hasNext: boolean;
 }
 

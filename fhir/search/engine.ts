@@ -137,9 +137,13 @@ class Included {
   }
 }
 
-/** The resources `requests` point to from `sources`, fetched by type (references to unknown types are skipped). */
-async function follow(type: SearchType, requests: readonly IncludeRequest[], sources: readonly FhirSearchResource[], lookup: TypeLookup, ctx: HandlerContext, known: Set<string>): Promise<FhirSearchResource[]> {
+/**
+ * The resources `requests` point to from `sources`: those read with the page already (`ready`, by
+ * `Type/id`) as they are, the others fetched by type (references to unknown types are skipped).
+ */
+async function follow(type: SearchType, requests: readonly IncludeRequest[], sources: readonly FhirSearchResource[], lookup: TypeLookup, ctx: HandlerContext, known: Set<string>, ready: ReadonlyMap<string, FhirSearchResource>): Promise<FhirSearchResource[]> {
   const byType = new Map<string, Set<string>>();
+  const found: FhirSearchResource[] = [];
   for (const request of requests) {
     const definition = type.includes.find((d) => d.code === request.code);
     const sourceType = request.code.split(':')[0];
@@ -148,16 +152,23 @@ async function follow(type: SearchType, requests: readonly IncludeRequest[], sou
       for (const reference of definition.references(source)) {
         const [targetType, id] = reference.split('/');
         if (!targetType || !id || known.has(reference)) continue;
+        const resource = ready.get(reference);
+        if (resource) {
+          found.push(resource);
+          continue;
+        }
         if (!byType.has(targetType)) byType.set(targetType, new Set());
         byType.get(targetType)!.add(id);
       }
     }
   }
   const fetched = await Promise.all([...byType].map(([t, ids]) => lookup(t)?.fetchByIds([...ids], ctx) ?? Promise.resolve([])));
-  return fetched.flat();
+  return [...found, ...fetched.flat()];
 }
 
-async function includes(type: SearchType, search: ParsedSearch, matches: FhirSearchResource[], lookup: TypeLookup, ctx: HandlerContext): Promise<Included> {
+async function includes(type: SearchType, search: ParsedSearch, items: Page['items'], lookup: TypeLookup, ctx: HandlerContext): Promise<Included> {
+  const matches = items.map((i) => i.resource);
+  const ready = new Map(items.flatMap((i) => i.included ?? []).map((r) => [keyOf(r), r]));
   const included = new Included(matches);
   if (matches.length === 0) return included;
   const ids = matches.map((m) => m.id ?? '');
@@ -167,11 +178,11 @@ async function includes(type: SearchType, search: ParsedSearch, matches: FhirSea
   }
   // An include whose source is another type applies to the revincluded resources of that type
   // (`HealthcareService?_revinclude=PractitionerRole:service&_include=PractitionerRole:practitioner`, D56).
-  included.add(await follow(type, search.includes, [...matches, ...included.resources], lookup, ctx, included.keys));
+  included.add(await follow(type, search.includes, [...matches, ...included.resources], lookup, ctx, included.keys, ready));
   const iterating = search.includes.filter((i) => i.iterate);
   let frontier = included.resources.slice();
   for (let i = 0; i < MAX_ITERATIONS && iterating.length && frontier.length && !included.truncated; i++) {
-    frontier = included.add(await follow(type, iterating, frontier, lookup, ctx, included.keys));
+    frontier = included.add(await follow(type, iterating, frontier, lookup, ctx, included.keys, ready));
   }
   return included;
 }
@@ -211,8 +222,7 @@ export async function runSearch(type: SearchType, request: SearchRequest, ctx: H
     return searchBundle({ baseUrl: request.baseUrl, matches: [], included: [], total: await prepared.count(), links: [self], outcome: outcomeOf(search, false) });
   }
   const page = await collect(prepared, search, start?.after ?? null);
-  const matches = page.items.map((i) => i.resource);
-  const [included, total] = await Promise.all([includes(type, search, matches, lookup, ctx), totalOf(search, prepared, page, start)]);
+  const [included, total] = await Promise.all([includes(type, search, page.items, lookup, ctx), totalOf(search, prepared, page, start)]);
   return searchBundle({
     baseUrl: request.baseUrl,
     matches: page.items,

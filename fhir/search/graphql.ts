@@ -4,60 +4,112 @@
  * reads select (the selections are taken from fhir/queries.ts), so a searched resource is the
  * resource a read returns.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { Kind, parse, print, visit, type FieldNode, type GraphQLFormattedError, type SelectionNode } from 'graphql';
 import { ESTABLISHMENT_QUERY, HEALTHCARE_SERVICE_QUERY, LOCATION_QUERY, ORGANIZATION_QUERY, PRACTITIONER_FIELDS, PRACTITIONER_ROLE_FIELDS } from '../queries.js';
 import type { EstablishmentRecord, HealthcareServiceRecord, LocationRecord, OrganizationRecord } from '../queries.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
 import type { HandlerContext } from '../records.js';
 import type { CapacityFigureFilter } from './capacity.js';
 
-/** The selection set of `field(...)` in a document (without its braces). */
-export function selectionOf(document: string, field: string): string {
-  const start = document.indexOf('{', document.indexOf(`${field}(`));
-  let depth = 0;
-  for (let i = start; i < document.length; i++) {
-    if (document[i] === '{') depth++;
-    else if (document[i] === '}' && --depth === 0) return document.slice(start + 1, i);
-  }
-  throw new Error(`No selection for ${field}`);
+/** The selections of the first `field` in a document, as graphql-js parsed them. */
+export function selectionOf(document: string, field: string): readonly SelectionNode[] {
+  let found: FieldNode | undefined;
+  visit(parse(document), {
+    Field(node) {
+      if (found || node.name.value !== field) return undefined;
+      found = node;
+      return false;
+    },
+  });
+  if (!found?.selectionSet) throw new Error(`No selection for ${field}`);
+  return found.selectionSet.selections;
+}
+
+/**
+ * A document from a template whose fragment spreads `...NAME` stand for the selections given by
+ * name: built on the AST (parse, replace, print), never by splicing text. Each document is built
+ * once, when this module loads, so every search sends the same text and the gateway's document
+ * and query-plan caches hit (no parsing or planning per request).
+ */
+export function buildDocument(template: string, parts: Readonly<Record<string, readonly SelectionNode[]>>): string {
+  const document = visit(parse(template), {
+    SelectionSet(node) {
+      if (!node.selections.some((s) => s.kind === Kind.FRAGMENT_SPREAD && s.name.value in parts)) return undefined;
+      const selections = node.selections.flatMap((s) => (s.kind === Kind.FRAGMENT_SPREAD && s.name.value in parts ? parts[s.name.value]! : [s]));
+      return { ...node, selections };
+    },
+  });
+  return print(document);
 }
 
 const PAGE = `pageInfo { hasNextPage endCursor }`;
 
-const unitSearchQuery = (name: string, selection: string): string => /* GraphQL */ `
-  query ${name}($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
+const unitSearchQuery = (name: string, node: readonly SelectionNode[]): string =>
+  buildDocument(
+    /* GraphQL */ `
+      query ${name}($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
+        unitSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
+          edges { cursor distanceKm node { ...NODE } }
+          ${PAGE}
+        }
+      }
+    `,
+    { NODE: node },
+  );
+
+const LOCATION_NODE = selectionOf(LOCATION_QUERY, 'unit');
+const ESTABLISHMENT_NODE = selectionOf(ESTABLISHMENT_QUERY, 'establishment');
+
+export const HEALTHCARE_SERVICE_SEARCH = unitSearchQuery('FhirHealthcareServiceSearch', selectionOf(HEALTHCARE_SERVICE_QUERY, 'unit'));
+export const LOCATION_SEARCH = unitSearchQuery('FhirLocationSearch', LOCATION_NODE);
+
+/**
+ * Locations with their establishment read in full, for `_include=Location:organization`: the
+ * included Organizations come with the page (the offer resolves `establishment` itself), instead
+ * of a second `structureSearch` by id.
+ */
+export const LOCATION_WITH_ORGANIZATION_SEARCH = unitSearchQuery(
+  'FhirLocationWithOrganizationSearch',
+  selectionOf(buildDocument(`{ unit { ...LOCATION includedEstablishment: establishment { ...ESTABLISHMENT } } }`, { LOCATION: LOCATION_NODE, ESTABLISHMENT: ESTABLISHMENT_NODE }), 'unit'),
+);
+
+/**
+ * Candidates of a filtered search: ids, cursors and distances only (the page's kept ones are then
+ * read in full). With `$matching` (a first page) the offer also lists every matching unit when at
+ * most 10,000 do, so that one capacities request thins every batch of the page and counts the total.
+ */
+export const UNIT_IDS = /* GraphQL */ `
+  query FhirUnitIds($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String, $matching: Boolean! = false) {
     unitSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
-      edges { cursor distanceKm node { ${selection} } }
+      edges { cursor distanceKm node { id } }
       ${PAGE}
+      matchingIds @include(if: $matching)
     }
   }
 `;
-
-export const HEALTHCARE_SERVICE_SEARCH = unitSearchQuery('FhirHealthcareServiceSearch', selectionOf(HEALTHCARE_SERVICE_QUERY, 'unit'));
-export const LOCATION_SEARCH = unitSearchQuery('FhirLocationSearch', selectionOf(LOCATION_QUERY, 'unit'));
-
-/** Candidates of a filtered search: ids, cursors and distances only (the page's kept ones are then read in full). */
-export const UNIT_IDS = unitSearchQuery('FhirUnitIds', 'id');
 
 export const UNIT_COUNT = /* GraphQL */ `
   query FhirUnitCount($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }
 `;
 
-export const ORGANIZATION_SEARCH = /* GraphQL */ `
-  query FhirOrganizationSearch($criteria: StructureCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
-    structureSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
-      edges {
-        cursor
-        node {
-          __typename
-          ... on Establishment { ${selectionOf(ESTABLISHMENT_QUERY, 'establishment')} }
-          ... on Organization { ${selectionOf(ORGANIZATION_QUERY, 'organization')} }
+export const ORGANIZATION_SEARCH = buildDocument(
+  /* GraphQL */ `
+    query FhirOrganizationSearch($criteria: StructureCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
+      structureSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            __typename
+            ... on Establishment { ...ESTABLISHMENT }
+            ... on Organization { ...ORGANIZATION }
+          }
         }
+        ${PAGE}
       }
-      ${PAGE}
     }
-  }
-`;
+  `,
+  { ESTABLISHMENT: ESTABLISHMENT_NODE, ORGANIZATION: selectionOf(ORGANIZATION_QUERY, 'organization') },
+);
 
 export const STRUCTURE_COUNT = /* GraphQL */ `
   query FhirStructureCount($criteria: StructureCriteria!) { structureSearch(criteria: $criteria, first: 0) { totalCount } }
@@ -110,6 +162,7 @@ export const FHIR_SEARCH_OPERATIONS = {
   FhirPractitionerRoleSearch: PRACTITIONER_ROLE_SEARCH,
   FhirPractitionerRoleCount: PRACTITIONER_ROLE_COUNT,
   FhirUnitIds: UNIT_IDS,
+  FhirLocationWithOrganizationSearch: LOCATION_WITH_ORGANIZATION_SEARCH,
 } as const;
 
 export interface SearchEdge<N> {

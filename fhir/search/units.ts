@@ -6,10 +6,10 @@
 import { CODE_SYSTEMS } from '../codes.js';
 import type { HandlerContext } from '../records.js';
 import type { FhirSearchResource } from '../types.js';
-import { capacityFilter } from './capacity.js';
+import { capacityFilter, type CapacityFigureFilter } from './capacity.js';
 import { CriteriaBuilder } from './criteria.js';
 import type { FetchedPage, PreparedSearch, SortRequest, SortCodes } from './definitions.js';
-import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, type SearchPage } from './graphql.js';
+import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, type SearchEdge, type SearchPage } from './graphql.js';
 import type { Clause, ParsedSearch } from './parse.js';
 import { parseToken } from './values.js';
 
@@ -81,10 +81,23 @@ interface UnitSearchSpec<N> {
   query: string;
   sorts: SortCodes;
   toResource: (node: N) => FhirSearchResource;
+  /** Resources the query read with the node for `_include` (e.g. its establishment as an Organization). */
+  included?: (node: N) => FhirSearchResource[];
 }
 
 /** Page size asked of the offer when a second source filters the page (its maximum). */
 const FILTERED_BATCH = 200;
+/** Ids per count request when the qualifying units are counted among the offer's matches. */
+const COUNT_CHUNK = 10_000;
+
+type Item = FetchedPage['items'][number];
+
+const itemOf = <N>(spec: UnitSearchSpec<N>, e: SearchEdge<N>): Item => ({
+  resource: spec.toResource(e.node),
+  cursor: e.cursor,
+  distanceKm: e.distanceKm ?? null,
+  ...(spec.included ? { included: spec.included(e.node) } : {}),
+});
 
 /**
  * The prepared search over units: `fetch` runs `unitSearch`; with capacity clauses (`codeOf`
@@ -107,60 +120,95 @@ export async function prepareUnits<N extends { id: string }>(
   }
   if (builder.empty) return empty;
   const criteria = builder.criteria();
+  const sortOf = (sort: readonly SortRequest[]) => sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending }));
   const fetch = async (sort: readonly SortRequest[], size: number, after: string | null): Promise<FetchedPage> => {
-    const data = await run<{ unitSearch: SearchPage<N> }>(ctx, spec.query, {
-      criteria,
-      sort: sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending })),
-      first: size,
-      after,
-    });
-    return {
-      items: data.unitSearch.edges.map((e) => ({ resource: spec.toResource(e.node), cursor: e.cursor, distanceKm: e.distanceKm ?? null })),
-      hasNext: data.unitSearch.pageInfo.hasNextPage,
-    };
+    const data = await run<{ unitSearch: SearchPage<N> }>(ctx, spec.query, { criteria, sort: sortOf(sort), first: size, after });
+    return { items: data.unitSearch.edges.map((e) => itemOf(spec, e)), hasNext: data.unitSearch.pageInfo.hasNextPage };
   };
   const countOf = async (c: Record<string, unknown>) => (await run<{ unitSearch: { totalCount: number } }>(ctx, UNIT_COUNT, { criteria: c })).unitSearch.totalCount;
   if (!capacity) return { fetch, count: () => countOf(criteria) };
-  // Candidates by id only: most of a batch of 200 is thinned away or beyond `_count`, so only the
-  // kept rows of the page are read in full (hydrate), not every candidate (docs/benchmarks.md).
+  return prepareFiltered(ctx, spec, criteria, capacity, sortOf, countOf);
+}
+
+/**
+ * A capacity-filtered search. Candidates come by id only: most of a batch of 200 is thinned away
+ * or beyond `_count`, so only the kept rows of the page are read in full (hydrate), not every
+ * candidate (docs/benchmarks.md). A first page also asks the offer for every matching unit (when
+ * at most 10,000 do, what `unitsWithCapacity` takes): one capacities request then says which qualify, which thins every
+ * batch of the page and is the search's total, with no further request (issue 16).
+ */
+function prepareFiltered<N extends { id: string }>(
+  ctx: HandlerContext,
+  spec: UnitSearchSpec<N>,
+  criteria: Record<string, unknown>,
+  capacity: CapacityFigureFilter,
+  sortOf: (sort: readonly SortRequest[]) => unknown,
+  countOf: (c: Record<string, unknown>) => Promise<number>,
+): PreparedSearch {
+  let matching: Promise<Set<string>> | null = null;
   const candidates = async (sort: readonly SortRequest[], _size: number, after: string | null): Promise<FetchedPage> => {
-    const data = await run<{ unitSearch: SearchPage<{ id: string }> }>(ctx, UNIT_IDS, {
+    const first = after === null && matching === null;
+    const data = await run<{ unitSearch: SearchPage<{ id: string }> & { matchingIds?: string[] | null } }>(ctx, UNIT_IDS, {
       criteria,
-      sort: sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending })),
+      sort: sortOf(sort),
       first: FILTERED_BATCH,
       after,
+      matching: first,
     });
+    const ids = data.unitSearch.matchingIds;
+    if (first && ids) {
+      matching = ids.length ? unitsWithCapacity(ctx, capacity, ids).then((kept) => new Set(kept)) : Promise.resolve(new Set());
+      matching.catch(() => undefined); // awaited by `filter` and `count`, which report its error
+    }
     return {
       items: data.unitSearch.edges.map((e) => ({ resource: { resourceType: spec.resourceType, id: e.node.id }, cursor: e.cursor, distanceKm: e.distanceKm ?? null })),
       hasNext: data.unitSearch.pageInfo.hasNextPage,
     };
   };
   const hydrate = async (items: FetchedPage['items']): Promise<FetchedPage['items']> => {
-    const full = new Map((await unitsByIds(ctx, spec.query, items.map((i) => i.resource.id ?? ''), spec.toResource)).map((r) => [r.id, r]));
+    const ids = items.map((i) => i.resource.id ?? '');
+    const full = new Map((await unitPage<N>(ctx, spec.query, ids)).map((e) => [e.node.id, itemOf(spec, e)]));
     return items.flatMap((item) => {
-      const resource = full.get(item.resource.id);
-      return resource ? [{ ...item, resource }] : [];
+      const read = full.get(item.resource.id ?? '');
+      return read ? [{ ...item, resource: read.resource, ...(read.included ? { included: read.included } : {}) }] : [];
     });
   };
   return {
     fetch: candidates,
     hydrate,
-    filter: async (ids) => new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []),
+    filter: async (ids) => {
+      if (matching) {
+        const kept = await matching;
+        return new Set(ids.filter((id) => kept.has(id)));
+      }
+      return new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []);
+    },
     count: async () => {
+      if (matching) return (await matching).size;
+      // More than 10,000 units match the offer's criteria (or a later page's `_total=accurate`):
+      // count the offer's matches among the qualifying units, 10,000 ids per request (one request
+      // with the 72,000 of a national search was refused as too large, docs/benchmarks.md).
       const ids = await unitsWithCapacity(ctx, capacity);
-      return ids.length ? countOf({ ...criteria, ids }) : 0;
+      let total = 0;
+      for (let i = 0; i < ids.length; i += COUNT_CHUNK) total += await countOf({ ...criteria, ids: ids.slice(i, i + COUNT_CHUNK) });
+      return total;
     },
   };
 }
 
-/** Units by id through the search (pages of 200), e.g. for `_include`. */
-export async function unitsByIds<N>(ctx: HandlerContext, query: string, ids: readonly string[], toResource: (node: N) => FhirSearchResource): Promise<FhirSearchResource[]> {
-  const resources: FhirSearchResource[] = [];
+/** The edges of `unitSearch` by ids (pages of 200), in any order. */
+async function unitPage<N>(ctx: HandlerContext, query: string, ids: readonly string[]): Promise<SearchEdge<N>[]> {
+  const edges: SearchEdge<N>[] = [];
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += FILTERED_BATCH) {
     const chunk = unique.slice(i, i + FILTERED_BATCH);
     const data = await run<{ unitSearch: SearchPage<N> }>(ctx, query, { criteria: { ids: chunk }, first: chunk.length });
-    resources.push(...data.unitSearch.edges.map((e) => toResource(e.node)));
+    edges.push(...data.unitSearch.edges);
   }
-  return resources;
+  return edges;
+}
+
+/** Units by id through the search (pages of 200), e.g. for `_include`. */
+export async function unitsByIds<N>(ctx: HandlerContext, query: string, ids: readonly string[], toResource: (node: N) => FhirSearchResource): Promise<FhirSearchResource[]> {
+  return (await unitPage<N>(ctx, query, ids)).map((e) => toResource(e.node));
 }

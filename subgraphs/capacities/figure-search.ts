@@ -10,6 +10,7 @@ import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { hasRight, requireReadAccessSomewhere } from '../../platform/auth/authorize.js';
 import { HubError } from '../../platform/errors.js';
+import { textArray } from '../../platform/db/arrays.js';
 import { CAPACITY_READ, isTransversal } from './access.js';
 import { unitCapacities } from './tables.js';
 
@@ -52,7 +53,6 @@ const FIGURE_COUNTS: Record<CapacityFigure, SQL> = {
 
 const OPERATORS: Record<CountComparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
 
-const textArray = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
 const anyOf = (column: SQL, values: readonly string[]): SQL => sql`${column} = any(${textArray(values)}::text[])`;
 
 function rangeTest(range: { from?: Date | null; before?: Date | null; outside?: boolean | null }): SQL {

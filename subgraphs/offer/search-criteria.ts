@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { HubError } from '../../platform/errors.js';
+import { textArray } from '../../platform/db/arrays.js';
 import type { Near } from './search.js';
 import { establishments, organizations, units } from './tables.js';
 
@@ -105,7 +106,7 @@ export function updatedConditions(target: SQL | PgColumn, criteria: InstantRange
 
 /** `id = any(array)` with one array parameter, whatever the number of ids. */
 export function idIn(id: SQL | PgColumn, ids: readonly string[]): SQL {
-  return sql`${id} = any(${`{${ids.map((i) => `"${i.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[])`;
+  return sql`${id} = any(${textArray(ids)}::text[])`;
 }
 
 /** Great-circle distance in km between a position and `near`, rounded to the metre so that cursors compare exactly. */

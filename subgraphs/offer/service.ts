@@ -5,7 +5,6 @@
 import DataLoader from 'dataloader';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { byId, groupBy } from '../../platform/batch.js';
-import { CODE_SYSTEMS } from './codes.js';
 import { hasRightSomewhere, hasScope, seesConfidential } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import type { EstablishmentCriteria, OfferStore, Ranked, UnitCriteria } from './store.js';
@@ -108,15 +107,17 @@ export function createOfferService(store: OfferStore, identity: Identity) {
   const activePoleUnits = poleUnits(false);
   const allPoleUnits = poleUnits(true);
   const contactsOf = new DataLoader((ids: readonly string[]) => store.contactsOfUnits(ids).then((r) => groupBy(r, ids, (c) => c.unitId)));
-  let labels: Promise<Map<string, string>> | null = null;
-
-  /** Labels of every code of the systems we use, read once per request. */
-  const labelOf = async (system: string, code: string): Promise<string | null> => {
-    labels ??= store
-      .codesOf(Object.values(CODE_SYSTEMS))
-      .then((rows) => new Map(rows.map((r) => [`${r.system}|${r.code}`, r.display])));
-    return (await labels).get(`${system}|${code}`) ?? null;
-  };
+  // The labels a request shows, read in one batch by primary key (not every label of every system:
+  // some 700 rows mapped per request, whatever it showed; issue 16's profile).
+  const labels = new DataLoader(
+    async (keys: readonly string[]) => {
+      const rows = await store.labelsOf(keys.map((k) => k.split('\u0000') as [string, string]));
+      const found = new Map(rows.map((r) => [`${r.system}\u0000${r.code}`, r.display]));
+      return keys.map((k) => found.get(k) ?? null);
+    },
+    { maxBatchSize: 1000 },
+  );
+  const labelOf = (system: string, code: string): Promise<string | null> => labels.load(`${system}\u0000${code}`);
 
   return {
     organization: (id: string): Promise<OrganizationRow | null> => organizations.load(id),

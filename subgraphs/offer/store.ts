@@ -1,6 +1,7 @@
 /** SQL of the offer subgraph. Knows tables and rows, not GraphQL nor rules. */
 import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
+import { textArray } from '../../platform/db/arrays.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import {
   codeSystems,
@@ -193,6 +194,15 @@ export function createOfferStore(orm: Orm) {
     },
 
     codesOf: (systems: readonly string[]): Promise<CodeRow[]> => orm.select().from(codes).where(inArray(codes.system, [...systems])),
+
+    /** The labels of these `[system, code]` pairs (by primary key, one statement; unknown pairs are absent). */
+    labelsOf: async (pairs: ReadonlyArray<readonly [string, string]>): Promise<Array<{ system: string; code: string; display: string }>> => {
+      if (pairs.length === 0) return [];
+      const result = (await orm.execute(
+        sql`select c.system, c.code, c.display from ${codes} c join unnest(${textArray(pairs.map((p) => p[0]))}::text[], ${textArray(pairs.map((p) => p[1]))}::text[]) as k(system, code) on c.system = k.system and c.code = k.code`,
+      )) as unknown as { rows: Array<{ system: string; code: string; display: string }> };
+      return result.rows;
+    },
 
     polesByIds: (ids: readonly string[]): Promise<PoleRow[]> => orm.select().from(poles).where(inArray(poles.id, [...ids])),
 

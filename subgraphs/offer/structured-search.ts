@@ -5,6 +5,7 @@
  */
 import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { GraphQLIncludeDirective, GraphQLSkipDirective, Kind, getDirectiveValues, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
@@ -48,6 +49,8 @@ import { establishments, organizations, units, type EstablishmentRow, type Organ
 
 /** Bound on `ids` and on the id lists of a place-change criterion (one array parameter each). */
 export const MAX_SEARCH_IDS = 100_000;
+/** Bound on `matchingIds(max:)`: what the capacities subgraph's `unitsWithCapacity` takes. */
+export const MAX_MATCHING_IDS = 10_000;
 
 export interface PlaceChangeCriterion {
   from?: Date | null;
@@ -135,6 +138,8 @@ interface Page<T> {
   edges: Array<{ cursor: string; node: T; distanceKm?: number | null }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: () => Promise<number>;
+  /** Units only: every matching id when at most `max` match, else null. */
+  matchingIds?: (max: number) => Promise<string[] | null>;
 }
 
 function pageOf<T>(rows: Array<{ node: T; sortValues: SortValue[]; distanceKm?: number | null }>, size: number, hash: string, after: string | null | undefined, total: () => Promise<number>): Page<T> {
@@ -164,12 +169,54 @@ function structureBranchQuery(c: StructureCriteria, branch: StructureBranch, sor
   return { query, columns };
 }
 
+/** What a `unitSearch` selection asks for, read from its own field node (the gateway's fetch to this subgraph). */
+export interface UnitSearchSelection {
+  /** `matchingIds` is selected (after `@include`/`@skip`). */
+  matching: boolean;
+  /** The nodes' selection holds nothing but `id` and `__typename`: no unit row needs reading. */
+  idsOnly: boolean;
+}
+
+const included = (node: FieldNode, variables: Record<string, unknown>): boolean =>
+  getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+
+/** The fields directly under `selections` (fragments not followed: a selection using them reads as "anything"). */
+function fieldsOf(selections: readonly SelectionNode[] | undefined, variables: Record<string, unknown>): FieldNode[] | null {
+  const fields: FieldNode[] = [];
+  for (const selection of selections ?? []) {
+    if (selection.kind !== Kind.FIELD) return null;
+    if (included(selection, variables)) fields.push(selection);
+  }
+  return fields;
+}
+
+/** Reads the selection; anything unusual (fragments) reads as the full page without `matchingIds` fast path. */
+export function unitSearchSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'variableValues'> | undefined): UnitSearchSelection {
+  const unknown = { matching: false, idsOnly: false };
+  if (!info || info.fieldNodes.length !== 1) return unknown;
+  const top = fieldsOf(info.fieldNodes[0]!.selectionSet?.selections, info.variableValues);
+  if (!top) return unknown;
+  const edges = top.filter((f) => f.name.value === 'edges').map((f) => fieldsOf(f.selectionSet?.selections, info.variableValues));
+  if (edges.some((e) => e === null)) return { matching: top.some((f) => f.name.value === 'matchingIds'), idsOnly: false };
+  const nodes = edges.flatMap((e) => e!.filter((f) => f.name.value === 'node').map((f) => fieldsOf(f.selectionSet?.selections, info.variableValues)));
+  return {
+    matching: top.some((f) => f.name.value === 'matchingIds'),
+    idsOnly: nodes.every((n) => n !== null && n.every((f) => f.name.value === 'id' || f.name.value === '__typename')),
+  };
+}
+
 export function createStructuredSearch(orm: Orm, identity: Identity) {
   const includeSensitive = seesConfidential(identity);
   const rowsOf = async <T>(query: SQL): Promise<T[]> => ((await orm.execute(query)) as unknown as { rows: T[] }).rows;
 
   return {
-    units: async (args: SearchArgs<UnitCriteria>): Promise<Page<UnitRow>> => {
+    /**
+     * One page of units. A first page that also asks `matchingIds` reads the matches once, in
+     * order, as ids and sort values (up to MAX_MATCHING_IDS + 1): its first rows are the page, all
+     * of them the ids; a second radius scan for the ids would double the page's cost. Nodes
+     * selecting only `id` (the FHIR adapter's candidates) read no unit row at all.
+     */
+    units: async (args: SearchArgs<UnitCriteria>, selection: UnitSearchSelection = { matching: false, idsOnly: false }): Promise<Page<UnitRow>> => {
       const size = pageSize(args.first);
       const near = validateNear(args.criteria.near, 'criteria.near');
       const distance = near ? distanceFrom(unitPlace.latitude, unitPlace.longitude, near) : null;
@@ -181,11 +228,47 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
       );
       const hash = filterHash({ criteria: args.criteria, sort: columns.map((c) => [c.key, c.descending]) }, 'ID');
       const where = unitConditions(args.criteria, near, includeSensitive);
+      const whereSql = (extra: SQL[] = []) => (where.length || extra.length ? sql.join([...where, ...extra], sql` and `) : sql`true`);
       const countAll = async () => {
         const [row] = await orm.select({ n: count() }).from(units).innerJoin(establishments, eq(units.establishmentId, establishments.id)).where(and(...where));
         return row?.n ?? 0;
       };
+      const idsMatching = async (max: number): Promise<string[] | null> => {
+        const ids = await rowsOf<{ id: string }>(sql`select ${units.id} as id from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id} where ${whereSql()} order by 1 limit ${max + 1}`);
+        return ids.length > max ? null : ids.map((r) => r.id);
+      };
+      const checkMax = (max: number) => {
+        if (!Number.isInteger(max) || max < 1 || max > MAX_MATCHING_IDS) throw new HubError('BAD_USER_INPUT', `\`max\` must be an integer between 1 and ${MAX_MATCHING_IDS}.`, { argumentName: 'max' });
+      };
       const start = readCursor(args.after, hash);
+      // Lean rows, straight from the driver: id, distance, sort values.
+      const ordered = async (limit: number) =>
+        (
+          await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(
+            sql`select ${units.id} as id, ${distance ?? sql`null`} as distance_km, ${sortValuesOf(columns)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
+                 where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(orderByOf(columns), sql`, `)} limit ${limit}`,
+          )
+        ).map((r) => ({
+          id: r.id,
+          distanceKm: r.distance_km === null ? null : Number(r.distance_km),
+          sortValues: typeof r.sort_values === 'string' ? (JSON.parse(r.sort_values) as SortValue[]) : r.sort_values,
+        }));
+      const withRows = async (hits: Array<{ id: string; distanceKm: number | null; sortValues: SortValue[] }>) => {
+        if (selection.idsOnly) return hits.map(({ id, ...rest }) => ({ node: { id } as UnitRow, ...rest }));
+        const rows = hits.length ? await orm.select().from(units).where(idIn(units.id, hits.map((h) => h.id))) : [];
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return hits.flatMap(({ id, ...rest }) => (byId.has(id) ? [{ node: byId.get(id)!, ...rest }] : []));
+      };
+      if (selection.matching && !start) {
+        // The page and every matching id from one scan.
+        const hits = await ordered(MAX_MATCHING_IDS + 1);
+        const ids = hits.length > MAX_MATCHING_IDS ? null : hits.map((h) => h.id).sort();
+        const page = pageOf(await withRows(hits.slice(0, size + 1)), size, hash, args.after, countAll);
+        return { ...page, matchingIds: async (max: number) => (checkMax(max), ids && ids.length <= max ? ids : null) };
+      }
+      if (selection.idsOnly) {
+        return { ...pageOf(await withRows(await ordered(size + 1)), size, hash, args.after, countAll), matchingIds: async (max: number) => (checkMax(max), idsMatching(max)) };
+      }
       const rows = await orm
         .select({
           ...getTableColumns(units),
@@ -197,13 +280,14 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
         .where(and(...where, ...(start ? [keysetCondition(columns, start)] : [])))
         .orderBy(...orderByOf(columns))
         .limit(size + 1);
-      return pageOf(
+      const page = pageOf(
         rows.map(({ distanceKm, sortValues, ...node }) => ({ node: node as UnitRow, sortValues, distanceKm })),
         size,
         hash,
         args.after,
         countAll,
       );
+      return { ...page, matchingIds: async (max: number) => (checkMax(max), idsMatching(max)) };
     },
 
     /** Legal entities and establishments in one keyset order (a UNION ALL), then their rows. */
@@ -250,13 +334,16 @@ export interface StructuredSearchContext {
 
 const searchResolvers = {
   Query: {
-    unitSearch: (_: unknown, args: SearchArgs<UnitCriteria>, ctx: StructuredSearchContext) => ctx.structuredSearch.units(args),
+    unitSearch: (_: unknown, args: SearchArgs<UnitCriteria>, ctx: StructuredSearchContext, info: GraphQLResolveInfo) => ctx.structuredSearch.units(args, unitSearchSelection(info)),
     structureSearch: (_: unknown, args: SearchArgs<StructureCriteria>, ctx: StructuredSearchContext) => ctx.structuredSearch.structures(args),
   },
   Structure: {
     __resolveType: (node: { __kind: 'EJ' | 'EG' }) => (node.__kind === 'EJ' ? 'Organization' : 'Establishment'),
   },
-  UnitSearchConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
+  UnitSearchConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    matchingIds: (c: { matchingIds: (max: number) => Promise<string[] | null> }, args: { max: number }) => c.matchingIds(args.max),
+  },
   StructureSearchConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
 };
 

@@ -7,14 +7,15 @@
  */
 import { CODE_SYSTEMS, CODINGS } from '../../codes.js';
 import { unitToLocation } from '../../mappers/location.js';
-import type { LocationRecord } from '../../queries.js';
+import { establishmentToOrganization } from '../../mappers/organization.js';
+import type { EstablishmentRecord, LocationRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
 import { NEAR_PARAM, parseNear } from '../near.js';
 import { LOCATION_OFFER_PARAMS, offerClause } from '../offer-params.js';
 import type { FhirSearchResource } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
 import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
-import { LOCATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
+import { LOCATION_SEARCH, LOCATION_WITH_ORGANIZATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
 import { instantTest, tokenHolds } from '../values.js';
@@ -134,6 +135,21 @@ async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<Un
 
 const toResource = (node: LocationRecord): FhirSearchResource => unitToLocation(node);
 
+type LocationWithOrganization = LocationRecord & { includedEstablishment: EstablishmentRecord };
+
+/** With `_include=Location:organization`, the page reads each establishment in full and includes it from there. */
+function specOf(search: ParsedSearch) {
+  const sorts = locationSearch.sorts;
+  if (!search.includes.some((i) => i.code === 'Location:organization')) return { resourceType: 'Location' as const, query: LOCATION_SEARCH, sorts, toResource };
+  return {
+    resourceType: 'Location' as const,
+    query: LOCATION_WITH_ORGANIZATION_SEARCH,
+    sorts,
+    toResource: (node: LocationWithOrganization) => unitToLocation(node),
+    included: (node: LocationWithOrganization) => [establishmentToOrganization(node.includedEstablishment)],
+  };
+}
+
 export const locationSearch: SearchType = {
   resourceType: 'Location',
   params: PARAMS,
@@ -144,6 +160,6 @@ export const locationSearch: SearchType = {
     // The offer of a place is the same unit: HealthcareService/{id} has location Location/{id}.
     { code: 'HealthcareService:location', find: (ids, ctx) => healthcareServiceSearch.fetchByIds(ids, ctx) },
   ],
-  prepare: async (search, ctx) => prepareUnits(search, await criteriaOf(search, ctx), ctx, { resourceType: 'Location', query: LOCATION_SEARCH, sorts: locationSearch.sorts, toResource }, (c) => c.code),
+  prepare: async (search, ctx) => prepareUnits(search, await criteriaOf(search, ctx), ctx, specOf(search), (c) => c.code),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, LOCATION_SEARCH, ids, toResource),
 };
