@@ -10,8 +10,10 @@
  * directory the first start left). The console must be built already (`npm run build:console`):
  * its Vite build is a one-off per checkout, reported by the first start apart.
  *
- *   node --import ./scripts/runtime/ts-resolve.ts bench/start.ts [--runs 5] [--out FILE]
+ *   node --import ./scripts/runtime/ts-resolve.ts bench/start.ts [--runs 5] [--before DIR] [--out FILE]
  *   (or `npm run bench -- --only start`)
+ * `--before DIR`: another checkout of the hub (its node_modules and web/dist in place), started the
+ * same way in the same rounds, for before/after figures measured side by side.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
@@ -67,11 +69,11 @@ async function stop(child: NpmProcess): Promise<void> {
 }
 
 /** One start of the hub on `dataDir`; the process is stopped (Ctrl-C) before returning. */
-async function startHub(dataDir: string): Promise<StartFigures> {
+async function startHub(dataDir: string, checkout = '.'): Promise<StartFigures> {
   const port = await reservePortRange(6);
   const base = `http://127.0.0.1:${port}`;
   const started = now();
-  const child = processGroup(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'scripts/start.ts'], {
+  const child = processGroup(process.execPath, ['--import', join(checkout, 'scripts/runtime/ts-resolve.ts'), join(checkout, 'scripts/start.ts')], {
     PORT: String(port),
     ROR_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
@@ -112,23 +114,34 @@ export interface StartBenchFigures {
   floor: StartFigures[];
   first: StartFigures[];
   warm: StartFigures[];
+  /** The same starts of the `--before` checkout, when given. */
+  beforeFirst: StartFigures[];
+  beforeWarm: StartFigures[];
   loads: string[];
 }
 
-export async function runStartBench(options: { runs: number }, log: (line: string) => void): Promise<StartBenchFigures> {
-  const figures: StartBenchFigures = { runs: options.runs, floor: [], first: [], warm: [], loads: [] };
+export async function runStartBench(options: { runs: number; before?: string }, log: (line: string) => void): Promise<StartBenchFigures> {
+  const figures: StartBenchFigures = { runs: options.runs, floor: [], first: [], warm: [], beforeFirst: [], beforeWarm: [], loads: [] };
+  const s = (f: StartFigures) => `${(f.readyMs / 1000).toFixed(2)} s (query ${(f.queryMs / 1000).toFixed(2)} s)`;
   for (let round = 1; round <= options.runs; round++) {
     const folder = mkdtempSync(join(tmpdir(), 'ror-bench-start-'));
     try {
       figures.loads.push(load());
       const floor = await startFloor();
-      const first = await startHub(join(folder, 'data'));
-      const warm = await startHub(join(folder, 'data'));
       figures.floor.push(floor);
-      figures.first.push(first);
-      figures.warm.push(warm);
-      const s = (f: StartFigures) => `${(f.readyMs / 1000).toFixed(2)} s`;
-      log(`round ${round}: floor ${s(floor)}, first ${s(first)} (query ${(first.queryMs / 1000).toFixed(2)} s), warm ${s(warm)} (query ${(warm.queryMs / 1000).toFixed(2)} s); load ${figures.loads.at(-1)}`);
+      // Before and after alternate which goes first, so neither always meets a warmer page cache.
+      const order = options.before && round % 2 === 0 ? ['before', 'after'] : ['after', 'before'];
+      for (const which of order) {
+        if (which === 'before' && !options.before) continue;
+        const checkout = which === 'before' ? options.before : '.';
+        const data = join(folder, `${which}-data`);
+        const first = await startHub(data, checkout);
+        const warm = await startHub(data, checkout);
+        (which === 'before' ? figures.beforeFirst : figures.first).push(first);
+        (which === 'before' ? figures.beforeWarm : figures.warm).push(warm);
+        log(`round ${round} ${which}: first ${s(first)}, warm ${s(warm)}`);
+      }
+      log(`round ${round}: floor ${(floor.readyMs / 1000).toFixed(2)} s; load ${figures.loads.at(-1)}`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -153,6 +166,7 @@ export function startTable(f: StartBenchFigures): string {
     '',
     table(['start', 'spawn → /ready p50', 'min – max', 'spawn → first query p50', '"ready in" printed p50', 'CPU of the process at ready p50', '/ready ÷ floor'], [
       row('bare Node HTTP server (floor)', f.floor),
+      ...(f.beforeFirst.length ? [row('before: `npm start`, first start', f.beforeFirst), row('before: `npm start`, warm', f.beforeWarm)] : []),
       row('`npm start`, first start (new data directory)', f.first),
       row('`npm start`, warm (existing data directory)', f.warm),
     ]),
@@ -160,10 +174,10 @@ export function startTable(f: StartBenchFigures): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, before: { type: 'string' }, out: { type: 'string' } } });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const header = `- date: ${new Date().toISOString()}; machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load before ${load()}`;
-  const figures = await runStartBench({ runs: Number(values.runs) }, log);
+  const figures = await runStartBench({ runs: Number(values.runs), before: values.before }, log);
   const report = `${header}\n\n${startTable(figures)}\n`;
   log(`\n${report}`);
   if (values.out) writeFileSync(values.out, report);
