@@ -17,7 +17,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processGroup, reservePortRange, type NpmProcess } from '../test/helpers/process.js';
@@ -61,7 +61,36 @@ function cpuOf(pid: number | undefined): number {
   }
 }
 
-async function stop(child: NpmProcess): Promise<void> {
+export interface LaunchedHub {
+  child: NpmProcess;
+  /** Gateway base URL (no path). */
+  base: string;
+  /** From the spawn to the gateway's /ready answering 200. */
+  readyMs: number;
+}
+
+/** `npm start` as a process (scripts/start.ts of `checkout`) with `env`, returned once /ready answers. */
+export async function launchHub(env: Record<string, string>, checkout = '.'): Promise<LaunchedHub> {
+  const port = await reservePortRange(6);
+  const base = `http://127.0.0.1:${port}`;
+  const started = now();
+  const child = processGroup(process.execPath, ['--import', resolve(checkout, 'scripts/runtime/ts-resolve.ts'), resolve(checkout, 'scripts/start.ts')], {
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ROR_SNAPSHOT_TIME: '23:59', // as every bench: no daily snapshot in the middle of a measurement
+    ...env,
+  });
+  try {
+    const ready = await until(async () => (await fetch(`${base}/ready`)).ok, child, 180_000);
+    return { child, base, readyMs: ready - started };
+  } catch (error) {
+    await stopHub(child);
+    throw error;
+  }
+}
+
+/** Ctrl-C, as an operator stops it; SIGKILL past 20 s. */
+export async function stopHub(child: NpmProcess): Promise<void> {
   child.ctrlC();
   const timer = setTimeout(() => child.kill(), 20_000);
   await child.exited;
@@ -70,17 +99,9 @@ async function stop(child: NpmProcess): Promise<void> {
 
 /** One start of the hub on `dataDir`; the process is stopped (Ctrl-C) before returning. */
 async function startHub(dataDir: string, checkout = '.'): Promise<StartFigures> {
-  const port = await reservePortRange(6);
-  const base = `http://127.0.0.1:${port}`;
   const started = now();
-  const child = processGroup(process.execPath, ['--import', join(checkout, 'scripts/runtime/ts-resolve.ts'), join(checkout, 'scripts/start.ts')], {
-    PORT: String(port),
-    ROR_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    ROR_SNAPSHOT_TIME: '23:59', // as every bench: no daily snapshot in the middle of a measurement
-  });
+  const { child, base, readyMs } = await launchHub({ ROR_DATA_DIR: dataDir }, checkout);
   try {
-    const ready = await until(async () => (await fetch(`${base}/ready`)).ok, child, 180_000);
     const cpuMs = cpuOf(child.child.pid);
     const query = await until(async () => {
       const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
@@ -89,9 +110,9 @@ async function startHub(dataDir: string, checkout = '.'): Promise<StartFigures> 
       return true;
     }, child, 60_000);
     const own = /ready in ([\d.]+) s/.exec(await child.waitFor(/ready in [\d.]+ s/));
-    return { readyMs: ready - started, queryMs: query - started, ownMs: Number(own?.[1]) * 1000, cpuMs };
+    return { readyMs, queryMs: query - started, ownMs: Number(own?.[1]) * 1000, cpuMs };
   } finally {
-    await stop(child);
+    await stopHub(child);
   }
 }
 
@@ -105,7 +126,7 @@ async function startFloor(): Promise<StartFigures> {
     const ready = await until(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, child, 30_000);
     return { readyMs: ready - started, queryMs: ready - started, ownMs: NaN, cpuMs: cpuOf(child.child.pid) };
   } finally {
-    await stop(child);
+    await stopHub(child);
   }
 }
 
