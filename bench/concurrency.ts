@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   const runs: Record<string, Run[]> = {};
   const loads: string[] = [];
   try {
-    const common = { ROR_GATEWAY_DEDUP: 'false', NODE_ENV: 'development' };
+    // Rate limits out of reach: every client calls from 127.0.0.1 (600 requests a minute by default).
+    const common = { ROR_GATEWAY_DEDUP: 'false', NODE_ENV: 'development', ROR_RATE_LIMIT_API: '1000000' };
     hubs.PGlite = await launchHub({ ...common, ROR_DATA_DIR: join(folder, 'data') });
     hubs.PostgreSQL = await launchHub({ ...common, DATABASE_URL: scratch.url });
     for (const hub of Object.values(hubs)) await drive(hub.base, 4, 2); // warm-up: plans cached, sockets open, JIT
