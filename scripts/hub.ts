@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
 import type { Database } from '../platform/db/client.js';
 import { openHubDatabase } from './lib/database.js';
-import { applyMigrations } from '../platform/db/migrate.js';
+import { applyMigrationSets } from '../platform/db/migrate.js';
 import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { startFeedRetention } from '../platform/changes/retention.js';
@@ -45,9 +45,11 @@ export async function prepareDatabase(config: HubConfig, logger: Logger, names: 
   const db = await (opening ?? openHubDatabase(config, logger));
   phases?.mark('database opened');
   try {
-    await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS); // every writer appends to it
-    for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
-    for (const set of FHIR_MIGRATIONS) await applyMigrations(db, set.owner, set.folder);
+    await applyMigrationSets(db, [
+      { owner: 'feed', folder: CHANGE_FEED_MIGRATIONS }, // every writer appends to it
+      ...names.map((name) => ({ owner: name, folder: SUBGRAPHS[name].migrationsFolder })),
+      ...FHIR_MIGRATIONS,
+    ]);
     phases?.mark('migrations');
     if (config.seedDemo) {
       const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv, config.passwordScryptLog2N, config.admissions);
