@@ -15,7 +15,7 @@
  * `--before DIR`: another checkout of the hub (its node_modules and web/dist in place), started the
  * same way in the same rounds, for before/after figures measured side by side.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ interface StartFigures {
   queryMs: number;
   /** What the hub printed ("ready in X s"), in ms; NaN for the floor. */
   ownMs: number;
-  /** CPU of the whole process tree is not visible from here: user+system of the child, from /proc at ready. */
+  /** User + system CPU of the hub's process at ready, from /proc (NaN elsewhere). */
   cpuMs: number;
 }
 
@@ -53,7 +53,6 @@ async function until(check: () => Promise<boolean>, child: NpmProcess, limitMs: 
 /** The child's user + system CPU time in ms (Linux /proc; NaN elsewhere). */
 function cpuOf(pid: number | undefined): number {
   try {
-    const { readFileSync } = process.getBuiltinModule('node:fs');
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
