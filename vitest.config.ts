@@ -1,6 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import DurationSequencer from './test/sequencer.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Node's on-disk compile cache for every process of the run: the forked workers (their
+// node_modules: Apollo, Drizzle, oidc-provider… load natively, not through Vite), and the hubs and
+// CLIs the tests start as processes (issue 16). Set here, before the workers fork, so they inherit
+// it; `NODE_DISABLE_COMPILE_CACHE=1` turns it off. docs/testing.md § Speed.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'node-compile-cache');
 
 export default defineConfig({
   // Node resolves `graphql` to its CommonJS build for every package (it has no "exports" map);

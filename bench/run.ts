@@ -17,6 +17,7 @@ import { runExportBench, type ExportFigures } from './export.js';
 import { PLACE_SEARCH, runPlaceSearchBench, type PlaceSearchCase } from './place-search.js';
 import { GATEWAY_QUERIES, medianOf, medianRatio, runGatewayBench, TARGET_LABELS, TARGETS, type GatewayFigures, type QueryName, type Target } from './gateway-hive.js';
 import { ms, rate, ratio, table } from './lib/stats.js';
+import { runStartBench, startTable } from './start.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,11 +41,13 @@ const { values } = parseArgs({
     'gateway-connections': { type: 'string', default: '20' },
     'gateway-warmup': { type: 'string', default: '3' },
     'gateway-targets': { type: 'string', default: TARGETS.join(',') },
+    runs: { type: 'string', default: '5' },
+    before: { type: 'string' },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
 const only = values.only;
-const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search', 'place-search', 'gateway'];
+const BENCHES = ['subscriptions', 'feed', 'export', 'fhir-search', 'place-search', 'gateway', 'start'];
 if (only && !BENCHES.includes(only)) throw new Error(`--only takes ${BENCHES.join(', ')}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -170,7 +173,17 @@ function gatewayTable(f: GatewayFigures, options: { seconds: number; rounds: num
 /** The machine's 1-minute load average: other work on the same cores skews every figure. */
 const load = () => loadavg()[0]!.toFixed(1);
 
+/** `--only start`: `npm start` as its own processes (bench/start.ts); no hub in this process, no national data. */
+async function startOnly(): Promise<void> {
+  const header = `- date: ${new Date().toISOString()}; machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load before ${load()}`;
+  const figures = await runStartBench({ runs: int('runs'), before: values.before }, log);
+  const report = `${header}\n\n### npm start to ready\n\n${startTable(figures)}\n`;
+  log(`\n${report}`);
+  if (values.out) writeFileSync(values.out, report);
+}
+
 async function main(): Promise<void> {
+  if (only === 'start') return startOnly();
   const started = performance.now();
   const loadBefore = load();
   if (Number(loadBefore) > availableParallelism() / 2) log(`warning: load average ${loadBefore} on ${availableParallelism()} cores; other work will skew the figures`);

@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../platform/config.js';
-import { openDatabase, type Database } from '../platform/db/client.js';
-import { applyMigrations } from '../platform/db/migrate.js';
+import type { Database } from '../platform/db/client.js';
+import { openHubDatabase } from './lib/database.js';
+import { applyMigrationSets } from '../platform/db/migrate.js';
 import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { startFeedRetention } from '../platform/changes/retention.js';
@@ -19,6 +20,7 @@ import { FHIR_MIGRATIONS } from '../fhir/migrations.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoRegion } from './demo/seed.js';
 import { checkPortsFree, gatewayClaim, hubClaims, portError, subgraphClaim } from './lib/ports.js';
+import type { StartupPhases } from './lib/phases.js';
 
 export interface RunningHub {
   db: Database;
@@ -35,18 +37,24 @@ function urlOf(app: FastifyInstance, host: string, path: string): string {
   return `http://${shown}:${port}${path}`;
 }
 
-/** Opens the database and brings every subgraph's schema to its latest migration. */
-export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[]): Promise<Database> {
-  const db = await openDatabase(config.database, ({ file, holder, reason }) =>
-    logger.warn({ lock: file, pid: holder.pid, reason }, `took over the stale lock of the embedded database (process ${holder.pid} ${reason === 'dead' ? 'no longer runs' : 'is not a ROR Hub: its PID was reused'})`),
-  );
+/**
+ * Opens the database (or takes the one `opening`, already on its way) and brings every
+ * subgraph's schema to its latest migration.
+ */
+export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[], phases?: StartupPhases, opening?: Promise<Database>): Promise<Database> {
+  const db = await (opening ?? openHubDatabase(config, logger));
+  phases?.mark('database opened');
   try {
-    await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS); // every writer appends to it
-    for (const name of names) await applyMigrations(db, name, SUBGRAPHS[name].migrationsFolder);
-    for (const set of FHIR_MIGRATIONS) await applyMigrations(db, set.owner, set.folder);
+    await applyMigrationSets(db, [
+      { owner: 'feed', folder: CHANGE_FEED_MIGRATIONS }, // every writer appends to it
+      ...names.map((name) => ({ owner: name, folder: SUBGRAPHS[name].migrationsFolder })),
+      ...FHIR_MIGRATIONS,
+    ]);
+    phases?.mark('migrations');
     if (config.seedDemo) {
       const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv, config.passwordScryptLog2N, config.admissions);
       if (seeded.length) logger.info({ seeded }, 'demo region seeded');
+      phases?.mark('demo seed');
     }
     return db;
   } catch (error) {
@@ -60,12 +68,20 @@ export function internalSecretOf(config: HubConfig): string {
   return config.internalSecret ?? randomBytes(32).toString('base64url');
 }
 
-export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+export interface StartOptions {
+  /** Gets each step's end marked, for the start-up log line. */
+  phases?: StartupPhases;
+  /** The database, already being opened by the caller (`openHubDatabase`) while this module loaded. */
+  opening?: Promise<Database>;
+}
+
+export async function startHub(config: HubConfig, logger: Logger, options: StartOptions = {}): Promise<RunningHub> {
+  const { phases, opening } = options;
   const internalSecret = internalSecretOf(config);
   await checkPortsFree(config.host, hubClaims(config)); // before the database: a taken port costs nothing
   // Before the database and the servers: both are traced only when tracing is on as they start.
   const stopTracing = await startTracing(config.tracing, 'ror-hub');
-  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES).catch(async (error: unknown) => {
+  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES, phases, opening).catch(async (error: unknown) => {
     await stopTracing();
     throw error;
   });
@@ -89,6 +105,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
         throw portError(error, subgraphClaim(config, name));
       });
       subgraphs[name] = urlOf(app, config.host, '/graphql');
+      phases?.mark(`subgraph ${name}`);
     }
     const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs, feed });
     await gateway.app.register(fhirPlugin, {
@@ -97,11 +114,13 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Runni
       runtime: { principalOf: gateway.principalOf, db, feed, config },
       baseUrl: fhirBaseUrl(config.publicUrl),
     });
+    phases?.mark('gateway and FHIR');
     started.push(gateway.app);
     await gateway.app.listen({ host: config.host, port: config.gatewayPort }).catch((error: unknown) => {
       throw portError(error, gatewayClaim(config));
     });
     stopRetention = startFeedRetention(db, logger, config.feedRetentionDays, { everyMs: config.purgeEveryMs ?? undefined });
+    phases?.mark('gateway listening');
     const graphql = urlOf(gateway.app, config.host, '/graphql');
     return { db, feed, gateway, urls: { graphql, fhir: graphql.replace(/\/graphql$/, '/fhir'), subgraphs }, close };
   } catch (error) {

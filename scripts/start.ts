@@ -13,8 +13,10 @@ import { startupFailure } from './lib/startup.js';
 import { checkPortsFree, hubClaims } from './lib/ports.js';
 import { assertDirLockFree } from '../platform/db/dir-lock.js';
 import { ensureConsoleBuilt } from '../web/build/build.js';
+import { startupPhases } from './lib/phases.js';
 
 try {
+  const phases = startupPhases();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the hub
@@ -23,12 +25,19 @@ try {
   // directory in use by a running hub, fails at once. Both are checked again when taken.
   await checkPortsFree(config.host, hubClaims(config));
   if (config.database.kind === 'pglite' && config.database.dataDir) assertDirLockFree(config.database.dataDir);
+  phases.mark('node and checks');
   // The console (web/dist) is rebuilt only when its sources changed: a warm start skips Vite.
   const consoleBuild = await ensureConsoleBuilt({ log: (line) => logger.info(line) });
+  phases.mark('console check');
+  // The database opens while the hub's modules load (seconds each, partly on different threads).
+  // With tracing on it opens later, in startHub, once the tracer that instruments it is running.
+  const opening = config.tracing ? undefined : (await import('./lib/database.js')).openHubDatabase(config, logger);
+  opening?.catch(() => {}); // its failure is startHub's to report
   const { startHub } = await import('./hub.js');
-  const hub = await startHub(config, logger);
+  phases.mark('hub modules');
+  const hub = await startHub(config, logger, { phases, opening });
   const seconds = (performance.now() / 1000).toFixed(1);
-  logger.info({ urls: hub.urls, startupSeconds: Number(seconds), consoleBuildSeconds: consoleBuild.seconds }, 'ROR Hub ready');
+  logger.info({ urls: hub.urls, startupSeconds: Number(seconds), consoleBuildSeconds: consoleBuild.seconds, phases: phases.ms, phasesCpu: phases.cpuMs }, 'ROR Hub ready');
   console.log(
     [
       `\nROR Hub ready in ${seconds} s (database: ${config.database.kind === 'pglite' ? `embedded PGlite${config.database.dataDir ? ` in ${config.database.dataDir}` : ', in memory'}` : 'PostgreSQL'})`,

@@ -13,10 +13,12 @@ import { buildDemoRegion, type DemoRegion } from './region.js';
 import { buildDemoIdentities } from './identities.js';
 import { seedDemoClients } from './clients.js';
 import { seedDemoEmergency } from './rpu/seed.js';
+import { lazyObject } from './lazy.js';
 
 /**
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
- * demo accounts (never in production: their password is published).
+ * demo accounts (never in production: their password is published). Each part is built only when
+ * the subgraph reads it, i.e. when it is still empty (`lazyObject`).
  */
 export async function seedSubgraph(
   name: SubgraphName,
@@ -29,7 +31,7 @@ export async function seedSubgraph(
   switch (name) {
     case 'offer':
       // Codes come from the offer's terminology files, which seedOffer syncs first.
-      return offerSubgraph.seed(db, {
+      return offerSubgraph.seed(db, lazyObject(() => ({
         organizations: region.organizations,
         establishments: region.establishments,
         poles: region.poles,
@@ -55,19 +57,19 @@ export async function seedSubgraph(
           visitingHours: u.visitingHours,
           accessDetails: u.accessDetails,
         })),
-      });
+      })));
     case 'capacities':
-      return capacitiesSubgraph.seed(db, { capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' })) });
+      return capacitiesSubgraph.seed(db, lazyObject(() => ({ capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' as const })) })));
     case 'tensions':
-      return [await tensionsSubgraph.seed(db, { tensions: region.tensions }), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
+      return [await tensionsSubgraph.seed(db, lazyObject(() => ({ tensions: region.tensions }))), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
     case 'professionals': {
-      const people = await professionalsSubgraph.seed(db, { professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv, passwordLog2N });
+      const people = await professionalsSubgraph.seed(db, lazyObject(() => ({ professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv, passwordLog2N })));
       const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications
       return people || apps.length > 0;
     }
     case 'admissions':
       // Past requests of the demo accounts (so, as them, not in production), encrypted with the configured key.
-      return admissionsSubgraph.seed(db, { requests: region.admissions, nodeEnv, admissions });
+      return admissionsSubgraph.seed(db, { get requests() { return region.admissions; }, nodeEnv, admissions }); // the region read only when used
   }
 }
 
@@ -84,7 +86,7 @@ export async function seedDemoRegion(
   passwordLog2N?: number,
   admissions?: Pick<AdmissionsConfig, 'dataKey'>,
 ): Promise<SubgraphName[]> {
-  const region = buildDemoRegion(now);
+  const region = lazyObject(() => buildDemoRegion(now)); // built only if a subgraph is still empty
   const seeded: SubgraphName[] = [];
   for (const name of names) if (await seedSubgraph(name, db, region, nodeEnv, passwordLog2N, admissions)) seeded.push(name);
   return seeded;

@@ -68,8 +68,13 @@ export async function seedProfessionals(db: Database, input: ProfessionalSeed): 
   const atEstablishments = all.flatMap((p) => p.establishmentIds.map((establishmentId) => ({ professionalId: p.id, establishmentId })));
   // Demo units are all `<FINESS ET>-<UF code>` of the establishment they are seeded in.
   const atUnits = all.flatMap((p) => p.unitIds.map((unitId) => ({ professionalId: p.id, unitId, establishmentId: unitId.split('-')[0]! })));
-  // Hashed before the transaction: scrypt is slow on purpose.
-  const identities = await Promise.all(demo.map(async (i) => ({ ...i, passwordHash: await hashPassword(i.password, input.passwordLog2N) })));
+  // Hashed before the transaction: scrypt is slow on purpose. Once per distinct password: the demo
+  // accounts share one published password, and hashing it for each (0.1–0.3 s of CPU at OWASP's
+  // cost) was most of a first start's seed (issue 16); the accounts then store the same hash, which
+  // tells nothing the documentation does not.
+  const hashes = new Map<string, Promise<string>>();
+  const hashOf = (password: string) => hashes.get(password) ?? hashes.set(password, hashPassword(password, input.passwordLog2N)).get(password)!;
+  const identities = await Promise.all(demo.map(async (i) => ({ ...i, passwordHash: await hashOf(i.password) })));
   await db.orm.transaction(async (tx) => {
     await insertInChunks(tx, people, persons);
     await insertInChunks(tx, establishmentAssignments, atEstablishments);
