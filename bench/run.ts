@@ -34,6 +34,7 @@ const { values } = parseArgs({
     'search-counts': { type: 'string', default: '20,50,200' },
     'place-first': { type: 'string', default: '20' },
     explain: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
         placeSearch: await asApp(bench.base, 'place-search'),
         aggregator: await asApp(bench.base, 'national-aggregator'),
       };
-      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053' }, log);
+      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053', cpuProfile: values['cpu-prof'] }, log);
       sections.push(`### Subscriptions\n\n${subscriptionTable(f)}`);
       if (f.firstError) log(`first subscription error: ${f.firstError}`);
     }
