@@ -51,7 +51,8 @@ function subscriptionTable(f: SubscriptionFigures): string {
       `the gateway held ${f.executions} executions and ${f.upstream.subscriptions} upstream subscriptions on ${f.upstream.sockets} upstream sockets. ` +
       `${f.updates} sequential \`updateUnitCapacity\` through the gateway (${rate(f.updateRate, 'updates/s')}, mutation round trip p50 ${ms(f.mutation.p50)}, p99 ${ms(f.mutation.p99)}); ` +
       `${f.delivered} of ${f.expected} expected deliveries received (${rate(f.deliveriesPerSecond, 'deliveries/s')}), ${f.errors} errors. ` +
-      `Subgraph GraphQL requests per update: offer ${f.requestsPerUpdate.offer.toFixed(1)}, capacities ${f.requestsPerUpdate.capacities.toFixed(1)}.`,
+      `Subgraph GraphQL requests per update: offer ${f.requestsPerUpdate.offer.toFixed(1)}, capacities ${f.requestsPerUpdate.capacities.toFixed(1)}. ` +
+      `Event results per update at the gateway: ${f.resultsPerUpdate.computed.toFixed(1)} computed, ${f.resultsPerUpdate.shared.toFixed(1)} taken from an identical execution of the same change.`,
     '',
     table(['latency (each delivery)', 'p50', 'p95', 'p99', 'max', 'ratio p50 / p99'], [
       row('raw `LISTEN ror_changes`, from send (floor)', f.raw.fromSend),

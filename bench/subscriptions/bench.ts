@@ -48,6 +48,8 @@ export interface SubscriptionFigures {
   raw: { fromSend: Summary; fromResponse: Summary; missed: number };
   /** Subgraph HTTP GraphQL requests per measured update (the mutation's own, and the events' per-execution fetches). */
   requestsPerUpdate: { offer: number; capacities: number };
+  /** Event results the gateway computed, and took from an identical execution of the same change, per measured update. */
+  resultsPerUpdate: { computed: number; shared: number };
   errors: number;
   firstError: string | null;
 }
@@ -189,7 +191,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
     notifications.length = 0;
 
     log(`  subscriptions: ${options.updates} updates${options.intervalMs ? `, one every ${options.intervalMs} ms` : ', back to back'}…`);
-    const before = { offer: await graphqlRequests(hub.urls.subgraphs.offer), capacities: await graphqlRequests(hub.urls.subgraphs.capacities) };
+    const before = { offer: await graphqlRequests(hub.urls.subgraphs.offer), capacities: await graphqlRequests(hub.urls.subgraphs.capacities), results: gw.results() };
     const updates: Array<Awaited<ReturnType<typeof update>>> = [];
     const profiler = options.cpuProfile ? await startProfiler() : null;
     for (let i = 0; i < options.updates; i += 1) {
@@ -206,6 +208,8 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       offer: (await graphqlRequests(hub.urls.subgraphs.offer) - before.offer) / updates.length,
       capacities: (await graphqlRequests(hub.urls.subgraphs.capacities) - before.capacities) / updates.length,
     };
+    const results = gw.results();
+    const resultsPerUpdate = { computed: (results.computed - before.results.computed) / updates.length, shared: (results.shared - before.results.shared) / updates.length };
     const { deliveries } = await ask({ kind: 'collect' }, 'deliveries');
     const { errors, firstError } = await ask({ kind: 'counts' }, 'counts');
     const raw = await rawLatencies(bench, notifications, updates);
@@ -222,6 +226,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       ...gatewayLatencies(deliveries, updates, directIndex),
       raw,
       requestsPerUpdate,
+      resultsPerUpdate,
       errors,
       firstError,
     };

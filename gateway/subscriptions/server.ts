@@ -22,9 +22,10 @@ import type { Logger } from '../../platform/logger.js';
 import type { GatewayContext } from '../context.js';
 import type { ContextBuilder } from '../identity/index.js';
 import { createPlanner, type Planner } from './plan.js';
-import { createUpstreamPool, type UpstreamPool } from './upstream.js';
+import { createUpstreamPool, type UpstreamEvent, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
+import { EventResults, isPrepared, prepared, resultClassOf } from './event-results.js';
 import { withSharedFetches } from '../shared-fetches.js';
 import { SubscriberAccess, type AccessResolver } from './access.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
@@ -63,6 +64,8 @@ export interface SubscriptionServer {
   upstream: UpstreamPool;
   /** Distinct executions (operation + variables + identity) running now. */
   executions(): number;
+  /** Event results computed, and taken from an identical execution of the same change (event-results.ts). */
+  results(): { computed: number; shared: number };
   close(): Promise<void>;
 }
 
@@ -108,6 +111,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const services = withSharedFetches(options.services, { windowMs: SHARED_FETCH_WINDOW_MS, onShared: options.onSharedFetch });
   const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs });
   const fanouts = new Map<string, Fanout>();
+  const results = new EventResults();
   const wss = new WebSocketServer({ noServer: true });
   const parseOptions = parseOptionsFor(options.limits);
   const rules = [...specifiedRules, ...limitRules(options.limits)];
@@ -181,6 +185,14 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       operationName: args.operationName ?? undefined,
       logger: options.logger,
     };
+    const resultClass = resultClassOf(query, args.operationName ?? undefined, context.identity, Object.fromEntries(plan.resultVariableNames.map((n) => [n, variables[n]])));
+    // Resolved with this execution's identity, and masked once for every subscriber that gets it.
+    const resolve = (event: UpstreamEvent) => async (): Promise<ExecutionResult> => {
+      // The envelope is signed (or its cached copy reused) per subgraph fetch: envelopes expire, subscriptions last.
+      const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: context.envelope };
+      const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
+      return prepared(maskErrors(result, options.formatError));
+    };
     const clients = new Set<Subscriber>();
     const end = (error?: unknown) => {
       if (fanouts.get(key) === fanout) fanouts.delete(key);
@@ -204,9 +216,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             // Each subscriber's token and rights are checked before the event is resolved for it.
             const allowed = await admitted(clients);
             if (allowed.length === 0) return;
-            // The envelope is signed (or its cached copy reused) per subgraph fetch: envelopes expire, subscriptions last.
-            const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: context.envelope };
-            const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
+            // The same change matched by an identical execution (another filter) has its result already.
+            const result = await results.resolve(resultClass, event, resolve(event));
             allowed.forEach((c) => c.out.push(result));
           }).catch((error: unknown) => options.logger.error({ err: error }, 'subscription event failed')); // the chain must go on
         },
@@ -291,7 +302,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })] };
           }
         }),
-      onNext: (_ctx, _id, _payload, _args, result) => maskErrors(result as ExecutionResult, options.formatError),
+      // Events come masked already (once for all their subscribers); anything else is masked here.
+      onNext: (_ctx, _id, _payload, _args, result) => (isPrepared(result as ExecutionResult) ? (result as ExecutionResult) : maskErrors(result as ExecutionResult, options.formatError)),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)) as never,
     },
     wss,
@@ -302,11 +314,13 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   return {
     upstream,
     executions: () => fanouts.size,
+    results: () => results.stats(),
     close: async () => {
       (await stopWatching)?.();
       for (const connection of connections) if (connection.expiry) clearTimeout(connection.expiry);
       for (const fanout of fanouts.values()) fanout.leave();
       fanouts.clear();
+      results.clear();
       await disposable.dispose();
       await upstream.close();
     },
