@@ -1,6 +1,6 @@
 /**
  * One result per change and per distinct execution, shared by every execution that would compute
- * the same thing, and masked once for all their subscribers.
+ * the same thing, and serialised once for all their subscribers.
  *
  * Executions differ by their client operation's filter (each has its own upstream subscription),
  * but a change matched by several of them is resolved alike when the client document, the
@@ -10,10 +10,8 @@
  * the change's feed position, so a later change never gets an earlier answer, and the identity,
  * so nothing is shared across callers (rights-filtered data).
  *
- * Results are masked once too (`prepared`), not once per subscriber. Serialising the payload once
- * for every socket is not done: graphql-ws stringifies each message itself (its id differs per
- * subscriber), `JSON.rawJSON` takes primitives only, and the measured cost of that per-subscriber
- * JSON is about 1 % of the hub's CPU under load (docs/benchmarks.md, issue 16).
+ * Results are masked and serialised once too (`prepared`), not once per subscriber: the server
+ * writes each subscriber's `next` message around the same JSON text (server.ts).
  */
 import { createHash } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
@@ -22,16 +20,17 @@ import type { UpstreamEvent } from './upstream.js';
 /** Results kept (the oldest dropped first): at a few distinct executions per change, dozens of changes. */
 const MAX_ENTRIES = 1_000;
 
-const PREPARED = new WeakSet<ExecutionResult>();
+const TEXTS = new WeakMap<ExecutionResult, string>();
 
-/** The result, marked as masked already: graphql-ws sends it as it is (`isPrepared`). */
+/** The result, masked already, with its JSON text (`textOf`): serialised once for every subscriber. */
 export function prepared(result: ExecutionResult): ExecutionResult {
-  PREPARED.add(result);
+  TEXTS.set(result, JSON.stringify(result));
   return result;
 }
 
-export function isPrepared(result: ExecutionResult): boolean {
-  return PREPARED.has(result);
+/** The JSON text of a prepared result; undefined for any other. */
+export function textOf(result: ExecutionResult): string | undefined {
+  return TEXTS.get(result);
 }
 
 /**
