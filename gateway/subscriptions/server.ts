@@ -203,7 +203,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       logger: options.logger,
     };
     const resultClass = resultClassOf(query, args.operationName ?? undefined, context.identity, Object.fromEntries(plan.resultVariableNames.map((n) => [n, variables[n]])));
-    // Resolved with this execution's identity, and masked once for every subscriber that gets it.
+    // Resolved with this execution's identity, masked and serialised once for every subscriber that gets it.
     const resolve = (event: UpstreamEvent) => async (): Promise<ExecutionResult> => {
       // The envelope is signed (or its cached copy reused) per subgraph fetch: envelopes expire, subscriptions last.
       const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: context.envelope };
