@@ -43,6 +43,7 @@ const { values } = parseArgs({
     'gateway-targets': { type: 'string', default: TARGETS.join(',') },
     runs: { type: 'string', default: '5' },
     before: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
@@ -59,7 +60,8 @@ function subscriptionTable(f: SubscriptionFigures): string {
       `the gateway held ${f.executions} executions and ${f.upstream.subscriptions} upstream subscriptions on ${f.upstream.sockets} upstream sockets. ` +
       `${f.updates} sequential \`updateUnitCapacity\` through the gateway (${rate(f.updateRate, 'updates/s')}, mutation round trip p50 ${ms(f.mutation.p50)}, p99 ${ms(f.mutation.p99)}); ` +
       `${f.delivered} of ${f.expected} expected deliveries received (${rate(f.deliveriesPerSecond, 'deliveries/s')}), ${f.errors} errors. ` +
-      `Subgraph GraphQL requests per update: offer ${f.requestsPerUpdate.offer.toFixed(1)}, capacities ${f.requestsPerUpdate.capacities.toFixed(1)}.`,
+      `Subgraph GraphQL requests per update: offer ${f.requestsPerUpdate.offer.toFixed(1)}, capacities ${f.requestsPerUpdate.capacities.toFixed(1)}. ` +
+      `Event results per update at the gateway: ${f.resultsPerUpdate.computed.toFixed(1)} computed, ${f.resultsPerUpdate.shared.toFixed(1)} taken from an identical execution of the same change.`,
     '',
     table(['latency (each delivery)', 'p50', 'p95', 'p99', 'max', 'ratio p50 / p99'], [
       row('raw `LISTEN ror_changes`, from send (floor)', f.raw.fromSend),
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
         placeSearch: await asApp(bench.base, 'place-search'),
         aggregator: await asApp(bench.base, 'national-aggregator'),
       };
-      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053' }, log);
+      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053', cpuProfile: values['cpu-prof'] }, log);
       sections.push(`### Subscriptions\n\n${subscriptionTable(f)}`);
       if (f.firstError) log(`first subscription error: ${f.firstError}`);
     }

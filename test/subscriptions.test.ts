@@ -184,6 +184,28 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     await until(() => hubSubscriptions(hub) === 0);
     expect(hubSubscriptions(hub)).toBe(0); // the capacities subgraph's stream ended too
   });
+
+  it("executions with other filters share one change's result; another identity's is its own", async () => {
+    const upstream = () => hub.gateway.subscriptions.upstream.stats();
+    await until(() => upstream().subscriptions === 0);
+    const byEstablishment = follow(client(tokens['admin.ars']), { filter: { establishmentId: CHATEAUROUX } });
+    const byUnit = follow(client(tokens['admin.ars']), { filter: { unitIds: [chateaurouxUnit] } });
+    const entry = follow(client(tokens['saisie.lits.chateauroux']), { filter: { establishmentId: CHATEAUROUX } });
+    await until(() => upstream().subscriptions === 3);
+    expect(hub.gateway.subscriptions.executions()).toBe(3);
+    const before = hub.gateway.subscriptions.results();
+    await enterCapacity(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, chateaurouxUnit, 5);
+    const [a, b, c] = await Promise.all([byEstablishment.next(1), byUnit.next(1), entry.next(1)]);
+    for (const r of [a, b, c]) expect(r!.data!.capacityChanged.capacity.availableBeds).toBe(5);
+    expect(b).toEqual(a);
+    expect(c!.data!.capacityChanged.unit.id).toBe(chateaurouxUnit);
+    const after = hub.gateway.subscriptions.results();
+    // admin.ars's two executions: one computed, one shared; saisie.lits.chateauroux's computed apart.
+    expect({ computed: after.computed - before.computed, shared: after.shared - before.shared }).toEqual({ computed: 2, shared: 1 });
+    byEstablishment.stop();
+    byUnit.stop();
+    entry.stop();
+  });
 });
 
 /**

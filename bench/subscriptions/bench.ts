@@ -7,6 +7,8 @@
  * capacities subgraph (no gateway).
  */
 import { Worker } from 'node:worker_threads';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { signIdentity, IDENTITY_HEADER } from '../../platform/auth/internal-token.js';
 import type { Identity } from '../../platform/auth/identity.js';
@@ -24,6 +26,8 @@ export interface SubscriptionOptions {
   intervalMs: number;
   /** The legal entity whose units are updated (the entry account's perimeter). */
   organizationId: string;
+  /** Writes a CPU profile of this thread (the hub: gateway and subgraphs) over the measured updates only. */
+  cpuProfile?: string | undefined;
 }
 
 export interface SubscriptionFigures {
@@ -44,6 +48,8 @@ export interface SubscriptionFigures {
   raw: { fromSend: Summary; fromResponse: Summary; missed: number };
   /** Subgraph HTTP GraphQL requests per measured update (the mutation's own, and the events' per-execution fetches). */
   requestsPerUpdate: { offer: number; capacities: number };
+  /** Event results the gateway computed, and took from an identical execution of the same change, per measured update. */
+  resultsPerUpdate: { computed: number; shared: number };
   errors: number;
   firstError: string | null;
 }
@@ -84,6 +90,21 @@ function startWorker() {
       worker.postMessage(message);
     });
   return { worker, ask, tell: (message: ToWorker) => worker.postMessage(message) };
+}
+
+/** The inspector's CPU profiler on this thread, from now until `stop` writes the profile to a file. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -170,8 +191,9 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
     notifications.length = 0;
 
     log(`  subscriptions: ${options.updates} updates${options.intervalMs ? `, one every ${options.intervalMs} ms` : ', back to back'}…`);
-    const before = { offer: await graphqlRequests(hub.urls.subgraphs.offer), capacities: await graphqlRequests(hub.urls.subgraphs.capacities) };
+    const before = { offer: await graphqlRequests(hub.urls.subgraphs.offer), capacities: await graphqlRequests(hub.urls.subgraphs.capacities), results: gw.results() };
     const updates: Array<Awaited<ReturnType<typeof update>>> = [];
+    const profiler = options.cpuProfile ? await startProfiler() : null;
     for (let i = 0; i < options.updates; i += 1) {
       updates.push(await update(targets[i % targets.length]!.id));
       if (options.intervalMs) await sleep(options.intervalMs);
@@ -181,10 +203,13 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       const { counts } = await ask({ kind: 'counts' }, 'counts');
       return counts.slice(0, directIndex).reduce((a, b) => a + b, 0) >= expected && counts[directIndex]! >= updates.length;
     }, 60_000);
+    if (profiler && options.cpuProfile) await profiler.stop(options.cpuProfile);
     const requestsPerUpdate = {
       offer: (await graphqlRequests(hub.urls.subgraphs.offer) - before.offer) / updates.length,
       capacities: (await graphqlRequests(hub.urls.subgraphs.capacities) - before.capacities) / updates.length,
     };
+    const results = gw.results();
+    const resultsPerUpdate = { computed: (results.computed - before.results.computed) / updates.length, shared: (results.shared - before.results.shared) / updates.length };
     const { deliveries } = await ask({ kind: 'collect' }, 'deliveries');
     const { errors, firstError } = await ask({ kind: 'counts' }, 'counts');
     const raw = await rawLatencies(bench, notifications, updates);
@@ -201,6 +226,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       ...gatewayLatencies(deliveries, updates, directIndex),
       raw,
       requestsPerUpdate,
+      resultsPerUpdate,
       errors,
       firstError,
     };

@@ -10,6 +10,7 @@ import { now } from '../lib/stats.js';
 import type { Deliveries, FromWorker, SubscriberSpec, ToWorker } from './protocol.js';
 
 const port = parentPort!;
+const BATCH = 25;
 const send = (message: FromWorker) => port.postMessage(message);
 
 let clients: Client[] = [];
@@ -30,13 +31,16 @@ interface Event {
   capacityChanged?: { unit?: { id?: string }; capacity?: { version?: number } };
 }
 
-/** Opens every subscriber, a hundred at a time; resolves once each socket is acknowledged. */
+/**
+ * Opens every subscriber, 25 at a time; resolves once each socket is acknowledged. Larger batches
+ * on a loaded machine let the server's 3 s `connection_init` timeout (4408) close some sockets.
+ */
 async function start(specs: SubscriberSpec[]): Promise<void> {
   const started = now();
   counts = specs.map(() => 0);
-  for (let from = 0; from < specs.length; from += 100) {
+  for (let from = 0; from < specs.length; from += BATCH) {
     await Promise.all(
-      specs.slice(from, from + 100).map(
+      specs.slice(from, from + BATCH).map(
         (spec, offset) =>
           new Promise<void>((resolve, reject) => {
             const index = from + offset;

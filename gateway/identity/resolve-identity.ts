@@ -158,20 +158,43 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     return identity;
   };
 
+  /**
+   * Resolutions in flight, per token. When a token's cached identity expires, every subscription
+   * of that token is checked again at the next event: a thousand subscribers would otherwise verify
+   * the token and read its grants a thousand times at once. They wait for the first one instead.
+   */
+  const resolving = new Map<string, Promise<Identity>>();
+
+  /** `current`: whether this resolution is still the token's (not forgotten meanwhile). */
+  const resolve = async (token: string, current: () => boolean): Promise<Identity> => {
+    try {
+      const claims = await options.verifier.verify(token);
+      const identity = claims.ror_access_level !== undefined ? await withPerimeter(clientIdentity(claims)) : await userIdentity(claims);
+      // Not kept when forgotten meanwhile (its grants changed while they were read): the next call reads them again.
+      if (current()) remember(token, identity, claims.exp);
+      return identity;
+    } finally {
+      if (current()) resolving.delete(token);
+    }
+  };
+
   const ofToken: IdentityResolver = async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const token = bearer(authorization);
     const hit = cache.get(token);
     if (hit && hit.until > Date.now()) return hit.identity;
-    const claims = await options.verifier.verify(token);
-    const identity = claims.ror_access_level !== undefined ? await withPerimeter(clientIdentity(claims)) : await userIdentity(claims);
-    remember(token, identity, claims.exp);
-    return identity;
+    const pending = resolving.get(token);
+    if (pending) return pending;
+    const resolution = resolve(token, () => resolving.get(token) === resolution);
+    resolving.set(token, resolution);
+    return resolution;
   };
 
   const forget = (authorization: string) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (match) cache.delete(match[1]!);
+    if (!match) return;
+    cache.delete(match[1]!);
+    resolving.delete(match[1]!);
   };
 
   return { ofToken, ofPrincipal, forget };

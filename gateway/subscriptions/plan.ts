@@ -6,7 +6,7 @@
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';
-import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { Kind, getOperationAST, parse, print, visit, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { HubError } from '../../platform/errors.js';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
@@ -44,6 +44,11 @@ export interface SubscriptionPlan {
   resume: ResumePlan | null;
   /** Variables of the client's operation the upstream operation uses. */
   variableNames: string[];
+  /**
+   * Variables the result of an event depends on: those used anywhere but in the subscription
+   * field's own arguments (a filter decides whether an event comes, not what it says).
+   */
+  resultVariableNames: string[];
   /** The whole plan with the primary fetch re-routed to PRIMARY_SERVICE. */
   perEvent: QueryPlan;
   operationContext: OperationContext;
@@ -110,6 +115,21 @@ export function resumable(operation: string): { operation: string; resume: Resum
   };
 }
 
+/** Variables used in `document` outside the arguments of the root fields of its operation `operationName`. */
+export function resultVariables(document: DocumentNode, operationName: string | undefined): string[] {
+  const operation = getOperationAST(document, operationName);
+  const rootArguments = new Set<ArgumentNode>(
+    (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD ? (s.arguments ?? []) : [])),
+  );
+  const used = new Set<string>();
+  visit(document, {
+    VariableDefinition: () => false, // a declaration, not a use
+    Argument: (node) => (rootArguments.has(node) ? false : undefined),
+    Variable: (node) => void used.add(node.name.value),
+  });
+  return [...used].sort();
+}
+
 function perEventPlan(primary: FetchNode, rest: PlanNode | undefined): QueryPlan {
   const replayed: FetchNode = { ...primary, serviceName: PRIMARY_SERVICE };
   return { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [replayed, rest] } : replayed };
@@ -139,6 +159,7 @@ export function createPlanner(supergraphSdl: string): Planner {
         upstreamOperation: resume?.operation ?? node.primary.operation,
         resume: resume?.resume ?? null,
         variableNames: node.primary.variableUsages ?? [],
+        resultVariableNames: resultVariables(document, operationName),
         perEvent: perEventPlan(node.primary, node.rest),
         operationContext: buildOperationContext({ schema, operationDocument: document, operationName }),
       };

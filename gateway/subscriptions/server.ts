@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceMap } from '@apollo/gateway';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { operationInputProblem } from '../../platform/input-guard.js';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
@@ -22,9 +22,10 @@ import type { Logger } from '../../platform/logger.js';
 import type { GatewayContext } from '../context.js';
 import type { ContextBuilder } from '../identity/index.js';
 import { createPlanner, type Planner } from './plan.js';
-import { createUpstreamPool, type UpstreamPool } from './upstream.js';
+import { createUpstreamPool, type UpstreamEvent, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
+import { EventResults, prepared, resultClassOf, textOf } from './event-results.js';
 import { withSharedFetches } from '../shared-fetches.js';
 import { SubscriberAccess, type AccessResolver } from './access.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
@@ -63,12 +64,17 @@ export interface SubscriptionServer {
   upstream: UpstreamPool;
   /** Distinct executions (operation + variables + identity) running now. */
   executions(): number;
+  /** Event results computed, and taken from an identical execution of the same change (event-results.ts). */
+  results(): { computed: number; shared: number };
   close(): Promise<void>;
 }
 
 /** One client's subscription: its stream, and the connection whose access it depends on. */
 interface Subscriber {
+  /** What graphql-ws iterates: it stays open until the subscription ends, and carries its end (and error). */
   out: Pushable<ExecutionResult>;
+  /** Writes an event's JSON text as this subscription's `next` message, straight to the socket. */
+  send(text: string): void;
   connection: Connection;
   /** Ends this subscription with an error (access lost, upstream gone). */
   end(error: unknown): void;
@@ -82,6 +88,7 @@ interface Fanout {
 /** An accepted graphql-ws connection: who it is, and its subscriptions. */
 interface Connection {
   gateway: GatewayContext;
+  socket: WebSocket;
   /** The upgrade request's headers: its `traceparent` is the parent of each subscription's span. */
   headers: Record<string, string | string[] | undefined>;
   access: SubscriberAccess;
@@ -92,6 +99,12 @@ interface Connection {
 
 /** What we keep on each connection, next to graphql-ws's own `socket` and `request`. */
 type Extra = { connection?: Connection };
+
+/** The context of one subscription: its connection, and its id in the protocol's messages. */
+interface SubscriptionContext {
+  connection: Connection;
+  id: string;
+}
 
 /** setTimeout's ceiling (about 24.8 days); a later expiry is caught at each event instead. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -108,6 +121,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const services = withSharedFetches(options.services, { windowMs: SHARED_FETCH_WINDOW_MS, onShared: options.onSharedFetch });
   const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs });
   const fanouts = new Map<string, Fanout>();
+  const results = new EventResults();
   const wss = new WebSocketServer({ noServer: true });
   const parseOptions = parseOptionsFor(options.limits);
   const rules = [...specifiedRules, ...limitRules(options.limits)];
@@ -122,14 +136,22 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
 
   /** The stream of one client: joins (or starts) the shared execution of its operation. */
   const stream = (args: ExecutionArgs): Pushable<ExecutionResult> => {
-    const connection = args.contextValue as Connection;
+    const { connection, id } = args.contextValue as SubscriptionContext;
     const context = connection.gateway;
+    // graphql-ws's own message, `{"id","type","payload"}`, around the event's text serialised once for everyone.
+    const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const query = args.document.loc?.source.body ?? '';
     const key = [query, args.operationName ?? '', JSON.stringify(variables), JSON.stringify(context.identity)].join('\u0000');
+    let left = false;
     const out = pushable<ExecutionResult>(() => leave());
     const subscriber: Subscriber = {
       out,
+      send: (text) => {
+        const { socket } = connection;
+        // Nothing after the subscription ended (completed by the client while the event was resolved).
+        if (!left && socket.readyState === socket.OPEN) socket.send(`${prefix}${text}}`);
+      },
       connection,
       end: (error) => {
         leave();
@@ -141,7 +163,6 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
     fanout.clients.add(subscriber);
     connection.subscribers.add(subscriber);
     const current = fanout;
-    let left = false;
     function leave() {
       if (left) return;
       left = true;
@@ -181,6 +202,14 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
       operationName: args.operationName ?? undefined,
       logger: options.logger,
     };
+    const resultClass = resultClassOf(query, args.operationName ?? undefined, context.identity, Object.fromEntries(plan.resultVariableNames.map((n) => [n, variables[n]])));
+    // Resolved with this execution's identity, masked and serialised once for every subscriber that gets it.
+    const resolve = (event: UpstreamEvent) => async (): Promise<ExecutionResult> => {
+      // The envelope is signed (or its cached copy reused) per subgraph fetch: envelopes expire, subscriptions last.
+      const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: context.envelope };
+      const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
+      return prepared(maskErrors(result, options.formatError));
+    };
     const clients = new Set<Subscriber>();
     const end = (error?: unknown) => {
       if (fanouts.get(key) === fanout) fanouts.delete(key);
@@ -204,10 +233,12 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             // Each subscriber's token and rights are checked before the event is resolved for it.
             const allowed = await admitted(clients);
             if (allowed.length === 0) return;
-            // The envelope is signed (or its cached copy reused) per subgraph fetch: envelopes expire, subscriptions last.
-            const perEvent: GatewayContext = { requestId: randomUUID(), identity: context.identity, envelope: context.envelope };
-            const result = await executeEvent(execution, event, perEvent).catch((error: unknown) => ({ errors: [error as GraphQLError] }));
-            allowed.forEach((c) => c.out.push(result));
+            // The same change matched by an identical execution (another filter) has its result already.
+            const result = await results.resolve(resultClass, event, resolve(event));
+            const text = textOf(result);
+            // Straight to each socket, in event order: no per-subscriber serialisation, iteration or promise.
+            if (text === undefined) allowed.forEach((c) => c.out.push(result));
+            else allowed.forEach((c) => c.send(text));
           }).catch((error: unknown) => options.logger.error({ err: error }, 'subscription event failed')); // the chain must go on
         },
         error: (error) => void chain.then(() => end(upstreamError(error))),
@@ -227,7 +258,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
           // The upgrade request's x-request-id (validated) names the connection's work in every log.
           const requestId = acceptRequestId(ctx.extra.request.headers[REQUEST_ID_HEADER]);
           const gateway = await withRequestId(requestId, () => options.buildContext(authorization, requestId));
-          const connection: Connection = { gateway, headers: ctx.extra.request.headers, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
+          const connection: Connection = { gateway, socket: ctx.extra.socket, headers: ctx.extra.request.headers, access: new SubscriberAccess(authorization, gateway.identity, options.access), subscribers: new Set(), expiry: null };
           const { expiresAt } = connection.access;
           if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
             connection.expiry = setTimeout(() => void connection.access.check().then((error) => error && endConnection(connection, error)), Math.max(0, expiresAt - Date.now() + 5)); // +5 ms: never a hair before exp
@@ -247,7 +278,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         if (connection.expiry) clearTimeout(connection.expiry);
         connections.delete(connection);
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const connection = ctx.extra.connection!;
         // A connection whose token expired, or whose rights were withdrawn, starts nothing more.
         const denied = await connection.access.check();
@@ -277,13 +308,13 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
           document,
           operationName: payload.operationName,
           variableValues: payload.variables ?? {},
-          contextValue: connection,
+          contextValue: { connection, id } satisfies SubscriptionContext,
         };
       },
       // A failure to plan or start answers this subscription with an error, not the whole socket with 4500.
       // Its span (when tracing) is the parent of the upstream WebSocket's traceparent.
       subscribe: (args) =>
-        startingSpan(tracer, `subscribe ${getOperationAST(args.document, args.operationName)?.name?.value ?? '(anonymous)'}`, (args.contextValue as Connection).headers, () => {
+        startingSpan(tracer, `subscribe ${getOperationAST(args.document, args.operationName)?.name?.value ?? '(anonymous)'}`, (args.contextValue as SubscriptionContext).connection.headers, () => {
           try {
             return stream(args);
           } catch (error) {
@@ -291,6 +322,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
             return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })] };
           }
         }),
+      // Events are written straight to the socket (masked once); anything graphql-ws sends itself is masked here.
       onNext: (_ctx, _id, _payload, _args, result) => maskErrors(result as ExecutionResult, options.formatError),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)) as never,
     },
@@ -302,11 +334,13 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   return {
     upstream,
     executions: () => fanouts.size,
+    results: () => results.stats(),
     close: async () => {
       (await stopWatching)?.();
       for (const connection of connections) if (connection.expiry) clearTimeout(connection.expiry);
       for (const fanout of fanouts.values()) fanout.leave();
       fanouts.clear();
+      results.clear();
       await disposable.dispose();
       await upstream.close();
     },

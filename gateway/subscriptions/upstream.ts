@@ -21,6 +21,8 @@ import { traceHeaders } from '../../platform/tracing.js';
 export interface UpstreamEvent {
   data?: Record<string, unknown> | null;
   errors?: readonly GraphQLFormattedError[];
+  /** The change-feed position of the event, when its subscription can resume (the same change has the same one everywhere). */
+  position?: string;
 }
 
 export interface UpstreamSink {
@@ -103,8 +105,9 @@ function withoutPosition(event: UpstreamEvent, responseKey: string, remember: (p
   const root = event.data?.[responseKey];
   if (!root || typeof root !== 'object') return event;
   const { [RESUME_ALIAS]: position, ...rest } = root as Record<string, unknown>;
-  if (position !== null && position !== undefined) remember(String(position));
-  return { ...event, data: { ...event.data, [responseKey]: rest } };
+  if (position === null || position === undefined) return { ...event, data: { ...event.data, [responseKey]: rest } };
+  remember(String(position));
+  return { ...event, data: { ...event.data, [responseKey]: rest }, position: String(position) };
 }
 
 export function createUpstreamPool(options: UpstreamOptions): UpstreamPool {
