@@ -3,6 +3,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What is counted (IG TRE_R329 NatureCapacite): beds, or places (day hospital, HAD). */
+export type CapacityNature =
+  | 'BED'
+  | 'PLACE';
+
+/** How a capacity figure reached the hub (IG TRE_R335 TypeSourceCapacite). */
+export type CapacitySource =
+  | 'AUTOMATIC_FEED'
+  | 'IMPORT'
+  | 'MANUAL';
+
+/** Day of the week (FHIR daysOfWeek). */
+export type DayOfWeek =
+  | 'FRI'
+  | 'MON'
+  | 'SAT'
+  | 'SUN'
+  | 'THU'
+  | 'TUE'
+  | 'WED';
+
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
 export type PatientSex =
   | 'FEMALE'
@@ -15,6 +36,101 @@ export type PerimeterKind =
   | 'PROFESSIONAL'
   | 'TRANSVERSAL'
   | 'UNIT';
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type FhirEstablishmentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
+
+export type FhirOrganizationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirOrganizationQuery = { organization: { id: string, finess: string, name: string, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> } | null };
+
+export type FhirHealthcareServiceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
+
+export type FhirLocationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirLocationQuery = { unit: { id: string, name: string, archived: boolean, hasOwnAddress: boolean, createdAt: string, updatedAt: string, activityField: { code: string }, equipment: Array<{ system: string, code: string, display: string | null }>, address: { line: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, establishment: { id: string, updatedAt: string, address: { regionCode: string } }, capacity: { nature: CapacityNature, installedBeds: number, closedBeds: number, reopenedBeds: number, reopenableBeds: number, mobilisedBeds: number, notes: string | null, source: CapacitySource, updatedAt: string, version: number, available: { men: number, women: number, undifferentiated: number } } | null } | null };
+
+export type FhirPractitionerFieldsFragment = { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> };
+
+export type FhirPractitionerRoleFieldsFragment = { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } };
+
+export type FhirPractitionerQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirPractitionerQuery = { professional: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> } | null };
+
+export type FhirPractitionersByIdsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type FhirPractitionersByIdsQuery = { professionalsByIds: Array<{ id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> }> };
+
+export type FhirPractitionerByNumberQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type FhirPractitionerByNumberQuery = { professionalByNumber: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> } | null };
+
+export type FhirPractitionerChangesQueryVariables = Exact<{
+  since?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FhirPractitionerChangesQuery = { professionalChanges: { edges: Array<{ node: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } }>, establishments: Array<{ address: { regionCode: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FhirPractitionerRoleQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirPractitionerRoleQuery = { situation: { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } } | null };
+
+export type FhirPractitionerRolesQueryVariables = Exact<{
+  unitIds?: Array<string> | string | null | undefined;
+  professionalIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type FhirPractitionerRolesQuery = { situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } }> };
+
+export type FhirUnitClassQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirUnitClassQuery = { unit: { id: string, sensitive: boolean, activityField: { code: string } } | null };
+
+export type FhirEstablishmentUnitsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirEstablishmentUnitsQuery = { establishment: { id: string, units: Array<{ id: string, hasOwnAddress: boolean }> } | null };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;

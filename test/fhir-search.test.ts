@@ -95,6 +95,7 @@ describe('capacity figures of the search', () => {
       reopenedBeds: 0,
       reopenableBeds: 4,
       mobilisedBeds: 6,
+      notes: null,
       source: 'MANUAL',
       updatedAt: '2026-11-23T08:00:00Z',
       version: 1,

@@ -109,6 +109,7 @@ export function capacityRecord(overrides: Partial<CapacityRecord> = {}): Capacit
     reopenedBeds: 1,
     reopenableBeds: 1,
     mobilisedBeds: 2,
+    notes: null,
     source: 'MANUAL',
     updatedAt: '2026-04-02T06:15:00.000Z',
     version: 7,
