@@ -293,6 +293,11 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     const commune = units.find((u) => u.address.inseeCode)!.address.inseeCode!;
     await expectMatches('Location', { 'commune-cog': `${CODE_SYSTEMS.communeOM}|${commune}` }, unitIds((u) => u.address.inseeCode === commune));
     await expectMatches('Location', { status: 'inactive' }, unitIds((u) => u.archived));
+    // Location.type (TRE_R343) is told by the field of activity: 002 (PSY hosting) is field 03 (D136).
+    await expectMatches('Location', { type: `${CODE_SYSTEMS.fonctionLieu}|002` }, unitIds((u) => u.activityField.code === '03'));
+    await expectMatches('Location', { type: '001,004' }, unitIds((u) => u.activityField.code === '01' || u.activityField.code === '02'));
+    await expectMatches('Location', { type: `${CODE_SYSTEMS.champActivite}|01` }, []); // a TRE_R227 code is not a place function
+    await expectMatches('Location', { 'type:not': '001' }, unitIds((u) => u.activityField.code !== '01'));
     const sample = units[3]!;
     const region = (await client.read({ resourceType: 'Location', id: sample.id })) as unknown as Resource & { identifier: Array<{ value: string }> };
     await expectMatches('Location', { identifier: region.identifier[0]!.value }, [sample.id]);

@@ -29,6 +29,11 @@ const PLACE_FUNCTION_BY_FIELD: Readonly<Record<string, Coding>> = {
   '04': CODINGS.placeHostingMs,
 };
 
+/** The field of activity (TRE_R227) a Location.type code (TRE_R343) stands for: the search `type` (fhir/search/types/location.ts). */
+export const FIELD_BY_PLACE_FUNCTION: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(PLACE_FUNCTION_BY_FIELD).map(([field, coding]) => [coding.code!, field]),
+);
+
 /**
  * versionId of a Location: `<capacity version>-<epoch ms>`, the capacity's own version counter
  * (0 when no capacity is recorded or the caller may not see it: the representation is then the

@@ -6,7 +6,7 @@
  * (fhir/search/capacity.ts).
  */
 import { CODE_SYSTEMS, CODINGS } from '../../codes.js';
-import { unitToLocation } from '../../mappers/location.js';
+import { FIELD_BY_PLACE_FUNCTION, unitToLocation } from '../../mappers/location.js';
 import { establishmentToOrganization } from '../../mappers/organization.js';
 import type { EstablishmentRecord, LocationRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
@@ -36,6 +36,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: 'address-city', type: 'string', description: 'City of the address (the unit\'s own, else its establishment\'s).', definition: base('Location-address-city'), modifiers: STRING_MODIFIERS },
   { code: 'address-postalcode', type: 'string', description: 'Postal code of the address.', definition: base('Location-address-postalcode'), modifiers: STRING_MODIFIERS },
   { code: 'commune-cog', type: 'token', description: 'INSEE commune (TRE_R13-CommuneOM) of ror-commune-cog.', definition: ror('ror-sp-location-commune-cog'), modifiers: TOKEN_MODIFIERS },
+  { code: 'type', type: 'token', description: 'fonctionLieu (TRE_R343): 001 MCO, 002 PSY, 003 MS or 004 SMR hosting, told by the unit\'s field of activity (TRE_R227; D136).', definition: base('Location-type'), modifiers: TOKEN_MODIFIERS },
   { code: 'equipment-type', type: 'token', description: 'Specific equipment (TRE_R212).', definition: ror('ror-sp-equipment-type'), modifiers: TOKEN_MODIFIERS },
   { code: 'status', type: 'token', description: 'active, or inactive for archived units.', definition: base('Location-status'), modifiers: TOKEN_MODIFIERS },
   { code: 'operational-status', type: 'token', description: 'TRE_R203-StatutLieu 3 (Opérationnel) for active units; archived ones have none.', definition: base('Location-operational-status'), modifiers: TOKEN_MODIFIERS },
@@ -113,6 +114,10 @@ async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<Un
         break;
       case 'equipment-type':
         builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
+        break;
+      case 'type':
+        // A code of no hosting place (or of another system) matches no unit.
+        builder.token(clause, [{ system: CODE_SYSTEMS.fonctionLieu, field: 'ACTIVITY_FIELD' }], (code) => FIELD_BY_PLACE_FUNCTION[code] ?? null);
         break;
       case 'status':
         builder.allow((archived) => tokenHolds(clause, { system: LOCATION_STATUS, code: archived ? 'inactive' : 'active' }));
