@@ -335,3 +335,18 @@ describe('the import:finess CLI (PGlite data dir)', () => {
     expect((await cliHere([join(dir, 'missing.csv')], { ROR_DATA_DIR: join(dir, 'db') })).code).toBe(2);
   });
 });
+
+describe('missing commune codes (subgraphs/offer/finess/commune-codes.ts)', () => {
+  it('takes the code the file gives the same commune of the same département, only when it gives one', async () => {
+    const { fillCommuneCodes } = await import('../subgraphs/offer/finess/commune-codes.js');
+    const rows = [
+      { id: 'a', departmentCode: '37', city: 'TOURS', inseeCode: '37261' },
+      { id: 'b', departmentCode: '37', city: 'TOURS CEDEX 9', inseeCode: null },
+      { id: 'c', departmentCode: '41', city: 'TOURS', inseeCode: null }, // another département: not the same commune
+      { id: 'd', departmentCode: '18', city: 'VIERZON', inseeCode: '18279' },
+      { id: 'e', departmentCode: '18', city: 'VIERZON', inseeCode: '18280' },
+      { id: 'f', departmentCode: '18', city: 'VIERZON', inseeCode: null }, // two codes given: none guessed
+    ];
+    expect(fillCommuneCodes(rows).map((r) => r.inseeCode)).toEqual(['37261', '37261', null, '18279', '18280', null]);
+  });
+});

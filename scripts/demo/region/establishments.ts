@@ -6,6 +6,7 @@ import { DEPARTMENTS, FINESS_FILE, REGION_CODE, REGION_NAME } from './constants.
 import { col, type CsvRow, optional, optionalNumber, readCsv } from './csv.js';
 import type { DemoEstablishment, DemoOrganization } from './types.js';
 import { establishmentRecord } from './records.js';
+import { fillCommuneCodes } from '../../../subgraphs/offer/finess/commune-codes.js';
 
 /**
  * Cleans a FINESS `rs`. Three values were quoted twice upstream: one CSV unquoting still leaves
@@ -100,23 +101,8 @@ export function readLegalStatuses(): Map<string, string> {
   return out;
 }
 
-/** A FINESS `commune` without its CEDEX suffix ("TOURS CEDEX 9" → "TOURS"), the key communes share. */
-const communeKey = (e: DemoEstablishment): string => `${e.departmentCode}|${(e.city ?? '').replace(/\s+CEDEX\b.*$/, '').trim()}`;
-
-/**
- * FINESS leaves `code_insee_commune` empty on some rows (65 of 188 here), while the ROR's
- * Location needs its commune (ror-commune-cog 1..1). A row without it takes the INSEE code other
- * rows of the same file give the same commune of the same département, when they all give one
- * and the same; otherwise it stays empty (no code is guessed).
- */
-export function fillInseeCodes(establishments: readonly DemoEstablishment[]): DemoEstablishment[] {
-  const codes = new Map<string, Set<string>>();
-  for (const e of establishments) if (e.inseeCode && e.city) codes.set(communeKey(e), (codes.get(communeKey(e)) ?? new Set()).add(e.inseeCode));
-  return establishments.map((e) => {
-    const known = e.inseeCode || !e.city ? undefined : codes.get(communeKey(e));
-    return known?.size === 1 ? { ...e, inseeCode: [...known][0]! } : e;
-  });
-}
+/** Missing INSEE codes filled from the file's other rows, as the FINESS import does (subgraphs/offer/finess/commune-codes.ts). */
+export const fillInseeCodes = (establishments: readonly DemoEstablishment[]): DemoEstablishment[] => fillCommuneCodes(establishments);
 
 export function readEstablishments(): DemoEstablishment[] {
   return fillInseeCodes(regionRows().map(toEstablishment)).sort((a, b) => a.id.localeCompare(b.id));

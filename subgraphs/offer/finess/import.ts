@@ -13,6 +13,7 @@ import { insertInChunks } from '../../../platform/db/bulk.js';
 import { establishments, organizations, type EstablishmentRow } from '../tables.js';
 import { created, diff, entry, type Actor } from '../editing/audit.js';
 import { writeAudit, type AuditEntry } from '../editing/store.js';
+import { fillCommuneCodes } from './commune-codes.js';
 import { FINESS_FIELDS, parseFiness, type FinessEstablishment, type FinessLayout, type FinessProblem } from './parse.js';
 
 export interface FinessImportOptions {
@@ -112,7 +113,7 @@ export async function importFiness(db: Database, text: string, options: FinessIm
   };
   if (parsed.layout === null) return report;
   const refused = report.problems.length > 0 && !partial;
-  const rows = parsed.valid;
+  const rows = fillCommuneCodes(parsed.valid); // as the demo seed does: the same file gives the same rows
   const now = options.now ?? new Date();
 
   const plan = async (orm: Orm) => {
