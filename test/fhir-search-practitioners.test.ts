@@ -99,6 +99,24 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     expect(situations().length).toBeGreaterThan(20);
   });
 
+  it('finds offers by their PractitionerRoles (_has:PractitionerRole:service:…), each _has on its own', async () => {
+    const offers = new Set(await all('HealthcareService', { _count: 200 }));
+    const unitsOf = (keep: (p: GqlProfessional) => boolean) => sorted([...new Set(people.filter(keep).flatMap((p) => p.situations.map((s) => s.unit.id)))].filter((id) => offers.has(id)));
+    const withDoctors = unitsOf((p) => p.profession?.code === '10');
+    expect(withDoctors.length).toBeGreaterThan(1);
+    expect(await all('HealthcareService', { '_has:PractitionerRole:service:role': `${CODE_SYSTEMS.professionSante}|10`, _count: 200 })).toEqual(withDoctors);
+    expect(await all('HealthcareService', { '_has:PractitionerRole:service:practitioner': `Practitioner/${doctor.id}` })).toEqual(unitsOf((p) => p.id === doctor.id));
+    const nurse = people.find((p) => p.profession?.code === '60' && p.situations.length > 0)!;
+    // Two _has: a unit where some doctor works and where this nurse works (not one situation for both).
+    expect(await all('HealthcareService', { '_has:PractitionerRole:service:role': '10', '_has:PractitionerRole:service:practitioner': nurse.id, _count: 200 })).toEqual(
+      unitsOf((p) => p.id === nurse.id).filter((id) => withDoctors.includes(id)),
+    );
+    expect(ids(await search('HealthcareService', { '_has:PractitionerRole:service:role': `${CODE_SYSTEMS.professionSante}|nope` }))).toEqual([]);
+    const unknown = await fetch(`${fhir()}/HealthcareService?_has:PractitionerRole:service:nope=1`, { headers: { authorization: aggregator } });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
+  });
+
   it('pages Practitioner to the end without duplicates, as many as GraphQL counts, by id', async () => {
     const found = await all('Practitioner', { _count: 13 });
     expect(new Set(found).size).toBe(found.length);

@@ -82,6 +82,29 @@ export async function professionalsWhere<N>(ctx: HandlerContext, spec: Professio
   return resources.slice(0, limit);
 }
 
+/** Situations a reverse chain reads at most (`HealthcareService?_has:PractitionerRole:service:…`). */
+export const MAX_REVERSE_CHAINED = 10_000;
+
+/**
+ * The units of every situation matching `builder` the caller may see, or null when more than
+ * MAX_REVERSE_CHAINED situations match (the criterion is too broad to turn into unit ids).
+ */
+export async function unitsOfSituations(builder: ProfessionalCriteriaBuilder, ctx: HandlerContext): Promise<string[] | null> {
+  if (builder.empty) return [];
+  const criteria = builder.criteria();
+  const units = new Set<string>();
+  let read = 0;
+  let after: string | null = null;
+  do {
+    const result: SearchPage<PractitionerRoleRecord> = await page(ctx, PRACTITIONER_ROLES, { criteria, first: BATCH, after });
+    for (const edge of result.edges) units.add(edge.node.unit.id);
+    read += result.edges.length;
+    if (read > MAX_REVERSE_CHAINED) return null;
+    after = result.pageInfo.hasNextPage ? result.pageInfo.endCursor : null;
+  } while (after);
+  return [...units];
+}
+
 /** The PractitionerRoles of these units or practitioners, one more than a page may include (so the engine says it cut). */
 export const rolesWhere = (field: 'UNIT' | 'PROFESSIONAL', ids: readonly string[], ctx: HandlerContext): Promise<FhirSearchResource[]> =>
   professionalsWhere(ctx, PRACTITIONER_ROLES, field, ids, MAX_INCLUDED + 1);

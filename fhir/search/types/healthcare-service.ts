@@ -13,8 +13,9 @@ import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type Searc
 import { HEALTHCARE_SERVICE_SEARCH } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, booleanHolds, prepareUnits, unitsByIds } from '../units.js';
-import { rolesWhere } from '../professionals.js';
-import { PRACTITIONER_INCLUDE } from './practitioner-role.js';
+import { MAX_REVERSE_CHAINED, rolesWhere, unitsOfSituations } from '../professionals.js';
+import { PRACTITIONER_INCLUDE, PRACTITIONER_ROLE_PARAMS, practitionerRoleCriteria } from './practitioner-role.js';
+import { OperationOutcomeError, badRequest } from '../../outcomes.js';
 import { NEAR_PARAM, parseNear } from '../near.js';
 import { OFFER_PARAMS, offerClause } from '../offer-params.js';
 import { filterCriteria } from '../filter.js';
@@ -28,6 +29,12 @@ export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
   { code: 'active', type: 'token', description: 'true for active units, false for archived ones.', definition: base('HealthcareService-active'), modifiers: TOKEN_MODIFIERS },
+  {
+    code: '_has',
+    type: 'special',
+    description: 'Reverse chaining, one level: `_has:PractitionerRole:service:<parameter>` with a PractitionerRole parameter (rows below); each `_has` on its own.',
+    definition: base('Resource-has'),
+  },
   {
     code: '_filter',
     type: 'special',
@@ -48,7 +55,34 @@ const LOCATION_CHAINABLE: readonly SearchParamDefinition[] = [
   { code: 'equipment-type', type: 'token', description: 'Specific equipment (TRE_R212) of the Location.', definition: ror('ror-sp-equipment-type'), modifiers: TOKEN_MODIFIERS },
   ...CAPACITY_PARAMS,
 ];
-const CHAINED: readonly SearchParamDefinition[] = LOCATION_CHAINABLE.map((p) => ({ ...p, code: `location.${p.code}` }));
+/**
+ * `_has:PractitionerRole:service:<parameter>`: the offers where a situation matching the
+ * PractitionerRole criterion works (e.g. `role=…|10`, a doctor). Each such parameter is its own
+ * situation search (two `_has` need not be met by the same situation, as FHIR reads them), turned
+ * into unit ids; `service` and `location` are left out (they name the unit itself: `_id`).
+ */
+const HAS_ROLE = '_has:PractitionerRole:service:';
+const REVERSE_CHAINED: readonly SearchParamDefinition[] = PRACTITIONER_ROLE_PARAMS.filter((p) => p.code !== 'service' && p.code !== 'location').map((p) => ({
+  ...p,
+  code: `${HAS_ROLE}${p.code}`,
+  description: `Offers with a PractitionerRole whose \`${p.code}\` holds: ${p.description}`,
+}));
+
+const CHAINED: readonly SearchParamDefinition[] = [...LOCATION_CHAINABLE.map((p) => ({ ...p, code: `location.${p.code}` })), ...REVERSE_CHAINED];
+
+/** Each `_has:PractitionerRole:service:` clause as the unit ids of the situations it matches. */
+async function addRoleClauses(search: ParsedSearch, builder: UnitCriteriaBuilder, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
+  for (const clause of search.clauses.filter((c) => c.code.startsWith(HAS_ROLE))) {
+    const roles = practitionerRoleCriteria({ clauses: [{ ...clause, code: clause.code.slice(HAS_ROLE.length) }] });
+    const units = await unitsOfSituations(roles, ctx);
+    if (units === null) {
+      throw new OperationOutcomeError(badRequest(`${clause.code}: more than ${MAX_REVERSE_CHAINED} PractitionerRoles match; narrow the criterion (with organization, for instance)`));
+    }
+    if (units.length === 0) builder.empty = true;
+    else builder.codes.push({ anyOf: units.map((code) => ({ field: 'ID' as const, code })), not: false });
+  }
+  return builder;
+}
 
 const unchained = (clause: Clause): string => clause.code.replace(/^location\./, '');
 
@@ -118,6 +152,6 @@ export const healthcareServiceSearch: SearchType = {
     PRACTITIONER_INCLUDE,
   ],
   revincludes: [{ code: 'PractitionerRole:service', find: (ids, ctx) => rolesWhere('UNIT', ids, ctx) }],
-  prepare: async (search, ctx) => prepareUnits(search, criteriaOf(search), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
+  prepare: async (search, ctx) => prepareUnits(search, await addRoleClauses(search, criteriaOf(search), ctx), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, HEALTHCARE_SERVICE_SEARCH, ids, toResource),
 };

@@ -59,8 +59,8 @@ const PARAMS: readonly SearchParamDefinition[] = [
  * indexed `unitSearch` criteria (the IG's "capacity of one offer" query).
  */
 const HAS_SERVICE = '_has:HealthcareService:location:';
-// `location` is left out (`_has:HealthcareService:location:location=Location/X` is `_id=X`), and `_filter`.
-const REVERSE_CHAINED: readonly SearchParamDefinition[] = HEALTHCARE_SERVICE_PARAMS.filter((p) => p.code !== 'location' && p.code !== '_filter').map((p) => ({
+// `location` is left out (`_has:HealthcareService:location:location=Location/X` is `_id=X`), and `_filter` and `_has` (one level).
+const REVERSE_CHAINED: readonly SearchParamDefinition[] = HEALTHCARE_SERVICE_PARAMS.filter((p) => p.code !== 'location' && p.code !== '_filter' && p.code !== '_has').map((p) => ({
   ...p,
   code: `${HAS_SERVICE}${p.code}`,
   description: `HealthcareService \`${p.code}\` of the same unit: ${p.description}`,

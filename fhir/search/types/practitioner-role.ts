@@ -11,7 +11,7 @@ import type { Clause, ParsedSearch } from '../parse.js';
 import { PRACTITIONER_ROLES, ProfessionalCriteriaBuilder, prepareProfessionals, professionalsWhere, type ProfessionalCodeField } from '../professionals.js';
 import { tokenMatches } from '../values.js';
 
-const PARAMS: readonly SearchParamDefinition[] = [
+export const PRACTITIONER_ROLE_PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS.filter((p) => p.code !== '_tag').map((p) =>
     p.code === '_lastUpdated' ? { ...p, description: 'meta.lastUpdated, the professional record\'s (every placement change moves it), with every prefix; UTC without a time zone.' } : p,
   ),
@@ -43,7 +43,8 @@ function specialty(clause: Clause, builder: ProfessionalCriteriaBuilder): void {
   else builder.codes.push({ anyOf: matches, not });
 }
 
-function criteriaOf(search: ParsedSearch): ProfessionalCriteriaBuilder {
+/** The situation criteria of a PractitionerRole search (also HealthcareService's `_has:PractitionerRole:service:`). */
+export function practitionerRoleCriteria(search: Pick<ParsedSearch, 'clauses'>): ProfessionalCriteriaBuilder {
   const builder = new ProfessionalCriteriaBuilder();
   for (const clause of search.clauses) {
     switch (clause.code) {
@@ -84,7 +85,7 @@ export const PRACTITIONER_INCLUDE = { code: 'PractitionerRole:practitioner', ref
 
 export const practitionerRoleSearch: SearchType = {
   resourceType: 'PractitionerRole',
-  params: PARAMS,
+  params: PRACTITIONER_ROLE_PARAMS,
   sorts: PRACTITIONER_ROLES.sorts,
   includes: [
     PRACTITIONER_INCLUDE,
@@ -93,6 +94,6 @@ export const practitionerRoleSearch: SearchType = {
     { code: 'PractitionerRole:location', references: (r) => refs(role(r)?.location) },
   ],
   revincludes: [],
-  prepare: async (search, ctx) => prepareProfessionals(criteriaOf(search), ctx, PRACTITIONER_ROLES),
+  prepare: async (search, ctx) => prepareProfessionals(practitionerRoleCriteria(search), ctx, PRACTITIONER_ROLES),
   fetchByIds: (ids, ctx) => professionalsWhere(ctx, PRACTITIONER_ROLES, 'SITUATION', ids, ids.length),
 };
