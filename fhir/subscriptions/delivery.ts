@@ -95,13 +95,15 @@ async function deliverOne(deps: DeliveryDeps, row: SubscriptionRow): Promise<voi
   await deps.store.failed(deps.owner, row.id, type === 'handshake' ? `Handshake failed: ${failure}` : failure, retryDelay(deps.timings, failures), toError);
 }
 
-/** One pass: claims and sends until nothing is due (or the runner stops). */
-async function deliverDue(deps: DeliveryDeps, runner: { readonly stopped: boolean }): Promise<void> {
+/** One pass: claims and sends until nothing is due (or the runner stops); returns the notifications attempted. */
+async function deliverDue(deps: DeliveryDeps, runner: { readonly stopped: boolean }): Promise<number> {
+  let attempted = 0;
   while (!runner.stopped) {
     await deps.store.expire();
     const leaseMs = 60_000 + 30_000; // longer than the longest timeout
     const claimed = await deps.store.claimDue(deps.owner, leaseMs, CLAIM_BATCH);
-    if (claimed.length === 0) return;
+    if (claimed.length === 0) break;
+    attempted += claimed.length;
     await Promise.all(
       claimed.map((row) =>
         deliverOne(deps, row).catch(async (error: unknown) => {
@@ -111,10 +113,11 @@ async function deliverDue(deps: DeliveryDeps, runner: { readonly stopped: boolea
       ),
     );
   }
+  return attempted;
 }
 
 export function startDelivery(deps: DeliveryDeps): Delivery {
   // Heartbeats and retries come due with time: a pass at least every poll, besides the wakes.
-  const runner: Job = startJob(deps.logger, { name: 'fhir-subscription-delivery', everyMs: deps.timings.pollMs, run: () => deliverDue(deps, runner), logRuns: false });
+  const runner: Job = startJob(deps.logger, { name: 'fhir-subscription-delivery', everyMs: deps.timings.pollMs, run: async () => (await deliverDue(deps, runner)) || 'idle', logRuns: false });
   return { wake: runner.wake, idle: runner.idle, stop: runner.stop };
 }

@@ -75,21 +75,24 @@ async function targetsOf(deps: FanoutDeps, change: InboxRow): Promise<Target[]> 
 }
 
 /** One pass over the inbox while the lease is ours; nothing when another process holds it. */
-async function fanOut(deps: FanoutDeps): Promise<void> {
-  if (!(await deps.store.inboxPending())) return;
+/** One pass over the inbox; returns the changes it logged. */
+async function fanOut(deps: FanoutDeps): Promise<number> {
+  if (!(await deps.store.inboxPending())) return 0;
   let last = await deps.store.claimFanout(deps.owner, LEASE_MS);
-  if (last === null) return;
+  if (last === null) return 0;
+  let logged = 0;
   try {
     for (;;) {
       const changes = await deps.store.inboxAfter(last, PAGE);
       for (const change of changes) {
         const targets = await targetsOf(deps, change);
-        if (!(await deps.store.logChange(deps.owner, change, targets))) return; // lease lost: the new holder goes on
+        if (!(await deps.store.logChange(deps.owner, change, targets))) return logged; // lease lost: the new holder goes on
         last = change.changeId;
+        logged++;
         if (targets.length > 0) deps.onLogged();
       }
-      if (changes.length < PAGE) return;
-      if ((await deps.store.claimFanout(deps.owner, LEASE_MS)) === null) return;
+      if (changes.length < PAGE) return logged;
+      if ((await deps.store.claimFanout(deps.owner, LEASE_MS)) === null) return logged;
     }
   } finally {
     await deps.store.releaseFanout(deps.owner);
@@ -98,7 +101,7 @@ async function fanOut(deps: FanoutDeps): Promise<void> {
 
 export function startFanout(deps: FanoutDeps): Fanout {
   // A change that fails stays in the inbox: the next pass retries it.
-  const runner = startJob(deps.logger, { name: 'fhir-subscription-fanout', everyMs: deps.pollMs ?? 5_000, run: () => fanOut(deps), logRuns: false });
+  const runner = startJob(deps.logger, { name: 'fhir-subscription-fanout', everyMs: deps.pollMs ?? 5_000, run: async () => (await fanOut(deps)) || 'idle', logRuns: false });
   const consumer: Consumer = startConsumer(deps.db, deps.feed, deps.logger, { name: CONSUMER_NAME, topics: FEED_TOPICS, startAt: 'now' }, async (events, tx) => {
     await deps.store.copyToInbox(tx, events);
     void consumer.drain().then(runner.wake); // after this round's commit
