@@ -24,6 +24,11 @@ export interface JobSpec {
   run: () => Promise<JobResult>;
   /** Log each run that did work at info (default true); a frequent poller says false. */
   logRuns?: boolean;
+  /**
+   * Level of a failed run's log line (default error). `warn` for a job whose runs may fail while
+   * another component is not up yet and that retries on its own (the snapshot reads the offer).
+   */
+  failureLevel?: 'warn' | 'error';
 }
 
 export interface Job {
@@ -81,7 +86,7 @@ export function startJob(logger: Logger, spec: JobSpec): Job {
       for (const waiter of waiters) waiter.resolve(result);
     } catch (error) {
       jobMetrics.runs.inc({ ...labels, outcome: 'failed' });
-      log.error({ err: error }, 'job failed; retried at its next run');
+      log[spec.failureLevel ?? 'error']({ err: error }, 'job failed; retried at its next run');
       for (const waiter of waiters) waiter.reject(error);
     } finally {
       end();

@@ -2,7 +2,7 @@
  * The background-job scheduler (platform/jobs.ts, issue 19): one run at a time, no wake lost, a
  * failure logged and retried, a clean stop, and every job's runs on /metrics of a running hub.
  */
-import { describe, it, expect, inject } from 'vitest';
+import { describe, it, expect, inject, vi } from 'vitest';
 import { startJob, jobMetrics, type JobResult } from '../platform/jobs.js';
 import { createLogger } from '../platform/logger.js';
 
@@ -88,6 +88,18 @@ describe('startJob', () => {
     expect(await metricValue('nextRun', { job: 'test-failure' })).toBeUndefined(); // stopped: no next run
   });
 
+  it("logs a failed run at the job's failure level (warn for jobs that wait on another component)", async () => {
+    const lines: Array<{ level: number; job: string; msg: string }> = [];
+    const captured = createLogger('info', {}, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const failing = { everyMs: 60_000, firstAfterMs: 0, run: async (): Promise<JobResult> => Promise.reject(new Error('offer not up yet')) };
+    const quiet = startJob(captured, { name: 'test-warn', failureLevel: 'warn', ...failing });
+    const loud = startJob(captured, { name: 'test-error', ...failing });
+    await Promise.allSettled([quiet.runNow(), loud.runNow()]);
+    await Promise.all([quiet.stop(), loud.stop()]);
+    const failures = lines.filter((l) => l.msg === 'job failed; retried at its next run').map((l) => [l.job, l.level]);
+    expect(failures).toEqual(expect.arrayContaining([['test-warn', 40], ['test-error', 50]]));
+  });
+
   it('stop waits for the run under way and no run starts after it', async () => {
     const gate = gatedRun();
     const job = startJob(logger, { name: 'test-stop', everyMs: 10, firstAfterMs: 0, run: gate.run });
@@ -107,11 +119,22 @@ describe('startJob', () => {
 
 describe('jobs on /metrics', () => {
   it("a running hub shows its jobs' last and next runs", async () => {
-    const text = await (await fetch(new URL('/metrics', hub.graphql))).text();
-    for (const job of ['tension-mail-drafts', 'fhir-bulk-export', 'fhir-history-versions', 'fhir-subscription-delivery']) {
-      expect(text, job).toMatch(new RegExp(`job_last_run_timestamp_seconds\\{[^}]*job="${job}"`));
-      expect(text, job).toMatch(new RegExp(`job_runs_total\\{[^}]*job="${job}"`));
+    const metrics = async () => (await fetch(new URL('/metrics', hub.graphql))).text();
+    // Jobs that run once at start have a last run (this file may run first: their first run may
+    // still be under way); every job has its next one.
+    const text = await vi.waitFor(
+      async () => {
+        const current = await metrics();
+        for (const job of ['tension-mail-drafts', 'fhir-bulk-export', 'fhir-history-versions', 'capacity-snapshot']) {
+          expect(current, job).toMatch(new RegExp(`job_last_run_timestamp_seconds\\{[^}]*job="${job}"`));
+          expect(current, job).toMatch(new RegExp(`job_runs_total\\{[^}]*job="${job}"`));
+        }
+        return current;
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    for (const job of ['fhir-subscription-delivery', 'fhir-subscription-fanout', 'admission-expiry', 'feed-retention']) {
+      expect(text, job).toMatch(new RegExp(`job_next_run_timestamp_seconds\\{[^}]*job="${job}"`));
     }
-    expect(text).toMatch(/job_next_run_timestamp_seconds\{[^}]*job="capacity-snapshot"/);
   });
 });

@@ -55,7 +55,7 @@ export function scheduleSnapshots(app: FastifyInstance, options: SchedulerOption
   // Started once listening, checked at once then every interval: the offer subgraph may start
   // after us (separate processes; a failed snapshot is retried at each check).
   app.addHook('onListen', async () => {
-    job = startJob(options.logger, { name: 'capacity-snapshot', everyMs: options.intervalMs ?? 60_000, firstAfterMs: 0, run: check, logRuns: false });
+    job = startJob(options.logger, { name: 'capacity-snapshot', failureLevel: 'warn', everyMs: options.intervalMs ?? 60_000, firstAfterMs: 0, run: check, logRuns: false });
   });
   app.addHook('onClose', async () => {
     await job?.stop();

@@ -91,6 +91,7 @@ export function scheduleRequestJobs(app: FastifyInstance, options: JobOptions): 
       }),
       startJob(logger, {
         name: 'bed-hold-release',
+        failureLevel: 'warn', // the capacities subgraph may be restarting: retried at the next tick
         everyMs,
         run: async () => {
           const released = await releaseDueHolds(options.store, options.holds, new Date());

@@ -39,7 +39,7 @@ export function scheduleDetection(app: FastifyInstance, options: DetectionJobOpt
   // First check one interval after start: other subgraphs may start after us, and
   // short-lived processes (tests, scripts) run no detection.
   app.addHook('onListen', async () => {
-    job = startJob(options.logger, { name: 'tension-detection', everyMs: CHECK_EVERY_MS, run: check, logRuns: false });
+    job = startJob(options.logger, { name: 'tension-detection', failureLevel: 'warn', everyMs: CHECK_EVERY_MS, run: check, logRuns: false });
   });
   app.addHook('onClose', async () => {
     await job?.stop();

@@ -73,7 +73,7 @@ function startDraftFinisher(orm: Orm, client: SubgraphClient, logger: Logger, on
     return finished || 'idle';
   };
   // First run at once: drafts a previous process left.
-  return startJob(logger, { name: 'tension-mail-drafts', everyMs: SWEEP_EVERY_MS, firstAfterMs: 0, run: pass });
+  return startJob(logger, { name: 'tension-mail-drafts', failureLevel: 'warn', everyMs: SWEEP_EVERY_MS, firstAfterMs: 0, run: pass });
 }
 
 /** Starts the consumer, the draft finisher and the worker with the app; all stop when it closes. */
