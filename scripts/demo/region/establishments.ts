@@ -101,9 +101,7 @@ export function readLegalStatuses(): Map<string, string> {
   return out;
 }
 
-/** Missing INSEE codes filled from the file's other rows, as the FINESS import does (subgraphs/offer/finess/commune-codes.ts). */
-export const fillInseeCodes = (establishments: readonly DemoEstablishment[]): DemoEstablishment[] => fillCommuneCodes(establishments);
-
 export function readEstablishments(): DemoEstablishment[] {
-  return fillInseeCodes(regionRows().map(toEstablishment)).sort((a, b) => a.id.localeCompare(b.id));
+  // Missing INSEE codes filled from the file's other rows, as the FINESS import does.
+  return fillCommuneCodes(regionRows().map(toEstablishment)).sort((a, b) => a.id.localeCompare(b.id));
 }
