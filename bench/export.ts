@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import type { BenchHub } from './lib/hub.js';
 import { now } from './lib/stats.js';
+import { startProfiler } from './lib/profiler.js';
 
 export interface ExportFigures {
   /** Resources per type, from the manifest (checked against the lines received). */
@@ -151,7 +152,8 @@ async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }
   return { ms: now() - started, bytes };
 }
 
-export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void): Promise<ExportFigures> {
+/** `cpuProfile`: a CPU profile of the hub's thread over the full export's job (kick-off → manifest) is written there. */
+export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void, cpuProfile?: string): Promise<ExportFigures> {
   const fhir = bench.hub.urls.fhir;
   global.gc?.();
   if (global.gc) log(`export: before, after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
@@ -159,7 +161,9 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
   const rss = rssSampler();
   try {
     log('export: running $export of every type…');
+    const profiler = cpuProfile ? await startProfiler() : null;
     const exported = await runExport(fhir, token, rss);
+    if (profiler && cpuProfile) await profiler.stop(cpuProfile);
     log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
     if (global.gc) {
       global.gc();

@@ -235,7 +235,7 @@ async function main(): Promise<void> {
         if (!token || performance.now() - token.at > 10 * 60_000) token = { value: await asApp(bench.base, 'national-aggregator'), at: performance.now() };
         return token.value;
       };
-      const f = await runExportBench(bench, fresh, log);
+      const f = await runExportBench(bench, fresh, log, values['cpu-prof']);
       sections.push(`### FHIR bulk export\n\n${exportTable(f)}`);
     }
     if (!only || only === 'gateway') {

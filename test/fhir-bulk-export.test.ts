@@ -6,13 +6,14 @@
  * the bulk export's own job tables; every job a test starts is deleted before the test ends.
  * Writes, restarts, 429 and expiry are in fhir-bulk-jobs.test.ts (private hub).
  */
+import { gunzipSync } from 'node:zlib';
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
 import { databaseKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
-import { cancel, download, exportAll, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
+import { cancel, download, downloadRaw, exportAll, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
 import { clientToken } from '../scripts/token.js';
 
 const hubs = inject('hubs');
@@ -201,6 +202,17 @@ describe.each(databaseKinds())('FHIR bulk export on %s', (kind) => {
         expect(await client.read({ resourceType: first.resourceType, id: first.id })).toEqual(first);
       }
       expect(counted).toEqual(expected);
+
+      // Stored as gzip members: a gzip client gets them as stored, any other the plain NDJSON; both the same lines.
+      const first = manifest.output[0]!;
+      const plain = await downloadRaw(first.url, aggregator, 'identity');
+      const zipped = await downloadRaw(first.url, aggregator, 'br;q=1, gzip;q=0.5');
+      const refused = await downloadRaw(first.url, aggregator, 'gzip;q=0');
+      expect([plain.status, plain.encoding, zipped.status, zipped.encoding, refused.encoding]).toEqual([200, undefined, 200, 'gzip', undefined]);
+      expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+      expect(gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+      expect(refused.body.equals(plain.body)).toBe(true);
+      expect(plain.body.toString('utf8').split('\n').filter(Boolean)).toHaveLength(first.count!);
 
       // Files need the owner's token: none → 401; another application → 404; the owner without bulk.export → 403.
       const url = manifest.output[0]!.url;

@@ -7,13 +7,14 @@
  * as a process that only serves the API would): the test runs a worker of its own on the hub's
  * database and executor, so it decides when jobs run, and what their worker "crashed" with.
  */
+import { gunzipSync } from 'node:zlib';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
-import { download, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
+import { download, downloadRaw, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
 import { createLogger } from '../platform/logger.js';
 import type { GraphQLExecutor } from '../platform/executor.js';
 import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
@@ -122,6 +123,19 @@ describe('FHIR bulk export jobs (private hub)', () => {
     expect(ids.has('stale')).toBe(false);
     expect(ids.size).toBe(total);
     expect(total).toBe(await organizationCount());
+
+    // A file stored as text (chunks written before compression) is served both ways too.
+    const [{ url }] = manifest.output as [Manifest['output'][number]];
+    const before = await downloadRaw(url, aggregator, 'identity');
+    const [{ n }] = (await hub.db.rows<{ n: number }>(
+      sql`update fhir_bulk.export_chunk set gzip = null, lines = ${before.body.toString('utf8')} where job_id = ${id} and file_no = ${Number(url.split('/').at(-1))} returning 1 as n`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+    const plain = await downloadRaw(url, aggregator, 'identity');
+    const zipped = await downloadRaw(url, aggregator, 'gzip');
+    expect([plain.encoding, zipped.encoding]).toEqual([undefined, 'gzip']);
+    expect(plain.body.equals(before.body)).toBe(true);
+    expect(gunzipSync(zipped.body).equals(before.body)).toBe(true);
   });
 
   it('hands a running job back to the queue when its worker shuts down, and the next worker finishes it', async () => {

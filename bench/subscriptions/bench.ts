@@ -7,12 +7,11 @@
  * capacities subgraph (no gateway).
  */
 import { Worker } from 'node:worker_threads';
-import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { signIdentity, IDENTITY_HEADER } from '../../platform/auth/internal-token.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { CHANGE_CHANNEL } from '../../platform/changes/append.js';
+import { startProfiler } from '../lib/profiler.js';
 import type { BenchHub } from '../lib/hub.js';
 import { graphql, graphqlRequests } from '../lib/graphql.js';
 import { now, summarize, type Summary } from '../lib/stats.js';
@@ -90,21 +89,6 @@ function startWorker() {
       worker.postMessage(message);
     });
   return { worker, ask, tell: (message: ToWorker) => worker.postMessage(message) };
-}
-
-/** The inspector's CPU profiler on this thread, from now until `stop` writes the profile to a file. */
-async function startProfiler() {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async (file: string) => {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

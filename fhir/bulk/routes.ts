@@ -13,6 +13,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../platform/executor.js';
 import type { FhirRuntime } from '../features.js';
@@ -24,7 +26,7 @@ import { cancelled, forbidden, notExportable, tooManyExports, unauthenticated, u
 import { createRunner } from './runner.js';
 import { sourceOf, typesFor } from './sources.js';
 import { smartConfiguration } from './smart.js';
-import { createBulkStore, type BulkStore } from './store.js';
+import { createBulkStore, type BulkStore, type StoredChunk } from './store.js';
 import type { ExportJob } from './tables.js';
 
 export const NDJSON = 'application/fhir+ndjson';
@@ -50,13 +52,36 @@ function sendOutcome(reply: FastifyReply, status: number, outcome: OperationOutc
   return reply.code(status).type(FHIR_JSON).send(outcome);
 }
 
+/**
+ * Whether the client takes a gzip body (`Accept-Encoding`, RFC 9110 §12.5.3): `gzip` or `*`
+ * named without `q=0`.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((item) => {
+    const [coding = '', ...params] = item.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === 'x-gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * A chunk as the client takes it. Each stored chunk is a whole gzip member, and members
+ * concatenated are one gzip stream, so a gzip client gets the rows as stored; any other gets
+ * each chunk inflated on its own. Chunks stored as text (before compression) go the other way.
+ */
+async function chunkBody(chunk: StoredChunk, gzipped: boolean): Promise<Buffer | string> {
+  if (chunk.gzip) return gzipped ? chunk.gzip : promisify(gunzip)(chunk.gzip);
+  const lines = chunk.lines ?? '';
+  return gzipped ? promisify(gzip)(lines, { level: 1 }) : lines;
+}
+
 /** Streams a file's chunks in order, a few rows at a time: memory stays flat whatever the file size. */
-function fileStream(store: BulkStore, jobId: string, fileNo: number): Readable {
-  async function* chunks(): AsyncGenerator<string> {
+function fileStream(store: BulkStore, jobId: string, fileNo: number, gzipped: boolean): Readable {
+  async function* chunks(): AsyncGenerator<Buffer | string> {
     let after = 0;
     for (;;) {
       const rows = await store.chunksAfter(jobId, fileNo, after, CHUNKS_PER_READ);
-      for (const row of rows) yield row.lines;
+      for (const row of rows) yield await chunkBody(row, gzipped);
       if (rows.length < CHUNKS_PER_READ) return;
       after = rows.at(-1)!.chunkNo;
     }
@@ -200,7 +225,9 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
     const fileNo = Number(request.params.file);
     const file = job.status === 'completed' && Number.isInteger(fileNo) ? await store.file(job.id, fileNo) : null;
     if (!file) throw new OperationOutcomeError(unknownFile(job.id, request.params.file));
-    return reply.code(200).type(NDJSON).send(fileStream(store, job.id, file.fileNo));
+    const gzipped = acceptsGzip(request.headers['accept-encoding']);
+    if (gzipped) reply.header('content-encoding', 'gzip');
+    return reply.code(200).type(NDJSON).header('vary', 'accept-encoding').send(fileStream(store, job.id, file.fileNo, gzipped));
   });
 
   app.get('/.well-known/smart-configuration', async (_request, reply) => reply.type('application/json').send(await smart()));

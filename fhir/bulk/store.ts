@@ -24,6 +24,13 @@ export interface NewJob {
   transactionTime: Date;
 }
 
+/** A stored chunk: gzip-compressed, or plain text when written before compression (one is set). */
+export interface StoredChunk {
+  chunkNo: number;
+  gzip: Buffer | null;
+  lines: string | null;
+}
+
 const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
 
 export function createBulkStore(orm: Orm) {
@@ -102,10 +109,10 @@ export function createBulkStore(orm: Orm) {
       await orm.insert(exportFiles).values({ jobId, fileNo, type, count: 0 });
     },
 
-    /** Appends lines to a file and its count together. */
-    appendChunk: (jobId: string, fileNo: number, chunkNo: number, lines: string, lineCount: number): Promise<void> =>
+    /** Appends lines (one gzip member) to a file and its count together. */
+    appendChunk: (jobId: string, fileNo: number, chunkNo: number, gzip: Buffer, lineCount: number): Promise<void> =>
       orm.transaction(async (tx) => {
-        await tx.insert(exportChunks).values({ jobId, fileNo, chunkNo, lines });
+        await tx.insert(exportChunks).values({ jobId, fileNo, chunkNo, gzip });
         await tx
           .update(exportFiles)
           .set({ count: sql`${exportFiles.count} + ${lineCount}` })
@@ -156,9 +163,9 @@ export function createBulkStore(orm: Orm) {
     },
 
     /** The next chunks of a file after `afterChunk`, in order. */
-    chunksAfter: (jobId: string, fileNo: number, afterChunk: number, limit: number): Promise<{ chunkNo: number; lines: string }[]> =>
+    chunksAfter: (jobId: string, fileNo: number, afterChunk: number, limit: number): Promise<StoredChunk[]> =>
       orm
-        .select({ chunkNo: exportChunks.chunkNo, lines: exportChunks.lines })
+        .select({ chunkNo: exportChunks.chunkNo, gzip: exportChunks.gzip, lines: exportChunks.lines })
         .from(exportChunks)
         .where(and(eq(exportChunks.jobId, jobId), eq(exportChunks.fileNo, fileNo), gt(exportChunks.chunkNo, afterChunk)))
         .orderBy(asc(exportChunks.chunkNo))

@@ -3,11 +3,17 @@
  * them): one row per export job, one per NDJSON file, and the files' content as chunks of lines,
  * so any hub process sharing the database can serve a file, and none holds one in memory.
  */
-import { pgSchema, text, integer, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
+import { customType, pgSchema, text, integer, jsonb, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../platform/executor.js';
 import type { OperationOutcome } from '../types.js';
 
 export const fhirBulk = pgSchema('fhir_bulk');
+
+/** `bytea` as a Buffer on both drivers (node-postgres gives a Buffer, PGlite a Uint8Array). */
+const bytes = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
 
 /** accepted: waiting for a worker; in-progress: a worker holds the lease; then completed or failed. */
 export type JobStatus = 'accepted' | 'in-progress' | 'completed' | 'failed';
@@ -65,8 +71,13 @@ export const exportChunks = fhirBulk.table(
       .references(() => exportJobs.id, { onDelete: 'cascade' }),
     fileNo: integer('file_no').notNull(),
     chunkNo: integer('chunk_no').notNull(),
-    /** Whole NDJSON lines, each ending with a newline. */
-    lines: text('lines').notNull(),
+    /**
+     * Whole NDJSON lines, each ending with a newline, as one gzip member (D1xx-export16-1): a
+     * file's chunks concatenated are a gzip stream of the file.
+     */
+    gzip: bytes('gzip'),
+    /** The same, uncompressed: chunks written before `gzip` existed (null since). */
+    lines: text('lines'),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.fileNo, t.chunkNo] })],
 );

@@ -2,6 +2,7 @@
  * A Bulk Data 2.0 client for tests, as the Inferno bulk-data test kit drives a server: kick-off
  * with `Prefer: respond-async`, polls honouring `Retry-After`, NDJSON downloads.
  */
+import { get as httpGet } from 'node:http';
 
 export interface Manifest {
   transactionTime: string;
@@ -62,6 +63,22 @@ export async function download(url: string, bearer: string | null): Promise<{ re
   const response = await fetch(url, { headers: { accept: 'application/fhir+ndjson', ...(bearer ? { authorization: bearer } : {}) } });
   const text = response.status === 200 ? await response.text() : '';
   return { response, lines: text.split('\n').filter((l) => l.length > 0) };
+}
+
+/**
+ * A file's body as sent, without fetch's automatic decompression: the bytes and the
+ * Content-Encoding the server chose for `acceptEncoding`.
+ */
+export function downloadRaw(url: string, bearer: string, acceptEncoding: string): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers: { accept: 'application/fhir+ndjson', authorization: bearer, 'accept-encoding': acceptEncoding } }, (response) => {
+      const parts: Buffer[] = [];
+      response.on('data', (part: Buffer) => parts.push(part));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, encoding: response.headers['content-encoding'], body: Buffer.concat(parts) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
 }
 
 /** DELETE on the status URL. */
