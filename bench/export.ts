@@ -76,7 +76,7 @@ interface Manifest {
 
 type ExportRun = Omit<ExportFigures, 'copy' | 'rssBeforeMb' | 'since'> & { transactionTime: string };
 
-async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }, query = ''): Promise<ExportRun> {
+async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }, query = '', atManifest?: () => Promise<void>): Promise<ExportRun> {
   const started = now();
   const cpuBefore = process.cpuUsage();
   const kickOff = await fetch(`${fhir}/$export${query}`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
@@ -93,6 +93,7 @@ async function runExport(fhir: string, token: () => Promise<string>, rss: { take
   const cpu = process.cpuUsage(cpuBefore);
   const jobCpuMs = (cpu.user + cpu.system) / 1000;
   const rssPeakJobMb = rss.take();
+  await atManifest?.();
   const resources: Record<string, number> = {};
   let bytes = 0;
   const downloadStarted = now();
@@ -162,8 +163,7 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
   try {
     log('export: running $export of every type…');
     const profiler = cpuProfile ? await startProfiler() : null;
-    const exported = await runExport(fhir, token, rss);
-    if (profiler && cpuProfile) await profiler.stop(cpuProfile);
+    const exported = await runExport(fhir, token, rss, '', profiler && cpuProfile ? () => profiler.stop(cpuProfile) : undefined);
     log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
     if (global.gc) {
       global.gc();
