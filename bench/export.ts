@@ -17,6 +17,8 @@ export interface ExportFigures {
   resources: Record<string, number>;
   files: number;
   bytes: number;
+  /** What the files take in the database (gzip members since issue 16, text before). */
+  storedBytes: number;
   /** Kick-off → manifest. */
   jobMs: number;
   /**
@@ -76,7 +78,23 @@ interface Manifest {
 
 type ExportRun = Omit<ExportFigures, 'copy' | 'rssBeforeMb' | 'since'> & { transactionTime: string };
 
-async function runExport(fhir: string, token: () => Promise<string>, rss: { take: () => number }, query = '', atManifest?: () => Promise<void>): Promise<ExportRun> {
+/** Bytes a job's chunks take in the database (gzip members, or text written before them). */
+async function storedBytes(bench: BenchHub, jobId: string): Promise<number> {
+  const [row] = await bench.hub.db.rows<{ n: string | number | null }>(
+    sql`select sum(coalesce(octet_length(gzip), 0) + coalesce(octet_length(lines), 0)) as n from fhir_bulk.export_chunk where job_id = ${jobId}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+interface RunOptions {
+  query?: string;
+  /** Called once the manifest is in, before the downloads. */
+  atManifest?: () => Promise<void>;
+}
+
+async function runExport(bench: BenchHub, token: () => Promise<string>, rss: { take: () => number }, options: RunOptions = {}): Promise<ExportRun> {
+  const { query = '', atManifest } = options;
+  const fhir = bench.hub.urls.fhir;
   const started = now();
   const cpuBefore = process.cpuUsage();
   const kickOff = await fetch(`${fhir}/$export${query}`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
@@ -94,6 +112,7 @@ async function runExport(fhir: string, token: () => Promise<string>, rss: { take
   const jobCpuMs = (cpu.user + cpu.system) / 1000;
   const rssPeakJobMb = rss.take();
   await atManifest?.();
+  const stored = await storedBytes(bench, status.split('/').at(-1)!);
   const resources: Record<string, number> = {};
   let bytes = 0;
   const downloadStarted = now();
@@ -106,7 +125,7 @@ async function runExport(fhir: string, token: () => Promise<string>, rss: { take
   const downloadMs = now() - downloadStarted;
   const rssPeakDownloadMb = rss.take();
   await fetch(status, { method: 'DELETE', headers: { authorization: await token() } });
-  return { resources, files: manifest.output.length, bytes, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, transactionTime: manifest.transactionTime, jobCpuMs };
+  return { resources, files: manifest.output.length, bytes, storedBytes: stored, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, transactionTime: manifest.transactionTime, jobCpuMs };
 }
 
 /**
@@ -118,7 +137,7 @@ async function sincePull(bench: BenchHub, token: () => Promise<string>, rss: { t
     update capacities.unit_capacity set updated_at = now()
     where unit_id in (select unit_id from capacities.unit_capacity order by unit_id limit ${SINCE_CHANGES})`);
   rss.take();
-  const pulled = await runExport(bench.hub.urls.fhir, token, rss, `?_since=${encodeURIComponent(transactionTime)}`);
+  const pulled = await runExport(bench, token, rss, { query: `?_since=${encodeURIComponent(transactionTime)}` });
   const expected = JSON.stringify({ Location: SINCE_CHANGES });
   if (JSON.stringify(pulled.resources) !== expected) throw new Error(`_since pull: ${JSON.stringify(pulled.resources)}, expected ${expected}`);
   return { changed: SINCE_CHANGES, jobMs: pulled.jobMs, jobCpuMs: pulled.jobCpuMs, resources: pulled.resources, rssPeakMb: pulled.rssPeakJobMb };
@@ -155,7 +174,6 @@ async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }
 
 /** `cpuProfile`: a CPU profile of the hub's thread over the full export's job (kick-off → manifest) is written there. */
 export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void, cpuProfile?: string): Promise<ExportFigures> {
-  const fhir = bench.hub.urls.fhir;
   global.gc?.();
   if (global.gc) log(`export: before, after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
   const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
@@ -163,7 +181,7 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
   try {
     log('export: running $export of every type…');
     const profiler = cpuProfile ? await startProfiler() : null;
-    const exported = await runExport(fhir, token, rss, '', profiler && cpuProfile ? () => profiler.stop(cpuProfile) : undefined);
+    const exported = await runExport(bench, token, rss, profiler && cpuProfile ? { atManifest: () => profiler.stop(cpuProfile) } : {});
     log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
     if (global.gc) {
       global.gc();

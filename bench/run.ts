@@ -127,7 +127,7 @@ function exportTable(f: ExportFigures): string {
   const total = f.jobMs + f.downloadMs;
   const mb = (v: number) => `${v.toFixed(0)} MiB`;
   return [
-    `\`$export\` of every type as \`national-aggregator\`: ${Object.entries(f.resources).map(([type, n]) => `${n} ${type}`).join(', ')}, in ${f.files} NDJSON files (${mb(f.bytes / 2 ** 20)}). ` +
+    `\`$export\` of every type as \`national-aggregator\`: ${Object.entries(f.resources).map(([type, n]) => `${n} ${type}`).join(', ')}, in ${f.files} NDJSON files (${mb(f.bytes / 2 ** 20)}; ${mb(f.storedBytes / 2 ** 20)} stored in the database). ` +
       `Process RSS before: ${mb(f.rssBeforeMb)} (the hub and its database run in the bench's process).`,
     '',
     table(['export of everything', 'time', 'CPU of the process', 'data', 'peak RSS', 'COPY is … faster'], [
