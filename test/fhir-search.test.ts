@@ -33,7 +33,7 @@ interface GqlUnit {
   patientAge: { min: number | null; max: number | null };
   address: { city: string | null; postalCode: string | null; inseeCode: string | null };
   position: { latitude: number; longitude: number } | null;
-  establishment: { id: string; updatedAt: string; organization: { id: string } };
+  establishment: { id: string; updatedAt: string; organization: { id: string; updatedAt: string } };
   updatedAt: string;
 }
 
@@ -47,7 +47,7 @@ interface Bundle {
 }
 
 const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
-  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id } } updatedAt`;
+  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id updatedAt } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
@@ -588,6 +588,66 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(wanted).not.toContain('370004467-4557');
     expect(capacityOf(others).every((n) => n === 0)).toBe(true);
   });
+  it('_filter on HealthcareService, Location and Organization: and / or / parentheses over their parameters, as the plain parameters match', async () => {
+    const activity = units.find((u) => u.operationalActivities.length)!.operationalActivities[0]!.code;
+    const has = (u: GqlUnit, code: string) => u.operationalActivities.some((a) => a.code === code);
+    /** Expected ids, never empty nor everything: a filter that ignored a comparison would fail. */
+    const some = (keep: (u: GqlUnit) => boolean) => {
+      const list = unitIds(keep);
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.length).toBeLessThan(units.length);
+      return list;
+    };
+    // token eq / ne, string sw / co / eq, quantity prefixes, joined by and / or.
+    await expectMatches(
+      'HealthcareService',
+      { _filter: `(specialty eq ${CODE_SYSTEMS.activiteOperationnelle}|${activity} or service-type eq 04) and name co "a"` },
+      some((u) => (has(u, activity) || u.activityField.code === '04') && fold(u.name).includes('a')),
+    );
+    await expectMatches('HealthcareService', { _filter: `specialty ne ${activity} and active eq true` }, some((u) => !has(u, activity) && !u.archived));
+    await expectMatches(
+      'HealthcareService',
+      { _filter: 'name sw rea or (age-range-low ge 18 and age-range-high lt 70)' },
+      some((u) => fold(u.name).startsWith('rea') || (u.patientAge.min !== null && u.patientAge.min >= 18 && u.patientAge.max !== null && u.patientAge.max < 70)),
+    );
+    const sample = units.find((u) => /[A-Z]/.test(u.name))!;
+    await expectMatches('HealthcareService', { _filter: `name eq "${sample.name.replace(/"/g, '\\"')}"` }, unitIds((u) => u.name === sample.name));
+    // The filter ANDs with the other parameters.
+    const eg = units[0]!.establishment;
+    await expectMatches('HealthcareService', { _filter: `organization eq Organization/${eg.id} or service-type eq 04`, active: 'false' }, unitIds((u) => (u.establishment.id === eg.id || u.activityField.code === '04') && u.archived));
+    // Location: its own parameters, the offer's; status and type inside or.
+    const city = units.find((u) => u.address.city)!.address.city!;
+    const commune = units.find((u) => u.address.inseeCode && u.address.city !== city)!.address.inseeCode!;
+    await expectMatches(
+      'Location',
+      { _filter: `(address-city co "${city.slice(1, 5)}" or commune-cog eq ${CODE_SYSTEMS.communeOM}|${commune}) and (status eq active or type eq 002)` },
+      some((u) => (fold(u.address.city ?? '').includes(fold(city.slice(1, 5))) || u.address.inseeCode === commune) && (!u.archived || u.activityField.code === '03')),
+    );
+    await expectMatches('Location', { _filter: `status eq inactive or status eq active` }, unitIds(() => true));
+    await expectMatches('Location', { _filter: `status eq inactive and status eq active` }, []);
+    // Organization: EJ and EG; the same ids as the plain parameters give, joined by or.
+    const read = (await client.read({ resourceType: 'Organization', id: eg.id })) as unknown as Resource & { type: Array<{ coding: Array<{ code: string }> }> };
+    const category = read.type[0]!.coding[0]!.code;
+    const byType = await matchIds('Organization', { type: category });
+    const named = await matchIds('Organization', { 'name:contains': 'centre' });
+    await expectMatches('Organization', { _filter: `type eq ${category} or name co centre or _id eq ${eg.organization.id}` }, [...new Set([...byType, ...named, eg.organization.id])].sort());
+    await expectMatches('Organization', { _filter: `(type eq ${category} or name co centre) and partof eq Organization/${eg.organization.id}` }, (await matchIds('Organization', { partof: eg.organization.id })).filter((id) => byType.includes(id) || named.includes(id)));
+    // Refused: capacity parameters (another source), special ones, unknown paths, wrong operators.
+    for (const [type, filter, says] of [
+      ['Location', 'capacity-status eq 02 or name sw a', 'unsupported path "capacity-status"'],
+      ['Location', 'near eq 47|1|10|km', 'unsupported path "near"'],
+      ['Location', '_lastUpdated ne 2024', 'unsupported operator "ne" on _lastUpdated'],
+      ['Organization', 'partof sw Organization/1', 'unsupported operator "sw" on partof'],
+      ['Organization', 'name eq', 'missing value'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/${type}?${new URLSearchParams({ _filter: filter })}`, { headers: { authorization: bearer } });
+      expect(response.status, filter).toBe(400);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.resourceType).toBe('OperationOutcome');
+      expect(outcome.issue[0]!.diagnostics, filter).toContain(says);
+    }
+  });
+
   it("_filter: the IG's full-offer extraction (offer or its organisation changed since T), as the same criteria; anything else 400", async () => {
     const at = (iso: string) => Date.parse(iso);
     // Every distinct change instant of the units and their establishments: each split is checked.
@@ -607,14 +667,24 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     // and, nested parentheses, quoted values: the establishment's own change only.
     const last = instants.at(-1)!;
     await expectMatches('HealthcareService', { _filter: `organization._lastUpdated ge "${last}" and (_lastUpdated lt 2000 or _lastUpdated ge 2000)` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last)));
+    // The IG's query as written: `:above` is the establishment or, above it, its legal entity.
+    const since = instants[Math.floor(instants.length / 2)]!;
+    const above = unitIds((u) => [u.updatedAt, u.establishment.updatedAt, u.establishment.organization.updatedAt].some((t) => at(t) >= at(since)));
+    await expectMatches('HealthcareService', { _filter: `(_lastUpdated ge ${since} or organization._lastUpdated:above ge ${since})` }, above);
+    const legalOnly = unitIds((u) => at(u.establishment.organization.updatedAt) >= at(last));
+    await expectMatches('HealthcareService', { _filter: `organization._lastUpdated:above ge ${last}` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last) || legalOnly.includes(u.id)));
     for (const [filter, says] of [
       ['_lastUpdated ge 2024 and _lastUpdated lt 2025 or organization._lastUpdated ge 2024', 'parentheses'],
-      ['name eq x', 'unsupported path "name"'],
-      ['organization._lastUpdated:above ge 2024', 'unsupported path'],
+      ['nonsense eq x', 'unsupported path "nonsense"'],
+      ['organization._lastUpdated:below ge 2024', 'unsupported modifier'],
       ['_lastUpdated sw 2024', 'unsupported operator "sw"'],
+      ['name ne x', 'unsupported operator "ne" on name'],
+      ['organization gt Organization/1', 'unsupported operator "gt" on organization'],
       ['(_lastUpdated ge 2024', 'missing ")"'],
       ['not (_lastUpdated ge 2024)', '"not"'],
       ['_lastUpdated ge tomorrow', 'Invalid date'],
+      ['_has eq x', 'unsupported path "_has"'],
+      [Array.from({ length: 9 }, (_, i) => `(name sw a${i} or name sw b${i})`).join(' and '), 'too complex'],
     ] as const) {
       const response = await fetch(`${hub().fhir}/HealthcareService?${new URLSearchParams({ _filter: filter })}`, { headers: { authorization: bearer } });
       expect(response.status, filter).toBe(400);

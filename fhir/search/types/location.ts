@@ -19,6 +19,7 @@ import { LOCATION_SEARCH, LOCATION_WITH_ORGANIZATION_SEARCH, unitsWithVisibleCap
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
 import { instantTest, tokenHolds } from '../values.js';
+import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 import { HEALTHCARE_SERVICE_PARAMS, healthcareServiceClause, healthcareServiceSearch } from './healthcare-service.js';
 
 export { DEFAULT_NEAR_KM, MAX_NEAR_KM, parseNear } from '../near.js';
@@ -50,6 +51,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
     description: 'Reverse chaining, one level: `_has:HealthcareService:location:<parameter>` with any HealthcareService parameter (rows below).',
     definition: base('Resource-has'),
   },
+  FILTER_PARAM,
 ];
 
 /**
@@ -88,54 +90,64 @@ async function lastUpdated(clause: Clause, builder: UnitCriteriaBuilder, ctx: Ha
   builder.placeChanged.push(change);
 }
 
+/** `_filter` takes every parameter but the capacity ones (another source, evaluated after the offer's SQL). */
+const FILTER_PATHS = filterPaths(PARAMS, new Set(CAPACITY_PARAMS.map((p) => p.code)));
+
 async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
   const builder = new UnitCriteriaBuilder();
+  const compile = compiler(() => new UnitCriteriaBuilder(), (b, clause) => locationClause(b, clause, ctx));
   for (const clause of search.clauses) {
-    if (builder.common(clause) || offerClause(builder, clause)) continue;
-    if (clause.code.startsWith(HAS_SERVICE)) {
-      healthcareServiceClause(builder, { ...clause, code: clause.code.slice(HAS_SERVICE.length) });
-      continue;
-    }
-    switch (clause.code) {
-      case '_lastUpdated':
-        await lastUpdated(clause, builder, ctx);
-        break;
-      case 'name':
-        builder.text(clause, 'NAME');
-        break;
-      case 'address-city':
-        builder.text(clause, 'CITY');
-        break;
-      case 'address-postalcode':
-        builder.text(clause, 'POSTAL_CODE');
-        break;
-      case 'commune-cog':
-        builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);
-        break;
-      case 'equipment-type':
-        builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
-        break;
-      case 'type':
-        // A code of no hosting place (or of another system) matches no unit.
-        builder.token(clause, [{ system: CODE_SYSTEMS.fonctionLieu, field: 'ACTIVITY_FIELD' }], (code) => FIELD_BY_PLACE_FUNCTION[code] ?? null);
-        break;
-      case 'status':
-        builder.allow((archived) => tokenHolds(clause, { system: LOCATION_STATUS, code: archived ? 'inactive' : 'active' }));
-        break;
-      case 'operational-status': {
-        const operational = { system: CODINGS.locationOperational.system!, code: CODINGS.locationOperational.code! };
-        builder.allow((archived) => tokenHolds(clause, archived ? null : operational));
-        break;
-      }
-      case 'organization':
-        builder.reference(clause, 'Organization', 'ESTABLISHMENT');
-        break;
-      case 'near':
-        builder.near = parseNear(clause.values[0]!.value);
-        break;
-    }
+    if (clause.code === '_filter') builder.filters.push(await filterCriteria(clause.values[0]!.value, FILTER_PATHS, compile));
+    else await locationClause(builder, clause, ctx);
   }
   return builder;
+}
+
+/** Adds one clause of a Location parameter (capacity ones excepted: prepareUnits filters on them). */
+async function locationClause(builder: UnitCriteriaBuilder, clause: Clause, ctx: HandlerContext): Promise<void> {
+  if (builder.common(clause) || offerClause(builder, clause)) return;
+  if (clause.code.startsWith(HAS_SERVICE)) {
+    healthcareServiceClause(builder, { ...clause, code: clause.code.slice(HAS_SERVICE.length) });
+    return;
+  }
+  switch (clause.code) {
+    case '_lastUpdated':
+      await lastUpdated(clause, builder, ctx);
+      break;
+    case 'name':
+      builder.text(clause, 'NAME');
+      break;
+    case 'address-city':
+      builder.text(clause, 'CITY');
+      break;
+    case 'address-postalcode':
+      builder.text(clause, 'POSTAL_CODE');
+      break;
+    case 'commune-cog':
+      builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);
+      break;
+    case 'equipment-type':
+      builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
+      break;
+    case 'type':
+      // A code of no hosting place (or of another system) matches no unit.
+      builder.token(clause, [{ system: CODE_SYSTEMS.fonctionLieu, field: 'ACTIVITY_FIELD' }], (code) => FIELD_BY_PLACE_FUNCTION[code] ?? null);
+      break;
+    case 'status':
+      builder.allow((archived) => tokenHolds(clause, { system: LOCATION_STATUS, code: archived ? 'inactive' : 'active' }));
+      break;
+    case 'operational-status': {
+      const operational = { system: CODINGS.locationOperational.system!, code: CODINGS.locationOperational.code! };
+      builder.allow((archived) => tokenHolds(clause, archived ? null : operational));
+      break;
+    }
+    case 'organization':
+      builder.reference(clause, 'Organization', 'ESTABLISHMENT');
+      break;
+    case 'near':
+      builder.near = parseNear(clause.values[0]!.value);
+      break;
+  }
 }
 
 const toResource = (node: LocationRecord): FhirSearchResource => unitToLocation(node);
