@@ -235,6 +235,13 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     expect(JSON.stringify(deep.errors)).toContain('nested more than 8 levels');
   });
 
+  it('_content on Practitioner: every word in the family or given name', async () => {
+    const words = [doctor.lastName.slice(1, 4), doctor.firstName.slice(0, 2)];
+    const expected = people.filter((p) => words.every((w) => p.lastName.includes(w) || p.firstName.includes(w))).map((p) => p.id);
+    expect(expected).toContain(doctor.id);
+    expect(await all('Practitioner', { _content: words.map((w) => w.toLowerCase()).join(' '), _count: 200 })).toEqual(sorted(expected));
+  });
+
   it('includes the practitioner, the offer and the establishment of PractitionerRoles', async () => {
     const unit = doctor.situations[0]!.unit.id;
     const bundle = await search('PractitionerRole', {

@@ -361,6 +361,55 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     for (const u of cornerOnly) expect(got.has(u.id)).toBe(false);
   });
 
+  it('near-insee-code: near around the mean position of the commune\'s Locations, ordered by distance; unknown communes 400', async () => {
+    // The commune with the most positioned units: its point is their mean.
+    const byCommune = new Map<string, GqlUnit[]>();
+    for (const u of units) if (u.address.inseeCode && u.position) byCommune.set(u.address.inseeCode, [...(byCommune.get(u.address.inseeCode) ?? []), u]);
+    const [commune, inCommune] = [...byCommune.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const mean = (pick: (p: { latitude: number; longitude: number }) => number) => inCommune.reduce((sum, u) => sum + pick(u.position!), 0) / inCommune.length;
+    const centre = { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
+    const radius = 15;
+    const { matches, pages } = await all('Location', { 'near-insee-code': `${commune}|${radius}|km`, _count: '200', _elements: 'position' });
+    const got = matches.map((r) => r.id);
+    const inside = units.filter((u) => u.position && haversineKm(centre, u.position) < radius - 0.01).map((u) => u.id);
+    expect(inside.length).toBeGreaterThan(inCommune.length - 1);
+    for (const id of inside) expect(got, id).toContain(id);
+    for (const r of matches) expect(haversineKm(centre, r.position as { latitude: number; longitude: number })).toBeLessThanOrEqual(radius + 0.01);
+    const distances = pages.flatMap((p) => (p.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => e.search.extension![0]!.valueDistance.value));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const [value, says] of [
+      ['99999|10|km', 'no position in the commune 99999'],
+      ['4523|10|km', 'Invalid near-insee-code'],
+      [`${commune}|900|km`, 'at most 500'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/Location?${new URLSearchParams({ 'near-insee-code': value })}`, { headers: { authorization: bearer } });
+      expect(response.status, value).toBe(400);
+      expect(JSON.stringify(await response.json()), value).toContain(says);
+    }
+    const both = await fetch(`${hub().fhir}/Location?${new URLSearchParams({ 'near-insee-code': commune, near: '47.39|0.68|10|km' })}`, { headers: { authorization: bearer } });
+    expect(both.status).toBe(400);
+  });
+
+  it('_content: every word in the name (and the address of Locations and Organizations), accent- and case-insensitive', async () => {
+    const sample = units.find((u) => u.name.split(/\s+/).length >= 3 && u.address.city)!;
+    const [first, , third] = sample.name.split(/\s+/);
+    const words = [first!.slice(0, 4), third!.slice(1, 4)].map((w) => w.toLowerCase());
+    await expectMatches('HealthcareService', { _content: words.join(' ') }, unitIds((u) => words.every((w) => fold(u.name).includes(fold(w)))));
+    const city = sample.address.city!;
+    const texts = (u: GqlUnit) => [u.name, u.address.city ?? '', u.address.postalCode ?? ''].map(fold);
+    const located = unitIds((u) => [words[0]!, city].every((w) => texts(u).some((t) => t.includes(fold(w)))));
+    expect(located).toContain(sample.id);
+    await expectMatches('Location', { _content: `${words[0]} ${city.toLowerCase()}` }, located);
+    // Comma-separated values are alternatives.
+    await expectMatches('Location', { _content: `${words[0]} ${city},${sample.address.postalCode}` }, unitIds((u) => located.includes(u.id) || texts(u).some((t) => t.includes(fold(sample.address.postalCode ?? '')))));
+    const organizations = (await all('Organization', { _content: city, _count: '200' })).matches;
+    expect(organizations.map((r) => r.id)).toContain(sample.establishment.id);
+    for (const r of organizations) {
+      const address = (r.address as Array<{ city?: string; postalCode?: string }> | undefined) ?? [];
+      expect([r.name as string, ...address.flatMap((a) => [a.city ?? '', a.postalCode ?? ''])].some((t) => fold(t).includes(fold(city))), r.id).toBe(true);
+    }
+  });
+
   it('capacity parameters hold within one capacity record, as GraphQL capacity data says', async () => {
     type Capacity = { available: { men: number }; reopenableBeds: number; installedBeds: number } | null;
     const capacity = new Map<string, Capacity>();
@@ -589,8 +638,16 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(capacityOf(others).every((n) => n === 0)).toBe(true);
   });
   it('_filter on HealthcareService, Location and Organization: and / or / parentheses over their parameters, as the plain parameters match', async () => {
-    const activity = units.find((u) => u.operationalActivities.length)!.operationalActivities[0]!.code;
     const has = (u: GqlUnit, code: string) => u.operationalActivities.some((a) => a.code === code);
+    /** The most frequent value of a unit's codes, as the data holds them. */
+    const mostFrequent = (codes: (u: GqlUnit) => string[], skip: string[] = []) => {
+      const counts = new Map<string, number>();
+      for (const u of units) for (const c of codes(u)) if (!skip.includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+      return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    };
+    const activity = mostFrequent((u) => u.operationalActivities.map((a) => a.code));
+    // The second field of activity of the region (the first holds most units).
+    const field = mostFrequent((u) => [u.activityField.code], [mostFrequent((u) => [u.activityField.code])]);
     /** Expected ids, never empty nor everything: a filter that ignored a comparison would fail. */
     const some = (keep: (u: GqlUnit) => boolean) => {
       const list = unitIds(keep);
@@ -601,8 +658,8 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     // token eq / ne, string sw / co / eq, quantity prefixes, joined by and / or.
     await expectMatches(
       'HealthcareService',
-      { _filter: `(specialty eq ${CODE_SYSTEMS.activiteOperationnelle}|${activity} or service-type eq 04) and name co "a"` },
-      some((u) => (has(u, activity) || u.activityField.code === '04') && fold(u.name).includes('a')),
+      { _filter: `(specialty eq ${CODE_SYSTEMS.activiteOperationnelle}|${activity} or service-type eq ${field}) and name co "a"` },
+      some((u) => (has(u, activity) || u.activityField.code === field) && fold(u.name).includes('a')),
     );
     await expectMatches('HealthcareService', { _filter: `specialty ne ${activity} and active eq true` }, some((u) => !has(u, activity) && !u.archived));
     await expectMatches(
@@ -614,7 +671,7 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     await expectMatches('HealthcareService', { _filter: `name eq "${sample.name.replace(/"/g, '\\"')}"` }, unitIds((u) => u.name === sample.name));
     // The filter ANDs with the other parameters.
     const eg = units[0]!.establishment;
-    await expectMatches('HealthcareService', { _filter: `organization eq Organization/${eg.id} or service-type eq 04`, active: 'false' }, unitIds((u) => (u.establishment.id === eg.id || u.activityField.code === '04') && u.archived));
+    await expectMatches('HealthcareService', { _filter: `organization eq Organization/${eg.id} or service-type eq ${field}`, active: 'true' }, some((u) => (u.establishment.id === eg.id || u.activityField.code === field) && !u.archived));
     // Location: its own parameters, the offer's; status and type inside or.
     const city = units.find((u) => u.address.city)!.address.city!;
     const commune = units.find((u) => u.address.inseeCode && u.address.city !== city)!.address.inseeCode!;

@@ -52,6 +52,20 @@ export class CriteriaBuilder<C extends string, T extends string> {
     return this;
   }
 
+  /**
+   * `_content`: each comma-separated value is an alternative, and every word of it must be found
+   * (accent- and case-insensitive substring) in one of the resource's texts `fields`.
+   */
+  content(clause: Clause, fields: readonly T[]): this {
+    const alternatives = clause.values.map((v) => {
+      const words = stringValue(v).split(/\s+/).filter((w) => w !== '');
+      return { texts: words.map((word) => ({ anyOf: fields.map((field) => ({ field, value: word, match: 'CONTAINS' as const })) })) };
+    });
+    if (alternatives.every((a) => a.texts.length === 0)) return this; // only blanks: no constraint
+    this.filters.push({ anyOf: alternatives });
+    return this;
+  }
+
   /** `_lastUpdated` on a resource whose meta.lastUpdated is one record's updatedAt. */
   lastUpdated(clause: Clause): this {
     this.updated.push(clause.values.map(instantTest));

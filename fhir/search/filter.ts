@@ -187,7 +187,8 @@ function checkSize(criteria: Criteria): void {
  * nor `leaveOut`: parameters evaluated by another source, like capacity), and its own `extra` paths.
  */
 export function filterPaths(params: readonly SearchParamDefinition[], leaveOut: ReadonlySet<string> = new Set(), extra: readonly SearchParamDefinition[] = []): Map<string, SearchParamDefinition> {
-  return new Map([...params.filter((p) => p.type !== 'special' && !leaveOut.has(p.code)), ...extra].map((p) => [p.code, p]));
+  // `_content` is a text search of its own (no operator would mean anything on it).
+  return new Map([...params.filter((p) => p.type !== 'special' && p.code !== '_content' && !leaveOut.has(p.code)), ...extra].map((p) => [p.code, p]));
 }
 
 /** The criteria a `_filter` value stands for on a type with these paths. */

@@ -9,7 +9,7 @@ import type { HealthcareServiceRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
 import type { FhirSearchResource, HealthcareService } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import { ALL_PREFIXES, COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import { HEALTHCARE_SERVICE_SEARCH } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, booleanHolds, prepareUnits, unitsByIds } from '../units.js';
@@ -20,13 +20,13 @@ import { NEAR_PARAM, parseNear } from '../near.js';
 import { OFFER_PARAMS, offerClause } from '../offer-params.js';
 import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 import { instantTest } from '../values.js';
-import { ALL_PREFIXES } from '../definitions.js';
 
 /** HealthcareService's own parameters (exported for Location's `_has:HealthcareService:location:…`). */
 export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS,
   { code: 'identifier', type: 'token', description: 'identifiantOffre, `<region>/<unit id>` (no system).', definition: base('HealthcareService-identifier'), modifiers: TOKEN_MODIFIERS },
   { code: 'name', type: 'string', description: 'Name of the offer: accent- and case-insensitive prefix; :exact, :contains.', definition: base('HealthcareService-name'), modifiers: STRING_MODIFIERS },
+  contentParam('the name of the offer'),
   ...OFFER_PARAMS,
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
@@ -95,6 +95,9 @@ export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Cl
       return true;
     case 'name':
       builder.text(clause, 'NAME');
+      return true;
+    case '_content':
+      builder.content(clause, ['NAME']);
       return true;
     case 'organization':
       builder.reference(clause, 'Organization', 'ESTABLISHMENT');

@@ -8,7 +8,7 @@ import { establishmentToOrganization, legalEntityToOrganization } from '../../ma
 import type { HandlerContext } from '../../records.js';
 import type { FhirSearchResource } from '../../types.js';
 import { CriteriaBuilder } from '../criteria.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, type FetchedPage, type PreparedSearch, type SearchParamDefinition, type SearchType, type SortRequest } from '../definitions.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, type FetchedPage, type PreparedSearch, type SearchParamDefinition, type SearchType, type SortRequest } from '../definitions.js';
 import { ORGANIZATION_SEARCH, STRUCTURE_COUNT, run, type SearchPage, type StructureNode } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
@@ -26,6 +26,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
     modifiers: TOKEN_MODIFIERS,
   },
   { code: 'name', type: 'string', description: 'Name: accent- and case-insensitive prefix; :exact, :contains.', definition: base('Organization-name'), modifiers: STRING_MODIFIERS },
+  contentParam('the name and, for an establishment, the address (city, postal code)'),
   { code: 'type', type: 'token', description: 'FINESS establishment category (TRE_R66), establishments only.', definition: base('Organization-type'), modifiers: TOKEN_MODIFIERS },
   { code: 'partof', type: 'reference', description: 'The legal entity of an establishment: Organization/<FINESS EJ> or the bare id.', definition: base('Organization-partof') },
   { code: 'address-city', type: 'string', description: 'City of an establishment.', definition: base('Organization-address-city'), modifiers: STRING_MODIFIERS },
@@ -73,6 +74,9 @@ function organizationClause(builder: Builder, clause: Clause): void {
       break;
     case 'partof':
       builder.reference(clause, 'Organization', 'PART_OF');
+      break;
+    case '_content':
+      builder.content(clause, ['NAME', 'CITY', 'POSTAL_CODE']);
       break;
     case 'address-city':
       builder.text(clause, 'CITY');

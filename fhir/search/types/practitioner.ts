@@ -5,7 +5,7 @@
  */
 import { IDENTIFIER_SYSTEMS } from '../../codes.js';
 import { nationalNumberOfIdNatPs } from '../../mappers/practitioner.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 import { PRACTITIONERS, ProfessionalCriteriaBuilder, prepareProfessionals, professionalsWhere, rolesWhere } from '../professionals.js';
@@ -21,6 +21,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
     definition: base('Practitioner-identifier'),
     modifiers: TOKEN_MODIFIERS,
   },
+  contentParam('the family or given name'),
   { code: 'name', type: 'string', description: `Family or given name: ${NAME_NOTE}`, definition: base('Practitioner-name'), modifiers: STRING_MODIFIERS },
   { code: 'family', type: 'string', description: `Family name: ${NAME_NOTE}`, definition: base('individual-family'), modifiers: STRING_MODIFIERS },
   { code: 'given', type: 'string', description: `Given name: ${NAME_NOTE}`, definition: base('individual-given'), modifiers: STRING_MODIFIERS },
@@ -50,6 +51,9 @@ function practitionerClause(builder: ProfessionalCriteriaBuilder, clause: Clause
     case 'identifier':
       // A value that is no idNat_PS of a person (8 + RPPS, 0 + ADELI) matches nobody.
       builder.token(clause, [{ system: IDENTIFIER_SYSTEMS.idNatPs, field: 'NATIONAL_NUMBER' }], (code) => nationalNumberOfIdNatPs(code));
+      break;
+    case '_content':
+      builder.content(clause, ['NAME']);
       break;
     case 'name':
       builder.text(clause, 'NAME');
