@@ -48,7 +48,7 @@ function differences(ig: Statement, served: Statement): string[] {
   return lines.sort();
 }
 
-/** The list in fhir/README.md: items "- `Type` aspect `value` (IG only|hub only): reason". */
+/** The list in fhir/README.md: items "- `Type` aspect `value`[, `value`…] (IG only|hub only): reason". */
 function documented(): string[] {
   const readme = readFileSync(new URL('../fhir/README.md', import.meta.url), 'utf8');
   const block = /<!-- ig-capability-differences:start -->\n([\s\S]*?)<!-- ig-capability-differences:end -->/.exec(readme)?.[1];
@@ -56,10 +56,10 @@ function documented(): string[] {
   return block!
     .split('\n')
     .filter((line) => line.startsWith('- '))
-    .map((line) => {
-      const item = /^- `(\w+)` (interaction|searchParam|searchInclude|searchRevInclude) `([^`]+)` \((IG only|hub only)\): \S/.exec(line);
+    .flatMap((line) => {
+      const item = /^- `(\w+)` (interaction|searchParam|searchInclude|searchRevInclude) ((?:`[^`]+`(?:, )?)+) \((IG only|hub only)\): \S/.exec(line);
       expect(item, `malformed item (it needs a reason): ${line}`).not.toBeNull();
-      return `${item![1]} ${item![2]} ${item![3]} (${item![4]})`;
+      return [...item![3]!.matchAll(/`([^`]+)`/g)].map((value) => `${item![1]} ${item![2]} ${value[1]} (${item![4]})`);
     })
     .sort();
 }
