@@ -728,6 +728,27 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     const since = instants[Math.floor(instants.length / 2)]!;
     const above = unitIds((u) => [u.updatedAt, u.establishment.updatedAt, u.establishment.organization.updatedAt].some((t) => at(t) >= at(since)));
     await expectMatches('HealthcareService', { _filter: `(_lastUpdated ge ${since} or organization._lastUpdated:above ge ${since})` }, above);
+    // The whole query of the IG (consommation-api.md): the offers, their establishments and legal entities, Locations, roles and practitioners.
+    const extraction = (await client.search({
+      resourceType: 'HealthcareService',
+      searchParams: {
+        _filter: `(_lastUpdated ge ${since} or organization._lastUpdated:above ge ${since})`,
+        _include: ['HealthcareService:organization', 'HealthcareService:location', 'PractitionerRole:practitioner'],
+        '_include:iterate': 'Organization:partof',
+        _revinclude: 'PractitionerRole:service',
+        _sort: '_id',
+        _count: '10',
+      } as never,
+    })) as unknown as Bundle;
+    expectValid(extraction);
+    const offers = units.filter((u) => ids(extraction).includes(u.id));
+    expect(offers.map((u) => u.id)).toEqual(above.slice(0, 10));
+    const included = (type: string) => (extraction.entry ?? []).filter((e) => e.search.mode === 'include' && e.resource.resourceType === type).map((e) => e.resource.id).sort();
+    expect(included('Organization')).toEqual([...new Set(offers.flatMap((u) => [u.establishment.id, u.establishment.organization.id]))].sort());
+    expect(included('Location')).toEqual(offers.map((u) => u.id).sort());
+    const roles = (extraction.entry ?? []).filter((e) => e.resource.resourceType === 'PractitionerRole').map((e) => e.resource as Resource & { practitioner: { reference: string }; healthcareService: Array<{ reference: string }> });
+    for (const role of roles) expect(offers.map((u) => `HealthcareService/${u.id}`)).toContain(role.healthcareService[0]!.reference);
+    expect(included('Practitioner')).toEqual([...new Set(roles.map((r) => r.practitioner.reference.replace('Practitioner/', '')))].sort());
     const legalOnly = unitIds((u) => at(u.establishment.organization.updatedAt) >= at(last));
     await expectMatches('HealthcareService', { _filter: `organization._lastUpdated:above ge ${last}` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last) || legalOnly.includes(u.id)));
     for (const [filter, says] of [
