@@ -243,6 +243,40 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     }
   });
 
+  it('unitSearch and structureSearch anyOf (GraphQL): alternatives of whole criteria, bounded; near at the top only', async () => {
+    const count = `query($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }`;
+    const byId = (id: string) => ({ codes: [{ anyOf: [{ field: 'ID', code: id }] }] });
+    const [a, b] = [units[0]!, units.find((u) => u.activityField.code !== units[0]!.activityField.code)!];
+    const total = async (criteria: unknown) => {
+      const result = await gql<{ unitSearch: { totalCount: number } }>(hub().graphql, count, { criteria }, { authorization: bearer });
+      expect(result.errors).toBeUndefined();
+      return result.data!.unitSearch.totalCount;
+    };
+    expect(await total({ anyOf: [byId(a.id), byId(b.id)] })).toBe(2);
+    // Own criteria AND the alternatives.
+    expect(await total({ ...byId(a.id), anyOf: [byId(a.id), byId(b.id)] })).toBe(1);
+    expect(await total({ codes: [{ anyOf: [{ field: 'ACTIVITY_FIELD', code: b.activityField.code }] }], anyOf: [byId(a.id), byId(b.id)] })).toBe(1);
+    expect(await total({ anyOf: [] })).toBe(0);
+    expect(await total({ anyOf: [{}] })).toBe(units.length);
+    const refused = async (criteria: unknown, says: string) => {
+      const result = await gql(hub().graphql, count, { criteria }, { authorization: bearer });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain(says);
+    };
+    await refused({ anyOf: [{ near: { latitude: 47.39, longitude: 0.68, radiusKm: 5 } }] }, 'top-level');
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 9; i++) deep = { anyOf: [deep] };
+    await refused(deep, 'nested more than 8 levels');
+    await refused({ anyOf: Array.from({ length: 201 }, () => ({})) }, 'more than 200');
+    // Structures: the same alternatives; a legal-entity range applies to units only.
+    const structures = `query($criteria: StructureCriteria!) { structureSearch(criteria: $criteria, first: 0) { totalCount } }`;
+    const eg = a.establishment;
+    const both = await gql<{ structureSearch: { totalCount: number } }>(hub().graphql, structures, { criteria: { anyOf: [{ codes: [{ anyOf: [{ field: 'ID', code: eg.id }] }] }, { codes: [{ anyOf: [{ field: 'ID', code: eg.organization.id }] }] }] } }, { authorization: bearer });
+    expect(both.data!.structureSearch.totalCount).toBe(2);
+    const legal = await gql(hub().graphql, structures, { criteria: { updated: [[{ from: '2020-01-01T00:00:00Z', legalEntity: true }]] } }, { authorization: bearer });
+    expect(legal.errors?.[0]?.message).toContain('apply to units only');
+  });
+
   it('declares in the CapabilityStatement exactly what the parser accepts', async () => {
     const statement = (await client.capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string }>; searchParam?: Array<{ name: string; definition: string }>; searchInclude?: string[]; searchRevInclude?: string[] }> }> };
     for (const type of SEARCH_TYPES) {
