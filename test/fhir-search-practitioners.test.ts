@@ -206,6 +206,42 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     expect(sorted(await all('PractitionerRole', { _lastUpdated: stamp, _count: 200 }))).toEqual(sorted(same));
   });
 
+  it('_filter on Practitioner and PractitionerRole: and / or / parentheses over their parameters, in one query', async () => {
+    const family = doctor.lastName.slice(0, 3);
+    const other = people.find((p) => p.rppsNumber && !p.lastName.startsWith(family))!;
+    const stamps = people.map((p) => p.updatedAt).sort();
+    const middle = stamps[Math.floor(stamps.length / 2)]!;
+    const expected = people.filter((p) => (p.lastName.startsWith(family) || p.id === other.id) && p.updatedAt >= middle).map((p) => p.id);
+    expect(await all('Practitioner', { _filter: `(family sw ${family.toLowerCase()} or identifier eq 8${other.rppsNumber!}) and _lastUpdated ge ${middle}`, _count: 200 })).toEqual(sorted(expected));
+    expect(await all('Practitioner', { _filter: `given co "${doctor.firstName.slice(1, 4)}" or family eq ${other.lastName}`, _count: 200 })).toEqual(
+      sorted(people.filter((p) => p.firstName.includes(doctor.firstName.slice(1, 4)) || p.lastName === other.lastName).map((p) => p.id)),
+    );
+    const establishment = doctor.situations[0]!.establishment.id;
+    const unit = doctor.situations[0]!.unit.id;
+    const professionOf = new Map(people.flatMap((p) => p.situations.map((s) => [s.id, p.profession?.code] as const)));
+    const roles = situations().filter((s) => professionOf.get(s.id) === '60' || s.establishment.id === establishment).map((s) => s.id);
+    expect(roles.length).toBeLessThan(situations().length);
+    expect(sorted(await all('PractitionerRole', { _filter: `role eq ${CODE_SYSTEMS.professionSante}|60 or organization eq Organization/${establishment}`, _count: 200 }))).toEqual(sorted(roles));
+    expect(sorted(await all('PractitionerRole', { _filter: `role ne 10 and (service eq HealthcareService/${unit} or practitioner eq Practitioner/${doctor.id})`, _count: 200 }))).toEqual(
+      sorted(situations().filter((s) => professionOf.get(s.id) !== '10' && (s.unit.id === unit || doctor.situations.some((d) => d.id === s.id))).map((s) => s.id)),
+    );
+    const refused = await fetch(`${fhir()}/PractitionerRole?${new URLSearchParams({ _filter: 'role sw 10' })}`, { headers: { authorization: aggregator } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('unsupported operator \\"sw\\" on role');
+    // The subgraph bounds nested alternatives itself.
+    let criteria = '{}';
+    for (let i = 0; i < 10; i++) criteria = `{ anyOf: [${criteria}] }`;
+    const deep = await gql(hubs[kind]!.graphql, `{ situationSearch(criteria: ${criteria}, first: 1) { totalCount } }`, {}, { authorization: aggregator });
+    expect(JSON.stringify(deep.errors)).toContain('nested more than 8 levels');
+  });
+
+  it('_content on Practitioner: every word in the family or given name', async () => {
+    const words = [doctor.lastName.slice(1, 4), doctor.firstName.slice(0, 2)];
+    const expected = people.filter((p) => words.every((w) => p.lastName.includes(w) || p.firstName.includes(w))).map((p) => p.id);
+    expect(expected).toContain(doctor.id);
+    expect(await all('Practitioner', { _content: words.map((w) => w.toLowerCase()).join(' '), _count: 200 })).toEqual(sorted(expected));
+  });
+
   it('includes the practitioner, the offer and the establishment of PractitionerRoles', async () => {
     const unit = doctor.situations[0]!.unit.id;
     const bundle = await search('PractitionerRole', {

@@ -33,7 +33,7 @@ interface GqlUnit {
   patientAge: { min: number | null; max: number | null };
   address: { city: string | null; postalCode: string | null; inseeCode: string | null };
   position: { latitude: number; longitude: number } | null;
-  establishment: { id: string; updatedAt: string; organization: { id: string } };
+  establishment: { id: string; updatedAt: string; organization: { id: string; updatedAt: string } };
   updatedAt: string;
 }
 
@@ -47,7 +47,7 @@ interface Bundle {
 }
 
 const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
-  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id } } updatedAt`;
+  patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id updatedAt } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
@@ -243,6 +243,40 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     }
   });
 
+  it('unitSearch and structureSearch anyOf (GraphQL): alternatives of whole criteria, bounded; near at the top only', async () => {
+    const count = `query($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }`;
+    const byId = (id: string) => ({ codes: [{ anyOf: [{ field: 'ID', code: id }] }] });
+    const [a, b] = [units[0]!, units.find((u) => u.activityField.code !== units[0]!.activityField.code)!];
+    const total = async (criteria: unknown) => {
+      const result = await gql<{ unitSearch: { totalCount: number } }>(hub().graphql, count, { criteria }, { authorization: bearer });
+      expect(result.errors).toBeUndefined();
+      return result.data!.unitSearch.totalCount;
+    };
+    expect(await total({ anyOf: [byId(a.id), byId(b.id)] })).toBe(2);
+    // Own criteria AND the alternatives.
+    expect(await total({ ...byId(a.id), anyOf: [byId(a.id), byId(b.id)] })).toBe(1);
+    expect(await total({ codes: [{ anyOf: [{ field: 'ACTIVITY_FIELD', code: b.activityField.code }] }], anyOf: [byId(a.id), byId(b.id)] })).toBe(1);
+    expect(await total({ anyOf: [] })).toBe(0);
+    expect(await total({ anyOf: [{}] })).toBe(units.length);
+    const refused = async (criteria: unknown, says: string) => {
+      const result = await gql(hub().graphql, count, { criteria }, { authorization: bearer });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain(says);
+    };
+    await refused({ anyOf: [{ near: { latitude: 47.39, longitude: 0.68, radiusKm: 5 } }] }, 'top-level');
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 9; i++) deep = { anyOf: [deep] };
+    await refused(deep, 'nested more than 8 levels');
+    await refused({ anyOf: Array.from({ length: 201 }, () => ({})) }, 'more than 200');
+    // Structures: the same alternatives; a legal-entity range applies to units only.
+    const structures = `query($criteria: StructureCriteria!) { structureSearch(criteria: $criteria, first: 0) { totalCount } }`;
+    const eg = a.establishment;
+    const both = await gql<{ structureSearch: { totalCount: number } }>(hub().graphql, structures, { criteria: { anyOf: [{ codes: [{ anyOf: [{ field: 'ID', code: eg.id }] }] }, { codes: [{ anyOf: [{ field: 'ID', code: eg.organization.id }] }] }] } }, { authorization: bearer });
+    expect(both.data!.structureSearch.totalCount).toBe(2);
+    const legal = await gql(hub().graphql, structures, { criteria: { updated: [[{ from: '2020-01-01T00:00:00Z', legalEntity: true }]] } }, { authorization: bearer });
+    expect(legal.errors?.[0]?.message).toContain('apply to units only');
+  });
+
   it('declares in the CapabilityStatement exactly what the parser accepts', async () => {
     const statement = (await client.capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; interaction: Array<{ code: string }>; searchParam?: Array<{ name: string; definition: string }>; searchInclude?: string[]; searchRevInclude?: string[] }> }> };
     for (const type of SEARCH_TYPES) {
@@ -359,6 +393,55 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     // A square box would take the corners: some unit lies in the box but outside the radius.
     const cornerOnly = units.filter((u) => u.position && Math.abs(u.position.latitude - centre.latitude) < radius / 111 && haversineKm(centre, u.position) > radius + 1);
     for (const u of cornerOnly) expect(got.has(u.id)).toBe(false);
+  });
+
+  it('near-insee-code: near around the mean position of the commune\'s Locations, ordered by distance; unknown communes 400', async () => {
+    // The commune with the most positioned units: its point is their mean.
+    const byCommune = new Map<string, GqlUnit[]>();
+    for (const u of units) if (u.address.inseeCode && u.position) byCommune.set(u.address.inseeCode, [...(byCommune.get(u.address.inseeCode) ?? []), u]);
+    const [commune, inCommune] = [...byCommune.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const mean = (pick: (p: { latitude: number; longitude: number }) => number) => inCommune.reduce((sum, u) => sum + pick(u.position!), 0) / inCommune.length;
+    const centre = { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
+    const radius = 15;
+    const { matches, pages } = await all('Location', { 'near-insee-code': `${commune}|${radius}|km`, _count: '200', _elements: 'position' });
+    const got = matches.map((r) => r.id);
+    const inside = units.filter((u) => u.position && haversineKm(centre, u.position) < radius - 0.01).map((u) => u.id);
+    expect(inside.length).toBeGreaterThan(inCommune.length - 1);
+    for (const id of inside) expect(got, id).toContain(id);
+    for (const r of matches) expect(haversineKm(centre, r.position as { latitude: number; longitude: number })).toBeLessThanOrEqual(radius + 0.01);
+    const distances = pages.flatMap((p) => (p.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => e.search.extension![0]!.valueDistance.value));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const [value, says] of [
+      ['99999|10|km', 'no position in the commune 99999'],
+      ['4523|10|km', 'Invalid near-insee-code'],
+      [`${commune}|900|km`, 'at most 500'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/Location?${new URLSearchParams({ 'near-insee-code': value })}`, { headers: { authorization: bearer } });
+      expect(response.status, value).toBe(400);
+      expect(JSON.stringify(await response.json()), value).toContain(says);
+    }
+    const both = await fetch(`${hub().fhir}/Location?${new URLSearchParams({ 'near-insee-code': commune, near: '47.39|0.68|10|km' })}`, { headers: { authorization: bearer } });
+    expect(both.status).toBe(400);
+  });
+
+  it('_content: every word in the name (and the address of Locations and Organizations), accent- and case-insensitive', async () => {
+    const sample = units.find((u) => u.name.split(/\s+/).length >= 3 && u.address.city)!;
+    const [first, , third] = sample.name.split(/\s+/);
+    const words = [first!.slice(0, 4), third!.slice(1, 4)].map((w) => w.toLowerCase());
+    await expectMatches('HealthcareService', { _content: words.join(' ') }, unitIds((u) => words.every((w) => fold(u.name).includes(fold(w)))));
+    const city = sample.address.city!;
+    const texts = (u: GqlUnit) => [u.name, u.address.city ?? '', u.address.postalCode ?? ''].map(fold);
+    const located = unitIds((u) => [words[0]!, city].every((w) => texts(u).some((t) => t.includes(fold(w)))));
+    expect(located).toContain(sample.id);
+    await expectMatches('Location', { _content: `${words[0]} ${city.toLowerCase()}` }, located);
+    // Comma-separated values are alternatives.
+    await expectMatches('Location', { _content: `${words[0]} ${city},${sample.address.postalCode}` }, unitIds((u) => located.includes(u.id) || texts(u).some((t) => t.includes(fold(sample.address.postalCode ?? '')))));
+    const organizations = (await all('Organization', { _content: city, _count: '200' })).matches;
+    expect(organizations.map((r) => r.id)).toContain(sample.establishment.id);
+    for (const r of organizations) {
+      const address = (r.address as Array<{ city?: string; postalCode?: string }> | undefined) ?? [];
+      expect([r.name as string, ...address.flatMap((a) => [a.city ?? '', a.postalCode ?? ''])].some((t) => fold(t).includes(fold(city))), r.id).toBe(true);
+    }
   });
 
   it('capacity parameters hold within one capacity record, as GraphQL capacity data says', async () => {
@@ -588,6 +671,74 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     expect(wanted).not.toContain('370004467-4557');
     expect(capacityOf(others).every((n) => n === 0)).toBe(true);
   });
+  it('_filter on HealthcareService, Location and Organization: and / or / parentheses over their parameters, as the plain parameters match', async () => {
+    const has = (u: GqlUnit, code: string) => u.operationalActivities.some((a) => a.code === code);
+    /** The most frequent value of a unit's codes, as the data holds them. */
+    const mostFrequent = (codes: (u: GqlUnit) => string[], skip: string[] = []) => {
+      const counts = new Map<string, number>();
+      for (const u of units) for (const c of codes(u)) if (!skip.includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+      return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    };
+    const activity = mostFrequent((u) => u.operationalActivities.map((a) => a.code));
+    // The second field of activity of the region (the first holds most units).
+    const field = mostFrequent((u) => [u.activityField.code], [mostFrequent((u) => [u.activityField.code])]);
+    /** Expected ids, never empty nor everything: a filter that ignored a comparison would fail. */
+    const some = (keep: (u: GqlUnit) => boolean) => {
+      const list = unitIds(keep);
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.length).toBeLessThan(units.length);
+      return list;
+    };
+    // token eq / ne, string sw / co / eq, quantity prefixes, joined by and / or.
+    await expectMatches(
+      'HealthcareService',
+      { _filter: `(specialty eq ${CODE_SYSTEMS.activiteOperationnelle}|${activity} or service-type eq ${field}) and name co "a"` },
+      some((u) => (has(u, activity) || u.activityField.code === field) && fold(u.name).includes('a')),
+    );
+    await expectMatches('HealthcareService', { _filter: `specialty ne ${activity} and active eq true` }, some((u) => !has(u, activity) && !u.archived));
+    await expectMatches(
+      'HealthcareService',
+      { _filter: 'name sw rea or (age-range-low ge 18 and age-range-high lt 70)' },
+      some((u) => fold(u.name).startsWith('rea') || (u.patientAge.min !== null && u.patientAge.min >= 18 && u.patientAge.max !== null && u.patientAge.max < 70)),
+    );
+    const sample = units.find((u) => /[A-Z]/.test(u.name))!;
+    await expectMatches('HealthcareService', { _filter: `name eq "${sample.name.replace(/"/g, '\\"')}"` }, unitIds((u) => u.name === sample.name));
+    // The filter ANDs with the other parameters.
+    const eg = units[0]!.establishment;
+    await expectMatches('HealthcareService', { _filter: `organization eq Organization/${eg.id} or service-type eq ${field}`, active: 'true' }, some((u) => (u.establishment.id === eg.id || u.activityField.code === field) && !u.archived));
+    // Location: its own parameters, the offer's; status and type inside or.
+    const city = units.find((u) => u.address.city)!.address.city!;
+    const commune = units.find((u) => u.address.inseeCode && u.address.city !== city)!.address.inseeCode!;
+    await expectMatches(
+      'Location',
+      { _filter: `(address-city co "${city.slice(1, 5)}" or commune-cog eq ${CODE_SYSTEMS.communeOM}|${commune}) and (status eq active or type eq 002)` },
+      some((u) => (fold(u.address.city ?? '').includes(fold(city.slice(1, 5))) || u.address.inseeCode === commune) && (!u.archived || u.activityField.code === '03')),
+    );
+    await expectMatches('Location', { _filter: `status eq inactive or status eq active` }, unitIds(() => true));
+    await expectMatches('Location', { _filter: `status eq inactive and status eq active` }, []);
+    // Organization: EJ and EG; the same ids as the plain parameters give, joined by or.
+    const read = (await client.read({ resourceType: 'Organization', id: eg.id })) as unknown as Resource & { type: Array<{ coding: Array<{ code: string }> }> };
+    const category = read.type[0]!.coding[0]!.code;
+    const byType = await matchIds('Organization', { type: category });
+    const named = await matchIds('Organization', { 'name:contains': 'centre' });
+    await expectMatches('Organization', { _filter: `type eq ${category} or name co centre or _id eq ${eg.organization.id}` }, [...new Set([...byType, ...named, eg.organization.id])].sort());
+    await expectMatches('Organization', { _filter: `(type eq ${category} or name co centre) and partof eq Organization/${eg.organization.id}` }, (await matchIds('Organization', { partof: eg.organization.id })).filter((id) => byType.includes(id) || named.includes(id)));
+    // Refused: capacity parameters (another source), special ones, unknown paths, wrong operators.
+    for (const [type, filter, says] of [
+      ['Location', 'capacity-status eq 02 or name sw a', 'unsupported path "capacity-status"'],
+      ['Location', 'near eq 47|1|10|km', 'unsupported path "near"'],
+      ['Location', '_lastUpdated ne 2024', 'unsupported operator "ne" on _lastUpdated'],
+      ['Organization', 'partof sw Organization/1', 'unsupported operator "sw" on partof'],
+      ['Organization', 'name eq', 'missing value'],
+    ] as const) {
+      const response = await fetch(`${hub().fhir}/${type}?${new URLSearchParams({ _filter: filter })}`, { headers: { authorization: bearer } });
+      expect(response.status, filter).toBe(400);
+      const outcome = (await response.json()) as { resourceType: string; issue: Array<{ diagnostics: string }> };
+      expect(outcome.resourceType).toBe('OperationOutcome');
+      expect(outcome.issue[0]!.diagnostics, filter).toContain(says);
+    }
+  });
+
   it("_filter: the IG's full-offer extraction (offer or its organisation changed since T), as the same criteria; anything else 400", async () => {
     const at = (iso: string) => Date.parse(iso);
     // Every distinct change instant of the units and their establishments: each split is checked.
@@ -607,14 +758,45 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     // and, nested parentheses, quoted values: the establishment's own change only.
     const last = instants.at(-1)!;
     await expectMatches('HealthcareService', { _filter: `organization._lastUpdated ge "${last}" and (_lastUpdated lt 2000 or _lastUpdated ge 2000)` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last)));
+    // The IG's query as written: `:above` is the establishment or, above it, its legal entity.
+    const since = instants[Math.floor(instants.length / 2)]!;
+    const above = unitIds((u) => [u.updatedAt, u.establishment.updatedAt, u.establishment.organization.updatedAt].some((t) => at(t) >= at(since)));
+    await expectMatches('HealthcareService', { _filter: `(_lastUpdated ge ${since} or organization._lastUpdated:above ge ${since})` }, above);
+    // The whole query of the IG (consommation-api.md): the offers, their establishments and legal entities, Locations, roles and practitioners.
+    const extraction = (await client.search({
+      resourceType: 'HealthcareService',
+      searchParams: {
+        _filter: `(_lastUpdated ge ${since} or organization._lastUpdated:above ge ${since})`,
+        _include: ['HealthcareService:organization', 'HealthcareService:location', 'PractitionerRole:practitioner'],
+        '_include:iterate': 'Organization:partof',
+        _revinclude: 'PractitionerRole:service',
+        _sort: '_id',
+        _count: '10',
+      } as never,
+    })) as unknown as Bundle;
+    expectValid(extraction);
+    const offers = units.filter((u) => ids(extraction).includes(u.id));
+    expect(offers.map((u) => u.id)).toEqual(above.slice(0, 10));
+    const included = (type: string) => (extraction.entry ?? []).filter((e) => e.search.mode === 'include' && e.resource.resourceType === type).map((e) => e.resource.id).sort();
+    expect(included('Organization')).toEqual([...new Set(offers.flatMap((u) => [u.establishment.id, u.establishment.organization.id]))].sort());
+    expect(included('Location')).toEqual(offers.map((u) => u.id).sort());
+    const roles = (extraction.entry ?? []).filter((e) => e.resource.resourceType === 'PractitionerRole').map((e) => e.resource as Resource & { practitioner: { reference: string }; healthcareService: Array<{ reference: string }> });
+    for (const role of roles) expect(offers.map((u) => `HealthcareService/${u.id}`)).toContain(role.healthcareService[0]!.reference);
+    expect(included('Practitioner')).toEqual([...new Set(roles.map((r) => r.practitioner.reference.replace('Practitioner/', '')))].sort());
+    const legalOnly = unitIds((u) => at(u.establishment.organization.updatedAt) >= at(last));
+    await expectMatches('HealthcareService', { _filter: `organization._lastUpdated:above ge ${last}` }, unitIds((u) => at(u.establishment.updatedAt) >= at(last) || legalOnly.includes(u.id)));
     for (const [filter, says] of [
       ['_lastUpdated ge 2024 and _lastUpdated lt 2025 or organization._lastUpdated ge 2024', 'parentheses'],
-      ['name eq x', 'unsupported path "name"'],
-      ['organization._lastUpdated:above ge 2024', 'unsupported path'],
+      ['nonsense eq x', 'unsupported path "nonsense"'],
+      ['organization._lastUpdated:below ge 2024', 'unsupported modifier'],
       ['_lastUpdated sw 2024', 'unsupported operator "sw"'],
+      ['name ne x', 'unsupported operator "ne" on name'],
+      ['organization gt Organization/1', 'unsupported operator "gt" on organization'],
       ['(_lastUpdated ge 2024', 'missing ")"'],
       ['not (_lastUpdated ge 2024)', '"not"'],
       ['_lastUpdated ge tomorrow', 'Invalid date'],
+      ['_has eq x', 'unsupported path "_has"'],
+      [Array.from({ length: 9 }, (_, i) => `(name sw a${i} or name sw b${i})`).join(' and '), 'too complex'],
     ] as const) {
       const response = await fetch(`${hub().fhir}/HealthcareService?${new URLSearchParams({ _filter: filter })}`, { headers: { authorization: bearer } });
       expect(response.status, filter).toBe(400);

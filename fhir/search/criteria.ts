@@ -3,6 +3,7 @@
  * one criterion per clause (AND), its values as alternatives (OR). A clause that can match nothing
  * (a token of a system the element never uses, a reference to another type) empties the search.
  */
+import { mergeCriteria, type Criteria } from './filter.js';
 import type { Clause } from './parse.js';
 import { instantTest, referenceId, stringValue, textMatch, tokenMatches, type InstantRange, type TextMatch, type TokenTarget } from './values.js';
 
@@ -18,7 +19,10 @@ export interface TextCriterion<F extends string> {
 export class CriteriaBuilder<C extends string, T extends string> {
   readonly codes: CodeCriterion<C>[] = [];
   readonly texts: TextCriterion<T>[] = [];
-  readonly updated: InstantRange[][] = [];
+  /** Each an OR of ranges; units may put a range on their establishment's or its legal entity's updatedAt. */
+  readonly updated: Array<Array<InstantRange & { establishment?: boolean; legalEntity?: boolean }>> = [];
+  /** `_filter` criteria, each of which must hold too (fhir/search/filter.ts). */
+  readonly filters: Criteria[] = [];
   /** Nothing can match. */
   empty = false;
 
@@ -48,14 +52,33 @@ export class CriteriaBuilder<C extends string, T extends string> {
     return this;
   }
 
+  /**
+   * `_content`: each comma-separated value is an alternative, and every word of it must be found
+   * (accent- and case-insensitive substring) in one of the resource's texts `fields`.
+   */
+  content(clause: Clause, fields: readonly T[]): this {
+    const alternatives = clause.values.map((v) => {
+      const words = stringValue(v).split(/\s+/).filter((w) => w !== '');
+      return { texts: words.map((word) => ({ anyOf: fields.map((field) => ({ field, value: word, match: 'CONTAINS' as const })) })) };
+    });
+    if (alternatives.every((a) => a.texts.length === 0)) return this; // only blanks: no constraint
+    this.filters.push({ anyOf: alternatives });
+    return this;
+  }
+
   /** `_lastUpdated` on a resource whose meta.lastUpdated is one record's updatedAt. */
   lastUpdated(clause: Clause): this {
     this.updated.push(clause.values.map(instantTest));
     return this;
   }
 
-  /** The GraphQL input (empty lists left out). */
-  criteria(): Record<string, unknown> {
+  /** The GraphQL input (empty lists left out), `_filter` criteria merged in. */
+  criteria(): Criteria {
+    return this.filters.reduce(mergeCriteria, this.own());
+  }
+
+  /** This builder's own criteria (subclasses add theirs). */
+  protected own(): Criteria {
     return {
       ...(this.codes.length ? { codes: this.codes } : {}),
       ...(this.texts.length ? { texts: this.texts } : {}),

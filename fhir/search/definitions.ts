@@ -127,5 +127,13 @@ export const COMMON_PARAMS: readonly SearchParamDefinition[] = [
   },
 ];
 
+/** `_content` as this server implements it; `texts` says which texts of the type it searches. */
+export const contentParam = (texts: string): SearchParamDefinition => ({
+  code: '_content',
+  type: 'string',
+  description: `Text search: every word of the value (comma-separated values are alternatives) found, accent- and case-insensitive, in ${texts}.`,
+  definition: base('Resource-content'),
+});
+
 export const STRING_MODIFIERS = ['exact', 'contains'] as const;
 export const TOKEN_MODIFIERS = ['not'] as const;

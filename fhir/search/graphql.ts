@@ -92,6 +92,11 @@ export const UNIT_COUNT = /* GraphQL */ `
   query FhirUnitCount($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }
 `;
 
+/** The positions of the units of a commune (`near-insee-code`: its point is their mean). */
+export const COMMUNE_POSITIONS = /* GraphQL */ `
+  query FhirCommunePositions($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 200) { edges { node { position { latitude longitude } } } } }
+`;
+
 export const ORGANIZATION_SEARCH = buildDocument(
   /* GraphQL */ `
     query FhirOrganizationSearch($criteria: StructureCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
@@ -154,6 +159,7 @@ export const FHIR_SEARCH_OPERATIONS = {
   FhirHealthcareServiceSearch: HEALTHCARE_SERVICE_SEARCH,
   FhirLocationSearch: LOCATION_SEARCH,
   FhirUnitCount: UNIT_COUNT,
+  FhirCommunePositions: COMMUNE_POSITIONS,
   FhirOrganizationSearch: ORGANIZATION_SEARCH,
   FhirStructureCount: STRUCTURE_COUNT,
   FhirUnitsWithCapacity: UNITS_WITH_CAPACITY,

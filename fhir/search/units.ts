@@ -56,9 +56,9 @@ export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitText
     }
   }
 
-  override criteria(): Record<string, unknown> {
+  protected override own(): Record<string, unknown> {
     return {
-      ...super.criteria(),
+      ...super.own(),
       ...(this.numbers.length ? { numbers: this.numbers } : {}),
       ...(this.placeChanged.length ? { placeChanged: this.placeChanged } : {}),
       ...(this.archived.size === 1 ? { archived: [...this.archived][0] } : {}),

@@ -19,6 +19,8 @@ export interface InstantRange {
   outside?: boolean | null;
   /** Units only: the range is on their establishment's updatedAt. */
   establishment?: boolean | null;
+  /** Units only: the range is on the updatedAt of their establishment's legal entity. */
+  legalEntity?: boolean | null;
 }
 
 export interface CodeCriterion<F extends string> {
@@ -83,9 +85,13 @@ export function numberCondition(target: SQL | PgColumn, comparison: Comparison, 
   return sql`coalesce(${target} ${sql.raw(OPERATORS[comparison])} ${value}::float8, false)`;
 }
 
+/** The updatedAt of a unit's establishment's legal entity (units only: establishments are joined). */
+const legalEntityUpdatedAt = sql`(select o.updated_at from ${organizations} o where o.id = ${establishments.organizationId})`;
+
 function rangeCondition(own: SQL | PgColumn, range: InstantRange, establishment?: SQL | PgColumn): SQL {
-  if (range.establishment && !establishment) throw new HubError('BAD_USER_INPUT', '`establishment` ranges apply to units only.', { field: 'updated' });
-  const target = range.establishment ? establishment! : own;
+  if ((range.establishment || range.legalEntity) && !establishment) throw new HubError('BAD_USER_INPUT', '`establishment` and `legalEntity` ranges apply to units only.', { field: 'updated' });
+  if (range.establishment && range.legalEntity) throw new HubError('BAD_USER_INPUT', 'A range is on the establishment or on its legal entity, not both.', { field: 'updated' });
+  const target = range.legalEntity ? legalEntityUpdatedAt : range.establishment ? establishment! : own;
   const parts: SQL[] = [];
   if (range.from) parts.push(sql`${target} >= ${range.from.toISOString()}::timestamptz`);
   if (range.before) parts.push(sql`${target} < ${range.before.toISOString()}::timestamptz`);

@@ -11,6 +11,8 @@ import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { seesConfidential } from '../../platform/auth/authorize.js';
 import { HubError } from '../../platform/errors.js';
+import { checkAnyOf } from '../../platform/any-of.js';
+import { anyOfCondition } from '../../platform/db/any-of.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination.js';
 import { filterHash, validateNear, type Near } from './search.js';
 import {
@@ -68,12 +70,14 @@ export interface UnitCriteria {
   ids?: string[] | null;
   archived?: boolean | null;
   near?: Near | null;
+  anyOf?: UnitCriteria[] | null;
 }
 
 export interface StructureCriteria {
   codes?: CodeCriterion<StructureCodeField>[] | null;
   texts?: TextCriterion<StructureTextField>[] | null;
   updated?: InstantRange[][] | null;
+  anyOf?: StructureCriteria[] | null;
 }
 
 interface SearchArgs<C> {
@@ -101,8 +105,17 @@ function placeChangeCondition(c: PlaceChangeCriterion): SQL {
 }
 
 function unitConditions(c: UnitCriteria, near: Near | null, includeSensitive: boolean): SQL[] {
+  checkAnyOf(c);
   const where: SQL[] = [];
   if (!includeSensitive) where.push(eq(units.sensitive, false));
+  where.push(...criteriaConditions(c));
+  if (near) where.push(unitWithin(near));
+  return where;
+}
+
+/** The conditions of one criteria object, its `anyOf` alternatives included (`near` is the caller's). */
+function criteriaConditions(c: UnitCriteria): SQL[] {
+  const where: SQL[] = [];
   if (c.archived !== null && c.archived !== undefined) where.push(eq(units.archived, c.archived));
   checkIds(c.ids, 'criteria.ids');
   if (c.ids) where.push(c.ids.length ? idIn(units.id, c.ids) : sql`false`);
@@ -114,7 +127,12 @@ function unitConditions(c: UnitCriteria, near: Near | null, includeSensitive: bo
   }
   where.push(...updatedConditions(units.updatedAt, c.updated, establishments.updatedAt));
   for (const change of c.placeChanged ?? []) where.push(placeChangeCondition(change));
-  if (near) where.push(unitWithin(near));
+  where.push(
+    ...anyOfCondition(c, (sub) => {
+      if (sub.near) throw new HubError('BAD_USER_INPUT', '`near` applies to the top-level criteria only.', { field: 'criteria.anyOf' });
+      return criteriaConditions(sub);
+    }),
+  );
   return where;
 }
 
@@ -157,6 +175,7 @@ function structureConditions(c: StructureCriteria, branch: StructureBranch): SQL
     ...(c.codes ?? []).map((code) => codeCondition(code, branch.codes)),
     ...(c.texts ?? []).map((text) => textCondition(text, branch.texts)),
     ...updatedConditions(branch.updatedAt, c.updated),
+    ...anyOfCondition(c, (sub) => structureConditions(sub, branch)),
   ];
 }
 
@@ -294,6 +313,7 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
     structures: async (args: SearchArgs<StructureCriteria>): Promise<Page<(OrganizationRow & { __kind: 'EJ' }) | (EstablishmentRow & { __kind: 'EG' })>> => {
       const size = pageSize(args.first);
       const sorts = args.sort ?? [];
+      checkAnyOf(args.criteria);
       const ej = structureBranchQuery(args.criteria, LEGAL_ENTITY_BRANCH, sorts);
       const eg = structureBranchQuery(args.criteria, ESTABLISHMENT_BRANCH, sorts);
       const outer: SortColumn[] = ej.columns.map((c, i) => ({ ...c, value: sql`${sql.identifier(`o${i}`)}` }));

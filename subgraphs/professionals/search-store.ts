@@ -6,6 +6,7 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { HubError } from '../../platform/errors.js';
+import { anyOfCondition } from '../../platform/db/any-of.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
 import { people, unitAssignments } from './tables.js';
 import type { SituationRow } from './store.js';
@@ -18,6 +19,7 @@ export interface SearchCriteria {
   codes?: Array<{ anyOf: Array<{ field: CodeField; code?: string | null }>; not?: boolean | null }> | null;
   texts?: Array<{ anyOf: Array<{ field: TextField; value: string; match?: 'PREFIX' | 'CONTAINS' | 'EXACT' | null }> }> | null;
   updated?: Array<Array<{ from?: Date | null; before?: Date | null; outside?: boolean | null }>> | null;
+  anyOf?: SearchCriteria[] | null;
 }
 
 export interface Sort {
@@ -93,6 +95,7 @@ export function conditionsOf(criteria: SearchCriteria, situations: boolean): SQL
     ...(criteria.codes ?? []).map((c) => codeCondition(c, situations)),
     ...(criteria.texts ?? []).map(textCondition),
     ...(criteria.updated ?? []).map((ranges) => (ranges.length ? sql`(${sql.join(ranges.map(rangeCondition), sql` or `)})` : sql`true`)),
+    ...anyOfCondition(criteria, (sub) => conditionsOf(sub, situations)),
   ];
 }
 

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
+import { checkAnyOf } from '../../platform/any-of.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination.js';
 import { requireProfessionalRead, seesEverySituation } from './access.js';
 import { normalizeName } from './normalize.js';
@@ -35,12 +36,15 @@ export interface SearchPage<T> {
 
 /** Prefix and substring values compared as names are stored (capitals, no accents); exact ones as sent. */
 function normalised(criteria: SearchCriteria): SearchCriteria {
-  const values = (criteria.codes ?? []).reduce((n, c) => n + c.anyOf.length, 0);
-  if (values > MAX_SEARCH_VALUES) throw new HubError('BAD_USER_INPUT', `Criteria list at most ${MAX_SEARCH_VALUES} codes.`, { field: 'codes' });
-  return {
-    ...criteria,
-    texts: (criteria.texts ?? []).map((t) => ({ anyOf: t.anyOf.map((m) => (m.match === 'EXACT' ? m : { ...m, value: normalizeName(m.value) })) })),
-  };
+  checkAnyOf(criteria);
+  const codes = (c: SearchCriteria): number => (c.codes ?? []).reduce((n, code) => n + code.anyOf.length, 0) + (c.anyOf ?? []).reduce((n, sub) => n + codes(sub), 0);
+  if (codes(criteria) > MAX_SEARCH_VALUES) throw new HubError('BAD_USER_INPUT', `Criteria list at most ${MAX_SEARCH_VALUES} codes.`, { field: 'codes' });
+  const normalise = (c: SearchCriteria): SearchCriteria => ({
+    ...c,
+    texts: (c.texts ?? []).map((t) => ({ anyOf: t.anyOf.map((m) => (m.match === 'EXACT' ? m : { ...m, value: normalizeName(m.value) })) })),
+    ...(c.anyOf ? { anyOf: c.anyOf.map(normalise) } : {}),
+  });
+  return normalise(criteria);
 }
 
 function hashOf(args: SearchArgs, kind: string): string {

@@ -9,7 +9,7 @@ import type { HealthcareServiceRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
 import type { FhirSearchResource, HealthcareService } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import { ALL_PREFIXES, COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import { HEALTHCARE_SERVICE_SEARCH } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, booleanHolds, prepareUnits, unitsByIds } from '../units.js';
@@ -18,13 +18,15 @@ import { PRACTITIONER_INCLUDE, PRACTITIONER_ROLE_PARAMS, practitionerRoleCriteri
 import { OperationOutcomeError, badRequest } from '../../outcomes.js';
 import { NEAR_PARAM, parseNear } from '../near.js';
 import { OFFER_PARAMS, offerClause } from '../offer-params.js';
-import { filterCriteria } from '../filter.js';
+import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
+import { instantTest } from '../values.js';
 
 /** HealthcareService's own parameters (exported for Location's `_has:HealthcareService:location:…`). */
 export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS,
   { code: 'identifier', type: 'token', description: 'identifiantOffre, `<region>/<unit id>` (no system).', definition: base('HealthcareService-identifier'), modifiers: TOKEN_MODIFIERS },
   { code: 'name', type: 'string', description: 'Name of the offer: accent- and case-insensitive prefix; :exact, :contains.', definition: base('HealthcareService-name'), modifiers: STRING_MODIFIERS },
+  contentParam('the name of the offer'),
   ...OFFER_PARAMS,
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
@@ -35,13 +37,7 @@ export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
     description: 'Reverse chaining, one level: `_has:PractitionerRole:service:<parameter>` with a PractitionerRole parameter (rows below); each `_has` on its own.',
     definition: base('Resource-has'),
   },
-  {
-    code: '_filter',
-    type: 'special',
-    description: 'The IG\'s subset of the _filter grammar: `_lastUpdated` and `organization._lastUpdated` compared with eq gt ge lt le, joined by and / or, with parentheses.',
-    definition: base('Resource-filter'),
-    or: false,
-  },
+  FILTER_PARAM,
 ];
 
 /**
@@ -62,7 +58,7 @@ const LOCATION_CHAINABLE: readonly SearchParamDefinition[] = [
  * into unit ids; `service` and `location` are left out (they name the unit itself: `_id`).
  */
 const HAS_ROLE = '_has:PractitionerRole:service:';
-const REVERSE_CHAINED: readonly SearchParamDefinition[] = PRACTITIONER_ROLE_PARAMS.filter((p) => p.code !== 'service' && p.code !== 'location').map((p) => ({
+const REVERSE_CHAINED: readonly SearchParamDefinition[] = PRACTITIONER_ROLE_PARAMS.filter((p) => p.code !== 'service' && p.code !== 'location' && p.code !== '_filter').map((p) => ({
   ...p,
   code: `${HAS_ROLE}${p.code}`,
   description: `Offers with a PractitionerRole whose \`${p.code}\` holds: ${p.description}`,
@@ -73,7 +69,7 @@ const CHAINED: readonly SearchParamDefinition[] = [...LOCATION_CHAINABLE.map((p)
 /** Each `_has:PractitionerRole:service:` clause as the unit ids of the situations it matches. */
 async function addRoleClauses(search: ParsedSearch, builder: UnitCriteriaBuilder, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
   for (const clause of search.clauses.filter((c) => c.code.startsWith(HAS_ROLE))) {
-    const roles = practitionerRoleCriteria({ clauses: [{ ...clause, code: clause.code.slice(HAS_ROLE.length) }] });
+    const roles = await practitionerRoleCriteria({ clauses: [{ ...clause, code: clause.code.slice(HAS_ROLE.length) }] });
     const units = await unitsOfSituations(roles, ctx);
     if (units === null) {
       throw new OperationOutcomeError(badRequest(`${clause.code}: more than ${MAX_REVERSE_CHAINED} PractitionerRoles match; narrow the criterion (with organization, for instance)`));
@@ -100,6 +96,9 @@ export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Cl
     case 'name':
       builder.text(clause, 'NAME');
       return true;
+    case '_content':
+      builder.content(clause, ['NAME']);
+      return true;
     case 'organization':
       builder.reference(clause, 'Organization', 'ESTABLISHMENT');
       return true;
@@ -109,17 +108,47 @@ export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Cl
     case 'active':
       builder.allow((archived) => booleanHolds(clause, !archived));
       return true;
-    case '_filter':
-      builder.updated.push(...filterCriteria(clause.values[0]!.value));
-      return true;
     default:
       return false;
   }
 }
 
-function criteriaOf(search: ParsedSearch): UnitCriteriaBuilder {
+/**
+ * `_filter`'s `organization._lastUpdated`: the establishment providing the offer changed; with
+ * `:above` (the IG's full-offer extraction), the establishment or its legal entity (partOf), the
+ * organisations the extraction includes with the offer.
+ */
+const ORGANIZATION_LAST_UPDATED: SearchParamDefinition = {
+  code: 'organization._lastUpdated',
+  type: 'date',
+  description: 'meta.lastUpdated of the providing establishment; with :above, of the establishment or its legal entity.',
+  definition: base('Resource-lastUpdated'),
+  prefixes: ALL_PREFIXES,
+  modifiers: ['above'],
+};
+
+const FILTER_PATHS = filterPaths(HEALTHCARE_SERVICE_PARAMS, new Set(), [ORGANIZATION_LAST_UPDATED]);
+
+const compileFilterClause = compiler(
+  () => new UnitCriteriaBuilder(),
+  (builder, clause) => {
+    if (clause.code !== ORGANIZATION_LAST_UPDATED.code) return healthcareServiceClause(builder, clause);
+    const range = instantTest(clause.values[0]!);
+    builder.updated.push([{ ...range, establishment: true }, ...(clause.modifier === 'above' ? [{ ...range, legalEntity: true }] : [])]);
+    return true;
+  },
+);
+
+/** The criteria of a `_filter` value on HealthcareService (Location's `_has:HealthcareService:location:` has none). */
+const healthcareServiceFilter = (text: string) => filterCriteria(text, FILTER_PATHS, compileFilterClause);
+
+async function criteriaOf(search: ParsedSearch): Promise<UnitCriteriaBuilder> {
   const builder = new UnitCriteriaBuilder();
   for (const clause of search.clauses) {
+    if (clause.code === '_filter') {
+      builder.filters.push(await healthcareServiceFilter(clause.values[0]!.value));
+      continue;
+    }
     if (healthcareServiceClause(builder, clause)) continue;
     switch (clause.code) {
       // The Location's own criteria (the same unit); capacity ones are the filter of prepareUnits.
@@ -152,6 +181,6 @@ export const healthcareServiceSearch: SearchType = {
     PRACTITIONER_INCLUDE,
   ],
   revincludes: [{ code: 'PractitionerRole:service', find: (ids, ctx) => rolesWhere('UNIT', ids, ctx) }],
-  prepare: async (search, ctx) => prepareUnits(search, await addRoleClauses(search, criteriaOf(search), ctx), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
+  prepare: async (search, ctx) => prepareUnits(search, await addRoleClauses(search, await criteriaOf(search), ctx), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, HEALTHCARE_SERVICE_SEARCH, ids, toResource),
 };

@@ -10,15 +10,17 @@ import { FIELD_BY_PLACE_FUNCTION, unitToLocation } from '../../mappers/location.
 import { establishmentToOrganization } from '../../mappers/organization.js';
 import type { EstablishmentRecord, LocationRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
-import { NEAR_PARAM, parseNear } from '../near.js';
+import { NEAR_INSEE_CODE_PARAM, NEAR_PARAM, parseNear, parseNearInseeCode } from '../near.js';
 import { LOCATION_OFFER_PARAMS, offerClause } from '../offer-params.js';
 import type { FhirSearchResource } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import { LOCATION_SEARCH, LOCATION_WITH_ORGANIZATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
 import { instantTest, tokenHolds } from '../values.js';
+import { OperationOutcomeError, badRequest } from '../../outcomes.js';
+import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 import { HEALTHCARE_SERVICE_PARAMS, healthcareServiceClause, healthcareServiceSearch } from './healthcare-service.js';
 
 export { DEFAULT_NEAR_KM, MAX_NEAR_KM, parseNear } from '../near.js';
@@ -33,6 +35,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
   ),
   { code: 'identifier', type: 'token', description: 'Identifier of the place, `<region>/<unit id>` (no system).', definition: base('Location-identifier'), modifiers: TOKEN_MODIFIERS },
   { code: 'name', type: 'string', description: 'Name: accent- and case-insensitive prefix; :exact, :contains.', definition: base('Location-name'), modifiers: STRING_MODIFIERS },
+  contentParam('the name and the address (city, postal code) of the place'),
   { code: 'address-city', type: 'string', description: 'City of the address (the unit\'s own, else its establishment\'s).', definition: base('Location-address-city'), modifiers: STRING_MODIFIERS },
   { code: 'address-postalcode', type: 'string', description: 'Postal code of the address.', definition: base('Location-address-postalcode'), modifiers: STRING_MODIFIERS },
   { code: 'commune-cog', type: 'token', description: 'INSEE commune (TRE_R13-CommuneOM) of ror-commune-cog.', definition: ror('ror-sp-location-commune-cog'), modifiers: TOKEN_MODIFIERS },
@@ -42,6 +45,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: 'operational-status', type: 'token', description: 'TRE_R203-StatutLieu 3 (Opérationnel) for active units; archived ones have none.', definition: base('Location-operational-status'), modifiers: TOKEN_MODIFIERS },
   { code: 'organization', type: 'reference', description: 'managingOrganization: Organization/<FINESS ET> or the bare id.', definition: base('Location-organization') },
   NEAR_PARAM,
+  NEAR_INSEE_CODE_PARAM,
   ...LOCATION_OFFER_PARAMS,
   ...CAPACITY_PARAMS,
   {
@@ -50,6 +54,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
     description: 'Reverse chaining, one level: `_has:HealthcareService:location:<parameter>` with any HealthcareService parameter (rows below).',
     definition: base('Resource-has'),
   },
+  FILTER_PARAM,
 ];
 
 /**
@@ -88,54 +93,69 @@ async function lastUpdated(clause: Clause, builder: UnitCriteriaBuilder, ctx: Ha
   builder.placeChanged.push(change);
 }
 
+/** `_filter` takes every parameter but the capacity ones (another source, evaluated after the offer's SQL). */
+const FILTER_PATHS = filterPaths(PARAMS, new Set(CAPACITY_PARAMS.map((p) => p.code)));
+
 async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
   const builder = new UnitCriteriaBuilder();
+  const compile = compiler(() => new UnitCriteriaBuilder(), (b, clause) => locationClause(b, clause, ctx));
   for (const clause of search.clauses) {
-    if (builder.common(clause) || offerClause(builder, clause)) continue;
-    if (clause.code.startsWith(HAS_SERVICE)) {
-      healthcareServiceClause(builder, { ...clause, code: clause.code.slice(HAS_SERVICE.length) });
-      continue;
-    }
-    switch (clause.code) {
-      case '_lastUpdated':
-        await lastUpdated(clause, builder, ctx);
-        break;
-      case 'name':
-        builder.text(clause, 'NAME');
-        break;
-      case 'address-city':
-        builder.text(clause, 'CITY');
-        break;
-      case 'address-postalcode':
-        builder.text(clause, 'POSTAL_CODE');
-        break;
-      case 'commune-cog':
-        builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);
-        break;
-      case 'equipment-type':
-        builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
-        break;
-      case 'type':
-        // A code of no hosting place (or of another system) matches no unit.
-        builder.token(clause, [{ system: CODE_SYSTEMS.fonctionLieu, field: 'ACTIVITY_FIELD' }], (code) => FIELD_BY_PLACE_FUNCTION[code] ?? null);
-        break;
-      case 'status':
-        builder.allow((archived) => tokenHolds(clause, { system: LOCATION_STATUS, code: archived ? 'inactive' : 'active' }));
-        break;
-      case 'operational-status': {
-        const operational = { system: CODINGS.locationOperational.system!, code: CODINGS.locationOperational.code! };
-        builder.allow((archived) => tokenHolds(clause, archived ? null : operational));
-        break;
-      }
-      case 'organization':
-        builder.reference(clause, 'Organization', 'ESTABLISHMENT');
-        break;
-      case 'near':
-        builder.near = parseNear(clause.values[0]!.value);
-        break;
-    }
+    if (clause.code === '_filter') builder.filters.push(await filterCriteria(clause.values[0]!.value, FILTER_PATHS, compile));
+    else await locationClause(builder, clause, ctx);
   }
   return builder;
+}
+
+/** Adds one clause of a Location parameter (capacity ones excepted: prepareUnits filters on them). */
+async function locationClause(builder: UnitCriteriaBuilder, clause: Clause, ctx: HandlerContext): Promise<void> {
+  if (builder.common(clause) || offerClause(builder, clause)) return;
+  if (clause.code.startsWith(HAS_SERVICE)) {
+    healthcareServiceClause(builder, { ...clause, code: clause.code.slice(HAS_SERVICE.length) });
+    return;
+  }
+  switch (clause.code) {
+    case '_lastUpdated':
+      await lastUpdated(clause, builder, ctx);
+      break;
+    case 'name':
+      builder.text(clause, 'NAME');
+      break;
+    case '_content':
+      builder.content(clause, ['NAME', 'CITY', 'POSTAL_CODE']);
+      break;
+    case 'address-city':
+      builder.text(clause, 'CITY');
+      break;
+    case 'address-postalcode':
+      builder.text(clause, 'POSTAL_CODE');
+      break;
+    case 'commune-cog':
+      builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);
+      break;
+    case 'equipment-type':
+      builder.token(clause, [{ system: CODE_SYSTEMS.equipement, field: 'EQUIPMENT' }]);
+      break;
+    case 'type':
+      // A code of no hosting place (or of another system) matches no unit.
+      builder.token(clause, [{ system: CODE_SYSTEMS.fonctionLieu, field: 'ACTIVITY_FIELD' }], (code) => FIELD_BY_PLACE_FUNCTION[code] ?? null);
+      break;
+    case 'status':
+      builder.allow((archived) => tokenHolds(clause, { system: LOCATION_STATUS, code: archived ? 'inactive' : 'active' }));
+      break;
+    case 'operational-status': {
+      const operational = { system: CODINGS.locationOperational.system!, code: CODINGS.locationOperational.code! };
+      builder.allow((archived) => tokenHolds(clause, archived ? null : operational));
+      break;
+    }
+    case 'organization':
+      builder.reference(clause, 'Organization', 'ESTABLISHMENT');
+      break;
+    case 'near':
+    case 'near-insee-code':
+      if (builder.near) throw new OperationOutcomeError(badRequest('near and near-insee-code cannot be combined'));
+      builder.near = clause.code === 'near' ? parseNear(clause.values[0]!.value) : await parseNearInseeCode(clause.values[0]!.value, ctx);
+      break;
+  }
 }
 
 const toResource = (node: LocationRecord): FhirSearchResource => unitToLocation(node);

@@ -8,9 +8,10 @@ import { establishmentToOrganization, legalEntityToOrganization } from '../../ma
 import type { HandlerContext } from '../../records.js';
 import type { FhirSearchResource } from '../../types.js';
 import { CriteriaBuilder } from '../criteria.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, type FetchedPage, type PreparedSearch, type SearchParamDefinition, type SearchType, type SortRequest } from '../definitions.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, type FetchedPage, type PreparedSearch, type SearchParamDefinition, type SearchType, type SortRequest } from '../definitions.js';
 import { ORGANIZATION_SEARCH, STRUCTURE_COUNT, run, type SearchPage, type StructureNode } from '../graphql.js';
-import type { ParsedSearch } from '../parse.js';
+import type { Clause, ParsedSearch } from '../parse.js';
+import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 
 type CodeField = 'ID' | 'ID_NAT_STRUCT' | 'SIRET' | 'CATEGORY' | 'REGION' | 'PART_OF' | 'KIND';
 type TextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
@@ -25,50 +26,65 @@ const PARAMS: readonly SearchParamDefinition[] = [
     modifiers: TOKEN_MODIFIERS,
   },
   { code: 'name', type: 'string', description: 'Name: accent- and case-insensitive prefix; :exact, :contains.', definition: base('Organization-name'), modifiers: STRING_MODIFIERS },
+  contentParam('the name and, for an establishment, the address (city, postal code)'),
   { code: 'type', type: 'token', description: 'FINESS establishment category (TRE_R66), establishments only.', definition: base('Organization-type'), modifiers: TOKEN_MODIFIERS },
   { code: 'partof', type: 'reference', description: 'The legal entity of an establishment: Organization/<FINESS EJ> or the bare id.', definition: base('Organization-partof') },
   { code: 'address-city', type: 'string', description: 'City of an establishment.', definition: base('Organization-address-city'), modifiers: STRING_MODIFIERS },
   { code: 'address-postalcode', type: 'string', description: 'Postal code of an establishment.', definition: base('Organization-address-postalcode'), modifiers: STRING_MODIFIERS },
+  FILTER_PARAM,
 ];
 
-function criteriaOf(search: ParsedSearch): CriteriaBuilder<CodeField, TextField> {
-  const builder = new CriteriaBuilder<CodeField, TextField>();
+type Builder = CriteriaBuilder<CodeField, TextField>;
+
+const FILTER_PATHS = filterPaths(PARAMS);
+const compileFilterClause = compiler(() => new CriteriaBuilder<CodeField, TextField>(), (builder, clause) => organizationClause(builder, clause));
+
+async function criteriaOf(search: ParsedSearch): Promise<Builder> {
+  const builder: Builder = new CriteriaBuilder<CodeField, TextField>();
   for (const clause of search.clauses) {
-    switch (clause.code) {
-      case '_id':
-        builder.token(clause, [{ field: 'ID' }]);
-        break;
-      case '_tag':
-        builder.token(clause, [{ system: CODE_SYSTEMS.regionOM, field: 'REGION' }]);
-        break;
-      case '_lastUpdated':
-        builder.lastUpdated(clause);
-        break;
-      case 'identifier':
-        builder.token(clause, [
-          { system: IDENTIFIER_SYSTEMS.finess, field: 'ID' },
-          { system: IDENTIFIER_SYSTEMS.idNatStruct, field: 'ID_NAT_STRUCT' },
-          { system: IDENTIFIER_SYSTEMS.sirene, field: 'SIRET' },
-        ]);
-        break;
-      case 'name':
-        builder.text(clause, 'NAME');
-        break;
-      case 'type':
-        builder.token(clause, [{ system: CODE_SYSTEMS.categorieEtablissement, field: 'CATEGORY' }]);
-        break;
-      case 'partof':
-        builder.reference(clause, 'Organization', 'PART_OF');
-        break;
-      case 'address-city':
-        builder.text(clause, 'CITY');
-        break;
-      case 'address-postalcode':
-        builder.text(clause, 'POSTAL_CODE');
-        break;
-    }
+    if (clause.code === '_filter') builder.filters.push(await filterCriteria(clause.values[0]!.value, FILTER_PATHS, compileFilterClause));
+    else organizationClause(builder, clause);
   }
   return builder;
+}
+
+function organizationClause(builder: Builder, clause: Clause): void {
+  switch (clause.code) {
+    case '_id':
+      builder.token(clause, [{ field: 'ID' }]);
+      break;
+    case '_tag':
+      builder.token(clause, [{ system: CODE_SYSTEMS.regionOM, field: 'REGION' }]);
+      break;
+    case '_lastUpdated':
+      builder.lastUpdated(clause);
+      break;
+    case 'identifier':
+      builder.token(clause, [
+        { system: IDENTIFIER_SYSTEMS.finess, field: 'ID' },
+        { system: IDENTIFIER_SYSTEMS.idNatStruct, field: 'ID_NAT_STRUCT' },
+        { system: IDENTIFIER_SYSTEMS.sirene, field: 'SIRET' },
+      ]);
+      break;
+    case 'name':
+      builder.text(clause, 'NAME');
+      break;
+    case 'type':
+      builder.token(clause, [{ system: CODE_SYSTEMS.categorieEtablissement, field: 'CATEGORY' }]);
+      break;
+    case 'partof':
+      builder.reference(clause, 'Organization', 'PART_OF');
+      break;
+    case '_content':
+      builder.content(clause, ['NAME', 'CITY', 'POSTAL_CODE']);
+      break;
+    case 'address-city':
+      builder.text(clause, 'CITY');
+      break;
+    case 'address-postalcode':
+      builder.text(clause, 'POSTAL_CODE');
+      break;
+  }
 }
 
 const toResource = (node: StructureNode): FhirSearchResource =>
@@ -76,8 +92,8 @@ const toResource = (node: StructureNode): FhirSearchResource =>
 
 const SORTS = { _id: 'ID', name: 'NAME', _lastUpdated: 'UPDATED_AT' } as const;
 
-function prepare(search: ParsedSearch, ctx: HandlerContext): PreparedSearch {
-  const builder = criteriaOf(search);
+async function prepare(search: ParsedSearch, ctx: HandlerContext): Promise<PreparedSearch> {
+  const builder = await criteriaOf(search);
   const criteria = builder.criteria();
   if (builder.empty) return { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
   return {
@@ -115,6 +131,6 @@ export const organizationSearch: SearchType = {
   sorts: SORTS,
   includes: [{ code: 'Organization:partof', iterate: true, references: (r) => (r.resourceType === 'Organization' && r.partOf?.reference ? [r.partOf.reference] : []) }],
   revincludes: [],
-  prepare: async (search, ctx) => prepare(search, ctx),
+  prepare,
   fetchByIds,
 };

@@ -10,6 +10,7 @@ import { COMMON_PARAMS, TOKEN_MODIFIERS, base, type SearchParamDefinition, type 
 import type { Clause, ParsedSearch } from '../parse.js';
 import { PRACTITIONER_ROLES, ProfessionalCriteriaBuilder, prepareProfessionals, professionalsWhere, type ProfessionalCodeField } from '../professionals.js';
 import { tokenMatches } from '../values.js';
+import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 
 export const PRACTITIONER_ROLE_PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS.filter((p) => p.code !== '_tag').map((p) =>
@@ -27,6 +28,7 @@ export const PRACTITIONER_ROLE_PARAMS: readonly SearchParamDefinition[] = [
     definition: base('PractitionerRole-specialty'),
     modifiers: TOKEN_MODIFIERS,
   },
+  FILTER_PARAM,
 ];
 
 /**
@@ -44,38 +46,46 @@ function specialty(clause: Clause, builder: ProfessionalCriteriaBuilder): void {
 }
 
 /** The situation criteria of a PractitionerRole search (also HealthcareService's `_has:PractitionerRole:service:`). */
-export function practitionerRoleCriteria(search: Pick<ParsedSearch, 'clauses'>): ProfessionalCriteriaBuilder {
+export async function practitionerRoleCriteria(search: Pick<ParsedSearch, 'clauses'>): Promise<ProfessionalCriteriaBuilder> {
   const builder = new ProfessionalCriteriaBuilder();
   for (const clause of search.clauses) {
-    switch (clause.code) {
-      case '_id':
-        builder.token(clause, [{ field: 'SITUATION' }]);
-        break;
-      case '_lastUpdated':
-        builder.lastUpdated(clause);
-        break;
-      case 'practitioner':
-        builder.reference(clause, 'Practitioner', 'PROFESSIONAL');
-        break;
-      case 'service':
-        builder.reference(clause, 'HealthcareService', 'UNIT');
-        break;
-      case 'location':
-        builder.reference(clause, 'Location', 'UNIT');
-        break;
-      case 'organization':
-        builder.reference(clause, 'Organization', 'ESTABLISHMENT');
-        break;
-      case 'role':
-        builder.token(clause, [{ system: CODE_SYSTEMS.professionSante, field: 'PROFESSION' }]);
-        break;
-      case 'specialty':
-        specialty(clause, builder);
-        break;
-    }
+    if (clause.code === '_filter') builder.filters.push(await filterCriteria(clause.values[0]!.value, FILTER_PATHS, compileFilterClause));
+    else roleClause(builder, clause);
   }
   return builder;
 }
+
+function roleClause(builder: ProfessionalCriteriaBuilder, clause: Clause): void {
+  switch (clause.code) {
+    case '_id':
+      builder.token(clause, [{ field: 'SITUATION' }]);
+      break;
+    case '_lastUpdated':
+      builder.lastUpdated(clause);
+      break;
+    case 'practitioner':
+      builder.reference(clause, 'Practitioner', 'PROFESSIONAL');
+      break;
+    case 'service':
+      builder.reference(clause, 'HealthcareService', 'UNIT');
+      break;
+    case 'location':
+      builder.reference(clause, 'Location', 'UNIT');
+      break;
+    case 'organization':
+      builder.reference(clause, 'Organization', 'ESTABLISHMENT');
+      break;
+    case 'role':
+      builder.token(clause, [{ system: CODE_SYSTEMS.professionSante, field: 'PROFESSION' }]);
+      break;
+    case 'specialty':
+      specialty(clause, builder);
+      break;
+  }
+}
+
+const FILTER_PATHS = filterPaths(PRACTITIONER_ROLE_PARAMS);
+const compileFilterClause = compiler(() => new ProfessionalCriteriaBuilder(), (builder, clause) => roleClause(builder, clause));
 
 const role = (r: { resourceType: string }): PractitionerRole | null => (r.resourceType === 'PractitionerRole' ? (r as PractitionerRole) : null);
 const refs = (list: Array<{ reference?: string }> | undefined): string[] => (list ?? []).flatMap((l) => (l.reference ? [l.reference] : []));
@@ -94,6 +104,6 @@ export const practitionerRoleSearch: SearchType = {
     { code: 'PractitionerRole:location', references: (r) => refs(role(r)?.location) },
   ],
   revincludes: [],
-  prepare: async (search, ctx) => prepareProfessionals(practitionerRoleCriteria(search), ctx, PRACTITIONER_ROLES),
+  prepare: async (search, ctx) => prepareProfessionals(await practitionerRoleCriteria(search), ctx, PRACTITIONER_ROLES),
   fetchByIds: (ids, ctx) => professionalsWhere(ctx, PRACTITIONER_ROLES, 'SITUATION', ids, ids.length),
 };

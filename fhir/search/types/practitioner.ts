@@ -5,8 +5,9 @@
  */
 import { IDENTIFIER_SYSTEMS } from '../../codes.js';
 import { nationalNumberOfIdNatPs } from '../../mappers/practitioner.js';
-import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, type SearchParamDefinition, type SearchType } from '../definitions.js';
-import type { ParsedSearch } from '../parse.js';
+import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, type SearchParamDefinition, type SearchType } from '../definitions.js';
+import type { Clause, ParsedSearch } from '../parse.js';
+import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 import { PRACTITIONERS, ProfessionalCriteriaBuilder, prepareProfessionals, professionalsWhere, rolesWhere } from '../professionals.js';
 
 const NAME_NOTE = 'accent- and case-insensitive prefix; :exact (names are in capitals), :contains.';
@@ -20,37 +21,50 @@ const PARAMS: readonly SearchParamDefinition[] = [
     definition: base('Practitioner-identifier'),
     modifiers: TOKEN_MODIFIERS,
   },
+  contentParam('the family or given name'),
   { code: 'name', type: 'string', description: `Family or given name: ${NAME_NOTE}`, definition: base('Practitioner-name'), modifiers: STRING_MODIFIERS },
   { code: 'family', type: 'string', description: `Family name: ${NAME_NOTE}`, definition: base('individual-family'), modifiers: STRING_MODIFIERS },
   { code: 'given', type: 'string', description: `Given name: ${NAME_NOTE}`, definition: base('individual-given'), modifiers: STRING_MODIFIERS },
+  FILTER_PARAM,
 ];
 
-function criteriaOf(search: ParsedSearch): ProfessionalCriteriaBuilder {
+const FILTER_PATHS = filterPaths(PARAMS);
+const compileFilterClause = compiler(() => new ProfessionalCriteriaBuilder(), (builder, clause) => practitionerClause(builder, clause));
+
+async function criteriaOf(search: ParsedSearch): Promise<ProfessionalCriteriaBuilder> {
   const builder = new ProfessionalCriteriaBuilder();
   for (const clause of search.clauses) {
-    switch (clause.code) {
-      case '_id':
-        builder.token(clause, [{ field: 'PROFESSIONAL' }]);
-        break;
-      case '_lastUpdated':
-        builder.lastUpdated(clause);
-        break;
-      case 'identifier':
-        // A value that is no idNat_PS of a person (8 + RPPS, 0 + ADELI) matches nobody.
-        builder.token(clause, [{ system: IDENTIFIER_SYSTEMS.idNatPs, field: 'NATIONAL_NUMBER' }], (code) => nationalNumberOfIdNatPs(code));
-        break;
-      case 'name':
-        builder.text(clause, 'NAME');
-        break;
-      case 'family':
-        builder.text(clause, 'FAMILY');
-        break;
-      case 'given':
-        builder.text(clause, 'GIVEN');
-        break;
-    }
+    if (clause.code === '_filter') builder.filters.push(await filterCriteria(clause.values[0]!.value, FILTER_PATHS, compileFilterClause));
+    else practitionerClause(builder, clause);
   }
   return builder;
+}
+
+function practitionerClause(builder: ProfessionalCriteriaBuilder, clause: Clause): void {
+  switch (clause.code) {
+    case '_id':
+      builder.token(clause, [{ field: 'PROFESSIONAL' }]);
+      break;
+    case '_lastUpdated':
+      builder.lastUpdated(clause);
+      break;
+    case 'identifier':
+      // A value that is no idNat_PS of a person (8 + RPPS, 0 + ADELI) matches nobody.
+      builder.token(clause, [{ system: IDENTIFIER_SYSTEMS.idNatPs, field: 'NATIONAL_NUMBER' }], (code) => nationalNumberOfIdNatPs(code));
+      break;
+    case '_content':
+      builder.content(clause, ['NAME']);
+      break;
+    case 'name':
+      builder.text(clause, 'NAME');
+      break;
+    case 'family':
+      builder.text(clause, 'FAMILY');
+      break;
+    case 'given':
+      builder.text(clause, 'GIVEN');
+      break;
+  }
 }
 
 export const practitionerSearch: SearchType = {
@@ -59,6 +73,6 @@ export const practitionerSearch: SearchType = {
   sorts: PRACTITIONERS.sorts,
   includes: [],
   revincludes: [{ code: 'PractitionerRole:practitioner', find: (ids, ctx) => rolesWhere('PROFESSIONAL', ids, ctx) }],
-  prepare: async (search, ctx) => prepareProfessionals(criteriaOf(search), ctx, PRACTITIONERS),
+  prepare: async (search, ctx) => prepareProfessionals(await criteriaOf(search), ctx, PRACTITIONERS),
   fetchByIds: (ids, ctx) => professionalsWhere(ctx, PRACTITIONERS, 'PROFESSIONAL', ids, ids.length),
 };
