@@ -41,6 +41,14 @@ export const EXTENSIONS = {
   addressInseeCode: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
   /** Core R4 extension (lat/long sub-extensions) the profile slices as `ror-organization-geolocation`. */
   geolocation: 'http://hl7.org/fhir/StructureDefinition/geolocation',
+  /** ISO 21090 address parts on Address.line (the ror-organization profile slices them by these URLs). */
+  adxpHouseNumber: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-houseNumber',
+  adxpBuildingNumberSuffix: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-buildingNumberSuffix',
+  adxpStreetNameType: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameType',
+  adxpStreetNameBase: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameBase',
+  adxpPostBox: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-postBox',
+  /** The Annuaire Santé's lieu-dit extension, which the ROR IG reuses on Address.line (slice lieuDit). */
+  lieuDit: 'https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/as-ext-lieu-dit',
 } as const;
 
 export const CODE_SYSTEMS = {

@@ -33,7 +33,7 @@ export const ESTABLISHMENT_QUERY = /* GraphQL */ `
       name
       category { system code display }
       organization { id }
-      address { line postalCode city inseeCode regionCode }
+      address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode regionCode }
       position { latitude longitude }
       switchboardPhone
       createdAt
@@ -92,7 +92,7 @@ export const LOCATION_QUERY = /* GraphQL */ `
       archived
       activityField { code }
       equipment { system code display }
-      address { line postalCode city inseeCode regionCode }
+      address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode regionCode }
       hasOwnAddress
       position { latitude longitude }
       establishment { id address { regionCode } updatedAt }

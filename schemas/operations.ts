@@ -46,7 +46,7 @@ export type FhirEstablishmentQueryVariables = Exact<{
 }>;
 
 
-export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
+export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
 
 export type FhirOrganizationQueryVariables = Exact<{
   id: string;
@@ -67,7 +67,7 @@ export type FhirLocationQueryVariables = Exact<{
 }>;
 
 
-export type FhirLocationQuery = { unit: { id: string, name: string, archived: boolean, hasOwnAddress: boolean, createdAt: string, updatedAt: string, activityField: { code: string }, equipment: Array<{ system: string, code: string, display: string | null }>, address: { line: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, establishment: { id: string, updatedAt: string, address: { regionCode: string } }, capacity: { nature: CapacityNature, installedBeds: number, closedBeds: number, reopenedBeds: number, reopenableBeds: number, mobilisedBeds: number, notes: string | null, source: CapacitySource, updatedAt: string, version: number, available: { men: number, women: number, undifferentiated: number } } | null } | null };
+export type FhirLocationQuery = { unit: { id: string, name: string, archived: boolean, hasOwnAddress: boolean, createdAt: string, updatedAt: string, activityField: { code: string }, equipment: Array<{ system: string, code: string, display: string | null }>, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, establishment: { id: string, updatedAt: string, address: { regionCode: string } }, capacity: { nature: CapacityNature, installedBeds: number, closedBeds: number, reopenedBeds: number, reopenableBeds: number, mobilisedBeds: number, notes: string | null, source: CapacitySource, updatedAt: string, version: number, available: { men: number, women: number, undifferentiated: number } } | null } | null };
 
 export type FhirPractitionerFieldsFragment = { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> };
 

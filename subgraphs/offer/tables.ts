@@ -35,6 +35,25 @@ export const codes = offer.table(
   (t) => [primaryKey({ columns: [t.system, t.code] })],
 );
 
+/**
+ * The parts of a street address (ISO 21090 ADXP, as FINESS records them apart: numvoie, compvoie,
+ * typvoie, voie, lieuditbp). `addressLine` stays the whole line as FINESS prints it.
+ */
+const addressParts = {
+  /** numvoie: the number in the street. */
+  houseNumber: text('house_number'),
+  /** compvoie: the repetition index after the number (B bis, T ter, Q quater, or a letter). */
+  houseNumberSuffix: text('house_number_suffix'),
+  /** typvoie: the street type as FINESS codes it (TRE_R35 abbreviations: R, AV, BD, RTE…). */
+  streetType: text('street_type'),
+  /** voie: the street name, without its type. */
+  streetName: text('street_name'),
+  /** lieuditbp when it names a place (lieu-dit). */
+  namedPlace: text('named_place'),
+  /** lieuditbp when it is a post box (BP, CS, TSA). */
+  postBox: text('post_box'),
+};
+
 /** Legal entities (EJ), keyed by FINESS EJ number. */
 export const organizations = offer.table('organization', {
   id: text('id').primaryKey(),
@@ -57,6 +76,7 @@ export const establishments = offer.table(
     categoryCode: text('category_code').notNull(),
     categoryLabel: text('category_label').notNull(),
     addressLine: text('address_line'),
+    ...addressParts,
     postalCode: text('postal_code'),
     city: text('city'),
     inseeCode: text('insee_code'),
@@ -138,6 +158,7 @@ export const units = offer.table(
     accessDetails: text('access_details'),
     /** The unit's own address, only when it differs from its establishment's (all null otherwise). */
     addressLine: text('address_line'),
+    ...addressParts,
     postalCode: text('postal_code'),
     city: text('city'),
     inseeCode: text('insee_code'),

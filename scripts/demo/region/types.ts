@@ -2,6 +2,7 @@
  * Public types of the demo region: what buildDemoRegion returns. The seeder and the tests import
  * them through the scripts/demo/region.ts facade.
  */
+import type { AddressParts } from '../../../subgraphs/offer/finess/address.js';
 
 export type UnitKind = 'MCO' | 'SMR' | 'PSYCHIATRY' | 'MEDICO_TECHNICAL' | 'ELDERLY' | 'DISABLED' | 'HAD';
 export type Discipline =
@@ -27,7 +28,8 @@ export interface DemoOrganization {
   /** FINESS legal status (TRE_R72), from the extract's sae2021_statut_juridique. */
   legalStatusCode: string | null;
 }
-export interface DemoEstablishment {
+/** FINESS's street fields, read back from the joined `adresse` (subgraphs/offer/finess/address.ts). */
+export interface DemoEstablishment extends AddressParts {
   id: string /* FINESS ET (nofinesset) */;
   organizationId: string;
   siret: string | null;

@@ -35,6 +35,12 @@ export function establishmentRecord(overrides: Partial<EstablishmentRecord> = {}
     organization: { id: EJ_ID },
     address: {
       line: "14 AV DE L'HOPITAL",
+      houseNumber: '14',
+      houseNumberSuffix: null,
+      streetType: 'AV',
+      streetName: "DE L'HOPITAL",
+      namedPlace: null,
+      postBox: null,
       postalCode: '45067',
       city: 'ORLEANS CEDEX 2',
       inseeCode: '45234',

@@ -7,11 +7,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 /** A unit's own address, when different from its establishment's. */
 export type AddressInput = {
   city: string;
+  /** The parts of the line, when known (ISO 21090 address parts, as FINESS records them); each optional. */
+  houseNumber?: string | null | undefined;
+  houseNumberSuffix?: string | null | undefined;
   inseeCode?: string | null | undefined;
   latitude?: number | null | undefined;
   line: string;
   longitude?: number | null | undefined;
+  namedPlace?: string | null | undefined;
+  postBox?: string | null | undefined;
   postalCode: string;
+  streetName?: string | null | undefined;
+  /** TRE_R35 street type code (R, AV, BD, RTE…). */
+  streetType?: string | null | undefined;
 };
 
 export type AdmissionAnswer =
