@@ -21,6 +21,8 @@ export const PROFILES = {
 
 export const EXTENSIONS = {
   metaCreationDate: `${ROR_SD}/ror-meta-creation-date`,
+  /** modeExerciceOffre (TRE_R23), 1..1 on ror-practitionerrole. */
+  practitionerRoleUnitExerciseMode: `${ROR_SD}/ror-practitionerrole-unit-exercise-mode`,
   sensitiveUnit: `${ROR_SD}/ror-healthcareservice-sensitive-unit`,
   patientType: `${ROR_SD}/ror-healthcareservice-patient-type`,
   communeCog: `${ROR_SD}/ror-commune-cog`,
@@ -79,6 +81,7 @@ export const CODE_SYSTEMS = {
   equipement: nos('TRE_R212', 'Equipement'),
   typeHoraire: nos('TRE_R252', 'TypeHoraire'),
   professionSante: nos('TRE_G15', 'ProfessionSante'),
+  modeExercice: nos('TRE_R23', 'ModeExercice'),
   typeSavoirFaire: nos('TRE_R04', 'TypeSavoirFaire'),
   specialiteOrdinale: nos('TRE_R38', 'SpecialiteOrdinale'),
 } as const;

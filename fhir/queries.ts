@@ -144,6 +144,7 @@ export const PRACTITIONER_ROLE_FIELDS = /* GraphQL */ `
     professional { id profession { system code display } specialty { system code display } archived createdAt updatedAt }
     unit { id archived }
     establishment { id address { regionCode } }
+    exerciseMode { system code display }
   }
 `;
 

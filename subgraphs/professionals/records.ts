@@ -54,9 +54,11 @@ function createdFields(fields: RecordFields, rescueEmail: string | null): string
 function changedPlacement(before: Placement, after: Placement): string[] {
   const key = (ids: string[]) => JSON.stringify([...ids].sort());
   const units = (p: Placement) => p.units.map((u) => u.unitId);
+  const modes = (p: Placement) => p.units.map((u) => `${u.unitId}=${u.exerciseModeCode ?? ''}`);
   return [
     ...(key(before.establishmentIds) === key(after.establishmentIds) ? [] : ['establishmentIds']),
     ...(key(units(before)) === key(units(after)) ? [] : ['unitIds']),
+    ...(key(modes(before)) === key(modes(after)) ? [] : ['exerciseModes']),
   ];
 }
 

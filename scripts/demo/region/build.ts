@@ -46,14 +46,16 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     contacts.push(...records.contacts);
   }
 
+  const organizations = buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses());
+  const legalStatusOf = new Map(organizations.map((o) => [o.id, o.legalStatusCode]));
   const region: DemoRegion = {
-    organizations: buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses()),
+    organizations,
     establishments,
     poles,
     units,
     contacts,
     capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0, referenceMs)),
-    professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment),
+    professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment, (e) => legalStatusOf.get(e.organizationId) ?? null),
     tensions: buildTensions(new Set(establishments.map((e) => e.id)), referenceMs),
     admissions: [],
   };

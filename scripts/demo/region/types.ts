@@ -112,6 +112,8 @@ export interface DemoProfessional {
   rppsNumber: string | null;
   establishmentIds: string[];
   unitIds: string[];
+  /** TRE_R23 exercise mode by unit id (professionals.ts `exerciseModeOf`). */
+  exerciseModeCodes: Record<string, string>;
 }
 /** Level codes of the tensions subgraph (subgraphs/tensions/levels.ts). */
 export type PlanLevel = 'VEILLE' | 'HET_1' | 'HET_2' | 'HET_3' | 'PLAN_BLANC' | 'PLAN_BLANC_ELARGI';

@@ -313,6 +313,13 @@ export type EstablishmentUpdate = {
   website?: string | null | undefined;
 };
 
+/** How a professional works in one of their units (the national ROR's mode d'exercice in the offer). */
+export type ExerciseModeInput = {
+  /** TRE_R23 ModeExercice code: S Salarié, L Libéral, B Bénévole, I Indirect. */
+  exerciseModeCode: string;
+  unitId: string;
+};
+
 /** What a report, suggestion or assistance request is about. */
 export type FeedbackKind =
   /** A request for help from the regional team. */
@@ -652,6 +659,8 @@ export type UpdateProfessionalInput = {
   adeliNumber?: string | null | undefined;
   /** Replaces the establishments (new ones need a right covering them). */
   establishmentIds?: Array<string> | null | undefined;
+  /** Sets the exercise mode of these units (each among the units after the update); the other units keep theirs. Same rights as changing the placement. */
+  exerciseModes?: Array<ExerciseModeInput> | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
   professionCode?: string | null | undefined;
