@@ -25,6 +25,8 @@ export const EXTENSIONS = {
   practitionerRoleUnitExerciseMode: `${ROR_SD}/ror-practitionerrole-unit-exercise-mode`,
   sensitiveUnit: `${ROR_SD}/ror-healthcareservice-sensitive-unit`,
   patientType: `${ROR_SD}/ror-healthcareservice-patient-type`,
+  /** secteurPsychiatrique (0..*): one extension per sector code. */
+  psychiatricSector: `${ROR_SD}/ror-healthcareservice-psychiatric-sector`,
   communeCog: `${ROR_SD}/ror-commune-cog`,
   supportedCapacity: `${ROR_SD}/ror-location-supported-capacity`,
   contactConfidentialityLevel: `${ROR_SD}/ror-contact-confidentiality-level`,

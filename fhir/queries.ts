@@ -68,6 +68,7 @@ export const HEALTHCARE_SERVICE_QUERY = /* GraphQL */ `
       careMode { system code display }
       operationalActivities { system code display }
       patientAge { min max }
+      psychiatricSectors
       specificActs { system code display }
       contacts { nature { system code display } role channel { system code display } value confidentiality { system code display } }
       openingHours { days allDay opens closes }

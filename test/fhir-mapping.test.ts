@@ -221,6 +221,16 @@ describe('HealthcareService', () => {
     ]);
   });
 
+  it('maps psychiatric sectors, one extension each', () => {
+    const psy = unitToHealthcareService(healthcareServiceRecord({ psychiatricSectors: ['45G03', '45I01'] }));
+    expectConformant(psy);
+    expect(psy.extension?.filter((e) => e.url === EXTENSIONS.psychiatricSector)).toEqual([
+      { url: EXTENSIONS.psychiatricSector, valueString: '45G03' },
+      { url: EXTENSIONS.psychiatricSector, valueString: '45I01' },
+    ]);
+    expect(service.extension?.some((e) => e.url === EXTENSIONS.psychiatricSector)).toBe(false);
+  });
+
   it('maps activity field, operational activities, care mode and references', () => {
     expect(service.type?.[0]?.coding?.[0]).toMatchObject({ system: CODE_SYSTEMS.champActivite, code: '01' });
     // The operationalActivity slice is 1..1: the first of the unit's two activities only.

@@ -20,7 +20,7 @@ const TOURS_UNIT = '370004467-4557';
 const UNIT_FIELDS = `id name ufCode kind discipline archived sseCapacity establishment { id } pole { id }
   activityField { code } careMode { code } operationalActivities { code } specificActs { code } equipment { code }
   patientAge { min max } contacts { nature { code } role channel { code } value confidentiality { code } }
-  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city } sensitive`;
+  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails psychiatricSectors hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city } sensitive`;
 const CREATE_UNIT = `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { ${UNIT_FIELDS} } }`;
 const UPDATE_UNIT = `mutation($id: ID!, $input: UnitUpdate!) { updateUnit(id: $id, input: $input) { ${UNIT_FIELDS} } }`;
 const CHANGE_TYPE = `mutation($id: ID!, $kind: UnitKind!, $d: Discipline!) { changeUnitType(id: $id, kind: $kind, discipline: $d) { id kind discipline } }`;
@@ -184,7 +184,7 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
 
   describe('units', () => {
     it('are created with every field, in capitals, with the id <ET>-<UF>', async () => {
-      const unit = await createUnit('T001');
+      const unit = await createUnit('T001', { psychiatricSectors: ['45g03', '45G03'] });
       expect(unit).toMatchObject({
         id: `${LA_SOURCE}-T001`,
         name: 'UNITÉ DE TEST',
@@ -199,6 +199,7 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         openingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], allDay: true, opens: null, closes: null }],
         visitingHours: [{ days: ['SAT', 'SUN'], allDay: false, opens: '13:00', closes: '20:00' }],
         hasOwnAddress: true,
+        psychiatricSectors: ['45G03'],
         address: {
           line: '14 avenue de l’Hôpital',
           houseNumber: '14',
@@ -236,6 +237,7 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         [{ openingHours: [{ days: [], allDay: true }] }, 'openingHours[0].days'],
         [{ visitingHours: [{ days: ['MON'], allDay: false, opens: '9h', closes: '10:00' }] }, 'visitingHours[0].opens'],
         [{ ownAddress: { line: '14 rue X', streetType: 'RUE', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.streetType'],
+        [{ psychiatricSectors: ['45G03', '45X01'] }, 'psychiatricSectors'],
         [{ ownAddress: { line: '14 rue X', houseNumber: '14 bis', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.houseNumber'],
         [{ ownAddress: { line: 'rue X', houseNumberSuffix: 'B', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.houseNumberSuffix'],
       ];

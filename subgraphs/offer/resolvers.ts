@@ -135,6 +135,7 @@ export const resolvers: ResolverMap<OfferContext> = {
     patientAge: (u: UnitRow) => ({ min: u.patientAgeMin, max: u.patientAgeMax }),
     specificActs: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.specificAct, u.specificActCodes),
     equipment: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.equipment, u.equipmentCodes),
+    psychiatricSectors: (u: UnitRow) => u.psychiatricSectors,
     pole: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.poleId === null ? null : ctx.offer.pole(u.poleId)),
     contacts: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.contactsOf(u.id),
     openingHours: (u: UnitRow) => slots(u.openingHours),

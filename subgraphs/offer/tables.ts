@@ -153,6 +153,11 @@ export const units = offer.table(
     specificActCodes: text('specific_act_codes').array().notNull().default([]),
     /** TRE_R212 Equipement codes. */
     equipmentCodes: text('equipment_codes').array().notNull().default([]),
+    /**
+     * Psychiatric sectors the unit serves (IG secteurPsychiatrique, RG_RECH_10): département (2
+     * characters, 3 overseas) + G (general adult) or I (intersector) + 2-digit number, e.g. 45G03.
+     */
+    psychiatricSectors: text('psychiatric_sectors').array().notNull().default([]),
     openingHours: jsonb('opening_hours').$type<TimeSlot[]>().notNull().default([]),
     visitingHours: jsonb('visiting_hours').$type<TimeSlot[]>().notNull().default([]),
     accessDetails: text('access_details'),
@@ -175,6 +180,7 @@ export const units = offer.table(
     index('unit_operational_activities_idx').using('gin', t.operationalActivityCodes),
     index('unit_specific_acts_idx').using('gin', t.specificActCodes),
     index('unit_equipment_idx').using('gin', t.equipmentCodes),
+    index('unit_psychiatric_sectors_idx').using('gin', t.psychiatricSectors),
     index('unit_activity_care_mode_idx').on(t.activityFieldCode, t.careModeCode),
     index('unit_updated_idx').on(t.updatedAt, t.id),
   ],

@@ -11,7 +11,7 @@ import { fillUnitRecords } from './records.js';
 import { buildProfessionals } from './professionals.js';
 import { buildTensions } from './tensions.js';
 import type { DemoContact, DemoPole, DemoRegion, DemoUnit } from './types.js';
-import { buildEstablishmentUnits, markSensitiveUnit } from './units.js';
+import { assignPsychiatricSectors, buildEstablishmentUnits, markSensitiveUnit } from './units.js';
 
 /** Builds the whole demo region from the copied FINESS and SAE files. It is pure apart from reading them. */
 export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTANT): DemoRegion {
@@ -38,6 +38,8 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     bedsByEstablishment.set(est.id, planned.reduce((sum, p) => sum + p.beds, 0));
   }
   markSensitiveUnit(units);
+  const departmentOf = new Map(establishments.map((e) => [e.id, e.departmentCode]));
+  assignPsychiatricSectors(units, (id) => departmentOf.get(id)!);
   const poles: DemoPole[] = [];
   const contacts: DemoContact[] = [];
   for (const est of establishments) {

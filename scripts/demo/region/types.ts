@@ -93,6 +93,7 @@ export interface DemoUnit {
   sseCapacity: number | null;
   specificActCodes: string[]; // TRE_R210
   equipmentCodes: string[]; // TRE_R212
+  psychiatricSectors: string[]; // RG_RECH_10 codes, e.g. 45G03 (units.ts assignPsychiatricSectors)
   openingHours: TimeSlot[];
   visitingHours: TimeSlot[];
   accessDetails: string | null;

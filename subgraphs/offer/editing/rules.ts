@@ -136,6 +136,17 @@ export function textOf(field: string, raw: string | null | undefined, max = 2000
   return value;
 }
 
+/** RG_RECH_10: département (2 characters, 3 overseas) + G (general adult) or I (intersector) + 2 digits. */
+const PSYCHIATRIC_SECTOR = /^(\d{2}|2[AB]|97\d)[GI]\d{2}$/;
+
+/** Psychiatric sector codes, upper-cased and deduplicated, in the form RG_RECH_10 gives. */
+export function psychiatricSectorsOf(raw: readonly string[]): string[] {
+  const sectors = [...new Set(raw.map((s) => s.trim().toUpperCase()))];
+  const bad = sectors.find((s) => !PSYCHIATRIC_SECTOR.test(s));
+  if (bad !== undefined) throw badInput('psychiatricSectors', `"${bad}" is not a psychiatric sector code (département + G or I + 2 digits, e.g. 45G03).`);
+  return sectors;
+}
+
 export interface AddressInput {
   line: string;
   houseNumber?: string | null;

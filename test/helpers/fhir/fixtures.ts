@@ -79,6 +79,7 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
       { system: R211, code: '030', display: 'Chirurgie thoracique et pulmonaire' },
     ],
     patientAge: { min: 18, max: 120 },
+    psychiatricSectors: [],
     specificActs: [{ system: R210, code: '0320', display: 'Neuromodulation sacrée' }],
     // What GraphQL returns to a caller seeing confidential contacts (hub users, access profile 1).
     contacts: [

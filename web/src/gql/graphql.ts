@@ -645,6 +645,7 @@ export type UnitUpdate = {
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
   poleId?: string | null | undefined;
+  psychiatricSectors?: Array<string> | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
