@@ -21,8 +21,12 @@ export const PROFILES = {
 
 export const EXTENSIONS = {
   metaCreationDate: `${ROR_SD}/ror-meta-creation-date`,
+  /** modeExerciceOffre (TRE_R23), 1..1 on ror-practitionerrole. */
+  practitionerRoleUnitExerciseMode: `${ROR_SD}/ror-practitionerrole-unit-exercise-mode`,
   sensitiveUnit: `${ROR_SD}/ror-healthcareservice-sensitive-unit`,
   patientType: `${ROR_SD}/ror-healthcareservice-patient-type`,
+  /** secteurPsychiatrique (0..*): one extension per sector code. */
+  psychiatricSector: `${ROR_SD}/ror-healthcareservice-psychiatric-sector`,
   communeCog: `${ROR_SD}/ror-commune-cog`,
   supportedCapacity: `${ROR_SD}/ror-location-supported-capacity`,
   contactConfidentialityLevel: `${ROR_SD}/ror-contact-confidentiality-level`,
@@ -41,6 +45,14 @@ export const EXTENSIONS = {
   addressInseeCode: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
   /** Core R4 extension (lat/long sub-extensions) the profile slices as `ror-organization-geolocation`. */
   geolocation: 'http://hl7.org/fhir/StructureDefinition/geolocation',
+  /** ISO 21090 address parts on Address.line (the ror-organization profile slices them by these URLs). */
+  adxpHouseNumber: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-houseNumber',
+  adxpBuildingNumberSuffix: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-buildingNumberSuffix',
+  adxpStreetNameType: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameType',
+  adxpStreetNameBase: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameBase',
+  adxpPostBox: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-postBox',
+  /** The Annuaire Santé's lieu-dit extension, which the ROR IG reuses on Address.line (slice lieuDit). */
+  lieuDit: 'https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/as-ext-lieu-dit',
 } as const;
 
 export const CODE_SYSTEMS = {
@@ -71,6 +83,7 @@ export const CODE_SYSTEMS = {
   equipement: nos('TRE_R212', 'Equipement'),
   typeHoraire: nos('TRE_R252', 'TypeHoraire'),
   professionSante: nos('TRE_G15', 'ProfessionSante'),
+  modeExercice: nos('TRE_R23', 'ModeExercice'),
   typeSavoirFaire: nos('TRE_R04', 'TypeSavoirFaire'),
   specialiteOrdinale: nos('TRE_R38', 'SpecialiteOrdinale'),
 } as const;

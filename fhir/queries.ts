@@ -33,7 +33,7 @@ export const ESTABLISHMENT_QUERY = /* GraphQL */ `
       name
       category { system code display }
       organization { id }
-      address { line postalCode city inseeCode regionCode }
+      address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode regionCode }
       position { latitude longitude }
       switchboardPhone
       createdAt
@@ -68,6 +68,7 @@ export const HEALTHCARE_SERVICE_QUERY = /* GraphQL */ `
       careMode { system code display }
       operationalActivities { system code display }
       patientAge { min max }
+      psychiatricSectors
       specificActs { system code display }
       contacts { nature { system code display } role channel { system code display } value confidentiality { system code display } }
       openingHours { days allDay opens closes }
@@ -92,7 +93,7 @@ export const LOCATION_QUERY = /* GraphQL */ `
       archived
       activityField { code }
       equipment { system code display }
-      address { line postalCode city inseeCode regionCode }
+      address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode regionCode }
       hasOwnAddress
       position { latitude longitude }
       establishment { id address { regionCode } updatedAt }
@@ -144,6 +145,7 @@ export const PRACTITIONER_ROLE_FIELDS = /* GraphQL */ `
     professional { id profession { system code display } specialty { system code display } archived createdAt updatedAt }
     unit { id archived }
     establishment { id address { regionCode } }
+    exerciseMode { system code display }
   }
 `;
 

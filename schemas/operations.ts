@@ -46,7 +46,7 @@ export type FhirEstablishmentQueryVariables = Exact<{
 }>;
 
 
-export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
+export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
 
 export type FhirOrganizationQueryVariables = Exact<{
   id: string;
@@ -60,18 +60,18 @@ export type FhirHealthcareServiceQueryVariables = Exact<{
 }>;
 
 
-export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
+export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
 
 export type FhirLocationQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type FhirLocationQuery = { unit: { id: string, name: string, archived: boolean, hasOwnAddress: boolean, createdAt: string, updatedAt: string, activityField: { code: string }, equipment: Array<{ system: string, code: string, display: string | null }>, address: { line: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, establishment: { id: string, updatedAt: string, address: { regionCode: string } }, capacity: { nature: CapacityNature, installedBeds: number, closedBeds: number, reopenedBeds: number, reopenableBeds: number, mobilisedBeds: number, notes: string | null, source: CapacitySource, updatedAt: string, version: number, available: { men: number, women: number, undifferentiated: number } } | null } | null };
+export type FhirLocationQuery = { unit: { id: string, name: string, archived: boolean, hasOwnAddress: boolean, createdAt: string, updatedAt: string, activityField: { code: string }, equipment: Array<{ system: string, code: string, display: string | null }>, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, establishment: { id: string, updatedAt: string, address: { regionCode: string } }, capacity: { nature: CapacityNature, installedBeds: number, closedBeds: number, reopenedBeds: number, reopenableBeds: number, mobilisedBeds: number, notes: string | null, source: CapacitySource, updatedAt: string, version: number, available: { men: number, women: number, undifferentiated: number } } | null } | null };
 
 export type FhirPractitionerFieldsFragment = { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> };
 
-export type FhirPractitionerRoleFieldsFragment = { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } };
+export type FhirPractitionerRoleFieldsFragment = { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null };
 
 export type FhirPractitionerQueryVariables = Exact<{
   id: string;
@@ -101,14 +101,14 @@ export type FhirPractitionerChangesQueryVariables = Exact<{
 }>;
 
 
-export type FhirPractitionerChangesQuery = { professionalChanges: { edges: Array<{ node: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } }>, establishments: Array<{ address: { regionCode: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FhirPractitionerChangesQuery = { professionalChanges: { edges: Array<{ node: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null }>, establishments: Array<{ address: { regionCode: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FhirPractitionerRoleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type FhirPractitionerRoleQuery = { situation: { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } } | null };
+export type FhirPractitionerRoleQuery = { situation: { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null } | null };
 
 export type FhirPractitionerRolesQueryVariables = Exact<{
   unitIds?: Array<string> | string | null | undefined;
@@ -116,7 +116,7 @@ export type FhirPractitionerRolesQueryVariables = Exact<{
 }>;
 
 
-export type FhirPractitionerRolesQuery = { situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } } }> };
+export type FhirPractitionerRolesQuery = { situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null }> };
 
 export type FhirUnitClassQueryVariables = Exact<{
   id: string;

@@ -85,6 +85,27 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
     expectConformant(ej);
   });
 
+  it("gives FINESS's street fields as the ISO 21090 parts of the address line (CH Bourges: 145 AV F MITTERAND)", async () => {
+    type Line = { line: string[]; _line?: Array<{ extension: Array<{ url: string; valueString: string }> }> };
+    const parts = (address: Line | undefined) => address?._line?.[0]?.extension.map((e) => `${e.url.split('-ADXP-').pop()!.split('/').pop()!}=${e.valueString}`);
+    const eg = (await client().read({ resourceType: 'Organization', id: '180000010' })) as Resource & { address: Line[] };
+    expectConformant(eg);
+    expect(eg.address[0]!.line).toEqual(['145 AV F MITTERAND']);
+    expect(parts(eg.address[0])).toEqual(['houseNumber=145', 'streetNameType=AV', 'streetNameBase=F MITTERAND']);
+    // A post box and a unit at its establishment's address (Location): CH Vierzon, 33 R LEO MERIGOT / BP 202.
+    const { data } = await gql<{ establishments: { edges: Array<{ node: { id: string; units: Array<{ id: string; hasOwnAddress: boolean }> } }> } }>(
+      hubs[kind]!.graphql,
+      `{ establishments(filter: { departmentCode: "18" }, first: 100) { edges { node { id address { line } units { id hasOwnAddress } } } } }`,
+      {},
+      { authorization: `Bearer ${bearer}` },
+    );
+    const vierzon = data!.establishments.edges.map((e) => e.node as typeof e.node & { address: { line: string } }).find((n) => n.address.line === '33 R LEO MERIGOT / BP 202')!;
+    const unit = vierzon.units.find((u) => !u.hasOwnAddress)!;
+    const location = (await client().read({ resourceType: 'Location', id: unit.id })) as Resource & { address: Line };
+    expectConformant(location);
+    expect(parts(location.address)).toEqual(['houseNumber=33', 'streetNameType=R', 'streetNameBase=LEO MERIGOT', 'postBox=BP 202']);
+  });
+
   it('reads a unit as HealthcareService and as Location carrying its capacity', async () => {
     const service = (await client().read({ resourceType: 'HealthcareService', id: sample.unit.id })) as Resource & { name: string; location: Array<{ reference: string }> };
     expect(service.name).toBe(sample.unit.name);

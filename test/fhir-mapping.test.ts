@@ -30,6 +30,9 @@ import { displayIssues, loadR4Definitions, r4Issues, rorIssues } from './helpers
 import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import type { Extension, FhirResource } from '../fhir/types.js';
 
+/** An address without its ISO 21090 parts. */
+const NO_PARTS = { houseNumber: null, houseNumberSuffix: null, streetType: null, streetName: null, namedPlace: null, postBox: null };
+
 const IG_EXAMPLES = new URL('./fixtures/ror-ig-examples/', import.meta.url);
 const readExample = (name: string): Record<string, unknown> & { extension?: Extension[] } =>
   JSON.parse(readFileSync(new URL(name, IG_EXAMPLES), 'utf8')) as Record<string, unknown> & { extension?: Extension[] };
@@ -119,6 +122,16 @@ describe('Organization (EG)', () => {
     ]);
     const [address] = org.address ?? [];
     expect(address).toMatchObject({ line: ["14 AV DE L'HOPITAL"], postalCode: '45067', city: 'ORLEANS CEDEX 2' });
+    // FINESS's numvoie, typvoie and voie as the ISO 21090 parts of the line (IG EG example's shape).
+    expect((address as { _line?: unknown })._line).toEqual([
+      {
+        extension: [
+          { url: EXTENSIONS.adxpHouseNumber, valueString: '14' },
+          { url: EXTENSIONS.adxpStreetNameType, valueString: 'AV' },
+          { url: EXTENSIONS.adxpStreetNameBase, valueString: "DE L'HOPITAL" },
+        ],
+      },
+    ]);
     expect(ext(address ?? {}, EXTENSIONS.addressInseeCode)[0]?.valueCoding).toEqual({
       system: CODE_SYSTEMS.communeOM,
       code: '45234',
@@ -142,7 +155,7 @@ describe('Organization (EG)', () => {
         siret: null,
         position: null,
         switchboardPhone: null,
-        address: { line: null, postalCode: null, city: null, inseeCode: null, regionCode: '76' },
+        address: { line: null, ...NO_PARTS, postalCode: null, city: null, inseeCode: null, regionCode: '76' },
       }),
     );
     expectConformant(bare);
@@ -206,6 +219,16 @@ describe('HealthcareService', () => {
         value: `24/${UNIT_ID}`,
       },
     ]);
+  });
+
+  it('maps psychiatric sectors, one extension each', () => {
+    const psy = unitToHealthcareService(healthcareServiceRecord({ psychiatricSectors: ['45G03', '45I01'] }));
+    expectConformant(psy);
+    expect(psy.extension?.filter((e) => e.url === EXTENSIONS.psychiatricSector)).toEqual([
+      { url: EXTENSIONS.psychiatricSector, valueString: '45G03' },
+      { url: EXTENSIONS.psychiatricSector, valueString: '45I01' },
+    ]);
+    expect(service.extension?.some((e) => e.url === EXTENSIONS.psychiatricSector)).toBe(false);
   });
 
   it('maps activity field, operational activities, care mode and references', () => {
@@ -395,6 +418,7 @@ describe('Location', () => {
       coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM', code: '45234' }],
     });
     expect(location.address).toMatchObject({ line: ["14 AV DE L'HOPITAL"], postalCode: '45067', city: 'ORLEANS CEDEX 2' });
+    expect((location.address as { _line?: Array<{ extension: Extension[] }> })._line?.[0]?.extension.map((e) => e.valueString)).toEqual(['14', 'AV', "DE L'HOPITAL"]);
     expect(location.position).toEqual({ longitude: 1.924398, latitude: 47.837906 });
     expect(location.managingOrganization).toEqual({ reference: `Organization/${EG_ID}` });
     expect(ext(location, EXTENSIONS.locationEquipment)).toEqual([
@@ -409,7 +433,7 @@ describe('Location', () => {
     const own = unitToLocation(
       locationRecord({
         hasOwnAddress: true,
-        address: { line: '1 RUE PORTE MADELEINE', postalCode: '45000', city: 'ORLEANS', inseeCode: '45234', regionCode: '24' },
+        address: { line: '1 RUE PORTE MADELEINE', ...NO_PARTS, postalCode: '45000', city: 'ORLEANS', inseeCode: '45234', regionCode: '24' },
         position: { latitude: 47.9, longitude: 1.9 },
         updatedAt: '2026-01-05T16:00:00.000Z',
         capacity: null,
@@ -417,6 +441,7 @@ describe('Location', () => {
     );
     expectConformant(own);
     expect(own.address).toMatchObject({ line: ['1 RUE PORTE MADELEINE'], city: 'ORLEANS' });
+    expect(own.address).not.toHaveProperty('_line');
     expect(own.position).toEqual({ longitude: 1.9, latitude: 47.9 });
     // The establishment's later change does not touch a place with its own address.
     expect(own.meta?.lastUpdated).toBe('2026-01-05T16:00:00.000Z');

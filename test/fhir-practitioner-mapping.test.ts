@@ -30,7 +30,9 @@ const professional = (overrides: Partial<PractitionerRecord> = {}): Practitioner
   ...overrides,
 });
 
-const situation = (overrides: Partial<PractitionerRoleRecord['professional']> = {}): PractitionerRoleRecord => ({
+const LIBERAL = { system: 'https://mos.esante.gouv.fr/NOS/TRE_R23-ModeExercice/FHIR/TRE-R23-ModeExercice', code: 'L', display: 'Libéral, indépendant, artisan, commerçant' };
+
+const situation = (overrides: Partial<PractitionerRoleRecord['professional']> = {}, exerciseMode: PractitionerRoleRecord['exerciseMode'] = LIBERAL): PractitionerRoleRecord => ({
   id: 'P000328.450000088-1234',
   professional: {
     id: 'P000328',
@@ -43,6 +45,7 @@ const situation = (overrides: Partial<PractitionerRoleRecord['professional']> = 
   },
   unit: { id: '450000088-1234', archived: false },
   establishment: { id: '450000088', address: { regionCode: '24' } },
+  exerciseMode,
 });
 
 function expectConformant(resource: DomainResource): void {
@@ -86,8 +89,13 @@ describe('Practitioner and PractitionerRole mappers', () => {
       { coding: [{ system: CODE_SYSTEMS.typeSavoirFaire, code: 'S', display: 'Spécialité ordinale' }] },
       { coding: [{ system: CODE_SYSTEMS.specialiteOrdinale, code: 'SM26' }] },
     ]);
-    const bare = situationToPractitionerRole(situation({ profession: null, specialty: null, archived: true }));
+    expect(role.extension?.find((e) => e.url === EXTENSIONS.practitionerRoleUnitExerciseMode)).toEqual({
+      url: EXTENSIONS.practitionerRoleUnitExerciseMode,
+      valueCodeableConcept: { coding: [LIBERAL] },
+    });
+    const bare = situationToPractitionerRole(situation({ profession: null, specialty: null, archived: true }, null));
     expectConformant(bare);
+    expect(bare.extension?.map((e) => e.url)).toEqual([EXTENSIONS.metaCreationDate]);
     expect(bare.code).toBeUndefined();
     expect(bare.specialty).toBeUndefined();
     expect(bare.active).toBe(false);
@@ -100,6 +108,8 @@ describe('Practitioner and PractitionerRole mappers', () => {
     const role = situationToPractitionerRole(situation());
     role.specialty = role.specialty!.slice(1);
     expect(rorIssues(role)).toEqual([expect.stringMatching(/expertiseType/)]);
+    const badMode = situationToPractitionerRole(situation({}, { ...LIBERAL, code: 'X' }));
+    expect(rorIssues(badMode)).toEqual([expect.stringMatching(/TRE_R23/)]);
   });
 });
 

@@ -93,6 +93,29 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
     expect(role.meta?.versionId).toBe((await client(aggregator).read({ resourceType: 'Practitioner', id: doctor.id }) as Practitioner).meta?.versionId);
   });
 
+  it('gives each demo situation its exercise mode (TRE_R23): libéral for doctors of private for-profit clinics, else salarié', async () => {
+    type Row = { id: string; profession: { code: string } | null; situations: Array<{ id: string; exerciseMode: { code: string } | null; establishment: { organization: { legalStatus: { code: string } | null } } }> };
+    const { data, errors } = await gql<{ professionals: { edges: { node: Row }[] } }>(
+      hubs[kind]!.graphql,
+      `{ professionals(first: 200) { edges { node { id profession { code } situations { id exerciseMode { code } establishment { organization { legalStatus { code } } } } } } } }`,
+      {},
+      { authorization: aggregator },
+    );
+    expect(errors).toBeUndefined();
+    const situations = data!.professionals.edges.flatMap(({ node }) => node.situations.map((s) => ({ ...s, profession: node.profession?.code })));
+    const expected = (s: (typeof situations)[number]) => (s.profession === '10' && /^(7\d|9[1-9])$/.test(s.establishment.organization.legalStatus?.code ?? '') ? 'L' : 'S');
+    expect(situations.filter((s) => s.exerciseMode?.code !== expected(s))).toEqual([]);
+    const liberal = situations.find((s) => s.exerciseMode?.code === 'L')!;
+    const salaried = situations.find((s) => s.exerciseMode?.code === 'S')!;
+    for (const [situation, code] of [[liberal, 'L'], [salaried, 'S']] as const) {
+      const role = (await client(aggregator).read({ resourceType: 'PractitionerRole', id: situation.id })) as PractitionerRole;
+      expectConformant(role);
+      expect(role.extension?.find((e) => e.url.endsWith('/ror-practitionerrole-unit-exercise-mode'))?.valueCodeableConcept?.coding).toEqual([
+        expect.objectContaining({ system: CODE_SYSTEMS.modeExercice, code }),
+      ]);
+    }
+  });
+
   it('answers 404 for a situation that does not exist and 400 for an id FHIR refuses', async () => {
     const other = `${doctor.id}.000000000-0000`;
     await expect(client(aggregator).read({ resourceType: 'PractitionerRole', id: other })).rejects.toMatchObject({ response: { status: 404 } });

@@ -24,6 +24,7 @@ interface Coding {
 interface GqlUnit {
   id: string;
   name: string;
+  psychiatricSectors: string[];
   archived: boolean;
   sensitive: boolean;
   operationalActivities: Coding[];
@@ -46,7 +47,7 @@ interface Bundle {
   entry?: Entry[];
 }
 
-const UNIT_FIELDS = `id name archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
+const UNIT_FIELDS = `id name psychiatricSectors archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
   patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id updatedAt } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
@@ -348,6 +349,20 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     await expectMatches('HealthcareService', { location: `Location/${units[0]!.id}` }, [units[0]!.id]);
     await expectMatches('HealthcareService', { 'age-range-low': 'ge18' }, unitIds((u) => u.patientAge.min !== null && u.patientAge.min >= 18));
     await expectMatches('HealthcareService', { 'age-range-high': 'lt18|http://unitsofmeasure.org|a' }, unitIds((u) => u.patientAge.max !== null && u.patientAge.max < 18));
+  });
+
+  it('psychiatric-sector: whole sector codes, case-insensitive, any of several; the extension carries them; anything else 400', async () => {
+    const sectors = [...new Set(units.flatMap((u) => u.psychiatricSectors))].sort();
+    expect(sectors.length, 'the demo psychiatry units have sectors').toBeGreaterThan(5);
+    const [first, second] = [sectors[0]!, sectors[1]!];
+    await expectMatches('HealthcareService', { 'psychiatric-sector': first.toLowerCase() }, unitIds((u) => u.psychiatricSectors.includes(first)));
+    await expectMatches('HealthcareService', { 'psychiatric-sector:exact': `${first},${second}` }, unitIds((u) => u.psychiatricSectors.includes(first) || u.psychiatricSectors.includes(second)));
+    const unit = units.find((u) => u.psychiatricSectors.includes(first) && !u.sensitive)!;
+    const service = (await client.read({ resourceType: 'HealthcareService', id: unit.id })) as unknown as Resource & { extension: Array<{ url: string; valueString?: string }> };
+    expect(service.extension.filter((e) => e.url.endsWith('/ror-healthcareservice-psychiatric-sector')).map((e) => e.valueString)).toEqual(unit.psychiatricSectors);
+    const bad = await fetch(`${hub().fhir}/HealthcareService?psychiatric-sector=45G`, { headers: { authorization: bearer } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('not a psychiatric sector code');
   });
 
   it('date: _lastUpdated with every prefix, at day and second precision', async () => {

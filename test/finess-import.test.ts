@@ -13,6 +13,7 @@ import { changeEvents } from '../platform/changes/tables.js';
 import { fromWgs84, projectionByEpsg, toWgs84, type Projection } from '../subgraphs/offer/finess/projections.js';
 import { finessNumberProblem } from '../subgraphs/offer/finess/numbers.js';
 import { parseFiness } from '../subgraphs/offer/finess/parse.js';
+import { addressPartsOfFields, addressPartsOfLine } from '../subgraphs/offer/finess/address.js';
 import { cliActor, importFiness } from '../subgraphs/offer/finess/import.js';
 import { openMigratedDatabase, scratchDir } from './helpers/hub.js';
 
@@ -128,6 +129,19 @@ describe('parsing', () => {
       expect({ ...e, line: 0 }).toEqual({ ...d, line: 0, latitude: e.latitude, longitude: e.longitude, legalStatusCode: null });
     }
     expect(parsed.valid[0]).toMatchObject({ addressLine: '145 AV F MITTERAND', postalCode: '18020', city: 'BOURGES CEDEX', inseeCode: '18033', regionCode: '24' });
+    // numvoie, compvoie, typvoie, voie and lieuditbp are kept apart (ISO 21090 address parts).
+    expect(parsed.valid[0]).toMatchObject({ houseNumber: '145', houseNumberSuffix: null, streetType: 'AV', streetName: 'F MITTERAND', namedPlace: null, postBox: null });
+    expect(parsed.valid.find((e) => e.id === '280506015')).toMatchObject({ addressLine: 'RTE DE BROU / BP 36', houseNumber: null, streetType: 'RTE', streetName: 'DE BROU', postBox: 'BP 36' });
+  });
+
+  it('reads the address parts back from a joined line only where the street type is a TRE_R35 code', () => {
+    expect(addressPartsOfLine('12B R DES CARMES / BP 202')).toEqual({ houseNumber: '12', houseNumberSuffix: 'B', streetType: 'R', streetName: 'DES CARMES', namedPlace: null, postBox: 'BP 202' });
+    expect(addressPartsOfLine('CHT DU COURBAT / LE COURBAT')).toEqual({ houseNumber: null, houseNumberSuffix: null, streetType: 'CHT', streetName: 'DU COURBAT', namedPlace: 'LE COURBAT', postBox: null });
+    // "LA" is no street type: the words stay the street name.
+    expect(addressPartsOfLine('LA FUTAIE')).toMatchObject({ streetType: null, streetName: 'LA FUTAIE' });
+    expect(addressPartsOfFields('35', '', 'R', 'DU VERGER', 'ZAC DE BOISVILLE')).toMatchObject({ houseNumber: '35', streetType: 'R', namedPlace: 'ZAC DE BOISVILLE', postBox: null });
+    const demo = parseFiness(read(DEMO)).valid;
+    expect(demo.filter((e) => e.addressLine !== null && e.streetType === null).map((e) => e.addressLine)).toEqual(['BEAUROUVRE', 'LA FUTAIE', 'VAUGUINIER / LIEU DIT DOMAINE DE VONTES']);
   });
 
   it('rejects a malformed file with the exact lines and reasons', () => {

@@ -20,7 +20,7 @@ const TOURS_UNIT = '370004467-4557';
 const UNIT_FIELDS = `id name ufCode kind discipline archived sseCapacity establishment { id } pole { id }
   activityField { code } careMode { code } operationalActivities { code } specificActs { code } equipment { code }
   patientAge { min max } contacts { nature { code } role channel { code } value confidentiality { code } }
-  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails hasOwnAddress address { line postalCode city } sensitive`;
+  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails psychiatricSectors hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city } sensitive`;
 const CREATE_UNIT = `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { ${UNIT_FIELDS} } }`;
 const UPDATE_UNIT = `mutation($id: ID!, $input: UnitUpdate!) { updateUnit(id: $id, input: $input) { ${UNIT_FIELDS} } }`;
 const CHANGE_TYPE = `mutation($id: ID!, $kind: UnitKind!, $d: Discipline!) { changeUnitType(id: $id, kind: $kind, discipline: $d) { id kind discipline } }`;
@@ -63,7 +63,7 @@ function unitInput(ufCode: string, extra: Record<string, unknown> = {}) {
     openingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], allDay: true }],
     visitingHours: [{ days: ['SAT', 'SUN'], allDay: false, opens: '13:00', closes: '20:00' }],
     accessDetails: 'Bâtiment B, 2e étage',
-    ownAddress: { line: '14 avenue de l’Hôpital', postalCode: '45100', city: 'Orléans' },
+    ownAddress: { line: '14 avenue de l’Hôpital', houseNumber: '14', streetType: 'av', streetName: 'de l’Hôpital', postalCode: '45100', city: 'Orléans' },
     ...extra,
   };
 }
@@ -184,7 +184,7 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
 
   describe('units', () => {
     it('are created with every field, in capitals, with the id <ET>-<UF>', async () => {
-      const unit = await createUnit('T001');
+      const unit = await createUnit('T001', { psychiatricSectors: ['45g03', '45G03'] });
       expect(unit).toMatchObject({
         id: `${LA_SOURCE}-T001`,
         name: 'UNITÉ DE TEST',
@@ -199,7 +199,18 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         openingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], allDay: true, opens: null, closes: null }],
         visitingHours: [{ days: ['SAT', 'SUN'], allDay: false, opens: '13:00', closes: '20:00' }],
         hasOwnAddress: true,
-        address: { line: '14 avenue de l’Hôpital', postalCode: '45100', city: 'Orléans' },
+        psychiatricSectors: ['45G03'],
+        address: {
+          line: '14 avenue de l’Hôpital',
+          houseNumber: '14',
+          houseNumberSuffix: null,
+          streetType: 'AV',
+          streetName: 'de l’Hôpital',
+          namedPlace: null,
+          postBox: null,
+          postalCode: '45100',
+          city: 'Orléans',
+        },
       });
       const events = await history('unit', unit.id);
       expect(events.edges.map((e) => e.node.action)).toEqual(['CREATE']);
@@ -225,6 +236,10 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         [{ openingHours: [{ days: ['MON'], allDay: false, opens: '18:00', closes: '08:00' }] }, 'openingHours[0].closes'],
         [{ openingHours: [{ days: [], allDay: true }] }, 'openingHours[0].days'],
         [{ visitingHours: [{ days: ['MON'], allDay: false, opens: '9h', closes: '10:00' }] }, 'visitingHours[0].opens'],
+        [{ ownAddress: { line: '14 rue X', streetType: 'RUE', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.streetType'],
+        [{ psychiatricSectors: ['45G03', '45X01'] }, 'psychiatricSectors'],
+        [{ ownAddress: { line: '14 rue X', houseNumber: '14 bis', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.houseNumber'],
+        [{ ownAddress: { line: 'rue X', houseNumberSuffix: 'B', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.houseNumberSuffix'],
       ];
       for (const [extra, field] of cases) {
         const r = await as(orleans, CREATE_UNIT, { e: LA_SOURCE, input: unitInput('X404', extra) });

@@ -184,6 +184,70 @@ describe.each(databaseKinds())('professional records on %s', (kind) => {
     });
   });
 
+  describe('exercise modes', () => {
+    const MODES = `query($id: ID!) { professional(id: $id) { situations { unit { id } exerciseMode { system code display } } } }`;
+    type Modes = { professional: { situations: Array<{ unit: { id: string }; exerciseMode: { system: string; code: string; display: string } | null }> } };
+    const modesOf = async (id: string) =>
+      (await ars<Modes>(MODES, { id })).data!.professional.situations.map((s) => `${s.unit.id}=${s.exerciseMode?.code ?? '-'}`);
+
+    it('are entered with the placement, kept when the placement does not mention them, and checked against TRE_R23', async () => {
+      const created = await create(orleans, {
+        lastName: 'Mode',
+        firstName: 'Exercice',
+        establishmentIds: ['450002613'],
+        unitIds: ['450002613-4554', '450002613-4534'],
+        exerciseModes: [{ unitId: '450002613-4554', exerciseModeCode: ' l ' }],
+      });
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createProfessional.id;
+      expect(await modesOf(id)).toEqual(['450002613-4534=-', '450002613-4554=L']);
+      const read = await ars<Modes>(MODES, { id });
+      expect(read.data!.professional.situations.find((s) => s.exerciseMode)!.exerciseMode).toEqual({
+        system: 'https://mos.esante.gouv.fr/NOS/TRE_R23-ModeExercice/FHIR/TRE-R23-ModeExercice',
+        code: 'L',
+        display: 'Libéral, indépendant, artisan, commerçant',
+      });
+
+      // Only the modes: the units stay; another change of the placement keeps the modes.
+      expect((await orleans(UPDATE, { id, input: { exerciseModes: [{ unitId: '450002613-4534', exerciseModeCode: 'S' }] } })).errors).toBeUndefined();
+      expect(await modesOf(id)).toEqual(['450002613-4534=S', '450002613-4554=L']);
+      expect((await orleans(UPDATE, { id, input: { unitIds: ['450002613-4554'] } })).errors).toBeUndefined();
+      expect(await modesOf(id)).toEqual(['450002613-4554=L']);
+
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ exerciseModes: [{ unitId: '450002613-4554', exerciseModeCode: 'X' }] }, 'TRE_R23'],
+        [{ exerciseModes: [{ unitId: '450002613-4534', exerciseModeCode: 'S' }] }, 'not among'],
+        [{ exerciseModes: [{ unitId: '450002613-4554', exerciseModeCode: 'S' }, { unitId: '450002613-4554', exerciseModeCode: 'L' }] }, 'two exercise modes'],
+      ];
+      for (const [input, message] of cases) {
+        const res = await orleans(UPDATE, { id, input });
+        expect(codeOf(res), JSON.stringify(input)).toBe('BAD_USER_INPUT');
+        expect(res.errors![0]!.extensions!.argumentName).toBe('input.exerciseModes');
+        expect(res.errors![0]!.message).toContain(message);
+      }
+      expect(await modesOf(id)).toEqual(['450002613-4554=L']);
+    });
+
+    it('are changed only with a placement right on the unit', async () => {
+      const created = await create(ars, {
+        lastName: 'Mode',
+        firstName: 'Deux Sites',
+        establishmentIds: ['450002613', '370004467'],
+        unitIds: ['450002613-4554', '370004467-4557'],
+      });
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createProfessional.id;
+      const inTours = { exerciseModes: [{ unitId: '370004467-4557', exerciseModeCode: 'S' }] };
+      const refused = await orleans(UPDATE, { id, input: inTours });
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(await modesOf(id)).toEqual(['370004467-4557=-', '450002613-4554=-']);
+      expect(codeOf(await anonymous(UPDATE, { id, input: inTours }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await app(UPDATE, { id, input: inTours }))).toBe('FORBIDDEN');
+      expect((await tours(UPDATE, { id, input: inTours })).errors).toBeUndefined();
+      expect(await modesOf(id)).toEqual(['370004467-4557=S', '450002613-4554=-']);
+    });
+  });
+
   describe('archiving', () => {
     it('hides the record from lists, keeps it readable by id, and reactivates it; both need ORU_PROFESSIONNEL_DELETE', async () => {
       const created = await create(orleans, { lastName: 'Archive', firstName: 'Puis Reactive', establishmentIds: ['450002613'], unitIds: ['450002613-4534'] });

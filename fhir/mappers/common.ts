@@ -50,10 +50,33 @@ export function reference<K extends keyof Referenced>(resourceType: K, id: strin
   return { reference: `${resourceType}/${id}` };
 }
 
-/** line, postalCode and city of an establishment address; undefined when none is known. */
-export function postalAddress(address: GqlAddress): Address | undefined {
-  const result: Address = {};
-  if (address.line) result.line = [address.line];
+/** Address with the JSON of its line's primitive extensions (`_line`), which R4 types leave out. */
+export type RorAddress = Address & { _line?: Array<{ extension: Extension[] }> };
+
+/**
+ * The ISO 21090 parts of the street line (FINESS's numvoie, compvoie, typvoie, voie, lieuditbp) as
+ * extensions of `line[0]`, in the order the IG's example gives them; empty when none is known.
+ */
+function lineParts(address: GqlAddress): Extension[] {
+  const parts: Array<[string, string | null | undefined]> = [
+    [EXTENSIONS.adxpHouseNumber, address.houseNumber],
+    [EXTENSIONS.adxpBuildingNumberSuffix, address.houseNumberSuffix],
+    [EXTENSIONS.adxpStreetNameType, address.streetType],
+    [EXTENSIONS.adxpStreetNameBase, address.streetName],
+    [EXTENSIONS.lieuDit, address.namedPlace],
+    [EXTENSIONS.adxpPostBox, address.postBox],
+  ];
+  return parts.filter((p): p is [string, string] => !!p[1]).map(([url, valueString]) => ({ url, valueString }));
+}
+
+/** line (with its ISO 21090 parts), postalCode and city of an address; undefined when none is known. */
+export function postalAddress(address: GqlAddress): RorAddress | undefined {
+  const result: RorAddress = {};
+  if (address.line) {
+    result.line = [address.line];
+    const parts = lineParts(address);
+    if (parts.length > 0) result._line = [{ extension: parts }];
+  }
   if (address.city) result.city = address.city;
   if (address.postalCode) result.postalCode = address.postalCode;
   return Object.keys(result).length > 0 ? { use: 'work', type: 'both', ...result } : undefined;

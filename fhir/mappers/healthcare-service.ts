@@ -63,6 +63,7 @@ export function unitToHealthcareService(record: HealthcareServiceRecord): Health
   const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }];
   const patients = patientType(record.patientAge);
   if (patients) extension.push(patients);
+  extension.push(...record.psychiatricSectors.map((valueString) => ({ url: EXTENSIONS.psychiatricSector, valueString })));
   extension.push(...record.contacts.map(contactExtension), metaCreationDate(record.createdAt));
   const hours = availableTimes(record.openingHours);
 

@@ -4,8 +4,8 @@
  */
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
 import type { EstablishmentRecord, OrganizationRecord } from '../queries.js';
-import type { Address, Extension, Identifier, Organization, OrganizationContact } from '../types.js';
-import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant, versionFromInstant } from './common.js';
+import type { Extension, Identifier, Organization, OrganizationContact } from '../types.js';
+import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant, versionFromInstant, type RorAddress } from './common.js';
 
 function finessIdentifier(finess: string): Identifier {
   return { use: 'official', type: concept(CODINGS.identifierFiness), system: IDENTIFIER_SYSTEMS.finess, value: finess };
@@ -53,7 +53,7 @@ function switchboardContact(phone: string): OrganizationContact {
 }
 
 /** Address with the INSEE commune code (FR Core extension) and the geolocation, when known. */
-function establishmentAddress(record: EstablishmentRecord): Address | undefined {
+function establishmentAddress(record: EstablishmentRecord): RorAddress | undefined {
   const extension: Extension[] = [];
   if (record.address.inseeCode) {
     extension.push({

@@ -4,9 +4,9 @@
  * PractitionerRole id is the situation's `<professional id>.<unit id>` (FHIR id characters only,
  * at most 7 + 1 + 24 characters with the hub's id formats).
  */
-import { CODE_SYSTEMS, CODINGS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
 import type { PractitionerRecord, PractitionerRoleRecord } from '../queries.js';
-import type { CodeableConcept, Identifier, Practitioner, PractitionerRole } from '../types.js';
+import type { CodeableConcept, Extension, Identifier, Practitioner, PractitionerRole } from '../types.js';
 import { metaCreationDate, reference, rorMeta, toInstant, versionFromInstant } from './common.js';
 
 /** idNat_PS prefixes of CI-SIS (ME rule RG_EXP_030): 8 + RPPS, 0 + ADELI. */
@@ -63,6 +63,11 @@ function specialties(specialty: PractitionerRoleRecord['professional']['specialt
   return specialty ? [concept(CODINGS.expertiseSpecialty), concept(nosCoding(CODE_SYSTEMS.specialiteOrdinale, specialty))] : [];
 }
 
+/** ror-practitionerrole-unit-exercise-mode (1..1): absent while the situation's mode is not recorded. */
+function exerciseModeExtension(mode: PractitionerRoleRecord['exerciseMode']): Extension[] {
+  return mode ? [{ url: EXTENSIONS.practitionerRoleUnitExerciseMode, valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.modeExercice, mode)) }] : [];
+}
+
 /**
  * Situation → ror-practitionerrole. Versioned by the professional's record: every change of
  * where a person works (placement, unit transfer) moves its `updatedAt`.
@@ -79,7 +84,7 @@ export function situationToPractitionerRole(record: PractitionerRoleRecord): Pra
       versionFromInstant(professional.updatedAt),
       establishment.address.regionCode,
     ),
-    extension: [metaCreationDate(professional.createdAt)],
+    extension: [...exerciseModeExtension(record.exerciseMode), metaCreationDate(professional.createdAt)],
     active: !professional.archived && !unit.archived,
     practitioner: reference('Practitioner', professional.id),
     organization: reference('Organization', establishment.id),

@@ -23,7 +23,8 @@ export type UnitCodeField =
   | 'CARE_MODE'
   | 'SPECIFIC_ACT'
   | 'EQUIPMENT'
-  | 'COMMUNE';
+  | 'COMMUNE'
+  | 'PSYCHIATRIC_SECTOR';
 export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
 
 export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitTextField> {

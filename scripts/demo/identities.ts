@@ -52,6 +52,7 @@ export function arsTeamOf(region: DemoRegion): DemoProfessional {
     rppsNumber: null,
     establishmentIds: [],
     unitIds: [],
+    exerciseModeCodes: {},
   };
 }
 
@@ -70,6 +71,7 @@ export function townDoctorOf(region: DemoRegion): DemoProfessional {
     rppsNumber: `${body}${luhnCheckDigit(body)}`,
     establishmentIds: [],
     unitIds: [],
+    exerciseModeCodes: {},
   };
 }
 

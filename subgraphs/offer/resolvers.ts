@@ -37,9 +37,20 @@ type ArchivedArgs = { includeArchived?: boolean | null };
 /** Stored slots use FHIR daysOfWeek codes (mon…); the schema's DayOfWeek enum is upper case. */
 const slots = (list: TimeSlot[]) => list.map((s) => ({ ...s, days: s.days.map((d) => d.toUpperCase()) }));
 
+/** The street line and its parts, from an establishment's or a unit's own address columns. */
+const streetOf = (a: EstablishmentRow | UnitRow) => ({
+  line: a.addressLine,
+  houseNumber: a.houseNumber,
+  houseNumberSuffix: a.houseNumberSuffix,
+  streetType: a.streetType,
+  streetName: a.streetName,
+  namedPlace: a.namedPlace,
+  postBox: a.postBox,
+});
+
 function addressOf(e: EstablishmentRow) {
   return {
-    line: e.addressLine,
+    ...streetOf(e),
     postalCode: e.postalCode,
     city: e.city,
     inseeCode: e.inseeCode,
@@ -124,6 +135,7 @@ export const resolvers: ResolverMap<OfferContext> = {
     patientAge: (u: UnitRow) => ({ min: u.patientAgeMin, max: u.patientAgeMax }),
     specificActs: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.specificAct, u.specificActCodes),
     equipment: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.equipment, u.equipmentCodes),
+    psychiatricSectors: (u: UnitRow) => u.psychiatricSectors,
     pole: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.poleId === null ? null : ctx.offer.pole(u.poleId)),
     contacts: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.contactsOf(u.id),
     openingHours: (u: UnitRow) => slots(u.openingHours),
@@ -134,7 +146,7 @@ export const resolvers: ResolverMap<OfferContext> = {
       const e = await ctx.offer.establishment(u.establishmentId);
       if (!e) return null;
       const base = addressOf(e);
-      return hasOwnAddress(u) ? { ...base, line: u.addressLine, postalCode: u.postalCode, city: u.city, inseeCode: u.inseeCode } : base;
+      return hasOwnAddress(u) ? { ...base, ...streetOf(u), postalCode: u.postalCode, city: u.city, inseeCode: u.inseeCode } : base;
     },
     position: async (u: UnitRow, _: unknown, ctx: OfferContext) => {
       if (hasOwnAddress(u)) return positionOf(u);

@@ -210,7 +210,8 @@ export type UnitCodeField =
   | 'CARE_MODE'
   | 'SPECIFIC_ACT'
   | 'EQUIPMENT'
-  | 'COMMUNE';
+  | 'COMMUNE'
+  | 'PSYCHIATRIC_SECTOR';
 
 export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   ID: { scalar: units.id },
@@ -223,6 +224,7 @@ export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   SPECIFIC_ACT: { array: units.specificActCodes },
   EQUIPMENT: { array: units.equipmentCodes },
   COMMUNE: { scalar: unitPlace.inseeCode },
+  PSYCHIATRIC_SECTOR: { array: units.psychiatricSectors },
 };
 
 export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';

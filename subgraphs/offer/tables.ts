@@ -35,6 +35,25 @@ export const codes = offer.table(
   (t) => [primaryKey({ columns: [t.system, t.code] })],
 );
 
+/**
+ * The parts of a street address (ISO 21090 ADXP, as FINESS records them apart: numvoie, compvoie,
+ * typvoie, voie, lieuditbp). `addressLine` stays the whole line as FINESS prints it.
+ */
+const addressParts = {
+  /** numvoie: the number in the street. */
+  houseNumber: text('house_number'),
+  /** compvoie: the repetition index after the number (B bis, T ter, Q quater, or a letter). */
+  houseNumberSuffix: text('house_number_suffix'),
+  /** typvoie: the street type as FINESS codes it (TRE_R35 abbreviations: R, AV, BD, RTE…). */
+  streetType: text('street_type'),
+  /** voie: the street name, without its type. */
+  streetName: text('street_name'),
+  /** lieuditbp when it names a place (lieu-dit). */
+  namedPlace: text('named_place'),
+  /** lieuditbp when it is a post box (BP, CS, TSA). */
+  postBox: text('post_box'),
+};
+
 /** Legal entities (EJ), keyed by FINESS EJ number. */
 export const organizations = offer.table('organization', {
   id: text('id').primaryKey(),
@@ -57,6 +76,7 @@ export const establishments = offer.table(
     categoryCode: text('category_code').notNull(),
     categoryLabel: text('category_label').notNull(),
     addressLine: text('address_line'),
+    ...addressParts,
     postalCode: text('postal_code'),
     city: text('city'),
     inseeCode: text('insee_code'),
@@ -133,11 +153,17 @@ export const units = offer.table(
     specificActCodes: text('specific_act_codes').array().notNull().default([]),
     /** TRE_R212 Equipement codes. */
     equipmentCodes: text('equipment_codes').array().notNull().default([]),
+    /**
+     * Psychiatric sectors the unit serves (IG secteurPsychiatrique, RG_RECH_10): département (2
+     * characters, 3 overseas) + G (general adult) or I (intersector) + 2-digit number, e.g. 45G03.
+     */
+    psychiatricSectors: text('psychiatric_sectors').array().notNull().default([]),
     openingHours: jsonb('opening_hours').$type<TimeSlot[]>().notNull().default([]),
     visitingHours: jsonb('visiting_hours').$type<TimeSlot[]>().notNull().default([]),
     accessDetails: text('access_details'),
     /** The unit's own address, only when it differs from its establishment's (all null otherwise). */
     addressLine: text('address_line'),
+    ...addressParts,
     postalCode: text('postal_code'),
     city: text('city'),
     inseeCode: text('insee_code'),
@@ -154,6 +180,7 @@ export const units = offer.table(
     index('unit_operational_activities_idx').using('gin', t.operationalActivityCodes),
     index('unit_specific_acts_idx').using('gin', t.specificActCodes),
     index('unit_equipment_idx').using('gin', t.equipmentCodes),
+    index('unit_psychiatric_sectors_idx').using('gin', t.psychiatricSectors),
     index('unit_activity_care_mode_idx').on(t.activityFieldCode, t.careModeCode),
     index('unit_updated_idx').on(t.updatedAt, t.id),
   ],

@@ -45,3 +45,28 @@ export function professionCoding(code: string | null): Coding | null {
 export function specialtyCoding(code: string | null): Coding | null {
   return code === null ? null : { system: SPECIALTY_SYSTEM, code, display: null };
 }
+
+/** TRE_R23 ModeExercice: how a professional works in a unit (the IG's modeExerciceOffre). */
+export const EXERCISE_MODE_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_R23-ModeExercice/FHIR/TRE-R23-ModeExercice';
+
+/**
+ * Every code of TRE_R23, with its NOS label (the ROR value set JDV_J217 and ANS's provisional
+ * "JDV ROR - Mode d'Exercice" take them all). Source : ANS, Nomenclatures des Objets de Santé (NOS).
+ */
+const EXERCISE_MODE_LABELS: Readonly<Record<string, string>> = {
+  S: 'Salarié',
+  L: 'Libéral, indépendant, artisan, commerçant',
+  B: 'Bénévole',
+  I: 'Indirect',
+};
+
+export const EXERCISE_MODE_CODES: readonly string[] = Object.keys(EXERCISE_MODE_LABELS);
+
+/** A closed table: only its four codes are accepted. */
+export function isExerciseModeCode(code: string): boolean {
+  return Object.hasOwn(EXERCISE_MODE_LABELS, code);
+}
+
+export function exerciseModeCoding(code: string | null): Coding | null {
+  return code === null ? null : { system: EXERCISE_MODE_SYSTEM, code, display: EXERCISE_MODE_LABELS[code] ?? null };
+}

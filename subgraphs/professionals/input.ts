@@ -3,7 +3,7 @@
  * error naming the argument. No database access here; uniqueness is checked by the services.
  */
 import { HubError } from '../../platform/errors.js';
-import { isProfessionCode, isSpecialtyCode } from './codes.js';
+import { EXERCISE_MODE_CODES, isExerciseModeCode, isProfessionCode, isSpecialtyCode } from './codes.js';
 import { isFinessNumber, nationalNumberOf, parseAdeli, parseRpps, validEmail, validLogin, validName } from './normalize.js';
 import type { RecordFields } from './record-writer.js';
 
@@ -19,6 +19,13 @@ export interface RecordInput {
   adeliNumber?: string | null;
   establishmentIds?: string[] | null;
   unitIds?: string[] | null;
+  exerciseModes?: ExerciseModeInput[] | null;
+}
+
+/** How the person works in one of their units (TRE_R23), given with the placement. */
+export interface ExerciseModeInput {
+  unitId: string;
+  exerciseModeCode: string;
 }
 
 export interface CreateInput extends RecordInput {
@@ -35,6 +42,8 @@ export interface UpdateInput extends RecordInput {
 export interface UnitPlacement {
   unitId: string;
   establishmentId: string;
+  /** TRE_R23 code, or null when not known. */
+  exerciseModeCode: string | null;
 }
 
 /** Where a professional works, as stored. */
@@ -47,6 +56,8 @@ export interface Placement {
 export interface PlacementDraft {
   establishmentIds: string[];
   unitIds: string[];
+  /** The exercise modes given, by unit id (units not listed keep theirs, or have none). */
+  exerciseModes: Map<string, string>;
 }
 
 export interface CreateDraft extends PlacementDraft {
@@ -103,7 +114,7 @@ function nationalNumber(rpps: string | null | undefined, adeli: string | null | 
  * active and lies in one of the establishments is the offer's to say (placement.ts): a unit id's
  * prefix is only the establishment it was created in.
  */
-export function placementOf(establishmentIds: readonly string[], unitIds: readonly string[], prefix = 'input.'): PlacementDraft {
+export function placementOf(establishmentIds: readonly string[], unitIds: readonly string[], prefix = 'input.', modes: readonly ExerciseModeInput[] = []): PlacementDraft {
   const establishments = [...new Set(establishmentIds.map((e) => e.trim()))];
   const units = [...new Set(unitIds.map((u) => u.trim()))];
   if (establishments.length > MAX_ESTABLISHMENTS || units.length > MAX_UNITS) {
@@ -113,7 +124,23 @@ export function placementOf(establishmentIds: readonly string[], unitIds: readon
   if (badEstablishment) throw badInput(`${prefix}establishmentIds`, `"${badEstablishment}" is not a FINESS ET number (9 characters).`);
   const badUnit = units.find((u) => !UNIT_ID.test(u));
   if (badUnit !== undefined) throw badInput(`${prefix}unitIds`, `"${badUnit}" is not a unit id (<FINESS ET>-<UF code>[-<n>]).`);
-  return { establishmentIds: establishments.sort(), unitIds: units.sort() };
+  return { establishmentIds: establishments.sort(), unitIds: units.sort(), exerciseModes: exerciseModesOf(modes, units, prefix) };
+}
+
+/** Each mode names one of the placement's units, once, with a TRE_R23 code. */
+function exerciseModesOf(modes: readonly ExerciseModeInput[], unitIds: readonly string[], prefix: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const mode of modes) {
+    const unitId = mode.unitId.trim();
+    const code = mode.exerciseModeCode.trim().toUpperCase();
+    if (!unitIds.includes(unitId)) throw badInput(`${prefix}exerciseModes`, `Unit ${unitId} has an exercise mode but is not among the professional's units.`);
+    if (out.has(unitId)) throw badInput(`${prefix}exerciseModes`, `Unit ${unitId} has two exercise modes.`);
+    if (!isExerciseModeCode(code)) {
+      throw badInput(`${prefix}exerciseModes`, `"${mode.exerciseModeCode}" is not a TRE_R23 exercise mode (${EXERCISE_MODE_CODES.join(', ')}).`);
+    }
+    out.set(unitId, code);
+  }
+  return out;
 }
 
 export function accountOf(raw: { login: string; rescueEmail: string }, prefix = 'input.account.'): { login: string; rescueEmail: string } {
@@ -149,7 +176,7 @@ export function parseCreate(input: CreateInput): CreateDraft {
   specialtyNeedsProfession(fields, 'input.');
   return {
     fields,
-    ...placementOf(input.establishmentIds ?? [], input.unitIds ?? []),
+    ...placementOf(input.establishmentIds ?? [], input.unitIds ?? [], 'input.', input.exerciseModes ?? []),
     account: input.account ? accountOf(input.account) : null,
   };
 }
@@ -181,11 +208,11 @@ export function parseUpdate(input: UpdateInput, current: RecordFields, currentPl
  * (by the establishment stored with each assignment, which follows transfers).
  */
 function updatedPlacement(input: UpdateInput, current: Placement): PlacementDraft | null {
-  if (input.establishmentIds === undefined && input.unitIds === undefined) return null;
+  if (input.establishmentIds === undefined && input.unitIds === undefined && input.exerciseModes === undefined) return null;
   const establishments = input.establishmentIds === undefined ? current.establishmentIds : (input.establishmentIds ?? []);
   const units =
     input.unitIds === undefined
       ? current.units.filter((u) => establishments.includes(u.establishmentId)).map((u) => u.unitId)
       : (input.unitIds ?? []);
-  return placementOf(establishments, units);
+  return placementOf(establishments, units, 'input.', input.exerciseModes ?? []);
 }

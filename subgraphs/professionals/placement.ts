@@ -22,7 +22,8 @@ export async function resolvePlacement(directory: UnitDirectory, draft: Placemen
     if (!draft.establishmentIds.includes(unit.establishmentId)) {
       throw badInput(`${prefix}unitIds`, `Unit ${unitId} belongs to establishment ${unit.establishmentId}, which is not among the professional's establishments.`);
     }
-    return { unitId, establishmentId: unit.establishmentId };
+    const kept = current?.units.find((u) => u.unitId === unitId)?.exerciseModeCode ?? null;
+    return { unitId, establishmentId: unit.establishmentId, exerciseModeCode: draft.exerciseModes.get(unitId) ?? kept };
   });
   return { establishmentIds: draft.establishmentIds, units, offerUnits };
 }

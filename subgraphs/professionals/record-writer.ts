@@ -73,7 +73,7 @@ export function createRecordWriter(orm: Orm) {
 
     replaceUnits: async (professionalId: string, units: readonly UnitPlacement[]): Promise<void> => {
       await orm.delete(unitAssignments).where(eq(unitAssignments.professionalId, professionalId));
-      if (units.length) await orm.insert(unitAssignments).values(units.map((u) => ({ professionalId, unitId: u.unitId, establishmentId: u.establishmentId })));
+      if (units.length) await orm.insert(unitAssignments).values(units.map((u) => ({ professionalId, unitId: u.unitId, establishmentId: u.establishmentId, exerciseModeCode: u.exerciseModeCode })));
     },
 
     /**

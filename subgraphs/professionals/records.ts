@@ -34,10 +34,12 @@ function changed(before: readonly string[], after: readonly string[]): string[] 
   return [...before.filter((x) => !after.includes(x)), ...after.filter((x) => !before.includes(x))];
 }
 
-/** Every establishment and unit added or removed must be within the caller's perimeter. */
+/** Every establishment and unit added or removed, and every unit whose exercise mode changes, must be within the caller's perimeter. */
 function placementTargets(before: Placement, after: ResolvedPlacement): Target[] {
   const unitIds = (p: Placement) => p.units.map((u) => u.unitId);
-  const moved = changed(unitIds(before), unitIds(after));
+  const modeOf = new Map(before.units.map((u) => [u.unitId, u.exerciseModeCode]));
+  const remoded = after.units.filter((u) => modeOf.has(u.unitId) && modeOf.get(u.unitId) !== u.exerciseModeCode).map((u) => u.unitId);
+  const moved = [...changed(unitIds(before), unitIds(after)), ...remoded];
   return [
     ...changed(before.establishmentIds, after.establishmentIds).map(establishmentTarget),
     ...[...before.units, ...after.units].filter((u) => moved.includes(u.unitId)).map((u) => unitTarget(u, after.offerUnits)),
@@ -54,9 +56,11 @@ function createdFields(fields: RecordFields, rescueEmail: string | null): string
 function changedPlacement(before: Placement, after: Placement): string[] {
   const key = (ids: string[]) => JSON.stringify([...ids].sort());
   const units = (p: Placement) => p.units.map((u) => u.unitId);
+  const modes = (p: Placement) => p.units.map((u) => `${u.unitId}=${u.exerciseModeCode ?? ''}`);
   return [
     ...(key(before.establishmentIds) === key(after.establishmentIds) ? [] : ['establishmentIds']),
     ...(key(units(before)) === key(units(after)) ? [] : ['unitIds']),
+    ...(key(modes(before)) === key(modes(after)) ? [] : ['exerciseModes']),
   ];
 }
 

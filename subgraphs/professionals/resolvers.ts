@@ -3,7 +3,7 @@ import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from '../../platform/scalars.js';
 import type { Identity } from '../../platform/auth/identity.js';
-import { professionCoding, specialtyCoding } from './codes.js';
+import { exerciseModeCoding, professionCoding, specialtyCoding } from './codes.js';
 import { effectiveRights } from './grants.js';
 import { mutationResolvers } from './mutation-resolvers.js';
 import { nationalNumberOf } from './normalize.js';
@@ -72,6 +72,7 @@ export const resolvers: ResolverMap<ProfessionalContext> = {
     professional: (s: Situation, _: unknown, ctx: Ctx) => ctx.professionals.professional(ctx.identity, s.professionalId),
     unit: (s: Situation) => ({ id: s.unitId }),
     establishment: (s: Situation) => ({ id: s.establishmentId }),
+    exerciseMode: (s: Situation) => exerciseModeCoding(s.exerciseModeCode),
   },
   RoleAssignment: {
     id: (r: RoleAssignmentRow) => String(r.id),

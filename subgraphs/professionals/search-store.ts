@@ -159,7 +159,7 @@ export function createSearchStore(orm: Orm) {
 
     situations: async (where: SQL[], columns: SortColumn[], after: SortValue[] | null, limit: number): Promise<Array<Keyed<SituationRow>>> => {
       const rows = await orm
-        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId, sortValues: sortValuesOf(columns) })
+        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId, exerciseModeCode: unitAssignments.exerciseModeCode, sortValues: sortValuesOf(columns) })
         .from(unitAssignments)
         .innerJoin(people, eq(people.id, unitAssignments.professionalId))
         .where(and(...where, ...(after ? [keysetCondition(columns, after)] : [])))

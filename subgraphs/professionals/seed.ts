@@ -13,7 +13,8 @@ import { createRoleStore } from './role-store.js';
 import { hashPassword } from './passwords.js';
 import { establishmentAssignments, people, unitAssignments } from './tables.js';
 
-type Person = typeof people.$inferInsert & { establishmentIds: string[]; unitIds: string[] };
+/** A record with its placement; `exerciseModeCodes`: TRE_R23 code by unit id, where known. */
+type Person = typeof people.$inferInsert & { establishmentIds: string[]; unitIds: string[]; exerciseModeCodes?: Record<string, string> };
 
 export interface SeedIdentity {
   login: string;
@@ -64,10 +65,12 @@ export async function seedProfessionals(db: Database, input: ProfessionalSeed): 
   if ((await createProfessionalStore(db.orm).countAll()) > 0) return false;
   const demo = input.nodeEnv && input.nodeEnv !== 'production' ? (input.identities ?? []) : [];
   const all = [...input.professionals, ...demo.flatMap((i) => (i.newProfessional ? [i.newProfessional] : []))];
-  const persons = all.map(({ establishmentIds: _e, unitIds: _u, ...person }) => person);
+  const persons = all.map(({ establishmentIds: _e, unitIds: _u, exerciseModeCodes: _m, ...person }) => person);
   const atEstablishments = all.flatMap((p) => p.establishmentIds.map((establishmentId) => ({ professionalId: p.id, establishmentId })));
   // Demo units are all `<FINESS ET>-<UF code>` of the establishment they are seeded in.
-  const atUnits = all.flatMap((p) => p.unitIds.map((unitId) => ({ professionalId: p.id, unitId, establishmentId: unitId.split('-')[0]! })));
+  const atUnits = all.flatMap((p) =>
+    p.unitIds.map((unitId) => ({ professionalId: p.id, unitId, establishmentId: unitId.split('-')[0]!, exerciseModeCode: p.exerciseModeCodes?.[unitId] ?? null })),
+  );
   // Hashed before the transaction: scrypt is slow on purpose. Once per distinct password: the demo
   // accounts share one published password, and hashing it for each (0.1–0.3 s of CPU at OWASP's
   // cost) was most of a first start's seed (issue 16); the accounts then store the same hash, which

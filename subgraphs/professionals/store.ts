@@ -40,6 +40,8 @@ export interface SituationRow {
   professionalId: string;
   unitId: string;
   establishmentId: string;
+  /** TRE_R23 ModeExercice code, null when not recorded. */
+  exerciseModeCode: string | null;
 }
 
 /**
@@ -50,6 +52,14 @@ export interface SituationRow {
  */
 export const SIMILARITY_THRESHOLD = 0.4;
 const SIMILAR_LIMIT = 10;
+
+/** The columns of a SituationRow. */
+const situationColumns = {
+  professionalId: unitAssignments.professionalId,
+  unitId: unitAssignments.unitId,
+  establishmentId: unitAssignments.establishmentId,
+  exerciseModeCode: unitAssignments.exerciseModeCode,
+};
 
 const fullName = sql`(${people.lastName} || ' ' || ${people.firstName})`;
 
@@ -153,7 +163,7 @@ function createRecordReader(orm: Orm) {
     /** Unit assignments of active professionals in these units, by professional then unit. */
     situationsOfUnits: (unitIds: readonly string[]): Promise<SituationRow[]> =>
       orm
-        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId })
+        .select(situationColumns)
         .from(unitAssignments)
         .innerJoin(people, eq(people.id, unitAssignments.professionalId))
         .where(and(inArray(unitAssignments.unitId, [...unitIds]), isNull(people.archivedAt)))
@@ -162,7 +172,7 @@ function createRecordReader(orm: Orm) {
     /** Unit assignments of these professionals (archived ones included: read by id), by professional then unit. */
     situationsOfProfessionals: (professionalIds: readonly string[]): Promise<SituationRow[]> =>
       orm
-        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId })
+        .select(situationColumns)
         .from(unitAssignments)
         .where(inArray(unitAssignments.professionalId, [...professionalIds]))
         .orderBy(asc(unitAssignments.professionalId), asc(unitAssignments.unitId)),

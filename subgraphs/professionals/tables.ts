@@ -64,6 +64,11 @@ export const unitAssignments = professionals.table(
     professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
     unitId: text('unit_id').notNull(),
     establishmentId: text('establishment_id').notNull(),
+    /**
+     * How the person works in this unit (TRE_R23 ModeExercice: S salarié, L libéral, B bénévole,
+     * I indirect), entered with the placement; null until someone says (IG modeExerciceOffre).
+     */
+    exerciseModeCode: text('exercise_mode_code'),
   },
   (t) => [
     primaryKey({ columns: [t.professionalId, t.unitId] }),

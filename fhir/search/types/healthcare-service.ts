@@ -32,6 +32,13 @@ export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
   { code: 'active', type: 'token', description: 'true for active units, false for archived ones.', definition: base('HealthcareService-active'), modifiers: TOKEN_MODIFIERS },
   {
+    code: 'psychiatric-sector',
+    type: 'string',
+    description: 'Psychiatric sector (RG_RECH_10 form, e.g. 45G03) of the ror-healthcareservice-psychiatric-sector extensions: a whole sector code, case-insensitive (the codes have no words to search a prefix of); anything else is a 400.',
+    definition: ror('ror-sp-healthcareservice-psychiatric-sector'),
+    modifiers: ['exact'],
+  },
+  {
     code: '_has',
     type: 'special',
     description: 'Reverse chaining, one level: `_has:PractitionerRole:service:<parameter>` with a PractitionerRole parameter (rows below); each `_has` on its own.',
@@ -80,6 +87,15 @@ async function addRoleClauses(search: ParsedSearch, builder: UnitCriteriaBuilder
   return builder;
 }
 
+/** A whole psychiatric sector code (RG_RECH_10), upper-cased; a 400 otherwise. */
+function sectorCode(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^(\d{2}|2[AB]|97\d)[GI]\d{2}$/.test(code)) {
+    throw new OperationOutcomeError(badRequest(`psychiatric-sector: "${value}" is not a psychiatric sector code (département + G or I + 2 digits, e.g. 45G03)`));
+  }
+  return code;
+}
+
 const unchained = (clause: Clause): string => clause.code.replace(/^location\./, '');
 
 /**
@@ -107,6 +123,9 @@ export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Cl
       return true;
     case 'active':
       builder.allow((archived) => booleanHolds(clause, !archived));
+      return true;
+    case 'psychiatric-sector':
+      builder.codes.push({ anyOf: clause.values.map((v) => ({ field: 'PSYCHIATRIC_SECTOR' as const, code: sectorCode(v.value) })), not: false });
       return true;
     default:
       return false;

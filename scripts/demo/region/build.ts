@@ -11,7 +11,7 @@ import { fillUnitRecords } from './records.js';
 import { buildProfessionals } from './professionals.js';
 import { buildTensions } from './tensions.js';
 import type { DemoContact, DemoPole, DemoRegion, DemoUnit } from './types.js';
-import { buildEstablishmentUnits, markSensitiveUnit } from './units.js';
+import { assignPsychiatricSectors, buildEstablishmentUnits, markSensitiveUnit } from './units.js';
 
 /** Builds the whole demo region from the copied FINESS and SAE files. It is pure apart from reading them. */
 export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTANT): DemoRegion {
@@ -38,6 +38,8 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     bedsByEstablishment.set(est.id, planned.reduce((sum, p) => sum + p.beds, 0));
   }
   markSensitiveUnit(units);
+  const departmentOf = new Map(establishments.map((e) => [e.id, e.departmentCode]));
+  assignPsychiatricSectors(units, (id) => departmentOf.get(id)!);
   const poles: DemoPole[] = [];
   const contacts: DemoContact[] = [];
   for (const est of establishments) {
@@ -46,14 +48,16 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     contacts.push(...records.contacts);
   }
 
+  const organizations = buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses());
+  const legalStatusOf = new Map(organizations.map((o) => [o.id, o.legalStatusCode]));
   const region: DemoRegion = {
-    organizations: buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses()),
+    organizations,
     establishments,
     poles,
     units,
     contacts,
     capacities: units.map((u) => buildCapacity(u, bedsByUnit.get(u.id) ?? 0, referenceMs)),
-    professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment),
+    professionals: buildProfessionals(establishments, unitsByEstablishment, bedsByEstablishment, (e) => legalStatusOf.get(e.organizationId) ?? null),
     tensions: buildTensions(new Set(establishments.map((e) => e.id)), referenceMs),
     admissions: [],
   };

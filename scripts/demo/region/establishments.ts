@@ -7,6 +7,7 @@ import { col, type CsvRow, optional, optionalNumber, readCsv } from './csv.js';
 import type { DemoEstablishment, DemoOrganization } from './types.js';
 import { establishmentRecord } from './records.js';
 import { fillCommuneCodes } from '../../../subgraphs/offer/finess/commune-codes.js';
+import { addressPartsOfLine } from '../../../subgraphs/offer/finess/address.js';
 
 /**
  * Cleans a FINESS `rs`. Three values were quoted twice upstream: one CSV unquoting still leaves
@@ -30,6 +31,7 @@ function toEstablishment(row: CsvRow): DemoEstablishment {
     categoryCode: col(row, 'categetab'),
     categoryLabel: col(row, 'libcategetab'),
     addressLine: optional(col(row, 'adresse')),
+    ...addressPartsOfLine(col(row, 'adresse')),
     postalCode: optional(col(row, 'code_postal')),
     city: optional(col(row, 'commune')),
     inseeCode: optional(col(row, 'code_insee_commune')),

@@ -59,10 +59,28 @@ function professionalCount(beds: number): number {
 /** About one person in eight also works at another site of the same département. */
 const SECOND_SITE_RATE = 0.12;
 
+/**
+ * FINESS legal statuses (TRE_R72) of private for-profit companies: 70–79 (SNC, SARL, SA, société
+ * civile…) and 91–99 (SELAS, SAS…). The other ones are public bodies, social security and
+ * non-profit private bodies (associations, foundations, mutuals).
+ */
+const COMMERCIAL_STATUS = /^(7\d|9[1-9])$/;
+
+/**
+ * How the person works in a unit (TRE_R23), a plausible rule and no source (the seeds and FINESS
+ * say nothing of it): in a private for-profit clinic doctors are libéraux (L) and their fees are
+ * their own, while nurses are the clinic's employees; in public and non-profit establishments
+ * everyone is salaried (S). Volunteers (B) and indirect exercise (I) do not occur in the demo.
+ */
+function exerciseModeOf(profession: ProfessionCode, legalStatus: string | null): 'L' | 'S' {
+  return profession === '10' && legalStatus !== null && COMMERCIAL_STATUS.test(legalStatus) ? 'L' : 'S';
+}
+
 export function buildProfessionals(
   establishments: readonly DemoEstablishment[],
   unitsByEstablishment: ReadonlyMap<string, DemoUnit[]>,
   bedsByEstablishment: ReadonlyMap<string, number>,
+  legalStatusOf: (establishment: DemoEstablishment) => string | null = () => null,
 ): DemoProfessional[] {
   const staffed = establishments.filter((e) => (unitsByEstablishment.get(e.id)?.length ?? 0) > 0);
   const usedRpps = new Set<string>();
@@ -77,10 +95,13 @@ export function buildProfessionals(
       const profession: ProfessionCode = i === 0 ? '10' : i === 1 ? '60' : rng.pick(['10', '60'] as const);
       const establishmentIds = [est.id];
       const unitIds = [rng.pick(units).id];
+      const exerciseModeCodes: Record<string, string> = { [unitIds[0]!]: exerciseModeOf(profession, legalStatusOf(est)) };
       if (neighbours.length > 0 && rng.next() < SECOND_SITE_RATE) {
         const other = rng.pick(neighbours);
         establishmentIds.push(other.id);
-        unitIds.push(rng.pick(unitsByEstablishment.get(other.id) ?? []).id);
+        const unitId = rng.pick(unitsByEstablishment.get(other.id) ?? []).id;
+        unitIds.push(unitId);
+        exerciseModeCodes[unitId] = exerciseModeOf(profession, legalStatusOf(other));
       }
       const id = `P${String(professionals.length + 1).padStart(6, '0')}`;
       professionals.push({
@@ -93,6 +114,7 @@ export function buildProfessionals(
         rppsNumber: rppsNumber(profession === '10' ? rng : rngFor(`rpps:${id}`), usedRpps),
         establishmentIds,
         unitIds,
+        exerciseModeCodes,
       });
     }
   }

@@ -2,6 +2,7 @@
  * Public types of the demo region: what buildDemoRegion returns. The seeder and the tests import
  * them through the scripts/demo/region.ts facade.
  */
+import type { AddressParts } from '../../../subgraphs/offer/finess/address.js';
 
 export type UnitKind = 'MCO' | 'SMR' | 'PSYCHIATRY' | 'MEDICO_TECHNICAL' | 'ELDERLY' | 'DISABLED' | 'HAD';
 export type Discipline =
@@ -27,7 +28,8 @@ export interface DemoOrganization {
   /** FINESS legal status (TRE_R72), from the extract's sae2021_statut_juridique. */
   legalStatusCode: string | null;
 }
-export interface DemoEstablishment {
+/** FINESS's street fields, read back from the joined `adresse` (subgraphs/offer/finess/address.ts). */
+export interface DemoEstablishment extends AddressParts {
   id: string /* FINESS ET (nofinesset) */;
   organizationId: string;
   siret: string | null;
@@ -91,6 +93,7 @@ export interface DemoUnit {
   sseCapacity: number | null;
   specificActCodes: string[]; // TRE_R210
   equipmentCodes: string[]; // TRE_R212
+  psychiatricSectors: string[]; // RG_RECH_10 codes, e.g. 45G03 (units.ts assignPsychiatricSectors)
   openingHours: TimeSlot[];
   visitingHours: TimeSlot[];
   accessDetails: string | null;
@@ -110,6 +113,8 @@ export interface DemoProfessional {
   rppsNumber: string | null;
   establishmentIds: string[];
   unitIds: string[];
+  /** TRE_R23 exercise mode by unit id (professionals.ts `exerciseModeOf`). */
+  exerciseModeCodes: Record<string, string>;
 }
 /** Level codes of the tensions subgraph (subgraphs/tensions/levels.ts). */
 export type PlanLevel = 'VEILLE' | 'HET_1' | 'HET_2' | 'HET_3' | 'PLAN_BLANC' | 'PLAN_BLANC_ELARGI';

@@ -87,6 +87,7 @@ export function buildEstablishmentUnits(est: DemoEstablishment, requests: readon
           sseCapacity: null,
           specificActCodes: [],
           equipmentCodes: [],
+          psychiatricSectors: [],
           openingHours: [],
           visitingHours: [],
           accessDetails: null,
@@ -96,6 +97,30 @@ export function buildEstablishmentUnits(est: DemoEstablishment, requests: readon
     });
   }
   return planned;
+}
+
+/**
+ * Psychiatric sectors of the psychiatry units (TRE_R227 03), a plausible assignment and no source
+ * (sectors are set by ARS decrees the demo data does not carry): in each département, the
+ * establishments with adult psychiatry units get sectors G01, G02… and those with units for
+ * patients up to 18 sectors I01, I02…, in FINESS order; every such unit of an establishment
+ * serves its establishment's sector. Codes in the RG_RECH_10 form (45G03).
+ */
+export function assignPsychiatricSectors(units: readonly DemoUnit[], departmentOf: (establishmentId: string) => string): void {
+  const numbers = new Map<string, number>();
+  const sectorOf = new Map<string, string>();
+  const psychiatry = units.filter((u) => u.activityFieldCode === '03').sort((a, b) => a.establishmentId.localeCompare(b.establishmentId) || a.id.localeCompare(b.id));
+  for (const unit of psychiatry) {
+    const kind = unit.patientAgeMax !== null && unit.patientAgeMax <= 18 ? 'I' : 'G';
+    const department = departmentOf(unit.establishmentId);
+    const key = `${unit.establishmentId}:${kind}`;
+    if (!sectorOf.has(key)) {
+      const n = (numbers.get(`${department}${kind}`) ?? 0) + 1;
+      numbers.set(`${department}${kind}`, n);
+      sectorOf.set(key, `${department}${kind}${String(n).padStart(2, '0')}`);
+    }
+    unit.psychiatricSectors = [sectorOf.get(key)!];
+  }
 }
 
 /**

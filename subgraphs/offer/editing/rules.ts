@@ -2,6 +2,7 @@
  * Semantic checks of what editors send (GraphQL already checked the types): each value
  * normalised, or a BAD_USER_INPUT error naming the field (`extensions.field`). No database here.
  */
+import { NO_ADDRESS_PARTS, STREET_TYPES, type AddressParts } from '../finess/address.js';
 import { HubError } from '../../../platform/errors.js';
 import type { DayOfWeek, TimeSlot } from '../tables.js';
 
@@ -135,8 +136,25 @@ export function textOf(field: string, raw: string | null | undefined, max = 2000
   return value;
 }
 
+/** RG_RECH_10: département (2 characters, 3 overseas) + G (general adult) or I (intersector) + 2 digits. */
+const PSYCHIATRIC_SECTOR = /^(\d{2}|2[AB]|97\d)[GI]\d{2}$/;
+
+/** Psychiatric sector codes, upper-cased and deduplicated, in the form RG_RECH_10 gives. */
+export function psychiatricSectorsOf(raw: readonly string[]): string[] {
+  const sectors = [...new Set(raw.map((s) => s.trim().toUpperCase()))];
+  const bad = sectors.find((s) => !PSYCHIATRIC_SECTOR.test(s));
+  if (bad !== undefined) throw badInput('psychiatricSectors', `"${bad}" is not a psychiatric sector code (département + G or I + 2 digits, e.g. 45G03).`);
+  return sectors;
+}
+
 export interface AddressInput {
   line: string;
+  houseNumber?: string | null;
+  houseNumberSuffix?: string | null;
+  streetType?: string | null;
+  streetName?: string | null;
+  namedPlace?: string | null;
+  postBox?: string | null;
   postalCode: string;
   city: string;
   inseeCode?: string | null;
@@ -144,7 +162,7 @@ export interface AddressInput {
   longitude?: number | null;
 }
 
-export interface OwnAddress {
+export interface OwnAddress extends AddressParts {
   addressLine: string | null;
   postalCode: string | null;
   city: string | null;
@@ -153,7 +171,29 @@ export interface OwnAddress {
   longitude: number | null;
 }
 
-export const NO_ADDRESS: OwnAddress = { addressLine: null, postalCode: null, city: null, inseeCode: null, latitude: null, longitude: null };
+export const NO_ADDRESS: OwnAddress = { addressLine: null, ...NO_ADDRESS_PARTS, postalCode: null, city: null, inseeCode: null, latitude: null, longitude: null };
+
+/**
+ * The optional parts of an address line, checked as FINESS writes them: a number of 1 to 4
+ * digits, a one-letter or B/T/Q suffix, a TRE_R35 street type code.
+ */
+function addressPartsOf(raw: AddressInput): AddressParts {
+  const houseNumber = textOf('ownAddress.houseNumber', raw.houseNumber, 10);
+  if (houseNumber !== null && !/^\d{1,4}$/.test(houseNumber)) throw badInput('ownAddress.houseNumber', `"${houseNumber}" is not a street number (1 to 4 digits).`);
+  const houseNumberSuffix = textOf('ownAddress.houseNumberSuffix', raw.houseNumberSuffix, 10)?.toUpperCase() ?? null;
+  if (houseNumberSuffix !== null && !/^[A-Z]$/.test(houseNumberSuffix)) throw badInput('ownAddress.houseNumberSuffix', `"${houseNumberSuffix}" is not a repetition index (one letter: B bis, T ter, Q quater…).`);
+  if (houseNumberSuffix !== null && houseNumber === null) throw badInput('ownAddress.houseNumberSuffix', 'a repetition index needs its street number.');
+  const streetType = textOf('ownAddress.streetType', raw.streetType, 10)?.toUpperCase() ?? null;
+  if (streetType !== null && !Object.hasOwn(STREET_TYPES, streetType)) throw badInput('ownAddress.streetType', `"${streetType}" is not a street type code of TRE_R35 (R, AV, BD, RTE…).`);
+  return {
+    houseNumber,
+    houseNumberSuffix,
+    streetType,
+    streetName: textOf('ownAddress.streetName', raw.streetName, 200),
+    namedPlace: textOf('ownAddress.namedPlace', raw.namedPlace, 200),
+    postBox: textOf('ownAddress.postBox', raw.postBox, 50),
+  };
+}
 
 /** A unit's own address; null clears it (the unit is then at its establishment's address). */
 export function ownAddressOf(raw: AddressInput | null): OwnAddress {
@@ -171,5 +211,5 @@ export function ownAddressOf(raw: AddressInput | null): OwnAddress {
   if ((lat === null) !== (lon === null)) throw badInput('ownAddress.latitude', 'give both latitude and longitude, or neither.');
   if (lat !== null && (lat < -90 || lat > 90)) throw badInput('ownAddress.latitude', 'from -90 to 90.');
   if (lon !== null && (lon < -180 || lon > 180)) throw badInput('ownAddress.longitude', 'from -180 to 180.');
-  return { addressLine: line, postalCode, city, inseeCode: insee, latitude: lat, longitude: lon };
+  return { addressLine: line, ...addressPartsOf(raw), postalCode, city, inseeCode: insee, latitude: lat, longitude: lon };
 }

@@ -9,6 +9,7 @@ import {
   emailOf,
   nameOf,
   ownAddressOf,
+  psychiatricSectorsOf,
   phoneOf,
   requireAges,
   requireCompatible,
@@ -43,6 +44,7 @@ export interface UnitFieldsInput {
   patientAgeMax?: number | null;
   specificActCodes?: string[] | null;
   equipmentCodes?: string[] | null;
+  psychiatricSectors?: string[] | null;
   contacts?: UnitContactInput[] | null;
   sensitive?: boolean | null;
   openingHours?: TimeSlotInput[] | null;
@@ -127,6 +129,7 @@ export function unitChangesOf(input: UnitFieldsInput, current: UnitRow | null, c
     assertCodes('equipmentCodes', 'equipment', codes, { keep: keep((u) => u.equipmentCodes) });
     changes.equipmentCodes = codes;
   }
+  if (given(input, 'psychiatricSectors')) changes.psychiatricSectors = psychiatricSectorsOf(input.psychiatricSectors ?? []);
   if (given(input, 'sensitive')) changes.sensitive = input.sensitive ?? false;
   if (given(input, 'openingHours')) changes.openingHours = timeSlotsOf('openingHours', input.openingHours ?? []);
   if (given(input, 'visitingHours')) changes.visitingHours = timeSlotsOf('visitingHours', input.visitingHours ?? []);

@@ -5,6 +5,7 @@
  * Pure functions: no database here.
  */
 import { CsvSyntaxError, decodeText, readCsv, type CsvRecord } from '../../../platform/csv.js';
+import { addressPartsOfFields, addressPartsOfLine } from './address.js';
 import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
 import { finessNumberProblem } from './numbers.js';
 import { KNOWN_EPSG, projectionOf, toWgs84 } from './projections.js';
@@ -19,6 +20,7 @@ export type FinessLayout = 'etalab-cs1100507' | 'demo-csv';
  */
 export const FINESS_FIELDS = [
   'organizationId', 'siret', 'name', 'categoryCode', 'categoryLabel', 'addressLine', 'postalCode', 'city', 'inseeCode',
+  'houseNumber', 'houseNumberSuffix', 'streetType', 'streetName', 'namedPlace', 'postBox',
   'departmentCode', 'regionCode', 'regionName', 'latitude', 'longitude', 'switchboardPhone',
 ] as const satisfies ReadonlyArray<keyof EstablishmentRow>;
 export type FinessField = (typeof FINESS_FIELDS)[number];
@@ -160,6 +162,7 @@ function parseDemo(records: CsvRecord[]): ParsedFiness {
       categoryCode,
       categoryLabel: opt(col('libcategetab')) ?? FINESS_CATEGORIES.get(categoryCode) ?? '',
       addressLine: opt(col('adresse')),
+      ...addressPartsOfLine(col('adresse')),
       postalCode: opt(col('code_postal')),
       city: opt(col('commune')),
       inseeCode: opt(col('code_insee_commune')),
@@ -225,6 +228,7 @@ function parseOfficial(records: CsvRecord[]): ParsedFiness {
       categoryCode,
       categoryLabel: opt(at(S.libcategetab)) ?? FINESS_CATEGORIES.get(categoryCode) ?? '',
       addressLine: opt([street, bp].filter((s) => s !== '').join(' / ')),
+      ...addressPartsOfFields(at(S.numvoie), at(S.compvoie), at(S.typvoie), at(S.voie), bp),
       postalCode: route?.[1] ?? null,
       city: opt(route?.[2] ?? at(S.acheminement)),
       inseeCode: inseeOf(departmentCode, at(S.commune)),

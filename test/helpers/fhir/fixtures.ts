@@ -35,6 +35,12 @@ export function establishmentRecord(overrides: Partial<EstablishmentRecord> = {}
     organization: { id: EJ_ID },
     address: {
       line: "14 AV DE L'HOPITAL",
+      houseNumber: '14',
+      houseNumberSuffix: null,
+      streetType: 'AV',
+      streetName: "DE L'HOPITAL",
+      namedPlace: null,
+      postBox: null,
       postalCode: '45067',
       city: 'ORLEANS CEDEX 2',
       inseeCode: '45234',
@@ -73,6 +79,7 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
       { system: R211, code: '030', display: 'Chirurgie thoracique et pulmonaire' },
     ],
     patientAge: { min: 18, max: 120 },
+    psychiatricSectors: [],
     specificActs: [{ system: R210, code: '0320', display: 'Neuromodulation sacrée' }],
     // What GraphQL returns to a caller seeing confidential contacts (hub users, access profile 1).
     contacts: [

@@ -296,6 +296,13 @@ export function rorIssues(resource: FhirResource): string[] {
       // code (profession) is 1..1 in the profile; professionals without a profession have none (README gap).
       need((resource.code ?? []).length <= 1, 'code is at most one');
       for (const code of resource.code ?? []) need(systemsOf(code).every((s) => s === CODE_SYSTEMS.professionSante), 'code must be TRE_G15');
+      // unit-exercise-mode is 1..1 in the profile; a situation whose mode was never entered has none (README gap).
+      const modes = (resource.extension ?? []).filter((e) => e.url === EXTENSIONS.practitionerRoleUnitExerciseMode);
+      need(modes.length <= 1, 'ror-practitionerrole-unit-exercise-mode is at most one');
+      for (const mode of modes) {
+        const coding = mode.valueCodeableConcept?.coding ?? [];
+        need(coding.length === 1 && coding[0]!.system === CODE_SYSTEMS.modeExercice && ['S', 'L', 'B', 'I'].includes(coding[0]!.code ?? ''), 'unit-exercise-mode is one TRE_R23 code');
+      }
       const specialty = resource.specialty ?? [];
       if (specialty.length > 0) {
         // expertiseType is 1..1 once the role names a savoir-faire; the rest are savoir-faire codes.

@@ -7,11 +7,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 /** A unit's own address, when different from its establishment's. */
 export type AddressInput = {
   city: string;
+  /** The parts of the line, when known (ISO 21090 address parts, as FINESS records them); each optional. */
+  houseNumber?: string | null | undefined;
+  houseNumberSuffix?: string | null | undefined;
   inseeCode?: string | null | undefined;
   latitude?: number | null | undefined;
   line: string;
   longitude?: number | null | undefined;
+  namedPlace?: string | null | undefined;
+  postBox?: string | null | undefined;
   postalCode: string;
+  streetName?: string | null | undefined;
+  /** TRE_R35 street type code (R, AV, BD, RTE…). */
+  streetType?: string | null | undefined;
 };
 
 export type AdmissionAnswer =
@@ -303,6 +311,13 @@ export type EstablishmentUpdate = {
   managementPhone?: string | null | undefined;
   switchboardPhone?: string | null | undefined;
   website?: string | null | undefined;
+};
+
+/** How a professional works in one of their units (the national ROR's mode d'exercice in the offer). */
+export type ExerciseModeInput = {
+  /** TRE_R23 ModeExercice code: S Salarié, L Libéral, B Bénévole, I Indirect. */
+  exerciseModeCode: string;
+  unitId: string;
 };
 
 /** What a report, suggestion or assistance request is about. */
@@ -630,6 +645,7 @@ export type UnitUpdate = {
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
   poleId?: string | null | undefined;
+  psychiatricSectors?: Array<string> | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
@@ -644,6 +660,8 @@ export type UpdateProfessionalInput = {
   adeliNumber?: string | null | undefined;
   /** Replaces the establishments (new ones need a right covering them). */
   establishmentIds?: Array<string> | null | undefined;
+  /** Sets the exercise mode of these units (each among the units after the update); the other units keep theirs. Same rights as changing the placement. */
+  exerciseModes?: Array<ExerciseModeInput> | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
   professionCode?: string | null | undefined;

@@ -1,0 +1,2 @@
+ALTER TABLE "offer"."unit" ADD COLUMN "psychiatric_sectors" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
+CREATE INDEX "unit_psychiatric_sectors_idx" ON "offer"."unit" USING gin ("psychiatric_sectors");

@@ -1,0 +1,1 @@
+ALTER TABLE "professionals"."unit_assignment" ADD COLUMN "exercise_mode_code" text;
