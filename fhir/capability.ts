@@ -51,7 +51,8 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     versioning: 'versioned',
     readHistory: implementedInteractions(handler).includes('vread'),
     updateCreate: false,
-    conditionalCreate: false,
+    // create takes If-None-Exist: identifier=… (fhir/write/interactions.ts)
+    conditionalCreate: implementedInteractions(handler).includes('create'),
     conditionalRead: 'not-match',
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',

@@ -3,6 +3,16 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A unit's own address, when different from its establishment's. */
+export type AddressInput = {
+  city: string;
+  inseeCode?: string | null | undefined;
+  latitude?: number | null | undefined;
+  line: string;
+  longitude?: number | null | undefined;
+  postalCode: string;
+};
+
 /** What is counted (IG TRE_R329 NatureCapacite): beds, or places (day hospital, HAD). */
 export type CapacityNature =
   | 'BED'
@@ -24,6 +34,32 @@ export type DayOfWeek =
   | 'TUE'
   | 'WED';
 
+/** Discipline of a unit, as the capacity module groups them. */
+export type Discipline =
+  | 'ADULT_ICU'
+  | 'CONTINUOUS_CARE'
+  | 'ED_SHORT_STAY'
+  | 'HAD'
+  | 'INTENSIVE_CARE'
+  | 'LONG_STAY'
+  | 'MEDICINE'
+  | 'OBSTETRICS'
+  | 'PAEDIATRICS'
+  | 'PAEDIATRIC_ICU'
+  | 'PSYCHIATRY'
+  | 'SMR'
+  | 'SURGERY';
+
+/** What the establishment referents keep current; absent fields are left unchanged, null clears. */
+export type EstablishmentUpdate = {
+  alertEmail?: string | null | undefined;
+  alertPhones?: Array<string> | null | undefined;
+  managementEmail?: string | null | undefined;
+  managementPhone?: string | null | undefined;
+  switchboardPhone?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
 export type PatientSex =
   | 'FEMALE'
@@ -40,6 +76,84 @@ export type PerimeterKind =
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+export type TimeSlotInput = {
+  allDay: boolean;
+  /** HH:MM, after opens; required unless allDay. */
+  closes?: string | null | undefined;
+  days: Array<DayOfWeek>;
+  /** HH:MM; required unless allDay. */
+  opens?: string | null | undefined;
+};
+
+export type UnitContactInput = {
+  /** TRE_R200 code. */
+  channelCode: string;
+  /** TRE_R283 code. */
+  confidentialityCode: string;
+  /** TRE_R287 code. */
+  natureCode: string;
+  role?: string | null | undefined;
+  value: string;
+};
+
+export type UnitInput = {
+  accessDetails?: string | null | undefined;
+  activityFieldCode: string;
+  careModeCode: string;
+  contacts?: Array<UnitContactInput> | null | undefined;
+  discipline: Discipline;
+  equipmentCodes?: Array<string> | null | undefined;
+  kind: UnitKind;
+  name: string;
+  openingHours?: Array<TimeSlotInput> | null | undefined;
+  operationalActivityCodes: Array<string>;
+  ownAddress?: AddressInput | null | undefined;
+  patientAgeMax?: number | null | undefined;
+  patientAgeMin?: number | null | undefined;
+  poleId?: string | null | undefined;
+  sensitive?: boolean | null | undefined;
+  specificActCodes?: Array<string> | null | undefined;
+  sseCapacity?: number | null | undefined;
+  ufCode: string;
+  visitingHours?: Array<TimeSlotInput> | null | undefined;
+};
+
+/** Unit type, as the regional ROR classifies units. */
+export type UnitKind =
+  | 'DISABLED'
+  | 'ELDERLY'
+  /** Hospital at home. */
+  | 'HAD'
+  /** Medicine, surgery, obstetrics (also long-stay units, USLD). */
+  | 'MCO'
+  /** Mortuary, operating theatre, pharmacy... */
+  | 'MEDICO_TECHNICAL'
+  | 'PSYCHIATRY'
+  /** Medical and rehabilitation care (SMR, formerly SSR). */
+  | 'SMR';
+
+/** Changes to a unit; absent fields are left unchanged, null clears. Type and discipline change with changeUnitType. */
+export type UnitUpdate = {
+  accessDetails?: string | null | undefined;
+  activityFieldCode?: string | null | undefined;
+  careModeCode?: string | null | undefined;
+  /** Replaces every contact. */
+  contacts?: Array<UnitContactInput> | null | undefined;
+  equipmentCodes?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  openingHours?: Array<TimeSlotInput> | null | undefined;
+  operationalActivityCodes?: Array<string> | null | undefined;
+  ownAddress?: AddressInput | null | undefined;
+  patientAgeMax?: number | null | undefined;
+  patientAgeMin?: number | null | undefined;
+  poleId?: string | null | undefined;
+  sensitive?: boolean | null | undefined;
+  specificActCodes?: Array<string> | null | undefined;
+  sseCapacity?: number | null | undefined;
+  ufCode?: string | null | undefined;
+  visitingHours?: Array<TimeSlotInput> | null | undefined;
+};
 
 export type FhirEstablishmentQueryVariables = Exact<{
   id: string;
@@ -131,6 +245,30 @@ export type FhirEstablishmentUnitsQueryVariables = Exact<{
 
 
 export type FhirEstablishmentUnitsQuery = { establishment: { id: string, units: Array<{ id: string, hasOwnAddress: boolean }> } | null };
+
+export type FhirCreateUnitMutationVariables = Exact<{
+  establishmentId: string;
+  input: UnitInput;
+}>;
+
+
+export type FhirCreateUnitMutation = { createUnit: { id: string } };
+
+export type FhirUpdateUnitMutationVariables = Exact<{
+  id: string;
+  input: UnitUpdate;
+}>;
+
+
+export type FhirUpdateUnitMutation = { updateUnit: { id: string } };
+
+export type FhirUpdateEstablishmentMutationVariables = Exact<{
+  id: string;
+  input: EstablishmentUpdate;
+}>;
+
+
+export type FhirUpdateEstablishmentMutation = { updateEstablishment: { id: string } };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;
