@@ -56,6 +56,7 @@ import { serviceRequestSearch, taskSearch } from './admissions/search.js';
 import { healthcareServiceWrites } from './write/healthcare-service.js';
 import { createWith, patchWith, updateWith, type WritableType } from './write/interactions.js';
 import { organizationWrites } from './write/organization.js';
+import { practitionerRoleWrites, practitionerWrites } from './write/practitioner.js';
 import { JSON_PATCH } from './write/patch.js';
 
 export type { HandlerContext } from './records.js';
@@ -189,6 +190,20 @@ const WRITE_DOCUMENTATION = {
     update: `${IG_FIRST_LEVEL} An EG's switchboard phone (contact, GraphQL updateEstablishment); the rest comes from FINESS. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
     patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch of an EG's contact; If-Match honoured. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
   },
+  Practitioner: {
+    create:
+      'Creates a professional record (GraphQL createProfessional): name (family, one given), gender, idNat_PS (8 + RPPS or 0 + ADELI). Conditional create: If-None-Exist: identifier=<idNat_PS>. ' +
+      'ORU_PROFESSIONNEL_NEW. Users only (applications do not write professionals).',
+    update: 'Replaces name, gender and idNat_PS (GraphQL updateProfessional); If-Match honoured. ORU_PROFESSIONNEL_EDIT. Users only.',
+    patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch; If-Match honoured. ORU_PROFESSIONNEL_EDIT. Users only.`,
+  },
+  PractitionerRole: {
+    create:
+      "Attaches a professional to a unit (GraphQL updateProfessional's unitIds): practitioner and healthcareService required; the id is <professional id>.<unit id>. " +
+      'ORU_PROFESSIONNEL_EDIT covering the professional and the unit\'s establishment. Users only.',
+    update: "Sets code (TRE_G15) and specialty (TRE_R38): the professional's, shared by all their roles. ORU_PROFESSIONNEL_EDIT. Users only.",
+    patch: `${IG_FIRST_LEVEL} code and specialty, as update. Users only.`,
+  },
 } as const;
 
 /** JSON Patch and FHIRPath Patch (a Parameters resource). */
@@ -236,17 +251,37 @@ const locationHandler: ResourceHandler<Location> = {
   search: locationSearch,
 };
 
+const practitionerWritable: WritableType<Practitioner> = { resourceType: 'Practitioner', read: readPractitioner, ...practitionerWrites };
+
 const practitionerHandler: ResourceHandler<Practitioner> = {
   resourceType: 'Practitioner',
   profile: PROFILES.practitioner,
-  interactions: { ...versionedInteractions('Practitioner', readPractitioner), 'search-type': searchWith(practitionerSearch) },
+  interactions: {
+    ...versionedInteractions('Practitioner', readPractitioner),
+    create: createWith(practitionerWritable),
+    update: updateWith(practitionerWritable),
+    patch: patchWith(practitionerWritable),
+    'search-type': searchWith(practitionerSearch),
+  },
+  documentation: WRITE_DOCUMENTATION.Practitioner,
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: practitionerSearch,
 };
+
+const practitionerRoleWritable: WritableType<PractitionerRole> = { resourceType: 'PractitionerRole', read: readPractitionerRole, ...practitionerRoleWrites };
 
 const practitionerRoleHandler: ResourceHandler<PractitionerRole> = {
   resourceType: 'PractitionerRole',
   profile: PROFILES.practitionerRole,
-  interactions: { ...versionedInteractions('PractitionerRole', readPractitionerRole), 'search-type': searchWith(practitionerRoleSearch) },
+  interactions: {
+    ...versionedInteractions('PractitionerRole', readPractitionerRole),
+    create: createWith(practitionerRoleWritable),
+    update: updateWith(practitionerRoleWritable),
+    patch: patchWith(practitionerRoleWritable),
+    'search-type': searchWith(practitionerRoleSearch),
+  },
+  documentation: WRITE_DOCUMENTATION.PractitionerRole,
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: practitionerRoleSearch,
 };
 

@@ -3,6 +3,17 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** The hub account to open with a new record: a welcome mail goes to the rescue e-mail. */
+export type AccountInput = {
+  /** Unique, ignoring case: 3 to 64 letters, digits, '.', '_' or '-'. */
+  login: string;
+  /**
+   * Where the welcome mail (login and a password-creation link valid 48 hours) is sent. Unique
+   * across professionals; write-only: no field of the API ever returns it.
+   */
+  rescueEmail: string;
+};
+
 /** A unit's own address, when different from its establishment's. */
 export type AddressInput = {
   city: string;
@@ -23,6 +34,26 @@ export type CapacitySource =
   | 'AUTOMATIC_FEED'
   | 'IMPORT'
   | 'MANUAL';
+
+export type CreateProfessionalInput = {
+  account?: AccountInput | null | undefined;
+  /** 9 characters; unique. */
+  adeliNumber?: string | null | undefined;
+  /** FINESS ET numbers of the establishments the person works in. */
+  establishmentIds?: Array<string> | null | undefined;
+  firstName: string;
+  /** Written in capitals without accents or hyphens whatever the input. */
+  lastName: string;
+  /** TRE_G15 code (two digits), e.g. 10 Médecin, 60 Infirmier. */
+  professionCode?: string | null | undefined;
+  /** 11 digits; unique. At most one of rppsNumber and adeliNumber. */
+  rppsNumber?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  /** TRE_R38 code, for health professionals (needs professionCode). */
+  specialtyCode?: string | null | undefined;
+  /** Units the person is attached to; each must belong to one of establishmentIds. */
+  unitIds?: Array<string> | null | undefined;
+};
 
 /** Day of the week (FHIR daysOfWeek). */
 export type DayOfWeek =
@@ -155,6 +186,23 @@ export type UnitUpdate = {
   visitingHours?: Array<TimeSlotInput> | null | undefined;
 };
 
+/** Fields to change; omitted fields stay as they are, null clears an optional one. */
+export type UpdateProfessionalInput = {
+  /** Enables or disables the professional's account. */
+  accountEnabled?: boolean | null | undefined;
+  adeliNumber?: string | null | undefined;
+  /** Replaces the establishments (new ones need a right covering them). */
+  establishmentIds?: Array<string> | null | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  professionCode?: string | null | undefined;
+  rppsNumber?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  specialtyCode?: string | null | undefined;
+  /** Replaces the units; each must belong to one of the establishments. */
+  unitIds?: Array<string> | null | undefined;
+};
+
 export type FhirEstablishmentQueryVariables = Exact<{
   id: string;
 }>;
@@ -269,6 +317,36 @@ export type FhirUpdateEstablishmentMutationVariables = Exact<{
 
 
 export type FhirUpdateEstablishmentMutation = { updateEstablishment: { id: string } };
+
+export type FhirCreateProfessionalMutationVariables = Exact<{
+  input: CreateProfessionalInput;
+}>;
+
+
+export type FhirCreateProfessionalMutation = { createProfessional: { id: string } };
+
+export type FhirUpdateProfessionalMutationVariables = Exact<{
+  id: string;
+  input: UpdateProfessionalInput;
+}>;
+
+
+export type FhirUpdateProfessionalMutation = { updateProfessional: { id: string } };
+
+export type FhirProfessionalByNumberIdQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type FhirProfessionalByNumberIdQuery = { professionalByNumber: { id: string } | null };
+
+export type FhirPlacementQueryVariables = Exact<{
+  id: string;
+  unitId: string;
+}>;
+
+
+export type FhirPlacementQuery = { professional: { id: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;

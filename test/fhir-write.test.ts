@@ -319,4 +319,50 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect([renamed.status, expressions(renamed.outcome)]).toEqual([422, ['Organization.name']]);
     expect(renamed.outcome.issue[0]!.diagnostics).toContain('FINESS');
   });
+
+  it('writes professionals as Practitioner and their unit assignments as PractitionerRole, for users with the rights', async () => {
+    const ars = fhir(admin);
+    const rpps = `8${String(Date.now()).slice(-11).padStart(11, '7')}`;
+    const body = {
+      resourceType: 'Practitioner',
+      identifier: [{ system: 'urn:oid:1.2.250.1.71.4.2.1', value: rpps }],
+      name: [{ family: 'Zébulon-Fhir', given: ['Écrit'] }],
+      gender: 'female',
+    };
+    const created = (await ars.create({ resourceType: 'Practitioner', body: body as never })) as unknown as Json;
+    expect(Client.httpFor(created as never).response!.status).toBe(201);
+    expect(created.name).toEqual([{ family: 'ZEBULON FHIR', given: ['ECRIT'] }]);
+    const again = await raw('POST', 'Practitioner', body, { authorization: admin, 'if-none-exist': `identifier=urn:oid:1.2.250.1.71.4.2.1|${rpps}` });
+    expect([again.status, again.body!.id]).toEqual([200, created.id]);
+    const renamed = (await ars.patch({ resourceType: 'Practitioner', id: String(created.id), jsonPatch: [{ op: 'replace', path: '/gender', value: 'male' }] })) as unknown as Json;
+    expect(renamed.gender).toBe('male');
+    const prefix = await refusal(ars.patch({ resourceType: 'Practitioner', id: String(created.id), jsonPatch: [{ op: 'add', path: '/telecom', value: [{ system: 'email', value: 'a@b.fr' }] }] }));
+    expect([prefix.status, expressions(prefix.outcome)]).toEqual([422, ['Practitioner.telecom']]);
+    // The offer-entry application and a unit referent may not write professionals.
+    expect((await refusal(client.create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
+    expect((await refusal(fhir(await asUser(hub.urls.graphql, 'ref.uo.tours')).create({ resourceType: 'Practitioner', body: { ...body, identifier: [] } as never }))).status).toBe(403);
+
+    const unitId = String(model.id);
+    const role = (await ars.create({
+      resourceType: 'PractitionerRole',
+      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${String(created.id)}` }, healthcareService: [{ reference: `HealthcareService/${unitId}` }] } as never,
+    })) as unknown as Json;
+    expect(role.id).toBe(`${String(created.id)}.${unitId}`);
+    expect(role.organization).toEqual({ reference: `Organization/${CHATEAUROUX}` });
+    const nurse = (await ars.patch({
+      resourceType: 'PractitionerRole',
+      id: String(role.id),
+      jsonPatch: [{ op: 'add', path: '/code', value: [{ coding: [{ system: CODE_SYSTEMS.professionSante, code: '60' }] }] }],
+    })) as unknown as Json;
+    expect((nurse.code as Array<{ coding: Array<{ code: string }> }>)[0]!.coding[0]!.code).toBe('60');
+    const { data } = await gql<{ professional: { lastName: string; sex: string; profession: { code: string }; units: Array<{ id: string }> } }>(
+      hub.urls.graphql,
+      `query($id: ID!) { professional(id: $id) { lastName sex profession { code } units { id } } }`,
+      { id: created.id },
+      { authorization: admin },
+    );
+    expect(data!.professional).toEqual({ lastName: 'ZEBULON FHIR', sex: 'MALE', profession: { code: '60' }, units: [{ id: unitId }] });
+    const moved = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/healthcareService', value: [{ reference: `HealthcareService/${TOURS_UNIT}` }] }] }));
+    expect([moved.status, expressions(moved.outcome)]).toEqual([422, ['PractitionerRole.healthcareService']]);
+  });
 });
