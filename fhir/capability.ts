@@ -51,8 +51,8 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     versioning: 'versioned',
     readHistory: implementedInteractions(handler).includes('vread'),
     updateCreate: false,
-    // create takes If-None-Exist: identifier=… (fhir/write/interactions.ts)
-    conditionalCreate: implementedInteractions(handler).includes('create'),
+    // If-None-Exist: identifier=… (fhir/write/interactions.ts)
+    conditionalCreate: handler.conditionalCreate ?? false,
     conditionalRead: 'not-match',
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',

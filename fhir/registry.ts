@@ -100,6 +100,8 @@ export interface ResourceHandler<R = Organization | HealthcareService | Location
   interactions: ResourceInteractions<R>;
   /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
   documentation?: Partial<Record<TypeInteraction, string>>;
+  /** Whether its create takes If-None-Exist (CapabilityStatement conditionalCreate). */
+  conditionalCreate?: boolean;
   /** Media types its patch takes (a FHIRPath Patch is a FHIR resource, a JSON Patch its own type); others get 415. */
   patchMediaTypes?: readonly string[];
   /** Parameters, sorts and includes of its search (fhir/search/): the parser and the CapabilityStatement read them. */
@@ -238,6 +240,7 @@ const healthcareServiceHandler: ResourceHandler<HealthcareService> = {
     'search-type': searchWith(healthcareServiceSearch),
   },
   documentation: WRITE_DOCUMENTATION.HealthcareService,
+  conditionalCreate: true,
   patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: healthcareServiceSearch,
 };
@@ -264,6 +267,7 @@ const practitionerHandler: ResourceHandler<Practitioner> = {
     'search-type': searchWith(practitionerSearch),
   },
   documentation: WRITE_DOCUMENTATION.Practitioner,
+  conditionalCreate: true,
   patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: practitionerSearch,
 };

@@ -6,6 +6,7 @@
 import { OperationOutcomeError, allOk, badRequest, created, outcomeAt } from '../outcomes.js';
 import type { HandlerContext } from '../records.js';
 import type { HandlerResult } from '../registry.js';
+import type { OperationOutcome } from '../types.js';
 import { changedElements, type Json } from './elements.js';
 import { applyPatch } from './patch.js';
 import { checkIfMatch, requireCredentials, resourceBody } from './request.js';
@@ -28,11 +29,24 @@ async function readServed<R>(type: WritableType<R>, id: string, ctx: HandlerCont
   return resource;
 }
 
+/**
+ * The resource after a write, as the caller is now served it; none when the write hid it from the
+ * caller (a unit made sensitive by an application below access profile 1): the write stands, and
+ * the answer is its outcome without a body rather than a 404 that would read as a failure.
+ */
+async function readAfterWrite<R>(type: WritableType<R>, id: string, ctx: HandlerContext, outcome: OperationOutcome): Promise<HandlerResult<R>> {
+  const [readOutcome, resource] = await type.read(id, ctx);
+  if (resource) return [outcome, resource];
+  if (readOutcome.id !== 'not-found') throw new OperationOutcomeError(readOutcome);
+  const diagnostics = `${type.resourceType}/${id} was written, but the caller may no longer read it.`;
+  return [{ ...outcome, issue: [{ severity: 'information', code: 'informational', details: { text: diagnostics }, diagnostics }] }];
+}
+
 /** Writes what changed and answers the resource as now served (unchanged: no write at all). */
 async function writeChanges<R>(type: WritableType<R>, id: string, current: Json, next: Json, ctx: HandlerContext): Promise<HandlerResult<R>> {
   const changed = changedElements(current, next);
   if (changed.length > 0) await type.update(id, current, next, changed, ctx);
-  return [allOk, await readServed(type, id, ctx)];
+  return readAfterWrite(type, id, ctx, allOk);
 }
 
 export function updateWith<R>(type: WritableType<R>) {
@@ -74,6 +88,9 @@ export function createWith<R>(type: WritableType<R>) {
     requireCredentials(ctx);
     const resource = resourceBody(ctx, type.resourceType);
     const ifNoneExist = ctx.request?.ifNoneExist;
+    if (ifNoneExist !== undefined && !type.byIdentifier) {
+      throw new OperationOutcomeError(badRequest(`${type.resourceType} has no conditional create (If-None-Exist): the hub holds no identifier for it.`));
+    }
     if (ifNoneExist !== undefined && type.byIdentifier) {
       const found = await type.byIdentifier(identifierCriterion(ifNoneExist, type.resourceType), ctx);
       if (found.length > 1) {
@@ -83,6 +100,6 @@ export function createWith<R>(type: WritableType<R>) {
       if (found.length === 1) return [allOk, await readServed(type, found[0]!, ctx)];
     }
     const id = await create(resource, ctx);
-    return [created(type.resourceType, id), await readServed(type, id, ctx)];
+    return readAfterWrite(type, id, ctx, created(type.resourceType, id));
   };
 }

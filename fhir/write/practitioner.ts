@@ -213,6 +213,9 @@ async function createRole(resource: Json, ctx: HandlerContext): Promise<string> 
   if (organization !== undefined && organization !== unit.establishment.id) {
     refuseElements(ROLE, [{ element: 'organization', diagnostics: `The role's organization is its unit's establishment, Organization/${unit.establishment.id}.`, code: 'business-rule' }]);
   }
+  if (professional.units.some((u) => u.id === unit.id)) {
+    throw new OperationOutcomeError(outcomeAt('conflict', 'duplicate', `PractitionerRole/${professional.id}.${unit.id} exists already: update it.`, ROLE));
+  }
   const establishmentIds = [...new Set([...professional.establishments.map((e) => e.id), unit.establishment.id])];
   const unitIds = [...new Set([...professional.units.map((u) => u.id), unit.id])];
   await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id: professional.id, input: { ...personal, establishmentIds, unitIds } }, ROLE, elementOf);
