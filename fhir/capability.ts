@@ -51,7 +51,8 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
     versioning: 'versioned',
     readHistory: implementedInteractions(handler).includes('vread'),
     updateCreate: false,
-    conditionalCreate: false,
+    // If-None-Exist: identifier=… (fhir/write/interactions.ts)
+    conditionalCreate: handler.conditionalCreate ?? false,
     conditionalRead: 'not-match',
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',
@@ -85,7 +86,8 @@ export function buildCapabilityStatement(
       {
         mode: 'server',
         documentation:
-          'Read and search access to the regional offer of care and bed capacity, as ROR IG profiles (docs/fhir-search.md); bed capacity write-back by PATCH on Location (national ROR protocol).',
+          'Read and search access to the regional offer of care and bed capacity, as ROR IG profiles (docs/fhir-search.md); bed capacity write-back by PATCH on Location (national ROR protocol); ' +
+          'create, update and first-level patch of the offer (HealthcareService, an EG\'s Organization) through the same GraphQL mutations as the console (docs/fhir-write.md).',
         security: {
           ...(securityExtensions.length ? { extension: securityExtensions } : {}),
           cors: false,

@@ -55,6 +55,12 @@ export const EXTENSIONS = {
   lieuDit: 'https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/as-ext-lieu-dit',
 } as const;
 
+/** The hub's own definitions, for what the IG has no element for (not resolvable: R4 allows it). */
+export const HUB_EXTENSIONS = {
+  /** A unit's kind and discipline (GraphQL UnitKind, Discipline), taken when a HealthcareService is created (docs/fhir-write.md). */
+  unitType: 'https://ror-hub.fr/fhir/StructureDefinition/unit-type',
+} as const;
+
 export const CODE_SYSTEMS = {
   regionOM: nos('TRE_R30', 'RegionOM'),
   communeOM: nos('TRE_R13', 'CommuneOM'),

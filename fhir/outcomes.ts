@@ -30,6 +30,9 @@ const OUTCOME_STATUS = {
   'business-rule': 400,
   'multiple-matches': 412,
   'precondition-failed': 412,
+  // Offer writes (docs/fhir-write.md): a well-formed resource the hub cannot record as sent
+  unprocessable: 422,
+  created: 201,
 } as const;
 
 export type OutcomeKind = keyof typeof OUTCOME_STATUS;
@@ -50,6 +53,10 @@ export function outcomeAt(kind: OutcomeKind, code: IssueType, diagnostics: strin
 }
 
 export const allOk: OperationOutcome = outcome('ok', 'informational', 'All OK', 'information');
+
+/** A create's outcome (201; the plugin adds the Location header). */
+export const created = (resourceType: string, id: string): OperationOutcome =>
+  outcome('created', 'informational', `${resourceType}/${id} created`, 'information');
 
 export const notFound = (resourceType: string, id: string): OperationOutcome =>
   outcome('not-found', 'not-found', `${resourceType}/${id} not found`);

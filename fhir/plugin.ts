@@ -55,12 +55,32 @@ interface FhirRoute {
 
 /** HEAD is added by Fastify for the GET route (exposeHeadRoutes). */
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** Methods whose success answers follow `Prefer: return=` (a POST _search answers its Bundle). */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** What a write answers with (R4 http.html#ops, `Prefer: return=…`): the resource unless asked otherwise. */
+export type PreferredReturn = 'representation' | 'minimal' | 'OperationOutcome';
+
+export function preferredReturn(prefer: string | string[] | undefined): PreferredReturn {
+  const value = /(?:^|[,;\s])return\s*=\s*"?(representation|minimal|OperationOutcome)"?/i.exec([prefer ?? []].flat().join(','))?.[1]?.toLowerCase();
+  if (value === 'minimal') return 'minimal';
+  return value === 'operationoutcome' ? 'OperationOutcome' : 'representation';
+}
+
+interface SendOptions {
+  ifNoneMatch?: string;
+  /** A write's `Prefer: return=` (reads and searches always answer their resource). */
+  preferred?: PreferredReturn;
+  /** The endpoint's base, for a create's Location header. */
+  baseUrl?: string;
+}
 
 /**
  * Writes an outcome, or the resource it comes with, as application/fhir+json. A resource whose
- * ETag the client already holds (If-None-Match) is answered 304 without a body.
+ * ETag the client already holds (If-None-Match) is answered 304 without a body. A create answers
+ * 201 with Location ([base]/[type]/[id]/_history/[vid]); a write's body follows its Prefer.
  */
-function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource, ifNoneMatch?: string): FastifyReply {
+function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource, options: SendOptions = {}): FastifyReply {
   const status = getStatus(outcome);
   reply.code(status).type(FHIR_JSON);
   if (status === 401) reply.header('www-authenticate', 'Bearer');
@@ -69,7 +89,13 @@ function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirRes
   if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString());
   const etag = etagOf(resource);
   if (etag) reply.header('etag', etag);
-  if (notModified(ifNoneMatch, etag)) return reply.code(304).send();
+  if (outcome.id === 'created' && 'id' in resource && resource.id) {
+    const versionId = 'meta' in resource ? resource.meta?.versionId : undefined;
+    reply.header('location', `${options.baseUrl ?? ''}/${resource.resourceType}/${resource.id}${versionId ? `/_history/${versionId}` : ''}`);
+  }
+  if (notModified(options.ifNoneMatch, etag)) return reply.code(304).send();
+  if (options.preferred === 'minimal') return reply.send();
+  if (options.preferred === 'OperationOutcome') return reply.send(outcome);
   return reply.send(resource);
 }
 
@@ -131,14 +157,25 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
       {
         execute: options.execute,
         caller: { authorization: request.headers.authorization },
-        request: { query: request.query, body: request.body, ifMatch: request.headers['if-match'], contentType: request.headers['content-type'] },
+        request: {
+          query: request.query,
+          body: request.body,
+          ifMatch: request.headers['if-match'],
+          contentType: request.headers['content-type'],
+          ifNoneExist: [request.headers['if-none-exist'] ?? []].flat()[0],
+        },
         versions,
         baseUrl,
         search: searchRequestOf(request, baseUrl),
       },
       { baseUrl, date: startedAt, contributions },
     );
-    return send(reply, outcome, resource, request.headers['if-none-match']);
+    const write = WRITE_METHODS.has(request.method) && resource?.resourceType !== 'Bundle';
+    return send(reply, outcome, resource, {
+      ifNoneMatch: request.headers['if-none-match'],
+      baseUrl,
+      ...(write ? { preferred: preferredReturn(request.headers.prefer) } : {}),
+    });
   };
 
   const features = options.runtime ? FHIR_FEATURES : [];

@@ -29,6 +29,8 @@ export interface RequestDetails {
   ifMatch?: string;
   /** The body's media type (a PATCH is a FHIRPath Patch or a JSON Patch, by resource). */
   contentType?: string;
+  /** A conditional create's criteria (If-None-Exist: `identifier=…`). */
+  ifNoneExist?: string;
 }
 
 /**

@@ -53,6 +53,11 @@ import { practitionerRoleSearch } from './search/types/practitioner-role.js';
 import { practitionerSearch } from './search/types/practitioner.js';
 import { TASK_WRITE_DOCUMENTATION, patchTask, readServiceRequest, readTask, updateTask } from './admissions/handlers.js';
 import { serviceRequestSearch, taskSearch } from './admissions/search.js';
+import { healthcareServiceWrites } from './write/healthcare-service.js';
+import { createWith, patchWith, updateWith, type WritableType } from './write/interactions.js';
+import { organizationWrites } from './write/organization.js';
+import { practitionerRoleWrites, practitionerWrites } from './write/practitioner.js';
+import { JSON_PATCH } from './write/patch.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -66,6 +71,9 @@ export type ReadOperation<R> = (id: string, ctx: HandlerContext) => Promise<Hand
 /** A patch of `[type]/[id]` (id given) or a conditional patch `[type]?criteria` (id undefined, criteria in ctx.request). */
 export type PatchOperation<R> = (id: string | undefined, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
+/** A create of `[type]` with the resource in ctx.request.body (If-None-Exist in ctx.request). */
+export type CreateOperation<R> = (ctx: HandlerContext) => Promise<HandlerResult<R>>;
+
 /** An update of `[type]/[id]` with the resource in ctx.request.body (no update-as-create). */
 export type UpdateOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
@@ -78,6 +86,7 @@ export type SearchOperation = (ctx: HandlerContext) => Promise<HandlerResult<Bun
 /** The interactions a handler may implement; add a key here when a new one is built. */
 export interface ResourceInteractions<R> {
   read?: ReadOperation<R>;
+  create?: CreateOperation<R>;
   patch?: PatchOperation<R>;
   update?: UpdateOperation<R>;
   vread?: VreadOperation<R>;
@@ -91,6 +100,8 @@ export interface ResourceHandler<R = Organization | HealthcareService | Location
   interactions: ResourceInteractions<R>;
   /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
   documentation?: Partial<Record<TypeInteraction, string>>;
+  /** Whether its create takes If-None-Exist (CapabilityStatement conditionalCreate). */
+  conditionalCreate?: boolean;
   /** Media types its patch takes (a FHIRPath Patch is a FHIR resource, a JSON Patch its own type); others get 415. */
   patchMediaTypes?: readonly string[];
   /** Parameters, sorts and includes of its search (fhir/search/): the parser and the CapabilityStatement read them. */
@@ -163,17 +174,74 @@ function versionedInteractions<R extends Organization | HealthcareService | Loca
   };
 }
 
+/**
+ * What the CapabilityStatement says of the offer writes (fhir/write/, docs/fhir-write.md): the
+ * IG's own documentation of the interaction first, then the hub's terms.
+ */
+const IG_FIRST_LEVEL = "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch.";
+const WRITE_RIGHTS = 'Users by role and perimeter as in GraphQL; applications with offer.write within the establishments they are registered for.';
+const WRITE_DOCUMENTATION = {
+  HealthcareService: {
+    create:
+      'Creates a unit (GraphQL createUnit): providedBy Organization/<FINESS ET>, one identifier 1<FINESS ET>/<UF code>, and only the elements the hub records (docs/fhir-write.md); ' +
+      `any other element is a 422 naming it. Conditional create: If-None-Exist: identifier=<value>. ORU_ROR_UNITE_NEW. ${WRITE_RIGHTS}`,
+    update: `Replaces the recorded elements of a unit (GraphQL updateUnit); If-Match honoured. ORU_ROR_UNITE_EDIT. ${WRITE_RIGHTS}`,
+    patch: `${IG_FIRST_LEVEL} JSON Patch (application/json-patch+json) or FHIRPath Patch (Parameters); If-Match honoured. ORU_ROR_UNITE_EDIT. ${WRITE_RIGHTS}`,
+  },
+  Organization: {
+    update: `${IG_FIRST_LEVEL} An EG's switchboard phone (contact, GraphQL updateEstablishment); the rest comes from FINESS. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
+    patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch of an EG's contact; If-Match honoured. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
+  },
+  Practitioner: {
+    create:
+      'Creates a professional record (GraphQL createProfessional): name (family, one given), gender, idNat_PS (8 + RPPS or 0 + ADELI). Conditional create: If-None-Exist: identifier=<idNat_PS>. ' +
+      'ORU_PROFESSIONNEL_NEW. Users only (applications do not write professionals).',
+    update: 'Replaces name, gender and idNat_PS (GraphQL updateProfessional); If-Match honoured. ORU_PROFESSIONNEL_EDIT. Users only.',
+    patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch; If-Match honoured. ORU_PROFESSIONNEL_EDIT. Users only.`,
+  },
+  PractitionerRole: {
+    create:
+      "Attaches a professional to a unit (GraphQL updateProfessional's unitIds): practitioner and healthcareService required; the id is <professional id>.<unit id>. " +
+      'ORU_PROFESSIONNEL_EDIT covering the professional and the unit\'s establishment. Users only.',
+    update: "Sets code (TRE_G15) and specialty (TRE_R38): the professional's, shared by all their roles. ORU_PROFESSIONNEL_EDIT. Users only.",
+    patch: `${IG_FIRST_LEVEL} code and specialty, as update. Users only.`,
+  },
+} as const;
+
+/** JSON Patch and FHIRPath Patch (a Parameters resource). */
+const WRITE_PATCH_MEDIA_TYPES = [JSON_PATCH, ...FHIR_JSON_MEDIA_TYPES];
+
+const organizationWritable: WritableType<Organization> = { resourceType: 'Organization', read: readOrganization, ...organizationWrites };
+
 const organizationHandler: ResourceHandler<Organization> = {
   resourceType: 'Organization',
   profile: PROFILES.organization,
-  interactions: { ...versionedInteractions('Organization', readOrganization), 'search-type': searchWith(organizationSearch) },
+  interactions: {
+    ...versionedInteractions('Organization', readOrganization),
+    update: updateWith(organizationWritable),
+    patch: patchWith(organizationWritable),
+    'search-type': searchWith(organizationSearch),
+  },
+  documentation: WRITE_DOCUMENTATION.Organization,
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: organizationSearch,
 };
+
+const healthcareServiceWritable: WritableType<HealthcareService> = { resourceType: 'HealthcareService', read: readHealthcareService, ...healthcareServiceWrites };
 
 const healthcareServiceHandler: ResourceHandler<HealthcareService> = {
   resourceType: 'HealthcareService',
   profile: PROFILES.healthcareService,
-  interactions: { ...versionedInteractions('HealthcareService', readHealthcareService), 'search-type': searchWith(healthcareServiceSearch) },
+  interactions: {
+    ...versionedInteractions('HealthcareService', readHealthcareService),
+    create: createWith(healthcareServiceWritable),
+    update: updateWith(healthcareServiceWritable),
+    patch: patchWith(healthcareServiceWritable),
+    'search-type': searchWith(healthcareServiceSearch),
+  },
+  documentation: WRITE_DOCUMENTATION.HealthcareService,
+  conditionalCreate: true,
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: healthcareServiceSearch,
 };
 
@@ -186,17 +254,38 @@ const locationHandler: ResourceHandler<Location> = {
   search: locationSearch,
 };
 
+const practitionerWritable: WritableType<Practitioner> = { resourceType: 'Practitioner', read: readPractitioner, ...practitionerWrites };
+
 const practitionerHandler: ResourceHandler<Practitioner> = {
   resourceType: 'Practitioner',
   profile: PROFILES.practitioner,
-  interactions: { ...versionedInteractions('Practitioner', readPractitioner), 'search-type': searchWith(practitionerSearch) },
+  interactions: {
+    ...versionedInteractions('Practitioner', readPractitioner),
+    create: createWith(practitionerWritable),
+    update: updateWith(practitionerWritable),
+    patch: patchWith(practitionerWritable),
+    'search-type': searchWith(practitionerSearch),
+  },
+  documentation: WRITE_DOCUMENTATION.Practitioner,
+  conditionalCreate: true,
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: practitionerSearch,
 };
+
+const practitionerRoleWritable: WritableType<PractitionerRole> = { resourceType: 'PractitionerRole', read: readPractitionerRole, ...practitionerRoleWrites };
 
 const practitionerRoleHandler: ResourceHandler<PractitionerRole> = {
   resourceType: 'PractitionerRole',
   profile: PROFILES.practitionerRole,
-  interactions: { ...versionedInteractions('PractitionerRole', readPractitionerRole), 'search-type': searchWith(practitionerRoleSearch) },
+  interactions: {
+    ...versionedInteractions('PractitionerRole', readPractitionerRole),
+    create: createWith(practitionerRoleWritable),
+    update: updateWith(practitionerRoleWritable),
+    patch: patchWith(practitionerRoleWritable),
+    'search-type': searchWith(practitionerRoleSearch),
+  },
+  documentation: WRITE_DOCUMENTATION.PractitionerRole,
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: practitionerRoleSearch,
 };
 

@@ -3,6 +3,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** The hub account to open with a new record: a welcome mail goes to the rescue e-mail. */
+export type AccountInput = {
+  /** Unique, ignoring case: 3 to 64 letters, digits, '.', '_' or '-'. */
+  login: string;
+  /**
+   * Where the welcome mail (login and a password-creation link valid 48 hours) is sent. Unique
+   * across professionals; write-only: no field of the API ever returns it.
+   */
+  rescueEmail: string;
+};
+
+/** A unit's own address, when different from its establishment's. */
+export type AddressInput = {
+  city: string;
+  inseeCode?: string | null | undefined;
+  latitude?: number | null | undefined;
+  line: string;
+  longitude?: number | null | undefined;
+  postalCode: string;
+};
+
 /** What is counted (IG TRE_R329 NatureCapacite): beds, or places (day hospital, HAD). */
 export type CapacityNature =
   | 'BED'
@@ -14,6 +35,26 @@ export type CapacitySource =
   | 'IMPORT'
   | 'MANUAL';
 
+export type CreateProfessionalInput = {
+  account?: AccountInput | null | undefined;
+  /** 9 characters; unique. */
+  adeliNumber?: string | null | undefined;
+  /** FINESS ET numbers of the establishments the person works in. */
+  establishmentIds?: Array<string> | null | undefined;
+  firstName: string;
+  /** Written in capitals without accents or hyphens whatever the input. */
+  lastName: string;
+  /** TRE_G15 code (two digits), e.g. 10 Médecin, 60 Infirmier. */
+  professionCode?: string | null | undefined;
+  /** 11 digits; unique. At most one of rppsNumber and adeliNumber. */
+  rppsNumber?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  /** TRE_R38 code, for health professionals (needs professionCode). */
+  specialtyCode?: string | null | undefined;
+  /** Units the person is attached to; each must belong to one of establishmentIds. */
+  unitIds?: Array<string> | null | undefined;
+};
+
 /** Day of the week (FHIR daysOfWeek). */
 export type DayOfWeek =
   | 'FRI'
@@ -23,6 +64,32 @@ export type DayOfWeek =
   | 'THU'
   | 'TUE'
   | 'WED';
+
+/** Discipline of a unit, as the capacity module groups them. */
+export type Discipline =
+  | 'ADULT_ICU'
+  | 'CONTINUOUS_CARE'
+  | 'ED_SHORT_STAY'
+  | 'HAD'
+  | 'INTENSIVE_CARE'
+  | 'LONG_STAY'
+  | 'MEDICINE'
+  | 'OBSTETRICS'
+  | 'PAEDIATRICS'
+  | 'PAEDIATRIC_ICU'
+  | 'PSYCHIATRY'
+  | 'SMR'
+  | 'SURGERY';
+
+/** What the establishment referents keep current; absent fields are left unchanged, null clears. */
+export type EstablishmentUpdate = {
+  alertEmail?: string | null | undefined;
+  alertPhones?: Array<string> | null | undefined;
+  managementEmail?: string | null | undefined;
+  managementPhone?: string | null | undefined;
+  switchboardPhone?: string | null | undefined;
+  website?: string | null | undefined;
+};
 
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
 export type PatientSex =
@@ -40,6 +107,101 @@ export type PerimeterKind =
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+export type TimeSlotInput = {
+  allDay: boolean;
+  /** HH:MM, after opens; required unless allDay. */
+  closes?: string | null | undefined;
+  days: Array<DayOfWeek>;
+  /** HH:MM; required unless allDay. */
+  opens?: string | null | undefined;
+};
+
+export type UnitContactInput = {
+  /** TRE_R200 code. */
+  channelCode: string;
+  /** TRE_R283 code. */
+  confidentialityCode: string;
+  /** TRE_R287 code. */
+  natureCode: string;
+  role?: string | null | undefined;
+  value: string;
+};
+
+export type UnitInput = {
+  accessDetails?: string | null | undefined;
+  activityFieldCode: string;
+  careModeCode: string;
+  contacts?: Array<UnitContactInput> | null | undefined;
+  discipline: Discipline;
+  equipmentCodes?: Array<string> | null | undefined;
+  kind: UnitKind;
+  name: string;
+  openingHours?: Array<TimeSlotInput> | null | undefined;
+  operationalActivityCodes: Array<string>;
+  ownAddress?: AddressInput | null | undefined;
+  patientAgeMax?: number | null | undefined;
+  patientAgeMin?: number | null | undefined;
+  poleId?: string | null | undefined;
+  sensitive?: boolean | null | undefined;
+  specificActCodes?: Array<string> | null | undefined;
+  sseCapacity?: number | null | undefined;
+  ufCode: string;
+  visitingHours?: Array<TimeSlotInput> | null | undefined;
+};
+
+/** Unit type, as the regional ROR classifies units. */
+export type UnitKind =
+  | 'DISABLED'
+  | 'ELDERLY'
+  /** Hospital at home. */
+  | 'HAD'
+  /** Medicine, surgery, obstetrics (also long-stay units, USLD). */
+  | 'MCO'
+  /** Mortuary, operating theatre, pharmacy... */
+  | 'MEDICO_TECHNICAL'
+  | 'PSYCHIATRY'
+  /** Medical and rehabilitation care (SMR, formerly SSR). */
+  | 'SMR';
+
+/** Changes to a unit; absent fields are left unchanged, null clears. Type and discipline change with changeUnitType. */
+export type UnitUpdate = {
+  accessDetails?: string | null | undefined;
+  activityFieldCode?: string | null | undefined;
+  careModeCode?: string | null | undefined;
+  /** Replaces every contact. */
+  contacts?: Array<UnitContactInput> | null | undefined;
+  equipmentCodes?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  openingHours?: Array<TimeSlotInput> | null | undefined;
+  operationalActivityCodes?: Array<string> | null | undefined;
+  ownAddress?: AddressInput | null | undefined;
+  patientAgeMax?: number | null | undefined;
+  patientAgeMin?: number | null | undefined;
+  poleId?: string | null | undefined;
+  sensitive?: boolean | null | undefined;
+  specificActCodes?: Array<string> | null | undefined;
+  sseCapacity?: number | null | undefined;
+  ufCode?: string | null | undefined;
+  visitingHours?: Array<TimeSlotInput> | null | undefined;
+};
+
+/** Fields to change; omitted fields stay as they are, null clears an optional one. */
+export type UpdateProfessionalInput = {
+  /** Enables or disables the professional's account. */
+  accountEnabled?: boolean | null | undefined;
+  adeliNumber?: string | null | undefined;
+  /** Replaces the establishments (new ones need a right covering them). */
+  establishmentIds?: Array<string> | null | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  professionCode?: string | null | undefined;
+  rppsNumber?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  specialtyCode?: string | null | undefined;
+  /** Replaces the units; each must belong to one of the establishments. */
+  unitIds?: Array<string> | null | undefined;
+};
 
 export type FhirEstablishmentQueryVariables = Exact<{
   id: string;
@@ -131,6 +293,60 @@ export type FhirEstablishmentUnitsQueryVariables = Exact<{
 
 
 export type FhirEstablishmentUnitsQuery = { establishment: { id: string, units: Array<{ id: string, hasOwnAddress: boolean }> } | null };
+
+export type FhirCreateUnitMutationVariables = Exact<{
+  establishmentId: string;
+  input: UnitInput;
+}>;
+
+
+export type FhirCreateUnitMutation = { createUnit: { id: string } };
+
+export type FhirUpdateUnitMutationVariables = Exact<{
+  id: string;
+  input: UnitUpdate;
+}>;
+
+
+export type FhirUpdateUnitMutation = { updateUnit: { id: string } };
+
+export type FhirUpdateEstablishmentMutationVariables = Exact<{
+  id: string;
+  input: EstablishmentUpdate;
+}>;
+
+
+export type FhirUpdateEstablishmentMutation = { updateEstablishment: { id: string } };
+
+export type FhirCreateProfessionalMutationVariables = Exact<{
+  input: CreateProfessionalInput;
+}>;
+
+
+export type FhirCreateProfessionalMutation = { createProfessional: { id: string } };
+
+export type FhirUpdateProfessionalMutationVariables = Exact<{
+  id: string;
+  input: UpdateProfessionalInput;
+}>;
+
+
+export type FhirUpdateProfessionalMutation = { updateProfessional: { id: string } };
+
+export type FhirProfessionalByNumberIdQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type FhirProfessionalByNumberIdQuery = { professionalByNumber: { id: string } | null };
+
+export type FhirPlacementQueryVariables = Exact<{
+  id: string;
+  unitId: string;
+}>;
+
+
+export type FhirPlacementQuery = { professional: { id: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;

@@ -10,6 +10,8 @@ import { sql } from 'drizzle-orm';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
+import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
+import { discover, requestClientToken, signClientAssertion } from '../scripts/token.js';
 
 /** CHR Orléans, Hôpital de la Source (legal entity 450000088 of ref.etab.orleans). */
 const LA_SOURCE = '450002613';
@@ -396,6 +398,59 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
       const second = await as<{ unit: { history: History } }>(orleans, HISTORY('unit'), { id: unit.id, first: 2, after: page1.pageInfo.endCursor });
       expect(second.data!.unit.history.edges.map((e) => e.node.action)).toEqual(['UPDATE', 'CREATE']);
       expect(second.data!.unit.history.pageInfo.hasNextPage).toBe(false);
+    });
+  });
+
+  describe('applications (offer.write, D1xx-write20-1)', () => {
+    /** An application registered for LA_SOURCE with offer.write, signing with a demo key. */
+    const writerToken = async (clientId: string, scopes: string, perimeter: string | null): Promise<string> => {
+      const key = 'bed-manager-chateauroux';
+      await hub.db.rows(sql`
+        insert into professionals.client (client_id, name, jwks, scopes, access_level, write_establishments)
+        values (${clientId}, ${`Logiciel ${clientId}`}, ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${`{${scopes.replaceAll(' ', ',')}}`}::text[], 2, ${perimeter ? `{${perimeter}}` : null}::text[])`);
+      const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
+      const assertion = await signClientAssertion({ clientId, key: demoPrivateJwk(key), audience: token_endpoint });
+      const issued = (await (await requestClientToken(token_endpoint, assertion, scopes)).json()) as { access_token: string };
+      return `Bearer ${issued.access_token}`;
+    };
+
+    it('create and edit units and establishments of their perimeter only, audited under their name; nothing else', async () => {
+      const writer = await writerToken('offer-writer', 'offer.read offer.write', LA_SOURCE);
+      const created = await as<{ createUnit: Unit }>(writer, CREATE_UNIT, { e: LA_SOURCE, input: unitInput('A001') });
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createUnit.id;
+      expect((await as(writer, UPDATE_UNIT, { id, input: { name: 'unité applicative' } })).errors).toBeUndefined();
+      expect((await as(writer, UPDATE_EST, { id: LA_SOURCE, input: { website: 'https://app.example.fr' } })).errors).toBeUndefined();
+      expect((await history('unit', id)).edges.map((e) => [e.node.action, e.node.actor])).toEqual([
+        ['UPDATE', 'Logiciel offer-writer'],
+        ['CREATE', 'Logiciel offer-writer'],
+      ]);
+      // Outside the perimeter, and the writes kept for users.
+      const before = await history('unit', TOURS_UNIT);
+      const outside = await as(writer, UPDATE_UNIT, { id: TOURS_UNIT, input: { sseCapacity: 3 } });
+      expect(codeOf(outside)).toBe('FORBIDDEN');
+      expect(outside.errors![0]!.message).toContain('outside the establishments it is registered for');
+      expect((await history('unit', TOURS_UNIT)).totalCount).toBe(before.totalCount);
+      expect(codeOf(await as(writer, CREATE_UNIT, { e: TROUSSEAU, input: unitInput('A002') }))).toBe('FORBIDDEN');
+      expect(codeOf(await as(writer, ARCHIVE, { id }))).toBe('FORBIDDEN');
+      expect(codeOf(await as(writer, CHANGE_TYPE, { id, kind: 'MCO', d: 'SURGERY' }))).toBe('FORBIDDEN');
+      expect(codeOf(await as(writer, CREATE_POLE, { e: LA_SOURCE, name: 'P' }))).toBe('FORBIDDEN');
+      // offer.write without a registered perimeter writes nothing (deny by default).
+      const unperimetered = await writerToken('offer-writer-nowhere', 'offer.read offer.write', null);
+      expect(codeOf(await as(unperimetered, UPDATE_UNIT, { id, input: { sseCapacity: 3 } }))).toBe('FORBIDDEN');
+    });
+
+    it('keep the confidential contacts they cannot see when they replace a unit\'s contacts', async () => {
+      const writer = await writerToken('offer-writer-contacts', 'offer.read offer.write', LA_SOURCE);
+      const confidential = { natureCode: '01', role: 'Garde', channelCode: '2', value: '02 38 00 00 01', confidentialityCode: '3' };
+      const unit = await createUnit('A003', { contacts: [unitInput('x').contacts[0], confidential] });
+      const replaced = { natureCode: '01', role: 'Accueil', channelCode: '2', value: '02 38 00 00 02', confidentialityCode: '1' };
+      expect((await as(writer, UPDATE_UNIT, { id: unit.id, input: { contacts: [replaced] } })).errors).toBeUndefined();
+      const seen = await as<{ unit: { contacts: Array<{ value: string; confidentiality: { code: string } }> } }>(ars, `{ unit(id: "${unit.id}") { contacts { value confidentiality { code } } } }`);
+      expect(seen.data!.unit.contacts.map((c) => [c.value, c.confidentiality.code])).toEqual([
+        ['02 38 00 00 02', '1'],
+        ['02 38 00 00 01', '3'],
+      ]);
     });
   });
 });

@@ -22,7 +22,7 @@ export interface CapacityOperation {
   value: Extension;
 }
 
-interface ParameterPart {
+export interface ParameterPart {
   name?: unknown;
   part?: unknown;
   [key: string]: unknown;
@@ -33,13 +33,13 @@ const invalid = (message: string): OperationOutcomeError => new OperationOutcome
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value[x] of a part, whatever its type, or undefined. */
-function valueOf(part: ParameterPart): unknown {
+export function valueOf(part: ParameterPart): unknown {
   const key = Object.keys(part).find((k) => k.startsWith('value'));
   return key === undefined ? undefined : part[key];
 }
 
 /** R4 FHIR Patch parts (name + value[x] or nested parts) as the JSON element they describe. */
-function elementFromParts(parts: readonly ParameterPart[]): Record<string, unknown> {
+export function elementFromParts(parts: readonly ParameterPart[]): Record<string, unknown> {
   const element: Record<string, unknown> = {};
   for (const part of parts) {
     if (typeof part.name !== 'string') throw invalid('Every part of a patch value needs a name.');

@@ -46,7 +46,7 @@ async function run<T>(ctx: HandlerContext, query: string, variables: Record<stri
 }
 
 /** The unit ids one identifier value names (0, 1 or, for duplicated UF codes, more). */
-async function unitsOf(ctx: HandlerContext, value: string): Promise<string[]> {
+export async function unitsOf(ctx: HandlerContext, value: string): Promise<string[]> {
   const national = NATIONAL_FORM.exec(value);
   if (national) {
     const data = await run<{ units: { totalCount: number; edges: { node: { id: string } }[] } }>(ctx, UNITS_BY_UF_QUERY, {

@@ -5,7 +5,7 @@
  */
 import type { JWTPayload } from 'jose';
 import { HubError } from '../../platform/errors.js';
-import { ANONYMOUS, SCOPES, perimeterFromRegistration, type AccessLevel, type Identity, type Scope } from '../../platform/auth/identity.js';
+import { ANONYMOUS, PERIMETER_SCOPES, SCOPES, perimeterFromRegistration, type AccessLevel, type Identity, type Scope } from '../../platform/auth/identity.js';
 import type { Principal } from '../../platform/executor.js';
 import { isRightCode, PERIMETER_KINDS, type PerimeterKind } from '../../platform/auth/rights.js';
 import type { TokenVerifier } from './token-verifier.js';
@@ -140,7 +140,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
    * Read-only applications skip the lookup.
    */
   const withPerimeter = async (identity: Identity): Promise<Identity> => {
-    if (identity.kind !== 'client' || !identity.scopes.includes('capacity.write')) return identity;
+    if (identity.kind !== 'client' || !identity.scopes.some((s) => PERIMETER_SCOPES.includes(s))) return identity;
     // An application the hub has no enabled registration for (an external issuer's) gets none.
     const perimeter = perimeterFromRegistration((await registrationOf(identity.subject))?.writeEstablishments);
     return perimeter ? { ...identity, perimeter } : identity;

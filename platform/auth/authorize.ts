@@ -60,6 +60,17 @@ export function requireRight(identity: Identity, rights: RightCode | readonly Ri
   });
 }
 
+/**
+ * Whether an establishment (FINESS ET) lies in an application's write perimeter (identity.ts):
+ * the region, or one of the establishments it is registered for; no perimeter, nowhere.
+ */
+export function inWritePerimeter(identity: Extract<Identity, { kind: 'client' }>, establishmentId: string | undefined): boolean {
+  const perimeter = identity.perimeter;
+  if (!perimeter) return false;
+  if (perimeter.kind === 'REGION') return true;
+  return establishmentId !== undefined && perimeter.establishments.includes(establishmentId);
+}
+
 export function requireScope(identity: Identity, scope: Scope): void {
   if (hasScope(identity, scope)) return;
   if (identity.kind === 'anonymous') throw unauthenticated();

@@ -2,7 +2,7 @@
  * Who may do what in the capacities subgraph (docs/capacities.md § Rights), from rights.md.
  * Deny by default: each check names the rights (users) and the scope (applications) it accepts.
  */
-import { hasRight, hasScope, requireRight, requireScope } from '../../platform/auth/authorize.js';
+import { hasRight, hasScope, inWritePerimeter, requireRight, requireScope } from '../../platform/auth/authorize.js';
 import { describeTarget, type Identity, type Scope, type Target } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
@@ -50,12 +50,9 @@ type ClientIdentity = Extract<Identity, { kind: 'client' }>;
  * name its establishment (the unit's current one, from the offer subgraph): a unit id alone does
  * not say where the unit is (D30).
  */
-function inWritePerimeter(identity: ClientIdentity, target: Target): boolean {
-  const perimeter = identity.perimeter;
-  if (!perimeter) return false;
-  if (perimeter.kind === 'REGION') return true;
+function targetInPerimeter(identity: ClientIdentity, target: Target): boolean {
   const establishmentId = target.kind === 'ESTABLISHMENT' ? target.id : target.kind === 'UNIT' ? target.establishmentId : undefined;
-  return establishmentId !== undefined && perimeter.establishments.includes(establishmentId);
+  return inWritePerimeter(identity, establishmentId);
 }
 
 const isWrite = (access: Access) => access.scope === 'capacity.write';
@@ -69,7 +66,7 @@ export function requireAccess(identity: Identity, access: Access, target: Target
   if (identity.kind === 'client') {
     if (!access.scope) throw new HubError('FORBIDDEN', 'Applications may not do this.');
     requireScope(identity, access.scope);
-    if (scopeOnly || !isWrite(access) || inWritePerimeter(identity, target)) return;
+    if (scopeOnly || !isWrite(access) || targetInPerimeter(identity, target)) return;
     throw new HubError('FORBIDDEN', `Application ${identity.name} may not write capacities of ${describeTarget(target)}: it is outside the establishments it is registered for.`, {
       scope: access.scope,
       perimeter: target,
@@ -79,7 +76,7 @@ export function requireAccess(identity: Identity, access: Access, target: Target
 }
 
 export function hasAccess(identity: Identity, access: Access, target: Target): boolean {
-  if (identity.kind === 'client') return access.scope !== null && hasScope(identity, access.scope) && (!isWrite(access) || inWritePerimeter(identity, target));
+  if (identity.kind === 'client') return access.scope !== null && hasScope(identity, access.scope) && (!isWrite(access) || targetInPerimeter(identity, target));
   return access.rights.some((r) => hasRight(identity, r, target));
 }
 

@@ -8,7 +8,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { importJWK, type JWK } from 'jose';
 import type { Identity } from '../../platform/auth/identity.js';
-import { actorName, SCOPES, type AccessLevel, type Scope } from '../../platform/auth/identity.js';
+import { actorName, PERIMETER_SCOPES, SCOPES, type AccessLevel, type Scope } from '../../platform/auth/identity.js';
 import type { Orm } from '../../platform/db/client.js';
 import { appendChanges } from '../../platform/changes/append.js';
 import { HubError } from '../../platform/errors.js';
@@ -35,7 +35,7 @@ export interface ApplicationInput {
   name: string;
   scopes: readonly string[];
   accessLevel: number;
-  /** FINESS ET the application writes capacity for, or `*` alone (the region); only with capacity.write. */
+  /** FINESS ET the application writes capacity or offer for, or `*` alone (the region); only with capacity.write or offer.write. */
   writeEstablishments?: readonly string[] | null;
   keys: ApplicationKeys;
 }
@@ -68,7 +68,7 @@ function accessLevelOf(raw: number): AccessLevel {
 
 function perimeterOf(raw: readonly string[] | null | undefined, scopes: readonly Scope[]): string[] | null {
   if (!raw || raw.length === 0) return null;
-  if (!scopes.includes('capacity.write')) throw badInput('writeEstablishments', 'A write perimeter only applies to an application with the capacity.write scope.');
+  if (!scopes.some((s) => PERIMETER_SCOPES.includes(s))) throw badInput('writeEstablishments', `A write perimeter only applies to an application with a write scope (${PERIMETER_SCOPES.join(', ')}).`);
   if (raw.includes('*')) {
     if (raw.length > 1) throw badInput('writeEstablishments', '"*" (the whole region) stands alone.');
     return ['*'];

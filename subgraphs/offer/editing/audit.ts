@@ -8,7 +8,7 @@ export interface Actor {
   name: string;
 }
 
-/** Users by login, the hub itself as "system" (writers are checked before: applications never get here). */
+/** Users by login, applications by their registered name (offer.write), the hub itself as "system". */
 export function actorOf(identity: Identity): Actor {
   if (identity.kind === 'user') return { subject: identity.subject, name: identity.login };
   if (identity.kind === 'client') return { subject: identity.subject, name: identity.name };

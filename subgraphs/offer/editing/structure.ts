@@ -6,7 +6,7 @@ import { requireRight } from '../../../platform/auth/authorize.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import { HubError } from '../../../platform/errors.js';
 import type { EstablishmentRow, PoleRow } from '../tables.js';
-import { establishmentTarget, requireWriter } from './access.js';
+import { establishmentTarget, requireApplicationOrUserWriter, requireRecordWrite, requireWriter } from './access.js';
 import { actorOf, created, diff, entry } from './audit.js';
 import { establishmentOf, poleOf } from './loaders.js';
 import { emailOf, nameOf, phoneOf, urlOf } from './rules.js';
@@ -64,8 +64,8 @@ export function createStructureEditing(store: EditingStore, identity: Identity) 
 
   return {
     updateEstablishment: async (id: string, input: EstablishmentUpdate): Promise<EstablishmentRow> => {
-      requireWriter(identity);
-      requireRight(identity, 'ORU_ROR_ETABLISSEMENT_EDIT', establishmentTarget(await establishmentOf(store, id)));
+      requireApplicationOrUserWriter(identity);
+      requireRecordWrite(identity, 'ORU_ROR_ETABLISSEMENT_EDIT', establishmentTarget(await establishmentOf(store, id)));
       const wanted = establishmentChanges(input);
       return store.transaction(async (tx) => {
         const current = await establishmentOf(tx, id, 'id', true);

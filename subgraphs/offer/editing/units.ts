@@ -4,17 +4,31 @@
  * change and its audit row(s) in one transaction. A unit keeps its id for life (D30): capacities,
  * tensions and professionals key on it.
  */
-import { requireRight } from '../../../platform/auth/authorize.js';
+import { requireRight, seesConfidential } from '../../../platform/auth/authorize.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import { HubError } from '../../../platform/errors.js';
-import type { UnitRow } from '../tables.js';
-import { establishmentTarget, requireWriter, unitTarget } from './access.js';
+import type { UnitContactRow, UnitRow } from '../tables.js';
+import { OPEN_ACCESS_CONFIDENTIALITY } from '../service.js';
+import { establishmentTarget, requireApplicationOrUserWriter, requireRecordWrite, requireWriter, unitTarget } from './access.js';
 import { actorOf, created, diff, entry } from './audit.js';
 import { establishmentOf, refuseArchived, requireFreeUfCode, requireUsablePole, unitOf } from './loaders.js';
 import type { ProfessionalsPort } from './professionals.js';
 import { badInput, nameOf, requireCompatible, ufCodeOf } from './rules.js';
-import type { EditingQueries, EditingStore } from './store.js';
+import type { ContactValues, EditingQueries, EditingStore } from './store.js';
 import { auditedUnit, newUnitOf, unitChangesOf, type UnitFieldsInput, type UnitInput } from './unit-input.js';
+
+/**
+ * Contacts replace the unit's contacts as a whole, but a caller who does not see confidential
+ * contacts (an application below access profile 1) cannot send them back: they are kept, so its
+ * write replaces only the contacts it sees (docs/fhir-write.md).
+ */
+function keepHiddenContacts(identity: Identity, given: ContactValues[], current: readonly UnitContactRow[]): ContactValues[] {
+  if (seesConfidential(identity)) return given;
+  const hidden = current
+    .filter((c) => c.confidentialityCode !== OPEN_ACCESS_CONFIDENTIALITY)
+    .map(({ natureCode, role, channelCode, value, confidentialityCode }) => ({ natureCode, role, channelCode, value, confidentialityCode }));
+  return [...given, ...hidden];
+}
 
 type UnitRight = 'ORU_ROR_UNITE_EDIT' | 'ORU_ROR_UNITE_DELETE' | 'ORU_ROR_UNITE_TRANSFERT';
 
@@ -69,9 +83,9 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
 
   return {
     createUnit: async (establishmentId: string, input: UnitInput): Promise<UnitRow> => {
-      requireWriter(identity);
+      requireApplicationOrUserWriter(identity);
       const establishment = await establishmentOf(store, establishmentId, 'establishmentId');
-      requireRight(identity, 'ORU_ROR_UNITE_NEW', establishmentTarget(establishment));
+      requireRecordWrite(identity, 'ORU_ROR_UNITE_NEW', establishmentTarget(establishment));
       const { changes, contacts } = newUnitOf(input);
       const values = { ...changes, name: changes.name!, ufCode: changes.ufCode!, activityFieldCode: changes.activityFieldCode!, careModeCode: changes.careModeCode!, operationalActivityCodes: changes.operationalActivityCodes! };
       if (values.poleId) await requireUsablePole(store, values.poleId, establishmentId);
@@ -86,11 +100,15 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
     },
 
     updateUnit: async (id: string, input: UnitFieldsInput): Promise<UnitRow> => {
-      const unit = await unitWithRight(id, 'ORU_ROR_UNITE_EDIT');
+      requireApplicationOrUserWriter(identity);
+      const unit = await unitOf(store, id);
+      requireRecordWrite(identity, 'ORU_ROR_UNITE_EDIT', unitTarget(unit, (await establishmentOf(store, unit.establishmentId)).organizationId));
       refuseArchived(unit);
       if (input.name === null) throw badInput('name', 'a unit keeps a name.');
       if (input.ufCode === null) throw badInput('ufCode', 'a unit keeps a UF code.');
-      const { changes, contacts } = unitChangesOf(input, unit, await store.contactsOf(id));
+      const currentContacts = await store.contactsOf(id);
+      const { changes, contacts: given } = unitChangesOf(input, unit, currentContacts);
+      const contacts = given && keepHiddenContacts(identity, given, currentContacts);
       if (changes.poleId) await requireUsablePole(store, changes.poleId, unit.establishmentId);
       return store.transaction(async (tx) => {
         if (changes.ufCode && changes.ufCode !== unit.ufCode) await requireFreeUfCode(tx, unit.establishmentId, changes.ufCode, id);

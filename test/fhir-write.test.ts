@@ -1,0 +1,368 @@
+/**
+ * FHIR writes of the offer (docs/fhir-write.md): create, update and first-level patch of
+ * HealthcareService and Organization through the gateway's executor, on a private hub per
+ * database kind (the shared demo hubs are never written). Real HTTP with fhir-kit-client (and
+ * fetch where headers matter), every write read back through GraphQL: the unit, its audit
+ * trail naming the writer, the change feed.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client } from 'fhir-kit-client';
+import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { gql } from './helpers/graphql.js';
+import { asApp, asUser } from './helpers/tokens.js';
+import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
+import { CODE_SYSTEMS, EXTENSIONS, HUB_EXTENSIONS } from '../fhir/codes.js';
+import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
+import { discover, requestClientToken, signClientAssertion } from '../scripts/token.js';
+
+const CHATEAUROUX = '360000137'; // the offer-entry application's perimeter
+const TOURS_UNIT = '370004467-4557'; // outside it; ref.uo.tours edits it
+const APPLICATION = 'Saisie de l’offre — CH Châteauroux';
+const IG_EXAMPLE = JSON.parse(readFileSync(new URL('../../../shared/fixtures/ror-ig-examples/HealthcareService-1234564.json', import.meta.url), 'utf8')) as Json;
+
+type Json = Record<string, unknown>;
+interface Outcome {
+  resourceType: 'OperationOutcome';
+  issue: Array<{ severity: string; code: string; diagnostics?: string; expression?: string[] }>;
+}
+interface Failure {
+  response: { status: number; data: Outcome };
+}
+interface AuditEvent {
+  action: string;
+  actor: string;
+  changes: Array<{ field: string; from: string | null; to: string | null }>;
+}
+
+/** fhir-kit-client's rejection, as status and OperationOutcome. */
+async function refusal(promise: Promise<unknown>): Promise<{ status: number; outcome: Outcome }> {
+  const error = (await promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => e,
+  )) as Failure;
+  expect(error.response.data.resourceType).toBe('OperationOutcome');
+  return { status: error.response.status, outcome: error.response.data };
+}
+
+const expressions = (outcome: Outcome) => outcome.issue.flatMap((i) => i.expression ?? []);
+
+/** A new unit's HealthcareService, with codes taken from an existing unit (`model`). */
+function newService(model: Json, ufCode: string, name: string): Json {
+  return {
+    resourceType: 'HealthcareService',
+    extension: [
+      { url: EXTENSIONS.sensitiveUnit, valueBoolean: false },
+      { url: HUB_EXTENSIONS.unitType, extension: [{ url: 'kind', valueCode: 'MCO' }, { url: 'discipline', valueCode: 'MEDICINE' }] },
+    ],
+    identifier: [{ value: `1${CHATEAUROUX}/${ufCode}` }],
+    providedBy: { reference: `Organization/${CHATEAUROUX}` },
+    type: model.type,
+    specialty: model.specialty,
+    name,
+    characteristic: (model.characteristic as Json[]).slice(0, 1),
+  };
+}
+
+beforeAll(() => loadR4Definitions());
+
+describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
+  let hub: TestHub;
+  let client: Client; // the offer-entry application (offer.write, perimeter CHATEAUROUX)
+  let writer = '';
+  let admin = '';
+  let model: Json;
+  let createdId = '';
+
+  const fhir = (auth?: string) => new Client({ baseUrl: hub.urls.fhir, customHeaders: auth ? { authorization: auth } : {} });
+  const unitOf = async (id: string) => {
+    const { data } = await gql<{ unit: { name: string; establishment: { id: string }; history: { totalCount: number; edges: Array<{ node: AuditEvent }> } } | null }>(
+      hub.urls.graphql,
+      `query($id: ID!) { unit(id: $id) { name establishment { id } history(first: 5) { totalCount edges { node { action actor changes { field from to } } } } } }`,
+      { id },
+      { authorization: admin },
+    );
+    return data!.unit;
+  };
+  const raw = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${hub.urls.fhir}/${path}`, {
+      method,
+      headers: { 'content-type': 'application/fhir+json', authorization: writer, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Json) : null };
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    // An establishment's offer-entry software: registered like the bed manager (its demo key), with offer.write.
+    const key = 'bed-manager-chateauroux';
+    await hub.db.rows(sql`
+      insert into professionals.client (client_id, name, jwks, scopes, access_level, write_establishments)
+      values ('offer-entry-chateauroux', ${APPLICATION}, ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${'{offer.read,offer.write}'}::text[], 2, ${'{' + CHATEAUROUX + '}'}::text[])`);
+    const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
+    const assertion = await signClientAssertion({ clientId: 'offer-entry-chateauroux', key: demoPrivateJwk(key), audience: token_endpoint });
+    const issued = (await (await requestClientToken(token_endpoint, assertion, 'offer.read offer.write')).json()) as { access_token: string };
+    writer = `Bearer ${issued.access_token}`;
+    client = fhir(writer);
+    admin = await asUser(hub.urls.graphql, 'admin.ars');
+    const { data } = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(
+      hub.urls.graphql,
+      `{ units(filter: { establishmentId: "${CHATEAUROUX}" }, first: 1) { edges { node { id } } } }`,
+      {},
+      { authorization: admin },
+    );
+    model = (await client.read({ resourceType: 'HealthcareService', id: data!.units.edges[0]!.node.id })) as unknown as Json;
+  }, 180_000);
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('declares create, update and patch with the IG documentation in the CapabilityStatement', async () => {
+    const statement = (await fhir().capabilityStatement()) as unknown as { rest: Array<{ resource: Array<{ type: string; conditionalCreate?: boolean; interaction: Array<{ code: string; documentation?: string }> }> }> };
+    const service = statement.rest[0]!.resource.find((r) => r.type === 'HealthcareService')!;
+    expect(service.interaction.map((i) => i.code)).toEqual(expect.arrayContaining(['create', 'update', 'patch']));
+    expect(service.interaction.find((i) => i.code === 'patch')!.documentation).toContain("Seuls les attributs de 'premier niveau'");
+    expect(service.conditionalCreate).toBe(true);
+    const organization = statement.rest[0]!.resource.find((r) => r.type === 'Organization')!;
+    expect(organization.interaction.map((i) => i.code)).toEqual(expect.arrayContaining(['update', 'patch']));
+    expect(r4Issues(statement as never)).toEqual([]);
+  });
+
+  it('creates a unit as the application (201, Location), patches its name, and GraphQL shows both with the audit naming the application', async () => {
+    const body = newService(model, 'FW1', 'Médecine polyvalente FHIR');
+    const created = (await client.create({ resourceType: 'HealthcareService', body: body as never })) as unknown as Json;
+    const response = Client.httpFor(created as never).response!;
+    expect(response.status).toBe(201);
+    createdId = String(created.id);
+    expect(createdId).toBe(`${CHATEAUROUX}-FW1`);
+    expect(response.headers.get('location')).toMatch(new RegExp(`/fhir/HealthcareService/${createdId}/_history/\\d+$`));
+    expect(created.name).toBe('MÉDECINE POLYVALENTE FHIR');
+    expect(r4Issues(created as never)).toEqual([]);
+
+    const patched = (await client.patch({
+      resourceType: 'HealthcareService',
+      id: createdId,
+      jsonPatch: [{ op: 'replace', path: '/name', value: 'Médecine polyvalente (FHIR)' }],
+      options: { headers: { 'content-type': 'application/json-patch+json' } },
+    })) as unknown as Json;
+    expect(patched.name).toBe('MÉDECINE POLYVALENTE (FHIR)');
+
+    const unit = (await unitOf(createdId))!;
+    expect(unit.name).toBe('MÉDECINE POLYVALENTE (FHIR)');
+    expect(unit.establishment.id).toBe(CHATEAUROUX);
+    expect(unit.history.edges.map((e) => [e.node.action, e.node.actor])).toEqual([
+      ['UPDATE', APPLICATION],
+      ['CREATE', APPLICATION],
+    ]);
+    expect(unit.history.edges[0]!.node.changes).toEqual([{ field: 'name', from: '"MÉDECINE POLYVALENTE FHIR"', to: '"MÉDECINE POLYVALENTE (FHIR)"' }]);
+    const events = await hub.db.rows<{ actor: string }>(sql`select actor from feed.change_event where topic = 'offer' and record_id = ${createdId} order by id`);
+    expect(events.map((e) => e.actor)).toEqual([APPLICATION, APPLICATION]);
+  });
+
+  it('patches with FHIRPath Patch, honours If-Match (412 on a stale version) and Prefer', async () => {
+    const current = (await client.read({ resourceType: 'HealthcareService', id: createdId })) as unknown as Json;
+    const version = (current.meta as { versionId: string }).versionId;
+    const rename = (name: string) => ({
+      resourceType: 'Parameters',
+      parameter: [{ name: 'operation', part: [{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'HealthcareService.name' }, { name: 'value', valueString: name }] }],
+    });
+    const stale = await raw('PATCH', `HealthcareService/${createdId}`, rename('Autre nom'), { 'if-match': 'W/"1"' });
+    expect(stale.status).toBe(412);
+    expect((await unitOf(createdId))!.name).toBe('MÉDECINE POLYVALENTE (FHIR)');
+
+    const minimal = await raw('PATCH', `HealthcareService/${createdId}`, rename('Médecine A'), { 'if-match': `W/"${version}"`, prefer: 'return=minimal' });
+    expect(minimal.status).toBe(200);
+    expect(minimal.body).toBeNull();
+    expect(minimal.headers.get('etag')).toMatch(/^W\/"\d+"$/);
+    const outcome = await raw('PATCH', `HealthcareService/${createdId}`, rename('Médecine B'), { prefer: 'return=OperationOutcome' });
+    expect(outcome.body!.resourceType).toBe('OperationOutcome');
+    expect((await unitOf(createdId))!.name).toBe('MÉDECINE B');
+    // A PUT of the served resource changes nothing: no audit row.
+    const served = (await client.read({ resourceType: 'HealthcareService', id: createdId })) as unknown as Json;
+    const before = (await unitOf(createdId))!.history.totalCount;
+    await client.update({ resourceType: 'HealthcareService', id: createdId, body: served as never });
+    expect((await unitOf(createdId))!.history.totalCount).toBe(before);
+  });
+
+  it('answers a conditional create on the identifier with the existing unit, and creates nothing', async () => {
+    const body = newService(model, 'FW1', 'Doublon');
+    const response = await raw('POST', 'HealthcareService', body, { 'if-none-exist': `identifier=1${CHATEAUROUX}/FW1` });
+    expect(response.status).toBe(200);
+    expect(response.body!.id).toBe(createdId);
+    const { data } = await gql<{ units: { totalCount: number } }>(hub.urls.graphql, `{ units(filter: { establishmentId: "${CHATEAUROUX}", ufCode: "FW1" }) { totalCount } }`, {}, { authorization: admin });
+    expect(data!.units.totalCount).toBe(1);
+  });
+
+  it('refuses a write outside the perimeter (403) and changes nothing', async () => {
+    const before = (await unitOf(TOURS_UNIT))!;
+    const outside = await refusal(client.patch({ resourceType: 'HealthcareService', id: TOURS_UNIT, jsonPatch: [{ op: 'replace', path: '/name', value: 'Hors périmètre' }] }));
+    expect(outside.status).toBe(403);
+    expect(outside.outcome.issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
+    const after = (await unitOf(TOURS_UNIT))!;
+    expect([after.name, after.history.totalCount]).toEqual([before.name, before.history.totalCount]);
+    const elsewhere = { ...newService(model, 'FW9', 'Ailleurs'), providedBy: { reference: 'Organization/370004467' }, identifier: [{ value: '1370004467/FW9' }] };
+    expect((await refusal(client.create({ resourceType: 'HealthcareService', body: elsewhere as never }))).status).toBe(403);
+    // Without offer.write (the bed manager writes capacity only), or without a token.
+    const bedManager = fhir(await asApp(hub.urls.graphql, 'bed-manager-chateauroux'));
+    expect((await refusal(bedManager.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }))).status).toBe(403);
+    expect((await refusal(fhir().patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }))).status).toBe(401);
+    expect((await unitOf(createdId))!.name).toBe('MÉDECINE B');
+  });
+
+  it('lets users write by role and perimeter, as in GraphQL', async () => {
+    const referent = fhir(await asUser(hub.urls.graphql, 'ref.uo.tours')); // ORU_ROR_UNITE_EDIT on TOURS_UNIT only
+    const served = (await referent.read({ resourceType: 'HealthcareService', id: TOURS_UNIT })) as unknown as Json;
+    const updated = (await referent.update({ resourceType: 'HealthcareService', id: TOURS_UNIT, body: { ...served, name: 'Réanimation médicale Tours' } as never })) as unknown as Json;
+    expect(updated.name).toBe('RÉANIMATION MÉDICALE TOURS');
+    expect((await unitOf(TOURS_UNIT))!.history.edges[0]!.node.actor).toBe('ref.uo.tours');
+    const other = await refusal(referent.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }));
+    expect(other.status).toBe(403);
+    expect(other.outcome.issue[0]!.diagnostics).toContain('ORU_ROR_UNITE_EDIT');
+    expect((await refusal(referent.create({ resourceType: 'HealthcareService', body: newService(model, 'FW8', 'Non') as never }))).status).toBe(403);
+  });
+
+  it('refuses bad payloads with an OperationOutcome naming the element, writing nothing', async () => {
+    const before = (await unitOf(createdId))!.history.totalCount;
+    expect((await raw('PUT', `HealthcareService/${createdId}`, '{not json')).status).toBe(400);
+    const wrongType = await raw('PUT', `HealthcareService/${createdId}`, { resourceType: 'Location', id: createdId });
+    expect([wrongType.status, wrongType.body!.resourceType]).toEqual([400, 'OperationOutcome']);
+    const unknownCode = await refusal(
+      client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/type', value: [{ coding: [{ system: CODE_SYSTEMS.champActivite, code: '99' }] }] }] }),
+    );
+    expect(unknownCode.status).toBe(422);
+    expect(expressions(unknownCode.outcome)).toEqual(['HealthcareService.type']);
+    const notRecorded = await refusal(
+      client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'add', path: '/category', value: [{ coding: [{ system: 'https://example.org', code: 'x' }] }] }] }),
+    );
+    expect([notRecorded.status, expressions(notRecorded.outcome)]).toEqual([422, ['HealthcareService.category']]);
+    const deep = await refusal(client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/type/0/coding/0/code', value: '02' }] }));
+    expect(deep.status).toBe(422);
+    const moved = await refusal(client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/providedBy', value: { reference: 'Organization/370004467' } }] }));
+    expect([moved.status, expressions(moved.outcome)]).toEqual([422, ['HealthcareService.providedBy']]);
+    expect((await unitOf(createdId))!.history.totalCount).toBe(before);
+  });
+
+  it('round-trips the IG example where the hub records its data, and names every element it does not', async () => {
+    const asIs = await refusal(client.create({ resourceType: 'HealthcareService', body: { ...IG_EXAMPLE, providedBy: { reference: `Organization/${CHATEAUROUX}` } } as never }));
+    expect(asIs.status).toBe(422);
+    expect(expressions(asIs.outcome)).toEqual(
+      expect.arrayContaining([
+        'HealthcareService.identifier',
+        'HealthcareService.location',
+        'HealthcareService.category',
+        'HealthcareService.characteristic',
+        'HealthcareService.availableTime',
+        `HealthcareService.extension('https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-meta-questionnaire-used-as-a-template')`,
+      ]),
+    );
+    // The same offer without what the hub does not record, with its care mode (1..1 in the
+    // profile, absent from the example), its establishment and UF code.
+    const effectiveDate = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-available-time-effective-opening-closing-date';
+    const questionnaire = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-meta-questionnaire-used-as-a-template';
+    const recordable: Json = {
+      ...IG_EXAMPLE,
+      id: undefined,
+      meta: undefined,
+      category: undefined,
+      location: undefined,
+      identifier: [{ value: `1${CHATEAUROUX}/IG1` }],
+      providedBy: { reference: `Organization/${CHATEAUROUX}` },
+      extension: [
+        ...(IG_EXAMPLE.extension as Json[]).filter((e) => e.url !== questionnaire),
+        { url: HUB_EXTENSIONS.unitType, extension: [{ url: 'kind', valueCode: 'MCO' }, { url: 'discipline', valueCode: 'SURGERY' }] },
+      ],
+      characteristic: (model.characteristic as Json[]).slice(0, 1),
+      availableTime: (IG_EXAMPLE.availableTime as Json[]).map((t) => ({ ...t, extension: (t.extension as Json[]).filter((e) => e.url !== effectiveDate) })),
+    };
+    const created = (await client.create({ resourceType: 'HealthcareService', body: JSON.parse(JSON.stringify(recordable)) as never })) as unknown as Json;
+    const read = (await client.read({ resourceType: 'HealthcareService', id: String(created.id) })) as unknown as Json;
+    expect(r4Issues(read as never)).toEqual([]);
+    const serverSet = ['id', 'meta', 'identifier', 'location', 'active'];
+    const strip = (resource: Json) =>
+      JSON.parse(
+        JSON.stringify(
+          {
+            ...Object.fromEntries(Object.entries(resource).filter(([k]) => !serverSet.includes(k))),
+            extension: (resource.extension as Json[]).filter((e) => e.url !== EXTENSIONS.metaCreationDate && e.url !== HUB_EXTENSIONS.unitType),
+          },
+          (k, v: unknown) => (k === 'display' ? undefined : v),
+        ),
+      ) as Json;
+    const sent = strip(JSON.parse(JSON.stringify(recordable)) as Json);
+    // The hub's rule: unit names in capitals, spaces collapsed.
+    sent.name = '5812 CHIRURGIE GYNÉCOLOGIQUE - HOSPITALISATION COMPLETE';
+    const got = strip(read);
+    expect(got).toEqual(sent);
+  });
+
+  it('edits an establishment switchboard phone as Organization, and refuses what comes from FINESS', async () => {
+    const patched = (await client.patch({
+      resourceType: 'Organization',
+      id: CHATEAUROUX,
+      jsonPatch: [{ op: 'replace', path: '/contact', value: [{ purpose: { coding: [{ system: CODE_SYSTEMS.natureContact, code: '06' }] }, telecom: [{ system: 'phone', value: '02 54 29 60 00' }] }] }],
+    })) as unknown as Json;
+    const phone = (patched.contact as Array<{ telecom: Array<{ value: string }> }>)[0]!.telecom[0]!.value;
+    const { data } = await gql<{ establishment: { switchboardPhone: string; history: { edges: Array<{ node: AuditEvent }> } } }>(
+      hub.urls.graphql,
+      `{ establishment(id: "${CHATEAUROUX}") { switchboardPhone history(first: 1) { edges { node { actor } } } } }`,
+      {},
+      { authorization: admin },
+    );
+    expect(data!.establishment.switchboardPhone).toBe(phone);
+    expect(data!.establishment.history.edges[0]!.node.actor).toBe(APPLICATION);
+    const renamed = await refusal(client.patch({ resourceType: 'Organization', id: CHATEAUROUX, jsonPatch: [{ op: 'replace', path: '/name', value: 'Autre' }] }));
+    expect([renamed.status, expressions(renamed.outcome)]).toEqual([422, ['Organization.name']]);
+    expect(renamed.outcome.issue[0]!.diagnostics).toContain('FINESS');
+  });
+
+  it('writes professionals as Practitioner and their unit assignments as PractitionerRole, for users with the rights', async () => {
+    const ars = fhir(admin);
+    const rpps = `8${String(Date.now()).slice(-11).padStart(11, '7')}`;
+    const body = {
+      resourceType: 'Practitioner',
+      identifier: [{ system: 'urn:oid:1.2.250.1.71.4.2.1', value: rpps }],
+      name: [{ family: 'Zébulon-Fhir', given: ['Écrit'] }],
+      gender: 'female',
+    };
+    const created = (await ars.create({ resourceType: 'Practitioner', body: body as never })) as unknown as Json;
+    expect(Client.httpFor(created as never).response!.status).toBe(201);
+    expect(created.name).toEqual([{ family: 'ZEBULON FHIR', given: ['ECRIT'] }]);
+    const again = await raw('POST', 'Practitioner', body, { authorization: admin, 'if-none-exist': `identifier=urn:oid:1.2.250.1.71.4.2.1|${rpps}` });
+    expect([again.status, again.body!.id]).toEqual([200, created.id]);
+    const renamed = (await ars.patch({ resourceType: 'Practitioner', id: String(created.id), jsonPatch: [{ op: 'replace', path: '/gender', value: 'male' }] })) as unknown as Json;
+    expect(renamed.gender).toBe('male');
+    const prefix = await refusal(ars.patch({ resourceType: 'Practitioner', id: String(created.id), jsonPatch: [{ op: 'add', path: '/telecom', value: [{ system: 'email', value: 'a@b.fr' }] }] }));
+    expect([prefix.status, expressions(prefix.outcome)]).toEqual([422, ['Practitioner.telecom']]);
+    // The offer-entry application and a unit referent may not write professionals.
+    expect((await refusal(client.create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
+    expect((await refusal(fhir(await asUser(hub.urls.graphql, 'ref.uo.tours')).create({ resourceType: 'Practitioner', body: { ...body, identifier: [] } as never }))).status).toBe(403);
+
+    const unitId = String(model.id);
+    const role = (await ars.create({
+      resourceType: 'PractitionerRole',
+      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${String(created.id)}` }, healthcareService: [{ reference: `HealthcareService/${unitId}` }] } as never,
+    })) as unknown as Json;
+    expect(role.id).toBe(`${String(created.id)}.${unitId}`);
+    expect(role.organization).toEqual({ reference: `Organization/${CHATEAUROUX}` });
+    const nurse = (await ars.patch({
+      resourceType: 'PractitionerRole',
+      id: String(role.id),
+      jsonPatch: [{ op: 'add', path: '/code', value: [{ coding: [{ system: CODE_SYSTEMS.professionSante, code: '60' }] }] }],
+    })) as unknown as Json;
+    expect((nurse.code as Array<{ coding: Array<{ code: string }> }>)[0]!.coding[0]!.code).toBe('60');
+    const { data } = await gql<{ professional: { lastName: string; sex: string; profession: { code: string }; units: Array<{ id: string }> } }>(
+      hub.urls.graphql,
+      `query($id: ID!) { professional(id: $id) { lastName sex profession { code } units { id } } }`,
+      { id: created.id },
+      { authorization: admin },
+    );
+    expect(data!.professional).toEqual({ lastName: 'ZEBULON FHIR', sex: 'MALE', profession: { code: '60' }, units: [{ id: unitId }] });
+    const moved = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/healthcareService', value: [{ reference: `HealthcareService/${TOURS_UNIT}` }] }] }));
+    expect([moved.status, expressions(moved.outcome)]).toEqual([422, ['PractitionerRole.healthcareService']]);
+  });
+});
