@@ -13,6 +13,7 @@ import type { IssueType, OperationOutcome } from './types.js';
 
 const OUTCOME_STATUS = {
   ok: 200,
+  created: 201,
   invalid: ERROR_CODES.BAD_USER_INPUT.status,
   unauthenticated: ERROR_CODES.UNAUTHENTICATED.status,
   forbidden: ERROR_CODES.FORBIDDEN.status,
@@ -50,6 +51,8 @@ export function outcomeAt(kind: OutcomeKind, code: IssueType, diagnostics: strin
 }
 
 export const allOk: OperationOutcome = outcome('ok', 'informational', 'All OK', 'information');
+/** A create's outcome: 201 with the resource (and its Location header, plugin.ts). */
+export const created: OperationOutcome = outcome('created', 'informational', 'Created', 'information');
 
 export const notFound = (resourceType: string, id: string): OperationOutcome =>
   outcome('not-found', 'not-found', `${resourceType}/${id} not found`);

@@ -60,11 +60,16 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
  * Writes an outcome, or the resource it comes with, as application/fhir+json. A resource whose
  * ETag the client already holds (If-None-Match) is answered 304 without a body.
  */
-function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource, ifNoneMatch?: string): FastifyReply {
+function send(reply: FastifyReply, outcome: OperationOutcome, resource?: FhirResource, ifNoneMatch?: string, baseUrl?: string): FastifyReply {
   const status = getStatus(outcome);
   reply.code(status).type(FHIR_JSON);
   if (status === 401) reply.header('www-authenticate', 'Bearer');
   if (status >= 400 || !resource) return reply.send(outcome);
+  // A create answers where the new resource lives (R4 http.html#create).
+  if (status === 201 && baseUrl && 'id' in resource && resource.id) {
+    const versionId = 'meta' in resource ? resource.meta?.versionId : undefined;
+    reply.header('location', `${baseUrl}/${resource.resourceType}/${resource.id}${versionId ? `/_history/${versionId}` : ''}`);
+  }
   const lastUpdated = 'meta' in resource ? resource.meta?.lastUpdated : undefined;
   if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString());
   const etag = etagOf(resource);
@@ -138,7 +143,7 @@ const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) =
       },
       { baseUrl, date: startedAt, contributions },
     );
-    return send(reply, outcome, resource, request.headers['if-none-match']);
+    return send(reply, outcome, resource, request.headers['if-none-match'], baseUrl);
   };
 
   const features = options.runtime ? FHIR_FEATURES : [];

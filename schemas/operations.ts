@@ -24,6 +24,76 @@ export type DayOfWeek =
   | 'TUE'
   | 'WED';
 
+/** The regional team's answer to an error report (the ror-task outputs). */
+export type ErrorReportAnswerInput = {
+  /** The analyst's identifier; at most 4000 characters. */
+  identifierAnalyst?: string | null | undefined;
+  /** The value now in the record; at most 4000 characters. */
+  newValue?: string | null | undefined;
+  /** At most 4000 characters. */
+  note?: string | null | undefined;
+  resolution: FeedbackResolution;
+};
+
+/** The data-quality inputs of an error report (the ror-task inputs of the ROR IG), each at most 4000 characters. */
+export type ErrorReportDetailsInput = {
+  /** The wrong value. */
+  errorValue?: string | null | undefined;
+  /** The FHIR type reported on (Organization for ORGANIZATION and ESTABLISHMENT, HealthcareService or Location for UNIT); set by the FHIR API. */
+  focusType?: string | null | undefined;
+  /** The reporter's identifier in that system. */
+  identifierRequester?: string | null | undefined;
+  /** Path of the wrong element (e.g. HealthcareService.telecom). */
+  pathElementError?: string | null | undefined;
+  /** The value the reporter proposes. */
+  proposedValue?: string | null | undefined;
+  /** Identifier of the quality rule the record breaks. */
+  ruleErrorId?: string | null | undefined;
+  /** The reporting system. */
+  systemRequester?: string | null | undefined;
+};
+
+/** What `errorReports` narrows on. */
+export type ErrorReportFilter = {
+  ids?: Array<string> | null | undefined;
+  /** FINESS EJ/ET numbers or unit ids reported on. */
+  subjectIds?: Array<string> | null | undefined;
+  subjectType?: FeedbackSubjectType | null | undefined;
+};
+
+/** What a report, suggestion or assistance request is about. */
+export type FeedbackKind =
+  /** A request for help from the regional team. */
+  | 'ASSISTANCE'
+  /** An error reported on a record or a search. */
+  | 'REPORT_ERROR'
+  /** A missing theme suggested. */
+  | 'SUGGESTION';
+
+/** How the regional team resolved an error report. */
+export type FeedbackResolution =
+  /** The record was corrected. */
+  | 'CORRECTED'
+  /** The report was rejected (the record was right). */
+  | 'REJECTED';
+
+/** Who sent a feedback item. */
+export type FeedbackSenderKind =
+  | 'APPLICATION'
+  | 'USER';
+
+export type FeedbackStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type FeedbackSubjectType =
+  | 'ESTABLISHMENT'
+  /** Nothing in particular (suggestions, assistance requests). */
+  | 'NONE'
+  | 'ORGANIZATION'
+  | 'SEARCH'
+  | 'UNIT';
+
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
 export type PatientSex =
   | 'FEMALE'
@@ -40,6 +110,42 @@ export type PerimeterKind =
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+export type FhirErrorReportFieldsFragment = { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null };
+
+export type FhirErrorReportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirErrorReportQuery = { errorReport: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } | null };
+
+export type FhirErrorReportsQueryVariables = Exact<{
+  filter?: ErrorReportFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FhirErrorReportsQuery = { errorReports: { edges: Array<{ cursor: string, node: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FhirReportErrorMutationVariables = Exact<{
+  subjectType: FeedbackSubjectType;
+  subjectId: string;
+  message: string;
+  details: ErrorReportDetailsInput;
+}>;
+
+
+export type FhirReportErrorMutation = { reportError: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } };
+
+export type FhirAnswerErrorReportMutationVariables = Exact<{
+  id: string;
+  input: ErrorReportAnswerInput;
+}>;
+
+
+export type FhirAnswerErrorReportMutation = { answerErrorReport: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } };
 
 export type FhirEstablishmentQueryVariables = Exact<{
   id: string;
