@@ -110,7 +110,9 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
 
     // The requester reads and finds its Task; the team finds it too.
     const read = (await client(REPORTER).read({ resourceType: 'Task', id: taskId })) as unknown as Resource & { input: unknown[] };
-    expect(read.input).toEqual(phoneReport('').input);
+    // Inputs come back in the code system's order, equal otherwise.
+    expect(read.input).toHaveLength(phoneReport('').input.length);
+    expect(read.input).toEqual(expect.arrayContaining(phoneReport('').input));
     expect(ids(await search(REPORTER, 'Task', { focus: `HealthcareService/${unitId}` }))).toEqual([`Task/${taskId}`]);
     expect(ids(await search(TEAM, 'Task', { _profile: ROR_TASK, status: 'requested', _lastUpdated: 'ge2020-01-01' }))).toContain(`Task/${taskId}`);
     const withReports = await search(TEAM, 'HealthcareService', { _id: unitId, _revinclude: 'Task:focus' });
