@@ -115,6 +115,8 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(read.input).toEqual(expect.arrayContaining(phoneReport('').input));
     expect(ids(await search(REPORTER, 'Task', { focus: `HealthcareService/${unitId}` }))).toEqual([`Task/${taskId}`]);
     expect(ids(await search(TEAM, 'Task', { _profile: ROR_TASK, status: 'requested', _lastUpdated: 'ge2020-01-01' }))).toContain(`Task/${taskId}`);
+    expect(ids(await search(REPORTER, 'Task', { _content: 'TELEPHONE du service' }))).toContain(`Task/${taskId}`);
+    expect(ids(await search(REPORTER, 'Task', { _content: 'fax' }))).toEqual([]);
     const withReports = await search(TEAM, 'HealthcareService', { _id: unitId, _revinclude: 'Task:focus' });
     expect(ids(withReports, 'include')).toContain(`Task/${taskId}`);
 
@@ -160,6 +162,18 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(unchanged.body).toMatchObject({ status: 'requested', meta: { versionId: '1' }, focus: { reference: `Location/${unitId}` } });
   });
 
+  it('a hub user reports on an establishment (an Organization) and follows its own report', async () => {
+    const created = await call(USER, 'POST', 'Task', { ...phoneReport('Organization/360000137'), description: undefined });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ focus: { reference: 'Organization/360000137' }, requester: { reference: expect.stringMatching(/^Practitioner\/P\d+$/) } });
+    expect(created.body.description).toMatch(/Valeur erronée : 02 54 00 00 00/);
+    const [row] = await hub.db.rows<{ subject_type: string; sender_kind: string }>(sql`select subject_type, sender_kind from offer.feedback where id = ${Number(created.body.id.slice('report-'.length))}`);
+    expect(row).toEqual({ subject_type: 'ESTABLISHMENT', sender_kind: 'USER' });
+    expect((await call(USER, 'GET', `Task/${created.body.id}`)).status).toBe(200);
+    expect(ids(await search(USER, 'Task', { _profile: ROR_TASK }))).toEqual([`Task/${created.body.id}`]);
+    expect((await call(REPORTER, 'GET', `Task/${created.body.id}`)).status).toBe(404);
+  });
+
   it('answers bad payloads with an OperationOutcome', async () => {
     const before = await reportCount();
     const bad = async (body: unknown) => {
@@ -174,6 +188,8 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), focus: { reference: 'Patient/1' } })).expression).toEqual(['Task.focus']);
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [input('errorValue', 'x'.repeat(4001))] })).code).toBe('invalid');
     expect(await reportCount()).toBe(before);
+    const badDate = await call(REPORTER, 'GET', `Task?_profile=${ROR_TASK}&_lastUpdated=ge2026-13-01`);
+    expect(badDate.status).toBe(400);
     const badPatch = await call(TEAM, 'PATCH', `Task/${taskId}`, [{ op: 'replace', path: '/status', value: 'rejected' }]);
     expect(badPatch.status).toBe(400);
     expect(badPatch.body.issue![0]!.diagnostics).toMatch(/already answered/);

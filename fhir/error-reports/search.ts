@@ -2,7 +2,7 @@
  * Task search over both kinds of Task (docs/feedback.md § FHIR Task): the ror-task error reports
  * and the admission Tasks. One search answers one kind: `_profile=<ror-task>`, a `focus` on an
  * Organization, HealthcareService or Location, `_id` values that are all report ids or an
- * `owner` that is a Practitioner (the analyst) ask for reports; any other search lists admission
+ * `owner` that is a Practitioner (the analyst), or `_content` (text search) ask for reports; any other search lists admission
  * Tasks, as before reports were Tasks. Reports are those the caller may read (the regional team
  * all, anyone else its own), listed by the offer subgraph newest first.
  */
@@ -12,7 +12,7 @@ import type { HandlerContext } from '../records.js';
 import { run } from '../search/graphql.js';
 import { ALL_PREFIXES, TOKEN_MODIFIERS, base, type FetchedPage, type PreparedSearch, type ReverseInclude, type SearchParamDefinition, type SearchType } from '../search/definitions.js';
 import { unescape, type Clause, type ParsedSearch } from '../search/parse.js';
-import { parseToken, tokenHolds } from '../search/values.js';
+import { instantTest, parseToken, tokenHolds } from '../search/values.js';
 import type { FhirSearchResource, Task } from '../types.js';
 import { lastUpdatedHolds, reference, taskSearch as admissionTaskSearch } from '../admissions/search.js';
 import { parseReportTaskId, reportToTask } from '../mappers/report-task.js';
@@ -47,7 +47,15 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: 'focus', type: 'reference', description: 'ror-task: the record reported on (Organization/<FINESS>, HealthcareService/<unit id>, Location/<unit id>). Admission: the request, ServiceRequest/<request id>.', definition: base('Task-focus') },
   { code: 'owner', type: 'reference', description: 'ror-task: the analyst who answered, Practitioner/<professional id>. Admission: the unit asked, HealthcareService/<unit id>, or its establishment, Organization/<FINESS ET>.', definition: base('Task-owner') },
   { code: 'requester', type: 'reference', description: 'Who asked or reported: Practitioner/<professional id>, or the name.', definition: base('Task-requester') },
+  { code: '_content', type: 'string', description: 'ror-task only: text in the description, the inputs, the outputs or the note (case and accents ignored).', definition: base('Resource-content') },
 ];
+
+/** Lower case without accents, for `_content`. */
+const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The text `_content` searches in a report's Task. */
+const textOf = (task: Task): string =>
+  folded([task.description, ...(task.input ?? []).map((p) => p.valueString), ...(task.output ?? []).map((p) => p.valueString), ...(task.note ?? []).map((n) => n.text)].filter(Boolean).join('\n'));
 
 /** Whether a search asks for error reports rather than admission Tasks (see the file comment). */
 export function asksForReports(search: ParsedSearch): boolean {
@@ -56,6 +64,7 @@ export function asksForReports(search: ParsedSearch): boolean {
   if (profile) return profile.values.some((v) => unescape(v.value) === PROFILES.task);
   const all = (c: Clause | undefined, test: (value: string) => boolean) => c !== undefined && c.values.every((v) => test(v.value));
   return (
+    clause('_content') !== undefined ||
     all(clause('focus'), (v) => REPORT_FOCUS_TYPES.has(reference(v)[0] ?? '')) ||
     all(clause('_id'), (v) => parseReportTaskId(parseToken(v).code ?? '') !== null) ||
     all(clause('owner'), (v) => reference(v)[0] === 'Practitioner')
@@ -85,6 +94,8 @@ function reportHolds(clause: Clause, task: Task): boolean {
       return refHolds(task.owner?.reference);
     case 'requester':
       return refHolds(task.requester?.reference) || clause.values.some((v) => unescape(v.value) === task.requester?.display);
+    case '_content':
+      return clause.values.some((v) => textOf(task).includes(folded(unescape(v.value))));
     default:
       return true;
   }
@@ -102,6 +113,8 @@ function narrowing(search: ParsedSearch): ReportFilter {
 }
 
 function prepareReports(search: ParsedSearch, ctx: HandlerContext): PreparedSearch {
+  // A malformed date is 400 before anything is read, not only once a report is there to compare.
+  for (const clause of search.clauses) if (clause.definition.type === 'date') clause.values.forEach(instantTest);
   const filter = narrowing(search);
   const keep = (task: Task) => search.clauses.every((c) => reportHolds(c, task));
   const seen = new Map<string, Task>();
