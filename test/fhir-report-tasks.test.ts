@@ -187,6 +187,10 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [input('colour', 'x')] })).expression).toEqual(['Task.input[0].type']);
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), focus: { reference: 'Patient/1' } })).expression).toEqual(['Task.focus']);
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [input('errorValue', 'x'.repeat(4001))] })).code).toBe('invalid');
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: { errorValue: 'x' } })).expression).toEqual(['Task.input']);
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [{ type: { coding: 'errorValue' }, valueString: 'x' }] })).expression).toEqual(['Task.input[0].type']);
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), description: 12 })).expression).toEqual(['Task.description']);
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), meta: { profile: 'x' } })).expression).toEqual(['Task.meta.profile']);
     expect(await reportCount()).toBe(before);
     const badDate = await call(REPORTER, 'GET', `Task?_profile=${ROR_TASK}&_lastUpdated=ge2026-13-01`);
     expect(badDate.status).toBe(400);

@@ -53,10 +53,12 @@ type Parameter = NonNullable<Task['input']>[number];
 /** The values of `input` or `output` by code, each from the given code system, once, as a string. */
 function parametersOf<C extends string>(list: readonly Parameter[] | undefined, system: string, codes: readonly C[], element: string): Partial<Record<C, string>> {
   const values: Partial<Record<C, string>> = {};
+  if (list !== undefined && !Array.isArray(list)) throw invalid(`Task.${element} must be an array.`, `Task.${element}`);
   (list ?? []).forEach((parameter, i) => {
-    const coding = parameter?.type?.coding?.find((c) => c.system === system);
+    const codings: unknown = parameter?.type?.coding;
+    const coding = Array.isArray(codings) ? (codings as Array<{ system?: unknown; code?: unknown }>).find((c) => c?.system === system) : undefined;
     const code = coding?.code as C | undefined;
-    if (!code || !codes.includes(code)) throw invalid(`${element}[${i}].type must be coded in ${system} (${codes.join(', ')}).`, `Task.${element}[${i}].type`);
+    if (typeof code !== 'string' || !codes.includes(code)) throw invalid(`${element}[${i}].type must be coded in ${system} (${codes.join(', ')}).`, `Task.${element}[${i}].type`);
     if (values[code] !== undefined) throw invalid(`${element} ${code} is given twice.`, `Task.${element}[${i}]`);
     if (typeof parameter.valueString !== 'string' || !parameter.valueString.trim()) throw invalid(`${element} ${code} needs a non-empty valueString.`, `Task.${element}[${i}].valueString`);
     values[code] = parameter.valueString;
@@ -81,11 +83,12 @@ function focusOf(task: Task): { focusType: string; id: string; subjectTypes: ('O
 function checkNewTask(body: unknown): Task {
   const task = body as Task | undefined;
   if (!task || typeof task !== 'object' || task.resourceType !== 'Task') throw new OperationOutcomeError(badRequest('POST Task takes a Task resource (ror-task).'));
-  const profiles = task.meta?.profile ?? [];
-  if (profiles.length && !profiles.includes(PROFILES.task)) throw invalid(`A Task created here is a ror-task: meta.profile must be ${PROFILES.task}.`, 'Task.meta.profile');
+  const profiles: unknown = task.meta?.profile ?? [];
+  if (!Array.isArray(profiles) || (profiles.length && !profiles.includes(PROFILES.task))) throw invalid(`A Task created here is a ror-task: meta.profile must be ${PROFILES.task}.`, 'Task.meta.profile');
   if (task.status !== 'requested') throw invalid('A new ror-task has status requested.', 'Task.status');
   if (!task.intent) throw invalid('Task.intent is required (e.g. proposal).', 'Task.intent');
-  if (task.output?.length) throw invalid("Task.output is the regional team's answer: a new ror-task has none.", 'Task.output');
+  if (task.description !== undefined && typeof task.description !== 'string') throw invalid('Task.description must be a string.', 'Task.description');
+  if (task.output !== undefined) throw invalid("Task.output is the regional team's answer: a new ror-task has none.", 'Task.output');
   return task;
 }
 
@@ -136,7 +139,10 @@ function answerOf(current: Task, wanted: Task) {
     throw rule('Answer by setting Task.status to completed (corrected) or rejected, with the outputs.', 'Task.status');
   }
   const outputs = parametersOf<OutputCode>(wanted.output, REPORT_TASK_SYSTEMS.output, OUTPUT_CODES, 'output');
-  const note = wanted.note && wanted.note.length > (current.note?.length ?? 0) ? wanted.note.at(-1)?.text : undefined;
+  if (wanted.note !== undefined && !Array.isArray(wanted.note)) throw invalid('Task.note must be an array of annotations.', 'Task.note');
+  const added = wanted.note && wanted.note.length > (current.note?.length ?? 0) ? wanted.note.at(-1)?.text : undefined;
+  if (added !== undefined && typeof added !== 'string') throw invalid('Task.note[].text must be a string.', 'Task.note');
+  const note = added;
   return { resolution: wanted.status === 'completed' ? 'CORRECTED' : 'REJECTED', ...outputs, ...(note ? { note } : {}) };
 }
 
