@@ -40,7 +40,7 @@ function resourceCapability(handler: AnyResourceHandler): CapabilityStatementRes
   return {
     type: handler.resourceType,
     profile: handler.profile,
-    supportedProfile: [handler.profile],
+    supportedProfile: [handler.profile, ...(handler.otherProfiles ?? [])],
     interaction: implementedInteractions(handler).map((code) => {
       const documentation = handler.documentation?.[code];
       return documentation ? { code, documentation } : { code };

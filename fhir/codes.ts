@@ -17,6 +17,7 @@ export const PROFILES = {
   location: `${ROR_SD}/ror-location`,
   practitioner: `${ROR_SD}/ror-practitioner`,
   practitionerRole: `${ROR_SD}/ror-practitionerrole`,
+  task: `${ROR_SD}/ror-task`,
 } as const;
 
 export const EXTENSIONS = {

@@ -12,7 +12,7 @@ import { establishmentToOrganization, legalEntityToOrganization } from './mapper
 import { unitToHealthcareService } from './mappers/healthcare-service.js';
 import { unitToLocation } from './mappers/location.js';
 import { professionalToPractitioner, situationToPractitionerRole } from './mappers/practitioner.js';
-import { allOk, notFound } from './outcomes.js';
+import { allOk, notFound, unsupportedInteraction } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
   HEALTHCARE_SERVICE_QUERY,
@@ -52,12 +52,15 @@ import { organizationSearch } from './search/types/organization.js';
 import { practitionerRoleSearch } from './search/types/practitioner-role.js';
 import { practitionerSearch } from './search/types/practitioner.js';
 import { TASK_WRITE_DOCUMENTATION, patchTask, readServiceRequest, readTask, updateTask } from './admissions/handlers.js';
-import { serviceRequestSearch, taskSearch } from './admissions/search.js';
 import { healthcareServiceWrites } from './write/healthcare-service.js';
 import { createWith, patchWith, updateWith, type WritableType } from './write/interactions.js';
 import { organizationWrites } from './write/organization.js';
 import { practitionerRoleWrites, practitionerWrites } from './write/practitioner.js';
 import { JSON_PATCH } from './write/patch.js';
+import { serviceRequestSearch } from './admissions/search.js';
+import { taskSearch } from './error-reports/search.js';
+import { REPORT_TASK_DOCUMENTATION, createReportTask, patchReportTask, readReportTask } from './error-reports/handlers.js';
+import { parseReportTaskId } from './mappers/report-task.js';
 
 export type { HandlerContext } from './records.js';
 
@@ -76,6 +79,9 @@ export type CreateOperation<R> = (ctx: HandlerContext) => Promise<HandlerResult<
 
 /** An update of `[type]/[id]` with the resource in ctx.request.body (no update-as-create). */
 export type UpdateOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
+
+/** A create of `[type]` with the resource in ctx.request.body (201 with the resource). */
+export type CreateOperation<R> = (ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
 export type VreadOperation<R> = (id: string, versionId: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
@@ -97,6 +103,8 @@ export interface ResourceInteractions<R> {
 export interface ResourceHandler<R = Organization | HealthcareService | Location | Practitioner | PractitionerRole | ServiceRequest | Task> {
   resourceType: R extends { resourceType: infer T } ? T : string;
   profile: string;
+  /** Other profiles its resources may claim (Task: the IG's ror-task besides admission Tasks). */
+  otherProfiles?: readonly string[];
   interactions: ResourceInteractions<R>;
   /** What the CapabilityStatement says of an interaction (e.g. which conditional forms a patch takes). */
   documentation?: Partial<Record<TypeInteraction, string>>;
@@ -301,12 +309,31 @@ const serviceRequestHandler: ResourceHandler<ServiceRequest> = {
   search: serviceRequestSearch,
 };
 
+/**
+ * Two kinds of Task share the type (docs/feedback.md § FHIR Task): error reports (ror-task,
+ * Task/report-<n>: created, read, searched, answered by PATCH) and admission Tasks
+ * (Task/<request id>-<unit id>, docs/admissions.md § FHIR). The id says which an interaction is on.
+ */
+const isReport = (id: string | undefined): boolean => id !== undefined && parseReportTaskId(id) !== null;
+
 const taskHandler: ResourceHandler<Task> = {
   resourceType: 'Task',
   profile: 'http://hl7.org/fhir/StructureDefinition/Task',
-  interactions: { read: readTask, patch: patchTask, update: updateTask, 'search-type': searchWith(taskSearch) },
+  otherProfiles: [PROFILES.task],
+  interactions: {
+    read: (id, ctx) => (isReport(id) ? readReportTask(id, ctx) : readTask(id, ctx)),
+    create: createReportTask,
+    patch: (id, ctx) => (isReport(id) ? patchReportTask(id!, ctx) : patchTask(id, ctx)),
+    update: (id, ctx) => (isReport(id) ? Promise.resolve([unsupportedInteraction('Task (ror-task)', 'update')]) : updateTask(id, ctx)),
+    'search-type': searchWith(taskSearch),
+  },
   patchMediaTypes: ['application/json-patch+json'],
-  documentation: { patch: TASK_WRITE_DOCUMENTATION, update: TASK_WRITE_DOCUMENTATION },
+  documentation: {
+    read: REPORT_TASK_DOCUMENTATION.read,
+    create: REPORT_TASK_DOCUMENTATION.create,
+    patch: `${REPORT_TASK_DOCUMENTATION.patch} ${TASK_WRITE_DOCUMENTATION}`,
+    update: `Admission Tasks only. ${TASK_WRITE_DOCUMENTATION}`,
+  },
   search: taskSearch,
 };
 

@@ -132,7 +132,7 @@ export async function dispatch(
     return refusal ? [refusal] : handler.interactions.patch(parsed.id, ctx);
   }
   if (parsed.interaction === 'update' && handler.interactions.update && parsed.id !== undefined) return handler.interactions.update(parsed.id, ctx);
-  if (parsed.interaction === 'create' && handler.interactions.create) return handler.interactions.create(ctx);
+  if (parsed.interaction === 'create' && handler.interactions.create && parsed.id === undefined) return handler.interactions.create(ctx);
   const search = handler.interactions['search-type'];
   if (parsed.interaction === 'search-type' && search) return search(ctx);
   return [unsupportedInteraction(parsed.resourceType, parsed.interaction)];

@@ -17,11 +17,19 @@ export type AccountInput = {
 /** A unit's own address, when different from its establishment's. */
 export type AddressInput = {
   city: string;
+  /** The parts of the line, when known (ISO 21090 address parts, as FINESS records them); each optional. */
+  houseNumber?: string | null | undefined;
+  houseNumberSuffix?: string | null | undefined;
   inseeCode?: string | null | undefined;
   latitude?: number | null | undefined;
   line: string;
   longitude?: number | null | undefined;
+  namedPlace?: string | null | undefined;
+  postBox?: string | null | undefined;
   postalCode: string;
+  streetName?: string | null | undefined;
+  /** TRE_R35 street type code (R, AV, BD, RTE…). */
+  streetType?: string | null | undefined;
 };
 
 /** What is counted (IG TRE_R329 NatureCapacite): beds, or places (day hospital, HAD). */
@@ -41,6 +49,8 @@ export type CreateProfessionalInput = {
   adeliNumber?: string | null | undefined;
   /** FINESS ET numbers of the establishments the person works in. */
   establishmentIds?: Array<string> | null | undefined;
+  /** How the person works in some of these units (TRE_R23); each names one of unitIds. */
+  exerciseModes?: Array<ExerciseModeInput> | null | undefined;
   firstName: string;
   /** Written in capitals without accents or hyphens whatever the input. */
   lastName: string;
@@ -81,6 +91,43 @@ export type Discipline =
   | 'SMR'
   | 'SURGERY';
 
+/** The regional team's answer to an error report (the ror-task outputs). */
+export type ErrorReportAnswerInput = {
+  /** The analyst's identifier; at most 4000 characters. */
+  identifierAnalyst?: string | null | undefined;
+  /** The value now in the record; at most 4000 characters. */
+  newValue?: string | null | undefined;
+  /** At most 4000 characters. */
+  note?: string | null | undefined;
+  resolution: FeedbackResolution;
+};
+
+/** The data-quality inputs of an error report (the ror-task inputs of the ROR IG), each at most 4000 characters. */
+export type ErrorReportDetailsInput = {
+  /** The wrong value. */
+  errorValue?: string | null | undefined;
+  /** The FHIR type reported on (Organization for ORGANIZATION and ESTABLISHMENT, HealthcareService or Location for UNIT); set by the FHIR API. */
+  focusType?: string | null | undefined;
+  /** The reporter's identifier in that system. */
+  identifierRequester?: string | null | undefined;
+  /** Path of the wrong element (e.g. HealthcareService.telecom). */
+  pathElementError?: string | null | undefined;
+  /** The value the reporter proposes. */
+  proposedValue?: string | null | undefined;
+  /** Identifier of the quality rule the record breaks. */
+  ruleErrorId?: string | null | undefined;
+  /** The reporting system. */
+  systemRequester?: string | null | undefined;
+};
+
+/** What `errorReports` narrows on. */
+export type ErrorReportFilter = {
+  ids?: Array<string> | null | undefined;
+  /** FINESS EJ/ET numbers or unit ids reported on. */
+  subjectIds?: Array<string> | null | undefined;
+  subjectType?: FeedbackSubjectType | null | undefined;
+};
+
 /** What the establishment referents keep current; absent fields are left unchanged, null clears. */
 export type EstablishmentUpdate = {
   alertEmail?: string | null | undefined;
@@ -90,6 +137,46 @@ export type EstablishmentUpdate = {
   switchboardPhone?: string | null | undefined;
   website?: string | null | undefined;
 };
+
+/** How a professional works in one of their units (the national ROR's mode d'exercice in the offer). */
+export type ExerciseModeInput = {
+  /** TRE_R23 ModeExercice code: S Salarié, L Libéral, B Bénévole, I Indirect. */
+  exerciseModeCode: string;
+  unitId: string;
+};
+
+/** What a report, suggestion or assistance request is about. */
+export type FeedbackKind =
+  /** A request for help from the regional team. */
+  | 'ASSISTANCE'
+  /** An error reported on a record or a search. */
+  | 'REPORT_ERROR'
+  /** A missing theme suggested. */
+  | 'SUGGESTION';
+
+/** How the regional team resolved an error report. */
+export type FeedbackResolution =
+  /** The record was corrected. */
+  | 'CORRECTED'
+  /** The report was rejected (the record was right). */
+  | 'REJECTED';
+
+/** Who sent a feedback item. */
+export type FeedbackSenderKind =
+  | 'APPLICATION'
+  | 'USER';
+
+export type FeedbackStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type FeedbackSubjectType =
+  | 'ESTABLISHMENT'
+  /** Nothing in particular (suggestions, assistance requests). */
+  | 'NONE'
+  | 'ORGANIZATION'
+  | 'SEARCH'
+  | 'UNIT';
 
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
 export type PatientSex =
@@ -143,6 +230,8 @@ export type UnitInput = {
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
   poleId?: string | null | undefined;
+  /** Psychiatric sector codes (e.g. 45G03, 971I01). */
+  psychiatricSectors?: Array<string> | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
@@ -179,6 +268,7 @@ export type UnitUpdate = {
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
   poleId?: string | null | undefined;
+  psychiatricSectors?: Array<string> | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
@@ -193,6 +283,8 @@ export type UpdateProfessionalInput = {
   adeliNumber?: string | null | undefined;
   /** Replaces the establishments (new ones need a right covering them). */
   establishmentIds?: Array<string> | null | undefined;
+  /** Sets the exercise mode of these units (each among the units after the update); the other units keep theirs. Same rights as changing the placement. */
+  exerciseModes?: Array<ExerciseModeInput> | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
   professionCode?: string | null | undefined;
@@ -202,6 +294,42 @@ export type UpdateProfessionalInput = {
   /** Replaces the units; each must belong to one of the establishments. */
   unitIds?: Array<string> | null | undefined;
 };
+
+export type FhirErrorReportFieldsFragment = { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null };
+
+export type FhirErrorReportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirErrorReportQuery = { errorReport: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } | null };
+
+export type FhirErrorReportsQueryVariables = Exact<{
+  filter?: ErrorReportFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FhirErrorReportsQuery = { errorReports: { edges: Array<{ cursor: string, node: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FhirReportErrorMutationVariables = Exact<{
+  subjectType: FeedbackSubjectType;
+  subjectId: string;
+  message: string;
+  details: ErrorReportDetailsInput;
+}>;
+
+
+export type FhirReportErrorMutation = { reportError: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } };
+
+export type FhirAnswerErrorReportMutationVariables = Exact<{
+  id: string;
+  input: ErrorReportAnswerInput;
+}>;
+
+
+export type FhirAnswerErrorReportMutation = { answerErrorReport: { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null } };
 
 export type FhirEstablishmentQueryVariables = Exact<{
   id: string;

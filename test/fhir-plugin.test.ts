@@ -162,7 +162,7 @@ describe('GET /fhir/metadata', () => {
       ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance', 'create', 'update', 'patch', 'search-type']],
       ['PractitionerRole', PROFILES.practitionerRole, ['read', 'vread', 'history-instance', 'create', 'update', 'patch', 'search-type']],
       ['ServiceRequest', 'http://hl7.org/fhir/StructureDefinition/ServiceRequest', ['read', 'search-type']],
-      ['Task', 'http://hl7.org/fhir/StructureDefinition/Task', ['read', 'patch', 'update', 'search-type']],
+      ['Task', 'http://hl7.org/fhir/StructureDefinition/Task', ['read', 'create', 'patch', 'update', 'search-type']],
     ]);
   });
 

@@ -18,7 +18,7 @@ import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { startReceiver, statusOf, type NotificationBundle, type Receiver } from './helpers/fhir/receiver.js';
 import { BACKPORT_URLS } from '../fhir/subscriptions/backport.js';
-import { ADMISSION_TOPIC, CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC } from '../fhir/subscriptions/topics.js';
+import { ADMISSION_TOPIC, CAPACITY_TOPIC, OFFER_TOPIC, REPORT_TASK_TOPIC, TENSION_TOPIC } from '../fhir/subscriptions/topics.js';
 import { createStore } from '../fhir/subscriptions/store.js';
 import { startDelivery } from '../fhir/subscriptions/delivery.js';
 import { startFanout } from '../fhir/subscriptions/fanout.js';
@@ -138,7 +138,7 @@ describe('FHIR subscriptions (backport IG) on a private PGlite hub', () => {
     expect(resource.interaction.map((i) => i.code).sort()).toEqual(['create', 'delete', 'read', 'search-type']);
     expect(resource.operation!.map((o) => o.name).sort()).toEqual(['events', 'get-ws-binding-token', 'status']);
     const topics = resource.extension!.filter((e) => e.url === BACKPORT_URLS.topicCanonical).map((e) => e.valueCanonical);
-    expect(topics).toEqual([CAPACITY_TOPIC.canonical, OFFER_TOPIC.canonical, TENSION_TOPIC.canonical, ADMISSION_TOPIC.canonical]);
+    expect(topics).toEqual([CAPACITY_TOPIC.canonical, OFFER_TOPIC.canonical, TENSION_TOPIC.canonical, ADMISSION_TOPIC.canonical, REPORT_TASK_TOPIC.canonical]);
   });
 
   it('rejects each unsupported topic, filter, channel type, endpoint, payload type and channel/payload combination with a 400 naming it', async () => {

@@ -109,7 +109,10 @@ describe.each(databaseKinds())('offer feedback on %s', (kind) => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const app = await report(await asApp(url, 'place-search'), { type: 'UNIT', id: unitId, message: 'x' });
     expect(app.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(app.errors?.[0]?.message).toMatch(/hub users/);
+    expect(app.errors?.[0]?.message).toMatch(/offer\.report/);
+    const suggestion = await gql(url, 'mutation { suggestTheme(message: "x") { id } }', {}, { authorization: await asApp(url, 'place-search') });
+    expect(suggestion.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(suggestion.errors?.[0]?.message).toMatch(/hub users/);
   });
 
   it('answers NOT_FOUND for an unknown record and BAD_USER_INPUT for a bad message', async () => {

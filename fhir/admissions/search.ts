@@ -48,7 +48,7 @@ const SERVICE_REQUEST_PARAMS: readonly SearchParamDefinition[] = [
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 /** A reference value as [type or undefined, id]. */
-function reference(raw: string): [string | undefined, string] {
+export function reference(raw: string): [string | undefined, string] {
   const parts = unescape(raw).split('/');
   return parts.length >= 2 ? [parts.at(-2), parts.at(-1)!] : [undefined, parts[0]!];
 }
@@ -75,7 +75,7 @@ function instantHolds(range: InstantRange, iso: string): boolean {
   return range.outside ? !inside : inside;
 }
 
-const lastUpdatedHolds = (clause: Clause, iso: string): boolean => clause.values.some((v) => instantHolds(instantTest(v), iso));
+export const lastUpdatedHolds = (clause: Clause, iso: string): boolean => clause.values.some((v) => instantHolds(instantTest(v), iso));
 
 function requesterHolds(clause: Clause, request: AdmissionRequestRecord): boolean {
   const keys = requesterKeys(request);

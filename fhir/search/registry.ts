@@ -8,7 +8,8 @@ import { locationSearch } from './types/location.js';
 import { organizationSearch } from './types/organization.js';
 import { practitionerRoleSearch } from './types/practitioner-role.js';
 import { practitionerSearch } from './types/practitioner.js';
-import { serviceRequestSearch, taskSearch } from '../admissions/search.js';
+import { serviceRequestSearch } from '../admissions/search.js';
+import { taskSearch } from '../error-reports/search.js';
 
 export const SEARCH_TYPES: readonly SearchType[] = [organizationSearch, healthcareServiceSearch, locationSearch, practitionerSearch, practitionerRoleSearch, serviceRequestSearch, taskSearch];
 

@@ -8,6 +8,7 @@
  */
 import type { Scope } from '../../platform/auth/identity.js';
 import { taskId } from '../mappers/admission-common.js';
+import { reportTaskId } from '../mappers/report-task.js';
 import type { InboxRow } from './tables.js';
 
 export type FocusType = 'Location' | 'HealthcareService' | 'Organization' | 'Task';
@@ -37,7 +38,7 @@ export interface Topic {
   title: string;
   description: string;
   /** The change-feed topic it follows. */
-  feedTopic: 'capacity' | 'offer' | 'tension' | 'admission';
+  feedTopic: 'capacity' | 'offer' | 'tension' | 'admission' | 'feedback';
   /** The scope an application needs to subscribe (users: events are checked one by one). */
   scope: Scope;
   focusTypes: readonly FocusType[];
@@ -156,7 +157,24 @@ export const ADMISSION_TOPIC: Topic = {
   },
 };
 
-export const TOPICS: readonly Topic[] = [CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC, ADMISSION_TOPIC];
+export const REPORT_TASK_TOPIC: Topic = {
+  canonical: `${TOPIC_BASE}/report-task-status`,
+  title: 'Error reports (ror-task): Task status',
+  description:
+    'An error report was sent, answered by the regional team (completed or rejected, with its outputs) or closed: the focus is its ' +
+    'Task (Task/report-<n>). Only those who may read the report hear of it: its sender and the regional team.',
+  feedTopic: 'feedback',
+  scope: 'offer.report',
+  focusTypes: ['Task'],
+  filters: [
+    { resourceType: 'Task', name: '_id', kind: 'token', description: 'the Task id (`report-<n>`)' },
+    { resourceType: 'Task', name: 'status', kind: 'token', description: 'the Task status after the change (requested, completed, rejected)' },
+    { resourceType: 'Task', name: 'focus', kind: 'reference', description: 'the record reported on (Organization/<FINESS>, HealthcareService/<unit id>, Location/<unit id>)' },
+  ],
+  focusOf: (change, wanted) => (change.recordType === 'ERROR_REPORT' && wanted.has('Task') ? { type: 'Task', id: reportTaskId(change.recordId) } : null),
+};
+
+export const TOPICS: readonly Topic[] = [CAPACITY_TOPIC, OFFER_TOPIC, TENSION_TOPIC, ADMISSION_TOPIC, REPORT_TASK_TOPIC];
 
 export function findTopic(canonical: string): Topic | undefined {
   return TOPICS.find((t) => t.canonical === canonical);

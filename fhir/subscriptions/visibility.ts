@@ -11,6 +11,8 @@ import type { Focus, FocusFacts, Topic } from './topics.js';
 import { ADMISSION_REQUEST_FIELDS, type AdmissionRequestRecord } from '../admissions/queries.js';
 import { parseTaskId, requesterKeys } from '../mappers/admission-common.js';
 import { targetToTask } from '../mappers/task.js';
+import { ERROR_REPORT_FIELDS, type ErrorReportRecord } from '../error-reports/queries.js';
+import { parseReportTaskId, reportToTask } from '../mappers/report-task.js';
 
 export const VISIBILITY_QUERIES = {
   FhirSubscriptionUnitCapacity: /* GraphQL */ `
@@ -36,7 +38,20 @@ export const VISIBILITY_QUERIES = {
     query FhirSubscriptionAdmission($id: ID!) { admissionRequest(id: $id) { ...FhirAdmissionRequestFields } }
     ${ADMISSION_REQUEST_FIELDS}
   `,
+  FhirSubscriptionErrorReport: /* GraphQL */ `
+    query FhirSubscriptionErrorReport($id: ID!) { errorReport(id: $id) { ...FhirErrorReportFields } }
+    ${ERROR_REPORT_FIELDS}
+  `,
 } as const;
+
+/** A ror-task's facts, read as the subscriber: null unless they may read the report (its sender, the regional team). */
+async function reportTaskFacts(ctx: Parameters<typeof fetchRecord>[0], focus: Focus): Promise<Visibility> {
+  const reportId = parseReportTaskId(focus.id);
+  const record = reportId ? await fetchRecord<{ errorReport: ErrorReportRecord | null }, 'errorReport'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionErrorReport, 'errorReport', reportId) : null;
+  const task = record ? reportToTask(record) : null;
+  if (!task) return null;
+  return { _id: [task.id!], status: [task.status], focus: [task.focus!.reference!.split('/')[1]!] };
+}
 
 /**
  * A Task's facts, read as the subscriber: null when the request is not theirs to see (the
@@ -91,6 +106,7 @@ export async function checkVisibility(execute: GraphQLExecutor, principal: Princ
   try {
     const { topic, focus } = question;
     if (topic.feedTopic === 'admission') return await taskFacts(ctx, focus);
+    if (topic.feedTopic === 'feedback') return await reportTaskFacts(ctx, focus);
     if (topic.feedTopic === 'capacity') {
       const unit = await fetchRecord<{ unit: UnitRecord | null }, 'unit'>(ctx, VISIBILITY_QUERIES.FhirSubscriptionUnitCapacity, 'unit', focus.id, [['unit', 'capacity']]);
       return unit?.capacity ? unitFacts(unit) : null;

@@ -6,7 +6,7 @@
 import type { PerimeterKind, RightCode } from './rights.js';
 
 /** Scopes a trust-circle application can hold. */
-export const SCOPES = ['offer.read', 'offer.write', 'capacity.read', 'capacity.write', 'tension.read', 'professional.read', 'bulk.export', 'admission.request'] as const;
+export const SCOPES = ['offer.read', 'offer.write', 'capacity.read', 'capacity.write', 'tension.read', 'professional.read', 'bulk.export', 'admission.request', 'offer.report'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Scopes whose writes stay within the application's registered perimeter (ApplicationPerimeter). */

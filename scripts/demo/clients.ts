@@ -34,7 +34,7 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
   {
     clientId: 'bed-manager-chateauroux',
     name: 'Gestion des lits — CH Châteauroux',
-    scopes: ['offer.read', 'capacity.read', 'capacity.write'],
+    scopes: ['offer.read', 'capacity.read', 'capacity.write', 'offer.report'],
     accessLevel: 2,
     writeEstablishments: ['360000137'],
   },

@@ -28,6 +28,18 @@ export function describeSubject(row: Pick<FeedbackRow, 'subjectType' | 'subjectI
   return row.subjectId ? `${SUBJECT_LABELS[row.subjectType]} ${row.subjectId}` : SUBJECT_LABELS[row.subjectType];
 }
 
+/** The ror-task inputs of an error report, one line each (reports made through FHIR). */
+function detailLines(row: FeedbackRow): string[] {
+  const lines = [
+    row.pathElementError && `Élément en erreur : ${row.pathElementError}`,
+    row.errorValue && `Valeur erronée : ${row.errorValue}`,
+    row.proposedValue && `Valeur proposée : ${row.proposedValue}`,
+    row.ruleErrorId && `Règle : ${row.ruleErrorId}`,
+    row.systemRequester && `Système demandeur : ${row.systemRequester}${row.identifierRequester ? ` (${row.identifierRequester})` : ''}`,
+  ];
+  return lines.filter((l): l is string => Boolean(l));
+}
+
 export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail {
   const subject = describeSubject(row);
   return {
@@ -40,8 +52,9 @@ export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail 
       '',
       'Expéditeur :',
       row.senderLogin,
-      `Professionnel : ${row.senderProfessionalId}`,
+      row.senderProfessionalId ? `Professionnel : ${row.senderProfessionalId}` : 'Application du cercle de confiance',
       ...(subject ? ['', `Objet : ${subject}`] : []),
+      ...detailLines(row),
       ...(row.searchText ? ['Critères de recherche :', row.searchText] : []),
       '',
       'Message :',

@@ -1,25 +1,31 @@
 /**
  * Reports, suggestions and assistance requests (docs/feedback.md): any signed-in hub user sends
- * one; it is stored with its sender and, in the same transaction, a mail to the regional team is
- * queued in the offer outbox. The regional team (ORU_ROR_ETABLISSEMENT_EDIT transversally) lists
- * and closes them.
+ * one (an application with `offer.report` an error report); it is stored with its sender and, in
+ * the same transaction, a mail to the regional team is queued in the offer outbox. The regional
+ * team (ORU_ROR_ETABLISSEMENT_EDIT transversally) lists, answers and closes them; a sender reads
+ * and follows its own error reports (the FHIR ror-task, error-reports.ts).
  */
-import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { appendChanges } from '../../platform/changes/append.js';
 import type { Orm } from '../../platform/db/client.js';
 import { HubError } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
-import { requireRight } from '../../platform/auth/authorize.js';
-import type { Identity } from '../../platform/auth/identity.js';
+import { hasRight, hasScope, requireRight, seesConfidential } from '../../platform/auth/authorize.js';
+import { actorName, type Identity } from '../../platform/auth/identity.js';
 import { feedbackMail } from './feedback-mail.js';
 import type { OfferStore } from './store.js';
+import { detailColumns, errorReportChange, optionalText, senderOf, type ErrorReportAnswer, type ErrorReportDetails } from './error-reports.js';
 import { feedback, mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type FeedbackSubjectType } from './tables.js';
 
 export const MESSAGE_MAX = 4000;
 /** The right that makes a user part of the regional team for feedback (our choice: see docs/authorisation.md). */
 export const TEAM_RIGHT = 'ORU_ROR_ETABLISSEMENT_EDIT';
 
-type UserIdentity = Extract<Identity, { kind: 'user' }>;
+/** The scope an application needs to send error reports (applications send nothing else). */
+export const REPORT_SCOPE = 'offer.report';
+
+type SenderIdentity = Extract<Identity, { kind: 'user' } | { kind: 'client' }>;
 
 export interface FeedbackSubmission {
   kind: FeedbackKind;
@@ -27,6 +33,14 @@ export interface FeedbackSubmission {
   subjectId?: string | null;
   searchText?: string | null;
   message: string;
+  details?: ErrorReportDetails | null;
+}
+
+/** What `errorReports` narrows on: ids, or the records reported on (one subject type). */
+export interface ErrorReportFilter {
+  ids?: string[] | null;
+  subjectType?: FeedbackSubjectType | null;
+  subjectIds?: string[] | null;
 }
 
 export interface FeedbackListArgs {
@@ -40,13 +54,24 @@ function badInput(message: string, argumentName: string): HubError {
   return new HubError('BAD_USER_INPUT', message, { argumentName });
 }
 
-function requireUser(identity: Identity): UserIdentity {
-  if (identity.kind === 'user') return identity;
+function requireSignedIn(identity: Identity): void {
   if (identity.kind === 'anonymous') {
-    throw new HubError('UNAUTHENTICATED', 'Sign in to send a report, a suggestion or an assistance request: send a bearer token (Authorization: Bearer …).');
+    throw new HubError('UNAUTHENTICATED', 'Sign in to send or follow a report, a suggestion or an assistance request: send a bearer token (Authorization: Bearer …).');
   }
-  throw new HubError('FORBIDDEN', 'Only hub users (signed-in accounts) can send reports, suggestions and assistance requests; applications cannot.');
 }
+
+/** Hub users send anything; applications error reports only, with the offer.report scope. */
+function requireSender(identity: Identity, kind: FeedbackKind): SenderIdentity {
+  requireSignedIn(identity);
+  if (identity.kind === 'user') return identity;
+  if (identity.kind === 'client' && kind === 'REPORT_ERROR') {
+    if (hasScope(identity, REPORT_SCOPE)) return identity;
+    throw new HubError('FORBIDDEN', `Missing scope ${REPORT_SCOPE} for this application: it may not report errors.`, { scope: REPORT_SCOPE });
+  }
+  throw new HubError('FORBIDDEN', 'Only hub users (signed-in accounts) can send suggestions and assistance requests; applications can only report errors.');
+}
+
+const isTeam = (identity: Identity): boolean => hasRight(identity, TEAM_RIGHT, { kind: 'TRANSVERSAL' });
 
 function requireTeam(identity: Identity): void {
   requireRight(identity, TEAM_RIGHT, { kind: 'TRANSVERSAL' });
@@ -82,7 +107,7 @@ function parseId(id: string): number | null {
 }
 
 export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Identity, teamEmail: string, nudge: () => void) {
-  /** Checks the record reported exists (sensitive units included: every sender is a hub user). */
+  /** Checks the record reported exists and the sender may see it (sensitive units: hub users and applications of access profile 1). */
   const checkSubject = async (subjectType: FeedbackSubjectType, subjectId: string | null | undefined): Promise<string | null> => {
     if (subjectType === 'SEARCH' || subjectType === 'NONE') {
       if (subjectId) throw badInput(`\`subjectId\` must be absent for a ${subjectType} report.`, 'subjectId');
@@ -95,19 +120,23 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
         ? await offer.organizationsByIds([id])
         : subjectType === 'ESTABLISHMENT'
           ? await offer.establishmentsByIds([id])
-          : await offer.unitsByIds([id]);
+          : (await offer.unitsByIds([id])).filter((u) => !u.sensitive || seesConfidential(identity));
     const names = { ORGANIZATION: 'legal entity', ESTABLISHMENT: 'establishment', UNIT: 'unit' } as const;
     if (!found.length) throw new HubError('NOT_FOUND', `No ${names[subjectType]} ${id}.`, { argumentName: 'subjectId' });
     return id;
   };
 
   const submit = async (input: FeedbackSubmission): Promise<FeedbackRow> => {
-    const user = requireUser(identity);
+    const sender = requireSender(identity, input.kind);
     const message = validText(input.message, 'message', true)!;
     if (input.subjectType !== 'SEARCH' && input.searchText) {
       throw badInput('`searchText` is only for a SEARCH report.', 'searchText');
     }
     const searchText = input.subjectType === 'SEARCH' ? validSearch(input.searchText) : null;
+    if (input.details && (input.kind !== 'REPORT_ERROR' || input.subjectType === 'SEARCH' || input.subjectType === 'NONE')) {
+      throw badInput('`details` are only for an error report on a record.', 'details');
+    }
+    const details = detailColumns(input.subjectType, input.details);
     const subjectId = await checkSubject(input.subjectType, input.subjectId);
     const row = await orm.transaction(async (tx) => {
       const [created] = await tx
@@ -118,21 +147,61 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
           subjectId,
           searchText,
           message,
-          senderSubject: user.subject,
-          senderProfessionalId: user.professionalId,
-          senderLogin: user.login,
+          ...senderOf(sender),
+          ...details,
         })
         .returning();
       await enqueueMail(tx, mailOutbox, feedbackMail(teamEmail, created!));
+      if (created!.kind === 'REPORT_ERROR') await appendChanges(tx as unknown as Orm, [errorReportChange(created!, 'CREATE', actorName(identity))]);
       return created!;
     });
     nudge();
     return row;
   };
 
+  /** Closes an open item in one transaction with its change-feed event (error reports only). */
+  const closeWith = async (id: string, values: Partial<FeedbackRow>, action: 'ANSWER' | 'CLOSE', onlyReports: boolean): Promise<FeedbackRow> => {
+    requireTeam(identity);
+    const key = parseId(id);
+    const [existing] = key === null ? [] : await orm.select().from(feedback).where(eq(feedback.id, key));
+    if (!existing || (onlyReports && existing.kind !== 'REPORT_ERROR')) {
+      throw new HubError('NOT_FOUND', `No ${onlyReports ? 'error report' : 'report, suggestion or assistance request'} ${id}.`, { argumentName: 'id' });
+    }
+    const closedBy = identity.kind === 'user' ? identity.login : identity.kind;
+    const closedByProfessionalId = identity.kind === 'user' ? identity.professionalId : null;
+    return orm.transaction(async (tx) => {
+      const [closed] = await tx
+        .update(feedback)
+        .set({ ...values, status: 'CLOSED', closedAt: new Date(), closedBy, closedByProfessionalId, version: sql`${feedback.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(feedback.id, existing.id), eq(feedback.status, 'OPEN')))
+        .returning();
+      if (!closed) throw badInput(`Item ${id} is already closed.`, 'id');
+      if (closed.kind === 'REPORT_ERROR') await appendChanges(tx as unknown as Orm, [errorReportChange(closed, action, actorName(identity))]);
+      return closed;
+    });
+  };
+
+  /** Error reports the caller may read: all for the regional team, its own for anyone else. */
+  const readable = (): SQL[] => {
+    requireSignedIn(identity);
+    const where: SQL[] = [eq(feedback.kind, 'REPORT_ERROR')];
+    if (isTeam(identity)) return where;
+    if (identity.kind === 'client' && !hasScope(identity, REPORT_SCOPE)) {
+      throw new HubError('FORBIDDEN', `Missing scope ${REPORT_SCOPE} for this application: it has no error reports.`, { scope: REPORT_SCOPE });
+    }
+    const subject = identity.kind === 'user' || identity.kind === 'client' ? identity.subject : '';
+    where.push(eq(feedback.senderKind, identity.kind === 'client' ? 'APPLICATION' : 'USER'), eq(feedback.senderSubject, subject));
+    return where;
+  };
+
   return {
-    reportError: (subjectType: FeedbackSubjectType, subjectId: string | null | undefined, searchText: string | null | undefined, message: string) =>
-      submit({ kind: 'REPORT_ERROR', subjectType, subjectId, searchText, message }),
+    reportError: (
+      subjectType: FeedbackSubjectType,
+      subjectId: string | null | undefined,
+      searchText: string | null | undefined,
+      message: string,
+      details?: ErrorReportDetails | null,
+    ) => submit({ kind: 'REPORT_ERROR', subjectType, subjectId, searchText, message, details }),
     suggestTheme: (message: string) => submit({ kind: 'SUGGESTION', subjectType: 'NONE', message }),
     requestAssistance: (message: string) => submit({ kind: 'ASSISTANCE', subjectType: 'NONE', message }),
 
@@ -163,18 +232,49 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
 
     close: async (id: string, note: string | null | undefined): Promise<FeedbackRow> => {
       requireTeam(identity);
-      const user = identity.kind === 'user' ? identity.login : identity.kind;
       const closingNote = note === null || note === undefined ? null : validText(note, 'note', false);
+      return closeWith(id, { closingNote }, 'CLOSE', false);
+    },
+
+    /** The regional team's answer to an error report: how it was resolved, the ror-task outputs, and a note. */
+    answer: async (id: string, input: ErrorReportAnswer): Promise<FeedbackRow> => {
+      requireTeam(identity);
+      const values = {
+        resolution: input.resolution,
+        newValue: optionalText(input.newValue, 'input.newValue'),
+        identifierAnalyst: optionalText(input.identifierAnalyst, 'input.identifierAnalyst'),
+        closingNote: optionalText(input.note, 'input.note'),
+      };
+      return closeWith(id, values, 'ANSWER', true);
+    },
+
+    /** One error report, for the team or its sender; null for anyone else (whether it exists or not). */
+    errorReport: async (id: string): Promise<FeedbackRow | null> => {
+      const where = readable();
       const key = parseId(id);
-      const [existing] = key === null ? [] : await orm.select().from(feedback).where(eq(feedback.id, key));
-      if (!existing) throw new HubError('NOT_FOUND', `No report, suggestion or assistance request ${id}.`, { argumentName: 'id' });
-      const [closed] = await orm
-        .update(feedback)
-        .set({ status: 'CLOSED', closedAt: new Date(), closedBy: user, closingNote })
-        .where(and(eq(feedback.id, existing.id), eq(feedback.status, 'OPEN')))
-        .returning();
-      if (!closed) throw badInput(`Item ${id} is already closed.`, 'id');
-      return closed;
+      if (key === null) return null;
+      const [row] = await orm.select().from(feedback).where(and(...where, eq(feedback.id, key)));
+      return row ?? null;
+    },
+
+    /** Error reports the caller may read, newest first. */
+    errorReports: async (filter: ErrorReportFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<FeedbackRow>> => {
+      const where = readable();
+      const size = pageSize(first);
+      if (filter?.ids) where.push(inArray(feedback.id, filter.ids.map(parseId).filter((k): k is number => k !== null).concat(0)));
+      if (filter?.subjectType) where.push(eq(feedback.subjectType, filter.subjectType));
+      if (filter?.subjectIds) where.push(inArray(feedback.subjectId, [...filter.subjectIds, '']));
+      const filters = [...where];
+      if (after) {
+        const [afterId] = decodeCursor(after);
+        if (typeof afterId !== 'number') throw badInput('The cursor given in `after` is not one this server issued.', 'after');
+        where.push(lt(feedback.id, afterId));
+      }
+      const rows = await orm.select().from(feedback).where(and(...where)).orderBy(desc(feedback.id)).limit(size + 1);
+      return toConnection(rows, size, Boolean(after), (r) => [r.id], async () => {
+        const [n] = await orm.select({ n: count() }).from(feedback).where(and(...filters));
+        return n?.n ?? 0;
+      });
     },
   };
 }

@@ -5,7 +5,8 @@ import { departmentName } from '../../platform/admin-divisions.js';
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
-import type { FeedbackListArgs, FeedbackService } from './feedback.js';
+import type { ErrorReportFilter, FeedbackListArgs, FeedbackService } from './feedback.js';
+import type { ErrorReportAnswer, ErrorReportDetails } from './error-reports.js';
 import type { EstablishmentFilter, OfferService, UnitFilter } from './service.js';
 import type { CodeSystemRow } from './store.js';
 import type { EstablishmentRow, FeedbackRow, FeedbackSubjectType, OrganizationRow, PoleRow, TimeSlot, UnitContactRow, UnitRow } from './tables.js';
@@ -23,6 +24,7 @@ interface ReportErrorArgs {
   subjectId?: string | null;
   searchText?: string | null;
   message: string;
+  details?: ErrorReportDetails | null;
 }
 
 interface PageArgs<F> {
@@ -81,16 +83,23 @@ export const resolvers: ResolverMap<OfferContext> = {
     codeSystems: (_: unknown, __: unknown, ctx: OfferContext) => ctx.offer.codeSystems(),
     codeSystem: (_: unknown, { id }: Ref, ctx: OfferContext) => ctx.offer.codeSystem(id),
     feedback: (_: unknown, args: FeedbackListArgs, ctx: OfferContext) => ctx.feedback.list(args),
+    errorReport: (_: unknown, args: { id: string }, ctx: OfferContext) => ctx.feedback.errorReport(args.id),
+    errorReports: (_: unknown, args: PageArgs<ErrorReportFilter>, ctx: OfferContext) => ctx.feedback.errorReports(args.filter, args.first, args.after),
   },
   Mutation: {
     reportError: (_: unknown, args: ReportErrorArgs, ctx: OfferContext) =>
-      ctx.feedback.reportError(args.subjectType, args.subjectId, args.searchText, args.message),
+      ctx.feedback.reportError(args.subjectType, args.subjectId, args.searchText, args.message, args.details),
     suggestTheme: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.suggestTheme(args.message),
     requestAssistance: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.requestAssistance(args.message),
     closeFeedback: (_: unknown, args: { id: string; note?: string | null }, ctx: OfferContext) => ctx.feedback.close(args.id, args.note),
+    answerErrorReport: (_: unknown, args: { id: string; input: ErrorReportAnswer }, ctx: OfferContext) => ctx.feedback.answer(args.id, args.input),
   },
   Feedback: {
     subject: (f: FeedbackRow) => ({ type: f.subjectType, id: f.subjectId, searchText: f.searchText }),
+    details: (f: FeedbackRow) =>
+      f.kind === 'REPORT_ERROR' && f.subjectId !== null
+        ? { ruleErrorId: f.ruleErrorId, errorValue: f.errorValue, proposedValue: f.proposedValue, pathElementError: f.pathElementError, systemRequester: f.systemRequester, identifierRequester: f.identifierRequester, focusType: f.focusType }
+        : null,
   },
   FeedbackConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),

@@ -238,6 +238,10 @@ export const FEEDBACK_SUBJECT_TYPES = ['ORGANIZATION', 'ESTABLISHMENT', 'UNIT', 
 export type FeedbackSubjectType = (typeof FEEDBACK_SUBJECT_TYPES)[number];
 export const FEEDBACK_STATUSES = ['OPEN', 'CLOSED'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+/** How the regional team closed an error report (docs/feedback.md § FHIR Task): null when closed without saying. */
+export const FEEDBACK_RESOLUTIONS = ['CORRECTED', 'REJECTED'] as const;
+export type FeedbackResolution = (typeof FEEDBACK_RESOLUTIONS)[number];
+export type FeedbackSenderKind = 'USER' | 'APPLICATION';
 
 /**
  * Reports of errors (on a record or a search), theme suggestions and assistance requests sent by
@@ -256,7 +260,10 @@ export const feedback = offer.table(
     message: text('message').notNull(),
     /** Account id (token `sub`) of the sender. */
     senderSubject: text('sender_subject').notNull(),
-    senderProfessionalId: text('sender_professional_id').notNull(),
+    /** A hub user or a trust-circle application (which has no professional id). */
+    senderKind: text('sender_kind').$type<FeedbackSenderKind>().notNull().default('USER'),
+    senderProfessionalId: text('sender_professional_id'),
+    /** The user's login or the application's name. */
     senderLogin: text('sender_login').notNull(),
     status: text('status').$type<FeedbackStatus>().notNull().default('OPEN'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -264,8 +271,26 @@ export const feedback = offer.table(
     /** Login of the team member who closed it. */
     closedBy: text('closed_by'),
     closingNote: text('closing_note'),
+    /** The FHIR type the report was made on (Task.focus), when made through FHIR: a unit is a HealthcareService or a Location. */
+    focusType: text('focus_type'),
+    /** The ror-task inputs (IG input-task-ror-codesystem), all optional. */
+    ruleErrorId: text('rule_error_id'),
+    errorValue: text('error_value'),
+    proposedValue: text('proposed_value'),
+    pathElementError: text('path_element_error'),
+    systemRequester: text('system_requester'),
+    identifierRequester: text('identifier_requester'),
+    /** The regional team's answer (ror-task outputs, output-task-ror-codesystem). */
+    resolution: text('resolution').$type<FeedbackResolution>(),
+    newValue: text('new_value'),
+    identifierAnalyst: text('identifier_analyst'),
+    /** Professional id of the team member who closed it (Task.owner). */
+    closedByProfessionalId: text('closed_by_professional_id'),
+    /** Every change increments it (Task meta.versionId) and moves updated_at (meta.lastUpdated). */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('feedback_status_idx').on(t.status, t.id)],
+  (t) => [index('feedback_status_idx').on(t.status, t.id), index('feedback_subject_idx').on(t.subjectType, t.subjectId)],
 );
 
 /** Mails of the subgraph (to the regional team), delivered by the platform mail worker. */

@@ -3,6 +3,7 @@
  * position, equipment and capacity of its Location through `location.<parameter>` (same unit):
  * `location.near` with `location.capacity-status`… is the place search of issue 13 in one call.
  */
+import { reportsOnUnits } from '../../error-reports/search.js';
 import { CODE_SYSTEMS } from '../../codes.js';
 import { unitToHealthcareService } from '../../mappers/healthcare-service.js';
 import type { HealthcareServiceRecord } from '../../queries.js';
@@ -199,7 +200,7 @@ export const healthcareServiceSearch: SearchType = {
     // The IG's full-offer extraction: it applies to the PractitionerRoles `_revinclude` adds (D56).
     PRACTITIONER_INCLUDE,
   ],
-  revincludes: [{ code: 'PractitionerRole:service', find: (ids, ctx) => rolesWhere('UNIT', ids, ctx) }],
+  revincludes: [{ code: 'PractitionerRole:service', find: (ids, ctx) => rolesWhere('UNIT', ids, ctx) }, reportsOnUnits],
   prepare: async (search, ctx) => prepareUnits(search, await addRoleClauses(search, await criteriaOf(search), ctx), ctx, { resourceType: 'HealthcareService', query: HEALTHCARE_SERVICE_SEARCH, sorts: healthcareServiceSearch.sorts, toResource }, unchained),
   fetchByIds: (ids: readonly string[], ctx: HandlerContext) => unitsByIds(ctx, HEALTHCARE_SERVICE_SEARCH, ids, toResource),
 };

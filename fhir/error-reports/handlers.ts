@@ -1,0 +1,163 @@
+/**
+ * The ror-task interactions (docs/feedback.md § FHIR Task): create reports an error on a
+ * record (`reportError`), read follows one (`errorReport`: the regional team or its sender), and
+ * the regional team answers by PATCH (`answerErrorReport`), all as the caller through the
+ * gateway's executor, so the offer subgraph's rules decide.
+ */
+import { allOk, badRequest, created, notFound, OperationOutcomeError, outcomeAt, getStatus } from '../outcomes.js';
+import type { HandlerContext } from '../records.js';
+import { fetchRecord } from '../records.js';
+import { run } from '../search/graphql.js';
+import type { OperationOutcome, Task } from '../types.js';
+import { applyJsonPatch, readJsonPatch } from '../admissions/json-patch.js';
+import {
+  INPUT_CODES,
+  OUTPUT_CODES,
+  REPORT_TASK_SYSTEMS,
+  parseReportTaskId,
+  reportToTask,
+  type InputCode,
+  type OutputCode,
+} from '../mappers/report-task.js';
+import { PROFILES } from '../codes.js';
+import { ANSWER_ERROR_REPORT_MUTATION, ERROR_REPORT_QUERY, REPORT_ERROR_MUTATION, type ErrorReportRecord } from './queries.js';
+
+type Result<R> = Promise<[OperationOutcome, R?]>;
+
+export const REPORT_TASK_DOCUMENTATION = {
+  create:
+    "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService ou Location visible de l'appelant), " +
+    'inputs typés par input-task-ror-codesystem, transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
+  patch:
+    "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch): the regional team answers a ror-task " +
+    '(status requested → completed or rejected, output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
+  read: 'Task/report-<n> (ror-task): the regional team and the reporter; Task/<request id>-<unit id>: an admission Task.',
+} as const;
+
+const invalid = (message: string, expression: string): OperationOutcomeError => new OperationOutcomeError(outcomeAt('invalid', 'invalid', message, expression));
+const rule = (message: string, expression: string): OperationOutcomeError => new OperationOutcomeError(outcomeAt('invalid', 'business-rule', message, expression));
+
+async function reportById(ctx: HandlerContext, reportId: string): Promise<ErrorReportRecord | null> {
+  return fetchRecord<{ errorReport: ErrorReportRecord | null }, 'errorReport'>(ctx, ERROR_REPORT_QUERY, 'errorReport', reportId);
+}
+
+export async function readReportTask(id: string, ctx: HandlerContext): Result<Task> {
+  const reportId = parseReportTaskId(id);
+  const record = reportId ? await reportById(ctx, reportId) : null;
+  const task = record ? reportToTask(record) : null;
+  return task ? [allOk, task] : [notFound('Task', id)];
+}
+
+type Parameter = NonNullable<Task['input']>[number];
+
+/** The values of `input` or `output` by code, each from the given code system, once, as a string. */
+function parametersOf<C extends string>(list: readonly Parameter[] | undefined, system: string, codes: readonly C[], element: string): Partial<Record<C, string>> {
+  const values: Partial<Record<C, string>> = {};
+  if (list !== undefined && !Array.isArray(list)) throw invalid(`Task.${element} must be an array.`, `Task.${element}`);
+  (list ?? []).forEach((parameter, i) => {
+    const codings: unknown = parameter?.type?.coding;
+    const coding = Array.isArray(codings) ? (codings as Array<{ system?: unknown; code?: unknown }>).find((c) => c?.system === system) : undefined;
+    const code = coding?.code as C | undefined;
+    if (typeof code !== 'string' || !codes.includes(code)) throw invalid(`${element}[${i}].type must be coded in ${system} (${codes.join(', ')}).`, `Task.${element}[${i}].type`);
+    if (values[code] !== undefined) throw invalid(`${element} ${code} is given twice.`, `Task.${element}[${i}]`);
+    if (typeof parameter.valueString !== 'string' || !parameter.valueString.trim()) throw invalid(`${element} ${code} needs a non-empty valueString.`, `Task.${element}[${i}].valueString`);
+    values[code] = parameter.valueString;
+  });
+  return values;
+}
+
+/** The record a focus names: subject type candidates (an Organization is an EG first, then an EJ) and its id. */
+function focusOf(task: Task): { focusType: string; id: string; subjectTypes: ('ORGANIZATION' | 'ESTABLISHMENT' | 'UNIT')[] } {
+  const match = /^(?:.*\/)?([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(task.focus?.reference ?? '');
+  if (!match) throw invalid('Task.focus.reference must name the resource reported on, e.g. HealthcareService/<id>.', 'Task.focus');
+  const [, focusType, id] = match as unknown as [string, string, string];
+  if (focusType === 'Organization') return { focusType, id, subjectTypes: ['ESTABLISHMENT', 'ORGANIZATION'] };
+  if (focusType === 'HealthcareService' || focusType === 'Location') return { focusType, id, subjectTypes: ['UNIT'] };
+  if (focusType === 'Practitioner' || focusType === 'PractitionerRole') {
+    throw rule(`Reports on ${focusType} are not taken yet: report on the Organization, HealthcareService or Location.`, 'Task.focus');
+  }
+  throw invalid(`Task.focus cannot be a ${focusType}: Organization, HealthcareService or Location.`, 'Task.focus');
+}
+
+/** What a created Task must be: a requested ror-task with a focus and inputs, no answer. */
+function checkNewTask(body: unknown): Task {
+  const task = body as Task | undefined;
+  if (!task || typeof task !== 'object' || task.resourceType !== 'Task') throw new OperationOutcomeError(badRequest('POST Task takes a Task resource (ror-task).'));
+  const profiles: unknown = task.meta?.profile ?? [];
+  if (!Array.isArray(profiles) || (profiles.length && !profiles.includes(PROFILES.task))) throw invalid(`A Task created here is a ror-task: meta.profile must be ${PROFILES.task}.`, 'Task.meta.profile');
+  if (task.status !== 'requested') throw invalid('A new ror-task has status requested.', 'Task.status');
+  if (!task.intent) throw invalid('Task.intent is required (e.g. proposal).', 'Task.intent');
+  if (task.description !== undefined && typeof task.description !== 'string') throw invalid('Task.description must be a string.', 'Task.description');
+  if (task.output !== undefined) throw invalid("Task.output is the regional team's answer: a new ror-task has none.", 'Task.output');
+  return task;
+}
+
+/** The message the team reads: the description, else the inputs in words. */
+function messageOf(task: Task, inputs: Partial<Record<InputCode, string>>): string {
+  if (task.description?.trim()) return task.description;
+  const parts = [inputs.pathElementError && `Élément : ${inputs.pathElementError}`, inputs.errorValue && `Valeur erronée : ${inputs.errorValue}`, inputs.proposedValue && `Valeur proposée : ${inputs.proposedValue}`];
+  const text = parts.filter(Boolean).join('\n');
+  if (!text) throw invalid('Say what is wrong: Task.description, or inputs errorValue / proposedValue / pathElementError.', 'Task.description');
+  return text;
+}
+
+/** POST Task: an error report on the focus, mailed to the regional team. */
+export async function createReportTask(ctx: HandlerContext): Result<Task> {
+  if (!ctx.caller.authorization && !ctx.caller.principal) {
+    throw new OperationOutcomeError(outcomeAt('unauthenticated', 'login', 'Sign in to report an error: send a bearer token (Authorization: Bearer …).', 'Task'));
+  }
+  const task = checkNewTask(ctx.request?.body);
+  const inputs = parametersOf(task.input, REPORT_TASK_SYSTEMS.input, INPUT_CODES, 'input');
+  const focus = focusOf(task);
+  const message = messageOf(task, inputs);
+  const details = { ...inputs, focusType: focus.focusType };
+  for (const [i, subjectType] of focus.subjectTypes.entries()) {
+    try {
+      const data = await run<{ reportError: ErrorReportRecord }>(ctx, REPORT_ERROR_MUTATION, { subjectType, subjectId: focus.id, message, details });
+      const report = reportToTask(data.reportError)!;
+      return [created('Task', report.id!), report];
+    } catch (error) {
+      if (!(error instanceof OperationOutcomeError) || getStatus(error.outcome) !== 404) throw error;
+      // An Organization is an EG or an EJ: the last candidate's NOT_FOUND is the answer.
+      if (i === focus.subjectTypes.length - 1) throw invalid(`${task.focus!.reference} does not exist or is not visible to the caller.`, 'Task.focus');
+    }
+  }
+  throw invalid('Task.focus names no record.', 'Task.focus');
+}
+
+const WRITABLE = new Set(['status', 'output', 'note', 'meta', 'lastModified']);
+
+/** The answer a patched Task stands for. */
+function answerOf(current: Task, wanted: Task) {
+  for (const key of new Set([...Object.keys(current), ...Object.keys(wanted)])) {
+    if (WRITABLE.has(key)) continue;
+    if (JSON.stringify((current as unknown as Record<string, unknown>)[key]) !== JSON.stringify((wanted as unknown as Record<string, unknown>)[key])) {
+      throw rule(`Task.${key} cannot change: the regional team answers with status, output and note only.`, `Task.${key}`);
+    }
+  }
+  if (current.status !== 'requested') throw rule(`This report is already answered (${current.status}).`, 'Task.status');
+  if (wanted.status !== 'completed' && wanted.status !== 'rejected') {
+    throw rule('Answer by setting Task.status to completed (corrected) or rejected, with the outputs.', 'Task.status');
+  }
+  const outputs = parametersOf<OutputCode>(wanted.output, REPORT_TASK_SYSTEMS.output, OUTPUT_CODES, 'output');
+  if (wanted.note !== undefined && !Array.isArray(wanted.note)) throw invalid('Task.note must be an array of annotations.', 'Task.note');
+  const added = wanted.note && wanted.note.length > (current.note?.length ?? 0) ? wanted.note.at(-1)?.text : undefined;
+  if (added !== undefined && typeof added !== 'string') throw invalid('Task.note[].text must be a string.', 'Task.note');
+  const note = added;
+  return { resolution: wanted.status === 'completed' ? 'CORRECTED' : 'REJECTED', ...outputs, ...(note ? { note } : {}) };
+}
+
+/** PATCH Task/report-<n> with a JSON Patch: the regional team's answer. If-Match W/"<version>" → 412 when stale. */
+export async function patchReportTask(id: string, ctx: HandlerContext): Result<Task> {
+  const operations = readJsonPatch(ctx.request?.body);
+  const [outcome, current] = await readReportTask(id, ctx);
+  if (!current) return [outcome];
+  const ifMatch = ctx.request?.ifMatch;
+  const tag = ifMatch?.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+  if (tag !== undefined && tag !== '*' && tag !== current.meta?.versionId) {
+    throw new OperationOutcomeError(outcomeAt('precondition-failed', 'conflict', `If-Match ${ifMatch} is not the current version of Task/${id} (${current.meta?.versionId}).`, 'Task'));
+  }
+  const input = answerOf(current, applyJsonPatch(current, operations));
+  const data = await run<{ answerErrorReport: ErrorReportRecord }>(ctx, ANSWER_ERROR_REPORT_MUTATION, { id: parseReportTaskId(id), input });
+  return [allOk, reportToTask(data.answerErrorReport)!];
+}
