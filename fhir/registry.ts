@@ -80,9 +80,6 @@ export type CreateOperation<R> = (ctx: HandlerContext) => Promise<HandlerResult<
 /** An update of `[type]/[id]` with the resource in ctx.request.body (no update-as-create). */
 export type UpdateOperation<R> = (id: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
-/** A create of `[type]` with the resource in ctx.request.body (201 with the resource). */
-export type CreateOperation<R> = (ctx: HandlerContext) => Promise<HandlerResult<R>>;
-
 export type VreadOperation<R> = (id: string, versionId: string, ctx: HandlerContext) => Promise<HandlerResult<R>>;
 
 export type HistoryOperation = (id: string, ctx: HandlerContext) => Promise<HandlerResult<HistoryBundle>>;
