@@ -463,6 +463,10 @@ export type Role =
   | 'BED_ENTRY'
   /** Gestionnaire de lits (regional extension: direct admissions) */
   | 'BED_MANAGER'
+  /** Coordinateur de crise CPTS (regional extension: CPTS crisis protocol, on a CPTS) */
+  | 'CPTS_CRISIS_COORDINATOR'
+  /** Membre de CPTS (regional extension: CPTS crisis protocol, on a CPTS) */
+  | 'CPTS_MEMBER'
   /** Référent Établissement ROR */
   | 'ESTABLISHMENT_REFERENT'
   /** Référent Plan Blanc */
