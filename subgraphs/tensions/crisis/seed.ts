@@ -8,7 +8,7 @@
  */
 import { count } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/client.js';
-import { activations, cellMembers, communications, cpts, cptsMembers, meetings, procedureRuns, procedures, resources, workingGroups } from './tables.js';
+import { activations, cellMembers, communications, cpts, cptsMembers, fieldReports, meetings, procedureRuns, procedures, resources, workingGroups } from './tables.js';
 
 export const DEMO_CPTS_ID = '450099990';
 
@@ -95,6 +95,11 @@ export async function seedCrisis(db: Database, input: CrisisSeed | undefined): P
     await tx.insert(meetings).values([
       { cptsId, groupId: null, heldAt: at('2026-01-19T18:00:00Z'), recordedBy: 'seed', notes: 'Point de situation, passage au niveau 2' },
       { cptsId, groupId: groups[1]!.id, heldAt: at('2026-01-21T12:30:00Z'), recordedBy: 'seed', notes: 'Liste des patients fragiles' },
+    ]);
+    await tx.insert(fieldReports).values([
+      { cptsId, indicator: 'SUSPECTED_CASES', value: 14, communeCode: '45234', reportedAt: at('2026-01-13T18:00:00Z'), author: 'seed', notes: null },
+      { cptsId, indicator: 'SUSPECTED_CASES', value: 9, communeCode: '45302', reportedAt: at('2026-01-13T18:30:00Z'), author: 'seed', notes: null },
+      { cptsId, indicator: 'PATIENTS_FOLLOWED', value: 6, communeCode: null, reportedAt: at('2026-01-20T17:00:00Z'), author: 'seed', notes: 'Télésuivi infirmier' },
     ]);
   });
   return true;
