@@ -84,6 +84,7 @@ function CptsCell(props: { cpts: Cpts; me: Me; levels: Parameters<typeof CellCon
       <h3>Membres de la cellule</h3>
       <ScrollTable label={`Membres de la cellule – ${cpts.name}`}>
         <table>
+          <caption>{`Membres de la cellule – ${cpts.name}`}</caption>
           <thead>
             <tr><th scope="col">Membre</th><th scope="col">Rôle</th><th scope="col">Organisme</th></tr>
           </thead>
@@ -97,6 +98,7 @@ function CptsCell(props: { cpts: Cpts; me: Me; levels: Parameters<typeof CellCon
       <h3>Ressources mobilisables</h3>
       <ScrollTable label={`Ressources mobilisables – ${cpts.name}`}>
         <table>
+          <caption>{`Ressources mobilisables – ${cpts.name}`}</caption>
           <thead>
             <tr><th scope="col">Type</th><th scope="col">Ressource</th><th scope="col">Quantité</th><th scope="col">Disponible</th></tr>
           </thead>
