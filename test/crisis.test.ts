@@ -95,26 +95,31 @@ describe.each(databaseKinds())('CPTS crisis protocol (%s)', (kind) => {
       query: `subscription($id: ID) { crisisCellChanged(cptsId: $id) { id action cpts { id cell { active level } } } }`,
       variables: { id: CPTS },
     });
+    const seen: string[] = [];
     const events: Array<{ action: string; level: string | null }> = [];
     const listening = (async () => {
       for await (const e of live) {
-        events.push({ action: e.data!.crisisCellChanged.action, level: e.data!.crisisCellChanged.cpts.cell.level });
+        const change = e.data!.crisisCellChanged;
+        seen.push(change.action);
+        if (change.action !== 'FIELD_REPORTED') events.push({ action: change.action, level: change.cpts.cell.level });
         if (events.length === 3) break;
       }
     })();
-    // The subscription is open once a change made after it reaches it: write until the first arrives.
+    // The subscription is open once a change made after it reaches it: send field data until one arrives.
+    while (seen.length === 0) {
+      ok(await as(gp, 'mutation($id: ID!) { submitFieldReport(cptsId: $id, input: { indicator: TESTS_DONE, value: 1 }) { id } }', { id: CPTS }));
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const before = await cellOf(coord);
     expect(codeOf(await as(gp, ACTIVATE, { id: CPTS, l: 'LEVEL_2', v: before.version }))).toBe('FORBIDDEN');
     expect(codeOf(await as(ars, ACTIVATE, { id: CPTS, l: 'LEVEL_2', v: before.version }))).toBe('FORBIDDEN');
     expect(codeOf(await as(coord, ACTIVATE, { id: CPTS, l: 'LEVEL_2', v: before.version + 5 }))).toBe('CONFLICT');
     expect(codeOf(await as(coord, DEACTIVATE, { id: CPTS, v: before.version }))).toBe('BAD_USER_INPUT'); // not active
 
-    const wait = async () => { while (events.length === 0) await new Promise((r) => setTimeout(r, 50)); };
     let cell = ok(await as<{ activateCrisisCell: { cell: Cell } }>(coord, ACTIVATE, { id: CPTS, l: 'LEVEL_2', v: before.version, r: 'Épidémie' })).activateCrisisCell.cell;
     expect(cell).toMatchObject({ active: true, level: 'LEVEL_2', version: before.version + 1 });
     expect(cell.currentProcedures.map((p) => p.level)).toEqual(['LEVEL_2', 'LEVEL_2', 'LEVEL_2']);
     expect(cell.history[0]).toMatchObject({ action: 'ACTIVATED', level: 'LEVEL_2', actor: 'coord.cpts.orleans' });
-    await wait();
     expect(codeOf(await as(coord, ACTIVATE, { id: CPTS, l: 'LEVEL_2', v: cell.version }))).toBe('BAD_USER_INPUT'); // already there
     cell = ok(await as<{ activateCrisisCell: { cell: Cell } }>(coord, ACTIVATE, { id: CPTS, l: 'LEVEL_3', v: cell.version })).activateCrisisCell.cell;
     expect(cell.history[0]).toMatchObject({ action: 'LEVEL_CHANGED', level: 'LEVEL_3' });
