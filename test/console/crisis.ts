@@ -1,9 +1,9 @@
 /**
  * The "Cellule de crise CPTS" screen in a real browser (docs/console.md, docs/crisis.md): the
  * demo CPTS's coordinator (coord.cpts.orleans) activates its crisis cell at level 2, raises it to
- * level 3 and deactivates it, while a member (medecin.ville.orleans, the GP) watches the same
+ * level 3 (triggering a procedure of level 2 on the way) and deactivates it, while a member (medecin.ville.orleans, the GP) watches the same
  * screen without the form and sees each change arrive live (graphql-ws): the badge, the
- * procedures of the current level and the history. axe-core on the screen. Only the demo CPTS
+ * procedures of the current level, the indicators and the history. axe-core on the screen. Only the demo CPTS
  * (450099990) is written; no other scenario touches it.
  */
 import { expect, it } from 'vitest';
@@ -41,6 +41,11 @@ export function crisisScenarios(current: () => ConsoleRun): void {
     await member.getByText('Continuité des soins des patients chroniques', { exact: false }).waitFor();
     await member.getByText(/Activation \(Niveau 2 – Alerte\) par coord\.cpts\.orleans — Épidémie de grippe/).waitFor();
     await member.getByRole('status').getByText(/Mise à jour en direct : Activation – CPTS Orléans Ouest \(démo\)/).waitFor();
+    // The coordinator triggers a procedure of the level; the member sees it triggered and counted.
+    expect(await member.getByRole('button', { name: 'Déclencher' }).count()).toBe(0);
+    await coord.getByRole('listitem').filter({ hasText: 'Continuité des soins des patients chroniques' }).getByRole('button', { name: 'Déclencher' }).click();
+    await member.getByRole('listitem').filter({ hasText: 'Continuité des soins des patients chroniques' }).getByText(/déclenchée le/).waitFor();
+    await expect.poll(() => member.getByTestId('crisis-indicators').textContent()).toContain('1 activation(s), 1 procédure(s) déclenchée(s)');
     await shot(run, member, 'crisis-cell.png');
 
     await coord.getByLabel('Niveau d’alerte').selectOption('LEVEL_3');

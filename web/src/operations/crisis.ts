@@ -19,6 +19,7 @@ export const CrisisCptsFields = graphql(`
       history { id at actor action level reason }
     }
     resources { id kind label quantity details available }
+    indicators { activations proceduresTriggered meetingsHeld meanMinutesToFirstProcedure meanMinutesToFirstMeeting }
   }
 `);
 
@@ -38,6 +39,12 @@ export const ActivateCrisisCellMutation = graphql(`
 export const DeactivateCrisisCellMutation = graphql(`
   mutation ConsoleDeactivateCrisisCell($cptsId: ID!, $reason: String, $expectedVersion: Int!) {
     deactivateCrisisCell(cptsId: $cptsId, reason: $reason, expectedVersion: $expectedVersion) { ...ConsoleCrisisCpts }
+  }
+`);
+
+export const TriggerCrisisProcedureMutation = graphql(`
+  mutation ConsoleTriggerCrisisProcedure($procedureId: ID!) {
+    triggerCrisisProcedure(procedureId: $procedureId) { id lastTriggeredAt }
   }
 `);
 

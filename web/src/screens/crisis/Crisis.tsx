@@ -16,8 +16,15 @@ import { frenchErrors } from '../../errors';
 import { ScrollTable } from '../tensions/TensionTable';
 import { ACTIVATION_ACTIONS, CHANGE_ACTIONS, LEVEL_SEVERITY, RESOURCE_KINDS } from './labels';
 import { CellControls } from './CellControls';
+import { Procedures } from './Procedures';
 
 type Cpts = ConsoleCrisisCptsFragment;
+
+/** A delay in minutes, in French: "45 min", "2 h 05". */
+function minutes(value: number): string {
+  const total = Math.round(value);
+  return total < 60 ? `${total} min` : `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')}`;
+}
 
 export function Crisis(props: { me: Me }) {
   const [{ data, error, fetching }] = useQuery({ query: CrisisCptsListQuery, requestPolicy: 'network-only' });
@@ -69,18 +76,7 @@ function CptsCell(props: { cpts: Cpts; me: Me; levels: Parameters<typeof CellCon
       </p>
       {mayActivate && <CellControls key={cell.version} cpts={cpts} levels={props.levels} onSaved={props.onSaved} />}
       <h3>Procédures du niveau en cours</h3>
-      {cell.currentProcedures.length === 0 ? (
-        <p>Aucune : la cellule n’est pas activée.</p>
-      ) : (
-        <ul>
-          {cell.currentProcedures.map((p) => (
-            <li key={p.id}>
-              <strong>{p.title}</strong> ({p.owner}) : {p.description}
-              {p.lastTriggeredAt && ` — déclenchée le ${dateTime(p.lastTriggeredAt)}`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Procedures cpts={cpts} mayTrigger={mayActivate} />
       <h3>Membres de la cellule</h3>
       <ScrollTable label={`Membres de la cellule – ${cpts.name}`}>
         <table>
@@ -109,6 +105,14 @@ function CptsCell(props: { cpts: Cpts; me: Me; levels: Parameters<typeof CellCon
           </tbody>
         </table>
       </ScrollTable>
+      <h3>Indicateurs de suivi (30 derniers jours)</h3>
+      <p data-testid="crisis-indicators">
+        {cpts.indicators.activations} activation(s), {cpts.indicators.proceduresTriggered} procédure(s) déclenchée(s), {cpts.indicators.meetingsHeld} réunion(s) tenue(s)
+        {cpts.indicators.meanMinutesToFirstProcedure !== null && cpts.indicators.meanMinutesToFirstProcedure !== undefined &&
+          ` · délai moyen avant la première procédure : ${minutes(cpts.indicators.meanMinutesToFirstProcedure)}`}
+        {cpts.indicators.meanMinutesToFirstMeeting !== null && cpts.indicators.meanMinutesToFirstMeeting !== undefined &&
+          ` · avant la première réunion : ${minutes(cpts.indicators.meanMinutesToFirstMeeting)}`}
+      </p>
       <h3>Historique des activations</h3>
       <ul>
         {cell.history.map((h) => (
