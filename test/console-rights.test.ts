@@ -24,15 +24,19 @@ describe('console menu by rights', () => {
   it('shows each demo user the screens their rights open, and nothing else', async () => {
     // Exact menus, in the menu's order (SCREENS): why each user gets each screen is in the comments.
     const expected: Record<string, string[]> = {
-      // Asks for places, follows its requests; no capacity, tension or offer right.
-      'medecin.ville.orleans': ['Recherche de place', 'Demandes d’admission'],
+      // Asks for places, follows its requests; no capacity, tension or offer right. A member of the
+      // demo CPTS: reads its crisis cell.
+      'medecin.ville.orleans': ['Cellule de crise CPTS', 'Recherche de place', 'Demandes d’admission'],
+      // The demo CPTS's coordinator: its crisis cell only.
+      'coord.cpts.orleans': ['Cellule de crise CPTS'],
       // BED_MANAGER on CHR Orléans: synthesis (dashboard), capacity reading, answers requests.
       'gestionnaire.lits.orleans': ['Tableau de bord', 'Lits disponibles', 'Recherche de place', 'Demandes d’admission'],
       // Capacity entry on CH Châteauroux, with the synthesis of its establishment.
       'saisie.lits.chateauroux': ['Tableau de bord', 'Lits disponibles'],
       // The ARS: admission indicators and capacity reading region-wide (dashboard, beds), alert
-      // rights (tensions, EDs), establishment referent on everything (offer, professionals).
-      'admin.ars': ['Tableau de bord', 'Lits disponibles', 'Tensions', 'Urgences', 'Offre', 'Professionnels'],
+      // rights (tensions, EDs), CPTS crisis cells read region-wide, establishment referent on
+      // everything (offer, professionals).
+      'admin.ars': ['Tableau de bord', 'Lits disponibles', 'Tensions', 'Urgences', 'Cellule de crise CPTS', 'Offre', 'Professionnels'],
       // A tension declarant reads its ED's indicators, nothing of the capacities.
       'decl.tension.bourges': ['Tensions', 'Urgences'],
       // The Plan blanc referent also follows its establishment's capacities and ED.

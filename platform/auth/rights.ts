@@ -59,6 +59,12 @@ export const RIGHTS = {
   ORU_ADMISSION_DEMANDE: right('search places and send direct admission requests; follow one\'s own', 'TRANSVERSAL', 'ORGANIZATION'),
   ORU_ADMISSION_REPONSE: right('see and answer the admission requests sent to a unit', 'UNIT', 'ORGANIZATION'),
   ORU_ADMISSION_INDICATEURS: right('view admission indicators (aggregates only)', 'TRANSVERSAL', 'ORGANIZATION'),
+  // Regional extension (not in rights.md): the CPTS crisis protocol (docs/crisis.md § Rights). A
+  // CPTS is a legal entity: ORGANIZATION perimeters name a CPTS id.
+  ORU_CPTS_CRISE_SHOW: right('view a CPTS crisis protocol: cell, members, resources, procedures, indicators', 'TRANSVERSAL', 'ORGANIZATION'),
+  ORU_CPTS_CRISE_EDIT: right('keep a CPTS crisis protocol: resources inventory, meetings held', 'ORGANIZATION'),
+  ORU_CPTS_CRISE_ACTIVATION: right('activate, change the level of and deactivate a CPTS crisis cell; trigger its procedures', 'ORGANIZATION'),
+  ORU_CPTS_CRISE_REMONTEE: right('send field data to a CPTS crisis cell and read its feedback', 'ORGANIZATION'),
 } as const satisfies Record<string, Right>;
 
 export type RightCode = keyof typeof RIGHTS;

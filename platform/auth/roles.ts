@@ -1,6 +1,7 @@
 /**
- * The roles (profiles) of the regional ROR, as named sets of rights: the six of rights.md, and two
- * of the direct-admissions regional extension (docs/admissions.md § Rights).
+ * The roles (profiles) of the regional ROR, as named sets of rights: the six of rights.md, two of
+ * the direct-admissions regional extension (docs/admissions.md § Rights) and two of the CPTS crisis
+ * protocol (docs/crisis.md § Rights).
  */
 import { rightGrantableOn, type PerimeterKind, type RightCode } from './rights.js';
 
@@ -61,6 +62,15 @@ export const ROLES = {
   ADMISSION_REQUESTER: {
     label: "Demandeur d'admission directe",
     rights: ['ORU_ADMISSION_DEMANDE'],
+  },
+  // The CPTS crisis protocol (docs/crisis.md § Rights), on a CPTS (ORGANIZATION perimeter).
+  CPTS_CRISIS_COORDINATOR: {
+    label: 'Coordinateur de crise CPTS',
+    rights: ['ORU_CPTS_CRISE_SHOW', 'ORU_CPTS_CRISE_EDIT', 'ORU_CPTS_CRISE_ACTIVATION', 'ORU_CPTS_CRISE_REMONTEE'],
+  },
+  CPTS_MEMBER: {
+    label: 'Membre de CPTS',
+    rights: ['ORU_CPTS_CRISE_SHOW', 'ORU_CPTS_CRISE_REMONTEE'],
   },
 } as const satisfies Record<string, Role>;
 

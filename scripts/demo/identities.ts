@@ -6,6 +6,7 @@
 import type { SeedIdentity } from '../../subgraphs/professionals/seed.js';
 import type { DemoProfessional, DemoRegion } from './region.js';
 import { luhnCheckDigit } from '../../platform/luhn.js';
+import { DEMO_CPTS_ID } from '../../subgraphs/tensions/crisis/seed.js';
 
 export const DEMO_PASSWORD = 'Demo-ROR-2026!';
 
@@ -83,6 +84,20 @@ function nthStaffOf(region: DemoRegion, establishmentId: string, n: number): Dem
   return person;
 }
 
+/**
+ * The demo CPTS around Orléans (subgraphs/tensions/crisis/seed.ts): its coordinator first, then its
+ * members: the GP, and professionals of establishments of its territory (Orléans, Olivet, Saran).
+ */
+export function cptsMembersOf(region: DemoRegion): DemoProfessional[] {
+  return [
+    nthStaffOf(region, '450002613', 1),
+    townDoctorOf(region),
+    nthStaffOf(region, '450002613', 2),
+    nthStaffOf(region, '450000245', 1),
+    nthStaffOf(region, '450000294', 1),
+  ];
+}
+
 export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
   const toursUnit = icuUnitOf(region, '370004467');
   const ars = arsTeamOf(region);
@@ -109,11 +124,24 @@ export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
         { right: 'ORU_CAPACITE_DISPONIBLE_SHOW', perimeterKind: 'TRANSVERSAL', perimeterId: null },
         // The regional follow-up of direct admissions: aggregates only (docs/admissions.md § Indicators).
         { right: 'ORU_ADMISSION_INDICATEURS', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+        // The regional follow-up of CPTS crisis cells (docs/crisis.md § Rights): reads, never acts.
+        { right: 'ORU_CPTS_CRISE_SHOW', perimeterKind: 'TRANSVERSAL', perimeterId: null },
       ),
       ars,
     ),
     // Direct admissions (docs/admissions.md): a GP who asks, and the CHR Orléans bed manager who answers.
-    withOwnRecord(identity('medecin.ville.orleans', townDoctorOf(region), { role: 'ADMISSION_REQUESTER', perimeterKind: 'TRANSVERSAL', perimeterId: null }), townDoctorOf(region)),
+    // The GP is also a member of the demo CPTS (docs/crisis.md): reads its protocol, sends field data.
+    withOwnRecord(
+      identity(
+        'medecin.ville.orleans',
+        townDoctorOf(region),
+        { role: 'ADMISSION_REQUESTER', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+        { role: 'CPTS_MEMBER', perimeterKind: 'ORGANIZATION', perimeterId: DEMO_CPTS_ID },
+      ),
+      townDoctorOf(region),
+    ),
     identity('gestionnaire.lits.orleans', nthStaffOf(region, '450010442', 0), { role: 'BED_MANAGER', perimeterKind: 'ORGANIZATION', perimeterId: '450000088' }),
+    // The CPTS crisis protocol (docs/crisis.md): the demo CPTS's coordinator.
+    identity('coord.cpts.orleans', cptsMembersOf(region)[0]!, { role: 'CPTS_CRISIS_COORDINATOR', perimeterKind: 'ORGANIZATION', perimeterId: DEMO_CPTS_ID }),
   ];
 }

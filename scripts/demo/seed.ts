@@ -10,7 +10,7 @@ import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
 import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
 import { admissionsSubgraph } from '../../subgraphs/admissions/index.js';
 import { buildDemoRegion, type DemoRegion } from './region.js';
-import { buildDemoIdentities } from './identities.js';
+import { buildDemoIdentities, cptsMembersOf } from './identities.js';
 import { seedDemoClients } from './clients.js';
 import { seedDemoEmergency } from './rpu/seed.js';
 import { lazyObject } from './lazy.js';
@@ -61,7 +61,7 @@ export async function seedSubgraph(
     case 'capacities':
       return capacitiesSubgraph.seed(db, lazyObject(() => ({ capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' as const })) })));
     case 'tensions':
-      return [await tensionsSubgraph.seed(db, lazyObject(() => ({ tensions: region.tensions }))), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
+      return [await tensionsSubgraph.seed(db, lazyObject(() => ({ tensions: region.tensions, crisis: { professionalIds: cptsMembersOf(region).map((p) => p.id) } }))), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
     case 'professionals': {
       const people = await professionalsSubgraph.seed(db, lazyObject(() => ({ professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv, passwordLog2N })));
       const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications

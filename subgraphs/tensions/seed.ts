@@ -4,10 +4,13 @@ import { insertInChunks } from '../../platform/db/bulk.js';
 import { createTensionStore } from './store.js';
 import { declarations, timelineEntries } from './tables.js';
 import { loadReferenceData } from './reference.js';
+import type { CrisisSeed } from './crisis/seed.js';
 
 export interface TensionSeed {
   /** `level` and `disciplineGroup` are codes (levels.ts, discipline-groups.ts). */
   tensions: Array<{ id: string; establishmentId: string; disciplineGroup: string; level: string; status: string; startedAt: Date; endedAt: Date | null }>;
+  /** The demo CPTS's member professionals (crisis/seed.ts); no CPTS without it. */
+  crisis?: CrisisSeed;
 }
 
 export async function seedTensions(db: Database, input: TensionSeed): Promise<boolean> {

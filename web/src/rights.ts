@@ -99,8 +99,18 @@ export const DASHBOARD: Screen = {
   rights: ['ORU_CAPACITE_SYNTHESE_SHOW', 'OruLitsDispos_litsdispos_synthese', 'ORU_ADMISSION_INDICATEURS'],
 };
 
+/** The CPTS crisis rights (subgraphs/tensions/crisis/access.ts CRISIS_READ): each reads the protocol. */
+export const CRISIS_READ_RIGHTS = ['ORU_CPTS_CRISE_SHOW', 'ORU_CPTS_CRISE_EDIT', 'ORU_CPTS_CRISE_ACTIVATION', 'ORU_CPTS_CRISE_REMONTEE'] as const;
+
+export const CRISIS: Screen = {
+  path: '/cellule-de-crise',
+  title: 'Cellule de crise CPTS',
+  description: 'État de la cellule de crise de votre CPTS, ses membres, ses ressources et les procédures du niveau en cours, en direct.',
+  rights: CRISIS_READ_RIGHTS,
+};
+
 // Menu order: the overview first, then the daily work of the seeds (beds, tensions, EDs, places), then the records.
-export const SCREENS: readonly Screen[] = [DASHBOARD, AVAILABLE_BEDS, TENSIONS, EMERGENCY, PLACE_SEARCH, ADMISSION_REQUESTS, OFFER, PROFESSIONALS];
+export const SCREENS: readonly Screen[] = [DASHBOARD, AVAILABLE_BEDS, TENSIONS, EMERGENCY, CRISIS, PLACE_SEARCH, ADMISSION_REQUESTS, OFFER, PROFESSIONALS];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));

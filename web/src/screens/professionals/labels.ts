@@ -11,6 +11,8 @@ export const ROLES: Record<Role, string> = {
   BED_ENTRY: 'Saisie des lits disponibles',
   BED_MANAGER: 'Gestionnaire de lits',
   ADMISSION_REQUESTER: 'Demandeur d’admission directe',
+  CPTS_CRISIS_COORDINATOR: 'Coordinateur de crise CPTS',
+  CPTS_MEMBER: 'Membre de CPTS',
 };
 
 export const PERIMETER_KINDS: Record<PerimeterKind, string> = {
