@@ -34,6 +34,8 @@ export type PerimeterKind =
   | 'ESTABLISHMENT'
   | 'ORGANIZATION'
   | 'PROFESSIONAL'
+  /** A sector of territorial bed management (Territory.code): its départements' establishments and units. */
+  | 'TERRITORY'
   | 'TRANSVERSAL'
   | 'UNIT';
 

@@ -1,6 +1,7 @@
 /**
- * The roles (profiles) of the regional ROR, as named sets of rights: the six of rights.md, and two
- * of the direct-admissions regional extension (docs/admissions.md § Rights).
+ * The roles (profiles) of the regional ROR, as named sets of rights: the six of rights.md, two
+ * of the direct-admissions regional extension (docs/admissions.md § Rights), and the territorial
+ * coordinator of territorial bed management (docs/territory.md § Rights).
  */
 import { rightGrantableOn, type PerimeterKind, type RightCode } from './rights.js';
 
@@ -49,6 +50,7 @@ export const ROLES = {
       'OruLitsDispos_litsdispos_synthese', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruLitsDispos_litsdispos_acces_fermeture',
       'OruLitsDispos_litsdispos_acces_export', 'OruSrv_saisie_fermetures', 'ORU_CAPACITE_FERMETURE_SHOW',
       'ORU_CAPACITE_FERMETURE_EDIT', 'ORU_CAPACITE_DISPONIBLE_SHOW', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'ORU_CAPACITE_SYNTHESE_SHOW',
+      'ORU_BED_BLOCKER_SAISIE',
     ],
   },
   BED_MANAGER: {
@@ -56,7 +58,12 @@ export const ROLES = {
     rights: [
       'ORU_ADMISSION_REPONSE', 'ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_INDICATEURS', 'OruLitsDispos_litsdispos_visu',
       'OruLitsDispos_litsdispos_menu', 'OruLitsDispos_litsdispos_synthese', 'ORU_CAPACITE_DISPONIBLE_SHOW', 'ORU_CAPACITE_SYNTHESE_SHOW',
+      'ORU_BED_BLOCKER_SAISIE', 'ORU_TERRITOIRE_CONTACT_EDIT',
     ],
+  },
+  TERRITORIAL_COORDINATOR: {
+    label: 'Coordonnateur territorial',
+    rights: ['ORU_TERRITOIRE_PILOTAGE', 'ORU_TERRITOIRE_CONTACT_EDIT', 'ORU_BED_BLOCKER_SAISIE'],
   },
   ADMISSION_REQUESTER: {
     label: "Demandeur d'admission directe",

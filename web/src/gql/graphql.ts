@@ -357,6 +357,8 @@ export type PerimeterKind =
   | 'ESTABLISHMENT'
   | 'ORGANIZATION'
   | 'PROFESSIONAL'
+  /** A sector of territorial bed management (Territory.code): its départements' establishments and units. */
+  | 'TERRITORY'
   | 'TRANSVERSAL'
   | 'UNIT';
 
@@ -471,6 +473,8 @@ export type Role =
   | 'PLAN_BLEU_REFERENT'
   /** Déclaration tension */
   | 'TENSION_DECLARANT'
+  /** Coordonnateur territorial (regional extension: territorial bed management) */
+  | 'TERRITORIAL_COORDINATOR'
   /** Référent UO */
   | 'UNIT_REFERENT';
 
