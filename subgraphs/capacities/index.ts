@@ -19,6 +19,7 @@ import { createBedHoldService, holdResolvers, type BedHoldContext } from './hold
 import { territoryResolvers, type TerritoryContext } from './territory/resolvers.js';
 import { createTerritoryService } from './territory/service.js';
 import { createTerritoryStore } from './territory/store.js';
+import { createBedDays } from './bed-days.js';
 import { createTerritoryChanges } from './territory/subscription.js';
 
 export type { CapacitySeed };
@@ -58,6 +59,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       placeFigures: createPlaceFigures(db.orm, identity),
       territory: createTerritoryService({ store, territory: territoryStore, client }, identity),
       territoryChanges,
+      bedDays: createBedDays(db.orm, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

@@ -6,11 +6,13 @@ import type { BedBlockerRow } from '../tables.js';
 import type { DashboardRow } from './dashboard.js';
 import type { BlockerInput, ContactInput, TerritoryService } from './service.js';
 import type { TerritoryChanges, TerritoryEvent } from './subscription.js';
+import type { BedDays } from '../bed-days.js';
 
 export interface TerritoryContext {
   identity: Identity;
   territory: TerritoryService;
   territoryChanges: TerritoryChanges;
+  bedDays: BedDays;
 }
 
 type Ctx = TerritoryContext;
@@ -36,6 +38,7 @@ export const territoryResolvers: ResolverMap<Ctx> = {
     territories: (_: unknown, __: unknown, ctx: Ctx) => ctx.territory.territories(),
     territoryDashboard: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.territory.dashboard(args.code),
     territoryBedBlockers: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.territory.bedBlockers(args.code),
+    availableBedsByDay: (_: unknown, args: { unitIds: string[]; from: string; to: string }, ctx: Ctx) => ctx.bedDays(args.unitIds, args.from, args.to),
   },
   Mutation: {
     setBedManagementContact: (_: unknown, args: { establishmentId: string; input: ContactInput }, ctx: Ctx) => ctx.territory.setContact(args.establishmentId, args.input),
