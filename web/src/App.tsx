@@ -14,7 +14,7 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, AVAILABLE_BEDS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, AVAILABLE_BEDS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, TERRITORY, rightsOf, screenOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
@@ -24,6 +24,7 @@ import { Professionals } from './screens/professionals/Professionals';
 import { CapacityScreen } from './screens/capacity/CapacityScreen';
 import { Emergency } from './screens/emergency/Emergency';
 import { Dashboard } from './screens/dashboard/Dashboard';
+import { TerritoryScreen } from './screens/territory/TerritoryScreen';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -118,6 +119,7 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     else if (screen === OFFER) content = <Offer me={me} path={props.path} />;
     else if (screen === PROFESSIONALS) content = <Professionals me={me} path={props.path} />;
     else if (screen === EMERGENCY) content = <Emergency me={me} />;
+    else if (screen === TERRITORY) content = <TerritoryScreen me={me} />;
     else if (screen === DASHBOARD) content = <Dashboard me={me} />;
     else content = <NotOpen />;
   }

@@ -11,6 +11,7 @@ export const ROLES: Record<Role, string> = {
   BED_ENTRY: 'Saisie des lits disponibles',
   BED_MANAGER: 'Gestionnaire de lits',
   ADMISSION_REQUESTER: 'Demandeur d’admission directe',
+  TERRITORIAL_COORDINATOR: 'Coordonnateur territorial',
 };
 
 export const PERIMETER_KINDS: Record<PerimeterKind, string> = {
@@ -19,6 +20,7 @@ export const PERIMETER_KINDS: Record<PerimeterKind, string> = {
   ESTABLISHMENT: 'Établissement',
   UNIT: 'Unité',
   PROFESSIONAL: 'Fiche d’un professionnel',
+  TERRITORY: 'Secteur (gestion territoriale des lits)',
 };
 
 export const SEXES: Record<Sex, string> = { FEMALE: 'Femme', MALE: 'Homme' };
