@@ -12,6 +12,7 @@ import { capacityScenarios } from './capacity.js';
 import { tensionScenarios } from './tensions.js';
 import { offerScenarios } from './offer.js';
 import { emergencyScenarios } from './emergency.js';
+import { territoryScenarios } from './territory.js';
 
 export function consoleSuite(kind: DatabaseKind): void {
   describe(`the console in a browser (${kind})`, () => {
@@ -29,5 +30,6 @@ export function consoleSuite(kind: DatabaseKind): void {
     tensionScenarios(current);
     offerScenarios(current);
     emergencyScenarios(current);
+    territoryScenarios(current);
   });
 }
