@@ -229,6 +229,32 @@ describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
     await gql(hub.urls.graphql, DISCHARGE, { id: blocker.data!.addBedBlocker.id }, as(COORDINATOR));
   });
 
+  it('gives the capacity synthesis totals by sex and a forecast column for a day (planned closures)', async () => {
+    const auth = as('saisie.lits.chateauroux');
+    const day = daysAgo(-3);
+    const closure = await gql<{ addPlannedClosure: { id: string; beds: number } }>(
+      hub.urls.graphql,
+      `mutation($u: ID!, $i: PlannedClosureInput!) { addPlannedClosure(unitId: $u, input: $i) { id beds } }`,
+      { u: CHATEAUROUX_UNIT, i: { startDate: day, endDate: day, beds: 2, reason: 'WORKS' } },
+      auth,
+    );
+    expect(closure.errors).toBeUndefined();
+    const SYNTH = `query($d: String) { capacitySynthesis(groupBy: [ESTABLISHMENT], filter: { establishmentId: "360000137" }, forecastDate: $d) {
+      totals { installedBeds availableBeds availableMen availableWomen availableUndifferentiated forecastBeds plannedClosedBeds } } }`;
+    type T = { installedBeds: number; availableBeds: number; availableMen: number; availableWomen: number; availableUndifferentiated: number; forecastBeds: number | null; plannedClosedBeds: number | null };
+    const r = await gql<{ capacitySynthesis: { totals: T } }>(hub.urls.graphql, SYNTH, { d: day }, auth);
+    expect(r.errors).toBeUndefined();
+    const t = r.data!.capacitySynthesis.totals;
+    expect(t.availableMen + t.availableWomen + t.availableUndifferentiated).toBe(t.availableBeds);
+    expect(t.plannedClosedBeds).toBeGreaterThanOrEqual(2);
+    expect(t.forecastBeds).toBe(t.installedBeds - t.plannedClosedBeds!);
+    const without = await gql<{ capacitySynthesis: { totals: T } }>(hub.urls.graphql, SYNTH, { d: null }, auth);
+    expect(without.data!.capacitySynthesis.totals).toMatchObject({ forecastBeds: null, plannedClosedBeds: null, installedBeds: t.installedBeds });
+    const bad = await gql(hub.urls.graphql, SYNTH, { d: '2026-02-31' }, auth);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'forecastDate' });
+    await gql(hub.urls.graphql, `mutation($id: ID!) { removePlannedClosure(id: $id) }`, { id: closure.data!.addPlannedClosure.id }, auth);
+  });
+
   it('refuses the live dashboard to a caller without the right on the territory', async () => {
     for (const [login, code] of [['saisie.lits.chateauroux', 'CVL-SUD'], [COORDINATOR, 'CVL-NORD']] as const) {
       const outcome = await new Promise<unknown>((resolve) => {

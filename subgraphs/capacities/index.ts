@@ -52,7 +52,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       identity,
       capacityChanges,
       capacities: createCapacityService({ store, closures, client }, identity),
-      reports: createReportService({ db, store, filters, client }, identity),
+      reports: createReportService({ db, store, filters, client, closures }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
       bedHolds: createBedHoldService(store, identity),
