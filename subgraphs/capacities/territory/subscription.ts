@@ -26,8 +26,10 @@ async function unitEstablishments(client: SubgraphClient, code: string, identity
 export function createTerritoryChanges(feed: ChangeFeed, client: SubgraphClient) {
   return async (identity: Identity, code: string): Promise<AsyncIterableIterator<TerritoryEvent>> => {
     const territory = requireTerritory(identity, code); // refused at once, before any event
+    // Fetched while the stream already listens (events of the meantime wait for it in accept):
+    // a département's units take a while, and a change made then must not be lost.
     let establishments = unitEstablishments(client, code, identity);
-    await establishments;
+    establishments.catch(() => undefined); // read by accept, whose failure ends the stream
     const establishmentOf = new Map<number, string>(); // feed id → establishment, set by accept for the mapping below
     const stream = await feedStream(feed, {
       topics: ['capacity', 'territory', 'offer'],
