@@ -188,6 +188,8 @@ export type PerimeterKind =
   | 'ESTABLISHMENT'
   | 'ORGANIZATION'
   | 'PROFESSIONAL'
+  /** A sector of territorial bed management (Territory.code): its départements' establishments and units. */
+  | 'TERRITORY'
   | 'TRANSVERSAL'
   | 'UNIT';
 

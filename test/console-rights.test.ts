@@ -46,6 +46,8 @@ describe('console menu by rights', () => {
       // On a unit, a Référent UO keeps ORU_ROR_UNITE_EDIT (and ORU_ADMISSION_REPONSE) but none of the
       // professionals' rights (legal-entity or transversal ones).
       'ref.uo.tours': ['Lits disponibles', 'Tensions', 'Urgences', 'Demandes d’admission', 'Offre'],
+      // The territorial coordinator of a sector: its dashboard only (docs/territory.md).
+      'coord.territoire.centre': ['Gestion territoriale'],
     };
     const logins = Object.keys(expected);
     const mes = await Promise.all(logins.map(meOf));

@@ -26,6 +26,8 @@ export async function expandReach(query: SubgraphQuery, offerUrl: string, kind: 
   if (kind === 'TRANSVERSAL' || id === null) return reach;
   if (kind === 'UNIT') return { ...reach, units: [id] };
   if (kind === 'PROFESSIONAL') return { ...reach, professionals: [id] };
+  // A territory covers what its départements hold: decided on the target's département (platform/auth/authorize.ts).
+  if (kind === 'TERRITORY') return reach;
   if (kind === 'ESTABLISHMENT') {
     const { establishment } = await query<EstablishmentTreeQuery>(offerUrl, ESTABLISHMENT_TREE, { id });
     return { ...reach, establishments: [id], units: establishment?.units.map((u) => u.id) ?? [] };

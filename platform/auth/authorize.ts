@@ -5,9 +5,23 @@
 import { HubError } from '../errors.js';
 import { describeTarget, type Grant, type Identity, type Scope, type Target } from './identity.js';
 import { RIGHTS, type RightCode } from './rights.js';
+import { territoryByCode } from '../territories.js';
+
+/**
+ * A TERRITORY grant covers its territory, and the establishments and units whose target names a
+ * département of it: only checks that know the département (the territorial operations) pass it,
+ * so elsewhere a territory grant reaches nothing (deny by default).
+ */
+function territoryCovers(code: string | null, target: Target): boolean {
+  if (target.kind === 'TERRITORY') return target.id === code;
+  if (target.kind !== 'ESTABLISHMENT' && target.kind !== 'UNIT') return false;
+  const territory = code ? territoryByCode(code) : undefined;
+  return !!territory && !!target.departmentCode && territory.departmentCodes.includes(target.departmentCode);
+}
 
 function covers(grant: Grant, target: Target): boolean {
   if (grant.kind === 'TRANSVERSAL') return true;
+  if (grant.kind === 'TERRITORY') return territoryCovers(grant.id, target);
   const { reach } = grant;
   switch (target.kind) {
     case 'TRANSVERSAL':
@@ -24,6 +38,8 @@ function covers(grant: Grant, target: Target): boolean {
       );
     case 'PROFESSIONAL':
       return reach.professionals.includes(target.id) || (target.establishmentIds ?? []).some((e) => reach.establishments.includes(e));
+    case 'TERRITORY':
+      return false;
   }
 }
 

@@ -62,9 +62,11 @@ export const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
 export type Target =
   | { kind: 'TRANSVERSAL' }
   | { kind: 'ORGANIZATION'; id: string }
-  | { kind: 'ESTABLISHMENT'; id: string; organizationId?: string }
-  | { kind: 'UNIT'; id: string; establishmentId?: string; organizationId?: string }
-  | { kind: 'PROFESSIONAL'; id: string; establishmentIds?: string[] };
+  | { kind: 'ESTABLISHMENT'; id: string; organizationId?: string; departmentCode?: string }
+  | { kind: 'UNIT'; id: string; establishmentId?: string; organizationId?: string; departmentCode?: string }
+  | { kind: 'PROFESSIONAL'; id: string; establishmentIds?: string[] }
+  /** A sector of territorial bed management (platform/territories.ts), by code. */
+  | { kind: 'TERRITORY'; id: string };
 
 export function emptyReach(): Reach {
   return { organizations: [], establishments: [], units: [], professionals: [] };
@@ -77,6 +79,7 @@ export function describeTarget(target: Target): string {
     ESTABLISHMENT: 'establishment',
     UNIT: 'unit',
     PROFESSIONAL: 'professional',
+    TERRITORY: 'territory',
   };
   return target.kind === 'TRANSVERSAL' ? names.TRANSVERSAL : `${names[target.kind]} ${target.id}`;
 }

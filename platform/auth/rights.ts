@@ -7,8 +7,10 @@
  * Perimeter kinds. ORGANIZATION is the legal entity (structure, EJ); ESTABLISHMENT the geographic
  * establishment (EG); UNIT the unit (UO); PROFESSIONAL one professional's record; TRANSVERSAL is
  * not tied to one structure (a page, a menu, a regional synthesis) and covers everything.
+ * TERRITORY (regional extension, docs/territory.md) is a sector of territorial bed management
+ * (platform/territories.ts): it covers the establishments and units of its départements.
  */
-export const PERIMETER_KINDS = ['TRANSVERSAL', 'ORGANIZATION', 'ESTABLISHMENT', 'UNIT', 'PROFESSIONAL'] as const;
+export const PERIMETER_KINDS = ['TRANSVERSAL', 'ORGANIZATION', 'ESTABLISHMENT', 'UNIT', 'PROFESSIONAL', 'TERRITORY'] as const;
 export type PerimeterKind = (typeof PERIMETER_KINDS)[number];
 
 type Right = { meaning: string; perimeters: readonly PerimeterKind[] };
@@ -65,6 +67,10 @@ export const RIGHTS = {
   ORU_CPTS_CRISE_EDIT: right('keep a CPTS crisis protocol: resources inventory, meetings held', 'ORGANIZATION'),
   ORU_CPTS_CRISE_ACTIVATION: right('activate, change the level of and deactivate a CPTS crisis cell; trigger its procedures', 'ORGANIZATION'),
   ORU_CPTS_CRISE_REMONTEE: right('send field data to a CPTS crisis cell and read its feedback', 'ORGANIZATION'),
+  // Regional extension (not in rights.md): territorial bed management (docs/territory.md § Rights).
+  ORU_TERRITOIRE_PILOTAGE: right("view a territory's bed-management dashboard, bed blockers and BJML table", 'TRANSVERSAL', 'TERRITORY'),
+  ORU_TERRITOIRE_CONTACT_EDIT: right("edit an establishment's bed-management contact and answer delay", 'ESTABLISHMENT', 'ORGANIZATION', 'TERRITORY'),
+  ORU_BED_BLOCKER_SAISIE: right('enter the bed blockers of a unit (patients fit for discharge awaiting a downstream place)', 'UNIT', 'ORGANIZATION', 'TERRITORY'),
 } as const satisfies Record<string, Right>;
 
 export type RightCode = keyof typeof RIGHTS;
@@ -80,6 +86,7 @@ const CONTAINS: Record<PerimeterKind, readonly PerimeterKind[]> = {
   ESTABLISHMENT: ['ESTABLISHMENT', 'UNIT'],
   UNIT: ['UNIT'],
   PROFESSIONAL: ['PROFESSIONAL'],
+  TERRITORY: ['TERRITORY', 'ESTABLISHMENT', 'UNIT'],
 };
 
 export function kindContains(outer: PerimeterKind, inner: PerimeterKind): boolean {

@@ -1,7 +1,8 @@
 /**
  * The roles (profiles) of the regional ROR, as named sets of rights: the six of rights.md, two of
- * the direct-admissions regional extension (docs/admissions.md § Rights) and two of the CPTS crisis
- * protocol (docs/crisis.md § Rights).
+ * the direct-admissions regional extension (docs/admissions.md § Rights), two of the CPTS crisis
+ * protocol (docs/crisis.md § Rights) and the territorial coordinator of territorial bed management
+ * (docs/territory.md § Rights).
  */
 import { rightGrantableOn, type PerimeterKind, type RightCode } from './rights.js';
 
@@ -50,6 +51,7 @@ export const ROLES = {
       'OruLitsDispos_litsdispos_synthese', 'OruLitsDispos_litsdispos_saisie_fermeture', 'OruLitsDispos_litsdispos_acces_fermeture',
       'OruLitsDispos_litsdispos_acces_export', 'OruSrv_saisie_fermetures', 'ORU_CAPACITE_FERMETURE_SHOW',
       'ORU_CAPACITE_FERMETURE_EDIT', 'ORU_CAPACITE_DISPONIBLE_SHOW', 'ORU_CAPACITE_DISPONIBLE_EDIT', 'ORU_CAPACITE_SYNTHESE_SHOW',
+      'ORU_BED_BLOCKER_SAISIE',
     ],
   },
   BED_MANAGER: {
@@ -57,7 +59,12 @@ export const ROLES = {
     rights: [
       'ORU_ADMISSION_REPONSE', 'ORU_ADMISSION_DEMANDE', 'ORU_ADMISSION_INDICATEURS', 'OruLitsDispos_litsdispos_visu',
       'OruLitsDispos_litsdispos_menu', 'OruLitsDispos_litsdispos_synthese', 'ORU_CAPACITE_DISPONIBLE_SHOW', 'ORU_CAPACITE_SYNTHESE_SHOW',
+      'ORU_BED_BLOCKER_SAISIE', 'ORU_TERRITOIRE_CONTACT_EDIT',
     ],
+  },
+  TERRITORIAL_COORDINATOR: {
+    label: 'Coordonnateur territorial',
+    rights: ['ORU_TERRITOIRE_PILOTAGE', 'ORU_TERRITOIRE_CONTACT_EDIT', 'ORU_BED_BLOCKER_SAISIE'],
   },
   ADMISSION_REQUESTER: {
     label: "Demandeur d'admission directe",

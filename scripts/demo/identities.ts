@@ -76,6 +76,23 @@ export function townDoctorOf(region: DemoRegion): DemoProfessional {
   };
 }
 
+/**
+ * A territorial coordinator of the regional emergency observatory (ORU): no establishment, a record
+ * of its own after the town doctor's (docs/territory.md).
+ */
+export function territorialCoordinatorOf(region: DemoRegion): DemoProfessional {
+  const doctor = townDoctorOf(region);
+  return {
+    id: `P${String(Number(doctor.id.slice(1)) + 1).padStart(6, '0')}`,
+    lastName: 'COORDINATION TERRITORIALE',
+    firstName: 'SECTEUR CENTRE',
+    professionCode: null,
+    rppsNumber: null,
+    establishmentIds: [],
+    unitIds: [],
+  };
+}
+
 /** The n-th professional (by id) of an establishment: another person than staffOf's. */
 function nthStaffOf(region: DemoRegion, establishmentId: string, n: number): DemoProfessional {
   const here = region.professionals.filter((p) => p.establishmentIds.includes(establishmentId)).sort((a, b) => a.id.localeCompare(b.id));
@@ -143,5 +160,10 @@ export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
     identity('gestionnaire.lits.orleans', nthStaffOf(region, '450010442', 0), { role: 'BED_MANAGER', perimeterKind: 'ORGANIZATION', perimeterId: '450000088' }),
     // The CPTS crisis protocol (docs/crisis.md): the demo CPTS's coordinator.
     identity('coord.cpts.orleans', cptsMembersOf(region)[0]!, { role: 'CPTS_CRISIS_COORDINATOR', perimeterKind: 'ORGANIZATION', perimeterId: DEMO_CPTS_ID }),
+    // Territorial bed management (docs/territory.md): the coordinator of the Centre sector (Indre-et-Loire, Loir-et-Cher).
+    withOwnRecord(
+      identity('coord.territoire.centre', territorialCoordinatorOf(region), { role: 'TERRITORIAL_COORDINATOR', perimeterKind: 'TERRITORY', perimeterId: 'CVL-CENTRE' }),
+      territorialCoordinatorOf(region),
+    ),
   ];
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { AdmissionsConfig, SubgraphName } from '../../platform/config.js';
 import { offerSubgraph } from '../../subgraphs/offer/index.js';
 import { capacitiesSubgraph } from '../../subgraphs/capacities/index.js';
+import { buildTerritoryDemo } from './region/territory.js';
 import { tensionsSubgraph } from '../../subgraphs/tensions/index.js';
 import { professionalsSubgraph } from '../../subgraphs/professionals/index.js';
 import { admissionsSubgraph } from '../../subgraphs/admissions/index.js';
@@ -59,7 +60,7 @@ export async function seedSubgraph(
         })),
       })));
     case 'capacities':
-      return capacitiesSubgraph.seed(db, lazyObject(() => ({ capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' as const })) })));
+      return capacitiesSubgraph.seed(db, lazyObject(() => ({ capacities: region.capacities.map((c) => ({ ...c, source: 'MANUAL' as const })), ...buildTerritoryDemo(region) })));
     case 'tensions':
       return [await tensionsSubgraph.seed(db, lazyObject(() => ({ tensions: region.tensions, crisis: { professionalIds: cptsMembersOf(region).map((p) => p.id) } }))), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
     case 'professionals': {

@@ -16,19 +16,28 @@ import { bedResolvers, createBedService, type BedContext } from './beds.js';
 import { createFigureSearch, figureSearchResolvers, type FigureSearchContext } from './figure-search.js';
 import { createPlaceFigures, placeFigureResolvers, type PlaceFiguresContext } from './place-figures.js';
 import { createBedHoldService, holdResolvers, type BedHoldContext } from './holds.js';
+import { territoryResolvers, type TerritoryContext } from './territory/resolvers.js';
+import { createTerritoryService } from './territory/service.js';
+import { createTerritoryStore } from './territory/store.js';
+import { createBedDays } from './bed-days.js';
+import { createTerritoryChanges } from './territory/subscription.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext & PlaceFiguresContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext & PlaceFiguresContext & TerritoryContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
   resolvers: {
     ...resolvers,
     ...subscriptionResolvers,
     ...bedResolvers,
-    // schemas/capacities.search.graphql, schemas/capacities.places.graphql
-    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object) },
-    Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object) }, // internal bed holds (holds.ts)
+    ...territoryResolvers,
+    // schemas/capacities.search.graphql, schemas/capacities.places.graphql, schemas/capacities.territory.graphql
+    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object), ...(territoryResolvers.Query as object) },
+    Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object), ...(territoryResolvers.Mutation as object) }, // internal bed holds (holds.ts)
+    Subscription: { ...(subscriptionResolvers.Subscription as object), ...(territoryResolvers.Subscription as object) },
+    Unit: { ...(resolvers.Unit as object), ...(territoryResolvers.Unit as object) },
+    Establishment: { ...(bedResolvers.Establishment as object), ...(territoryResolvers.Establishment as object) },
   },
   context: ({ db, config, internalSecret, feed }) => {
     const store = createCapacityStore(db.orm);
@@ -37,15 +46,20 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     // Units and their attributes belong to the offer subgraph: asked there, as the system identity.
     const client = createSubgraphClient(config, internalSecret);
     const capacityChanges = createCapacityChanges(feed, client);
+    const territoryStore = createTerritoryStore(db.orm);
+    const territoryChanges = createTerritoryChanges(feed, client);
     return (_request, identity) => ({
       identity,
       capacityChanges,
       capacities: createCapacityService({ store, closures, client }, identity),
-      reports: createReportService({ db, store, filters, client }, identity),
+      reports: createReportService({ db, store, filters, client, closures }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
       bedHolds: createBedHoldService(store, identity),
       placeFigures: createPlaceFigures(db.orm, identity),
+      territory: createTerritoryService({ store, territory: territoryStore, client }, identity),
+      territoryChanges,
+      bedDays: createBedDays(db.orm, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

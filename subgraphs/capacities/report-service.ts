@@ -5,7 +5,7 @@ import { HubError } from '../../platform/errors.js';
 import type { Database } from '../../platform/db/client.js';
 import type { SubgraphClient } from '../../platform/subgraph-client.js';
 import { EXPORT, isTransversal, requireAccess, SYNTHESIS } from './access.js';
-import { parisDay } from './closures.js';
+import { parisDay, parseDay, type ClosureStore } from './closures.js';
 import { fetchUnits, type OfferUnit } from './offer-units.js';
 import { checkGroupBy, type SavedFilterInput, type SavedFilterStore, type SynthesisFilter } from './saved-filters.js';
 import { createSnapshotStore, takeSnapshot } from './snapshot.js';
@@ -16,6 +16,8 @@ import type { SnapshotRow } from './tables.js';
 export interface ReportDeps {
   db: Database;
   store: CapacityStore;
+  /** Planned closures, for the synthesis's forecast column. */
+  closures?: ClosureStore;
   filters: SavedFilterStore;
   client: SubgraphClient;
   now?: () => Date;
@@ -48,10 +50,18 @@ export function createReportService(deps: ReportDeps, identity: Identity) {
     // The perimeter check is per unit (visibleUnits): here, only whether the caller holds the right at all.
     if (!mayUseSynthesis()) requireAccess(identity, SYNTHESIS, { kind: 'TRANSVERSAL' });
   };
+  /** Beds planned closed on `day`, by unit (the closures covering it, summed). */
+  const plannedClosedOn = async (unitIds: string[], day: string): Promise<Map<string, number>> => {
+    const planned = new Map<string, number>();
+    if (!deps.closures || unitIds.length === 0) return planned;
+    for (const c of await deps.closures.upcoming(unitIds, day)) if (c.startDate <= day) planned.set(c.unitId, (planned.get(c.unitId) ?? 0) + c.beds);
+    return planned;
+  };
   return {
-    synthesis: async (groupBy: Grouping[], filter: SynthesisFilter | null): Promise<Synthesis> => {
+    synthesis: async (groupBy: Grouping[], filter: SynthesisFilter | null, forecastDate: string | null = null): Promise<Synthesis> => {
       requireSynthesis();
       checkGroupBy(groupBy);
+      if (forecastDate !== null) parseDay(forecastDate, 'forecastDate');
       const f = filter ?? {};
       const kinds = VIEW_KINDS[f.view ?? 'SANITARY'];
       // One fetch of the units per request, narrowed by the offer where its filter can.
@@ -60,7 +70,7 @@ export function createReportService(deps: ReportDeps, identity: Identity) {
       );
       const visible = visibleUnits(identity, units);
       const capacities = new Map((await deps.store.byUnitIds(visible.map((u) => u.id))).map((r) => [r.unitId, r]));
-      return synthesise(visible, capacities, groupBy);
+      return synthesise(visible, capacities, groupBy, forecastDate !== null ? await plannedClosedOn(visible.map((u) => u.id), forecastDate) : undefined);
     },
 
     savedFilters: () => {

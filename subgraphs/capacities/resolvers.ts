@@ -50,8 +50,8 @@ export const resolvers: ResolverMap<CapacityContext> = {
     disciplines: (f: SavedFilterRow) => f.disciplines,
   },
   Query: {
-    capacitySynthesis: (_: unknown, args: { groupBy: Grouping[]; filter?: SynthesisFilter | null }, ctx: CapacityContext) =>
-      ctx.reports.synthesis(args.groupBy, args.filter ?? null),
+    capacitySynthesis: (_: unknown, args: { groupBy: Grouping[]; filter?: SynthesisFilter | null; forecastDate?: string | null }, ctx: CapacityContext) =>
+      ctx.reports.synthesis(args.groupBy, args.filter ?? null, args.forecastDate ?? null),
     mySavedCapacityFilters: (_: unknown, __: unknown, ctx: CapacityContext) => ctx.reports.savedFilters(),
     capacitySnapshots: (_: unknown, args: { first?: number | null }, ctx: CapacityContext) => ctx.reports.snapshots(args.first ?? null),
   },

@@ -2,11 +2,14 @@
 import type { Database, Orm } from '../../platform/db/client.js';
 import { insertInChunks } from '../../platform/db/bulk.js';
 import { createCapacityStore } from './store.js';
-import { capacityHistory, unitCapacities, type UnitCapacityRow } from './tables.js';
+import { bedBlockers, bedManagementContacts, capacityHistory, unitCapacities, type UnitCapacityRow } from './tables.js';
 import { toRecord } from './record.js';
 
 export interface CapacitySeed {
   capacities: Array<typeof unitCapacities.$inferInsert>;
+  /** Territorial bed management (docs/territory.md): establishments' contacts, waiting patients. */
+  contacts?: Array<typeof bedManagementContacts.$inferInsert>;
+  bedBlockers?: Array<typeof bedBlockers.$inferInsert>;
 }
 
 export async function seedCapacities(db: Database, input: CapacitySeed): Promise<boolean> {
@@ -17,6 +20,8 @@ export async function seedCapacities(db: Database, input: CapacitySeed): Promise
     // The history starts with the seeded state, so every unit's time series has a first point.
     const rows: UnitCapacityRow[] = await orm.select().from(unitCapacities);
     await insertInChunks(orm, capacityHistory, rows.map((r) => ({ unitId: r.unitId, at: r.updatedAt, record: toRecord(r) as unknown as Record<string, unknown> })));
+    if (input.contacts?.length) await insertInChunks(orm, bedManagementContacts, input.contacts);
+    if (input.bedBlockers?.length) await insertInChunks(orm, bedBlockers, input.bedBlockers);
   });
   return true;
 }

@@ -22,6 +22,10 @@ export interface Totals {
   unitsWithoutCapacity: number;
   installedBeds: number;
   availableBeds: number;
+  /** availableBeds by the sex the bed can take (their sum is availableBeds). */
+  availableMen: number;
+  availableWomen: number;
+  availableUndifferentiated: number;
   closedBeds: number;
   reopenedBeds: number;
   reopenableBeds: number;
@@ -29,6 +33,9 @@ export interface Totals {
   totalOperational: number;
   remainingToMobilise: number;
   oldestUpdate: Date | null;
+  /** Installed beds minus those planned closed on the forecast day; null without a forecast day. */
+  forecastBeds: number | null;
+  plannedClosedBeds: number | null;
 }
 
 export interface Group {
@@ -48,6 +55,8 @@ export interface Synthesis {
 interface Item {
   unit: OfferUnit;
   capacity: UnitCapacityRow | null;
+  /** Beds planned closed on the forecast day (capped at installed); undefined without a forecast day. */
+  plannedClosed?: number;
 }
 
 /** Key and label of a unit at a level; units without a pôle share one group. */
@@ -72,6 +81,9 @@ export function totalsOf(items: readonly Item[]): Totals {
     unitsWithoutCapacity: 0,
     installedBeds: 0,
     availableBeds: 0,
+    availableMen: 0,
+    availableWomen: 0,
+    availableUndifferentiated: 0,
     closedBeds: 0,
     reopenedBeds: 0,
     reopenableBeds: 0,
@@ -79,8 +91,10 @@ export function totalsOf(items: readonly Item[]): Totals {
     totalOperational: 0,
     remainingToMobilise: 0,
     oldestUpdate: null,
+    forecastBeds: items.some((i) => i.plannedClosed !== undefined) ? 0 : null,
+    plannedClosedBeds: items.some((i) => i.plannedClosed !== undefined) ? 0 : null,
   };
-  for (const { unit, capacity: c } of items) {
+  for (const { unit, capacity: c, plannedClosed } of items) {
     if (!c) {
       t.unitsWithoutCapacity++;
       continue;
@@ -88,6 +102,9 @@ export function totalsOf(items: readonly Item[]): Totals {
     const operational = totalOperational(c);
     t.installedBeds += c.installedBeds;
     t.availableBeds += c.availableBeds;
+    t.availableMen += c.availableMen;
+    t.availableWomen += c.availableWomen;
+    t.availableUndifferentiated += c.availableUndifferentiated;
     t.closedBeds += c.closedBeds;
     t.reopenedBeds += c.reopenedBeds;
     t.reopenableBeds += c.reopenableBeds;
@@ -95,6 +112,11 @@ export function totalsOf(items: readonly Item[]): Totals {
     t.totalOperational += operational;
     t.remainingToMobilise += remainingToMobilise(unit.sseCapacity, operational) ?? 0;
     if (!t.oldestUpdate || c.updatedAt < t.oldestUpdate) t.oldestUpdate = c.updatedAt;
+    if (plannedClosed !== undefined) {
+      const closed = Math.min(plannedClosed, c.installedBeds);
+      t.plannedClosedBeds! += closed;
+      t.forecastBeds! += c.installedBeds - closed;
+    }
   }
   return t;
 }
@@ -114,8 +136,12 @@ function groupAt(items: readonly Item[], levels: readonly Grouping[]): Group[] {
     .map(([key, b]) => ({ level, key, label: b.label, totals: totalsOf(b.items), groups: groupAt(b.items, rest) }));
 }
 
-/** The synthesis of `units` (already filtered to the view and the caller's reach) grouped by `groupBy`. */
-export function synthesise(units: readonly OfferUnit[], capacities: ReadonlyMap<string, UnitCapacityRow>, groupBy: readonly Grouping[]): Synthesis {
-  const items = units.map((unit) => ({ unit, capacity: capacities.get(unit.id) ?? null }));
+/**
+ * The synthesis of `units` (already filtered to the view and the caller's reach) grouped by
+ * `groupBy`; with `plannedClosed` (beds planned closed on the forecast day, by unit), the forecast
+ * column too.
+ */
+export function synthesise(units: readonly OfferUnit[], capacities: ReadonlyMap<string, UnitCapacityRow>, groupBy: readonly Grouping[], plannedClosed?: ReadonlyMap<string, number>): Synthesis {
+  const items = units.map((unit) => ({ unit, capacity: capacities.get(unit.id) ?? null, ...(plannedClosed ? { plannedClosed: plannedClosed.get(unit.id) ?? 0 } : {}) }));
   return { groupBy: [...groupBy], totals: totalsOf(items), groups: groupAt(items, groupBy) };
 }

@@ -164,3 +164,45 @@ export const bedHolds = capacities.table(
 );
 
 export type BedHoldRow = typeof bedHolds.$inferSelect;
+
+/**
+ * Territorial bed management (docs/territory.md): how the territory reaches an establishment's bed
+ * management, as coordinators keep it (contact, phone, the answer delay the establishment commits to).
+ */
+export const bedManagementContacts = capacities.table(
+  'bed_management_contact',
+  {
+    establishmentId: text('establishment_id').primaryKey(),
+    contact: text('contact').notNull(),
+    phone: text('phone'),
+    answerDelayMinutes: integer('answer_delay_minutes'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [check('bed_management_contact_delay_ck', sql`${t.answerDelayMinutes} is null or (${t.answerDelayMinutes} >= 0 and ${t.answerDelayMinutes} <= 10080)`)],
+);
+
+export type BedManagementContactRow = typeof bedManagementContacts.$inferSelect;
+
+/**
+ * Bed blockers: one row per patient of a unit medically fit for discharge and waiting for a
+ * downstream place (no patient identity: a count, a wait, a destination). Open while
+ * `discharged_at` is null; kept afterwards for the waits' history.
+ */
+export const bedBlockers = capacities.table(
+  'bed_blocker',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id').notNull(),
+    destination: text('destination').notNull(),
+    fitSince: date('fit_since').notNull(),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    dischargedAt: timestamp('discharged_at', { withTimezone: true }),
+    dischargedBy: text('discharged_by'),
+  },
+  (t) => [index('bed_blocker_open_idx').on(t.unitId).where(sql`${t.dischargedAt} is null`)],
+);
+
+export type BedBlockerRow = typeof bedBlockers.$inferSelect;

@@ -5,6 +5,7 @@
  * one of its rights does.
  */
 import type { Identity, Target } from '../../platform/auth/identity.js';
+import { territoryByCode, TERRITORIES } from '../../platform/territories.js';
 import { isRightCode, PERIMETER_KINDS, RIGHTS, rightGrantableOn, type PerimeterKind, type RightCode } from '../../platform/auth/rights.js';
 import { rightsOfRoleOn, ROLES, type RoleCode } from '../../platform/auth/roles.js';
 import { HubError } from '../../platform/errors.js';
@@ -53,6 +54,9 @@ async function perimeterTarget(store: ProfessionalStore, directory: UnitDirector
     }
     case 'PROFESSIONAL':
       return (await currentRecord(store, id)).target;
+    case 'TERRITORY':
+      if (!territoryByCode(id)) throw badInput('perimeterId', `No territory ${id}: one of ${TERRITORIES.map((t) => t.code).join(', ')}.`);
+      return { kind, id };
   }
 }
 

@@ -13,6 +13,7 @@ import { tensionScenarios } from './tensions.js';
 import { offerScenarios } from './offer.js';
 import { emergencyScenarios } from './emergency.js';
 import { crisisScenarios } from './crisis.js';
+import { territoryScenarios } from './territory.js';
 
 export function consoleSuite(kind: DatabaseKind): void {
   describe(`the console in a browser (${kind})`, () => {
@@ -31,5 +32,6 @@ export function consoleSuite(kind: DatabaseKind): void {
     offerScenarios(current);
     emergencyScenarios(current);
     crisisScenarios(current);
+    territoryScenarios(current);
   });
 }

@@ -14,7 +14,7 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, AVAILABLE_BEDS, CRISIS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, rightsOf, screenOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, AVAILABLE_BEDS, CRISIS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, TERRITORY, rightsOf, screenOf, screensFor, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
@@ -25,6 +25,7 @@ import { CapacityScreen } from './screens/capacity/CapacityScreen';
 import { Emergency } from './screens/emergency/Emergency';
 import { Dashboard } from './screens/dashboard/Dashboard';
 import { Crisis } from './screens/crisis/Crisis';
+import { TerritoryScreen } from './screens/territory/TerritoryScreen';
 import { frenchErrors } from './errors';
 
 const BRAND_TOP = (
@@ -119,6 +120,7 @@ function SignedInScreens(props: { path: string; connection: ConnectionState }) {
     else if (screen === OFFER) content = <Offer me={me} path={props.path} />;
     else if (screen === PROFESSIONALS) content = <Professionals me={me} path={props.path} />;
     else if (screen === EMERGENCY) content = <Emergency me={me} />;
+    else if (screen === TERRITORY) content = <TerritoryScreen me={me} />;
     else if (screen === DASHBOARD) content = <Dashboard me={me} />;
     else if (screen === CRISIS) content = <Crisis me={me} />;
     else content = <NotOpen />;

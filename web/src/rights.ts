@@ -109,8 +109,16 @@ export const CRISIS: Screen = {
   rights: CRISIS_READ_RIGHTS,
 };
 
+/** Territorial bed management (docs/territory.md): the coordinators' dashboard of their sector. */
+export const TERRITORY: Screen = {
+  path: '/gestion-territoriale',
+  title: 'Gestion territoriale',
+  description: 'Par secteur : tableau de bord des bed managers (contacts, délais de réponse, lits libres par discipline, places EHPAD), patients en attente d’aval et BJML, en direct.',
+  rights: ['ORU_TERRITOIRE_PILOTAGE'],
+};
+
 // Menu order: the overview first, then the daily work of the seeds (beds, tensions, EDs, places), then the records.
-export const SCREENS: readonly Screen[] = [DASHBOARD, AVAILABLE_BEDS, TENSIONS, EMERGENCY, CRISIS, PLACE_SEARCH, ADMISSION_REQUESTS, OFFER, PROFESSIONALS];
+export const SCREENS: readonly Screen[] = [DASHBOARD, TERRITORY, AVAILABLE_BEDS, TENSIONS, EMERGENCY, CRISIS, PLACE_SEARCH, ADMISSION_REQUESTS, OFFER, PROFESSIONALS];
 
 export function rightsOf(me: Me): Set<string> {
   return new Set(me.roleAssignments.flatMap((assignment) => assignment.effectiveRights));

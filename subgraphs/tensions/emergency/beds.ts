@@ -13,8 +13,8 @@ interface UnitNode {
   sseCapacity: number | null;
 }
 
-/** Null when the establishment has no such unit with a recorded capacity. */
-export async function availableDownstreamBeds(client: SubgraphClient, establishmentId: string): Promise<number | null> {
+/** The establishment's active MEDICINE and SURGERY units, from the offer subgraph. */
+async function downstreamUnits(client: SubgraphClient, establishmentId: string): Promise<UnitNode[]> {
   const units: UnitNode[] = [];
   let after: string | null = null;
   do {
@@ -26,6 +26,12 @@ export async function availableDownstreamBeds(client: SubgraphClient, establishm
     units.push(...page.units.edges.map((e) => e.node).filter((u) => DOWNSTREAM.has(u.discipline)));
     after = page.units.pageInfo.hasNextPage ? page.units.pageInfo.endCursor : null;
   } while (after);
+  return units;
+}
+
+/** Null when the establishment has no such unit with a recorded capacity. */
+export async function availableDownstreamBeds(client: SubgraphClient, establishmentId: string): Promise<number | null> {
+  const units = await downstreamUnits(client, establishmentId);
   if (units.length === 0) return null;
   const data = await client.query<{ _entities: Array<{ capacity: { availableBeds: number } | null } | null> }>(
     'capacities',
@@ -34,4 +40,18 @@ export async function availableDownstreamBeds(client: SubgraphClient, establishm
   );
   const known = data._entities.filter((e) => e?.capacity).map((e) => e!.capacity!.availableBeds);
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The same beds at the end of each day of [from, to] (Europe/Paris), from the capacities
+ * subgraph's history (`availableBedsByDay`): shown beside the ED's RPU series.
+ */
+export async function downstreamBedsByDay(client: SubgraphClient, establishmentId: string, from: string, to: string): Promise<Array<{ day: string; availableBeds: number | null }>> {
+  const units = await downstreamUnits(client, establishmentId);
+  const data = await client.query<{ availableBedsByDay: Array<{ day: string; availableBeds: number | null }> }>(
+    'capacities',
+    'query($ids: [ID!]!, $from: String!, $to: String!) { availableBedsByDay(unitIds: $ids, from: $from, to: $to) { day availableBeds } }',
+    { ids: units.map((u) => u.id), from, to },
+  );
+  return data.availableBedsByDay;
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../../../platform/auth/identity.js';
 import type { SubgraphDeps, SubgraphSpec } from '../../../platform/subgraph-module.js';
 import { createSubgraphClient } from '../../../platform/subgraph-client.js';
-import { availableDownstreamBeds } from './beds.js';
+import { availableDownstreamBeds, downstreamBedsByDay } from './beds.js';
 import { emergencyResolvers, type EmergencyContext } from './resolvers.js';
 import { rpuImportRoute } from './route.js';
 import { scheduleDetection } from './scheduler.js';
@@ -16,7 +16,13 @@ export { emergencyResolvers, type EmergencyContext };
 
 function depsOf({ db, config, internalSecret }: SubgraphDeps): EmergencyDeps {
   const client = createSubgraphClient(config, internalSecret);
-  return { db, bjmlYears: config.bjmlYears, availableBeds: (id) => availableDownstreamBeds(client, id) };
+  return {
+    db,
+    bjmlYears: config.bjmlYears,
+    availableBeds: (id) => availableDownstreamBeds(client, id),
+    client,
+    bedsByDay: (id, from, to) => downstreamBedsByDay(client, id, from, to),
+  };
 }
 
 /** Given the subgraph's dependencies once, the per-request part of the context. */

@@ -11,11 +11,17 @@ import { detectTensions, type DetectionResult } from './detect.js';
 import { dailyIndicators, DEFAULT_RECEPTION_CAPACITY, type DailyIndicators } from './indicators.js';
 import { createEmergencyStore } from './store.js';
 import type { AlertProposalRow } from './tables.js';
+import type { SubgraphClient } from '../../../platform/subgraph-client.js';
+import { departmentTable } from './department.js';
 
 export interface EmergencyDeps {
   db: Database;
   bjmlYears: number;
   availableBeds: (establishmentId: string) => Promise<number | null>;
+  /** The département table asks the offer subgraph where EDs are (department.ts). */
+  client?: SubgraphClient;
+  /** Medicine + surgery beds at the end of each day, beside the RPU series. */
+  bedsByDay?: (establishmentId: string, from: string, to: string) => Promise<Array<{ day: string; availableBeds: number | null }>>;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,6 +37,9 @@ function checkDay(field: string, value: string): string {
 
 export interface EmergencyIndicatorsResult {
   establishmentId: string;
+  /** The range asked, for the bed series beside it. */
+  from: string;
+  to: string;
   receptionCapacity: number;
   receptionCapacityIsDefault: boolean;
   days: DailyIndicators[];
@@ -49,7 +58,7 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
     if (!updated) throw new HubError('CONFLICT', `Alert proposal ${id} was decided meanwhile.`);
     return updated;
   };
-  return {
+  const reads = {
     indicators: async (establishmentId: string, from: string, to: string): Promise<EmergencyIndicatorsResult> => {
       requireEmergencyRead(identity, establishmentId);
       checkDay('from', from);
@@ -58,20 +67,51 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
       const declared = await capacityOf(establishmentId);
       const capacity = declared ?? DEFAULT_RECEPTION_CAPACITY;
       const rows = await store.days(establishmentId, from, to);
-      return { establishmentId, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
+      return { establishmentId, from, to, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
     },
     bjml: async (establishmentId: string, year: number | null | undefined, week: number | null | undefined): Promise<Bjml & { establishmentId: string }> => {
       requireEmergencyRead(identity, establishmentId);
-      const current = isoWeekOf(parisToday());
+      return bjmlOf(establishmentId, year, week);
+    },
+    /** Checked by `indicators` first (the series it belongs to). */
+    downstreamBeds: (result: EmergencyIndicatorsResult) => {
+      if (!deps.bedsByDay) throw new HubError('INTERNAL_SERVER_ERROR', 'Bed series unavailable.');
+      return deps.bedsByDay(result.establishmentId, result.from, result.to);
+    },
+    departmentTable: async (departmentCode: string, day: string | null | undefined) => {
+      if (!deps.client) throw new HubError('INTERNAL_SERVER_ERROR', 'Département table unavailable.');
+      const shown = day ? checkDay('day', day) : addDays(parisToday(), -1);
+      return departmentTable(
+        {
+          client: deps.client,
+          establishmentsBetween: store.establishmentsBetween,
+          dayOf: async (id, d) => {
+            const [row] = await store.days(id, d, d);
+            return row ? dailyIndicators(row, (await capacityOf(id)) ?? DEFAULT_RECEPTION_CAPACITY) : null;
+          },
+          bjmlOf: (id) => bjmlOf(id, isoWeekOf(shown).year, isoWeekOf(shown).week),
+          availableBeds: deps.availableBeds,
+        },
+        identity,
+        departmentCode,
+        shown,
+      );
+    },
+  };
+  /** The BJML once the caller's right is checked. */
+  async function bjmlOf(establishmentId: string, year: number | null | undefined, week: number | null | undefined): Promise<Bjml & { establishmentId: string }> {
+    const current = isoWeekOf(parisToday());
       const y = year ?? current.year;
       const w = week ?? current.week;
-      // Bounds first: dates far outside the RPU era overflow the calendar arithmetic (RangeError).
-      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new HubError('BAD_USER_INPUT', 'year must be from 2000 to 2100.', { field: 'year' });
-      if (!Number.isInteger(w) || w < 1 || w > 53) throw new HubError('BAD_USER_INPUT', 'week must be an ISO week number from 1 to 53.', { field: 'week' });
-      if (isoWeekDays(y, w).length === 0) throw new HubError('BAD_USER_INPUT', `Year ${y} has no ISO week ${w}.`, { field: 'week' });
-      const rows = await store.daysAmong(establishmentId, historyDays(y, w, deps.bjmlYears));
-      return { establishmentId, ...computeBjml(y, w, deps.bjmlYears, rows) };
-    },
+    // Bounds first: dates far outside the RPU era overflow the calendar arithmetic (RangeError).
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new HubError('BAD_USER_INPUT', 'year must be from 2000 to 2100.', { field: 'year' });
+    if (!Number.isInteger(w) || w < 1 || w > 53) throw new HubError('BAD_USER_INPUT', 'week must be an ISO week number from 1 to 53.', { field: 'week' });
+    if (isoWeekDays(y, w).length === 0) throw new HubError('BAD_USER_INPUT', `Year ${y} has no ISO week ${w}.`, { field: 'week' });
+    const rows = await store.daysAmong(establishmentId, historyDays(y, w, deps.bjmlYears));
+    return { establishmentId, ...computeBjml(y, w, deps.bjmlYears, rows) };
+  }
+  return {
+    ...reads,
     proposals: async (filter: { establishmentId?: string | null; status?: string | null; from?: string | null; to?: string | null }): Promise<AlertProposalRow[]> => {
       if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
       if (filter.establishmentId) requireEmergencyRead(identity, filter.establishmentId);

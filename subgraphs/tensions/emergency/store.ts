@@ -107,6 +107,9 @@ export function createEmergencyStore(orm: Orm) {
     /** Daily rows of one ED on the given days. */
     daysAmong: (establishmentId: string, days: readonly string[]): Promise<EmergencyDayRow[]> =>
       days.length === 0 ? Promise.resolve([]) : orm.select().from(emergencyDays).where(and(eq(emergencyDays.establishmentId, establishmentId), inArray(emergencyDays.day, [...days]))),
+    /** EDs with indicators on some day of [from, to]. */
+    establishmentsBetween: async (from: string, to: string): Promise<string[]> =>
+      (await orm.selectDistinct({ id: emergencyDays.establishmentId }).from(emergencyDays).where(and(gte(emergencyDays.day, from), lte(emergencyDays.day, to)))).map((r) => r.id),
     /** EDs with indicators on `day`. */
     establishmentsOn: async (day: string): Promise<string[]> =>
       (await orm.selectDistinct({ id: emergencyDays.establishmentId }).from(emergencyDays).where(eq(emergencyDays.day, day))).map((r) => r.id),

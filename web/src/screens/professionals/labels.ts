@@ -13,6 +13,7 @@ export const ROLES: Record<Role, string> = {
   ADMISSION_REQUESTER: 'Demandeur d’admission directe',
   CPTS_CRISIS_COORDINATOR: 'Coordinateur de crise CPTS',
   CPTS_MEMBER: 'Membre de CPTS',
+  TERRITORIAL_COORDINATOR: 'Coordonnateur territorial',
 };
 
 export const PERIMETER_KINDS: Record<PerimeterKind, string> = {
@@ -21,6 +22,7 @@ export const PERIMETER_KINDS: Record<PerimeterKind, string> = {
   ESTABLISHMENT: 'Établissement',
   UNIT: 'Unité',
   PROFESSIONAL: 'Fiche d’un professionnel',
+  TERRITORY: 'Secteur (gestion territoriale des lits)',
 };
 
 export const SEXES: Record<Sex, string> = { FEMALE: 'Femme', MALE: 'Homme' };

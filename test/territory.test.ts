@@ -1,0 +1,269 @@
+/**
+ * Territorial bed management (docs/territory.md), through the gateway on a private hub per database
+ * kind: the coordinator's dashboard and bed-blocker aggregates on its territory only, contacts and
+ * bed blockers entered by right and perimeter (allow and deny), and the live dashboard over
+ * graphql-ws.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { asApp, asUser } from './helpers/tokens.js';
+import { gql } from './helpers/graphql.js';
+import { enterCapacity } from './helpers/capacity-entry.js';
+
+const TOURS_ICU = '370004467-4557'; // CHRU Tours Trousseau (37, sector Centre): ref.uo.tours enters it
+const TOURS = '370004467';
+const CHATEAUROUX_UNIT = '360000137-1720'; // CH Châteauroux (36, sector Sud): saisie.lits.chateauroux enters it
+const ORLEANS = '450002613'; // 45, sector Nord
+const COORDINATOR = 'coord.territoire.centre';
+
+const DISCIPLINE = 'discipline units installedBeds availableBeds availableMen availableWomen availableUndifferentiated';
+const ROW = `establishment { id name } departmentCode contact { contact phone answerDelayMinutes updatedBy } availableBeds installedBeds
+  byDiscipline { ${DISCIPLINE} } elderlyPlaces { units installedPlaces availablePlaces unitsWithoutCapacity } bedBlockers oldestUpdate`;
+const DASHBOARD = `query($code: ID!) { territoryDashboard(code: $code) { territory { code name departmentCodes } establishments { ${ROW} }
+  totals { establishments availableBeds installedBeds byDiscipline { ${DISCIPLINE} } elderlyPlaces { units installedPlaces availablePlaces unitsWithoutCapacity } bedBlockers } } }`;
+const BLOCKERS = `query($code: ID!) { territoryBedBlockers(code: $code) { territory { code } total { patients totalDaysWaited maxDaysWaited }
+  byDestination { destination count { patients totalDaysWaited maxDaysWaited } }
+  byEstablishment { establishment { id } departmentCode count { patients } byDestination { destination count { patients } } } } }`;
+const ADD = `mutation($unitId: ID!, $input: BedBlockerInput!) { addBedBlocker(unitId: $unitId, input: $input) { id destination fitSince daysWaited createdBy dischargedAt unit { id } } }`;
+const DISCHARGE = `mutation($id: ID!) { dischargeBedBlocker(id: $id) { id dischargedAt } }`;
+const CONTACT = `mutation($id: ID!, $input: BedManagementContactInput!) { setBedManagementContact(establishmentId: $id, input: $input) { contact phone answerDelayMinutes updatedBy } }`;
+
+type Row = { establishment: { id: string }; departmentCode: string; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number; installedBeds: number; availableMen: number; availableWomen: number; availableUndifferentiated: number }>; contact: { contact: string } | null };
+type Dashboard = { territory: { code: string; departmentCodes: string[] }; establishments: Row[]; totals: { establishments: number; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number }> } };
+
+const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+const daysAgo = (n: number) => new Date(Date.parse(`${parisToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
+  let hub: TestHub;
+  const tokens: Record<string, string> = {};
+  const sockets: Client[] = [];
+  const as = (login: string) => ({ authorization: tokens[login]! });
+  const socket = (token: string) => {
+    const c = createClient({ url: hub.urls.graphql.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: token }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    sockets.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    for (const login of [COORDINATOR, 'ref.uo.tours', 'saisie.lits.chateauroux', 'admin.ars', 'gestionnaire.lits.orleans']) tokens[login] = await asUser(hub.urls.graphql, login);
+    tokens['place-search'] = await asApp(hub.urls.graphql, 'place-search');
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.dispose()));
+    await hub?.close();
+  });
+
+  it('lists the territories to any signed-in caller, not to anonymous ones', async () => {
+    const r = await gql<{ territories: Array<{ code: string; departmentCodes: string[] }> }>(hub.urls.graphql, '{ territories { code departmentCodes } }', {}, as('saisie.lits.chateauroux'));
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.territories.map((t) => t.code)).toEqual(['CVL-NORD', 'CVL-CENTRE', 'CVL-SUD']);
+    expect(r.data!.territories.flatMap((t) => t.departmentCodes).sort()).toEqual(['18', '28', '36', '37', '41', '45']);
+    const anonymous = await gql(hub.urls.graphql, '{ territories { code } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives the coordinator its territory\'s dashboard in one call, totals summed from the rows', async () => {
+    const r = await gql<{ territoryDashboard: Dashboard }>(hub.urls.graphql, DASHBOARD, { code: 'CVL-CENTRE' }, as(COORDINATOR));
+    expect(r.errors).toBeUndefined();
+    const d = r.data!.territoryDashboard;
+    expect(d.territory.departmentCodes).toEqual(['37', '41']);
+    expect(d.establishments.length).toBeGreaterThan(5);
+    expect(new Set(d.establishments.map((e) => e.departmentCode))).toEqual(new Set(['37', '41']));
+    const tours = d.establishments.find((e) => e.establishment.id === TOURS);
+    expect(tours?.byDiscipline.some((b) => b.discipline === 'ADULT_ICU')).toBe(true);
+    expect(tours?.contact?.contact).toBeTruthy(); // demo contact
+    expect(d.totals.establishments).toBe(d.establishments.length);
+    expect(d.totals.availableBeds).toBe(d.establishments.reduce((s, e) => s + e.availableBeds, 0));
+    expect(d.totals.installedBeds).toBe(d.establishments.reduce((s, e) => s + e.installedBeds, 0));
+    expect(d.totals.bedBlockers).toBe(d.establishments.reduce((s, e) => s + e.bedBlockers, 0));
+    expect(d.totals.bedBlockers).toBeGreaterThan(0); // demo waiting patients
+    for (const e of d.establishments) {
+      expect(e.availableBeds).toBe(e.byDiscipline.reduce((s, b) => s + b.availableBeds, 0));
+      for (const b of e.byDiscipline) expect(b.availableMen + b.availableWomen + b.availableUndifferentiated).toBe(b.availableBeds);
+    }
+    const medicine = d.totals.byDiscipline.find((b) => b.discipline === 'MEDICINE')!;
+    expect(medicine.availableBeds).toBe(d.establishments.flatMap((e) => e.byDiscipline).filter((b) => b.discipline === 'MEDICINE').reduce((s, b) => s + b.availableBeds, 0));
+  });
+
+  it('refuses the dashboard outside the coordinator\'s territory, to other roles, applications and anonymous callers', async () => {
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [as(COORDINATOR), 'CVL-NORD', 'FORBIDDEN'],
+      [as('saisie.lits.chateauroux'), 'CVL-SUD', 'FORBIDDEN'],
+      [as('gestionnaire.lits.orleans'), 'CVL-NORD', 'FORBIDDEN'],
+      [as('place-search'), 'CVL-CENTRE', 'FORBIDDEN'],
+      [{}, 'CVL-CENTRE', 'UNAUTHENTICATED'],
+      [as(COORDINATOR), 'NOWHERE', 'NOT_FOUND'],
+    ];
+    for (const [headers, code, expected] of cases) {
+      for (const query of [DASHBOARD, BLOCKERS]) {
+        const r = await gql(hub.urls.graphql, query, { code }, headers);
+        expect(r.data ?? null, `${code} ${expected}`).toBeNull();
+        expect(r.errors?.[0]?.extensions?.code, `${code} ${JSON.stringify(headers).slice(0, 30)}`).toBe(expected);
+      }
+    }
+  });
+
+  it('records bed blockers per unit by right and perimeter, aggregates them per territory, and discharges them', async () => {
+    const before = (await gql<{ territoryBedBlockers: { total: { patients: number } } }>(hub.urls.graphql, BLOCKERS, { code: 'CVL-CENTRE' }, as(COORDINATOR))).data!.territoryBedBlockers;
+    const added = await gql<{ addBedBlocker: { id: string; destination: string; daysWaited: number; createdBy: string; unit: { id: string } } }>(
+      hub.urls.graphql, ADD, { unitId: TOURS_ICU, input: { destination: 'EHPAD', fitSince: daysAgo(4) } }, as(COORDINATOR),
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addBedBlocker).toMatchObject({ destination: 'EHPAD', daysWaited: 4, createdBy: COORDINATOR, unit: { id: TOURS_ICU } });
+    const after = (await gql<{ territoryBedBlockers: { total: { patients: number; maxDaysWaited: number }; byEstablishment: Array<{ establishment: { id: string }; byDestination: Array<{ destination: string; count: { patients: number } }> }> } }>(
+      hub.urls.graphql, BLOCKERS, { code: 'CVL-CENTRE' }, as(COORDINATOR),
+    )).data!.territoryBedBlockers;
+    expect(after.total.patients).toBe(before.total.patients + 1);
+    expect(after.byEstablishment.find((e) => e.establishment.id === TOURS)?.byDestination.some((d) => d.destination === 'EHPAD')).toBe(true);
+
+    // The unit's entry staff (BED_ENTRY on Châteauroux's legal entity) enter their own units only.
+    const own = await gql<{ addBedBlocker: { id: string } }>(hub.urls.graphql, ADD, { unitId: CHATEAUROUX_UNIT, input: { destination: 'SMR', fitSince: daysAgo(1) } }, as('saisie.lits.chateauroux'));
+    expect(own.errors).toBeUndefined();
+    const denied: Array<[string, string, string]> = [
+      ['saisie.lits.chateauroux', TOURS_ICU, 'FORBIDDEN'],
+      [COORDINATOR, CHATEAUROUX_UNIT, 'FORBIDDEN'], // sector Sud
+      ['ref.uo.tours', TOURS_ICU, 'FORBIDDEN'], // Référent UO has no bed-blocker right
+      ['place-search', TOURS_ICU, 'FORBIDDEN'],
+    ];
+    for (const [login, unitId, code] of denied) {
+      const r = await gql(hub.urls.graphql, ADD, { unitId, input: { destination: 'SMR', fitSince: daysAgo(1) } }, as(login));
+      expect(r.errors?.[0]?.extensions?.code, `${login} on ${unitId}`).toBe(code);
+    }
+    const anonymous = await gql(hub.urls.graphql, ADD, { unitId: TOURS_ICU, input: { destination: 'SMR', fitSince: daysAgo(1) } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // Unit.bedBlockers: the coordinator on its territory, not on another's.
+    const read = await gql<{ unit: { bedBlockers: Array<{ id: string }> } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { bedBlockers { id } } }`, { id: TOURS_ICU }, as(COORDINATOR));
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.unit.bedBlockers.map((b) => b.id)).toContain(added.data!.addBedBlocker.id);
+    const outside = await gql(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { bedBlockers { id } } }`, { id: CHATEAUROUX_UNIT }, as(COORDINATOR));
+    expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Discharge: once; a second time is a conflict; others may not.
+    expect((await gql(hub.urls.graphql, DISCHARGE, { id: own.data!.addBedBlocker.id }, as(COORDINATOR))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const discharged = await gql<{ dischargeBedBlocker: { dischargedAt: string | null } }>(hub.urls.graphql, DISCHARGE, { id: added.data!.addBedBlocker.id }, as(COORDINATOR));
+    expect(discharged.data!.dischargeBedBlocker.dischargedAt).toBeTruthy();
+    expect((await gql(hub.urls.graphql, DISCHARGE, { id: added.data!.addBedBlocker.id }, as(COORDINATOR))).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await gql(hub.urls.graphql, DISCHARGE, { id: 'not-an-id' }, as(COORDINATOR))).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const final = (await gql<{ territoryBedBlockers: { total: { patients: number } } }>(hub.urls.graphql, BLOCKERS, { code: 'CVL-CENTRE' }, as(COORDINATOR))).data!.territoryBedBlockers;
+    expect(final.total.patients).toBe(before.total.patients);
+  });
+
+  it('refuses bad bed-blocker and contact input with the field at fault, writing nothing', async () => {
+    const bad: Array<[Record<string, unknown>, string]> = [
+      [{ destination: 'SMR', fitSince: daysAgo(-2) }, 'fitSince'],
+      [{ destination: 'SMR', fitSince: '2026-02-30' }, 'fitSince'],
+      [{ destination: 'SMR', fitSince: daysAgo(400) }, 'fitSince'],
+      [{ destination: 'SMR', fitSince: daysAgo(1), notes: 'x'.repeat(2001) }, 'notes'],
+    ];
+    for (const [input, field] of bad) {
+      const r = await gql(hub.urls.graphql, ADD, { unitId: TOURS_ICU, input }, as(COORDINATOR));
+      expect(r.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.extensions?.field).toBe(field);
+    }
+    const unknownUnit = await gql(hub.urls.graphql, ADD, { unitId: '370004467-NOPE', input: { destination: 'SMR', fitSince: daysAgo(1) } }, as(COORDINATOR));
+    expect(unknownUnit.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const contacts: Array<[Record<string, unknown>, string]> = [
+      [{ contact: '  ' }, 'contact'],
+      [{ contact: 'Bed manager', phone: '02 47 <script>' }, 'phone'],
+      [{ contact: 'Bed manager', answerDelayMinutes: -5 }, 'answerDelayMinutes'],
+      [{ contact: 'Bed manager', answerDelayMinutes: 20_000 }, 'answerDelayMinutes'],
+    ];
+    for (const [input, field] of contacts) {
+      const r = await gql(hub.urls.graphql, CONTACT, { id: TOURS, input }, as(COORDINATOR));
+      expect(r.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.extensions?.field).toBe(field);
+    }
+  });
+
+  it('lets the coordinator and the legal entity\'s bed manager keep contacts, on their perimeter only', async () => {
+    const set = await gql<{ setBedManagementContact: { contact: string; phone: string; answerDelayMinutes: number; updatedBy: string } }>(
+      hub.urls.graphql, CONTACT, { id: TOURS, input: { contact: 'Cadre gestionnaire de lits', phone: '02 47 47 47 47', answerDelayMinutes: 60 } }, as(COORDINATOR),
+    );
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.setBedManagementContact).toEqual({ contact: 'Cadre gestionnaire de lits', phone: '02 47 47 47 47', answerDelayMinutes: 60, updatedBy: COORDINATOR });
+    const read = await gql<{ establishment: { bedManagementContact: { answerDelayMinutes: number } } }>(hub.urls.graphql, `query($id: ID!) { establishment(id: $id) { bedManagementContact { answerDelayMinutes } } }`, { id: TOURS }, as(COORDINATOR));
+    expect(read.data!.establishment.bedManagementContact.answerDelayMinutes).toBe(60);
+    const orleans = await gql(hub.urls.graphql, CONTACT, { id: ORLEANS, input: { contact: 'Bed manager' } }, as('gestionnaire.lits.orleans'));
+    expect(orleans.errors).toBeUndefined();
+    for (const [login, id] of [[COORDINATOR, ORLEANS], ['gestionnaire.lits.orleans', TOURS], ['ref.uo.tours', TOURS], ['admin.ars', TOURS]] as const) {
+      const r = await gql(hub.urls.graphql, CONTACT, { id, input: { contact: 'Bed manager' } }, as(login));
+      expect(r.errors?.[0]?.extensions?.code, `${login} on ${id}`).toBe('FORBIDDEN');
+    }
+    const hidden = await gql(hub.urls.graphql, `query($id: ID!) { establishment(id: $id) { bedManagementContact { contact } } }`, { id: ORLEANS }, as(COORDINATOR));
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('streams the dashboard row of an establishment over graphql-ws when its capacity or bed blockers change', async () => {
+    const events: Array<{ cause: string; row: Row }> = [];
+    const errors: unknown[] = [];
+    const client = socket(tokens[COORDINATOR]!);
+    const stop = client.subscribe<{ territoryDashboardChanged: { cause: string; row: Row } }>(
+      { query: `subscription { territoryDashboardChanged(code: "CVL-CENTRE") { territoryCode cause at row { ${ROW} } } }` },
+      { next: (m) => (m.data ? events.push(m.data.territoryDashboardChanged) : errors.push(m.errors)), error: (e) => errors.push(e), complete: () => undefined },
+    );
+    await new Promise((r) => setTimeout(r, 500)); // the subscription opens upstream
+    const waitFor = async (match: (e: { cause: string; row: Row }) => boolean) => {
+      for (let i = 0; i < 200; i++) {
+        const found = events.find(match);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return undefined;
+    };
+    await enterCapacity(hub.urls.graphql, tokens['ref.uo.tours']!, TOURS_ICU, 2);
+    const capacity = await waitFor((e) => e.cause === 'CAPACITY' && e.row.establishment.id === TOURS);
+    expect(errors).toEqual([]);
+    expect(capacity?.row.byDiscipline.find((b) => b.discipline === 'ADULT_ICU')?.availableUndifferentiated).toBeGreaterThanOrEqual(2);
+
+    await enterCapacity(hub.urls.graphql, tokens['saisie.lits.chateauroux']!, CHATEAUROUX_UNIT, 1); // sector Sud: not sent
+    const blocker = await gql<{ addBedBlocker: { id: string } }>(hub.urls.graphql, ADD, { unitId: TOURS_ICU, input: { destination: 'SMR', fitSince: daysAgo(2) } }, as(COORDINATOR));
+    const live = await waitFor((e) => e.cause === 'BED_BLOCKER');
+    expect(live?.row.establishment.id).toBe(TOURS);
+    expect(events.every((e) => e.row.departmentCode === '37' || e.row.departmentCode === '41')).toBe(true);
+    stop();
+    await gql(hub.urls.graphql, DISCHARGE, { id: blocker.data!.addBedBlocker.id }, as(COORDINATOR));
+  });
+
+  it('gives the capacity synthesis totals by sex and a forecast column for a day (planned closures)', async () => {
+    const auth = as('saisie.lits.chateauroux');
+    const day = daysAgo(-3);
+    const closure = await gql<{ addPlannedClosure: { id: string; beds: number } }>(
+      hub.urls.graphql,
+      `mutation($u: ID!, $i: PlannedClosureInput!) { addPlannedClosure(unitId: $u, input: $i) { id beds } }`,
+      { u: CHATEAUROUX_UNIT, i: { startDate: day, endDate: day, beds: 2, reason: 'WORKS' } },
+      auth,
+    );
+    expect(closure.errors).toBeUndefined();
+    const SYNTH = `query($d: String) { capacitySynthesis(groupBy: [ESTABLISHMENT], filter: { establishmentId: "360000137" }, forecastDate: $d) {
+      totals { installedBeds availableBeds availableMen availableWomen availableUndifferentiated forecastBeds plannedClosedBeds } } }`;
+    type T = { installedBeds: number; availableBeds: number; availableMen: number; availableWomen: number; availableUndifferentiated: number; forecastBeds: number | null; plannedClosedBeds: number | null };
+    const r = await gql<{ capacitySynthesis: { totals: T } }>(hub.urls.graphql, SYNTH, { d: day }, auth);
+    expect(r.errors).toBeUndefined();
+    const t = r.data!.capacitySynthesis.totals;
+    expect(t.availableMen + t.availableWomen + t.availableUndifferentiated).toBe(t.availableBeds);
+    expect(t.plannedClosedBeds).toBeGreaterThanOrEqual(2);
+    expect(t.forecastBeds).toBe(t.installedBeds - t.plannedClosedBeds!);
+    const without = await gql<{ capacitySynthesis: { totals: T } }>(hub.urls.graphql, SYNTH, { d: null }, auth);
+    expect(without.data!.capacitySynthesis.totals).toMatchObject({ forecastBeds: null, plannedClosedBeds: null, installedBeds: t.installedBeds });
+    const bad = await gql(hub.urls.graphql, SYNTH, { d: '2026-02-31' }, auth);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'forecastDate' });
+    await gql(hub.urls.graphql, `mutation($id: ID!) { removePlannedClosure(id: $id) }`, { id: closure.data!.addPlannedClosure.id }, auth);
+  });
+
+  it('refuses the live dashboard to a caller without the right on the territory', async () => {
+    for (const [login, code] of [['saisie.lits.chateauroux', 'CVL-SUD'], [COORDINATOR, 'CVL-NORD']] as const) {
+      const outcome = await new Promise<unknown>((resolve) => {
+        socket(tokens[login]!).subscribe(
+          { query: `subscription { territoryDashboardChanged(code: "${code}") { cause } }` },
+          { next: (m) => resolve(m.errors ?? m.data), error: (e) => resolve(e), complete: () => resolve('complete') },
+        );
+      });
+      expect(JSON.stringify(outcome), login).toContain('FORBIDDEN');
+    }
+  });
+});
