@@ -22,6 +22,8 @@ export interface ProfessionalFilter {
   establishmentId?: string | null;
   unitId?: string | null;
   professionCode?: string | null;
+  jobTitle?: string | null;
+  identifier?: string | null;
   includeArchived?: boolean | null;
 }
 
@@ -37,8 +39,19 @@ function afterKey(after: string | null | undefined): NameKey | null {
   return key as NameKey;
 }
 
+/** The identifier as stored: hub ids in capitals, numbers without the spaces people type. */
+function identifierOf(raw: string | null | undefined): string | null {
+  const id = raw?.replace(/\s+/g, '').toUpperCase();
+  return id ? id : null;
+}
+
 function criteriaOf(filter: ProfessionalFilter): ProfessionalCriteria {
-  return { ...filter, name: filter.name ? normalizeName(filter.name) || null : null };
+  return {
+    ...filter,
+    name: filter.name ? normalizeName(filter.name) || null : null,
+    jobTitle: filter.jobTitle?.trim() || null,
+    identifier: identifierOf(filter.identifier),
+  };
 }
 
 export function createReadService(store: ProfessionalStore) {

@@ -446,8 +446,12 @@ export type PopulationBand =
 
 export type ProfessionalFilter = {
   establishmentId?: string | null | undefined;
+  /** Exactly the hub id (P000123) or the RPPS (11 digits) or ADELI (9 characters) number; spaces ignored. */
+  identifier?: string | null | undefined;
   /** Include archived professionals (default: only active ones). */
   includeArchived?: boolean | null | undefined;
+  /** Accent- and case-insensitive part of the function (jobTitle), e.g. "directeur". */
+  jobTitle?: string | null | undefined;
   /** Accent- and case-insensitive part of the last or first name. */
   name?: string | null | undefined;
   /** Health profession (TRE_G15 code, e.g. 60 Infirmier). */
@@ -645,13 +649,21 @@ export type UpdateProfessionalInput = {
   /** Replaces the establishments (new ones need a right covering them). */
   establishmentIds?: Array<string> | null | undefined;
   firstName?: string | null | undefined;
+  /** Function in the establishment, at most 100 characters; null or blank clears it. */
+  jobTitle?: string | null | undefined;
   lastName?: string | null | undefined;
+  /** MSSanté address: an e-mail address in a domain under mssante.fr. */
+  mssanteAddress?: string | null | undefined;
   professionCode?: string | null | undefined;
   rppsNumber?: string | null | undefined;
   sex?: Sex | null | undefined;
   specialtyCode?: string | null | undefined;
   /** Replaces the units; each must belong to one of the establishments. */
   unitIds?: Array<string> | null | undefined;
+  /** Establishment e-mail address. */
+  workEmail?: string | null | undefined;
+  /** Phone: 6 to 15 digits, optionally after +; spaces, dots, hyphens and brackets are dropped. */
+  workPhone?: string | null | undefined;
 };
 
 export type UpdateTensionInput = {
