@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OutgoingMail } from '../../platform/mail/outbox.js';
 import { deliverOutbox } from '../../platform/mail/subgraph.js';
 import type { SubgraphDeps } from '../../platform/subgraph-module.js';
-import { mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackSubjectType } from './tables.js';
+import { mailOutbox, type AssistanceDetails, type AssistanceType, type FeedbackKind, type FeedbackRow, type FeedbackSubjectType } from './tables.js';
 
 const KIND_LABELS: Record<FeedbackKind, string> = {
   REPORT_ERROR: "Signalement d'erreur",
@@ -28,6 +28,24 @@ export function describeSubject(row: Pick<FeedbackRow, 'subjectType' | 'subjectI
   return row.subjectId ? `${SUBJECT_LABELS[row.subjectType]} ${row.subjectId}` : SUBJECT_LABELS[row.subjectType];
 }
 
+const ASSISTANCE_TYPE_LABELS: Record<AssistanceType, string> = { TECHNICAL: 'technique', SEARCH: 'recherche', OTHER: 'autre' };
+
+/** The form's fields, labelled as the form shows them. */
+function assistanceLines(a: AssistanceDetails): string[] {
+  return [
+    '',
+    `Nom : ${a.lastName}`,
+    `Prénom : ${a.firstName}`,
+    `Téléphone : ${a.phone ?? '—'}`,
+    `E-mail : ${a.email}`,
+    `Département : ${a.departmentCode}`,
+    `Établissement : ${a.establishment}`,
+    `Fonction : ${a.jobTitle}`,
+    `Type de demande : ${ASSISTANCE_TYPE_LABELS[a.type]}`,
+    `Objet : ${a.subject}`,
+  ];
+}
+
 export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail {
   const subject = describeSubject(row);
   return {
@@ -43,6 +61,7 @@ export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail 
       `Professionnel : ${row.senderProfessionalId}`,
       ...(subject ? ['', `Objet : ${subject}`] : []),
       ...(row.searchText ? ['Critères de recherche :', row.searchText] : []),
+      ...(row.assistance ? assistanceLines(row.assistance) : []),
       '',
       'Message :',
       row.message,

@@ -13,7 +13,8 @@ import { requireRight } from '../../platform/auth/authorize.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { feedbackMail } from './feedback-mail.js';
 import type { OfferStore } from './store.js';
-import { feedback, mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type FeedbackSubjectType } from './tables.js';
+import { assistanceDetailsOf, type AssistanceInput } from './assistance.js';
+import { feedback, mailOutbox, type AssistanceDetails, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type FeedbackSubjectType } from './tables.js';
 
 export const MESSAGE_MAX = 4000;
 /** The right that makes a user part of the regional team for feedback (our choice: see docs/authorisation.md). */
@@ -27,6 +28,7 @@ export interface FeedbackSubmission {
   subjectId?: string | null;
   searchText?: string | null;
   message: string;
+  assistance?: AssistanceDetails;
 }
 
 export interface FeedbackListArgs {
@@ -121,6 +123,7 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
           senderSubject: user.subject,
           senderProfessionalId: user.professionalId,
           senderLogin: user.login,
+          assistance: input.assistance ?? null,
         })
         .returning();
       await enqueueMail(tx, mailOutbox, feedbackMail(teamEmail, created!));
@@ -134,7 +137,12 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
     reportError: (subjectType: FeedbackSubjectType, subjectId: string | null | undefined, searchText: string | null | undefined, message: string) =>
       submit({ kind: 'REPORT_ERROR', subjectType, subjectId, searchText, message }),
     suggestTheme: (message: string) => submit({ kind: 'SUGGESTION', subjectType: 'NONE', message }),
-    requestAssistance: (message: string) => submit({ kind: 'ASSISTANCE', subjectType: 'NONE', message }),
+    /** The form's fields are checked before anything is written (assistance.ts). */
+    requestAssistance: (input: AssistanceInput) => {
+      requireUser(identity);
+      const { message, ...rest } = input;
+      return submit({ kind: 'ASSISTANCE', subjectType: 'NONE', message, assistance: assistanceDetailsOf(rest) });
+    },
 
     /** Newest first. */
     list: async (args: FeedbackListArgs): Promise<Connection<FeedbackRow>> => {

@@ -1,4 +1,5 @@
 /** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
+import type { AssistanceInput } from './assistance.js';
 import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { DateTime } from '../../platform/scalars.js';
 import { departmentName } from '../../platform/admin-divisions.js';
@@ -75,11 +76,12 @@ export const resolvers: ResolverMap<OfferContext> = {
     reportError: (_: unknown, args: ReportErrorArgs, ctx: OfferContext) =>
       ctx.feedback.reportError(args.subjectType, args.subjectId, args.searchText, args.message),
     suggestTheme: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.suggestTheme(args.message),
-    requestAssistance: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.requestAssistance(args.message),
+    requestAssistance: (_: unknown, args: { input: AssistanceInput }, ctx: OfferContext) => ctx.feedback.requestAssistance(args.input),
     closeFeedback: (_: unknown, args: { id: string; note?: string | null }, ctx: OfferContext) => ctx.feedback.close(args.id, args.note),
   },
   Feedback: {
     subject: (f: FeedbackRow) => ({ type: f.subjectType, id: f.subjectId, searchText: f.searchText }),
+    assistance: (f: FeedbackRow) => f.assistance,
   },
   FeedbackConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
