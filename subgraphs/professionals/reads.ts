@@ -12,6 +12,7 @@ import { HubError } from '../../platform/errors.js';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { isSelf, mayReadRoles, professionalTarget, requireProfessionalRead, requireUser } from './access.js';
 import type { AccountSummary } from './accounts.js';
+import { defaultGrantsOf } from './default-grants.js';
 import { nameOf } from './input.js';
 import { normalizeName } from './normalize.js';
 import type { NameKey, ProfessionalCriteria, ProfessionalStore, ProfessionalView } from './store.js';
@@ -130,6 +131,15 @@ export function createReadService(store: ProfessionalStore) {
     lastLoginAt: async (identity: Identity, p: ProfessionalView): Promise<Date | null> => {
       requireRight(identity, 'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN', await targetOf(p));
       return (await accountOf.load(p.id))?.lastLoginAt ?? null;
+    },
+
+    /** Read like roleAssignments: what the person's function brings them (default-grants.ts). */
+    defaultGrants: async (identity: Identity, p: ProfessionalView) => {
+      const target = await targetOf(p);
+      if (!mayReadRoles(identity, target)) {
+        throw new HubError('FORBIDDEN', `Only the professional and holders of OuruRorCredentials_adminRoles covering professional ${p.id} see their grants.`);
+      }
+      return defaultGrantsOf(p.jobTitle, await establishmentsOf.load(p.id)).map((g) => ({ rights: g.rights, perimeterKind: g.kind, perimeterId: g.id }));
     },
 
     roleAssignments: async (identity: Identity, p: ProfessionalView): Promise<RoleAssignmentRow[]> => {

@@ -73,6 +73,7 @@ export const resolvers: ResolverMap<ProfessionalContext> = {
     account: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.account(ctx.identity, p),
     lastLoginAt: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.lastLoginAt(ctx.identity, p),
     roleAssignments: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.roleAssignments(ctx.identity, p),
+    defaultGrants: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.defaultGrants(ctx.identity, p),
     archived: (p: ProfessionalView) => p.archivedAt !== null,
   },
   Situation: {
