@@ -275,6 +275,8 @@ export type DeclareTensionInput = {
 /** Discipline of a unit, as the capacity module groups them. */
 export type Discipline =
   | 'ADULT_ICU'
+  /** Burns unit (centre de traitement des grands brûlés): the HET group « Grands brûlés ». */
+  | 'BURNS'
   | 'CONTINUOUS_CARE'
   | 'ED_SHORT_STAY'
   | 'HAD'
