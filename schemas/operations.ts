@@ -52,17 +52,25 @@ export type CreateProfessionalInput = {
   /** How the person works in some of these units (TRE_R23); each names one of unitIds. */
   exerciseModes?: Array<ExerciseModeInput> | null | undefined;
   firstName: string;
+  /** Function in the establishment, at most 100 characters. */
+  jobTitle?: string | null | undefined;
   /** Written in capitals without accents or hyphens whatever the input. */
   lastName: string;
+  /** MSSanté address: an e-mail address in a domain under mssante.fr. */
+  mssanteAddress?: string | null | undefined;
   /** TRE_G15 code (two digits), e.g. 10 Médecin, 60 Infirmier. */
   professionCode?: string | null | undefined;
   /** 11 digits; unique. At most one of rppsNumber and adeliNumber. */
   rppsNumber?: string | null | undefined;
   sex?: Sex | null | undefined;
-  /** TRE_R38 code, for health professionals (needs professionCode). */
+  /** TRE_R38 code of the hub's list (Query.codes is the offer's; this list: docs/professionals.md), for health professionals (needs professionCode). */
   specialtyCode?: string | null | undefined;
   /** Units the person is attached to; each must belong to one of establishmentIds. */
   unitIds?: Array<string> | null | undefined;
+  /** Establishment e-mail address. */
+  workEmail?: string | null | undefined;
+  /** Phone: 6 to 15 digits, optionally after +; spaces, dots, hyphens and brackets are dropped. */
+  workPhone?: string | null | undefined;
 };
 
 /** Day of the week (FHIR daysOfWeek). */
@@ -78,6 +86,8 @@ export type DayOfWeek =
 /** Discipline of a unit, as the capacity module groups them. */
 export type Discipline =
   | 'ADULT_ICU'
+  /** Burns unit (centre de traitement des grands brûlés): the HET group « Grands brûlés ». */
+  | 'BURNS'
   | 'CONTINUOUS_CARE'
   | 'ED_SHORT_STAY'
   | 'HAD'
@@ -288,13 +298,21 @@ export type UpdateProfessionalInput = {
   /** Sets the exercise mode of these units (each among the units after the update); the other units keep theirs. Same rights as changing the placement. */
   exerciseModes?: Array<ExerciseModeInput> | null | undefined;
   firstName?: string | null | undefined;
+  /** Function in the establishment, at most 100 characters; null or blank clears it. */
+  jobTitle?: string | null | undefined;
   lastName?: string | null | undefined;
+  /** MSSanté address: an e-mail address in a domain under mssante.fr. */
+  mssanteAddress?: string | null | undefined;
   professionCode?: string | null | undefined;
   rppsNumber?: string | null | undefined;
   sex?: Sex | null | undefined;
   specialtyCode?: string | null | undefined;
   /** Replaces the units; each must belong to one of the establishments. */
   unitIds?: Array<string> | null | undefined;
+  /** Establishment e-mail address. */
+  workEmail?: string | null | undefined;
+  /** Phone: 6 to 15 digits, optionally after +; spaces, dots, hyphens and brackets are dropped. */
+  workPhone?: string | null | undefined;
 };
 
 export type FhirErrorReportFieldsFragment = { id: string, kind: FeedbackKind, message: string, senderLogin: string, senderProfessionalId: string | null, senderKind: FeedbackSenderKind, status: FeedbackStatus, resolution: FeedbackResolution | null, newValue: string | null, identifierAnalyst: string | null, closedBy: string | null, closedByProfessionalId: string | null, closingNote: string | null, version: number, createdAt: string, updatedAt: string, subject: { type: FeedbackSubjectType, id: string | null }, details: { ruleErrorId: string | null, errorValue: string | null, proposedValue: string | null, pathElementError: string | null, systemRequester: string | null, identifierRequester: string | null, focusType: string | null } | null };

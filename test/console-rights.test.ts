@@ -10,7 +10,7 @@ import { asUser } from './helpers/tokens.js';
 
 const graphql = inject('hubs').pglite!.graphql;
 // The console's own query (web/src/operations/me.ts), kept valid by test/console-operations.test.ts.
-const ME = 'query { me { id firstName lastName account { login } roleAssignments { id role right perimeterKind perimeterId effectiveRights } } }';
+const ME = 'query { me { id firstName lastName account { login } roleAssignments { id role right perimeterKind perimeterId effectiveRights } defaultGrants { rights perimeterKind perimeterId } } }';
 
 async function meOf(login: string): Promise<Me> {
   const result = await gql<{ me: Me }>(graphql, ME, {}, { authorization: await asUser(graphql, login) });

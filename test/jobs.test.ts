@@ -133,7 +133,7 @@ describe('jobs on /metrics', () => {
       },
       { timeout: 20_000, interval: 250 },
     );
-    for (const job of ['fhir-subscription-delivery', 'fhir-subscription-fanout', 'admission-expiry', 'feed-retention']) {
+    for (const job of ['fhir-subscription-delivery', 'fhir-subscription-fanout', 'admission-expiry', 'feed-retention', 'population-quarterly-snapshot']) {
       expect(text, job).toMatch(new RegExp(`job_next_run_timestamp_seconds\\{[^}]*job="${job}"`));
     }
   });

@@ -21,6 +21,23 @@ const REPORT = `mutation($type: FeedbackSubjectType!, $id: ID, $search: String, 
 const LIST = `query($status: FeedbackStatus, $first: Int) {
   feedback(status: $status, first: $first) { totalCount edges { node { id kind status senderLogin closedBy closingNote closedAt } } }
 }`;
+const ASSIST = `mutation($input: AssistanceRequestInput!) {
+  requestAssistance(input: $input) { id kind message senderLogin assistance { lastName firstName phone email departmentCode establishment jobTitle type subject } }
+}`;
+/** The form as the deck shows it filled in (« Les demandes d'assistance »). */
+const assistance = (over: Record<string, unknown> = {}) => ({
+  lastName: 'HARLICOT',
+  firstName: 'CLAUDE',
+  phone: '+33 06 07 21 94 65',
+  email: 'charlicot@esante-centre.example',
+  departmentCode: '41',
+  establishment: 'GIP CENTRE VAL DE LOIRE eSANTE',
+  jobTitle: 'Coordinatrice ROR',
+  type: 'TECHNICAL',
+  subject: 'Connexion impossible',
+  message: 'Mon lien de creation de mot de passe a expire.',
+  ...over,
+});
 const CLOSE = `mutation($id: ID!, $note: String) { closeFeedback(id: $id, note: $note) { id status closedBy closingNote closedAt } }`;
 
 interface FeedbackNode {
@@ -97,11 +114,63 @@ describe.each(databaseKinds())('offer feedback on %s', (kind) => {
     const suggestion = await gql(url, 'mutation { suggestTheme(message: "Ajouter la thématique soins palliatifs") { kind subject { type } } }', {}, { authorization: user });
     expect(suggestion.errors).toBeUndefined();
     expect(suggestion.data).toEqual({ suggestTheme: { kind: 'SUGGESTION', subject: { type: 'NONE' } } });
-    const help = await gql(url, 'mutation { requestAssistance(message: "Je ne trouve pas mon unité") { kind } }', {}, { authorization: user });
-    expect(help.data).toEqual({ requestAssistance: { kind: 'ASSISTANCE' } });
+    const help = await gql(url, ASSIST, { input: assistance({ message: 'Je ne trouve pas mon unité' }) }, { authorization: user });
+    expect(help.data).toMatchObject({ requestAssistance: { kind: 'ASSISTANCE' } });
     const search = await report(user, { type: 'SEARCH', search: JSON.stringify({ name: 'cardiologie', departmentCode: '18' }), message: 'Résultats manquants' });
     expect(search.errors).toBeUndefined();
     expect(search.data!.reportError.subject.type).toBe('SEARCH');
+  });
+
+  it('stores the assistance form with its fields and mails them to the regional team', async () => {
+    const user = await asUser(url, 'ref.uo.tours');
+    const res = await gql<{ requestAssistance: { id: string; assistance: Record<string, unknown> } }>(url, ASSIST, { input: assistance() }, { authorization: user });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.requestAssistance.assistance).toEqual({
+      lastName: 'HARLICOT',
+      firstName: 'CLAUDE',
+      phone: '+330607219465',
+      email: 'charlicot@esante-centre.example',
+      departmentCode: '41',
+      establishment: 'GIP CENTRE VAL DE LOIRE eSANTE',
+      jobTitle: 'Coordinatrice ROR',
+      type: 'TECHNICAL',
+      subject: 'Connexion impossible',
+    });
+    await waitFor(() => smtp.received.some((m) => m.raw.includes('charlicot@esante-centre.example')));
+    const mail = smtp.received.find((m) => m.raw.includes('charlicot@esante-centre.example'))!;
+    expect(mail.raw).toContain('Connexion impossible');
+    expect(mail.raw).toContain('+330607219465');
+    // The team reads it back with the form.
+    const team = await asUser(url, 'admin.ars');
+    const list = await gql<{ feedback: { edges: Array<{ node: { id: string; assistance: { subject: string } | null } }> } }>(
+      url,
+      '{ feedback(kind: ASSISTANCE, first: 50) { edges { node { id assistance { subject } } } } }',
+      {},
+      { authorization: team },
+    );
+    expect(list.data!.feedback.edges.find((e) => e.node.id === res.data!.requestAssistance.id)?.node.assistance).toEqual({ subject: 'Connexion impossible' });
+  });
+
+  it('refuses a malformed assistance form, naming the field, storing nothing', async () => {
+    const user = await asUser(url, 'ref.uo.tours');
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ departmentCode: '99' }, 'input.departmentCode'],
+      [{ phone: '06 AB' }, 'input.phone'],
+      [{ email: 'not-an-address' }, 'input.email'],
+      [{ subject: '   ' }, 'input.subject'],
+      [{ jobTitle: 'x'.repeat(201) }, 'input.jobTitle'],
+      [{ message: ' ' }, 'message'],
+    ];
+    for (const [over, argument] of cases) {
+      const res = await gql(url, ASSIST, { input: assistance({ establishment: 'REFUSE-ME', ...over }) }, { authorization: user });
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(over)).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.argumentName, JSON.stringify(over)).toBe(argument);
+    }
+    expect((await gql(url, ASSIST, { input: assistance({ type: 'URGENT' }) }, { authorization: user })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(url, ASSIST, { input: assistance() })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(url, ASSIST, { input: assistance() }, { authorization: await asApp(url, 'place-search') })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const [{ n }] = await hub.db.rows<{ n: number }>(sql`select count(*)::int as n from offer.feedback where assistance->>'establishment' = 'REFUSE-ME'`);
+    expect(n).toBe(0);
   });
 
   it('refuses anonymous callers and applications', async () => {

@@ -60,7 +60,7 @@ describe.each(databaseKinds())('unique violations on %s', (kind) => {
     const { db, drop } = await openMigratedDatabase(kind);
     cleanups.push(drop);
     const writer = createRecordWriter(db.orm);
-    const fields = { lastName: 'A', firstName: 'B', sex: null, professionCode: null, specialtyCode: null, rppsNumber: '10999900009' };
+    const fields = { lastName: 'A', firstName: 'B', sex: null, professionCode: null, specialtyCode: null, rppsNumber: '10999900009', jobTitle: null, workEmail: null, workPhone: null, mssanteAddress: null };
     await writer.insert('P000001', fields, 'race@example.org');
     const second = writer.insert('P000002', { ...fields, rppsNumber: null }, 'RACE@example.org').catch(rethrowDbError);
     await expect(second).rejects.toThrow('This rescue e-mail is already used by another professional.');

@@ -50,6 +50,7 @@ export function arsTeamOf(region: DemoRegion): DemoProfessional {
     lastName: 'EQUIPE REGIONALE ARS',
     firstName: 'CENTRE VAL DE LOIRE',
     professionCode: null,
+    jobTitle: 'Coordination régionale ROR',
     rppsNumber: null,
     establishmentIds: [],
     unitIds: [],

@@ -19,7 +19,7 @@ import type { CapacityStore } from './store.js';
 /** The offer's `Discipline` values (schemas/offer.graphql); an unknown one is a caller's mistake. */
 const DISCIPLINES = new Set([
   'MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS', 'ADULT_ICU', 'PAEDIATRIC_ICU', 'INTENSIVE_CARE',
-  'CONTINUOUS_CARE', 'SMR', 'PSYCHIATRY', 'LONG_STAY', 'HAD', 'ED_SHORT_STAY',
+  'CONTINUOUS_CARE', 'SMR', 'PSYCHIATRY', 'LONG_STAY', 'HAD', 'ED_SHORT_STAY', 'BURNS',
 ]);
 
 /**

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OutgoingMail } from '../../platform/mail/outbox.js';
 import { deliverOutbox } from '../../platform/mail/subgraph.js';
 import type { SubgraphDeps } from '../../platform/subgraph-module.js';
-import { mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackSubjectType } from './tables.js';
+import { mailOutbox, type AssistanceDetails, type AssistanceType, type FeedbackKind, type FeedbackRow, type FeedbackSubjectType } from './tables.js';
 
 const KIND_LABELS: Record<FeedbackKind, string> = {
   REPORT_ERROR: "Signalement d'erreur",
@@ -40,6 +40,24 @@ function detailLines(row: FeedbackRow): string[] {
   return lines.filter((l): l is string => Boolean(l));
 }
 
+const ASSISTANCE_TYPE_LABELS: Record<AssistanceType, string> = { TECHNICAL: 'technique', SEARCH: 'recherche', OTHER: 'autre' };
+
+/** The form's fields, labelled as the form shows them. */
+function assistanceLines(a: AssistanceDetails): string[] {
+  return [
+    '',
+    `Nom : ${a.lastName}`,
+    `Prénom : ${a.firstName}`,
+    `Téléphone : ${a.phone ?? '—'}`,
+    `E-mail : ${a.email}`,
+    `Département : ${a.departmentCode}`,
+    `Établissement : ${a.establishment}`,
+    `Fonction : ${a.jobTitle}`,
+    `Type de demande : ${ASSISTANCE_TYPE_LABELS[a.type]}`,
+    `Objet : ${a.subject}`,
+  ];
+}
+
 export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail {
   const subject = describeSubject(row);
   return {
@@ -56,6 +74,7 @@ export function feedbackMail(recipient: string, row: FeedbackRow): OutgoingMail 
       ...(subject ? ['', `Objet : ${subject}`] : []),
       ...detailLines(row),
       ...(row.searchText ? ['Critères de recherche :', row.searchText] : []),
+      ...(row.assistance ? assistanceLines(row.assistance) : []),
       '',
       'Message :',
       row.message,

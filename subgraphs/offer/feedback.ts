@@ -16,7 +16,8 @@ import { actorName, type Identity } from '../../platform/auth/identity.js';
 import { feedbackMail } from './feedback-mail.js';
 import type { OfferStore } from './store.js';
 import { detailColumns, errorReportChange, optionalText, senderOf, type ErrorReportAnswer, type ErrorReportDetails } from './error-reports.js';
-import { feedback, mailOutbox, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type FeedbackSubjectType } from './tables.js';
+import { feedback, mailOutbox, type AssistanceDetails, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type FeedbackSubjectType } from './tables.js';
+import { assistanceDetailsOf, type AssistanceInput } from './assistance.js';
 
 export const MESSAGE_MAX = 4000;
 /** The right that makes a user part of the regional team for feedback (our choice: see docs/authorisation.md). */
@@ -33,6 +34,7 @@ export interface FeedbackSubmission {
   subjectId?: string | null;
   searchText?: string | null;
   message: string;
+  assistance?: AssistanceDetails;
   details?: ErrorReportDetails | null;
 }
 
@@ -149,6 +151,7 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
           message,
           ...senderOf(sender),
           ...details,
+          assistance: input.assistance ?? null,
         })
         .returning();
       await enqueueMail(tx, mailOutbox, feedbackMail(teamEmail, created!));
@@ -203,7 +206,12 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
       details?: ErrorReportDetails | null,
     ) => submit({ kind: 'REPORT_ERROR', subjectType, subjectId, searchText, message, details }),
     suggestTheme: (message: string) => submit({ kind: 'SUGGESTION', subjectType: 'NONE', message }),
-    requestAssistance: (message: string) => submit({ kind: 'ASSISTANCE', subjectType: 'NONE', message }),
+    /** The form's fields are checked before anything is written (assistance.ts). */
+    requestAssistance: (input: AssistanceInput) => {
+      requireSender(identity, 'ASSISTANCE');
+      const { message, ...rest } = input;
+      return submit({ kind: 'ASSISTANCE', subjectType: 'NONE', message, assistance: assistanceDetailsOf(rest) });
+    },
 
     /** Newest first. */
     list: async (args: FeedbackListArgs): Promise<Connection<FeedbackRow>> => {

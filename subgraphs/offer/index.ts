@@ -7,7 +7,7 @@ import { seedOffer, type OfferSeed } from './seed.js';
 import { finessImportRoute } from './finess/route.js';
 import { createFeedbackService } from './feedback.js';
 import { nudgeFeedbackMail, startFeedbackMail } from './feedback-mail.js';
-import { createPopulationService, createPopulationStore, withPopulation, type PopulationContext } from './population/index.js';
+import { createPopulationSeries, createPopulationService, createPopulationStore, startPopulationSnapshots, withPopulation, type PopulationContext } from './population/index.js';
 import { syncTerminology } from './terminology/load.js';
 import { editingContext, withEditing, type EditingContext } from './editing/resolvers.js';
 import { createStructuredSearch, withStructuredSearch, type StructuredSearchContext } from './structured-search.js';
@@ -28,6 +28,7 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
       identity,
       offer: createOfferService(store, identity),
       population: createPopulationService(populationStore, identity), // docs/population-indicators.md
+      populationSeries: createPopulationSeries(db.orm, identity), // its quarterly series, kept by the job below
       editing: editing(identity),
       structuredSearch: createStructuredSearch(db.orm, identity), // schemas/offer.search.graphql
       places: createPlaces(db.orm, identity), // schemas/offer.places.graphql (the admissions' place search)
@@ -40,6 +41,8 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
     if (terminology.loaded.length) deps.logger.info({ loaded: terminology.loaded }, 'terminology loaded');
     await app.register(finessImportRoute, { db: deps.db }); // POST /imports/finess
     startFeedbackMail(app, deps); // delivers the team's mails (docs/feedback.md)
+    const stopSnapshots = startPopulationSnapshots(deps.db, deps.logger); // the quarterly population series
+    app.addHook('onClose', () => stopSnapshots());
   },
   seed: seedOffer,
 });

@@ -1,4 +1,5 @@
 /** GraphQL resolvers of the offer subgraph: argument plumbing only; rules live in the service. */
+import type { AssistanceInput } from './assistance.js';
 import type { ResolverMap } from '../../platform/resolver-maps.js';
 import { DateTime } from '../../platform/scalars.js';
 import { departmentName } from '../../platform/admin-divisions.js';
@@ -90,7 +91,7 @@ export const resolvers: ResolverMap<OfferContext> = {
     reportError: (_: unknown, args: ReportErrorArgs, ctx: OfferContext) =>
       ctx.feedback.reportError(args.subjectType, args.subjectId, args.searchText, args.message, args.details),
     suggestTheme: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.suggestTheme(args.message),
-    requestAssistance: (_: unknown, args: { message: string }, ctx: OfferContext) => ctx.feedback.requestAssistance(args.message),
+    requestAssistance: (_: unknown, args: { input: AssistanceInput }, ctx: OfferContext) => ctx.feedback.requestAssistance(args.input),
     closeFeedback: (_: unknown, args: { id: string; note?: string | null }, ctx: OfferContext) => ctx.feedback.close(args.id, args.note),
     answerErrorReport: (_: unknown, args: { id: string; input: ErrorReportAnswer }, ctx: OfferContext) => ctx.feedback.answer(args.id, args.input),
   },
@@ -100,6 +101,7 @@ export const resolvers: ResolverMap<OfferContext> = {
       f.kind === 'REPORT_ERROR' && f.subjectId !== null
         ? { ruleErrorId: f.ruleErrorId, errorValue: f.errorValue, proposedValue: f.proposedValue, pathElementError: f.pathElementError, systemRequester: f.systemRequester, identifierRequester: f.identifierRequester, focusType: f.focusType }
         : null,
+    assistance: (f: FeedbackRow) => f.assistance,
   },
   FeedbackConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),

@@ -289,9 +289,51 @@ export const feedback = offer.table(
     /** Every change increments it (Task meta.versionId) and moves updated_at (meta.lastUpdated). */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The assistance form's fields (ASSISTANCE only; feedback.ts AssistanceDetails), as the sender typed them, validated. */
+    assistance: jsonb('assistance').$type<AssistanceDetails>(),
   },
   (t) => [index('feedback_status_idx').on(t.status, t.id), index('feedback_subject_idx').on(t.subjectType, t.subjectId)],
 );
+
+export const ASSISTANCE_TYPES = ['TECHNICAL', 'SEARCH', 'OTHER'] as const;
+export type AssistanceType = (typeof ASSISTANCE_TYPES)[number];
+
+/** The contact form of an assistance request (the deck's « Les demandes d'assistance »). */
+export interface AssistanceDetails {
+  lastName: string;
+  firstName: string;
+  phone: string | null;
+  email: string;
+  departmentCode: string;
+  establishment: string;
+  jobTitle: string;
+  type: AssistanceType;
+  subject: string;
+}
+
+/**
+ * The quarterly series of the population indicators (docs/population-indicators.md § Quarterly
+ * series): per quarter, level, area and sector (`ALL` for all sectors together), the counts the
+ * rates and band derive from. The scheduled job rewrites the current quarter's rows only, so a
+ * past quarter keeps the figures of its last run: its closing value.
+ */
+export const populationSnapshots = offer.table(
+  'population_snapshot',
+  {
+    /** `YYYY-Qn`, the quarter of the Paris date of the run. */
+    quarter: text('quarter').notNull(),
+    level: text('level').notNull(),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    establishments: integer('establishments').notNull(),
+    populated: integer('populated').notNull(),
+    quality: integer('quality').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quarter, t.level, t.areaCode, t.sector] })],
+);
+
+export type PopulationSnapshotRow = typeof populationSnapshots.$inferSelect;
 
 /** Mails of the subgraph (to the regional team), delivered by the platform mail worker. */
 export const mailOutbox = offer.table('mail_outbox', mailOutboxColumns());

@@ -1,8 +1,9 @@
 /**
  * Trust-circle applications (OAuth clients authenticating with private_key_jwt, docs/identity.md):
- * registration, key rotation, revocation and listing, with their rules. Only the system identity
- * may call them — the admin CLI (scripts/admin.ts), which runs with database access; no GraphQL
- * field exposes them. Each change is appended to the change feed (`professional` topic,
+ * registration, key rotation, revocation and listing, with their rules. The admin CLI
+ * (scripts/admin.ts, system identity) calls them all; GraphQL exposes the list and the registration
+ * (`applications`, `registerApplication`) to the regional team, OuruRorCredentials_adminRoles held
+ * transversally, since an application reads across the whole region. Each change is appended to the change feed (`professional` topic,
  * `APPLICATION` records) in its transaction, without the keys.
  */
 import { asc, eq } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { actorName, PERIMETER_SCOPES, SCOPES, type AccessLevel, type Scope } fro
 import type { Orm } from '../../platform/db/client.js';
 import { appendChanges } from '../../platform/changes/append.js';
 import { HubError } from '../../platform/errors.js';
+import { requireRight } from '../../platform/auth/authorize.js';
 import { requireSystem } from './access.js';
 import type { ApplicationGrants } from './accounts.js';
 import { PROFESSIONAL_TOPIC } from './changes.js';
@@ -45,6 +47,12 @@ export interface ApplicationView extends ApplicationGrants {
   /** `jwks_uri <url>`, or the key ids (or key types) of the inline set. */
   keys: string;
   createdAt: Date;
+}
+
+/** The system identity (admin CLI), or a user with OuruRorCredentials_adminRoles transversally. */
+function requireApplicationAdmin(identity: Identity): void {
+  if (identity.kind === 'system') return;
+  requireRight(identity, 'OuruRorCredentials_adminRoles', { kind: 'TRANSVERSAL' });
 }
 
 function clientIdOf(raw: string): string {
@@ -155,7 +163,7 @@ export function createApplicationService(orm: Orm) {
 
   return {
     registerApplication: async (identity: Identity, input: ApplicationInput): Promise<ApplicationView> => {
-      requireSystem(identity);
+      requireApplicationAdmin(identity);
       const clientId = clientIdOf(input.clientId);
       const name = input.name.trim();
       if (!name || name.length > 200) throw badInput('name', 'The application needs a display name of 1 to 200 characters.');
@@ -203,7 +211,7 @@ export function createApplicationService(orm: Orm) {
     },
 
     listApplications: async (identity: Identity): Promise<ApplicationView[]> => {
-      requireSystem(identity);
+      requireApplicationAdmin(identity);
       return (await orm.select().from(clients).orderBy(asc(clients.clientId))).map(viewOf);
     },
   };

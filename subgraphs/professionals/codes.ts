@@ -1,4 +1,5 @@
 /** National code systems of a professional's record (NOS terminologies), with the labels we know. */
+import { readFileSync } from 'node:fs';
 
 export interface Coding {
   system: string;
@@ -33,9 +34,26 @@ export function isProfessionCode(code: string): boolean {
   return /^\d{2}$/.test(code);
 }
 
-/** TRE_R38 codes are short upper-case codes (e.g. SM26); no label table is kept here. */
+interface SpecialtyFile {
+  system: string;
+  version: string;
+  concepts: Array<{ code: string; display: string }>;
+}
+
+/**
+ * TRE_R38 codes as data (terminology/TRE_R38-SpecialiteOrdinale.json, the RPPS subset of the NOS
+ * value set JDV_J107; provenance in the file's `note`). Read once, checked at load: a file that
+ * names another system stops the module rather than accept codes of the wrong list.
+ */
+const SPECIALTIES: ReadonlyMap<string, string> = (() => {
+  const file = JSON.parse(readFileSync(new URL('./terminology/TRE_R38-SpecialiteOrdinale.json', import.meta.url), 'utf8')) as SpecialtyFile;
+  if (file.system !== SPECIALTY_SYSTEM || file.concepts.length === 0) throw new Error('terminology/TRE_R38-SpecialiteOrdinale.json is not the TRE_R38 code list');
+  return new Map(file.concepts.map((c) => [c.code, c.display]));
+})();
+
+/** A TRE_R38 code of the list the hub holds (e.g. SM26 Qualifié en Médecine générale). */
 export function isSpecialtyCode(code: string): boolean {
-  return /^[A-Z0-9]{2,10}$/.test(code);
+  return SPECIALTIES.has(code);
 }
 
 export function professionCoding(code: string | null): Coding | null {
@@ -43,7 +61,7 @@ export function professionCoding(code: string | null): Coding | null {
 }
 
 export function specialtyCoding(code: string | null): Coding | null {
-  return code === null ? null : { system: SPECIALTY_SYSTEM, code, display: null };
+  return code === null ? null : { system: SPECIALTY_SYSTEM, code, display: SPECIALTIES.get(code) ?? null };
 }
 
 /** TRE_R23 ModeExercice: how a professional works in a unit (the IG's modeExerciceOffre). */

@@ -13,6 +13,7 @@ import type { AccountSummary } from './accounts.js';
 import { currentRecord, refuseArchived, requireFreeLogin, requireSignedIn } from './checks.js';
 import { rethrowDbError } from './db-errors.js';
 import { effectiveRights } from './grants.js';
+import { defaultGrantsOf } from './default-grants.js';
 import { badInput, loginOf } from './input.js';
 import { hashToken } from './password-links.js';
 import { hashPassword, passwordProblem } from './passwords.js';
@@ -150,9 +151,15 @@ export function createCredentialService(store: ProfessionalStore, passwordLog2N:
       if (!accountId === !login) throw badInput('accountId', 'Give exactly one of accountId and login.');
       const account = accountId ? await store.accounts.byId(accountId) : await store.accounts.byLogin(login!);
       if (!account) return null;
-      const assignments = (await store.roles.ofProfessionals([account.professionalId]))
-        .map((row) => ({ rights: effectiveRights(row), kind: row.perimeterKind, id: row.perimeterId }))
-        .filter((a) => a.rights.length > 0);
+      const [person] = await store.byIds([account.professionalId]);
+      const establishmentIds = (await store.establishmentsOf([account.professionalId])).map((e) => e.id);
+      const assignments = [
+        ...(await store.roles.ofProfessionals([account.professionalId]))
+          .map((row) => ({ rights: effectiveRights(row), kind: row.perimeterKind, id: row.perimeterId }))
+          .filter((a) => a.rights.length > 0),
+        // Rights the person's function brings (default-grants.ts): a director declares tensions.
+        ...defaultGrantsOf(person?.jobTitle ?? null, establishmentIds),
+      ];
       return {
         accountId: account.id,
         login: account.login,

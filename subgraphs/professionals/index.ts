@@ -8,6 +8,7 @@ import { registerIdentityProvider } from './oidc/index.js';
 import { startBackgroundJobs } from './jobs.js';
 import { createSubgraphClient } from '../../platform/subgraph-client.js';
 import { createUnitDirectory } from './offer-units.js';
+import { createApplicationService } from './applications.js';
 
 export type { ProfessionalSeed };
 
@@ -18,7 +19,8 @@ export const professionalsSubgraph = defineSubgraph<ProfessionalContext, Profess
   context: ({ db, config, internalSecret }) => {
     const store = createProfessionalStore(db.orm);
     const directory = createUnitDirectory(createSubgraphClient(config, internalSecret));
-    return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory, config.passwordScryptLog2N) });
+    const applications = createApplicationService(db.orm);
+    return (_request, identity) => ({ identity, professionals: createProfessionalService(store, directory, config.passwordScryptLog2N), applications });
   },
   // The OpenID provider (OAuth/OIDC requests, its own sessions) and the password page (its link
   // token) authenticate by their own means, and their style sheet and fonts are public; the

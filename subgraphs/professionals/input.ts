@@ -4,6 +4,7 @@
  */
 import { HubError } from '../../platform/errors.js';
 import { EXERCISE_MODE_CODES, isExerciseModeCode, isProfessionCode, isSpecialtyCode } from './codes.js';
+import { contactFieldsOf } from './contact-input.js';
 import { isFinessNumber, nationalNumberOf, parseAdeli, parseRpps, validEmail, validLogin, validName } from './normalize.js';
 import type { RecordFields } from './record-writer.js';
 
@@ -20,6 +21,10 @@ export interface RecordInput {
   establishmentIds?: string[] | null;
   unitIds?: string[] | null;
   exerciseModes?: ExerciseModeInput[] | null;
+  jobTitle?: string | null;
+  workEmail?: string | null;
+  workPhone?: string | null;
+  mssanteAddress?: string | null;
 }
 
 /** How the person works in one of their units (TRE_R23), given with the placement. */
@@ -172,6 +177,11 @@ export function parseCreate(input: CreateInput): CreateDraft {
     professionCode: optionalCode('input.professionCode', input.professionCode, isProfessionCode, 'TRE_G15 profession'),
     specialtyCode: optionalCode('input.specialtyCode', input.specialtyCode, isSpecialtyCode, 'TRE_R38 specialty'),
     rppsNumber: nationalNumber(input.rppsNumber, input.adeliNumber, 'input.'),
+    jobTitle: null,
+    workEmail: null,
+    workPhone: null,
+    mssanteAddress: null,
+    ...contactFieldsOf(input),
   };
   specialtyNeedsProfession(fields, 'input.');
   return {
@@ -199,6 +209,7 @@ export function parseUpdate(input: UpdateInput, current: RecordFields, currentPl
   if (input.specialtyCode !== undefined) fields.specialtyCode = optionalCode('input.specialtyCode', input.specialtyCode, isSpecialtyCode, 'TRE_R38 specialty');
   const number = updatedNumber(input, current.rppsNumber);
   if (number !== undefined) fields.rppsNumber = number;
+  Object.assign(fields, contactFieldsOf(input));
   specialtyNeedsProfession({ professionCode: current.professionCode, specialtyCode: current.specialtyCode, ...fields }, 'input.');
   return { fields, placement: updatedPlacement(input, currentPlacement), accountEnabled: input.accountEnabled ?? null };
 }

@@ -1,10 +1,25 @@
 /** Mutation resolvers of the professionals subgraph: argument plumbing only. */
 import type { PerimeterKind } from '../../platform/auth/rights.js';
 import type { RoleCode } from '../../platform/auth/roles.js';
-import type { CreateInput, UpdateInput } from './input.js';
+import type { ApplicationInput } from './applications.js';
+import { badInput, type CreateInput, type UpdateInput } from './input.js';
 import type { ProfessionalContext as Ctx } from './resolvers.js';
 import { mailerOf } from './runtime.js';
 import type { UnitTransferArgs } from './unit-transfer.js';
+
+type ApplicationArgs = Omit<ApplicationInput, 'keys'> & { jwks?: string | null; jwksUri?: string | null };
+
+/** Exactly one of `jwks` (JSON text) and `jwksUri`, as the service's keys. */
+function applicationInputOf(input: ApplicationArgs): ApplicationInput {
+  const { jwks, jwksUri, ...rest } = input;
+  if (Boolean(jwks) === Boolean(jwksUri)) throw badInput('input.jwks', 'Give exactly one of input.jwks (the public JWK set) and input.jwksUri.');
+  if (jwksUri) return { ...rest, keys: { jwksUri } };
+  try {
+    return { ...rest, keys: { jwks: JSON.parse(jwks!) as unknown } };
+  } catch {
+    throw badInput('input.jwks', 'input.jwks must be a JWK set as JSON text: {"keys": [...]}.');
+  }
+}
 
 type Perimeter = { professionalId: string; perimeterKind: PerimeterKind; perimeterId?: string | null };
 
@@ -34,5 +49,6 @@ export const mutationResolvers = {
   grantRight: (_: unknown, args: Perimeter & { right: string }, ctx: Ctx) =>
     ctx.professionals.grantRight(ctx.identity, args.professionalId, args.right, args.perimeterKind, args.perimeterId),
   revokeRoleAssignment: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.revokeRoleAssignment(ctx.identity, args.id),
+  registerApplication: (_: unknown, args: { input: ApplicationArgs }, ctx: Ctx) => ctx.applications.registerApplication(ctx.identity, applicationInputOf(args.input)),
   applyUnitTransfer: (_: unknown, args: UnitTransferArgs, ctx: Ctx) => ctx.professionals.applyUnitTransfer(ctx.identity, args),
 };

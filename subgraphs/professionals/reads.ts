@@ -12,6 +12,7 @@ import { HubError } from '../../platform/errors.js';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../platform/pagination.js';
 import { isSelf, mayReadRoles, professionalTarget, requireProfessionalRead, requireUser } from './access.js';
 import type { AccountSummary } from './accounts.js';
+import { defaultGrantsOf } from './default-grants.js';
 import { nameOf } from './input.js';
 import { normalizeName } from './normalize.js';
 import type { NameKey, ProfessionalCriteria, ProfessionalStore, ProfessionalView } from './store.js';
@@ -22,6 +23,8 @@ export interface ProfessionalFilter {
   establishmentId?: string | null;
   unitId?: string | null;
   professionCode?: string | null;
+  jobTitle?: string | null;
+  identifier?: string | null;
   includeArchived?: boolean | null;
 }
 
@@ -37,8 +40,19 @@ function afterKey(after: string | null | undefined): NameKey | null {
   return key as NameKey;
 }
 
+/** The identifier as stored: hub ids in capitals, numbers without the spaces people type. */
+function identifierOf(raw: string | null | undefined): string | null {
+  const id = raw?.replace(/\s+/g, '').toUpperCase();
+  return id ? id : null;
+}
+
 function criteriaOf(filter: ProfessionalFilter): ProfessionalCriteria {
-  return { ...filter, name: filter.name ? normalizeName(filter.name) || null : null };
+  return {
+    ...filter,
+    name: filter.name ? normalizeName(filter.name) || null : null,
+    jobTitle: filter.jobTitle?.trim() || null,
+    identifier: identifierOf(filter.identifier),
+  };
 }
 
 export function createReadService(store: ProfessionalStore) {
@@ -117,6 +131,15 @@ export function createReadService(store: ProfessionalStore) {
     lastLoginAt: async (identity: Identity, p: ProfessionalView): Promise<Date | null> => {
       requireRight(identity, 'ORU_PROFESSIONNEL_SHOW_LAST_LOGIN', await targetOf(p));
       return (await accountOf.load(p.id))?.lastLoginAt ?? null;
+    },
+
+    /** Read like roleAssignments: what the person's function brings them (default-grants.ts). */
+    defaultGrants: async (identity: Identity, p: ProfessionalView) => {
+      const target = await targetOf(p);
+      if (!mayReadRoles(identity, target)) {
+        throw new HubError('FORBIDDEN', `Only the professional and holders of OuruRorCredentials_adminRoles covering professional ${p.id} see their grants.`);
+      }
+      return defaultGrantsOf(p.jobTitle, await establishmentsOf.load(p.id)).map((g) => ({ rights: g.rights, perimeterKind: g.kind, perimeterId: g.id }));
     },
 
     roleAssignments: async (identity: Identity, p: ProfessionalView): Promise<RoleAssignmentRow[]> => {

@@ -14,6 +14,11 @@ export interface RecordFields {
   professionCode: string | null;
   specialtyCode: string | null;
   rppsNumber: string | null;
+  /** Function in the establishment, and how to reach the person at work (contact-input.ts). */
+  jobTitle: string | null;
+  workEmail: string | null;
+  workPhone: string | null;
+  mssanteAddress: string | null;
 }
 
 /** Serialises id allocation across processes for the length of one transaction. */

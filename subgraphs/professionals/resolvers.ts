@@ -10,6 +10,8 @@ import { nationalNumberOf } from './normalize.js';
 import type { ProfessionalFilter } from './reads.js';
 import type { SearchArgs } from './search.js';
 import type { ProfessionalService } from './service.js';
+import type { ApplicationService } from './applications.js';
+import { roleCatalogue, rightsCatalogue } from './catalogue.js';
 import type { Situation } from './situations.js';
 import type { ProfessionalView } from './store.js';
 import type { RoleAssignmentRow } from './tables.js';
@@ -17,6 +19,8 @@ import type { RoleAssignmentRow } from './tables.js';
 export interface ProfessionalContext {
   identity: Identity;
   professionals: ProfessionalService;
+  /** Trust-circle applications (applications.ts); not per request: it holds no request state. */
+  applications: ApplicationService;
   /** The Fastify app serving the request, which mercurius adds to every context. */
   app?: FastifyInstance;
 }
@@ -49,6 +53,9 @@ export const resolvers: ResolverMap<ProfessionalContext> = {
     situation: (_: unknown, { id }: Ref, ctx: Ctx) => ctx.professionals.situation(ctx.identity, id),
     professionalSearch: (_: unknown, args: SearchArgs, ctx: Ctx) => ctx.professionals.professionalSearch(ctx.identity, args),
     situationSearch: (_: unknown, args: SearchArgs, ctx: Ctx) => ctx.professionals.situationSearch(ctx.identity, args),
+    rightsCatalogue: (_: unknown, __: unknown, ctx: Ctx) => rightsCatalogue(ctx.identity),
+    roleCatalogue: (_: unknown, __: unknown, ctx: Ctx) => roleCatalogue(ctx.identity),
+    applications: (_: unknown, __: unknown, ctx: Ctx) => ctx.applications.listApplications(ctx.identity),
     situations: (_: unknown, args: { unitIds?: string[] | null; professionalIds?: string[] | null }, ctx: Ctx) =>
       ctx.professionals.situations(ctx.identity, args.unitIds ?? null, args.professionalIds ?? null),
   },
@@ -66,6 +73,7 @@ export const resolvers: ResolverMap<ProfessionalContext> = {
     account: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.account(ctx.identity, p),
     lastLoginAt: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.lastLoginAt(ctx.identity, p),
     roleAssignments: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.roleAssignments(ctx.identity, p),
+    defaultGrants: (p: ProfessionalView, _: unknown, ctx: Ctx) => ctx.professionals.defaultGrants(ctx.identity, p),
     archived: (p: ProfessionalView) => p.archivedAt !== null,
   },
   Situation: {

@@ -26,6 +26,10 @@ export interface ProfessionalCriteria {
   unitId?: string | null;
   /** TRE_G15 code, compared as stored. */
   professionCode?: string | null;
+  /** Part of the function, compared unaccented and case-insensitively (LIKE wildcards literal). */
+  jobTitle?: string | null;
+  /** Exactly the hub id or the RPPS/ADELI number (already normalised). */
+  identifier?: string | null;
   includeArchived?: boolean | null;
 }
 
@@ -73,6 +77,11 @@ function criteriaWhere(c: ProfessionalCriteria): SQL[] {
     where.push(inArray(people.id, sql`(select ${establishmentAssignments.professionalId} from ${establishmentAssignments} where ${establishmentAssignments.establishmentId} = ${c.establishmentId})`));
   }
   if (c.professionCode) where.push(eq(people.professionCode, c.professionCode));
+  if (c.jobTitle) {
+    const needle = c.jobTitle.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    where.push(sql`unaccent(lower(${people.jobTitle})) like '%' || unaccent(lower(${needle}::text)) || '%'`);
+  }
+  if (c.identifier) where.push(or(eq(people.id, c.identifier), eq(people.rppsNumber, c.identifier))!);
   if (c.unitId) {
     where.push(inArray(people.id, sql`(select ${unitAssignments.professionalId} from ${unitAssignments} where ${unitAssignments.unitId} = ${c.unitId})`));
   }

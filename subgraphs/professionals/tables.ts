@@ -27,6 +27,14 @@ export const people = professionals.table(
     rppsNumber: text('rpps_number'),
     /** Write-only: set with its right, never returned by any API; unique across professionals. */
     rescueEmail: text('rescue_email'),
+    /** Function in the establishment ("Fonction dans l'établissement"), free text as the referents write it. */
+    jobTitle: text('job_title'),
+    /** Establishment e-mail (may be shared by a team); readable, unlike the rescue e-mail. */
+    workEmail: text('work_email'),
+    /** Work phone, at least the switchboard's: digits with an optional leading +. */
+    workPhone: text('work_phone'),
+    /** Secure-messaging (MSSanté) address: an e-mail address in a domain under mssante.fr. */
+    mssanteAddress: text('mssante_address'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt,
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -21,9 +21,11 @@ export const DISCIPLINE_GROUPS: readonly DisciplineGroupData[] = [
   { code: 'OBSTETRIQUE', rank: 6, label: 'Gynécologie-obstétrique', disciplines: ['OBSTETRICS'] },
   { code: 'PSYCHIATRIE', rank: 7, label: 'Psychiatrie', disciplines: ['PSYCHIATRY'] },
   { code: 'SMR', rank: 8, label: 'SMR', disciplines: ['SMR'] },
+  // The deck's declaration screen lists « Grands brûlés » beside réanimation (seed 001).
+  { code: 'GRANDS_BRULES', rank: 9, label: 'Grands brûlés', disciplines: ['BURNS'] },
   {
-    code: 'ETABLISSEMENT', rank: 9, label: 'Ensemble de l’établissement',
-    disciplines: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS', 'ADULT_ICU', 'PAEDIATRIC_ICU', 'INTENSIVE_CARE', 'CONTINUOUS_CARE', 'SMR', 'PSYCHIATRY', 'LONG_STAY', 'HAD', 'ED_SHORT_STAY'],
+    code: 'ETABLISSEMENT', rank: 10, label: 'Ensemble de l’établissement',
+    disciplines: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS', 'ADULT_ICU', 'PAEDIATRIC_ICU', 'INTENSIVE_CARE', 'CONTINUOUS_CARE', 'SMR', 'PSYCHIATRY', 'LONG_STAY', 'HAD', 'ED_SHORT_STAY', 'BURNS'],
   },
 ];
 

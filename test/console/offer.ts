@@ -127,9 +127,11 @@ export function offerScenarios(current: () => ConsoleRun): void {
     await ars.getByRole('button', { name: 'Filtrer' }).click();
     const table = ars.getByRole('table', { name: /professionnels?$/ });
     await table.waitFor();
-    const professions = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    const professions = await table.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(professions.length).toBeGreaterThan(0);
     expect(new Set(professions)).toEqual(new Set(['Infirmier']));
+    // The function column (issue 18): the demo gives nurses the function « Infirmier ».
+    expect(new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Infirmier']));
     await expectAccessible(ars);
     await shot(current(), ars, 'professionals.png');
 
@@ -141,6 +143,7 @@ export function offerScenarios(current: () => ConsoleRun): void {
     const record = ars.getByRole('region', { name: 'Fiche' });
     await expect(record.textContent()).resolves.toContain('Infirmier (60)');
     await expect(record.textContent()).resolves.toContain('CHR ORLÉANS - HÔPITAL DE LA SOURCE (450002613)');
+    await expect(record.textContent()).resolves.toMatch(/Fonction dans l’établissement\s*Infirmier/);
     const roles = ars.getByRole('region', { name: 'Rôles et droits' });
     await roles.getByRole('form', { name: 'Attribuer un rôle' }).waitFor();
 

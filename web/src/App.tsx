@@ -2,7 +2,7 @@
  * The console's shell: sign-in state, the GraphQL client of the signed-in user, the DSFR header
  * with the menu the user's rights open, and the current screen.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Provider as UrqlProvider, useQuery } from 'urql';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
@@ -14,7 +14,7 @@ import { createConsoleClient, type ConnectionState, type ConsoleClient } from '.
 import { ConnectionContext } from './graphql/connection';
 import { MeQuery } from './operations/me';
 import { navigate, usePath } from './router';
-import { ADMISSION_REQUESTS, AVAILABLE_BEDS, CRISIS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, TERRITORY, rightsOf, screenOf, screensFor, type Me } from './rights';
+import { ADMISSION_REQUESTS, AVAILABLE_BEDS, CRISIS, DASHBOARD, EMERGENCY, OFFER, PLACE_SEARCH, PROFESSIONALS, TENSIONS, TERRITORY, rightsOf, screenOf, screensFor, withDefaultGrants, type Me } from './rights';
 import { Home } from './screens/Home';
 import { PlaceSearch } from './screens/PlaceSearch';
 import { AdmissionRequests } from './screens/AdmissionRequests';
@@ -104,7 +104,7 @@ function SignedIn(props: { session: Session; path: string }) {
 
 function SignedInScreens(props: { path: string; connection: ConnectionState }) {
   const [{ data, error, fetching }] = useQuery({ query: MeQuery, requestPolicy: 'network-only' });
-  const me = data?.me ?? null;
+  const me = useMemo(() => withDefaultGrants(data?.me), [data]);
   let content: React.ReactNode;
   if (!me) {
     const errors = frenchErrors(error);

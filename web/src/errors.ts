@@ -57,6 +57,12 @@ const FIELD_RULES: Record<string, string> = {
   website: 'Adresse web invalide : elle commence par http:// ou https://.',
   toEstablishmentId: 'Établissement de destination refusé (inconnu, ou déjà celui de l’unité).',
   message: 'Le message doit contenir de 1 à 4 000 caractères.',
+  // A professional's record (docs/professionals.md § Records).
+  jobTitle: 'Fonction refusée : 100 caractères au plus.',
+  workEmail: 'Adresse électronique invalide.',
+  workPhone: 'Numéro de téléphone invalide : 6 à 15 chiffres, éventuellement précédés de +.',
+  mssanteAddress: 'Adresse MSSanté invalide : elle se termine par mssante.fr.',
+  specialtyCode: 'Spécialité inconnue de la liste des spécialités ordinales (TRE_R38).',
   note: 'La note de clôture contient 4 000 caractères au plus.',
   // Professionals (docs/professionals.md).
   lastName: 'Nom refusé : des lettres seulement (accents, traits d’union et apostrophes admis), 100 au plus.',

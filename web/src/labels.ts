@@ -8,6 +8,7 @@ export const DISCIPLINES: Record<Discipline, string> = {
   PAEDIATRICS: 'Pédiatrie',
   ADULT_ICU: 'Réanimation adulte',
   PAEDIATRIC_ICU: 'Réanimation pédiatrique',
+  BURNS: 'Grands brûlés',
   INTENSIVE_CARE: 'Soins intensifs',
   CONTINUOUS_CARE: 'Surveillance continue',
   SMR: 'Soins médicaux et de réadaptation',

@@ -7,6 +7,16 @@ import type { ConsoleMeQuery } from './gql/graphql.js'; // .js: also compiled by
 
 export type Me = NonNullable<ConsoleMeQuery['me']>;
 
+/**
+ * The user with the grants their function brings (a director declares tensions: docs/professionals.md
+ * § Default grants) counted among their assignments, so menus and buttons open alike for both.
+ */
+export function withDefaultGrants(me: Me | null | undefined): Me | null {
+  if (!me) return null;
+  const defaults = me.defaultGrants.map((g, i) => ({ id: `default-${i}`, role: null, right: null, perimeterKind: g.perimeterKind, perimeterId: g.perimeterId ?? null, effectiveRights: g.rights }));
+  return defaults.length ? { ...me, roleAssignments: [...me.roleAssignments, ...defaults] } : me;
+}
+
 export interface Screen {
   path: string;
   title: string;

@@ -76,6 +76,21 @@ function exerciseModeOf(profession: ProfessionCode, legalStatus: string | null):
   return profession === '10' && legalStatus !== null && COMMERCIAL_STATUS.test(legalStatus) ? 'L' : 'S';
 }
 
+const JOB_TITLES: Record<ProfessionCode, string> = { '10': 'Médecin', '60': 'Infirmier' };
+
+/** The switchboard as a work phone (digits only), the form the API stores. */
+function workPhoneOf(est: DemoEstablishment): string | null {
+  const digits = est.switchboardPhone?.replace(/\D/g, '') ?? '';
+  return digits.length >= 6 ? digits : null;
+}
+
+/** Doctors get an MSSanté mailbox in their establishment's domain (synthetic, like the names). */
+function mssanteOf(profession: ProfessionCode, lastName: string, firstName: string, est: DemoEstablishment): string | null {
+  if (profession !== '10') return null;
+  const part = (name: string) => name.toLowerCase().replace(/ /g, '-');
+  return `${part(firstName)}.${part(lastName)}@${est.id}.mssante.fr`;
+}
+
 export function buildProfessionals(
   establishments: readonly DemoEstablishment[],
   unitsByEstablishment: ReadonlyMap<string, DemoUnit[]>,
@@ -104,11 +119,16 @@ export function buildProfessionals(
         exerciseModeCodes[unitId] = exerciseModeOf(profession, legalStatusOf(other));
       }
       const id = `P${String(professionals.length + 1).padStart(6, '0')}`;
+      const lastName = normaliseName(rng.pick(LAST_NAMES));
+      const firstName = normaliseName(rng.pick(FIRST_NAMES));
       professionals.push({
         id,
-        lastName: normaliseName(rng.pick(LAST_NAMES)),
-        firstName: normaliseName(rng.pick(FIRST_NAMES)),
+        lastName,
+        firstName,
         professionCode: profession,
+        jobTitle: JOB_TITLES[profession],
+        workPhone: workPhoneOf(est),
+        mssanteAddress: mssanteOf(profession, lastName, firstName, est),
         // Nurses are in the RPPS too (moved there from ADELI). Their numbers come from a stream of
         // their own, so the site's stream (names, units) is the same as before they had one.
         rppsNumber: rppsNumber(profession === '10' ? rng : rngFor(`rpps:${id}`), usedRpps),

@@ -111,6 +111,10 @@ export interface DemoProfessional {
   firstName: string;
   professionCode: string | null /* TRE_G15: 10 Médecin, 60 Infirmier */;
   rppsNumber: string | null;
+  /** Function in the establishment, and work contacts (docs/professionals.md § Contacts). */
+  jobTitle?: string | null;
+  workPhone?: string | null;
+  mssanteAddress?: string | null;
   establishmentIds: string[];
   unitIds: string[];
   /** TRE_R23 exercise mode by unit id (professionals.ts `exerciseModeOf`). */

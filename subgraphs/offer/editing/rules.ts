@@ -20,7 +20,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
  * (and SMR for the disabled). Every pair of the demo region is in it.
  */
 export const DISCIPLINES_OF_KIND: Readonly<Record<UnitKind, readonly string[]>> = {
-  MCO: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS', 'ADULT_ICU', 'PAEDIATRIC_ICU', 'INTENSIVE_CARE', 'CONTINUOUS_CARE', 'LONG_STAY', 'ED_SHORT_STAY'],
+  MCO: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS', 'ADULT_ICU', 'PAEDIATRIC_ICU', 'INTENSIVE_CARE', 'CONTINUOUS_CARE', 'LONG_STAY', 'ED_SHORT_STAY', 'BURNS'],
   SMR: ['SMR'],
   PSYCHIATRY: ['PSYCHIATRY'],
   MEDICO_TECHNICAL: ['MEDICINE', 'SURGERY', 'OBSTETRICS', 'PAEDIATRICS'],

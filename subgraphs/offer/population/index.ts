@@ -2,3 +2,4 @@
 export { createPopulationStore } from './store.js';
 export { createPopulationService } from './service.js';
 export { withPopulation, type PopulationContext } from './resolvers.js';
+export { createPopulationSeries, startPopulationSnapshots } from './series.js';

@@ -51,7 +51,7 @@ function unauthenticated(): HubError {
 }
 
 /** Aggregates reveal no record: any hub user, or an application holding offer.read. */
-function requireAggregateAccess(identity: Identity): void {
+export function requireAggregateAccess(identity: Identity): void {
   if (identity.kind === 'user' || identity.kind === 'system') return;
   requireScope(identity, 'offer.read'); // UNAUTHENTICATED for anonymous, FORBIDDEN without the scope
 }

@@ -9,6 +9,7 @@ export const MeQuery = graphql(`
       lastName
       account { login }
       roleAssignments { id role right perimeterKind perimeterId effectiveRights }
+      defaultGrants { rights perimeterKind perimeterId }
     }
   }
 `);

@@ -1,11 +1,11 @@
 import { graphql } from '../gql';
 
-/** The list of "Professionnels", ordered by name; filters by name, profession and establishment. */
+/** The list of "Professionnels", ordered by name; filters by name, profession, function, identifier and establishment. */
 export const ProfessionalsQuery = graphql(`
   query ConsoleProfessionals($filter: ProfessionalFilter, $first: Int) {
     professionals(filter: $filter, first: $first) {
       totalCount
-      edges { node { id lastName firstName profession { code display } establishments { id name } } }
+      edges { node { id lastName firstName jobTitle profession { code display } establishments { id name } } }
     }
   }
 `);
@@ -20,6 +20,10 @@ export const ProfessionalFields = graphql(`
     specialty { code display }
     rppsNumber
     adeliNumber
+    jobTitle
+    workEmail
+    workPhone
+    mssanteAddress
     establishments { id name organization { id } }
     units { id name }
     archived

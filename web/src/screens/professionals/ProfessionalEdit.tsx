@@ -20,6 +20,10 @@ export function ProfessionalEdit(props: { professional: ConsoleProfessionalFragm
   const [professionCode, setProfessionCode] = useState(p.profession?.code ?? '');
   const [rppsNumber, setRpps] = useState(p.rppsNumber ?? '');
   const [adeliNumber, setAdeli] = useState(p.adeliNumber ?? '');
+  const [jobTitle, setJobTitle] = useState(p.jobTitle ?? '');
+  const [workEmail, setWorkEmail] = useState(p.workEmail ?? '');
+  const [workPhone, setWorkPhone] = useState(p.workPhone ?? '');
+  const [mssanteAddress, setMssante] = useState(p.mssanteAddress ?? '');
   const [enabled, setEnabled] = useState(props.accountEnabled ?? true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
@@ -34,6 +38,10 @@ export function ProfessionalEdit(props: { professional: ConsoleProfessionalFragm
       professionCode: textOrNull(professionCode),
       rppsNumber: textOrNull(rppsNumber),
       adeliNumber: textOrNull(adeliNumber),
+      jobTitle: textOrNull(jobTitle),
+      workEmail: textOrNull(workEmail),
+      workPhone: textOrNull(workPhone),
+      mssanteAddress: textOrNull(mssanteAddress),
       ...(props.accountEnabled !== null && enabled !== props.accountEnabled ? { accountEnabled: enabled } : {}),
     };
     const result = await update({ id: p.id, input });
@@ -77,6 +85,18 @@ export function ProfessionalEdit(props: { professional: ConsoleProfessionalFragm
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Input label="N° ADELI" hintText="9 caractères, pour les professions pas encore au RPPS" nativeInputProps={{ value: adeliNumber, onChange: (e) => setAdeli(e.target.value) }} {...fieldState(errors.adeliNumber)} />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input label="Fonction dans l’établissement" nativeInputProps={{ value: jobTitle, onChange: (e) => setJobTitle(e.target.value) }} {...fieldState(errors.jobTitle)} />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input label="Téléphone" hintText="A minima celui du standard" nativeInputProps={{ value: workPhone, onChange: (e) => setWorkPhone(e.target.value), type: 'tel' }} {...fieldState(errors.workPhone)} />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input label="Adresse mail dans l’établissement" hintText="Peut être partagée" nativeInputProps={{ value: workEmail, onChange: (e) => setWorkEmail(e.target.value), type: 'email' }} {...fieldState(errors.workEmail)} />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input label="Messagerie sécurisée (MSSanté)" hintText="Une adresse en …mssante.fr" nativeInputProps={{ value: mssanteAddress, onChange: (e) => setMssante(e.target.value), type: 'email' }} {...fieldState(errors.mssanteAddress)} />
         </div>
       </div>
       {props.accountEnabled !== null && <Checkbox options={[{ label: 'Compte actif (peut se connecter)', nativeInputProps: { checked: enabled, onChange: (e) => setEnabled(e.target.checked) } }]} />}

@@ -1,4 +1,4 @@
-/** The list of professionals, filtered by name, profession and establishment, ordered by name. */
+/** The list of professionals, filtered by name, profession, function, identifier and establishment, ordered by name. */
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Input } from '@codegouvfr/react-dsfr/Input';
@@ -17,15 +17,21 @@ const PAGE = 50;
 interface Criteria {
   name: string;
   professionCode: string;
+  jobTitle: string;
+  identifier: string;
   establishmentId: string;
 }
 
+const EMPTY: Criteria = { name: '', professionCode: '', jobTitle: '', identifier: '', establishmentId: '' };
+
 function filterOf(c: Criteria): ProfessionalFilter {
-  return { ...(c.name.trim() ? { name: c.name.trim() } : {}), ...(c.professionCode ? { professionCode: c.professionCode } : {}), ...(c.establishmentId.trim() ? { establishmentId: c.establishmentId.trim() } : {}) };
+  const text = (value: string) => value.trim() || undefined;
+  const filter: ProfessionalFilter = { name: text(c.name), professionCode: c.professionCode || undefined, jobTitle: text(c.jobTitle), identifier: text(c.identifier), establishmentId: text(c.establishmentId) };
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ProfessionalFilter;
 }
 
 export function ProfessionalList() {
-  const [criteria, setCriteria] = useState<Criteria>({ name: '', professionCode: '', establishmentId: '' });
+  const [criteria, setCriteria] = useState<Criteria>(EMPTY);
   const [filter, setFilter] = useState<ProfessionalFilter | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [{ data, error, fetching }] = useQuery({ query: ProfessionalsQuery, variables: { filter: filter ?? {}, first: PAGE }, pause: !filter });
@@ -34,9 +40,10 @@ export function ProfessionalList() {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (criteria.establishmentId.trim() && !/^\d[0-9AB]\d{7}$/.test(criteria.establishmentId.trim())) found.establishmentId = 'Un n° FINESS établissement compte 9 caractères, par exemple 450002613.';
-    if (!criteria.name.trim() && !criteria.professionCode && !criteria.establishmentId.trim()) found.name = 'Indiquez au moins un critère : un nom, une profession ou un établissement.';
+    const chosen = filterOf(criteria);
+    if (!Object.keys(chosen).length) found.name = 'Indiquez au moins un critère : un nom, une profession, une fonction, un identifiant ou un établissement.';
     setErrors(found);
-    if (!Object.keys(found).length) setFilter(filterOf(criteria));
+    if (!Object.keys(found).length) setFilter(chosen);
   };
   const apiErrors = frenchErrors(error);
   return (
@@ -55,6 +62,12 @@ export function ProfessionalList() {
               </option>
             ))}
           </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Input label="Fonction" hintText="Par exemple : directeur, cadre" nativeInputProps={{ value: criteria.jobTitle, onChange: set('jobTitle') }} {...fieldState(apiErrors.fields.jobTitle)} />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Input label="Identifiant" hintText="N° RPPS, ADELI ou de fiche (P000123)" nativeInputProps={{ value: criteria.identifier, onChange: set('identifier') }} {...fieldState(apiErrors.fields.identifier)} />
         </div>
         <div className="fr-col-12 fr-col-md-3">
           <Input label="Établissement (n° FINESS)" nativeInputProps={{ value: criteria.establishmentId, onChange: set('establishmentId'), inputMode: 'numeric' }} {...fieldState(errors.establishmentId ?? apiErrors.fields.establishmentId)} />
@@ -80,6 +93,7 @@ export function ProfessionalList() {
                 <thead>
                   <tr>
                     <th scope="col">Nom</th>
+                    <th scope="col">Fonction</th>
                     <th scope="col">Profession</th>
                     <th scope="col">Établissements</th>
                   </tr>
@@ -92,6 +106,7 @@ export function ProfessionalList() {
                           {node.lastName} {node.firstName}
                         </Link>
                       </td>
+                      <td>{node.jobTitle ?? ''}</td>
                       <td>{node.profession?.display ?? node.profession?.code ?? ''}</td>
                       <td>{node.establishments.map((e) => e.name).join(', ')}</td>
                     </tr>
