@@ -91,6 +91,7 @@ export function territorialCoordinatorOf(region: DemoRegion): DemoProfessional {
     rppsNumber: null,
     establishmentIds: [],
     unitIds: [],
+    exerciseModeCodes: {},
   };
 }
 
