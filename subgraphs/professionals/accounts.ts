@@ -55,7 +55,7 @@ export interface ApplicationGrants {
   name: string;
   scopes: string[];
   accessLevel: number;
-  /** Where capacity.write reaches (FINESS ET, or `*`); null: nowhere. */
+  /** Where capacity.write and offer.write reach (FINESS ET, or `*`); null: nowhere. */
   writeEstablishments: string[] | null;
   enabled: boolean;
 }

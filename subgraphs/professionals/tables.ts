@@ -145,7 +145,7 @@ export const clients = professionals.table('client', {
   /** IG access profile 0–3. */
   accessLevel: integer('access_level').notNull(),
   /**
-   * Where capacity.write reaches (docs/identity.md): FINESS ET of the establishments the
+   * Where capacity.write and offer.write reach (docs/identity.md): FINESS ET of the establishments the
    * application writes for, or `*` alone for the whole region; null or empty: nowhere.
    */
   writeEstablishments: text('write_establishments').array(),
