@@ -69,7 +69,7 @@ export function admissionScenarios(current: () => ConsoleRun): void {
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:
     // both screens for both, and the bed manager reads capacities; test/console-rights.test.ts covers users without them).
     const menu = menuOf;
-    expect(await menu(gp)).toEqual(['Recherche de place', 'Demandes d’admission']);
+    expect(await menu(gp)).toEqual(['Cellule de crise CPTS', 'Recherche de place', 'Demandes d’admission']); // also a member of the demo CPTS (docs/crisis.md)
     expect(await menu(manager)).toEqual(['Tableau de bord', 'Lits disponibles', 'Recherche de place', 'Demandes d’admission']);
     await shot(gp, 'home.png');
 

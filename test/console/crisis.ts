@@ -50,6 +50,7 @@ export function crisisScenarios(current: () => ConsoleRun): void {
 
     await coord.getByLabel('Niveau d’alerte').selectOption('LEVEL_3');
     await coord.getByRole('button', { name: 'Changer de niveau' }).click();
+    await expect.poll(() => state(coord).textContent()).toContain('Niveau 3 – Crise');
     await expect.poll(() => state(member).textContent()).toContain('Niveau 3 – Crise');
     await member.getByText('Ouverture du centre de consultation dédié', { exact: false }).waitFor();
 

@@ -33,7 +33,9 @@ export function Crisis(props: { me: Me }) {
   useEffect(() => {
     if (data) setList(data.cptsList);
   }, [data]);
-  const replace = (cpts: Cpts) => setList((current) => current.map((c) => (c.id === cpts.id ? cpts : c)));
+  // An event's CPTS is read when the event is delivered: one read before a change this page just
+  // made may arrive after its answer; an older cell version never replaces a newer one.
+  const replace = (cpts: Cpts) => setList((current) => current.map((c) => (c.id === cpts.id && cpts.cell.version >= c.cell.version ? cpts : c)));
   useSubscription({ query: CrisisCellChangedSubscription, variables: {} }, (_previous, event) => {
     const change = event.crisisCellChanged;
     replace(change.cpts);
