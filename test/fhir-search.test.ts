@@ -730,6 +730,9 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
       some((u) => (fold(u.address.city ?? '').includes(fold(city.slice(1, 5))) || u.address.inseeCode === commune) && (!u.archived || u.activityField.code === '03')),
     );
     await expectMatches('Location', { _filter: `status eq inactive or status eq active` }, unitIds(() => true));
+    // Location's _lastUpdated (place and capacity changes) inside or / and.
+    await expectMatches('Location', { _filter: '_lastUpdated ge 2999-01-01 or name sw rea' }, some((u) => fold(u.name).startsWith('rea')));
+    await expectMatches('Location', { _filter: '_lastUpdated ge 2000-01-01 and (name sw rea or _lastUpdated lt 2000-01-01)' }, some((u) => fold(u.name).startsWith('rea')));
     await expectMatches('Location', { _filter: `status eq inactive and status eq active` }, []);
     // Organization: EJ and EG; the same ids as the plain parameters give, joined by or.
     const read = (await client.read({ resourceType: 'Organization', id: eg.id })) as unknown as Resource & { type: Array<{ coding: Array<{ code: string }> }> };
