@@ -54,6 +54,7 @@ export async function seedSubgraph(
           sseCapacity: u.sseCapacity,
           specificActCodes: u.specificActCodes,
           equipmentCodes: u.equipmentCodes,
+          psychiatricSectors: u.psychiatricSectors,
           openingHours: u.openingHours,
           visitingHours: u.visitingHours,
           accessDetails: u.accessDetails,
