@@ -69,7 +69,7 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
         .map(versioned)
         .map((r) => (r.startsWith('Location:') ? `${r},patch` : r))
         .map((r) => (searched.includes(r.split(':')[0]!) ? `${r},search-type` : r))
-        .concat('ServiceRequest:read,search-type', 'Subscription:read,create,delete,search-type', 'Task:read,patch,update,search-type')
+        .concat('ServiceRequest:read,search-type', 'Subscription:read,create,delete,search-type', 'Task:read,create,patch,update,search-type')
         .sort(),
     );
     expect(r4Issues(statement)).toEqual([]);
