@@ -71,7 +71,7 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
         // Offer writes (docs/fhir-write.md)
         .map((r) => (r.startsWith('Organization:') ? `${r},update,patch` : r.startsWith('Location:') ? r : `${r},create,update,patch`))
         .map((r) => (searched.includes(r.split(':')[0]!) ? `${r},search-type` : r))
-        .concat('ServiceRequest:read,search-type', 'Subscription:read,create,delete,search-type', 'Task:read,patch,update,search-type')
+        .concat('ServiceRequest:read,search-type', 'Subscription:read,create,delete,search-type', 'Task:read,create,patch,update,search-type')
         .sort(),
     );
     expect(r4Issues(statement)).toEqual([]);

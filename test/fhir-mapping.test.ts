@@ -557,7 +557,7 @@ describe('CapabilityStatement', () => {
       const resource = resources.find((r) => r.type === handler.resourceType);
       expect(resource?.interaction?.map((i) => i.code)).toEqual(implementedInteractions(handler));
       expect(resource?.profile).toBe(handler.profile);
-      expect(resource?.supportedProfile).toEqual([handler.profile]);
+      expect(resource?.supportedProfile).toEqual([handler.profile, ...(handler.otherProfiles ?? [])]);
     }
     const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
     const searched = new Set(types);
@@ -569,8 +569,9 @@ describe('CapabilityStatement', () => {
         ...(type === 'Location' ? ['Location:patch'] : []),
         ...(searched.has(type) ? [`${type}:search-type`] : []),
       ]).concat(
-        // Direct admissions (docs/admissions.md § FHIR): no version history, Task written by its status.
-        ['ServiceRequest:read', 'ServiceRequest:search-type', 'Task:read', 'Task:patch', 'Task:update', 'Task:search-type'],
+        // Direct admissions (docs/admissions.md § FHIR): no version history, Task written by its status;
+        // error reports (docs/feedback.md § FHIR Task) are created as Tasks.
+        ['ServiceRequest:read', 'ServiceRequest:search-type', 'Task:read', 'Task:create', 'Task:patch', 'Task:update', 'Task:search-type'],
       ),
     );
     expect(resources.filter((r) => types.includes(r.type)).every((r) => r.readHistory === true)).toBe(true);
