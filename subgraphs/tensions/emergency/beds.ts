@@ -55,3 +55,39 @@ export async function downstreamBedsByDay(client: SubgraphClient, establishmentI
   );
   return data.availableBedsByDay;
 }
+
+interface DepartmentUnitNode extends UnitNode {
+  establishment: { id: string };
+}
+
+/**
+ * The same figure for every establishment of a département at once (the département table): one
+ * paged offer query for its units, one capacities query for their records.
+ */
+export async function availableDownstreamBedsOfDepartment(client: SubgraphClient, departmentCode: string): Promise<Map<string, number | null>> {
+  const units: DepartmentUnitNode[] = [];
+  let after: string | null = null;
+  do {
+    const page: { units: { edges: Array<{ node: DepartmentUnitNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await client.query(
+      'offer',
+      'query($d: String!, $after: String) { units(filter: { departmentCode: $d }, first: 200, after: $after) { edges { node { id discipline sseCapacity establishment { id } } } pageInfo { hasNextPage endCursor } } }',
+      { d: departmentCode, after },
+    );
+    units.push(...page.units.edges.map((e) => e.node).filter((u) => DOWNSTREAM.has(u.discipline)));
+    after = page.units.pageInfo.hasNextPage ? page.units.pageInfo.endCursor : null;
+  } while (after);
+  const beds = new Map<string, number | null>();
+  if (units.length === 0) return beds;
+  const data = await client.query<{ _entities: Array<{ capacity: { availableBeds: number } | null } | null> }>(
+    'capacities',
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { capacity { availableBeds } } } }',
+    { r: units.map((u) => ({ __typename: 'Unit', id: u.id, sseCapacity: u.sseCapacity })) },
+  );
+  units.forEach((unit, i) => {
+    const capacity = data._entities[i]?.capacity;
+    const id = unit.establishment.id;
+    if (!beds.has(id)) beds.set(id, null);
+    if (capacity) beds.set(id, (beds.get(id) ?? 0) + capacity.availableBeds);
+  });
+  return beds;
+}
