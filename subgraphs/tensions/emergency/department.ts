@@ -30,7 +30,8 @@ export interface DepartmentTableDeps {
   establishmentsBetween: (from: string, to: string) => Promise<string[]>;
   dayOf: (establishmentId: string, day: string) => Promise<DailyIndicators | null>;
   bjmlOf: (establishmentId: string) => Promise<Bjml & { establishmentId: string }>;
-  availableBeds: (establishmentId: string) => Promise<number | null>;
+  /** Medicine + surgery beds available now, by establishment of the département (one lookup for all). */
+  availableBeds: (departmentCode: string) => Promise<Map<string, number | null>>;
 }
 
 export function checkDepartment(code: string): string {
@@ -51,10 +52,11 @@ export async function departmentTable(deps: DepartmentTableDeps, identity: Ident
   if (inDepartment.length > 0 && readable.length === 0) {
     throw new HubError('FORBIDDEN', `You may read none of the emergency departments of département ${departmentCode}.`, { rights: [...TENSION_READ.rights, 'ORU_TERRITOIRE_PILOTAGE'] });
   }
+  const beds = readable.length ? await deps.availableBeds(departmentCode) : new Map<string, number | null>();
   const rows: DepartmentRow[] = await Promise.all(
     readable.map(async (id) => {
-      const [indicators, bjml, beds] = await Promise.all([deps.dayOf(id, day), deps.bjmlOf(id), deps.availableBeds(id)]);
-      return { establishmentId: id, indicators, bjml, availableDownstreamBeds: beds };
+      const [indicators, bjml] = await Promise.all([deps.dayOf(id, day), deps.bjmlOf(id)]);
+      return { establishmentId: id, indicators, bjml, availableDownstreamBeds: beds.get(id) ?? null };
     }),
   );
   return { departmentCode, day, year: rows[0]?.bjml.year ?? null, week: rows[0]?.bjml.week ?? null, rows, totals: totalsOf(rows) };

@@ -13,6 +13,7 @@ import { createEmergencyStore } from './store.js';
 import type { AlertProposalRow } from './tables.js';
 import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 import { departmentTable } from './department.js';
+import { availableDownstreamBedsOfDepartment } from './beds.js';
 
 export interface EmergencyDeps {
   db: Database;
@@ -90,7 +91,7 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
             return row ? dailyIndicators(row, (await capacityOf(id)) ?? DEFAULT_RECEPTION_CAPACITY) : null;
           },
           bjmlOf: (id) => bjmlOf(id, isoWeekOf(shown).year, isoWeekOf(shown).week),
-          availableBeds: deps.availableBeds,
+          availableBeds: (code) => availableDownstreamBedsOfDepartment(deps.client!, code),
         },
         identity,
         departmentCode,
