@@ -61,8 +61,13 @@ describe.each(databaseKinds())('trust-circle applications (%s)', (kind) => {
     expect(await refusal(valid({ keys: { jwks: { keys: [small] } } }))).toMatchObject({ argument: 'jwks', message: expect.stringMatching(/2048 bits/) });
     expect(await refusal(valid({ keys: { jwks: { keys: [] } } }))).toMatchObject({ argument: 'jwks' });
     expect(await refusal(valid({ keys: { jwksUri: 'http://apps.example.org/jwks' } }))).toMatchObject({ argument: 'jwksUri', message: expect.stringMatching(/https/) });
-    const denied = await createApplicationService(db.orm).listApplications({ kind: 'anonymous' } as Identity).catch((e: unknown) => e);
-    expect((denied as HubError).extensions.code).toBe('FORBIDDEN');
+    // Besides the CLI, only the regional team (OuruRorCredentials_adminRoles transversally) lists and registers (D1xx-records18-3).
+    const anonymous = await createApplicationService(db.orm).listApplications({ kind: 'anonymous' } as Identity).catch((e: unknown) => e);
+    expect((anonymous as HubError).extensions.code).toBe('UNAUTHENTICATED');
+    const app: Identity = { kind: 'client', subject: 'x', name: 'x', scopes: ['offer.read'], accessLevel: 1 };
+    expect(((await createApplicationService(db.orm).listApplications(app).catch((e: unknown) => e)) as HubError).extensions.code).toBe('FORBIDDEN');
+    const rotated = await createApplicationService(db.orm).revokeApplication({ kind: 'anonymous' } as Identity, 'nobody').catch((e: unknown) => e);
+    expect((rotated as HubError).extensions.code).toBe('FORBIDDEN');
   });
 
   it('registers, rotates to a JWKS URI and revokes, with change-feed events that hold no key', async () => {

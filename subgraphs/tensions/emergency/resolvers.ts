@@ -42,6 +42,9 @@ export const emergencyResolvers = {
     loadAt15: (d: DailyIndicators) => d.load15,
   },
   Bjml: { establishment },
+  Tension: {
+    rpu: (t: { establishmentId: string; startedAt: Date; endedAt: Date | null }, _: unknown, ctx: EmergencyContext) => ctx.emergency.ofTension(t),
+  },
   AlertProposal: {
     establishment,
     signal: (p: AlertProposalRow) => p.indicator,

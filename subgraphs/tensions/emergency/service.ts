@@ -36,6 +36,9 @@ function checkDay(field: string, value: string): string {
   return value;
 }
 
+/** Days of RPU figures a declaration shows at most (a long tension shows its last month). */
+const RPU_OF_TENSION_DAYS = 31;
+
 export interface EmergencyIndicatorsResult {
   establishmentId: string;
   /** The range asked, for the bed series beside it. */
@@ -69,6 +72,22 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
       const capacity = declared ?? DEFAULT_RECEPTION_CAPACITY;
       const rows = await store.days(establishmentId, from, to);
       return { establishmentId, from, to, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
+    },
+    /**
+     * « RPU étendus » of a declaration: its establishment's daily indicators from the eve of the
+     * declaration (what led to it) to the day it ended, or today, the last RPU_OF_TENSION_DAYS days
+     * at most; read like the declaration's other emergency figures.
+     */
+    ofTension: async (t: { establishmentId: string; startedAt: Date; endedAt: Date | null }): Promise<EmergencyIndicatorsResult> => {
+      requireEmergencyRead(identity, t.establishmentId);
+      const to = parisToday(t.endedAt ?? new Date());
+      const eve = addDays(parisToday(t.startedAt), -1);
+      const earliest = addDays(to, -(RPU_OF_TENSION_DAYS - 1));
+      const from = eve > earliest ? eve : earliest;
+      const declared = await capacityOf(t.establishmentId);
+      const capacity = declared ?? DEFAULT_RECEPTION_CAPACITY;
+      const rows = await store.days(t.establishmentId, from, to);
+      return { establishmentId: t.establishmentId, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
     },
     bjml: async (establishmentId: string, year: number | null | undefined, week: number | null | undefined): Promise<Bjml & { establishmentId: string }> => {
       requireEmergencyRead(identity, establishmentId);

@@ -1,13 +1,13 @@
 /**
- * The « Grands brûlés » discipline group of HET declarations (issue 18; seed 001's declaration
- * screen): a unit the referent classes as a burns unit (discipline BURNS) counts in the group, a
- * declarant declares for the group, and the declaration shows the group's beds — over HTTP
- * through the gateway, with real tokens.
+ * Issue 18's HET additions, over HTTP through the gateway with real tokens (seed 001's
+ * declaration screen): the « Grands brûlés » discipline group (a unit the referent classes as a
+ * burns unit counts in the group's beds), and the RPU figures attached to a declaration
+ * (« RPU étendus »).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
-import { asUser } from './helpers/tokens.js';
+import { asApp, asUser } from './helpers/tokens.js';
 
 const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
@@ -56,5 +56,40 @@ describe.each(databaseKinds())('the Grands brûlés group on %s', (kind) => {
     expect(tension).toMatchObject({ disciplineGroup: 'Grands brûlés', disciplineGroupCode: 'GRANDS_BRULES', solidarity: { disciplines: ['BURNS'] } });
     expect(tension.solidarity.establishment.beds.units).toBe(1);
     expect(tension.solidarity.establishment.beds.available).toBeLessThanOrEqual(tension.solidarity.establishment.beds.total);
+  });
+
+  it('attaches the RPU figures from the eve of the declaration to today, read like the declaration', async () => {
+    const declarant = { authorization: await asUser(url, 'decl.tension.bourges') };
+    const startedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const RPU = '{ days { day visits admissionRate loadAt15 } receptionCapacity }';
+    const declared = await gql<{ declareTension: { id: string; startedAt: string; rpu: { days: Array<{ day: string; visits: number }> } } }>(
+      url,
+      `mutation($at: DateTime!) { declareTension(input: { establishmentId: "180000010", disciplineGroupCode: "URGENCES", levelCode: HET_2, startedAt: $at }) { id startedAt rpu ${RPU} } }`,
+      { at: startedAt },
+      declarant,
+    );
+    expect(declared.errors).toBeUndefined();
+    const days = declared.data!.declareTension.rpu.days;
+    const paris = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d);
+    const eve = paris(new Date(Date.parse(startedAt) - 86_400_000));
+    expect(days[0]!.day).toBe(eve);
+    expect(days.length).toBeGreaterThanOrEqual(4);
+    expect(days.every((d) => d.visits > 0)).toBe(true);
+    // The same figures as the ED's indicators over those days.
+    const direct = await gql<{ emergencyIndicators: { days: Array<{ day: string; visits: number }> } }>(
+      url,
+      `query($from: String!, $to: String!) { emergencyIndicators(establishmentId: "180000010", from: $from, to: $to) ${RPU} }`,
+      { from: days[0]!.day, to: days.at(-1)!.day },
+      declarant,
+    );
+    expect(direct.data!.emergencyIndicators.days).toEqual(days);
+
+    const id = declared.data!.declareTension.id;
+    const query = `{ tension(id: "${id}") { rpu { days { day } } } }`;
+    const app = await gql<{ tension: { rpu: { days: unknown[] } } }>(url, query, {}, { authorization: await asApp(url, 'national-aggregator') });
+    expect(app.errors).toBeUndefined();
+    expect(app.data!.tension.rpu.days.length).toBe(days.length);
+    expect(codeOf(await gql(url, query, {}, { authorization: await asUser(url, 'ref.planblanc.chartres') }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(url, query))).toBe('UNAUTHENTICATED');
   });
 });
