@@ -87,7 +87,7 @@ export function createEmergencyService(deps: EmergencyDeps, identity: Identity) 
       const declared = await capacityOf(t.establishmentId);
       const capacity = declared ?? DEFAULT_RECEPTION_CAPACITY;
       const rows = await store.days(t.establishmentId, from, to);
-      return { establishmentId: t.establishmentId, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
+      return { establishmentId: t.establishmentId, from, to, receptionCapacity: capacity, receptionCapacityIsDefault: declared === undefined, days: rows.map((r) => dailyIndicators(r, capacity)) };
     },
     bjml: async (establishmentId: string, year: number | null | undefined, week: number | null | undefined): Promise<Bjml & { establishmentId: string }> => {
       requireEmergencyRead(identity, establishmentId);
