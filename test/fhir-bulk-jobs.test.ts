@@ -299,7 +299,8 @@ describe('FHIR bulk export jobs (private hub)', () => {
     const failed = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Location'));
     runner.wake();
     const { response } = await pollUntilDone(failed, aggregator);
-    expect(response.status).toBe(500);
+    // A failed job's status answers with the status of its outcome: a timeout is 503.
+    expect(response.status).toBe(503);
     const outcome = (await response.json()) as { issue: Array<{ code: string }> };
     expect(outcome.issue[0]!.code).toBe('timeout');
     expect(unitTimeouts).toBe(0);
