@@ -22,7 +22,7 @@ import { discover, requestClientToken, signClientAssertion } from '../scripts/to
 import { EXTENSIONS } from '../fhir/codes.js';
 import { createBulkStore, MAX_ATTEMPTS } from '../fhir/bulk/store.js';
 import { createRunner, type Runner } from '../fhir/bulk/runner.js';
-import { MAX_CHANGED_IDS, planPasses } from '../fhir/bulk/sources.js';
+import { MAX_CHANGED_IDS, PAGE_ATTEMPTS, planPasses } from '../fhir/bulk/sources.js';
 
 const FILE_RESOURCES = 100;
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
@@ -50,12 +50,18 @@ describe('FHIR bulk export jobs (private hub)', () => {
   /** When set, the export's `units` reads fail from this page on (a subgraph failing mid-export). */
   let failUnitsFromPage: number | null = null;
   let unitPages = 0;
+  /** The next `units` reads answered as a timed-out subgraph (SERVICE_UNAVAILABLE), then served. */
+  let unitTimeouts = 0;
 
   /** The hub's executor, counting what the export reads and failing where the test says. */
   const observed: GraphQLExecutor = async (request, caller) => {
     const root = /^query FhirBulk_(\w+)/.exec(request.query)?.[1];
     if (root === 'units' && failUnitsFromPage !== null && ++unitPages >= failUnitsFromPage) {
       return { errors: [{ message: 'offer subgraph unreachable (test)', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    }
+    if (root === 'units' && unitTimeouts > 0) {
+      unitTimeouts--;
+      return { errors: [{ message: 'A service of the hub did not answer within 3000 ms; try again later.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
     }
     const result = await hub.gateway.execute(request, caller);
     const edges = (result.data as Record<string, { edges?: unknown[] }> | undefined)?.[root ?? '']?.edges;
@@ -276,6 +282,28 @@ describe('FHIR bulk export jobs (private hub)', () => {
     } finally {
       failUnitsFromPage = null;
     }
+  });
+
+  it('reads a page again when the hub answered it too late, and fails the job only after PAGE_ATTEMPTS timeouts in a row', async () => {
+    const { data } = await gql<{ units: { totalCount: number } }>(hub.urls.graphql, `{ units(filter: { includeArchived: true }, first: 0) { totalCount } }`, {}, { authorization: aggregator });
+    unitTimeouts = PAGE_ATTEMPTS - 1;
+    const recovered = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Location'));
+    runner.wake();
+    const done = await pollUntilDone(recovered, aggregator);
+    expect(done.response.status).toBe(200);
+    expect(unitTimeouts).toBe(0);
+    const manifest = (await done.response.json()) as Manifest;
+    expect(manifest.output.reduce((n, o) => n + o.count!, 0)).toBe(data!.units.totalCount);
+
+    unitTimeouts = PAGE_ATTEMPTS;
+    const failed = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, '_type=Location'));
+    runner.wake();
+    const { response } = await pollUntilDone(failed, aggregator);
+    // A failed job's status answers with the status of its outcome: a timeout is 503.
+    expect(response.status).toBe(503);
+    const outcome = (await response.json()) as { issue: Array<{ code: string }> };
+    expect(outcome.issue[0]!.code).toBe('timeout');
+    expect(unitTimeouts).toBe(0);
   });
 
   it('exports with _since exactly what changed after the previous transactionTime; deletes it once expired', async () => {

@@ -29,7 +29,7 @@ const TICK_MS = 5_000;
 /** Lines are stored in chunks of about this size: small enough to stream, large enough to be few rows. */
 const CHUNK_CHARS = 512 * 1024;
 /**
- * zlib's fastest level: NDJSON of FHIR resources still shrinks about tenfold, and compressing
+ * zlib's fastest level: NDJSON of FHIR resources still shrinks about twentyfold, and compressing
  * costs less CPU than sending and storing the plain text would (benchmarks.md, issue 16).
  */
 const compress = (text: string): Promise<Buffer> => promisify(gzip)(text, { level: 1 });

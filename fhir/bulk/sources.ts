@@ -351,6 +351,13 @@ function isHiddenField(error: GraphQLFormattedError, p: PlannedPass): boolean {
   );
 }
 
+/** Reads of one page before a timeout fails the export, and the pause before the n-th retry (× n). */
+export const PAGE_ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 500;
+
+/** A service of the hub that did not answer in time (platform/errors.ts serviceTimeout): worth asking again. */
+const isTransient = (error: GraphQLFormattedError): boolean => error.extensions?.code === 'SERVICE_UNAVAILABLE';
+
 interface Page {
   edges: { node: never }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -367,8 +374,16 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
   const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
   const values = await p.values(read);
   const fetchPage = async (after: string | null): Promise<Page> => {
-    const result: FormattedExecutionResult<Record<string, Page>> = await execute<Record<string, Page>>({ query, variables: { ...values, after } }, caller);
-    const errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
+    let result: FormattedExecutionResult<Record<string, Page>>;
+    let errors: GraphQLFormattedError[];
+    // A page read is idempotent (keyset cursor): one a loaded hub answered too late is asked again
+    // rather than failing an export of many minutes.
+    for (let attempt = 1; ; attempt++) {
+      result = await execute<Record<string, Page>>({ query, variables: { ...values, after } }, caller);
+      errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
+      if (attempt >= PAGE_ATTEMPTS || errors.length === 0 || !errors.every(isTransient)) break;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
+    }
     if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
     const page: Page | undefined = result.data?.[p.field];
     if (!page) throw new Error(`GraphQL answered no ${p.field}`);
