@@ -20,7 +20,7 @@ import { discover, requestClientToken, signClientAssertion } from '../scripts/to
 const CHATEAUROUX = '360000137'; // the offer-entry application's perimeter
 const TOURS_UNIT = '370004467-4557'; // outside it; ref.uo.tours edits it
 const APPLICATION = 'Saisie de l’offre — CH Châteauroux';
-const IG_EXAMPLE = JSON.parse(readFileSync(new URL('../../../shared/fixtures/ror-ig-examples/HealthcareService-1234564.json', import.meta.url), 'utf8')) as Json;
+const IG_EXAMPLE = JSON.parse(readFileSync(new URL('./fixtures/ror-ig-examples/HealthcareService-1234564.json', import.meta.url), 'utf8')) as Json;
 
 type Json = Record<string, unknown>;
 interface Outcome {
