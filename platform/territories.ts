@@ -2,7 +2,7 @@
  * Territories (sectors) of territorial bed management (docs/territory.md): each groups the
  * départements one team of territorial coordinators animates. Reference data, like the rights
  * catalogue: a grant on a TERRITORY perimeter names one of these codes, and every subgraph reads
- * the same list without asking another (D1xx-territory18-1).
+ * the same list without asking another (D158).
  */
 export interface Territory {
   code: string;

@@ -61,7 +61,7 @@ describe.each(databaseKinds())('trust-circle applications (%s)', (kind) => {
     expect(await refusal(valid({ keys: { jwks: { keys: [small] } } }))).toMatchObject({ argument: 'jwks', message: expect.stringMatching(/2048 bits/) });
     expect(await refusal(valid({ keys: { jwks: { keys: [] } } }))).toMatchObject({ argument: 'jwks' });
     expect(await refusal(valid({ keys: { jwksUri: 'http://apps.example.org/jwks' } }))).toMatchObject({ argument: 'jwksUri', message: expect.stringMatching(/https/) });
-    // Besides the CLI, only the regional team (OuruRorCredentials_adminRoles transversally) lists and registers (D1xx-records18-3).
+    // Besides the CLI, only the regional team (OuruRorCredentials_adminRoles transversally) lists and registers (D162).
     const anonymous = await createApplicationService(db.orm).listApplications({ kind: 'anonymous' } as Identity).catch((e: unknown) => e);
     expect((anonymous as HubError).extensions.code).toBe('UNAUTHENTICATED');
     const app: Identity = { kind: 'client', subject: 'x', name: 'x', scopes: ['offer.read'], accessLevel: 1 };

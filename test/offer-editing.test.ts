@@ -401,7 +401,7 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
     });
   });
 
-  describe('applications (offer.write, D1xx-write20-1)', () => {
+  describe('applications (offer.write, D153)', () => {
     /** An application registered for LA_SOURCE with offer.write, signing with a demo key. */
     const writerToken = async (clientId: string, scopes: string, perimeter: string | null): Promise<string> => {
       const key = 'bed-manager-chateauroux';

@@ -72,7 +72,7 @@ export const exportChunks = fhirBulk.table(
     fileNo: integer('file_no').notNull(),
     chunkNo: integer('chunk_no').notNull(),
     /**
-     * Whole NDJSON lines, each ending with a newline, as one gzip member (D1xx-export16-1): a
+     * Whole NDJSON lines, each ending with a newline, as one gzip member (D142): a
      * file's chunks concatenated are a gzip stream of the file.
      */
     gzip: bytes('gzip'),

@@ -2,7 +2,7 @@
  * Who may write the offer and read its audit trail (docs/offer-editing.md). Deny by default: hub
  * users with the right on a perimeter covering the record; applications only create and edit
  * units and edit establishments (what FHIR writes, docs/fhir-write.md), with offer.write, inside
- * their registered perimeter (D1xx-write20-1); every other offer write is users' only.
+ * their registered perimeter (D153); every other offer write is users' only.
  * Targets carry their ancestry from the database rows, never parsed from ids (a transferred unit
  * keeps an id naming its first establishment).
  */
