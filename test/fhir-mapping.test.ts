@@ -561,12 +561,20 @@ describe('CapabilityStatement', () => {
     }
     const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
     const searched = new Set(types);
+    const WRITES: Record<string, string[]> = {
+      Organization: ['update', 'patch'],
+      HealthcareService: ['create', 'update', 'patch'],
+      Location: ['patch'],
+      Practitioner: ['create', 'update', 'patch'],
+      PractitionerRole: ['create', 'update', 'patch'],
+    };
     expect(resources.flatMap((r) => (r.interaction ?? []).map((i) => `${r.type}:${i.code}`))).toEqual(
       types.flatMap((type) => [
         `${type}:read`,
         `${type}:vread`,
         `${type}:history-instance`,
-        ...(type === 'Location' ? ['Location:patch'] : []),
+        // The IG's write side (docs/fhir-write.md): no FHIR create of an establishment (FINESS) nor of a Location.
+        ...(WRITES[type] ?? []).map((code) => `${type}:${code}`),
         ...(searched.has(type) ? [`${type}:search-type`] : []),
       ]).concat(
         // Direct admissions (docs/admissions.md § FHIR): no version history, Task written by its status;

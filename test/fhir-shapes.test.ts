@@ -70,11 +70,12 @@ describe.each(databaseKinds())('the demo region as the IG draws it, on %s', (kin
     });
   });
 
-  it('gives every health professional its idNat_PS (8 + RPPS or 0 + ADELI); only the ARS team’s record has none', () => {
+  it('gives every health professional its idNat_PS (8 + RPPS or 0 + ADELI); only the ARS team’s and the territorial coordination’s records have none', () => {
     const practitioners = served.Practitioner! as Array<Served & { name?: Array<{ family?: string }> }>;
     const identified = (p: Served) => (p.identifier ?? []).filter((i) => i.system === IDENTIFIER_SYSTEMS.idNatPs && /^(8\d{11}|0[0-9A-Z]{9})$/.test(i.value ?? '')).length === 1;
-    expect(count(practitioners, identified)).toBe(`${practitioners.length - 1}/${practitioners.length}`);
-    expect(practitioners.filter((p) => !identified(p)).map((p) => p.name?.[0]?.family)).toEqual(['EQUIPE REGIONALE ARS']);
+    // Neither is a health professional: the regional team, and the ORU's territorial coordination (docs/territory.md).
+    expect(count(practitioners, identified)).toBe(`${practitioners.length - 2}/${practitioners.length}`);
+    expect(practitioners.filter((p) => !identified(p)).map((p) => p.name?.[0]?.family)).toEqual(['EQUIPE REGIONALE ARS', 'COORDINATION TERRITORIALE']);
   });
 
   it('serves resources that meet the ROR rules the validator knows', () => {

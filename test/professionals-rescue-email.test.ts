@@ -20,7 +20,7 @@ const FORBIDDEN_NAME = /rescue|secours/i;
 
 /** Every field of Professional (checked against introspection below, so new fields get scanned too). */
 const ALL_FIELDS = `id lastName firstName sex profession { system code display } specialty { system code display } rppsNumber adeliNumber
-  establishments { id } units { id } situations { id } account { login enabled hasPassword } lastLoginAt
+  jobTitle workEmail workPhone mssanteAddress defaultGrants { rights perimeterKind perimeterId } establishments { id } units { id } situations { id } account { login enabled hasPassword } lastLoginAt
   roleAssignments { id role right perimeterKind perimeterId effectiveRights grantedAt } archived archivedAt createdAt updatedAt`;
 
 /** Names of output fields (object and interface types) of an SDL document that match FORBIDDEN_NAME. */

@@ -108,11 +108,13 @@ function nthStaffOf(region: DemoRegion, establishmentId: string, n: number): Dem
  * members: the GP, and professionals of establishments of its territory (Orléans, Olivet, Saran).
  */
 export function cptsMembersOf(region: DemoRegion): DemoProfessional[] {
+  // The coordinator is a record no other test or demo account uses (CHR Orléans' first ones are
+  // the change-feed and rescue-e-mail tests' subjects, and an account of their own would clash).
   return [
-    nthStaffOf(region, '450002613', 1),
-    townDoctorOf(region),
-    nthStaffOf(region, '450002613', 2),
     nthStaffOf(region, '450000245', 1),
+    townDoctorOf(region),
+    nthStaffOf(region, '450002613', 1),
+    nthStaffOf(region, '450002613', 2),
     nthStaffOf(region, '450000294', 1),
   ];
 }

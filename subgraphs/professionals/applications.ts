@@ -50,7 +50,7 @@ export interface ApplicationView extends ApplicationGrants {
 }
 
 /** The system identity (admin CLI), or a user with OuruRorCredentials_adminRoles transversally. */
-function requireApplicationAdmin(identity: Identity): void {
+export function requireApplicationAdmin(identity: Identity): void {
   if (identity.kind === 'system') return;
   requireRight(identity, 'OuruRorCredentials_adminRoles', { kind: 'TRANSVERSAL' });
 }

@@ -1,7 +1,7 @@
 /** Mutation resolvers of the professionals subgraph: argument plumbing only. */
 import type { PerimeterKind } from '../../platform/auth/rights.js';
 import type { RoleCode } from '../../platform/auth/roles.js';
-import type { ApplicationInput } from './applications.js';
+import { requireApplicationAdmin, type ApplicationInput } from './applications.js';
 import { badInput, type CreateInput, type UpdateInput } from './input.js';
 import type { ProfessionalContext as Ctx } from './resolvers.js';
 import { mailerOf } from './runtime.js';
@@ -49,6 +49,10 @@ export const mutationResolvers = {
   grantRight: (_: unknown, args: Perimeter & { right: string }, ctx: Ctx) =>
     ctx.professionals.grantRight(ctx.identity, args.professionalId, args.right, args.perimeterKind, args.perimeterId),
   revokeRoleAssignment: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.revokeRoleAssignment(ctx.identity, args.id),
-  registerApplication: (_: unknown, args: { input: ApplicationArgs }, ctx: Ctx) => ctx.applications.registerApplication(ctx.identity, applicationInputOf(args.input)),
+  // Who asks is checked before the keys are read: an anonymous caller learns nothing of the input's rules.
+  registerApplication: (_: unknown, args: { input: ApplicationArgs }, ctx: Ctx) => {
+    requireApplicationAdmin(ctx.identity);
+    return ctx.applications.registerApplication(ctx.identity, applicationInputOf(args.input));
+  },
   applyUnitTransfer: (_: unknown, args: UnitTransferArgs, ctx: Ctx) => ctx.professionals.applyUnitTransfer(ctx.identity, args),
 };
