@@ -8,6 +8,8 @@
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
 import { databaseKinds } from './helpers/hub.js';
+import { buildDemoRegion } from '../scripts/demo/region.js';
+import { arsTeamOf, territorialCoordinatorOf, townDoctorOf } from '../scripts/demo/identities.js';
 import { asApp } from './helpers/tokens.js';
 import { displayIssues, rorIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
@@ -71,7 +73,11 @@ describe.each(databaseKinds())('the demo region as the IG draws it, on %s', (kin
   });
 
   it('gives every health professional its idNat_PS (8 + RPPS or 0 + ADELI); only the ARS team’s and the territorial coordination’s records have none', () => {
-    const practitioners = served.Practitioner! as Array<Served & { name?: Array<{ family?: string }> }>;
+    // The seeded records only: test files that write on the shared hubs add professionals of their own.
+    const region = buildDemoRegion();
+    const seeded = new Set([...region.professionals, arsTeamOf(region), townDoctorOf(region), territorialCoordinatorOf(region)].map((p) => p.id));
+    const practitioners = (served.Practitioner! as Array<Served & { id?: string; name?: Array<{ family?: string }> }>).filter((p) => seeded.has(p.id ?? ''));
+    expect(practitioners).toHaveLength(seeded.size);
     const identified = (p: Served) => (p.identifier ?? []).filter((i) => i.system === IDENTIFIER_SYSTEMS.idNatPs && /^(8\d{11}|0[0-9A-Z]{9})$/.test(i.value ?? '')).length === 1;
     // Neither is a health professional: the regional team, and the ORU's territorial coordination (docs/territory.md).
     expect(count(practitioners, identified)).toBe(`${practitioners.length - 2}/${practitioners.length}`);
