@@ -71,6 +71,9 @@ export const RIGHTS = {
   ORU_TERRITOIRE_PILOTAGE: right("view a territory's bed-management dashboard, bed blockers and BJML table", 'TRANSVERSAL', 'TERRITORY'),
   ORU_TERRITOIRE_CONTACT_EDIT: right("edit an establishment's bed-management contact and answer delay", 'ESTABLISHMENT', 'ORGANIZATION', 'TERRITORY'),
   ORU_BED_BLOCKER_SAISIE: right('enter the bed blockers of a unit (patients fit for discharge awaiting a downstream place)', 'UNIT', 'ORGANIZATION', 'TERRITORY'),
+  // Regional extension (not in rights.md): the ARS's internal HET procedure record (docs/het-follow-up.md § Rights).
+  ORU_HET_PROCEDURE_SHOW: right("view the ARS's record of HET episodes: procedure steps, RETEX, satisfaction surveys", 'TRANSVERSAL'),
+  ORU_HET_PROCEDURE_EDIT: right("keep the ARS's record of HET episodes: open and close it, record steps, write the RETEX, record survey answers", 'TRANSVERSAL'),
 } as const satisfies Record<string, Right>;
 
 export type RightCode = keyof typeof RIGHTS;

@@ -79,6 +79,11 @@ export const ROLES = {
     label: 'Membre de CPTS',
     rights: ['ORU_CPTS_CRISE_SHOW', 'ORU_CPTS_CRISE_REMONTEE'],
   },
+  // The ARS's follow-up of HET episodes (docs/het-follow-up.md § Rights), region-wide.
+  ARS_HET_REFERENT: {
+    label: 'Référent HET ARS',
+    rights: ['ORU_HET_PROCEDURE_SHOW', 'ORU_HET_PROCEDURE_EDIT'],
+  },
 } as const satisfies Record<string, Role>;
 
 export type RoleCode = keyof typeof ROLES;

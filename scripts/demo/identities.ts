@@ -147,6 +147,8 @@ export function buildDemoIdentities(region: DemoRegion): SeedIdentity[] {
         { right: 'ORU_ADMISSION_INDICATEURS', perimeterKind: 'TRANSVERSAL', perimeterId: null },
         // The regional follow-up of CPTS crisis cells (docs/crisis.md § Rights): reads, never acts.
         { right: 'ORU_CPTS_CRISE_SHOW', perimeterKind: 'TRANSVERSAL', perimeterId: null },
+        // The ARS's record of HET episodes (docs/het-follow-up.md § Rights): procedure steps, RETEX, surveys.
+        { role: 'ARS_HET_REFERENT', perimeterKind: 'TRANSVERSAL', perimeterId: null },
       ),
       ars,
     ),

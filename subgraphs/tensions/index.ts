@@ -1,4 +1,4 @@
-/** The tensions subgraph: hospital-in-tension declarations, plans, emergency activity and the CPTS crisis protocol. */
+/** The tensions subgraph: hospital-in-tension declarations, plans, emergency activity, the CPTS crisis protocol and the HET follow-up. */
 import { defineSubgraph } from '../../platform/subgraph-module.js';
 import { createSubgraphClient } from '../../platform/subgraph-client.js';
 import { resolvers, type TensionContext } from './resolvers.js';
@@ -11,10 +11,11 @@ import { loadReferenceData } from './reference.js';
 import { withEmergency } from './emergency/module.js';
 import { withPlans } from './plans/index.js';
 import { withCrisis } from './crisis/index.js';
+import { withHet } from './het/index.js';
 
 export type { TensionSeed };
 
-export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>(withEmergency(withPlans(withCrisis({
+export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>(withHet(withEmergency(withPlans(withCrisis({
   name: 'tensions',
   migrations: new URL('./migrations', import.meta.url),
   resolvers,
@@ -28,4 +29,4 @@ export const tensionsSubgraph = defineSubgraph<TensionContext, TensionSeed>(with
   // Levels, discipline groups and the HET repertoire are data, loaded at every start (idempotent).
   extend: async (_app, { db }) => loadReferenceData(db.orm),
   seed: seedTensions,
-}))));
+})))));

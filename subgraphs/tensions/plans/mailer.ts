@@ -24,6 +24,8 @@ import type { TensionEventPayload } from '../events.js';
 import { draftsToFinish, insertDrafts, readMailDetails, releaseDraft, type NewDraft } from './mail-store.js';
 import { tensionLink, tensionMail, withEstablishment } from './mail.js';
 import { tensionMailOutbox } from './tables.js';
+import { ALERT_RECORD, type AlertEventPayload } from '../het/events.js';
+import { alertMail, MAILED_ALERT_ACTIONS } from '../het/mail.js';
 import { startJob, type Job, type JobResult } from '../../../platform/jobs.js';
 
 export const CONSUMER_NAME = 'tension-mail';
@@ -41,6 +43,10 @@ function recipientsOf(crisisCell: string, setting: { emails: string[]; enabled: 
 export async function draftMails(tx: Orm, events: readonly ChangeEvent[], crisisCell: string, gatewayBase: string): Promise<number> {
   const drafts: NewDraft[] = [];
   for (const event of events) {
+    if (event.recordType === ALERT_RECORD) {
+      drafts.push(...(await alertDrafts(tx, event, crisisCell)));
+      continue;
+    }
     if (event.recordType !== 'TENSION') continue;
     const payload = event.payload as unknown as TensionEventPayload;
     const details = await readMailDetails(tx, payload);
@@ -51,6 +57,15 @@ export async function draftMails(tx: Orm, events: readonly ChangeEvent[], crisis
   }
   await insertDrafts(tx, drafts);
   return drafts.length;
+}
+
+/** A manual alert's mails (het/mail.ts), raised or closed; `tensionId` holds the alert's id. */
+async function alertDrafts(tx: Orm, event: ChangeEvent, crisisCell: string): Promise<NewDraft[]> {
+  if (!MAILED_ALERT_ACTIONS.has(event.action)) return [];
+  const payload = event.payload as unknown as AlertEventPayload;
+  const details = await readMailDetails(tx, { ...payload, levelCode: '', timelineEntryIds: [] });
+  const mail = alertMail(event, payload, details.groupLabel);
+  return recipientsOf(crisisCell, details.setting).map((recipient) => ({ eventId: event.id, tensionId: event.recordId, establishmentId: payload.establishmentId, recipient, ...mail }));
 }
 
 /** Finishes drafts with the establishments' names, on the job scheduler: at once, when woken, and every sweep. */

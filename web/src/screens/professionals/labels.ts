@@ -14,6 +14,7 @@ export const ROLES: Record<Role, string> = {
   CPTS_CRISIS_COORDINATOR: 'Coordinateur de crise CPTS',
   CPTS_MEMBER: 'Membre de CPTS',
   TERRITORIAL_COORDINATOR: 'Coordonnateur territorial',
+  ARS_HET_REFERENT: 'Référent HET ARS',
 };
 
 export const PERIMETER_KINDS: Record<PerimeterKind, string> = {
