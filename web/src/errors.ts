@@ -84,6 +84,17 @@ const FIELD_RULES: Record<string, string> = {
   startDate: 'Date de début invalide.',
   endDate: 'Le dernier jour doit suivre le premier.',
   beds: 'Le nombre de lits fermés doit aller de 1 aux lits installés de l’unité.',
+  // The HET follow-up (docs/het-follow-up.md).
+  unitId: 'Cette unité n’appartient pas à l’établissement choisi.',
+  tensionId: 'Indiquez la déclaration de ce même établissement qui a suivi l’alerte, et seulement si une déclaration a suivi.',
+  participants: 'Indiquez les participants (1 000 caractères au plus).',
+  summary: 'Décrivez le déroulé de l’épisode (4 000 caractères au plus).',
+  strengths: '4 000 caractères au plus.',
+  improvements: '4 000 caractères au plus.',
+  recommendations: '4 000 caractères au plus.',
+  heldAt: 'La date du RETEX ne peut pas être dans le futur.',
+  doneAt: 'Une étape se note une fois faite : pas de date future.',
+  answers: 'Répondez à toutes les questions obligatoires, chacune une fois.',
 };
 
 /** CONFLICT on a field: another record stands in the way (a UF code already taken). */

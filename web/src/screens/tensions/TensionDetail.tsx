@@ -12,7 +12,8 @@ import { TensionChangedSubscription, TensionQuery } from '../../operations/tensi
 import { dateTime } from '../../labels';
 import { frenchErrors } from '../../errors';
 import type { Me } from '../../rights';
-import { CHANGE_ACTIONS, MAIL_STATUSES, TIMELINE_KINDS, authorOf, levelSeverity, mayClose, mayUpdate, type Tension } from './shared';
+import { CHANGE_ACTIONS, MAIL_STATUSES, TIMELINE_KINDS, authorOf, coversEstablishment, levelSeverity, mayClose, mayUpdate, type Tension } from './shared';
+import { SurveySection } from './het/SurveyForm';
 import { TensionChanges } from './TensionChanges';
 
 export function TensionDetail(props: { me: Me; id: string }) {
@@ -97,6 +98,8 @@ export function TensionDetail(props: { me: Me; id: string }) {
           </ul>
         </>
       )}
+      {/* The establishment's declarants answer the ARS's survey of their episode (docs/het-follow-up.md). */}
+      {coversEstablishment(props.me, 'OruTension_tension_creation', tension.establishment) && <SurveySection tensionId={tension.id} chooseChannel={false} />}
       <Button className="fr-mt-3w" priority="secondary" linkProps={{ href: '/tensions' }}>
         Retour aux déclarations
       </Button>

@@ -1,8 +1,9 @@
 /**
  * "Tensions": hospital-in-tension declarations and crisis plans, in sub-views the user's rights
  * open: the lists (HET en cours, J-7 / J-15 / J-30), "Déclarer une HET" (OruTension_tension_creation),
- * the ARS view (a tension-read right granted transversally), Plan blanc / Plan bleu (ORU_PLAN_*),
- * and one declaration at /tensions/<id>.
+ * the alerts and their "Nouvelle alerte" form (ORU_ALERTE_NEW), the map, the ARS view (a tension-read
+ * right granted transversally), the ARS's procedure record (ORU_HET_PROCEDURE_*), Plan blanc / Plan
+ * bleu (ORU_PLAN_*), and one declaration at /tensions/<id>.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { TENSION_READ_RIGHTS, PLAN_RIGHTS, grantsOf, readsRegionTensions, type Me } from '../../rights';
@@ -12,6 +13,11 @@ import { DeclareWizard } from './DeclareWizard';
 import { TensionDetail } from './TensionDetail';
 import { ArsView } from './ArsView';
 import { CrisisPlans } from './CrisisPlans';
+import { Alerts } from './het/Alerts';
+import { AlertForm } from './het/AlertForm';
+import { TensionMap } from './het/TensionMap';
+import { ArsProcedures } from './het/ArsProcedures';
+import { mayRaiseAlerts, readsProcedures } from './het/labels';
 
 interface View {
   path: string;
@@ -23,7 +29,9 @@ function viewsFor(me: Me): View[] {
   const views: View[] = [];
   if (has(TENSION_READ_RIGHTS)) views.push({ path: '/tensions', title: 'HET en cours et historique' });
   if (mayDeclare(me)) views.push({ path: '/tensions/declarer', title: 'Déclarer une HET' });
+  if (has(TENSION_READ_RIGHTS)) views.push({ path: '/tensions/alertes', title: 'Alertes' }, { path: '/tensions/carte', title: 'Carte' });
   if (readsRegionTensions(me)) views.push({ path: '/tensions/ars', title: 'Vue ARS' });
+  if (readsProcedures(me)) views.push({ path: '/tensions/procedure', title: 'Procédure ARS' });
   if (has(PLAN_RIGHTS)) views.push({ path: '/tensions/plans', title: 'Plan blanc / Plan bleu' });
   return views;
 }
@@ -38,6 +46,10 @@ export function Tensions(props: { me: Me; path: string }) {
   if (id && views.some((v) => v.path === '/tensions')) content = <TensionDetail me={props.me} id={id} />;
   else if (current?.path === '/tensions') content = <TensionLists />;
   else if (current?.path === '/tensions/declarer') content = <DeclareWizard me={props.me} />;
+  else if (current?.path === '/tensions/alertes') content = <Alerts me={props.me} />;
+  else if (path === '/tensions/alertes/nouvelle' && mayRaiseAlerts(props.me)) content = <AlertForm me={props.me} />;
+  else if (current?.path === '/tensions/carte') content = <TensionMap />;
+  else if (current?.path === '/tensions/procedure') content = <ArsProcedures me={props.me} />;
   else if (current?.path === '/tensions/ars') content = <ArsView />;
   else if (current?.path === '/tensions/plans') content = <CrisisPlans me={props.me} />;
   else content = <p>Cette vue n’existe pas ou vos droits ne l’ouvrent pas.</p>;
