@@ -14,6 +14,7 @@ import { offerScenarios } from './offer.js';
 import { emergencyScenarios } from './emergency.js';
 import { crisisScenarios } from './crisis.js';
 import { territoryScenarios } from './territory.js';
+import { hetScenarios } from './het.js';
 
 export function consoleSuite(kind: DatabaseKind): void {
   describe(`the console in a browser (${kind})`, () => {
@@ -33,5 +34,6 @@ export function consoleSuite(kind: DatabaseKind): void {
     emergencyScenarios(current);
     crisisScenarios(current);
     territoryScenarios(current);
+    hetScenarios(current);
   });
 }
