@@ -87,7 +87,7 @@ export function TensionMap() {
         {fetching ? 'Chargement…' : `${markers.length} établissement${markers.length > 1 ? 's' : ''} en tension ou en alerte.`} Points gris : les autres établissements de la région (positions FINESS).
       </p>
       {frame && (
-        <svg role="img" aria-labelledby="carte-titre" viewBox={`0 0 ${frame.width} ${frame.height}`} style={{ width: '100%', maxWidth: WIDTH, border: '1px solid var(--border-default-grey)' }}>
+        <svg role="img" aria-labelledby="carte-titre" viewBox={`0 0 ${frame.width} ${frame.height}`} style={{ width: '100%', maxWidth: WIDTH, maxHeight: '75vh', border: '1px solid var(--border-default-grey)' }}>
           <title id="carte-titre">Établissements en tension ou en alerte, sur la carte de la région</title>
           {shown.map((d) => {
             const p = frame.project(d);
