@@ -248,6 +248,8 @@ export type UnitInput = {
   categoryCode?: string | null | undefined;
   /** First day of a temporary closure (YYYY-MM-DD). */
   closedFrom?: string | null | undefined;
+  /** Why the offer is closed; needs closedFrom. */
+  closureDescription?: string | null | undefined;
   contacts?: Array<UnitContactInput> | null | undefined;
   discipline: Discipline;
   /** Canonical url|version of the entry form (Questionnaire) used. */
@@ -298,8 +300,9 @@ export type UnitUpdate = {
   annualOpeningCode?: string | null | undefined;
   careModeCode?: string | null | undefined;
   categoryCode?: string | null | undefined;
-  /** Null clears the closure (with reopeningOn). */
+  /** Null clears the closure (with reopeningOn and closureDescription). */
   closedFrom?: string | null | undefined;
+  closureDescription?: string | null | undefined;
   /** Replaces every contact. */
   contacts?: Array<UnitContactInput> | null | undefined;
   entryTemplate?: string | null | undefined;
@@ -405,7 +408,7 @@ export type FhirHealthcareServiceQueryVariables = Exact<{
 }>;
 
 
-export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
+export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, entryTemplate: string | null, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, category: { system: string, code: string, display: string | null } | null, maternityType: { system: string, code: string, display: string | null } | null, annualOpening: { system: string, code: string, display: string | null } | null, patientTypes: Array<{ system: string, code: string, display: string | null }>, interventionZones: Array<{ code: string, type: { system: string, code: string, display: string | null } }>, closure: { from: string, reopening: string | null, description: string | null } | null, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
 
 export type FhirLocationQueryVariables = Exact<{
   id: string;

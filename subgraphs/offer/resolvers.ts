@@ -154,7 +154,7 @@ export const resolvers: ResolverMap<OfferContext> = {
     patientTypes: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.patientType, u.patientTypeCodes),
     interventionZones: (u: UnitRow, _: unknown, ctx: OfferContext) =>
       Promise.all(u.interventionZones.map(zoneParts).map(async ({ typeCode, code }) => ({ type: await ctx.offer.coding(CODE_SYSTEMS.territorialDivisionType, typeCode), code }))),
-    closure: (u: UnitRow) => (u.closedFrom === null ? null : { from: u.closedFrom, reopening: u.reopeningOn }),
+    closure: (u: UnitRow) => (u.closedFrom === null ? null : { from: u.closedFrom, reopening: u.reopeningOn, description: u.closureDescription }),
     entryTemplate: (u: UnitRow) => u.entryTemplate,
     pole: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.poleId === null ? null : ctx.offer.pole(u.poleId)),
     contacts: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.contactsOf(u.id),

@@ -180,6 +180,8 @@ export const units = offer.table(
     /** dateFermeture and datePrevisionnelleReouverture (notAvailable closingReopeningDate). */
     closedFrom: date('closed_from', { mode: 'string' }),
     reopeningOn: date('reopening_on', { mode: 'string' }),
+    /** Why the offer is closed, free text (notAvailable.description, required by FHIR). */
+    closureDescription: text('closure_description'),
     /** metadonnee.modeleSaisie: canonical `url|version` of the entry form (Questionnaire) used. */
     entryTemplate: text('entry_template'),
     openingHours: jsonb('opening_hours').$type<TimeSlot[]>().notNull().default([]),

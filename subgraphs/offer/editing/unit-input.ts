@@ -22,7 +22,7 @@ import {
   type TimeSlotInput,
 } from './rules.js';
 import type { ContactValues, UnitChanges } from './store.js';
-import { entryTemplateOf, interventionZonesOf, periodOf, type InterventionZoneInput } from './characteristics.js';
+import { dayOf, entryTemplateOf, interventionZonesOf, periodOf, type InterventionZoneInput } from './characteristics.js';
 
 export interface UnitContactInput {
   natureCode: string;
@@ -53,6 +53,7 @@ export interface UnitFieldsInput {
   interventionZones?: InterventionZoneInput[] | null;
   closedFrom?: string | null;
   reopeningOn?: string | null;
+  closureDescription?: string | null;
   entryTemplate?: string | null;
   contacts?: UnitContactInput[] | null;
   sensitive?: boolean | null;
@@ -155,6 +156,17 @@ function optionalCode(input: UnitFieldsInput, field: 'categoryCode' | 'maternity
   return code;
 }
 
+/** The closure as a whole, with the stored parts the input leaves unchanged; clearing the start clears it all. */
+function closureOf(input: UnitFieldsInput, current: UnitRow | null): Pick<UnitChanges, 'closedFrom' | 'reopeningOn' | 'closureDescription'> {
+  const pick = <K extends 'closedFrom' | 'reopeningOn' | 'closureDescription'>(key: K) => (given(input, key) ? input[key] : current?.[key]);
+  const start = dayOf('closedFrom', pick('closedFrom'));
+  if (start === null && !given(input, 'reopeningOn') && !given(input, 'closureDescription')) return { closedFrom: null, reopeningOn: null, closureDescription: null };
+  const [closedFrom, reopeningOn] = periodOf(['closedFrom', 'reopeningOn'], start, pick('reopeningOn'));
+  const closureDescription = textOf('closureDescription', pick('closureDescription'), 500);
+  if (closedFrom === null && closureDescription !== null) throw badInput('closedFrom', 'closureDescription needs closedFrom.');
+  return { closedFrom, reopeningOn, closureDescription };
+}
+
 /**
  * The offer's description beyond its activity (issue 17): category, characteristics, patient
  * types, intervention zones, closure and entry form. The closure is checked as a whole, with the
@@ -171,11 +183,7 @@ function characteristicChangesOf(input: UnitFieldsInput, current: UnitRow | null
     changes.patientTypeCodes = codes;
   }
   if (given(input, 'interventionZones')) changes.interventionZones = interventionZonesOf(input.interventionZones ?? []);
-  if (given(input, 'closedFrom') || given(input, 'reopeningOn')) {
-    const from = given(input, 'closedFrom') ? input.closedFrom : current?.closedFrom;
-    const until = given(input, 'reopeningOn') ? input.reopeningOn : current?.reopeningOn;
-    [changes.closedFrom, changes.reopeningOn] = periodOf(['closedFrom', 'reopeningOn'], from, until);
-  }
+  if (given(input, 'closedFrom') || given(input, 'reopeningOn') || given(input, 'closureDescription')) Object.assign(changes, closureOf(input, current));
   if (given(input, 'entryTemplate')) changes.entryTemplate = entryTemplateOf(input.entryTemplate);
   return changes;
 }

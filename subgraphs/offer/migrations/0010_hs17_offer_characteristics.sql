@@ -5,6 +5,7 @@ ALTER TABLE "offer"."unit" ADD COLUMN "patient_type_codes" text[] DEFAULT '{}' N
 ALTER TABLE "offer"."unit" ADD COLUMN "intervention_zones" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "offer"."unit" ADD COLUMN "closed_from" date;--> statement-breakpoint
 ALTER TABLE "offer"."unit" ADD COLUMN "reopening_on" date;--> statement-breakpoint
+ALTER TABLE "offer"."unit" ADD COLUMN "closure_description" text;--> statement-breakpoint
 ALTER TABLE "offer"."unit" ADD COLUMN "entry_template" text;--> statement-breakpoint
 CREATE INDEX "unit_category_idx" ON "offer"."unit" USING btree ("category_code");--> statement-breakpoint
 CREATE INDEX "unit_maternity_type_idx" ON "offer"."unit" USING btree ("maternity_type_code");--> statement-breakpoint

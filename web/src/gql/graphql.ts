@@ -698,8 +698,9 @@ export type UnitUpdate = {
   annualOpeningCode?: string | null | undefined;
   careModeCode?: string | null | undefined;
   categoryCode?: string | null | undefined;
-  /** Null clears the closure (with reopeningOn). */
+  /** Null clears the closure (with reopeningOn and closureDescription). */
   closedFrom?: string | null | undefined;
+  closureDescription?: string | null | undefined;
   /** Replaces every contact. */
   contacts?: Array<UnitContactInput> | null | undefined;
   entryTemplate?: string | null | undefined;
