@@ -9,6 +9,7 @@ import { codeSystems, codes } from '../subgraphs/offer/tables.js';
 import { syncTerminology } from '../subgraphs/offer/terminology/load.js';
 import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
+import { interventionZonesOf, zoneParts } from '../subgraphs/offer/editing/characteristics.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
 import { createScratchDatabase } from './helpers/hub.js';
 
@@ -106,6 +107,11 @@ describe('assertCodes', () => {
       assertCodes('operationalActivities', 'operationalActivity', u.operationalActivityCodes);
       assertCodes('specificActs', 'specificAct', u.specificActCodes);
       assertCodes('equipment', 'equipment', u.equipmentCodes);
+      assertCodes('category', 'organisationCategory', u.categoryCode);
+      assertCodes('annualOpening', 'annualOpening', u.annualOpeningCode);
+      assertCodes('patientTypes', 'patientType', u.patientTypeCodes);
+      // Zones as the offer's rules store them: a known division of a recorded type.
+      expect(interventionZonesOf(u.interventionZones.map(zoneParts))).toEqual(u.interventionZones);
     }
     for (const c of region.contacts) {
       assertCodes('nature', 'contactNature', c.natureCode);
