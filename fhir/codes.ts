@@ -41,6 +41,12 @@ export const EXTENSIONS = {
   actType: `${ROR_SD}/ror-act-type`,
   availableTimeTypeOfTime: `${ROR_SD}/ror-available-time-type-of-time`,
   availableTimeNumberDaysOfWeek: `${ROR_SD}/ror-available-time-number-days-of-week`,
+  /** The dates an availableTime is in force (Period). */
+  availableTimeEffectiveOpeningClosingDate: `${ROR_SD}/ror-available-time-effective-opening-closing-date`,
+  /** zoneIntervention: typeTerritorialDivision (TRE_R201) and codeTerritorialDivision sub-extensions. */
+  territorialDivision: `${ROR_SD}/ror-territorial-division`,
+  /** metadonnee.modeleSaisie: the entry form (Questionnaire) used, canonical `url|version`. */
+  metaQuestionnaireUsedAsATemplate: `${ROR_SD}/ror-meta-questionnaire-used-as-a-template`,
   locationEquipment: `${ROR_SD}/ror-location-equipment`,
   /** FR Core address extension the ror-organization profile slices as `address.extension[inseeCode]`. */
   addressInseeCode: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
@@ -64,6 +70,12 @@ export const HUB_EXTENSIONS = {
 
 export const CODE_SYSTEMS = {
   regionOM: nos('TRE_R30', 'RegionOM'),
+  departementOM: nos('TRE_G09', 'DepartementOM'),
+  typeDivisionTerritoriale: nos('TRE_R201', 'TypeDivisionTerritoriale'),
+  categorieOrganisation: nos('TRE_R244', 'CategorieOrganisation'),
+  typeMaternite: nos('TRE_R253', 'TypeMaternite'),
+  ouvertureAnnuelle: nos('TRE_R238', 'OuvertureAnnuelle'),
+  publicPrisEnCharge: nos('TRE_R239', 'PublicPrisEnCharge'),
   communeOM: nos('TRE_R13', 'CommuneOM'),
   categorieEtablissement: nos('TRE_R66', 'CategorieEtablissement'),
   typeIdentifiantStructure: nos('TRE_G07', 'TypeIdentifiantStructure'),

@@ -69,9 +69,16 @@ export const HEALTHCARE_SERVICE_QUERY = /* GraphQL */ `
       operationalActivities { system code display }
       patientAge { min max }
       psychiatricSectors
+      category { system code display }
+      maternityType { system code display }
+      annualOpening { system code display }
+      patientTypes { system code display }
+      interventionZones { type { system code display } code }
+      closure { from reopening description }
+      entryTemplate
       specificActs { system code display }
       contacts { nature { system code display } role channel { system code display } value confidentiality { system code display } }
-      openingHours { days allDay opens closes }
+      openingHours { days allDay opens closes effectiveFrom effectiveUntil }
       establishment { id address { regionCode } }
       createdAt
       updatedAt

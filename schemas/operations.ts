@@ -188,6 +188,13 @@ export type FeedbackSubjectType =
   | 'SEARCH'
   | 'UNIT';
 
+export type InterventionZoneInput = {
+  /** INSEE code of the division. */
+  code: string;
+  /** TRE_R201 type: 1 région, 2 département, 3 commune. */
+  typeCode: string;
+};
+
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
 export type PatientSex =
   | 'FEMALE'
@@ -212,6 +219,10 @@ export type TimeSlotInput = {
   /** HH:MM, after opens; required unless allDay. */
   closes?: string | null | undefined;
   days: Array<DayOfWeek>;
+  /** First day in force (YYYY-MM-DD). */
+  effectiveFrom?: string | null | undefined;
+  /** Last day in force (YYYY-MM-DD), not before effectiveFrom. */
+  effectiveUntil?: string | null | undefined;
   /** HH:MM; required unless allDay. */
   opens?: string | null | undefined;
 };
@@ -230,20 +241,37 @@ export type UnitContactInput = {
 export type UnitInput = {
   accessDetails?: string | null | undefined;
   activityFieldCode: string;
+  /** TRE_R238 OuvertureAnnuelle. */
+  annualOpeningCode?: string | null | undefined;
   careModeCode: string;
+  /** TRE_R244 CategorieOrganisation. */
+  categoryCode?: string | null | undefined;
+  /** First day of a temporary closure (YYYY-MM-DD). */
+  closedFrom?: string | null | undefined;
+  /** Why the offer is closed; needs closedFrom. */
+  closureDescription?: string | null | undefined;
   contacts?: Array<UnitContactInput> | null | undefined;
   discipline: Discipline;
+  /** Canonical url|version of the entry form (Questionnaire) used. */
+  entryTemplate?: string | null | undefined;
   equipmentCodes?: Array<string> | null | undefined;
+  interventionZones?: Array<InterventionZoneInput> | null | undefined;
   kind: UnitKind;
+  /** TRE_R253 TypeMaternite. */
+  maternityTypeCode?: string | null | undefined;
   name: string;
   openingHours?: Array<TimeSlotInput> | null | undefined;
   operationalActivityCodes: Array<string>;
   ownAddress?: AddressInput | null | undefined;
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
+  /** TRE_R239 PublicPrisEnCharge codes. */
+  patientTypeCodes?: Array<string> | null | undefined;
   poleId?: string | null | undefined;
   /** Psychiatric sector codes (e.g. 45G03, 971I01). */
   psychiatricSectors?: Array<string> | null | undefined;
+  /** Forecast reopening day (YYYY-MM-DD); needs closedFrom. */
+  reopeningOn?: string | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
@@ -269,18 +297,28 @@ export type UnitKind =
 export type UnitUpdate = {
   accessDetails?: string | null | undefined;
   activityFieldCode?: string | null | undefined;
+  annualOpeningCode?: string | null | undefined;
   careModeCode?: string | null | undefined;
+  categoryCode?: string | null | undefined;
+  /** Null clears the closure (with reopeningOn and closureDescription). */
+  closedFrom?: string | null | undefined;
+  closureDescription?: string | null | undefined;
   /** Replaces every contact. */
   contacts?: Array<UnitContactInput> | null | undefined;
+  entryTemplate?: string | null | undefined;
   equipmentCodes?: Array<string> | null | undefined;
+  interventionZones?: Array<InterventionZoneInput> | null | undefined;
+  maternityTypeCode?: string | null | undefined;
   name?: string | null | undefined;
   openingHours?: Array<TimeSlotInput> | null | undefined;
   operationalActivityCodes?: Array<string> | null | undefined;
   ownAddress?: AddressInput | null | undefined;
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
+  patientTypeCodes?: Array<string> | null | undefined;
   poleId?: string | null | undefined;
   psychiatricSectors?: Array<string> | null | undefined;
+  reopeningOn?: string | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
@@ -370,7 +408,7 @@ export type FhirHealthcareServiceQueryVariables = Exact<{
 }>;
 
 
-export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
+export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, entryTemplate: string | null, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, category: { system: string, code: string, display: string | null } | null, maternityType: { system: string, code: string, display: string | null } | null, annualOpening: { system: string, code: string, display: string | null } | null, patientTypes: Array<{ system: string, code: string, display: string | null }>, interventionZones: Array<{ code: string, type: { system: string, code: string, display: string | null } }>, closure: { from: string, reopening: string | null, description: string | null } | null, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
 
 export type FhirLocationQueryVariables = Exact<{
   id: string;

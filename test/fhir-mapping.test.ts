@@ -221,6 +221,40 @@ describe('HealthcareService', () => {
     ]);
   });
 
+  it('maps the offer description: category, maternity type and annual opening, patient types, zones, closure, entry form, dated hours', () => {
+    const nos = (system: string, code: string, display: string) => ({ system, code, display });
+    const full = unitToHealthcareService(
+      healthcareServiceRecord({
+        category: nos(CODE_SYSTEMS.categorieOrganisation, '157', 'Unité hospitalière de gynécologie'),
+        maternityType: nos(CODE_SYSTEMS.typeMaternite, '04', 'Maternité de type 3'),
+        annualOpening: nos(CODE_SYSTEMS.ouvertureAnnuelle, '02', 'Semaine et week-end (de 211 à 364 jours par an)'),
+        patientTypes: [nos(CODE_SYSTEMS.publicPrisEnCharge, '07', 'Tout public')],
+        interventionZones: [
+          { type: nos(CODE_SYSTEMS.typeDivisionTerritoriale, '2', 'Département'), code: '45' },
+          { type: nos(CODE_SYSTEMS.typeDivisionTerritoriale, '3', 'Commune'), code: '45234' },
+        ],
+        closure: { from: '2026-12-20', reopening: '2027-01-04', description: null },
+        entryTemplate: 'https://interop.esante.gouv.fr/ig/fhir/ror/Questionnaire/MS-141|1',
+        openingHours: [{ days: ['MON'], allDay: true, opens: null, closes: null, effectiveFrom: '2025-04-08', effectiveUntil: null }],
+      }),
+    );
+    expectConformant(full);
+    expect(full.category).toEqual([{ coding: [nos(CODE_SYSTEMS.categorieOrganisation, '157', 'Unité hospitalière de gynécologie')] }]);
+    expect(full.characteristic?.slice(2).map((c) => c.coding?.[0]?.system)).toEqual([CODE_SYSTEMS.typeMaternite, CODE_SYSTEMS.ouvertureAnnuelle]);
+    const patients = full.extension?.find((e) => e.url === EXTENSIONS.patientType);
+    expect(patients?.extension?.map((e) => e.url)).toEqual(['supportedPatientInfo', 'ageRange']);
+    const zones = full.extension?.filter((e) => e.url === EXTENSIONS.territorialDivision) ?? [];
+    expect(zones.map((z) => z.extension?.find((e) => e.url === 'codeTerritorialDivision')?.valueCodeableConcept?.coding?.[0])).toEqual([
+      { system: CODE_SYSTEMS.departementOM, code: '45' },
+      { system: CODE_SYSTEMS.communeOM, code: '45234' },
+    ]);
+    expect(full.notAvailable).toEqual([{ id: 'closingReopeningDate', description: 'Fermeture temporaire', during: { start: '2026-12-20', end: '2027-01-04' } }]);
+    expect(full.extension?.find((e) => e.url === EXTENSIONS.metaQuestionnaireUsedAsATemplate)?.valueCanonical).toBe('https://interop.esante.gouv.fr/ig/fhir/ror/Questionnaire/MS-141|1');
+    expect(full.availableTime?.[0]?.extension?.find((e) => e.url === EXTENSIONS.availableTimeEffectiveOpeningClosingDate)?.valuePeriod).toEqual({ start: '2025-04-08' });
+    // Nothing recorded, nothing served.
+    for (const absent of ['category', 'notAvailable'] as const) expect(service[absent]).toBeUndefined();
+  });
+
   it('maps psychiatric sectors, one extension each', () => {
     const psy = unitToHealthcareService(healthcareServiceRecord({ psychiatricSectors: ['45G03', '45I01'] }));
     expectConformant(psy);
@@ -317,8 +351,8 @@ describe('HealthcareService', () => {
     const office = unitToHealthcareService(
       healthcareServiceRecord({
         openingHours: [
-          { days: ['SAT'], allDay: false, opens: '09:00', closes: '12:00' },
-          { days: ['MON', 'FRI'], allDay: false, opens: '08:30', closes: '18:00' },
+          { days: ['SAT'], allDay: false, opens: '09:00', closes: '12:00', effectiveFrom: null, effectiveUntil: null },
+          { days: ['MON', 'FRI'], allDay: false, opens: '08:30', closes: '18:00', effectiveFrom: null, effectiveUntil: null },
         ],
       }),
     );

@@ -9,6 +9,7 @@ import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, searchBundleIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
+import { buildDemoRegion } from '../scripts/demo/region.js';
 import { readFileSync } from 'node:fs';
 import { MAX_COUNT } from '../fhir/search/parse.js';
 import { SEARCH_TYPES, renderSearchParameters } from '../fhir/search/registry.js';
@@ -25,6 +26,10 @@ interface GqlUnit {
   id: string;
   name: string;
   psychiatricSectors: string[];
+  category: Coding | null;
+  annualOpening: Coding | null;
+  patientTypes: Coding[];
+  interventionZones: Array<{ type: Coding; code: string }>;
   archived: boolean;
   sensitive: boolean;
   operationalActivities: Coding[];
@@ -47,7 +52,7 @@ interface Bundle {
   entry?: Entry[];
 }
 
-const UNIT_FIELDS = `id name psychiatricSectors archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
+const UNIT_FIELDS = `id name psychiatricSectors category { code } annualOpening { code } patientTypes { code } interventionZones { type { code } code } archived sensitive operationalActivities { code } careMode { code } specificActs { code } activityField { code }
   patientAge { min max } address { city postalCode inseeCode } position { latitude longitude } establishment { id updatedAt organization { id updatedAt } } updatedAt`;
 
 /** Accent- and case-folded, as the server compares strings. */
@@ -349,6 +354,46 @@ describe.each(databaseKinds())('FHIR search on %s', (kind) => {
     await expectMatches('HealthcareService', { location: `Location/${units[0]!.id}` }, [units[0]!.id]);
     await expectMatches('HealthcareService', { 'age-range-low': 'ge18' }, unitIds((u) => u.patientAge.min !== null && u.patientAge.min >= 18));
     await expectMatches('HealthcareService', { 'age-range-high': 'lt18|http://unitsofmeasure.org|a' }, unitIds((u) => u.patientAge.max !== null && u.patientAge.max < 18));
+  });
+
+  it('service-category, characteristic (TRE_R238), patient-type, intervention-zone: the demo\'s derived values, as GraphQL has them', async () => {
+    const demo = new Map(buildDemoRegion().units.map((u) => [u.id, u]));
+    // What the seed derived (scripts/demo/region/offer-characteristics.ts) is what GraphQL serves.
+    for (const u of units.filter((x) => demo.has(x.id))) {
+      const d = demo.get(u.id)!;
+      expect([u.id, u.category?.code ?? null, u.patientTypes.map((t) => t.code), u.interventionZones.map((z) => `${z.type.code}:${z.code}`)]).toEqual([u.id, d.categoryCode, d.patientTypeCodes, d.interventionZones]);
+    }
+    const category = (code: string) => unitIds((u) => u.category?.code === code);
+    expect(category('16').length, 'psychiatric full-time units are category 16').toBeGreaterThan(20);
+    await expectMatches('HealthcareService', { 'service-category': `${CODE_SYSTEMS.categorieOrganisation}|16` }, category('16'));
+    await expectMatches('HealthcareService', { 'service-category': '15,16' }, unitIds((u) => ['15', '16'].includes(u.category?.code ?? '')));
+    await expectMatches('HealthcareService', { 'service-category': `${CODE_SYSTEMS.categorieEtablissement}|16` }, []);
+    await expectMatches('HealthcareService', { characteristic: `${CODE_SYSTEMS.ouvertureAnnuelle}|03` }, unitIds((u) => u.annualOpening?.code === '03'));
+    await expectMatches('HealthcareService', { 'patient-type': `${CODE_SYSTEMS.publicPrisEnCharge}|04` }, unitIds((u) => u.patientTypes.some((t) => t.code === '04')));
+    await expectMatches('HealthcareService', { 'patient-type:not': '01' }, unitIds((u) => !u.patientTypes.some((t) => t.code === '01')));
+    const inLoiret = unitIds((u) => u.interventionZones.some((z) => z.type.code === '2' && z.code === '45'));
+    expect(inLoiret.length, 'the Loiret HAD units').toBeGreaterThan(0);
+    await expectMatches('HealthcareService', { 'intervention-zone': `${CODE_SYSTEMS.departementOM}|45` }, inLoiret);
+    await expectMatches('HealthcareService', { 'intervention-zone': '45' }, inLoiret);
+    await expectMatches('HealthcareService', { 'intervention-zone': `${CODE_SYSTEMS.communeOM}|45` }, []);
+    // In _filter, and on Location through _has (the same unit).
+    await expectMatches('HealthcareService', { _filter: `patient-type eq 04 or (service-category eq 15 and intervention-zone eq 45)` }, unitIds((u) => u.patientTypes.some((t) => t.code === '04')));
+    await expectMatches('Location', { '_has:HealthcareService:location:patient-type': '01' }, unitIds((u) => u.patientTypes.some((t) => t.code === '01')));
+    // The resource carries what the search matched.
+    const had = units.find((u) => u.id === inLoiret[0])!;
+    const service = (await client.read({ resourceType: 'HealthcareService', id: had.id })) as unknown as Resource & { extension: Array<{ url: string; extension?: Array<{ url: string; valueCodeableConcept?: { coding: Array<{ system: string; code: string }> } }> }> };
+    const zone = service.extension.find((e) => e.url.endsWith('/ror-territorial-division'))!;
+    expect(zone.extension!.map((e) => e.valueCodeableConcept!.coding[0]!.code)).toEqual(['2', '45']);
+    const noCode = await fetch(`${hub().fhir}/HealthcareService?intervention-zone=${encodeURIComponent(`${CODE_SYSTEMS.departementOM}|`)}`, { headers: { authorization: bearer } });
+    expect(noCode.status).toBe(400);
+  });
+
+  it('notavailable-closing-reopeningdate: no demo offer is closed; every prefix parses, `ap` only there', async () => {
+    for (const prefix of ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'sa', 'eb', 'ap']) {
+      await expectMatches('HealthcareService', { 'notavailable-closing-reopeningdate': `${prefix}2026-12-01` }, []);
+    }
+    const refused = await fetch(`${hub().fhir}/HealthcareService?_lastUpdated=ap2026-12-01`, { headers: { authorization: bearer } });
+    expect(refused.status).toBe(400);
   });
 
   it('psychiatric-sector: whole sector codes, case-insensitive, any of several; the extension carries them; anything else 400', async () => {

@@ -14,6 +14,7 @@ import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, EXTENSIONS, HUB_EXTENSIONS } from '../fhir/codes.js';
+import { extensionElement } from '../fhir/write/elements.js';
 import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
 import { discover, requestClientToken, signClientAssertion } from '../scripts/token.js';
 
@@ -247,37 +248,24 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect((await unitOf(createdId))!.history.totalCount).toBe(before);
   });
 
-  it('round-trips the IG example where the hub records its data, and names every element it does not', async () => {
-    const asIs = await refusal(client.create({ resourceType: 'HealthcareService', body: { ...IG_EXAMPLE, providedBy: { reference: `Organization/${CHATEAUROUX}` } } as never }));
+  it('round-trips the IG example: refused as sent only for its foreign establishment, identifier and Location, its unit type and care mode; otherwise created and read back equal', async () => {
+    const unitType = extensionElement(HUB_EXTENSIONS.unitType);
+    const asIs = await refusal(client.create({ resourceType: 'HealthcareService', body: IG_EXAMPLE as never }));
     expect(asIs.status).toBe(422);
-    expect(expressions(asIs.outcome)).toEqual(
-      expect.arrayContaining([
-        'HealthcareService.identifier',
-        'HealthcareService.location',
-        'HealthcareService.category',
-        'HealthcareService.characteristic',
-        'HealthcareService.availableTime',
-        `HealthcareService.extension('https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-meta-questionnaire-used-as-a-template')`,
-      ]),
+    // Each refusal is a rule of the hub: its establishments are FINESS ETs of the region, a new
+    // unit's identifier is 1<FINESS ET>/<UF code>, a unit is its own Location, its type (kind,
+    // discipline) is not implied by an MCO activity field, and its care mode is 1..1.
+    expect(expressions(asIs.outcome).sort()).toEqual(
+      ['HealthcareService.characteristic', 'HealthcareService.identifier', 'HealthcareService.location', 'HealthcareService.providedBy', `HealthcareService.${unitType}`].sort(),
     );
-    // The same offer without what the hub does not record, with its care mode (1..1 in the
-    // profile, absent from the example), its establishment and UF code.
-    const effectiveDate = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-available-time-effective-opening-closing-date';
-    const questionnaire = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-meta-questionnaire-used-as-a-template';
+    const careMode = { coding: [{ system: CODE_SYSTEMS.modePriseEnCharge, code: '28' }] }; // as in the IG's own FSH of the example
     const recordable: Json = {
       ...IG_EXAMPLE,
-      id: undefined,
-      meta: undefined,
-      category: undefined,
-      location: undefined,
       identifier: [{ value: `1${CHATEAUROUX}/IG1` }],
       providedBy: { reference: `Organization/${CHATEAUROUX}` },
-      extension: [
-        ...(IG_EXAMPLE.extension as Json[]).filter((e) => e.url !== questionnaire),
-        { url: HUB_EXTENSIONS.unitType, extension: [{ url: 'kind', valueCode: 'MCO' }, { url: 'discipline', valueCode: 'SURGERY' }] },
-      ],
-      characteristic: (model.characteristic as Json[]).slice(0, 1),
-      availableTime: (IG_EXAMPLE.availableTime as Json[]).map((t) => ({ ...t, extension: (t.extension as Json[]).filter((e) => e.url !== effectiveDate) })),
+      location: undefined,
+      extension: [...(IG_EXAMPLE.extension as Json[]), { url: HUB_EXTENSIONS.unitType, extension: [{ url: 'kind', valueCode: 'MCO' }, { url: 'discipline', valueCode: 'SURGERY' }] }],
+      characteristic: [careMode, ...(IG_EXAMPLE.characteristic as Json[])],
     };
     const created = (await client.create({ resourceType: 'HealthcareService', body: JSON.parse(JSON.stringify(recordable)) as never })) as unknown as Json;
     const read = (await client.read({ resourceType: 'HealthcareService', id: String(created.id) })) as unknown as Json;
@@ -296,8 +284,91 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     const sent = strip(JSON.parse(JSON.stringify(recordable)) as Json);
     // The hub's rule: unit names in capitals, spaces collapsed.
     sent.name = '5812 CHIRURGIE GYNÉCOLOGIQUE - HOSPITALISATION COMPLETE';
-    const got = strip(read);
-    expect(got).toEqual(sent);
+    expect(strip(read)).toEqual(sent);
+    // GraphQL holds what FHIR wrote.
+    const { data } = await gql<{ unit: { category: { code: string }; maternityType: { code: string }; annualOpening: { code: string }; entryTemplate: string; openingHours: Array<{ effectiveFrom: string }> } }>(
+      hub.urls.graphql,
+      `{ unit(id: "${String(created.id)}") { category { code } maternityType { code } annualOpening { code } entryTemplate openingHours { effectiveFrom } } }`,
+      {},
+      { authorization: admin },
+    );
+    expect(data!.unit).toEqual({
+      category: { code: '157' },
+      maternityType: { code: '04' },
+      annualOpening: { code: '02' },
+      entryTemplate: 'https://interop.esante.gouv.fr/ig/fhir/ror/Questionnaire/MS-141|1',
+      openingHours: Array.from({ length: 7 }, () => ({ effectiveFrom: '2025-04-08' })),
+    });
+  });
+
+  it('records a closure (notAvailable closingReopeningDate), finds it with the period semantics of notavailable-closing-reopeningdate, and clears it', async () => {
+    const closure = [{ id: 'closingReopeningDate', description: 'Travaux', during: { start: '2026-12-20', end: '2026-12-27' } }];
+    const patched = (await client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'add', path: '/notAvailable', value: closure }] })) as unknown as Json;
+    expect(patched.notAvailable).toEqual(closure);
+    const matches = async (value: string | string[]) => {
+      const bundle = (await client.search({ resourceType: 'HealthcareService', searchParams: { 'notavailable-closing-reopeningdate': value } as never })) as unknown as { entry?: Array<{ resource: { id: string } }> };
+      return (bundle.entry ?? []).map((e) => e.resource.id);
+    };
+    // Hand-computed on the period [2026-12-20, 2026-12-27] (whole days): the only closed offer.
+    const cases: Array<[string | string[], boolean]> = [
+      [['le2026-12-24', 'ge2026-12-24'], true], // closed on the 24th
+      [['le2026-12-28', 'ge2026-12-28'], false],
+      ['eq2026-12', true], // the period lies within December
+      ['eq2026-12-20', false],
+      ['ne2026-12', false],
+      ['ge2026-12-27', true],
+      ['gt2026-12-27', false],
+      ['le2026-12-20', true],
+      ['lt2026-12-20', false],
+      ['sa2026-12-19', true],
+      ['sa2026-12-20', false],
+      ['eb2026-12-28', true],
+      ['eb2026-12-27', false],
+      ['ap2026-12-27', true],
+      ['ap2026-12-28', false],
+    ];
+    for (const [value, closed] of cases) expect([value, await matches(value)]).toEqual([value, closed ? [createdId] : []]);
+    const inFilter = (await client.search({ resourceType: 'HealthcareService', searchParams: { _filter: 'notavailable-closing-reopeningdate ap 2026-12-27 and active eq true' } as never })) as unknown as { total: number };
+    expect(inFilter.total).toBe(1);
+    // A reopening before the closing is the subgraph's refusal, on the element; nothing written.
+    const backwards = await refusal(client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/notAvailable', value: [{ ...closure[0], during: { start: '2026-12-20', end: '2026-12-01' } }] }] }));
+    expect([backwards.status, expressions(backwards.outcome)]).toEqual([422, ['HealthcareService.notAvailable']]);
+    const otherSlice = await refusal(client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/notAvailable', value: [{ description: 'Congés', during: { start: '2026-08-01' } }] }] }));
+    expect([otherSlice.status, expressions(otherSlice.outcome)]).toEqual([422, ['HealthcareService.notAvailable']]);
+    await client.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'remove', path: '/notAvailable' }] });
+    expect(await matches(['le2026-12-24', 'ge2026-12-24'])).toEqual([]);
+  });
+
+  it('writes patient types and intervention zones, checked against the national terminology and the COG', async () => {
+    const zone = (type: string, system: string, code: string) => ({
+      url: EXTENSIONS.territorialDivision,
+      extension: [
+        { url: 'typeTerritorialDivision', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.typeDivisionTerritoriale, code: type }] } },
+        { url: 'codeTerritorialDivision', valueCodeableConcept: { coding: [{ system, code }] } },
+      ],
+    });
+    const served = (await client.read({ resourceType: 'HealthcareService', id: createdId })) as unknown as Json;
+    const others = (served.extension as Json[]).filter((e) => e.url !== EXTENSIONS.patientType);
+    const patients = { url: EXTENSIONS.patientType, extension: [{ url: 'supportedPatientInfo', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.publicPrisEnCharge, code: '07' }] } }, { url: 'ageRange', valueRange: { low: { value: 18, code: 'a' }, high: { value: 99, code: 'a' } } }] };
+    const updated = (await client.update({ resourceType: 'HealthcareService', id: createdId, body: { ...served, extension: [...others, patients, zone('2', CODE_SYSTEMS.departementOM, '36'), zone('3', CODE_SYSTEMS.communeOM, '36044')] } as never })) as unknown as Json;
+    const zones = (updated.extension as Array<{ url: string; extension?: Array<{ url: string; valueCodeableConcept: { coding: Array<{ code: string }> } }> }>).filter((e) => e.url === EXTENSIONS.territorialDivision);
+    expect(zones.map((z) => z.extension!.map((e) => e.valueCodeableConcept.coding[0]!.code))).toEqual([['2', '36'], ['3', '36044']]);
+    const search = (params: Record<string, string>) => client.search({ resourceType: 'HealthcareService', searchParams: { ...params, organization: CHATEAUROUX } as never }) as Promise<unknown> as Promise<{ total: number; entry?: Array<{ resource: { id: string } }> }>;
+    expect((await search({ 'intervention-zone': `${CODE_SYSTEMS.communeOM}|36044` })).entry?.map((e) => e.resource.id)).toEqual([createdId]);
+    expect((await search({ 'patient-type': '07' })).entry?.map((e) => e.resource.id)).toEqual([createdId]);
+    const before = (await unitOf(createdId))!.history.totalCount;
+    for (const [bad, why] of [
+      [zone('4', CODE_SYSTEMS.departementOM, '36'), 'division type'],
+      [zone('2', CODE_SYSTEMS.departementOM, '99'), 'département'],
+      [zone('2', CODE_SYSTEMS.communeOM, '36'), 'TRE-G09'],
+    ] as const) {
+      const refused = await refusal(client.update({ resourceType: 'HealthcareService', id: createdId, body: { ...served, extension: [...(served.extension as Json[]), bad] } as never }));
+      expect([refused.status, expressions(refused.outcome), JSON.stringify(refused.outcome).includes(why)]).toEqual([422, [`HealthcareService.${extensionElement(EXTENSIONS.territorialDivision)}`], true]);
+    }
+    const unknownPatients = { ...patients, extension: [{ url: 'supportedPatientInfo', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.publicPrisEnCharge, code: '99' }] } }] };
+    const refused = await refusal(client.update({ resourceType: 'HealthcareService', id: createdId, body: { ...served, extension: [...others, unknownPatients] } as never }));
+    expect([refused.status, expressions(refused.outcome)]).toEqual([422, [`HealthcareService.${extensionElement(EXTENSIONS.patientType)}`]]);
+    expect((await unitOf(createdId))!.history.totalCount).toBe(before);
   });
 
   it('edits an establishment switchboard phone as Organization, and refuses what comes from FINESS', async () => {

@@ -22,7 +22,7 @@ const TOURS_UNIT = '370004467-4557';
 const UNIT_FIELDS = `id name ufCode kind discipline archived sseCapacity establishment { id } pole { id }
   activityField { code } careMode { code } operationalActivities { code } specificActs { code } equipment { code }
   patientAge { min max } contacts { nature { code } role channel { code } value confidentiality { code } }
-  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails psychiatricSectors hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city } sensitive`;
+  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails psychiatricSectors category { code } patientTypes { code } interventionZones { type { code } code } closure { from reopening description } entryTemplate hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city } sensitive`;
 const CREATE_UNIT = `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { ${UNIT_FIELDS} } }`;
 const UPDATE_UNIT = `mutation($id: ID!, $input: UnitUpdate!) { updateUnit(id: $id, input: $input) { ${UNIT_FIELDS} } }`;
 const CHANGE_TYPE = `mutation($id: ID!, $kind: UnitKind!, $d: Discipline!) { changeUnitType(id: $id, kind: $kind, discipline: $d) { id kind discipline } }`;
@@ -186,7 +186,15 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
 
   describe('units', () => {
     it('are created with every field, in capitals, with the id <ET>-<UF>', async () => {
-      const unit = await createUnit('T001', { psychiatricSectors: ['45g03', '45G03'] });
+      const unit = await createUnit('T001', {
+        psychiatricSectors: ['45g03', '45G03'],
+        categoryCode: '11',
+        patientTypeCodes: ['07', '07'],
+        interventionZones: [{ typeCode: '3', code: '45234' }, { typeCode: '2', code: '45' }, { typeCode: '2', code: '45' }],
+        closedFrom: '2026-12-20',
+        closureDescription: 'Travaux',
+        entryTemplate: 'https://interop.esante.gouv.fr/ig/fhir/ror/Questionnaire/MS-141|1',
+      });
       expect(unit).toMatchObject({
         id: `${LA_SOURCE}-T001`,
         name: 'UNITÉ DE TEST',
@@ -202,6 +210,11 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         visitingHours: [{ days: ['SAT', 'SUN'], allDay: false, opens: '13:00', closes: '20:00' }],
         hasOwnAddress: true,
         psychiatricSectors: ['45G03'],
+        category: { code: '11' },
+        patientTypes: [{ code: '07' }],
+        interventionZones: [{ type: { code: '3' }, code: '45234' }, { type: { code: '2' }, code: '45' }],
+        closure: { from: '2026-12-20', reopening: null, description: 'Travaux' },
+        entryTemplate: 'https://interop.esante.gouv.fr/ig/fhir/ror/Questionnaire/MS-141|1',
         address: {
           line: '14 avenue de l’Hôpital',
           houseNumber: '14',
@@ -240,6 +253,16 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         [{ visitingHours: [{ days: ['MON'], allDay: false, opens: '9h', closes: '10:00' }] }, 'visitingHours[0].opens'],
         [{ ownAddress: { line: '14 rue X', streetType: 'RUE', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.streetType'],
         [{ psychiatricSectors: ['45G03', '45X01'] }, 'psychiatricSectors'],
+        [{ categoryCode: '999' }, 'categoryCode'],
+        [{ annualOpeningCode: '09' }, 'annualOpeningCode'],
+        [{ patientTypeCodes: ['07', '42'] }, 'patientTypeCodes'],
+        [{ interventionZones: [{ typeCode: '4', code: '45' }] }, 'interventionZones[0].typeCode'],
+        [{ interventionZones: [{ typeCode: '3', code: '99123' }] }, 'interventionZones[0].code'],
+        [{ closedFrom: '2026-12-20', reopeningOn: '2026-12-01' }, 'reopeningOn'],
+        [{ closedFrom: '2026-02-30' }, 'closedFrom'],
+        [{ reopeningOn: '2027-01-04' }, 'closedFrom'],
+        [{ entryTemplate: 'https://interop.esante.gouv.fr/ig/fhir/ror/Questionnaire/MS-141' }, 'entryTemplate'],
+        [{ openingHours: [{ days: ['MON'], allDay: true, effectiveFrom: '2026-06-01', effectiveUntil: '2026-05-01' }] }, 'openingHours[0].effectiveUntil'],
         [{ ownAddress: { line: '14 rue X', houseNumber: '14 bis', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.houseNumber'],
         [{ ownAddress: { line: 'rue X', houseNumberSuffix: 'B', postalCode: '45100', city: 'Orléans' } }, 'ownAddress.houseNumberSuffix'],
       ];

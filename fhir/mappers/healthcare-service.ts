@@ -9,6 +9,7 @@ import type { CodeableConcept, Extension, HealthcareService, Quantity } from '..
 import { metaCreationDate, reference, regionalIdentifierValue, rorMeta, toInstant, versionFromInstant } from './common.js';
 import { contactExtension } from './contacts.js';
 import { availableTimes } from './hours.js';
+import { category, closure, entryTemplate, otherCharacteristics, supportedPatientInfo, territorialDivisions } from './offer-characteristics.js';
 
 /** An age in years, in the UCUM-in-NOS form of the IG example (TRE_R247 `a`). */
 function years(value: number): Quantity {
@@ -16,26 +17,16 @@ function years(value: number): Quantity {
 }
 
 /**
- * ror-healthcareservice-patient-type with its `ageRange` sub-extension (shape of the IG example
- * HealthcareService-1234564). Undefined when no bound is known: an empty Range or an extension
- * with neither value nor sub-extension would be invalid (ele-1, ext-1).
+ * ror-healthcareservice-patient-type: its supportedPatientInfo codes (TRE_R239) and its `ageRange`
+ * (shape of the IG example HealthcareService-1234564). Undefined when nothing is known: an empty
+ * Range or an extension with neither value nor sub-extension would be invalid (ele-1, ext-1).
  */
-function patientType(age: HealthcareServiceRecord['patientAge']): Extension | undefined {
-  const low = age.min ?? undefined;
-  const high = age.max ?? undefined;
-  if (low === undefined && high === undefined) return undefined;
-  return {
-    url: EXTENSIONS.patientType,
-    extension: [
-      {
-        url: 'ageRange',
-        valueRange: {
-          ...(low !== undefined ? { low: years(low) } : {}),
-          ...(high !== undefined ? { high: years(high) } : {}),
-        },
-      },
-    ],
-  };
+function patientType(record: HealthcareServiceRecord): Extension | undefined {
+  const low = record.patientAge.min ?? undefined;
+  const high = record.patientAge.max ?? undefined;
+  const ages = low === undefined && high === undefined ? [] : [{ url: 'ageRange', valueRange: { ...(low !== undefined ? { low: years(low) } : {}), ...(high !== undefined ? { high: years(high) } : {}) } }];
+  const parts = [...supportedPatientInfo(record), ...ages];
+  return parts.length ? { url: EXTENSIONS.patientType, extension: parts } : undefined;
 }
 
 /** characteristic[specificAct]: a TRE_R210 act, told from an outside-office act by ror-act-type. */
@@ -61,9 +52,10 @@ function operationalActivity(activities: readonly GqlCoding[]): Pick<HealthcareS
 export function unitToHealthcareService(record: HealthcareServiceRecord): HealthcareService {
   const regionCode = record.establishment.address.regionCode;
   const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }];
-  const patients = patientType(record.patientAge);
+  const patients = patientType(record);
   if (patients) extension.push(patients);
   extension.push(...record.psychiatricSectors.map((valueString) => ({ url: EXTENSIONS.psychiatricSector, valueString })));
+  extension.push(...territorialDivisions(record), ...entryTemplate(record));
   extension.push(...record.contacts.map(contactExtension), metaCreationDate(record.createdAt));
   const hours = availableTimes(record.openingHours);
 
@@ -76,6 +68,7 @@ export function unitToHealthcareService(record: HealthcareServiceRecord): Health
     identifier: [{ type: concept(CODINGS.identifierOffer), value: regionalIdentifierValue(regionCode, record.id) }],
     active: !record.archived,
     providedBy: reference('Organization', record.establishment.id),
+    ...category(record),
     type: [concept(nosCoding(CODE_SYSTEMS.champActivite, record.activityField))],
     ...operationalActivity(record.operationalActivities),
     location: [reference('Location', record.id)],
@@ -83,7 +76,9 @@ export function unitToHealthcareService(record: HealthcareServiceRecord): Health
     characteristic: [
       concept(nosCoding(CODE_SYSTEMS.modePriseEnCharge, record.careMode)),
       ...record.specificActs.map(specificAct),
+      ...otherCharacteristics(record),
     ],
     ...(hours.length > 0 ? { availableTime: hours } : {}),
+    ...closure(record),
   };
 }

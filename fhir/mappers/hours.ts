@@ -6,7 +6,7 @@
  */
 import { CODINGS, EXTENSIONS, concept } from '../codes.js';
 import type { GqlDayOfWeek, GqlTimeSlot } from '../queries.js';
-import type { AvailableTime, DayOfWeekCode } from '../types.js';
+import type { AvailableTime, DayOfWeekCode, Extension } from '../types.js';
 
 const DAYS: readonly GqlDayOfWeek[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 
@@ -16,10 +16,18 @@ function fhirTime(value: string): string {
   return `${value}:00`;
 }
 
+/** ror-available-time-effective-opening-closing-date, when the slot has dates in force. */
+function effectiveDates(slot: GqlTimeSlot): Extension[] {
+  if (!slot.effectiveFrom && !slot.effectiveUntil) return [];
+  const valuePeriod = { ...(slot.effectiveFrom ? { start: slot.effectiveFrom } : {}), ...(slot.effectiveUntil ? { end: slot.effectiveUntil } : {}) };
+  return [{ url: EXTENSIONS.availableTimeEffectiveOpeningClosingDate, valuePeriod }];
+}
+
 function dayTime(day: GqlDayOfWeek, slot: GqlTimeSlot): AvailableTime {
   const time: AvailableTime = {
     extension: [
       { url: EXTENSIONS.availableTimeNumberDaysOfWeek, valueInteger: DAYS.indexOf(day) + 1 },
+      ...effectiveDates(slot),
       { url: EXTENSIONS.availableTimeTypeOfTime, valueCodeableConcept: concept(CODINGS.openingHours) },
     ],
     daysOfWeek: [day.toLowerCase() as DayOfWeekCode],

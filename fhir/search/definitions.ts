@@ -9,8 +9,10 @@ import type { ParsedSearch } from './parse.js';
 
 export type SearchParamType = 'string' | 'token' | 'reference' | 'date' | 'number' | 'quantity' | 'special';
 
-export type Prefix = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'sa' | 'eb';
+export type Prefix = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'sa' | 'eb' | 'ap';
 export const ALL_PREFIXES: readonly Prefix[] = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb'];
+/** Date parameters on a period whose `ap` the hub defines (an overlap of the two ranges). */
+export const PERIOD_PREFIXES: readonly Prefix[] = [...ALL_PREFIXES, 'ap'];
 export const NUMBER_PREFIXES: readonly Prefix[] = ['eq', 'ne', 'gt', 'lt', 'ge', 'le'];
 
 export interface SearchParamDefinition {

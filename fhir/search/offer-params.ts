@@ -17,7 +17,7 @@ const AGE_PREFIXES = ['eq', 'ne', 'gt', 'lt', 'ge', 'le'] as const;
 export const OFFER_PARAMS: readonly SearchParamDefinition[] = [
   { code: 'service-type', type: 'token', description: 'Field of activity (TRE_R227) in HealthcareService.type.', definition: base('HealthcareService-service-type'), modifiers: TOKEN_MODIFIERS },
   { code: 'specialty', type: 'token', description: 'Operational activity (TRE_R211).', definition: base('HealthcareService-specialty'), modifiers: TOKEN_MODIFIERS },
-  { code: 'characteristic', type: 'token', description: 'Care mode (TRE_R213) or specific act (TRE_R210).', definition: base('HealthcareService-characteristic'), modifiers: TOKEN_MODIFIERS },
+  { code: 'characteristic', type: 'token', description: 'Care mode (TRE_R213), specific act (TRE_R210), maternity type (TRE_R253) or annual opening (TRE_R238).', definition: base('HealthcareService-characteristic'), modifiers: TOKEN_MODIFIERS },
   { code: 'age-range-low', type: 'quantity', description: 'Lower bound of the patients\' age range, in years (UCUM a).', definition: ror('ror-sp-healthcareservice-age-range-low'), prefixes: AGE_PREFIXES },
   { code: 'age-range-high', type: 'quantity', description: 'Upper bound of the patients\' age range, in years (UCUM a).', definition: ror('ror-sp-healthcareservice-age-range-high'), prefixes: AGE_PREFIXES },
 ];
@@ -46,6 +46,8 @@ export function offerClause(builder: UnitCriteriaBuilder, clause: Clause): boole
       builder.token(clause, [
         { system: CODE_SYSTEMS.modePriseEnCharge, field: 'CARE_MODE' },
         { system: CODE_SYSTEMS.acteSpecifique, field: 'SPECIFIC_ACT' },
+        { system: CODE_SYSTEMS.typeMaternite, field: 'MATERNITY_TYPE' },
+        { system: CODE_SYSTEMS.ouvertureAnnuelle, field: 'ANNUAL_OPENING' },
       ]);
       return true;
     case 'age-range-low':

@@ -5,7 +5,7 @@
  * `Prefer: handling=lenient`, dropped and reported (FHIR R4 search.html#errors).
  */
 import { OperationOutcomeError, badRequest } from '../outcomes.js';
-import { ALL_PREFIXES, type Prefix, type SearchParamDefinition, type SearchType, type SortRequest } from './definitions.js';
+import { PERIOD_PREFIXES, type Prefix, type SearchParamDefinition, type SearchType, type SortRequest } from './definitions.js';
 import { stringProblem } from '../../platform/input-guard.js';
 
 /** Page size: default, and the maximum a larger `_count` is clamped to (the IG's RG_RECH_52). */
@@ -75,7 +75,7 @@ export function splitValues(raw: string): string[] {
 /** Resolves the escapes of one value (after splitting on `|` when the type does). */
 export const unescape = (value: string): string => value.replace(/\\([\\,|$])/g, '$1');
 
-const PREFIX = /^(eq|ne|gt|lt|ge|le|sa|eb)(?=[-+\d.])/;
+const PREFIX = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)(?=[-+\d.])/;
 
 function withPrefix(raw: string, definition: SearchParamDefinition): ClauseValue {
   if (!definition.prefixes) return { value: raw };
@@ -230,4 +230,4 @@ export function parseSearch(entries: Iterable<[string, string]>, type: SearchTyp
 }
 
 /** Whether a prefix list is one this server knows (for the registry's self-check). */
-export const isPrefix = (p: string): p is Prefix => (ALL_PREFIXES as readonly string[]).includes(p);
+export const isPrefix = (p: string): p is Prefix => (PERIOD_PREFIXES as readonly string[]).includes(p);

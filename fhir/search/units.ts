@@ -11,7 +11,7 @@ import { CriteriaBuilder } from './criteria.js';
 import type { FetchedPage, PreparedSearch, SortRequest, SortCodes } from './definitions.js';
 import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, type SearchEdge, type SearchPage } from './graphql.js';
 import type { Clause, ParsedSearch } from './parse.js';
-import { parseToken } from './values.js';
+import { parseToken, type periodTest } from './values.js';
 
 export type UnitCodeField =
   | 'ID'
@@ -24,12 +24,19 @@ export type UnitCodeField =
   | 'SPECIFIC_ACT'
   | 'EQUIPMENT'
   | 'COMMUNE'
-  | 'PSYCHIATRIC_SECTOR';
+  | 'PSYCHIATRIC_SECTOR'
+  | 'CATEGORY'
+  | 'MATERNITY_TYPE'
+  | 'ANNUAL_OPENING'
+  | 'PATIENT_TYPE'
+  | 'INTERVENTION_ZONE';
 export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
 
 export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitTextField> {
   readonly numbers: Array<{ anyOf: Array<{ field: 'PATIENT_AGE_MIN' | 'PATIENT_AGE_MAX'; comparison: string; value: number }> }> = [];
   readonly placeChanged: Array<{ from?: string; before?: string; orIds?: string[]; exceptIds?: string[] }> = [];
+  /** The closure period (notavailable-closing-reopeningdate), each criterion any of its tests. */
+  readonly closure: Array<Array<ReturnType<typeof periodTest>>> = [];
   /** Archived units allowed: both, only active (false) or only archived (true). */
   archived: Set<boolean> = new Set([true, false]);
   near?: { latitude: number; longitude: number; radiusKm: number };
@@ -62,6 +69,7 @@ export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitText
       ...super.own(),
       ...(this.numbers.length ? { numbers: this.numbers } : {}),
       ...(this.placeChanged.length ? { placeChanged: this.placeChanged } : {}),
+      ...(this.closure.length ? { closure: this.closure } : {}),
       ...(this.archived.size === 1 ? { archived: [...this.archived][0] } : {}),
       ...(this.near ? { near: this.near } : {}),
     };

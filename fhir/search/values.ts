@@ -131,7 +131,16 @@ export function instantTest(value: ClauseValue): InstantRange {
       return { from: f };
     case 'le':
       return { before: b };
+    case 'ap':
+      // Only period parameters list `ap` (PERIOD_PREFIXES), so parsing refuses it before this.
+      throw invalid('The prefix "ap" applies to period parameters only');
   }
+}
+
+/** A prefixed date against a period (periodTest of the offer subgraph): the prefix and the value's range. */
+export function periodTest(value: ClauseValue): { comparison: string; from: string; before: string } {
+  const { from, before } = dateRange(value.value);
+  return { comparison: (value.prefix ?? 'eq').toUpperCase(), from: from.toISOString(), before: before.toISOString() };
 }
 
 // ---- numbers and quantities ----

@@ -12,6 +12,7 @@ import type { FhirCreateUnitMutation, FhirUpdateUnitMutation, UnitUpdate } from 
 import { extensionElement, type Json } from './elements.js';
 import type { WritableType } from './interactions.js';
 import { refuseElements, runMutation, type ElementRefusal } from './request.js';
+import { categoryOf, closureOf, entryTemplateOf, zoneOf } from './offer-characteristics.js';
 
 const TYPE = 'HealthcareService';
 
@@ -43,7 +44,17 @@ function elementOfField(field: string): string {
     openingHours: 'availableTime',
     patientAgeMin: extensionElement(EXTENSIONS.patientType),
     patientAgeMax: extensionElement(EXTENSIONS.patientType),
+    patientTypeCodes: extensionElement(EXTENSIONS.patientType),
+    psychiatricSectors: extensionElement(EXTENSIONS.psychiatricSector),
     sensitive: extensionElement(EXTENSIONS.sensitiveUnit),
+    categoryCode: 'category',
+    maternityTypeCode: 'characteristic',
+    annualOpeningCode: 'characteristic',
+    interventionZones: extensionElement(EXTENSIONS.territorialDivision),
+    entryTemplate: extensionElement(EXTENSIONS.metaQuestionnaireUsedAsATemplate),
+    closedFrom: 'notAvailable',
+    reopeningOn: 'notAvailable',
+    closureDescription: 'notAvailable',
   };
   return elements[root] ?? TYPE;
 }
@@ -71,25 +82,44 @@ function oneCode(value: unknown, system: string, element: string, refusals: Refu
   return codes[0];
 }
 
-/** characteristic: the care mode (TRE_R213, one) and specific acts (TRE_R210 with ror-act-type specificAct). */
-function characteristicOf(value: unknown, refusals: Refusals): Pick<UnitUpdate, 'careModeCode' | 'specificActCodes'> {
+/** The characteristic slices the hub records with one code at most: maternity type and annual opening. */
+const SINGLE_CHARACTERISTICS = [
+  { system: CODE_SYSTEMS.typeMaternite, field: 'maternityTypeCode' },
+  { system: CODE_SYSTEMS.ouvertureAnnuelle, field: 'annualOpeningCode' },
+] as const;
+
+type CharacteristicFields = Pick<UnitUpdate, 'careModeCode' | 'specificActCodes' | 'maternityTypeCode' | 'annualOpeningCode'>;
+
+/**
+ * characteristic: the care mode (TRE_R213, one), specific acts (TRE_R210 with ror-act-type
+ * specificAct), the maternity type (TRE_R253) and annual opening (TRE_R238), at most one each.
+ */
+function characteristicOf(value: unknown, refusals: Refusals): CharacteristicFields {
   const careModes: string[] = [];
   const acts: string[] = [];
+  const singles = new Map<string, string[]>(SINGLE_CHARACTERISTICS.map((c) => [c.system, []]));
   for (const concept of concepts(value)) {
     const actType = concept.extension?.find((e) => e.url === EXTENSIONS.actType)?.valueCode;
     for (const coding of concept.coding ?? []) {
       if (coding.system === CODE_SYSTEMS.modePriseEnCharge && coding.code) careModes.push(coding.code);
       else if (coding.system === CODE_SYSTEMS.acteSpecifique && coding.code && (actType ?? 'specificAct') === 'specificAct') acts.push(coding.code);
+      else if (coding.system && coding.code && singles.has(coding.system) && actType === undefined) singles.get(coding.system)!.push(coding.code);
       else {
         refusals.push({
           element: 'characteristic',
-          diagnostics: `${TYPE}.characteristic: the hub records the care mode (${CODE_SYSTEMS.modePriseEnCharge}) and specific acts (${CODE_SYSTEMS.acteSpecifique}), not ${coding.system ?? 'a coding without system'}${actType && actType !== 'specificAct' ? ` (${actType})` : ''}.`,
+          diagnostics: `${TYPE}.characteristic: the hub records the care mode (${CODE_SYSTEMS.modePriseEnCharge}), specific acts (${CODE_SYSTEMS.acteSpecifique}), the maternity type (${CODE_SYSTEMS.typeMaternite}) and the annual opening (${CODE_SYSTEMS.ouvertureAnnuelle}), not ${coding.system ?? 'a coding without system'}${actType && actType !== 'specificAct' ? ` (${actType})` : ''}.`,
         });
       }
     }
   }
   if (careModes.length !== 1) refusals.push({ element: 'characteristic', diagnostics: `${TYPE}.characteristic needs exactly one care mode (${CODE_SYSTEMS.modePriseEnCharge}); ${careModes.length} given.`, code: 'required' });
-  return { careModeCode: careModes[0], specificActCodes: acts };
+  const fields: CharacteristicFields = { careModeCode: careModes[0], specificActCodes: acts };
+  for (const { system, field } of SINGLE_CHARACTERISTICS) {
+    const codes = singles.get(system)!;
+    if (codes.length > 1) refusals.push({ element: 'characteristic', diagnostics: `${TYPE}.characteristic holds one code of ${system} at most (${codes.length} given).` });
+    fields[field] = codes[0] ?? null;
+  }
+  return fields;
 }
 
 const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
@@ -103,13 +133,28 @@ function minutes(value: unknown, refusals: Refusals): string | undefined {
   return match?.[1];
 }
 
+/** ror-available-time-effective-opening-closing-date: its Period's dates (days: the hub keeps no time of day). */
+function effectiveDatesOf(extension: Extension, refuse: (diagnostics: string) => void): { effectiveFrom?: string; effectiveUntil?: string } {
+  const period = extension.valuePeriod;
+  const day = (value: string | undefined) => {
+    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) refuse(`the dates in force are days (YYYY-MM-DD), not ${JSON.stringify(value)}.`);
+    return value;
+  };
+  if (!period) refuse('ror-available-time-effective-opening-closing-date needs valuePeriod.');
+  const effectiveFrom = day(period?.start);
+  const effectiveUntil = day(period?.end);
+  return { ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveUntil ? { effectiveUntil } : {}) };
+}
+
 /** availableTime → opening hours: one slot per element; the days from daysOfWeek or the IG's day number. */
 function openingHoursOf(value: unknown, refusals: Refusals): NonNullable<UnitUpdate['openingHours']> {
   const refuse = (diagnostics: string) => refusals.push({ element: 'availableTime', diagnostics: `${TYPE}.availableTime: ${diagnostics}` });
   return (Array.isArray(value) ? (value as Json[]) : []).map((time) => {
     const days = new Set<Day>(((time.daysOfWeek as string[] | undefined) ?? []).map((d) => d.toUpperCase() as Day));
+    const dates: { effectiveFrom?: string; effectiveUntil?: string } = {};
     for (const extension of (time.extension as Extension[] | undefined) ?? []) {
       if (extension.url === EXTENSIONS.availableTimeNumberDaysOfWeek && extension.valueInteger && DAYS[extension.valueInteger - 1]) days.add(DAYS[extension.valueInteger - 1]!);
+      else if (extension.url === EXTENSIONS.availableTimeEffectiveOpeningClosingDate) Object.assign(dates, effectiveDatesOf(extension, refuse));
       else if (extension.url === EXTENSIONS.availableTimeTypeOfTime) {
         if (extension.valueCodeableConcept?.coding?.[0]?.code !== '01') refuse('the hub records opening hours only (ror-available-time-type-of-time 01).');
       } else refuse(`the hub does not record ${extension.url}.`);
@@ -120,6 +165,7 @@ function openingHoursOf(value: unknown, refusals: Refusals): NonNullable<UnitUpd
     const allDay = time.allDay === true;
     return {
       days: DAYS.filter((d) => days.has(d)),
+      ...dates,
       allDay,
       ...(allDay ? {} : { opens: minutes(time.availableStartTime, refusals), closes: minutes(time.availableEndTime, refusals) }),
     };
@@ -150,21 +196,26 @@ function contactOf(contact: Extension, index: number, refusals: Refusals): NonNu
   return { natureCode: natureCode ?? '', role: sub(contact.extension, 'description')?.valueString ?? null, channelCode: channelCode ?? '', value: value ?? '', confidentialityCode: confidentialityCode ?? '' };
 }
 
-/** ror-healthcareservice-patient-type → the age bounds (years, UCUM `a`). */
-function agesOf(extensions: Extension[], refusals: Refusals): Pick<UnitUpdate, 'patientAgeMin' | 'patientAgeMax'> {
+/** ror-healthcareservice-patient-type → the patient types (TRE_R239) and age bounds (years, UCUM `a`). */
+function patientsOf(extensions: Extension[], refusals: Refusals): Pick<UnitUpdate, 'patientAgeMin' | 'patientAgeMax' | 'patientTypeCodes'> {
   const element = extensionElement(EXTENSIONS.patientType);
-  if (extensions.length === 0) return { patientAgeMin: null, patientAgeMax: null };
-  const range = extensions[0]!.extension?.find((e) => e.url === 'ageRange')?.valueRange;
-  if (extensions.length > 1 || !range || extensions[0]!.extension!.length !== 1) {
-    refusals.push({ element, diagnostics: 'The hub records one patient type holding an ageRange only.' });
+  if (extensions.length === 0) return { patientAgeMin: null, patientAgeMax: null, patientTypeCodes: [] };
+  const parts = extensions[0]!.extension ?? [];
+  const ranges = parts.filter((e) => e.url === 'ageRange');
+  const infos = parts.filter((e) => e.url === 'supportedPatientInfo');
+  if (extensions.length > 1 || ranges.length + infos.length !== parts.length || ranges.length > 1 || (ranges.length === 1 && !ranges[0]!.valueRange)) {
+    refusals.push({ element, diagnostics: 'The hub records one patient type holding supportedPatientInfo codes and at most one ageRange.' });
     return {};
   }
+  const patientTypeCodes = codesOf(infos.map((e) => e.valueCodeableConcept), CODE_SYSTEMS.publicPrisEnCharge, element, refusals);
+  const range = ranges[0]?.valueRange;
+  if (!range) return { patientAgeMin: null, patientAgeMax: null, patientTypeCodes };
   const bound = (q: { value?: number; code?: string } | undefined) => {
     if (q === undefined) return null;
     if (q.code !== undefined && q.code !== 'a') refusals.push({ element, diagnostics: `ageRange is in years (UCUM "a"), not "${q.code}".` });
     return q.value ?? null;
   };
-  return { patientAgeMin: bound(range.low), patientAgeMax: bound(range.high) };
+  return { patientAgeMin: bound(range.low), patientAgeMax: bound(range.high), patientTypeCodes };
 }
 
 /** The hub's unit type (kind and discipline), needed to create a unit; the IG has no element for it. */
@@ -204,7 +255,12 @@ function unitFieldsOf(next: Json, changed: readonly string[], refusals: Refusals
       const [flag, ...more] = extensions(EXTENSIONS.sensitiveUnit);
       if (typeof flag?.valueBoolean !== 'boolean' || more.length > 0) refusals.push({ element, diagnostics: 'ror-healthcareservice-sensitive-unit is required once, with valueBoolean.', code: 'required' });
       else input.sensitive = flag.valueBoolean;
-    } else if (element === extensionElement(EXTENSIONS.patientType)) Object.assign(input, agesOf(extensions(EXTENSIONS.patientType), refusals));
+    } else if (element === extensionElement(EXTENSIONS.patientType)) Object.assign(input, patientsOf(extensions(EXTENSIONS.patientType), refusals));
+    else if (element === 'category') input.categoryCode = categoryOf(next.category, refusals);
+    else if (element === 'notAvailable') Object.assign(input, closureOf(next.notAvailable, refusals));
+    else if (element === extensionElement(EXTENSIONS.territorialDivision)) input.interventionZones = extensions(EXTENSIONS.territorialDivision).map((e) => zoneOf(e, refusals));
+    else if (element === extensionElement(EXTENSIONS.psychiatricSector)) input.psychiatricSectors = extensions(EXTENSIONS.psychiatricSector).map((e) => e.valueString ?? '');
+    else if (element === extensionElement(EXTENSIONS.metaQuestionnaireUsedAsATemplate)) input.entryTemplate = entryTemplateOf(extensions(EXTENSIONS.metaQuestionnaireUsedAsATemplate), refusals);
     else if (element === extensionElement(EXTENSIONS.healthcareServiceContact)) {
       input.contacts = extensions(EXTENSIONS.healthcareServiceContact).map((c, i) => contactOf(c, i, refusals));
     } else if (SERVER_ELEMENTS.has(element)) {

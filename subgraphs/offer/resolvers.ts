@@ -6,6 +6,7 @@ import { departmentName } from '../../platform/admin-divisions.js';
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../../platform/auth/identity.js';
 import { CODE_SYSTEMS } from './codes.js';
+import { zoneParts } from './editing/characteristics.js';
 import type { ErrorReportFilter, FeedbackListArgs, FeedbackService } from './feedback.js';
 import type { ErrorReportAnswer, ErrorReportDetails } from './error-reports.js';
 import type { EstablishmentFilter, OfferService, UnitFilter } from './service.js';
@@ -147,6 +148,14 @@ export const resolvers: ResolverMap<OfferContext> = {
     specificActs: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.specificAct, u.specificActCodes),
     equipment: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.equipment, u.equipmentCodes),
     psychiatricSectors: (u: UnitRow) => u.psychiatricSectors,
+    category: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.categoryCode === null ? null : ctx.offer.coding(CODE_SYSTEMS.organisationCategory, u.categoryCode)),
+    maternityType: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.maternityTypeCode === null ? null : ctx.offer.coding(CODE_SYSTEMS.maternityType, u.maternityTypeCode)),
+    annualOpening: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.annualOpeningCode === null ? null : ctx.offer.coding(CODE_SYSTEMS.annualOpening, u.annualOpeningCode)),
+    patientTypes: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.codings(CODE_SYSTEMS.patientType, u.patientTypeCodes),
+    interventionZones: (u: UnitRow, _: unknown, ctx: OfferContext) =>
+      Promise.all(u.interventionZones.map(zoneParts).map(async ({ typeCode, code }) => ({ type: await ctx.offer.coding(CODE_SYSTEMS.territorialDivisionType, typeCode), code }))),
+    closure: (u: UnitRow) => (u.closedFrom === null ? null : { from: u.closedFrom, reopening: u.reopeningOn, description: u.closureDescription }),
+    entryTemplate: (u: UnitRow) => u.entryTemplate,
     pole: (u: UnitRow, _: unknown, ctx: OfferContext) => (u.poleId === null ? null : ctx.offer.pole(u.poleId)),
     contacts: (u: UnitRow, _: unknown, ctx: OfferContext) => ctx.offer.contactsOf(u.id),
     openingHours: (u: UnitRow) => slots(u.openingHours),

@@ -110,6 +110,47 @@ export function updatedConditions(target: SQL | PgColumn, criteria: InstantRange
   });
 }
 
+export type PeriodComparison = Comparison | 'SA' | 'EB' | 'AP';
+export interface PeriodTest {
+  comparison: PeriodComparison;
+  from: Date;
+  before: Date;
+}
+
+const DAY_MS = 86_400_000;
+/** The UTC day of an instant (YYYY-MM-DD), and the first day starting at or after it. */
+const floorDay = (t: Date): string => t.toISOString().slice(0, 10);
+const ceilDay = (t: Date): string => floorDay(new Date(Math.ceil(t.getTime() / DAY_MS) * DAY_MS));
+
+/**
+ * FHIR date search on a period of whole days [start, end] (end null: open), against the value's
+ * range [from, before), as plain comparisons of the date columns (their index serves them). Each
+ * day is [00:00, 24:00) UTC, so `start ≥ from` reads `start ≥ ceilDay(from)` and `end + 1 day > t`
+ * reads `end ≥ floorDay(t)`. `ap` is an overlap of the two ranges.
+ */
+export function periodCondition(start: PgColumn, end: PgColumn, test: PeriodTest): SQL {
+  if (!(test.from < test.before)) throw new HubError('BAD_USER_INPUT', 'A period test needs from before `before`.', { field: 'closure' });
+  const day = (d: string) => sql`${d}::date`;
+  const startsFrom = (t: Date) => sql`${start} >= ${day(ceilDay(t))}`;
+  const startsBefore = (t: Date) => sql`${start} < ${day(ceilDay(t))}`;
+  const endsAfter = (t: Date) => sql`(${end} is null or ${end} >= ${day(floorDay(t))})`;
+  const endsBy = (t: Date) => sql`(${end} is not null and ${end} < ${day(floorDay(t))})`;
+  const inside = sql`(${startsFrom(test.from)} and ${endsBy(test.before)})`;
+  const conditions: Record<PeriodComparison, SQL> = {
+    EQ: inside,
+    NE: sql`not ${inside}`,
+    GT: endsAfter(test.before),
+    GE: endsAfter(test.from),
+    LT: startsBefore(test.from),
+    LE: startsBefore(test.before),
+    SA: startsFrom(test.before),
+    EB: endsBy(test.from),
+    AP: sql`(${startsBefore(test.before)} and ${endsAfter(test.from)})`,
+  };
+  // Without a period there is no value to test: no comparison holds (`ne` included).
+  return sql`(${start} is not null and ${conditions[test.comparison]})`;
+}
+
 /** `id = any(array)` with one array parameter, whatever the number of ids. */
 export function idIn(id: SQL | PgColumn, ids: readonly string[]): SQL {
   return sql`${id} = any(${textArray(ids)}::text[])`;
@@ -211,7 +252,12 @@ export type UnitCodeField =
   | 'SPECIFIC_ACT'
   | 'EQUIPMENT'
   | 'COMMUNE'
-  | 'PSYCHIATRIC_SECTOR';
+  | 'PSYCHIATRIC_SECTOR'
+  | 'CATEGORY'
+  | 'MATERNITY_TYPE'
+  | 'ANNUAL_OPENING'
+  | 'PATIENT_TYPE'
+  | 'INTERVENTION_ZONE';
 
 export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   ID: { scalar: units.id },
@@ -225,6 +271,11 @@ export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   EQUIPMENT: { array: units.equipmentCodes },
   COMMUNE: { scalar: unitPlace.inseeCode },
   PSYCHIATRIC_SECTOR: { array: units.psychiatricSectors },
+  CATEGORY: { scalar: units.categoryCode },
+  MATERNITY_TYPE: { scalar: units.maternityTypeCode },
+  ANNUAL_OPENING: { scalar: units.annualOpeningCode },
+  PATIENT_TYPE: { array: units.patientTypeCodes },
+  INTERVENTION_ZONE: { array: units.interventionZones },
 };
 
 export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';

@@ -32,6 +32,8 @@ import {
   textCondition,
   unitPlace,
   updatedConditions,
+  periodCondition,
+  type PeriodTest,
   unitWithin,
   type CodeCriterion,
   type Comparison,
@@ -67,6 +69,7 @@ export interface UnitCriteria {
   numbers?: Array<{ anyOf: Array<{ field: UnitNumberField; comparison: Comparison; value: number }> }> | null;
   updated?: InstantRange[][] | null;
   placeChanged?: PlaceChangeCriterion[] | null;
+  closure?: PeriodTest[][] | null;
   ids?: string[] | null;
   archived?: boolean | null;
   near?: Near | null;
@@ -127,6 +130,10 @@ function criteriaConditions(c: UnitCriteria): SQL[] {
   }
   where.push(...updatedConditions(units.updatedAt, c.updated, establishments.updatedAt));
   for (const change of c.placeChanged ?? []) where.push(placeChangeCondition(change));
+  for (const tests of c.closure ?? []) {
+    if (tests.length === 0) throw new HubError('BAD_USER_INPUT', 'A `closure` criterion needs at least one test.', { field: 'closure' });
+    where.push(sql`(${sql.join(tests.map((t) => periodCondition(units.closedFrom, units.reopeningOn, t)), sql` or `)})`);
+  }
   where.push(
     ...anyOfCondition(c, (sub) => {
       if (sub.near) throw new HubError('BAD_USER_INPUT', '`near` applies to the top-level criteria only.', { field: 'criteria.anyOf' });

@@ -121,12 +121,18 @@ export const poles = offer.table(
 export const DAYS_OF_WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
 
-/** One slot of opening or visiting hours: `allDay`, or from `opens` to `closes` ("HH:MM"). */
+/**
+ * One slot of opening or visiting hours: `allDay`, or from `opens` to `closes` ("HH:MM"); for
+ * opening hours, optionally the dates (YYYY-MM-DD) the slot is in force from and until (IG
+ * ror-available-time-effective-opening-closing-date). Older rows have no dates.
+ */
 export interface TimeSlot {
   days: DayOfWeek[];
   allDay: boolean;
   opens: string | null;
   closes: string | null;
+  effectiveFrom?: string | null;
+  effectiveUntil?: string | null;
 }
 
 /** Units (UO). Coded fields hold codes of the systems of codes.ts, checked against `code`. */
@@ -158,6 +164,26 @@ export const units = offer.table(
      * characters, 3 overseas) + G (general adult) or I (intersector) + 2-digit number, e.g. 45G03.
      */
     psychiatricSectors: text('psychiatric_sectors').array().notNull().default([]),
+    /** typeOffre: TRE_R244 CategorieOrganisation (HealthcareService.category). */
+    categoryCode: text('category_code'),
+    /** TRE_R253 TypeMaternite (a characteristic of maternity offers). */
+    maternityTypeCode: text('maternity_type_code'),
+    /** ouvertureAnnuelle: TRE_R238 OuvertureAnnuelle (characteristic[annualOpening]). */
+    annualOpeningCode: text('annual_opening_code'),
+    /** publicPrisEnCharge: TRE_R239 PublicPrisEnCharge codes (patient-type's supportedPatientInfo). */
+    patientTypeCodes: text('patient_type_codes').array().notNull().default([]),
+    /**
+     * zoneIntervention (ror-territorial-division): `<TRE_R201 type>:<code>`, e.g. `2:45` (the
+     * Loiret département), `3:45234` (a commune), `1:24` (a région).
+     */
+    interventionZones: text('intervention_zones').array().notNull().default([]),
+    /** dateFermeture and datePrevisionnelleReouverture (notAvailable closingReopeningDate). */
+    closedFrom: date('closed_from', { mode: 'string' }),
+    reopeningOn: date('reopening_on', { mode: 'string' }),
+    /** Why the offer is closed, free text (notAvailable.description, required by FHIR). */
+    closureDescription: text('closure_description'),
+    /** metadonnee.modeleSaisie: canonical `url|version` of the entry form (Questionnaire) used. */
+    entryTemplate: text('entry_template'),
     openingHours: jsonb('opening_hours').$type<TimeSlot[]>().notNull().default([]),
     visitingHours: jsonb('visiting_hours').$type<TimeSlot[]>().notNull().default([]),
     accessDetails: text('access_details'),
@@ -181,6 +207,12 @@ export const units = offer.table(
     index('unit_specific_acts_idx').using('gin', t.specificActCodes),
     index('unit_equipment_idx').using('gin', t.equipmentCodes),
     index('unit_psychiatric_sectors_idx').using('gin', t.psychiatricSectors),
+    index('unit_category_idx').on(t.categoryCode),
+    index('unit_maternity_type_idx').on(t.maternityTypeCode),
+    index('unit_annual_opening_idx').on(t.annualOpeningCode),
+    index('unit_patient_types_idx').using('gin', t.patientTypeCodes),
+    index('unit_intervention_zones_idx').using('gin', t.interventionZones),
+    index('unit_closure_idx').on(t.closedFrom, t.reopeningOn).where(sql`${t.closedFrom} is not null`),
     index('unit_activity_care_mode_idx').on(t.activityFieldCode, t.careModeCode),
     index('unit_updated_idx').on(t.updatedAt, t.id),
   ],

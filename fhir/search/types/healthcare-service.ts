@@ -19,6 +19,7 @@ import { PRACTITIONER_INCLUDE, PRACTITIONER_ROLE_PARAMS, practitionerRoleCriteri
 import { OperationOutcomeError, badRequest } from '../../outcomes.js';
 import { NEAR_PARAM, parseNear } from '../near.js';
 import { OFFER_PARAMS, offerClause } from '../offer-params.js';
+import { OFFER_DESCRIPTION_PARAMS, offerDescriptionClause } from '../offer-characteristics.js';
 import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 import { instantTest } from '../values.js';
 
@@ -32,6 +33,7 @@ export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
   { code: 'organization', type: 'reference', description: 'providedBy: Organization/<FINESS ET> or the bare id.', definition: base('HealthcareService-organization') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id; chains `location.near`, `location.commune-cog`, `location.equipment-type` and `location.<capacity parameter>` (the same unit\'s Location).', definition: base('HealthcareService-location') },
   { code: 'active', type: 'token', description: 'true for active units, false for archived ones.', definition: base('HealthcareService-active'), modifiers: TOKEN_MODIFIERS },
+  ...OFFER_DESCRIPTION_PARAMS,
   {
     code: 'psychiatric-sector',
     type: 'string',
@@ -105,7 +107,7 @@ const unchained = (clause: Clause): string => clause.code.replace(/^location\./,
  * HealthcareService pointing at a Location is the same unit.
  */
 export function healthcareServiceClause(builder: UnitCriteriaBuilder, clause: Clause): boolean {
-  if (builder.common(clause) || offerClause(builder, clause)) return true;
+  if (builder.common(clause) || offerClause(builder, clause) || offerDescriptionClause(builder, clause)) return true;
   switch (clause.code) {
     case '_lastUpdated':
       builder.lastUpdated(clause);

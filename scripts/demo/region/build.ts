@@ -11,6 +11,7 @@ import { fillUnitRecords } from './records.js';
 import { buildProfessionals } from './professionals.js';
 import { buildTensions } from './tensions.js';
 import type { DemoContact, DemoPole, DemoRegion, DemoUnit } from './types.js';
+import { describeOffers } from './offer-characteristics.js';
 import { assignPsychiatricSectors, buildEstablishmentUnits, markSensitiveUnit } from './units.js';
 
 /** Builds the whole demo region from the copied FINESS and SAE files. It is pure apart from reading them. */
@@ -47,6 +48,7 @@ export function buildDemoRegion(referenceInstant: Date = DEFAULT_REFERENCE_INSTA
     poles.push(...records.poles);
     contacts.push(...records.contacts);
   }
+  describeOffers(units, (id) => departmentOf.get(id)!);
 
   const organizations = buildOrganizations(establishments, bedsByEstablishment, readLegalStatuses());
   const legalStatusOf = new Map(organizations.map((o) => [o.id, o.legalStatusCode]));

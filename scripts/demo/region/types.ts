@@ -94,6 +94,11 @@ export interface DemoUnit {
   specificActCodes: string[]; // TRE_R210
   equipmentCodes: string[]; // TRE_R212
   psychiatricSectors: string[]; // RG_RECH_10 codes, e.g. 45G03 (units.ts assignPsychiatricSectors)
+  // offer-characteristics.ts describeOffers:
+  categoryCode: string | null; // TRE_R244
+  annualOpeningCode: string | null; // TRE_R238
+  patientTypeCodes: string[]; // TRE_R239
+  interventionZones: string[]; // <TRE_R201 type>:<INSEE code>
   openingHours: TimeSlot[];
   visitingHours: TimeSlot[];
   accessDetails: string | null;

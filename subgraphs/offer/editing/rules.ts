@@ -5,6 +5,7 @@
 import { NO_ADDRESS_PARTS, STREET_TYPES, type AddressParts } from '../finess/address.js';
 import { HubError } from '../../../platform/errors.js';
 import type { DayOfWeek, TimeSlot } from '../tables.js';
+import { periodOf } from './characteristics.js';
 
 export function badInput(field: string, message: string, extensions: Record<string, unknown> = {}): HubError {
   return new HubError('BAD_USER_INPUT', `\`${field}\`: ${message}`, { field, ...extensions });
@@ -76,6 +77,14 @@ export interface TimeSlotInput {
   allDay: boolean;
   opens?: string | null;
   closes?: string | null;
+  effectiveFrom?: string | null;
+  effectiveUntil?: string | null;
+}
+
+/** The slot's dates in force, only when given (rows without them stay as they were). */
+function effectiveDates(where: string, slot: TimeSlotInput): Pick<TimeSlot, 'effectiveFrom' | 'effectiveUntil'> {
+  const [from, until] = periodOf([`${where}.effectiveFrom`, `${where}.effectiveUntil`], slot.effectiveFrom, slot.effectiveUntil);
+  return { ...(from !== null ? { effectiveFrom: from } : {}), ...(until !== null ? { effectiveUntil: until } : {}) };
 }
 
 /** Days deduplicated in week order; `allDay`, or HH:MM opens before closes. */
@@ -85,13 +94,14 @@ export function timeSlotsOf(field: string, slots: readonly TimeSlotInput[]): Tim
     const where = `${field}[${i}]`;
     const days = week.filter((d) => slot.days.map((x) => x.toLowerCase()).includes(d));
     if (!days.length) throw badInput(`${where}.days`, 'a time slot needs at least one day.');
-    if (slot.allDay) return { days, allDay: true, opens: null, closes: null };
+    const dates = effectiveDates(where, slot);
+    if (slot.allDay) return { days, allDay: true, opens: null, closes: null, ...dates };
     const opens = slot.opens?.trim() ?? '';
     const closes = slot.closes?.trim() ?? '';
     if (!HH_MM.test(opens)) throw badInput(`${where}.opens`, `"${opens}" is not a time HH:MM (or set allDay).`);
     if (!HH_MM.test(closes)) throw badInput(`${where}.closes`, `"${closes}" is not a time HH:MM (or set allDay).`);
     if (opens >= closes) throw badInput(`${where}.closes`, `closes (${closes}) must be after opens (${opens}).`);
-    return { days, allDay: false, opens, closes };
+    return { days, allDay: false, opens, closes, ...dates };
   });
 }
 

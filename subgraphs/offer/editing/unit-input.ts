@@ -22,6 +22,7 @@ import {
   type TimeSlotInput,
 } from './rules.js';
 import type { ContactValues, UnitChanges } from './store.js';
+import { dayOf, entryTemplateOf, interventionZonesOf, periodOf, type InterventionZoneInput } from './characteristics.js';
 
 export interface UnitContactInput {
   natureCode: string;
@@ -45,6 +46,15 @@ export interface UnitFieldsInput {
   specificActCodes?: string[] | null;
   equipmentCodes?: string[] | null;
   psychiatricSectors?: string[] | null;
+  categoryCode?: string | null;
+  maternityTypeCode?: string | null;
+  annualOpeningCode?: string | null;
+  patientTypeCodes?: string[] | null;
+  interventionZones?: InterventionZoneInput[] | null;
+  closedFrom?: string | null;
+  reopeningOn?: string | null;
+  closureDescription?: string | null;
+  entryTemplate?: string | null;
   contacts?: UnitContactInput[] | null;
   sensitive?: boolean | null;
   openingHours?: TimeSlotInput[] | null;
@@ -130,12 +140,52 @@ export function unitChangesOf(input: UnitFieldsInput, current: UnitRow | null, c
     changes.equipmentCodes = codes;
   }
   if (given(input, 'psychiatricSectors')) changes.psychiatricSectors = psychiatricSectorsOf(input.psychiatricSectors ?? []);
+  Object.assign(changes, characteristicChangesOf(input, current));
   if (given(input, 'sensitive')) changes.sensitive = input.sensitive ?? false;
   if (given(input, 'openingHours')) changes.openingHours = timeSlotsOf('openingHours', input.openingHours ?? []);
   if (given(input, 'visitingHours')) changes.visitingHours = timeSlotsOf('visitingHours', input.visitingHours ?? []);
   if (given(input, 'accessDetails')) changes.accessDetails = textOf('accessDetails', input.accessDetails);
   if (given(input, 'ownAddress')) Object.assign(changes, ownAddressOf(input.ownAddress ?? null));
   return { changes, contacts: given(input, 'contacts') ? contactsOf(input.contacts ?? [], currentContacts) : null };
+}
+
+/** One optional code of a national system, checked; null or blank clears it. */
+function optionalCode(input: UnitFieldsInput, field: 'categoryCode' | 'maternityTypeCode' | 'annualOpeningCode', system: Parameters<typeof assertCodes>[1], current: UnitRow | null): string | null {
+  const code = input[field]?.trim() || null;
+  assertCodes(field, system, code, { keep: current?.[field] ? [current[field]] : [] });
+  return code;
+}
+
+/** The closure as a whole, with the stored parts the input leaves unchanged; clearing the start clears it all. */
+function closureOf(input: UnitFieldsInput, current: UnitRow | null): Pick<UnitChanges, 'closedFrom' | 'reopeningOn' | 'closureDescription'> {
+  const pick = <K extends 'closedFrom' | 'reopeningOn' | 'closureDescription'>(key: K) => (given(input, key) ? input[key] : current?.[key]);
+  const start = dayOf('closedFrom', pick('closedFrom'));
+  if (start === null && !given(input, 'reopeningOn') && !given(input, 'closureDescription')) return { closedFrom: null, reopeningOn: null, closureDescription: null };
+  const [closedFrom, reopeningOn] = periodOf(['closedFrom', 'reopeningOn'], start, pick('reopeningOn'));
+  const closureDescription = textOf('closureDescription', pick('closureDescription'), 500);
+  if (closedFrom === null && closureDescription !== null) throw badInput('closedFrom', 'closureDescription needs closedFrom.');
+  return { closedFrom, reopeningOn, closureDescription };
+}
+
+/**
+ * The offer's description beyond its activity (issue 17): category, characteristics, patient
+ * types, intervention zones, closure and entry form. The closure is checked as a whole, with the
+ * stored bound the input leaves unchanged.
+ */
+function characteristicChangesOf(input: UnitFieldsInput, current: UnitRow | null): UnitChanges {
+  const changes: UnitChanges = {};
+  if (given(input, 'categoryCode')) changes.categoryCode = optionalCode(input, 'categoryCode', 'organisationCategory', current);
+  if (given(input, 'maternityTypeCode')) changes.maternityTypeCode = optionalCode(input, 'maternityTypeCode', 'maternityType', current);
+  if (given(input, 'annualOpeningCode')) changes.annualOpeningCode = optionalCode(input, 'annualOpeningCode', 'annualOpening', current);
+  if (given(input, 'patientTypeCodes')) {
+    const codes = [...new Set(input.patientTypeCodes ?? [])];
+    assertCodes('patientTypeCodes', 'patientType', codes, { keep: current?.patientTypeCodes ?? [] });
+    changes.patientTypeCodes = codes;
+  }
+  if (given(input, 'interventionZones')) changes.interventionZones = interventionZonesOf(input.interventionZones ?? []);
+  if (given(input, 'closedFrom') || given(input, 'reopeningOn') || given(input, 'closureDescription')) Object.assign(changes, closureOf(input, current));
+  if (given(input, 'entryTemplate')) changes.entryTemplate = entryTemplateOf(input.entryTemplate);
+  return changes;
 }
 
 /** A creation: every mandatory field, type and discipline compatible. */

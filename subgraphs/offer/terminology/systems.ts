@@ -17,6 +17,11 @@ export const CODE_SYSTEM_KEYS = [
   'confidentiality',
   'finessCategory',
   'legalStatus',
+  'organisationCategory',
+  'maternityType',
+  'annualOpening',
+  'patientType',
+  'territorialDivisionType',
 ] as const;
 export type CodeSystemKey = (typeof CODE_SYSTEM_KEYS)[number];
 
@@ -53,6 +58,11 @@ const FILES: Record<CodeSystemKey, string> = {
   confidentiality: 'TRE_R283-NiveauConfidentialite',
   finessCategory: 'TRE_R66-CategorieEtablissement',
   legalStatus: 'TRE_R72-FinessStatutJuridique',
+  organisationCategory: 'TRE_R244-CategorieOrganisation',
+  maternityType: 'TRE_R253-TypeMaternite',
+  annualOpening: 'TRE_R238-OuvertureAnnuelle',
+  patientType: 'TRE_R239-PublicPrisEnCharge',
+  territorialDivisionType: 'TRE_R201-TypeDivisionTerritoriale',
 };
 
 /** Reads and checks one file: a broken file must fail at start-up, not at the first write. */

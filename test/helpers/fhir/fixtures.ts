@@ -80,6 +80,13 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
     ],
     patientAge: { min: 18, max: 120 },
     psychiatricSectors: [],
+    category: null,
+    maternityType: null,
+    annualOpening: null,
+    patientTypes: [],
+    interventionZones: [],
+    closure: null,
+    entryTemplate: null,
     specificActs: [{ system: R210, code: '0320', display: 'Neuromodulation sacrée' }],
     // What GraphQL returns to a caller seeing confidential contacts (hub users, access profile 1).
     contacts: [
@@ -98,7 +105,7 @@ export function healthcareServiceRecord(overrides: Partial<HealthcareServiceReco
         confidentiality: { system: R283, code: '2', display: null },
       },
     ],
-    openingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], allDay: true, opens: null, closes: null }],
+    openingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], allDay: true, opens: null, closes: null, effectiveFrom: null, effectiveUntil: null }],
     establishment: { id: EG_ID, address: { regionCode: '24' } },
     createdAt: '2024-07-18T11:58:51.000Z',
     updatedAt: '2026-01-05T16:00:00.000Z',

@@ -436,6 +436,13 @@ export type HetSurveyAnswerKind =
   | 'TEXT'
   | 'YES_NO';
 
+export type InterventionZoneInput = {
+  /** INSEE code of the division. */
+  code: string;
+  /** TRE_R201 type: 1 région, 2 département, 3 commune. */
+  typeCode: string;
+};
+
 /** Delivery of a mail: PENDING until sent (retried with backoff on failure), then SENT, or FAILED after the last attempt. */
 export type MailDeliveryStatus =
   | 'FAILED'
@@ -676,6 +683,10 @@ export type TimeSlotInput = {
   /** HH:MM, after opens; required unless allDay. */
   closes?: string | null | undefined;
   days: Array<DayOfWeek>;
+  /** First day in force (YYYY-MM-DD). */
+  effectiveFrom?: string | null | undefined;
+  /** Last day in force (YYYY-MM-DD), not before effectiveFrom. */
+  effectiveUntil?: string | null | undefined;
   /** HH:MM; required unless allDay. */
   opens?: string | null | undefined;
 };
@@ -743,18 +754,28 @@ export type UnitKind =
 export type UnitUpdate = {
   accessDetails?: string | null | undefined;
   activityFieldCode?: string | null | undefined;
+  annualOpeningCode?: string | null | undefined;
   careModeCode?: string | null | undefined;
+  categoryCode?: string | null | undefined;
+  /** Null clears the closure (with reopeningOn and closureDescription). */
+  closedFrom?: string | null | undefined;
+  closureDescription?: string | null | undefined;
   /** Replaces every contact. */
   contacts?: Array<UnitContactInput> | null | undefined;
+  entryTemplate?: string | null | undefined;
   equipmentCodes?: Array<string> | null | undefined;
+  interventionZones?: Array<InterventionZoneInput> | null | undefined;
+  maternityTypeCode?: string | null | undefined;
   name?: string | null | undefined;
   openingHours?: Array<TimeSlotInput> | null | undefined;
   operationalActivityCodes?: Array<string> | null | undefined;
   ownAddress?: AddressInput | null | undefined;
   patientAgeMax?: number | null | undefined;
   patientAgeMin?: number | null | undefined;
+  patientTypeCodes?: Array<string> | null | undefined;
   poleId?: string | null | undefined;
   psychiatricSectors?: Array<string> | null | undefined;
+  reopeningOn?: string | null | undefined;
   sensitive?: boolean | null | undefined;
   specificActCodes?: Array<string> | null | undefined;
   sseCapacity?: number | null | undefined;
