@@ -83,6 +83,7 @@ export const CODE_SYSTEMS = {
   typeLitSupplementaire: nos('TRE_R334', 'TypeLitSupplementaire'),
   typeSourceCapacite: nos('TRE_R335', 'TypeSourceCapacite'),
   affectationTemporaire: nos('TRE_R337', 'AffectationTemporaire'),
+  typeCrise: nos('TRE_R336', 'TypeCrise'),
   canalCommunication: nos('TRE_R200', 'CanalCommunication'),
   niveauConfidentialite: nos('TRE_R283', 'NiveauConfidentialite'),
   natureContact: nos('TRE_R287', 'NatureContact'),

@@ -106,6 +106,8 @@ export const LOCATION_QUERY = /* GraphQL */ `
         reopenableBeds
         mobilisedBeds
         notes
+        crisisType { code display }
+        temporaryAssignment { code display }
         source
         updatedAt
         version

@@ -33,6 +33,8 @@ export interface CapacityFigureFilter {
   natures?: string[] | null;
   sources?: string[] | null;
   updated?: Array<Array<{ from?: Date | null; before?: Date | null; outside?: boolean | null }>> | null;
+  crisisTypes?: string[] | null;
+  temporaryAssignments?: string[] | null;
 }
 
 export const MAX_UNIT_IDS_IN = 10_000;
@@ -74,6 +76,10 @@ function conditions(filter: CapacityFigureFilter): SQL[] {
   }
   if (filter.natures) where.push(anyOf(sql`${c.nature}`, filter.natures));
   if (filter.sources) where.push(anyOf(sql`${c.source}`, filter.sources));
+  // A crisis qualifies the supplementary beds only: the other figures' records carry no crisisType.
+  // An empty list asks for any crisis type.
+  if (filter.crisisTypes) where.push(sql`f.figure = 'MOBILISED'`, filter.crisisTypes.length ? anyOf(sql`${c.crisisType}`, filter.crisisTypes) : sql`${c.crisisType} is not null`);
+  if (filter.temporaryAssignments) where.push(anyOf(sql`${c.temporaryAssignment}`, filter.temporaryAssignments));
   for (const ranges of filter.updated ?? []) {
     if (ranges.length === 0) throw new HubError('BAD_USER_INPUT', 'A `filter.updated` criterion needs a range.', { field: 'filter.updated' });
     where.push(sql`(${sql.join(ranges.map(rangeTest), sql` or `)})`);

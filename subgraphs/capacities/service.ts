@@ -18,13 +18,18 @@ import { capacityView } from './record.js';
 export { CAPACITY_READ } from './access.js';
 
 /** GraphQL CapacityInput. */
-export interface CapacityInput extends Omit<CapacityFigures, 'nature' | 'notes'> {
+export interface CapacityInput extends Omit<CapacityFigures, 'nature' | 'notes' | 'temporaryAssignment'> {
   nature?: CapacityNature | null;
   notes?: string | null;
+  temporaryAssignment?: string | null;
 }
 
+/** Figures of an input; crisisType and temporaryAssignment left out (or assignment null) keep the record's. */
 export function figuresFrom(input: CapacityInput): CapacityFigures {
-  return { ...input, nature: input.nature ?? 'BED', notes: input.notes ?? null };
+  const { temporaryAssignment, ...rest } = input;
+  const figures: CapacityFigures = { ...rest, nature: input.nature ?? 'BED', notes: input.notes ?? null };
+  if (temporaryAssignment !== undefined && temporaryAssignment !== null) figures.temporaryAssignment = temporaryAssignment;
+  return figures;
 }
 
 export interface CapacityServiceDeps {

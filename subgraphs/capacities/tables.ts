@@ -24,6 +24,10 @@ export const unitCapacities = capacities.table(
     reopenableBeds: integer('reopenable_beds').notNull().default(0),
     mobilisedBeds: integer('mobilised_beds').notNull().default(0),
     notes: text('notes'),
+    /** TRE_R336 code of the crisis the supplementary beds are opened for; null: none. */
+    crisisType: text('crisis_type'),
+    /** TRE_R337 code: beds set aside for a pathology or event (01 Aucune by default). */
+    temporaryAssignment: text('temporary_assignment').notNull().default('01'),
     source: text('source').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text('updated_by'),
@@ -40,6 +44,9 @@ export const unitCapacities = capacities.table(
     check('unit_capacity_by_sex_ck', sql`${t.availableMen} >= 0 and ${t.availableWomen} >= 0 and ${t.availableUndifferentiated} >= 0`),
     // FHIR Location _lastUpdated: the units whose capacity changed since an instant.
     index('unit_capacity_updated_idx').on(t.updatedAt),
+    // FHIR crisis-type and temporary-assignement: the few units in a crisis or assigned, found without a scan.
+    index('unit_capacity_crisis_idx').on(t.crisisType).where(sql`${t.crisisType} is not null`),
+    index('unit_capacity_assignment_idx').on(t.temporaryAssignment),
   ],
 );
 

@@ -117,6 +117,8 @@ export function capacityRecord(overrides: Partial<CapacityRecord> = {}): Capacit
     reopenableBeds: 1,
     mobilisedBeds: 2,
     notes: null,
+    crisisType: null,
+    temporaryAssignment: { code: '01', display: 'Aucune' },
     source: 'MANUAL',
     updatedAt: '2026-04-02T06:15:00.000Z',
     version: 7,

@@ -196,6 +196,8 @@ export type CapacityInput = {
   availableUndifferentiated: number;
   availableWomen: number;
   closedBeds: number;
+  /** TRE_R336 code of the crisis the supplementary beds are opened for (01 PMIE 1, 02 Plan blanc). Left out: the record's stays; null: no crisis. */
+  crisisType?: string | null | undefined;
   installedBeds: number;
   mobilisedBeds: number;
   nature?: CapacityNature | null | undefined;
@@ -203,6 +205,8 @@ export type CapacityInput = {
   notes?: string | null | undefined;
   reopenableBeds: number;
   reopenedBeds: number;
+  /** TRE_R337 code (01 Aucune, 02 Covid+, 03 Covid-). Left out or null: the record's stays (01 for a first record). */
+  temporaryAssignment?: string | null | undefined;
 };
 
 /** What is counted (IG TRE_R329 NatureCapacite): beds, or places (day hospital, HAD). */
