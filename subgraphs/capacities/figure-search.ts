@@ -25,7 +25,7 @@ export const CAPACITY_FIGURES = [
 ] as const;
 export type CapacityFigure = (typeof CAPACITY_FIGURES)[number];
 
-type CountComparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
+export type CountComparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
 
 export interface CapacityFigureFilter {
   figures: CapacityFigure[];
@@ -53,9 +53,9 @@ const FIGURE_COUNTS: Record<CapacityFigure, SQL> = {
   MOBILISED: sql`${c.mobilisedBeds}`,
 };
 
-const OPERATORS: Record<CountComparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
+export const OPERATORS: Record<CountComparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
 
-const anyOf = (column: SQL, values: readonly string[]): SQL => sql`${column} = any(${textArray(values)}::text[])`;
+export const anyOf = (column: SQL, values: readonly string[]): SQL => sql`${column} = any(${textArray(values)}::text[])`;
 
 function rangeTest(range: { from?: Date | null; before?: Date | null; outside?: boolean | null }): SQL {
   const parts: SQL[] = [];
@@ -92,7 +92,7 @@ function conditions(filter: CapacityFigureFilter): SQL[] {
  * and users holding a read right transversally, else the units their grants reach. Refuses a
  * caller who may read none (a search that silently matched nothing would mislead).
  */
-function readableUnits(identity: Identity): Set<string> | null {
+export function readableUnits(identity: Identity): Set<string> | null {
   requireReadAccessSomewhere(identity, CAPACITY_READ, 'search on capacity');
   if (identity.kind !== 'user' || isTransversal(identity, CAPACITY_READ)) return null;
   const reachable = identity.grants.filter((g) => g.rights.some((r) => CAPACITY_READ.rights.includes(r))).flatMap((g) => g.reach.units);

@@ -39,6 +39,10 @@ export const CODE_LISTS = {
 
 export type CodeListKey = keyof typeof CODE_LISTS;
 
+/** The UCUM unit of each equipment feature (TRE_R340): a weight in kilograms, a diameter in centimetres. */
+export const FEATURE_UNITS: Readonly<Record<string, string>> = { '001': 'kg', '002': 'cm' };
+export const UCUM = 'http://unitsofmeasure.org';
+
 /** Canonical URL of a NOS code system: https://mos.esante.gouv.fr/NOS/TRE_Rnnn-Name/FHIR/TRE-Rnnn-Name. */
 export const systemOf = (key: CodeListKey): string => {
   const name = CODE_LISTS[key].name;

@@ -133,6 +133,8 @@ export function locationRecord(overrides: Partial<LocationRecord> = {}): Locatio
     archived: false,
     activityField: { code: '01' },
     equipment: [{ system: R212, code: '83', display: null }],
+    residentialCapacities: [],
+    equipmentLimits: [],
     // No address of its own: GraphQL gives the establishment's address and position.
     address: establishmentRecord().address,
     hasOwnAddress: false,
