@@ -48,6 +48,9 @@ export const EXTENSIONS = {
   /** metadonnee.modeleSaisie: the entry form (Questionnaire) used, canonical `url|version`. */
   metaQuestionnaireUsedAsATemplate: `${ROR_SD}/ror-meta-questionnaire-used-as-a-template`,
   locationEquipment: `${ROR_SD}/ror-location-equipment`,
+  /** Nested in ror-location-equipment, as the IG's extension and its PATCH example draw it (D1xx-loc17-4). */
+  locationEquipmentLimit: `${ROR_SD}/ror-location-equipment-limit`,
+  locationResidentialCapacity: `${ROR_SD}/ror-location-residential-capacity`,
   /** FR Core address extension the ror-organization profile slices as `address.extension[inseeCode]`. */
   addressInseeCode: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
   /** Core R4 extension (lat/long sub-extensions) the profile slices as `ror-organization-geolocation`. */
@@ -95,6 +98,9 @@ export const CODE_SYSTEMS = {
   typeLitSupplementaire: nos('TRE_R334', 'TypeLitSupplementaire'),
   typeSourceCapacite: nos('TRE_R335', 'TypeSourceCapacite'),
   affectationTemporaire: nos('TRE_R337', 'AffectationTemporaire'),
+  typeCrise: nos('TRE_R336', 'TypeCrise'),
+  typeHabitation: nos('TRE_R242', 'TypeHabitation'),
+  typeCaracteristiqueEquipement: nos('TRE_R340', 'TypeCaracteristiqueEquipement'),
   canalCommunication: nos('TRE_R200', 'CanalCommunication'),
   niveauConfidentialite: nos('TRE_R283', 'NiveauConfidentialite'),
   natureContact: nos('TRE_R287', 'NatureContact'),
@@ -106,6 +112,9 @@ export const CODE_SYSTEMS = {
   typeSavoirFaire: nos('TRE_R04', 'TypeSavoirFaire'),
   specialiteOrdinale: nos('TRE_R38', 'SpecialiteOrdinale'),
 } as const;
+
+/** UCUM, the system of the equipment limits' units (kg, cm). */
+export const UCUM = 'http://unitsofmeasure.org';
 
 /** Identifier namespaces (Identifier.system). */
 export const IDENTIFIER_SYSTEMS = {

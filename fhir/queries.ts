@@ -113,10 +113,14 @@ export const LOCATION_QUERY = /* GraphQL */ `
         reopenableBeds
         mobilisedBeds
         notes
+        crisisType { code display }
+        temporaryAssignment { code display }
         source
         updatedAt
         version
       }
+      residentialCapacities { type { code display } count }
+      equipmentLimits { equipmentType feature { code display } value unit }
       createdAt
       updatedAt
     }
@@ -267,6 +271,12 @@ export type EstablishmentRecord = NonNullable<EstablishmentData['establishment']
 export type OrganizationRecord = NonNullable<OrganizationData['organization']>;
 export type HealthcareServiceRecord = NonNullable<HealthcareServiceData['unit']>;
 export type LocationRecord = NonNullable<LocationData['unit']>;
+
+/**
+ * The unit's fields the capacities subgraph answers only to capacity readers: a FORBIDDEN on one
+ * of them hides that part of the Location from this caller (the field is null), nothing else.
+ */
+export const CAPACITY_PART_FIELDS: readonly string[] = ['capacity', 'residentialCapacities', 'equipmentLimits'];
 export type CapacityRecord = NonNullable<LocationRecord['capacity']>;
 export type CapacitySourceValue = CapacityRecord['source'];
 export type PractitionerRecord = FhirPractitionerFieldsFragment;

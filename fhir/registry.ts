@@ -17,6 +17,7 @@ import {
   ESTABLISHMENT_QUERY,
   HEALTHCARE_SERVICE_QUERY,
   LOCATION_QUERY,
+  CAPACITY_PART_FIELDS,
   ORGANIZATION_QUERY,
   PRACTITIONER_QUERY,
   PRACTITIONER_ROLE_QUERY,
@@ -142,7 +143,7 @@ async function readHealthcareService(id: string, ctx: HandlerContext): Promise<H
  * hidden below access profile 1 because the gateway does not return them at all.
  */
 async function readLocation(id: string, ctx: HandlerContext): Promise<HandlerResult<Location>> {
-  const unit = await fetchRecord<LocationData, 'unit'>(ctx, LOCATION_QUERY, 'unit', id, [['unit', 'capacity']]);
+  const unit = await fetchRecord<LocationData, 'unit'>(ctx, LOCATION_QUERY, 'unit', id, CAPACITY_PART_FIELDS.map((f) => ['unit', f]));
   return unit ? [allOk, unitToLocation(unit)] : [notFound('Location', id)];
 }
 

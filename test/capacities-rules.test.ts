@@ -139,6 +139,8 @@ describe('synthesis totals', () => {
     reopenableBeds: 0,
     mobilisedBeds: mobilised,
     notes: null,
+    crisisType: null,
+    temporaryAssignment: '01',
     source: 'MANUAL',
     updatedAt: new Date(`2026-11-2${installed % 10}T00:00:00Z`),
     updatedBy: null,

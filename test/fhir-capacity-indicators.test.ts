@@ -28,6 +28,9 @@ function refusal(extension: Extension): [string, string] {
   throw new Error('accepted');
 }
 
+/** An indicator without crisis nor assignment. */
+const NONE = { temporaryAssignment: '01', crisisType: null };
+
 const RECORD: Figures = {
   nature: 'BED',
   installedBeds: 20,
@@ -39,6 +42,8 @@ const RECORD: Figures = {
   reopenableBeds: 2,
   mobilisedBeds: 0,
   notes: 'kept',
+  crisisType: null,
+  temporaryAssignment: '01',
 };
 
 describe('capacity indicators', () => {
@@ -51,7 +56,12 @@ describe('capacity indicators', () => {
     [{ capacityType: '01', capacityStatus: '05', capacityClosingType: '02' }, 'closedNotReactivable'],
     [{ capacityType: '01', capacityStatus: '06', additionalBedType: '01', temporalityCapacity: '01', temporaryAssignement: '01' }, 'mobilised'],
   ])('reads %j as %s', (codes, slot) => {
-    expect(readIndicator(indicator(codes))).toMatchObject({ slot, count: 3 });
+    expect(readIndicator(indicator(codes))).toMatchObject({ slot, count: 3, temporaryAssignment: '01', crisisType: null });
+  });
+
+  it('reads the crisis of supplementary beds and the temporary assignment of any indicator', () => {
+    expect(readIndicator(indicator({ capacityType: '01', capacityStatus: '06', additionalBedType: '01', crisisType: '02' }))).toMatchObject({ slot: 'mobilised', crisisType: '02', temporaryAssignment: '01' });
+    expect(readIndicator(indicator({ capacityType: '01', capacityStatus: '01', temporaryAssignement: '02' }))).toMatchObject({ slot: 'installed', crisisType: null, temporaryAssignment: '02' });
   });
 
   it.each([
@@ -59,11 +69,10 @@ describe('capacity indicators', () => {
     [{ capacityType: '01', capacityStatus: '05' }, /reactivable/],
     [{ capacityType: '01', capacityStatus: '05', capacityClosingType: '03' }, /03 Indéterminé/],
     [{ capacityType: '01', capacityStatus: '06', additionalBedType: '02' }, /mobilised beds only/],
-    [{ capacityType: '01', capacityStatus: '06', additionalBedType: '01', crisisType: '02' }, /crisis/],
+    [{ capacityType: '01', capacityStatus: '02', genderCapacityAvailable: '03', crisisType: '02' }, /crisisType goes with capacityStatus 06/],
     [{ capacityType: '01', capacityStatus: '07' }, /derived/],
     [{ capacityType: '01', capacityStatus: '03' }, /not recorded/],
     [{ capacityType: '01', capacityStatus: '01', temporalityCapacity: '02' }, /current capacity only/],
-    [{ capacityType: '01', capacityStatus: '01', temporaryAssignement: '02' }, /temporary assignment/],
     [{ capacityType: '01', capacityStatus: '01', capacityClosingType: '01' }, /capacityStatus 05/],
     [{ capacityType: '03', capacityStatus: '01' }, /beds \(01 Lit\) or places/],
   ])('refuses %j as a business rule', (codes, reason) => {
@@ -82,11 +91,14 @@ describe('capacity indicators', () => {
   });
 
   it('sets one figure and keeps the others; each closing type keeps the other one', () => {
-    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'availableWomen', count: 0 })).toEqual({ ...RECORD, availableWomen: 0 });
+    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'availableWomen', count: 0, ...NONE })).toEqual({ ...RECORD, availableWomen: 0 });
     // 6 closed = 1 reopened + 2 reactivable + 3 not reactivable
-    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'closedReactivable', count: 4 })).toEqual({ ...RECORD, reopenableBeds: 4, closedBeds: 8 });
-    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'closedNotReactivable', count: 0 })).toEqual({ ...RECORD, closedBeds: 3 });
-    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'mobilised', count: 5 })).toEqual({ ...RECORD, mobilisedBeds: 5 });
+    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'closedReactivable', count: 4, ...NONE })).toEqual({ ...RECORD, reopenableBeds: 4, closedBeds: 8 });
+    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'closedNotReactivable', count: 0, ...NONE })).toEqual({ ...RECORD, closedBeds: 3 });
+    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'mobilised', count: 5, ...NONE })).toEqual({ ...RECORD, mobilisedBeds: 5 });
+    // The supplementary beds' indicator states their crisis; every indicator states the assignment.
+    expect(applyIndicator(RECORD, { nature: 'BED', slot: 'mobilised', count: 5, temporaryAssignment: '01', crisisType: '02' })).toEqual({ ...RECORD, mobilisedBeds: 5, crisisType: '02' });
+    expect(applyIndicator({ ...RECORD, crisisType: '02' }, { nature: 'BED', slot: 'installed', count: 20, temporaryAssignment: '02', crisisType: null })).toEqual({ ...RECORD, crisisType: '02', temporaryAssignment: '02' });
   });
 });
 

@@ -279,7 +279,7 @@ describe('FHIR capacity PATCH (national protocol) on a private PGlite hub', () =
       { status: '05', qualifier: ['capacityClosingType', '03'], count: 1 }, // Indéterminé
       { status: '07', count: 1 }, // operational: computed
       { status: '06', qualifier: ['additionalBedType', '03'], count: 1 },
-      { status: '06', qualifier: ['additionalBedType', '01'], count: 1, extra: [['crisisType', '02']] },
+      { status: '02', qualifier: ['genderCapacityAvailable', '03'], count: 1, extra: [['crisisType', '02']] }, // a crisis opens supplementary beds only
       { status: '01', qualifier: ['genderCapacityAvailable', '01'], count: 1 },
       { status: '01', count: 1, nature: '03' },
     ];

@@ -102,6 +102,8 @@ describe('capacity figures of the search', () => {
       reopenableBeds: 4,
       mobilisedBeds: 6,
       notes: null,
+      crisisType: null,
+      temporaryAssignment: { code: '01', display: 'Aucune' },
       source: 'MANUAL',
       updatedAt: '2026-11-23T08:00:00Z',
       version: 1,

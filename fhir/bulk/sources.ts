@@ -22,6 +22,7 @@ import { exportFailed } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
   HEALTHCARE_SERVICE_QUERY,
+  CAPACITY_PART_FIELDS,
   LOCATION_QUERY,
   ORGANIZATION_QUERY,
   PRACTITIONER_QUERY,
@@ -51,7 +52,7 @@ interface ListPass<R> {
   /** One resource per node, or several (a professional's situations). */
   map: (record: R) => ExportedResource | ExportedResource[];
   /** Nullable node fields whose FORBIDDEN error means "not visible to this principal" (as in records.ts). */
-  hiddenWhenForbidden?: string[];
+  hiddenWhenForbidden?: readonly string[];
   /** How the list is read when `_since` is given: only the records changed since, decided in SQL. */
   since: SinceRead;
 }
@@ -190,7 +191,7 @@ export const BULK_SOURCES: readonly BulkSource[] = [
         args: ALL_UNITS,
         readQuery: LOCATION_QUERY,
         map: unitToLocation,
-        hiddenWhenForbidden: ['capacity'],
+        hiddenWhenForbidden: CAPACITY_PART_FIELDS,
         since: UNITS_SINCE,
       }),
     ],

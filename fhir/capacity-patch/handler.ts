@@ -67,6 +67,8 @@ function figuresOf(capacity: NonNullable<LocationRecord['capacity']>): Figures {
     reopenableBeds: capacity.reopenableBeds,
     mobilisedBeds: capacity.mobilisedBeds,
     notes: capacity.notes ?? null,
+    crisisType: capacity.crisisType?.code ?? null,
+    temporaryAssignment: capacity.temporaryAssignment.code,
   };
 }
 
@@ -77,6 +79,7 @@ function figuresOf(capacity: NonNullable<LocationRecord['capacity']>): Figures {
  */
 function merge(capacity: LocationRecord['capacity'], operations: readonly { operation: CapacityOperation; indicator: Indicator }[]): Figures {
   let figures = capacity ? figuresOf(capacity) : null;
+  const assignments = new Set<string>();
   for (const { operation, indicator } of operations) {
     if (operation.type === 'replace' && !figures) {
       throw new OperationOutcomeError(
@@ -88,6 +91,12 @@ function merge(capacity: LocationRecord['capacity'], operations: readonly { oper
         outcomeAt('business-rule', 'business-rule', `capacityType: this Location counts ${figures.nature === 'BED' ? 'beds (01)' : 'places (02)'}.`, INDICATOR_EXPRESSION),
       );
     }
+    if (assignments.size > 0 && !assignments.has(indicator.temporaryAssignment)) {
+      throw new OperationOutcomeError(
+        outcomeAt('business-rule', 'business-rule', `temporaryAssignement: the operations of one PATCH name ${[...assignments, indicator.temporaryAssignment].join(' and ')}; the hub holds one assignment per Location.`, INDICATOR_EXPRESSION),
+      );
+    }
+    assignments.add(indicator.temporaryAssignment);
     figures = applyIndicator(figures ?? { nature: indicator.nature, ...NO_FIGURES }, indicator);
   }
   return figures!;

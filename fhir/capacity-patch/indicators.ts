@@ -29,9 +29,13 @@ export interface Indicator {
   nature: CapacityRecord['nature'];
   slot: Slot;
   count: number;
+  /** TRE_R337 code of the indicator (01 when absent): the record's temporary assignment. */
+  temporaryAssignment: string;
+  /** TRE_R336 code of a supplementary-beds indicator; null when it names none. */
+  crisisType: string | null;
 }
 
-/** The coded sub-extensions and the code system each is bound to (crisisType's TRE_R336 is not held: any system). */
+/** The coded sub-extensions and the code system each is bound to. */
 const CODED: Record<string, string | null> = {
   capacityType: CODE_SYSTEMS.natureCapacite,
   capacityStatus: CODE_SYSTEMS.typeStatutCapacite,
@@ -39,7 +43,7 @@ const CODED: Record<string, string | null> = {
   genderCapacityAvailable: CODE_SYSTEMS.genreCapacite,
   capacityClosingType: CODE_SYSTEMS.typeFermetureCapacite,
   additionalBedType: CODE_SYSTEMS.typeLitSupplementaire,
-  crisisType: null,
+  crisisType: CODE_SYSTEMS.typeCrise,
   capacitySourceType: CODE_SYSTEMS.typeSourceCapacite,
   temporaryAssignement: CODE_SYSTEMS.affectationTemporaire,
 };
@@ -97,8 +101,7 @@ function slotOf(codes: Map<string, string>): Slot | string {
   const closing = codes.get('capacityClosingType');
   const additional = codes.get('additionalBedType');
   if ((codes.get('temporalityCapacity') ?? '01') !== '01') return 'the hub holds the current capacity only (temporalityCapacity 01 Courant)';
-  if ((codes.get('temporaryAssignement') ?? '01') !== '01') return 'the hub holds capacity without temporary assignment only (temporaryAssignement 01 Aucune)';
-  if (codes.has('crisisType')) return 'the hub does not record crisis types: send supplementary beds without crisisType';
+  if (status !== '06' && codes.has('crisisType')) return 'crisisType goes with capacityStatus 06 (Supplémentaire) only: a crisis opens supplementary beds';
   if (status !== '02' && gender !== undefined) return 'genderCapacityAvailable goes with capacityStatus 02 (Disponible) only';
   if (status !== '05' && closing !== undefined) return 'capacityClosingType goes with capacityStatus 05 (Fermé) only';
   if (status !== '06' && additional !== undefined) return 'additionalBedType goes with capacityStatus 06 (Supplémentaire) only';
@@ -138,7 +141,7 @@ export function readIndicator(extension: Extension): Indicator {
   }
   const slot = slotOf(codes);
   if (!isSlot(slot)) throw businessRule(`The values do not form an indicator this hub holds (${describeCodes(codes)}): ${slot}.`);
-  return { nature: type === '02' ? 'PLACE' : 'BED', slot, count };
+  return { nature: type === '02' ? 'PLACE' : 'BED', slot, count, temporaryAssignment: codes.get('temporaryAssignement') ?? '01', crisisType: codes.get('crisisType') ?? null };
 }
 
 const SLOTS: readonly string[] = ['installed', 'availableMen', 'availableWomen', 'availableUndifferentiated', 'closedReactivable', 'closedNotReactivable', 'mobilised'];
@@ -156,6 +159,8 @@ export interface Figures {
   reopenableBeds: number;
   mobilisedBeds: number;
   notes: string | null;
+  crisisType: string | null;
+  temporaryAssignment: string;
 }
 
 export const NO_FIGURES: Omit<Figures, 'nature'> = {
@@ -168,14 +173,19 @@ export const NO_FIGURES: Omit<Figures, 'nature'> = {
   reopenableBeds: 0,
   mobilisedBeds: 0,
   notes: null,
+  crisisType: null,
+  temporaryAssignment: '01',
 };
 
 /**
- * The record with one indicator set, the others kept. Closed beds are stored as a total with its
+ * The record with one indicator set, the others kept; the supplementary beds' indicator also sets
+ * the crisis they are opened for (none when it names none), and every indicator the assignment. Closed beds are stored as a total with its
  * reopened and reactivable parts, so setting one closing type keeps the other's count:
  * not reactivable = closed − reopened − reactivable.
  */
-export function applyIndicator(figures: Figures, { slot, count }: Indicator): Figures {
+export function applyIndicator(current: Figures, { slot, count, temporaryAssignment, crisisType }: Indicator): Figures {
+  // The assignment is the unit's record's: every indicator states it (D1xx-loc17-1).
+  const figures = { ...current, temporaryAssignment };
   const notReactivable = figures.closedBeds - figures.reopenedBeds - figures.reopenableBeds;
   switch (slot) {
     case 'installed':
@@ -189,6 +199,6 @@ export function applyIndicator(figures: Figures, { slot, count }: Indicator): Fi
     case 'closedNotReactivable':
       return { ...figures, closedBeds: figures.reopenedBeds + figures.reopenableBeds + count };
     case 'mobilised':
-      return { ...figures, mobilisedBeds: count };
+      return { ...figures, mobilisedBeds: count, crisisType };
   }
 }

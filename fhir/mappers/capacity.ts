@@ -4,7 +4,7 @@
  * example RORLocationExemple1 does), so a consumer replacing its picture of the unit also learns
  * that closed or supplementary beds went back to 0.
  */
-import { CAPACITY_SOURCE_CODINGS, CODINGS, EXTENSIONS, concept } from '../codes.js';
+import { CAPACITY_SOURCE_CODINGS, CODE_SYSTEMS, CODINGS, EXTENSIONS, concept, nosCoding } from '../codes.js';
 import type { CapacityRecord } from '../queries.js';
 import type { Coding, Extension } from '../types.js';
 import { toInstant } from './common.js';
@@ -16,10 +16,10 @@ type Qualifier = { url: 'genderCapacityAvailable' | 'capacityClosingType' | 'add
 
 /**
  * One capacity record ("indicateur" of ROR N): nature, status, temporality, count, source, its
- * qualifier, update date and temporary assignment. Coded sub-extensions use valueCodeableConcept,
+ * qualifier, update date, crisis type (supplementary beds) and temporary assignment (the unit's). Coded sub-extensions use valueCodeableConcept,
  * as the newer IG extension and its example do.
  */
-function capacityRecord(capacity: CapacityRecord, status: Coding, count: number, qualifier?: Qualifier): Extension {
+function capacityRecord(capacity: CapacityRecord, status: Coding, count: number, qualifier?: Qualifier, crisis?: boolean): Extension {
   const extension: Extension[] = [
     coded('capacityType', capacity.nature === 'PLACE' ? CODINGS.capacityPlace : CODINGS.capacityBed),
     coded('capacityStatus', status),
@@ -28,10 +28,10 @@ function capacityRecord(capacity: CapacityRecord, status: Coding, count: number,
     coded('capacitySourceType', CAPACITY_SOURCE_CODINGS[capacity.source]),
   ];
   if (qualifier) extension.push(coded(qualifier.url, qualifier.value));
-  extension.push(
-    { url: 'capacityUpdateDate', valueDateTime: toInstant(capacity.updatedAt) },
-    coded('temporaryAssignement', CODINGS.assignmentNone),
-  );
+  extension.push({ url: 'capacityUpdateDate', valueDateTime: toInstant(capacity.updatedAt) });
+  // The crisis qualifies the supplementary beds it opens (IG: "le type de crise qui permet de mobiliser" them).
+  if (crisis && capacity.crisisType) extension.push(coded('crisisType', nosCoding(CODE_SYSTEMS.typeCrise, capacity.crisisType)));
+  extension.push(coded('temporaryAssignement', nosCoding(CODE_SYSTEMS.affectationTemporaire, capacity.temporaryAssignment)));
   return { url: EXTENSIONS.supportedCapacity, extension };
 }
 
@@ -56,9 +56,6 @@ export function capacityExtensions(capacity: CapacityRecord): Extension[] {
     capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.undifferentiated, gender(CODINGS.genderUndifferentiated)),
     capacityRecord(capacity, CODINGS.capacityClosed, capacity.reopenableBeds, closing(CODINGS.closingReactivable)),
     capacityRecord(capacity, CODINGS.capacityClosed, notReactivable, closing(CODINGS.closingNotReactivable)),
-    capacityRecord(capacity, CODINGS.capacitySupplementary, capacity.mobilisedBeds, {
-      url: 'additionalBedType',
-      value: CODINGS.additionalBedMobilised,
-    }),
+    capacityRecord(capacity, CODINGS.capacitySupplementary, capacity.mobilisedBeds, { url: 'additionalBedType', value: CODINGS.additionalBedMobilised }, true),
   ];
 }

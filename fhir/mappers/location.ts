@@ -3,18 +3,42 @@
  * bed figures as ror-location-supported-capacity records (IG §2: capacity lives on Location) and
  * its specific equipment.
  */
-import { CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, concept, nosCoding } from '../codes.js';
+import { CODE_SYSTEMS, CODINGS, EXTENSIONS, PROFILES, UCUM, concept, nosCoding } from '../codes.js';
 import type { GqlCoding, LocationRecord } from '../queries.js';
 import type { Coding, Extension, Location } from '../types.js';
 import { capacityExtensions } from './capacity.js';
 import { latestInstant, metaCreationDate, postalAddress, reference, regionalIdentifierValue, rorMeta } from './common.js';
 
-/** ror-location-equipment with its one required sub-extension, the TRE_R212 type. */
-function equipmentExtension(equipment: GqlCoding): Extension {
+type EquipmentLimit = NonNullable<LocationRecord['equipmentLimits']>[number];
+type ResidentialCapacity = NonNullable<LocationRecord['residentialCapacities']>[number];
+
+/** ror-location-equipment-limit: the feature (TRE_R340) and its extreme value, a UCUM Quantity. */
+function limitExtension(limit: EquipmentLimit): Extension {
+  return {
+    url: EXTENSIONS.locationEquipmentLimit,
+    extension: [
+      { url: 'equipmentFeature', valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.typeCaracteristiqueEquipement, limit.feature)) },
+      { url: 'limitValue', valueQuantity: { value: limit.value, unit: limit.unit, system: UCUM, code: limit.unit } },
+    ],
+  };
+}
+
+/** ror-location-equipment: the TRE_R212 type, then the limits of that equipment (when the caller may read them). */
+function equipmentExtension(equipment: GqlCoding, limits: readonly EquipmentLimit[]): Extension {
   return {
     url: EXTENSIONS.locationEquipment,
-    extension: [{ url: 'equipmentType', valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.equipement, equipment)) }],
+    extension: [
+      { url: 'equipmentType', valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.equipement, equipment)) },
+      ...limits.filter((l) => l.equipmentType === equipment.code).map(limitExtension),
+    ],
   };
+}
+
+/** ror-location-residential-capacity: the housing type (TRE_R242) and, when known, the number. */
+function residentialExtension(row: ResidentialCapacity): Extension {
+  const extension: Extension[] = [{ url: 'residentialType', valueCodeableConcept: concept(nosCoding(CODE_SYSTEMS.typeHabitation, row.type)) }];
+  if (row.count !== null && row.count !== undefined) extension.push({ url: 'residentialNumber', valueInteger: row.count });
+  return { url: EXTENSIONS.locationResidentialCapacity, extension };
 }
 
 /**
@@ -61,7 +85,8 @@ export function unitToLocation(record: LocationRecord): Location {
       valueCodeableConcept: concept({ system: CODE_SYSTEMS.communeOM, code: place.inseeCode }),
     });
   }
-  extension.push(...record.equipment.map(equipmentExtension));
+  extension.push(...record.equipment.map((e) => equipmentExtension(e, record.equipmentLimits ?? [])));
+  extension.push(...(record.residentialCapacities ?? []).map(residentialExtension));
   if (capacity) extension.push(...capacityExtensions(capacity));
   extension.push(metaCreationDate(record.createdAt));
 

@@ -9,7 +9,7 @@ import { CODE_SYSTEMS, CODINGS } from '../codes.js';
 import type { Coding } from '../types.js';
 import { NUMBER_PREFIXES, ALL_PREFIXES, ror, type SearchParamDefinition } from './definitions.js';
 import type { Clause } from './parse.js';
-import { instantTest, numberTest, tokenHolds, type InstantRange } from './values.js';
+import { instantTest, numberTest, parseToken, tokenHolds, type InstantRange } from './values.js';
 
 export type CapacityFigure =
   | 'INSTALLED'
@@ -51,17 +51,63 @@ const FIGURE_TOKENS: Readonly<Record<string, CodeOf>> = {
   'gender-capacity-available': (f) => f.gender,
   'capacity-closing-type': (f) => f.closing,
   'additional-bed-type': (f) => f.additional,
-  // Every record the hub emits is current (R331 01) and not assigned to a pathology (R337 01).
+  // Every record the hub emits is current (R331 01).
   'temporality-capacity': () => CODINGS.temporalityCurrent,
-  'temporary-assignement': () => CODINGS.assignmentNone,
 };
 
-const token = (code: string, id: string, description: string, system: string): SearchParamDefinition => ({
+/**
+ * Token parameters on codes the unit's record holds (its crisis type and temporary assignment),
+ * which the capacities subgraph evaluates: the code system each is bound to, and the filter field.
+ */
+const RECORD_TOKENS: Readonly<Record<string, { system: string; field: 'crisisTypes' | 'temporaryAssignments' }>> = {
+  'crisis-type': { system: CODE_SYSTEMS.typeCrise, field: 'crisisTypes' },
+  'temporary-assignement': { system: CODE_SYSTEMS.affectationTemporaire, field: 'temporaryAssignments' },
+};
+
+/**
+ * The codes a clause asks for in `system` (values of another system ask for none), or 'any' for a
+ * value naming the system without a code.
+ */
+function codesAsked(clause: Clause, system: string): string[] | 'any' {
+  const codes: string[] = [];
+  for (const { value } of clause.values) {
+    const token = parseToken(value);
+    if (token.system !== undefined && token.system !== system) continue;
+    if (token.code === undefined) return 'any';
+    codes.push(token.code);
+  }
+  return codes;
+}
+
+/**
+ * Adds the record-level token clauses to the filter: an AND of clauses intersects their codes.
+ * False when no record can match. `crisisTypes: []` asks for any crisis type (the subgraph's
+ * convention), while a clause asking for any assignment asks nothing (every record has one).
+ */
+function addRecordTokens(filter: CapacityFigureFilter, clauses: readonly Clause[], codeOf: (clause: Clause) => string): boolean {
+  for (const clause of clauses) {
+    const target = RECORD_TOKENS[codeOf(clause)];
+    if (!target) continue;
+    const asked = codesAsked(clause, target.system);
+    if (asked === 'any') {
+      if (target.field === 'crisisTypes') filter.crisisTypes ??= [];
+      continue;
+    }
+    if (asked.length === 0) return false;
+    const previous = filter[target.field];
+    const kept = previous?.length ? asked.filter((code) => previous.includes(code)) : asked;
+    if (kept.length === 0) return false;
+    filter[target.field] = kept;
+  }
+  return true;
+}
+
+const token = (code: string, id: string, description: string, system: string, modifiers: readonly string[] = ['not']): SearchParamDefinition => ({
   code,
   type: 'token',
   description: `${description} (${system.split('/NOS/')[1]?.split('/')[0] ?? system}), within one capacity record.`,
   definition: ror(id),
-  modifiers: ['not'],
+  modifiers,
 });
 
 export const CAPACITY_PARAMS: readonly SearchParamDefinition[] = [
@@ -71,7 +117,9 @@ export const CAPACITY_PARAMS: readonly SearchParamDefinition[] = [
   token('gender-capacity-available', 'ror-sp-gender-capacity-available', 'Gender of the available beds', CODE_SYSTEMS.genreCapacite),
   token('capacity-closing-type', 'ror-sp-capacity-closing-type', 'Closing type of closed beds', CODE_SYSTEMS.typeFermetureCapacite),
   token('additional-bed-type', 'ror-sp-additional-bed-type', 'Type of supplementary beds', CODE_SYSTEMS.typeLitSupplementaire),
-  token('temporary-assignement', 'ror-sp-temporary-assignement', 'Temporary assignment', CODE_SYSTEMS.affectationTemporaire),
+  // Held by the unit's record, evaluated in SQL by the capacities subgraph: no :not (D1xx-loc17-2).
+  token('temporary-assignement', 'ror-sp-temporary-assignement', 'Temporary assignment of the unit\'s beds', CODE_SYSTEMS.affectationTemporaire, []),
+  token('crisis-type', 'ror-sp-crisis-type', 'Crisis the supplementary beds are opened for (capacityStatus 06 only)', CODE_SYSTEMS.typeCrise, []),
   {
     code: 'nb-capacity',
     type: 'number',
@@ -97,6 +145,9 @@ export interface CapacityFigureFilter {
   natures?: string[];
   sources?: string[];
   updated?: InstantRange[][];
+  /** TRE_R336 codes; empty: any crisis type. Only the mobilised figure carries one. */
+  crisisTypes?: string[];
+  temporaryAssignments?: string[];
 }
 
 /**
@@ -119,6 +170,7 @@ export function capacityFilter(clauses: readonly Clause[], codeOf: (clause: Clau
   ).map(([nature]) => nature);
   if (figures.length === 0 || natures.length === 0) return 'none';
   const filter: CapacityFigureFilter = { figures };
+  if (!addRecordTokens(filter, mine, codeOf)) return 'none';
   if (natures.length < NATURES.length) filter.natures = natures;
   const counts = mine.filter((c) => codeOf(c) === 'nb-capacity').map((c) => c.values.map((v) => numberTest(v, true)));
   if (counts.length) filter.count = counts;

@@ -5,11 +5,12 @@
  * resource a read returns.
  */
 import { Kind, parse, print, visit, type FieldNode, type GraphQLFormattedError, type SelectionNode } from 'graphql';
-import { ESTABLISHMENT_QUERY, HEALTHCARE_SERVICE_QUERY, LOCATION_QUERY, ORGANIZATION_QUERY, PRACTITIONER_FIELDS, PRACTITIONER_ROLE_FIELDS } from '../queries.js';
+import { CAPACITY_PART_FIELDS, ESTABLISHMENT_QUERY, HEALTHCARE_SERVICE_QUERY, LOCATION_QUERY, ORGANIZATION_QUERY, PRACTITIONER_FIELDS, PRACTITIONER_ROLE_FIELDS } from '../queries.js';
 import type { EstablishmentRecord, HealthcareServiceRecord, LocationRecord, OrganizationRecord } from '../queries.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
 import type { HandlerContext } from '../records.js';
 import type { CapacityFigureFilter } from './capacity.js';
+import type { PlaceFeatureFilter } from './features.js';
 
 /** The selections of the first `field` in a document, as graphql-js parsed them. */
 export function selectionOf(document: string, field: string): readonly SelectionNode[] {
@@ -124,6 +125,10 @@ export const UNITS_WITH_CAPACITY = /* GraphQL */ `
   query FhirUnitsWithCapacity($filter: CapacityFigureFilter!, $unitIds: [ID!]) { unitsWithCapacity(filter: $filter, unitIds: $unitIds) }
 `;
 
+export const UNITS_WITH_PLACE_FEATURES = /* GraphQL */ `
+  query FhirUnitsWithPlaceFeatures($filter: PlaceFeatureFilter!, $unitIds: [ID!]) { unitsWithPlaceFeatures(filter: $filter, unitIds: $unitIds) }
+`;
+
 /** Practitioner search: the professionals subgraph's `professionalSearch`, selecting what reads select. */
 export const PRACTITIONER_SEARCH = /* GraphQL */ `
   query FhirPractitionerSearch($criteria: ProfessionalSearchCriteria!, $sort: [ProfessionalSort!], $first: Int, $after: String) {
@@ -163,6 +168,7 @@ export const FHIR_SEARCH_OPERATIONS = {
   FhirOrganizationSearch: ORGANIZATION_SEARCH,
   FhirStructureCount: STRUCTURE_COUNT,
   FhirUnitsWithCapacity: UNITS_WITH_CAPACITY,
+  FhirUnitsWithPlaceFeatures: UNITS_WITH_PLACE_FEATURES,
   FhirPractitionerSearch: PRACTITIONER_SEARCH,
   FhirPractitionerCount: PRACTITIONER_COUNT,
   FhirPractitionerRoleSearch: PRACTITIONER_ROLE_SEARCH,
@@ -184,8 +190,8 @@ export interface SearchPage<N> {
 
 export type StructureNode = (EstablishmentRecord & { __typename: 'Establishment' }) | (OrganizationRecord & { __typename: 'Organization' });
 
-/** A FORBIDDEN on a node's `capacity` only hides that unit's capacity from this caller (as on reads). */
-const capacityHidden = (e: GraphQLFormattedError): boolean => e.extensions?.code === 'FORBIDDEN' && e.path?.at(-1) === 'capacity';
+/** A FORBIDDEN on a node's `capacity` (or housing, equipment limits) only hides that part from this caller (as on reads). */
+const capacityHidden = (e: GraphQLFormattedError): boolean => e.extensions?.code === 'FORBIDDEN' && CAPACITY_PART_FIELDS.includes(String(e.path?.at(-1)));
 
 /** Runs one operation; any error (but hidden capacities) becomes the OperationOutcome of its code. */
 export async function run<T>(ctx: HandlerContext, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -201,6 +207,12 @@ export type { HealthcareServiceRecord, LocationRecord };
 export async function unitsWithCapacity(ctx: HandlerContext, filter: CapacityFigureFilter, unitIds?: readonly string[]): Promise<string[]> {
   const data = await run<{ unitsWithCapacity: string[] }>(ctx, UNITS_WITH_CAPACITY, { filter, ...(unitIds ? { unitIds } : {}) });
   return data.unitsWithCapacity;
+}
+
+/** Units (among `unitIds`, or all) whose housing or equipment limits meet `filter`; FORBIDDEN (403) without capacity read access. */
+export async function unitsWithPlaceFeatures(ctx: HandlerContext, filter: PlaceFeatureFilter, unitIds?: readonly string[]): Promise<string[]> {
+  const data = await run<{ unitsWithPlaceFeatures: string[] }>(ctx, UNITS_WITH_PLACE_FEATURES, { filter, ...(unitIds ? { unitIds } : {}) });
+  return data.unitsWithPlaceFeatures;
 }
 
 /** Like unitsWithCapacity, but null when the caller may not read capacity at all (their Locations show none). */

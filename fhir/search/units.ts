@@ -9,7 +9,8 @@ import type { FhirSearchResource } from '../types.js';
 import { capacityFilter, type CapacityFigureFilter } from './capacity.js';
 import { CriteriaBuilder } from './criteria.js';
 import type { FetchedPage, PreparedSearch, SortRequest, SortCodes } from './definitions.js';
-import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, type SearchEdge, type SearchPage } from './graphql.js';
+import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, unitsWithPlaceFeatures, type SearchEdge, type SearchPage } from './graphql.js';
+import { featureFilter, type PlaceFeatureFilter } from './features.js';
 import type { Clause, ParsedSearch } from './parse.js';
 import { parseToken, type periodTest } from './values.js';
 
@@ -108,10 +109,32 @@ const itemOf = <N>(spec: UnitSearchSpec<N>, e: SearchEdge<N>): Item => ({
   ...(spec.included ? { included: spec.included(e.node) } : {}),
 });
 
+/** Which of `ids` (or of all units) qualify: the capacities subgraph's answer to a search's second-source criteria. */
+type Qualify = (ids?: readonly string[]) => Promise<string[]>;
+
 /**
- * The prepared search over units: `fetch` runs `unitSearch`; with capacity clauses (`codeOf`
- * strips a chain prefix), `filter` keeps the units having a matching capacity record and `count`
- * restricts the offer's count to them.
+ * The units meeting the capacity filter and the housing / equipment-limit filter (either may be
+ * absent, not both): among `ids`, one request feeds the next its answer (at most 10,000 ids);
+ * among all units, each is asked once and the answers intersected.
+ */
+function qualifier(ctx: HandlerContext, capacity: CapacityFigureFilter | null, features: PlaceFeatureFilter | null): Qualify {
+  return async (ids) => {
+    if (!features) return unitsWithCapacity(ctx, capacity!, ids);
+    if (!capacity) return unitsWithPlaceFeatures(ctx, features, ids);
+    if (ids) {
+      const kept = await unitsWithCapacity(ctx, capacity, ids);
+      return kept.length ? unitsWithPlaceFeatures(ctx, features, kept) : [];
+    }
+    const [withCapacity, withFeatures] = await Promise.all([unitsWithCapacity(ctx, capacity), unitsWithPlaceFeatures(ctx, features)]);
+    const featured = new Set(withFeatures);
+    return withCapacity.filter((id) => featured.has(id));
+  };
+}
+
+/**
+ * The prepared search over units: `fetch` runs `unitSearch`; with capacity, housing or equipment
+ * limit clauses (`codeOf` strips a chain prefix), `filter` keeps the units the capacities
+ * subgraph says qualify and `count` restricts the offer's count to them.
  */
 export async function prepareUnits<N extends { id: string }>(
   search: ParsedSearch,
@@ -121,8 +144,9 @@ export async function prepareUnits<N extends { id: string }>(
   codeOf: (clause: Clause) => string,
 ): Promise<PreparedSearch> {
   const capacity = capacityFilter(search.clauses, codeOf);
+  const features = featureFilter(search.clauses, codeOf);
   const empty: PreparedSearch = { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
-  if (capacity === 'none') {
+  if (capacity === 'none' || features === 'none') {
     // Nothing can match, but a caller who may not read capacity still gets the 403 (asked with no unit).
     await unitsWithCapacity(ctx, { figures: ['INSTALLED'] }, []);
     return empty;
@@ -135,22 +159,22 @@ export async function prepareUnits<N extends { id: string }>(
     return { items: data.unitSearch.edges.map((e) => itemOf(spec, e)), hasNext: data.unitSearch.pageInfo.hasNextPage };
   };
   const countOf = async (c: Record<string, unknown>) => (await run<{ unitSearch: { totalCount: number } }>(ctx, UNIT_COUNT, { criteria: c })).unitSearch.totalCount;
-  if (!capacity) return { fetch, count: () => countOf(criteria) };
-  return prepareFiltered(ctx, spec, criteria, capacity, sortOf, countOf);
+  if (!capacity && !features) return { fetch, count: () => countOf(criteria) };
+  return prepareFiltered(ctx, spec, criteria, qualifier(ctx, capacity, features), sortOf, countOf);
 }
 
 /**
- * A capacity-filtered search. Candidates come by id only: most of a batch of 200 is thinned away
+ * A search filtered by the capacities subgraph (capacity, housing, equipment limits). Candidates come by id only: most of a batch of 200 is thinned away
  * or beyond `_count`, so only the kept rows of the page are read in full (hydrate), not every
  * candidate (docs/benchmarks.md). A first page also asks the offer for every matching unit (when
- * at most 10,000 do, what `unitsWithCapacity` takes): one capacities request then says which qualify, which thins every
+ * at most 10,000 do, what `unitsWithCapacity` takes): one capacities request (two with both filters) then says which qualify, which thins every
  * batch of the page and is the search's total, with no further request (issue 16).
  */
 function prepareFiltered<N extends { id: string }>(
   ctx: HandlerContext,
   spec: UnitSearchSpec<N>,
   criteria: Record<string, unknown>,
-  capacity: CapacityFigureFilter,
+  qualify: Qualify,
   sortOf: (sort: readonly SortRequest[]) => unknown,
   countOf: (c: Record<string, unknown>) => Promise<number>,
 ): PreparedSearch {
@@ -166,7 +190,7 @@ function prepareFiltered<N extends { id: string }>(
     });
     const ids = data.unitSearch.matchingIds;
     if (first && ids) {
-      matching = ids.length ? unitsWithCapacity(ctx, capacity, ids).then((kept) => new Set(kept)) : Promise.resolve(new Set());
+      matching = ids.length ? qualify(ids).then((kept) => new Set(kept)) : Promise.resolve(new Set());
       matching.catch(() => undefined); // awaited by `filter` and `count`, which report its error
     }
     return {
@@ -190,14 +214,14 @@ function prepareFiltered<N extends { id: string }>(
         const kept = await matching;
         return new Set(ids.filter((id) => kept.has(id)));
       }
-      return new Set(ids.length ? await unitsWithCapacity(ctx, capacity, ids) : []);
+      return new Set(ids.length ? await qualify(ids) : []);
     },
     count: async () => {
       if (matching) return (await matching).size;
       // More than 10,000 units match the offer's criteria (or a later page's `_total=accurate`):
       // count the offer's matches among the qualifying units, 10,000 ids per request (one request
       // with the 72,000 of a national search was refused as too large, docs/benchmarks.md).
-      const ids = await unitsWithCapacity(ctx, capacity);
+      const ids = await qualify();
       let total = 0;
       for (let i = 0; i < ids.length; i += COUNT_CHUNK) total += await countOf({ ...criteria, ids: ids.slice(i, i + COUNT_CHUNK) });
       return total;

@@ -158,12 +158,19 @@ export function numberTest(value: ClauseValue, integer: boolean): { comparison: 
   return { comparison, value: n };
 }
 
+/** `[prefix]number[|system|code]` split: its test, and its unit code when given (the system, when given, among `systems`). */
+export function quantityParts(value: ClauseValue, systems: readonly string[]): { comparison: Comparison; value: number; unit?: string } {
+  const [number = '', system, code] = value.value.split('|');
+  if (system !== undefined && system !== '' && !systems.includes(system)) throw invalid(`Unsupported unit system "${system}"`);
+  const test = numberTest({ value: number, ...(value.prefix ? { prefix: value.prefix } : {}) }, false);
+  return code !== undefined && code !== '' ? { ...test, unit: code } : test;
+}
+
 /** `[prefix]number[|system|code]`: the unit, when given, must be `unit` (in `systems`). */
 export function quantityTest(value: ClauseValue, unit: string, systems: readonly string[]): { comparison: Comparison; value: number } {
-  const [number = '', system, code] = value.value.split('|');
-  if (code !== undefined && code !== '' && code !== unit) throw invalid(`Unsupported unit "${code}": ages are in "${unit}" (years)`);
-  if (system !== undefined && system !== '' && !systems.includes(system)) throw invalid(`Unsupported unit system "${system}"`);
-  return numberTest({ value: number, ...(value.prefix ? { prefix: value.prefix } : {}) }, false);
+  const { unit: code, ...test } = quantityParts(value, systems);
+  if (code !== undefined && code !== unit) throw invalid(`Unsupported unit "${code}": ages are in "${unit}" (years)`);
+  return test;
 }
 
 // ---- references and strings ----

@@ -25,7 +25,7 @@ export const CAPACITY_FIGURES = [
 ] as const;
 export type CapacityFigure = (typeof CAPACITY_FIGURES)[number];
 
-type CountComparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
+export type CountComparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
 
 export interface CapacityFigureFilter {
   figures: CapacityFigure[];
@@ -33,6 +33,8 @@ export interface CapacityFigureFilter {
   natures?: string[] | null;
   sources?: string[] | null;
   updated?: Array<Array<{ from?: Date | null; before?: Date | null; outside?: boolean | null }>> | null;
+  crisisTypes?: string[] | null;
+  temporaryAssignments?: string[] | null;
 }
 
 export const MAX_UNIT_IDS_IN = 10_000;
@@ -51,9 +53,9 @@ const FIGURE_COUNTS: Record<CapacityFigure, SQL> = {
   MOBILISED: sql`${c.mobilisedBeds}`,
 };
 
-const OPERATORS: Record<CountComparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
+export const OPERATORS: Record<CountComparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: '<', GE: '>=', LE: '<=' };
 
-const anyOf = (column: SQL, values: readonly string[]): SQL => sql`${column} = any(${textArray(values)}::text[])`;
+export const anyOf = (column: SQL, values: readonly string[]): SQL => sql`${column} = any(${textArray(values)}::text[])`;
 
 function rangeTest(range: { from?: Date | null; before?: Date | null; outside?: boolean | null }): SQL {
   const parts: SQL[] = [];
@@ -74,6 +76,10 @@ function conditions(filter: CapacityFigureFilter): SQL[] {
   }
   if (filter.natures) where.push(anyOf(sql`${c.nature}`, filter.natures));
   if (filter.sources) where.push(anyOf(sql`${c.source}`, filter.sources));
+  // A crisis qualifies the supplementary beds only: the other figures' records carry no crisisType.
+  // An empty list asks for any crisis type.
+  if (filter.crisisTypes) where.push(sql`f.figure = 'MOBILISED'`, filter.crisisTypes.length ? anyOf(sql`${c.crisisType}`, filter.crisisTypes) : sql`${c.crisisType} is not null`);
+  if (filter.temporaryAssignments) where.push(anyOf(sql`${c.temporaryAssignment}`, filter.temporaryAssignments));
   for (const ranges of filter.updated ?? []) {
     if (ranges.length === 0) throw new HubError('BAD_USER_INPUT', 'A `filter.updated` criterion needs a range.', { field: 'filter.updated' });
     where.push(sql`(${sql.join(ranges.map(rangeTest), sql` or `)})`);
@@ -86,7 +92,7 @@ function conditions(filter: CapacityFigureFilter): SQL[] {
  * and users holding a read right transversally, else the units their grants reach. Refuses a
  * caller who may read none (a search that silently matched nothing would mislead).
  */
-function readableUnits(identity: Identity): Set<string> | null {
+export function readableUnits(identity: Identity): Set<string> | null {
   requireReadAccessSomewhere(identity, CAPACITY_READ, 'search on capacity');
   if (identity.kind !== 'user' || isTransversal(identity, CAPACITY_READ)) return null;
   const reachable = identity.grants.filter((g) => g.rights.some((r) => CAPACITY_READ.rights.includes(r))).flatMap((g) => g.reach.units);

@@ -21,10 +21,14 @@ import { createTerritoryService } from './territory/service.js';
 import { createTerritoryStore } from './territory/store.js';
 import { createBedDays } from './bed-days.js';
 import { createTerritoryChanges } from './territory/subscription.js';
+import { featureResolvers, type FeatureContext } from './features/resolvers.js';
+import { createFeatureService } from './features/service.js';
+import { createFeatureStore } from './features/store.js';
+import { createPlaceFeatureSearch } from './features/search.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext & PlaceFiguresContext & TerritoryContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext & PlaceFiguresContext & TerritoryContext & FeatureContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
   resolvers: {
@@ -32,11 +36,12 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     ...subscriptionResolvers,
     ...bedResolvers,
     ...territoryResolvers,
-    // schemas/capacities.search.graphql, schemas/capacities.places.graphql, schemas/capacities.territory.graphql
-    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object), ...(territoryResolvers.Query as object) },
-    Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object), ...(territoryResolvers.Mutation as object) }, // internal bed holds (holds.ts)
+    ...featureResolvers,
+    // schemas/capacities.search.graphql, .places, .territory and .features.graphql
+    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object), ...(territoryResolvers.Query as object), ...(featureResolvers.Query as object) },
+    Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object), ...(territoryResolvers.Mutation as object), ...(featureResolvers.Mutation as object) }, // internal bed holds (holds.ts)
     Subscription: { ...(subscriptionResolvers.Subscription as object), ...(territoryResolvers.Subscription as object) },
-    Unit: { ...(resolvers.Unit as object), ...(territoryResolvers.Unit as object) },
+    Unit: { ...(resolvers.Unit as object), ...(territoryResolvers.Unit as object), ...(featureResolvers.Unit as object) },
     Establishment: { ...(bedResolvers.Establishment as object), ...(territoryResolvers.Establishment as object) },
   },
   context: ({ db, config, internalSecret, feed }) => {
@@ -48,6 +53,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     const capacityChanges = createCapacityChanges(feed, client);
     const territoryStore = createTerritoryStore(db.orm);
     const territoryChanges = createTerritoryChanges(feed, client);
+    const featureStore = createFeatureStore(db.orm);
     return (_request, identity) => ({
       identity,
       capacityChanges,
@@ -60,6 +66,8 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       territory: createTerritoryService({ store, territory: territoryStore, client }, identity),
       territoryChanges,
       bedDays: createBedDays(db.orm, identity),
+      features: createFeatureService({ store: featureStore, client }, identity),
+      placeFeatureSearch: createPlaceFeatureSearch(db.orm, identity),
     });
   },
   extend: async (app, { db, config, internalSecret, logger }) => {

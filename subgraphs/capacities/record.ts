@@ -5,6 +5,10 @@
  */
 import { availableTotal, remainingToMobilise, totalOperational, type CapacityFigures, type CapacityNature } from './rules.js';
 import type { UnitCapacityRow } from './tables.js';
+import { codingOf, type CodeListKey } from './terminology.js';
+
+/** GraphQL Coding (shareable with the offer's). */
+export type RecordCoding = ReturnType<typeof codingOf>;
 
 export interface CapacityRecord {
   nature: CapacityNature;
@@ -17,6 +21,10 @@ export interface CapacityRecord {
   mobilisedBeds: number;
   totalOperational: number;
   notes: string | null;
+  /** TRE_R336 crisis of the supplementary beds; null: none. */
+  crisisType: RecordCoding | null;
+  /** TRE_R337 temporary assignment (01 Aucune when none). */
+  temporaryAssignment: RecordCoding;
   source: string;
   /** ISO 8601 (the DateTime scalar serialises strings as well as dates). */
   updatedAt: string;
@@ -37,6 +45,8 @@ export function toRecord(row: UnitCapacityRow): CapacityRecord {
     mobilisedBeds: row.mobilisedBeds,
     totalOperational: totalOperational(row),
     notes: row.notes,
+    crisisType: row.crisisType ? codingOf('crisisType', row.crisisType) : null,
+    temporaryAssignment: codingOf('temporaryAssignment', row.temporaryAssignment),
     source: row.source,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
@@ -56,6 +66,8 @@ export function figuresOf(row: UnitCapacityRow): CapacityFigures {
     reopenableBeds: row.reopenableBeds,
     mobilisedBeds: row.mobilisedBeds,
     notes: row.notes,
+    crisisType: row.crisisType,
+    temporaryAssignment: row.temporaryAssignment,
   };
 }
 
@@ -63,6 +75,13 @@ export function figuresOf(row: UnitCapacityRow): CapacityFigures {
 export function columnsOf(f: CapacityFigures) {
   return { ...f, availableBeds: availableTotal(f) };
 }
+
+/**
+ * A coded field of a Capacity as GraphQL shows it: history rows and events written before the
+ * field existed have none (no crisis, no assignment).
+ */
+export const recordCoding = (key: CodeListKey, value: RecordCoding | null | undefined, fallback: string | null): RecordCoding | null =>
+  value ?? (fallback === null ? null : codingOf(key, fallback));
 
 /** The GraphQL Capacity: the record plus what needs the offer's SSE capacity (null when unknown). */
 export function capacityView(row: UnitCapacityRow, sseCapacity: number | null | undefined) {

@@ -9,7 +9,8 @@ import type { ClosureInput } from './closures.js';
 import type { SavedFilterInput, SynthesisFilter } from './saved-filters.js';
 import type { Grouping } from './synthesis.js';
 import type { CapacityHistoryRow, SavedFilterRow } from './tables.js';
-import { capacityView } from './record.js';
+import { capacityView, recordCoding, type CapacityRecord } from './record.js';
+import { NO_ASSIGNMENT } from './rules.js';
 
 export interface CapacityContext {
   identity: Identity;
@@ -35,6 +36,10 @@ export const resolvers: ResolverMap<CapacityContext> = {
       ctx.capacities.history(unit.id, args),
     plannedClosures: (unit: UnitRef, _: unknown, ctx: CapacityContext) => ctx.capacities.plannedClosures(unit.id),
     forecastCapacity: (unit: UnitRef, args: { from: string; to: string }, ctx: CapacityContext) => ctx.capacities.forecast(unit.id, args.from, args.to),
+  },
+  Capacity: {
+    crisisType: (c: Partial<CapacityRecord>) => recordCoding('crisisType', c.crisisType, null),
+    temporaryAssignment: (c: Partial<CapacityRecord>) => recordCoding('temporaryAssignment', c.temporaryAssignment, NO_ASSIGNMENT),
   },
   CapacityChange: {
     id: (h: CapacityHistoryRow) => String(h.id),

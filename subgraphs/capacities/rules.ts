@@ -3,6 +3,7 @@
  * mutations, the automatic feed) goes through `checkCapacity` before writing.
  */
 import { HubError } from '../../platform/errors.js';
+import { assertCode } from './terminology.js';
 
 export const NOTES_MAX = 2000;
 /**
@@ -27,7 +28,26 @@ export interface CapacityFigures {
   reopenableBeds: number;
   mobilisedBeds: number;
   notes: string | null;
+  /**
+   * TRE_R336 crisis under which the supplementary beds are opened (e.g. 02 Plan blanc), null for
+   * none; TRE_R337 temporary assignment of the unit's beds (01 Aucune, 02 Covid+, 03 Covid-).
+   * Undefined in an entry: the current record's (null and 01 for a first record).
+   */
+  crisisType?: string | null;
+  temporaryAssignment?: string;
 }
+
+/** The record's crisis type and assignment where an entry leaves them out (keeps what the record says). */
+export function withCurrentQualifiers(f: CapacityFigures, current: Pick<CapacityFigures, 'crisisType' | 'temporaryAssignment'> | null): CapacityFigures {
+  return {
+    ...f,
+    crisisType: f.crisisType !== undefined ? f.crisisType : (current?.crisisType ?? null),
+    temporaryAssignment: f.temporaryAssignment ?? current?.temporaryAssignment ?? NO_ASSIGNMENT,
+  };
+}
+
+/** TRE_R337 01 Aucune: beds not set aside for a pathology or event. */
+export const NO_ASSIGNMENT = '01';
 
 const COUNTS = [
   'installedBeds',
@@ -94,9 +114,17 @@ export function checkCapacity(f: CapacityFigures, previousInstalled: number | nu
   }
   if (f.notes !== null && f.notes.length > NOTES_MAX) refuse('notes', `notes must be at most ${NOTES_MAX} characters, got ${f.notes.length}.`);
   if (f.notes?.includes('\u0000')) refuse('notes', 'notes must not contain the NUL character (U+0000).');
+  if (f.crisisType !== undefined && f.crisisType !== null) assertCode('crisisType', 'crisisType', f.crisisType);
+  if (f.temporaryAssignment !== undefined) assertCode('temporaryAssignment', 'temporaryAssignment', f.temporaryAssignment);
 }
 
 /** True when two entries state the same situation (the automatic feed then writes nothing). */
 export function sameFigures(a: CapacityFigures, b: CapacityFigures): boolean {
-  return a.nature === b.nature && COUNTS.every((k) => a[k] === b[k]) && (a.notes ?? null) === (b.notes ?? null);
+  return (
+    a.nature === b.nature &&
+    COUNTS.every((k) => a[k] === b[k]) &&
+    (a.notes ?? null) === (b.notes ?? null) &&
+    (a.crisisType ?? null) === (b.crisisType ?? null) &&
+    (a.temporaryAssignment ?? NO_ASSIGNMENT) === (b.temporaryAssignment ?? NO_ASSIGNMENT)
+  );
 }

@@ -18,13 +18,18 @@ import { capacityView } from './record.js';
 export { CAPACITY_READ } from './access.js';
 
 /** GraphQL CapacityInput. */
-export interface CapacityInput extends Omit<CapacityFigures, 'nature' | 'notes'> {
+export interface CapacityInput extends Omit<CapacityFigures, 'nature' | 'notes' | 'temporaryAssignment'> {
   nature?: CapacityNature | null;
   notes?: string | null;
+  temporaryAssignment?: string | null;
 }
 
+/** Figures of an input; crisisType and temporaryAssignment left out (or assignment null) keep the record's. */
 export function figuresFrom(input: CapacityInput): CapacityFigures {
-  return { ...input, nature: input.nature ?? 'BED', notes: input.notes ?? null };
+  const { temporaryAssignment, ...rest } = input;
+  const figures: CapacityFigures = { ...rest, nature: input.nature ?? 'BED', notes: input.notes ?? null };
+  if (temporaryAssignment !== undefined && temporaryAssignment !== null) figures.temporaryAssignment = temporaryAssignment;
+  return figures;
 }
 
 export interface CapacityServiceDeps {
@@ -34,16 +39,19 @@ export interface CapacityServiceDeps {
   now?: () => Date;
 }
 
-interface OfferUnitRef {
+export interface OfferUnitRef {
   id: string;
   archived: boolean;
   sseCapacity: number | null;
   establishment: { id: string };
+  /** Asked by the equipment limits only (`withEquipment`). */
+  equipment?: Array<{ code: string }>;
 }
 
 /** The units as the offer subgraph knows them now (their current establishment, D30); throws NOT_FOUND for an unknown one. */
-async function offerUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, OfferUnitRef>> {
-  const found = await client.entities<OfferUnitRef>('offer', 'Unit', [...new Set(unitIds)], 'id archived sseCapacity establishment { id }');
+async function offerUnits(client: SubgraphClient, unitIds: readonly string[], withEquipment = false): Promise<Map<string, OfferUnitRef>> {
+  const selection = `id archived sseCapacity establishment { id }${withEquipment ? ' equipment { code }' : ''}`;
+  const found = await client.entities<OfferUnitRef>('offer', 'Unit', [...new Set(unitIds)], selection);
   const byId = new Map(found.filter((u) => u !== null).map((u) => [u!.id, u!]));
   for (const id of unitIds) if (!byId.has(id)) throw new HubError('NOT_FOUND', `Unit ${id} does not exist.`, { unitId: id });
   return byId;
@@ -53,8 +61,8 @@ async function offerUnits(client: SubgraphClient, unitIds: readonly string[]): P
  * The units must exist in the offer subgraph and be active: capacities of unknown units are
  * refused. Returns them: SSE capacity (for remainingToMobilise) and current establishment.
  */
-async function requireActiveUnits(client: SubgraphClient, unitIds: readonly string[]): Promise<Map<string, OfferUnitRef>> {
-  const byId = await offerUnits(client, unitIds);
+export async function requireActiveUnits(client: SubgraphClient, unitIds: readonly string[], withEquipment = false): Promise<Map<string, OfferUnitRef>> {
+  const byId = await offerUnits(client, unitIds, withEquipment);
   for (const id of unitIds) {
     if (byId.get(id)!.archived) throw new HubError('BAD_USER_INPUT', `Unit ${id} is archived: its capacity can no longer change.`, { field: 'unitId', unitId: id });
   }
@@ -65,7 +73,7 @@ async function requireActiveUnits(client: SubgraphClient, unitIds: readonly stri
  * An application's write reaches only its perimeter's establishments: checked once the units'
  * establishments are known (users' grants already reach unit ids, checked before any lookup).
  */
-function requireWritePerimeter(identity: Identity, access: typeof CAPACITY_ENTRY, units: Map<string, OfferUnitRef>, unitIds: readonly string[]): void {
+export function requireWritePerimeter(identity: Identity, access: typeof CAPACITY_ENTRY, units: Map<string, OfferUnitRef>, unitIds: readonly string[]): void {
   if (identity.kind !== 'client') return;
   for (const id of unitIds) requireAccess(identity, access, { kind: 'UNIT', id, establishmentId: units.get(id)!.establishment.id });
 }

@@ -2,7 +2,7 @@
  * Capacity syntheses, pure: units grouped by the requested levels in order, with totals summed at
  * each level from the units themselves (so a parent's totals equal the sum of its children's).
  */
-import { remainingToMobilise, totalOperational } from './rules.js';
+import { NO_ASSIGNMENT, remainingToMobilise, totalOperational } from './rules.js';
 import type { OfferUnit } from './offer-units.js';
 import type { UnitCapacityRow } from './tables.js';
 
@@ -32,6 +32,11 @@ export interface Totals {
   mobilisedBeds: number;
   totalOperational: number;
   remainingToMobilise: number;
+  /** Mobilised beds of records naming a crisis (TRE_R336). */
+  crisisMobilisedBeds: number;
+  /** Operational beds and units under a temporary assignment other than 01 (TRE_R337). */
+  temporarilyAssignedBeds: number;
+  temporarilyAssignedUnits: number;
   oldestUpdate: Date | null;
   /** Installed beds minus those planned closed on the forecast day; null without a forecast day. */
   forecastBeds: number | null;
@@ -90,6 +95,9 @@ export function totalsOf(items: readonly Item[]): Totals {
     mobilisedBeds: 0,
     totalOperational: 0,
     remainingToMobilise: 0,
+    crisisMobilisedBeds: 0,
+    temporarilyAssignedBeds: 0,
+    temporarilyAssignedUnits: 0,
     oldestUpdate: null,
     forecastBeds: items.some((i) => i.plannedClosed !== undefined) ? 0 : null,
     plannedClosedBeds: items.some((i) => i.plannedClosed !== undefined) ? 0 : null,
@@ -111,6 +119,11 @@ export function totalsOf(items: readonly Item[]): Totals {
     t.mobilisedBeds += c.mobilisedBeds;
     t.totalOperational += operational;
     t.remainingToMobilise += remainingToMobilise(unit.sseCapacity, operational) ?? 0;
+    if (c.crisisType) t.crisisMobilisedBeds += c.mobilisedBeds;
+    if (c.temporaryAssignment !== NO_ASSIGNMENT) {
+      t.temporarilyAssignedBeds += operational;
+      t.temporarilyAssignedUnits++;
+    }
     if (!t.oldestUpdate || c.updatedAt < t.oldestUpdate) t.oldestUpdate = c.updatedAt;
     if (plannedClosed !== undefined) {
       const closed = Math.min(plannedClosed, c.installedBeds);

@@ -1,6 +1,6 @@
 /** Tables of the capacities subgraph, in its own Postgres schema `capacities`. */
 import { sql } from 'drizzle-orm';
-import { pgSchema, text, integer, timestamp, check, bigserial, jsonb, date, boolean, uuid, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgSchema, text, integer, doublePrecision, timestamp, check, bigserial, jsonb, date, boolean, uuid, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 export const capacities = pgSchema('capacities');
 
@@ -24,6 +24,10 @@ export const unitCapacities = capacities.table(
     reopenableBeds: integer('reopenable_beds').notNull().default(0),
     mobilisedBeds: integer('mobilised_beds').notNull().default(0),
     notes: text('notes'),
+    /** TRE_R336 code of the crisis the supplementary beds are opened for; null: none. */
+    crisisType: text('crisis_type'),
+    /** TRE_R337 code: beds set aside for a pathology or event (01 Aucune by default). */
+    temporaryAssignment: text('temporary_assignment').notNull().default('01'),
     source: text('source').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text('updated_by'),
@@ -40,6 +44,9 @@ export const unitCapacities = capacities.table(
     check('unit_capacity_by_sex_ck', sql`${t.availableMen} >= 0 and ${t.availableWomen} >= 0 and ${t.availableUndifferentiated} >= 0`),
     // FHIR Location _lastUpdated: the units whose capacity changed since an instant.
     index('unit_capacity_updated_idx').on(t.updatedAt),
+    // FHIR crisis-type and temporary-assignement: the few units in a crisis or assigned, found without a scan.
+    index('unit_capacity_crisis_idx').on(t.crisisType).where(sql`${t.crisisType} is not null`),
+    index('unit_capacity_assignment_idx').on(t.temporaryAssignment),
   ],
 );
 
@@ -206,3 +213,57 @@ export const bedBlockers = capacities.table(
 );
 
 export type BedBlockerRow = typeof bedBlockers.$inferSelect;
+
+/**
+ * Housing of a unit by type (IG ror-location-residential-capacity, ME CapaciteHabitation): the
+ * medico-social places' rooms and flats. `count` is the IG's residentialNumber (0..1): null when
+ * the type is offered but the number is not known.
+ */
+export const residentialCapacities = capacities.table(
+  'residential_capacity',
+  {
+    unitId: text('unit_id').notNull(),
+    /** TRE_R242 code. */
+    residentialType: text('residential_type').notNull(),
+    count: integer('count'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.residentialType] }),
+    // FHIR residential-type / residential-number: the type first, then the number within it.
+    index('residential_capacity_type_idx').on(t.residentialType, t.count),
+    check('residential_capacity_count_ck', sql`${t.count} is null or (${t.count} >= 0 and ${t.count} <= 10000)`),
+  ],
+);
+
+export type ResidentialCapacityRow = typeof residentialCapacities.$inferSelect;
+
+/**
+ * The extreme value one of the unit's specific equipments takes (IG ror-location-equipment-limit,
+ * ME LimiteCaracteristiqueEquipement), e.g. a scanner for patients up to 250 kg. The equipment
+ * (TRE_R212) is the offer subgraph's `Unit.equipment`; the value is in the feature's UCUM unit.
+ */
+export const equipmentLimits = capacities.table(
+  'equipment_limit',
+  {
+    unitId: text('unit_id').notNull(),
+    /** TRE_R212 code of the equipment. */
+    equipmentType: text('equipment_type').notNull(),
+    /** TRE_R340 code of the feature. */
+    feature: text('feature').notNull(),
+    value: doublePrecision('value').notNull(),
+    /** UCUM code, fixed per feature (terminology.ts FEATURE_UNITS). */
+    unit: text('unit').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.equipmentType, t.feature] }),
+    // FHIR equipment-feature / limit-value: the feature first, then the value within it.
+    index('equipment_limit_feature_idx').on(t.feature, t.value),
+    check('equipment_limit_value_ck', sql`${t.value} > 0 and ${t.value} <= 100000`),
+  ],
+);
+
+export type EquipmentLimitRow = typeof equipmentLimits.$inferSelect;

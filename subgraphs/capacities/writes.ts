@@ -5,7 +5,7 @@
 import { appendChanges } from '../../platform/changes/append.js';
 import type { Orm } from '../../platform/db/client.js';
 import { HubError } from '../../platform/errors.js';
-import { checkCapacity, sameFigures, type CapacityFigures } from './rules.js';
+import { checkCapacity, NO_ASSIGNMENT, sameFigures, withCurrentQualifiers, type CapacityFigures } from './rules.js';
 import { figuresOf, toRecord, type CapacityRecord } from './record.js';
 import { txStatements as q, type CapacityStore, type WriteStamp } from './store.js';
 import type { UnitCapacityRow } from './tables.js';
@@ -53,15 +53,16 @@ function conflict(unitId: string, expectedVersion: number, current: UnitCapacity
 /** One entry with optimistic concurrency: a stale expectedVersion is a CONFLICT carrying the current record. */
 async function writeEntry(tx: Orm, entry: Entry, stamp: WriteStamp): Promise<Written> {
   const current = await q.current(tx, entry.unitId);
-  checkCapacity(entry.figures, current?.installedBeds ?? null);
-  if (entry.ifChanged && current?.version === entry.expectedVersion && sameFigures(figuresOf(current), entry.figures)) {
+  const figures = withCurrentQualifiers(entry.figures, current);
+  checkCapacity(figures, current?.installedBeds ?? null);
+  if (entry.ifChanged && current?.version === entry.expectedVersion && sameFigures(figuresOf(current), figures)) {
     return { row: current, created: false, unchanged: true };
   }
   if (entry.expectedVersion === 0 && !current) {
-    const row = await q.insertIfAbsent(tx, entry.unitId, entry.figures, stamp);
+    const row = await q.insertIfAbsent(tx, entry.unitId, figures, stamp);
     if (row) return { row, created: true };
   } else {
-    const row = await q.updateIfVersion(tx, entry.unitId, entry.expectedVersion, entry.figures, stamp);
+    const row = await q.updateIfVersion(tx, entry.unitId, entry.expectedVersion, figures, stamp);
     if (row) return { row, created: false };
   }
   // Read again: a concurrent writer may have committed between our first read and our write.
@@ -112,6 +113,8 @@ const NO_CAPACITY: CapacityFigures = {
   reopenableBeds: 0,
   mobilisedBeds: 0,
   notes: null,
+  crisisType: null,
+  temporaryAssignment: NO_ASSIGNMENT,
 };
 
 /**

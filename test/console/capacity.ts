@@ -161,6 +161,9 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     // The synthesis asks the offer subgraph for every unit of the reach: slow on a loaded 2-core machine.
     await totalRow.waitFor({ timeout: 60_000 });
     await nurse.getByRole('row', { name: /^CH CHATEAUROUX\b/ }).first().waitFor();
+    // Issue 18: crisis beds and temporarily assigned beds are columns of the synthesis.
+    await nurse.getByRole('columnheader', { name: 'Mobilisés pour une crise' }).waitFor();
+    await nurse.getByRole('columnheader', { name: 'En affectation temporaire' }).waitFor();
     await expectAccessible(nurse);
     await topOf(nurse);
     await shot(nurse, 'capacity-synthesis.png');

@@ -10,6 +10,7 @@ import type { HealthcareServiceRecord } from '../../queries.js';
 import type { HandlerContext } from '../../records.js';
 import type { FhirSearchResource, HealthcareService } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
+import { FEATURE_PARAMS } from '../features.js';
 import { ALL_PREFIXES, COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import { HEALTHCARE_SERVICE_SEARCH } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
@@ -52,14 +53,15 @@ export const HEALTHCARE_SERVICE_PARAMS: readonly SearchParamDefinition[] = [
 
 /**
  * `location.<parameter>`: criteria of the offer's Location, which is the same unit: its position
- * (`near`, ordering by distance), commune and equipment, and its capacity records (all capacity
- * criteria within one record, as on Location).
+ * (`near`, ordering by distance), commune and equipment, its capacity records (all capacity
+ * criteria within one record, as on Location), housing and equipment limits.
  */
 const LOCATION_CHAINABLE: readonly SearchParamDefinition[] = [
   NEAR_PARAM,
   { code: 'commune-cog', type: 'token', description: 'INSEE commune (TRE_R13-CommuneOM) of the Location\'s ror-commune-cog.', definition: ror('ror-sp-location-commune-cog'), modifiers: TOKEN_MODIFIERS },
   { code: 'equipment-type', type: 'token', description: 'Specific equipment (TRE_R212) of the Location.', definition: ror('ror-sp-equipment-type'), modifiers: TOKEN_MODIFIERS },
   ...CAPACITY_PARAMS,
+  ...FEATURE_PARAMS,
 ];
 /**
  * `_has:PractitionerRole:service:<parameter>`: the offers where a situation matching the

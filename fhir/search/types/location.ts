@@ -3,7 +3,7 @@
  * status, a true-radius `near` ordered by distance, the offer criteria of the same unit's
  * HealthcareService (`specialty`, `service-type`, `characteristic`, `age-range-*`: hub extension),
  * and the capacity parameters, all of which must hold within one capacity record
- * (fhir/search/capacity.ts).
+ * (fhir/search/capacity.ts), and the housing and equipment-limit ones (fhir/search/features.ts).
  */
 import { CODE_SYSTEMS, CODINGS } from '../../codes.js';
 import { FIELD_BY_PLACE_FUNCTION, unitToLocation } from '../../mappers/location.js';
@@ -14,6 +14,7 @@ import { NEAR_INSEE_CODE_PARAM, NEAR_PARAM, parseNear, parseNearInseeCode } from
 import { LOCATION_OFFER_PARAMS, offerClause } from '../offer-params.js';
 import type { FhirSearchResource } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
+import { FEATURE_PARAMS } from '../features.js';
 import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import { LOCATION_SEARCH, LOCATION_WITH_ORGANIZATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
@@ -48,6 +49,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
   NEAR_INSEE_CODE_PARAM,
   ...LOCATION_OFFER_PARAMS,
   ...CAPACITY_PARAMS,
+  ...FEATURE_PARAMS,
   {
     code: '_has',
     type: 'special',
@@ -93,8 +95,8 @@ async function lastUpdated(clause: Clause, builder: UnitCriteriaBuilder, ctx: Ha
   builder.placeChanged.push(change);
 }
 
-/** `_filter` takes every parameter but the capacity ones (another source, evaluated after the offer's SQL). */
-const FILTER_PATHS = filterPaths(PARAMS, new Set(CAPACITY_PARAMS.map((p) => p.code)));
+/** `_filter` takes every parameter but the capacity, housing and equipment-limit ones (another source, evaluated after the offer's SQL). */
+const FILTER_PATHS = filterPaths(PARAMS, new Set([...CAPACITY_PARAMS, ...FEATURE_PARAMS].map((p) => p.code)));
 
 async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<UnitCriteriaBuilder> {
   const builder = new UnitCriteriaBuilder();

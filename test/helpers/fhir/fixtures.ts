@@ -124,6 +124,8 @@ export function capacityRecord(overrides: Partial<CapacityRecord> = {}): Capacit
     reopenableBeds: 1,
     mobilisedBeds: 2,
     notes: null,
+    crisisType: null,
+    temporaryAssignment: { code: '01', display: 'Aucune' },
     source: 'MANUAL',
     updatedAt: '2026-04-02T06:15:00.000Z',
     version: 7,
@@ -138,6 +140,8 @@ export function locationRecord(overrides: Partial<LocationRecord> = {}): Locatio
     archived: false,
     activityField: { code: '01' },
     equipment: [{ system: R212, code: '83', display: null }],
+    residentialCapacities: [],
+    equipmentLimits: [],
     // No address of its own: GraphQL gives the establishment's address and position.
     address: establishmentRecord().address,
     hasOwnAddress: false,

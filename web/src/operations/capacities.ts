@@ -98,6 +98,8 @@ export const CapacityTotalsFields = graphql(`
     reopenedBeds
     reopenableBeds
     mobilisedBeds
+    crisisMobilisedBeds
+    temporarilyAssignedBeds
     totalOperational
     remainingToMobilise
     oldestUpdate

@@ -43,6 +43,8 @@ export function Synthesis(props: { filters: GridFilters; liveChanges: number; no
         {totals.reopenedBeds} / {totals.reopenableBeds}
       </td>
       <td className="capacity-number">{totals.mobilisedBeds}</td>
+      <td className="capacity-number">{totals.crisisMobilisedBeds}</td>
+      <td className="capacity-number">{totals.temporarilyAssignedBeds}</td>
       <td className="capacity-number">{totals.totalOperational}</td>
       <td className="capacity-number">{totals.remainingToMobilise}</td>
       <td>{totals.oldestUpdate ? minutesAgo(totals.oldestUpdate, props.now) : '–'}</td>
@@ -72,6 +74,8 @@ export function Synthesis(props: { filters: GridFilters; liveChanges: number; no
                 <th scope="col">Fermés</th>
                 <th scope="col">Réouverts / réactivables</th>
                 <th scope="col">Mobilisés</th>
+                <th scope="col" title="Lits supplémentaires mobilisés pour une crise (Plan blanc, PMIE : TRE_R336)">Mobilisés pour une crise</th>
+                <th scope="col" title="Lits opérationnels des unités en affectation temporaire (Covid+ / Covid- : TRE_R337)">En affectation temporaire</th>
                 <th scope="col">Total opérationnel</th>
                 <th scope="col">Reste à mobiliser</th>
                 <th scope="col">Plus ancienne mise à jour</th>
