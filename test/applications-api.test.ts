@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWK } from 'jose';
 import { requestClientToken, signClientAssertion } from '../scripts/token.js';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { databaseKinds } from './helpers/hub.js';
+import { sharedHub, type SharedHub } from './helpers/shared-hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -25,7 +26,7 @@ function ecKey(kid: string): { publicJwk: JWK; privateJwk: JWK } {
 const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
 describe.each(databaseKinds())('trust-circle applications through the API (%s)', (kind) => {
-  let hub: TestHub;
+  let hub: SharedHub;
   let url: string;
   let admin: Record<string, string>;
   const key = ecKey('sih-1');
@@ -39,7 +40,7 @@ describe.each(databaseKinds())('trust-circle applications through the API (%s)',
   });
 
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    hub = sharedHub(kind); // writes only its own application (sih-tours): the run's hub
     url = hub.urls.graphql;
     admin = { authorization: await asUser(url, 'admin.ars') };
   });

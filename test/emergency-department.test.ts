@@ -4,7 +4,8 @@
  * the gateway: who sees which rows, totals summed from them, the bed series ending on today's figure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { databaseKinds } from './helpers/hub.js';
+import { sharedHub, type SharedHub } from './helpers/shared-hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 
@@ -20,12 +21,12 @@ const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Pa
 const daysAgo = (n: number) => new Date(Date.parse(`${parisToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(databaseKinds())('département emergency table (%s)', (kind) => {
-  let hub: TestHub;
+  let hub: SharedHub;
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({ authorization: tokens[who]! });
 
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    hub = sharedHub(kind); // reads only: the run's hub
     for (const login of ['coord.territoire.centre', 'decl.tension.bourges', 'saisie.lits.chateauroux']) tokens[login] = await asUser(hub.urls.graphql, login);
     tokens['national-aggregator'] = await asApp(hub.urls.graphql, 'national-aggregator');
   }, 120_000);

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestHub } from './helpers/hub.js';
+import { sharedHub, type SharedHub } from './helpers/shared-hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { ANONYMOUS, callAs, clientIdentity, codeOf, startProfessionalsHub, userIdentity, type Call } from './helpers/professionals.js';
@@ -128,9 +129,9 @@ describe.each(databaseKinds())('professional function and contacts on %s', (kind
 });
 
 describe.each(databaseKinds())('the rights catalogue through the gateway on %s', (kind) => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startProfessionalsHub(kind);
+  let hub: SharedHub;
+  beforeAll(() => {
+    hub = sharedHub(kind); // reads only, through the gateway: the run's hub
   });
   afterAll(() => hub?.close());
 

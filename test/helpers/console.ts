@@ -1,7 +1,7 @@
 /**
- * The console's browser scenarios share one hub and one chromium per database kind
- * (test/console/suite.ts): a hub start and a browser launch cost more than most scenarios, and
- * the scenarios touch disjoint parts of the demo region (each names the establishments it uses).
+ * The console's browser scenarios share one hub and one chromium per file (test/console/suite.ts):
+ * a hub start and a browser launch cost more than most scenarios, and the scenarios touch disjoint
+ * parts of the demo region (each names the establishments it uses).
  * A scenario module exports `xxxScenarios(run: () => ConsoleRun)` that registers its `it`s.
  */
 import { mkdirSync } from 'node:fs';
@@ -18,26 +18,16 @@ export interface ConsoleRun {
   browser: Browser;
   /** The hub's public base, e.g. http://127.0.0.1:41234 (the console is at `${base}/`). */
   base: string;
-  /** Where screenshots go: docs/console/ with ROR_UPDATE_SCREENSHOTS=1 on the PGlite run, else a temporary folder. */
+  /** Where screenshots go: docs/console/ with ROR_UPDATE_SCREENSHOTS=1, else a temporary folder. */
   shots: URL;
 }
 
 export async function startConsoleRun(kind: DatabaseKind): Promise<ConsoleRun> {
   const [hub, browser] = await Promise.all([startTestHub(kind), launchBrowser()]);
-  // One set of committed screenshots: the PostgreSQL run's would only differ by timestamps.
-  const shots = kind === 'pglite' ? screenshotDir() : screenshotDirForced();
+  // Each screen runs on one kind only (test/console/suite.ts), so both runs write their screenshots.
+  const shots = screenshotDir();
   mkdirSync(shots, { recursive: true });
   return { kind, hub, browser, base: hub.urls.graphql.replace(/\/graphql$/, ''), shots };
-}
-
-function screenshotDirForced(): URL {
-  const saved = process.env.ROR_UPDATE_SCREENSHOTS;
-  delete process.env.ROR_UPDATE_SCREENSHOTS;
-  try {
-    return screenshotDir();
-  } finally {
-    if (saved !== undefined) process.env.ROR_UPDATE_SCREENSHOTS = saved;
-  }
 }
 
 export async function stopConsoleRun(run: ConsoleRun | undefined): Promise<void> {
