@@ -17,6 +17,13 @@ export const CODE_SYSTEM_KEYS = [
   'confidentiality',
   'finessCategory',
   'legalStatus',
+  'closingType',
+  'priceType',
+  'priceUnit',
+  'dependencyLevel',
+  'residentialType',
+  'welcomeType',
+  'specialPrice',
 ] as const;
 export type CodeSystemKey = (typeof CODE_SYSTEM_KEYS)[number];
 
@@ -53,6 +60,13 @@ const FILES: Record<CodeSystemKey, string> = {
   confidentiality: 'TRE_R283-NiveauConfidentialite',
   finessCategory: 'TRE_R66-CategorieEtablissement',
   legalStatus: 'TRE_R72-FinessStatutJuridique',
+  closingType: 'TRE_R286-TypeFermeture',
+  priceType: 'TRE_R246-TypeTarif',
+  priceUnit: 'TRE_R228-UnitePrix',
+  dependencyLevel: 'TRE_R237-GroupeTarifaireDependance',
+  residentialType: 'TRE_R242-TypeHabitation',
+  welcomeType: 'TRE_R240-TemporaliteAccueil',
+  specialPrice: 'TRE_R250-ConditionTarifaire',
 };
 
 /** Reads and checks one file: a broken file must fail at start-up, not at the first write. */
