@@ -108,7 +108,7 @@ export const establishments = offer.table(
     index('establishment_closing_idx').on(t.closingTypeCode).where(sql`${t.closingTypeCode} is not null`),
     index('establishment_closed_on_idx').on(t.closedOn).where(sql`${t.closedOn} is not null`),
     // On the text the search compares (`true`/`false`, the FHIR token's value).
-    index('establishment_drop_zone_idx').on(sql`(${t.dropZone})::text`).where(sql`${t.dropZone} is not null`),
+    index('establishment_drop_zone_idx').on(sql`((${t.dropZone})::text)`).where(sql`${t.dropZone} is not null`),
     index('establishment_department_idx').on(t.departmentCode),
     // Structured searches (docs/fhir-search.md): true-radius prefilter, name and city search.
     index('establishment_earth_idx').using('gist', sql`ll_to_earth(${t.latitude}, ${t.longitude})`),

@@ -27,5 +27,5 @@ CREATE INDEX "establishment_price_welcome_idx" ON "offer"."establishment_price" 
 CREATE INDEX "establishment_price_special_idx" ON "offer"."establishment_price" USING btree ("special_price_code") WHERE "offer"."establishment_price"."special_price_code" is not null;--> statement-breakpoint
 CREATE INDEX "establishment_closing_idx" ON "offer"."establishment" USING btree ("closing_type_code") WHERE "offer"."establishment"."closing_type_code" is not null;--> statement-breakpoint
 CREATE INDEX "establishment_closed_on_idx" ON "offer"."establishment" USING btree ("closed_on") WHERE "offer"."establishment"."closed_on" is not null;--> statement-breakpoint
-CREATE INDEX "establishment_drop_zone_idx" ON "offer"."establishment" USING btree (("drop_zone")::text) WHERE "offer"."establishment"."drop_zone" is not null;--> statement-breakpoint
+CREATE INDEX "establishment_drop_zone_idx" ON "offer"."establishment" USING btree ((("drop_zone")::text)) WHERE "offer"."establishment"."drop_zone" is not null;--> statement-breakpoint
 CREATE INDEX "pole_name_trgm_idx" ON "offer"."pole" USING gin (offer.fold("name") gin_trgm_ops);
