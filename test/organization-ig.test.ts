@@ -18,9 +18,9 @@ import { buildDemoRegion } from '../scripts/demo/region.js';
 
 const hubs = inject('hubs');
 
-/** In ref.etab.orleans's perimeter (EJ 450000088): the CHR's long-stay site (USLD, category 362) and its lactarium. */
+/** In ref.etab.orleans's perimeter (EJ 450000088): the CHR's long-stay site (USLD, category 362) and its Gien site. */
 const SARAN = '450010442';
-const LACTARIUM = '450006101';
+const GIEN = '450021449';
 const LA_SOURCE = '450002613';
 
 type Json = Record<string, unknown>;
@@ -147,13 +147,13 @@ describe.each(databaseKinds())('Organization IG elements, written and searched o
   it('records a closure from the FINESS import, refused when the type is not TRE_R286', async () => {
     const post = async (body: string) =>
       fetch(`${hub.urls.graphql.replace(/\/graphql$/, '')}/imports/finess`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: ars }, body });
-    const wrong = await post(closureFile(LACTARIUM, '2026-09-30', 'XYZ'));
+    const wrong = await post(closureFile(GIEN, '2026-09-30', 'XYZ'));
     expect(wrong.status).toBe(422);
-    expect(JSON.stringify(await wrong.json())).toContain('typefermeture "XYZ"');
-    const response = await post(closureFile(LACTARIUM, '2026-09-30', 'DEF'));
+    expect(((await wrong.json()) as { problems: Array<{ message: string }> }).problems[0]!.message).toContain('typefermeture "XYZ" is not a FINESS closing type');
+    const response = await post(closureFile(GIEN, '2026-09-30', 'DEF'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ updated: 1, changes: [{ id: LACTARIUM, outcome: 'updated', fields: ['closedOn', 'closingTypeCode'] }] });
-    expect(await read(LACTARIUM)).toMatchObject({ openedOn: '1959-12-01', closedOn: '2026-09-30', closingType: { code: 'DEF', display: 'Définitive' } });
+    expect(await response.json()).toMatchObject({ updated: 1, changes: [{ id: GIEN, outcome: 'updated', fields: ['closedOn', 'closingTypeCode'] }] });
+    expect(await read(GIEN)).toMatchObject({ openedOn: '2019-12-01', closedOn: '2026-09-30', closingType: { code: 'DEF', display: 'Définitive' } });
   });
 
   it('serves the elements on Organization as the IG draws them, valid R4', async () => {
@@ -175,11 +175,11 @@ describe.each(databaseKinds())('Organization IG elements, written and searched o
         { url: 'dependencyLevel', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.groupeTarifaireDependance, code: '01', display: 'GIR 1-2' }] } },
       ],
     });
-    const lactarium = (await fhir().read({ resourceType: 'Organization', id: LACTARIUM })) as unknown as Json;
-    expect(extensionsOf(lactarium, EXTENSIONS.organizationClosingType)).toEqual([
+    const gien = (await fhir().read({ resourceType: 'Organization', id: GIEN })) as unknown as Json;
+    expect(extensionsOf(gien, EXTENSIONS.organizationClosingType)).toEqual([
       { url: EXTENSIONS.organizationClosingType, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.typeFermeture, code: 'DEF', display: 'Définitive' }] } },
     ]);
-    expect(extensionsOf(lactarium, EXTENSIONS.organizationPeriod)).toEqual([{ url: EXTENSIONS.organizationPeriod, valuePeriod: { start: '1959-12-01', end: '2026-09-30' } }]);
+    expect(extensionsOf(gien, EXTENSIONS.organizationPeriod)).toEqual([{ url: EXTENSIONS.organizationPeriod, valuePeriod: { start: '2019-12-01', end: '2026-09-30' } }]);
     // Pôles are the internal organisations: La Source has several, each an oi-name.
     const laSource = (await fhir().read({ resourceType: 'Organization', id: LA_SOURCE })) as unknown as Json;
     const poles = (await as<{ establishment: { poles: Array<{ name: string }> } }>(ars, `{ establishment(id: "${LA_SOURCE}") { poles { name } } }`)).data!.establishment.poles;
@@ -188,7 +188,7 @@ describe.each(databaseKinds())('Organization IG elements, written and searched o
   });
 
   it('finds them with each IG search parameter, as computed from what was written', async () => {
-    // Only SARAN has prices, only the lactarium a closure, only SARAN a landing-zone answer on this hub.
+    // Only SARAN has prices, only the Gien site a closure, only SARAN a landing-zone answer on this hub.
     const cases: Array<[Record<string, string>, string[]]> = [
       [{ 'price-type': `${CODE_SYSTEMS.typeTarif}|03` }, [SARAN]],
       [{ 'price-type': '04' }, []],
@@ -210,13 +210,13 @@ describe.each(databaseKinds())('Organization IG elements, written and searched o
       [{ 'price-validity-start-date': 'gt2026-01-01' }, []],
       [{ 'drop-zone': 'false' }, [SARAN]],
       [{ 'drop-zone': 'true' }, []],
-      [{ 'closing-type': 'DEF' }, [LACTARIUM]],
+      [{ 'closing-type': 'DEF' }, [GIEN]],
       [{ 'closing-type': 'PRO' }, []],
-      [{ 'period-end': '2026-09' }, [LACTARIUM]],
+      [{ 'period-end': '2026-09' }, [GIEN]],
       [{ 'period-end': 'ne2026-09-30' }, []],
       [{ 'period-end': 'le2026-09-29' }, []],
       [{ _filter: 'price-amount-value gt 60 and price-type eq 02' }, [SARAN]],
-      [{ _filter: 'closing-type eq DEF or drop-zone eq false' }, [LACTARIUM, SARAN].sort()],
+      [{ _filter: 'closing-type eq DEF or drop-zone eq false' }, [GIEN, SARAN].sort()],
     ];
     for (const [params, expected] of cases) {
       const bundle = await search(params);

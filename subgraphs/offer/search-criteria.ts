@@ -124,6 +124,9 @@ export function numberSourceCondition(source: FieldSource, comparison: Compariso
  * as a day, so its btree index serves the range.
  */
 function dayAtOrAfter(instant: Date): string {
+  const year = instant.getUTCFullYear();
+  // Days the database takes (no year 0, no 5-digit years): a bound outside them is an input error, never a SQL one.
+  if (!(year >= 1 && year <= 9998)) throw new HubError('BAD_USER_INPUT', 'A date range bound must lie between the years 1 and 9998.', { field: 'dates' });
   const day = instant.toISOString().slice(0, 10);
   if (instant.getTime() === Date.parse(`${day}T00:00:00Z`)) return day;
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
