@@ -9,12 +9,12 @@ import { codeSystems, codes } from '../subgraphs/offer/tables.js';
 import { syncTerminology } from '../subgraphs/offer/terminology/load.js';
 import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 
-/** Every terminology file (subgraphs/offer/terminology/systems.ts). */
-const SYSTEMS = Object.keys(TERMINOLOGY).length;
 import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
 import { createScratchDatabase } from './helpers/hub.js';
 
+/** Every terminology file (subgraphs/offer/terminology/systems.ts). */
+const SYSTEMS = Object.keys(TERMINOLOGY).length;
 const MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import.meta.url));
 
 describe('terminology loader', () => {
