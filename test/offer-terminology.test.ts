@@ -8,7 +8,6 @@ import { HubError } from '../platform/errors.js';
 import { codeSystems, codes } from '../subgraphs/offer/tables.js';
 import { syncTerminology } from '../subgraphs/offer/terminology/load.js';
 import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
-
 import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
 import { createScratchDatabase } from './helpers/hub.js';
