@@ -61,6 +61,16 @@ export const EXTENSIONS = {
   adxpStreetNameType: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameType',
   adxpStreetNameBase: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameBase',
   adxpPostBox: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-postBox',
+  /** typeFermeture (TRE_R286) of an EG, as FINESS records it. */
+  organizationClosingType: `${ROR_SD}/ror-organization-closing-type`,
+  /** Core R4 extension (valuePeriod): dateOuverture (start) and dateFermeture (end). */
+  organizationPeriod: 'http://hl7.org/fhir/StructureDefinition/organization-period',
+  /** zonePoser: helicopter landing zone (valueBoolean). */
+  organizationDropZone: `${ROR_SD}/ror-organization-drop-zone`,
+  /** nomOI: the name of an internal organisation (the EG's pôles, D1xx-org17-2). */
+  organizationOiName: `${ROR_SD}/ror-organization-oi-name`,
+  /** Tarif: one per price, with sub-extensions priceType, priceUnit, amount, startDate… */
+  organizationPrice: `${ROR_SD}/ror-organization-price`,
   /** The Annuaire Santé's lieu-dit extension, which the ROR IG reuses on Address.line (slice lieuDit). */
   lieuDit: 'https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/as-ext-lieu-dit',
 } as const;
@@ -111,6 +121,13 @@ export const CODE_SYSTEMS = {
   modeExercice: nos('TRE_R23', 'ModeExercice'),
   typeSavoirFaire: nos('TRE_R04', 'TypeSavoirFaire'),
   specialiteOrdinale: nos('TRE_R38', 'SpecialiteOrdinale'),
+  typeFermeture: nos('TRE_R286', 'TypeFermeture'),
+  typeTarif: nos('TRE_R246', 'TypeTarif'),
+  unitePrix: nos('TRE_R228', 'UnitePrix'),
+  groupeTarifaireDependance: nos('TRE_R237', 'GroupeTarifaireDependance'),
+  typeHabitation: nos('TRE_R242', 'TypeHabitation'),
+  temporaliteAccueil: nos('TRE_R240', 'TemporaliteAccueil'),
+  conditionTarifaire: nos('TRE_R250', 'ConditionTarifaire'),
 } as const;
 
 /** UCUM, the system of the equipment limits' units (kg, cm). */

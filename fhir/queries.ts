@@ -36,6 +36,22 @@ export const ESTABLISHMENT_QUERY = /* GraphQL */ `
       address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode regionCode }
       position { latitude longitude }
       switchboardPhone
+      openedOn
+      closedOn
+      closingType { system code display }
+      dropZone
+      prices {
+        type { system code display }
+        unit { system code display }
+        amount
+        currency
+        validFrom
+        dependencyLevel { system code display }
+        residentialType { system code display }
+        welcomeType { system code display }
+        specialPrice { system code display }
+      }
+      poles { name }
       createdAt
       updatedAt
     }

@@ -138,12 +138,30 @@ export type ErrorReportFilter = {
   subjectType?: FeedbackSubjectType | null | undefined;
 };
 
+/** A price as `updateEstablishment` takes it: codes of the systems EstablishmentPrice names. */
+export type EstablishmentPriceInput = {
+  /** Euros, at most two decimals, from 0 to 99,999,999.99. */
+  amount: number;
+  dependencyLevelCode?: string | null | undefined;
+  residentialTypeCode?: string | null | undefined;
+  specialPriceCode?: string | null | undefined;
+  typeCode: string;
+  unitCode: string;
+  /** YYYY-MM-DD. */
+  validFrom?: string | null | undefined;
+  welcomeTypeCode?: string | null | undefined;
+};
+
 /** What the establishment referents keep current; absent fields are left unchanged, null clears. */
 export type EstablishmentUpdate = {
   alertEmail?: string | null | undefined;
   alertPhones?: Array<string> | null | undefined;
+  /** Whether the site has a helicopter landing zone; null: not known. */
+  dropZone?: boolean | null | undefined;
   managementEmail?: string | null | undefined;
   managementPhone?: string | null | undefined;
+  /** Replaces every price of the establishment, in this order (an empty list removes them; at most 50). */
+  prices?: Array<EstablishmentPriceInput> | null | undefined;
   switchboardPhone?: string | null | undefined;
   website?: string | null | undefined;
 };
@@ -394,7 +412,7 @@ export type FhirEstablishmentQueryVariables = Exact<{
 }>;
 
 
-export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
+export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, openedOn: string | null, closedOn: string | null, dropZone: boolean | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, closingType: { system: string, code: string, display: string | null } | null, prices: Array<{ amount: number, currency: string, validFrom: string | null, type: { system: string, code: string, display: string | null }, unit: { system: string, code: string, display: string | null }, dependencyLevel: { system: string, code: string, display: string | null } | null, residentialType: { system: string, code: string, display: string | null } | null, welcomeType: { system: string, code: string, display: string | null } | null, specialPrice: { system: string, code: string, display: string | null } | null }>, poles: Array<{ name: string }> } | null };
 
 export type FhirOrganizationQueryVariables = Exact<{
   id: string;

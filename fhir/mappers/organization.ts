@@ -5,6 +5,7 @@
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
 import type { EstablishmentRecord, OrganizationRecord } from '../queries.js';
 import type { Extension, Identifier, Organization, OrganizationContact } from '../types.js';
+import { establishmentIgExtensions } from './organization-ig.js';
 import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant, versionFromInstant, type RorAddress } from './common.js';
 
 function finessIdentifier(finess: string): Identifier {
@@ -75,7 +76,7 @@ export function establishmentToOrganization(record: EstablishmentRecord): Organi
     resourceType: 'Organization',
     id: record.id,
     meta: rorMeta(PROFILES.organization, toInstant(record.updatedAt), versionFromInstant(record.updatedAt), record.address.regionCode),
-    extension: [metaCreationDate(record.createdAt)],
+    extension: [metaCreationDate(record.createdAt), ...establishmentIgExtensions(record)],
     identifier,
     type: [concept(nosCoding(CODE_SYSTEMS.categorieEtablissement, record.category))],
     name: record.name,

@@ -1,6 +1,7 @@
 /**
- * Organization writes (docs/fhir-write.md): an EG's switchboard phone, the one element of the
- * served Organization its referents keep current (GraphQL `updateEstablishment`). Everything else
+ * Organization writes (docs/fhir-write.md): an EG's switchboard phone, and its landing zone and
+ * prices (organization-ig.ts), the elements of the served Organization its referents keep current
+ * (GraphQL `updateEstablishment`). Everything else
  * comes from FINESS (name, identifiers, category, address, legal entity): a change to it is a
  * 422 naming the element. EGs and EJs are created by the FINESS import, never over FHIR.
  */
@@ -9,6 +10,7 @@ import type { HandlerContext } from '../records.js';
 import type { FhirUpdateEstablishmentMutation } from '../../schemas/operations.js';
 import type { Json } from './elements.js';
 import type { WritableType } from './interactions.js';
+import { organizationIgElement, organizationIgElementOf, type OrganizationIgInput } from './organization-ig.js';
 import { refuseElements, runMutation, type ElementRefusal } from './request.js';
 
 const TYPE = 'Organization';
@@ -47,9 +49,11 @@ async function updateEstablishment(id: string, current: Json, next: Json, change
   const refusals: ElementRefusal[] = [];
   // An EJ (no partOf) has nothing editable here.
   const establishment = current.partOf !== undefined;
-  let switchboardPhone: string | null = null;
+  // Only what changed goes to the mutation: an absent field leaves the record's value.
+  const input: OrganizationIgInput & { switchboardPhone?: string | null } = {};
   for (const element of changed) {
-    if (element === 'contact' && establishment) switchboardPhone = switchboardPhoneOf(next.contact, refusals);
+    if (element === 'contact' && establishment) input.switchboardPhone = switchboardPhoneOf(next.contact, refusals);
+    else if (establishment && organizationIgElement(element, next, input, refusals)) continue;
     else {
       refusals.push({
         element,
@@ -59,7 +63,7 @@ async function updateEstablishment(id: string, current: Json, next: Json, change
     }
   }
   refuseElements(TYPE, refusals);
-  await runMutation<FhirUpdateEstablishmentMutation>(ctx, UPDATE_MUTATION, { id, input: { switchboardPhone } }, TYPE, () => 'contact');
+  await runMutation<FhirUpdateEstablishmentMutation>(ctx, UPDATE_MUTATION, { id, input }, TYPE, (field) => organizationIgElementOf(field) ?? 'contact');
 }
 
 /** The Organization rules of interactions.ts (the registry adds its read). */

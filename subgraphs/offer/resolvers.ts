@@ -11,7 +11,7 @@ import type { ErrorReportFilter, FeedbackListArgs, FeedbackService } from './fee
 import type { ErrorReportAnswer, ErrorReportDetails } from './error-reports.js';
 import type { EstablishmentFilter, OfferService, UnitFilter } from './service.js';
 import type { CodeSystemRow } from './store.js';
-import type { EstablishmentRow, FeedbackRow, FeedbackSubjectType, OrganizationRow, PoleRow, TimeSlot, UnitContactRow, UnitRow } from './tables.js';
+import type { EstablishmentPriceRow, EstablishmentRow, FeedbackRow, FeedbackSubjectType, OrganizationRow, PoleRow, TimeSlot, UnitContactRow, UnitRow } from './tables.js';
 
 export interface OfferContext {
   identity: Identity;
@@ -71,6 +71,8 @@ const positionOf = (p: { latitude: number | null; longitude: number | null }) =>
 /** A unit has its own address when any of its address columns is set (all null otherwise). */
 const hasOwnAddress = (u: UnitRow) => u.addressLine !== null || u.postalCode !== null || u.city !== null;
 
+const optionalCoding = (ctx: OfferContext, system: string, code: string | null) => (code === null ? null : ctx.offer.coding(system, code));
+
 export const resolvers: ResolverMap<OfferContext> = {
   DateTime,
   Query: {
@@ -111,8 +113,7 @@ export const resolvers: ResolverMap<OfferContext> = {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.organization(ref.id),
     finess: (o: OrganizationRow) => o.id,
     establishments: (o: OrganizationRow, _: unknown, ctx: OfferContext) => ctx.offer.establishmentsOf(o.id),
-    legalStatus: (o: OrganizationRow, _: unknown, ctx: OfferContext) =>
-      o.legalStatusCode === null ? null : ctx.offer.coding(CODE_SYSTEMS.legalStatus, o.legalStatusCode),
+    legalStatus: (o: OrganizationRow, _: unknown, ctx: OfferContext) => optionalCoding(ctx, CODE_SYSTEMS.legalStatus, o.legalStatusCode),
   },
   Establishment: {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.establishment(ref.id),
@@ -123,6 +124,17 @@ export const resolvers: ResolverMap<OfferContext> = {
     position: positionOf,
     units: (e: EstablishmentRow, args: ArchivedArgs, ctx: OfferContext) => ctx.offer.unitsOf(e.id, Boolean(args.includeArchived)),
     poles: (e: EstablishmentRow, args: ArchivedArgs, ctx: OfferContext) => ctx.offer.polesOf(e.id, Boolean(args.includeArchived)),
+    closingType: (e: EstablishmentRow, _: unknown, ctx: OfferContext) => (e.closingTypeCode === null ? null : ctx.offer.coding(CODE_SYSTEMS.closingType, e.closingTypeCode)),
+    prices: (e: EstablishmentRow, _: unknown, ctx: OfferContext) => ctx.offer.pricesOf(e.id),
+  },
+  EstablishmentPrice: {
+    type: (p: EstablishmentPriceRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.priceType, p.priceTypeCode),
+    unit: (p: EstablishmentPriceRow, _: unknown, ctx: OfferContext) => ctx.offer.coding(CODE_SYSTEMS.priceUnit, p.priceUnitCode),
+    currency: () => 'EUR',
+    dependencyLevel: (p: EstablishmentPriceRow, _: unknown, ctx: OfferContext) => optionalCoding(ctx, CODE_SYSTEMS.dependencyLevel, p.dependencyLevelCode),
+    residentialType: (p: EstablishmentPriceRow, _: unknown, ctx: OfferContext) => optionalCoding(ctx, CODE_SYSTEMS.residentialType, p.residentialTypeCode),
+    welcomeType: (p: EstablishmentPriceRow, _: unknown, ctx: OfferContext) => optionalCoding(ctx, CODE_SYSTEMS.welcomeType, p.welcomeTypeCode),
+    specialPrice: (p: EstablishmentPriceRow, _: unknown, ctx: OfferContext) => optionalCoding(ctx, CODE_SYSTEMS.specialPrice, p.specialPriceCode),
   },
   Pole: {
     __resolveReference: (ref: Ref, ctx: OfferContext) => ctx.offer.pole(ref.id),

@@ -8,7 +8,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { HubError } from '../../platform/errors.js';
 import { textArray } from '../../platform/db/arrays.js';
 import type { Near } from './search.js';
-import { establishments, organizations, units } from './tables.js';
+import { establishmentPrices, establishments, organizations, poles, units } from './tables.js';
 
 export type TextMatch = 'PREFIX' | 'CONTAINS' | 'EXACT';
 export type Comparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
@@ -38,8 +38,31 @@ export interface Sort {
   descending?: boolean | null;
 }
 
-/** Where a field's value comes from: a scalar expression, or an array column (matches any element). */
-export type FieldSource = { scalar: SQL | PgColumn } | { array: SQL | PgColumn };
+/**
+ * Rows related to the record (an establishment's prices, its pôles): `from` names the table and
+ * its alias, `join` ties a row to the record, `value` is the field tested. A condition on such a
+ * field holds when it holds for one related row (`exists`, served by the related table's indexes).
+ */
+export interface Related {
+  from: SQL;
+  join: SQL;
+  value: SQL;
+}
+
+/** Where a field's value comes from: a scalar expression, an array column (matches any element), or related rows (matches any row). */
+export type FieldSource = { scalar: SQL | PgColumn } | { array: SQL | PgColumn } | { related: Related };
+/** A text field: an expression, or related rows. */
+export type TextSource = SQL | PgColumn | { related: Related };
+
+/** `test` (built on the related value) holds for one related row. */
+const anyRelated = (r: Related, test: (value: SQL) => SQL): SQL => sql`exists (select 1 from ${r.from} where ${r.join} and ${test(r.value)})`;
+
+/** A test on a scalar or related source (arrays are for codes only). */
+function onSource(source: FieldSource, test: (value: SQL | PgColumn) => SQL): SQL {
+  if ('related' in source) return anyRelated(source.related, test);
+  if ('scalar' in source) return test(source.scalar);
+  throw new Error('array sources take code criteria only');
+}
 
 /**
  * Lower case without accents, by the IMMUTABLE `offer.fold` (migration 0004) that the trigram
@@ -56,7 +79,7 @@ export function codeCondition<F extends string>(criterion: CodeCriterion<F>, sou
     const source = sources[field];
     // `@>` so that the GIN indexes on the code arrays apply.
     if ('array' in source) return code == null ? sql`cardinality(${source.array}) > 0` : sql`${source.array} @> array[${code}::text]`;
-    return code == null ? sql`${source.scalar} is not null` : sql`${source.scalar} = ${code}::text`;
+    return onSource(source, (value) => (code == null ? sql`${value} is not null` : sql`${value} = ${code}::text`));
   });
   const any = sql`(${sql.join(alternatives, sql` or `)})`;
   // Only a negation needs NULL read as false; a bare coalesce(…) would hide `id = …` from the
@@ -64,15 +87,20 @@ export function codeCondition<F extends string>(criterion: CodeCriterion<F>, sou
   return criterion.not ? sql`not coalesce(${any}, false)` : any;
 }
 
-export function textCondition<F extends string>(criterion: TextCriterion<F>, sources: Record<F, SQL | PgColumn>): SQL {
+function textTest(target: SQL | PgColumn, value: string, match: TextMatch | null | undefined): SQL {
+  if (match === 'EXACT') return sql`${target} = ${value}::text`;
+  const needle = escapeLike(value);
+  return match === 'CONTAINS'
+    ? sql`${folded(target)} like '%' || ${folded(sql`${needle}::text`)} || '%'`
+    : sql`${folded(target)} like ${folded(sql`${needle}::text`)} || '%'`;
+}
+
+export function textCondition<F extends string>(criterion: TextCriterion<F>, sources: Record<F, TextSource>): SQL {
   if (criterion.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'anyOf' });
   const alternatives = criterion.anyOf.map(({ field, value, match }) => {
-    const target = sources[field];
-    if (match === 'EXACT') return sql`${target} = ${value}::text`;
-    const needle = escapeLike(value);
-    return match === 'CONTAINS'
-      ? sql`${folded(target)} like '%' || ${folded(sql`${needle}::text`)} || '%'`
-      : sql`${folded(target)} like ${folded(sql`${needle}::text`)} || '%'`;
+    const source = sources[field];
+    if (typeof source === 'object' && 'related' in source) return anyRelated(source.related, (target) => textTest(target, value, match));
+    return textTest(source, value, match);
   });
   // No coalesce: these conditions are only ANDed in a WHERE (NULL drops the row as false would), and
   // the trigram indexes on offer.fold(…) only serve the bare LIKE.
@@ -83,6 +111,38 @@ const OPERATORS: Record<Comparison, string> = { EQ: '=', NE: '<>', GT: '>', LT: 
 
 export function numberCondition(target: SQL | PgColumn, comparison: Comparison, value: number): SQL {
   return sql`coalesce(${target} ${sql.raw(OPERATORS[comparison])} ${value}::float8, false)`;
+}
+
+/** A number test on a scalar or related source (any related row). */
+export function numberSourceCondition(source: FieldSource, comparison: Comparison, value: number): SQL {
+  // numeric, not float8: a numeric column compared as numeric keeps its btree index.
+  return onSource(source, (target) => sql`coalesce(${target} ${sql.raw(OPERATORS[comparison])} ${value}::numeric, false)`);
+}
+
+/**
+ * The first day whose start (00:00 UTC) is at or after `instant`: a day column compares with it
+ * as a day, so its btree index serves the range.
+ */
+function dayAtOrAfter(instant: Date): string {
+  const year = instant.getUTCFullYear();
+  // Days the database takes (no year 0, no 5-digit years): a bound outside them is an input error, never a SQL one.
+  if (!(year >= 1 && year <= 9998)) throw new HubError('BAD_USER_INPUT', 'A date range bound must lie between the years 1 and 9998.', { field: 'dates' });
+  const day = instant.toISOString().slice(0, 10);
+  if (instant.getTime() === Date.parse(`${day}T00:00:00Z`)) return day;
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The day (its start, 00:00 UTC) of a date source lies in `range` (FHIR date search on a day column). */
+export function dayRangeCondition(source: FieldSource, range: InstantRange): SQL {
+  if (range.establishment || range.legalEntity) throw new HubError('BAD_USER_INPUT', '`establishment` and `legalEntity` ranges apply to units only.', { field: 'dates' });
+  return onSource(source, (day) => {
+    const parts: SQL[] = [];
+    if (range.from) parts.push(sql`${day} >= ${dayAtOrAfter(range.from)}::date`);
+    if (range.before) parts.push(sql`${day} < ${dayAtOrAfter(range.before)}::date`);
+    const inside = parts.length ? sql.join(parts, sql` and `) : sql`${day} is not null`;
+    // A day that is not there matches neither a range nor its outside (`ne`).
+    return range.outside ? sql`(${day} is not null and not (${inside}))` : sql`(${inside})`;
+  });
 }
 
 /** The updatedAt of a unit's establishment's legal entity (units only: establishments are joined). */
@@ -294,20 +354,56 @@ export const UNIT_NUMBER_SOURCES: Record<UnitNumberField, PgColumn> = {
 /** Epoch microseconds: timestamps sort and compare exactly through a cursor. */
 export const epochMicros = (t: SQL | PgColumn): SQL => sql`(extract(epoch from ${t}) * 1000000)::numeric(20, 0)`;
 
-export type StructureCodeField = 'ID' | 'ID_NAT_STRUCT' | 'SIRET' | 'CATEGORY' | 'REGION' | 'PART_OF' | 'KIND';
-export type StructureTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
+export type StructureCodeField =
+  | 'ID'
+  | 'ID_NAT_STRUCT'
+  | 'SIRET'
+  | 'CATEGORY'
+  | 'REGION'
+  | 'PART_OF'
+  | 'KIND'
+  | 'CLOSING_TYPE'
+  | 'DROP_ZONE'
+  | 'PRICE_TYPE'
+  | 'PRICE_UNIT'
+  | 'PRICE_DEPENDENCY_LEVEL'
+  | 'PRICE_RESIDENTIAL_TYPE'
+  | 'PRICE_WELCOME_TYPE'
+  | 'PRICE_SPECIAL';
+export type StructureTextField = 'NAME' | 'CITY' | 'POSTAL_CODE' | 'OI_NAME';
+export type StructureNumberField = 'PRICE_AMOUNT';
+export type StructureDateField = 'CLOSED_ON' | 'PRICE_VALID_FROM';
 
 /** The columns of one branch of a structure search (legal entities, or establishments). */
 export interface StructureBranch {
   kind: 'EJ' | 'EG';
   id: PgColumn;
   codes: Record<StructureCodeField, FieldSource>;
-  texts: Record<StructureTextField, SQL | PgColumn>;
+  texts: Record<StructureTextField, TextSource>;
+  numbers: Record<StructureNumberField, FieldSource>;
+  dates: Record<StructureDateField, FieldSource>;
   name: PgColumn;
   updatedAt: PgColumn;
 }
 
 const none = sql`null::text`;
+
+/** An establishment's prices, each a related row (`p`) of the EG branch. */
+const price = (column: string): FieldSource => ({
+  related: { from: sql`${establishmentPrices} p`, join: sql`p.establishment_id = ${establishments.id}`, value: sql.raw(`p.${column}`) },
+});
+
+/** The fields legal entities do not have: nothing matches them. */
+const EJ_LACKS = {
+  CLOSING_TYPE: { scalar: none },
+  DROP_ZONE: { scalar: none },
+  PRICE_TYPE: { scalar: none },
+  PRICE_UNIT: { scalar: none },
+  PRICE_DEPENDENCY_LEVEL: { scalar: none },
+  PRICE_RESIDENTIAL_TYPE: { scalar: none },
+  PRICE_WELCOME_TYPE: { scalar: none },
+  PRICE_SPECIAL: { scalar: none },
+} as const satisfies Partial<Record<StructureCodeField, FieldSource>>;
 
 /** The one region all of a legal entity's establishments share (null when none or several), as its FHIR tag says. */
 const soleRegion = sql`(select case when count(distinct r.region_code) = 1 then min(r.region_code) end from ${establishments} r where r.organization_id = ${organizations.id})`;
@@ -323,8 +419,11 @@ export const LEGAL_ENTITY_BRANCH: StructureBranch = {
     REGION: { scalar: soleRegion },
     PART_OF: { scalar: none },
     KIND: { scalar: sql`'EJ'::text` },
+    ...EJ_LACKS,
   },
-  texts: { NAME: organizations.name, CITY: none, POSTAL_CODE: none },
+  texts: { NAME: organizations.name, CITY: none, POSTAL_CODE: none, OI_NAME: none },
+  numbers: { PRICE_AMOUNT: { scalar: sql`null::numeric` } },
+  dates: { CLOSED_ON: { scalar: sql`null::date` }, PRICE_VALID_FROM: { scalar: sql`null::date` } },
   name: organizations.name,
   updatedAt: organizations.updatedAt,
 };
@@ -340,8 +439,23 @@ export const ESTABLISHMENT_BRANCH: StructureBranch = {
     REGION: { scalar: establishments.regionCode },
     PART_OF: { scalar: establishments.organizationId },
     KIND: { scalar: sql`'EG'::text` },
+    CLOSING_TYPE: { scalar: establishments.closingTypeCode },
+    DROP_ZONE: { scalar: sql`(${establishments.dropZone})::text` },
+    PRICE_TYPE: price('price_type_code'),
+    PRICE_UNIT: price('price_unit_code'),
+    PRICE_DEPENDENCY_LEVEL: price('dependency_level_code'),
+    PRICE_RESIDENTIAL_TYPE: price('residential_type_code'),
+    PRICE_WELCOME_TYPE: price('welcome_type_code'),
+    PRICE_SPECIAL: price('special_price_code'),
   },
-  texts: { NAME: establishments.name, CITY: establishments.city, POSTAL_CODE: establishments.postalCode },
+  texts: {
+    NAME: establishments.name,
+    CITY: establishments.city,
+    POSTAL_CODE: establishments.postalCode,
+    OI_NAME: { related: { from: sql`${poles} oi`, join: sql`oi.establishment_id = ${establishments.id} and not oi.archived`, value: sql`oi.name` } },
+  },
+  numbers: { PRICE_AMOUNT: price('amount') },
+  dates: { CLOSED_ON: { scalar: establishments.closedOn }, PRICE_VALID_FROM: price('valid_from') },
   name: establishments.name,
   updatedAt: establishments.updatedAt,
 };

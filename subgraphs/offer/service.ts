@@ -9,7 +9,7 @@ import { hasRightSomewhere, hasScope, seesConfidential } from '../../platform/au
 import type { Identity } from '../../platform/auth/identity.js';
 import type { EstablishmentCriteria, OfferStore, Ranked, UnitCriteria } from './store.js';
 import { filterHash, nameWords, orderingOf, readAfter, searchCursor, validateEstablishmentIds, validateNear, validatePatientAge, type Near } from './search.js';
-import type { EstablishmentRow, OrganizationRow, PoleRow, UnitContactRow, UnitRow } from './tables.js';
+import type { EstablishmentPriceRow, EstablishmentRow, OrganizationRow, PoleRow, UnitContactRow, UnitRow } from './tables.js';
 
 /** Confidentiality level (TRE_R283) of contacts shown to public access profiles. */
 export const OPEN_ACCESS_CONFIDENTIALITY = '1';
@@ -106,6 +106,7 @@ export function createOfferService(store: OfferStore, identity: Identity) {
     new DataLoader((ids: readonly string[]) => store.unitsOfPoles(ids, includeArchived).then((r) => groupBy(r, ids, (u) => u.poleId ?? '')));
   const activePoleUnits = poleUnits(false);
   const allPoleUnits = poleUnits(true);
+  const pricesOf = new DataLoader((ids: readonly string[]) => store.pricesOfEstablishments(ids).then((r) => groupBy(r, ids, (p) => p.establishmentId)));
   const contactsOf = new DataLoader((ids: readonly string[]) => store.contactsOfUnits(ids).then((r) => groupBy(r, ids, (c) => c.unitId)));
   // The labels a request shows, read in one batch by primary key (not every label of every system:
   // some 700 rows mapped per request, whatever it showed; issue 16's profile).
@@ -144,6 +145,9 @@ export function createOfferService(store: OfferStore, identity: Identity) {
       (includeArchived ? allPolesOf : activePolesOf).load(establishmentId),
     unitsOfPole: async (poleId: string, includeArchived: boolean): Promise<UnitRow[]> =>
       (await (includeArchived ? allPoleUnits : activePoleUnits).load(poleId)).filter((u) => visible(u)),
+
+    /** An establishment's prices, in order (public, as the IG exposes them to every profile). */
+    pricesOf: (establishmentId: string): Promise<EstablishmentPriceRow[]> => pricesOf.load(establishmentId),
 
     /** A unit's contacts; confidential ones (level other than 1) only for callers who see confidential data. */
     contactsOf: async (unitId: string): Promise<UnitContactRow[]> =>

@@ -2,6 +2,7 @@
 import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { textArray } from '../../platform/db/arrays.js';
+import { pricesOfEstablishments } from './editing/store.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import {
   codeSystems,
@@ -15,6 +16,7 @@ import {
   type EstablishmentRow,
   type OrganizationRow,
   type PoleRow,
+  type EstablishmentPriceRow,
   type UnitContactRow,
   type UnitRow,
 } from './tables.js';
@@ -205,6 +207,8 @@ export function createOfferStore(orm: Orm) {
     },
 
     polesByIds: (ids: readonly string[]): Promise<PoleRow[]> => orm.select().from(poles).where(inArray(poles.id, [...ids])),
+
+    pricesOfEstablishments: (establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> => pricesOfEstablishments(orm, establishmentIds),
 
     polesOfEstablishments: (establishmentIds: readonly string[], includeArchived: boolean): Promise<PoleRow[]> =>
       orm

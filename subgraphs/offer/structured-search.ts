@@ -22,11 +22,13 @@ import {
   UNIT_NUMBER_SOURCES,
   UNIT_TEXT_SOURCES,
   codeCondition,
+  dayRangeCondition,
   distanceFrom,
   epochMicros,
   idIn,
   keysetCondition,
   numberCondition,
+  numberSourceCondition,
   orderByOf,
   sortColumns,
   textCondition,
@@ -43,6 +45,8 @@ import {
   type SortValue,
   type StructureBranch,
   type StructureCodeField,
+  type StructureDateField,
+  type StructureNumberField,
   type StructureTextField,
   type TextCriterion,
   type UnitCodeField,
@@ -79,6 +83,8 @@ export interface UnitCriteria {
 export interface StructureCriteria {
   codes?: CodeCriterion<StructureCodeField>[] | null;
   texts?: TextCriterion<StructureTextField>[] | null;
+  numbers?: Array<{ anyOf: Array<{ field: StructureNumberField; comparison: Comparison; value: number }> }> | null;
+  dates?: Array<{ anyOf: Array<{ field: StructureDateField; range: InstantRange }> }> | null;
   updated?: InstantRange[][] | null;
   anyOf?: StructureCriteria[] | null;
 }
@@ -177,10 +183,18 @@ function pageOf<T>(rows: Array<{ node: T; sortValues: SortValue[]; distanceKm?: 
 }
 
 /** A structure branch's conditions (legal entities or establishments). */
+/** One criterion's alternatives ORed; an empty list is an input error. */
+function anyOfSql<T>(anyOf: readonly T[], field: string, condition: (alternative: T) => SQL): SQL {
+  if (anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field });
+  return sql`(${sql.join(anyOf.map(condition), sql` or `)})`;
+}
+
 function structureConditions(c: StructureCriteria, branch: StructureBranch): SQL[] {
   return [
     ...(c.codes ?? []).map((code) => codeCondition(code, branch.codes)),
     ...(c.texts ?? []).map((text) => textCondition(text, branch.texts)),
+    ...(c.numbers ?? []).map((n) => anyOfSql(n.anyOf, 'numbers', (m) => numberSourceCondition(branch.numbers[m.field], m.comparison, m.value))),
+    ...(c.dates ?? []).map((d) => anyOfSql(d.anyOf, 'dates', (m) => dayRangeCondition(branch.dates[m.field], m.range))),
     ...updatedConditions(branch.updatedAt, c.updated),
     ...anyOfCondition(c, (sub) => structureConditions(sub, branch)),
   ];

@@ -1,6 +1,6 @@
 /** Tables of the offer subgraph, in its own Postgres schema `offer`. */
 import { sql } from 'drizzle-orm';
-import { pgSchema, text, integer, doublePrecision, boolean, timestamp, index, uniqueIndex, primaryKey, serial, bigserial, jsonb, date } from 'drizzle-orm/pg-core';
+import { pgSchema, text, integer, doublePrecision, boolean, timestamp, index, uniqueIndex, primaryKey, serial, bigserial, jsonb, date, numeric } from 'drizzle-orm/pg-core';
 import { mailOutboxColumns } from '../../platform/mail/outbox.js';
 
 export const offer = pgSchema('offer');
@@ -92,15 +92,70 @@ export const establishments = offer.table(
     alertEmail: text('alert_email'),
     managementEmail: text('management_email'),
     website: text('website'),
+    /** FINESS dateouv: opening date (IG organization-period start). */
+    openedOn: date('opened_on'),
+    /** FINESS closing date (IG organization-period end); null while open. */
+    closedOn: date('closed_on'),
+    /** FINESS closing type, TRE_R286 (IG ror-organization-closing-type); set with `closedOn`. */
+    closingTypeCode: text('closing_type_code'),
+    /** Helicopter landing zone on the site (IG zonePoser); null when not known. Kept by the referents. */
+    dropZone: boolean('drop_zone'),
     ...stamps,
   },
   (t) => [
     index('establishment_organization_idx').on(t.organizationId),
+    // Organization `closing-type`, `period-end` and `drop-zone` searches (docs/fhir-search.md).
+    index('establishment_closing_idx').on(t.closingTypeCode).where(sql`${t.closingTypeCode} is not null`),
+    index('establishment_closed_on_idx').on(t.closedOn).where(sql`${t.closedOn} is not null`),
+    // On the text the search compares (`true`/`false`, the FHIR token's value).
+    index('establishment_drop_zone_idx').on(sql`((${t.dropZone})::text)`).where(sql`${t.dropZone} is not null`),
     index('establishment_department_idx').on(t.departmentCode),
     // Structured searches (docs/fhir-search.md): true-radius prefilter, name and city search.
     index('establishment_earth_idx').using('gist', sql`ll_to_earth(${t.latitude}, ${t.longitude})`),
     index('establishment_name_trgm_idx').using('gin', sql`offer.fold(${t.name}) gin_trgm_ops`),
     index('establishment_updated_idx').on(t.updatedAt, t.id),
+  ],
+);
+
+/**
+ * Prices of an establishment (IG ror-organization-price: médico-social tariffs such as an EHPAD's
+ * accommodation base and its dependency tariffs by GIR group). Coded fields hold codes of the
+ * systems of codes.ts. Rewritten as a whole by `updateEstablishment(input: { prices })`.
+ */
+export const establishmentPrices = offer.table(
+  'establishment_price',
+  {
+    id: serial('id').primaryKey(),
+    establishmentId: text('establishment_id').notNull().references(() => establishments.id),
+    /** Order of display, from 0. */
+    position: integer('position').notNull(),
+    /** TRE_R246 (JDV_J36). */
+    priceTypeCode: text('price_type_code').notNull(),
+    /** TRE_R228 (JDV_J205): per hour, day, month or unit. */
+    priceUnitCode: text('price_unit_code').notNull(),
+    /** In euros, to the cent. */
+    amount: numeric('amount', { precision: 10, scale: 2, mode: 'number' }).notNull(),
+    /** Start of validity of this amount (IG dateDebutValiditeTarif). */
+    validFrom: date('valid_from'),
+    /** TRE_R237: GIR group of a dependency tariff. */
+    dependencyLevelCode: text('dependency_level_code'),
+    /** TRE_R242: room or flat type of an accommodation tariff. */
+    residentialTypeCode: text('residential_type_code'),
+    /** TRE_R240: temporary or permanent stay. */
+    welcomeTypeCode: text('welcome_type_code'),
+    /** TRE_R250: public tariff, or agreed for social aid. */
+    specialPriceCode: text('special_price_code'),
+  },
+  (t) => [
+    uniqueIndex('establishment_price_position_uq').on(t.establishmentId, t.position),
+    // The price-* searches test any price of the establishment: each field indexed, then joined by establishment.
+    index('establishment_price_type_idx').on(t.priceTypeCode, t.amount),
+    index('establishment_price_amount_idx').on(t.amount),
+    index('establishment_price_valid_from_idx').on(t.validFrom),
+    index('establishment_price_dependency_idx').on(t.dependencyLevelCode).where(sql`${t.dependencyLevelCode} is not null`),
+    index('establishment_price_residential_idx').on(t.residentialTypeCode).where(sql`${t.residentialTypeCode} is not null`),
+    index('establishment_price_welcome_idx').on(t.welcomeTypeCode).where(sql`${t.welcomeTypeCode} is not null`),
+    index('establishment_price_special_idx').on(t.specialPriceCode).where(sql`${t.specialPriceCode} is not null`),
   ],
 );
 
@@ -114,7 +169,11 @@ export const poles = offer.table(
     archived: boolean('archived').notNull().default(false),
     ...stamps,
   },
-  (t) => [index('pole_establishment_idx').on(t.establishmentId)],
+  (t) => [
+    index('pole_establishment_idx').on(t.establishmentId),
+    // Organization `oi-name` (the names of an establishment's pôles, docs/fhir-search.md).
+    index('pole_name_trgm_idx').using('gin', sql`offer.fold(${t.name}) gin_trgm_ops`),
+  ],
 );
 
 /** Days a time slot applies to (FHIR daysOfWeek codes). */
@@ -376,5 +435,6 @@ export type EstablishmentRow = typeof establishments.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type CodeRow = typeof codes.$inferSelect;
 export type PoleRow = typeof poles.$inferSelect;
+export type EstablishmentPriceRow = typeof establishmentPrices.$inferSelect;
 export type UnitContactRow = typeof unitContacts.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -7,14 +7,12 @@ import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../../codes.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../../mappers/organization.js';
 import type { HandlerContext } from '../../records.js';
 import type { FhirSearchResource } from '../../types.js';
-import { CriteriaBuilder } from '../criteria.js';
 import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, type FetchedPage, type PreparedSearch, type SearchParamDefinition, type SearchType, type SortRequest } from '../definitions.js';
 import { ORGANIZATION_SEARCH, STRUCTURE_COUNT, run, type SearchPage, type StructureNode } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
+import { ORGANIZATION_IG_PARAMS, StructureCriteriaBuilder, organizationIgClause } from './organization-ig.js';
 
-type CodeField = 'ID' | 'ID_NAT_STRUCT' | 'SIRET' | 'CATEGORY' | 'REGION' | 'PART_OF' | 'KIND';
-type TextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
 
 const PARAMS: readonly SearchParamDefinition[] = [
   ...COMMON_PARAMS,
@@ -31,16 +29,17 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: 'partof', type: 'reference', description: 'The legal entity of an establishment: Organization/<FINESS EJ> or the bare id.', definition: base('Organization-partof') },
   { code: 'address-city', type: 'string', description: 'City of an establishment.', definition: base('Organization-address-city'), modifiers: STRING_MODIFIERS },
   { code: 'address-postalcode', type: 'string', description: 'Postal code of an establishment.', definition: base('Organization-address-postalcode'), modifiers: STRING_MODIFIERS },
+  ...ORGANIZATION_IG_PARAMS,
   FILTER_PARAM,
 ];
 
-type Builder = CriteriaBuilder<CodeField, TextField>;
+type Builder = StructureCriteriaBuilder;
 
 const FILTER_PATHS = filterPaths(PARAMS);
-const compileFilterClause = compiler(() => new CriteriaBuilder<CodeField, TextField>(), (builder, clause) => organizationClause(builder, clause));
+const compileFilterClause = compiler(() => new StructureCriteriaBuilder(), (builder, clause) => organizationClause(builder, clause));
 
 async function criteriaOf(search: ParsedSearch): Promise<Builder> {
-  const builder: Builder = new CriteriaBuilder<CodeField, TextField>();
+  const builder: Builder = new StructureCriteriaBuilder();
   for (const clause of search.clauses) {
     if (clause.code === '_filter') builder.filters.push(await filterCriteria(clause.values[0]!.value, FILTER_PATHS, compileFilterClause));
     else organizationClause(builder, clause);
@@ -49,6 +48,7 @@ async function criteriaOf(search: ParsedSearch): Promise<Builder> {
 }
 
 function organizationClause(builder: Builder, clause: Clause): void {
+  if (organizationIgClause(builder, clause)) return;
   switch (clause.code) {
     case '_id':
       builder.token(clause, [{ field: 'ID' }]);

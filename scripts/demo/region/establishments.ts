@@ -41,6 +41,11 @@ function toEstablishment(row: CsvRow): DemoEstablishment {
     latitude: optionalNumber(col(row, 'latitude')),
     longitude: optionalNumber(col(row, 'longitude')),
     switchboardPhone: optional(col(row, 'telephone')),
+    // FINESS dateouv; the demo rows are open establishments (no closing date or type).
+    openedOn: optional(col(row, 'dateouv')),
+    closedOn: null,
+    closingTypeCode: null,
+    dropZone: null,
     managementPhone: null,
     alertPhones: [],
     alertEmail: null,

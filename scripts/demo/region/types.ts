@@ -46,6 +46,12 @@ export interface DemoEstablishment extends AddressParts {
   latitude: number | null;
   longitude: number | null;
   switchboardPhone: string | null;
+  /** FINESS opening date (dateouv) and closure (none in the demo: every row is an open establishment). */
+  openedOn: string | null;
+  closedOn: string | null;
+  closingTypeCode: string | null;
+  /** Helicopter landing zone: no open source records it, so unknown (null) in the demo. */
+  dropZone: boolean | null;
   /** Referent-maintained fields (synthetic, see records.ts). */
   managementPhone: string | null;
   alertPhones: string[];

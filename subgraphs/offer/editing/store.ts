@@ -5,17 +5,28 @@ import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql } from 'drizz
 import type { Orm } from '../../../platform/db/client.js';
 import {
   auditEvents,
+  establishmentPrices,
   establishments,
   poles,
   unitContacts,
   units,
   type AuditEventRow,
   type AuditRecordType,
+  type EstablishmentPriceRow,
   type EstablishmentRow,
   type PoleRow,
   type UnitContactRow,
   type UnitRow,
 } from '../tables.js';
+
+/** The prices of these establishments, each establishment's in order (reads and writes share it). */
+export function pricesOfEstablishments(orm: Orm, establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> {
+  return orm
+    .select()
+    .from(establishmentPrices)
+    .where(inArray(establishmentPrices.establishmentId, [...establishmentIds]))
+    .orderBy(asc(establishmentPrices.establishmentId), asc(establishmentPrices.position));
+}
 
 export type NewUnit = typeof units.$inferInsert;
 export type UnitChanges = Partial<Omit<NewUnit, 'id' | 'createdAt' | 'updatedAt'>>;
@@ -132,6 +143,14 @@ function createEditingQueries(orm: Orm) {
 
     updateEstablishment: async (id: string, changes: Partial<EstablishmentRow>): Promise<EstablishmentRow> =>
       (await orm.update(establishments).set({ ...changes, updatedAt: sql`now()` }).where(eq(establishments.id, id)).returning())[0]!,
+
+    pricesOfEstablishments: (establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> => pricesOfEstablishments(orm, establishmentIds),
+
+    /** Every price of the establishment replaced by these, in order. */
+    replacePrices: async (establishmentId: string, prices: readonly Omit<EstablishmentPriceRow, 'id' | 'establishmentId'>[]): Promise<void> => {
+      await orm.delete(establishmentPrices).where(eq(establishmentPrices.establishmentId, establishmentId));
+      if (prices.length) await orm.insert(establishmentPrices).values(prices.map((p) => ({ ...p, establishmentId })));
+    },
 
     insertPole: async (values: typeof poles.$inferInsert): Promise<PoleRow> => (await orm.insert(poles).values(values).returning())[0]!,
 

@@ -9,6 +9,7 @@ import type { EstablishmentRow, PoleRow } from '../tables.js';
 import { establishmentTarget, requireApplicationOrUserWriter, requireRecordWrite, requireWriter } from './access.js';
 import { actorOf, created, diff, entry } from './audit.js';
 import { establishmentOf, poleOf } from './loaders.js';
+import { pricesOf, type EstablishmentPriceInput, type PriceValues } from './prices.js';
 import { emailOf, nameOf, phoneOf, urlOf } from './rules.js';
 import type { EditingStore } from './store.js';
 
@@ -19,6 +20,8 @@ export interface EstablishmentUpdate {
   alertEmail?: string | null;
   managementEmail?: string | null;
   website?: string | null;
+  dropZone?: boolean | null;
+  prices?: EstablishmentPriceInput[] | null;
 }
 
 function establishmentChanges(input: EstablishmentUpdate): Partial<EstablishmentRow> {
@@ -31,8 +34,12 @@ function establishmentChanges(input: EstablishmentUpdate): Partial<Establishment
   if (input.alertEmail !== undefined) changes.alertEmail = emailOf('alertEmail', input.alertEmail);
   if (input.managementEmail !== undefined) changes.managementEmail = emailOf('managementEmail', input.managementEmail);
   if (input.website !== undefined) changes.website = urlOf('website', input.website);
+  if (input.dropZone !== undefined) changes.dropZone = input.dropZone;
   return changes;
 }
+
+/** The prices' audit form: what a reader compares (no row ids). */
+const pricesForAudit = (prices: readonly PriceValues[]) => prices.map(({ position: _position, ...p }) => p);
 
 export function createStructureEditing(store: EditingStore, identity: Identity) {
   const actor = () => actorOf(identity);
@@ -67,10 +74,18 @@ export function createStructureEditing(store: EditingStore, identity: Identity) 
       requireApplicationOrUserWriter(identity);
       requireRecordWrite(identity, 'ORU_ROR_ETABLISSEMENT_EDIT', establishmentTarget(await establishmentOf(store, id)));
       const wanted = establishmentChanges(input);
+      // null and [] both remove every price; absent leaves them.
+      const prices = input.prices === undefined ? undefined : pricesOf(input.prices ?? []);
       return store.transaction(async (tx) => {
         const current = await establishmentOf(tx, id, 'id', true);
         const changes = diff(current as unknown as Record<string, unknown>, wanted);
+        if (prices !== undefined) {
+          const stored = (await tx.pricesOfEstablishments([id])).map(({ id: _id, establishmentId: _e, ...p }) => p);
+          Object.assign(changes, diff({ prices: pricesForAudit(stored) }, { prices: pricesForAudit(prices) }));
+          if (changes.prices) await tx.replacePrices(id, prices);
+        }
         if (!Object.keys(changes).length) return current;
+        // updated_at moves with any change, prices included (FHIR meta.lastUpdated).
         const row = await tx.updateEstablishment(id, wanted);
         await tx.audit([entry(actor(), 'ESTABLISHMENT', id, 'UPDATE', changes)]);
         return row;

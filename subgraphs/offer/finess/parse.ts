@@ -6,6 +6,7 @@
  */
 import { CsvSyntaxError, decodeText, readCsv, type CsvRecord } from '../../../platform/csv.js';
 import { addressPartsOfFields, addressPartsOfLine } from './address.js';
+import { closingOfColumns, closingProblems } from './closing.js';
 import { FINESS_CATEGORIES, isLegalStatus } from './categories.js';
 import { finessNumberProblem } from './numbers.js';
 import { KNOWN_EPSG, projectionOf, toWgs84 } from './projections.js';
@@ -22,6 +23,7 @@ export const FINESS_FIELDS = [
   'organizationId', 'siret', 'name', 'categoryCode', 'categoryLabel', 'addressLine', 'postalCode', 'city', 'inseeCode',
   'houseNumber', 'houseNumberSuffix', 'streetType', 'streetName', 'namedPlace', 'postBox',
   'departmentCode', 'regionCode', 'regionName', 'latitude', 'longitude', 'switchboardPhone',
+  'openedOn', 'closedOn', 'closingTypeCode',
 ] as const satisfies ReadonlyArray<keyof EstablishmentRow>;
 export type FinessField = (typeof FINESS_FIELDS)[number];
 
@@ -81,6 +83,7 @@ function checkEstablishment(d: Draft): string[] {
   else if (d.regionCode === '') problems.push(`departement "${d.departmentCode}" is not a known département`);
   if (d.siret !== null && !/^[0-9]{14}$/.test(d.siret)) problems.push(`siret "${d.siret}" must be 14 digits`);
   if (d.legalStatusCode !== null && !isLegalStatus(d.legalStatusCode)) problems.push(`legal status "${d.legalStatusCode}" is not a known FINESS legal status (TRE_R72)`);
+  problems.push(...closingProblems(d));
   return problems;
 }
 
@@ -172,6 +175,7 @@ function parseDemo(records: CsvRecord[]): ParsedFiness {
       latitude,
       longitude,
       switchboardPhone: opt(col('telephone')),
+      ...closingOfColumns(col('dateouv'), col('datefermeture'), col('typefermeture')),
       legalStatusCode: header.includes('sae2021_statut_juridique') ? opt(col('sae2021_statut_juridique')) : null,
     };
     const row = out.establishment(line, draft, extra);
@@ -183,7 +187,7 @@ function parseDemo(records: CsvRecord[]): ParsedFiness {
 // ---------------------------------------------------------------- official extract etalab-cs1100507
 
 /** 1-based field positions of a `structureet` line (domain-data §1.2). */
-const S = { et: 2, ej: 3, rs: 4, numvoie: 8, typvoie: 9, voie: 10, compvoie: 11, lieuditbp: 12, commune: 13, departement: 14, acheminement: 16, telephone: 17, categetab: 19, libcategetab: 20, siret: 23 } as const;
+const S = { et: 2, ej: 3, rs: 4, numvoie: 8, typvoie: 9, voie: 10, compvoie: 11, lieuditbp: 12, commune: 13, departement: 14, acheminement: 16, telephone: 17, categetab: 19, libcategetab: 20, siret: 23, dateouv: 29 } as const;
 const STRUCTURE_MIN_FIELDS = 31; // 32 since numuai was added; older extracts have 31
 const GEO_MIN_FIELDS = 5;
 
@@ -237,6 +241,8 @@ function parseOfficial(records: CsvRecord[]): ParsedFiness {
       latitude: null,
       longitude: null,
       switchboardPhone: opt(at(S.telephone)),
+      // The extract lists open establishments only: no closing date or type (docs/finess-import.md).
+      ...closingOfColumns(at(S.dateouv), '', ''),
       legalStatusCode: null, // structureet lines carry no legal status (it is on the EJ's structureej line)
     };
     if (!byEt.has(draft.id)) {

@@ -22,6 +22,13 @@ export const CODE_SYSTEM_KEYS = [
   'annualOpening',
   'patientType',
   'territorialDivisionType',
+  'closingType',
+  'priceType',
+  'priceUnit',
+  'dependencyLevel',
+  'residentialType',
+  'welcomeType',
+  'specialPrice',
 ] as const;
 export type CodeSystemKey = (typeof CODE_SYSTEM_KEYS)[number];
 
@@ -63,6 +70,13 @@ const FILES: Record<CodeSystemKey, string> = {
   annualOpening: 'TRE_R238-OuvertureAnnuelle',
   patientType: 'TRE_R239-PublicPrisEnCharge',
   territorialDivisionType: 'TRE_R201-TypeDivisionTerritoriale',
+  closingType: 'TRE_R286-TypeFermeture',
+  priceType: 'TRE_R246-TypeTarif',
+  priceUnit: 'TRE_R228-UnitePrix',
+  dependencyLevel: 'TRE_R237-GroupeTarifaireDependance',
+  residentialType: 'TRE_R242-TypeHabitation',
+  welcomeType: 'TRE_R240-TemporaliteAccueil',
+  specialPrice: 'TRE_R250-ConditionTarifaire',
 };
 
 /** Reads and checks one file: a broken file must fail at start-up, not at the first write. */

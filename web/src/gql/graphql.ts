@@ -345,12 +345,30 @@ export type EmergencyDaySource =
   /** Computed from the RPU passages imported for that day. */
   | 'RPU';
 
+/** A price as `updateEstablishment` takes it: codes of the systems EstablishmentPrice names. */
+export type EstablishmentPriceInput = {
+  /** Euros, at most two decimals, from 0 to 99,999,999.99. */
+  amount: number;
+  dependencyLevelCode?: string | null | undefined;
+  residentialTypeCode?: string | null | undefined;
+  specialPriceCode?: string | null | undefined;
+  typeCode: string;
+  unitCode: string;
+  /** YYYY-MM-DD. */
+  validFrom?: string | null | undefined;
+  welcomeTypeCode?: string | null | undefined;
+};
+
 /** What the establishment referents keep current; absent fields are left unchanged, null clears. */
 export type EstablishmentUpdate = {
   alertEmail?: string | null | undefined;
   alertPhones?: Array<string> | null | undefined;
+  /** Whether the site has a helicopter landing zone; null: not known. */
+  dropZone?: boolean | null | undefined;
   managementEmail?: string | null | undefined;
   managementPhone?: string | null | undefined;
+  /** Replaces every price of the establishment, in this order (an empty list removes them; at most 50). */
+  prices?: Array<EstablishmentPriceInput> | null | undefined;
   switchboardPhone?: string | null | undefined;
   website?: string | null | undefined;
 };
