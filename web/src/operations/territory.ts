@@ -11,6 +11,7 @@ export const TerritoryRowFields = graphql(`
     elderlyPlaces { units installedPlaces availablePlaces }
     bedBlockers
     oldestUpdate
+    maturity { score outOf percent level criteria { code label met } }
   }
 `);
 

@@ -1,7 +1,8 @@
 /**
  * "Gestion territoriale": the bed-manager dashboard of a territory (docs/territory.md) — per
  * establishment its contact and answer delay, free beds by discipline, EHPAD places and patients
- * waiting for a downstream place, with the territory's totals; rows replaced live as
+ * waiting for a downstream place, the maturity index of its intra-hospital bed management, with
+ * the territory's totals; rows replaced live as
  * territoryDashboardChanged sends them; bed blockers by destination; and each département's
  * emergency table (RPU of the day, BJML, beds available).
  */
@@ -14,7 +15,7 @@ import { dateTime, minutesAgo } from '../../labels';
 import type { Me } from '../../rights';
 import { number } from '../territory';
 import { Unavailable } from '../dashboard/Dashboard';
-import { CAUSES, delay, DESTINATIONS, disciplineLabel } from './labels';
+import { CAUSES, criterionMark, delay, DESTINATIONS, disciplineLabel, MATURITY_LEVELS } from './labels';
 import { DepartmentEmergencyTable } from './DepartmentEmergencyTable';
 
 type Row = ConsoleTerritoryRowFragment;
@@ -105,6 +106,7 @@ function DashboardTable(props: { rows: Row[] }) {
             <th scope="col">Places EHPAD libres</th>
             <th scope="col">Patients en attente d’aval</th>
             <th scope="col">Saisie la plus ancienne</th>
+            <th scope="col">Indice de maturité</th>
           </tr>
         </thead>
         <tbody>
@@ -116,6 +118,7 @@ function DashboardTable(props: { rows: Row[] }) {
             <td>{number(total((r) => r.installedBeds))} lits installés</td>
             <td><strong>{number(total((r) => r.elderlyPlaces.availablePlaces))}</strong></td>
             <td><strong>{number(total((r) => r.bedBlockers))}</strong></td>
+            <td />
             <td />
           </tr>
           {props.rows.map((r) => (
@@ -130,11 +133,30 @@ function DashboardTable(props: { rows: Row[] }) {
               <td>{r.elderlyPlaces.units ? `${number(r.elderlyPlaces.availablePlaces)} / ${number(r.elderlyPlaces.installedPlaces)}` : '—'}</td>
               <td data-bed-blockers>{number(r.bedBlockers)}</td>
               <td>{r.oldestUpdate ? minutesAgo(r.oldestUpdate) : '—'}</td>
+              <td data-maturity><Maturity maturity={r.maturity} /></td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The index, then its criteria on demand (what is met, what is not, what was never declared). */
+function Maturity(props: { maturity: Row['maturity'] }) {
+  const m = props.maturity;
+  return (
+    <>
+      <strong>{m.percent} %</strong> ({m.score}/{m.outOf}) – {MATURITY_LEVELS[m.level]}
+      <details className="fr-text--xs">
+        <summary>Critères</summary>
+        <ul>
+          {m.criteria.map((c) => (
+            <li key={c.code}>{c.label} : {criterionMark(c.met)}</li>
+          ))}
+        </ul>
+      </details>
+    </>
   );
 }
 
