@@ -58,11 +58,18 @@ export function territoryScenarios(current: () => ConsoleRun): void {
       await live.waitFor({ timeout: 20_000 }).catch(() => undefined);
     }
     await live.waitFor();
-    const now = await api<{ territoryDashboard: { establishments: Array<{ establishment: { id: string }; bedBlockers: number }> } }>('query { territoryDashboard(code: "CVL-CENTRE") { establishments { establishment { id } bedBlockers } } }');
+    const now = await api<{ territoryDashboard: { establishments: Array<{ establishment: { id: string }; bedBlockers: number; maturity: { percent: number; score: number; outOf: number } }> } }>(
+      'query { territoryDashboard(code: "CVL-CENTRE") { establishments { establishment { id } bedBlockers maturity { percent score outOf } } } }',
+    );
     const expected = now.territoryDashboard.establishments.find((e) => e.establishment.id === BLOIS)!.bedBlockers;
     expect(expected).toBe(blois.bedBlockers + added.length);
     await expect.poll(() => row.locator('td[data-bed-blockers]').textContent(), { timeout: 60_000 }).toBe(fr(expected));
     await page.getByRole('heading', { name: /^Patients en attente d’aval \(bed blockers\) : / }).waitFor();
+    // The maturity index of its bed management (a bed blocker entered: its "tracked" criterion is met).
+    const maturity = now.territoryDashboard.establishments.find((e) => e.establishment.id === BLOIS)!.maturity;
+    await expect.poll(() => row.locator('td[data-maturity]').textContent()).toContain(`${maturity.percent} % (${maturity.score}/${maturity.outOf})`);
+    await row.locator('td[data-maturity] summary').click();
+    await row.getByText(/^Bed blockers suivis .* : Oui$/).waitFor();
 
     // Each département of the sector has its emergency table, totals first.
     await page.getByRole('heading', { name: 'Urgences et BJML — département 37' }).waitFor();

@@ -86,10 +86,10 @@ export function ProtocolSection<T extends { id: string }>(props: ProtocolSection
                 {props.columns.map((c) => <td key={c.header}>{c.cell(item)}</td>)}
                 {props.editable && (
                   <td>
-                    <Button size="small" priority="tertiary" className="fr-mr-1w" title={`Modifier ${props.nameOf(item)}`} onClick={() => { setEditing(item.id); setValues(props.valuesOf(item)); setError(undefined); }}>
+                    <Button size="small" priority="tertiary" className="fr-mr-1w" nativeButtonProps={{ 'aria-label': `Modifier ${props.nameOf(item)}` }} onClick={() => { setEditing(item.id); setValues(props.valuesOf(item)); setError(undefined); }}>
                       Modifier
                     </Button>
-                    <Button size="small" priority="tertiary" title={`Retirer ${props.nameOf(item)}`} onClick={() => void remove(item.id)}>
+                    <Button size="small" priority="tertiary" nativeButtonProps={{ 'aria-label': `Retirer ${props.nameOf(item)}` }} onClick={() => void remove(item.id)}>
                       Retirer
                     </Button>
                   </td>
