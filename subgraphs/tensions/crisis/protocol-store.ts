@@ -4,7 +4,7 @@
  * Each write, its edit-log row and its change-feed event (topic `crisis`, action
  * `PROTOCOL_CHANGED`) go in one transaction: nothing half-written, nothing unlogged.
  */
-import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
 import { created, diff, removed, type FieldChanges } from '../../../platform/diff.js';
 import { publishCrisis } from './store.js';
@@ -49,8 +49,8 @@ export function createProtocolStore(orm: Orm) {
     /** The next rank after the CPTS's last (of one level for procedures): new entries go last. */
     nextRank: async (part: 'CRISIS_CELL_MEMBER' | 'CRISIS_PROCEDURE' | 'CRISIS_COMMUNICATION', cptsId: string, levelCode?: string): Promise<number> => {
       const table = tableOf(part);
-      const where = part === 'CRISIS_PROCEDURE' ? and(eq(procedures.cptsId, cptsId), eq(procedures.levelCode, levelCode!)) : eq(table.cptsId, cptsId);
-      const [row] = await orm.select({ last: max(table.rank) }).from(part === 'CRISIS_PROCEDURE' ? procedures : table).where(where);
+      const where = part === 'CRISIS_PROCEDURE' ? and(eq(table.cptsId, cptsId), eq(procedures.levelCode, levelCode!)) : eq(table.cptsId, cptsId);
+      const [row] = await orm.select({ last: max(table.rank) }).from(table).where(where);
       return (row?.last ?? 0) + 1;
     },
     /** What refers to a group or a procedure: meetings held, runs triggered (kept: the indicators count them). */
@@ -103,7 +103,6 @@ export function createProtocolStore(orm: Orm) {
       }),
 
     edits: (cptsId: string, limit: number) => orm.select().from(protocolEdits).where(eq(protocolEdits.cptsId, cptsId)).orderBy(desc(protocolEdits.at), desc(protocolEdits.id)).limit(limit),
-    editsAsc: (cptsId: string) => orm.select().from(protocolEdits).where(eq(protocolEdits.cptsId, cptsId)).orderBy(asc(protocolEdits.id)),
   };
 }
 
