@@ -68,8 +68,19 @@ export function territoryScenarios(current: () => ConsoleRun): void {
     // The maturity index of its bed management (a bed blocker entered: its "tracked" criterion is met).
     const maturity = now.territoryDashboard.establishments.find((e) => e.establishment.id === BLOIS)!.maturity;
     await expect.poll(() => row.locator('td[data-maturity]').textContent()).toContain(`${maturity.percent} % (${maturity.score}/${maturity.outOf})`);
-    await row.locator('td[data-maturity] summary').click();
+    await row.locator('td[data-maturity] summary', { hasText: 'Critères' }).click();
     await row.getByText(/^Bed blockers suivis .* : Oui$/).waitFor();
+    // The coordinator declares Blois's criteria (all met): the row's index comes back live.
+    await row.locator('td[data-maturity] summary', { hasText: 'Déclarer' }).click();
+    const form = row.getByRole('form', { name: /^Déclaration de maturité/ });
+    for (const box of await form.getByRole('checkbox').all()) await box.check({ force: true }); // DSFR draws its own box over the native one
+    await form.getByRole('button', { name: 'Enregistrer la déclaration' }).click();
+    const declared = async () =>
+      (await api<{ establishment: { bedManagementMaturity: { percent: number; score: number; declaredBy: string | null } } }>(`query { establishment(id: "${BLOIS}") { bedManagementMaturity { percent score declaredBy } } }`)).establishment.bedManagementMaturity;
+    await expect.poll(async () => (await declared()).declaredBy).toBe(COORDINATOR);
+    const after = await declared();
+    expect(after.score).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => row.locator('td[data-maturity]').textContent()).toContain(`${after.percent} % (${after.score}/11)`);
 
     // Each département of the sector has its emergency table, totals first.
     await page.getByRole('heading', { name: 'Urgences et BJML — département 37' }).waitFor();

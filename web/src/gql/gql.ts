@@ -129,6 +129,7 @@ type Documents = {
     "\n  query ConsoleTerritoryDashboard($code: ID!) {\n    territoryDashboard(code: $code) {\n      territory { code name departmentCodes }\n      establishments { ...ConsoleTerritoryRow }\n      totals { establishments availableBeds installedBeds bedBlockers elderlyPlaces { installedPlaces availablePlaces } }\n    }\n    territoryBedBlockers(code: $code) {\n      total { patients totalDaysWaited maxDaysWaited }\n      byDestination { destination count { patients totalDaysWaited maxDaysWaited } }\n    }\n  }\n": typeof types.ConsoleTerritoryDashboardDocument,
     "\n  subscription ConsoleTerritoryDashboardChanged($code: ID!) {\n    territoryDashboardChanged(code: $code) { cause at row { ...ConsoleTerritoryRow } }\n  }\n": typeof types.ConsoleTerritoryDashboardChangedDocument,
     "\n  query ConsoleDepartmentEmergency($departmentCode: String!) {\n    departmentEmergency(departmentCode: $departmentCode) {\n      departmentCode\n      day\n      week\n      rows { establishment { id name } indicators { visits admitted } bjml { quality bjml p75 } availableDownstreamBeds belowBjml }\n      totals { emergencyDepartments visits admitted bjml p75 bjmlNotComputed availableDownstreamBeds }\n    }\n  }\n": typeof types.ConsoleDepartmentEmergencyDocument,
+    "\n  mutation ConsoleDeclareMaturity($establishmentId: ID!, $input: BedManagementMaturityInput!) {\n    declareBedManagementMaturity(establishmentId: $establishmentId, input: $input) { percent }\n  }\n": typeof types.ConsoleDeclareMaturityDocument,
 };
 const documents: Documents = {
     "\n  fragment ConsoleCapacity on Capacity {\n    installedBeds\n    available { men women undifferentiated total }\n    closedBeds\n    reopenedBeds\n    reopenableBeds\n    mobilisedBeds\n    totalOperational\n    remainingToMobilise\n    notes\n    source\n    updatedAt\n    updatedBy\n    version\n  }\n": types.ConsoleCapacityFragmentDoc,
@@ -246,6 +247,7 @@ const documents: Documents = {
     "\n  query ConsoleTerritoryDashboard($code: ID!) {\n    territoryDashboard(code: $code) {\n      territory { code name departmentCodes }\n      establishments { ...ConsoleTerritoryRow }\n      totals { establishments availableBeds installedBeds bedBlockers elderlyPlaces { installedPlaces availablePlaces } }\n    }\n    territoryBedBlockers(code: $code) {\n      total { patients totalDaysWaited maxDaysWaited }\n      byDestination { destination count { patients totalDaysWaited maxDaysWaited } }\n    }\n  }\n": types.ConsoleTerritoryDashboardDocument,
     "\n  subscription ConsoleTerritoryDashboardChanged($code: ID!) {\n    territoryDashboardChanged(code: $code) { cause at row { ...ConsoleTerritoryRow } }\n  }\n": types.ConsoleTerritoryDashboardChangedDocument,
     "\n  query ConsoleDepartmentEmergency($departmentCode: String!) {\n    departmentEmergency(departmentCode: $departmentCode) {\n      departmentCode\n      day\n      week\n      rows { establishment { id name } indicators { visits admitted } bjml { quality bjml p75 } availableDownstreamBeds belowBjml }\n      totals { emergencyDepartments visits admitted bjml p75 bjmlNotComputed availableDownstreamBeds }\n    }\n  }\n": types.ConsoleDepartmentEmergencyDocument,
+    "\n  mutation ConsoleDeclareMaturity($establishmentId: ID!, $input: BedManagementMaturityInput!) {\n    declareBedManagementMaturity(establishmentId: $establishmentId, input: $input) { percent }\n  }\n": types.ConsoleDeclareMaturityDocument,
 };
 
 /**
@@ -722,6 +724,10 @@ export function graphql(source: "\n  subscription ConsoleTerritoryDashboardChang
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleDepartmentEmergency($departmentCode: String!) {\n    departmentEmergency(departmentCode: $departmentCode) {\n      departmentCode\n      day\n      week\n      rows { establishment { id name } indicators { visits admitted } bjml { quality bjml p75 } availableDownstreamBeds belowBjml }\n      totals { emergencyDepartments visits admitted bjml p75 bjmlNotComputed availableDownstreamBeds }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleDepartmentEmergency($departmentCode: String!) {\n    departmentEmergency(departmentCode: $departmentCode) {\n      departmentCode\n      day\n      week\n      rows { establishment { id name } indicators { visits admitted } bjml { quality bjml p75 } availableDownstreamBeds belowBjml }\n      totals { emergencyDepartments visits admitted bjml p75 bjmlNotComputed availableDownstreamBeds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDeclareMaturity($establishmentId: ID!, $input: BedManagementMaturityInput!) {\n    declareBedManagementMaturity(establishmentId: $establishmentId, input: $input) { percent }\n  }\n"): (typeof documents)["\n  mutation ConsoleDeclareMaturity($establishmentId: ID!, $input: BedManagementMaturityInput!) {\n    declareBedManagementMaturity(establishmentId: $establishmentId, input: $input) { percent }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -52,3 +52,9 @@ export const DepartmentEmergencyQuery = graphql(`
     }
   }
 `);
+
+export const DeclareMaturityMutation = graphql(`
+  mutation ConsoleDeclareMaturity($establishmentId: ID!, $input: BedManagementMaturityInput!) {
+    declareBedManagementMaturity(establishmentId: $establishmentId, input: $input) { percent }
+  }
+`);

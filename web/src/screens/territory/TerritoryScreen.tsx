@@ -17,6 +17,7 @@ import { number } from '../territory';
 import { Unavailable } from '../dashboard/Dashboard';
 import { CAUSES, criterionMark, delay, DESTINATIONS, disciplineLabel, MATURITY_LEVELS } from './labels';
 import { DepartmentEmergencyTable } from './DepartmentEmergencyTable';
+import { MaturityDeclaration } from './MaturityDeclaration';
 
 type Row = ConsoleTerritoryRowFragment;
 
@@ -54,12 +55,19 @@ export function TerritoryScreen(props: { me: Me }) {
           </div>
         </div>
       )}
-      {chosen && <TerritoryDashboard key={chosen.code} code={chosen.code} name={chosen.name} departmentCodes={chosen.departmentCodes} />}
+      {chosen && <TerritoryDashboard key={chosen.code} code={chosen.code} name={chosen.name} departmentCodes={chosen.departmentCodes} mayDeclare={keepsContacts(props.me, chosen.code)} />}
     </>
   );
 }
 
-function TerritoryDashboard(props: { code: string; name: string; departmentCodes: readonly string[] }) {
+/** Who keeps the sector's contacts (ORU_TERRITOIRE_CONTACT_EDIT on it, or transversally) declares maturity criteria. */
+function keepsContacts(me: Me, code: string): boolean {
+  return me.roleAssignments.some(
+    (a) => a.effectiveRights.includes('ORU_TERRITOIRE_CONTACT_EDIT') && (a.perimeterKind === 'TRANSVERSAL' || (a.perimeterKind === 'TERRITORY' && a.perimeterId === code)),
+  );
+}
+
+function TerritoryDashboard(props: { code: string; name: string; departmentCodes: readonly string[]; mayDeclare: boolean }) {
   const variables = { code: props.code };
   const [result, reload] = useQuery({ query: TerritoryDashboardQuery, variables, requestPolicy: 'network-only' });
   const [live, setLive] = useState<Record<string, Row>>({});
@@ -81,7 +89,7 @@ function TerritoryDashboard(props: { code: string; name: string; departmentCodes
       </p>
       <Unavailable error={result.error} />
       {!dashboard && !result.error && <p>Chargement…</p>}
-      {dashboard && <DashboardTable rows={rows} />}
+      {dashboard && <DashboardTable rows={rows} mayDeclare={props.mayDeclare} />}
       {result.data && <BedBlockers data={result.data.territoryBedBlockers} />}
       {props.departmentCodes.map((code) => (
         <DepartmentEmergencyTable key={code} departmentCode={code} />
@@ -90,7 +98,7 @@ function TerritoryDashboard(props: { code: string; name: string; departmentCodes
   );
 }
 
-function DashboardTable(props: { rows: Row[] }) {
+function DashboardTable(props: { rows: Row[]; mayDeclare: boolean }) {
   const total = (pick: (r: Row) => number) => props.rows.reduce((s, r) => s + pick(r), 0);
   return (
     <div className="fr-table fr-table--sm fr-table--bordered">
@@ -133,7 +141,15 @@ function DashboardTable(props: { rows: Row[] }) {
               <td>{r.elderlyPlaces.units ? `${number(r.elderlyPlaces.availablePlaces)} / ${number(r.elderlyPlaces.installedPlaces)}` : '—'}</td>
               <td data-bed-blockers>{number(r.bedBlockers)}</td>
               <td>{r.oldestUpdate ? minutesAgo(r.oldestUpdate) : '—'}</td>
-              <td data-maturity><Maturity maturity={r.maturity} /></td>
+              <td data-maturity>
+                <Maturity maturity={r.maturity} />
+                {props.mayDeclare && (
+                  <details className="fr-text--xs">
+                    <summary>Déclarer</summary>
+                    <MaturityDeclaration key={r.maturity.criteria.map((c) => String(c.met)).join()} establishmentId={r.establishment.id} establishmentName={r.establishment.name} criteria={r.maturity.criteria} />
+                  </details>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
