@@ -195,4 +195,112 @@ describe.each(databaseKinds())('CPTS crisis protocol (%s)', (kind) => {
     expect(winter).toEqual({ activations: 1, proceduresTriggered: 2, meetingsHeld: 2, meanMinutesToFirstProcedure: 90, meanMinutesToFirstMeeting: 10_680 });
     ok(await as(coord, DEACTIVATE, { id: CPTS, v: cell.version }));
   });
+
+  it('lets the coordinator edit members, cell, groups, procedures, plan and inventory, validated, logged and live; refuses everyone else', async () => {
+    const c = createClient({ url: hub.urls.graphql.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: gp }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    clients.push(c);
+    const live = c.iterate<{ crisisCellChanged: { action: string; cpts: { cell: { members: Array<{ name: string }> } } } }>({
+      query: `subscription($id: ID) { crisisCellChanged(cptsId: $id) { action cpts { cell { members { name } } } } }`,
+      variables: { id: CPTS },
+    });
+    const heard: Array<{ action: string; members: string[] }> = [];
+    const listening = (async () => {
+      for await (const e of live) {
+        const change = e.data!.crisisCellChanged;
+        heard.push({ action: change.action, members: change.cpts.cell.members.map((m) => m.name) });
+        if (change.cpts.cell.members.some((m) => m.name === 'Mme Durand')) break;
+      }
+    })();
+    while (heard.length === 0) {
+      ok(await as(gp, 'mutation($id: ID!) { submitFieldReport(cptsId: $id, input: { indicator: TESTS_DONE, value: 1 }) { id } }', { id: CPTS }));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    // Cell members: add (last), update, remove.
+    const ADD_MEMBER = 'mutation($id: ID!, $i: CrisisCellMemberInput!) { addCrisisCellMember(cptsId: $id, input: $i) { id name function organisation professional { id } } }';
+    const partner = { name: 'Mme Durand', function: 'Directrice de cabinet', organisation: 'Mairie de Saran' };
+    for (const token of [gp, ars, declarant]) expect(codeOf(await as(token, ADD_MEMBER, { id: CPTS, i: partner }))).toBe('FORBIDDEN');
+    expect(codeOf(await as(null, ADD_MEMBER, { id: CPTS, i: partner }))).toBe('UNAUTHENTICATED');
+    const empty = await as(coord, ADD_MEMBER, { id: CPTS, i: { ...partner, name: '  ' } });
+    expect([codeOf(empty), empty.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.name']);
+    expect(codeOf(await as(coord, ADD_MEMBER, { id: CPTS, i: { ...partner, professionalId: 'P999999' } }))).toBe('NOT_FOUND');
+    const member = ok(await as<{ addCrisisCellMember: { id: string; name: string } }>(coord, ADD_MEMBER, { id: CPTS, i: partner })).addCrisisCellMember;
+    await listening; // the member's screen got the new member live
+    expect(heard.at(-1)).toMatchObject({ action: 'PROTOCOL_CHANGED' });
+    expect((await cellOf(coord)).members.at(-1)!.name).toBe('Mme Durand');
+    const UPDATE_MEMBER = 'mutation($id: ID!, $i: CrisisCellMemberInput!) { updateCrisisCellMember(id: $id, input: $i) { id function } }';
+    expect(codeOf(await as(gp, UPDATE_MEMBER, { id: member.id, i: partner }))).toBe('FORBIDDEN');
+    expect(codeOf(await as(coord, UPDATE_MEMBER, { id: 'abc', i: partner }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await as(coord, UPDATE_MEMBER, { id: '999999', i: partner }))).toBe('NOT_FOUND');
+    expect(ok(await as<{ updateCrisisCellMember: { function: string } }>(coord, UPDATE_MEMBER, { id: member.id, i: { ...partner, function: 'Adjointe à la santé' } })).updateCrisisCellMember.function).toBe('Adjointe à la santé');
+    const REMOVE_MEMBER = 'mutation($id: ID!) { removeCrisisCellMember(id: $id) { cell { members { name } } } }';
+    expect(codeOf(await as(gp, REMOVE_MEMBER, { id: member.id }))).toBe('FORBIDDEN');
+    const afterRemoval = ok(await as<{ removeCrisisCellMember: { cell: { members: Array<{ name: string }> } } }>(coord, REMOVE_MEMBER, { id: member.id })).removeCrisisCellMember;
+    expect(afterRemoval.cell.members.map((m) => m.name)).not.toContain('Mme Durand');
+
+    // Working groups: a referent who is a professional; a group with meetings is kept.
+    const before = ok(await as<{ cpts: { members: Array<{ id: string }>; workingGroups: Array<{ id: string }>; procedures: Array<{ id: string; level: string; lastTriggeredAt: string | null }> } }>(coord, GET, { id: CPTS })).cpts;
+    const GROUP = 'mutation($id: ID!, $i: CrisisWorkingGroupInput!) { addCrisisWorkingGroup(cptsId: $id, input: $i) { id theme label referentName referent { id } } }';
+    const group = ok(await as<{ addCrisisWorkingGroup: { id: string; label: string; referent: { id: string } } }>(coord, GROUP, { id: CPTS, i: { theme: 'TRANSPORT', referentName: 'Ambulancier référent', referentProfessionalId: before.members[0]!.id } })).addCrisisWorkingGroup;
+    expect(group).toMatchObject({ label: 'Transports sanitaires', referent: { id: before.members[0]!.id } });
+    expect(codeOf(await as(gp, GROUP, { id: CPTS, i: { theme: 'TRANSPORT', referentName: 'X' } }))).toBe('FORBIDDEN');
+    const renamed = ok(await as<{ updateCrisisWorkingGroup: { label: string; referent: null } }>(coord, 'mutation($id: ID!, $i: CrisisWorkingGroupInput!) { updateCrisisWorkingGroup(id: $id, input: $i) { label referent { id } } }', { id: group.id, i: { theme: 'TRANSPORT', label: 'Transports et évacuations', referentName: 'SAMU 45' } })).updateCrisisWorkingGroup;
+    expect(renamed).toEqual({ label: 'Transports et évacuations', referent: null });
+    ok(await as(coord, 'mutation($id: ID!) { removeCrisisWorkingGroup(id: $id) { id } }', { id: group.id }));
+    expect(codeOf(await as(coord, 'mutation($id: ID!) { removeCrisisWorkingGroup(id: $id) { id } }', { id: before.workingGroups[1]!.id }))).toBe('CONFLICT'); // a meeting was recorded
+
+    // Procedures: added last of their level; a new level moves them; a triggered one is kept.
+    const PROC = 'mutation($id: ID!, $i: CrisisProcedureInput!) { addCrisisProcedure(cptsId: $id, input: $i) { id level title lastTriggeredAt } }';
+    const proc = { level: 'LEVEL_2', title: 'Ouverture d’une ligne d’écoute', description: 'Ligne téléphonique pour les habitants isolés', owner: 'Groupe Suivi de patients' };
+    const badLevel = await as(coord, PROC, { id: CPTS, i: { ...proc, description: 'x'.repeat(2001) } });
+    expect([codeOf(badLevel), badLevel.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.description']);
+    const added = ok(await as<{ addCrisisProcedure: { id: string; lastTriggeredAt: null } }>(coord, PROC, { id: CPTS, i: proc })).addCrisisProcedure;
+    expect(added.lastTriggeredAt).toBeNull();
+    ok(await as(coord, 'mutation($id: ID!, $i: CrisisProcedureInput!) { updateCrisisProcedure(id: $id, input: $i) { id } }', { id: added.id, i: { ...proc, level: 'LEVEL_3' } }));
+    const level3 = ok(await as<{ cpts: { procedures: Array<{ id: string }> } }>(coord, `query($id: ID!) { cpts(id: $id) { procedures(level: LEVEL_3) { id } } }`, { id: CPTS })).cpts.procedures;
+    expect(level3.at(-1)!.id).toBe(added.id);
+    ok(await as(coord, 'mutation($id: ID!) { removeCrisisProcedure(id: $id) { id } }', { id: added.id }));
+    const triggered = before.procedures.find((p) => p.lastTriggeredAt)!;
+    expect(codeOf(await as(coord, 'mutation($id: ID!) { removeCrisisProcedure(id: $id) { id } }', { id: triggered.id }))).toBe('CONFLICT');
+
+    // Communication plan: an entry at every level (level null), replaced, removed.
+    const COMM = 'mutation($id: ID!, $i: CrisisCommunicationInput!) { addCrisisCommunication(cptsId: $id, input: $i) { id level audience channel } }';
+    const entry = { audience: 'Pharmacies du territoire', message: 'Point de situation hebdomadaire', channel: 'EMAIL', owner: 'Coordinateur' };
+    expect(codeOf(await as(ars, COMM, { id: CPTS, i: entry }))).toBe('FORBIDDEN');
+    const comm = ok(await as<{ addCrisisCommunication: { id: string; level: null } }>(coord, COMM, { id: CPTS, i: entry })).addCrisisCommunication;
+    expect(comm.level).toBeNull();
+    const plan = ok(await as<{ cpts: { communicationPlan: Array<{ audience: string }> } }>(gp, `query($id: ID!) { cpts(id: $id) { communicationPlan(level: LEVEL_1) { audience } } }`, { id: CPTS })).cpts.communicationPlan;
+    expect(plan.map((p) => p.audience)).toContain('Pharmacies du territoire');
+    expect(ok(await as<{ updateCrisisCommunication: { channel: string } }>(coord, 'mutation($id: ID!, $i: CrisisCommunicationInput!) { updateCrisisCommunication(id: $id, input: $i) { channel } }', { id: comm.id, i: { ...entry, channel: 'SMS' } })).updateCrisisCommunication.channel).toBe('SMS');
+    ok(await as(coord, 'mutation($id: ID!) { removeCrisisCommunication(id: $id) { id } }', { id: comm.id }));
+
+    // Inventory: replaced and removed (availability is tested above).
+    const res = ok(await as<{ addCrisisResource: { id: string } }>(coord, 'mutation($id: ID!) { addCrisisResource(cptsId: $id, input: { kind: EQUIPMENT, label: "Groupe électrogène", quantity: 1 }) { id } }', { id: CPTS })).addCrisisResource;
+    const UPDATE_RES = 'mutation($id: ID!, $i: CrisisResourceInput!) { updateCrisisResource(id: $id, input: $i) { quantity communeCode updatedBy } }';
+    expect(codeOf(await as(coord, UPDATE_RES, { id: res.id, i: { kind: 'EQUIPMENT', label: 'Groupe électrogène', quantity: 2, communeCode: '75056' } }))).toBe('BAD_USER_INPUT');
+    expect(ok(await as<{ updateCrisisResource: unknown }>(coord, UPDATE_RES, { id: res.id, i: { kind: 'EQUIPMENT', label: 'Groupe électrogène', quantity: 2, communeCode: '45302' } })).updateCrisisResource).toEqual({ quantity: 2, communeCode: '45302', updatedBy: 'coord.cpts.orleans' });
+    expect(codeOf(await as(gp, 'mutation($id: ID!) { removeCrisisResource(id: $id) { id } }', { id: res.id }))).toBe('FORBIDDEN');
+    ok(await as(coord, 'mutation($id: ID!) { removeCrisisResource(id: $id) { id } }', { id: res.id }));
+
+    // CPTS members: a member leaves and comes back; twice is refused.
+    const leaving = before.members[4]!.id;
+    const MEMBERS = 'mutation($id: ID!, $p: ID!) { %s(cptsId: $id, professionalId: $p) { members { id } } }';
+    expect(codeOf(await as(gp, MEMBERS.replace('%s', 'removeCptsMember'), { id: CPTS, p: leaving }))).toBe('FORBIDDEN');
+    expect(ok(await as<{ removeCptsMember: { members: unknown[] } }>(coord, MEMBERS.replace('%s', 'removeCptsMember'), { id: CPTS, p: leaving })).removeCptsMember.members).toHaveLength(4);
+    expect(codeOf(await as(coord, MEMBERS.replace('%s', 'removeCptsMember'), { id: CPTS, p: leaving }))).toBe('NOT_FOUND');
+    expect(codeOf(await as(coord, MEMBERS.replace('%s', 'addCptsMember'), { id: CPTS, p: 'P999999' }))).toBe('NOT_FOUND');
+    expect(ok(await as<{ addCptsMember: { members: unknown[] } }>(coord, MEMBERS.replace('%s', 'addCptsMember'), { id: CPTS, p: leaving })).addCptsMember.members).toHaveLength(5);
+    expect(codeOf(await as(coord, MEMBERS.replace('%s', 'addCptsMember'), { id: CPTS, p: leaving }))).toBe('CONFLICT');
+    expect(codeOf(await as(coord, MEMBERS.replace('%s', 'addCptsMember'), { id: '450099991', p: leaving }))).toBe('FORBIDDEN'); // another CPTS
+
+    // The edit log: who changed what, newest first, readable with the protocol.
+    type Edit = { actor: string; recordType: string; action: string; changes: Array<{ field: string; from: string | null; to: string | null }> };
+    const edits = ok(await as<{ cpts: { protocolEdits: Edit[] } }>(ars, `query($id: ID!) { cpts(id: $id) { protocolEdits(limit: 100) { actor recordType recordId action changes { field from to } } } }`, { id: CPTS })).cpts.protocolEdits;
+    expect(edits[0]).toMatchObject({ actor: 'coord.cpts.orleans', recordType: 'CPTS_MEMBER', action: 'CREATED' });
+    const memberEdits = edits.filter((e) => e.recordType === 'CRISIS_CELL_MEMBER').map((e) => e.action);
+    expect(memberEdits).toEqual(['REMOVED', 'UPDATED', 'CREATED']);
+    expect(edits.find((e) => e.recordType === 'CRISIS_CELL_MEMBER' && e.action === 'UPDATED')!.changes).toEqual([{ field: 'function', from: '"Directrice de cabinet"', to: '"Adjointe à la santé"' }]);
+    expect(edits.filter((e) => e.recordType === 'CRISIS_RESOURCE').map((e) => e.action)).toEqual(expect.arrayContaining(['CREATED', 'UPDATED', 'REMOVED']));
+    expect(codeOf(await as(coord, `query($id: ID!) { cpts(id: $id) { protocolEdits(limit: 0) { id } } }`, { id: CPTS }))).toBe('BAD_USER_INPUT');
+  });
 });

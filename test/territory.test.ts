@@ -18,9 +18,10 @@ const CHATEAUROUX_UNIT = '360000137-1720'; // CH Châteauroux (36, sector Sud): 
 const ORLEANS = '450002613'; // 45, sector Nord
 const COORDINATOR = 'coord.territoire.centre';
 
+const MATURITY = 'maturity { score outOf percent level declaredBy criteria { code label basis source met } }';
 const DISCIPLINE = 'discipline units installedBeds availableBeds availableMen availableWomen availableUndifferentiated';
 const ROW = `establishment { id name } departmentCode contact { contact phone answerDelayMinutes updatedBy } availableBeds installedBeds
-  byDiscipline { ${DISCIPLINE} } elderlyPlaces { units installedPlaces availablePlaces unitsWithoutCapacity } bedBlockers oldestUpdate`;
+  byDiscipline { ${DISCIPLINE} } elderlyPlaces { units installedPlaces availablePlaces unitsWithoutCapacity } bedBlockers oldestUpdate ${MATURITY}`;
 const DASHBOARD = `query($code: ID!) { territoryDashboard(code: $code) { territory { code name departmentCodes } establishments { ${ROW} }
   totals { establishments availableBeds installedBeds byDiscipline { ${DISCIPLINE} } elderlyPlaces { units installedPlaces availablePlaces unitsWithoutCapacity } bedBlockers } } }`;
 const BLOCKERS = `query($code: ID!) { territoryBedBlockers(code: $code) { territory { code } total { patients totalDaysWaited maxDaysWaited }
@@ -28,6 +29,9 @@ const BLOCKERS = `query($code: ID!) { territoryBedBlockers(code: $code) { territ
   byEstablishment { establishment { id } departmentCode count { patients } byDestination { destination count { patients } } } } }`;
 const ADD = `mutation($unitId: ID!, $input: BedBlockerInput!) { addBedBlocker(unitId: $unitId, input: $input) { id destination fitSince daysWaited createdBy dischargedAt unit { id } } }`;
 const DISCHARGE = `mutation($id: ID!) { dischargeBedBlocker(id: $id) { id dischargedAt } }`;
+const DECLARE = `mutation($id: ID!, $input: BedManagementMaturityInput!) { declareBedManagementMaturity(establishmentId: $id, input: $input) { score outOf percent level declaredBy criteria { code source met } } }`;
+const ALL_YES = { bedManager: true, clearRole: true, serviceContinuity: true, managementInvolved: true, toolsSystematic: true, steeringToolsUsed: true, weeklyMeeting: true };
+type Maturity = { score: number; outOf: number; percent: number; level: string; declaredBy: string | null; criteria: Array<{ code: string; source: string; met: boolean | null }> };
 const CONTACT = `mutation($id: ID!, $input: BedManagementContactInput!) { setBedManagementContact(establishmentId: $id, input: $input) { contact phone answerDelayMinutes updatedBy } }`;
 
 type Row = { establishment: { id: string }; departmentCode: string; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number; installedBeds: number; availableMen: number; availableWomen: number; availableUndifferentiated: number }>; contact: { contact: string } | null };
@@ -85,6 +89,12 @@ describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
       expect(e.availableBeds).toBe(e.byDiscipline.reduce((s, b) => s + b.availableBeds, 0));
       for (const b of e.byDiscipline) expect(b.availableMen + b.availableWomen + b.availableUndifferentiated).toBe(b.availableBeds);
     }
+    // The EHPAD places census: free places of the elderly-care units, per establishment and summed
+    // (the demo region has no elderly-care unit yet: see docs/issue-18-checklist.md).
+    type Places = { elderlyPlaces: { units: number; installedPlaces: number; availablePlaces: number } };
+    const places = d.establishments.map((e) => (e as unknown as Places).elderlyPlaces);
+    expect((d.totals as unknown as Places).elderlyPlaces.availablePlaces).toBe(places.reduce((s, p) => s + p.availablePlaces, 0));
+    expect(places.every((p) => p.availablePlaces <= p.installedPlaces)).toBe(true);
     const medicine = d.totals.byDiscipline.find((b) => b.discipline === 'MEDICINE')!;
     expect(medicine.availableBeds).toBe(d.establishments.flatMap((e) => e.byDiscipline).filter((b) => b.discipline === 'MEDICINE').reduce((s, b) => s + b.availableBeds, 0));
   });
@@ -224,6 +234,11 @@ describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
     const blocker = await gql<{ addBedBlocker: { id: string } }>(hub.urls.graphql, ADD, { unitId: TOURS_ICU, input: { destination: 'SMR', fitSince: daysAgo(2) } }, as(COORDINATOR));
     const live = await waitFor((e) => e.cause === 'BED_BLOCKER');
     expect(live?.row.establishment.id).toBe(TOURS);
+    // A maturity declaration sends the row again, with its index.
+    expect((await gql(hub.urls.graphql, DECLARE, { id: TOURS, input: { ...ALL_YES, weeklyMeeting: false } }, as(COORDINATOR))).errors).toBeUndefined();
+    const declared = await waitFor((e) => e.cause === 'MATURITY');
+    expect(declared?.row.establishment.id).toBe(TOURS);
+    expect((declared?.row as Row & { maturity: Maturity }).maturity.criteria.find((c) => c.code === 'WEEKLY_MEETING')?.met).toBe(false);
     expect(events.every((e) => e.row.departmentCode === '37' || e.row.departmentCode === '41')).toBe(true);
     stop();
     await gql(hub.urls.graphql, DISCHARGE, { id: blocker.data!.addBedBlocker.id }, as(COORDINATOR));
@@ -253,6 +268,50 @@ describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
     const bad = await gql(hub.urls.graphql, SYNTH, { d: '2026-02-31' }, auth);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'forecastDate' });
     await gql(hub.urls.graphql, `mutation($id: ID!) { removePlannedClosure(id: $id) }`, { id: closure.data!.addPlannedClosure.id }, auth);
+  });
+
+  it('computes each establishment\'s maturity index from its data and declaration; the bed manager or coordinator declares, on their perimeter only', async () => {
+    const consistent = (m: Maturity) => {
+      expect(m.outOf).toBe(11);
+      expect(m.criteria).toHaveLength(11);
+      expect(m.score).toBe(m.criteria.filter((c) => c.met === true).length);
+      expect(m.percent).toBe(Math.round((100 * m.score) / 11));
+      expect(m.level).toBe(m.percent >= 80 ? 'MATURE' : m.percent >= 50 ? 'DEVELOPING' : 'INITIAL');
+    };
+    const dashboard = async () => (await gql<{ territoryDashboard: { establishments: Array<Row & { maturity: Maturity }> } }>(hub.urls.graphql, DASHBOARD, { code: 'CVL-CENTRE' }, as(COORDINATOR))).data!.territoryDashboard.establishments;
+    const rows = await dashboard();
+    rows.forEach((r) => consistent(r.maturity));
+    // Seeded: some establishments declared, some not (their declared criteria are unknown: null).
+    expect(rows.some((r) => r.maturity.declaredBy === 'seed')).toBe(true);
+    expect(rows.some((r) => r.maturity.declaredBy === null && r.maturity.criteria.filter((c) => c.source === 'DECLARED').every((c) => c.met === null))).toBe(true);
+
+    // Tours: a contact reachable in an hour, a bed blocker entered (the tests above), everything declared.
+    expect((await gql(hub.urls.graphql, CONTACT, { id: TOURS, input: { contact: 'Bed manager', phone: '02 47 47 47 47', answerDelayMinutes: 60 } }, as(COORDINATOR))).errors).toBeUndefined();
+    const r = await gql<{ declareBedManagementMaturity: Maturity }>(hub.urls.graphql, DECLARE, { id: TOURS, input: ALL_YES }, as(COORDINATOR));
+    expect(r.errors).toBeUndefined();
+    const tours = r.data!.declareBedManagementMaturity;
+    consistent(tours);
+    expect(tours.declaredBy).toBe(COORDINATOR);
+    const met = Object.fromEntries(tours.criteria.map((c) => [c.code, c.met]));
+    expect(met).toMatchObject({ BED_MANAGER: true, WEEKLY_MEETING: true, CONTACT_RECORDED: true, ANSWER_DELAY: true, BED_BLOCKERS_TRACKED: true });
+    expect((await dashboard()).find((e) => e.establishment.id === TOURS)!.maturity).toMatchObject({ score: tours.score, declaredBy: COORDINATOR });
+    // A 3 h answer delay no longer meets the criterion.
+    await gql(hub.urls.graphql, CONTACT, { id: TOURS, input: { contact: 'Bed manager', phone: '02 47 47 47 47', answerDelayMinutes: 180 } }, as(COORDINATOR));
+    const read = await gql<{ establishment: { bedManagementMaturity: Maturity } }>(hub.urls.graphql, `query($id: ID!) { establishment(id: $id) { bedManagementMaturity { score criteria { code met } } } }`, { id: TOURS }, as(COORDINATOR));
+    expect(read.data!.establishment.bedManagementMaturity.criteria.find((c) => c.code === 'ANSWER_DELAY')!.met).toBe(false);
+    expect(read.data!.establishment.bedManagementMaturity.score).toBe(tours.score - 1);
+
+    // The legal entity's bed manager declares its own establishment; nobody declares outside their perimeter.
+    expect((await gql(hub.urls.graphql, DECLARE, { id: ORLEANS, input: ALL_YES }, as('gestionnaire.lits.orleans'))).errors).toBeUndefined();
+    for (const [login, id] of [[COORDINATOR, ORLEANS], ['gestionnaire.lits.orleans', TOURS], ['ref.uo.tours', TOURS], ['admin.ars', TOURS], ['place-search', TOURS]] as const) {
+      const denied = await gql(hub.urls.graphql, DECLARE, { id, input: ALL_YES }, as(login));
+      expect(denied.errors?.[0]?.extensions?.code, `${login} on ${id}`).toBe('FORBIDDEN');
+    }
+    expect((await gql(hub.urls.graphql, DECLARE, { id: TOURS, input: ALL_YES })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(hub.urls.graphql, `query($id: ID!) { establishment(id: $id) { bedManagementMaturity { score } } }`, { id: ORLEANS }, as(COORDINATOR))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(hub.urls.graphql, DECLARE, { id: '370099999', input: ALL_YES }, as(COORDINATOR))).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const partial = await gql(hub.urls.graphql, DECLARE, { id: TOURS, input: { bedManager: true } }, as(COORDINATOR));
+    expect(partial.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT'); // every declared criterion is answered at once
   });
 
   it('refuses the live dashboard to a caller without the right on the territory', async () => {

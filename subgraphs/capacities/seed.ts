@@ -2,7 +2,7 @@
 import type { Database, Orm } from '../../platform/db/client.js';
 import { insertInChunks } from '../../platform/db/bulk.js';
 import { createCapacityStore } from './store.js';
-import { bedBlockers, bedManagementContacts, capacityHistory, unitCapacities, type UnitCapacityRow } from './tables.js';
+import { bedBlockers, bedManagementContacts, bedManagementMaturity, capacityHistory, unitCapacities, type UnitCapacityRow } from './tables.js';
 import { toRecord } from './record.js';
 
 export interface CapacitySeed {
@@ -10,6 +10,8 @@ export interface CapacitySeed {
   /** Territorial bed management (docs/territory.md): establishments' contacts, waiting patients. */
   contacts?: Array<typeof bedManagementContacts.$inferInsert>;
   bedBlockers?: Array<typeof bedBlockers.$inferInsert>;
+  /** Establishments' declarations for the maturity index of their bed management. */
+  maturity?: Array<typeof bedManagementMaturity.$inferInsert>;
 }
 
 export async function seedCapacities(db: Database, input: CapacitySeed): Promise<boolean> {
@@ -22,6 +24,7 @@ export async function seedCapacities(db: Database, input: CapacitySeed): Promise
     await insertInChunks(orm, capacityHistory, rows.map((r) => ({ unitId: r.unitId, at: r.updatedAt, record: toRecord(r) as unknown as Record<string, unknown> })));
     if (input.contacts?.length) await insertInChunks(orm, bedManagementContacts, input.contacts);
     if (input.bedBlockers?.length) await insertInChunks(orm, bedBlockers, input.bedBlockers);
+    if (input.maturity?.length) await insertInChunks(orm, bedManagementMaturity, input.maturity);
   });
   return true;
 }

@@ -192,6 +192,26 @@ export const bedManagementContacts = capacities.table(
 export type BedManagementContactRow = typeof bedManagementContacts.$inferSelect;
 
 /**
+ * What an establishment declares of its intra-hospital bed management, for the criteria of the
+ * maturity index the hub cannot compute (territory/maturity.ts, decision D1xx-terr18b-2). One row
+ * per establishment, replaced as a whole by each declaration.
+ */
+export const bedManagementMaturity = capacities.table('bed_management_maturity', {
+  establishmentId: text('establishment_id').primaryKey(),
+  bedManager: boolean('bed_manager').notNull(),
+  clearRole: boolean('clear_role').notNull(),
+  serviceContinuity: boolean('service_continuity').notNull(),
+  managementInvolved: boolean('management_involved').notNull(),
+  toolsSystematic: boolean('tools_systematic').notNull(),
+  steeringToolsUsed: boolean('steering_tools_used').notNull(),
+  weeklyMeeting: boolean('weekly_meeting').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+export type BedManagementMaturityRow = typeof bedManagementMaturity.$inferSelect;
+
+/**
  * Bed blockers: one row per patient of a unit medically fit for discharge and waiting for a
  * downstream place (no patient identity: a count, a wait, a destination). Open while
  * `discharged_at` is null; kept afterwards for the waits' history.

@@ -58,11 +58,29 @@ export function territoryScenarios(current: () => ConsoleRun): void {
       await live.waitFor({ timeout: 20_000 }).catch(() => undefined);
     }
     await live.waitFor();
-    const now = await api<{ territoryDashboard: { establishments: Array<{ establishment: { id: string }; bedBlockers: number }> } }>('query { territoryDashboard(code: "CVL-CENTRE") { establishments { establishment { id } bedBlockers } } }');
+    const now = await api<{ territoryDashboard: { establishments: Array<{ establishment: { id: string }; bedBlockers: number; maturity: { percent: number; score: number; outOf: number } }> } }>(
+      'query { territoryDashboard(code: "CVL-CENTRE") { establishments { establishment { id } bedBlockers maturity { percent score outOf } } } }',
+    );
     const expected = now.territoryDashboard.establishments.find((e) => e.establishment.id === BLOIS)!.bedBlockers;
     expect(expected).toBe(blois.bedBlockers + added.length);
     await expect.poll(() => row.locator('td[data-bed-blockers]').textContent(), { timeout: 60_000 }).toBe(fr(expected));
     await page.getByRole('heading', { name: /^Patients en attente d’aval \(bed blockers\) : / }).waitFor();
+    // The maturity index of its bed management (a bed blocker entered: its "tracked" criterion is met).
+    const maturity = now.territoryDashboard.establishments.find((e) => e.establishment.id === BLOIS)!.maturity;
+    await expect.poll(() => row.locator('td[data-maturity]').textContent()).toContain(`${maturity.percent} % (${maturity.score}/${maturity.outOf})`);
+    await row.locator('td[data-maturity] summary', { hasText: 'Critères' }).click();
+    await row.getByText(/^Bed blockers suivis .* : Oui$/).waitFor();
+    // The coordinator declares Blois's criteria (all met): the row's index comes back live.
+    await row.locator('td[data-maturity] summary', { hasText: 'Déclarer' }).click();
+    const form = row.getByRole('form', { name: /^Déclaration de maturité/ });
+    for (const box of await form.getByRole('checkbox').all()) await box.check({ force: true }); // DSFR draws its own box over the native one
+    await form.getByRole('button', { name: 'Enregistrer la déclaration' }).click();
+    const declared = async () =>
+      (await api<{ establishment: { bedManagementMaturity: { percent: number; score: number; declaredBy: string | null } } }>(`query { establishment(id: "${BLOIS}") { bedManagementMaturity { percent score declaredBy } } }`)).establishment.bedManagementMaturity;
+    await expect.poll(async () => (await declared()).declaredBy).toBe(COORDINATOR);
+    const after = await declared();
+    expect(after.score).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => row.locator('td[data-maturity]').textContent()).toContain(`${after.percent} % (${after.score}/11)`);
 
     // Each département of the sector has its emergency table, totals first.
     await page.getByRole('heading', { name: 'Urgences et BJML — département 37' }).waitFor();

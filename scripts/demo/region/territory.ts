@@ -1,7 +1,9 @@
 /**
  * Territorial bed management demo data (docs/territory.md): a bed-management contact for the
  * establishments with medicine or surgery units, and a few patients fit for discharge waiting in
- * medicine, SMR and geriatric-leaning units. Deterministic (seeded per unit), no patient identity.
+ * medicine, SMR and geriatric-leaning units, and for two thirds of the establishments with a
+ * contact a declaration of their bed management's maturity (the other third has not declared).
+ * Deterministic (seeded per unit or establishment), no patient identity.
  */
 import { rngFor } from './rng.js';
 import type { DemoRegion } from './types.js';
@@ -41,5 +43,24 @@ export function buildTerritoryDemo(region: DemoRegion) {
         createdBy: 'seed',
       }));
     });
-  return { contacts, bedBlockers };
+  const maturity = contacts.flatMap((c) => {
+    const rng = rngFor(`bed-maturity:${c.establishmentId}`);
+    if (rng.next() >= 2 / 3) return [];
+    const yes = (p: number) => rng.next() < p;
+    const bedManager = yes(0.7);
+    return [
+      {
+        establishmentId: c.establishmentId,
+        bedManager,
+        clearRole: bedManager && yes(0.5),
+        serviceContinuity: yes(0.3),
+        managementInvolved: yes(0.6),
+        toolsSystematic: yes(0.4),
+        steeringToolsUsed: yes(0.5),
+        weeklyMeeting: yes(0.7),
+        updatedBy: 'seed',
+      },
+    ];
+  });
+  return { contacts, bedBlockers, maturity };
 }

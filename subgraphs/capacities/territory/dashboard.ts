@@ -34,6 +34,8 @@ export interface DashboardRow {
   elderlyPlaces: ElderlyPlaces;
   bedBlockers: number;
   oldestUpdate: Date | null;
+  /** Sanitary units never entered (elderly-care ones: `elderlyPlaces.unitsWithoutCapacity`). */
+  unitsWithoutCapacity: number;
 }
 
 export interface DashboardInput {
@@ -72,6 +74,7 @@ function rowOf(units: readonly OfferUnit[], input: DashboardInput, blockersByUni
   const places = emptyPlaces();
   let oldest: Date | null = null;
   let blockers = 0;
+  let withoutCapacity = 0;
   for (const unit of units) {
     const c = input.capacities.get(unit.id);
     blockers += blockersByUnit.get(unit.id) ?? 0;
@@ -80,6 +83,7 @@ function rowOf(units: readonly OfferUnit[], input: DashboardInput, blockersByUni
       addPlaces(places, { units: 1, installedPlaces: c?.installedBeds ?? 0, availablePlaces: c?.availableBeds ?? 0, unitsWithoutCapacity: c ? 0 : 1 });
       continue;
     }
+    if (!c) withoutCapacity += 1;
     addDiscipline(disciplines, {
       discipline: unit.discipline,
       units: 1,
@@ -102,6 +106,7 @@ function rowOf(units: readonly OfferUnit[], input: DashboardInput, blockersByUni
     elderlyPlaces: places,
     bedBlockers: blockers,
     oldestUpdate: oldest,
+    unitsWithoutCapacity: withoutCapacity,
   };
 }
 

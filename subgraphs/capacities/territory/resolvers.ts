@@ -33,6 +33,7 @@ export const territoryResolvers: ResolverMap<Ctx> = {
   },
   Establishment: {
     bedManagementContact: (e: { id: string }, _: unknown, ctx: Ctx) => ctx.territory.contactOf(e.id),
+    bedManagementMaturity: (e: { id: string }, _: unknown, ctx: Ctx) => ctx.territory.maturityOf(e.id),
   },
   Query: {
     territories: (_: unknown, __: unknown, ctx: Ctx) => ctx.territory.territories(),
@@ -43,6 +44,7 @@ export const territoryResolvers: ResolverMap<Ctx> = {
   Mutation: {
     setBedManagementContact: (_: unknown, args: { establishmentId: string; input: ContactInput }, ctx: Ctx) => ctx.territory.setContact(args.establishmentId, args.input),
     addBedBlocker: (_: unknown, args: { unitId: string; input: BlockerInput }, ctx: Ctx) => ctx.territory.addBlocker(args.unitId, args.input),
+    declareBedManagementMaturity: (_: unknown, args: { establishmentId: string; input: Record<string, unknown> }, ctx: Ctx) => ctx.territory.declareMaturity(args.establishmentId, args.input),
     dischargeBedBlocker: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.territory.dischargeBlocker(args.id),
   },
   Subscription: {

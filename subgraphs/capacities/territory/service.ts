@@ -15,7 +15,10 @@ import { NOTES_MAX } from '../rules.js';
 import type { CapacityStore } from '../store.js';
 import type { BedBlockerRow } from '../tables.js';
 import { blockerAggregates, dashboardRows, dashboardTotals, dashboardUnits, daysBetween, type DashboardRow } from './dashboard.js';
+import { BLOCKER_ACTIVITY_DAYS, checkDeclaration, maturityOf, type Maturity } from './maturity.js';
 import type { TerritoryStore } from './store.js';
+
+export type RowWithMaturity = DashboardRow & { maturity: Maturity };
 
 export const PILOTAGE: RightCode = 'ORU_TERRITOIRE_PILOTAGE';
 export const CONTACT_EDIT: RightCode = 'ORU_TERRITOIRE_CONTACT_EDIT';
@@ -112,20 +115,38 @@ export function createTerritoryService(deps: TerritoryDeps, identity: Identity) 
     return { kind: 'ESTABLISHMENT', id: establishmentId, organizationId: e.organization.id, departmentCode: e.address.departmentCode };
   };
 
-  const rowsFor = async (units: OfferUnit[]): Promise<DashboardRow[]> => {
+  /** The dashboard rows of these units' establishments, each with its maturity index. */
+  const rowsFor = async (units: OfferUnit[]): Promise<RowWithMaturity[]> => {
     const counted = dashboardUnits(units);
     const ids = counted.map((u) => u.id);
-    const [capacities, contacts, blockers] = await Promise.all([
+    const establishmentIds = [...new Set(counted.map((u) => u.establishment.id))];
+    const at = now();
+    const [capacities, contacts, blockers, declarations, active] = await Promise.all([
       deps.store.byUnitIds(ids),
-      deps.territory.contacts([...new Set(counted.map((u) => u.establishment.id))]),
+      deps.territory.contacts(establishmentIds),
       deps.territory.openBlockers(ids),
+      deps.territory.maturityDeclarations(establishmentIds),
+      deps.territory.unitsWithBlockerActivity(ids, new Date(at.getTime() - BLOCKER_ACTIVITY_DAYS * 86_400_000)),
     ]);
-    return dashboardRows({
+    const declared = new Map(declarations.map((d) => [d.establishmentId, d]));
+    const tracked = new Set(counted.filter((u) => active.has(u.id)).map((u) => u.establishment.id));
+    const rows = dashboardRows({
       units: counted,
       capacities: new Map(capacities.map((c) => [c.unitId, c])),
       contacts: new Map(contacts.map((c) => [c.establishmentId, c])),
       blockers,
     });
+    return rows.map((row) => ({
+      ...row,
+      maturity: maturityOf({ row, blockersTracked: tracked.has(row.establishmentId), declaration: declared.get(row.establishmentId) ?? null, now: at }),
+    }));
+  };
+  /** The index of one establishment (one without counted units meets no computed criterion). */
+  const maturityFor = async (establishmentId: string): Promise<Maturity> => {
+    const [row] = await rowsFor(await fetchUnits(deps.client, { establishmentId }));
+    if (row) return row.maturity;
+    const [declaration] = await deps.territory.maturityDeclarations([establishmentId]);
+    return maturityOf({ row: null, blockersTracked: false, declaration: declaration ?? null, now: now() });
   };
 
   const blockerChange = (row: BedBlockerRow, target: Target, action: string) => ({
@@ -150,7 +171,7 @@ export function createTerritoryService(deps: TerritoryDeps, identity: Identity) 
     },
 
     /** The dashboard row of one establishment now (the subscription's events); null when it has no counted unit. */
-    row: async (establishmentId: string): Promise<DashboardRow | null> => (await rowsFor(await fetchUnits(deps.client, { establishmentId })))[0] ?? null,
+    row: async (establishmentId: string): Promise<RowWithMaturity | null> => (await rowsFor(await fetchUnits(deps.client, { establishmentId })))[0] ?? null,
 
     bedBlockers: async (code: string) => {
       const territory = requireTerritory(identity, code);
@@ -175,6 +196,25 @@ export function createTerritoryService(deps: TerritoryDeps, identity: Identity) 
         { establishmentId, contact: clean.contact, phone: clean.phone ?? null, answerDelayMinutes: clean.answerDelayMinutes ?? null, updatedAt: now(), updatedBy: actor },
         { topic: 'territory', recordType: 'BED_MANAGEMENT_CONTACT', recordId: establishmentId, action: 'UPDATE', actor, payload: { establishmentId, departmentCode: target.departmentCode ?? null } },
       );
+    },
+
+    maturityOf: async (establishmentId: string) => {
+      requireRightSomewhere(identity, { rights: [PILOTAGE, CONTACT_EDIT], scope: null });
+      requireRight(identity, [PILOTAGE, CONTACT_EDIT], await establishmentTarget(establishmentId));
+      return maturityFor(establishmentId);
+    },
+
+    /** Replaces the establishment's declaration (the criteria the hub cannot compute), with its event. */
+    declareMaturity: async (establishmentId: string, input: Record<string, unknown>) => {
+      requireRightSomewhere(identity, { rights: [CONTACT_EDIT], scope: null });
+      const target = await establishmentTarget(establishmentId);
+      requireRight(identity, CONTACT_EDIT, target);
+      const actor = actorName(identity);
+      await deps.territory.saveMaturity(
+        { establishmentId, ...checkDeclaration(input), updatedAt: now(), updatedBy: actor },
+        { topic: 'territory', recordType: 'BED_MANAGEMENT_MATURITY', recordId: establishmentId, action: 'UPDATE', actor, payload: { establishmentId, departmentCode: target.departmentCode ?? null } },
+      );
+      return maturityFor(establishmentId);
     },
 
     unitBlockers: async (unitId: string) => {

@@ -12,7 +12,7 @@ import { requireTerritory, territoryUnits } from './service.js';
 
 export interface TerritoryEvent {
   code: string;
-  cause: 'CAPACITY' | 'BED_BLOCKER' | 'CONTACT';
+  cause: 'CAPACITY' | 'BED_BLOCKER' | 'CONTACT' | 'MATURITY';
   at: Date;
   establishmentId: string;
 }
@@ -54,7 +54,7 @@ export function createTerritoryChanges(feed: ChangeFeed, client: SubgraphClient)
       },
     });
     const causeOf = (event: ChangeEvent): TerritoryEvent['cause'] =>
-      event.topic === 'capacity' ? 'CAPACITY' : event.recordType === 'BED_BLOCKER' ? 'BED_BLOCKER' : 'CONTACT';
+      event.topic === 'capacity' ? 'CAPACITY' : event.recordType === 'BED_BLOCKER' ? 'BED_BLOCKER' : event.recordType === 'BED_MANAGEMENT_MATURITY' ? 'MATURITY' : 'CONTACT';
     return mapStream(stream, (event) => {
       const establishmentId = establishmentOf.get(event.id)!;
       establishmentOf.delete(event.id);

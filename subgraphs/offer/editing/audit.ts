@@ -15,22 +15,8 @@ export function actorOf(identity: Identity): Actor {
   return { subject: 'system', name: 'system' };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** The fields of `after` whose value differs from `before` (missing counts as null). */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
-  const changes: Changes = {};
-  for (const [field, to] of Object.entries(after)) {
-    const from = before[field] ?? null;
-    if (!same(from, to)) changes[field] = { from, to: to ?? null };
-  }
-  return changes;
-}
-
-/** Every field of a new record, from null. */
-export function created(values: Record<string, unknown>): Changes {
-  return diff({}, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))));
-}
+// The diff helpers are shared with the crisis protocol's edit log (platform/diff.ts).
+export { created, diff } from '../../../platform/diff.js';
 
 export function entry(actor: Actor, recordType: AuditRecordType, recordId: string, action: string, changes: Changes): AuditEntry {
   return { recordType, recordId, action, actorSubject: actor.subject, actorName: actor.name, changes };

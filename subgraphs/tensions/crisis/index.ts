@@ -9,6 +9,7 @@ import { mergeResolverMaps, type ResolverMap } from '../../../platform/resolver-
 import { crisisResolvers } from './resolvers.js';
 import { seedCrisis, type CrisisSeed } from './seed.js';
 import { createCrisisService } from './service.js';
+import { createProtocolStore } from './protocol-store.js';
 import { createCrisisStore } from './store.js';
 import { createCrisisChanges } from './subscription.js';
 
@@ -20,9 +21,10 @@ export function withCrisis<C, S extends { crisis?: CrisisSeed }>(spec: SubgraphS
     context: (deps) => {
       const base = spec.context(deps);
       const store = createCrisisStore(deps.db.orm);
+      const protocol = createProtocolStore(deps.db.orm);
       const client = createSubgraphClient(deps.config, deps.internalSecret);
       const crisisChanges = createCrisisChanges(deps.feed);
-      return (request, identity) => ({ ...base(request, identity), crisisChanges, crisis: createCrisisService({ store, client }, identity) });
+      return (request, identity) => ({ ...base(request, identity), crisisChanges, crisis: createCrisisService({ store, protocol, client }, identity) });
     },
     seed: async (db, input) => {
       const seeded = await spec.seed(db, input);

@@ -11,20 +11,13 @@ import type { SubgraphClient } from '../../../platform/subgraph-client.js';
 import { CRISIS_ACTIVATION, CRISIS_EDIT, CRISIS_FIELD, CRISIS_READ, mayOnCpts, requireOnCpts, requireSomeCrisisRight } from './access.js';
 import { isLevelCode, levelOf } from './codes.js';
 import { feedback, periodIndicators } from './indicators.js';
+import { createProtocolService } from './protocol.js';
+import type { ProtocolStore } from './protocol-store.js';
 import type { CrisisStore } from './store.js';
 import type { CptsRow } from './tables.js';
-import { bad, communeOf, fieldIndicator, intBetween, optionalText, recordId, requiredText, resourceKind } from './validate.js';
+import { bad, communeOf, fieldIndicator, intBetween, optionalText, recordId } from './validate.js';
 
 const DAY_MS = 86_400_000;
-
-export interface ResourceInput {
-  kind: string;
-  label: string;
-  quantity: number;
-  details?: string | null;
-  professionalId?: string | null;
-  communeCode?: string | null;
-}
 
 export interface FieldReportInput {
   indicator: string;
@@ -33,7 +26,7 @@ export interface FieldReportInput {
   notes?: string | null;
 }
 
-export function createCrisisService(deps: { store: CrisisStore; client: SubgraphClient }, identity: Identity) {
+export function createCrisisService(deps: { store: CrisisStore; protocol: ProtocolStore; client: SubgraphClient }, identity: Identity) {
   const { store } = deps;
   const actor = actorName(identity);
   const byId = new DataLoader(async (ids: readonly string[]) => {
@@ -71,7 +64,10 @@ export function createCrisisService(deps: { store: CrisisStore; client: Subgraph
     });
   }
 
+  const protocol = createProtocolService({ identity, actor, store: deps.protocol, load, requireProfessional, forget: (id) => byId.clear(id) });
+
   return {
+    ...protocol,
     cpts: async (id: string): Promise<CptsRow | null> => {
       requireOnCpts(identity, CRISIS_READ, id);
       return byId.load(id);
@@ -98,6 +94,7 @@ export function createCrisisService(deps: { store: CrisisStore; client: Subgraph
       const last = await store.lastRuns(rows.map((p) => p.id));
       return rows.map((p) => ({ ...p, lastTriggeredAt: last.get(p.id) ?? null }));
     },
+    lastRun: async (procedureId: number) => (await store.lastRuns([procedureId])).get(procedureId) ?? null,
     communications: async (cptsId: string, level: string | null | undefined) =>
       (await store.communications(cptsId)).filter((c) => !level || c.levelCode === null || c.levelCode === level),
     feedback: async (cptsId: string, since: Date | null | undefined) => feedback(await store.reportsSince(cptsId, since ?? new Date(Date.now() - 7 * DAY_MS))),
@@ -136,27 +133,6 @@ export function createCrisisService(deps: { store: CrisisStore; client: Subgraph
       return { ...procedure, lastTriggeredAt: run.triggeredAt };
     },
 
-    addResource: async (cptsId: string, input: ResourceInput) => {
-      const row = await load(cptsId, CRISIS_EDIT);
-      const values = {
-        cptsId,
-        kind: resourceKind(input.kind),
-        label: requiredText(input.label, 'input.label', 200),
-        quantity: intBetween(input.quantity, 'input.quantity', 1, 100_000),
-        details: optionalText(input.details, 'input.details', 2000),
-        communeCode: communeOf(row, input.communeCode, 'input.communeCode'),
-        professionalId: input.professionalId ? await requireProfessional(input.professionalId, 'input.professionalId') : null,
-        updatedBy: actor,
-      };
-      return store.insertResource(values);
-    },
-    setAvailability: async (rawId: string, available: boolean) => {
-      requireRightSomewhere(identity, { rights: [CRISIS_EDIT], scope: null });
-      const resource = await store.resourceById(recordId(rawId));
-      if (!resource) throw new HubError('NOT_FOUND', `Unknown crisis resource ${rawId}.`, { field: 'id' });
-      await load(resource.cptsId, CRISIS_EDIT);
-      return store.setAvailability(resource.id, available, actor);
-    },
     recordMeeting: async (cptsId: string, rawGroupId: string | null | undefined, heldAt: Date, notes: string | null | undefined) => {
       await load(cptsId, CRISIS_EDIT);
       let groupId: number | null = null;

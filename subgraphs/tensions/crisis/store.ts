@@ -18,7 +18,6 @@ import {
   type FieldReportRow,
   type MeetingRow,
   type ProcedureRunRow,
-  type ResourceRow,
 } from './tables.js';
 
 /** What a subscriber of `crisisCellChanged` gets without reading the tables. */
@@ -29,6 +28,13 @@ export interface CrisisEventPayload {
 
 async function publish(t: Orm, cptsId: string, action: string, actor: string, levelCode: string | null, recordType = 'CRISIS_CELL'): Promise<void> {
   await appendChanges(t, [{ topic: 'crisis', recordType, recordId: cptsId, action, actor, payload: { cptsId, levelCode } satisfies CrisisEventPayload as Record<string, unknown> }]);
+}
+
+const levelOf = async (t: Orm, cptsId: string) => (await t.select({ l: cpts.cellLevelCode }).from(cpts).where(eq(cpts.id, cptsId)))[0]?.l ?? null;
+
+/** Appends a crisis event for `cptsId` with the cell's current level, in the writer's transaction `t`. */
+export async function publishCrisis(t: Orm, cptsId: string, action: string, actor: string, recordType: string): Promise<void> {
+  await publish(t, cptsId, action, actor, await levelOf(t, cptsId), recordType);
 }
 
 export interface CellChange {
@@ -42,7 +48,6 @@ export interface CellChange {
 
 export function createCrisisStore(orm: Orm) {
   const tx = <T>(fn: (t: Orm) => Promise<T>): Promise<T> => orm.transaction((t) => fn(t as unknown as Orm));
-  const levelOf = async (t: Orm, cptsId: string) => (await t.select({ l: cpts.cellLevelCode }).from(cpts).where(eq(cpts.id, cptsId)))[0]?.l ?? null;
   return {
     cptsByIds: (ids: readonly string[]): Promise<CptsRow[]> => orm.select().from(cpts).where(inArray(cpts.id, [...ids])),
     allCpts: (): Promise<CptsRow[]> => orm.select().from(cpts).orderBy(asc(cpts.id)),
@@ -51,7 +56,6 @@ export function createCrisisStore(orm: Orm) {
     cellMembers: (cptsId: string) => orm.select().from(cellMembers).where(eq(cellMembers.cptsId, cptsId)).orderBy(asc(cellMembers.rank)),
     activations: (cptsId: string) => orm.select().from(activations).where(eq(activations.cptsId, cptsId)).orderBy(desc(activations.at), desc(activations.id)),
     resources: (cptsId: string) => orm.select().from(resources).where(eq(resources.cptsId, cptsId)).orderBy(asc(resources.kind), asc(resources.id)),
-    resourceById: async (id: number): Promise<ResourceRow | null> => (await orm.select().from(resources).where(eq(resources.id, id)))[0] ?? null,
     groups: (cptsId: string) => orm.select().from(workingGroups).where(eq(workingGroups.cptsId, cptsId)).orderBy(asc(workingGroups.id)),
     groupsByIds: (ids: readonly number[]) => orm.select().from(workingGroups).where(inArray(workingGroups.id, [...ids])),
     meetings: (cptsId: string) => orm.select().from(meetings).where(eq(meetings.cptsId, cptsId)).orderBy(desc(meetings.heldAt), desc(meetings.id)),
@@ -104,20 +108,6 @@ export function createCrisisStore(orm: Orm) {
         const [run] = await t.insert(procedureRuns).values({ ...row, triggeredAt: sql`now()` as never }).returning();
         await publish(t, row.cptsId, 'PROCEDURE_TRIGGERED', row.triggeredBy, await levelOf(t, row.cptsId), 'CRISIS_PROCEDURE');
         return run!;
-      }),
-
-    insertResource: (row: Omit<ResourceRow, 'id' | 'updatedAt' | 'available'>): Promise<ResourceRow> =>
-      tx(async (t) => {
-        const [saved] = await t.insert(resources).values(row).returning();
-        await publish(t, row.cptsId, 'RESOURCE_CHANGED', row.updatedBy, await levelOf(t, row.cptsId), 'CRISIS_RESOURCE');
-        return saved!;
-      }),
-
-    setAvailability: (id: number, available: boolean, actor: string): Promise<ResourceRow> =>
-      tx(async (t) => {
-        const [saved] = await t.update(resources).set({ available, updatedBy: actor, updatedAt: sql`now()` }).where(eq(resources.id, id)).returning();
-        await publish(t, saved!.cptsId, 'RESOURCE_CHANGED', actor, await levelOf(t, saved!.cptsId), 'CRISIS_RESOURCE');
-        return saved!;
       }),
 
     insertMeeting: (row: Omit<MeetingRow, 'id'>): Promise<MeetingRow> =>

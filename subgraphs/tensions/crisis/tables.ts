@@ -158,6 +158,28 @@ export const fieldReports = tensions.table(
   (t) => [index('crisis_field_report_cpts_idx').on(t.cptsId, t.reportedAt)],
 );
 
+/**
+ * The edit log of the protocol: each change the coordinator makes to members, the cell, groups,
+ * procedures, the communication plan and the inventory, with who, when and what changed, written
+ * in the transaction of the change (the change feed is purged; this log is kept).
+ */
+export const protocolEdits = tensions.table(
+  'crisis_protocol_edit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    cptsId: text('cpts_id').notNull().references(() => cpts.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    /** CRISIS_CELL_MEMBER, CRISIS_WORKING_GROUP, CRISIS_PROCEDURE, CRISIS_COMMUNICATION, CRISIS_RESOURCE, CPTS_MEMBER. */
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    /** CREATED, UPDATED, REMOVED. */
+    action: text('action').notNull(),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+  },
+  (t) => [index('crisis_protocol_edit_cpts_idx').on(t.cptsId, t.at)],
+);
+
 export type CptsRow = typeof cpts.$inferSelect;
 export type CellMemberRow = typeof cellMembers.$inferSelect;
 export type ActivationRow = typeof activations.$inferSelect;
@@ -168,3 +190,4 @@ export type ProcedureRow = typeof procedures.$inferSelect;
 export type ProcedureRunRow = typeof procedureRuns.$inferSelect;
 export type CommunicationRow = typeof communications.$inferSelect;
 export type FieldReportRow = typeof fieldReports.$inferSelect;
+export type ProtocolEditRow = typeof protocolEdits.$inferSelect;

@@ -11,6 +11,7 @@ export const TerritoryRowFields = graphql(`
     elderlyPlaces { units installedPlaces availablePlaces }
     bedBlockers
     oldestUpdate
+    maturity { score outOf percent level criteria { code label met } }
   }
 `);
 
@@ -49,5 +50,11 @@ export const DepartmentEmergencyQuery = graphql(`
       rows { establishment { id name } indicators { visits admitted } bjml { quality bjml p75 } availableDownstreamBeds belowBjml }
       totals { emergencyDepartments visits admitted bjml p75 bjmlNotComputed availableDownstreamBeds }
     }
+  }
+`);
+
+export const DeclareMaturityMutation = graphql(`
+  mutation ConsoleDeclareMaturity($establishmentId: ID!, $input: BedManagementMaturityInput!) {
+    declareBedManagementMaturity(establishmentId: $establishmentId, input: $input) { percent }
   }
 `);

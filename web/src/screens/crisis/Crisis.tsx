@@ -1,8 +1,9 @@
 /**
  * "Cellule de crise CPTS" (docs/crisis.md § Console): for each CPTS the user may read, the state of
  * its crisis cell (level, since when), its members, the procedures of the current level, the
- * inventory of resources and the activation history, updated live by `crisisCellChanged`. Who
- * holds ORU_CPTS_CRISE_ACTIVATION on the CPTS activates, raises and deactivates the cell.
+ * inventory of resources, working groups, procedures, communication plan and the activation
+ * history, updated live by `crisisCellChanged`. Who holds ORU_CPTS_CRISE_ACTIVATION on the CPTS
+ * activates, raises and deactivates the cell; who holds ORU_CPTS_CRISE_EDIT edits the protocol.
  */
 import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
@@ -13,10 +14,10 @@ import type { ConsoleCrisisCptsFragment } from '../../gql/graphql';
 import { covers, type Me } from '../../rights';
 import { dateTime } from '../../labels';
 import { frenchErrors } from '../../errors';
-import { ScrollTable } from '../tensions/TensionTable';
-import { ACTIVATION_ACTIONS, CHANGE_ACTIONS, LEVEL_SEVERITY, RESOURCE_KINDS } from './labels';
+import { ACTIVATION_ACTIONS, CHANGE_ACTIONS, LEVEL_SEVERITY } from './labels';
 import { CellControls } from './CellControls';
 import { Procedures } from './Procedures';
+import { ProtocolEditor } from './ProtocolEditor';
 
 type Cpts = ConsoleCrisisCptsFragment;
 
@@ -62,6 +63,7 @@ function CptsCell(props: { cpts: Cpts; me: Me; levels: Parameters<typeof CellCon
   const { cpts } = props;
   const { cell } = cpts;
   const mayActivate = covers(props.me, 'ORU_CPTS_CRISE_ACTIVATION', { organizationIds: [cpts.id] });
+  const mayEdit = covers(props.me, 'ORU_CPTS_CRISE_EDIT', { organizationIds: [cpts.id] });
   return (
     <section className="fr-mb-6w" aria-labelledby={`cpts-${cpts.id}`}>
       <h2 id={`cpts-${cpts.id}`}>{cpts.name}</h2>
@@ -79,34 +81,7 @@ function CptsCell(props: { cpts: Cpts; me: Me; levels: Parameters<typeof CellCon
       {mayActivate && <CellControls key={cell.version} cpts={cpts} levels={props.levels} onSaved={props.onSaved} />}
       <h3>Procédures du niveau en cours</h3>
       <Procedures cpts={cpts} mayTrigger={mayActivate} />
-      <h3>Membres de la cellule</h3>
-      <ScrollTable label={`Membres de la cellule – ${cpts.name}`}>
-        <table>
-          <caption>{`Membres de la cellule – ${cpts.name}`}</caption>
-          <thead>
-            <tr><th scope="col">Membre</th><th scope="col">Rôle</th><th scope="col">Organisme</th></tr>
-          </thead>
-          <tbody>
-            {cell.members.map((m) => (
-              <tr key={m.name}><td>{m.name}</td><td>{m.function}</td><td>{m.organisation}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
-      <h3>Ressources mobilisables</h3>
-      <ScrollTable label={`Ressources mobilisables – ${cpts.name}`}>
-        <table>
-          <caption>{`Ressources mobilisables – ${cpts.name}`}</caption>
-          <thead>
-            <tr><th scope="col">Type</th><th scope="col">Ressource</th><th scope="col">Quantité</th><th scope="col">Disponible</th></tr>
-          </thead>
-          <tbody>
-            {cpts.resources.map((r) => (
-              <tr key={r.id}><td>{RESOURCE_KINDS[r.kind]}</td><td>{r.label}{r.details && ` (${r.details})`}</td><td>{r.quantity}</td><td>{r.available ? 'Oui' : 'Non'}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <ProtocolEditor cpts={cpts} levels={props.levels} editable={mayEdit} onSaved={props.onSaved} />
       <h3>Indicateurs de suivi (30 derniers jours)</h3>
       <p data-testid="crisis-indicators">
         {cpts.indicators.activations} activation(s), {cpts.indicators.proceduresTriggered} procédure(s) déclenchée(s), {cpts.indicators.meetingsHeld} réunion(s) tenue(s)

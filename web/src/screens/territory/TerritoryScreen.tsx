@@ -1,7 +1,8 @@
 /**
  * "Gestion territoriale": the bed-manager dashboard of a territory (docs/territory.md) — per
  * establishment its contact and answer delay, free beds by discipline, EHPAD places and patients
- * waiting for a downstream place, with the territory's totals; rows replaced live as
+ * waiting for a downstream place, the maturity index of its intra-hospital bed management, with
+ * the territory's totals; rows replaced live as
  * territoryDashboardChanged sends them; bed blockers by destination; and each département's
  * emergency table (RPU of the day, BJML, beds available).
  */
@@ -14,8 +15,9 @@ import { dateTime, minutesAgo } from '../../labels';
 import type { Me } from '../../rights';
 import { number } from '../territory';
 import { Unavailable } from '../dashboard/Dashboard';
-import { CAUSES, delay, DESTINATIONS, disciplineLabel } from './labels';
+import { CAUSES, criterionMark, delay, DESTINATIONS, disciplineLabel, MATURITY_LEVELS } from './labels';
 import { DepartmentEmergencyTable } from './DepartmentEmergencyTable';
+import { MaturityDeclaration } from './MaturityDeclaration';
 
 type Row = ConsoleTerritoryRowFragment;
 
@@ -53,12 +55,19 @@ export function TerritoryScreen(props: { me: Me }) {
           </div>
         </div>
       )}
-      {chosen && <TerritoryDashboard key={chosen.code} code={chosen.code} name={chosen.name} departmentCodes={chosen.departmentCodes} />}
+      {chosen && <TerritoryDashboard key={chosen.code} code={chosen.code} name={chosen.name} departmentCodes={chosen.departmentCodes} mayDeclare={keepsContacts(props.me, chosen.code)} />}
     </>
   );
 }
 
-function TerritoryDashboard(props: { code: string; name: string; departmentCodes: readonly string[] }) {
+/** Who keeps the sector's contacts (ORU_TERRITOIRE_CONTACT_EDIT on it, or transversally) declares maturity criteria. */
+function keepsContacts(me: Me, code: string): boolean {
+  return me.roleAssignments.some(
+    (a) => a.effectiveRights.includes('ORU_TERRITOIRE_CONTACT_EDIT') && (a.perimeterKind === 'TRANSVERSAL' || (a.perimeterKind === 'TERRITORY' && a.perimeterId === code)),
+  );
+}
+
+function TerritoryDashboard(props: { code: string; name: string; departmentCodes: readonly string[]; mayDeclare: boolean }) {
   const variables = { code: props.code };
   const [result, reload] = useQuery({ query: TerritoryDashboardQuery, variables, requestPolicy: 'network-only' });
   const [live, setLive] = useState<Record<string, Row>>({});
@@ -80,7 +89,7 @@ function TerritoryDashboard(props: { code: string; name: string; departmentCodes
       </p>
       <Unavailable error={result.error} />
       {!dashboard && !result.error && <p>Chargement…</p>}
-      {dashboard && <DashboardTable rows={rows} />}
+      {dashboard && <DashboardTable rows={rows} mayDeclare={props.mayDeclare} />}
       {result.data && <BedBlockers data={result.data.territoryBedBlockers} />}
       {props.departmentCodes.map((code) => (
         <DepartmentEmergencyTable key={code} departmentCode={code} />
@@ -89,7 +98,7 @@ function TerritoryDashboard(props: { code: string; name: string; departmentCodes
   );
 }
 
-function DashboardTable(props: { rows: Row[] }) {
+function DashboardTable(props: { rows: Row[]; mayDeclare: boolean }) {
   const total = (pick: (r: Row) => number) => props.rows.reduce((s, r) => s + pick(r), 0);
   return (
     <div className="fr-table fr-table--sm fr-table--bordered">
@@ -105,6 +114,7 @@ function DashboardTable(props: { rows: Row[] }) {
             <th scope="col">Places EHPAD libres</th>
             <th scope="col">Patients en attente d’aval</th>
             <th scope="col">Saisie la plus ancienne</th>
+            <th scope="col">Indice de maturité</th>
           </tr>
         </thead>
         <tbody>
@@ -116,6 +126,7 @@ function DashboardTable(props: { rows: Row[] }) {
             <td>{number(total((r) => r.installedBeds))} lits installés</td>
             <td><strong>{number(total((r) => r.elderlyPlaces.availablePlaces))}</strong></td>
             <td><strong>{number(total((r) => r.bedBlockers))}</strong></td>
+            <td />
             <td />
           </tr>
           {props.rows.map((r) => (
@@ -130,11 +141,38 @@ function DashboardTable(props: { rows: Row[] }) {
               <td>{r.elderlyPlaces.units ? `${number(r.elderlyPlaces.availablePlaces)} / ${number(r.elderlyPlaces.installedPlaces)}` : '—'}</td>
               <td data-bed-blockers>{number(r.bedBlockers)}</td>
               <td>{r.oldestUpdate ? minutesAgo(r.oldestUpdate) : '—'}</td>
+              <td data-maturity>
+                <Maturity maturity={r.maturity} />
+                {props.mayDeclare && (
+                  <details className="fr-text--xs">
+                    <summary>Déclarer</summary>
+                    <MaturityDeclaration key={r.maturity.criteria.map((c) => String(c.met)).join()} establishmentId={r.establishment.id} establishmentName={r.establishment.name} criteria={r.maturity.criteria} />
+                  </details>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The index, then its criteria on demand (what is met, what is not, what was never declared). */
+function Maturity(props: { maturity: Row['maturity'] }) {
+  const m = props.maturity;
+  return (
+    <>
+      <strong>{m.percent} %</strong> ({m.score}/{m.outOf}) – {MATURITY_LEVELS[m.level]}
+      <details className="fr-text--xs">
+        <summary>Critères</summary>
+        <ul>
+          {m.criteria.map((c) => (
+            <li key={c.code}>{c.label} : {criterionMark(c.met)}</li>
+          ))}
+        </ul>
+      </details>
+    </>
   );
 }
 

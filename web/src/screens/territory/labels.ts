@@ -1,5 +1,5 @@
 /** French labels of territorial bed management (docs/territory.md). */
-import type { BedBlockerDestination } from '../../gql/graphql';
+import type { BedBlockerDestination, MaturityLevel } from '../../gql/graphql';
 import { DISCIPLINES } from '../../labels';
 
 export const DESTINATIONS: Record<BedBlockerDestination, string> = {
@@ -25,4 +25,9 @@ export function delay(minutes: number | null | undefined): string {
   return [days ? `${days} j` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ');
 }
 
-export const CAUSES: Record<string, string> = { CAPACITY: 'lits', BED_BLOCKER: 'patients en attente d’aval', CONTACT: 'contact' };
+export const CAUSES: Record<string, string> = { CAPACITY: 'lits', BED_BLOCKER: 'patients en attente d’aval', CONTACT: 'contact', MATURITY: 'indice de maturité' };
+
+export const MATURITY_LEVELS: Record<MaturityLevel, string> = { INITIAL: 'Initiale', DEVELOPING: 'En progression', MATURE: 'Mature' };
+
+/** A criterion of the maturity index: met, not met, or not declared yet. */
+export const criterionMark = (met: boolean | null | undefined) => (met === true ? 'Oui' : met === false ? 'Non' : 'Non déclaré');
