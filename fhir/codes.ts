@@ -125,7 +125,6 @@ export const CODE_SYSTEMS = {
   typeTarif: nos('TRE_R246', 'TypeTarif'),
   unitePrix: nos('TRE_R228', 'UnitePrix'),
   groupeTarifaireDependance: nos('TRE_R237', 'GroupeTarifaireDependance'),
-  typeHabitation: nos('TRE_R242', 'TypeHabitation'),
   temporaliteAccueil: nos('TRE_R240', 'TemporaliteAccueil'),
   conditionTarifaire: nos('TRE_R250', 'ConditionTarifaire'),
 } as const;
