@@ -111,7 +111,7 @@ describe('Practitioner and PractitionerRole mappers', () => {
     const badMode = situationToPractitionerRole(situation());
     const mode = badMode.extension!.find((e) => e.url === EXTENSIONS.practitionerRoleUnitExerciseMode)!;
     mode.valueCodeableConcept = { coding: [{ ...LIBERAL, system: CODE_SYSTEMS.typeSavoirFaire }] };
-    expect(rorIssues(badMode)).toEqual([expect.stringMatching(/\(ror-practitionerrole-unit-exercise-mode\): error Extension\.valueCodeableConcept: Value did not match expected pattern/)]);
+    expect(rorIssues(badMode)).toEqual([expect.stringMatching(/\(ror-practitionerrole-unit-exercise-mode\): error Extension\.value\[x\]: Value did not match expected pattern/)]);
   });
 });
 
