@@ -92,6 +92,15 @@ export function validateAgainst(value: object, sd: StructureDefinition): string[
   return medplumIssues(() => validateTypedValue({ type: schemaType(sd), value }));
 }
 
+/** Issues of each distinct extension body (resources repeat the same codings and capacity records). */
+const extensionIssuesByBody = new Map<string, string[]>();
+
+function extensionIssues(extension: Extension, profile: StructureDefinition): string[] {
+  const key = JSON.stringify(extension);
+  if (!extensionIssuesByBody.has(key)) extensionIssuesByBody.set(key, validateAgainst(extension, profile));
+  return extensionIssuesByBody.get(key)!;
+}
+
 /** Issues of every ROR extension of a resource against its own definition. */
 export function rorExtensionIssues(resource: object): string[] {
   const found: Array<{ at: string; extension: Extension }> = [];
@@ -99,7 +108,7 @@ export function rorExtensionIssues(resource: object): string[] {
   return found.flatMap(({ at, extension }) => {
     const profile = rorProfiles().get(extension.url);
     if (!profile) return [];
-    return validateAgainst(extension, profile).map((issue) => `${at.slice(1)} (${profile.id}): ${issue}`);
+    return extensionIssues(extension, profile).map((issue) => `${at.slice(1)} (${profile.id}): ${issue}`);
   });
 }
 
