@@ -105,7 +105,7 @@ const UNRECORDED: readonly RegExp[] = [
   // Error reports record no business status, theme, proposed action nor reporting system (docs/feedback.md).
   /^ror-task: error Task\.(businessStatus|code|reasonCode): Missing required property$/,
   /^ror-task: error Task\.input: (Missing required property|Incorrect number of values provided for slice 'systemRequester': expected 1\.\.1, but found 0)$/,
-  /^ror-task: error Task: Constraint ror-slice-input-(pathElementError|identifierRequester) not met/,
+  /^ror-task: error Task: Constraint ror-slice-input-(pathElementError|identifierRequester)-type not met/,
 ];
 
 /** Demo-data gaps fhir/README.md lists (no INSEE code, no age bound): search tests tolerate them, mapping tests expect them. */
