@@ -1,13 +1,23 @@
 /**
- * Canonical URLs of the ROR IG (ans.fhir.fr.ror 0.6.0) artefacts and of the NOS code systems the
- * adapter writes, plus the fixed codings it emits. One place, so a changed canonical or a
- * deprecated code is fixed once. Code-system URLs follow the NOS pattern
+ * Canonical URLs of the ROR IG artefacts (the IG version the hub follows is `IG.version`) and of
+ * the NOS code systems the adapter writes, plus the fixed codings it emits. One place, so a
+ * changed canonical, IG version or deprecated code is fixed once. Code-system URLs follow the NOS pattern
  * https://mos.esante.gouv.fr/NOS/TRE_Rnnn-Name/FHIR/TRE-Rnnn-Name.
  */
 import type { CapacitySourceValue } from './queries.js';
 import type { CodeableConcept, Coding } from './types.js';
 
-const ROR_SD = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition';
+/**
+ * The ROR IG the hub follows: the only place its version is written (the profiles of
+ * test/fixtures/ror-ig/profiles and the CapabilityStatement comparison read it from here).
+ */
+export const IG = {
+  packageId: 'ans.fhir.fr.ror',
+  version: '0.7.0',
+  canonical: 'https://interop.esante.gouv.fr/ig/fhir/ror',
+} as const;
+
+const ROR_SD = `${IG.canonical}/StructureDefinition`;
 const nos = (id: string, name: string): string =>
   `https://mos.esante.gouv.fr/NOS/${id}-${name}/FHIR/${id.replace('_', '-')}-${name}`;
 

@@ -66,8 +66,8 @@ describe('validator set-up', () => {
     const closing = closed?.extension?.find((e) => e.url === 'capacityClosingType');
     if (closing) closing.valueCodeableConcept = { coding: [{ system: CODE_SYSTEMS.typeLitSupplementaire, code: '01' }] };
     expect(rorIssues(location)).toEqual([
+      expect.stringMatching(/\(ror-location-supported-capacity\): error Extension: Constraint ror-slice-extension-capacityClosingType-system not met/),
       'capacity genderCapacityAvailable goes with status 02, not 01',
-      `capacity capacityClosingType must be coded in ${CODE_SYSTEMS.typeFermetureCapacite}`,
     ]);
   });
 });
@@ -377,7 +377,7 @@ describe('HealthcareService', () => {
 
     const noAges = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: null, max: null } }));
     expect(r4Issues(noAges)).toEqual([]);
-    expect(rorIssues(noAges)).toEqual(['ror-healthcareservice-patient-type is 1..1']);
+    expect(rorIssues(noAges)).toEqual([expect.stringMatching(/slice 'ror-healthcareservice-patient-type': expected 1\.\.1, but found 0$/)]);
 
     const noActivities = unitToHealthcareService(healthcareServiceRecord({ operationalActivities: [] }));
     expect(r4Issues(noActivities)).toEqual([]);
@@ -556,7 +556,7 @@ describe('Location', () => {
     const base = locationRecord();
     const noCommune = unitToLocation(locationRecord({ address: { ...base.address, inseeCode: null }, position: null, equipment: [] }));
     expect(r4Issues(noCommune)).toEqual([]);
-    expect(rorIssues(noCommune)).toEqual(['ror-commune-cog is 1..1']);
+    expect(rorIssues(noCommune)).toEqual([expect.stringMatching(/slice 'ror-commune-cog': expected 1\.\.1, but found 0$/)]);
     expect(noCommune.position).toBeUndefined();
     expect(ext(noCommune, EXTENSIONS.locationEquipment)).toEqual([]);
   });

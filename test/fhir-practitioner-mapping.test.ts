@@ -101,15 +101,17 @@ describe('Practitioner and PractitionerRole mappers', () => {
     expect(bare.active).toBe(false);
   });
 
-  it('lets the validator catch a wrong idNat_PS or a specialty without its expertiseType', () => {
+  it('lets the validator catch a wrong idNat_PS, a specialty without its expertiseType or an exercise mode of another system', () => {
     const practitioner = professionalToPractitioner(professional());
     practitioner.identifier![0]!.value = '10101010101';
     expect(rorIssues(practitioner)).toEqual([expect.stringMatching(/idNat_PS/)]);
     const role = situationToPractitionerRole(situation());
     role.specialty = role.specialty!.slice(1);
     expect(rorIssues(role)).toEqual([expect.stringMatching(/expertiseType/)]);
-    const badMode = situationToPractitionerRole(situation({}, { ...LIBERAL, code: 'X' }));
-    expect(rorIssues(badMode)).toEqual([expect.stringMatching(/TRE_R23/)]);
+    const badMode = situationToPractitionerRole(situation());
+    const mode = badMode.extension!.find((e) => e.url === EXTENSIONS.practitionerRoleUnitExerciseMode)!;
+    mode.valueCodeableConcept = { coding: [{ ...LIBERAL, system: CODE_SYSTEMS.typeSavoirFaire }] };
+    expect(rorIssues(badMode)).toEqual([expect.stringMatching(/\(ror-practitionerrole-unit-exercise-mode\): error Extension\.value\[x\]: Value did not match expected pattern/)]);
   });
 });
 

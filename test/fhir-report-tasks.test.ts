@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
-import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
+import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { startReceiver, statusOf, type Receiver } from './helpers/fhir/receiver.js';
 import { BACKPORT_URLS } from '../fhir/subscriptions/backport.js';
 import { REPORT_TASK_TOPIC } from '../fhir/subscriptions/topics.js';
@@ -106,6 +106,7 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(taskId).toMatch(/^report-\d+$/);
     expect(created.location).toMatch(new RegExp(`/Task/${taskId}/_history/1$`));
     expect(r4Issues(created.body as never)).toEqual([]);
+    expect(rorIssues(created.body as never)).toEqual([]);
     expect(created.body).toMatchObject({ status: 'requested', focus: { reference: `HealthcareService/${unitId}` }, requester: { type: 'Device' } });
 
     // The requester reads and finds its Task; the team finds it too.
@@ -135,6 +136,7 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ status: 'completed', meta: { versionId: '2' }, output: answer[1]!.value });
     expect(r4Issues(patched.body as never)).toEqual([]);
+    expect(rorIssues(patched.body as never)).toEqual([]);
 
     await until(() => hook.received.some((r) => statusOf(r.body).type === 'event-notification'));
     const event = hook.received.find((r) => statusOf(r.body).type === 'event-notification')!.body;

@@ -12,10 +12,10 @@
  * Admission Tasks are `<request UUID>-<unit id>`: a `report-` id can never be one.
  */
 import type { ErrorReportRecord } from '../error-reports/queries.js';
-import { PROFILES } from '../codes.js';
+import { IG, PROFILES } from '../codes.js';
 import type { Task, TaskStatus } from '../types.js';
 
-const ROR_CS = 'https://interop.esante.gouv.fr/ig/fhir/ror/CodeSystem';
+const ROR_CS = `${IG.canonical}/CodeSystem`;
 
 export const REPORT_TASK_SYSTEMS = {
   input: `${ROR_CS}/input-task-ror-codesystem`,

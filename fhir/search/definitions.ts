@@ -3,6 +3,7 @@
  * CapabilityStatement), its sorts, includes and revincludes, and how to run a page. Adding a type
  * is one module implementing `SearchType` plus one line in fhir/search/registry.ts.
  */
+import { IG } from '../codes.js';
 import type { HandlerContext } from '../records.js';
 import type { FhirSearchResource } from '../types.js';
 import type { ParsedSearch } from './parse.js';
@@ -103,7 +104,7 @@ export interface SearchType {
 }
 
 const FHIR_SP = 'http://hl7.org/fhir/SearchParameter';
-const ROR_SP = 'https://interop.esante.gouv.fr/ig/fhir/ror/SearchParameter';
+const ROR_SP = `${IG.canonical}/SearchParameter`;
 
 /** Canonical of an R4 base SearchParameter, e.g. base('Location-address-city'). */
 export const base = (id: string): string => `${FHIR_SP}/${id}`;
