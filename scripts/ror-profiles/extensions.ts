@@ -91,6 +91,7 @@ export const EXTENSION_SPECS: readonly ExtensionSpec[] = [
   simple('ror-organization-comment', 'ROROrganizationComment', "Commentaire de l'EG.", ['Organization'], ['string']),
   simple('ror-organization-creation-date', 'ROROrganizationCreationDate', "Date de création de l'entité juridique.", ['Organization'], ['date']),
   simple('ror-organization-drop-zone', 'ROROrganizationDropZone', 'Zone de poser pour hélicoptère.', ['Organization'], ['boolean']),
+  simple('ror-organization-oi-name', 'ROROrganizationOiName', "Nom d'une organisation interne (OI) de l'entité géographique.", ['Organization'], ['string']),
   simple('ror-organization-financial-help-type', 'ROROrganizationFinancialHelpType', 'Aide financière habilitée ou conventionnée.', ['Organization'], cc, jdv('J31', 'AideFinanciere')),
   simple('ror-organization-level-recours-orsan', 'ROROrganizationLevelRecourseORSAN', 'Niveau de recours ORSAN.', ['Organization'], cc, jdv('J204', 'NiveauRecoursORSAN')),
   simple('ror-organization-nb-permanent-social-help-place', 'ROROrganizationNbPermanentSocialHelpPlace', "Nombre de places permanentes d'aide sociale.", ['Organization'], ['integer']),
