@@ -324,7 +324,7 @@ const taskHandler: ResourceHandler<Task> = {
     update: (id, ctx) => (isReport(id) ? Promise.resolve([unsupportedInteraction('Task (ror-task)', 'update')]) : updateTask(id, ctx)),
     'search-type': searchWith(taskSearch),
   },
-  patchMediaTypes: ['application/json-patch+json'],
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   documentation: {
     read: REPORT_TASK_DOCUMENTATION.read,
     create: REPORT_TASK_DOCUMENTATION.create,

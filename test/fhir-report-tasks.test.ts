@@ -172,6 +172,23 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect((await call(USER, 'GET', `Task/${created.body.id}`)).status).toBe(200);
     expect(ids(await search(USER, 'Task', { _profile: ROR_TASK }))).toEqual([`Task/${created.body.id}`]);
     expect((await call(REPORTER, 'GET', `Task/${created.body.id}`)).status).toBe(404);
+
+    // The team answers with a FHIRPath Patch (the same applier as the offer writes).
+    const operation = (parts: unknown[]) => ({ name: 'operation', part: parts });
+    const answer = {
+      resourceType: 'Parameters',
+      parameter: [
+        operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.status' }, { name: 'value', valueCode: 'rejected' }]),
+        operation([{ name: 'type', valueCode: 'add' }, { name: 'path', valueString: 'Task' }, { name: 'name', valueString: 'note' }, { name: 'value', part: [{ name: 'text', valueString: 'Le standard est bien au 02 38 00 00 00.' }] }]),
+      ],
+    };
+    const fhirPath = { 'content-type': 'application/fhir+json', 'if-match': 'W/"1"' };
+    const deeper = { resourceType: 'Parameters', parameter: [operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.focus.reference' }, { name: 'value', valueString: 'Organization/1' }])] };
+    expect((await call(TEAM, 'PATCH', `Task/${created.body.id}`, deeper, fhirPath)).status).toBe(422);
+    const answered = await call(TEAM, 'PATCH', `Task/${created.body.id}`, answer, fhirPath);
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'rejected', meta: { versionId: '2' }, note: [{ text: 'Le standard est bien au 02 38 00 00 00.' }] });
+    expect((await call(USER, 'GET', `Task/${created.body.id}`)).body).toMatchObject({ status: 'rejected' });
   });
 
   it('answers bad payloads with an OperationOutcome', async () => {

@@ -9,7 +9,7 @@ import type { HandlerContext } from '../records.js';
 import { fetchRecord } from '../records.js';
 import { run } from '../search/graphql.js';
 import type { OperationOutcome, Task } from '../types.js';
-import { applyJsonPatch, readJsonPatch } from '../admissions/json-patch.js';
+import { applyPatch, readPatch } from '../write/patch.js';
 import {
   INPUT_CODES,
   OUTPUT_CODES,
@@ -29,7 +29,7 @@ export const REPORT_TASK_DOCUMENTATION = {
     "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService ou Location visible de l'appelant), " +
     'inputs typés par input-task-ror-codesystem, transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
   patch:
-    "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch): the regional team answers a ror-task " +
+    "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch or FHIRPath Patch): the regional team answers a ror-task " +
     '(status requested → completed or rejected, output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
   read: 'Task/report-<n> (ror-task): the regional team and the reporter; Task/<request id>-<unit id>: an admission Task.',
 } as const;
@@ -147,9 +147,13 @@ function answerOf(current: Task, wanted: Task) {
   return { resolution: wanted.status === 'completed' ? 'CORRECTED' : 'REJECTED', ...outputs, ...(note ? { note } : {}) };
 }
 
-/** PATCH Task/report-<n> with a JSON Patch: the regional team's answer. If-Match W/"<version>" → 412 when stale. */
+/**
+ * PATCH Task/report-<n>, first-level JSON Patch or FHIRPath Patch: the regional team's answer.
+ * If-Match W/"<version>" → 412 when stale. Answering is one transition (requested → answered), made
+ * by an UPDATE that requires the report still open: of two racing answers, the second is refused.
+ */
 export async function patchReportTask(id: string, ctx: HandlerContext): Result<Task> {
-  const operations = readJsonPatch(ctx.request?.body);
+  const patch = readPatch(ctx.request?.contentType, ctx.request?.body);
   const [outcome, current] = await readReportTask(id, ctx);
   if (!current) return [outcome];
   const ifMatch = ctx.request?.ifMatch;
@@ -157,7 +161,7 @@ export async function patchReportTask(id: string, ctx: HandlerContext): Result<T
   if (tag !== undefined && tag !== '*' && tag !== current.meta?.versionId) {
     throw new OperationOutcomeError(outcomeAt('precondition-failed', 'conflict', `If-Match ${ifMatch} is not the current version of Task/${id} (${current.meta?.versionId}).`, 'Task'));
   }
-  const input = answerOf(current, applyJsonPatch(current, operations));
+  const input = answerOf(current, applyPatch(current, patch));
   const data = await run<{ answerErrorReport: ErrorReportRecord }>(ctx, ANSWER_ERROR_REPORT_MUTATION, { id: parseReportTaskId(id), input });
   return [allOk, reportToTask(data.answerErrorReport)!];
 }
