@@ -453,6 +453,7 @@ export type FhirCreateUnitMutation = { createUnit: { id: string } };
 export type FhirUpdateUnitMutationVariables = Exact<{
   id: string;
   input: UnitUpdate;
+  expectedUpdatedAt?: string | null | undefined;
 }>;
 
 
@@ -461,6 +462,7 @@ export type FhirUpdateUnitMutation = { updateUnit: { id: string } };
 export type FhirUpdateEstablishmentMutationVariables = Exact<{
   id: string;
   input: EstablishmentUpdate;
+  expectedUpdatedAt?: string | null | undefined;
 }>;
 
 
@@ -476,6 +478,7 @@ export type FhirCreateProfessionalMutation = { createProfessional: { id: string 
 export type FhirUpdateProfessionalMutationVariables = Exact<{
   id: string;
   input: UpdateProfessionalInput;
+  expectedUpdatedAt?: string | null | undefined;
 }>;
 
 
@@ -494,7 +497,7 @@ export type FhirPlacementQueryVariables = Exact<{
 }>;
 
 
-export type FhirPlacementQuery = { professional: { id: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
+export type FhirPlacementQuery = { professional: { id: string, updatedAt: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;

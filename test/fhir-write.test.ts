@@ -189,6 +189,33 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect((await unitOf(createdId))!.history.totalCount).toBe(before);
   });
 
+  it('checks If-Match in the write itself: of two writes naming one version, one lands, the other is a 412, nothing half-written', async () => {
+    const served = (await client.read({ resourceType: 'HealthcareService', id: createdId })) as unknown as Json;
+    const { versionId, lastUpdated } = served.meta as { versionId: string; lastUpdated: string };
+    const before = (await unitOf(createdId))!;
+    const rename = (name: string) =>
+      raw('PATCH', `HealthcareService/${createdId}`, [{ op: 'replace', path: '/name', value: name }], { 'content-type': 'application/json-patch+json', 'if-match': `W/"${versionId}"` });
+    const answers = await Promise.all([rename('Médecine C'), rename('Médecine D')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    const after = (await unitOf(createdId))!;
+    expect(after.history.totalCount).toBe(before.history.totalCount + 1);
+    expect(answers.find((a) => a.status === 200)!.body!.name).toBe(after.name);
+    // Whatever the interleaving above, the subgraph checks the version in its UPDATE: a write
+    // expecting the version read before is refused whole (name and contacts alike).
+    const contactsOf = async () =>
+      (await gql<{ unit: { contacts: Array<{ value: string }> } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { contacts { value } } }`, { id: createdId }, { authorization: admin })).data!.unit.contacts;
+    const contactsBefore = await contactsOf();
+    const stale = await gql(
+      hub.urls.graphql,
+      `mutation($id: ID!, $at: DateTime) { updateUnit(id: $id, input: { name: "Médecine E", contacts: [{ natureCode: "01", channelCode: "2", value: "02 54 29 60 01", confidentialityCode: "1" }] }, expectedUpdatedAt: $at) { id } }`,
+      { id: createdId, at: lastUpdated },
+      { authorization: writer },
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedUpdatedAt: lastUpdated });
+    expect(await unitOf(createdId)).toEqual(after);
+    expect(await contactsOf()).toEqual(contactsBefore);
+  });
+
   it('answers a conditional create on the identifier with the existing unit, and creates nothing', async () => {
     const body = newService(model, 'FW1', 'Doublon');
     const response = await raw('POST', 'HealthcareService', body, { 'if-none-exist': `identifier=1${CHATEAUROUX}/FW1` });
@@ -200,6 +227,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
 
   it('refuses a write outside the perimeter (403) and changes nothing', async () => {
     const before = (await unitOf(TOURS_UNIT))!;
+    const ownName = (await unitOf(createdId))!.name;
     const outside = await refusal(client.patch({ resourceType: 'HealthcareService', id: TOURS_UNIT, jsonPatch: [{ op: 'replace', path: '/name', value: 'Hors périmètre' }] }));
     expect(outside.status).toBe(403);
     expect(outside.outcome.issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
@@ -211,7 +239,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     const bedManager = fhir(await asApp(hub.urls.graphql, 'bed-manager-chateauroux'));
     expect((await refusal(bedManager.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }))).status).toBe(403);
     expect((await refusal(fhir().patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }))).status).toBe(401);
-    expect((await unitOf(createdId))!.name).toBe('MÉDECINE B');
+    expect((await unitOf(createdId))!.name).toBe(ownName);
   });
 
   it('lets users write by role and perimeter, as in GraphQL', async () => {

@@ -9,13 +9,13 @@ import type { HandlerContext } from '../records.js';
 import type { FhirUpdateEstablishmentMutation } from '../../schemas/operations.js';
 import type { Json } from './elements.js';
 import type { WritableType } from './interactions.js';
-import { refuseElements, runMutation, type ElementRefusal } from './request.js';
+import { expectedVersion, refuseElements, runMutation, type ElementRefusal } from './request.js';
 
 const TYPE = 'Organization';
 
 const UPDATE_MUTATION = /* GraphQL */ `
-  mutation FhirUpdateEstablishment($id: ID!, $input: EstablishmentUpdate!) {
-    updateEstablishment(id: $id, input: $input) { id }
+  mutation FhirUpdateEstablishment($id: ID!, $input: EstablishmentUpdate!, $expectedUpdatedAt: DateTime) {
+    updateEstablishment(id: $id, input: $input, expectedUpdatedAt: $expectedUpdatedAt) { id }
   }
 `;
 
@@ -59,7 +59,7 @@ async function updateEstablishment(id: string, current: Json, next: Json, change
     }
   }
   refuseElements(TYPE, refusals);
-  await runMutation<FhirUpdateEstablishmentMutation>(ctx, UPDATE_MUTATION, { id, input: { switchboardPhone } }, TYPE, () => 'contact');
+  await runMutation<FhirUpdateEstablishmentMutation>(ctx, UPDATE_MUTATION, { id, input: { switchboardPhone }, ...expectedVersion(ctx, current) }, TYPE, () => 'contact');
 }
 
 /** The Organization rules of interactions.ts (the registry adds its read). */
