@@ -97,17 +97,22 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Json) : null };
   };
 
-  beforeAll(async () => {
-    hub = await startTestHub(kind);
-    // An establishment's offer-entry software: registered like the bed manager (its demo key), with offer.write.
+  /** A trust-circle application registered with the bed manager's demo key, and its bearer token. */
+  const registerWriter = async (clientId: string, name: string, scopes: string, accessLevel: number, perimeter: string): Promise<string> => {
     const key = 'bed-manager-chateauroux';
     await hub.db.rows(sql`
       insert into professionals.client (client_id, name, jwks, scopes, access_level, write_establishments)
-      values ('offer-entry-chateauroux', ${APPLICATION}, ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${'{offer.read,offer.write}'}::text[], 2, ${'{' + CHATEAUROUX + '}'}::text[])`);
+      values (${clientId}, ${name}, ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${`{${scopes.replaceAll(' ', ',')}}`}::text[], ${accessLevel}, ${`{${perimeter}}`}::text[])`);
     const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
-    const assertion = await signClientAssertion({ clientId: 'offer-entry-chateauroux', key: demoPrivateJwk(key), audience: token_endpoint });
-    const issued = (await (await requestClientToken(token_endpoint, assertion, 'offer.read offer.write')).json()) as { access_token: string };
-    writer = `Bearer ${issued.access_token}`;
+    const assertion = await signClientAssertion({ clientId, key: demoPrivateJwk(key), audience: token_endpoint });
+    const issued = (await (await requestClientToken(token_endpoint, assertion, scopes)).json()) as { access_token: string };
+    return `Bearer ${issued.access_token}`;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    // An establishment's offer-entry software: registered like the bed manager (its demo key), with offer.write.
+    writer = await registerWriter('offer-entry-chateauroux', APPLICATION, 'offer.read offer.write', 2, CHATEAUROUX);
     client = fhir(writer);
     admin = await asUser(hub.urls.graphql, 'admin.ars');
     const { data } = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(
@@ -392,5 +397,56 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(data!.professional).toEqual({ lastName: 'ZEBULON FHIR', sex: 'MALE', profession: { code: '60' }, units: [{ id: unitId }] });
     const moved = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/healthcareService', value: [{ reference: `HealthcareService/${TOURS_UNIT}` }] }] }));
     expect([moved.status, expressions(moved.outcome)]).toEqual([422, ['PractitionerRole.healthcareService']]);
+  });
+  it('lets an application with professional.write write the professionals of its perimeter only, the feed naming it', async () => {
+    const STAFF = 'Personnel — CH Châteauroux';
+    const staff = fhir(await registerWriter('staff-chateauroux', STAFF, 'professional.read professional.write', 1, CHATEAUROUX));
+    const regional = fhir(await registerWriter('staff-region', 'Annuaire régional', 'professional.read professional.write', 1, '*'));
+    // Seeded professionals working only at CHATEAUROUX, and only at Tours.
+    const onlyAt = async (establishmentId: string) =>
+      (await hub.db.rows<{ id: string }>(sql`
+        select p.id from professionals.professional p join professionals.establishment_assignment e on e.professional_id = p.id
+        where p.archived_at is null and p.id like 'P0%' group by p.id having bool_and(e.establishment_id = ${establishmentId}) order by p.id limit 1`))[0]!.id;
+    const local = await onlyAt(CHATEAUROUX);
+    const outsider = await onlyAt('370004467');
+    const stamp = async (id: string) => (await hub.db.rows<{ updated_at: string }>(sql`select updated_at::text from professionals.professional where id = ${id}`))[0]!.updated_at;
+
+    const otherGender = async (id: string) => (((await staff.read({ resourceType: 'Practitioner', id })) as unknown as Json).gender === 'male' ? 'female' : 'male');
+    const gender = await otherGender(local);
+    const patched = (await staff.patch({ resourceType: 'Practitioner', id: local, jsonPatch: [{ op: 'add', path: '/gender', value: gender }] })) as unknown as Json;
+    expect(patched.gender).toBe(gender);
+    const [event] = await hub.db.rows<{ actor: string }>(sql`select actor from feed.change_event where topic = 'professional' and record_id = ${local} order by id desc limit 1`);
+    expect(event!.actor).toBe(STAFF);
+    // A role in another unit of its establishment; none in an establishment outside its perimeter.
+    const unitOutside = async (professionalId: string, establishmentId: string) =>
+      (await hub.db.rows<{ id: string }>(sql`
+        select id from offer.unit where establishment_id = ${establishmentId} and not archived
+        and id not in (select unit_id from professionals.unit_assignment where professional_id = ${professionalId}) order by id limit 1`))[0]!.id;
+    const here = await unitOutside(local, CHATEAUROUX);
+    const role = (await staff.create({
+      resourceType: 'PractitionerRole',
+      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${here}` }] } as never,
+    })) as unknown as Json;
+    expect(role.id).toBe(`${local}.${here}`);
+
+    const before = [await stamp(local), await stamp(outsider)];
+    const tours = await refusal(
+      staff.create({
+        resourceType: 'PractitionerRole',
+        body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${await unitOutside(local, '370004467')}` }] } as never,
+      }),
+    );
+    expect(tours.status).toBe(403);
+    const elsewhere = await refusal(staff.patch({ resourceType: 'Practitioner', id: outsider, jsonPatch: [{ op: 'add', path: '/gender', value: await otherGender(outsider) }] }));
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.outcome.issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
+    // A Practitioner names no establishment: creating one takes a regional perimeter (as users need ORU_PROFESSIONNEL_NEW transversally).
+    const body = { resourceType: 'Practitioner', name: [{ family: 'Applicatif', given: ['Régional'] }], gender: 'male' };
+    expect((await refusal(staff.create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
+    expect([await stamp(local), await stamp(outsider)]).toEqual(before);
+    const created = (await regional.create({ resourceType: 'Practitioner', body: body as never })) as unknown as Json;
+    expect(Client.httpFor(created as never).response!.status).toBe(201);
+    const [creation] = await hub.db.rows<{ actor: string; action: string }>(sql`select actor, action from feed.change_event where topic = 'professional' and record_id = ${String(created.id)} order by id limit 1`);
+    expect(creation).toEqual({ actor: 'Annuaire régional', action: 'CREATE' });
   });
 });
