@@ -185,7 +185,11 @@ export type FeedbackSubjectType =
   /** Nothing in particular (suggestions, assistance requests). */
   | 'NONE'
   | 'ORGANIZATION'
+  /** A professional's record (subjectId P…): FHIR Practitioner. */
+  | 'PROFESSIONAL'
   | 'SEARCH'
+  /** A professional's situation in a unit (subjectId <professional id>.<unit id>): FHIR PractitionerRole. */
+  | 'SITUATION'
   | 'UNIT';
 
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */

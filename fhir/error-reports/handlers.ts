@@ -26,7 +26,7 @@ type Result<R> = Promise<[OperationOutcome, R?]>;
 
 export const REPORT_TASK_DOCUMENTATION = {
   create:
-    "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService ou Location visible de l'appelant), " +
+    "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService, Location, Practitioner ou PractitionerRole visible de l'appelant), " +
     'inputs typés par input-task-ror-codesystem, transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
   patch:
     "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch or FHIRPath Patch): the regional team answers a ror-task " +
@@ -67,16 +67,16 @@ function parametersOf<C extends string>(list: readonly Parameter[] | undefined, 
 }
 
 /** The record a focus names: subject type candidates (an Organization is an EG first, then an EJ) and its id. */
-function focusOf(task: Task): { focusType: string; id: string; subjectTypes: ('ORGANIZATION' | 'ESTABLISHMENT' | 'UNIT')[] } {
+function focusOf(task: Task): { focusType: string; id: string; subjectTypes: ('ORGANIZATION' | 'ESTABLISHMENT' | 'UNIT' | 'PROFESSIONAL' | 'SITUATION')[] } {
   const match = /^(?:.*\/)?([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(task.focus?.reference ?? '');
   if (!match) throw invalid('Task.focus.reference must name the resource reported on, e.g. HealthcareService/<id>.', 'Task.focus');
   const [, focusType, id] = match as unknown as [string, string, string];
   if (focusType === 'Organization') return { focusType, id, subjectTypes: ['ESTABLISHMENT', 'ORGANIZATION'] };
   if (focusType === 'HealthcareService' || focusType === 'Location') return { focusType, id, subjectTypes: ['UNIT'] };
-  if (focusType === 'Practitioner' || focusType === 'PractitionerRole') {
-    throw rule(`Reports on ${focusType} are not taken yet: report on the Organization, HealthcareService or Location.`, 'Task.focus');
-  }
-  throw invalid(`Task.focus cannot be a ${focusType}: Organization, HealthcareService or Location.`, 'Task.focus');
+  // A professional's record, or their situation in a unit (<professional id>.<unit id>).
+  if (focusType === 'Practitioner') return { focusType, id, subjectTypes: ['PROFESSIONAL'] };
+  if (focusType === 'PractitionerRole') return { focusType, id, subjectTypes: ['SITUATION'] };
+  throw invalid(`Task.focus cannot be a ${focusType}: Organization, HealthcareService, Location, Practitioner or PractitionerRole.`, 'Task.focus');
 }
 
 /** What a created Task must be: a requested ror-task with a focus and inputs, no answer. */

@@ -376,7 +376,11 @@ export type FeedbackSubjectType =
   /** Nothing in particular (suggestions, assistance requests). */
   | 'NONE'
   | 'ORGANIZATION'
+  /** A professional's record (subjectId P…): FHIR Practitioner. */
+  | 'PROFESSIONAL'
   | 'SEARCH'
+  /** A professional's situation in a unit (subjectId <professional id>.<unit id>): FHIR PractitionerRole. */
+  | 'SITUATION'
   | 'UNIT';
 
 /** Delivery of a mail: PENDING until sent (retried with backoff on failure), then SENT, or FAILED after the last attempt. */
