@@ -36,6 +36,10 @@ export const ESTABLISHMENT_QUERY = /* GraphQL */ `
       address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode regionCode }
       position { latitude longitude }
       switchboardPhone
+      managementPhone
+      managementEmail
+      alertPhones
+      alertEmail
       createdAt
       updatedAt
     }

@@ -360,7 +360,7 @@ export type FhirEstablishmentQueryVariables = Exact<{
 }>;
 
 
-export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
+export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, managementPhone: string | null, managementEmail: string | null, alertPhones: Array<string>, alertEmail: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null } | null };
 
 export type FhirOrganizationQueryVariables = Exact<{
   id: string;
@@ -471,6 +471,13 @@ export type FhirUpdateEstablishmentMutationVariables = Exact<{
 
 
 export type FhirUpdateEstablishmentMutation = { updateEstablishment: { id: string } };
+
+export type FhirEstablishmentExistsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirEstablishmentExistsQuery = { establishment: { id: string } | null };
 
 export type FhirCreateProfessionalMutationVariables = Exact<{
   input: CreateProfessionalInput;

@@ -353,6 +353,34 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(renamed.outcome.issue[0]!.diagnostics).toContain('FINESS');
   });
 
+  it('records every contact updateEstablishment keeps (direction, alert) and answers Organization create only conditionally', async () => {
+    const contact = (code: string, telecom: Array<[string, string]>) => ({
+      purpose: { coding: [{ system: CODE_SYSTEMS.natureContact, code }] },
+      telecom: telecom.map(([system, value]) => ({ system, value })),
+    });
+    const served = (await client.read({ resourceType: 'Organization', id: CHATEAUROUX })) as unknown as Json;
+    const switchboard = (served.contact as Json[]).filter((c) => JSON.stringify(c).includes('"06"'));
+    const patched = (await client.patch({
+      resourceType: 'Organization',
+      id: CHATEAUROUX,
+      jsonPatch: [{ op: 'replace', path: '/contact', value: [...switchboard, contact('10', [['phone', '02 54 29 60 10'], ['email', 'direction@ch-chateauroux.fr']]), contact('08', [['phone', '02 54 29 60 08'], ['phone', '06 12 34 56 78'], ['email', 'alerte@ch-chateauroux.fr']])] }],
+    })) as unknown as Json;
+    expect(r4Issues(patched as never)).toEqual([]);
+    const { data } = await gql<{ establishment: Json }>(hub.urls.graphql, `{ establishment(id: "${CHATEAUROUX}") { managementPhone managementEmail alertPhones alertEmail } }`, {}, { authorization: admin });
+    expect(data!.establishment).toEqual({ managementPhone: '02 54 29 60 10', managementEmail: 'direction@ch-chateauroux.fr', alertPhones: ['02 54 29 60 08', '06 12 34 56 78'], alertEmail: 'alerte@ch-chateauroux.fr' });
+    const twoSwitchboards = await refusal(client.patch({ resourceType: 'Organization', id: CHATEAUROUX, jsonPatch: [{ op: 'add', path: '/contact/-', value: contact('10', [['phone', '02 54 00 00 00']]) }] }));
+    expect([twoSwitchboards.status, expressions(twoSwitchboards.outcome)]).toEqual([422, ['Organization.contact']]);
+
+    // EGs come from FINESS: a conditional create finds the existing one, a real creation is refused naming the rule.
+    const body = { resourceType: 'Organization', name: 'CH Châteauroux', identifier: [{ system: 'urn:oid:1.2.250.1.71.4.2.2', value: CHATEAUROUX }] };
+    const existing = await raw('POST', 'Organization', body, { 'if-none-exist': `identifier=urn:oid:1.2.250.1.71.4.2.2|${CHATEAUROUX}` });
+    expect([existing.status, existing.body!.id]).toEqual([200, CHATEAUROUX]);
+    expect((await raw('POST', 'Organization', body, { 'if-none-exist': `identifier=1${CHATEAUROUX}` })).body!.id).toBe(CHATEAUROUX);
+    const created = await raw('POST', 'Organization', { ...body, identifier: [{ value: '369999999' }] }, { 'if-none-exist': 'identifier=369999999' });
+    expect([created.status, (created.body!.issue as Json[])[0]!.code]).toEqual([422, 'business-rule']);
+    expect(JSON.stringify(created.body)).toContain('FINESS import');
+  });
+
   it('writes professionals as Practitioner and their unit assignments as PractitionerRole, for users with the rights', async () => {
     const ars = fhir(admin);
     const rpps = `8${String(Date.now()).slice(-11).padStart(11, '7')}`;
