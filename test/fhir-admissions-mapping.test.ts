@@ -176,6 +176,9 @@ describe('JSON Patch and FHIRPath Patch (fhir/write/patch.ts, the one applier)',
     expect(status(() => applyPatch(doc, json([{ op: 'test', path: '/status', value: 'accepted' }])))).toBe(400);
     expect(status(() => applyPatch(doc, json([{ op: 'replace', path: '/meta', value: {} }])))).toBe(422);
     expect(applyPatch(doc, json([{ op: 'remove', path: '/note/0' }]))).toEqual({ resourceType: 'Task', status: 'requested' });
+    // A member of a first-level element is deeper; add never overwrites a value on its way.
+    expect(status(() => applyPatch(doc, json([{ op: 'add', path: '/status/text', value: 'x' }])))).toBe(422);
+    expect(status(() => applyPatch(doc, json([{ op: 'add', path: '/status/text', value: 'x' }]), { firstLevel: false }))).toBe(400);
   });
 
   it('reads a Parameters body as FHIRPath Patch: replace, delete, add on first-level elements', () => {

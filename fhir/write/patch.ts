@@ -114,8 +114,8 @@ const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace
 
 /** `/<element>`, `/<element>/<index>` or `/<element>/-`, and not a server-set element: else a 422. */
 function checkFirstLevel(resourceType: string, { path }: JsonPatchOperation): void {
-  const [, element, , ...deeper] = path.split('/');
-  if (!element || deeper.length > 0) throw notFirstLevel(resourceType, path, '/<element>, /<element>/<index> or /<element>/-');
+  const [, element, item, ...deeper] = path.split('/');
+  if (!element || deeper.length > 0 || (item !== undefined && !/^(\d+|-)$/.test(item))) throw notFirstLevel(resourceType, path, '/<element>, /<element>/<index> or /<element>/-');
   if (element === 'id' || element === 'resourceType' || element === 'meta') throw serverSet(resourceType, element);
 }
 
@@ -129,7 +129,8 @@ function containerAt(document: Json, segments: readonly string[], operation: Jso
       parent = next as Json | unknown[];
       return;
     }
-    if (operation.op !== 'add' || Array.isArray(parent)) throw missing();
+    // add creates what is absent, never replaces a value on its way (RFC 6902 §4.1).
+    if (operation.op !== 'add' || Array.isArray(parent) || (next !== undefined && next !== null)) throw missing();
     const following = segments[i + 1] ?? operation.path.split('/').at(-1)!;
     const created: Json | unknown[] = following === '-' || /^\d+$/.test(following) ? [] : {};
     parent[segment] = created;
