@@ -200,7 +200,10 @@ export const CODINGS = {
   assignmentNone: coding(CODE_SYSTEMS.affectationTemporaire, '01', 'Aucune'),
   channelLandline: coding(CODE_SYSTEMS.canalCommunication, '2', 'Téléphone fixe'),
   confidentialityPublic: coding(CODE_SYSTEMS.niveauConfidentialite, '1', 'Visible du grand public'),
+  channelEmail: coding(CODE_SYSTEMS.canalCommunication, '3', 'Courrier électronique'),
   contactSwitchboard: coding(CODE_SYSTEMS.natureContact, '06', 'Standard'),
+  contactAlert: coding(CODE_SYSTEMS.natureContact, '08', 'Alerte-Tension-SSE'),
+  contactManagement: coding(CODE_SYSTEMS.natureContact, '10', 'Direction'),
   /** PractitionerRole.specialty[expertiseType] of an ordinal specialty (TRE_R38). */
   expertiseSpecialty: coding(CODE_SYSTEMS.typeSavoirFaire, 'S', 'Spécialité ordinale'),
 } as const;

@@ -52,6 +52,10 @@ export const ESTABLISHMENT_QUERY = /* GraphQL */ `
         specialPrice { system code display }
       }
       poles { name }
+      managementPhone
+      managementEmail
+      alertPhones
+      alertEmail
       createdAt
       updatedAt
     }

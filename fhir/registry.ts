@@ -186,6 +186,7 @@ function versionedInteractions<R extends Organization | HealthcareService | Loca
  */
 const IG_FIRST_LEVEL = "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch.";
 const WRITE_RIGHTS = 'Users by role and perimeter as in GraphQL; applications with offer.write within the establishments they are registered for.';
+const PROFESSIONAL_WRITE_RIGHTS = 'Users by role and perimeter as in GraphQL; applications with professional.write within the establishments they are registered for.';
 const WRITE_DOCUMENTATION = {
   HealthcareService: {
     create:
@@ -195,22 +196,25 @@ const WRITE_DOCUMENTATION = {
     patch: `${IG_FIRST_LEVEL} JSON Patch (application/json-patch+json) or FHIRPath Patch (Parameters); If-Match honoured. ORU_ROR_UNITE_EDIT. ${WRITE_RIGHTS}`,
   },
   Organization: {
-    update: `${IG_FIRST_LEVEL} An EG's switchboard phone (contact, GraphQL updateEstablishment); the rest comes from FINESS. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
+    create:
+      'EGs and EJs come from the FINESS import: only a conditional create (If-None-Exist: identifier=<FINESS ET or idNat_Struct>) is answered, with the existing EG (200); ' +
+      'any other create is a 422 naming that rule.',
+    update: `${IG_FIRST_LEVEL} An EG's contacts by purpose (TRE_R287 06 Standard, 10 Direction, 08 Alerte-Tension-SSE; GraphQL updateEstablishment); the rest comes from FINESS. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
     patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch of an EG's contact; If-Match honoured. ORU_ROR_ETABLISSEMENT_EDIT. ${WRITE_RIGHTS}`,
   },
   Practitioner: {
     create:
       'Creates a professional record (GraphQL createProfessional): name (family, one given), gender, idNat_PS (8 + RPPS or 0 + ADELI). Conditional create: If-None-Exist: identifier=<idNat_PS>. ' +
-      'ORU_PROFESSIONNEL_NEW. Users only (applications do not write professionals).',
-    update: 'Replaces name, gender and idNat_PS (GraphQL updateProfessional); If-Match honoured. ORU_PROFESSIONNEL_EDIT. Users only.',
-    patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch; If-Match honoured. ORU_PROFESSIONNEL_EDIT. Users only.`,
+      `ORU_PROFESSIONNEL_NEW. ${PROFESSIONAL_WRITE_RIGHTS}`,
+    update: `Replaces name, gender and idNat_PS (GraphQL updateProfessional); If-Match honoured. ORU_PROFESSIONNEL_EDIT. ${PROFESSIONAL_WRITE_RIGHTS}`,
+    patch: `${IG_FIRST_LEVEL} JSON Patch or FHIRPath Patch; If-Match honoured. ORU_PROFESSIONNEL_EDIT. ${PROFESSIONAL_WRITE_RIGHTS}`,
   },
   PractitionerRole: {
     create:
       "Attaches a professional to a unit (GraphQL updateProfessional's unitIds): practitioner and healthcareService required; the id is <professional id>.<unit id>. " +
-      'ORU_PROFESSIONNEL_EDIT covering the professional and the unit\'s establishment. Users only.',
-    update: "Sets code (TRE_G15) and specialty (TRE_R38): the professional's, shared by all their roles. ORU_PROFESSIONNEL_EDIT. Users only.",
-    patch: `${IG_FIRST_LEVEL} code and specialty, as update. Users only.`,
+      `ORU_PROFESSIONNEL_EDIT covering the professional and the unit's establishment. ${PROFESSIONAL_WRITE_RIGHTS}`,
+    update: `Sets code (TRE_G15) and specialty (TRE_R38): the professional's, shared by all their roles. ORU_PROFESSIONNEL_EDIT. ${PROFESSIONAL_WRITE_RIGHTS}`,
+    patch: `${IG_FIRST_LEVEL} code and specialty, as update. ${PROFESSIONAL_WRITE_RIGHTS}`,
   },
 } as const;
 
@@ -224,11 +228,13 @@ const organizationHandler: ResourceHandler<Organization> = {
   profile: PROFILES.organization,
   interactions: {
     ...versionedInteractions('Organization', readOrganization),
+    create: createWith(organizationWritable),
     update: updateWith(organizationWritable),
     patch: patchWith(organizationWritable),
     'search-type': searchWith(organizationSearch),
   },
   documentation: WRITE_DOCUMENTATION.Organization,
+  conditionalCreate: true,
   patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   search: organizationSearch,
 };
@@ -325,7 +331,7 @@ const taskHandler: ResourceHandler<Task> = {
     update: (id, ctx) => (isReport(id) ? Promise.resolve([unsupportedInteraction('Task (ror-task)', 'update')]) : updateTask(id, ctx)),
     'search-type': searchWith(taskSearch),
   },
-  patchMediaTypes: ['application/json-patch+json'],
+  patchMediaTypes: WRITE_PATCH_MEDIA_TYPES,
   documentation: {
     read: REPORT_TASK_DOCUMENTATION.read,
     create: REPORT_TASK_DOCUMENTATION.create,

@@ -203,7 +203,11 @@ export type FeedbackSubjectType =
   /** Nothing in particular (suggestions, assistance requests). */
   | 'NONE'
   | 'ORGANIZATION'
+  /** A professional's record (subjectId P…): FHIR Practitioner. */
+  | 'PROFESSIONAL'
   | 'SEARCH'
+  /** A professional's situation in a unit (subjectId <professional id>.<unit id>): FHIR PractitionerRole. */
+  | 'SITUATION'
   | 'UNIT';
 
 export type InterventionZoneInput = {
@@ -412,7 +416,7 @@ export type FhirEstablishmentQueryVariables = Exact<{
 }>;
 
 
-export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, openedOn: string | null, closedOn: string | null, dropZone: boolean | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, closingType: { system: string, code: string, display: string | null } | null, prices: Array<{ amount: number, currency: string, validFrom: string | null, type: { system: string, code: string, display: string | null }, unit: { system: string, code: string, display: string | null }, dependencyLevel: { system: string, code: string, display: string | null } | null, residentialType: { system: string, code: string, display: string | null } | null, welcomeType: { system: string, code: string, display: string | null } | null, specialPrice: { system: string, code: string, display: string | null } | null }>, poles: Array<{ name: string }> } | null };
+export type FhirEstablishmentQuery = { establishment: { id: string, finess: string, siret: string | null, name: string, switchboardPhone: string | null, openedOn: string | null, closedOn: string | null, dropZone: boolean | null, managementPhone: string | null, managementEmail: string | null, alertPhones: Array<string>, alertEmail: string | null, createdAt: string, updatedAt: string, category: { system: string, code: string, display: string | null }, organization: { id: string }, address: { line: string | null, houseNumber: string | null, houseNumberSuffix: string | null, streetType: string | null, streetName: string | null, namedPlace: string | null, postBox: string | null, postalCode: string | null, city: string | null, inseeCode: string | null, regionCode: string }, position: { latitude: number, longitude: number } | null, closingType: { system: string, code: string, display: string | null } | null, prices: Array<{ amount: number, currency: string, validFrom: string | null, type: { system: string, code: string, display: string | null }, unit: { system: string, code: string, display: string | null }, dependencyLevel: { system: string, code: string, display: string | null } | null, residentialType: { system: string, code: string, display: string | null } | null, welcomeType: { system: string, code: string, display: string | null } | null, specialPrice: { system: string, code: string, display: string | null } | null }>, poles: Array<{ name: string }> } | null };
 
 export type FhirOrganizationQueryVariables = Exact<{
   id: string;
@@ -509,6 +513,7 @@ export type FhirCreateUnitMutation = { createUnit: { id: string } };
 export type FhirUpdateUnitMutationVariables = Exact<{
   id: string;
   input: UnitUpdate;
+  expectedUpdatedAt?: string | null | undefined;
 }>;
 
 
@@ -517,10 +522,18 @@ export type FhirUpdateUnitMutation = { updateUnit: { id: string } };
 export type FhirUpdateEstablishmentMutationVariables = Exact<{
   id: string;
   input: EstablishmentUpdate;
+  expectedUpdatedAt?: string | null | undefined;
 }>;
 
 
 export type FhirUpdateEstablishmentMutation = { updateEstablishment: { id: string } };
+
+export type FhirEstablishmentExistsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FhirEstablishmentExistsQuery = { establishment: { id: string } | null };
 
 export type FhirCreateProfessionalMutationVariables = Exact<{
   input: CreateProfessionalInput;
@@ -532,6 +545,7 @@ export type FhirCreateProfessionalMutation = { createProfessional: { id: string 
 export type FhirUpdateProfessionalMutationVariables = Exact<{
   id: string;
   input: UpdateProfessionalInput;
+  expectedUpdatedAt?: string | null | undefined;
 }>;
 
 
@@ -550,7 +564,7 @@ export type FhirPlacementQueryVariables = Exact<{
 }>;
 
 
-export type FhirPlacementQuery = { professional: { id: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
+export type FhirPlacementQuery = { professional: { id: string, updatedAt: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;

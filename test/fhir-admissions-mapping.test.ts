@@ -13,7 +13,7 @@ import { requestToServiceRequest } from '../fhir/mappers/service-request.js';
 import type { Patient } from '../fhir/types.js';
 import { requestToTasks, targetToTask } from '../fhir/mappers/task.js';
 import { ADMISSION_EXTENSIONS, ADMISSION_SYSTEMS, parseTaskId, taskId } from '../fhir/mappers/admission-common.js';
-import { applyJsonPatch, readJsonPatch } from '../fhir/admissions/json-patch.js';
+import { applyPatch, readPatch } from '../fhir/write/patch.js';
 import { patchTask, readTask, updateTask } from '../fhir/admissions/handlers.js';
 import { FHIR_ADMISSION_OPERATIONS, type AdmissionRequestRecord, type AdmissionTargetRecord } from '../fhir/admissions/queries.js';
 import { OperationOutcomeError, getStatus } from '../fhir/outcomes.js';
@@ -145,27 +145,57 @@ describe('Task', () => {
   });
 });
 
-describe('JSON Patch', () => {
+describe('JSON Patch and FHIRPath Patch (fhir/write/patch.ts, the one applier)', () => {
+  const JSON_PATCH = 'application/json-patch+json';
+  const json = (operations: unknown) => readPatch(JSON_PATCH, operations);
+  const status = (f: () => unknown) => {
+    try {
+      f();
+      return 200;
+    } catch (error) {
+      return error instanceof OperationOutcomeError ? getStatus(error.outcome) : 500;
+    }
+  };
+
   it('adds, replaces, removes and tests; refuses what it cannot do', () => {
-    const doc = { status: 'requested', note: [{ text: 'a' }] };
-    expect(applyJsonPatch(doc, readJsonPatch([{ op: 'test', path: '/status', value: 'requested' }, { op: 'replace', path: '/status', value: 'accepted' }, { op: 'add', path: '/note/-', value: { text: 'b' } }, { op: 'add', path: '/restriction/period/start', value: 'x' }]))).toEqual({
+    const doc = { resourceType: 'Task', status: 'requested', note: [{ text: 'a' }] };
+    const deep = json([{ op: 'test', path: '/status', value: 'requested' }, { op: 'replace', path: '/status', value: 'accepted' }, { op: 'add', path: '/note/-', value: { text: 'b' } }, { op: 'add', path: '/restriction/period/start', value: 'x' }, { op: 'add', path: '/output/-', value: { valueString: 'o' } }]);
+    expect(applyPatch(doc, deep, { firstLevel: false })).toEqual({
+      resourceType: 'Task',
       status: 'accepted',
       note: [{ text: 'a' }, { text: 'b' }],
       restriction: { period: { start: 'x' } },
+      output: [{ valueString: 'o' }],
     });
     expect(doc.status).toBe('requested');
-    const status = (f: () => unknown) => {
-      try {
-        f();
-        return 200;
-      } catch (error) {
-        return error instanceof OperationOutcomeError ? getStatus(error.outcome) : 500;
-      }
-    };
-    expect(status(() => readJsonPatch({ op: 'replace' }))).toBe(400);
-    expect(status(() => readJsonPatch([{ op: 'move', path: '/status', from: '/x' }]))).toBe(400);
-    expect(status(() => applyJsonPatch(doc, readJsonPatch([{ op: 'replace', path: '/statusReason', value: {} }])))).toBe(400);
-    expect(status(() => applyJsonPatch(doc, readJsonPatch([{ op: 'test', path: '/status', value: 'accepted' }])))).toBe(400);
+    // The IG's writes are first-level: the same patch is a 422 naming the deeper path.
+    expect(status(() => applyPatch(doc, deep))).toBe(422);
+    expect(status(() => json({ op: 'replace' }))).toBe(400);
+    expect(status(() => json([{ op: 'move', path: '/status', from: '/x' }]))).toBe(400);
+    expect(status(() => applyPatch(doc, json([{ op: 'replace', path: '/statusReason', value: {} }])))).toBe(400);
+    expect(status(() => applyPatch(doc, json([{ op: 'test', path: '/status', value: 'accepted' }])))).toBe(400);
+    expect(status(() => applyPatch(doc, json([{ op: 'replace', path: '/meta', value: {} }])))).toBe(422);
+    expect(applyPatch(doc, json([{ op: 'remove', path: '/note/0' }]))).toEqual({ resourceType: 'Task', status: 'requested' });
+    // A member of a first-level element is deeper; add never overwrites a value on its way.
+    expect(status(() => applyPatch(doc, json([{ op: 'add', path: '/status/text', value: 'x' }])))).toBe(422);
+    expect(status(() => applyPatch(doc, json([{ op: 'add', path: '/status/text', value: 'x' }]), { firstLevel: false }))).toBe(400);
+  });
+
+  it('reads a Parameters body as FHIRPath Patch: replace, delete, add on first-level elements', () => {
+    const operation = (parts: unknown[]) => ({ name: 'operation', part: parts });
+    const patch = readPatch('application/fhir+json', {
+      resourceType: 'Parameters',
+      parameter: [
+        operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.status' }, { name: 'value', valueCode: 'completed' }]),
+        operation([{ name: 'type', valueCode: 'add' }, { name: 'path', valueString: 'Task' }, { name: 'name', valueString: 'output' }, { name: 'value', part: [{ name: 'valueString', valueString: 'v' }] }]),
+        operation([{ name: 'type', valueCode: 'delete' }, { name: 'path', valueString: 'Task.note' }]),
+      ],
+    });
+    expect(applyPatch({ resourceType: 'Task', status: 'requested', note: [{ text: 'a' }] }, patch)).toEqual({ resourceType: 'Task', status: 'completed', output: [{ valueString: 'v' }] });
+    const deeper = readPatch('application/fhir+json', { resourceType: 'Parameters', parameter: [operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.owner.reference' }, { name: 'value', valueString: 'x' }])] });
+    expect(status(() => applyPatch({ resourceType: 'Task', owner: { reference: 'y' } }, deeper))).toBe(422);
+    expect(status(() => readPatch('application/fhir+json', { resourceType: 'Parameters', parameter: [] }))).toBe(400);
+    expect(status(() => readPatch('application/fhir+json', [{ op: 'replace', path: '/status', value: 'x' }]))).toBe(400);
   });
 });
 

@@ -166,6 +166,21 @@ describe('Organization (EG)', () => {
   });
 });
 
+describe('Organization (EG) contacts', () => {
+  it('serves direction and alert contacts by purpose (TRE_R287 10, 08), phones then e-mail, each telecom with its channel', () => {
+    const org = establishmentToOrganization(establishmentRecord({ managementPhone: '0238000010', managementEmail: 'dir@chr.fr', alertPhones: ['0238000008', '0612345678'], alertEmail: 'alerte@chr.fr' }));
+    expectConformant(org);
+    const byPurpose = (org.contact ?? []).map((c) => [c.purpose?.coding?.[0]?.code, (c.telecom ?? []).map((t) => `${t.system}:${t.value}`)]);
+    expect(byPurpose).toEqual([
+      ['06', ['phone:0238514444']],
+      ['10', ['phone:0238000010', 'email:dir@chr.fr']],
+      ['08', ['phone:0238000008', 'phone:0612345678', 'email:alerte@chr.fr']],
+    ]);
+    const channel = (t: NonNullable<NonNullable<typeof org.contact>[number]['telecom']>[number]) => t.extension?.find((e) => e.url === EXTENSIONS.telecomCommunicationChannel)?.valueCodeableConcept?.coding?.[0]?.code;
+    expect(org.contact![1]!.telecom!.map(channel)).toEqual(['2', '3']);
+  });
+});
+
 describe('Organization (EJ)', () => {
   it('is R4-valid and meets the ROR rules of this slice', () => {
     const org = legalEntityToOrganization(legalEntityRecord());
@@ -596,7 +611,7 @@ describe('CapabilityStatement', () => {
     const types = ['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole'];
     const searched = new Set(types);
     const WRITES: Record<string, string[]> = {
-      Organization: ['update', 'patch'],
+      Organization: ['create', 'update', 'patch'],
       HealthcareService: ['create', 'update', 'patch'],
       Location: ['patch'],
       Practitioner: ['create', 'update', 'patch'],
@@ -607,7 +622,7 @@ describe('CapabilityStatement', () => {
         `${type}:read`,
         `${type}:vread`,
         `${type}:history-instance`,
-        // The IG's write side (docs/fhir-write.md): no FHIR create of an establishment (FINESS) nor of a Location.
+        // The IG's write side (docs/fhir-write.md): an establishment's create is conditional only (FINESS); no create of a Location.
         ...(WRITES[type] ?? []).map((code) => `${type}:${code}`),
         ...(searched.has(type) ? [`${type}:search-type`] : []),
       ]).concat(

@@ -174,6 +174,23 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect((await call(USER, 'GET', `Task/${created.body.id}`)).status).toBe(200);
     expect(ids(await search(USER, 'Task', { _profile: ROR_TASK }))).toEqual([`Task/${created.body.id}`]);
     expect((await call(REPORTER, 'GET', `Task/${created.body.id}`)).status).toBe(404);
+
+    // The team answers with a FHIRPath Patch (the same applier as the offer writes).
+    const operation = (parts: unknown[]) => ({ name: 'operation', part: parts });
+    const answer = {
+      resourceType: 'Parameters',
+      parameter: [
+        operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.status' }, { name: 'value', valueCode: 'rejected' }]),
+        operation([{ name: 'type', valueCode: 'add' }, { name: 'path', valueString: 'Task' }, { name: 'name', valueString: 'note' }, { name: 'value', part: [{ name: 'text', valueString: 'Le standard est bien au 02 38 00 00 00.' }] }]),
+      ],
+    };
+    const fhirPath = { 'content-type': 'application/fhir+json', 'if-match': 'W/"1"' };
+    const deeper = { resourceType: 'Parameters', parameter: [operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.focus.reference' }, { name: 'value', valueString: 'Organization/1' }])] };
+    expect((await call(TEAM, 'PATCH', `Task/${created.body.id}`, deeper, fhirPath)).status).toBe(422);
+    const answered = await call(TEAM, 'PATCH', `Task/${created.body.id}`, answer, fhirPath);
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'rejected', meta: { versionId: '2' }, note: [{ text: 'Le standard est bien au 02 38 00 00 00.' }] });
+    expect((await call(USER, 'GET', `Task/${created.body.id}`)).body).toMatchObject({ status: 'rejected' });
   });
 
   it('answers bad payloads with an OperationOutcome', async () => {
@@ -209,5 +226,31 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(task.searchParam.map((p) => p.name)).toEqual(expect.arrayContaining(['_id', 'status', 'focus', 'owner', '_lastUpdated']));
     const service = statement.rest[0]!.resource.find((r) => r.type === 'HealthcareService') as unknown as { searchRevInclude: string[] };
     expect(service.searchRevInclude).toContain('Task:focus');
+  });
+  it('reports on a professional (Practitioner) and on a situation (PractitionerRole), on the same store; refuses a focus the sender cannot read', async () => {
+    const [{ professional_id: professional, unit_id: unit }] = await hub.db.rows<{ professional_id: string; unit_id: string }>(sql`
+      select a.professional_id, a.unit_id from professionals.unit_assignment a join offer.unit u on u.id = a.unit_id
+      where not u.sensitive and a.professional_id like 'P0%' order by 1, 2 limit 1`);
+    const onPerson = await call(USER, 'POST', 'Task', phoneReport(`Practitioner/${professional}`));
+    expect(onPerson.status).toBe(201);
+    expect(onPerson.body.focus).toEqual({ reference: `Practitioner/${professional}` });
+    const situation = `${professional}.${unit}`;
+    const onRole = await call(USER, 'POST', 'Task', phoneReport(`PractitionerRole/${situation}`));
+    expect(onRole.status).toBe(201);
+    const rows = await hub.db.rows<{ subject_type: string; subject_id: string }>(sql`select subject_type, subject_id from offer.feedback where id in (${Number(onPerson.body.id.slice(7))}, ${Number(onRole.body.id.slice(7))}) order by id`);
+    expect(rows).toEqual([{ subject_type: 'PROFESSIONAL', subject_id: professional }, { subject_type: 'SITUATION', subject_id: situation }]);
+    expect(ids(await search(TEAM, 'Task', { focus: `PractitionerRole/${situation}` }))).toEqual([`Task/${onRole.body.id}`]);
+    expect(ids(await search(USER, 'Task', { focus: `Practitioner/${professional}` }))).toEqual([`Task/${onPerson.body.id}`]);
+
+    const before = await reportCount();
+    for (const [who, focus] of [
+      [REPORTER, `Practitioner/${professional}`], // an application without professional.read does not read professionals
+      [USER, 'Practitioner/P999999'],
+      [USER, `PractitionerRole/${professional}.${sensitiveUnitId}x`],
+    ] as const) {
+      const refused = await call(who, 'POST', 'Task', phoneReport(focus));
+      expect([refused.status, refused.body.issue?.[0]?.expression]).toEqual([400, ['Task.focus']]);
+    }
+    expect(await reportCount()).toBe(before);
   });
 });

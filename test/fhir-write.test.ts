@@ -98,17 +98,22 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Json) : null };
   };
 
-  beforeAll(async () => {
-    hub = await startTestHub(kind);
-    // An establishment's offer-entry software: registered like the bed manager (its demo key), with offer.write.
+  /** A trust-circle application registered with the bed manager's demo key, and its bearer token. */
+  const registerWriter = async (clientId: string, name: string, scopes: string, accessLevel: number, perimeter: string): Promise<string> => {
     const key = 'bed-manager-chateauroux';
     await hub.db.rows(sql`
       insert into professionals.client (client_id, name, jwks, scopes, access_level, write_establishments)
-      values ('offer-entry-chateauroux', ${APPLICATION}, ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${'{offer.read,offer.write}'}::text[], 2, ${'{' + CHATEAUROUX + '}'}::text[])`);
+      values (${clientId}, ${name}, ${JSON.stringify(demoPublicJwks(key))}::jsonb, ${`{${scopes.replaceAll(' ', ',')}}`}::text[], ${accessLevel}, ${`{${perimeter}}`}::text[])`);
     const { token_endpoint } = await discover(hub.urls.graphql.replace(/\/graphql$/, ''));
-    const assertion = await signClientAssertion({ clientId: 'offer-entry-chateauroux', key: demoPrivateJwk(key), audience: token_endpoint });
-    const issued = (await (await requestClientToken(token_endpoint, assertion, 'offer.read offer.write')).json()) as { access_token: string };
-    writer = `Bearer ${issued.access_token}`;
+    const assertion = await signClientAssertion({ clientId, key: demoPrivateJwk(key), audience: token_endpoint });
+    const issued = (await (await requestClientToken(token_endpoint, assertion, scopes)).json()) as { access_token: string };
+    return `Bearer ${issued.access_token}`;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    // An establishment's offer-entry software: registered like the bed manager (its demo key), with offer.write.
+    writer = await registerWriter('offer-entry-chateauroux', APPLICATION, 'offer.read offer.write', 2, CHATEAUROUX);
     client = fhir(writer);
     admin = await asUser(hub.urls.graphql, 'admin.ars');
     const { data } = await gql<{ units: { edges: Array<{ node: { id: string } }> } }>(
@@ -192,6 +197,33 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect((await unitOf(createdId))!.history.totalCount).toBe(before);
   });
 
+  it('checks If-Match in the write itself: of two writes naming one version, one lands, the other is a 412, nothing half-written', async () => {
+    const served = (await client.read({ resourceType: 'HealthcareService', id: createdId })) as unknown as Json;
+    const { versionId, lastUpdated } = served.meta as { versionId: string; lastUpdated: string };
+    const before = (await unitOf(createdId))!;
+    const rename = (name: string) =>
+      raw('PATCH', `HealthcareService/${createdId}`, [{ op: 'replace', path: '/name', value: name }], { 'content-type': 'application/json-patch+json', 'if-match': `W/"${versionId}"` });
+    const answers = await Promise.all([rename('Médecine C'), rename('Médecine D')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    const after = (await unitOf(createdId))!;
+    expect(after.history.totalCount).toBe(before.history.totalCount + 1);
+    expect(answers.find((a) => a.status === 200)!.body!.name).toBe(after.name);
+    // Whatever the interleaving above, the subgraph checks the version in its UPDATE: a write
+    // expecting the version read before is refused whole (name and contacts alike).
+    const contactsOf = async () =>
+      (await gql<{ unit: { contacts: Array<{ value: string }> } }>(hub.urls.graphql, `query($id: ID!) { unit(id: $id) { contacts { value } } }`, { id: createdId }, { authorization: admin })).data!.unit.contacts;
+    const contactsBefore = await contactsOf();
+    const stale = await gql(
+      hub.urls.graphql,
+      `mutation($id: ID!, $at: DateTime) { updateUnit(id: $id, input: { name: "Médecine E", contacts: [{ natureCode: "01", channelCode: "2", value: "02 54 29 60 01", confidentialityCode: "1" }] }, expectedUpdatedAt: $at) { id } }`,
+      { id: createdId, at: lastUpdated },
+      { authorization: writer },
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedUpdatedAt: lastUpdated });
+    expect(await unitOf(createdId)).toEqual(after);
+    expect(await contactsOf()).toEqual(contactsBefore);
+  });
+
   it('answers a conditional create on the identifier with the existing unit, and creates nothing', async () => {
     const body = newService(model, 'FW1', 'Doublon');
     const response = await raw('POST', 'HealthcareService', body, { 'if-none-exist': `identifier=1${CHATEAUROUX}/FW1` });
@@ -203,6 +235,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
 
   it('refuses a write outside the perimeter (403) and changes nothing', async () => {
     const before = (await unitOf(TOURS_UNIT))!;
+    const ownName = (await unitOf(createdId))!.name;
     const outside = await refusal(client.patch({ resourceType: 'HealthcareService', id: TOURS_UNIT, jsonPatch: [{ op: 'replace', path: '/name', value: 'Hors périmètre' }] }));
     expect(outside.status).toBe(403);
     expect(outside.outcome.issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
@@ -214,7 +247,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     const bedManager = fhir(await asApp(hub.urls.graphql, 'bed-manager-chateauroux'));
     expect((await refusal(bedManager.patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }))).status).toBe(403);
     expect((await refusal(fhir().patch({ resourceType: 'HealthcareService', id: createdId, jsonPatch: [{ op: 'replace', path: '/name', value: 'X' }] }))).status).toBe(401);
-    expect((await unitOf(createdId))!.name).toBe('MÉDECINE B');
+    expect((await unitOf(createdId))!.name).toBe(ownName);
   });
 
   it('lets users write by role and perimeter, as in GraphQL', async () => {
@@ -394,6 +427,34 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(renamed.outcome.issue[0]!.diagnostics).toContain('FINESS');
   });
 
+  it('records every contact updateEstablishment keeps (direction, alert) and answers Organization create only conditionally', async () => {
+    const contact = (code: string, telecom: Array<[string, string]>) => ({
+      purpose: { coding: [{ system: CODE_SYSTEMS.natureContact, code }] },
+      telecom: telecom.map(([system, value]) => ({ system, value })),
+    });
+    const served = (await client.read({ resourceType: 'Organization', id: CHATEAUROUX })) as unknown as Json;
+    const switchboard = (served.contact as Json[]).filter((c) => JSON.stringify(c).includes('"06"'));
+    const patched = (await client.patch({
+      resourceType: 'Organization',
+      id: CHATEAUROUX,
+      jsonPatch: [{ op: 'replace', path: '/contact', value: [...switchboard, contact('10', [['phone', '02 54 29 60 10'], ['email', 'direction@ch-chateauroux.fr']]), contact('08', [['phone', '02 54 29 60 08'], ['phone', '06 12 34 56 78'], ['email', 'alerte@ch-chateauroux.fr']])] }],
+    })) as unknown as Json;
+    expect(r4Issues(patched as never)).toEqual([]);
+    const { data } = await gql<{ establishment: Json }>(hub.urls.graphql, `{ establishment(id: "${CHATEAUROUX}") { managementPhone managementEmail alertPhones alertEmail } }`, {}, { authorization: admin });
+    expect(data!.establishment).toEqual({ managementPhone: '02 54 29 60 10', managementEmail: 'direction@ch-chateauroux.fr', alertPhones: ['02 54 29 60 08', '06 12 34 56 78'], alertEmail: 'alerte@ch-chateauroux.fr' });
+    const twoSwitchboards = await refusal(client.patch({ resourceType: 'Organization', id: CHATEAUROUX, jsonPatch: [{ op: 'add', path: '/contact/-', value: contact('10', [['phone', '02 54 00 00 00']]) }] }));
+    expect([twoSwitchboards.status, expressions(twoSwitchboards.outcome)]).toEqual([422, ['Organization.contact']]);
+
+    // EGs come from FINESS: a conditional create finds the existing one, a real creation is refused naming the rule.
+    const body = { resourceType: 'Organization', name: 'CH Châteauroux', identifier: [{ system: 'urn:oid:1.2.250.1.71.4.2.2', value: CHATEAUROUX }] };
+    const existing = await raw('POST', 'Organization', body, { 'if-none-exist': `identifier=urn:oid:1.2.250.1.71.4.2.2|${CHATEAUROUX}` });
+    expect([existing.status, existing.body!.id]).toEqual([200, CHATEAUROUX]);
+    expect((await raw('POST', 'Organization', body, { 'if-none-exist': `identifier=1${CHATEAUROUX}` })).body!.id).toBe(CHATEAUROUX);
+    const created = await raw('POST', 'Organization', { ...body, identifier: [{ value: '369999999' }] }, { 'if-none-exist': 'identifier=369999999' });
+    expect([created.status, (created.body!.issue as Json[])[0]!.code]).toEqual([422, 'business-rule']);
+    expect(JSON.stringify(created.body)).toContain('FINESS import');
+  });
+
   it('writes professionals as Practitioner and their unit assignments as PractitionerRole, for users with the rights', async () => {
     const ars = fhir(admin);
     const rpps = `8${String(Date.now()).slice(-11).padStart(11, '7')}`;
@@ -438,5 +499,56 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(data!.professional).toEqual({ lastName: 'ZEBULON FHIR', sex: 'MALE', profession: { code: '60' }, units: [{ id: unitId }] });
     const moved = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/healthcareService', value: [{ reference: `HealthcareService/${TOURS_UNIT}` }] }] }));
     expect([moved.status, expressions(moved.outcome)]).toEqual([422, ['PractitionerRole.healthcareService']]);
+  });
+  it('lets an application with professional.write write the professionals of its perimeter only, the feed naming it', async () => {
+    const STAFF = 'Personnel — CH Châteauroux';
+    const staff = fhir(await registerWriter('staff-chateauroux', STAFF, 'professional.read professional.write', 1, CHATEAUROUX));
+    const regional = fhir(await registerWriter('staff-region', 'Annuaire régional', 'professional.read professional.write', 1, '*'));
+    // Seeded professionals working only at CHATEAUROUX, and only at Tours.
+    const onlyAt = async (establishmentId: string) =>
+      (await hub.db.rows<{ id: string }>(sql`
+        select p.id from professionals.professional p join professionals.establishment_assignment e on e.professional_id = p.id
+        where p.archived_at is null and p.id like 'P0%' group by p.id having bool_and(e.establishment_id = ${establishmentId}) order by p.id limit 1`))[0]!.id;
+    const local = await onlyAt(CHATEAUROUX);
+    const outsider = await onlyAt('370004467');
+    const stamp = async (id: string) => (await hub.db.rows<{ updated_at: string }>(sql`select updated_at::text from professionals.professional where id = ${id}`))[0]!.updated_at;
+
+    const otherGender = async (id: string) => (((await staff.read({ resourceType: 'Practitioner', id })) as unknown as Json).gender === 'male' ? 'female' : 'male');
+    const gender = await otherGender(local);
+    const patched = (await staff.patch({ resourceType: 'Practitioner', id: local, jsonPatch: [{ op: 'add', path: '/gender', value: gender }] })) as unknown as Json;
+    expect(patched.gender).toBe(gender);
+    const [event] = await hub.db.rows<{ actor: string }>(sql`select actor from feed.change_event where topic = 'professional' and record_id = ${local} order by id desc limit 1`);
+    expect(event!.actor).toBe(STAFF);
+    // A role in another unit of its establishment; none in an establishment outside its perimeter.
+    const unitOutside = async (professionalId: string, establishmentId: string) =>
+      (await hub.db.rows<{ id: string }>(sql`
+        select id from offer.unit where establishment_id = ${establishmentId} and not archived
+        and id not in (select unit_id from professionals.unit_assignment where professional_id = ${professionalId}) order by id limit 1`))[0]!.id;
+    const here = await unitOutside(local, CHATEAUROUX);
+    const role = (await staff.create({
+      resourceType: 'PractitionerRole',
+      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${here}` }] } as never,
+    })) as unknown as Json;
+    expect(role.id).toBe(`${local}.${here}`);
+
+    const before = [await stamp(local), await stamp(outsider)];
+    const tours = await refusal(
+      staff.create({
+        resourceType: 'PractitionerRole',
+        body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${await unitOutside(local, '370004467')}` }] } as never,
+      }),
+    );
+    expect(tours.status).toBe(403);
+    const elsewhere = await refusal(staff.patch({ resourceType: 'Practitioner', id: outsider, jsonPatch: [{ op: 'add', path: '/gender', value: await otherGender(outsider) }] }));
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.outcome.issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
+    // A Practitioner names no establishment: creating one takes a regional perimeter (as users need ORU_PROFESSIONNEL_NEW transversally).
+    const body = { resourceType: 'Practitioner', name: [{ family: 'Applicatif', given: ['Régional'] }], gender: 'male' };
+    expect((await refusal(staff.create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
+    expect([await stamp(local), await stamp(outsider)]).toEqual(before);
+    const created = (await regional.create({ resourceType: 'Practitioner', body: body as never })) as unknown as Json;
+    expect(Client.httpFor(created as never).response!.status).toBe(201);
+    const [creation] = await hub.db.rows<{ actor: string; action: string }>(sql`select actor, action from feed.change_event where topic = 'professional' and record_id = ${String(created.id)} order by id limit 1`);
+    expect(creation).toEqual({ actor: 'Annuaire régional', action: 'CREATE' });
   });
 });

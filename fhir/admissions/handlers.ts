@@ -22,7 +22,7 @@ import type { OperationOutcome, ServiceRequest, Task } from '../types.js';
 import { ADMISSION_SYSTEMS, isRequestId, parseTaskId } from '../mappers/admission-common.js';
 import { requestToServiceRequest } from '../mappers/service-request.js';
 import { targetToTask } from '../mappers/task.js';
-import { applyJsonPatch, readJsonPatch } from './json-patch.js';
+import { applyPatch, readPatch } from '../write/patch.js';
 import {
   ACCEPT_PROPOSAL_MUTATION,
   ANSWER_MUTATION,
@@ -38,7 +38,7 @@ export const TASK_WRITE_DOCUMENTATION =
   'The receiving unit answers by changing Task.status: requested → accepted (an output bed-held-until also holds a bed), ' +
   'rejected (statusReason coded in https://ror-hub.fr/fhir/CodeSystem/admission-refusal-reason) or on-hold (a proposed time in ' +
   'restriction.period.start); the requester accepts a proposal (on-hold → accepted) or cancels (→ cancelled); the accepting unit ' +
-  'records the admission (→ completed). PATCH takes a JSON Patch, PUT the whole Task; If-Match W/"<version>" → 412 when stale.';
+  'records the admission (→ completed). PATCH takes a JSON Patch (or a first-level FHIRPath Patch), PUT the whole Task; If-Match W/"<version>" → 412 when stale.';
 
 export async function readServiceRequest(id: string, ctx: HandlerContext): Result<ServiceRequest> {
   const request = isRequestId(id) ? await requestById(ctx, id) : null;
@@ -146,11 +146,11 @@ async function write(id: string, ctx: HandlerContext, want: (current: Task) => T
   return [allOk, targetToTask(updated, target)];
 }
 
-/** PATCH Task/[id] with a JSON Patch. */
+/** PATCH Task/[id] with a JSON Patch (deeper paths too: restriction.period.start) or a first-level FHIRPath Patch. */
 export function patchTask(id: string | undefined, ctx: HandlerContext): Result<Task> {
   if (id === undefined) throw new OperationOutcomeError(badRequest('A Task is patched by id: PATCH Task/[id].'));
-  const operations = readJsonPatch(ctx.request?.body);
-  return write(id, ctx, (current) => applyJsonPatch(current, operations));
+  const patch = readPatch(ctx.request?.contentType, ctx.request?.body);
+  return write(id, ctx, (current) => applyPatch(current, patch, { firstLevel: false }));
 }
 
 /** PUT Task/[id] with the whole Task (no create: ids are the server's). */

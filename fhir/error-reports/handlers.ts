@@ -9,7 +9,7 @@ import type { HandlerContext } from '../records.js';
 import { fetchRecord } from '../records.js';
 import { run } from '../search/graphql.js';
 import type { OperationOutcome, Task } from '../types.js';
-import { applyJsonPatch, readJsonPatch } from '../admissions/json-patch.js';
+import { applyPatch, readPatch } from '../write/patch.js';
 import {
   INPUT_CODES,
   OUTPUT_CODES,
@@ -26,10 +26,10 @@ type Result<R> = Promise<[OperationOutcome, R?]>;
 
 export const REPORT_TASK_DOCUMENTATION = {
   create:
-    "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService ou Location visible de l'appelant), " +
+    "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService, Location, Practitioner ou PractitionerRole visible de l'appelant), " +
     'inputs typés par input-task-ror-codesystem, transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
   patch:
-    "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch): the regional team answers a ror-task " +
+    "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch or FHIRPath Patch): the regional team answers a ror-task " +
     '(status requested → completed or rejected, output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
   read: 'Task/report-<n> (ror-task): the regional team and the reporter; Task/<request id>-<unit id>: an admission Task.',
 } as const;
@@ -67,16 +67,16 @@ function parametersOf<C extends string>(list: readonly Parameter[] | undefined, 
 }
 
 /** The record a focus names: subject type candidates (an Organization is an EG first, then an EJ) and its id. */
-function focusOf(task: Task): { focusType: string; id: string; subjectTypes: ('ORGANIZATION' | 'ESTABLISHMENT' | 'UNIT')[] } {
+function focusOf(task: Task): { focusType: string; id: string; subjectTypes: ('ORGANIZATION' | 'ESTABLISHMENT' | 'UNIT' | 'PROFESSIONAL' | 'SITUATION')[] } {
   const match = /^(?:.*\/)?([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(task.focus?.reference ?? '');
   if (!match) throw invalid('Task.focus.reference must name the resource reported on, e.g. HealthcareService/<id>.', 'Task.focus');
   const [, focusType, id] = match as unknown as [string, string, string];
   if (focusType === 'Organization') return { focusType, id, subjectTypes: ['ESTABLISHMENT', 'ORGANIZATION'] };
   if (focusType === 'HealthcareService' || focusType === 'Location') return { focusType, id, subjectTypes: ['UNIT'] };
-  if (focusType === 'Practitioner' || focusType === 'PractitionerRole') {
-    throw rule(`Reports on ${focusType} are not taken yet: report on the Organization, HealthcareService or Location.`, 'Task.focus');
-  }
-  throw invalid(`Task.focus cannot be a ${focusType}: Organization, HealthcareService or Location.`, 'Task.focus');
+  // A professional's record, or their situation in a unit (<professional id>.<unit id>).
+  if (focusType === 'Practitioner') return { focusType, id, subjectTypes: ['PROFESSIONAL'] };
+  if (focusType === 'PractitionerRole') return { focusType, id, subjectTypes: ['SITUATION'] };
+  throw invalid(`Task.focus cannot be a ${focusType}: Organization, HealthcareService, Location, Practitioner or PractitionerRole.`, 'Task.focus');
 }
 
 /** What a created Task must be: a requested ror-task with a focus and inputs, no answer. */
@@ -147,9 +147,13 @@ function answerOf(current: Task, wanted: Task) {
   return { resolution: wanted.status === 'completed' ? 'CORRECTED' : 'REJECTED', ...outputs, ...(note ? { note } : {}) };
 }
 
-/** PATCH Task/report-<n> with a JSON Patch: the regional team's answer. If-Match W/"<version>" → 412 when stale. */
+/**
+ * PATCH Task/report-<n>, first-level JSON Patch or FHIRPath Patch: the regional team's answer.
+ * If-Match W/"<version>" → 412 when stale. Answering is one transition (requested → answered), made
+ * by an UPDATE that requires the report still open: of two racing answers, the second is refused.
+ */
 export async function patchReportTask(id: string, ctx: HandlerContext): Result<Task> {
-  const operations = readJsonPatch(ctx.request?.body);
+  const patch = readPatch(ctx.request?.contentType, ctx.request?.body);
   const [outcome, current] = await readReportTask(id, ctx);
   if (!current) return [outcome];
   const ifMatch = ctx.request?.ifMatch;
@@ -157,7 +161,7 @@ export async function patchReportTask(id: string, ctx: HandlerContext): Result<T
   if (tag !== undefined && tag !== '*' && tag !== current.meta?.versionId) {
     throw new OperationOutcomeError(outcomeAt('precondition-failed', 'conflict', `If-Match ${ifMatch} is not the current version of Task/${id} (${current.meta?.versionId}).`, 'Task'));
   }
-  const input = answerOf(current, applyJsonPatch(current, operations));
+  const input = answerOf(current, applyPatch(current, patch));
   const data = await run<{ answerErrorReport: ErrorReportRecord }>(ctx, ANSWER_ERROR_REPORT_MUTATION, { id: parseReportTaskId(id), input });
   return [allOk, reportToTask(data.answerErrorReport)!];
 }

@@ -1,7 +1,7 @@
 /**
  * Task search over both kinds of Task (docs/feedback.md § FHIR Task): the ror-task error reports
  * and the admission Tasks. One search answers one kind: `_profile=<ror-task>`, a `focus` on an
- * Organization, HealthcareService or Location, `_id` values that are all report ids or an
+ * Organization, HealthcareService, Location, Practitioner or PractitionerRole, `_id` values that are all report ids or an
  * `owner` that is a Practitioner (the analyst), or `_content` (text search) ask for reports; any other search lists admission
  * Tasks, as before reports were Tasks. Reports are those the caller may read (the regional team
  * all, anyone else its own), listed by the offer subgraph newest first.
@@ -19,7 +19,7 @@ import { parseReportTaskId, reportToTask } from '../mappers/report-task.js';
 import { ERROR_REPORTS_QUERY, type ErrorReportRecord } from './queries.js';
 
 const TASK_STATUS_SYSTEM = 'http://hl7.org/fhir/task-status';
-const REPORT_FOCUS_TYPES = new Set(['Organization', 'HealthcareService', 'Location']);
+const REPORT_FOCUS_TYPES = new Set(['Organization', 'HealthcareService', 'Location', 'Practitioner', 'PractitionerRole']);
 const PAGE_MAX = 100;
 const COUNT_PAGES = 100;
 
@@ -44,7 +44,7 @@ const PARAMS: readonly SearchParamDefinition[] = [
   { code: '_lastUpdated', type: 'date', description: 'meta.lastUpdated: a report\'s creation or answer; an admission request\'s last transition.', definition: base('Resource-lastUpdated'), prefixes: ALL_PREFIXES },
   { code: '_profile', type: 'token', description: `${PROFILES.task}: error reports (ror-task); otherwise admission Tasks.`, definition: base('Resource-profile') },
   { code: 'status', type: 'token', description: 'Task.status (http://hl7.org/fhir/task-status). ror-task: requested (open), completed (corrected), rejected. Admission: requested, on-hold, accepted, rejected, cancelled, completed.', definition: base('Task-status'), modifiers: TOKEN_MODIFIERS },
-  { code: 'focus', type: 'reference', description: 'ror-task: the record reported on (Organization/<FINESS>, HealthcareService/<unit id>, Location/<unit id>). Admission: the request, ServiceRequest/<request id>.', definition: base('Task-focus') },
+  { code: 'focus', type: 'reference', description: 'ror-task: the record reported on (Organization/<FINESS>, HealthcareService/<unit id>, Location/<unit id>, Practitioner/<id>, PractitionerRole/<professional id>.<unit id>). Admission: the request, ServiceRequest/<request id>.', definition: base('Task-focus') },
   { code: 'owner', type: 'reference', description: 'ror-task: the analyst who answered, Practitioner/<professional id>. Admission: the unit asked, HealthcareService/<unit id>, or its establishment, Organization/<FINESS ET>.', definition: base('Task-owner') },
   { code: 'requester', type: 'reference', description: 'Who asked or reported: Practitioner/<professional id>, or the name.', definition: base('Task-requester') },
   { code: '_content', type: 'string', description: 'ror-task only: text in the description, the inputs, the outputs or the note (case and accents ignored).', definition: base('Resource-content') },

@@ -4,7 +4,7 @@
  */
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES, concept, nosCoding } from '../codes.js';
 import type { EstablishmentRecord, OrganizationRecord } from '../queries.js';
-import type { Extension, Identifier, Organization, OrganizationContact } from '../types.js';
+import type { Coding, Extension, Identifier, Organization, OrganizationContact } from '../types.js';
 import { establishmentIgExtensions } from './organization-ig.js';
 import { geolocation, metaCreationDate, postalAddress, reference, rorMeta, toInstant, versionFromInstant, type RorAddress } from './common.js';
 
@@ -30,27 +30,44 @@ function siretIdentifier(siret: string): Identifier {
   return { use: 'official', type: concept(CODINGS.identifierSiret), system: IDENTIFIER_SYSTEMS.sirene, value: siret };
 }
 
+type Telecom = { system: 'phone' | 'email'; value: string };
+
 /**
- * The switchboard phone, shaped as in the IG's EG example: a contact whose purpose is
- * TRE_R287#06 "Standard", public (TRE_R283#1), with the telecom extensions the profile makes
- * 1..1. (Organization.telecom is described by the profile as MSS mailboxes, so it stays empty.)
+ * One of the EG's contacts, shaped as in the IG's EG example: its purpose (TRE_R287), public
+ * (TRE_R283#1, as GraphQL serves these fields to every reader), each telecom with the extensions
+ * the profile makes 1..1. (Organization.telecom is described by the profile as MSS mailboxes, so
+ * it stays empty.)
  */
-function switchboardContact(phone: string): OrganizationContact {
+function organizationContact(purpose: Coding, telecoms: readonly Telecom[]): OrganizationContact {
   return {
     extension: [{ url: EXTENSIONS.contactConfidentialityLevel, valueCodeableConcept: concept(CODINGS.confidentialityPublic) }],
-    purpose: concept(CODINGS.contactSwitchboard),
-    telecom: [
-      {
-        extension: [
-          { url: EXTENSIONS.telecomCommunicationChannel, valueCodeableConcept: concept(CODINGS.channelLandline) },
-          { url: EXTENSIONS.telecomConfidentialityLevel, valueCodeableConcept: concept(CODINGS.confidentialityPublic) },
-        ],
-        system: 'phone',
-        value: phone,
-        use: 'work',
-      },
-    ],
+    purpose: concept(purpose),
+    telecom: telecoms.map(({ system, value }) => ({
+      extension: [
+        { url: EXTENSIONS.telecomCommunicationChannel, valueCodeableConcept: concept(system === 'phone' ? CODINGS.channelLandline : CODINGS.channelEmail) },
+        { url: EXTENSIONS.telecomConfidentialityLevel, valueCodeableConcept: concept(CODINGS.confidentialityPublic) },
+      ],
+      system,
+      value,
+      use: 'work',
+    })),
   };
+}
+
+/**
+ * What the EG's referents keep current (GraphQL updateEstablishment), as contacts by purpose:
+ * 06 Standard (the switchboard phone), 10 Direction (management phone and e-mail), 08
+ * Alerte-Tension-SSE (alert phones in order, alert e-mail). The website has no element here.
+ */
+export function establishmentContacts(record: Pick<EstablishmentRecord, 'switchboardPhone' | 'managementPhone' | 'managementEmail' | 'alertPhones' | 'alertEmail'>): OrganizationContact[] {
+  const phones = (values: readonly (string | null | undefined)[]): Telecom[] => values.filter((v): v is string => !!v).map((value) => ({ system: 'phone', value }));
+  const email = (value: string | null | undefined): Telecom[] => (value ? [{ system: 'email', value }] : []);
+  const groups: Array<[Coding, Telecom[]]> = [
+    [CODINGS.contactSwitchboard, phones([record.switchboardPhone])],
+    [CODINGS.contactManagement, [...phones([record.managementPhone]), ...email(record.managementEmail)]],
+    [CODINGS.contactAlert, [...phones(record.alertPhones ?? []), ...email(record.alertEmail)]],
+  ];
+  return groups.filter(([, telecoms]) => telecoms.length > 0).map(([purpose, telecoms]) => organizationContact(purpose, telecoms));
 }
 
 /** Address with the INSEE commune code (FR Core extension) and the geolocation, when known. */
@@ -84,7 +101,8 @@ export function establishmentToOrganization(record: EstablishmentRecord): Organi
   const address = establishmentAddress(record);
   if (address) organization.address = [address];
   organization.partOf = reference('Organization', record.organization.id);
-  if (record.switchboardPhone) organization.contact = [switchboardContact(record.switchboardPhone)];
+  const contact = establishmentContacts(record);
+  if (contact.length) organization.contact = contact;
   return organization;
 }
 

@@ -40,7 +40,8 @@ export function parseReportTaskId(id: string): string | null {
 
 /** The FHIR type a report's record is served as, unless the reporter named another (a unit's Location). */
 export function focusTypeOf(record: Pick<ErrorReportRecord, 'subject' | 'details'>): string {
-  return record.details?.focusType ?? (record.subject.type === 'UNIT' ? 'HealthcareService' : 'Organization');
+  const byType: Record<string, string> = { UNIT: 'HealthcareService', PROFESSIONAL: 'Practitioner', SITUATION: 'PractitionerRole' };
+  return record.details?.focusType ?? byType[record.subject.type] ?? 'Organization';
 }
 
 export function reportTaskStatus(record: Pick<ErrorReportRecord, 'status' | 'resolution'>): TaskStatus {

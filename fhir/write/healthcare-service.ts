@@ -11,7 +11,7 @@ import type { Extension } from '../types.js';
 import type { FhirCreateUnitMutation, FhirUpdateUnitMutation, UnitUpdate } from '../../schemas/operations.js';
 import { extensionElement, type Json } from './elements.js';
 import type { WritableType } from './interactions.js';
-import { refuseElements, runMutation, type ElementRefusal } from './request.js';
+import { expectedVersion, refuseElements, runMutation, type ElementRefusal } from './request.js';
 import { categoryOf, closureOf, entryTemplateOf, zoneOf } from './offer-characteristics.js';
 
 const TYPE = 'HealthcareService';
@@ -23,8 +23,8 @@ const CREATE_MUTATION = /* GraphQL */ `
 `;
 
 const UPDATE_MUTATION = /* GraphQL */ `
-  mutation FhirUpdateUnit($id: ID!, $input: UnitUpdate!) {
-    updateUnit(id: $id, input: $input) { id }
+  mutation FhirUpdateUnit($id: ID!, $input: UnitUpdate!, $expectedUpdatedAt: DateTime) {
+    updateUnit(id: $id, input: $input, expectedUpdatedAt: $expectedUpdatedAt) { id }
   }
 `;
 
@@ -272,14 +272,14 @@ function unitFieldsOf(next: Json, changed: readonly string[], refusals: Refusals
   return input;
 }
 
-async function updateUnit(id: string, _current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
+async function updateUnit(id: string, current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
   const refusals: Refusals = [];
   if (changed.includes(extensionElement(HUB_EXTENSIONS.unitType))) {
     refusals.push({ element: extensionElement(HUB_EXTENSIONS.unitType), diagnostics: 'A unit changes type with GraphQL changeUnitType.', code: 'business-rule' });
   }
   const input = unitFieldsOf(next, changed, refusals);
   refuseElements(TYPE, refusals);
-  await runMutation<FhirUpdateUnitMutation>(ctx, UPDATE_MUTATION, { id, input }, TYPE, elementOfField);
+  await runMutation<FhirUpdateUnitMutation>(ctx, UPDATE_MUTATION, { id, input, ...expectedVersion(ctx, current) }, TYPE, elementOfField);
 }
 
 /** `1<FINESS ET>/<UF code>`: the national idExterneSynchro form the capacity PATCH also takes (D42). */

@@ -8,7 +8,7 @@ import type { HandlerContext } from '../records.js';
 import type { HandlerResult } from '../registry.js';
 import type { OperationOutcome } from '../types.js';
 import { changedElements, type Json } from './elements.js';
-import { applyPatch } from './patch.js';
+import { applyPatch, readPatch } from './patch.js';
 import { checkIfMatch, requireCredentials, resourceBody } from './request.js';
 
 export interface WritableType<R> {
@@ -63,9 +63,10 @@ export function patchWith<R>(type: WritableType<R>) {
   return async (id: string | undefined, ctx: HandlerContext): Promise<HandlerResult<R>> => {
     requireCredentials(ctx);
     if (id === undefined) throw new OperationOutcomeError(badRequest(`PATCH ${type.resourceType} takes an id: ${type.resourceType}/[id].`));
+    const patch = readPatch(ctx.request?.contentType, ctx.request?.body);
     const current = (await readServed(type, id, ctx)) as Json;
     checkIfMatch(ctx, current);
-    const next = applyPatch(current, ctx.request?.contentType, ctx.request?.body);
+    const next = applyPatch(current, patch);
     return writeChanges(type, id, current, next, ctx);
   };
 }

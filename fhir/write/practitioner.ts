@@ -19,7 +19,7 @@ import type {
 } from '../../schemas/operations.js';
 import { extensionElement, type Json } from './elements.js';
 import type { WritableType } from './interactions.js';
-import { refuseElements, runMutation, type ElementRefusal } from './request.js';
+import { expectedVersion, refuseElements, runMutation, type ElementRefusal } from './request.js';
 
 const CREATE_MUTATION = /* GraphQL */ `
   mutation FhirCreateProfessional($input: CreateProfessionalInput!) {
@@ -28,8 +28,8 @@ const CREATE_MUTATION = /* GraphQL */ `
 `;
 
 const UPDATE_MUTATION = /* GraphQL */ `
-  mutation FhirUpdateProfessional($id: ID!, $input: UpdateProfessionalInput!) {
-    updateProfessional(id: $id, input: $input) { id }
+  mutation FhirUpdateProfessional($id: ID!, $input: UpdateProfessionalInput!, $expectedUpdatedAt: DateTime) {
+    updateProfessional(id: $id, input: $input, expectedUpdatedAt: $expectedUpdatedAt) { id }
   }
 `;
 
@@ -42,7 +42,7 @@ const BY_NUMBER_QUERY = /* GraphQL */ `
 /** Where a person works now, and the establishment of the unit a new role is in. */
 const PLACEMENT_QUERY = /* GraphQL */ `
   query FhirPlacement($id: ID!, $unitId: ID!) {
-    professional(id: $id) { id establishments { id } units { id } }
+    professional(id: $id) { id updatedAt establishments { id } units { id } }
     unit(id: $unitId) { id establishment { id } }
   }
 `;
@@ -107,11 +107,11 @@ function practitionerFieldsOf(next: Json, changed: readonly string[], refusals: 
   return input;
 }
 
-async function updatePractitioner(id: string, _current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
+async function updatePractitioner(id: string, current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
   const refusals: Refusals = [];
   const input = practitionerFieldsOf(next, changed, refusals);
   refuseElements('Practitioner', refusals);
-  await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id, input }, 'Practitioner', elementOf);
+  await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id, input, ...expectedVersion(ctx, current) }, 'Practitioner', elementOf);
 }
 
 async function createPractitioner(resource: Json, ctx: HandlerContext): Promise<string> {
@@ -176,11 +176,11 @@ function roleFieldsOf(next: Json, changed: readonly string[], refusals: Refusals
   return input;
 }
 
-async function updateRole(id: string, _current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
+async function updateRole(id: string, current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
   const refusals: Refusals = [];
   const input = roleFieldsOf(next, changed, refusals);
   refuseElements(ROLE, refusals);
-  await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id: id.slice(0, id.indexOf('.')), input }, ROLE, elementOf);
+  await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id: id.slice(0, id.indexOf('.')), input, ...expectedVersion(ctx, current) }, ROLE, elementOf);
 }
 
 const idOf = (reference: unknown, type: string): string | undefined => {
@@ -218,7 +218,9 @@ async function createRole(resource: Json, ctx: HandlerContext): Promise<string> 
   }
   const establishmentIds = [...new Set([...professional.establishments.map((e) => e.id), unit.establishment.id])];
   const unitIds = [...new Set([...professional.units.map((u) => u.id), unit.id])];
-  await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id: professional.id, input: { ...personal, establishmentIds, unitIds } }, ROLE, elementOf);
+  // The lists are the professional's as read: a placement landing meanwhile is a 409, not lost.
+  const variables = { id: professional.id, input: { ...personal, establishmentIds, unitIds }, expectedUpdatedAt: professional.updatedAt };
+  await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, variables, ROLE, elementOf);
   return `${professional.id}.${unit.id}`;
 }
 

@@ -45,6 +45,18 @@ export function checkIfMatch(ctx: HandlerContext, current: Json): void {
   );
 }
 
+/**
+ * What the mutation must still find when If-Match names a version: the served version's instant
+ * (versionId is `updatedAt` in milliseconds, mappers/common.ts), which the subgraph's UPDATE checks
+ * (`expectedUpdatedAt`, platform/db/optimistic.ts). So a write landing between the read and this
+ * one is a 412, not overwritten. No If-Match (or `*`): last writer wins, as R4 allows.
+ */
+export function expectedVersion(ctx: HandlerContext, current: Json): { expectedUpdatedAt?: string } {
+  const ifMatch = ctx.request?.ifMatch;
+  const lastUpdated = (current.meta as { lastUpdated?: string } | undefined)?.lastUpdated;
+  return ifMatch === undefined || ifMatch.trim() === '*' || !lastUpdated ? {} : { expectedUpdatedAt: lastUpdated };
+}
+
 /** One refusal per element, all reported at once (422): an element the hub does not record or lets no one change here. */
 export interface ElementRefusal {
   element: string;
@@ -69,13 +81,17 @@ export function refuseElements(resourceType: string, refusals: readonly ElementR
 }
 
 /**
- * A mutation's errors as FHIR answers: BAD_USER_INPUT (a rule of the subgraph: a code unknown to
+ * A mutation's errors as FHIR answers: a stale version with If-Match 412; BAD_USER_INPUT (a rule of the subgraph: a code unknown to
  * the terminology, a UF code taken, ages out of range…) is a 422 pointing at the element the
  * input field came from; FORBIDDEN 403, UNAUTHENTICATED 401, CONFLICT 409, as on reads.
  */
-function mutationRefusal(errors: readonly GraphQLFormattedError[], resourceType: string, elementOf: (field: string) => string): OperationOutcomeError {
+function mutationRefusal(ctx: HandlerContext, errors: readonly GraphQLFormattedError[], resourceType: string, elementOf: (field: string) => string): OperationOutcomeError {
   const first = errors[0]!;
   const field = first.extensions?.field;
+  // The record changed since the version If-Match named (RFC 9110: the precondition failed).
+  if (first.extensions?.code === 'CONFLICT' && first.extensions.expectedUpdatedAt !== undefined && ctx.request?.ifMatch !== undefined) {
+    return new OperationOutcomeError(outcomeAt('precondition-failed', 'conflict', `If-Match ${ctx.request.ifMatch}: ${first.message}`, resourceType));
+  }
   if (first.extensions?.code === 'BAD_USER_INPUT') {
     const element = typeof field === 'string' ? elementOf(field) : resourceType;
     return new OperationOutcomeError(outcomeAt('unprocessable', 'business-rule', first.message, element === resourceType ? element : `${resourceType}.${element}`));
@@ -95,6 +111,6 @@ export async function runMutation<T>(
   elementOf: (field: string) => string,
 ): Promise<T> {
   const result = await ctx.execute<T>({ query, variables }, ctx.caller);
-  if (result.errors?.length) throw mutationRefusal(result.errors, resourceType, elementOf);
+  if (result.errors?.length) throw mutationRefusal(ctx, result.errors, resourceType, elementOf);
   return result.data as T;
 }

@@ -6,11 +6,11 @@
 import type { PerimeterKind, RightCode } from './rights.js';
 
 /** Scopes a trust-circle application can hold. */
-export const SCOPES = ['offer.read', 'offer.write', 'capacity.read', 'capacity.write', 'tension.read', 'professional.read', 'bulk.export', 'admission.request', 'offer.report'] as const;
+export const SCOPES = ['offer.read', 'offer.write', 'capacity.read', 'capacity.write', 'tension.read', 'professional.read', 'professional.write', 'bulk.export', 'admission.request', 'offer.report'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Scopes whose writes stay within the application's registered perimeter (ApplicationPerimeter). */
-export const PERIMETER_SCOPES: readonly Scope[] = ['capacity.write', 'offer.write'];
+export const PERIMETER_SCOPES: readonly Scope[] = ['capacity.write', 'offer.write', 'professional.write'];
 
 /**
  * Confidentiality access level of the national IG (profils 0–3): 1 sees everything, 0 is public
@@ -43,7 +43,7 @@ export type Identity =
   | { kind: 'system'; subject: 'gateway' };
 
 /**
- * Where an application may write (capacity.write, offer.write), from its registration (docs/identity.md): the
+ * Where an application may write (capacity.write, offer.write, professional.write), from its registration (docs/identity.md): the
  * establishments (FINESS ET) it is registered for, or the whole region for a regional platform.
  * Absent: the application writes nothing, whatever its scopes (deny by default).
  */

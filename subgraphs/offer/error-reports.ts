@@ -35,6 +35,8 @@ const FOCUS_TYPES: Partial<Record<FeedbackSubjectType, readonly string[]>> = {
   ORGANIZATION: ['Organization'],
   ESTABLISHMENT: ['Organization'],
   UNIT: ['HealthcareService', 'Location'],
+  PROFESSIONAL: ['Practitioner'],
+  SITUATION: ['PractitionerRole'],
 };
 
 const DETAIL_KEYS = ['ruleErrorId', 'errorValue', 'proposedValue', 'pathElementError', 'systemRequester', 'identifierRequester'] as const;

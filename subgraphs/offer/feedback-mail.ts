@@ -18,6 +18,8 @@ const SUBJECT_LABELS: Record<FeedbackSubjectType, string> = {
   ORGANIZATION: 'entité juridique',
   ESTABLISHMENT: 'établissement',
   UNIT: 'unité',
+  PROFESSIONAL: 'professionnel',
+  SITUATION: 'situation (professionnel dans une unité)',
   SEARCH: 'recherche',
   NONE: '',
 };

@@ -15,6 +15,7 @@ import { hasRight, hasScope, requireRight, seesConfidential } from '../../platfo
 import { actorName, type Identity } from '../../platform/auth/identity.js';
 import { feedbackMail } from './feedback-mail.js';
 import type { OfferStore } from './store.js';
+import type { ProfessionalsPort } from './editing/professionals.js';
 import { detailColumns, errorReportChange, optionalText, senderOf, type ErrorReportAnswer, type ErrorReportDetails } from './error-reports.js';
 import { feedback, mailOutbox, type AssistanceDetails, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type FeedbackSubjectType } from './tables.js';
 import { assistanceDetailsOf, type AssistanceInput } from './assistance.js';
@@ -108,7 +109,23 @@ function parseId(id: string): number | null {
   return /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647 ? Number(id) : null;
 }
 
-export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Identity, teamEmail: string, nudge: () => void) {
+export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Identity, teamEmail: string, nudge: () => void, professionals: Pick<ProfessionalsPort, 'unitsOf'>) {
+  const visibleUnit = async (id: string) => (await offer.unitsByIds([id])).some((u) => !u.sensitive || seesConfidential(identity));
+
+  /**
+   * A professional's record or situation, asked of the professionals subgraph (never its tables):
+   * it exists, the sender may read professionals (hub users; applications with professional.read),
+   * and a situation's unit is one the sender sees.
+   */
+  const professionalSubjectExists = async (subjectType: 'PROFESSIONAL' | 'SITUATION', id: string): Promise<boolean> => {
+    if (identity.kind === 'client' && !hasScope(identity, 'professional.read')) return false;
+    const [professionalId, unitId] = subjectType === 'SITUATION' ? [id.slice(0, id.indexOf('.')), id.slice(id.indexOf('.') + 1)] : [id, undefined];
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(professionalId)) return false;
+    const units = await professionals.unitsOf(professionalId);
+    if (!units) return false;
+    return unitId === undefined || (units.includes(unitId) && (await visibleUnit(unitId)));
+  };
+
   /** Checks the record reported exists and the sender may see it (sensitive units: hub users and applications of access profile 1). */
   const checkSubject = async (subjectType: FeedbackSubjectType, subjectId: string | null | undefined): Promise<string | null> => {
     if (subjectType === 'SEARCH' || subjectType === 'NONE') {
@@ -119,12 +136,14 @@ export function createFeedbackService(orm: Orm, offer: OfferStore, identity: Ide
     if (!id) throw badInput(`\`subjectId\` is required for a ${subjectType} report.`, 'subjectId');
     const found =
       subjectType === 'ORGANIZATION'
-        ? await offer.organizationsByIds([id])
+        ? (await offer.organizationsByIds([id])).length > 0
         : subjectType === 'ESTABLISHMENT'
-          ? await offer.establishmentsByIds([id])
-          : (await offer.unitsByIds([id])).filter((u) => !u.sensitive || seesConfidential(identity));
-    const names = { ORGANIZATION: 'legal entity', ESTABLISHMENT: 'establishment', UNIT: 'unit' } as const;
-    if (!found.length) throw new HubError('NOT_FOUND', `No ${names[subjectType]} ${id}.`, { argumentName: 'subjectId' });
+          ? (await offer.establishmentsByIds([id])).length > 0
+          : subjectType === 'UNIT'
+            ? await visibleUnit(id)
+            : await professionalSubjectExists(subjectType, id);
+    const names = { ORGANIZATION: 'legal entity', ESTABLISHMENT: 'establishment', UNIT: 'unit', PROFESSIONAL: 'professional', SITUATION: 'situation' } as const;
+    if (!found) throw new HubError('NOT_FOUND', `No ${names[subjectType]} ${id}.`, { argumentName: 'subjectId' });
     return id;
   };
 

@@ -6,6 +6,8 @@ import { createOfferStore } from './store.js';
 import { seedOffer, type OfferSeed } from './seed.js';
 import { finessImportRoute } from './finess/route.js';
 import { createFeedbackService } from './feedback.js';
+import { createProfessionalsPort } from './editing/professionals.js';
+import { createSubgraphClient } from '../../platform/subgraph-client.js';
 import { nudgeFeedbackMail, startFeedbackMail } from './feedback-mail.js';
 import { createPopulationSeries, createPopulationService, createPopulationStore, startPopulationSnapshots, withPopulation, type PopulationContext } from './population/index.js';
 import { syncTerminology } from './terminology/load.js';
@@ -24,6 +26,8 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
     const editing = editingContext(deps); // docs/offer-editing.md
     const store = createOfferStore(db.orm);
     const populationStore = createPopulationStore(db.orm);
+    // Reports on professionals ask the professionals subgraph whether the record exists (feedback.ts).
+    const professionals = createProfessionalsPort(createSubgraphClient(config, deps.internalSecret));
     return (request, identity) => ({
       identity,
       offer: createOfferService(store, identity),
@@ -32,7 +36,7 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
       editing: editing(identity),
       structuredSearch: createStructuredSearch(db.orm, identity), // schemas/offer.search.graphql
       places: createPlaces(db.orm, identity), // schemas/offer.places.graphql (the admissions' place search)
-      feedback: createFeedbackService(db.orm, store, identity, config.regionalTeamEmail, () => nudgeFeedbackMail(request.server)),
+      feedback: createFeedbackService(db.orm, store, identity, config.regionalTeamEmail, () => nudgeFeedbackMail(request.server), professionals),
     });
   },
   extend: async (app, deps) => {

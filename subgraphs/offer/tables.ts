@@ -325,7 +325,7 @@ export const auditEvents = offer.table(
 
 export const FEEDBACK_KINDS = ['REPORT_ERROR', 'SUGGESTION', 'ASSISTANCE'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-export const FEEDBACK_SUBJECT_TYPES = ['ORGANIZATION', 'ESTABLISHMENT', 'UNIT', 'SEARCH', 'NONE'] as const;
+export const FEEDBACK_SUBJECT_TYPES = ['ORGANIZATION', 'ESTABLISHMENT', 'UNIT', 'PROFESSIONAL', 'SITUATION', 'SEARCH', 'NONE'] as const;
 export type FeedbackSubjectType = (typeof FEEDBACK_SUBJECT_TYPES)[number];
 export const FEEDBACK_STATUSES = ['OPEN', 'CLOSED'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];

@@ -3,8 +3,8 @@
  * A professional's record is covered by grants on it, or on an establishment where the person
  * works (or the legal entity of one: the gateway expands it into its establishments).
  */
-import { hasRight, requireRight, requireScope } from '../../platform/auth/authorize.js';
-import type { Identity, Target } from '../../platform/auth/identity.js';
+import { hasRight, inWritePerimeter, requireRight, requireScope } from '../../platform/auth/authorize.js';
+import { describeTarget, type Identity, type Target } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
 
@@ -36,6 +36,44 @@ export function requireUser(identity: Identity, what: string): Extract<Identity,
 /** The right on every target (each establishment of a new record, each changed assignment). */
 export function requireRightOnAll(identity: Identity, rights: RightCode | readonly RightCode[], targets: readonly Target[]): void {
   for (const target of targets) requireRight(identity, rights, target);
+}
+
+/**
+ * Before any lookup, for a write of professionals' records: anonymous callers are refused, and
+ * applications need professional.write (their perimeter is checked on the records, by
+ * requireProfessionalWrite). Users go on to their rights.
+ */
+export function requireProfessionalWriter(identity: Identity): void {
+  if (identity.kind === 'anonymous') throw new HubError('UNAUTHENTICATED', 'Authentication required: send a bearer token (Authorization: Bearer …).');
+  if (identity.kind === 'client') requireScope(identity, 'professional.write');
+}
+
+/**
+ * Whether a target lies in an application's write perimeter: an establishment or unit by its
+ * establishment, a professional by one of the establishments they work in (as a user's grant on
+ * an establishment covers them), the whole region only for a regional perimeter.
+ */
+function inApplicationPerimeter(identity: Extract<Identity, { kind: 'client' }>, target: Target): boolean {
+  if (target.kind === 'ESTABLISHMENT') return inWritePerimeter(identity, target.id);
+  if (target.kind === 'UNIT') return inWritePerimeter(identity, target.establishmentId);
+  if (target.kind === 'PROFESSIONAL' && (target.establishmentIds ?? []).some((e) => inWritePerimeter(identity, e))) return true;
+  return identity.perimeter?.kind === 'REGION';
+}
+
+/**
+ * A write on professionals (create, edit, placement), on every target: users by one of the rights
+ * covering it; applications with professional.write inside their registered write perimeter
+ * (the one capacity.write and offer.write use, docs/identity.md), deny by default.
+ */
+export function requireProfessionalWrite(identity: Identity, rights: RightCode | readonly RightCode[], targets: readonly Target[]): void {
+  if (identity.kind !== 'client') return requireRightOnAll(identity, rights, targets);
+  requireScope(identity, 'professional.write');
+  const outside = targets.find((target) => !inApplicationPerimeter(identity, target));
+  if (!outside) return;
+  throw new HubError('FORBIDDEN', `Application ${identity.name} may not write the professionals of ${describeTarget(outside)}: it is outside the establishments it is registered for.`, {
+    scope: 'professional.write',
+    perimeter: outside,
+  });
 }
 
 /** Role administration: OuruRorCredentials_adminRoles covering the perimeter. */

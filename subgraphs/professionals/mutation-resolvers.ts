@@ -29,8 +29,8 @@ const mailer = (ctx: Ctx) => () => mailerOf(ctx.app);
 export const mutationResolvers = {
   createProfessional: (_: unknown, args: { input: CreateInput; confirmSimilar?: boolean | null }, ctx: Ctx) =>
     ctx.professionals.createProfessional(ctx.identity, args.input, args.confirmSimilar ?? false, mailer(ctx)),
-  updateProfessional: (_: unknown, args: { id: string; input: UpdateInput }, ctx: Ctx) =>
-    ctx.professionals.updateProfessional(ctx.identity, args.id, args.input),
+  updateProfessional: (_: unknown, args: { id: string; input: UpdateInput; expectedUpdatedAt?: Date | null }, ctx: Ctx) =>
+    ctx.professionals.updateProfessional(ctx.identity, args.id, args.input, args.expectedUpdatedAt),
   archiveProfessional: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.archiveProfessional(ctx.identity, args.id),
   reactivateProfessional: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.professionals.reactivateProfessional(ctx.identity, args.id),
   setRescueEmail: (_: unknown, args: { professionalId: string; email: string }, ctx: Ctx) =>

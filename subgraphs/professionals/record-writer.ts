@@ -1,6 +1,7 @@
 /** Writes of professional records and of where they work. Call inside a store transaction. */
 import { and, eq, inArray, isNotNull, lt, notExists, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
+import { unchangedSince } from '../../platform/db/optimistic.js';
 import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.js';
 import { establishmentAssignments, mailOutbox, people, roleAssignments, unitAssignments } from './tables.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
@@ -44,8 +45,13 @@ export function createRecordWriter(orm: Orm) {
       return row!;
     },
 
-    update: async (id: string, fields: Partial<RecordFields>): Promise<ProfessionalView | null> => {
-      const [row] = await orm.update(people).set({ ...fields, updatedAt: sql`now()` }).where(eq(people.id, id)).returning(visibleColumns);
+    /** The updated record; null when it is gone, or when `expectedUpdatedAt` is given and it changed since (platform/db/optimistic.ts). */
+    update: async (id: string, fields: Partial<RecordFields>, expectedUpdatedAt?: Date | null): Promise<ProfessionalView | null> => {
+      const [row] = await orm
+        .update(people)
+        .set({ ...fields, updatedAt: sql`now()` })
+        .where(and(eq(people.id, id), unchangedSince(people.updatedAt, expectedUpdatedAt)))
+        .returning(visibleColumns);
       return row ?? null;
     },
 

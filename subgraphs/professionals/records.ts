@@ -6,7 +6,8 @@ import { requireRight } from '../../platform/auth/authorize.js';
 import type { Identity, Target } from '../../platform/auth/identity.js';
 import type { RightCode } from '../../platform/auth/rights.js';
 import { HubError } from '../../platform/errors.js';
-import { establishmentTarget, requireRightOnAll } from './access.js';
+import { staleRecord } from '../../platform/db/optimistic.js';
+import { establishmentTarget, requireProfessionalWrite, requireProfessionalWriter } from './access.js';
 import { accountOpened, openAccount } from './account-opening.js';
 import { actorName } from '../../platform/auth/identity.js';
 import { changedFieldNames, placementKeys, professionalChange } from './changes.js';
@@ -64,10 +65,15 @@ function changedPlacement(before: Placement, after: Placement): string[] {
   ];
 }
 
-/** ORU_PROFESSIONNEL_NEW transversally, or covering each establishment of the new record. */
+/** ORU_PROFESSIONNEL_NEW transversally, or covering each establishment of the new record (an application: its perimeter holding each). */
 function requireCreateRight(identity: Identity, establishmentIds: readonly string[]): void {
   const targets: Target[] = establishmentIds.length ? establishmentIds.map(establishmentTarget) : [{ kind: 'TRANSVERSAL' }];
-  requireRightOnAll(identity, 'ORU_PROFESSIONNEL_NEW', targets);
+  requireProfessionalWrite(identity, 'ORU_PROFESSIONNEL_NEW', targets);
+}
+
+/** Accounts (sign-in, mails) are opened and switched by hub users: an application writes records only. */
+function refuseApplicationAccount(identity: Identity, field: string): void {
+  if (identity.kind === 'client') throw new HubError('FORBIDDEN', `Application ${identity.name} writes professionals' records, not their accounts (${field}): a hub user opens and switches accounts.`, { field });
 }
 
 export function createRecordService(store: ProfessionalStore, directory: UnitDirectory) {
@@ -86,8 +92,9 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
 
   return {
     createProfessional: async (identity: Identity, input: CreateInput, confirmSimilar: boolean, mailer: () => AccountMailer): Promise<ProfessionalView> => {
-      requireSignedIn(identity);
+      requireProfessionalWriter(identity);
       const draft = parseCreate(input);
+      if (draft.account) refuseApplicationAccount(identity, 'input.account');
       requireCreateRight(identity, draft.establishmentIds);
       const placement = await resolvePlacement(directory, draft, null);
       if (!confirmSimilar) await refuseIfSimilar(store, draft.fields.lastName, draft.fields.firstName);
@@ -115,14 +122,16 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
       return person;
     },
 
-    updateProfessional: async (identity: Identity, id: string, input: UpdateInput): Promise<ProfessionalView> => {
-      requireSignedIn(identity);
+    /** With `expectedUpdatedAt`, the record must not have changed since: checked by the UPDATE, first statement of the transaction. */
+    updateProfessional: async (identity: Identity, id: string, input: UpdateInput, expectedUpdatedAt?: Date | null): Promise<ProfessionalView> => {
+      requireProfessionalWriter(identity);
       const current = await currentRecord(store, id);
-      requireRight(identity, 'ORU_PROFESSIONNEL_EDIT', current.target);
+      requireProfessionalWrite(identity, 'ORU_PROFESSIONNEL_EDIT', [current.target]);
       refuseArchived(current.person);
       const draft = parseUpdate(input, current.person, current.placement);
+      if (draft.accountEnabled !== null) refuseApplicationAccount(identity, 'input.accountEnabled');
       const placement = draft.placement ? await resolvePlacement(directory, draft.placement, current.placement) : null;
-      if (placement) requireRightOnAll(identity, PLACEMENT_RIGHTS, placementTargets(current.placement, placement));
+      if (placement) requireProfessionalWrite(identity, PLACEMENT_RIGHTS, placementTargets(current.placement, placement));
       if (draft.fields.rppsNumber) await requireFreeNumber(store, draft.fields.rppsNumber, id);
       const [account] = draft.accountEnabled === null ? [] : await store.accounts.ofProfessionals([id]);
       if (draft.accountEnabled !== null && !account) {
@@ -130,7 +139,8 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
       }
       return store
         .transaction(async (tx) => {
-          const row = await tx.records.update(id, draft.fields);
+          const row = await tx.records.update(id, draft.fields, expectedUpdatedAt);
+          if (!row && expectedUpdatedAt) throw staleRecord(`Professional ${id}`, expectedUpdatedAt);
           if (placement) {
             await tx.records.replaceEstablishments(id, placement.establishmentIds);
             await tx.records.replaceUnits(id, placement.units);

@@ -17,6 +17,8 @@ export interface ProfessionalsPort {
   soleProfessionals(unitId: string): Promise<AttachedProfessional[]>;
   /** Idempotent; returns the ids of the professionals concerned. */
   applyUnitTransfer(unitId: string, from: string, to: string, withProfessionals: boolean): Promise<string[]>;
+  /** The units a professional works in (as the gateway sees them); null when there is no such professional. */
+  unitsOf(professionalId: string): Promise<string[] | null>;
 }
 
 const APPLY_TRANSFER = /* GraphQL */ `
@@ -35,6 +37,10 @@ export function createProfessionalsPort(client: SubgraphClient): ProfessionalsPo
         'soleProfessionals { id lastName firstName }',
       );
       return unit?.soleProfessionals ?? [];
+    },
+    unitsOf: async (professionalId) => {
+      const [professional] = await client.entities<{ units: Array<{ id: string }> } | null>('professionals', 'Professional', [professionalId], 'units { id }');
+      return professional ? professional.units.map((u) => u.id) : null;
     },
     applyUnitTransfer: async (unitId, from, to, withProfessionals) =>
       (await client.query<ApplyUnitTransferMutation>('professionals', APPLY_TRANSFER, { unitId, from, to, with: withProfessionals })).applyUnitTransfer,

@@ -42,13 +42,14 @@ type Id = { id: string };
 
 export const editingResolvers = {
   Mutation: {
-    updateEstablishment: (_: unknown, a: Id & { input: EstablishmentUpdate }, ctx: Ctx) => ctx.editing.updateEstablishment(a.id, a.input),
+    updateEstablishment: (_: unknown, a: Id & { input: EstablishmentUpdate; expectedUpdatedAt?: Date | null }, ctx: Ctx) =>
+      ctx.editing.updateEstablishment(a.id, a.input, a.expectedUpdatedAt),
     createPole: (_: unknown, a: { establishmentId: string; name: string }, ctx: Ctx) => ctx.editing.createPole(a.establishmentId, a.name),
     renamePole: (_: unknown, a: Id & { name: string }, ctx: Ctx) => ctx.editing.renamePole(a.id, a.name),
     archivePole: (_: unknown, a: Id, ctx: Ctx) => ctx.editing.archivePole(a.id),
     reactivatePole: (_: unknown, a: Id, ctx: Ctx) => ctx.editing.reactivatePole(a.id),
     createUnit: (_: unknown, a: { establishmentId: string; input: UnitInput }, ctx: Ctx) => ctx.editing.createUnit(a.establishmentId, a.input),
-    updateUnit: (_: unknown, a: Id & { input: UnitFieldsInput }, ctx: Ctx) => ctx.editing.updateUnit(a.id, a.input),
+    updateUnit: (_: unknown, a: Id & { input: UnitFieldsInput; expectedUpdatedAt?: Date | null }, ctx: Ctx) => ctx.editing.updateUnit(a.id, a.input, a.expectedUpdatedAt),
     changeUnitType: (_: unknown, a: Id & { kind: string; discipline: string }, ctx: Ctx) => ctx.editing.changeUnitType(a.id, a.kind, a.discipline),
     archiveUnit: (_: unknown, a: Id, ctx: Ctx) => ctx.editing.archiveUnit(a.id),
     reactivateUnit: (_: unknown, a: Id, ctx: Ctx) => ctx.editing.reactivateUnit(a.id),

@@ -3,6 +3,7 @@ import { appendChanges } from '../../../platform/changes/append.js';
 import type { NewChange } from '../../../platform/changes/tables.js';
 import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
+import { unchangedSince } from '../../../platform/db/optimistic.js';
 import {
   auditEvents,
   establishmentPrices,
@@ -133,16 +134,18 @@ function createEditingQueries(orm: Orm) {
 
     insertUnit: async (values: NewUnit): Promise<UnitRow> => (await orm.insert(units).values(values).returning())[0]!,
 
-    updateUnit: async (id: string, changes: UnitChanges): Promise<UnitRow> =>
-      (await orm.update(units).set({ ...changes, updatedAt: sql`now()` }).where(eq(units.id, id)).returning())[0]!,
+    /** The updated row; null when `expectedUpdatedAt` is given and the row changed since (platform/db/optimistic.ts). */
+    updateUnit: async (id: string, changes: UnitChanges, expectedUpdatedAt?: Date | null): Promise<UnitRow | null> =>
+      (await orm.update(units).set({ ...changes, updatedAt: sql`now()` }).where(and(eq(units.id, id), unchangedSince(units.updatedAt, expectedUpdatedAt))).returning())[0] ?? null,
 
     replaceContacts: async (unitId: string, contacts: readonly ContactValues[]): Promise<void> => {
       await orm.delete(unitContacts).where(eq(unitContacts.unitId, unitId));
       if (contacts.length) await orm.insert(unitContacts).values(contacts.map((c, position) => ({ ...c, unitId, position })));
     },
 
-    updateEstablishment: async (id: string, changes: Partial<EstablishmentRow>): Promise<EstablishmentRow> =>
-      (await orm.update(establishments).set({ ...changes, updatedAt: sql`now()` }).where(eq(establishments.id, id)).returning())[0]!,
+    /** The updated row; null when `expectedUpdatedAt` is given and the row changed since. */
+    updateEstablishment: async (id: string, changes: Partial<EstablishmentRow>, expectedUpdatedAt?: Date | null): Promise<EstablishmentRow | null> =>
+      (await orm.update(establishments).set({ ...changes, updatedAt: sql`now()` }).where(and(eq(establishments.id, id), unchangedSince(establishments.updatedAt, expectedUpdatedAt))).returning())[0] ?? null,
 
     pricesOfEstablishments: (establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> => pricesOfEstablishments(orm, establishmentIds),
 

@@ -5,6 +5,7 @@
 import { requireRight } from '../../../platform/auth/authorize.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import { HubError } from '../../../platform/errors.js';
+import { isUnchangedSince, staleRecord } from '../../../platform/db/optimistic.js';
 import type { EstablishmentRow, PoleRow } from '../tables.js';
 import { establishmentTarget, requireApplicationOrUserWriter, requireRecordWrite, requireWriter } from './access.js';
 import { actorOf, created, diff, entry } from './audit.js';
@@ -70,7 +71,8 @@ export function createStructureEditing(store: EditingStore, identity: Identity) 
   };
 
   return {
-    updateEstablishment: async (id: string, input: EstablishmentUpdate): Promise<EstablishmentRow> => {
+    /** With `expectedUpdatedAt`, the establishment must not have changed since (the UPDATE checks it). */
+    updateEstablishment: async (id: string, input: EstablishmentUpdate, expectedUpdatedAt?: Date | null): Promise<EstablishmentRow> => {
       requireApplicationOrUserWriter(identity);
       requireRecordWrite(identity, 'ORU_ROR_ETABLISSEMENT_EDIT', establishmentTarget(await establishmentOf(store, id)));
       const wanted = establishmentChanges(input);
@@ -78,6 +80,7 @@ export function createStructureEditing(store: EditingStore, identity: Identity) 
       const prices = input.prices === undefined ? undefined : pricesOf(input.prices ?? []);
       return store.transaction(async (tx) => {
         const current = await establishmentOf(tx, id, 'id', true);
+        if (!isUnchangedSince(current.updatedAt, expectedUpdatedAt)) throw staleRecord(`Establishment ${id}`, expectedUpdatedAt!);
         const changes = diff(current as unknown as Record<string, unknown>, wanted);
         if (prices !== undefined) {
           const stored = (await tx.pricesOfEstablishments([id])).map(({ id: _id, establishmentId: _e, ...p }) => p);
@@ -86,7 +89,8 @@ export function createStructureEditing(store: EditingStore, identity: Identity) 
         }
         if (!Object.keys(changes).length) return current;
         // updated_at moves with any change, prices included (FHIR meta.lastUpdated).
-        const row = await tx.updateEstablishment(id, wanted);
+        const row = await tx.updateEstablishment(id, wanted, expectedUpdatedAt);
+        if (!row) throw staleRecord(`Establishment ${id}`, expectedUpdatedAt!);
         await tx.audit([entry(actor(), 'ESTABLISHMENT', id, 'UPDATE', changes)]);
         return row;
       });

@@ -7,6 +7,7 @@
 import { requireRight, seesConfidential } from '../../../platform/auth/authorize.js';
 import type { Identity } from '../../../platform/auth/identity.js';
 import { HubError } from '../../../platform/errors.js';
+import { isUnchangedSince, staleRecord } from '../../../platform/db/optimistic.js';
 import type { UnitContactRow, UnitRow } from '../tables.js';
 import { OPEN_ACCESS_CONFIDENTIALITY } from '../service.js';
 import { establishmentTarget, requireApplicationOrUserWriter, requireRecordWrite, requireWriter, unitTarget } from './access.js';
@@ -44,14 +45,27 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
     return unit;
   };
 
-  /** Applies `wanted` to the locked unit and audits what actually changed; nothing changed, nothing written. */
-  const writeUnit = async (tx: EditingQueries, id: string, action: string, wanted: Partial<UnitRow>, contacts: ReturnType<typeof unitChangesOf>['contacts'], extra: Record<string, { from: unknown; to: unknown }> = {}) => {
+  /**
+   * Applies `wanted` to the locked unit and audits what actually changed; nothing changed, nothing
+   * written. With `expectedUpdatedAt`, the unit must not have changed since (the UPDATE checks it).
+   */
+  const writeUnit = async (
+    tx: EditingQueries,
+    id: string,
+    action: string,
+    wanted: Partial<UnitRow>,
+    contacts: ReturnType<typeof unitChangesOf>['contacts'],
+    extra: Record<string, { from: unknown; to: unknown }> = {},
+    expectedUpdatedAt?: Date | null,
+  ) => {
     const current = await unitOf(tx, id, true);
     const currentContacts = await tx.contactsOf(id);
     const before = auditedUnit(current, currentContacts);
     const changes = { ...diff(before, { ...wanted, ...(contacts ? { contacts: auditedUnit(current, contacts).contacts } : {}) }), ...extra };
+    if (!isUnchangedSince(current.updatedAt, expectedUpdatedAt)) throw staleRecord(`Unit ${id}`, expectedUpdatedAt!);
     if (!Object.keys(changes).length) return current;
-    const row = await tx.updateUnit(id, wanted); // bumps updated_at, also when only the contacts changed
+    const row = await tx.updateUnit(id, wanted, expectedUpdatedAt); // bumps updated_at, also when only the contacts changed
+    if (!row) throw staleRecord(`Unit ${id}`, expectedUpdatedAt!);
     if (contacts) await tx.replaceContacts(id, contacts);
     await tx.audit([entry(actor(), 'UNIT', id, action, changes)]);
     return row;
@@ -75,7 +89,7 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
       const current = await unitOf(tx, id, true);
       if (current.archived === archived) return current;
       if (!archived) await requireFreeUfCode(tx, current.establishmentId, current.ufCode, id);
-      const row = await tx.updateUnit(id, { archived });
+      const row = (await tx.updateUnit(id, { archived }))!;
       await tx.audit([entry(actor(), 'UNIT', id, archived ? 'ARCHIVE' : 'REACTIVATE', { archived: { from: !archived, to: archived } })]);
       return row;
     });
@@ -99,7 +113,7 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
       });
     },
 
-    updateUnit: async (id: string, input: UnitFieldsInput): Promise<UnitRow> => {
+    updateUnit: async (id: string, input: UnitFieldsInput, expectedUpdatedAt?: Date | null): Promise<UnitRow> => {
       requireApplicationOrUserWriter(identity);
       const unit = await unitOf(store, id);
       requireRecordWrite(identity, 'ORU_ROR_UNITE_EDIT', unitTarget(unit, (await establishmentOf(store, unit.establishmentId)).organizationId));
@@ -112,7 +126,7 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
       if (changes.poleId) await requireUsablePole(store, changes.poleId, unit.establishmentId);
       return store.transaction(async (tx) => {
         if (changes.ufCode && changes.ufCode !== unit.ufCode) await requireFreeUfCode(tx, unit.establishmentId, changes.ufCode, id);
-        return writeUnit(tx, id, 'UPDATE', changes, contacts);
+        return writeUnit(tx, id, 'UPDATE', changes, contacts, {}, expectedUpdatedAt);
       });
     },
 

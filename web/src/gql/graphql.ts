@@ -490,7 +490,11 @@ export type FeedbackSubjectType =
   /** Nothing in particular (suggestions, assistance requests). */
   | 'NONE'
   | 'ORGANIZATION'
+  /** A professional's record (subjectId P…): FHIR Practitioner. */
+  | 'PROFESSIONAL'
   | 'SEARCH'
+  /** A professional's situation in a unit (subjectId <professional id>.<unit id>): FHIR PractitionerRole. */
+  | 'SITUATION'
   | 'UNIT';
 
 export type HetAlertFilter = {

@@ -75,6 +75,8 @@ export const FEEDBACK_SUBJECTS: Record<FeedbackSubjectType, string> = {
   ORGANIZATION: 'Entité juridique',
   ESTABLISHMENT: 'Établissement',
   UNIT: 'Unité',
+  PROFESSIONAL: 'Professionnel',
+  SITUATION: 'Professionnel dans une unité',
   SEARCH: 'Recherche',
   NONE: 'Aucun objet',
 };
