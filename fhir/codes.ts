@@ -58,7 +58,7 @@ export const EXTENSIONS = {
   /** metadonnee.modeleSaisie: the entry form (Questionnaire) used, canonical `url|version`. */
   metaQuestionnaireUsedAsATemplate: `${ROR_SD}/ror-meta-questionnaire-used-as-a-template`,
   locationEquipment: `${ROR_SD}/ror-location-equipment`,
-  /** Nested in ror-location-equipment, as the IG's extension and its PATCH example draw it (D1xx-loc17-4). */
+  /** Nested in ror-location-equipment, as the IG's extension and its PATCH example draw it (D174). */
   locationEquipmentLimit: `${ROR_SD}/ror-location-equipment-limit`,
   locationResidentialCapacity: `${ROR_SD}/ror-location-residential-capacity`,
   /** FR Core address extension the ror-organization profile slices as `address.extension[inseeCode]`. */
@@ -77,7 +77,7 @@ export const EXTENSIONS = {
   organizationPeriod: 'http://hl7.org/fhir/StructureDefinition/organization-period',
   /** zonePoser: helicopter landing zone (valueBoolean). */
   organizationDropZone: `${ROR_SD}/ror-organization-drop-zone`,
-  /** nomOI: the name of an internal organisation (the EG's pôles, D1xx-org17-2). */
+  /** nomOI: the name of an internal organisation (the EG's pôles, D179). */
   organizationOiName: `${ROR_SD}/ror-organization-oi-name`,
   /** Tarif: one per price, with sub-extensions priceType, priceUnit, amount, startDate… */
   organizationPrice: `${ROR_SD}/ror-organization-price`,

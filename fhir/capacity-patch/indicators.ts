@@ -184,7 +184,7 @@ export const NO_FIGURES: Omit<Figures, 'nature'> = {
  * not reactivable = closed − reopened − reactivable.
  */
 export function applyIndicator(current: Figures, { slot, count, temporaryAssignment, crisisType }: Indicator): Figures {
-  // The assignment is the unit's record's: every indicator states it (D1xx-loc17-1).
+  // The assignment is the unit's record's: every indicator states it (D171).
   const figures = { ...current, temporaryAssignment };
   const notReactivable = figures.closedBeds - figures.reopenedBeds - figures.reopenableBeds;
   switch (slot) {

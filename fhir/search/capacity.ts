@@ -117,7 +117,7 @@ export const CAPACITY_PARAMS: readonly SearchParamDefinition[] = [
   token('gender-capacity-available', 'ror-sp-gender-capacity-available', 'Gender of the available beds', CODE_SYSTEMS.genreCapacite),
   token('capacity-closing-type', 'ror-sp-capacity-closing-type', 'Closing type of closed beds', CODE_SYSTEMS.typeFermetureCapacite),
   token('additional-bed-type', 'ror-sp-additional-bed-type', 'Type of supplementary beds', CODE_SYSTEMS.typeLitSupplementaire),
-  // Held by the unit's record, evaluated in SQL by the capacities subgraph: no :not (D1xx-loc17-2).
+  // Held by the unit's record, evaluated in SQL by the capacities subgraph: no :not (D172).
   token('temporary-assignement', 'ror-sp-temporary-assignement', 'Temporary assignment of the unit\'s beds', CODE_SYSTEMS.affectationTemporaire, []),
   token('crisis-type', 'ror-sp-crisis-type', 'Crisis the supplementary beds are opened for (capacityStatus 06 only)', CODE_SYSTEMS.typeCrise, []),
   {

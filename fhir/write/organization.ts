@@ -106,7 +106,7 @@ async function establishmentByIdentifier(value: string, ctx: HandlerContext): Pr
   return result.data?.establishment ? [result.data.establishment.id] : [];
 }
 
-/** A real creation: refused, naming the rule (D-write20b: EGs come from FINESS). */
+/** A real creation: refused, naming the rule (D189: EGs come from FINESS). */
 function refuseCreation(): Promise<string> {
   throw new OperationOutcomeError(
     outcomeAt(

@@ -193,7 +193,7 @@ export type BedManagementContactRow = typeof bedManagementContacts.$inferSelect;
 
 /**
  * What an establishment declares of its intra-hospital bed management, for the criteria of the
- * maturity index the hub cannot compute (territory/maturity.ts, decision D1xx-terr18b-2). One row
+ * maturity index the hub cannot compute (territory/maturity.ts, decision D182). One row
  * per establishment, replaced as a whole by each declaration.
  */
 export const bedManagementMaturity = capacities.table('bed_management_maturity', {

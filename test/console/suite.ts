@@ -1,5 +1,5 @@
 /**
- * The console's browser scenarios, each run once (D1xx-suite16-1): test/console-pglite.browser.test.ts
+ * The console's browser scenarios, each run once (D175): test/console-pglite.browser.test.ts
  * runs the screens of `SCREENS.pglite`, test/console-postgres.browser.test.ts those of
  * `SCREENS.postgres`, one hub and one chromium per file (test/helpers/console.ts), so the two halves
  * run in parallel workers. The console talks to the hub only over HTTP and WebSocket; what differs

@@ -1,7 +1,7 @@
 /**
  * A unit's housing and equipment limits (schemas/capacities.features.graphql): read with the
  * capacity read rights, replaced with the capacity entry rights (the bed managers and unit
- * referents who enter the unit's capacity, D1xx-loc17-3), on active units only.
+ * referents who enter the unit's capacity, D173), on active units only.
  */
 import DataLoader from 'dataloader';
 import type { Identity } from '../../../platform/auth/identity.js';

@@ -2,7 +2,7 @@
  * The maturity index of an establishment's intra-hospital bed management (seed 004: "La gestion
  * des lits intra, un outil : l'indice de maturité", "un préalable à la coordination
  * territoriale"). The seed names the index without its criteria; these are what it says good
- * intra-hospital bed management is (decision D1xx-terr18b-2, docs/territory.md § Maturity index):
+ * intra-hospital bed management is (decision D182, docs/territory.md § Maturity index):
  * computed from the hub's data where it holds them, declared by the establishment otherwise. Pure.
  */
 import type { BedManagementMaturityRow } from '../tables.js';
