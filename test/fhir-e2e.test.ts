@@ -68,8 +68,8 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
       ['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole']
         .map(versioned)
         .map((r) => (r.startsWith('Location:') ? `${r},patch` : r))
-        // Offer writes (docs/fhir-write.md)
-        .map((r) => (r.startsWith('Organization:') ? `${r},update,patch` : r.startsWith('Location:') ? r : `${r},create,update,patch`))
+        // Offer writes (docs/fhir-write.md); an Organization create is conditional only (D189)
+        .map((r) => (r.startsWith('Location:') ? r : `${r},create,update,patch`))
         .map((r) => (searched.includes(r.split(':')[0]!) ? `${r},search-type` : r))
         .concat('ServiceRequest:read,search-type', 'Subscription:read,create,delete,search-type', 'Task:read,create,patch,update,search-type')
         .sort(),
