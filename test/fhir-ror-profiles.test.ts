@@ -182,5 +182,8 @@ describe('Medplum enforces the authored profiles', () => {
     expect(rorProfileIssues(stringly, PROFILES.task)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^ror-task: error Task: Constraint ror-slice-input-pathElementError-type not met/), 'ror-task: error Task.businessStatus: Missing required property']),
     );
+    const otherSystem = report({});
+    otherSystem.businessStatus = { coding: [{ system: CODE_SYSTEMS.actionAnomalie, code: 'COR' }] };
+    expect(rorProfileIssues(otherSystem, PROFILES.task)).toEqual([expect.stringMatching(/Constraint ror-businessStatus-system not met/)]);
   });
 });
