@@ -30,10 +30,10 @@ type Result<R> = Promise<[OperationOutcome, R?]>;
 export const REPORT_TASK_DOCUMENTATION = {
   create:
     "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService, Location, Practitioner ou PractitionerRole visible de l'appelant), " +
-    'inputs typés par input-task-ror-codesystem, transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
+    'inputs typés par input-task-ror-codesystem (pathElementError en valueExpression, identifierRequester en valueIdentifier, ou valueString), transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
   patch:
     "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch or FHIRPath Patch): the regional team answers a ror-task " +
-    '(status requested → completed or rejected, output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
+    '(status requested → completed or rejected, or businessStatus → 08 Corrigé or 09 Refusé; output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
   read: 'Task/report-<n> (ror-task): the regional team and the reporter; Task/<request id>-<unit id>: an admission Task.',
 } as const;
 
