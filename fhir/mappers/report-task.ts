@@ -66,7 +66,7 @@ export const PARAMETER_TYPES: Partial<Record<InputCode | OutputCode, 'Expression
 };
 
 /** An identifier stored as text: `<system>|<value>` when it has a system (a URI), else its value. */
-export const identifierText = (identifier: Identifier): string => (identifier.system ? `${identifier.system}|${identifier.value ?? ''}` : (identifier.value ?? ''));
+const identifierText = (identifier: Identifier): string => (identifier.system ? `${identifier.system}|${identifier.value ?? ''}` : (identifier.value ?? ''));
 
 function identifierOf(text: string): Identifier {
   const bar = text.indexOf('|');
@@ -90,7 +90,7 @@ function parameter(system: string, code: InputCode | OutputCode, text: string): 
 type Derived = Pick<ErrorReportRecord, 'status' | 'resolution' | 'details' | 'senderKind' | 'senderLogin'>;
 
 /** The business status (JDV_J244) a report's status and resolution stand for. */
-export function reportBusinessStatus(record: Pick<ErrorReportRecord, 'status' | 'resolution'>): Coding {
+function reportBusinessStatus(record: Pick<ErrorReportRecord, 'status' | 'resolution'>): Coding {
   if (record.status === 'OPEN') return CODINGS.reportToProcess;
   if (record.resolution === 'CORRECTED') return CODINGS.reportCorrected;
   return record.resolution === 'REJECTED' ? CODINGS.reportRefused : CODINGS.reportToleratedForGood;
