@@ -2,6 +2,7 @@
  * The server's CapabilityStatement, generated from the handler registry (the same one the router
  * dispatches through), so `GET /metadata` lists exactly what is served.
  */
+import { HUB_SYSTEM_NAME } from './codes.js';
 import { implementedInteractions, type AnyResourceHandler } from './registry.js';
 import type { CapabilityStatement, CapabilityStatementResource, Extension } from './types.js';
 
@@ -73,9 +74,9 @@ export function buildCapabilityStatement(
     ...(instantiates.length ? { instantiates } : {}),
     status: 'active',
     date: options.date,
-    publisher: 'ROR Hub',
+    publisher: HUB_SYSTEM_NAME,
     kind: 'instance',
-    software: { name: 'ROR Hub' },
+    software: { name: HUB_SYSTEM_NAME },
     implementation: {
       description: 'ROR Hub FHIR R4 facade over the regional ROR GraphQL API (ROR IG ans.fhir.fr.ror profiles)',
       url: options.baseUrl,

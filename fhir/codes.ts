@@ -137,6 +137,10 @@ export const CODE_SYSTEMS = {
   groupeTarifaireDependance: nos('TRE_R237', 'GroupeTarifaireDependance'),
   temporaliteAccueil: nos('TRE_R240', 'TemporaliteAccueil'),
   conditionTarifaire: nos('TRE_R250', 'ConditionTarifaire'),
+  /** ror-task (error reports): businessStatus (JDV_J244), reasonCode (JDV_J242), code (JDV_J241). */
+  statutMetierAnomalie: nos('TRE_R352', 'StatutMetierAnomalie'),
+  actionAnomalie: nos('TRE_R349', 'ActionAnomalie'),
+  thematiqueAnomalie: nos('TRE_R350', 'ThematiqueAnomalie'),
 } as const;
 
 /** UCUM, the system of the equipment limits' units (kg, cm). */
@@ -206,7 +210,19 @@ export const CODINGS = {
   contactManagement: coding(CODE_SYSTEMS.natureContact, '10', 'Direction'),
   /** PractitionerRole.specialty[expertiseType] of an ordinal specialty (TRE_R38). */
   expertiseSpecialty: coding(CODE_SYSTEMS.typeSavoirFaire, 'S', 'Spécialité ordinale'),
+  /** ror-task businessStatus (TRE_R352, release 20231215120000), reasonCode (TRE_R349) and code (TRE_R350): D1xx-task17-1. */
+  reportToProcess: coding(CODE_SYSTEMS.statutMetierAnomalie, '02', 'À traiter'),
+  reportToleratedForGood: coding(CODE_SYSTEMS.statutMetierAnomalie, '07', 'Toléré définitivement'),
+  reportCorrected: coding(CODE_SYSTEMS.statutMetierAnomalie, '08', 'Corrigé'),
+  reportRefused: coding(CODE_SYSTEMS.statutMetierAnomalie, '09', 'Refusé'),
+  actionAddition: coding(CODE_SYSTEMS.actionAnomalie, 'AJO', 'Ajout'),
+  actionCorrection: coding(CODE_SYSTEMS.actionAnomalie, 'COR', 'Correction'),
+  themeCompleteness: coding(CODE_SYSTEMS.thematiqueAnomalie, '01', 'Complétude'),
+  themeAccuracy: coding(CODE_SYSTEMS.thematiqueAnomalie, '06', 'Exactitude'),
 } as const;
+
+/** The name the hub gives itself as a system (CapabilityStatement.software, a ror-task's systemRequester for its users). */
+export const HUB_SYSTEM_NAME = 'ROR Hub';
 
 /**
  * How the hub's capacity sources map onto TRE_R335-TypeSourceCapacite

@@ -16,6 +16,7 @@ import { startReceiver, statusOf, type Receiver } from './helpers/fhir/receiver.
 import { BACKPORT_URLS } from '../fhir/subscriptions/backport.js';
 import { REPORT_TASK_TOPIC } from '../fhir/subscriptions/topics.js';
 import { REPORT_TASK_SYSTEMS } from '../fhir/mappers/report-task.js';
+import { CODE_SYSTEMS } from '../fhir/codes.js';
 
 const ROR_TASK = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/ror-task';
 const REPORTER = 'bed-manager-chateauroux'; // application with offer.report, access profile 2
@@ -32,6 +33,10 @@ async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Prom
 }
 
 const input = (code: string, value: string) => ({ type: { coding: [{ system: REPORT_TASK_SYSTEMS.input, code }] }, valueString: value });
+/** An input in the value type the profile gives it (Expression, Identifier). */
+const typed = (code: string, value: Record<string, unknown>) => ({ type: { coding: [{ system: REPORT_TASK_SYSTEMS.input, code }] }, ...value });
+const coded = (task: Record<string, unknown>) => (['businessStatus', 'code', 'reasonCode'] as const).map((key) => (task[key] as { coding: Array<{ code: string }> } | undefined)?.coding[0]?.code);
+const inputOf = (task: Record<string, unknown>, code: string) => (task.input as Array<{ type: { coding: Array<{ code: string }> } }>).find((p) => p.type.coding[0]!.code === code);
 
 const phoneReport = (focus: string) => ({
   resourceType: 'Task',
@@ -41,11 +46,11 @@ const phoneReport = (focus: string) => ({
   focus: { reference: focus },
   description: 'Le numéro de téléphone du service est faux.',
   input: [
-    input('pathElementError', 'HealthcareService.telecom'),
+    typed('pathElementError', { valueExpression: { language: 'text/fhirpath', expression: 'HealthcareService.telecom' } }),
     input('errorValue', '02 54 00 00 00'),
     input('proposedValue', '02 54 29 60 00'),
     input('systemRequester', 'Gestion des lits — CH Châteauroux'),
-    input('identifierRequester', 'GL-4512'),
+    typed('identifierRequester', { valueIdentifier: { system: 'urn:oid:1.2.250.1.213.1.4.2', value: 'GL-4512' } }),
   ],
 });
 
@@ -108,6 +113,8 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(r4Issues(created.body as never)).toEqual([]);
     expect(rorIssues(created.body as never)).toEqual([]);
     expect(created.body).toMatchObject({ status: 'requested', focus: { reference: `HealthcareService/${unitId}` }, requester: { type: 'Device' } });
+    // 02 À traiter, 06 Exactitude, COR Correction: a wrong value with a proposed one.
+    expect(coded(created.body)).toEqual(['02', '06', 'COR']);
 
     // The requester reads and finds its Task; the team finds it too.
     const read = (await client(REPORTER).read({ resourceType: 'Task', id: taskId })) as unknown as Resource & { input: unknown[] };
@@ -130,11 +137,12 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     // The team answers.
     const answer = [
       { op: 'replace', path: '/status', value: 'completed' },
-      { op: 'add', path: '/output', value: [{ type: { coding: [{ system: REPORT_TASK_SYSTEMS.output, code: 'newValue' }] }, valueString: '02 54 29 60 00' }, { type: { coding: [{ system: REPORT_TASK_SYSTEMS.output, code: 'identifierAnalyst' }] }, valueString: 'ARS-CVL-07' }] },
+      { op: 'add', path: '/output', value: [{ type: { coding: [{ system: REPORT_TASK_SYSTEMS.output, code: 'newValue' }] }, valueString: '02 54 29 60 00' }, { type: { coding: [{ system: REPORT_TASK_SYSTEMS.output, code: 'identifierAnalyst' }] }, valueIdentifier: { value: 'ARS-CVL-07' } }] },
     ];
     const patched = await call(TEAM, 'PATCH', `Task/${taskId}`, answer, { 'if-match': 'W/"1"' });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ status: 'completed', meta: { versionId: '2' }, output: answer[1]!.value });
+    expect(coded(patched.body)).toEqual(['08', '06', 'COR']);
     expect(r4Issues(patched.body as never)).toEqual([]);
     expect(rorIssues(patched.body as never)).toEqual([]);
 
@@ -154,8 +162,15 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(invisible.body.issue![0]!.expression).toEqual(['Task.focus']);
     expect(await reportCount()).toBe(before);
 
-    const created = await call(REPORTER, 'POST', 'Task', phoneReport(`Location/${unitId}`));
+    const withoutSystem = phoneReport(`Location/${unitId}`);
+    const created = await call(REPORTER, 'POST', 'Task', { ...withoutSystem, input: withoutSystem.input.filter((p) => p.type.coding[0]!.code !== 'systemRequester') });
     expect(created.status).toBe(201);
+    // The application is the reporting system when it names none.
+    expect(inputOf(created.body, 'systemRequester')).toMatchObject({ valueString: 'Gestion des lits — CH Châteauroux' });
+    expect(rorIssues(created.body as never)).toEqual([]);
+    const toCancel = [{ op: 'replace', path: '/businessStatus', value: { coding: [{ system: CODE_SYSTEMS.statutMetierAnomalie, code: '03' }] } }];
+    const cancelled = await call(TEAM, 'PATCH', `Task/${created.body.id}`, toCancel);
+    expect([cancelled.status, cancelled.body.issue?.[0]?.expression]).toEqual([400, ['Task.businessStatus']]);
     const byReporter = await call(REPORTER, 'PATCH', `Task/${created.body.id}`, [{ op: 'replace', path: '/status', value: 'rejected' }]);
     expect(byReporter.status).toBe(403);
     expect((await call(USER, 'PATCH', `Task/${created.body.id}`, [{ op: 'replace', path: '/status', value: 'rejected' }])).status).toBe(404);
@@ -165,8 +180,14 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
   });
 
   it('a hub user reports on an establishment (an Organization) and follows its own report', async () => {
-    const created = await call(USER, 'POST', 'Task', { ...phoneReport('Organization/360000137'), description: undefined });
+    // The string forms of before stay accepted; a hub user reports through the hub.
+    const legacy = [input('pathElementError', 'Organization.telecom'), input('errorValue', '02 54 00 00 00'), input('identifierRequester', 'REF-42')];
+    const created = await call(USER, 'POST', 'Task', { ...phoneReport('Organization/360000137'), description: undefined, input: legacy });
     expect(created.status).toBe(201);
+    expect(rorIssues(created.body as never)).toEqual([]);
+    expect(inputOf(created.body, 'systemRequester')).toMatchObject({ valueString: 'ROR Hub' });
+    expect(inputOf(created.body, 'pathElementError')).toMatchObject({ valueExpression: { language: 'text/fhirpath', expression: 'Organization.telecom' } });
+    expect(inputOf(created.body, 'identifierRequester')).toMatchObject({ valueIdentifier: { value: 'REF-42' } });
     expect(created.body).toMatchObject({ focus: { reference: 'Organization/360000137' }, requester: { reference: expect.stringMatching(/^Practitioner\/P\d+$/) } });
     expect(created.body.description).toMatch(/Valeur erronée : 02 54 00 00 00/);
     const [row] = await hub.db.rows<{ subject_type: string; sender_kind: string }>(sql`select subject_type, sender_kind from offer.feedback where id = ${Number(created.body.id.slice('report-'.length))}`);
@@ -175,12 +196,12 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect(ids(await search(USER, 'Task', { _profile: ROR_TASK }))).toEqual([`Task/${created.body.id}`]);
     expect((await call(REPORTER, 'GET', `Task/${created.body.id}`)).status).toBe(404);
 
-    // The team answers with a FHIRPath Patch (the same applier as the offer writes).
+    // The team answers with a FHIRPath Patch (the same applier as the offer writes), as the IG does: businessStatus 09 Refusé.
     const operation = (parts: unknown[]) => ({ name: 'operation', part: parts });
     const answer = {
       resourceType: 'Parameters',
       parameter: [
-        operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.status' }, { name: 'value', valueCode: 'rejected' }]),
+        operation([{ name: 'type', valueCode: 'replace' }, { name: 'path', valueString: 'Task.businessStatus' }, { name: 'value', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.statutMetierAnomalie, code: '09', display: 'Refusé' }] } }]),
         operation([{ name: 'type', valueCode: 'add' }, { name: 'path', valueString: 'Task' }, { name: 'name', valueString: 'note' }, { name: 'value', part: [{ name: 'text', valueString: 'Le standard est bien au 02 38 00 00 00.' }] }]),
       ],
     };
@@ -190,6 +211,8 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     const answered = await call(TEAM, 'PATCH', `Task/${created.body.id}`, answer, fhirPath);
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'rejected', meta: { versionId: '2' }, note: [{ text: 'Le standard est bien au 02 38 00 00 00.' }] });
+    expect(coded(answered.body)).toEqual(['09', '06', 'COR']);
+    expect(rorIssues(answered.body as never)).toEqual([]);
     expect((await call(USER, 'GET', `Task/${created.body.id}`)).body).toMatchObject({ status: 'rejected' });
   });
 
@@ -209,6 +232,10 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: { errorValue: 'x' } })).expression).toEqual(['Task.input']);
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [{ type: { coding: 'errorValue' }, valueString: 'x' }] })).expression).toEqual(['Task.input[0].type']);
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), description: 12 })).expression).toEqual(['Task.description']);
+    const cql = typed('pathElementError', { valueExpression: { language: 'text/cql', expression: 'x' } });
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [cql] })).expression).toEqual(['Task.input[0].valueExpression.language']);
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [typed('errorValue', { valueIdentifier: { value: 'x' } })] })).expression).toEqual(['Task.input[0]']);
+    expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), input: [typed('identifierRequester', { valueIdentifier: { system: 'urn:x' } })] })).expression).toEqual(['Task.input[0].valueIdentifier']);
     expect((await bad({ ...phoneReport(`HealthcareService/${unitId}`), meta: { profile: 'x' } })).expression).toEqual(['Task.meta.profile']);
     expect(await reportCount()).toBe(before);
     const badDate = await call(REPORTER, 'GET', `Task?_profile=${ROR_TASK}&_lastUpdated=ge2026-13-01`);
@@ -231,8 +258,11 @@ describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
     const [{ professional_id: professional, unit_id: unit }] = await hub.db.rows<{ professional_id: string; unit_id: string }>(sql`
       select a.professional_id, a.unit_id from professionals.unit_assignment a join offer.unit u on u.id = a.unit_id
       where not u.sensitive and a.professional_id like 'P0%' order by 1, 2 limit 1`);
-    const onPerson = await call(USER, 'POST', 'Task', phoneReport(`Practitioner/${professional}`));
+    // A value proposed where none is said wrong: 01 Complétude, AJO Ajout.
+    const onPerson = await call(USER, 'POST', 'Task', { ...phoneReport(`Practitioner/${professional}`), input: [input('proposedValue', '06 07 08 09 10')] });
     expect(onPerson.status).toBe(201);
+    expect(coded(onPerson.body)).toEqual(['02', '01', 'AJO']);
+    expect(rorIssues(onPerson.body as never)).toEqual([]);
     expect(onPerson.body.focus).toEqual({ reference: `Practitioner/${professional}` });
     const situation = `${professional}.${unit}`;
     const onRole = await call(USER, 'POST', 'Task', phoneReport(`PractitionerRole/${situation}`));

@@ -128,26 +128,62 @@ describe('Medplum enforces the authored profiles', () => {
     expect(medplum).toEqual(helper);
   });
 
-  it('holds a ror-task to its input types', () => {
-    const task = reportToTask({
-      id: '7',
-      version: 1,
-      status: 'OPEN',
-      resolution: null,
-      message: 'Mauvais numéro',
-      subject: { type: 'UNIT', id: 'u-0042' },
-      details: { systemRequester: 'ROR Hub', pathElementError: 'HealthcareService.telecom' },
-      senderKind: 'APPLICATION',
-      senderLogin: 'app',
-      senderProfessionalId: null,
-      closedByProfessionalId: null,
-      closedBy: null,
-      closingNote: null,
-      createdAt: '2026-12-01T10:00:00Z',
-      updatedAt: '2026-12-01T10:00:00Z',
-    } as never)!;
-    expect(rorProfileIssues(task, PROFILES.task)).toEqual(
+  it('serves ror-tasks that validate (codes derived from the report, typed inputs) and holds them to the profile', () => {
+    const report = (over: Record<string, unknown>) =>
+      reportToTask({
+        id: '7',
+        version: 1,
+        status: 'OPEN',
+        resolution: null,
+        message: 'Mauvais numéro',
+        subject: { type: 'UNIT', id: 'u-0042' },
+        details: { pathElementError: 'HealthcareService.telecom', errorValue: '02 00', identifierRequester: 'urn:oid:1.2.3|GL-1' },
+        senderKind: 'APPLICATION',
+        senderLogin: 'Gestion des lits',
+        senderProfessionalId: null,
+        closedByProfessionalId: null,
+        closedBy: null,
+        closingNote: null,
+        identifierAnalyst: null,
+        newValue: null,
+        createdAt: '2026-12-01T10:00:00Z',
+        updatedAt: '2026-12-01T10:00:00Z',
+        ...over,
+      } as never)!;
+    const codes = (task: ReturnType<typeof report>) => [task.businessStatus, task.code, task.reasonCode].map((c) => c?.coding?.[0]?.code);
+    const cases: Array<[Record<string, unknown>, (string | undefined)[]]> = [
+      [{}, ['02', '06', 'COR']],
+      [{ status: 'CLOSED', resolution: 'CORRECTED', identifierAnalyst: 'ARS-7', newValue: '02 01' }, ['08', '06', 'COR']],
+      [{ status: 'CLOSED', resolution: 'REJECTED' }, ['09', '06', 'COR']],
+      [{ status: 'CLOSED', resolution: null, senderKind: 'USER', senderProfessionalId: 'P1' }, ['07', '06', 'COR']],
+      [{ details: { proposedValue: '02 01' } }, ['02', '01', 'AJO']],
+    ];
+    for (const [over, expected] of cases) {
+      const task = report(over);
+      expect(codes(task)).toEqual(expected);
+      expect(rorIssues(task)).toEqual([]);
+    }
+    const param = (task: ReturnType<typeof report>, code: string) => task.input?.find((p) => p.type?.coding?.[0]?.code === code);
+    const byApp = report({});
+    expect(param(byApp, 'systemRequester')?.valueString).toBe('Gestion des lits');
+    expect(param(byApp, 'pathElementError')?.valueExpression).toEqual({ language: 'text/fhirpath', expression: 'HealthcareService.telecom' });
+    expect(param(byApp, 'identifierRequester')?.valueIdentifier).toEqual({ system: 'urn:oid:1.2.3', value: 'GL-1' });
+    expect(param(report({ senderKind: 'USER' }), 'systemRequester')?.valueString).toBe('ROR Hub');
+    expect(param(report({ details: { systemRequester: 'IHM' } }), 'systemRequester')?.valueString).toBe('IHM');
+    expect(report({ status: 'CLOSED', resolution: 'CORRECTED', identifierAnalyst: 'ARS-7' }).output).toEqual([
+      { type: { coding: [{ system: expect.any(String), code: 'identifierAnalyst' }] }, valueIdentifier: { value: 'ARS-7' } },
+    ]);
+
+    // The profile still holds: the string forms and a missing business status are refused.
+    const stringly = report({});
+    param(stringly, 'pathElementError')!.valueString = 'HealthcareService.telecom';
+    delete param(stringly, 'pathElementError')!.valueExpression;
+    delete stringly.businessStatus;
+    expect(rorProfileIssues(stringly, PROFILES.task)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^ror-task: error Task: Constraint ror-slice-input-pathElementError-type not met/), 'ror-task: error Task.businessStatus: Missing required property']),
     );
+    const otherSystem = report({});
+    otherSystem.businessStatus = { coding: [{ system: CODE_SYSTEMS.actionAnomalie, code: 'COR' }] };
+    expect(rorProfileIssues(otherSystem, PROFILES.task)).toEqual([expect.stringMatching(/Constraint ror-businessStatus-system not met/)]);
   });
 });

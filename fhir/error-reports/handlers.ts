@@ -13,13 +13,16 @@ import { applyPatch, readPatch } from '../write/patch.js';
 import {
   INPUT_CODES,
   OUTPUT_CODES,
+  PARAMETER_TYPES,
   REPORT_TASK_SYSTEMS,
+  parameterText,
   parseReportTaskId,
   reportToTask,
   type InputCode,
   type OutputCode,
+  type TaskParameter,
 } from '../mappers/report-task.js';
-import { PROFILES } from '../codes.js';
+import { CODE_SYSTEMS, CODINGS, PROFILES } from '../codes.js';
 import { ANSWER_ERROR_REPORT_MUTATION, ERROR_REPORT_QUERY, REPORT_ERROR_MUTATION, type ErrorReportRecord } from './queries.js';
 
 type Result<R> = Promise<[OperationOutcome, R?]>;
@@ -27,10 +30,10 @@ type Result<R> = Promise<[OperationOutcome, R?]>;
 export const REPORT_TASK_DOCUMENTATION = {
   create:
     "Task ror-task: signalement d'une anomalie sur une ressource (focus Organization, HealthcareService, Location, Practitioner ou PractitionerRole visible de l'appelant), " +
-    'inputs typés par input-task-ror-codesystem, transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
+    'inputs typés par input-task-ror-codesystem (pathElementError en valueExpression, identifierRequester en valueIdentifier, ou valueString), transmis à l\'équipe régionale. Hub users, or applications with the offer.report scope.',
   patch:
     "Seuls les attributs de 'premier niveau' peuvent être mis à jour avec l'interaction patch (JSON Patch or FHIRPath Patch): the regional team answers a ror-task " +
-    '(status requested → completed or rejected, output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
+    '(status requested → completed or rejected, or businessStatus → 08 Corrigé or 09 Refusé; output newValue / identifierAnalyst, note). An admission Task: see its own rules.',
   read: 'Task/report-<n> (ror-task): the regional team and the reporter; Task/<request id>-<unit id>: an admission Task.',
 } as const;
 
@@ -48,10 +51,25 @@ export async function readReportTask(id: string, ctx: HandlerContext): Result<Ta
   return task ? [allOk, task] : [notFound('Task', id)];
 }
 
-type Parameter = NonNullable<Task['input']>[number];
+/**
+ * The text a parameter carries: a valueString, or the value type the profile gives its code
+ * (valueExpression in FHIRPath, valueIdentifier), the form served since D1xx-task17-3.
+ */
+function textOf(parameter: TaskParameter, code: InputCode | OutputCode, label: string, at: string): string {
+  const type = PARAMETER_TYPES[code];
+  const allowed = ['valueString', ...(type ? [`value${type}`] : [])];
+  const given = Object.keys(parameter).filter((key) => key.startsWith('value'));
+  if (given.length !== 1 || !allowed.includes(given[0]!)) throw invalid(`${label} takes one value: ${allowed.join(' or ')}.`, at);
+  if (given[0] === 'valueExpression' && parameter.valueExpression?.language !== 'text/fhirpath') {
+    throw invalid(`${label} is a FHIRPath expression: valueExpression.language text/fhirpath.`, `${at}.valueExpression.language`);
+  }
+  const text = parameterText(parameter);
+  if (!text?.trim()) throw invalid(`${label} needs a non-empty ${given[0]}.`, `${at}.${given[0]}`);
+  return text;
+}
 
-/** The values of `input` or `output` by code, each from the given code system, once, as a string. */
-function parametersOf<C extends string>(list: readonly Parameter[] | undefined, system: string, codes: readonly C[], element: string): Partial<Record<C, string>> {
+/** The values of `input` or `output` by code, each from the given code system, once, as the text the report stores. */
+function parametersOf<C extends InputCode | OutputCode>(list: readonly TaskParameter[] | undefined, system: string, codes: readonly C[], element: string): Partial<Record<C, string>> {
   const values: Partial<Record<C, string>> = {};
   if (list !== undefined && !Array.isArray(list)) throw invalid(`Task.${element} must be an array.`, `Task.${element}`);
   (list ?? []).forEach((parameter, i) => {
@@ -60,8 +78,7 @@ function parametersOf<C extends string>(list: readonly Parameter[] | undefined, 
     const code = coding?.code as C | undefined;
     if (typeof code !== 'string' || !codes.includes(code)) throw invalid(`${element}[${i}].type must be coded in ${system} (${codes.join(', ')}).`, `Task.${element}[${i}].type`);
     if (values[code] !== undefined) throw invalid(`${element} ${code} is given twice.`, `Task.${element}[${i}]`);
-    if (typeof parameter.valueString !== 'string' || !parameter.valueString.trim()) throw invalid(`${element} ${code} needs a non-empty valueString.`, `Task.${element}[${i}].valueString`);
-    values[code] = parameter.valueString;
+    values[code] = textOf(parameter, code, `${element} ${code}`, `Task.${element}[${i}]`);
   });
   return values;
 }
@@ -125,7 +142,21 @@ export async function createReportTask(ctx: HandlerContext): Result<Task> {
   throw invalid('Task.focus names no record.', 'Task.focus');
 }
 
-const WRITABLE = new Set(['status', 'output', 'note', 'meta', 'lastModified']);
+const WRITABLE = new Set(['status', 'businessStatus', 'output', 'note', 'meta', 'lastModified']);
+
+/**
+ * The status an answer sets: the patched status, or the one a patched businessStatus stands for
+ * (the IG answers by replacing Task.businessStatus: 08 Corrigé, 09 Refusé of TRE_R352).
+ */
+function answeredStatus(current: Task, wanted: Task): Task['status'] {
+  if (JSON.stringify(current.businessStatus) === JSON.stringify(wanted.businessStatus)) return wanted.status;
+  const codings: unknown = wanted.businessStatus?.coding;
+  const code = Array.isArray(codings) ? (codings as Array<{ system?: unknown; code?: unknown }>).find((c) => c?.system === CODE_SYSTEMS.statutMetierAnomalie)?.code : undefined;
+  const status = ({ [CODINGS.reportCorrected.code!]: 'completed', [CODINGS.reportRefused.code!]: 'rejected' } as Record<string, Task['status']>)[String(code)];
+  if (!status) throw rule(`Task.businessStatus answers a report as 08 (Corrigé) or 09 (Refusé) of ${CODE_SYSTEMS.statutMetierAnomalie}.`, 'Task.businessStatus');
+  if (wanted.status !== current.status && wanted.status !== status) throw rule(`Task.status ${wanted.status} contradicts Task.businessStatus ${String(code)}.`, 'Task.status');
+  return status;
+}
 
 /** The answer a patched Task stands for. */
 function answerOf(current: Task, wanted: Task) {
@@ -136,15 +167,16 @@ function answerOf(current: Task, wanted: Task) {
     }
   }
   if (current.status !== 'requested') throw rule(`This report is already answered (${current.status}).`, 'Task.status');
-  if (wanted.status !== 'completed' && wanted.status !== 'rejected') {
-    throw rule('Answer by setting Task.status to completed (corrected) or rejected, with the outputs.', 'Task.status');
+  const status = answeredStatus(current, wanted);
+  if (status !== 'completed' && status !== 'rejected') {
+    throw rule('Answer by setting Task.status to completed (corrected) or rejected (or businessStatus to 08 or 09), with the outputs.', 'Task.status');
   }
   const outputs = parametersOf<OutputCode>(wanted.output, REPORT_TASK_SYSTEMS.output, OUTPUT_CODES, 'output');
   if (wanted.note !== undefined && !Array.isArray(wanted.note)) throw invalid('Task.note must be an array of annotations.', 'Task.note');
   const added = wanted.note && wanted.note.length > (current.note?.length ?? 0) ? wanted.note.at(-1)?.text : undefined;
   if (added !== undefined && typeof added !== 'string') throw invalid('Task.note[].text must be a string.', 'Task.note');
   const note = added;
-  return { resolution: wanted.status === 'completed' ? 'CORRECTED' : 'REJECTED', ...outputs, ...(note ? { note } : {}) };
+  return { resolution: status === 'completed' ? 'CORRECTED' : 'REJECTED', ...outputs, ...(note ? { note } : {}) };
 }
 
 /**

@@ -15,7 +15,7 @@ import { unescape, type Clause, type ParsedSearch } from '../search/parse.js';
 import { instantTest, parseToken, tokenHolds } from '../search/values.js';
 import type { FhirSearchResource, Task } from '../types.js';
 import { lastUpdatedHolds, reference, taskSearch as admissionTaskSearch } from '../admissions/search.js';
-import { parseReportTaskId, reportToTask } from '../mappers/report-task.js';
+import { parameterText, parseReportTaskId, reportToTask } from '../mappers/report-task.js';
 import { ERROR_REPORTS_QUERY, type ErrorReportRecord } from './queries.js';
 
 const TASK_STATUS_SYSTEM = 'http://hl7.org/fhir/task-status';
@@ -55,7 +55,7 @@ const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu
 
 /** The text `_content` searches in a report's Task. */
 const textOf = (task: Task): string =>
-  folded([task.description, ...(task.input ?? []).map((p) => p.valueString), ...(task.output ?? []).map((p) => p.valueString), ...(task.note ?? []).map((n) => n.text)].filter(Boolean).join('\n'));
+  folded([task.description, ...(task.input ?? []).map(parameterText), ...(task.output ?? []).map(parameterText), ...(task.note ?? []).map((n) => n.text)].filter(Boolean).join('\n'));
 
 /** Whether a search asks for error reports rather than admission Tasks (see the file comment). */
 export function asksForReports(search: ParsedSearch): boolean {

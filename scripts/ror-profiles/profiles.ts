@@ -245,7 +245,8 @@ const task: ProfileSpec = {
   description: 'Anomalie concernant une donnée dans une ressource du ROR.',
   elements: [
     card('Task.identifier', 0, '1'),
-    card('Task.businessStatus', 1, '1', required(jdv('J244', 'StatutMetierAnomalie'))),
+    // JDV_J244 draws from TRE_R352 (the IG's ror-task example codes its business status there).
+    codedFrom('Task.businessStatus', 1, '1', jdv('J244', 'StatutMetierAnomalie'), CODE_SYSTEMS.statutMetierAnomalie),
     card('Task.code', 1, '1', { binding: { strength: 'preferred', valueSet: jdv('J241', 'ThematiqueAnomalie') } }),
     card('Task.focus', 1, '1'),
     card('Task.authoredOn', 1, '1'),

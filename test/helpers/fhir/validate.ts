@@ -102,10 +102,6 @@ const UNRECORDED: readonly RegExp[] = [
   /^ror-practitionerrole: error PractitionerRole\.extension: Incorrect number of values provided for slice 'ror-practitionerrole-unit-exercise-mode': expected 1\.\.1, but found 0$/,
   // An open-ended age range: the unit records no lower or no upper bound.
   /^extension\[\d+\] \(ror-healthcareservice-patient-type\): error Extension: Constraint ror-slice-extension-ageRange-(low|high) not met/,
-  // Error reports record no business status, theme, proposed action nor reporting system (docs/feedback.md).
-  /^ror-task: error Task\.(businessStatus|code|reasonCode): Missing required property$/,
-  /^ror-task: error Task\.input: (Missing required property|Incorrect number of values provided for slice 'systemRequester': expected 1\.\.1, but found 0)$/,
-  /^ror-task: error Task: Constraint ror-slice-input-(pathElementError|identifierRequester)-type not met/,
 ];
 
 /** Demo-data gaps fhir/README.md lists (no INSEE code, no age bound): search tests tolerate them, mapping tests expect them. */
