@@ -11,6 +11,7 @@ import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 import { enterCapacity } from './helpers/capacity-entry.js';
+import { DEMO_PASSWORD, userToken } from '../scripts/token.js';
 
 const TOURS_ICU = '370004467-4557'; // CHRU Tours Trousseau (37, sector Centre): ref.uo.tours enters it
 const TOURS = '370004467';
@@ -34,8 +35,16 @@ const ALL_YES = { bedManager: true, clearRole: true, serviceContinuity: true, ma
 type Maturity = { score: number; outOf: number; percent: number; level: string; declaredBy: string | null; criteria: Array<{ code: string; source: string; met: boolean | null }> };
 const CONTACT = `mutation($id: ID!, $input: BedManagementContactInput!) { setBedManagementContact(establishmentId: $id, input: $input) { contact phone answerDelayMinutes updatedBy } }`;
 
-type Row = { establishment: { id: string }; departmentCode: string; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number; installedBeds: number; availableMen: number; availableWomen: number; availableUndifferentiated: number }>; contact: { contact: string } | null };
-type Dashboard = { territory: { code: string; departmentCodes: string[] }; establishments: Row[]; totals: { establishments: number; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number }> } };
+type Places = { units: number; installedPlaces: number; availablePlaces: number; unitsWithoutCapacity: number };
+type Row = { establishment: { id: string }; departmentCode: string; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number; installedBeds: number; availableMen: number; availableWomen: number; availableUndifferentiated: number }>; elderlyPlaces: Places; contact: { contact: string } | null };
+type Dashboard = { territory: { code: string; departmentCodes: string[] }; establishments: Row[]; totals: { establishments: number; availableBeds: number; installedBeds: number; bedBlockers: number; byDiscipline: Array<{ discipline: string; availableBeds: number }>; elderlyPlaces: Places } };
+
+// An EHPAD unit (TRE_R227 04 médico-social, TRE_R213 46 hébergement, TRE_R239 01 elderly people) and the places it enters.
+const CREATE_UNIT = `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { id kind } }`;
+const EHPAD = { name: 'EHPAD hébergement permanent', ufCode: 'EHPAD1', kind: 'ELDERLY', discipline: 'LONG_STAY', activityFieldCode: '04', careModeCode: '46', operationalActivityCodes: ['050'], patientAgeMin: 60, patientTypeCodes: ['01'] };
+const ASSIGN = `mutation($p: ID!, $u: ID) { assignRole(professionalId: $p, role: BED_ENTRY, perimeterKind: UNIT, perimeterId: $u) { assignment { id } } }`;
+const ENTER = `mutation($unitId: ID!, $input: CapacityInput!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: 0) { version } }`;
+const EHPAD_PLACES = { nature: 'PLACE', installedBeds: 84, availableMen: 1, availableWomen: 2, availableUndifferentiated: 0, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };
 
 const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${parisToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -90,13 +99,58 @@ describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
       for (const b of e.byDiscipline) expect(b.availableMen + b.availableWomen + b.availableUndifferentiated).toBe(b.availableBeds);
     }
     // The EHPAD places census: free places of the elderly-care units, per establishment and summed
-    // (the demo region has no elderly-care unit yet: see docs/issue-18-checklist.md).
-    type Places = { elderlyPlaces: { units: number; installedPlaces: number; availablePlaces: number } };
-    const places = d.establishments.map((e) => (e as unknown as Places).elderlyPlaces);
-    expect((d.totals as unknown as Places).elderlyPlaces.availablePlaces).toBe(places.reduce((s, p) => s + p.availablePlaces, 0));
+    // (the demo region has no elderly-care unit: the next test creates one).
+    const places = d.establishments.map((e) => e.elderlyPlaces);
+    expect(d.totals.elderlyPlaces.availablePlaces).toBe(places.reduce((s, p) => s + p.availablePlaces, 0));
     expect(places.every((p) => p.availablePlaces <= p.installedPlaces)).toBe(true);
     const medicine = d.totals.byDiscipline.find((b) => b.discipline === 'MEDICINE')!;
     expect(medicine.availableBeds).toBe(d.establishments.flatMap((e) => e.byDiscipline).filter((b) => b.discipline === 'MEDICINE').reduce((s, b) => s + b.availableBeds, 0));
+  });
+
+  it('counts an elderly-care unit\'s places in its establishment\'s EHPAD census and the territory\'s totals, never in its beds', async () => {
+    const dashboard = async () => {
+      const r = await gql<{ territoryDashboard: Dashboard }>(hub.urls.graphql, DASHBOARD, { code: 'CVL-CENTRE' }, as(COORDINATOR));
+      expect(r.errors).toBeUndefined();
+      return r.data!.territoryDashboard;
+    };
+    const toursOf = (d: Dashboard) => d.establishments.find((e) => e.establishment.id === TOURS)!;
+    const plus = (p: Places, units: number, installedPlaces: number, availablePlaces: number, unitsWithoutCapacity: number): Places => ({
+      units: p.units + units,
+      installedPlaces: p.installedPlaces + installedPlaces,
+      availablePlaces: p.availablePlaces + availablePlaces,
+      unitsWithoutCapacity: p.unitsWithoutCapacity + unitsWithoutCapacity,
+    });
+    const before = await dashboard();
+
+    // The demo region has no elderly-care unit (docs/territory.md § Demo data): the ARS's referent creates one at CHRU Tours.
+    const created = await gql<{ createUnit: { id: string; kind: string } }>(hub.urls.graphql, CREATE_UNIT, { e: TOURS, input: EHPAD }, as('admin.ars'));
+    expect(created.errors).toBeUndefined();
+    const unitId = created.data!.createUnit.id;
+    expect(created.data!.createUnit).toEqual({ id: `${TOURS}-EHPAD1`, kind: 'ELDERLY' });
+    // Not entered yet: one more unit, without capacity, and no place.
+    const pending = await dashboard();
+    expect(toursOf(pending).elderlyPlaces).toEqual(plus(toursOf(before).elderlyPlaces, 1, 0, 0, 1));
+    expect(pending.totals.elderlyPlaces).toEqual(plus(before.totals.elderlyPlaces, 1, 0, 0, 1));
+
+    // The ARS gives ref.uo.tours's holder bed entry on it (a new token carries the new grant); 84 places, 3 free.
+    const me = await gql<{ me: { id: string } }>(hub.urls.graphql, '{ me { id } }', {}, as('ref.uo.tours'));
+    const granted = await gql<{ assignRole: { assignment: { id: string } } }>(hub.urls.graphql, ASSIGN, { p: me.data!.me.id, u: unitId }, as('admin.ars'));
+    expect(granted.errors).toBeUndefined();
+    const entry = { authorization: `Bearer ${await userToken(hub.urls.graphql.replace(/\/graphql$/, ''), 'ref.uo.tours', DEMO_PASSWORD)}` };
+    expect((await gql(hub.urls.graphql, ENTER, { unitId, input: EHPAD_PLACES }, entry)).errors).toBeUndefined();
+
+    const after = await dashboard();
+    const [b, a] = [toursOf(before), toursOf(after)];
+    expect(a.elderlyPlaces).toEqual(plus(b.elderlyPlaces, 1, 84, 3, 0));
+    expect(after.totals.elderlyPlaces).toEqual(plus(before.totals.elderlyPlaces, 1, 84, 3, 0));
+    // Places, not beds: the establishment's and the territory's beds are those of before.
+    expect({ availableBeds: a.availableBeds, installedBeds: a.installedBeds, byDiscipline: a.byDiscipline }).toEqual({ availableBeds: b.availableBeds, installedBeds: b.installedBeds, byDiscipline: b.byDiscipline });
+    expect({ ...after.totals, elderlyPlaces: null }).toEqual({ ...before.totals, elderlyPlaces: null });
+
+    // Archived, the unit leaves the census; the grant is revoked (the tests below count without it).
+    expect((await gql(hub.urls.graphql, `mutation($id: ID!) { archiveUnit(id: $id) { archived } }`, { id: unitId }, as('admin.ars'))).errors).toBeUndefined();
+    expect((await dashboard()).totals.elderlyPlaces).toEqual(before.totals.elderlyPlaces);
+    expect((await gql(hub.urls.graphql, `mutation($id: ID!) { revokeRoleAssignment(id: $id) { id } }`, { id: granted.data!.assignRole.assignment.id }, as('admin.ars'))).errors).toBeUndefined();
   });
 
   it('refuses the dashboard outside the coordinator\'s territory, to other roles, applications and anonymous callers', async () => {
