@@ -210,7 +210,7 @@ export const CODINGS = {
   contactManagement: coding(CODE_SYSTEMS.natureContact, '10', 'Direction'),
   /** PractitionerRole.specialty[expertiseType] of an ordinal specialty (TRE_R38). */
   expertiseSpecialty: coding(CODE_SYSTEMS.typeSavoirFaire, 'S', 'Spécialité ordinale'),
-  /** ror-task businessStatus (TRE_R352, release 20231215120000), reasonCode (TRE_R349) and code (TRE_R350): D1xx-task17-1. */
+  /** ror-task businessStatus (TRE_R352, release 20231215120000), reasonCode (TRE_R349) and code (TRE_R350): D191. */
   reportToProcess: coding(CODE_SYSTEMS.statutMetierAnomalie, '02', 'À traiter'),
   reportToleratedForGood: coding(CODE_SYSTEMS.statutMetierAnomalie, '07', 'Toléré définitivement'),
   reportCorrected: coding(CODE_SYSTEMS.statutMetierAnomalie, '08', 'Corrigé'),

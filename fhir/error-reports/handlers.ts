@@ -53,7 +53,7 @@ export async function readReportTask(id: string, ctx: HandlerContext): Result<Ta
 
 /**
  * The text a parameter carries: a valueString, or the value type the profile gives its code
- * (valueExpression in FHIRPath, valueIdentifier), the form served since D1xx-task17-3.
+ * (valueExpression in FHIRPath, valueIdentifier), the form served since D193.
  */
 function textOf(parameter: TaskParameter, code: InputCode | OutputCode, label: string, at: string): string {
   const type = PARAMETER_TYPES[code];

@@ -9,12 +9,12 @@
  * | CLOSED, resolution REJECTED | rejected |
  * | CLOSED otherwise (CORRECTED, or closed without saying) | completed |
  *
- * The profile's 1..1 codes are derived from what the report records (D1xx-task17-1):
+ * The profile's 1..1 codes are derived from what the report records (D191):
  * businessStatus (TRE_R352) from status and resolution (02 À traiter, 08 Corrigé, 09 Refusé, 07
  * Toléré définitivement when closed without a resolution); reasonCode (TRE_R349) AJO Ajout when
  * the reporter proposes a value without an erroneous one, COR Correction otherwise; code
  * (TRE_R350) 01 Complétude for an addition, 06 Exactitude for a correction. systemRequester is
- * the reporter's own, else the application's name or, for a hub user, the hub (D1xx-task17-2).
+ * the reporter's own, else the application's name or, for a hub user, the hub (D192).
  *
  * Admission Tasks are `<request UUID>-<unit id>`: a `report-` id can never be one.
  */
@@ -58,7 +58,7 @@ export function reportTaskStatus(record: Pick<ErrorReportRecord, 'status' | 'res
 
 export type TaskParameter = NonNullable<Task['input']>[number];
 
-/** The parameters the profile types otherwise than string; the reports store their text (D1xx-task17-3). */
+/** The parameters the profile types otherwise than string; the reports store their text (D193). */
 export const PARAMETER_TYPES: Partial<Record<InputCode | OutputCode, 'Expression' | 'Identifier'>> = {
   pathElementError: 'Expression',
   identifierRequester: 'Identifier',
