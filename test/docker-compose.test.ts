@@ -163,10 +163,15 @@ describe('docker-compose.yml', () => {
 });
 
 /** TypeScript sources under `dir` (relative to the root), tests excluded. */
-function sourceFiles(dir: string): string[] {
+/** Paths .dockerignore keeps out of the build context (plain paths only: the file uses no globs but `.data*`). */
+const ignoredByDocker = (): Set<string> =>
+  new Set(read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+
+function sourceFiles(dir: string, ignored = ignoredByDocker()): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    if (ignored.has(path)) return [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path, ignored);
     return /\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : [];
   });
 }

@@ -76,7 +76,7 @@ describe('bulk export sources', () => {
   it('reads units once when HealthcareService and Location are both exported', () => {
     const passes = planPasses(['Location', 'Organization', 'HealthcareService']);
     expect(passes.map((p) => `${p.field}:${p.maps.length}`)).toEqual(['units:2', 'establishments:1', 'organizations:1']);
-    expect(passes[0]!.hiddenWhenForbidden).toEqual(['capacity']);
+    expect(passes[0]!.hiddenWhenForbidden).toEqual(['capacity', 'residentialCapacities', 'equipmentLimits']);
     expect(() => planPasses(['Device'])).toThrow(/no longer exports Device/);
   });
 

@@ -156,7 +156,7 @@ describe('GET /fhir/metadata', () => {
     });
     const rest = (statement.rest as { resource: { type: string; profile: string; interaction: { code: string }[] }[] }[])[0];
     expect(rest?.resource.map((r) => [r.type, r.profile, r.interaction.map((i) => i.code)])).toEqual([
-      ['Organization', PROFILES.organization, ['read', 'vread', 'history-instance', 'update', 'patch', 'search-type']],
+      ['Organization', PROFILES.organization, ['read', 'vread', 'history-instance', 'create', 'update', 'patch', 'search-type']],
       ['HealthcareService', PROFILES.healthcareService, ['read', 'vread', 'history-instance', 'create', 'update', 'patch', 'search-type']],
       ['Location', PROFILES.location, ['read', 'vread', 'history-instance', 'patch', 'search-type']],
       ['Practitioner', PROFILES.practitioner, ['read', 'vread', 'history-instance', 'create', 'update', 'patch', 'search-type']],
