@@ -16,6 +16,10 @@ export interface TextCriterion<F extends string> {
   anyOf: Array<{ field: F; value: string; match: TextMatch }>;
 }
 
+/** The text fields of a name and an address, shared by the structure and unit criteria. */
+export type PlaceTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
+const PLACE_TEXT: Partial<Record<string, PlaceTextField>> = { name: 'NAME', 'address-city': 'CITY', 'address-postalcode': 'POSTAL_CODE' };
+
 export class CriteriaBuilder<C extends string, T extends string> {
   readonly codes: CodeCriterion<C>[] = [];
   readonly texts: TextCriterion<T>[] = [];
@@ -64,6 +68,18 @@ export class CriteriaBuilder<C extends string, T extends string> {
     if (alternatives.every((a) => a.texts.length === 0)) return this; // only blanks: no constraint
     this.filters.push({ anyOf: alternatives });
     return this;
+  }
+
+  /**
+   * `name`, `_content`, `address-city`, `address-postalcode`: the same text fields on every type
+   * that has a name and an address (Organization, Location). True when the clause was one of them.
+   */
+  place(this: CriteriaBuilder<C, T | PlaceTextField>, clause: Clause): boolean {
+    const field = PLACE_TEXT[clause.code];
+    if (field) this.text(clause, field);
+    else if (clause.code === '_content') this.content(clause, ['NAME', 'CITY', 'POSTAL_CODE']);
+    else return false;
+    return true;
   }
 
   /** `_lastUpdated` on a resource whose meta.lastUpdated is one record's updatedAt. */

@@ -110,7 +110,7 @@ async function criteriaOf(search: ParsedSearch, ctx: HandlerContext): Promise<Un
 
 /** Adds one clause of a Location parameter (capacity ones excepted: prepareUnits filters on them). */
 async function locationClause(builder: UnitCriteriaBuilder, clause: Clause, ctx: HandlerContext): Promise<void> {
-  if (builder.common(clause) || offerClause(builder, clause)) return;
+  if (builder.common(clause) || offerClause(builder, clause) || builder.place(clause)) return;
   if (clause.code.startsWith(HAS_SERVICE)) {
     healthcareServiceClause(builder, { ...clause, code: clause.code.slice(HAS_SERVICE.length) });
     return;
@@ -118,18 +118,6 @@ async function locationClause(builder: UnitCriteriaBuilder, clause: Clause, ctx:
   switch (clause.code) {
     case '_lastUpdated':
       await lastUpdated(clause, builder, ctx);
-      break;
-    case 'name':
-      builder.text(clause, 'NAME');
-      break;
-    case '_content':
-      builder.content(clause, ['NAME', 'CITY', 'POSTAL_CODE']);
-      break;
-    case 'address-city':
-      builder.text(clause, 'CITY');
-      break;
-    case 'address-postalcode':
-      builder.text(clause, 'POSTAL_CODE');
       break;
     case 'commune-cog':
       builder.token(clause, [{ system: CODE_SYSTEMS.communeOM, field: 'COMMUNE' }]);

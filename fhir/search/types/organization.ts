@@ -48,7 +48,7 @@ async function criteriaOf(search: ParsedSearch): Promise<Builder> {
 }
 
 function organizationClause(builder: Builder, clause: Clause): void {
-  if (organizationIgClause(builder, clause)) return;
+  if (organizationIgClause(builder, clause) || builder.place(clause)) return;
   switch (clause.code) {
     case '_id':
       builder.token(clause, [{ field: 'ID' }]);
@@ -66,23 +66,11 @@ function organizationClause(builder: Builder, clause: Clause): void {
         { system: IDENTIFIER_SYSTEMS.sirene, field: 'SIRET' },
       ]);
       break;
-    case 'name':
-      builder.text(clause, 'NAME');
-      break;
     case 'type':
       builder.token(clause, [{ system: CODE_SYSTEMS.categorieEtablissement, field: 'CATEGORY' }]);
       break;
     case 'partof':
       builder.reference(clause, 'Organization', 'PART_OF');
-      break;
-    case '_content':
-      builder.content(clause, ['NAME', 'CITY', 'POSTAL_CODE']);
-      break;
-    case 'address-city':
-      builder.text(clause, 'CITY');
-      break;
-    case 'address-postalcode':
-      builder.text(clause, 'POSTAL_CODE');
       break;
   }
 }
