@@ -31,6 +31,8 @@ const NO_UNITS: UnitDirectory = {
     if (ids.length) throw new HubError('BAD_USER_INPUT', 'Units are not resolved by the admin CLI: give an establishment or legal entity here, and units from the console.', { argumentName: 'perimeter' });
     return new Map();
   },
+  // Only a unit transfer asks it, and the CLI makes none.
+  establishmentRegion: async () => null,
 };
 
 export interface AdminContext {

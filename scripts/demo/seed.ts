@@ -16,6 +16,11 @@ import { seedDemoClients } from './clients.js';
 import { seedDemoEmergency } from './rpu/seed.js';
 import { lazyObject } from './lazy.js';
 
+/** The region of each establishment, which the professionals subgraph stores with each placement (the PractitionerRole `_tag`). */
+function establishmentRegionsOf(region: DemoRegion): Record<string, string> {
+  return Object.fromEntries(region.establishments.map((e) => [e.id, e.regionCode]));
+}
+
 /**
  * Seeds one subgraph's part of the region; true when rows were written. `nodeEnv` decides the
  * demo accounts (never in production: their password is published). Each part is built only when
@@ -69,7 +74,7 @@ export async function seedSubgraph(
     case 'tensions':
       return [await tensionsSubgraph.seed(db, lazyObject(() => ({ tensions: region.tensions, crisis: { professionalIds: cptsMembersOf(region).map((p) => p.id) } }))), await seedDemoEmergency(db)].some(Boolean); // + RPU (scripts/demo/rpu/seed.ts)
     case 'professionals': {
-      const people = await professionalsSubgraph.seed(db, lazyObject(() => ({ professionals: region.professionals, identities: buildDemoIdentities(region), nodeEnv, passwordLog2N })));
+      const people = await professionalsSubgraph.seed(db, lazyObject(() => ({ professionals: region.professionals, establishmentRegions: establishmentRegionsOf(region), identities: buildDemoIdentities(region), nodeEnv, passwordLog2N })));
       const apps = await seedDemoClients(db, nodeEnv); // the three trust-circle demo applications
       return people || apps.length > 0;
     }

@@ -25,7 +25,7 @@ export async function currentRecord(store: TransactionStore, id: string): Promis
   const [person] = await store.byIds([id]);
   if (!person) throw new HubError('NOT_FOUND', `No professional ${id}.`);
   const establishmentIds = (await store.establishmentsOf([id])).map((r) => r.id);
-  const units = (await store.situationsOfProfessionals([id])).map((r) => ({ unitId: r.unitId, establishmentId: r.establishmentId, exerciseModeCode: r.exerciseModeCode }));
+  const units = (await store.situationsOfProfessionals([id])).map((r) => ({ unitId: r.unitId, establishmentId: r.establishmentId, exerciseModeCode: r.exerciseModeCode, regionCode: r.regionCode }));
   return { person, placement: { establishmentIds, units }, target: professionalTarget(id, establishmentIds) };
 }
 

@@ -49,6 +49,8 @@ export interface UnitPlacement {
   establishmentId: string;
   /** TRE_R23 code, or null when not known. */
   exerciseModeCode: string | null;
+  /** TRE_R30 region of the unit's establishment, as the offer gives it (null on rows older than migration 0010). */
+  regionCode: string | null;
 }
 
 /** Where a professional works, as stored. */

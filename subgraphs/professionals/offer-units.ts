@@ -14,11 +14,15 @@ export interface OfferUnit {
   sensitive: boolean;
   /** TRE_R227 activity field code (01 MCO … 05 Ville): decides what access profiles 0 and 3 see. */
   activityFieldCode: string;
+  /** TRE_R30 region of the unit's establishment: stored with each placement for the PractitionerRole `_tag` search. */
+  regionCode: string;
 }
 
 export interface UnitDirectory {
   /** The units the offer knows among `ids` (unknown ids are absent from the map). */
   units(ids: readonly string[]): Promise<Map<string, OfferUnit>>;
+  /** The TRE_R30 region of an establishment, or null when the offer does not know it. */
+  establishmentRegion(id: string): Promise<string | null>;
 }
 
 interface UnitEntity {
@@ -26,13 +30,13 @@ interface UnitEntity {
   archived: boolean;
   sensitive: boolean;
   activityField: { code: string };
-  establishment: { id: string; organization: { id: string } };
+  establishment: { id: string; organization: { id: string }; address: { regionCode: string } };
 }
 
 export function createUnitDirectory(client: SubgraphClient): UnitDirectory {
   return {
     units: async (ids) => {
-      const found = await client.entities<UnitEntity>('offer', 'Unit', ids, 'id archived sensitive activityField { code } establishment { id organization { id } }');
+      const found = await client.entities<UnitEntity>('offer', 'Unit', ids, 'id archived sensitive activityField { code } establishment { id organization { id } address { regionCode } }');
       const units = new Map<string, OfferUnit>();
       for (const u of found) {
         if (u) {
@@ -43,10 +47,15 @@ export function createUnitDirectory(client: SubgraphClient): UnitDirectory {
             activityFieldCode: u.activityField.code,
             establishmentId: u.establishment.id,
             organizationId: u.establishment.organization.id,
+            regionCode: u.establishment.address.regionCode,
           });
         }
       }
       return units;
+    },
+    establishmentRegion: async (id) => {
+      const [found] = await client.entities<{ address: { regionCode: string } }>('offer', 'Establishment', [id], 'address { regionCode }');
+      return found?.address.regionCode ?? null;
     },
   };
 }

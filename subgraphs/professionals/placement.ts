@@ -23,7 +23,7 @@ export async function resolvePlacement(directory: UnitDirectory, draft: Placemen
       throw badInput(`${prefix}unitIds`, `Unit ${unitId} belongs to establishment ${unit.establishmentId}, which is not among the professional's establishments.`);
     }
     const kept = current?.units.find((u) => u.unitId === unitId)?.exerciseModeCode ?? null;
-    return { unitId, establishmentId: unit.establishmentId, exerciseModeCode: draft.exerciseModes.get(unitId) ?? kept };
+    return { unitId, establishmentId: unit.establishmentId, exerciseModeCode: draft.exerciseModes.get(unitId) ?? kept, regionCode: unit.regionCode };
   });
   return { establishmentIds: draft.establishmentIds, units, offerUnits };
 }

@@ -1,5 +1,5 @@
 /** Writes of professional records and of where they work. Call inside a store transaction. */
-import { and, eq, inArray, isNotNull, lt, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notExists, notInArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { unchangedSince } from '../../platform/db/optimistic.js';
 import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.js';
@@ -82,9 +82,24 @@ export function createRecordWriter(orm: Orm) {
       }
     },
 
+    /**
+     * The professional's units become `units`. Rows of units kept are updated in place, never
+     * deleted and inserted again: a situation keeps its identifiantSituationOperationnelle
+     * (`situation_number`, assigned by the column's identity on insert) for as long as it exists.
+     */
     replaceUnits: async (professionalId: string, units: readonly UnitPlacement[]): Promise<void> => {
-      await orm.delete(unitAssignments).where(eq(unitAssignments.professionalId, professionalId));
-      if (units.length) await orm.insert(unitAssignments).values(units.map((u) => ({ professionalId, unitId: u.unitId, establishmentId: u.establishmentId, exerciseModeCode: u.exerciseModeCode })));
+      const kept = units.map((u) => u.unitId);
+      await orm
+        .delete(unitAssignments)
+        .where(and(eq(unitAssignments.professionalId, professionalId), ...(kept.length ? [notInArray(unitAssignments.unitId, kept)] : [])));
+      if (!units.length) return;
+      await orm
+        .insert(unitAssignments)
+        .values(units.map((u) => ({ professionalId, unitId: u.unitId, establishmentId: u.establishmentId, exerciseModeCode: u.exerciseModeCode, regionCode: u.regionCode })))
+        .onConflictDoUpdate({
+          target: [unitAssignments.professionalId, unitAssignments.unitId],
+          set: { establishmentId: sql`excluded.establishment_id`, exerciseModeCode: sql`excluded.exercise_mode_code`, regionCode: sql`excluded.region_code` },
+        });
     },
 
     /**
@@ -95,7 +110,8 @@ export function createRecordWriter(orm: Orm) {
      * whose offer side failed is repaired by running it again. Returns the professionals concerned
      * (`ids`) and those this run changed (`changed`: none on a second run).
      */
-    transferUnit: async (unitId: string, from: string, to: string, withProfessionals: boolean): Promise<{ ids: string[]; changed: string[] }> => {
+    transferUnit: async (unitId: string, from: string, target: { establishmentId: string; regionCode: string | null }, withProfessionals: boolean): Promise<{ ids: string[]; changed: string[] }> => {
+      const to = target.establishmentId;
       const attached = await orm
         .select({ id: unitAssignments.professionalId, establishmentId: unitAssignments.establishmentId })
         .from(unitAssignments)
@@ -108,7 +124,7 @@ export function createRecordWriter(orm: Orm) {
       if (!withProfessionals) {
         await orm.delete(unitAssignments).where(eq(unitAssignments.unitId, unitId));
       } else {
-        await orm.update(unitAssignments).set({ establishmentId: to }).where(eq(unitAssignments.unitId, unitId));
+        await orm.update(unitAssignments).set({ establishmentId: to, regionCode: target.regionCode }).where(eq(unitAssignments.unitId, unitId));
         await orm
           .insert(establishmentAssignments)
           .values(ids.map((professionalId) => ({ professionalId, establishmentId: to })))

@@ -12,7 +12,7 @@ import type { SearchArgs } from './search.js';
 import type { ProfessionalService } from './service.js';
 import type { ApplicationService } from './applications.js';
 import { roleCatalogue, rightsCatalogue } from './catalogue.js';
-import type { Situation } from './situations.js';
+import { situationIdentifier, type Situation } from './situations.js';
 import type { ProfessionalView } from './store.js';
 import type { RoleAssignmentRow } from './tables.js';
 
@@ -81,6 +81,7 @@ export const resolvers: ResolverMap<ProfessionalContext> = {
     unit: (s: Situation) => ({ id: s.unitId }),
     establishment: (s: Situation) => ({ id: s.establishmentId }),
     exerciseMode: (s: Situation) => exerciseModeCoding(s.exerciseModeCode),
+    identifier: (s: Situation) => situationIdentifier(s.situationNumber),
   },
   RoleAssignment: {
     id: (r: RoleAssignmentRow) => String(r.id),

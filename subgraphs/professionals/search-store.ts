@@ -9,9 +9,9 @@ import { HubError } from '../../platform/errors.js';
 import { anyOfCondition } from '../../platform/db/any-of.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
 import { people, unitAssignments } from './tables.js';
-import type { SituationRow } from './store.js';
+import { situationColumns, type SituationRow } from './store.js';
 
-export type CodeField = 'PROFESSIONAL' | 'NATIONAL_NUMBER' | 'PROFESSION' | 'SPECIALTY' | 'SITUATION' | 'UNIT' | 'ESTABLISHMENT';
+export type CodeField = 'PROFESSIONAL' | 'NATIONAL_NUMBER' | 'PROFESSION' | 'SPECIALTY' | 'SITUATION' | 'UNIT' | 'ESTABLISHMENT' | 'SITUATION_IDENTIFIER' | 'REGION' | 'EXERCISE_MODE';
 export type TextField = 'FAMILY' | 'GIVEN' | 'NAME';
 export type SortKey = 'ID' | 'FAMILY' | 'UPDATED_AT';
 
@@ -37,17 +37,35 @@ export interface SortColumn {
 export type SortValue = string;
 
 /** Situation fields exist on assignment rows only: a professional search refuses them. */
-const SITUATION_FIELDS: ReadonlySet<CodeField> = new Set(['SITUATION', 'UNIT', 'ESTABLISHMENT']);
+const SITUATION_FIELDS: ReadonlySet<CodeField> = new Set(['SITUATION', 'UNIT', 'ESTABLISHMENT', 'SITUATION_IDENTIFIER', 'REGION', 'EXERCISE_MODE']);
 
 const situationKey = sql`(${unitAssignments.professionalId} || '.' || ${unitAssignments.unitId})`;
-const CODE_SOURCES: Record<CodeField, SQL> = {
-  PROFESSIONAL: sql`${people.id}`,
-  NATIONAL_NUMBER: sql`${people.rppsNumber}`,
-  PROFESSION: sql`${people.professionCode}`,
-  SPECIALTY: sql`${people.specialtyCode}`,
-  SITUATION: situationKey,
-  UNIT: sql`${unitAssignments.unitId}`,
-  ESTABLISHMENT: sql`${unitAssignments.establishmentId}`,
+/** How a field equals a code, and when it has a value: one indexed column, or what the comment says. */
+interface CodeSource {
+  equals: (code: string) => SQL;
+  present: SQL;
+}
+
+const column = (value: SQL): CodeSource => ({ equals: (code) => sql`${value} = ${code}::text`, present: sql`${value} is not null` });
+
+/** `S` and digits: the stored number, so the unique index answers; anything else matches nothing. */
+function situationNumberEquals(code: string): SQL {
+  const match = /^S(\d{1,18})$/.exec(code);
+  return match ? sql`${unitAssignments.situationNumber} = ${match[1]}::bigint` : sql`false`;
+}
+
+const CODE_SOURCES: Record<CodeField, CodeSource> = {
+  PROFESSIONAL: column(sql`${people.id}`),
+  // RPPS and ADELI numbers share the column (11 or 9 characters).
+  NATIONAL_NUMBER: column(sql`${people.rppsNumber}`),
+  PROFESSION: column(sql`${people.professionCode}`),
+  SPECIALTY: column(sql`${people.specialtyCode}`),
+  SITUATION: column(situationKey),
+  UNIT: column(sql`${unitAssignments.unitId}`),
+  ESTABLISHMENT: column(sql`${unitAssignments.establishmentId}`),
+  SITUATION_IDENTIFIER: { equals: situationNumberEquals, present: sql`true` },
+  REGION: column(sql`${unitAssignments.regionCode}`),
+  EXERCISE_MODE: column(sql`${unitAssignments.exerciseModeCode}`),
 };
 
 /** Epoch microseconds as text of a fixed shape: exact through a cursor, compared as numeric. */
@@ -58,7 +76,7 @@ function codeCondition(criterion: NonNullable<SearchCriteria['codes']>[number], 
   const alternatives = criterion.anyOf.map(({ field, code }) => {
     if (!situations && SITUATION_FIELDS.has(field)) throw new HubError('BAD_USER_INPUT', `${field} applies to situations only.`, { field: 'codes' });
     const source = CODE_SOURCES[field];
-    return code === undefined || code === null ? sql`${source} is not null` : sql`${source} = ${code}::text`;
+    return code === undefined || code === null ? source.present : source.equals(code);
   });
   const any = sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;
   return criterion.not ? sql`not ${any}` : any;
@@ -159,7 +177,7 @@ export function createSearchStore(orm: Orm) {
 
     situations: async (where: SQL[], columns: SortColumn[], after: SortValue[] | null, limit: number): Promise<Array<Keyed<SituationRow>>> => {
       const rows = await orm
-        .select({ professionalId: unitAssignments.professionalId, unitId: unitAssignments.unitId, establishmentId: unitAssignments.establishmentId, exerciseModeCode: unitAssignments.exerciseModeCode, sortValues: sortValuesOf(columns) })
+        .select({ ...situationColumns, sortValues: sortValuesOf(columns) })
         .from(unitAssignments)
         .innerJoin(people, eq(people.id, unitAssignments.professionalId))
         .where(and(...where, ...(after ? [keysetCondition(columns, after)] : [])))

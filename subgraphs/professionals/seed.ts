@@ -28,6 +28,8 @@ export interface SeedIdentity {
 
 export interface ProfessionalSeed {
   professionals: Person[];
+  /** TRE_R30 region of each establishment (FINESS ET) a unit is seeded in: the offer's data, stored with each placement. */
+  establishmentRegions: Readonly<Record<string, string>>;
   /** Demo accounts; seeded only when `nodeEnv` is not production (they share a published password). */
   identities?: SeedIdentity[];
   nodeEnv?: string;
@@ -69,7 +71,10 @@ export async function seedProfessionals(db: Database, input: ProfessionalSeed): 
   const atEstablishments = all.flatMap((p) => p.establishmentIds.map((establishmentId) => ({ professionalId: p.id, establishmentId })));
   // Demo units are all `<FINESS ET>-<UF code>` of the establishment they are seeded in.
   const atUnits = all.flatMap((p) =>
-    p.unitIds.map((unitId) => ({ professionalId: p.id, unitId, establishmentId: unitId.split('-')[0]!, exerciseModeCode: p.exerciseModeCodes?.[unitId] ?? null })),
+    p.unitIds.map((unitId) => {
+      const establishmentId = unitId.split('-')[0]!;
+      return { professionalId: p.id, unitId, establishmentId, exerciseModeCode: p.exerciseModeCodes?.[unitId] ?? null, regionCode: input.establishmentRegions[establishmentId] ?? null };
+    }),
   );
   // Hashed before the transaction: scrypt is slow on purpose. Once per distinct password: the demo
   // accounts share one published password, and hashing it for each (0.1–0.3 s of CPU at OWASP's

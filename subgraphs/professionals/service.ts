@@ -20,7 +20,7 @@ export function createProfessionalService(store: ProfessionalStore, directory: U
     ...createRecordService(store, directory),
     ...createCredentialService(store, passwordLog2N),
     ...createRoleService(store, directory),
-    ...createUnitTransferService(store),
+    ...createUnitTransferService(store, directory),
     ...situations,
     ...createSearchService(store.search, situations.visibleUnitSet),
   };

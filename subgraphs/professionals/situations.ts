@@ -24,6 +24,11 @@ export interface Situation extends SituationRow {
 /** Most ids one lookup takes (a FHIR page of includes stays well below it). */
 export const MAX_LOOKUP_IDS = 500;
 
+/** identifiantSituationOperationnelle: `S` and the row's number, at least 7 digits (S0000042). */
+export function situationIdentifier(situationNumber: number): string {
+  return `S${String(situationNumber).padStart(7, '0')}`;
+}
+
 export function situationId(row: SituationRow): string {
   return `${row.professionalId}.${row.unitId}`;
 }

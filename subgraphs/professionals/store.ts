@@ -46,6 +46,10 @@ export interface SituationRow {
   establishmentId: string;
   /** TRE_R23 ModeExercice code, null when not recorded. */
   exerciseModeCode: string | null;
+  /** TRE_R30 region of the establishment, stored with the placement (tables.ts). */
+  regionCode: string | null;
+  /** identifiantSituationOperationnelle, assigned when the row was created (situationIdentifier). */
+  situationNumber: number;
 }
 
 /**
@@ -58,11 +62,13 @@ export const SIMILARITY_THRESHOLD = 0.4;
 const SIMILAR_LIMIT = 10;
 
 /** The columns of a SituationRow. */
-const situationColumns = {
+export const situationColumns = {
   professionalId: unitAssignments.professionalId,
   unitId: unitAssignments.unitId,
   establishmentId: unitAssignments.establishmentId,
   exerciseModeCode: unitAssignments.exerciseModeCode,
+  regionCode: unitAssignments.regionCode,
+  situationNumber: unitAssignments.situationNumber,
 };
 
 const fullName = sql`(${people.lastName} || ' ' || ${people.firstName})`;

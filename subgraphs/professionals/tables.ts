@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { mailOutboxColumns } from '../../platform/mail/outbox.js';
-import { pgSchema, text, timestamp, primaryKey, uniqueIndex, index, integer, boolean, jsonb, serial, check } from 'drizzle-orm/pg-core';
+import { pgSchema, text, timestamp, primaryKey, uniqueIndex, index, integer, bigint, boolean, jsonb, serial, check } from 'drizzle-orm/pg-core';
 
 export const professionals = pgSchema('professionals');
 
@@ -77,9 +77,23 @@ export const unitAssignments = professionals.table(
      * I indirect), entered with the placement; null until someone says (IG modeExerciceOffre).
      */
     exerciseModeCode: text('exercise_mode_code'),
+    /**
+     * The IG's identifiantSituationOperationnelle, assigned by the hub (a ROR) when the row is
+     * created and never changed: placement writes update rows in place (record-writer.ts), so
+     * a situation keeps it as long as the person stays in the unit. Served as `S` + 7 digits.
+     */
+    /**
+     * TRE_R30 region of the unit's establishment, as the offer gave it when the unit was placed or
+     * transferred (the professionals subgraph holds no regions): the PractitionerRole's region tag,
+     * searched by `_tag` in SQL. Null only on rows older than migration 0010 not yet rewritten.
+     */
+    regionCode: text('region_code'),
+    situationNumber: bigint('situation_number', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
   },
   (t) => [
     primaryKey({ columns: [t.professionalId, t.unitId] }),
+    uniqueIndex('unit_assignment_situation_number_idx').on(t.situationNumber),
+    index('unit_assignment_region_idx').on(t.regionCode),
     index('unit_assignment_unit_idx').on(t.unitId),
     index('unit_assignment_establishment_idx').on(t.establishmentId),
   ],

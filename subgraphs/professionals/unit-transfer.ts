@@ -9,6 +9,7 @@ import { actorName } from '../../platform/auth/identity.js';
 import { professionalChange } from './changes.js';
 import { badInput } from './input.js';
 import { isFinessNumber } from './normalize.js';
+import type { UnitDirectory } from './offer-units.js';
 import type { ProfessionalStore } from './store.js';
 
 export interface UnitTransferArgs {
@@ -18,7 +19,7 @@ export interface UnitTransferArgs {
   withProfessionals: boolean;
 }
 
-export function createUnitTransferService(store: ProfessionalStore) {
+export function createUnitTransferService(store: ProfessionalStore, directory: UnitDirectory) {
   return {
     /** Idempotent; returns the ids of the professionals attached to the unit (before a detach). */
     applyUnitTransfer: async (identity: Identity, args: UnitTransferArgs): Promise<string[]> => {
@@ -27,8 +28,10 @@ export function createUnitTransferService(store: ProfessionalStore) {
         if (!isFinessNumber(args[name])) throw badInput(name, `"${args[name]}" is not a FINESS ET number (9 characters).`);
       }
       if (args.fromEstablishmentId === args.toEstablishmentId) throw badInput('toEstablishmentId', 'The unit is already in this establishment.');
+      // The moved situations take the target's region (their PractitionerRole `_tag`), asked of the offer.
+      const regionCode = args.withProfessionals ? await directory.establishmentRegion(args.toEstablishmentId) : null;
       return store.transaction(async (tx) => {
-        const { ids, changed } = await tx.records.transferUnit(args.unitId, args.fromEstablishmentId, args.toEstablishmentId, args.withProfessionals);
+        const { ids, changed } = await tx.records.transferUnit(args.unitId, args.fromEstablishmentId, { establishmentId: args.toEstablishmentId, regionCode }, args.withProfessionals);
         if (changed.length) {
           // Each professional moved or detached, with where they work now (the keys followers filter on).
           const establishments = await tx.establishmentsOf(changed);
