@@ -156,6 +156,11 @@ export const IDENTIFIER_SYSTEMS = {
   idNatStruct: 'urn:oid:1.2.250.1.71.4.2.2',
   /** idNat_PS (CI-SIS national professional identifier), fixed by ror-practitioner. */
   idNatPs: 'urn:oid:1.2.250.1.71.4.2.1',
+  /**
+   * identifiantSituationOperationnelle of PractitionerRole: the IG fixes neither system nor format,
+   * the hub (a ROR) assigns them (`S` + digits, docs/professionals.md), in its own namespace.
+   */
+  situation: 'https://ror-hub.fr/fhir/NamingSystem/situation-operationnelle',
 } as const;
 
 const coding = (system: string, code: string, display: string): Coding => ({ system, code, display });

@@ -173,7 +173,8 @@ export const PRACTITIONER_FIELDS = /* GraphQL */ `
 export const PRACTITIONER_ROLE_FIELDS = /* GraphQL */ `
   fragment FhirPractitionerRoleFields on Situation {
     id
-    professional { id profession { system code display } specialty { system code display } archived createdAt updatedAt }
+    identifier
+    professional { id rppsNumber adeliNumber profession { system code display } specialty { system code display } archived createdAt updatedAt }
     unit { id archived }
     establishment { id address { regionCode } }
     exerciseMode { system code display }

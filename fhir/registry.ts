@@ -11,7 +11,7 @@ import { PROFILES } from './codes.js';
 import { establishmentToOrganization, legalEntityToOrganization } from './mappers/organization.js';
 import { unitToHealthcareService } from './mappers/healthcare-service.js';
 import { unitToLocation } from './mappers/location.js';
-import { professionalToPractitioner, situationToPractitionerRole } from './mappers/practitioner.js';
+import { isExposedPractitioner, isExposedSituation, professionalToPractitioner, situationToPractitionerRole } from './mappers/practitioner.js';
 import { allOk, notFound, unsupportedInteraction } from './outcomes.js';
 import {
   ESTABLISHMENT_QUERY,
@@ -153,7 +153,7 @@ async function readLocation(id: string, ctx: HandlerContext): Promise<HandlerRes
  */
 async function readPractitioner(id: string, ctx: HandlerContext): Promise<HandlerResult<Practitioner>> {
   const professional = await fetchRecord<PractitionerData, 'professional'>(ctx, PRACTITIONER_QUERY, 'professional', id);
-  return professional ? [allOk, professionalToPractitioner(professional)] : [notFound('Practitioner', id)];
+  return professional && isExposedPractitioner(professional) ? [allOk, professionalToPractitioner(professional)] : [notFound('Practitioner', id)];
 }
 
 /**
@@ -162,7 +162,7 @@ async function readPractitioner(id: string, ctx: HandlerContext): Promise<Handle
  */
 async function readPractitionerRole(id: string, ctx: HandlerContext): Promise<HandlerResult<PractitionerRole>> {
   const situation = await fetchRecord<PractitionerRoleData, 'situation'>(ctx, PRACTITIONER_ROLE_QUERY, 'situation', id);
-  return situation ? [allOk, situationToPractitionerRole(situation)] : [notFound('PractitionerRole', id)];
+  return situation && isExposedSituation(situation) ? [allOk, situationToPractitionerRole(situation)] : [notFound('PractitionerRole', id)];
 }
 
 /**

@@ -441,7 +441,7 @@ export type FhirLocationQuery = { unit: { id: string, name: string, archived: bo
 
 export type FhirPractitionerFieldsFragment = { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> };
 
-export type FhirPractitionerRoleFieldsFragment = { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null };
+export type FhirPractitionerRoleFieldsFragment = { id: string, identifier: string, professional: { id: string, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null };
 
 export type FhirPractitionerQueryVariables = Exact<{
   id: string;
@@ -471,14 +471,14 @@ export type FhirPractitionerChangesQueryVariables = Exact<{
 }>;
 
 
-export type FhirPractitionerChangesQuery = { professionalChanges: { edges: Array<{ node: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null }>, establishments: Array<{ address: { regionCode: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FhirPractitionerChangesQuery = { professionalChanges: { edges: Array<{ node: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, situations: Array<{ id: string, identifier: string, professional: { id: string, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null }>, establishments: Array<{ address: { regionCode: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FhirPractitionerRoleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type FhirPractitionerRoleQuery = { situation: { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null } | null };
+export type FhirPractitionerRoleQuery = { situation: { id: string, identifier: string, professional: { id: string, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null } | null };
 
 export type FhirPractitionerRolesQueryVariables = Exact<{
   unitIds?: Array<string> | string | null | undefined;
@@ -486,7 +486,7 @@ export type FhirPractitionerRolesQueryVariables = Exact<{
 }>;
 
 
-export type FhirPractitionerRolesQuery = { situations: Array<{ id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null }> };
+export type FhirPractitionerRolesQuery = { situations: Array<{ id: string, identifier: string, professional: { id: string, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null }> };
 
 export type FhirUnitClassQueryVariables = Exact<{
   id: string;
@@ -564,7 +564,7 @@ export type FhirPlacementQueryVariables = Exact<{
 }>;
 
 
-export type FhirPlacementQuery = { professional: { id: string, updatedAt: string, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
+export type FhirPlacementQuery = { professional: { id: string, updatedAt: string, rppsNumber: string | null, adeliNumber: string | null, profession: { code: string } | null, specialty: { code: string } | null, establishments: Array<{ id: string }>, units: Array<{ id: string }> } | null, unit: { id: string, establishment: { id: string } } | null };
 
 export type OrganizationTreeQueryVariables = Exact<{
   id: string;

@@ -4,8 +4,8 @@
  * redaction leaves of stored versions.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { CODE_SYSTEMS, EXTENSIONS, PROFILES } from '../fhir/codes.js';
-import { idNatPs, nationalNumberOfIdNatPs, professionalToPractitioner, situationToPractitionerRole } from '../fhir/mappers/practitioner.js';
+import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
+import { idNatPs, isExposedPractitioner, isExposedSituation, nationalNumberOfIdNatPs, professionalToPractitioner, situationToPractitionerRole } from '../fhir/mappers/practitioner.js';
 import { resourcesOfEvent } from '../fhir/history/feed.js';
 import { historyParameters } from '../fhir/history/interactions.js';
 import { redactorFor } from '../fhir/history/redact.js';
@@ -34,8 +34,11 @@ const LIBERAL = { system: 'https://mos.esante.gouv.fr/NOS/TRE_R23-ModeExercice/F
 
 const situation = (overrides: Partial<PractitionerRoleRecord['professional']> = {}, exerciseMode: PractitionerRoleRecord['exerciseMode'] = LIBERAL): PractitionerRoleRecord => ({
   id: 'P000328.450000088-1234',
+  identifier: 'S0000042',
   professional: {
     id: 'P000328',
+    rppsNumber: '10101010101',
+    adeliNumber: null,
     profession: { system: CODE_SYSTEMS.professionSante, code: '10', display: 'Médecin' },
     specialty: { system: CODE_SYSTEMS.specialiteOrdinale, code: 'SM26', display: null },
     archived: false,
@@ -74,12 +77,23 @@ describe('Practitioner and PractitionerRole mappers', () => {
       gender: 'female',
       active: true,
     });
-    const archivedNurse = professionalToPractitioner(professional({ rppsNumber: null, sex: null, archived: true, establishments: [] }));
+    const archivedNurse = professionalToPractitioner(professional({ rppsNumber: null, adeliNumber: '451234567', sex: null, archived: true, establishments: [] }));
     expectConformant(archivedNurse);
-    expect(archivedNurse.identifier).toBeUndefined();
+    expect(archivedNurse.identifier).toEqual([{ use: 'official', system: IDENTIFIER_SYSTEMS.idNatPs, value: '0451234567' }]);
     expect(archivedNurse.gender).toBeUndefined();
     expect(archivedNurse.active).toBe(false);
     expect(archivedNurse.meta?.tag).toBeUndefined();
+  });
+
+  it('serves as Practitioner only a record with idNat_PS, as PractitionerRole only a situation the profile can describe', () => {
+    expect(isExposedPractitioner(professional())).toBe(true);
+    expect(isExposedPractitioner(professional({ rppsNumber: null, adeliNumber: '451234567' }))).toBe(true);
+    expect(isExposedPractitioner(professional({ rppsNumber: null }))).toBe(false);
+    expect(isExposedSituation(situation())).toBe(true);
+    expect(isExposedSituation(situation({ rppsNumber: null }))).toBe(false);
+    expect(isExposedSituation(situation({ profession: null }))).toBe(false);
+    expect(isExposedSituation(situation({ specialty: null }))).toBe(false);
+    expect(isExposedSituation(situation({}, null))).toBe(false);
   });
 
   it('maps a situation to a valid ror-practitionerrole with the expertiseType slice', () => {
@@ -93,12 +107,22 @@ describe('Practitioner and PractitionerRole mappers', () => {
       url: EXTENSIONS.practitionerRoleUnitExerciseMode,
       valueCodeableConcept: { coding: [LIBERAL] },
     });
-    const bare = situationToPractitionerRole(situation({ profession: null, specialty: null, archived: true }, null));
-    expectConformant(bare);
-    expect(bare.extension?.map((e) => e.url)).toEqual([EXTENSIONS.metaCreationDate]);
-    expect(bare.code).toBeUndefined();
-    expect(bare.specialty).toBeUndefined();
-    expect(bare.active).toBe(false);
+    expect(role.identifier).toEqual([{ use: 'official', system: IDENTIFIER_SYSTEMS.situation, value: 'S0000042' }]);
+    const archived = situationToPractitionerRole(situation({ archived: true }));
+    expectConformant(archived);
+    expect(archived.active).toBe(false);
+  });
+
+  it('has the validator refuse what the hub does not serve: a Practitioner without idNat_PS, a role without code, savoir-faire or exercise mode', () => {
+    expect(rorIssues(professionalToPractitioner(professional({ rppsNumber: null })))).toEqual([expect.stringMatching(/Practitioner\.identifier: Missing required property/)]);
+    const bare = rorIssues(situationToPractitionerRole(situation({ profession: null, specialty: null }, null)));
+    expect(bare).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/PractitionerRole\.code: Missing required property/),
+        expect.stringMatching(/PractitionerRole\.specialty: Missing required property/),
+        expect.stringMatching(/ror-practitionerrole-unit-exercise-mode': expected 1\.\.1, but found 0/),
+      ]),
+    );
   });
 
   it('lets the validator catch a wrong idNat_PS, a specialty without its expertiseType or an exercise mode of another system', () => {

@@ -14,7 +14,7 @@ import type { Scope } from '../../platform/auth/identity.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../mappers/organization.js';
 import { unitToHealthcareService } from '../mappers/healthcare-service.js';
 import { unitToLocation } from '../mappers/location.js';
-import { professionalToPractitioner, situationToPractitionerRole } from '../mappers/practitioner.js';
+import { isExposedPractitioner, isExposedSituation, professionalToPractitioner, situationToPractitionerRole } from '../mappers/practitioner.js';
 import { OperationOutcomeError, fromGraphQLErrors } from '../outcomes.js';
 import { selectionPath } from '../records.js';
 import { UNITS_WITH_CAPACITY } from '../search/graphql.js';
@@ -201,7 +201,7 @@ export const BULK_SOURCES: readonly BulkSource[] = [
     scope: 'professional.read',
     // Every professional, archived ones included (read as inactive), oldest change first.
     passes: [
-      pass<PractitionerRecord>({ field: 'professionalChanges', args: '', readQuery: PRACTITIONER_QUERY, map: professionalToPractitioner, since: PROFESSIONALS_SINCE }),
+      pass<PractitionerRecord>({ field: 'professionalChanges', args: '', readQuery: PRACTITIONER_QUERY, map: (record) => (isExposedPractitioner(record) ? professionalToPractitioner(record) : []), since: PROFESSIONALS_SINCE }),
     ],
   },
   {
@@ -213,7 +213,7 @@ export const BULK_SOURCES: readonly BulkSource[] = [
         field: 'professionalChanges',
         args: '',
         readQuery: PROFESSIONAL_SITUATIONS,
-        map: (record) => record.situations.map(situationToPractitionerRole),
+        map: (record) => record.situations.filter(isExposedSituation).map(situationToPractitionerRole),
         since: PROFESSIONALS_SINCE,
       }),
     ],

@@ -30,6 +30,26 @@ export function nationalNumberOfIdNatPs(value: string): string | null {
   return null;
 }
 
+/**
+ * Who the national exposure shows (D1xx-prof17b-1). ror-practitioner needs idNat_PS (1..1): a
+ * record without RPPS nor ADELI number (the ARS team's, the ORU coordination's) is no health
+ * professional of the ROR and is not a Practitioner (404, absent from searches and exports).
+ */
+export function isExposedPractitioner(record: Pick<PractitionerRecord, 'rppsNumber' | 'adeliNumber'>): boolean {
+  return idNatPs(record) !== undefined;
+}
+
+/**
+ * ror-practitionerrole needs a Practitioner, a profession (code 1..1), a savoir-faire
+ * (specialty[expertiseType] 1..1: the hub records the ordinal specialty) and the exercise mode
+ * (1..1): a situation lacking one of them is not a PractitionerRole. Searches apply the same rule
+ * as criteria (search/professionals.ts, `PRACTITIONER_ROLES.exposed`).
+ */
+export function isExposedSituation(record: PractitionerRoleRecord): boolean {
+  const { professional } = record;
+  return isExposedPractitioner(professional) && Boolean(professional.profession && professional.specialty && record.exerciseMode);
+}
+
 /** The one region all of a professional's establishments share, if they share one. */
 function soleRegion(record: PractitionerRecord): string | undefined {
   const regions = new Set(record.establishments.map((e) => e.address.regionCode));
@@ -85,6 +105,7 @@ export function situationToPractitionerRole(record: PractitionerRoleRecord): Pra
       establishment.address.regionCode,
     ),
     extension: [...exerciseModeExtension(record.exerciseMode), metaCreationDate(professional.createdAt)],
+    identifier: [{ use: 'official', system: IDENTIFIER_SYSTEMS.situation, value: record.identifier }],
     active: !professional.archived && !unit.archived,
     practitioner: reference('Practitioner', professional.id),
     organization: reference('Organization', establishment.id),

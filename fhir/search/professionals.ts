@@ -10,25 +10,34 @@ import type { PractitionerRecord, PractitionerRoleRecord } from '../queries.js';
 import type { HandlerContext } from '../records.js';
 import type { FhirSearchResource } from '../types.js';
 import { CriteriaBuilder } from './criteria.js';
+import { mergeCriteria, type Criteria } from './filter.js';
 import type { FetchedPage, PreparedSearch, SortCodes, SortRequest } from './definitions.js';
 import { MAX_INCLUDED } from './engine.js';
 import { PRACTITIONER_COUNT, PRACTITIONER_ROLE_COUNT, PRACTITIONER_ROLE_SEARCH, PRACTITIONER_SEARCH, run, type SearchPage } from './graphql.js';
 
-export type ProfessionalCodeField = 'PROFESSIONAL' | 'NATIONAL_NUMBER' | 'PROFESSION' | 'SPECIALTY' | 'SITUATION' | 'UNIT' | 'ESTABLISHMENT';
+export type ProfessionalCodeField = 'PROFESSIONAL' | 'NATIONAL_NUMBER' | 'PROFESSION' | 'SPECIALTY' | 'SITUATION' | 'UNIT' | 'ESTABLISHMENT' | 'SITUATION_IDENTIFIER' | 'REGION' | 'EXERCISE_MODE';
 export type ProfessionalTextField = 'FAMILY' | 'GIVEN' | 'NAME';
 
 export class ProfessionalCriteriaBuilder extends CriteriaBuilder<ProfessionalCodeField, ProfessionalTextField> {}
 
 interface ProfessionalSearchSpec<N> {
   root: 'professionalSearch' | 'situationSearch';
+  /** What every search of the type adds: only what the IG can describe is served (mappers/practitioner.ts `isExposed…`). */
+  exposed: Criteria;
   query: string;
   countQuery: string;
   sorts: SortCodes;
   toResource: (node: N) => FhirSearchResource;
 }
 
+/** Each field has a value (one criterion per field, AND). */
+function has(...fields: ProfessionalCodeField[]): Criteria {
+  return { codes: fields.map((field) => ({ anyOf: [{ field, code: null }], not: false })) };
+}
+
 export const PRACTITIONERS: ProfessionalSearchSpec<PractitionerRecord> = {
   root: 'professionalSearch',
+  exposed: has('NATIONAL_NUMBER'),
   query: PRACTITIONER_SEARCH,
   countQuery: PRACTITIONER_COUNT,
   sorts: { _id: 'ID', family: 'FAMILY', _lastUpdated: 'UPDATED_AT' },
@@ -37,6 +46,7 @@ export const PRACTITIONERS: ProfessionalSearchSpec<PractitionerRecord> = {
 
 export const PRACTITIONER_ROLES: ProfessionalSearchSpec<PractitionerRoleRecord> = {
   root: 'situationSearch',
+  exposed: has('NATIONAL_NUMBER', 'PROFESSION', 'SPECIALTY', 'EXERCISE_MODE'),
   query: PRACTITIONER_ROLE_SEARCH,
   countQuery: PRACTITIONER_ROLE_COUNT,
   sorts: { _id: 'ID', _lastUpdated: 'UPDATED_AT' },
@@ -53,7 +63,7 @@ async function page<N>(ctx: HandlerContext, spec: ProfessionalSearchSpec<N>, var
 
 export function prepareProfessionals<N>(builder: ProfessionalCriteriaBuilder, ctx: HandlerContext, spec: ProfessionalSearchSpec<N>): PreparedSearch {
   if (builder.empty) return { empty: true, fetch: async () => ({ items: [], hasNext: false }), count: async () => 0 };
-  const criteria = builder.criteria();
+  const criteria = mergeCriteria(builder.criteria(), spec.exposed);
   return {
     fetch: async (sort: readonly SortRequest[], size: number, after: string | null): Promise<FetchedPage> => {
       const result = await page(ctx, spec, { criteria, sort: sort.map((s) => ({ key: spec.sorts[s.code], descending: s.descending })), first: size, after });
@@ -71,7 +81,7 @@ export async function professionalsWhere<N>(ctx: HandlerContext, spec: Professio
   const resources: FhirSearchResource[] = [];
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length && resources.length < limit; i += BATCH) {
-    const criteria = { codes: [{ anyOf: unique.slice(i, i + BATCH).map((code) => ({ field, code })), not: false }] };
+    const criteria = mergeCriteria({ codes: [{ anyOf: unique.slice(i, i + BATCH).map((code) => ({ field, code })), not: false }] }, spec.exposed);
     let after: string | null = null;
     do {
       const result: SearchPage<N> = await page(ctx, spec, { criteria, first: BATCH, after });
@@ -91,7 +101,7 @@ export const MAX_REVERSE_CHAINED = 10_000;
  */
 export async function unitsOfSituations(builder: ProfessionalCriteriaBuilder, ctx: HandlerContext): Promise<string[] | null> {
   if (builder.empty) return [];
-  const criteria = builder.criteria();
+  const criteria = mergeCriteria(builder.criteria(), PRACTITIONER_ROLES.exposed);
   const units = new Set<string>();
   let read = 0;
   let after: string | null = null;

@@ -7,7 +7,7 @@
  * professionals (the subgraph refuses them).
  */
 import { CODE_SYSTEMS, EXTENSIONS, IDENTIFIER_SYSTEMS } from '../codes.js';
-import { nationalNumberOfIdNatPs } from '../mappers/practitioner.js';
+import { isExposedPractitioner, nationalNumberOfIdNatPs } from '../mappers/practitioner.js';
 import { OperationOutcomeError, fromGraphQLErrors, outcomeAt } from '../outcomes.js';
 import type { HandlerContext } from '../records.js';
 import type {
@@ -17,7 +17,7 @@ import type {
   FhirUpdateProfessionalMutation,
   UpdateProfessionalInput,
 } from '../../schemas/operations.js';
-import { extensionElement, type Json } from './elements.js';
+import { extensionElement, extensionsByUrl, type Json } from './elements.js';
 import type { WritableType } from './interactions.js';
 import { expectedVersion, refuseElements, runMutation, type ElementRefusal } from './request.js';
 
@@ -42,7 +42,7 @@ const BY_NUMBER_QUERY = /* GraphQL */ `
 /** Where a person works now, and the establishment of the unit a new role is in. */
 const PLACEMENT_QUERY = /* GraphQL */ `
   query FhirPlacement($id: ID!, $unitId: ID!) {
-    professional(id: $id) { id updatedAt establishments { id } units { id } }
+    professional(id: $id) { id updatedAt rppsNumber adeliNumber profession { code } specialty { code } establishments { id } units { id } }
     unit(id: $unitId) { id establishment { id } }
   }
 `;
@@ -57,6 +57,7 @@ const PRACTITIONER_FIELDS: Record<string, string> = {
   adeliNumber: 'identifier',
   professionCode: 'code',
   specialtyCode: 'specialty',
+  exerciseModes: extensionElement(EXTENSIONS.practitionerRoleUnitExerciseMode),
 };
 const elementOf = (field: string) => PRACTITIONER_FIELDS[field.replace(/[[.].*$/, '')] ?? 'Practitioner';
 
@@ -81,10 +82,15 @@ function sexOf(value: unknown, refusals: Refusals): UpdateProfessionalInput['sex
   return undefined;
 }
 
-/** identifier: one idNat_PS, 8 + RPPS or 0 + ADELI (RG_EXP_030). */
+const ID_NAT_PS_REQUIRED = `ror-practitioner requires its identifier, idNat_PS (${IDENTIFIER_SYSTEMS.idNatPs}): a record without RPPS nor ADELI number is no Practitioner of the ROR.`;
+
+/** identifier: one idNat_PS, 8 + RPPS or 0 + ADELI (RG_EXP_030), required (1..1). */
 function numbersOf(value: unknown, refusals: Refusals): Pick<UpdateProfessionalInput, 'rppsNumber' | 'adeliNumber'> {
   const identifiers = Array.isArray(value) ? (value as Json[]) : [];
-  if (identifiers.length === 0) return { rppsNumber: null, adeliNumber: null };
+  if (identifiers.length === 0) {
+    refusals.push({ element: 'identifier', diagnostics: ID_NAT_PS_REQUIRED, code: 'required' });
+    return {};
+  }
   const number = identifiers.length === 1 && identifiers[0]!.system === IDENTIFIER_SYSTEMS.idNatPs ? nationalNumberOfIdNatPs(String(identifiers[0]!.value ?? '')) : null;
   if (!number) {
     refusals.push({ element: 'identifier', diagnostics: `The hub records one identifier, idNat_PS (${IDENTIFIER_SYSTEMS.idNatPs}): 8 + RPPS (11 digits) or 0 + ADELI (9 characters).` });
@@ -121,6 +127,7 @@ async function createPractitioner(resource: Json, ctx: HandlerContext): Promise<
   if (resource.active !== undefined && resource.active !== true) refusals.push({ element: 'active', diagnostics: 'A new record is active.', code: 'business-rule' });
   const fields = practitionerFieldsOf(resource, [...elements.filter((e) => e !== 'active'), ...urls.map(extensionElement)], refusals);
   if (resource.name === undefined) refusals.push({ element: 'name', diagnostics: 'A new Practitioner needs a name (family and one given name).', code: 'required' });
+  if (resource.identifier === undefined) refusals.push({ element: 'identifier', diagnostics: ID_NAT_PS_REQUIRED, code: 'required' });
   refuseElements('Practitioner', refusals);
   const input = { ...fields, lastName: fields.lastName!, firstName: fields.firstName! };
   const data = await runMutation<FhirCreateProfessionalMutation>(ctx, CREATE_MUTATION, { input }, 'Practitioner', elementOf);
@@ -149,26 +156,62 @@ const ROLE = 'PractitionerRole';
 /** Elements a situation's id fixes: changing them is another situation. */
 const ROLE_FIXED = new Set(['practitioner', 'healthcareService', 'organization', 'location', 'active', extensionElement(EXTENSIONS.metaCreationDate)]);
 
+const EXERCISE_MODE = extensionElement(EXTENSIONS.practitionerRoleUnitExerciseMode);
+
+type Codings = Array<{ system?: string; code?: string }>;
+const codings = (value: unknown): Codings => (Array.isArray(value) ? (value as { coding?: Codings }[]) : []).flatMap((c) => c.coding ?? []);
+
+/** code (1..1): one TRE_G15 profession. */
+function professionOf(next: Json, refusals: Refusals): string | undefined {
+  const codes = codings(next.code);
+  const profession = codes.filter((c) => c.system === CODE_SYSTEMS.professionSante);
+  if (codes.length === 1 && profession.length === 1 && profession[0]!.code) return profession[0]!.code;
+  refusals.push({ element: 'code', diagnostics: `PractitionerRole.code (1..1) is the person's one profession (${CODE_SYSTEMS.professionSante}).`, code: codes.length ? 'value' : 'required' });
+  return undefined;
+}
+
+/** specialty: the expertiseType slice (1..1) is TRE_R04 S, the ordinal specialty the hub records (TRE_R38), its only savoir-faire. */
+function specialtyOf(next: Json, refusals: Refusals): string | undefined {
+  const codes = codings(next.specialty);
+  const specialties = codes.filter((c) => c.system === CODE_SYSTEMS.specialiteOrdinale);
+  const others = codes.filter((c) => c.system !== CODE_SYSTEMS.specialiteOrdinale && !(c.system === CODE_SYSTEMS.typeSavoirFaire && c.code === 'S'));
+  if (specialties.length === 1 && specialties[0]!.code && others.length === 0) return specialties[0]!.code;
+  refusals.push({
+    element: 'specialty',
+    diagnostics: `PractitionerRole.specialty needs its expertiseType (1..1): the hub records one savoir-faire, the ordinal specialty (${CODE_SYSTEMS.specialiteOrdinale}, expertiseType ${CODE_SYSTEMS.typeSavoirFaire} S).`,
+    code: codes.length ? 'value' : 'required',
+  });
+  return undefined;
+}
+
+/** ror-practitionerrole-unit-exercise-mode (1..1): one TRE_R23 code, the situation's exercise mode. */
+function exerciseModeOf(next: Json, refusals: Refusals): string | undefined {
+  const extensions = extensionsByUrl(next).get(EXTENSIONS.practitionerRoleUnitExerciseMode) ?? [];
+  const coding = extensions.length === 1 ? extensions[0]!.valueCodeableConcept?.coding : undefined;
+  if (coding?.length === 1 && coding[0]!.system === CODE_SYSTEMS.modeExercice && coding[0]!.code) return coding[0]!.code;
+  refusals.push({
+    element: EXERCISE_MODE,
+    diagnostics: `ror-practitionerrole-unit-exercise-mode (1..1) gives the situation's exercise mode: one ${CODE_SYSTEMS.modeExercice} code.`,
+    code: extensions.length ? 'value' : 'required',
+  });
+  return undefined;
+}
+
 /**
  * code (TRE_G15) and specialty (TRE_R04 `S` + TRE_R38) are the professional's profession and
- * specialty: the hub holds one per person, so they change on every role of that person.
+ * specialty: the hub holds one per person, so they change on every role of that person. The
+ * exercise mode is this situation's (`unitId`). Each is required, as the profile says.
  */
-function roleFieldsOf(next: Json, changed: readonly string[], refusals: Refusals): UpdateProfessionalInput {
+function roleFieldsOf(next: Json, changed: readonly string[], refusals: Refusals, unitId: string): UpdateProfessionalInput {
   const input: UpdateProfessionalInput = {};
-  const codings = (value: unknown) => (Array.isArray(value) ? (value as { coding?: { system?: string; code?: string }[] }[]) : []).flatMap((c) => c.coding ?? []);
   for (const element of changed) {
-    if (element === 'code') {
-      const codes = codings(next.code);
-      const profession = codes.filter((c) => c.system === CODE_SYSTEMS.professionSante);
-      if (codes.length > 1 || profession.length !== codes.length) refusals.push({ element, diagnostics: `PractitionerRole.code: the hub records one profession (${CODE_SYSTEMS.professionSante}).` });
-      else input.professionCode = profession[0]?.code ?? null;
-    } else if (element === 'specialty') {
-      const codes = codings(next.specialty);
-      const specialties = codes.filter((c) => c.system === CODE_SYSTEMS.specialiteOrdinale);
-      const others = codes.filter((c) => c.system !== CODE_SYSTEMS.specialiteOrdinale && !(c.system === CODE_SYSTEMS.typeSavoirFaire && c.code === 'S'));
-      if (specialties.length > 1 || others.length > 0) {
-        refusals.push({ element, diagnostics: `PractitionerRole.specialty: the hub records one ordinal specialty (${CODE_SYSTEMS.specialiteOrdinale}, with expertiseType ${CODE_SYSTEMS.typeSavoirFaire} S).` });
-      } else input.specialtyCode = specialties[0]?.code ?? null;
+    if (element === 'code') input.professionCode = professionOf(next, refusals);
+    else if (element === 'specialty') input.specialtyCode = specialtyOf(next, refusals);
+    else if (element === EXERCISE_MODE) {
+      const exerciseModeCode = exerciseModeOf(next, refusals);
+      if (exerciseModeCode) input.exerciseModes = [{ unitId, exerciseModeCode }];
+    } else if (element === 'identifier') {
+      refusals.push({ element, diagnostics: 'PractitionerRole.identifier (identifiantSituationOperationnelle) is assigned by the hub and never changes.', code: 'business-rule' });
     } else if (ROLE_FIXED.has(element)) {
       refusals.push({ element, diagnostics: `PractitionerRole.${element} is fixed by the role's id <professional>.<unit>: create another role instead.`, code: 'business-rule' });
     } else refusals.push({ element, diagnostics: `The hub does not record PractitionerRole.${element} (docs/fhir-write.md).` });
@@ -178,7 +221,7 @@ function roleFieldsOf(next: Json, changed: readonly string[], refusals: Refusals
 
 async function updateRole(id: string, current: Json, next: Json, changed: readonly string[], ctx: HandlerContext): Promise<void> {
   const refusals: Refusals = [];
-  const input = roleFieldsOf(next, changed, refusals);
+  const input = roleFieldsOf(next, changed, refusals, id.slice(id.indexOf('.') + 1));
   refuseElements(ROLE, refusals);
   await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, { id: id.slice(0, id.indexOf('.')), input, ...expectedVersion(ctx, current) }, ROLE, elementOf);
 }
@@ -188,7 +231,11 @@ const idOf = (reference: unknown, type: string): string | undefined => {
   return value?.startsWith(`${type}/`) ? value.slice(type.length + 1) : undefined;
 };
 
-/** A new role: the professional gains the unit (and its establishment); code and specialty, when sent, are set on the person. */
+/**
+ * A new role: the professional gains the unit (and its establishment) with the exercise mode the
+ * role gives (required); code and specialty, when sent, are set on the person, and are required
+ * when the person has none yet (the profile needs both). The identifier is the hub's to assign.
+ */
 async function createRole(resource: Json, ctx: HandlerContext): Promise<string> {
   const refusals: Refusals = [];
   const professionalId = idOf(resource.practitioner, 'Practitioner');
@@ -198,28 +245,36 @@ async function createRole(resource: Json, ctx: HandlerContext): Promise<string> 
   const location = (resource.location as unknown[] | undefined)?.map((l) => idOf(l, 'Location'));
   if (location && (location.length !== 1 || location[0] !== unitId)) refusals.push({ element: 'location', diagnostics: 'The role\'s location is its unit\'s: Location/<unit id>.', code: 'business-rule' });
   const known = ['resourceType', 'id', 'meta', 'text', 'extension', 'practitioner', 'healthcareService', 'organization', 'location', 'active', 'code', 'specialty'];
-  for (const element of Object.keys(resource).filter((k) => !known.includes(k))) refusals.push({ element, diagnostics: `The hub does not record PractitionerRole.${element} (docs/fhir-write.md).` });
-  for (const url of new Set(((resource.extension as { url: string }[] | undefined) ?? []).map((e) => e.url))) {
-    if (url !== EXTENSIONS.metaCreationDate) refusals.push({ element: extensionElement(url), diagnostics: `The hub does not record ${url} (the exercise mode, a role's name… are not held).` });
+  for (const element of Object.keys(resource).filter((k) => !known.includes(k))) {
+    refusals.push({ element, diagnostics: element === 'identifier' ? 'PractitionerRole.identifier is assigned by the hub.' : `The hub does not record PractitionerRole.${element} (docs/fhir-write.md).`, code: element === 'identifier' ? 'business-rule' : undefined });
   }
-  const personal = roleFieldsOf(resource, ['code', 'specialty'].filter((e) => resource[e] !== undefined), refusals);
+  for (const url of extensionsByUrl(resource).keys()) {
+    if (url !== EXTENSIONS.metaCreationDate && url !== EXTENSIONS.practitionerRoleUnitExerciseMode) refusals.push({ element: extensionElement(url), diagnostics: `The hub does not record ${url} (a role's name… are not held).` });
+  }
+  const exerciseModeCode = exerciseModeOf(resource, refusals);
+  const personal = roleFieldsOf(resource, ['code', 'specialty'].filter((e) => resource[e] !== undefined), refusals, unitId ?? '');
   refuseElements(ROLE, refusals);
   const result = await ctx.execute<FhirPlacementQuery>({ query: PLACEMENT_QUERY, variables: { id: professionalId, unitId } }, ctx.caller);
   if (result.errors?.length) throw new OperationOutcomeError(fromGraphQLErrors(result.errors));
   const { professional, unit } = result.data!;
-  if (!professional) throw new OperationOutcomeError(outcomeAt('unprocessable', 'not-found', `Practitioner/${professionalId} not found.`, `${ROLE}.practitioner`));
+  // A record without idNat_PS is no Practitioner (mappers/practitioner.ts): it takes no role either.
+  if (!professional || !isExposedPractitioner(professional)) throw new OperationOutcomeError(outcomeAt('unprocessable', 'not-found', `Practitioner/${professionalId} not found.`, `${ROLE}.practitioner`));
   if (!unit) throw new OperationOutcomeError(outcomeAt('unprocessable', 'not-found', `HealthcareService/${unitId} not found.`, `${ROLE}.healthcareService`));
   const organization = idOf(resource.organization, 'Organization');
   if (organization !== undefined && organization !== unit.establishment.id) {
     refuseElements(ROLE, [{ element: 'organization', diagnostics: `The role's organization is its unit's establishment, Organization/${unit.establishment.id}.`, code: 'business-rule' }]);
   }
+  refuseElements(ROLE, [
+    ...(personal.professionCode || professional.profession ? [] : [{ element: 'code', diagnostics: `Practitioner/${professional.id} has no profession yet: PractitionerRole.code (1..1) gives it.`, code: 'required' as const }]),
+    ...(personal.specialtyCode || professional.specialty ? [] : [{ element: 'specialty', diagnostics: `Practitioner/${professional.id} has no ordinal specialty yet: PractitionerRole.specialty (expertiseType 1..1) gives it.`, code: 'required' as const }]),
+  ]);
   if (professional.units.some((u) => u.id === unit.id)) {
     throw new OperationOutcomeError(outcomeAt('conflict', 'duplicate', `PractitionerRole/${professional.id}.${unit.id} exists already: update it.`, ROLE));
   }
   const establishmentIds = [...new Set([...professional.establishments.map((e) => e.id), unit.establishment.id])];
   const unitIds = [...new Set([...professional.units.map((u) => u.id), unit.id])];
   // The lists are the professional's as read: a placement landing meanwhile is a 409, not lost.
-  const variables = { id: professional.id, input: { ...personal, establishmentIds, unitIds }, expectedUpdatedAt: professional.updatedAt };
+  const variables = { id: professional.id, input: { ...personal, establishmentIds, unitIds, exerciseModes: [{ unitId: unit.id, exerciseModeCode: exerciseModeCode! }] }, expectedUpdatedAt: professional.updatedAt };
   await runMutation<FhirUpdateProfessionalMutation>(ctx, UPDATE_MUTATION, variables, ROLE, elementOf);
   return `${professional.id}.${unit.id}`;
 }

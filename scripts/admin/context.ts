@@ -31,8 +31,8 @@ const NO_UNITS: UnitDirectory = {
     if (ids.length) throw new HubError('BAD_USER_INPUT', 'Units are not resolved by the admin CLI: give an establishment or legal entity here, and units from the console.', { argumentName: 'perimeter' });
     return new Map();
   },
-  // Only a unit transfer asks it, and the CLI makes none.
-  establishmentRegion: async () => null,
+  // Regions stay unknown (null) on what the CLI writes, until the record's next placement write.
+  establishmentRegions: async () => new Map(),
 };
 
 export interface AdminContext {

@@ -21,8 +21,8 @@ export interface OfferUnit {
 export interface UnitDirectory {
   /** The units the offer knows among `ids` (unknown ids are absent from the map). */
   units(ids: readonly string[]): Promise<Map<string, OfferUnit>>;
-  /** The TRE_R30 region of an establishment, or null when the offer does not know it. */
-  establishmentRegion(id: string): Promise<string | null>;
+  /** The TRE_R30 region of each establishment the offer knows among `ids`. */
+  establishmentRegions(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 interface UnitEntity {
@@ -53,9 +53,10 @@ export function createUnitDirectory(client: SubgraphClient): UnitDirectory {
       }
       return units;
     },
-    establishmentRegion: async (id) => {
-      const [found] = await client.entities<{ address: { regionCode: string } }>('offer', 'Establishment', [id], 'address { regionCode }');
-      return found?.address.regionCode ?? null;
+    establishmentRegions: async (ids) => {
+      if (ids.length === 0) return new Map();
+      const found = await client.entities<{ id: string; address: { regionCode: string } }>('offer', 'Establishment', ids, 'id address { regionCode }');
+      return new Map(found.flatMap((e) => (e ? [[e.id, e.address.regionCode] as const] : [])));
     },
   };
 }

@@ -10,10 +10,12 @@ import type { OfferUnit, UnitDirectory } from './offer-units.js';
 export interface ResolvedPlacement extends Placement {
   /** The offer's view of each unit of the placement, for authorisation targets. */
   offerUnits: Map<string, OfferUnit>;
+  /** TRE_R30 region of each establishment the offer knows, stored with the placement (Practitioner `_tag`). */
+  establishmentRegions: Map<string, string>;
 }
 
 export async function resolvePlacement(directory: UnitDirectory, draft: PlacementDraft, current: Placement | null, prefix = 'input.'): Promise<ResolvedPlacement> {
-  const offerUnits = await directory.units(draft.unitIds);
+  const [offerUnits, establishmentRegions] = await Promise.all([directory.units(draft.unitIds), directory.establishmentRegions(draft.establishmentIds)]);
   const units: UnitPlacement[] = draft.unitIds.map((unitId) => {
     const unit = offerUnits.get(unitId);
     if (!unit) throw badInput(`${prefix}unitIds`, `No unit ${unitId} in the offer of care.`);
@@ -25,7 +27,7 @@ export async function resolvePlacement(directory: UnitDirectory, draft: Placemen
     const kept = current?.units.find((u) => u.unitId === unitId)?.exerciseModeCode ?? null;
     return { unitId, establishmentId: unit.establishmentId, exerciseModeCode: draft.exerciseModes.get(unitId) ?? kept, regionCode: unit.regionCode };
   });
-  return { establishmentIds: draft.establishmentIds, units, offerUnits };
+  return { establishmentIds: draft.establishmentIds, units, offerUnits, establishmentRegions };
 }
 
 /** The authorisation target of a unit assignment, with the ancestry the offer gave (or the stored establishment). */

@@ -75,10 +75,11 @@ export function createRecordWriter(orm: Orm) {
       return row?.email ?? null;
     },
 
-    replaceEstablishments: async (professionalId: string, establishmentIds: readonly string[]): Promise<void> => {
+    /** `regions`: TRE_R30 region by establishment, as the offer gave it (placement.ts); unknown ones stay null. */
+    replaceEstablishments: async (professionalId: string, establishmentIds: readonly string[], regions: ReadonlyMap<string, string>): Promise<void> => {
       await orm.delete(establishmentAssignments).where(eq(establishmentAssignments.professionalId, professionalId));
       if (establishmentIds.length) {
-        await orm.insert(establishmentAssignments).values(establishmentIds.map((establishmentId) => ({ professionalId, establishmentId })));
+        await orm.insert(establishmentAssignments).values(establishmentIds.map((establishmentId) => ({ professionalId, establishmentId, regionCode: regions.get(establishmentId) ?? null })));
       }
     },
 
@@ -127,7 +128,7 @@ export function createRecordWriter(orm: Orm) {
         await orm.update(unitAssignments).set({ establishmentId: to, regionCode: target.regionCode }).where(eq(unitAssignments.unitId, unitId));
         await orm
           .insert(establishmentAssignments)
-          .values(ids.map((professionalId) => ({ professionalId, establishmentId: to })))
+          .values(ids.map((professionalId) => ({ professionalId, establishmentId: to, regionCode: target.regionCode })))
           .onConflictDoNothing();
         const stillThere = orm
           .select({ one: sql`1` })

@@ -109,7 +109,7 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
           const id = await tx.records.nextId();
           const rescueEmail = draft.account?.rescueEmail ?? null;
           const row = await tx.records.insert(id, draft.fields, rescueEmail);
-          await tx.records.replaceEstablishments(id, placement.establishmentIds);
+          await tx.records.replaceEstablishments(id, placement.establishmentIds, placement.establishmentRegions);
           await tx.records.replaceUnits(id, placement.units);
           const actor = actorName(identity);
           const changes = [professionalChange('PROFESSIONAL', id, 'CREATE', actor, { changedFields: createdFields(draft.fields, rescueEmail), ...placementKeys(placement) })];
@@ -142,7 +142,7 @@ export function createRecordService(store: ProfessionalStore, directory: UnitDir
           const row = await tx.records.update(id, draft.fields, expectedUpdatedAt);
           if (!row && expectedUpdatedAt) throw staleRecord(`Professional ${id}`, expectedUpdatedAt);
           if (placement) {
-            await tx.records.replaceEstablishments(id, placement.establishmentIds);
+            await tx.records.replaceEstablishments(id, placement.establishmentIds, placement.establishmentRegions);
             await tx.records.replaceUnits(id, placement.units);
           }
           if (draft.accountEnabled !== null) await tx.accounts.setEnabled(id, draft.accountEnabled);

@@ -8,7 +8,7 @@ import type { Orm } from '../../platform/db/client.js';
 import { HubError } from '../../platform/errors.js';
 import { anyOfCondition } from '../../platform/db/any-of.js';
 import { visibleColumns, type ProfessionalView } from './columns.js';
-import { people, unitAssignments } from './tables.js';
+import { establishmentAssignments, people, unitAssignments } from './tables.js';
 import { situationColumns, type SituationRow } from './store.js';
 
 export type CodeField = 'PROFESSIONAL' | 'NATIONAL_NUMBER' | 'PROFESSION' | 'SPECIALTY' | 'SITUATION' | 'UNIT' | 'ESTABLISHMENT' | 'SITUATION_IDENTIFIER' | 'REGION' | 'EXERCISE_MODE';
@@ -37,7 +37,7 @@ export interface SortColumn {
 export type SortValue = string;
 
 /** Situation fields exist on assignment rows only: a professional search refuses them. */
-const SITUATION_FIELDS: ReadonlySet<CodeField> = new Set(['SITUATION', 'UNIT', 'ESTABLISHMENT', 'SITUATION_IDENTIFIER', 'REGION', 'EXERCISE_MODE']);
+const SITUATION_FIELDS: ReadonlySet<CodeField> = new Set(['SITUATION', 'UNIT', 'ESTABLISHMENT', 'SITUATION_IDENTIFIER', 'EXERCISE_MODE']);
 
 const situationKey = sql`(${unitAssignments.professionalId} || '.' || ${unitAssignments.unitId})`;
 /** How a field equals a code, and when it has a value: one indexed column, or what the comment says. */
@@ -68,6 +68,22 @@ const CODE_SOURCES: Record<CodeField, CodeSource> = {
   EXERCISE_MODE: column(sql`${unitAssignments.exerciseModeCode}`),
 };
 
+/** A professional's establishment assignments other than `region`'s (or of no known region). */
+const assignmentsOutside = (region: string) =>
+  sql`exists (select 1 from ${establishmentAssignments} where ${establishmentAssignments.professionalId} = ${people.id} and ${establishmentAssignments.regionCode} is distinct from ${region}::text)`;
+
+/**
+ * A professional's region (the Practitioner's tag, mappers/practitioner.ts): the one region all
+ * their establishments share. The region index finds the candidates; the primary key's
+ * professional prefix checks they have no establishment elsewhere.
+ */
+const SOLE_REGION: CodeSource = {
+  equals: (region) =>
+    sql`(${people.id} in (select ${establishmentAssignments.professionalId} from ${establishmentAssignments} where ${establishmentAssignments.regionCode} = ${region}::text) and not ${assignmentsOutside(region)})`,
+  // Any tag at all: one known region, and no establishment of unknown region.
+  present: sql`((select count(distinct ${establishmentAssignments.regionCode}) from ${establishmentAssignments} where ${establishmentAssignments.professionalId} = ${people.id}) = 1 and not exists (select 1 from ${establishmentAssignments} where ${establishmentAssignments.professionalId} = ${people.id} and ${establishmentAssignments.regionCode} is null))`,
+};
+
 /** Epoch microseconds as text of a fixed shape: exact through a cursor, compared as numeric. */
 const updatedMicros = sql`(floor(extract(epoch from ${people.updatedAt}) * 1000000))::numeric`;
 
@@ -75,7 +91,7 @@ function codeCondition(criterion: NonNullable<SearchCriteria['codes']>[number], 
   if (criterion.anyOf.length === 0) throw new HubError('BAD_USER_INPUT', '`anyOf` must not be empty.', { field: 'anyOf' });
   const alternatives = criterion.anyOf.map(({ field, code }) => {
     if (!situations && SITUATION_FIELDS.has(field)) throw new HubError('BAD_USER_INPUT', `${field} applies to situations only.`, { field: 'codes' });
-    const source = CODE_SOURCES[field];
+    const source = field === 'REGION' && !situations ? SOLE_REGION : CODE_SOURCES[field];
     return code === undefined || code === null ? source.present : source.equals(code);
   });
   const any = sql`coalesce((${sql.join(alternatives, sql` or `)}), false)`;

@@ -28,7 +28,7 @@ export interface SeedIdentity {
 
 export interface ProfessionalSeed {
   professionals: Person[];
-  /** TRE_R30 region of each establishment (FINESS ET) a unit is seeded in: the offer's data, stored with each placement. */
+  /** TRE_R30 region of each establishment (FINESS ET) of the seed: the offer's data, stored with each placement. */
   establishmentRegions: Readonly<Record<string, string>>;
   /** Demo accounts; seeded only when `nodeEnv` is not production (they share a published password). */
   identities?: SeedIdentity[];
@@ -68,7 +68,7 @@ export async function seedProfessionals(db: Database, input: ProfessionalSeed): 
   const demo = input.nodeEnv && input.nodeEnv !== 'production' ? (input.identities ?? []) : [];
   const all = [...input.professionals, ...demo.flatMap((i) => (i.newProfessional ? [i.newProfessional] : []))];
   const persons = all.map(({ establishmentIds: _e, unitIds: _u, exerciseModeCodes: _m, ...person }) => person);
-  const atEstablishments = all.flatMap((p) => p.establishmentIds.map((establishmentId) => ({ professionalId: p.id, establishmentId })));
+  const atEstablishments = all.flatMap((p) => p.establishmentIds.map((establishmentId) => ({ professionalId: p.id, establishmentId, regionCode: input.establishmentRegions[establishmentId] ?? null })));
   // Demo units are all `<FINESS ET>-<UF code>` of the establishment they are seeded in.
   const atUnits = all.flatMap((p) =>
     p.unitIds.map((unitId) => {

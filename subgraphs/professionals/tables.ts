@@ -57,8 +57,19 @@ export const establishmentAssignments = professionals.table(
   {
     professionalId: text('professional_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
     establishmentId: text('establishment_id').notNull(),
+    /**
+     * TRE_R30 region of the establishment, as the offer gave it at the write (the professionals
+     * subgraph holds no regions): a Practitioner's region tag is the one region all of these share,
+     * searched by `_tag` in SQL. Null when the offer does not know the establishment, and on rows
+     * older than migration 0010 not yet rewritten.
+     */
+    regionCode: text('region_code'),
   },
-  (t) => [primaryKey({ columns: [t.professionalId, t.establishmentId] }), index('establishment_assignment_est_idx').on(t.establishmentId)],
+  (t) => [
+    primaryKey({ columns: [t.professionalId, t.establishmentId] }),
+    index('establishment_assignment_est_idx').on(t.establishmentId),
+    index('establishment_assignment_region_idx').on(t.regionCode),
+  ],
 );
 
 /**

@@ -29,7 +29,7 @@ export function createUnitTransferService(store: ProfessionalStore, directory: U
       }
       if (args.fromEstablishmentId === args.toEstablishmentId) throw badInput('toEstablishmentId', 'The unit is already in this establishment.');
       // The moved situations take the target's region (their PractitionerRole `_tag`), asked of the offer.
-      const regionCode = args.withProfessionals ? await directory.establishmentRegion(args.toEstablishmentId) : null;
+      const regionCode = args.withProfessionals ? ((await directory.establishmentRegions([args.toEstablishmentId])).get(args.toEstablishmentId) ?? null) : null;
       return store.transaction(async (tx) => {
         const { ids, changed } = await tx.records.transferUnit(args.unitId, args.fromEstablishmentId, { establishmentId: args.toEstablishmentId, regionCode }, args.withProfessionals);
         if (changed.length) {

@@ -4,7 +4,7 @@
  * organization (the situation's establishment), profession and specialty; includes of the
  * practitioner, the offer and the establishment.
  */
-import { CODE_SYSTEMS, CODINGS } from '../../codes.js';
+import { CODE_SYSTEMS, CODINGS, IDENTIFIER_SYSTEMS } from '../../codes.js';
 import type { PractitionerRole } from '../../types.js';
 import { COMMON_PARAMS, TOKEN_MODIFIERS, base, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import type { Clause, ParsedSearch } from '../parse.js';
@@ -13,9 +13,20 @@ import { tokenMatches } from '../values.js';
 import { FILTER_PARAM, compiler, filterCriteria, filterPaths } from '../filter.js';
 
 export const PRACTITIONER_ROLE_PARAMS: readonly SearchParamDefinition[] = [
-  ...COMMON_PARAMS.filter((p) => p.code !== '_tag').map((p) =>
-    p.code === '_lastUpdated' ? { ...p, description: 'meta.lastUpdated, the professional record\'s (every placement change moves it), with every prefix; UTC without a time zone.' } : p,
+  ...COMMON_PARAMS.map((p) =>
+    p.code === '_lastUpdated'
+      ? { ...p, description: 'meta.lastUpdated, the professional record\'s (every placement change moves it), with every prefix; UTC without a time zone.' }
+      : p.code === '_tag'
+        ? { ...p, description: 'Region (TRE_R30-RegionOM) of the situation\'s establishment, stored with the placement.' }
+        : p,
   ),
+  {
+    code: 'identifier',
+    type: 'token',
+    description: `identifiantSituationOperationnelle (${IDENTIFIER_SYSTEMS.situation}): S and at least 7 digits, assigned by the hub.`,
+    definition: base('PractitionerRole-identifier'),
+    modifiers: TOKEN_MODIFIERS,
+  },
   { code: 'practitioner', type: 'reference', description: 'Practitioner/<professional id> or the bare id.', definition: base('PractitionerRole-practitioner') },
   { code: 'service', type: 'reference', description: 'HealthcareService/<unit id> or the bare id.', definition: base('PractitionerRole-service') },
   { code: 'location', type: 'reference', description: 'Location/<unit id> or the bare id (the same unit as service).', definition: base('PractitionerRole-location') },
@@ -62,6 +73,12 @@ function roleClause(builder: ProfessionalCriteriaBuilder, clause: Clause): void 
       break;
     case '_lastUpdated':
       builder.lastUpdated(clause);
+      break;
+    case '_tag':
+      builder.token(clause, [{ system: CODE_SYSTEMS.regionOM, field: 'REGION' }]);
+      break;
+    case 'identifier':
+      builder.token(clause, [{ system: IDENTIFIER_SYSTEMS.situation, field: 'SITUATION_IDENTIFIER' }]);
       break;
     case 'practitioner':
       builder.reference(clause, 'Practitioner', 'PROFESSIONAL');

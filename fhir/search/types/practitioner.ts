@@ -3,7 +3,7 @@
  * names with the engine's string semantics, `_lastUpdated`, and the professional's situations by
  * `_revinclude=PractitionerRole:practitioner`. Applications need `professional.read` (403).
  */
-import { IDENTIFIER_SYSTEMS } from '../../codes.js';
+import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../../codes.js';
 import { nationalNumberOfIdNatPs } from '../../mappers/practitioner.js';
 import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, type SearchParamDefinition, type SearchType } from '../definitions.js';
 import type { Clause, ParsedSearch } from '../parse.js';
@@ -13,7 +13,7 @@ import { PRACTITIONERS, ProfessionalCriteriaBuilder, prepareProfessionals, profe
 const NAME_NOTE = 'accent- and case-insensitive prefix; :exact (names are in capitals), :contains.';
 
 const PARAMS: readonly SearchParamDefinition[] = [
-  ...COMMON_PARAMS.filter((p) => p.code !== '_tag'),
+  ...COMMON_PARAMS.map((p) => (p.code === '_tag' ? { ...p, description: 'Region (TRE_R30-RegionOM) all the professional\'s establishments share (meta.tag); none when they are in several.' } : p)),
   {
     code: 'identifier',
     type: 'token',
@@ -47,6 +47,9 @@ function practitionerClause(builder: ProfessionalCriteriaBuilder, clause: Clause
       break;
     case '_lastUpdated':
       builder.lastUpdated(clause);
+      break;
+    case '_tag':
+      builder.token(clause, [{ system: CODE_SYSTEMS.regionOM, field: 'REGION' }]);
       break;
     case 'identifier':
       // A value that is no idNat_PS of a person (8 + RPPS, 0 + ADELI) matches nobody.

@@ -4,7 +4,7 @@
 import { luhnCheckDigit } from '../../../platform/luhn.js';
 import type { ProfessionCode } from './codes.js';
 import { type Rng, rngFor } from './rng.js';
-import type { DemoEstablishment, DemoProfessional, DemoUnit } from './types.js';
+import type { DemoEstablishment, DemoProfessional, DemoUnit, Discipline } from './types.js';
 
 const LAST_NAMES = [
   'MARTIN', 'BERNARD', 'THOMAS', 'PETIT', 'ROBERT', 'RICHARD', 'DURAND', 'DUBOIS', 'MOREAU', 'LAURENT',
@@ -78,6 +78,30 @@ function exerciseModeOf(profession: ProfessionCode, legalStatus: string | null):
 
 const JOB_TITLES: Record<ProfessionCode, string> = { '10': 'Médecin', '60': 'Infirmier' };
 
+/**
+ * The ordinal specialty (TRE_R38) of a person by the discipline of their first unit, a plausible
+ * rule and no source, like the exercise mode: the IG's PractitionerRole needs a savoir-faire
+ * (specialty[expertiseType] 1..1), so every demo professional has one. Doctors get the unit's
+ * medical specialty; nurses the specialised or advanced-practice one that fits the unit (IBODE in
+ * surgery, IADE in critical care, puériculture with children, IPA elsewhere), though most real
+ * nurses have none and would then not be served as a PractitionerRole (docs/professionals.md).
+ */
+const SPECIALTIES: Record<Discipline, Record<ProfessionCode, string>> = {
+  MEDICINE: { '10': 'SM27', '60': 'SI01' },
+  SURGERY: { '10': 'SM14', '60': 'SI06' },
+  OBSTETRICS: { '10': 'SM20', '60': 'SI08' },
+  PAEDIATRICS: { '10': 'SM40', '60': 'SI08' },
+  ADULT_ICU: { '10': 'SM46', '60': 'SI07' },
+  PAEDIATRIC_ICU: { '10': 'SM90', '60': 'SI08' },
+  INTENSIVE_CARE: { '10': 'SM46', '60': 'SI07' },
+  CONTINUOUS_CARE: { '10': 'SM02', '60': 'SI07' },
+  SMR: { '10': 'SM29', '60': 'SI01' },
+  PSYCHIATRY: { '10': 'SM42', '60': 'SI04' },
+  LONG_STAY: { '10': 'SM18', '60': 'SI01' },
+  HAD: { '10': 'SM54', '60': 'SI01' },
+  ED_SHORT_STAY: { '10': 'SM59', '60': 'SI05' },
+};
+
 /** The switchboard as a work phone (digits only), the form the API stores. */
 function workPhoneOf(est: DemoEstablishment): string | null {
   const digits = est.switchboardPhone?.replace(/\D/g, '') ?? '';
@@ -109,7 +133,8 @@ export function buildProfessionals(
       // The first person is always a doctor and the second a nurse, so every staffed site has both.
       const profession: ProfessionCode = i === 0 ? '10' : i === 1 ? '60' : rng.pick(['10', '60'] as const);
       const establishmentIds = [est.id];
-      const unitIds = [rng.pick(units).id];
+      const first = rng.pick(units);
+      const unitIds = [first.id];
       const exerciseModeCodes: Record<string, string> = { [unitIds[0]!]: exerciseModeOf(profession, legalStatusOf(est)) };
       if (neighbours.length > 0 && rng.next() < SECOND_SITE_RATE) {
         const other = rng.pick(neighbours);
@@ -126,6 +151,7 @@ export function buildProfessionals(
         lastName,
         firstName,
         professionCode: profession,
+        specialtyCode: SPECIALTIES[first.discipline][profession],
         jobTitle: JOB_TITLES[profession],
         workPhone: workPhoneOf(est),
         mssanteAddress: mssanteOf(profession, lastName, firstName, est),

@@ -121,6 +121,8 @@ export interface DemoProfessional {
   lastName: string;
   firstName: string;
   professionCode: string | null /* TRE_G15: 10 Médecin, 60 Infirmier */;
+  /** TRE_R38 ordinal specialty (professionals.ts `SPECIALTIES`). */
+  specialtyCode?: string | null;
   rppsNumber: string | null;
   /** Function in the establishment, and work contacts (docs/professionals.md § Contacts). */
   jobTitle?: string | null;

@@ -95,11 +95,6 @@ function capacityIssues(resource: { extension?: Extension[] }): string[] {
  * on purpose (no INSEE code, no age bound) are `DEMO_DATA_GAPS`, not these.
  */
 const UNRECORDED: readonly RegExp[] = [
-  // Professionals without RPPS/ADELI have no idNat_PS.
-  /^ror-practitioner: error Practitioner\.identifier: Missing required property$/,
-  // A professional without profession or specialty; a situation whose exercise mode nobody entered.
-  /^ror-practitionerrole: error PractitionerRole\.(code|specialty): Missing required property$/,
-  /^ror-practitionerrole: error PractitionerRole\.extension: Incorrect number of values provided for slice 'ror-practitionerrole-unit-exercise-mode': expected 1\.\.1, but found 0$/,
   // An open-ended age range: the unit records no lower or no upper bound.
   /^extension\[\d+\] \(ror-healthcareservice-patient-type\): error Extension: Constraint ror-slice-extension-ageRange-(low|high) not met/,
 ];
