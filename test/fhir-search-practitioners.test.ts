@@ -23,7 +23,8 @@ interface GqlProfessional {
   profession: { code: string } | null;
   specialty: { code: string } | null;
   updatedAt: string;
-  situations: Array<{ id: string; unit: { id: string }; establishment: { id: string } }>;
+  establishments: Array<{ address: { regionCode: string } }>;
+  situations: Array<{ id: string; identifier: string; exerciseMode: { code: string } | null; unit: { id: string }; establishment: { id: string; address: { regionCode: string } } }>;
 }
 
 type Resource = { resourceType: string; id: string; meta: { lastUpdated: string }; [key: string]: unknown };
@@ -35,13 +36,21 @@ interface Bundle {
   entry?: Entry[];
 }
 
-const PROFESSIONAL_FIELDS = `id lastName firstName rppsNumber adeliNumber profession { code } specialty { code } updatedAt
-  situations { id unit { id } establishment { id } }`;
+const PROFESSIONAL_FIELDS = `id lastName firstName rppsNumber adeliNumber profession { code } specialty { code } updatedAt establishments { address { regionCode } }
+  situations { id identifier exerciseMode { code } unit { id } establishment { id address { regionCode } } }`;
 
 /**
- * The Bundle and every resource in it are valid R4 and follow the ROR rules; rorIssues does not
- * flag the demo data's documented gaps (fhir/README.md: no idNat_PS, no specialty, no exercise mode).
+ * What FHIR serves of the GraphQL records, computed here independently of the adapter: a
+ * Practitioner needs idNat_PS, a PractitionerRole also a profession, a specialty and an exercise
+ * mode (fhir/README.md § Practitioner and PractitionerRole).
  */
+function exposedOf(everyone: readonly GqlProfessional[]): GqlProfessional[] {
+  return everyone
+    .filter((p) => p.rppsNumber || p.adeliNumber)
+    .map((p) => ({ ...p, situations: p.situations.filter((s) => p.profession && p.specialty && s.exerciseMode) }));
+}
+
+/** The Bundle and every resource in it are valid R4 and conform to their ROR profile, without tolerance. */
 function expectValid(bundle: Bundle): void {
   expect(searchBundleIssues(bundle as never)).toEqual([]);
 }
@@ -55,6 +64,8 @@ beforeAll(() => loadR4Definitions());
 
 describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on %s', (kind) => {
   let aggregator = '';
+  /** Every record GraphQL lists, and what FHIR serves of them. */
+  let everyone: GqlProfessional[] = [];
   let people: GqlProfessional[] = [];
   let doctor: GqlProfessional;
   const fhir = () => hubs[kind]!.fhir;
@@ -90,10 +101,12 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
         { authorization: aggregator },
       );
       expect(result.errors).toBeUndefined();
-      people.push(...result.data!.professionals.edges.map((e) => e.node));
+      everyone.push(...result.data!.professionals.edges.map((e) => e.node));
       if (!result.data!.professionals.pageInfo.hasNextPage) break;
       after = result.data!.professionals.pageInfo.endCursor;
     }
+    people = exposedOf(everyone);
+    expect(people.length, 'the demo region has records FHIR does not serve (no idNat_PS)').toBeLessThan(everyone.length);
     doctor = people.find((p) => p.rppsNumber && p.situations.length > 0 && p.profession?.code === '10')!;
     expect(doctor, 'the demo region has a doctor with RPPS working in a unit').toBeDefined();
     expect(situations().length).toBeGreaterThan(20);
@@ -134,6 +147,47 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     const numbered = people.filter((p) => p.rppsNumber || p.adeliNumber).map((p) => p.id);
     expect(await all('Practitioner', { identifier: `${IDENTIFIER_SYSTEMS.idNatPs}|`, _count: 200 })).toEqual(sorted(numbered));
     expect(await all('Practitioner', { 'identifier:not': `${IDENTIFIER_SYSTEMS.idNatPs}|`, _count: 200 })).toEqual(sorted(people.filter((p) => !numbered.includes(p.id)).map((p) => p.id)));
+  });
+
+  it('serves no Practitioner without idNat_PS: absent from searches, 404 on read', async () => {
+    const unnumbered = everyone.find((p) => !p.rppsNumber && !p.adeliNumber)!;
+    expect(unnumbered, 'the ARS team has no RPPS nor ADELI number').toBeDefined();
+    expect(ids(await search('Practitioner', { _id: unnumbered.id }))).toEqual([]);
+    expect(ids(await search('Practitioner', { family: unnumbered.lastName, _count: 200 }))).not.toContain(unnumbered.id);
+    expect((await fetch(`${fhir()}/Practitioner/${unnumbered.id}`, { headers: { authorization: aggregator } })).status).toBe(404);
+  });
+
+  it("finds a PractitionerRole by its identifiantSituationOperationnelle, with or without system; other values match nobody", async () => {
+    const situation = doctor.situations[0]!;
+    expect(situation.identifier).toMatch(/^S\d{7,}$/);
+    expect(new Set(situations().map((s) => s.identifier)).size).toBe(situations().length);
+    const [role] = (await search('PractitionerRole', { identifier: `${IDENTIFIER_SYSTEMS.situation}|${situation.identifier}` })).entry!.map((e) => e.resource);
+    expect(role).toMatchObject({ id: situation.id, identifier: [{ system: IDENTIFIER_SYSTEMS.situation, value: situation.identifier }] });
+    expect(ids(await search('PractitionerRole', { identifier: situation.identifier }))).toEqual([situation.id]);
+    const other = situations().find((s) => s.id !== situation.id)!;
+    expect(sorted(ids(await search('PractitionerRole', { identifier: `${situation.identifier},${other.identifier}` })))).toEqual(sorted([situation.id, other.id]));
+    expect(ids(await search('PractitionerRole', { identifier: `${IDENTIFIER_SYSTEMS.idNatPs}|${situation.identifier}` }))).toEqual([]);
+    for (const value of [situation.identifier.slice(1), 'S', 'Sx1', 'S99999999999']) expect(ids(await search('PractitionerRole', { identifier: value }))).toEqual([]);
+    expect(await all('PractitionerRole', { 'identifier:not': situation.identifier, _count: 200 })).toHaveLength(situations().length - 1);
+  });
+
+  it('searches Practitioner and PractitionerRole by region tag (_tag), as meta.tag carries it', async () => {
+    const regions = [...new Set(situations().map((s) => s.establishment.address.regionCode))];
+    const region = regions[0]!;
+    const roles = situations().filter((s) => s.establishment.address.regionCode === region).map((s) => s.id);
+    expect(sorted(await all('PractitionerRole', { _tag: `${CODE_SYSTEMS.regionOM}|${region}`, _count: 200 }))).toEqual(sorted(roles));
+    expect(sorted(await all('PractitionerRole', { _tag: region, _count: 200 }))).toEqual(sorted(roles));
+    expect(sorted(await all('PractitionerRole', { '_tag:not': region, _count: 200 }))).toEqual(sorted(situations().map((s) => s.id).filter((id) => !roles.includes(id))));
+    expect(ids(await search('PractitionerRole', { _tag: `${CODE_SYSTEMS.professionSante}|${region}` }))).toEqual([]);
+    // A Practitioner's tag is the one region all its establishments share (none without establishments).
+    const tagged = people.filter((p) => p.establishments.length > 0 && p.establishments.every((e) => e.address.regionCode === region)).map((p) => p.id);
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.length).toBeLessThan(people.length);
+    expect(await all('Practitioner', { _tag: region, _count: 200 })).toEqual(sorted(tagged));
+    expect(await all('Practitioner', { '_tag:not': `${CODE_SYSTEMS.regionOM}|${region}`, _count: 200 })).toEqual(sorted(people.map((p) => p.id).filter((id) => !tagged.includes(id))));
+    const bundle = await search('Practitioner', { _id: doctor.id, _tag: region });
+    expect(bundle.entry?.[0]?.resource.meta).toMatchObject({ tag: [{ system: CODE_SYSTEMS.regionOM, code: region }] });
+    expect(ids(await search('Practitioner', { _tag: '99' }))).toEqual([]);
   });
 
   it('searches names as strings: case/accent-insensitive prefix, :exact, :contains, family, given, name', async () => {
@@ -181,7 +235,7 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     expect(sorted(found)).toEqual(sorted(situations().map((s) => s.id)));
     expect((await search('PractitionerRole', { _summary: 'count' })).total).toBe(situations().length);
     const graphql = await gql<{ situationSearch: { totalCount: number } }>(hubs[kind]!.graphql, `{ situationSearch(criteria: {}, first: 0) { totalCount } }`, {}, { authorization: aggregator });
-    expect(graphql.data!.situationSearch.totalCount).toBe(situations().length);
+    expect(graphql.data!.situationSearch.totalCount).toBe(everyone.flatMap((p) => p.situations).length);
   });
 
   it('searches PractitionerRole by practitioner, service, location, organization, role, specialty, _id and _lastUpdated', async () => {
@@ -282,7 +336,8 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
   it('refuses applications without professional.read (403), anonymous callers (401); hub users search', async () => {
     const directory = await asApp(hubs[kind]!.graphql, 'sante-fr-directory');
     const unit = doctor.situations[0]!.unit.id;
-    for (const path of ['Practitioner?family=a', 'PractitionerRole?_count=5', `HealthcareService?_id=${unit}&_revinclude=PractitionerRole:service`]) {
+    const identifier = doctor.situations[0]!.identifier;
+    for (const path of ['Practitioner?family=a', 'Practitioner?_tag=24', 'PractitionerRole?_count=5', `PractitionerRole?identifier=${identifier}`, 'PractitionerRole?_tag=24', `HealthcareService?_id=${unit}&_revinclude=PractitionerRole:service`]) {
       const denied = await fetch(`${fhir()}/${path}`, { headers: { authorization: directory } });
       expect({ path, status: denied.status }).toEqual({ path, status: 403 });
       const outcome = (await denied.json()) as FhirResource;
@@ -294,6 +349,7 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     expect(ids(await search('HealthcareService', { _id: unit }, directory))).toEqual([unit]);
     const user = await asUser(hubs[kind]!.graphql, 'decl.tension.bourges');
     expect(ids(await search('PractitionerRole', { practitioner: doctor.id }, user))).toEqual(sorted(doctor.situations.map((s) => s.id)));
+    expect(ids(await search('PractitionerRole', { identifier }, user))).toEqual([doctor.situations[0]!.id]);
   });
 
   it('refuses unknown parameters, bad references and foreign cursors with 400', async () => {
@@ -312,7 +368,7 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     const url = hubs[kind]!.graphql;
     const headers = { authorization: aggregator };
     const PROFESSIONAL_SEARCH = `query($c: ProfessionalSearchCriteria!, $after: String) { professionalSearch(criteria: $c, first: 3, after: $after) { totalCount edges { node { id } } pageInfo { endCursor } } }`;
-    const doctors = people.filter((p) => p.profession?.code === '10');
+    const doctors = everyone.filter((p) => p.profession?.code === '10');
     const first = await gql<{ professionalSearch: { totalCount: number; pageInfo: { endCursor: string } } }>(url, PROFESSIONAL_SEARCH, { c: { codes: [{ anyOf: [{ field: 'PROFESSION', code: '10' }] }] } }, headers);
     expect(first.errors).toBeUndefined();
     expect(first.data!.professionalSearch.totalCount).toBe(doctors.length);
