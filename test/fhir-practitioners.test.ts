@@ -71,10 +71,13 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
     expect(again.status).toBe(304);
   });
 
-  it('serves a professional without RPPS nor ADELI without identifier (documented gap)', async () => {
-    const practitioner = (await client(aggregator).read({ resourceType: 'Practitioner', id: unnumbered.id })) as Practitioner;
-    expectConformant(practitioner);
-    expect(practitioner.identifier).toBeUndefined();
+  it('serves no Practitioner for a record without RPPS nor ADELI: 404, as ror-practitioner needs idNat_PS', async () => {
+    const response = await fetch(`${fhir()}/Practitioner/${unnumbered.id}`, { headers: { authorization: aggregator } });
+    expect(response.status).toBe(404);
+    expectConformant((await response.json()) as FhirResource);
+    // GraphQL still lists the record: only the national exposure leaves it out.
+    const { data } = await gql<{ professional: { id: string } | null }>(hubs[kind]!.graphql, `query($id: ID!) { professional(id: $id) { id } }`, { id: unnumbered.id }, { authorization: aggregator });
+    expect(data!.professional).toEqual({ id: unnumbered.id });
   });
 
   it('reads each situation as ror-practitionerrole: practitioner, unit, establishment, profession', async () => {
@@ -88,6 +91,7 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (
       healthcareService: [{ reference: `HealthcareService/${unit.id}` }],
       location: [{ reference: `Location/${unit.id}` }],
       code: [{ coding: [{ system: CODE_SYSTEMS.professionSante, code: '10', display: 'Médecin' }] }],
+      identifier: [{ use: 'official', system: IDENTIFIER_SYSTEMS.situation, value: expect.stringMatching(/^S\d{7,}$/) }],
     });
     expect(role.organization?.reference).toMatch(/^Organization\/\d[0-9AB]{2}\d{6}$/);
     expect(role.meta?.versionId).toBe((await client(aggregator).read({ resourceType: 'Practitioner', id: doctor.id }) as Practitioner).meta?.versionId);

@@ -50,6 +50,9 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; out
 }
 
 const expressions = (outcome: Outcome) => outcome.issue.flatMap((i) => i.expression ?? []);
+/** ror-practitionerrole-unit-exercise-mode (1..1) with a TRE_R23 code. */
+const exerciseMode = (code: string) => ({ url: EXTENSIONS.practitionerRoleUnitExerciseMode, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.modeExercice, code }] } });
+const EXERCISE_MODE = `PractitionerRole.${extensionElement(EXTENSIONS.practitionerRoleUnitExerciseMode)}`;
 
 /** A new unit's HealthcareService, with codes taken from an existing unit (`model`). */
 function newService(model: Json, ufCode: string, name: string): Json {
@@ -475,28 +478,58 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect([prefix.status, expressions(prefix.outcome)]).toEqual([422, ['Practitioner.telecom']]);
     // The offer-entry application and a unit referent may not write professionals.
     expect((await refusal(client.create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
-    expect((await refusal(fhir(await asUser(hub.urls.graphql, 'ref.uo.tours')).create({ resourceType: 'Practitioner', body: { ...body, identifier: [] } as never }))).status).toBe(403);
+    expect((await refusal(fhir(await asUser(hub.urls.graphql, 'ref.uo.tours')).create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
+    // ror-practitioner requires idNat_PS: a record without one is no Practitioner.
+    const unnumbered = await refusal(ars.create({ resourceType: 'Practitioner', body: { ...body, identifier: undefined } as never }));
+    expect([unnumbered.status, unnumbered.outcome.issue[0]!.code, expressions(unnumbered.outcome)]).toEqual([422, 'required', ['Practitioner.identifier']]);
+    const cleared = await refusal(ars.patch({ resourceType: 'Practitioner', id: String(created.id), jsonPatch: [{ op: 'remove', path: '/identifier' }] }));
+    expect([cleared.status, expressions(cleared.outcome)]).toEqual([422, ['Practitioner.identifier']]);
 
     const unitId = String(model.id);
+    const roleBody = { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${String(created.id)}` }, healthcareService: [{ reference: `HealthcareService/${unitId}` }] };
+    // The profile's 1..1: the exercise mode, and the profession and savoir-faire this person has not yet.
+    const bare = await refusal(ars.create({ resourceType: 'PractitionerRole', body: roleBody as never }));
+    expect([bare.status, bare.outcome.issue[0]!.code, expressions(bare.outcome)]).toEqual([422, 'required', [EXERCISE_MODE]]);
+    const noCode = await refusal(ars.create({ resourceType: 'PractitionerRole', body: { ...roleBody, extension: [exerciseMode('S')] } as never }));
+    expect([noCode.status, expressions(noCode.outcome)]).toEqual([422, ['PractitionerRole.code', 'PractitionerRole.specialty']]);
+    // A record without idNat_PS (the ARS team's) is no Practitioner, so it takes no role.
+    const team = await gql<{ professionals: { edges: Array<{ node: { id: string } }> } }>(hub.urls.graphql, `{ professionals(filter: { name: "EQUIPE REGIONALE ARS" }, first: 1) { edges { node { id } } } }`, {}, { authorization: admin });
+    const teamRole = { ...roleBody, practitioner: { reference: `Practitioner/${team.data!.professionals.edges[0]!.node.id}` }, extension: [exerciseMode('S')] };
+    const unexposed = await refusal(ars.create({ resourceType: 'PractitionerRole', body: teamRole as never }));
+    expect([unexposed.status, expressions(unexposed.outcome)]).toEqual([422, ['PractitionerRole.practitioner']]);
     const role = (await ars.create({
       resourceType: 'PractitionerRole',
-      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${String(created.id)}` }, healthcareService: [{ reference: `HealthcareService/${unitId}` }] } as never,
+      body: {
+        ...roleBody,
+        extension: [exerciseMode('S')],
+        code: [{ coding: [{ system: CODE_SYSTEMS.professionSante, code: '60' }] }],
+        specialty: [{ coding: [{ system: CODE_SYSTEMS.typeSavoirFaire, code: 'S' }] }, { coding: [{ system: CODE_SYSTEMS.specialiteOrdinale, code: 'SI07' }] }],
+      } as never,
     })) as unknown as Json;
     expect(role.id).toBe(`${String(created.id)}.${unitId}`);
     expect(role.organization).toEqual({ reference: `Organization/${CHATEAUROUX}` });
-    const nurse = (await ars.patch({
+    expect(rorIssues(role as never)).toEqual([]);
+    expect((role.identifier as Array<{ value: string }>)[0]!.value).toMatch(/^S\d{7,}$/);
+    const liberal = (await ars.patch({
       resourceType: 'PractitionerRole',
       id: String(role.id),
-      jsonPatch: [{ op: 'add', path: '/code', value: [{ coding: [{ system: CODE_SYSTEMS.professionSante, code: '60' }] }] }],
+      jsonPatch: [{ op: 'replace', path: '/extension/0', value: exerciseMode('L') }],
     })) as unknown as Json;
-    expect((nurse.code as Array<{ coding: Array<{ code: string }> }>)[0]!.coding[0]!.code).toBe('60');
-    const { data } = await gql<{ professional: { lastName: string; sex: string; profession: { code: string }; units: Array<{ id: string }> } }>(
+    expect(JSON.stringify(liberal.extension)).toContain('"code":"L"');
+    expect((liberal.identifier as Json[])[0]).toEqual((role.identifier as Json[])[0]);
+    for (const path of ['/code', '/specialty']) {
+      const removed = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'remove', path }] }));
+      expect([removed.status, removed.outcome.issue[0]!.code, expressions(removed.outcome)]).toEqual([422, 'required', [`PractitionerRole${path.replace('/', '.')}`]]);
+    }
+    const renumbered = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/identifier/0/value', value: 'S0000001' }] }));
+    expect([renumbered.status, expressions(renumbered.outcome)]).toEqual([422, ['PractitionerRole.identifier']]);
+    const { data } = await gql<{ professional: { lastName: string; sex: string; profession: { code: string }; situations: Array<{ unit: { id: string }; exerciseMode: { code: string } }> } }>(
       hub.urls.graphql,
-      `query($id: ID!) { professional(id: $id) { lastName sex profession { code } units { id } } }`,
+      `query($id: ID!) { professional(id: $id) { lastName sex profession { code } situations { unit { id } exerciseMode { code } } } }`,
       { id: created.id },
       { authorization: admin },
     );
-    expect(data!.professional).toEqual({ lastName: 'ZEBULON FHIR', sex: 'MALE', profession: { code: '60' }, units: [{ id: unitId }] });
+    expect(data!.professional).toEqual({ lastName: 'ZEBULON FHIR', sex: 'MALE', profession: { code: '60' }, situations: [{ unit: { id: unitId }, exerciseMode: { code: 'L' } }] });
     const moved = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/healthcareService', value: [{ reference: `HealthcareService/${TOURS_UNIT}` }] }] }));
     expect([moved.status, expressions(moved.outcome)]).toEqual([422, ['PractitionerRole.healthcareService']]);
   });
@@ -527,7 +560,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     const here = await unitOutside(local, CHATEAUROUX);
     const role = (await staff.create({
       resourceType: 'PractitionerRole',
-      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${here}` }] } as never,
+      body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${here}` }], extension: [exerciseMode('S')] } as never,
     })) as unknown as Json;
     expect(role.id).toBe(`${local}.${here}`);
 
@@ -535,7 +568,12 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     const tours = await refusal(
       staff.create({
         resourceType: 'PractitionerRole',
-        body: { resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${local}` }, healthcareService: [{ reference: `HealthcareService/${await unitOutside(local, '370004467')}` }] } as never,
+        body: {
+          resourceType: 'PractitionerRole',
+          practitioner: { reference: `Practitioner/${local}` },
+          healthcareService: [{ reference: `HealthcareService/${await unitOutside(local, '370004467')}` }],
+          extension: [exerciseMode('S')],
+        } as never,
       }),
     );
     expect(tours.status).toBe(403);
@@ -543,7 +581,8 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.outcome.issue[0]!.diagnostics).toContain('outside the establishments it is registered for');
     // A Practitioner names no establishment: creating one takes a regional perimeter (as users need ORU_PROFESSIONNEL_NEW transversally).
-    const body = { resourceType: 'Practitioner', name: [{ family: 'Applicatif', given: ['Régional'] }], gender: 'male' };
+    const rpps = `8${String(Date.now() + 1).slice(-11).padStart(11, '6')}`;
+    const body = { resourceType: 'Practitioner', identifier: [{ system: 'urn:oid:1.2.250.1.71.4.2.1', value: rpps }], name: [{ family: 'Applicatif', given: ['Régional'] }], gender: 'male' };
     expect((await refusal(staff.create({ resourceType: 'Practitioner', body: body as never }))).status).toBe(403);
     expect([await stamp(local), await stamp(outsider)]).toEqual(before);
     const created = (await regional.create({ resourceType: 'Practitioner', body: body as never })) as unknown as Json;
