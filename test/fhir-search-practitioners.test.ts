@@ -128,7 +128,7 @@ describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on
     const unknown = await fetch(`${fhir()}/HealthcareService?_has:PractitionerRole:service:nope=1`, { headers: { authorization: aggregator } });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
-  });
+  }, 120_000); // pages through every offer, each validated
 
   it('pages Practitioner to the end without duplicates, as many as GraphQL counts, by id', async () => {
     const found = await all('Practitioner', { _count: 13 });

@@ -248,6 +248,54 @@ describe.each(databaseKinds())('professional records on %s', (kind) => {
     });
   });
 
+  describe('situation identifiers and regions', () => {
+    const SITUATIONS = `query($id: ID!) { professional(id: $id) { situations { unit { id } identifier } } }`;
+    const identifiersOf = async (id: string) =>
+      Object.fromEntries((await ars<{ professional: { situations: Array<{ unit: { id: string }; identifier: string }> } }>(SITUATIONS, { id })).data!.professional.situations.map((s) => [s.unit.id, s.identifier]));
+    const SEARCH = `query($c: ProfessionalSearchCriteria!) { situationSearch(criteria: $c, first: 10) { edges { node { id identifier } } } }`;
+
+    it('assigns each new situation an identifier that placement writes keep, and stores the regions the offer gives', async () => {
+      const created = await create(ars, { lastName: 'Situation', firstName: 'Numerotee', establishmentIds: ['450002613', '370004467'], unitIds: ['450002613-4554', '370004467-4557'] });
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createProfessional.id;
+      const first = await identifiersOf(id);
+      expect(Object.values(first)).toEqual([expect.stringMatching(/^S\d{7,}$/), expect.stringMatching(/^S\d{7,}$/)]);
+      expect(new Set(Object.values(first)).size).toBe(2);
+      // A name change, then a placement change: the kept unit keeps its number, the new one gets another.
+      expect((await ars(UPDATE, { id, input: { firstName: 'Renommee' } })).errors).toBeUndefined();
+      expect(await identifiersOf(id)).toEqual(first);
+      expect((await ars(UPDATE, { id, input: { unitIds: ['450002613-4554', '450002613-4534'] } })).errors).toBeUndefined();
+      const second = await identifiersOf(id);
+      expect(second['450002613-4554']).toBe(first['450002613-4554']);
+      expect(Object.values(first)).not.toContain(second['450002613-4534']);
+      // The offer's regions, stored with the placement: both sites are in Centre-Val de Loire (24).
+      expect(await hub.db.rows(sql`select unit_id, region_code from professionals.unit_assignment where professional_id = ${id} order by unit_id`)).toEqual([
+        { unit_id: '450002613-4534', region_code: '24' },
+        { unit_id: '450002613-4554', region_code: '24' },
+      ]);
+      expect(await hub.db.rows(sql`select establishment_id, region_code from professionals.establishment_assignment where professional_id = ${id} order by establishment_id`)).toEqual([
+        { establishment_id: '370004467', region_code: '24' },
+        { establishment_id: '450002613', region_code: '24' },
+      ]);
+      // The structured search finds a situation by its identifier (the stored number), and nothing for other values.
+      const found = await ars<{ situationSearch: { edges: Array<{ node: { id: string; identifier: string } }> } }>(SEARCH, { c: { codes: [{ anyOf: [{ field: 'SITUATION_IDENTIFIER', code: second['450002613-4534'] }] }] } });
+      expect(found.data!.situationSearch.edges.map((e) => e.node)).toEqual([{ id: `${id}.450002613-4534`, identifier: second['450002613-4534'] }]);
+      for (const code of ['S', 'X0000001', '0000001']) {
+        expect((await ars<{ situationSearch: { edges: unknown[] } }>(SEARCH, { c: { codes: [{ anyOf: [{ field: 'SITUATION_IDENTIFIER', code }] }] } })).data!.situationSearch.edges).toEqual([]);
+      }
+      const inRegion = await ars<{ situationSearch: { edges: Array<{ node: { id: string } }> } }>(SEARCH, {
+        c: { codes: [{ anyOf: [{ field: 'PROFESSIONAL', code: id }] }, { anyOf: [{ field: 'REGION', code: '24' }] }] },
+      });
+      expect(inRegion.data!.situationSearch.edges.map((e) => e.node.id).sort()).toEqual([`${id}.450002613-4534`, `${id}.450002613-4554`]);
+      const professional = `query($c: ProfessionalSearchCriteria!) { professionalSearch(criteria: $c) { totalCount } }`;
+      const inRegions = async (region: string) =>
+        (await ars<{ professionalSearch: { totalCount: number } }>(professional, { c: { codes: [{ anyOf: [{ field: 'PROFESSIONAL', code: id }] }, { anyOf: [{ field: 'REGION', code: region }] }] } })).data!.professionalSearch.totalCount;
+      expect([await inRegions('24'), await inRegions('76')]).toEqual([1, 0]);
+      // Reading the search needs professional.read, like the records.
+      expect(codeOf(await appWithoutScope(SEARCH, { c: { codes: [{ anyOf: [{ field: 'REGION', code: '24' }] }] } }))).toBe('FORBIDDEN');
+    });
+  });
+
   describe('archiving', () => {
     it('hides the record from lists, keeps it readable by id, and reactivates it; both need ORU_PROFESSIONNEL_DELETE', async () => {
       const created = await create(orleans, { lastName: 'Archive', firstName: 'Puis Reactive', establishmentIds: ['450002613'], unitIds: ['450002613-4534'] });
