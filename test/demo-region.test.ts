@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { buildDemoRegion, CODE_LABELS, CODE_SYSTEMS, type DemoRegion, type Discipline } from '../scripts/demo/region.js';
+import { isExerciseModeCode, isSpecialtyCode } from '../subgraphs/professionals/codes.js';
 
 const DATA = new URL('../scripts/demo/data/', import.meta.url);
 const CVL_DEPARTMENTS = ['18', '28', '36', '37', '41', '45'];
@@ -197,6 +198,12 @@ describe('demo region builder', () => {
       expect(person.rppsNumber).toMatch(/^10\d{9}$/);
       for (const id of person.establishmentIds) expect(establishmentIds.has(id)).toBe(true);
       for (const id of person.unitIds) expect(person.establishmentIds).toContain(unitById.get(id)?.establishmentId);
+      // What ror-practitionerrole requires of each situation: a savoir-faire (an ordinal specialty of
+      // the person's profession, from the TRE_R38 file the subgraph checks) and an exercise mode.
+      expect(isSpecialtyCode(person.specialtyCode ?? ''), `${person.id} ${person.specialtyCode ?? ''}`).toBe(true);
+      expect(person.specialtyCode).toMatch(person.professionCode === '10' ? /^SM\d{2}$/ : /^SI\d{2}$/);
+      expect(Object.keys(person.exerciseModeCodes).sort()).toEqual([...person.unitIds].sort());
+      expect(Object.values(person.exerciseModeCodes).every(isExerciseModeCode)).toBe(true);
     }
     expect(region.professionals.some((p) => p.establishmentIds.length === 2)).toBe(true);
   });

@@ -6,6 +6,7 @@
  * offer rather than their id prefix (docs/offer-editing.md, D30).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { databaseKinds, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
@@ -101,9 +102,17 @@ describe.each(databaseKinds())('offer editing with professionals on %s', (kind) 
     const unit = await newUnit('T300');
     const only = await newProfessional('Suit', [unit]);
     const both = await newProfessional('Reste', [unit, OTHER_UNIT]);
+    const placement = () =>
+      hub.db.rows<{ n: string; establishment_id: string; region_code: string | null }>(
+        sql`select situation_number::text as n, establishment_id, region_code from professionals.unit_assignment where professional_id = ${only} and unit_id = ${unit}`,
+      );
+    const [before] = await placement();
     const r = await as<{ transferUnit: { id: string; establishment: { id: string } } }>(orleans, TRANSFER, { id: unit, to: SARAN, with: true });
     expect(r.errors).toBeUndefined();
     expect(r.data!.transferUnit).toMatchObject({ id: unit, establishment: { id: SARAN } });
+    // The situation keeps its identifier and takes the target's region, as the offer gives it (Saran: 24).
+    expect(await placement()).toEqual([{ n: before!.n, establishment_id: SARAN, region_code: '24' }]);
+    expect(await hub.db.rows(sql`select region_code from professionals.establishment_assignment where professional_id = ${only}`)).toEqual([{ region_code: '24' }]);
 
     expect(await professional(only)).toEqual({ id: only, establishments: [{ id: SARAN }], units: [{ id: unit, establishment: { id: SARAN } }] });
     const kept = await professional(both);
