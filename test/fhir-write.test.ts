@@ -521,7 +521,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
       const removed = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'remove', path }] }));
       expect([removed.status, removed.outcome.issue[0]!.code, expressions(removed.outcome)]).toEqual([422, 'required', [`PractitionerRole${path.replace('/', '.')}`]]);
     }
-    const renumbered = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/identifier/0/value', value: 'S0000001' }] }));
+    const renumbered = await refusal(ars.patch({ resourceType: 'PractitionerRole', id: String(role.id), jsonPatch: [{ op: 'replace', path: '/identifier', value: [{ value: 'S0000001' }] }] }));
     expect([renumbered.status, expressions(renumbered.outcome)]).toEqual([422, ['PractitionerRole.identifier']]);
     const { data } = await gql<{ professional: { lastName: string; sex: string; profession: { code: string }; situations: Array<{ unit: { id: string }; exerciseMode: { code: string } }> } }>(
       hub.urls.graphql,
