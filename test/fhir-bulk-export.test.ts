@@ -41,20 +41,23 @@ async function expectOutcome(response: Response, status: number, code?: string):
 }
 
 /** Professionals (archived included) and their situations, through the `professionals` list: independent of the export's `professionalChanges`. */
+/** What FHIR exports of the GraphQL records: Practitioners with idNat_PS, situations also with profession, specialty and exercise mode (fhir/README.md). */
 async function countProfessionals(url: string, bearer: string): Promise<{ professionals: number; situations: number }> {
-  type Page = { professionals: { edges: Array<{ node: { situations: unknown[] } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  type Node = { rppsNumber: string | null; adeliNumber: string | null; profession: unknown; specialty: unknown; situations: Array<{ exerciseMode: unknown }> };
+  type Page = { professionals: { edges: Array<{ node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
   let after: string | null = null;
   const counts = { professionals: 0, situations: 0 };
   for (;;) {
     const { data }: { data?: Page | null } = await gql<Page>(
       url,
-      `query($after: String) { professionals(filter: { includeArchived: true }, first: 200, after: $after) { edges { node { situations { id } } } pageInfo { hasNextPage endCursor } } }`,
+      `query($after: String) { professionals(filter: { includeArchived: true }, first: 200, after: $after) { edges { node { rppsNumber adeliNumber profession { code } specialty { code } situations { id exerciseMode { code } } } } pageInfo { hasNextPage endCursor } } }`,
       { after },
       { authorization: bearer },
     );
-    for (const edge of data!.professionals.edges) {
+    for (const { node } of data!.professionals.edges) {
+      if (!node.rppsNumber && !node.adeliNumber) continue;
       counts.professionals += 1;
-      counts.situations += edge.node.situations.length;
+      if (node.profession && node.specialty) counts.situations += node.situations.filter((s) => s.exerciseMode).length;
     }
     if (!data!.professionals.pageInfo.hasNextPage) return counts;
     after = data!.professionals.pageInfo.endCursor;

@@ -127,7 +127,7 @@ describe('vread and instance history', () => {
     expect((await fetch(`${hub.urls.fhir}/Location/${TOURS_ICU}/_history`)).status).toBe(401);
     const directory = await asApp(hub.urls.graphql, 'sante-fr-directory');
     const aggregator = await asApp(hub.urls.graphql, 'national-aggregator');
-    const professional = (await gql<{ professionals: { edges: { node: { id: string } }[] } }>(hub.urls.graphql, `{ professionals(first: 1) { edges { node { id } } } }`, {}, { authorization: aggregator })).data!.professionals.edges[0]!.node.id;
+    const professional = (await gql<{ professionals: { edges: { node: { id: string } }[] } }>(hub.urls.graphql, `{ professionals(filter: { professionCode: "10" }, first: 1) { edges { node { id } } } }`, {}, { authorization: aggregator })).data!.professionals.edges[0]!.node.id;
     const denied = await history(directory, `Practitioner/${professional}`);
     expect(denied.status).toBe(403);
     expect((await history(aggregator, `Practitioner/${professional}`)).body.total).toBe(1);
@@ -266,7 +266,9 @@ describe('IG access profiles on PractitionerRole', () => {
       const result = await gql(hub.urls.graphql, UPDATE_UNIT, { id, input }, headers);
       expect(result.errors).toBeUndefined();
     }
-    const placed = await gql(hub.urls.graphql, UPDATE_PROFESSIONAL, { id: professional, input: { establishmentIds: ['370004467'], unitIds: units } }, headers);
+    // With an exercise mode in each unit: without one a situation is no PractitionerRole (fhir/README.md).
+    const exerciseModes = units.map((unitId) => ({ unitId, exerciseModeCode: 'S' }));
+    const placed = await gql(hub.urls.graphql, UPDATE_PROFESSIONAL, { id: professional, input: { establishmentIds: ['370004467'], unitIds: units, exerciseModes } }, headers);
     expect(placed.errors).toBeUndefined();
 
     const seen = async (bearer: string) => {
