@@ -14,9 +14,20 @@ export interface CommunePlace {
   inseeCode: string | null;
 }
 
-/** A FINESS `commune` without its CEDEX suffix ("TOURS CEDEX 9" → "TOURS"), the key communes share. */
-const communeKey = (place: Pick<CommunePlace, 'departmentCode' | 'city'>): string =>
-  `${place.departmentCode}|${(place.city ?? '').toUpperCase().replace(/\s+CEDEX\b.*$/, '').trim()}`;
+/**
+ * A commune's name as FINESS writes it, the key communes share: capitals without accents nor
+ * punctuation, SAINT(E) as ST(E), no CEDEX suffix ("Saint-Jean-de-Braye" and "ST JEAN DE BRAYE",
+ * "TOURS CEDEX 9" and "Tours").
+ */
+function communeName(city: string): string {
+  return ` ${city.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^0-9A-Z]+/g, ' ')} `
+    .replace(/ CEDEX .*$/, ' ')
+    .replace(/ SAINT /g, ' ST ')
+    .replace(/ SAINTE /g, ' STE ')
+    .trim();
+}
+
+const communeKey = (place: Pick<CommunePlace, 'departmentCode' | 'city'>): string => `${place.departmentCode}|${communeName(place.city ?? '')}`;
 
 /** Resolves places against `sources` (places whose INSEE code is known): the code, or null. */
 export function communeCodeResolver(sources: readonly CommunePlace[]): (place: Pick<CommunePlace, 'departmentCode' | 'city'>) => string | null {
