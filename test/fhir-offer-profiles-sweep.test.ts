@@ -55,7 +55,7 @@ describe.each(databaseKinds())('offer resources against their ROR profiles on %s
   it.each(TYPES)('every %s validates against its ROR profile, with no tolerance', (resourceType) => {
     const issues = served.get(resourceType)!.flatMap((resource) => rorIssues(resource).map((issue) => `${resourceType}/${resource.id}: ${issue}`));
     expect(issues).toEqual([]);
-  });
+  }, 300_000); // some 700 Locations with their capacity records, validated one by one on a loaded machine
 
   it('fails on a reintroduced violation: a served resource without its commune or its patient type', () => {
     const strip = (resource: Resource, url: string): Resource => ({ ...resource, extension: resource.extension!.filter((e) => e.url !== url) }) as Resource;
