@@ -285,7 +285,9 @@ export type UnitInput = {
   openingHours?: Array<TimeSlotInput> | null | undefined;
   operationalActivityCodes: Array<string>;
   ownAddress?: AddressInput | null | undefined;
+  /** Patient age maximum in years, mandatory (150 when the unit sets no upper age). */
   patientAgeMax?: number | null | undefined;
+  /** Patient age minimum in years, mandatory (0 when the unit takes patients from birth). */
   patientAgeMin?: number | null | undefined;
   /** TRE_R239 PublicPrisEnCharge codes. */
   patientTypeCodes?: Array<string> | null | undefined;
@@ -335,7 +337,9 @@ export type UnitUpdate = {
   openingHours?: Array<TimeSlotInput> | null | undefined;
   operationalActivityCodes?: Array<string> | null | undefined;
   ownAddress?: AddressInput | null | undefined;
+  /** Patient age maximum in years; null is refused (150 for no upper age). */
   patientAgeMax?: number | null | undefined;
+  /** Patient age minimum in years; null is refused (0 for from birth). */
   patientAgeMin?: number | null | undefined;
   patientTypeCodes?: Array<string> | null | undefined;
   poleId?: string | null | undefined;
@@ -430,7 +434,7 @@ export type FhirHealthcareServiceQueryVariables = Exact<{
 }>;
 
 
-export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, entryTemplate: string | null, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number | null, max: number | null }, category: { system: string, code: string, display: string | null } | null, maternityType: { system: string, code: string, display: string | null } | null, annualOpening: { system: string, code: string, display: string | null } | null, patientTypes: Array<{ system: string, code: string, display: string | null }>, interventionZones: Array<{ code: string, type: { system: string, code: string, display: string | null } }>, closure: { from: string, reopening: string | null, description: string | null } | null, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
+export type FhirHealthcareServiceQuery = { unit: { id: string, name: string, archived: boolean, sensitive: boolean, psychiatricSectors: Array<string>, entryTemplate: string | null, createdAt: string, updatedAt: string, activityField: { system: string, code: string, display: string | null }, careMode: { system: string, code: string, display: string | null }, operationalActivities: Array<{ system: string, code: string, display: string | null }>, patientAge: { min: number, max: number }, category: { system: string, code: string, display: string | null } | null, maternityType: { system: string, code: string, display: string | null } | null, annualOpening: { system: string, code: string, display: string | null } | null, patientTypes: Array<{ system: string, code: string, display: string | null }>, interventionZones: Array<{ code: string, type: { system: string, code: string, display: string | null } }>, closure: { from: string, reopening: string | null, description: string | null } | null, specificActs: Array<{ system: string, code: string, display: string | null }>, contacts: Array<{ role: string | null, value: string, nature: { system: string, code: string, display: string | null }, channel: { system: string, code: string, display: string | null }, confidentiality: { system: string, code: string, display: string | null } }>, openingHours: Array<{ days: Array<DayOfWeek>, allDay: boolean, opens: string | null, closes: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, establishment: { id: string, address: { regionCode: string } } } | null };
 
 export type FhirLocationQueryVariables = Exact<{
   id: string;

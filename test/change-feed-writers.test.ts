@@ -194,7 +194,7 @@ describe.each(databaseKinds())('professionals writes on the change feed (%s)', (
 
   it('a unit transfer moves its professionals: one PROFESSIONAL UPDATE each, none on a unit without them', async () => {
     const orleans = await asUser(hub.urls.graphql, 'ref.etab.orleans');
-    const input = { name: 'UNITE FEED', ufCode: 'F900', kind: 'MCO', discipline: 'MEDICINE', activityFieldCode: '01', careModeCode: '28', operationalActivityCodes: ['083'] };
+    const input = { name: 'UNITE FEED', ufCode: 'F900', kind: 'MCO', discipline: 'MEDICINE', activityFieldCode: '01', careModeCode: '28', operationalActivityCodes: ['083'], patientAgeMin: 18, patientAgeMax: 150 };
     const unit = ok(await as<{ createUnit: { id: string } }>(orleans, `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { id } }`, { e: LA_SOURCE, input })).createUnit.id;
     const pro = ok(
       await as<{ createProfessional: { id: string } }>(

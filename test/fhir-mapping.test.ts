@@ -383,16 +383,17 @@ describe('HealthcareService', () => {
     expect(none.characteristic).toHaveLength(1);
   });
 
-  it('handles open age ranges, no activities and archived units without invalid elements', () => {
-    const openEnded = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: 0, max: null } }));
+  it('sends the conventional bounds of an open age range, and no invalid element without activities or for archived units', () => {
+    // From birth, no upper age: the unit records 0 and 150 (D1xx-gaps17b-1), sent as they are.
+    const openEnded = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: 0, max: 150 } }));
     expectConformant(openEnded);
-    expect(ext(openEnded, EXTENSIONS.patientType)[0]?.extension?.[0]?.valueRange).toEqual({
+    expect(ext(openEnded, EXTENSIONS.patientType)[0]?.extension?.at(-1)?.valueRange).toEqual({
       low: { value: 0, system: CODE_SYSTEMS.ucumUniteMesure, code: 'a' },
+      high: { value: 150, system: CODE_SYSTEMS.ucumUniteMesure, code: 'a' },
     });
-
-    const noAges = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: null, max: null } }));
-    expect(r4Issues(noAges)).toEqual([]);
-    expect(rorIssues(noAges)).toEqual([expect.stringMatching(/slice 'ror-healthcareservice-patient-type': expected 1\.\.1, but found 0$/)]);
+    const noPatientTypes = unitToHealthcareService(healthcareServiceRecord({ patientTypes: [], patientAge: { min: 18, max: 150 } }));
+    expectConformant(noPatientTypes);
+    expect(ext(noPatientTypes, EXTENSIONS.patientType)[0]?.extension?.map((e) => e.url)).toEqual(['ageRange']);
 
     const noActivities = unitToHealthcareService(healthcareServiceRecord({ operationalActivities: [] }));
     expect(r4Issues(noActivities)).toEqual([]);

@@ -7,7 +7,7 @@ import { Client } from 'fhir-kit-client';
 import { databaseKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
-import { DEMO_DATA_GAPS, loadR4Definitions, r4Issues, searchBundleIssues } from './helpers/fhir/validate.js';
+import { loadR4Definitions, r4Issues, searchBundleIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, IDENTIFIER_SYSTEMS } from '../fhir/codes.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
 import { readFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').to
  * the demo-data gaps fhir/README.md documents (no INSEE code, no age bound) are tolerated.
  */
 function expectValid(bundle: Bundle): void {
-  expect(searchBundleIssues(bundle as never, DEMO_DATA_GAPS)).toEqual([]);
+  expect(searchBundleIssues(bundle as never)).toEqual([]);
 }
 
 /** Haversine distance in km (mean Earth radius, as earthdistance uses). */

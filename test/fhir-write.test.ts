@@ -12,7 +12,7 @@ import { Client } from 'fhir-kit-client';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
-import { DEMO_DATA_GAPS, loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
+import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, EXTENSIONS, HUB_EXTENSIONS } from '../fhir/codes.js';
 import { extensionElement } from '../fhir/write/elements.js';
 import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
@@ -61,6 +61,8 @@ function newService(model: Json, ufCode: string, name: string): Json {
     extension: [
       { url: EXTENSIONS.sensitiveUnit, valueBoolean: false },
       { url: HUB_EXTENSIONS.unitType, extension: [{ url: 'kind', valueCode: 'MCO' }, { url: 'discipline', valueCode: 'MEDICINE' }] },
+      // Adults, no upper age: the conventional bound (D1xx-gaps17b-1); the profile wants both.
+      { url: EXTENSIONS.patientType, extension: [{ url: 'ageRange', valueRange: { low: { value: 18, code: 'a' }, high: { value: 150, code: 'a' } } }] },
     ],
     identifier: [{ value: `1${CHATEAUROUX}/${ufCode}` }],
     providedBy: { reference: `Organization/${CHATEAUROUX}` },
@@ -152,8 +154,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(response.headers.get('location')).toMatch(new RegExp(`/fhir/HealthcareService/${createdId}/_history/\\d+$`));
     expect(created.name).toBe('MÉDECINE POLYVALENTE FHIR');
     expect(r4Issues(created as never)).toEqual([]);
-    // The body gives no age bound: the documented gap (fhir/README.md) is the only difference from the profile.
-    expect(rorIssues(created as never).filter((issue) => !DEMO_DATA_GAPS.some((gap) => gap.test(issue)))).toEqual([]);
+    expect(rorIssues(created as never)).toEqual([]);
 
     const patched = (await client.patch({
       resourceType: 'HealthcareService',
@@ -407,6 +408,14 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     const unknownPatients = { ...patients, extension: [{ url: 'supportedPatientInfo', valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.publicPrisEnCharge, code: '99' }] } }] };
     const refused = await refusal(client.update({ resourceType: 'HealthcareService', id: createdId, body: { ...served, extension: [...others, unknownPatients] } as never }));
     expect([refused.status, expressions(refused.outcome)]).toEqual([422, [`HealthcareService.${extensionElement(EXTENSIONS.patientType)}`]]);
+    // An open-ended range is sent with its conventional bound, never without it.
+    const noMaximum = { ...patients, extension: [patients.extension[0]!, { url: 'ageRange', valueRange: { low: { value: 18, code: 'a' } } }] };
+    const open = await refusal(client.update({ resourceType: 'HealthcareService', id: createdId, body: { ...served, extension: [...others, noMaximum] } as never }));
+    expect([open.status, expressions(open.outcome), JSON.stringify(open.outcome).includes('maximum is mandatory (150 when the unit sets no upper age)')]).toEqual([
+      422,
+      [`HealthcareService.${extensionElement(EXTENSIONS.patientType)}`],
+      true,
+    ]);
     expect((await unitOf(createdId))!.history.totalCount).toBe(before);
   });
 

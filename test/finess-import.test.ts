@@ -14,7 +14,7 @@ import { fromWgs84, projectionByEpsg, toWgs84, type Projection } from '../subgra
 import { finessNumberProblem } from '../subgraphs/offer/finess/numbers.js';
 import { parseFiness } from '../subgraphs/offer/finess/parse.js';
 import { addressPartsOfFields, addressPartsOfLine } from '../subgraphs/offer/finess/address.js';
-import { cliActor, importFiness } from '../subgraphs/offer/finess/import.js';
+import { cliActor, formatReport, importFiness } from '../subgraphs/offer/finess/import.js';
 import { openMigratedDatabase, scratchDir } from './helpers/hub.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -208,6 +208,10 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   it('imports the demo CSV twice: the second run creates and updates nothing', async () => {
     const first = await importFiness(db, read(DEMO));
     expect(first).toMatchObject({ created: 188, updated: 0, unchanged: 0, rejected: 0, written: true });
+    // 65 rows have no INSEE code; the file's other rows give it for 46 of them, the 19 others are reported by line.
+    expect(first.unresolvedCommunes).toHaveLength(19);
+    expect(first.unresolvedCommunes).toContainEqual({ line: 93, id: '370002479', postalCode: '37000', city: 'TOURS' });
+    expect(formatReport(first, 'finess-cvl.csv')).toContain('line 93: 370002479 has no INSEE commune code and no other row gives one for TOURS (37000)');
     const second = await importFiness(db, read(DEMO));
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 188, rejected: 0, organizations: { created: 0 } });
     expect(await counts(db)).toEqual([first.organizations.created, 188]);
@@ -362,5 +366,26 @@ describe('missing commune codes (subgraphs/offer/finess/commune-codes.ts)', () =
       { id: 'f', departmentCode: '18', city: 'VIERZON', inseeCode: null }, // two codes given: none guessed
     ];
     expect(fillCommuneCodes(rows).map((r) => r.inseeCode)).toEqual(['37261', '37261', null, '18279', '18280', null]);
+  });
+
+  it('compares names as FINESS writes them, so that an address typed by a person resolves too', async () => {
+    const { communeCodeResolver } = await import('../subgraphs/offer/finess/commune-codes.js');
+    const resolve = communeCodeResolver([
+      { departmentCode: '45', city: 'ORLEANS CEDEX 2', inseeCode: '45234' },
+      { departmentCode: '45', city: 'ST JEAN DE BRAYE', inseeCode: '45284' },
+      { departmentCode: '37', city: 'STE MAURE DE TOURAINE', inseeCode: '37226' },
+    ]);
+    expect([
+      resolve({ departmentCode: '45', city: 'Orléans' }),
+      resolve({ departmentCode: '45', city: 'Saint-Jean-de-Braye' }),
+      resolve({ departmentCode: '37', city: 'Sainte-Maure-de-Touraine' }),
+      resolve({ departmentCode: '41', city: 'Orléans' }),
+      resolve({ departmentCode: '45', city: 'Saint-Jean-de-la-Ruelle' }),
+    ]).toEqual(['45234', '45284', '37226', null, null]);
+  });
+
+  it('knows the départements a postal code may be in, as FINESS spells them', async () => {
+    const { departmentsOfPostalCode } = await import('../subgraphs/offer/finess/commune-codes.js');
+    expect(['45100', '20000', '97100', '97600'].map(departmentsOfPostalCode)).toEqual([['45'], ['2A', '2B'], ['971', '9A'], ['976', '9F']]);
   });
 });

@@ -34,7 +34,7 @@ describe.each(databaseKinds())('offer editing with professionals on %s', (kind) 
     gql<T>(hub.urls.graphql, query, variables, token ? { authorization: token } : {});
   const codeOf = (r: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
   const newUnit = async (ufCode: string): Promise<string> => {
-    const input = { name: `UNITE ${ufCode}`, ufCode, kind: 'MCO', discipline: 'MEDICINE', activityFieldCode: '01', careModeCode: '28', operationalActivityCodes: ['083'] };
+    const input = { name: `UNITE ${ufCode}`, ufCode, kind: 'MCO', discipline: 'MEDICINE', activityFieldCode: '01', careModeCode: '28', operationalActivityCodes: ['083'], patientAgeMin: 18, patientAgeMax: 150 };
     const r = await as<{ createUnit: { id: string } }>(orleans, CREATE_UNIT, { e: LA_SOURCE, input });
     expect(r.errors).toBeUndefined();
     return r.data!.createUnit.id;

@@ -22,7 +22,7 @@ const TOURS_UNIT = '370004467-4557';
 const UNIT_FIELDS = `id name ufCode kind discipline archived sseCapacity establishment { id } pole { id }
   activityField { code } careMode { code } operationalActivities { code } specificActs { code } equipment { code }
   patientAge { min max } contacts { nature { code } role channel { code } value confidentiality { code } }
-  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails psychiatricSectors category { code } patientTypes { code } interventionZones { type { code } code } closure { from reopening description } entryTemplate hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city } sensitive`;
+  openingHours { days allDay opens closes } visitingHours { days allDay opens closes } accessDetails psychiatricSectors category { code } patientTypes { code } interventionZones { type { code } code } closure { from reopening description } entryTemplate hasOwnAddress address { line houseNumber houseNumberSuffix streetType streetName namedPlace postBox postalCode city inseeCode } sensitive`;
 const CREATE_UNIT = `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { ${UNIT_FIELDS} } }`;
 const UPDATE_UNIT = `mutation($id: ID!, $input: UnitUpdate!) { updateUnit(id: $id, input: $input) { ${UNIT_FIELDS} } }`;
 const CHANGE_TYPE = `mutation($id: ID!, $kind: UnitKind!, $d: Discipline!) { changeUnitType(id: $id, kind: $kind, discipline: $d) { id kind discipline } }`;
@@ -225,6 +225,8 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
           postBox: null,
           postalCode: '45100',
           city: 'Orléans',
+          // Not given: the commune's code the establishments of Orléans give (ror-commune-cog 1..1).
+          inseeCode: '45234',
         },
       });
       const events = await history('unit', unit.id);
@@ -245,6 +247,10 @@ describe.each(databaseKinds())('offer editing on %s', (kind) => {
         [{ discipline: 'PSYCHIATRY' }, 'discipline'],
         [{ patientAgeMin: 60, patientAgeMax: 18 }, 'patientAgeMax'],
         [{ patientAgeMin: -1 }, 'patientAgeMin'],
+        [{ patientAgeMin: null }, 'patientAgeMin'],
+        [{ patientAgeMax: undefined }, 'patientAgeMax'],
+        [{ patientAgeMax: 151 }, 'patientAgeMax'],
+        [{ ownAddress: { line: '1 rue du Moulin', postalCode: '45999', city: 'Nulle-Part-sur-Loire' } }, 'ownAddress.inseeCode'],
         [{ sseCapacity: -3 }, 'sseCapacity'],
         [{ ufCode: 'UF 12' }, 'ufCode'],
         [{ name: '  ' }, 'name'],

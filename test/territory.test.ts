@@ -41,7 +41,7 @@ type Dashboard = { territory: { code: string; departmentCodes: string[] }; estab
 
 // An EHPAD unit (TRE_R227 04 médico-social, TRE_R213 46 hébergement, TRE_R239 01 elderly people) and the places it enters.
 const CREATE_UNIT = `mutation($e: ID!, $input: UnitInput!) { createUnit(establishmentId: $e, input: $input) { id kind } }`;
-const EHPAD = { name: 'EHPAD hébergement permanent', ufCode: 'EHPAD1', kind: 'ELDERLY', discipline: 'LONG_STAY', activityFieldCode: '04', careModeCode: '46', operationalActivityCodes: ['050'], patientAgeMin: 60, patientTypeCodes: ['01'] };
+const EHPAD = { name: 'EHPAD hébergement permanent', ufCode: 'EHPAD1', kind: 'ELDERLY', discipline: 'LONG_STAY', activityFieldCode: '04', careModeCode: '46', operationalActivityCodes: ['050'], patientAgeMin: 60, patientAgeMax: 150, patientTypeCodes: ['01'] };
 const ASSIGN = `mutation($p: ID!, $u: ID) { assignRole(professionalId: $p, role: BED_ENTRY, perimeterKind: UNIT, perimeterId: $u) { assignment { id } } }`;
 const ENTER = `mutation($unitId: ID!, $input: CapacityInput!) { updateUnitCapacity(unitId: $unitId, input: $input, expectedVersion: 0) { version } }`;
 const EHPAD_PLACES = { nature: 'PLACE', installedBeds: 84, availableMen: 1, availableWomen: 2, availableUndifferentiated: 0, closedBeds: 0, reopenedBeds: 0, reopenableBeds: 0, mobilisedBeds: 0 };

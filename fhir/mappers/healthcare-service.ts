@@ -18,15 +18,12 @@ function years(value: number): Quantity {
 
 /**
  * ror-healthcareservice-patient-type: its supportedPatientInfo codes (TRE_R239) and its `ageRange`
- * (shape of the IG example HealthcareService-1234564). Undefined when nothing is known: an empty
- * Range or an extension with neither value nor sub-extension would be invalid (ele-1, ext-1).
+ * (shape of the IG example HealthcareService-1234564). Every unit records both bounds (an open
+ * end is 0 or 150 years, D1xx-gaps17b-1), so the extension and its range are always whole.
  */
-function patientType(record: HealthcareServiceRecord): Extension | undefined {
-  const low = record.patientAge.min ?? undefined;
-  const high = record.patientAge.max ?? undefined;
-  const ages = low === undefined && high === undefined ? [] : [{ url: 'ageRange', valueRange: { ...(low !== undefined ? { low: years(low) } : {}), ...(high !== undefined ? { high: years(high) } : {}) } }];
-  const parts = [...supportedPatientInfo(record), ...ages];
-  return parts.length ? { url: EXTENSIONS.patientType, extension: parts } : undefined;
+function patientType(record: HealthcareServiceRecord): Extension {
+  const ages = { url: 'ageRange', valueRange: { low: years(record.patientAge.min), high: years(record.patientAge.max) } };
+  return { url: EXTENSIONS.patientType, extension: [...supportedPatientInfo(record), ages] };
 }
 
 /** characteristic[specificAct]: a TRE_R210 act, told from an outside-office act by ror-act-type. */
@@ -51,9 +48,7 @@ function operationalActivity(activities: readonly GqlCoding[]): Pick<HealthcareS
 /** Unit → ror-healthcareservice. */
 export function unitToHealthcareService(record: HealthcareServiceRecord): HealthcareService {
   const regionCode = record.establishment.address.regionCode;
-  const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }];
-  const patients = patientType(record);
-  if (patients) extension.push(patients);
+  const extension: Extension[] = [{ url: EXTENSIONS.sensitiveUnit, valueBoolean: record.sensitive }, patientType(record)];
   extension.push(...record.psychiatricSectors.map((valueString) => ({ url: EXTENSIONS.psychiatricSector, valueString })));
   extension.push(...territorialDivisions(record), ...entryTemplate(record));
   extension.push(...record.contacts.map(contactExtension), metaCreationDate(record.createdAt));

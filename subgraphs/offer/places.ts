@@ -93,7 +93,7 @@ function unitConditions(c: PlaceCandidateCriteria): SQL {
   if (c.careModeCodes?.length) where.push(sql`u.care_mode_code = any(${textArray(c.careModeCodes)})`);
   if (c.equipmentCodes?.length) where.push(sql`u.equipment_codes @> ${textArray(c.equipmentCodes)}`);
   if (c.patientAge !== null && c.patientAge !== undefined) {
-    where.push(sql`coalesce(u.patient_age_min <= ${c.patientAge}::int, true) and coalesce(u.patient_age_max >= ${c.patientAge}::int, true)`);
+    where.push(sql`u.patient_age_min <= ${c.patientAge}::int and u.patient_age_max >= ${c.patientAge}::int`);
   }
   return sql.join(where, sql` and `);
 }

@@ -1,5 +1,5 @@
 /** SQL of the offer subgraph. Knows tables and rows, not GraphQL nor rules. */
-import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, isNull, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
 import { textArray } from '../../platform/db/arrays.js';
 import { pricesOfEstablishments } from './editing/store.js';
@@ -102,7 +102,7 @@ function unitWhere(c: UnitCriteria): SQL[] {
   if (c.activityFieldCode) where.push(eq(units.activityFieldCode, c.activityFieldCode));
   if (c.patientAge !== null && c.patientAge !== undefined) {
     const age = c.patientAge;
-    where.push(and(or(isNull(units.patientAgeMin), lte(units.patientAgeMin, age)), or(isNull(units.patientAgeMax), gte(units.patientAgeMax, age)))!);
+    where.push(and(lte(units.patientAgeMin, age), gte(units.patientAgeMax, age))!);
   }
   if (c.specificActCodes?.length) where.push(arrayOverlaps(units.specificActCodes, c.specificActCodes));
   if (c.equipmentCodes?.length) where.push(arrayOverlaps(units.equipmentCodes, c.equipmentCodes));

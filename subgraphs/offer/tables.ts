@@ -207,8 +207,9 @@ export const units = offer.table(
     activityFieldCode: text('activity_field_code').notNull(),
     careModeCode: text('care_mode_code').notNull(),
     operationalActivityCodes: text('operational_activity_codes').array().notNull(),
-    patientAgeMin: integer('patient_age_min'),
-    patientAgeMax: integer('patient_age_max'),
+    /** Patientèle in years, both bounds always recorded: an open end is 0 or AGE_CEILING (D1xx-gaps17b-1). */
+    patientAgeMin: integer('patient_age_min').notNull(),
+    patientAgeMax: integer('patient_age_max').notNull(),
     sensitive: boolean('sensitive').notNull().default(false),
     archived: boolean('archived').notNull().default(false),
     poleId: text('pole_id').references(() => poles.id),

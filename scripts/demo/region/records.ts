@@ -7,10 +7,10 @@
  * numbers, `@<establishment-slug>.fr`); they reach no one. Acts and equipment use only codes of
  * the terminology files (subgraphs/offer/terminology/systems/).
  *
- * Deliberate gaps: about 12 % of units (drawn per unit id) miss exactly one thing the national
- * completeness rule checks, so the population indicators show real bands: adult units lose their
- * patient age max (`NO_AGE_MAX`), the others their contacts (`NO_CONTACT`). `populationGap` on
- * the unit says which. Some FINESS establishments also lack an address line, as in the source.
+ * Deliberate gaps: about 12 % of units (drawn per unit id) miss one thing the national
+ * completeness rule checks, so the population indicators show real bands: their contacts
+ * (`NO_CONTACT`; the patient age range is mandatory, D1xx-gaps17b-1). `populationGap` on the unit
+ * says so. Some FINESS establishments also lack an address line, as in the source.
  */
 import { type Rng, rngFor } from './rng.js';
 import type { DemoContact, DemoEstablishment, DemoPole, DemoUnit, TimeSlot } from './types.js';
@@ -157,11 +157,7 @@ export function fillUnitRecords(est: DemoEstablishment, units: DemoUnit[], bedsB
     unit.visitingHours = hours.visiting;
     unit.accessDetails = rng.next() < 0.3 ? `Bâtiment ${rng.pick(['A', 'B', 'C', 'D'])}, ${rng.pick(['rez-de-chaussée', '1er étage', '2e étage', '3e étage'])}` : null;
     const unitContacts = contactsOf(unit, est, rng);
-    unit.populationGap = null;
-    if (rngFor(`gap:${unit.id}`).next() < GAP_RATE) {
-      unit.populationGap = unit.patientAgeMin !== null && unit.patientAgeMin >= 15 ? 'NO_AGE_MAX' : 'NO_CONTACT';
-    }
-    if (unit.populationGap === 'NO_AGE_MAX') unit.patientAgeMax = null;
+    unit.populationGap = rngFor(`gap:${unit.id}`).next() < GAP_RATE ? 'NO_CONTACT' : null;
     if (unit.populationGap !== 'NO_CONTACT') contacts.push(...unitContacts);
   }
   return { poles: [...poles.values()], contacts };

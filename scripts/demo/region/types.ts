@@ -81,7 +81,7 @@ export interface DemoContact {
   confidentialityCode: string; // TRE_R283: 1 public, 2 professionals, 3 regulation and crisis
 }
 /** The one completeness criterion a unit deliberately misses (records.ts), or null. */
-export type PopulationGap = 'NO_CONTACT' | 'NO_AGE_MAX';
+export type PopulationGap = 'NO_CONTACT';
 export interface DemoUnit {
   id: string;
   establishmentId: string;
@@ -92,8 +92,8 @@ export interface DemoUnit {
   activityFieldCode: string; // TRE_R227 code: 01 MCO, 02 SMR, 03 PSY
   careModeCode: string; // TRE_R213 code, e.g. 28 Hospitalisation complète, 31 HAD, 13 UHCD
   operationalActivityCodes: string[]; // TRE_R211 codes (at least one)
-  patientAgeMin: number | null;
-  patientAgeMax: number | null;
+  patientAgeMin: number;
+  patientAgeMax: number;
   sensitive: boolean;
   poleId: string | null;
   sseCapacity: number | null;

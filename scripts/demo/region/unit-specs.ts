@@ -2,14 +2,15 @@
  * Unit templates: how each kind of SAE bed count becomes ROR units (discipline, TRE codes, UF
  * pole digit, plausible unit sizes, unit names and their TRE_R211 activities).
  */
+import { AGE_CEILING } from '../../../subgraphs/offer/editing/rules.js';
 import type { ActivityFieldCode, CareModeCode, OperationalActivityCode } from './codes.js';
 import type { Discipline, UnitKind } from './types.js';
 
 export interface UnitTemplate {
   name: string; // capitals without accents, as the ROR wants
   activities: readonly OperationalActivityCode[];
-  ageMin?: number | null;
-  ageMax?: number | null;
+  ageMin?: number;
+  ageMax?: number;
 }
 
 /** How one SAE bed count becomes ROR units. */
@@ -23,22 +24,19 @@ export interface UnitSpec {
   /** Plausible unit size. Counts above maxBeds are split into units of minBeds..maxBeds. */
   minBeds: number;
   maxBeds: number;
-  ageMin: number | null;
-  ageMax: number | null;
+  ageMin: number;
+  ageMax: number;
   /** Name used when the count fits in one unit (e.g. a local hospital's only medicine unit). */
   single: UnitTemplate;
   /** Names used in order when the count is split. Past the end, names repeat with a number. */
   split: readonly UnitTemplate[];
 }
 
-const tpl = (name: string, activities: readonly OperationalActivityCode[], ages?: [number | null, number | null]): UnitTemplate =>
+const tpl = (name: string, activities: readonly OperationalActivityCode[], ages?: [number, number]): UnitTemplate =>
   ages ? { name, activities, ageMin: ages[0], ageMax: ages[1] } : { name, activities };
 
-/**
- * Adult ranges have both bounds (120 as the upper one): the national completeness rule counts a
- * patientèle as filled only with a min AND a max age (docs/offer-records.md).
- */
-const MAX_AGE = 120;
+/** Every range has both bounds; an adult one ends at the conventional "no upper age" (D1xx-gaps17b-1). */
+const MAX_AGE = AGE_CEILING;
 const ADULT: [number, number] = [18, MAX_AGE];
 const CHILD: [number, number] = [0, 17];
 
@@ -47,7 +45,7 @@ function defineSpec(
   base: Omit<UnitSpec, 'activityField' | 'careMode' | 'ageMin' | 'ageMax' | 'single' | 'split'> & {
     activityField?: ActivityFieldCode;
     careMode?: CareModeCode;
-    ages: [number | null, number | null];
+    ages: [number, number];
     templates: readonly UnitTemplate[];
     single?: UnitTemplate;
   },

@@ -63,11 +63,25 @@ export function sseCapacityOf(raw: number | null | undefined): number | null {
   return raw;
 }
 
-export function requireAges(min: number | null, max: number | null): void {
-  for (const [field, age] of [['patientAgeMin', min], ['patientAgeMax', max]] as const) {
-    if (age !== null && (!Number.isInteger(age) || age < 0 || age > 150)) throw badInput(field, 'an age in years, from 0 to 150.');
-  }
-  if (min !== null && max !== null && min > max) throw badInput('patientAgeMax', `the maximum age (${max}) is below the minimum (${min}).`);
+/**
+ * The patientèle's conventional open ends (D1xx-gaps17b-1): a unit taking patients from birth
+ * records 0, one with no upper age records AGE_CEILING (the IG's example writes 150 so). Both
+ * bounds are mandatory, as the ROR's entry asks and its FHIR profile needs (ageRange low and high).
+ */
+export const AGE_FLOOR = 0;
+export const AGE_CEILING = 150;
+
+/** The patient age range a unit will have: both bounds, in years, min ≤ max. */
+export function agesOf(min: number | null, max: number | null): { patientAgeMin: number; patientAgeMax: number } {
+  const checked = (field: 'patientAgeMin' | 'patientAgeMax', age: number | null, open: string): number => {
+    if (age === null) throw badInput(field, `the patient age ${field === 'patientAgeMin' ? 'minimum' : 'maximum'} is mandatory (${open}).`);
+    if (!Number.isInteger(age) || age < AGE_FLOOR || age > AGE_CEILING) throw badInput(field, `an age in years, from ${AGE_FLOOR} to ${AGE_CEILING}.`);
+    return age;
+  };
+  const patientAgeMin = checked('patientAgeMin', min, `${AGE_FLOOR} when the unit takes patients from birth`);
+  const patientAgeMax = checked('patientAgeMax', max, `${AGE_CEILING} when the unit sets no upper age`);
+  if (patientAgeMin > patientAgeMax) throw badInput('patientAgeMax', `the maximum age (${patientAgeMax}) is below the minimum (${patientAgeMin}).`);
+  return { patientAgeMin, patientAgeMax };
 }
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -82,6 +82,13 @@ function createEditingQueries(orm: Orm) {
       return row ?? null;
     },
 
+    /** Establishments of these départements whose commune's INSEE code is known (a unit's own address resolves its code from them). */
+    communePlaces: (departmentCodes: readonly string[]): Promise<Array<{ departmentCode: string; city: string | null; inseeCode: string | null }>> =>
+      orm
+        .select({ departmentCode: establishments.departmentCode, city: establishments.city, inseeCode: establishments.inseeCode })
+        .from(establishments)
+        .where(and(inArray(establishments.departmentCode, [...departmentCodes]), sql`${establishments.inseeCode} is not null`)),
+
     unit: async (id: string, lock = false): Promise<UnitRow | null> => {
       const query = orm.select().from(units).where(eq(units.id, id));
       const [row] = lock ? await query.for('update') : await query;

@@ -11,7 +11,7 @@ import {
   ownAddressOf,
   psychiatricSectorsOf,
   phoneOf,
-  requireAges,
+  agesOf,
   requireCompatible,
   sseCapacityOf,
   textOf,
@@ -126,9 +126,9 @@ export function unitChangesOf(input: UnitFieldsInput, current: UnitRow | null, c
     assertCodes('operationalActivityCodes', 'operationalActivity', codes, { keep: keep((u) => u.operationalActivityCodes) });
     changes.operationalActivityCodes = codes;
   }
-  if (given(input, 'patientAgeMin')) changes.patientAgeMin = input.patientAgeMin ?? null;
-  if (given(input, 'patientAgeMax')) changes.patientAgeMax = input.patientAgeMax ?? null;
-  requireAges(changes.patientAgeMin !== undefined ? changes.patientAgeMin : (current?.patientAgeMin ?? null), changes.patientAgeMax !== undefined ? changes.patientAgeMax : (current?.patientAgeMax ?? null));
+  // Both bounds are checked together, a given one against the stored other.
+  const age = (key: 'patientAgeMin' | 'patientAgeMax'): number | null => (given(input, key) ? (input[key] ?? null) : (current?.[key] ?? null));
+  if (given(input, 'patientAgeMin') || given(input, 'patientAgeMax') || !current) Object.assign(changes, agesOf(age('patientAgeMin'), age('patientAgeMax')));
   if (given(input, 'specificActCodes')) {
     const codes = [...new Set(input.specificActCodes ?? [])];
     assertCodes('specificActCodes', 'specificAct', codes, { keep: keep((u) => u.specificActCodes) });

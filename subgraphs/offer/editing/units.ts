@@ -15,7 +15,8 @@ import { actorOf, created, diff, entry } from './audit.js';
 import { establishmentOf, refuseArchived, requireFreeUfCode, requireUsablePole, unitOf } from './loaders.js';
 import type { ProfessionalsPort } from './professionals.js';
 import { badInput, nameOf, requireCompatible, ufCodeOf } from './rules.js';
-import type { ContactValues, EditingQueries, EditingStore } from './store.js';
+import { communeCodeResolver, departmentsOfPostalCode } from '../finess/commune-codes.js';
+import type { ContactValues, EditingQueries, EditingStore, UnitChanges } from './store.js';
 import { auditedUnit, newUnitOf, unitChangesOf, type UnitFieldsInput, type UnitInput } from './unit-input.js';
 
 /**
@@ -29,6 +30,22 @@ function keepHiddenContacts(identity: Identity, given: ContactValues[], current:
     .filter((c) => c.confidentialityCode !== OPEN_ACCESS_CONFIDENTIALITY)
     .map(({ natureCode, role, channelCode, value, confidentialityCode }) => ({ natureCode, role, channelCode, value, confidentialityCode }));
   return [...given, ...hidden];
+}
+
+/**
+ * A unit's own address written without its commune's INSEE code takes the one the hub's
+ * establishments of that commune give (the FINESS import's rule, finess/commune-codes.ts): the
+ * ROR's Location needs it (ror-commune-cog 1..1). When they do not tell it, the write is refused.
+ */
+async function resolveCommuneCode(store: EditingStore, changes: UnitChanges): Promise<void> {
+  if (!changes.postalCode || changes.inseeCode) return;
+  const departments = departmentsOfPostalCode(changes.postalCode);
+  const resolve = communeCodeResolver(await store.communePlaces(departments));
+  const codes = new Set(departments.map((departmentCode) => resolve({ departmentCode, city: changes.city ?? null })).filter((c): c is string => c !== null));
+  if (codes.size !== 1) {
+    throw badInput('ownAddress.inseeCode', `the hub cannot tell the INSEE code of ${changes.city ?? ''} (${changes.postalCode}) from its establishments: give the commune's code (the ROR's Location needs it).`);
+  }
+  changes.inseeCode = [...codes][0]!;
 }
 
 type UnitRight = 'ORU_ROR_UNITE_EDIT' | 'ORU_ROR_UNITE_DELETE' | 'ORU_ROR_UNITE_TRANSFERT';
@@ -101,7 +118,8 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
       const establishment = await establishmentOf(store, establishmentId, 'establishmentId');
       requireRecordWrite(identity, 'ORU_ROR_UNITE_NEW', establishmentTarget(establishment));
       const { changes, contacts } = newUnitOf(input);
-      const values = { ...changes, name: changes.name!, ufCode: changes.ufCode!, activityFieldCode: changes.activityFieldCode!, careModeCode: changes.careModeCode!, operationalActivityCodes: changes.operationalActivityCodes! };
+      await resolveCommuneCode(store, changes);
+      const values = { ...changes, name: changes.name!, ufCode: changes.ufCode!, activityFieldCode: changes.activityFieldCode!, careModeCode: changes.careModeCode!, operationalActivityCodes: changes.operationalActivityCodes!, patientAgeMin: changes.patientAgeMin!, patientAgeMax: changes.patientAgeMax! };
       if (values.poleId) await requireUsablePole(store, values.poleId, establishmentId);
       return store.transaction(async (tx) => {
         await requireFreeUfCode(tx, establishmentId, values.ufCode);
@@ -123,6 +141,7 @@ export function createUnitEditing(store: EditingStore, identity: Identity, profe
       const currentContacts = await store.contactsOf(id);
       const { changes, contacts: given } = unitChangesOf(input, unit, currentContacts);
       const contacts = given && keepHiddenContacts(identity, given, currentContacts);
+      await resolveCommuneCode(store, changes);
       if (changes.poleId) await requireUsablePole(store, changes.poleId, unit.establishmentId);
       return store.transaction(async (tx) => {
         if (changes.ufCode && changes.ufCode !== unit.ufCode) await requireFreeUfCode(tx, unit.establishmentId, changes.ufCode, id);

@@ -48,6 +48,12 @@ export interface FinessImportReport {
   written: boolean;
   dryRun: boolean;
   partial: boolean;
+  /**
+   * Rows left without an INSEE commune code: FINESS gave none and no other row of the file gives
+   * one for the same commune (commune-codes.ts). They are imported; their units' Locations lack
+   * ror-commune-cog until the file, or a unit's own address, gives it.
+   */
+  unresolvedCommunes: Array<{ line: number; id: string; postalCode: string | null; city: string | null }>;
   /** Per-establishment outcome, by FINESS ET: created or updated (unchanged ones are not listed). */
   changes: Array<{ id: string; line: number; outcome: 'created' | 'updated'; fields?: string[] }>;
 }
@@ -110,10 +116,12 @@ export async function importFiness(db: Database, text: string, options: FinessIm
     dryRun,
     partial,
     changes: [],
+    unresolvedCommunes: [],
   };
   if (parsed.layout === null) return report;
   const refused = report.problems.length > 0 && !partial;
   const rows = fillCommuneCodes(parsed.valid); // as the demo seed does: the same file gives the same rows
+  report.unresolvedCommunes = rows.filter((r) => !r.inseeCode).map((r) => ({ line: r.line, id: r.id, postalCode: r.postalCode, city: r.city }));
   const now = options.now ?? new Date();
 
   const plan = async (orm: Orm) => {
@@ -210,6 +218,7 @@ export function formatReport(report: FinessImportReport, file: string): string {
   out.push(`organizations: ${report.organizations.created} ${created}, ${report.organizations.updated} ${updated}, ${report.organizations.unchanged} unchanged`);
   for (const c of report.changes.filter((x) => x.outcome === 'updated')) out.push(`line ${c.line}: ${c.id} ${updated} (${(c.fields ?? []).join(', ')})`);
   for (const p of report.problems) out.push(`line ${p.line}: ${p.message}`);
+  for (const u of report.unresolvedCommunes) out.push(`line ${u.line}: ${u.id} has no INSEE commune code and no other row gives one for ${u.city ?? '(no city)'} (${u.postalCode ?? 'no postal code'})`);
   if (report.dryRun) out.push('dry run: nothing written');
   else if (report.written && report.problems.length) out.push(`partial import: ${report.rejected} rejected rows not written, the valid rows were`);
   else if (!report.written) out.push(`nothing written: ${report.problems.length} problem(s) (fix the file, or use --partial to write the valid rows)`);

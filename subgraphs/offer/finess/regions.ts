@@ -6,7 +6,7 @@
  */
 import { regionOfDepartment as ofInseeDepartment, type AdminArea } from '../../../platform/admin-divisions.js';
 
-const FINESS_OVERSEAS: Readonly<Record<string, string>> = { '9A': '971', '9B': '972', '9C': '973', '9D': '974', '9F': '976' };
+export const FINESS_OVERSEAS: Readonly<Record<string, string>> = { '9A': '971', '9B': '972', '9C': '973', '9D': '974', '9F': '976' };
 
 export type Region = AdminArea;
 

@@ -90,27 +90,14 @@ function capacityIssues(resource: { extension?: Extension[] }): string[] {
 }
 
 /**
- * Profile violations on data the hub does not record, tolerated everywhere (fhir/README.md §
- * Known gaps against the IG lists each with its reason). Gaps of the demo data that tests check
- * on purpose (no INSEE code, no age bound) are `DEMO_DATA_GAPS`, not these.
+ * Profile issues of each distinct resource body, computed once per test file. Nothing is
+ * tolerated: every resource the hub serves must validate against its ROR profile (issue 17).
  */
-const UNRECORDED: readonly RegExp[] = [
-  // An open-ended age range: the unit records no lower or no upper bound.
-  /^extension\[\d+\] \(ror-healthcareservice-patient-type\): error Extension: Constraint ror-slice-extension-ageRange-(low|high) not met/,
-];
-
-/** Demo-data gaps fhir/README.md lists (no INSEE code, no age bound): search tests tolerate them, mapping tests expect them. */
-export const DEMO_DATA_GAPS: readonly RegExp[] = [
-  /ror-location: error Location\.extension: Incorrect number of values provided for slice 'ror-commune-cog': expected 1\.\.1, but found 0$/,
-  /ror-healthcareservice: error HealthcareService\.extension: Incorrect number of values provided for slice 'ror-healthcareservice-patient-type': expected 1\.\.1, but found 0$/,
-];
-
-/** Profile issues of each distinct resource body, computed once per test file. */
 const profileIssuesByBody = new Map<string, string[]>();
 
 function cachedProfileIssues(resource: FhirResource, profile: string): string[] {
   const key = `${profile} ${JSON.stringify(resource)}`;
-  if (!profileIssuesByBody.has(key)) profileIssuesByBody.set(key, rorProfileIssues(resource, profile).filter((issue) => !UNRECORDED.some((gap) => gap.test(issue))));
+  if (!profileIssuesByBody.has(key)) profileIssuesByBody.set(key, rorProfileIssues(resource, profile));
   return profileIssuesByBody.get(key)!;
 }
 
@@ -210,10 +197,9 @@ function checkedByProfile(resource: FhirResource): boolean {
  * Everything wrong with a searchset Bundle: its shell as R4 (entries replaced by a minimal
  * resource), each distinct resource as R4 (cached; a resource validated against its ROR profile
  * is not validated twice: the profile's snapshot is R4's plus the profile's rules), and the ROR
- * rules of the Bundle and its resources, minus the issues matching `knownGaps` (gaps of the demo
- * data fhir/README.md lists).
+ * rules of the Bundle and its resources.
  */
-export function searchBundleIssues(bundle: Bundle, knownGaps: readonly RegExp[] = []): string[] {
+export function searchBundleIssues(bundle: Bundle): string[] {
   const entries = (bundle.entry ?? []) as Array<{ resource: FhirResource & { id?: string } }>;
   const shell = { ...bundle, entry: entries.map(({ resource, ...rest }) => ({ ...rest, resource: { resourceType: 'Basic', id: resource.id ?? 'outcome', code: { text: resource.resourceType } } })) };
   const issues = r4Issues(shell as never);
@@ -223,5 +209,5 @@ export function searchBundleIssues(bundle: Bundle, knownGaps: readonly RegExp[] 
     if (!r4IssuesByBody.has(key)) r4IssuesByBody.set(key, r4Issues(resource as never));
     issues.push(...r4IssuesByBody.get(key)!.map((issue) => `entry ${i} (R4): ${issue}`));
   }
-  return [...issues, ...rorIssues(bundle).filter((issue) => !knownGaps.some((gap) => gap.test(issue)))];
+  return [...issues, ...rorIssues(bundle)];
 }

@@ -32,8 +32,8 @@ export function UnitEdit(props: { unit: ConsoleUnitFragment; onSaved: () => void
     name: u.name,
     ufCode: u.ufCode,
     sseCapacity: u.sseCapacity?.toString() ?? '',
-    patientAgeMin: u.patientAge.min?.toString() ?? '',
-    patientAgeMax: u.patientAge.max?.toString() ?? '',
+    patientAgeMin: String(u.patientAge.min),
+    patientAgeMax: String(u.patientAge.max),
     activityFieldCode: u.activityField.code,
     careModeCode: u.careMode.code,
     accessDetails: u.accessDetails ?? '',
@@ -81,10 +81,10 @@ export function UnitEdit(props: { unit: ConsoleUnitFragment; onSaved: () => void
           <Input label="Capacité SSE (lits)" hintText="Lits ouvrables en tension ou en crise." nativeInputProps={{ value: draft.sseCapacity, onChange: set('sseCapacity'), inputMode: 'numeric' }} {...fieldState(errors.sseCapacity)} />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Input label="Âge minimal des patients (ans)" hintText="Vide : pas de limite." nativeInputProps={{ value: draft.patientAgeMin, onChange: set('patientAgeMin'), inputMode: 'numeric' }} {...fieldState(errors.patientAgeMin)} />
+          <Input label="Âge minimal des patients (ans)" hintText="Obligatoire : 0 si l’unité accueille dès la naissance." nativeInputProps={{ value: draft.patientAgeMin, onChange: set('patientAgeMin'), inputMode: 'numeric' }} {...fieldState(errors.patientAgeMin)} />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Input label="Âge maximal des patients (ans)" hintText="Vide : pas de limite." nativeInputProps={{ value: draft.patientAgeMax, onChange: set('patientAgeMax'), inputMode: 'numeric' }} {...fieldState(errors.patientAgeMax)} />
+          <Input label="Âge maximal des patients (ans)" hintText="Obligatoire : 150 si l’unité n’a pas d’âge limite." nativeInputProps={{ value: draft.patientAgeMax, onChange: set('patientAgeMax'), inputMode: 'numeric' }} {...fieldState(errors.patientAgeMax)} />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Select label="Champ d’activité" nativeSelectProps={{ value: draft.activityFieldCode, onChange: set('activityFieldCode') }} {...fieldState(errors.activityFieldCode)}>

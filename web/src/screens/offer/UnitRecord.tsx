@@ -20,11 +20,15 @@ import { useLiveRecord } from './live';
 
 type Unit = ConsoleUnitFragment;
 
+/** The hub's conventional open ends of an age range (docs/offer-editing.md): 0 from birth, 150 no upper age. */
+const FROM_BIRTH = 0;
+const NO_UPPER_AGE = 150;
+
 function ages(unit: Unit): string {
   const { min, max } = unit.patientAge;
-  if (min === null && max === null) return 'Tous âges';
-  if (min === null) return `Jusqu’à ${max} ans`;
-  if (max === null) return `À partir de ${min} ans`;
+  if (min === FROM_BIRTH && max === NO_UPPER_AGE) return 'Tous âges';
+  if (min === FROM_BIRTH) return `Jusqu’à ${max} ans`;
+  if (max === NO_UPPER_AGE) return `À partir de ${min} ans`;
   return `De ${min} à ${max} ans`;
 }
 
