@@ -47,3 +47,27 @@ export function readCodeSystem(name: string): NationalCodeSystem {
   }
   return system;
 }
+
+/**
+ * A value set of the IG (JDV_…) that a field is bound to when the binding is narrower than the
+ * code system: the system file says which codes exist and their label, the value set which of them
+ * the field may carry. Files in ./value-sets/ (codes only: the label is always the system's).
+ */
+export interface NationalValueSet {
+  /** NOS name, e.g. JDV_J238-TypeOffre-ROR. */
+  name: string;
+  url: string;
+  title: string;
+  version: string;
+  /** Canonical URL of the code system its codes belong to. */
+  system: string;
+  codes: string[];
+}
+
+export function readValueSet(name: string): NationalValueSet {
+  const valueSet = JSON.parse(readFileSync(new URL(`./value-sets/${name}.json`, import.meta.url), 'utf8')) as NationalValueSet;
+  if (valueSet.name !== name || valueSet.url !== nosSystemUrl(name) || !valueSet.version || !valueSet.system || !valueSet.codes.length || new Set(valueSet.codes).size !== valueSet.codes.length) {
+    throw new Error(`value set file ${name}.json is inconsistent (name, url, version, system or codes)`);
+  }
+  return valueSet;
+}
