@@ -4,7 +4,9 @@
  * exist and their one label; the value set says which of them the field may carry. A write is
  * checked against both (assertCodes' `binding`). Fields not listed here take any active code of
  * their system, because their value set is the whole system (JDV_J32 for TRE_R242, …) or the
- * hub's file is itself the JDV subset (see platform/terminology/README.md).
+ * hub's file is itself the JDV subset (see platform/terminology/README.md). One binding is known
+ * and not listed: `operationalActivityCodes` (specialty) to JDV_J17-ActiviteOperationnelle-ROR,
+ * whose content the hub has no source for yet (docs/terminology.md § System and binding).
  */
 import { readValueSet, type NationalValueSet } from '../../../platform/terminology/code-systems.js';
 
