@@ -139,11 +139,11 @@ describe('national files and value sets (platform/terminology)', () => {
     expect(() => assertCodes('categoryCode', 'organisationCategory', ['21', '249', '313'], { binding: J238 })).not.toThrow();
   });
 
-  it('holds TRE_R211 complete at its release: 631 codes, the demo's among them with the same labels', () => {
+  it('holds TRE_R211 complete at its release: 631 codes, 001 to 631', () => {
     const r211 = TERMINOLOGY.operationalActivity;
     expect({ version: r211.version, complete: r211.complete, codes: r211.codes.length }).toEqual({ version: '20260730120000', complete: true, codes: 631 });
     expect(r211.codes.map((c) => c.code)).toEqual(Array.from({ length: 631 }, (_, i) => String(i + 1).padStart(3, '0')));
-    expect(codeStatus('operationalActivity', '148')).toBe('DEPRECATED'); // dateFin 2026-06-29
+    expect(codeStatus('operationalActivity', '148', new Date('2026-07-01'))).toBe('DEPRECATED'); // dateFin 2026-06-29
     expect(() => assertCodes('operationalActivityCodes', 'operationalActivity', ['404', '631'])).not.toThrow();
   });
 
