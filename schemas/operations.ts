@@ -32,6 +32,35 @@ export type AddressInput = {
   streetType?: string | null | undefined;
 };
 
+/** One figure of a unit's capacity record. */
+export type CapacityFigure =
+  | 'AVAILABLE_MEN'
+  | 'AVAILABLE_UNDIFFERENTIATED'
+  | 'AVAILABLE_WOMEN'
+  /** Beds still closed that cannot be reactivated: closed − reopened − reopenable. */
+  | 'CLOSED_NOT_REOPENABLE'
+  /** Beds still closed that can be reactivated. */
+  | 'CLOSED_REOPENABLE'
+  | 'INSTALLED'
+  | 'MOBILISED';
+
+export type CapacityFigureFilter = {
+  /** Every inner list holds for that same figure's count (any of its tests). */
+  count?: Array<Array<CountTest>> | null | undefined;
+  /** The figure is the mobilised beds (the only one a crisis qualifies) and the record names one of these TRE_R336 crisis types (an empty list: any crisis type). */
+  crisisTypes?: Array<string> | null | undefined;
+  /** The figure is one of these. */
+  figures: Array<CapacityFigure>;
+  /** The record counts one of these natures. */
+  natures?: Array<CapacityNature> | null | undefined;
+  /** The record was last written by one of these sources. */
+  sources?: Array<CapacitySource> | null | undefined;
+  /** The record's TRE_R337 temporary assignment is one of these codes (it qualifies every figure of the record). */
+  temporaryAssignments?: Array<string> | null | undefined;
+  /** Every inner list holds for the record's updatedAt (any of its ranges). */
+  updated?: Array<Array<CapacityUpdateRange>> | null | undefined;
+};
+
 /** What is counted (IG TRE_R329 NatureCapacite): beds, or places (day hospital, HAD). */
 export type CapacityNature =
   | 'BED'
@@ -42,6 +71,34 @@ export type CapacitySource =
   | 'AUTOMATIC_FEED'
   | 'IMPORT'
   | 'MANUAL';
+
+/** updatedAt within [from, before); either bound may be absent; `outside` inverts it. */
+export type CapacityUpdateRange = {
+  before?: string | null | undefined;
+  from?: string | null | undefined;
+  outside?: boolean | null | undefined;
+};
+
+export type Comparison =
+  | 'EQ'
+  | 'GE'
+  | 'GT'
+  | 'LE'
+  | 'LT'
+  | 'NE';
+
+export type CountComparison =
+  | 'EQ'
+  | 'GE'
+  | 'GT'
+  | 'LE'
+  | 'LT'
+  | 'NE';
+
+export type CountTest = {
+  comparison: CountComparison;
+  value: number;
+};
 
 export type CreateProfessionalInput = {
   account?: AccountInput | null | undefined;
@@ -100,6 +157,14 @@ export type Discipline =
   | 'PSYCHIATRY'
   | 'SMR'
   | 'SURGERY';
+
+/** Equipment limit rows of one unit: one row must meet every given criterion. */
+export type EquipmentLimitFilter = {
+  /** The feature is one of these (TRE_R340); null: any feature. */
+  features?: Array<string> | null | undefined;
+  /** The value meets each inner list (any of its tests); a test naming another unit than the row's fails. */
+  value?: Array<Array<QuantityTest>> | null | undefined;
+};
 
 /** The regional team's answer to an error report (the ror-task outputs). */
 export type ErrorReportAnswerInput = {
@@ -210,11 +275,44 @@ export type FeedbackSubjectType =
   | 'SITUATION'
   | 'UNIT';
 
+/** An instant range [from, before): either bound may be absent. `outside` inverts it. */
+export type InstantRange = {
+  before?: string | null | undefined;
+  /**
+   * Units only: the range applies to the updatedAt of the unit's establishment instead of the
+   * unit's own (FHIR `_filter` on `organization._lastUpdated`, OR-ed with the unit's in one criterion).
+   */
+  establishment?: boolean | null | undefined;
+  from?: string | null | undefined;
+  /**
+   * Units only: the range applies to the updatedAt of the legal entity of the unit's establishment
+   * (FHIR `_filter` on `organization._lastUpdated:above`, the organisations above the offer).
+   */
+  legalEntity?: boolean | null | undefined;
+  outside?: boolean | null | undefined;
+};
+
 export type InterventionZoneInput = {
   /** INSEE code of the division. */
   code: string;
   /** TRE_R201 type: 1 région, 2 département, 3 commune. */
   typeCode: string;
+};
+
+/** A true radius around a WGS84 point (great-circle distance, see docs/offer-search.md). */
+export type NearInput = {
+  /** -90 to 90. */
+  latitude: number;
+  /** -180 to 180. */
+  longitude: number;
+  /** Greater than 0, at most 500. */
+  radiusKm: number;
+};
+
+/** A test of a number: comparison and value. */
+export type NumberTest = {
+  comparison: CountComparison;
+  value: number;
 };
 
 /** The patient's sex, as the beds' sex (TRE_R332): men's beds, women's beds, undifferentiated beds take either. */
@@ -232,9 +330,267 @@ export type PerimeterKind =
   | 'TRANSVERSAL'
   | 'UNIT';
 
+export type PeriodComparison =
+  | 'AP'
+  | 'EB'
+  | 'EQ'
+  | 'GE'
+  | 'GT'
+  | 'LE'
+  | 'LT'
+  | 'NE'
+  | 'SA';
+
+/**
+ * A FHIR date test on a period (the IG's notavailable-closing-reopeningdate): the search value is the
+ * range [from, before); the period is the closure, its end open when no reopening is forecast.
+ */
+export type PeriodTest = {
+  before: string;
+  comparison: PeriodComparison;
+  from: string;
+};
+
+/**
+ * When the place of a unit changed: the latest `updatedAt` of the unit and, when it has no address of
+ * its own, of its establishment. Holds when (the place changed in [from, before) or the unit is in
+ * `orIds`) and the unit is not in `exceptIds`: the caller adds the units whose capacity changed,
+ * which this subgraph does not know (docs/fhir-search.md, Location `_lastUpdated`).
+ */
+export type PlaceChangeCriterion = {
+  before?: string | null | undefined;
+  exceptIds?: Array<string> | null | undefined;
+  from?: string | null | undefined;
+  orIds?: Array<string> | null | undefined;
+};
+
+/** Which units have housing or equipment limits meeting some criteria (the FHIR Location search); both must hold when both are given. */
+export type PlaceFeatureFilter = {
+  equipmentLimit?: EquipmentLimitFilter | null | undefined;
+  residential?: ResidentialFilter | null | undefined;
+};
+
+/** Holds when one alternative matches (none, with `not`). */
+export type ProfessionalCodeCriterion = {
+  anyOf: Array<ProfessionalCodeMatch>;
+  not?: boolean | null | undefined;
+};
+
+/** Professional (and situation) fields a code criterion can test. */
+export type ProfessionalCodeField =
+  /** Situations only: FINESS ET of the situation's establishment. */
+  | 'ESTABLISHMENT'
+  /** RPPS (11 digits) or ADELI (9 characters) number. */
+  | 'NATIONAL_NUMBER'
+  /** TRE_G15 profession code. */
+  | 'PROFESSION'
+  /** The professional's id. */
+  | 'PROFESSIONAL'
+  /** Situations only: `<professional id>.<unit id>`. */
+  | 'SITUATION'
+  /** TRE_R38 specialty code. */
+  | 'SPECIALTY'
+  /** Situations only: the unit id. */
+  | 'UNIT';
+
+/** `field` equals `code`; without `code`, the field has any value. */
+export type ProfessionalCodeMatch = {
+  code?: string | null | undefined;
+  field: ProfessionalCodeField;
+};
+
+/** An instant range [from, before): either bound may be absent. `outside` inverts it. */
+export type ProfessionalInstantRange = {
+  before?: string | null | undefined;
+  from?: string | null | undefined;
+  outside?: boolean | null | undefined;
+};
+
+export type ProfessionalSearchCriteria = {
+  /** Holds when at least one of these holds (FHIR `_filter`'s `or`); nested at most 8 levels, 200 criteria objects in all. */
+  anyOf?: Array<ProfessionalSearchCriteria> | null | undefined;
+  codes?: Array<ProfessionalCodeCriterion> | null | undefined;
+  texts?: Array<ProfessionalTextCriterion> | null | undefined;
+  /** The professional record's updatedAt, each criterion any of its ranges. */
+  updated?: Array<Array<ProfessionalInstantRange>> | null | undefined;
+};
+
+export type ProfessionalSort = {
+  descending?: boolean | null | undefined;
+  key: ProfessionalSortKey;
+};
+
+export type ProfessionalSortKey =
+  /** Last name, then first name. */
+  | 'FAMILY'
+  /** The professional id (for situations: professional id, then unit id). */
+  | 'ID'
+  | 'UPDATED_AT';
+
+export type ProfessionalTextCriterion = {
+  anyOf: Array<ProfessionalTextMatchInput>;
+};
+
+export type ProfessionalTextField =
+  /** Last name. */
+  | 'FAMILY'
+  /** First name. */
+  | 'GIVEN'
+  /** Last or first name. */
+  | 'NAME';
+
+/** How a name compares: accent- and case-insensitive prefix (default) or substring, or exact (names are stored in capitals). */
+export type ProfessionalTextMatch =
+  | 'CONTAINS'
+  | 'EXACT'
+  | 'PREFIX';
+
+export type ProfessionalTextMatchInput = {
+  field: ProfessionalTextField;
+  match?: ProfessionalTextMatch | null | undefined;
+  value: string;
+};
+
+/** A test of a quantity: comparison, value and, when given, the unit it is in. */
+export type QuantityTest = {
+  comparison: CountComparison;
+  /** UCUM code; null: any unit. */
+  unit?: string | null | undefined;
+  value: number;
+};
+
+/** Housing rows of one unit: one row must meet every given criterion. */
+export type ResidentialFilter = {
+  /** The count meets each inner list (any of its tests); a row without count never does. */
+  count?: Array<Array<NumberTest>> | null | undefined;
+  /** The type is one of these (TRE_R242); null: any type. */
+  types?: Array<string> | null | undefined;
+};
+
+export type SearchSort = {
+  descending?: boolean | null | undefined;
+  key: SearchSortKey;
+};
+
+export type SearchSortKey =
+  /** Distance to `near` (only with `near`). */
+  | 'DISTANCE'
+  | 'ID'
+  | 'NAME'
+  /** The record's own updatedAt. */
+  | 'UPDATED_AT';
+
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+export type StructureCodeCriterion = {
+  anyOf: Array<StructureCodeMatch>;
+  not?: boolean | null | undefined;
+};
+
+export type StructureCodeField =
+  /** FINESS category (EG only). */
+  | 'CATEGORY'
+  /** FINESS closing type, TRE_R286 (EG only). */
+  | 'CLOSING_TYPE'
+  /** Helicopter landing zone, `true` or `false` (EG only; unknown matches neither). */
+  | 'DROP_ZONE'
+  /** FINESS number (EJ or ET). */
+  | 'ID'
+  /** idNat_Struct: 1 followed by the FINESS number. */
+  | 'ID_NAT_STRUCT'
+  /** EJ or EG. */
+  | 'KIND'
+  /** The EG's legal entity (EG only). */
+  | 'PART_OF'
+  /** TRE_R237, any price of the EG. */
+  | 'PRICE_DEPENDENCY_LEVEL'
+  /** TRE_R242, any price of the EG. */
+  | 'PRICE_RESIDENTIAL_TYPE'
+  /** TRE_R250, any price of the EG. */
+  | 'PRICE_SPECIAL'
+  /** TRE_R246, any price of the EG. */
+  | 'PRICE_TYPE'
+  /** TRE_R228, any price of the EG. */
+  | 'PRICE_UNIT'
+  /** TRE_R240, any price of the EG. */
+  | 'PRICE_WELCOME_TYPE'
+  /** EG region; an EJ's when all its establishments share one. */
+  | 'REGION'
+  /** EG only. */
+  | 'SIRET';
+
+export type StructureCodeMatch = {
+  code?: string | null | undefined;
+  field: StructureCodeField;
+};
+
+export type StructureCriteria = {
+  /** Holds when at least one of these holds (FHIR `_filter`'s `or`); nested at most 8 levels, 200 criteria objects in all. */
+  anyOf?: Array<StructureCriteria> | null | undefined;
+  codes?: Array<StructureCodeCriterion> | null | undefined;
+  dates?: Array<StructureDateCriterion> | null | undefined;
+  numbers?: Array<StructureNumberCriterion> | null | undefined;
+  texts?: Array<StructureTextCriterion> | null | undefined;
+  updated?: Array<Array<InstantRange>> | null | undefined;
+};
+
+export type StructureDateCriterion = {
+  anyOf: Array<StructureDateMatch>;
+};
+
+export type StructureDateField =
+  /** FINESS closing date of the EG (the day, from its start at 00:00 UTC). */
+  | 'CLOSED_ON'
+  /** Start of validity of any price of the EG. */
+  | 'PRICE_VALID_FROM';
+
+/** `field`'s day (its start, 00:00 UTC) lies in `range` (`establishment` and `legalEntity` do not apply). */
+export type StructureDateMatch = {
+  field: StructureDateField;
+  range: InstantRange;
+};
+
+export type StructureNumberCriterion = {
+  anyOf: Array<StructureNumberMatch>;
+};
+
+export type StructureNumberField =
+  /** Amount in euros of any price of the EG. */
+  | 'PRICE_AMOUNT';
+
+export type StructureNumberMatch = {
+  comparison: Comparison;
+  field: StructureNumberField;
+  value: number;
+};
+
+export type StructureTextCriterion = {
+  anyOf: Array<StructureTextMatch>;
+};
+
+export type StructureTextField =
+  /** EG only. */
+  | 'CITY'
+  | 'NAME'
+  /** The name of any active pôle of the EG (its internal organisations, IG oi-name). */
+  | 'OI_NAME'
+  /** EG only. */
+  | 'POSTAL_CODE';
+
+export type StructureTextMatch = {
+  field: StructureTextField;
+  match?: TextMatch | null | undefined;
+  value: string;
+};
+
+/** How a text criterion compares (FHIR string search): accent- and case-insensitive prefix (default) or substring, or exact. */
+export type TextMatch =
+  | 'CONTAINS'
+  /** Same characters, accents and case included. */
+  | 'EXACT'
+  | 'PREFIX';
 
 export type TimeSlotInput = {
   allDay: boolean;
@@ -249,6 +605,52 @@ export type TimeSlotInput = {
   opens?: string | null | undefined;
 };
 
+/** Holds when one alternative matches (none, with `not`: FHIR `:not`). */
+export type UnitCodeCriterion = {
+  anyOf: Array<UnitCodeMatch>;
+  not?: boolean | null | undefined;
+};
+
+/** Unit fields a code criterion can test. */
+export type UnitCodeField =
+  /** TRE_R227. */
+  | 'ACTIVITY_FIELD'
+  /** Annual opening (TRE_R238). */
+  | 'ANNUAL_OPENING'
+  /** TRE_R213. */
+  | 'CARE_MODE'
+  /** Type of offer (TRE_R244). */
+  | 'CATEGORY'
+  /** INSEE commune of the unit's address (its own, else its establishment's). */
+  | 'COMMUNE'
+  /** TRE_R212 (any of the unit's). */
+  | 'EQUIPMENT'
+  /** FINESS ET of the unit's establishment. */
+  | 'ESTABLISHMENT'
+  | 'ID'
+  /** Intervention zone as <TRE_R201 type>:<INSEE code>, e.g. 2:45, any of the unit's. */
+  | 'INTERVENTION_ZONE'
+  /** Maternity type (TRE_R253). */
+  | 'MATERNITY_TYPE'
+  /** TRE_R211 (any of the unit's). */
+  | 'OPERATIONAL_ACTIVITY'
+  /** Patient type (TRE_R239), any of the unit's. */
+  | 'PATIENT_TYPE'
+  /** Psychiatric sector code, e.g. 45G03 (any of the unit's). */
+  | 'PSYCHIATRIC_SECTOR'
+  /** Region (INSEE code) of the unit's establishment. */
+  | 'REGION'
+  /** `<region code>/<unit id>`, the ROR functional identifier the FHIR resources carry. */
+  | 'REGIONAL_ID'
+  /** TRE_R210 (any of the unit's). */
+  | 'SPECIFIC_ACT';
+
+/** `field` equals `code`; without `code`, the field has any value. */
+export type UnitCodeMatch = {
+  code?: string | null | undefined;
+  field: UnitCodeField;
+};
+
 export type UnitContactInput = {
   /** TRE_R200 code. */
   channelCode: string;
@@ -258,6 +660,28 @@ export type UnitContactInput = {
   natureCode: string;
   role?: string | null | undefined;
   value: string;
+};
+
+export type UnitCriteria = {
+  /**
+   * Holds when at least one of these holds (FHIR `_filter`'s `or`), besides every other criterion
+   * here; nested at most 8 levels, 200 criteria objects in all; `near` only at the top level.
+   */
+  anyOf?: Array<UnitCriteria> | null | undefined;
+  /** Archived (true) or active (false) units only; both when absent. */
+  archived?: boolean | null | undefined;
+  /** The unit's closure (closedFrom to reopeningOn, whole days in UTC), each criterion any of its tests; units without a closure never match. */
+  closure?: Array<Array<PeriodTest>> | null | undefined;
+  codes?: Array<UnitCodeCriterion> | null | undefined;
+  /** Only these units (at most 100,000). */
+  ids?: Array<string> | null | undefined;
+  /** Units whose position (their own, else their establishment's) lies within this radius. */
+  near?: NearInput | null | undefined;
+  numbers?: Array<UnitNumberCriterion> | null | undefined;
+  placeChanged?: Array<PlaceChangeCriterion> | null | undefined;
+  texts?: Array<UnitTextCriterion> | null | undefined;
+  /** The unit's own updatedAt, each criterion any of its ranges. */
+  updated?: Array<Array<InstantRange>> | null | undefined;
 };
 
 export type UnitInput = {
@@ -316,6 +740,36 @@ export type UnitKind =
   | 'PSYCHIATRY'
   /** Medical and rehabilitation care (SMR, formerly SSR). */
   | 'SMR';
+
+export type UnitNumberCriterion = {
+  anyOf: Array<UnitNumberMatch>;
+};
+
+export type UnitNumberField =
+  | 'PATIENT_AGE_MAX'
+  | 'PATIENT_AGE_MIN';
+
+export type UnitNumberMatch = {
+  comparison: Comparison;
+  field: UnitNumberField;
+  value: number;
+};
+
+export type UnitTextCriterion = {
+  anyOf: Array<UnitTextMatch>;
+};
+
+export type UnitTextField =
+  /** City of the unit's address (its own, else its establishment's). */
+  | 'CITY'
+  | 'NAME'
+  | 'POSTAL_CODE';
+
+export type UnitTextMatch = {
+  field: UnitTextField;
+  match?: TextMatch | null | undefined;
+  value: string;
+};
 
 /** Changes to a unit; absent fields are left unchanged, null clears. Type and discipline change with changeUnitType. */
 export type UnitUpdate = {
@@ -505,6 +959,88 @@ export type FhirEstablishmentUnitsQueryVariables = Exact<{
 
 
 export type FhirEstablishmentUnitsQuery = { establishment: { id: string, units: Array<{ id: string, hasOwnAddress: boolean }> } | null };
+
+export type FhirUnitIdsQueryVariables = Exact<{
+  criteria: UnitCriteria;
+  sort?: Array<SearchSort> | SearchSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  matching?: boolean;
+}>;
+
+
+export type FhirUnitIdsQuery = { unitSearch: { matchingIds?: Array<string> | null, edges: Array<{ cursor: string, distanceKm: number | null, node: { id: string } }> } };
+
+export type FhirUnitCountQueryVariables = Exact<{
+  criteria: UnitCriteria;
+}>;
+
+
+export type FhirUnitCountQuery = { unitSearch: { totalCount: number } };
+
+export type FhirCommunePositionsQueryVariables = Exact<{
+  criteria: UnitCriteria;
+}>;
+
+
+export type FhirCommunePositionsQuery = { unitSearch: { edges: Array<{ node: { position: { latitude: number, longitude: number } | null } }> } };
+
+export type FhirStructureCountQueryVariables = Exact<{
+  criteria: StructureCriteria;
+}>;
+
+
+export type FhirStructureCountQuery = { structureSearch: { totalCount: number } };
+
+export type FhirUnitsWithCapacityQueryVariables = Exact<{
+  filter: CapacityFigureFilter;
+  unitIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type FhirUnitsWithCapacityQuery = { unitsWithCapacity: Array<string> };
+
+export type FhirUnitsWithPlaceFeaturesQueryVariables = Exact<{
+  filter: PlaceFeatureFilter;
+  unitIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type FhirUnitsWithPlaceFeaturesQuery = { unitsWithPlaceFeatures: Array<string> };
+
+export type FhirPractitionerSearchQueryVariables = Exact<{
+  criteria: ProfessionalSearchCriteria;
+  sort?: Array<ProfessionalSort> | ProfessionalSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FhirPractitionerSearchQuery = { professionalSearch: { edges: Array<{ cursor: string, node: { id: string, lastName: string, firstName: string, sex: Sex | null, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, establishments: Array<{ address: { regionCode: string } }> } }> } };
+
+export type FhirPractitionerCountQueryVariables = Exact<{
+  criteria: ProfessionalSearchCriteria;
+}>;
+
+
+export type FhirPractitionerCountQuery = { professionalSearch: { totalCount: number } };
+
+export type FhirPractitionerRoleSearchQueryVariables = Exact<{
+  criteria: ProfessionalSearchCriteria;
+  sort?: Array<ProfessionalSort> | ProfessionalSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FhirPractitionerRoleSearchQuery = { situationSearch: { edges: Array<{ cursor: string, node: { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null } }> } };
+
+export type FhirPractitionerRoleCountQueryVariables = Exact<{
+  criteria: ProfessionalSearchCriteria;
+}>;
+
+
+export type FhirPractitionerRoleCountQuery = { situationSearch: { totalCount: number } };
 
 export type FhirCreateUnitMutationVariables = Exact<{
   establishmentId: string;

@@ -19,7 +19,7 @@ const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const OPERATIONS_FILE = 'schemas/operations.ts';
 
 /** Sources whose tagged operations are typed (the rest of the hub's internal operations will follow). */
-export const OPERATION_SOURCES = ['fhir/queries.ts', 'fhir/write/*.ts', 'fhir/error-reports/queries.ts', 'gateway/identity/*.ts', 'subgraphs/offer/editing/*.ts', 'subgraphs/admissions/**/*.ts'];
+export const OPERATION_SOURCES = ['fhir/queries.ts', 'fhir/write/*.ts', 'fhir/error-reports/queries.ts', 'fhir/search/graphql.ts', 'gateway/identity/*.ts', 'subgraphs/offer/editing/*.ts', 'subgraphs/admissions/**/*.ts'];
 
 /** The supergraph as one plain schema: every field of every subgraph, without the join__ machinery. */
 export function supergraphSdl(): string {

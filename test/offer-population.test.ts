@@ -18,7 +18,7 @@ const region = buildDemoRegion();
 
 /** Valid codes per NOS name (e.g. TRE_R227): present in the terminology file, not past their end. */
 const today = new Date().toISOString().slice(0, 10);
-const systemsDir = new URL('../subgraphs/offer/terminology/systems/', import.meta.url);
+const systemsDir = new URL('../platform/terminology/systems/', import.meta.url);
 const valid = new Map<string, Set<string>>();
 for (const file of readdirSync(systemsDir)) {
   const system = JSON.parse(readFileSync(new URL(file, systemsDir), 'utf8')) as { codes: Array<{ code: string; deprecatedOn?: string }> };

@@ -11,6 +11,9 @@ import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
 import { interventionZonesOf, zoneParts } from '../subgraphs/offer/editing/characteristics.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
+import { readValueSet } from '../platform/terminology/code-systems.js';
+import { FIELD_BINDINGS } from '../subgraphs/offer/terminology/bindings.js';
+import { CODE_LISTS, codingOf } from '../subgraphs/capacities/terminology.js';
 import { createScratchDatabase } from './helpers/hub.js';
 
 /** Every terminology file (subgraphs/offer/terminology/systems.ts). */
@@ -124,3 +127,58 @@ describe('assertCodes', () => {
     for (const e of region.establishments) assertCodes('category', 'finessCategory', e.categoryCode);
   });
 });
+
+describe('national files and value sets (platform/terminology)', () => {
+  const J238 = readValueSet('JDV_J238-TypeOffre-ROR');
+
+  it('holds TRE_R244 complete at its release: 313 codes, 14 deprecated', () => {
+    const r244 = TERMINOLOGY.organisationCategory;
+    expect({ version: r244.version, complete: r244.complete, codes: r244.codes.length }).toEqual({ version: '20260629120000', complete: true, codes: 313 });
+    expect(r244.codes.filter((c) => c.deprecatedOn).map((c) => c.code)).toEqual(['42', '116', '118', '133', '147', '235', '243', '252', '260', '261', '265', '266', '267', '300']);
+    // A code of the release outside the old subset (01–20, 50, 156, 157) is now accepted.
+    expect(() => assertCodes('categoryCode', 'organisationCategory', ['21', '249', '313'], { binding: J238 })).not.toThrow();
+  });
+
+  it('holds TRE_R211 complete at its release: 631 codes, 001 to 631', () => {
+    const r211 = TERMINOLOGY.operationalActivity;
+    expect({ version: r211.version, complete: r211.complete, codes: r211.codes.length }).toEqual({ version: '20260730120000', complete: true, codes: 631 });
+    expect(r211.codes.map((c) => c.code)).toEqual(Array.from({ length: 631 }, (_, i) => String(i + 1).padStart(3, '0')));
+    expect(codeStatus('operationalActivity', '148', new Date('2026-07-01'))).toBe('DEPRECATED'); // dateFin 2026-06-29
+    expect(() => assertCodes('operationalActivityCodes', 'operationalActivity', ['404', '631'])).not.toThrow();
+  });
+
+  it('checks a bound field against its value set as well as its system', () => {
+    expect(J238.system).toBe(TERMINOLOGY.organisationCategory.url);
+    expect(FIELD_BINDINGS.categoryCode).toEqual(J238);
+    // JDV_J238 leaves out the deprecated codes of TRE_R244 and lists 314–320, which a newer R244 release
+    // defines: until the hub loads that release, the system refuses them first.
+    const error = (() => {
+      try {
+        assertCodes('categoryCode', 'organisationCategory', '314', { binding: J238 });
+      } catch (e) {
+        return e as HubError;
+      }
+      return null;
+    })();
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', unknownCodes: ['314'] });
+    // A binding narrower than the system: the system's code passes the system, not the binding (unless kept).
+    const narrow = { ...J238, codes: ['01'] };
+    let outside: unknown;
+    try {
+      assertCodes('categoryCode', 'organisationCategory', ['01', '21'], { binding: narrow });
+    } catch (e) {
+      outside = e;
+    }
+    expect((outside as HubError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'categoryCode', valueSet: J238.url, outsideValueSet: ['21'] });
+    expect((outside as HubError).message).toContain('JDV_J238-TypeOffre-ROR');
+    expect(() => assertCodes('categoryCode', 'organisationCategory', '21', { binding: narrow, keep: ['21'] })).not.toThrow();
+  });
+
+  it('gives the capacities subgraph the same TRE_R242 file as the offer: one list, one label per code', () => {
+    const r242 = TERMINOLOGY.residentialType;
+    expect(r242.complete).toBe(true);
+    expect(CODE_LISTS.residentialType).toEqual({ name: r242.name, version: r242.version, complete: true, codes: Object.fromEntries(r242.codes.map((c) => [c.code, c.display])) });
+    expect(codingOf('residentialType', '05')).toEqual({ system: r242.url, code: '05', display: 'F1bis' });
+  });
+});
+

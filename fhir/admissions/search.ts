@@ -12,7 +12,7 @@ import type { FhirSearchResource, ServiceRequest, Task } from '../types.js';
 import { ALL_PREFIXES, TOKEN_MODIFIERS, base, type SearchParamDefinition, type SearchType } from '../search/definitions.js';
 import { unescape, type Clause, type ParsedSearch } from '../search/parse.js';
 import { OperationOutcomeError, badRequest } from '../outcomes.js';
-import { instantTest, parseToken, tokenHolds, type InstantRange } from '../search/values.js';
+import { idOrLastUpdatedHolds, instantTest, parseToken, tokenHolds } from '../search/values.js';
 import type { AdmissionRequestRecord } from './queries.js';
 import { prepareAdmissions, requestById, type RequestFilter } from './source.js';
 
@@ -69,14 +69,6 @@ function checkValues(search: ParsedSearch): void {
   }
 }
 
-function instantHolds(range: InstantRange, iso: string): boolean {
-  const t = Date.parse(iso);
-  const inside = (range.from === undefined || t >= Date.parse(range.from)) && (range.before === undefined || t < Date.parse(range.before));
-  return range.outside ? !inside : inside;
-}
-
-export const lastUpdatedHolds = (clause: Clause, iso: string): boolean => clause.values.some((v) => instantHolds(instantTest(v), iso));
-
 function requesterHolds(clause: Clause, request: AdmissionRequestRecord): boolean {
   const keys = requesterKeys(request);
   return clause.values.some((v) => {
@@ -131,13 +123,9 @@ function statusFilter(search: ParsedSearch): RequestFilter {
 function taskHolds(clause: Clause, task: Task, request: AdmissionRequestRecord): boolean {
   const unitId = task.owner!.reference!.split('/')[1]!;
   const target = request.targets.find((t) => t.unit.id === unitId)!;
+  const common = idOrLastUpdatedHolds(clause, task);
+  if (common !== undefined) return common;
   switch (clause.code) {
-    case '_id': {
-      const any = clause.values.some((v) => parseToken(v.value).code === task.id);
-      return clause.modifier === 'not' ? !any : any;
-    }
-    case '_lastUpdated':
-      return lastUpdatedHolds(clause, task.meta!.lastUpdated!);
     case 'status':
       return tokenHolds(clause, { system: TASK_STATUS_SYSTEM, code: task.status });
     case 'focus':
@@ -155,13 +143,9 @@ function taskHolds(clause: Clause, task: Task, request: AdmissionRequestRecord):
 }
 
 function serviceRequestHolds(clause: Clause, resource: ServiceRequest, request: AdmissionRequestRecord): boolean {
+  const common = idOrLastUpdatedHolds(clause, resource);
+  if (common !== undefined) return common;
   switch (clause.code) {
-    case '_id': {
-      const any = clause.values.some((v) => parseToken(v.value).code === resource.id);
-      return clause.modifier === 'not' ? !any : any;
-    }
-    case '_lastUpdated':
-      return lastUpdatedHolds(clause, resource.meta!.lastUpdated!);
     case 'status':
       return tokenHolds(clause, { system: REQUEST_STATUS_SYSTEM, code: resource.status });
     case 'requester':

@@ -12,9 +12,9 @@ import type { HandlerContext } from '../records.js';
 import { run } from '../search/graphql.js';
 import { ALL_PREFIXES, TOKEN_MODIFIERS, base, type FetchedPage, type PreparedSearch, type ReverseInclude, type SearchParamDefinition, type SearchType } from '../search/definitions.js';
 import { unescape, type Clause, type ParsedSearch } from '../search/parse.js';
-import { instantTest, parseToken, tokenHolds } from '../search/values.js';
+import { idOrLastUpdatedHolds, instantTest, parseToken, tokenHolds } from '../search/values.js';
 import type { FhirSearchResource, Task } from '../types.js';
-import { lastUpdatedHolds, reference, taskSearch as admissionTaskSearch } from '../admissions/search.js';
+import { reference, taskSearch as admissionTaskSearch } from '../admissions/search.js';
 import { parameterText, parseReportTaskId, reportToTask } from '../mappers/report-task.js';
 import { ERROR_REPORTS_QUERY, type ErrorReportRecord } from './queries.js';
 
@@ -77,13 +77,9 @@ function reportHolds(clause: Clause, task: Task): boolean {
       const [type, id] = reference(v.value);
       return actual !== undefined && (type === undefined ? actual.endsWith(`/${id}`) : actual === `${type}/${id}`);
     });
+  const common = idOrLastUpdatedHolds(clause, task);
+  if (common !== undefined) return common;
   switch (clause.code) {
-    case '_id': {
-      const any = clause.values.some((v) => parseToken(v.value).code === task.id);
-      return clause.modifier === 'not' ? !any : any;
-    }
-    case '_lastUpdated':
-      return lastUpdatedHolds(clause, task.meta!.lastUpdated!);
     case '_profile':
       return clause.values.some((v) => unescape(v.value) === PROFILES.task);
     case 'status':

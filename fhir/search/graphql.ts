@@ -47,7 +47,8 @@ const PAGE = `pageInfo { hasNextPage endCursor }`;
 
 const unitSearchQuery = (name: string, node: readonly SelectionNode[]): string =>
   buildDocument(
-    /* GraphQL */ `
+    // A template, not an operation (codegen skips it): buildDocument fills its NODE spread.
+    `
       query ${name}($criteria: UnitCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
         unitSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
           edges { cursor distanceKm node { ...NODE } }
@@ -99,7 +100,8 @@ export const COMMUNE_POSITIONS = /* GraphQL */ `
 `;
 
 export const ORGANIZATION_SEARCH = buildDocument(
-  /* GraphQL */ `
+  // A template, not an operation (codegen skips it): buildDocument fills its fragment spreads.
+  `
     query FhirOrganizationSearch($criteria: StructureCriteria!, $sort: [SearchSort!], $first: Int, $after: String) {
       structureSearch(criteria: $criteria, sort: $sort, first: $first, after: $after) {
         edges {

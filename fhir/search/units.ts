@@ -3,6 +3,7 @@
  * the offer's `unitSearch`, and both may filter on the unit's capacity records (Location directly,
  * HealthcareService through `location.<capacity parameter>`).
  */
+import type { UnitCodeField, UnitNumberField, UnitTextField } from '../../schemas/operations.js';
 import { CODE_SYSTEMS } from '../codes.js';
 import type { HandlerContext } from '../records.js';
 import type { FhirSearchResource } from '../types.js';
@@ -14,27 +15,9 @@ import { featureFilter, type PlaceFeatureFilter } from './features.js';
 import type { Clause, ParsedSearch } from './parse.js';
 import { parseToken, type periodTest } from './values.js';
 
-export type UnitCodeField =
-  | 'ID'
-  | 'REGIONAL_ID'
-  | 'ESTABLISHMENT'
-  | 'REGION'
-  | 'ACTIVITY_FIELD'
-  | 'OPERATIONAL_ACTIVITY'
-  | 'CARE_MODE'
-  | 'SPECIFIC_ACT'
-  | 'EQUIPMENT'
-  | 'COMMUNE'
-  | 'PSYCHIATRIC_SECTOR'
-  | 'CATEGORY'
-  | 'MATERNITY_TYPE'
-  | 'ANNUAL_OPENING'
-  | 'PATIENT_TYPE'
-  | 'INTERVENTION_ZONE';
-export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
 
 export class UnitCriteriaBuilder extends CriteriaBuilder<UnitCodeField, UnitTextField> {
-  readonly numbers: Array<{ anyOf: Array<{ field: 'PATIENT_AGE_MIN' | 'PATIENT_AGE_MAX'; comparison: string; value: number }> }> = [];
+  readonly numbers: Array<{ anyOf: Array<{ field: UnitNumberField; comparison: string; value: number }> }> = [];
   readonly placeChanged: Array<{ from?: string; before?: string; orIds?: string[]; exceptIds?: string[] }> = [];
   /** The closure period (notavailable-closing-reopeningdate), each criterion any of its tests. */
   readonly closure: Array<Array<ReturnType<typeof periodTest>>> = [];

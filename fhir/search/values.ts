@@ -6,6 +6,10 @@
 import { OperationOutcomeError, badRequest } from '../outcomes.js';
 import type { Prefix } from './definitions.js';
 import { unescape, type Clause, type ClauseValue } from './parse.js';
+import type { Comparison, TextMatch } from '../../schemas/operations.js';
+
+// The offer's search enums, from codegen: a value the subgraph would refuse fails the typecheck.
+export type { Comparison, TextMatch };
 
 const invalid = (message: string): OperationOutcomeError => new OperationOutcomeError(badRequest(message));
 
@@ -145,7 +149,6 @@ export function periodTest(value: ClauseValue): { comparison: string; from: stri
 
 // ---- numbers and quantities ----
 
-export type Comparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
 const COMPARISONS: Partial<Record<Prefix, Comparison>> = { eq: 'EQ', ne: 'NE', gt: 'GT', lt: 'LT', ge: 'GE', le: 'LE' };
 
 export function numberTest(value: ClauseValue, integer: boolean): { comparison: Comparison; value: number } {
@@ -188,7 +191,6 @@ export function referenceId(raw: string, type: string): string | null {
   return id;
 }
 
-export type TextMatch = 'PREFIX' | 'CONTAINS' | 'EXACT';
 
 export function textMatch(clause: Clause): TextMatch {
   if (clause.modifier === 'exact') return 'EXACT';
@@ -197,3 +199,22 @@ export function textMatch(clause: Clause): TextMatch {
 }
 
 export const stringValue = (value: ClauseValue): string => unescape(value.value);
+
+function instantHolds(range: InstantRange, iso: string): boolean {
+  const t = Date.parse(iso);
+  const inside = (range.from === undefined || t >= Date.parse(range.from)) && (range.before === undefined || t < Date.parse(range.before));
+  return range.outside ? !inside : inside;
+}
+
+/**
+ * `_id` and `_lastUpdated` on a resource already mapped, for the searches evaluated resource by
+ * resource (Task, ServiceRequest): whether the clause holds, or undefined for any other parameter.
+ */
+export function idOrLastUpdatedHolds(clause: Clause, resource: { id?: string; meta?: { lastUpdated?: string } }): boolean | undefined {
+  if (clause.code === '_id') {
+    const any = clause.values.some((v) => parseToken(v.value).code === resource.id);
+    return clause.modifier === 'not' ? !any : any;
+  }
+  if (clause.code === '_lastUpdated') return clause.values.some((v) => instantHolds(instantTest(v), resource.meta!.lastUpdated!));
+  return undefined;
+}

@@ -6,6 +6,7 @@
  * Writes refuse any other code (`assertCode`), so FHIR and GraphQL serve these labels only.
  */
 import { HubError } from '../../platform/errors.js';
+import { nosSystemUrl, readCodeSystem } from '../../platform/terminology/code-systems.js';
 
 export interface CodeList {
   /** NOS name, e.g. TRE_R336-TypeCrise. */
@@ -17,6 +18,12 @@ export interface CodeList {
 
 const list = (name: string, version: string, complete: boolean, codes: Record<string, string>): CodeList => ({ name, version, complete, codes });
 
+/** A list read from the hub's national terminology file of the system. */
+function national(name: string): CodeList {
+  const system = readCodeSystem(name);
+  return list(system.name, system.version, system.complete, Object.fromEntries(system.codes.map((c) => [c.code, c.display])));
+}
+
 export const CODE_LISTS = {
   /** The ROR's JDV_J194-TypeCrise-ROR (release 20220527120000), which lists these two codes of TRE_R336. */
   crisisType: list('TRE_R336-TypeCrise', '20220527120000', false, {
@@ -24,16 +31,11 @@ export const CODE_LISTS = {
     '02': 'Situation sanitaire Exceptionnelle (SSE) (Plan blanc)',
   }),
   temporaryAssignment: list('TRE_R337-AffectationTemporaire', '20231215120000', true, { '01': 'Aucune', '02': 'Covid+', '03': 'Covid-' }),
-  /** The ROR's JDV_J32-TypeHabitation-ROR (release 20200424120000), the codes of TRE_R242 the ROR takes. */
-  residentialType: list('TRE_R242-TypeHabitation', '20200424120000', false, {
-    '01': 'Chambre double',
-    '02': 'Chambre simple',
-    '03': 'F1',
-    '04': 'F2',
-    '05': 'F1bis',
-    '06': 'F3',
-    '07': 'F4',
-  }),
+  /**
+   * TRE_R242, the national file the offer's prices read too (platform/terminology): one list, one
+   * label per code. The whole system is JDV_J32-TypeHabitation-ROR, the IG's required binding.
+   */
+  residentialType: national('TRE_R242-TypeHabitation'),
   equipmentFeature: list('TRE_R340-TypeCaracteristiqueEquipement', '20240329120000', true, { '001': 'Poids maximum', '002': 'Diamètre maximum' }),
 } as const;
 
@@ -44,10 +46,7 @@ export const FEATURE_UNITS: Readonly<Record<string, string>> = { '001': 'kg', '0
 export const UCUM = 'http://unitsofmeasure.org';
 
 /** Canonical URL of a NOS code system: https://mos.esante.gouv.fr/NOS/TRE_Rnnn-Name/FHIR/TRE-Rnnn-Name. */
-export const systemOf = (key: CodeListKey): string => {
-  const name = CODE_LISTS[key].name;
-  return `https://mos.esante.gouv.fr/NOS/${name}/FHIR/${name.replace('_', '-')}`;
-};
+export const systemOf = (key: CodeListKey): string => nosSystemUrl(CODE_LISTS[key].name);
 
 /** GraphQL Coding of a code (a code no longer listed keeps its code, without a label). */
 export function codingOf(key: CodeListKey, code: string): { system: string; code: string; display: string | null } {

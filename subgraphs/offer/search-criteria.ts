@@ -9,9 +9,21 @@ import { HubError } from '../../platform/errors.js';
 import { textArray } from '../../platform/db/arrays.js';
 import type { Near } from './search.js';
 import { establishmentPrices, establishments, organizations, poles, units } from './tables.js';
+import type {
+  Comparison,
+  StructureCodeField,
+  StructureDateField,
+  StructureNumberField,
+  StructureTextField,
+  TextMatch,
+  UnitCodeField,
+  UnitNumberField,
+  UnitTextField,
+} from '../../schemas/operations.js';
 
-export type TextMatch = 'PREFIX' | 'CONTAINS' | 'EXACT';
-export type Comparison = 'EQ' | 'NE' | 'GT' | 'LT' | 'GE' | 'LE';
+// The enums of schemas/offer.search.graphql come from codegen (schemas/operations.ts), so the SQL
+// sources below fail the typecheck when the schema gains or loses a field.
+export type { Comparison, StructureCodeField, StructureDateField, StructureNumberField, StructureTextField, TextMatch, UnitCodeField, UnitNumberField, UnitTextField };
 
 export interface InstantRange {
   from?: Date | null;
@@ -301,23 +313,6 @@ export function unitWithin(near: Near): SQL {
   return sql`(${units.id} in (${candidates}) and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
 }
 
-export type UnitCodeField =
-  | 'ID'
-  | 'REGIONAL_ID'
-  | 'ESTABLISHMENT'
-  | 'REGION'
-  | 'ACTIVITY_FIELD'
-  | 'OPERATIONAL_ACTIVITY'
-  | 'CARE_MODE'
-  | 'SPECIFIC_ACT'
-  | 'EQUIPMENT'
-  | 'COMMUNE'
-  | 'PSYCHIATRIC_SECTOR'
-  | 'CATEGORY'
-  | 'MATERNITY_TYPE'
-  | 'ANNUAL_OPENING'
-  | 'PATIENT_TYPE'
-  | 'INTERVENTION_ZONE';
 
 export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   ID: { scalar: units.id },
@@ -338,14 +333,12 @@ export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   INTERVENTION_ZONE: { array: units.interventionZones },
 };
 
-export type UnitTextField = 'NAME' | 'CITY' | 'POSTAL_CODE';
 export const UNIT_TEXT_SOURCES: Record<UnitTextField, SQL | PgColumn> = {
   NAME: units.name,
   CITY: unitPlace.city,
   POSTAL_CODE: unitPlace.postalCode,
 };
 
-export type UnitNumberField = 'PATIENT_AGE_MIN' | 'PATIENT_AGE_MAX';
 export const UNIT_NUMBER_SOURCES: Record<UnitNumberField, PgColumn> = {
   PATIENT_AGE_MIN: units.patientAgeMin,
   PATIENT_AGE_MAX: units.patientAgeMax,
@@ -354,25 +347,6 @@ export const UNIT_NUMBER_SOURCES: Record<UnitNumberField, PgColumn> = {
 /** Epoch microseconds: timestamps sort and compare exactly through a cursor. */
 export const epochMicros = (t: SQL | PgColumn): SQL => sql`(extract(epoch from ${t}) * 1000000)::numeric(20, 0)`;
 
-export type StructureCodeField =
-  | 'ID'
-  | 'ID_NAT_STRUCT'
-  | 'SIRET'
-  | 'CATEGORY'
-  | 'REGION'
-  | 'PART_OF'
-  | 'KIND'
-  | 'CLOSING_TYPE'
-  | 'DROP_ZONE'
-  | 'PRICE_TYPE'
-  | 'PRICE_UNIT'
-  | 'PRICE_DEPENDENCY_LEVEL'
-  | 'PRICE_RESIDENTIAL_TYPE'
-  | 'PRICE_WELCOME_TYPE'
-  | 'PRICE_SPECIAL';
-export type StructureTextField = 'NAME' | 'CITY' | 'POSTAL_CODE' | 'OI_NAME';
-export type StructureNumberField = 'PRICE_AMOUNT';
-export type StructureDateField = 'CLOSED_ON' | 'PRICE_VALID_FROM';
 
 /** The columns of one branch of a structure search (legal entities, or establishments). */
 export interface StructureBranch {

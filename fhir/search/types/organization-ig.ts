@@ -6,6 +6,7 @@
  * the search does not pair two criteria on the same price). All run as structure criteria of the
  * offer subgraph (indexed SQL, subgraphs/offer/search-criteria.ts).
  */
+import type { StructureCodeField, StructureDateField, StructureNumberField, StructureTextField } from '../../../schemas/operations.js';
 import { CODE_SYSTEMS } from '../../codes.js';
 import { badRequest, OperationOutcomeError } from '../../outcomes.js';
 import { CriteriaBuilder } from '../criteria.js';
@@ -13,28 +14,11 @@ import { ALL_PREFIXES, NUMBER_PREFIXES, STRING_MODIFIERS, TOKEN_MODIFIERS, ror, 
 import type { Clause } from '../parse.js';
 import { instantTest, numberTest } from '../values.js';
 
-export type StructureCodeField =
-  | 'ID'
-  | 'ID_NAT_STRUCT'
-  | 'SIRET'
-  | 'CATEGORY'
-  | 'REGION'
-  | 'PART_OF'
-  | 'KIND'
-  | 'CLOSING_TYPE'
-  | 'DROP_ZONE'
-  | 'PRICE_TYPE'
-  | 'PRICE_UNIT'
-  | 'PRICE_DEPENDENCY_LEVEL'
-  | 'PRICE_RESIDENTIAL_TYPE'
-  | 'PRICE_WELCOME_TYPE'
-  | 'PRICE_SPECIAL';
-export type StructureTextField = 'NAME' | 'CITY' | 'POSTAL_CODE' | 'OI_NAME';
 
 /** The structure criteria builder, with the number and date criteria these parameters need. */
 export class StructureCriteriaBuilder extends CriteriaBuilder<StructureCodeField, StructureTextField> {
-  readonly numbers: Array<{ anyOf: Array<{ field: 'PRICE_AMOUNT'; comparison: string; value: number }> }> = [];
-  readonly dates: Array<{ anyOf: Array<{ field: 'CLOSED_ON' | 'PRICE_VALID_FROM'; range: ReturnType<typeof instantTest> }> }> = [];
+  readonly numbers: Array<{ anyOf: Array<{ field: StructureNumberField; comparison: string; value: number }> }> = [];
+  readonly dates: Array<{ anyOf: Array<{ field: StructureDateField; range: ReturnType<typeof instantTest> }> }> = [];
 
   protected override own(): Record<string, unknown> {
     return {

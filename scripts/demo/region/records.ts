@@ -5,7 +5,7 @@
  *
  * Phone numbers, e-mail addresses and websites are fake but plausible demo data (regional 02
  * numbers, `@<establishment-slug>.fr`); they reach no one. Acts and equipment use only codes of
- * the terminology files (subgraphs/offer/terminology/systems/).
+ * the terminology files (platform/terminology/systems/).
  *
  * Deliberate gaps: about 12 % of units (drawn per unit id) miss one thing the national
  * completeness rule checks, so the population indicators show real bands: their contacts

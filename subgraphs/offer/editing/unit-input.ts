@@ -3,6 +3,7 @@
  * checked against the terminology (terminology/validate.ts), before anything is written.
  */
 import { assertCodes } from '../terminology/validate.js';
+import { FIELD_BINDINGS } from '../terminology/bindings.js';
 import type { UnitContactRow, UnitRow } from '../tables.js';
 import {
   badInput,
@@ -152,7 +153,7 @@ export function unitChangesOf(input: UnitFieldsInput, current: UnitRow | null, c
 /** One optional code of a national system, checked; null or blank clears it. */
 function optionalCode(input: UnitFieldsInput, field: 'categoryCode' | 'maternityTypeCode' | 'annualOpeningCode', system: Parameters<typeof assertCodes>[1], current: UnitRow | null): string | null {
   const code = input[field]?.trim() || null;
-  assertCodes(field, system, code, { keep: current?.[field] ? [current[field]] : [] });
+  assertCodes(field, system, code, { keep: current?.[field] ? [current[field]] : [], binding: FIELD_BINDINGS[field] });
   return code;
 }
 

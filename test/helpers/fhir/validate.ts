@@ -10,6 +10,7 @@
  *   meta.profile and region tags, the capacity business rules of IG §2.2, idNat_PS (RG_EXP_030),
  *   and the shape of searchset and history Bundles.
  * - `displayIssues`: across several resources, one label per `system|code`.
+ * - `nationalCodingIssues`: every coding of a national file the hub loads has that file's label.
  */
 import { validateResource } from '@medplum/core';
 import { CODE_SYSTEMS, EXTENSIONS, PROFILES } from '../../../fhir/codes.js';
@@ -74,6 +75,24 @@ export function displayIssues(resources: readonly unknown[]): string[] {
     for (const display of displays) if (national !== undefined && display !== national) issues.push(`${key} "${display}" is not the terminology's "${national}"`);
   }
   return issues;
+}
+
+const NATIONAL_SYSTEMS = new Set(Object.values(TERMINOLOGY).map((s) => s.url));
+
+/**
+ * Stricter than displayIssues, for what the hub emits: every Coding of a national system the hub
+ * loads names a code of that file and carries exactly its display (none missing).
+ */
+export function nationalCodingIssues(resources: readonly unknown[]): string[] {
+  const issues = new Set<string>();
+  for (const coding of codingsIn(resources)) {
+    if (!NATIONAL_SYSTEMS.has(coding.system ?? '')) continue;
+    const key = `${coding.system!}|${coding.code!}`;
+    const national = NATIONAL_DISPLAYS.get(key);
+    if (national === undefined) issues.add(`${key} is not a code of the terminology file`);
+    else if (coding.display !== national) issues.add(`${key} "${coding.display ?? '(no display)'}" is not the terminology's "${national}"`);
+  }
+  return [...issues];
 }
 
 /** The qualifier sub-extension each capacity status may carry (IG §2.2): a business rule, not a profile's. */
