@@ -3,7 +3,7 @@
  * consumer would, and held to the ROR profiles' shapes that the per-resource checks of
  * test/helpers/fhir/validate.ts cannot see alone: one display per (system, code) across all
  * resources and equal to the national terminology file, the HealthcareService specialty slice,
- * Location.type and ror-commune-cog, Practitioner idNat_PS (issue 17).
+ * Location.type and ror-commune-cog, Practitioner idNat_PS, complete PractitionerRoles (issue 17).
  */
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
@@ -72,16 +72,31 @@ describe.each(databaseKinds())('the demo region as the IG draws it, on %s', (kin
     });
   });
 
-  it('gives every health professional its idNat_PS (8 + RPPS or 0 + ADELI); only the ARS team’s and the territorial coordination’s records have none', () => {
+  it('serves every health professional as a Practitioner with its idNat_PS (8 + RPPS or 0 + ADELI), and the ARS team’s and the territorial coordination’s records not at all', () => {
     // The seeded records only: test files that write on the shared hubs add professionals of their own.
     const region = buildDemoRegion();
-    const seeded = new Set([...region.professionals, arsTeamOf(region), townDoctorOf(region), territorialCoordinatorOf(region)].map((p) => p.id));
-    const practitioners = (served.Practitioner! as Array<Served & { id?: string; name?: Array<{ family?: string }> }>).filter((p) => seeded.has(p.id ?? ''));
-    expect(practitioners).toHaveLength(seeded.size);
-    const identified = (p: Served) => (p.identifier ?? []).filter((i) => i.system === IDENTIFIER_SYSTEMS.idNatPs && /^(8\d{11}|0[0-9A-Z]{9})$/.test(i.value ?? '')).length === 1;
     // Neither is a health professional: the regional team, and the ORU's territorial coordination (docs/territory.md).
-    expect(count(practitioners, identified)).toBe(`${practitioners.length - 2}/${practitioners.length}`);
-    expect(practitioners.filter((p) => !identified(p)).map((p) => p.name?.[0]?.family)).toEqual(['EQUIPE REGIONALE ARS', 'COORDINATION TERRITORIALE']);
+    const unnumbered = [arsTeamOf(region), territorialCoordinatorOf(region)].map((p) => p.id);
+    const seeded = new Set([...region.professionals, arsTeamOf(region), townDoctorOf(region), territorialCoordinatorOf(region)].map((p) => p.id));
+    const practitioners = served.Practitioner!.filter((p) => seeded.has(p.id));
+    expect(practitioners).toHaveLength(seeded.size - 2);
+    expect(practitioners.filter((p) => unnumbered.includes(p.id))).toEqual([]);
+    const identified = (p: Served) => (p.identifier ?? []).filter((i) => i.system === IDENTIFIER_SYSTEMS.idNatPs && /^(8\d{11}|0[0-9A-Z]{9})$/.test(i.value ?? '')).length === 1;
+    expect(count(practitioners, identified)).toBe(`${practitioners.length}/${practitioners.length}`);
+  });
+
+  it('gives every seeded situation a PractitionerRole with its identifier, profession, savoir-faire and exercise mode', () => {
+    const region = buildDemoRegion();
+    const situations = new Set(region.professionals.flatMap((p) => p.unitIds.map((u) => `${p.id}.${u}`)));
+    const roles = served.PractitionerRole!.filter((r) => situations.has(r.id));
+    expect(roles).toHaveLength(situations.size);
+    const complete = (r: Served) =>
+      (r.identifier ?? []).some((i) => i.system === IDENTIFIER_SYSTEMS.situation && /^S\d{7,}$/.test(i.value ?? '')) &&
+      ((r as { code?: unknown[] }).code ?? []).length === 1 &&
+      (r.specialty ?? []).some((c) => systemsOf(c).includes(CODE_SYSTEMS.typeSavoirFaire)) &&
+      (r.extension ?? []).some((e) => e.url === EXTENSIONS.practitionerRoleUnitExerciseMode);
+    expect(count(roles, complete)).toBe(`${roles.length}/${roles.length}`);
+    expect(new Set(roles.map((r) => r.identifier![0]!.value)).size).toBe(roles.length);
   });
 
   // Every served resource against its ROR profile with @medplum/core (about 10 ms each, 2,000+
