@@ -103,34 +103,55 @@ function planOf(schema: GraphQLSchema, typeName: string, fields: string): FieldP
 /** Nullable fields the caller may not read are null, as GraphQL answers them (with a FORBIDDEN error there). */
 const isForbidden = (error: unknown): boolean => (error as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'FORBIDDEN';
 
-async function complete(type: GraphQLOutputType, value: unknown, plan: FieldPlan, context: unknown, hidden: Set<string>): Promise<unknown> {
+const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
+
+/** `then` on a value or a promise: values that are ready stay synchronous (no promise, no microtask per field). */
+const after = <T, U>(value: T | Promise<T>, next: (resolved: T) => U | Promise<U>): U | Promise<U> => (isPromise(value) ? value.then(next) : next(value));
+
+/** The values of a list, each possibly a promise: a plain array when none is. */
+function all(values: unknown[]): unknown[] | Promise<unknown[]> {
+  return values.some(isPromise) ? Promise.all(values) : values;
+}
+
+function complete(type: GraphQLOutputType, value: unknown, plan: FieldPlan, context: unknown, hidden: Set<string>): unknown {
   if (isNonNullType(type)) {
-    const inner = await complete(type.ofType, value, plan, context, hidden);
-    if (inner === null) throw new Error(`${plan.info.parentType.name}.${plan.field.name} resolved to null`);
-    return inner;
+    return after(complete(type.ofType, value, plan, context, hidden), (inner) => {
+      if (inner === null) throw new Error(`${plan.info.parentType.name}.${plan.field.name} resolved to null`);
+      return inner;
+    });
   }
   if (value === null || value === undefined) return null;
-  if (isListType(type)) return Promise.all((value as unknown[]).map((item) => complete(type.ofType, item, plan, context, hidden)));
+  if (isListType(type)) return all((value as unknown[]).map((item) => complete(type.ofType, item, plan, context, hidden)));
   if (isLeafType(type)) return type.serialize(value);
   return recordOf(plan.sub, value, context, hidden);
 }
 
-async function recordOf(plans: FieldPlan[], source: unknown, context: unknown, hidden: Set<string>): Promise<Record<string, unknown>> {
-  const values = await Promise.all(
-    plans.map(async (plan) => {
-      try {
-        const resolve = plan.field.resolve ?? defaultFieldResolver;
-        return await complete(plan.field.type, await resolve(source, plan.args, context, plan.info), plan, context, hidden);
-      } catch (error) {
-        if (isNonNullType(plan.field.type) || !isForbidden(error)) throw error;
-        hidden.add(plan.field.name);
-        return null;
-      }
-    }),
-  );
-  const record: Record<string, unknown> = {};
-  plans.forEach((plan, i) => (record[plan.key] = values[i]));
-  return record;
+/** A nullable field the caller may not read is null and named in `hidden`; any other error propagates. */
+function hide(plan: FieldPlan, hidden: Set<string>, error: unknown): null {
+  if (isNonNullType(plan.field.type) || !isForbidden(error)) throw error;
+  hidden.add(plan.field.name);
+  return null;
+}
+
+function fieldValue(plan: FieldPlan, source: unknown, context: unknown, hidden: Set<string>): unknown {
+  let value: unknown;
+  try {
+    const resolve = plan.field.resolve ?? defaultFieldResolver;
+    value = after(resolve(source, plan.args, context, plan.info), (resolved) => complete(plan.field.type, resolved, plan, context, hidden));
+  } catch (error) {
+    return hide(plan, hidden, error);
+  }
+  return isPromise(value) ? value.catch((error: unknown) => hide(plan, hidden, error)) : value;
+}
+
+/** The record of one source, synchronous when every field's value is (most are: columns, codings already loaded). */
+function recordOf(plans: FieldPlan[], source: unknown, context: unknown, hidden: Set<string>): Record<string, unknown> | Promise<Record<string, unknown>> {
+  const values = plans.map((plan) => fieldValue(plan, source, context, hidden));
+  return after(all(values), (resolved) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < plans.length; i++) record[plans[i]!.key] = resolved[i];
+    return record;
+  });
 }
 
 /**
@@ -142,6 +163,6 @@ async function recordOf(plans: FieldPlan[], source: unknown, context: unknown, h
 export async function selectionRecords(schema: GraphQLSchema, typeName: string, fields: string, sources: readonly unknown[], context: unknown): Promise<SelectionRecords> {
   const plan = planOf(schema, typeName, fields);
   const hidden = new Set<string>();
-  const records = await Promise.all(sources.map((source) => recordOf(plan, source, context, hidden)));
+  const records = (await all(sources.map((source) => recordOf(plan, source, context, hidden)))) as Record<string, unknown>[];
   return { records, hidden: [...hidden] };
 }

@@ -14,7 +14,7 @@ import { exportFailed } from './outcomes.js';
 import { mapRecords, pagedResources, passPages, readWithRetry, type ExportedResource, type PlannedPass } from './sources.js';
 
 /** Units per export page (the offer subgraph's bound, subgraphs/offer/export-page.ts). */
-export const EXPORT_PAGE_SIZE = 2_000;
+export const EXPORT_PAGE_SIZE = Number(process.env.ROR_BULK_EXPORT_PAGE ?? 2_000);
 
 const UNIT_PAGE = /* GraphQL */ `
   query FhirBulkPage_units($fields: String!, $first: Int, $after: String) {
