@@ -1,7 +1,7 @@
 /**
- * The bulk export's second read path (decision D143, fhir/bulk/pages.ts): the units read through
- * the subgraphs' export page fields give, line for line, the HealthcareService and Location NDJSON
- * the GraphQL `units` list gives, for the national aggregator and for a restricted application
+ * The bulk export's second read path (decision D143, fhir/bulk/pages.ts): the units, establishments
+ * and legal entities read through the subgraphs' export page fields give, line for line, the
+ * Organization, HealthcareService and Location NDJSON the GraphQL lists give, for the national aggregator and for a restricted application
  * (access profile 2: no sensitive unit, no confidential contact; a one-establishment perimeter; no
  * capacity.read). The page fields answer bulk.export holders only, and only through the gateway.
  */
@@ -21,6 +21,8 @@ const AGGREGATOR: CallerCredentials = {
 const RESTRICTED: CallerCredentials = { principal: { kind: 'client', clientId: 'restricted-aggregator', scopes: ['offer.read', 'bulk.export'] } };
 
 const UNIT_PAGE = `query($fields: String!) { unitExportPage(fields: $fields, first: 5) }`;
+const ESTABLISHMENT_PAGE = `query($fields: String!) { establishmentExportPage(fields: $fields, first: 5) }`;
+const ORGANIZATION_PAGE = `query($fields: String!) { organizationExportPage(fields: $fields, first: 5) }`;
 const CAPACITY_PAGE = `query($units: [CapacityExportUnit!]!) { unitCapacityExportPage(units: $units, fields: "capacity { installedBeds }") }`;
 
 /** A Location's versionId is `<capacity version>-<epoch ms>`: 0 without a capacity record the caller may read. */
@@ -52,10 +54,10 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
     await hub?.close();
   });
 
-  /** The NDJSON lines of each type of a full export of the units, through either path. */
+  /** The NDJSON lines of each type of a full export of the offer, through either path. */
   async function linesOf(caller: CallerCredentials, byPages: boolean): Promise<Record<string, string[]>> {
     const lines: Record<string, string[]> = {};
-    for (const pass of planPasses(['HealthcareService', 'Location'])) {
+    for (const pass of planPasses(['Organization', 'HealthcareService', 'Location'])) {
       expect(readsByPages(pass)).toBe(true);
       for await (const page of resourcePages(pass, hub.gateway.execute, caller, true, byPages)) {
         for (const resource of page) (lines[resource.resourceType] ??= []).push(JSON.stringify(resource));
@@ -68,15 +70,14 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
     const [pages, list] = [await linesOf(AGGREGATOR, true), await linesOf(AGGREGATOR, false)];
     expect(list.HealthcareService!.length).toBeGreaterThan(100);
     expect(list.Location!.filter(withCapacity).length).toBeGreaterThan(10);
-    expect(pages.HealthcareService).toEqual(list.HealthcareService);
-    expect(pages.Location).toEqual(list.Location);
+    expect(list.Organization!.length).toBeGreaterThan(100);
+    expect(pages).toEqual(list);
   });
 
   it('gives a restricted application the same lines: fewer units, no confidential contact, no capacity', async () => {
     const [pages, list, all] = [await linesOf(RESTRICTED, true), await linesOf(RESTRICTED, false), await linesOf(AGGREGATOR, true)];
     expect(list.HealthcareService!.length).toBeLessThan(all.HealthcareService!.length); // sensitive units left out
-    expect(pages.HealthcareService).toEqual(list.HealthcareService);
-    expect(pages.Location).toEqual(list.Location);
+    expect(pages).toEqual(list);
     expect(pages.Location!.filter(withCapacity)).toEqual([]);
     expect(all.HealthcareService!.filter(hasConfidentialContact).length).toBeGreaterThan(0);
     expect(pages.HealthcareService!.filter(hasConfidentialContact)).toEqual([]);
@@ -85,22 +86,18 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
   it('refuses the page fields without bulk.export (FORBIDDEN) and anonymous callers (UNAUTHENTICATED)', async () => {
     const codes = async (authorization: string | undefined) => {
       const headers: Record<string, string> = authorization ? { authorization } : {};
-      const units = await gql(hub.urls.graphql, UNIT_PAGE, { fields: 'id' }, headers);
-      const capacities = await gql(hub.urls.graphql, CAPACITY_PAGE, { units: [{ id: 'x' }] }, headers);
-      return [units, capacities].map((r) => ({ data: r.data ?? null, code: r.errors?.[0]?.extensions?.code }));
+      const answers = await Promise.all([
+        gql(hub.urls.graphql, UNIT_PAGE, { fields: 'id' }, headers),
+        gql(hub.urls.graphql, ESTABLISHMENT_PAGE, { fields: 'id' }, headers),
+        gql(hub.urls.graphql, ORGANIZATION_PAGE, { fields: 'id' }, headers),
+        gql(hub.urls.graphql, CAPACITY_PAGE, { units: [{ id: 'x' }] }, headers),
+      ]);
+      return answers.map((r) => ({ data: r.data ?? null, code: r.errors?.[0]?.extensions?.code }));
     };
-    expect(await codes(await asApp(hub.urls.graphql, 'sante-fr-directory'))).toEqual([
-      { data: null, code: 'FORBIDDEN' },
-      { data: null, code: 'FORBIDDEN' },
-    ]);
-    expect(await codes(await asUser(hub.urls.graphql, 'admin.ars'))).toEqual([
-      { data: null, code: 'FORBIDDEN' },
-      { data: null, code: 'FORBIDDEN' },
-    ]);
-    expect(await codes(undefined)).toEqual([
-      { data: null, code: 'UNAUTHENTICATED' },
-      { data: null, code: 'UNAUTHENTICATED' },
-    ]);
+    const refused = (code: string) => Array.from({ length: 4 }, () => ({ data: null, code }));
+    expect(await codes(await asApp(hub.urls.graphql, 'sante-fr-directory'))).toEqual(refused('FORBIDDEN'));
+    expect(await codes(await asUser(hub.urls.graphql, 'admin.ars'))).toEqual(refused('FORBIDDEN'));
+    expect(await codes(undefined)).toEqual(refused('UNAUTHENTICATED'));
   });
 
   it('answers a bulk.export holder through the gateway, and refuses a malformed selection (BAD_USER_INPUT)', async () => {
@@ -118,6 +115,7 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
   it('refuses the page fields called on the subgraphs without the gateway envelope (401)', async () => {
     for (const [name, query, variables] of [
       ['offer', UNIT_PAGE, { fields: 'id' }],
+      ['offer', ORGANIZATION_PAGE, { fields: 'id' }],
       ['capacities', CAPACITY_PAGE, { units: [{ id: 'x' }] }],
     ] as const) {
       const direct = await gql(hub.urls.subgraphs[name]!, query, variables, { authorization: await asApp(hub.urls.graphql, 'national-aggregator') });

@@ -1,10 +1,10 @@
 /**
- * The export's second read path (decision D143): a full read of the units through the owning
- * subgraphs' export page fields, through the gateway's executor as the export's principal (one
- * authorisation path: the subgraphs' own list service and field resolvers decide what the
- * principal sees). A page of 2,000 units comes from the offer subgraph as one JSON value, their
- * capacity records from the capacities subgraph as another; the runner joins them by position
- * and maps them with the pass's mappers, exactly as it maps the `units` list's nodes.
+ * The export's second read path (decision D143): full reads of the units, establishments and
+ * legal entities through the owning subgraphs' export page fields, through the gateway's executor
+ * as the export's principal (one authorisation path: the subgraphs' own list services and field
+ * resolvers decide what the principal sees). A page of units comes from the offer subgraph as one
+ * JSON value, their capacity records from the capacities subgraph as another; the runner joins
+ * them by position and maps them with the pass's mappers, exactly as it maps the list's nodes.
  */
 import { Kind, parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { CallerCredentials, GraphQLExecutor } from '../../platform/executor.js';
@@ -13,12 +13,22 @@ import { CAPACITY_PART_FIELDS } from '../queries.js';
 import { exportFailed } from './outcomes.js';
 import { mapRecords, pagedResources, passPages, readWithRetry, type ExportedResource, type PlannedPass } from './sources.js';
 
-/** Units per export page (the offer subgraph's bound, subgraphs/offer/export-page.ts). */
-export const EXPORT_PAGE_SIZE = Number(process.env.ROR_BULK_EXPORT_PAGE ?? 2_000);
+/**
+ * Records per export page (the offer subgraph takes up to 2,000): at 500 the job used as little
+ * CPU as at 2,000 and less memory (docs/benchmarks.md, issue 16, export pages).
+ */
+export const EXPORT_PAGE_SIZE = 500;
 
-const UNIT_PAGE = /* GraphQL */ `
-  query FhirBulkPage_units($fields: String!, $first: Int, $after: String) {
-    unitExportPage(fields: $fields, first: $first, after: $after)
+/** The page field serving each full list read (list field → its arguments in the pass, page field). */
+const PAGE_FIELDS: Record<string, { args: string; field: string }> = {
+  units: { args: 'filter: { includeArchived: true }', field: 'unitExportPage' },
+  establishments: { args: '', field: 'establishmentExportPage' },
+  organizations: { args: '', field: 'organizationExportPage' },
+};
+
+const pageQuery = (field: string) => /* GraphQL */ `
+  query FhirBulkPage_${field}($fields: String!, $first: Int, $after: String) {
+    ${field}(fields: $fields, first: $first, after: $after)
   }
 `;
 
@@ -31,20 +41,21 @@ const CAPACITY_PAGE = /* GraphQL */ `
 /** The offer's record carries the unit's SSE capacity under this alias, for `capacity` (@requires); removed before mapping. */
 const SSE_ALIAS = 'exportSseCapacity';
 
-type UnitRecord = Record<string, unknown>;
-interface UnitPage {
-  records: UnitRecord[];
+type ExportRecord = Record<string, unknown>;
+/** What every export page field answers. */
+interface ExportPage {
+  records: ExportRecord[];
   hidden: string[];
   hasNextPage: boolean;
   endCursor: string | null;
 }
 interface CapacityPage {
-  records: UnitRecord[];
+  records: ExportRecord[];
   hidden: string[];
 }
 
-/** Whether a pass is read through the export pages: the full read of the units (no `_since`, no fragments). */
-export const readsByPages = (p: PlannedPass): boolean => p.field === 'units' && p.variables === '' && p.fragments.length === 0;
+/** Whether a pass is read through an export page: a full list read (no `_since`) with the arguments the page field applies, no fragments. */
+export const readsByPages = (p: PlannedPass): boolean => PAGE_FIELDS[p.field]?.args === p.args && p.variables === '' && p.fragments.length === 0;
 
 /** The pass's selections' top-level fields, printed, split by the subgraph that owns them. */
 export function splitSelections(p: PlannedPass): { offer: string; capacities: string } {
@@ -64,11 +75,14 @@ function checkHidden(p: PlannedPass, hidden: readonly string[]): void {
   if (unexpected.length) throw new OperationOutcomeError(exportFailed(`The export may not read ${unexpected.join(', ')}.`));
 }
 
-/** The units of a full read with their capacity records, a page of EXPORT_PAGE_SIZE at a time, mapped. */
-async function* unitPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean): AsyncGenerator<ExportedResource[]> {
+/** The records of a full read (units with their capacity records), a page of EXPORT_PAGE_SIZE at a time, mapped. */
+async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean): AsyncGenerator<ExportedResource[]> {
   const { offer, capacities } = splitSelections(p);
+  const field = PAGE_FIELDS[p.field]!.field;
+  const query = pageQuery(field);
   const fetchPage = async (after: string | null) => {
-    const { unitExportPage: page } = await readWithRetry<{ unitExportPage: UnitPage }>(execute, { query: UNIT_PAGE, variables: { fields: offer, first: EXPORT_PAGE_SIZE, after } }, caller);
+    const data = await readWithRetry<Record<string, ExportPage>>(execute, { query, variables: { fields: offer, first: EXPORT_PAGE_SIZE, after } }, caller);
+    const page = data[field]!;
     checkHidden(p, page.hidden);
     if (capacities && page.records.length) await joinCapacities(p, page.records, capacities, execute, caller);
     return { page, after: page.hasNextPage ? page.endCursor : null };
@@ -77,7 +91,7 @@ async function* unitPages(p: PlannedPass, execute: GraphQLExecutor, caller: Call
 }
 
 /** Adds each unit's capacity fields to its record (in place), as the gateway's entity fetch would. */
-async function joinCapacities(p: PlannedPass, records: UnitRecord[], fields: string, execute: GraphQLExecutor, caller: CallerCredentials): Promise<void> {
+async function joinCapacities(p: PlannedPass, records: ExportRecord[], fields: string, execute: GraphQLExecutor, caller: CallerCredentials): Promise<void> {
   const units = records.map((r) => ({ id: r.id as string, sseCapacity: (r[SSE_ALIAS] as number | null) ?? null }));
   const { unitCapacityExportPage: page } = await readWithRetry<{ unitCapacityExportPage: CapacityPage }>(execute, { query: CAPACITY_PAGE, variables: { units, fields } }, caller);
   checkHidden(p, page.hidden);
@@ -90,8 +104,8 @@ async function joinCapacities(p: PlannedPass, records: UnitRecord[], fields: str
 
 /**
  * The resources of one pass: through the export pages when `byPages` and the pass is a full read
- * of the units, else through the GraphQL list (passPages).
+ * they serve, else through the GraphQL list (passPages).
  */
 export function resourcePages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean, byPages: boolean): AsyncGenerator<ExportedResource[]> {
-  return byPages && readsByPages(p) ? unitPages(p, execute, caller, readAhead) : passPages(p, execute, caller, readAhead);
+  return byPages && readsByPages(p) ? exportPages(p, execute, caller, readAhead) : passPages(p, execute, caller, readAhead);
 }

@@ -125,8 +125,8 @@ export function createOfferService(store: OfferStore, identity: Identity) {
     organization: (id: string): Promise<OrganizationRow | null> => organizations.load(id),
     establishment: (id: string): Promise<EstablishmentRow | null> => establishments.load(id),
     /** Every legal entity (all are public), by FINESS EJ number: full reads such as the FHIR bulk export. */
-    listOrganizations: async (first: number | null | undefined, after: string | null | undefined): Promise<Connection<OrganizationRow>> => {
-      const size = pageSize(first);
+    listOrganizations: async (first: number | null | undefined, after: string | null | undefined, maxSize?: number): Promise<Connection<OrganizationRow>> => {
+      const size = pageSize(first, maxSize);
       const afterId = after ? String(decodeCursor(after)[0]) : null;
       const rows = await store.listOrganizations(afterId, size + 1);
       return toConnection(rows, size, Boolean(after), (o) => [o.id], () => store.countOrganizations());
@@ -182,6 +182,7 @@ export function createOfferService(store: OfferStore, identity: Identity) {
       filter: EstablishmentFilter,
       first: number | null | undefined,
       after: string | null | undefined,
+      maxSize?: number,
     ): Promise<Connection<Ranked<EstablishmentRow>>> =>
       searchPage(
         filter,
@@ -190,6 +191,7 @@ export function createOfferService(store: OfferStore, identity: Identity) {
         ({ name: _name, near: _near, ...rest }, nameWords, near): EstablishmentCriteria => ({ ...rest, nameWords, near }),
         store.listEstablishments,
         store.countEstablishments,
+        maxSize,
       ),
 
     /**
