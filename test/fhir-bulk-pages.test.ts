@@ -72,7 +72,7 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
     expect(list.Location!.filter(withCapacity).length).toBeGreaterThan(10);
     expect(list.Organization!.length).toBeGreaterThan(100);
     expect(pages).toEqual(list);
-  });
+  }, 180_000); // two full reads of the demo region's offer, on a loaded machine
 
   it('gives a restricted application the same lines: fewer units, no confidential contact, no capacity', async () => {
     const [pages, list, all] = [await linesOf(RESTRICTED, true), await linesOf(RESTRICTED, false), await linesOf(AGGREGATOR, true)];
@@ -81,7 +81,7 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
     expect(pages.Location!.filter(withCapacity)).toEqual([]);
     expect(all.HealthcareService!.filter(hasConfidentialContact).length).toBeGreaterThan(0);
     expect(pages.HealthcareService!.filter(hasConfidentialContact)).toEqual([]);
-  });
+  }, 180_000);
 
   it('refuses the page fields without bulk.export (FORBIDDEN) and anonymous callers (UNAUTHENTICATED)', async () => {
     const codes = async (authorization: string | undefined) => {
