@@ -106,7 +106,9 @@ describe.each(databaseKinds())('FHIR bulk export through the export pages (%s)',
     expect(page.errors).toBeUndefined();
     expect(page.data!.unitExportPage.records).toHaveLength(5);
     expect(page.data!.unitExportPage.hasNextPage).toBe(true);
-    for (const fields of ['nope', 'establishment', 'id ...on Unit { name }', 'id {']) {
+    const deep = await gql(hub.urls.graphql, UNIT_PAGE, { fields: 'establishment { units { establishment { id } } }' }, { authorization: aggregator });
+    expect(deep.errors).toBeUndefined(); // four levels: accepted
+    for (const fields of ['nope', 'establishment', 'id ...on Unit { name }', 'id {', 'establishment { units { establishment { units { id } } } }']) {
       const refused = await gql(hub.urls.graphql, UNIT_PAGE, { fields }, { authorization: aggregator });
       expect({ fields, code: refused.errors?.[0]?.extensions?.code }).toEqual({ fields, code: 'BAD_USER_INPUT' });
     }
