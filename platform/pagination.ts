@@ -26,10 +26,10 @@ export function decodeCursor(cursor: string): CursorKey {
 }
 
 /** Validates `first`; returns the page size to read (one more row is fetched to know if a next page exists). */
-export function pageSize(first: number | null | undefined): number {
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`\`first\` must be an integer between 0 and ${MAX_PAGE_SIZE}.`, {
+  if (!Number.isInteger(size) || size < 0 || size > max) {
+    throw new GraphQLError(`\`first\` must be an integer between 0 and ${max}.`, {
       extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
     });
   }

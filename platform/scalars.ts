@@ -40,3 +40,19 @@ export const DateTime = new GraphQLScalarType({
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : null),
 });
+
+/**
+ * `JSON`: a value served as it is, output only. The bulk export's page fields answer thousands of
+ * records as one value so that neither graphql-js nor the gateway walks each field (D143).
+ */
+export const JSONValue = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'A JSON value, served as it is (output only: the bulk export pages).',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError('JSON is an output type only.', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('JSON is an output type only.', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+});

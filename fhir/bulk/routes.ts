@@ -98,6 +98,7 @@ export const bulkRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) 
     config,
     log: app.log.child({ component: 'fhir-bulk' }),
     parallel: runtime.db.kind === 'postgres',
+    exportPages: true, // D143: the units through the subgraphs' export pages
   });
   app.addHook('onClose', () => runner.stop());
   const smart = smartConfiguration(runtime.config);

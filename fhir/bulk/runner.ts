@@ -17,7 +17,8 @@ import type { GraphQLExecutor } from '../../platform/executor.js';
 import { OperationOutcomeError } from '../outcomes.js';
 import type { OperationOutcome } from '../types.js';
 import { exportFailed } from './outcomes.js';
-import { lanesOf, passPages, planPasses, type ExportedResource, type PlannedPass } from './sources.js';
+import { lanesOf, planPasses, type ExportedResource, type PlannedPass } from './sources.js';
+import { resourcePages } from './pages.js';
 import { MAX_ATTEMPTS, type BulkStore } from './store.js';
 import type { ExportJob } from './tables.js';
 import { startJob, type JobResult } from '../../platform/jobs.js';
@@ -46,6 +47,11 @@ export interface RunnerOptions {
    * job), so there the lanes run one after the other without reading ahead, as one reader.
    */
   parallel: boolean;
+  /**
+   * Whether a full read of the units goes through the subgraphs' export pages (pages.ts, D143)
+   * rather than the GraphQL `units` list; the other reads, and `_since` reads, always take the list.
+   */
+  exportPages?: boolean;
 }
 
 export interface Runner {
@@ -155,7 +161,7 @@ function firstFailure(results: PromiseSettledResult<void>[]): unknown {
 }
 
 export function createRunner(options: RunnerOptions): Runner {
-  const { store, execute, config, log, parallel } = options;
+  const { store, execute, config, log, parallel, exportPages = false } = options;
   const worker = `bulk-${randomUUID()}`;
   const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
   let stopped = false;
@@ -177,7 +183,7 @@ export function createRunner(options: RunnerOptions): Runner {
       try {
         for (const pass of lane) {
           reading.add(pass.field);
-          for await (const page of passPages(pass, execute, { principal: job.principal }, parallel)) {
+          for await (const page of resourcePages(pass, execute, { principal: job.principal }, parallel, exportPages)) {
             if (halted) throw new Stopped('another lane stopped');
             for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
             if (state.stopping) throw new Stopped('shutting down');

@@ -365,37 +365,43 @@ interface Page {
 }
 
 /**
- * The resources of one pass, a page at a time (every map applied to every record), read as
- * `caller`. With `readAhead`, the next page is asked for as soon as this one's cursor is known,
- * so reading it overlaps mapping and writing this one; at most two pages are held. Any GraphQL error other than
- * a hidden field fails the export: a file silently missing records would be worse.
+ * The data of one read as the export's principal. A page read is idempotent (keyset cursor): one a
+ * loaded hub answered too late is asked again rather than failing an export of many minutes. Any
+ * GraphQL error but those `ignored` (a hidden field) fails the export.
  */
-export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<ExportedResource[]> {
-  const query = listQuery(p);
-  const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
-  const values = await p.values(read);
-  const fetchPage = async (after: string | null): Promise<Page> => {
-    let result: FormattedExecutionResult<Record<string, Page>>;
-    let errors: GraphQLFormattedError[];
-    // A page read is idempotent (keyset cursor): one a loaded hub answered too late is asked again
-    // rather than failing an export of many minutes.
-    for (let attempt = 1; ; attempt++) {
-      result = await execute<Record<string, Page>>({ query, variables: { ...values, after } }, caller);
-      errors = (result.errors ?? []).filter((e) => !isHiddenField(e, p));
-      if (attempt >= PAGE_ATTEMPTS || errors.length === 0 || !errors.every(isTransient)) break;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
-    }
-    if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
-    const page: Page | undefined = result.data?.[p.field];
-    if (!page) throw new Error(`GraphQL answered no ${p.field}`);
-    return page;
-  };
-  const ofType = (node: { __typename?: string }) => !p.on || node.__typename === p.on;
-  const resourcesOf = (page: Page) => page.edges.filter((e) => ofType(e.node)).flatMap((e) => p.maps.flatMap((map) => map(e.node)));
-  let next: Promise<Page> | null = fetchPage(null);
+export async function readWithRetry<T>(
+  execute: GraphQLExecutor,
+  request: { query: string; variables: Record<string, unknown> },
+  caller: CallerCredentials,
+  ignored: (error: GraphQLFormattedError) => boolean = () => false,
+): Promise<T> {
+  let result: FormattedExecutionResult<T>;
+  let errors: GraphQLFormattedError[];
+  for (let attempt = 1; ; attempt++) {
+    result = await execute<T>(request, caller);
+    errors = (result.errors ?? []).filter((e) => !ignored(e));
+    if (attempt >= PAGE_ATTEMPTS || errors.length === 0 || !errors.every(isTransient)) break;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
+  }
+  if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
+  if (!result.data) throw new Error('GraphQL answered no data');
+  return result.data;
+}
+
+/**
+ * The resources of a paged read, a page at a time: `fetchPage` reads the page after a cursor and
+ * says the next cursor (null at the end). With `readAhead`, the next page is asked for as soon as
+ * this one's cursor is known, so reading it overlaps mapping and writing this one; at most two
+ * pages are held.
+ */
+export async function* pagedResources<P>(
+  fetchPage: (after: string | null) => Promise<{ page: P; after: string | null }>,
+  resourcesOf: (page: P) => ExportedResource[],
+  readAhead: boolean,
+): AsyncGenerator<ExportedResource[]> {
+  let next: Promise<{ page: P; after: string | null }> | null = fetchPage(null);
   while (next) {
-    const page: Page = await next;
-    const after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    const { page, after }: { page: P; after: string | null } = await next;
     if (!readAhead) {
       yield resourcesOf(page);
       next = after ? fetchPage(after) : null;
@@ -408,3 +414,25 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
     yield resourcesOf(page);
   }
 }
+
+/**
+ * The resources of one pass, a page at a time (every map applied to every record), read as
+ * `caller`, reading ahead when asked (pagedResources). Any GraphQL error other than a hidden field
+ * fails the export: a file silently missing records would be worse.
+ */
+export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<ExportedResource[]> {
+  const query = listQuery(p);
+  const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
+  const values = await p.values(read);
+  const fetchPage = async (after: string | null) => {
+    const data = await readWithRetry<Record<string, Page>>(execute, { query, variables: { ...values, after } }, caller, (e) => isHiddenField(e, p));
+    const page = data[p.field];
+    if (!page) throw new Error(`GraphQL answered no ${p.field}`);
+    return { page, after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+  };
+  const ofType = (node: { __typename?: string }) => !p.on || node.__typename === p.on;
+  yield* pagedResources(fetchPage, (page) => mapRecords(p, page.edges.filter((e) => ofType(e.node)).map((e) => e.node)), readAhead);
+}
+
+/** Every map of a pass applied to every record, in order. */
+export const mapRecords = (p: PlannedPass, records: readonly never[]): ExportedResource[] => records.flatMap((record) => p.maps.flatMap((map) => map(record)));

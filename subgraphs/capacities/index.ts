@@ -25,6 +25,7 @@ import { featureResolvers, type FeatureContext } from './features/resolvers.js';
 import { createFeatureService } from './features/service.js';
 import { createFeatureStore } from './features/store.js';
 import { createPlaceFeatureSearch } from './features/search.js';
+import { exportPageResolvers } from './export-page.js';
 
 export type { CapacitySeed };
 
@@ -37,8 +38,16 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     ...bedResolvers,
     ...territoryResolvers,
     ...featureResolvers,
-    // schemas/capacities.search.graphql, .places, .territory and .features.graphql
-    Query: { ...(resolvers.Query as object), ...(figureSearchResolvers.Query as object), ...(placeFigureResolvers.Query as object), ...(territoryResolvers.Query as object), ...(featureResolvers.Query as object) },
+    JSON: exportPageResolvers.JSON,
+    // schemas/capacities.search.graphql, .places, .territory, .features and .export.graphql
+    Query: {
+      ...(resolvers.Query as object),
+      ...(figureSearchResolvers.Query as object),
+      ...(placeFigureResolvers.Query as object),
+      ...(territoryResolvers.Query as object),
+      ...(featureResolvers.Query as object),
+      ...exportPageResolvers.Query,
+    },
     Mutation: { ...(resolvers.Mutation as object), ...(holdResolvers.Mutation as object), ...(territoryResolvers.Mutation as object), ...(featureResolvers.Mutation as object) }, // internal bed holds (holds.ts)
     Subscription: { ...(subscriptionResolvers.Subscription as object), ...(territoryResolvers.Subscription as object) },
     Unit: { ...(resolvers.Unit as object), ...(territoryResolvers.Unit as object), ...(featureResolvers.Unit as object) },

@@ -14,13 +14,14 @@ import { syncTerminology } from './terminology/load.js';
 import { editingContext, withEditing, type EditingContext } from './editing/resolvers.js';
 import { createStructuredSearch, withStructuredSearch, type StructuredSearchContext } from './structured-search.js';
 import { createPlaces, withPlaces, type PlacesContext } from './places.js';
+import { withExportPage } from './export-page.js';
 
 export type { OfferSeed };
 
 export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & EditingContext & StructuredSearchContext & PlacesContext, OfferSeed>({
   name: 'offer',
   migrations: new URL('./migrations', import.meta.url),
-  resolvers: withPlaces(withStructuredSearch(withEditing(withPopulation(resolvers)))),
+  resolvers: withExportPage(withPlaces(withStructuredSearch(withEditing(withPopulation(resolvers))))),
   context: (deps) => {
     const { db, config } = deps;
     const editing = editingContext(deps); // docs/offer-editing.md

@@ -52,8 +52,9 @@ async function searchPage<F extends { name?: string | null; near?: Near | null; 
   toCriteria: (filter: F, words: string[] | null, near: Near | null) => C,
   list: (criteria: C, ordering: ReturnType<typeof orderingOf>, after: ReturnType<typeof readAfter>, limit: number) => Promise<Array<Ranked<R>>>,
   count: (criteria: C) => Promise<number>,
+  maxSize?: number,
 ): Promise<Connection<Ranked<R>>> {
-  const size = pageSize(first);
+  const size = pageSize(first, maxSize);
   const near = validateNear(filter.near);
   validatePatientAge(filter.patientAge);
   const words = nameWords(filter.name);
@@ -124,8 +125,8 @@ export function createOfferService(store: OfferStore, identity: Identity) {
     organization: (id: string): Promise<OrganizationRow | null> => organizations.load(id),
     establishment: (id: string): Promise<EstablishmentRow | null> => establishments.load(id),
     /** Every legal entity (all are public), by FINESS EJ number: full reads such as the FHIR bulk export. */
-    listOrganizations: async (first: number | null | undefined, after: string | null | undefined): Promise<Connection<OrganizationRow>> => {
-      const size = pageSize(first);
+    listOrganizations: async (first: number | null | undefined, after: string | null | undefined, maxSize?: number): Promise<Connection<OrganizationRow>> => {
+      const size = pageSize(first, maxSize);
       const afterId = after ? String(decodeCursor(after)[0]) : null;
       const rows = await store.listOrganizations(afterId, size + 1);
       return toConnection(rows, size, Boolean(after), (o) => [o.id], () => store.countOrganizations());
@@ -181,6 +182,7 @@ export function createOfferService(store: OfferStore, identity: Identity) {
       filter: EstablishmentFilter,
       first: number | null | undefined,
       after: string | null | undefined,
+      maxSize?: number,
     ): Promise<Connection<Ranked<EstablishmentRow>>> =>
       searchPage(
         filter,
@@ -189,10 +191,14 @@ export function createOfferService(store: OfferStore, identity: Identity) {
         ({ name: _name, near: _near, ...rest }, nameWords, near): EstablishmentCriteria => ({ ...rest, nameWords, near }),
         store.listEstablishments,
         store.countEstablishments,
+        maxSize,
       ),
 
-    /** Sensitive units are left out for callers who do not see confidential data, whatever the filter. */
-    listUnits: (filter: UnitFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Ranked<UnitRow>>> => {
+    /**
+     * Sensitive units are left out for callers who do not see confidential data, whatever the
+     * filter. `maxSize` raises the page bound for the bulk export's pages (export-page.ts).
+     */
+    listUnits: (filter: UnitFilter, first: number | null | undefined, after: string | null | undefined, maxSize?: number): Promise<Connection<Ranked<UnitRow>>> => {
       validateEstablishmentIds(filter.establishmentIds);
       return searchPage(
         filter,
@@ -201,6 +207,7 @@ export function createOfferService(store: OfferStore, identity: Identity) {
         ({ name: _name, near: _near, ...rest }, nameWords, near): UnitCriteria => ({ ...rest, nameWords, near, includeSensitive: confidential }),
         store.listUnits,
         store.countUnits,
+        maxSize,
       );
     },
   };

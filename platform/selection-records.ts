@@ -1,0 +1,168 @@
+/**
+ * Records in the shape of a GraphQL selection, built by a subgraph's own field resolvers without
+ * graphql-js executing each field (decision D143): the bulk export's page fields answer a page of
+ * thousands of records as one `JSON` value, so neither graphql-js nor the gateway walks them field
+ * by field, while every value still comes from the resolver a GraphQL read would call (same
+ * services, same access checks, same DataLoaders: all records of a page resolve together, so each
+ * loader reads its rows in one batch).
+ *
+ * Only what the export's read selections use is accepted: fields (aliases and literal arguments
+ * included) of the given type, no fragments, no variables, at most MAX_DEPTH levels.
+ */
+import {
+  GraphQLError,
+  Kind,
+  defaultFieldResolver,
+  getArgumentValues,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
+
+/** Nesting levels a selection may have (the FHIR reads use three). */
+export const MAX_DEPTH = 4;
+
+/** One field of a compiled selection: how to resolve it and what to build from its value. */
+interface FieldPlan {
+  key: string;
+  field: GraphQLField<unknown, unknown>;
+  args: Record<string, unknown>;
+  /** What resolvers may read of `info` (the inline traces of D128 read the path). */
+  info: GraphQLResolveInfo;
+  sub: FieldPlan[];
+}
+
+/** A page's records, and the names of nullable fields left null because the caller may not read them. */
+export interface SelectionRecords {
+  records: Record<string, unknown>[];
+  hidden: string[];
+}
+
+const badSelection = (message: string) => new GraphQLError(`fields: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'fields' } });
+
+/** The fields of `selections` by response key, repeated fields merged (as graphql-js collects them). */
+function collect(selections: readonly SelectionNode[]): Map<string, FieldNode[]> {
+  const byKey = new Map<string, FieldNode[]>();
+  for (const s of selections) {
+    if (s.kind !== Kind.FIELD) throw badSelection('fragments are not accepted');
+    const key = s.alias?.value ?? s.name.value;
+    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+  }
+  return byKey;
+}
+
+function compile(schema: GraphQLSchema, type: GraphQLObjectType, selections: readonly SelectionNode[], depth: number): FieldPlan[] {
+  if (depth > MAX_DEPTH) throw badSelection(`at most ${MAX_DEPTH} levels`);
+  return [...collect(selections)].map(([key, nodes]) => {
+    const node = nodes[0]!;
+    const field = type.getFields()[node.name.value];
+    if (!field) throw badSelection(`${type.name} has no field ${node.name.value}`);
+    const named = getNamedType(field.type);
+    const subSelections = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+    if (isObjectType(named) !== subSelections.length > 0) throw badSelection(`${type.name}.${field.name} ${isObjectType(named) ? 'needs' : 'takes no'} sub-fields`);
+    if (!isObjectType(named) && !isLeafType(named)) throw badSelection(`${type.name}.${field.name} is abstract`);
+    const info = { fieldName: field.name, returnType: field.type, parentType: type, schema, path: { prev: undefined, key, typename: type.name } } as unknown as GraphQLResolveInfo;
+    return { key, field, args: getArgumentValues(field, node), info, sub: isObjectType(named) ? compile(schema, named, subSelections, depth + 1) : [] };
+  });
+}
+
+/** Compiled selections by schema, type and text: the export asks the same one for every page. */
+const compiled = new WeakMap<GraphQLSchema, Map<string, FieldPlan[]>>();
+
+function planOf(schema: GraphQLSchema, typeName: string, fields: string): FieldPlan[] {
+  const bySelection = compiled.get(schema) ?? new Map<string, FieldPlan[]>();
+  compiled.set(schema, bySelection);
+  const cacheKey = `${typeName}\u0000${fields}`;
+  const known = bySelection.get(cacheKey);
+  if (known) return known;
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`${typeName} is not an object type of this schema`);
+  let document;
+  try {
+    document = parse(`{${fields}}`, { noLocation: true });
+  } catch (error) {
+    throw badSelection((error as Error).message);
+  }
+  const operation = document.definitions[0];
+  if (document.definitions.length !== 1 || operation?.kind !== Kind.OPERATION_DEFINITION) throw badSelection('one selection set of fields');
+  const plan = compile(schema, type, operation.selectionSet.selections, 1);
+  if (bySelection.size < 100) bySelection.set(cacheKey, plan); // a few selections are ever asked; no growth from odd callers
+  return plan;
+}
+
+/** Nullable fields the caller may not read are null, as GraphQL answers them (with a FORBIDDEN error there). */
+const isForbidden = (error: unknown): boolean => (error as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'FORBIDDEN';
+
+const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
+
+/** `then` on a value or a promise: values that are ready stay synchronous (no promise, no microtask per field). */
+const after = <T, U>(value: T | Promise<T>, next: (resolved: T) => U | Promise<U>): U | Promise<U> => (isPromise(value) ? value.then(next) : next(value));
+
+/** The values of a list, each possibly a promise: a plain array when none is. */
+function all(values: unknown[]): unknown[] | Promise<unknown[]> {
+  return values.some(isPromise) ? Promise.all(values) : values;
+}
+
+function complete(type: GraphQLOutputType, value: unknown, plan: FieldPlan, context: unknown, hidden: Set<string>): unknown {
+  if (isNonNullType(type)) {
+    return after(complete(type.ofType, value, plan, context, hidden), (inner) => {
+      if (inner === null) throw new Error(`${plan.info.parentType.name}.${plan.field.name} resolved to null`);
+      return inner;
+    });
+  }
+  if (value === null || value === undefined) return null;
+  if (isListType(type)) return all((value as unknown[]).map((item) => complete(type.ofType, item, plan, context, hidden)));
+  if (isLeafType(type)) return type.serialize(value);
+  return recordOf(plan.sub, value, context, hidden);
+}
+
+/** A nullable field the caller may not read is null and named in `hidden`; any other error propagates. */
+function hide(plan: FieldPlan, hidden: Set<string>, error: unknown): null {
+  if (isNonNullType(plan.field.type) || !isForbidden(error)) throw error;
+  hidden.add(plan.field.name);
+  return null;
+}
+
+function fieldValue(plan: FieldPlan, source: unknown, context: unknown, hidden: Set<string>): unknown {
+  let value: unknown;
+  try {
+    const resolve = plan.field.resolve ?? defaultFieldResolver;
+    value = after(resolve(source, plan.args, context, plan.info), (resolved) => complete(plan.field.type, resolved, plan, context, hidden));
+  } catch (error) {
+    return hide(plan, hidden, error);
+  }
+  return isPromise(value) ? value.catch((error: unknown) => hide(plan, hidden, error)) : value;
+}
+
+/** The record of one source, synchronous when every field's value is (most are: columns, codings already loaded). */
+function recordOf(plans: FieldPlan[], source: unknown, context: unknown, hidden: Set<string>): Record<string, unknown> | Promise<Record<string, unknown>> {
+  const values = plans.map((plan) => fieldValue(plan, source, context, hidden));
+  return after(all(values), (resolved) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < plans.length; i++) record[plans[i]!.key] = resolved[i];
+    return record;
+  });
+}
+
+/**
+ * The records of `sources` (values of `typeName`, e.g. store rows) in the shape of `fields` (a
+ * selection's inside, `id name establishment { id }`), resolved with `context` as one request's.
+ * A FORBIDDEN error on a nullable field leaves it null and names it in `hidden`; any other error
+ * fails the whole page.
+ */
+export async function selectionRecords(schema: GraphQLSchema, typeName: string, fields: string, sources: readonly unknown[], context: unknown): Promise<SelectionRecords> {
+  const plan = planOf(schema, typeName, fields);
+  const hidden = new Set<string>();
+  const records = (await all(sources.map((source) => recordOf(plan, source, context, hidden)))) as Record<string, unknown>[];
+  return { records, hidden: [...hidden] };
+}
