@@ -380,14 +380,20 @@ export type ProfessionalCodeCriterion = {
 export type ProfessionalCodeField =
   /** Situations only: FINESS ET of the situation's establishment. */
   | 'ESTABLISHMENT'
+  /** Situations only: TRE_R23 exercise mode code. */
+  | 'EXERCISE_MODE'
   /** RPPS (11 digits) or ADELI (9 characters) number. */
   | 'NATIONAL_NUMBER'
   /** TRE_G15 profession code. */
   | 'PROFESSION'
   /** The professional's id. */
   | 'PROFESSIONAL'
+  /** TRE_R30 region stored with the placement: a situation's establishment's; for a professional, the one region all their establishments share. */
+  | 'REGION'
   /** Situations only: `<professional id>.<unit id>`. */
   | 'SITUATION'
+  /** Situations only: the situation's identifier (`S` and digits, see Situation.identifier). */
+  | 'SITUATION_IDENTIFIER'
   /** TRE_R38 specialty code. */
   | 'SPECIALTY'
   /** Situations only: the unit id. */
@@ -1033,7 +1039,7 @@ export type FhirPractitionerRoleSearchQueryVariables = Exact<{
 }>;
 
 
-export type FhirPractitionerRoleSearchQuery = { situationSearch: { edges: Array<{ cursor: string, node: { id: string, professional: { id: string, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null } }> } };
+export type FhirPractitionerRoleSearchQuery = { situationSearch: { edges: Array<{ cursor: string, node: { id: string, identifier: string, professional: { id: string, rppsNumber: string | null, adeliNumber: string | null, archived: boolean, createdAt: string, updatedAt: string, profession: { system: string, code: string, display: string | null } | null, specialty: { system: string, code: string, display: string | null } | null }, unit: { id: string, archived: boolean }, establishment: { id: string, address: { regionCode: string } }, exerciseMode: { system: string, code: string, display: string | null } | null } }> } };
 
 export type FhirPractitionerRoleCountQueryVariables = Exact<{
   criteria: ProfessionalSearchCriteria;
