@@ -9,9 +9,9 @@
  * Files read beside a source at run time (migrations folders, code systems, the console's dist,
  * the demo's CSV) keep resolving: each `import.meta.url` of a bundled module is rewritten to its
  * original file's URL, relative to the bundle (`__dirname` and `__filename` likewise for CommonJS
- * modules). PGlite (its WebAssembly and data files), Vite (the console's build child) and the
- * OpenTelemetry API (one instance shared with @apollo/gateway, platform/tracing.ts) stay
- * external: Node loads them from node_modules as before.
+ * modules). PGlite (its WebAssembly and data files), Vite (the console's build child), the
+ * OpenTelemetry API (one instance shared with @apollo/gateway, platform/tracing.ts) and tr46
+ * stay external: Node loads them from node_modules as before.
  *
  * Run alone: `node --import ./scripts/runtime/ts-resolve.ts scripts/runtime/hub-build.ts [--force]`.
  */
@@ -29,8 +29,12 @@ const ENTRY = 'scripts/lib/run-start.ts';
 const INPUTS = ['platform', 'subgraphs', 'gateway', 'fhir', 'scripts', 'schemas', 'web/build', 'package-lock.json'].map((path) => join(ROOT, path));
 /** Only what a bundle contains: code and the JSON it may import (not SQL, CSV or keys, read at run time from the sources). */
 const BUNDLED = (name: string) => /\.(ts|js|mjs|cjs|json)$/.test(name);
-/** Packages loaded from node_modules at run time (see above). */
-const EXTERNAL = [/^@electric-sql\/pglite(\/|$)/, /^vite(\/|$)/, /^@opentelemetry\/api$/];
+/**
+ * Packages loaded from node_modules at run time (see above). tr46 (node-fetch's URL code) too: it
+ * requires Node's deprecated `punycode`, which Node warns about (DEP0040) unless the caller lies
+ * in node_modules, as it does there and does not in a bundle.
+ */
+const EXTERNAL = [/^@electric-sql\/pglite(\/|$)/, /^vite(\/|$)/, /^@opentelemetry\/api$/, /^tr46$/];
 /** Builds kept besides the current one: a hub still running from an older one may load its lazy chunks. */
 const KEEP = 2;
 
@@ -52,7 +56,12 @@ const BANNER = [
   'const __rorPath = (path) => __rorFileURLToPath(new URL(path, import.meta.url));',
 ].join(' ');
 
-/** Each module's own file: `import.meta.url` (and CommonJS `__dirname`/`__filename`) as the original file's, relative to the chunk. */
+/**
+ * Each module's own file: `import.meta.url` (and CommonJS `__dirname`/`__filename`) as the
+ * original file's, relative to the chunk. A text rewrite: the words inside a longer string or a
+ * comment are rewritten too, which changes no behaviour; a string or property that is exactly
+ * them is left alone.
+ */
 export function rewriteFileUrls(code: string, file: string, outDir: string): string {
   const fromOut = (path: string) => relative(outDir, path).split('\\').join('/') || '.';
   const self = JSON.stringify(fromOut(file));
