@@ -12,10 +12,13 @@ import { checkPortsFree, hubClaims } from './ports.js';
 import { assertDirLockFree } from '../../platform/db/dir-lock.js';
 import { ensureConsoleBuilt } from '../../web/build/build.js';
 import { startupPhases } from './phases.js';
+import { clusterTemplate, saveTemplate } from './cluster-template.js';
+import type { Database } from '../../platform/db/client.js';
 
 try {
   const phases = startupPhases();
-  const config = loadConfig();
+  // A new embedded data directory starts from the migrated cluster an earlier first start kept.
+  const { config, saveTo } = clusterTemplate(loadConfig());
   const logger = createLogger(config.logLevel);
   installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the hub
   const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
@@ -33,7 +36,8 @@ try {
   opening?.catch(() => {}); // its failure is startHub's to report
   const { startHub } = await import('../hub.js');
   phases.mark('hub modules');
-  const hub = await startHub(config, logger, { phases, opening });
+  const afterMigrations = saveTo ? (db: Database) => saveTemplate(db, saveTo) : undefined;
+  const hub = await startHub(config, logger, { phases, opening, afterMigrations });
   const seconds = (performance.now() / 1000).toFixed(1);
   logger.info({ urls: hub.urls, startupSeconds: Number(seconds), consoleBuildSeconds: consoleBuild.seconds, phases: phases.ms, phasesCpu: phases.cpuMs }, 'ROR Hub ready');
   console.log(

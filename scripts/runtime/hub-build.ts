@@ -10,8 +10,8 @@
  * the demo's CSV) keep resolving: each `import.meta.url` of a bundled module is rewritten to its
  * original file's URL, relative to the bundle (`__dirname` and `__filename` likewise for CommonJS
  * modules). PGlite (its WebAssembly and data files), Vite (the console's build child), the
- * OpenTelemetry API (one instance shared with @apollo/gateway, platform/tracing.ts) and tr46
- * stay external: Node loads them from node_modules as before.
+ * OpenTelemetry API (one instance shared with @apollo/gateway, platform/tracing.ts), whatwg-url
+ * and tr46 stay external: Node loads them from node_modules as before.
  *
  * Run alone: `node --import ./scripts/runtime/ts-resolve.ts scripts/runtime/hub-build.ts [--force]`.
  */
@@ -30,11 +30,11 @@ const INPUTS = ['platform', 'subgraphs', 'gateway', 'fhir', 'scripts', 'schemas'
 /** Only what a bundle contains: code and the JSON it may import (not SQL, CSV or keys, read at run time from the sources). */
 const BUNDLED = (name: string) => /\.(ts|js|mjs|cjs|json)$/.test(name);
 /**
- * Packages loaded from node_modules at run time (see above). tr46 (node-fetch's URL code) too: it
- * requires Node's deprecated `punycode`, which Node warns about (DEP0040) unless the caller lies
- * in node_modules, as it does there and does not in a bundle.
+ * Packages loaded from node_modules at run time (see above). whatwg-url and tr46 (node-fetch's URL
+ * code) too: they require Node's deprecated `punycode`, which Node warns about (DEP0040) unless
+ * the caller lies in node_modules, as it does there and does not in a bundle.
  */
-const EXTERNAL = [/^@electric-sql\/pglite(\/|$)/, /^vite(\/|$)/, /^@opentelemetry\/api$/, /^tr46$/];
+const EXTERNAL = [/^@electric-sql\/pglite(\/|$)/, /^vite(\/|$)/, /^@opentelemetry\/api$/, /^whatwg-url$/, /^tr46$/];
 /** Builds kept besides the current one: a hub still running from an older one may load its lazy chunks. */
 const KEEP = 2;
 
