@@ -28,8 +28,9 @@ RUN node --import ./scripts/runtime/ts-resolve.ts web/build/build.ts
 RUN node --import ./scripts/runtime/ts-resolve.ts scripts/runtime/hub-build.ts
 
 # The embedded database's default folder (used when DATABASE_URL is unset) must be writable by
-# the unprivileged user the hub runs as.
-RUN mkdir -p /app/.data && chown node:node /app/.data
+# the unprivileged user the hub runs as, and so must the migrated cluster a first start keeps for
+# the next (scripts/lib/cluster-template.ts).
+RUN mkdir -p /app/.data /app/.build/pglite && chown node:node /app/.data /app/.build/pglite
 USER node
 EXPOSE 4000 4001 4002 4003 4004
 CMD ["npm", "start"]

@@ -36,7 +36,8 @@ try {
   opening?.catch(() => {}); // its failure is startHub's to report
   const { startHub } = await import('../hub.js');
   phases.mark('hub modules');
-  const afterMigrations = saveTo ? (db: Database) => saveTemplate(db, saveTo) : undefined;
+  // A cache: a start that cannot write it (read-only checkout) goes on without it.
+  const afterMigrations = saveTo ? (db: Database) => saveTemplate(db, saveTo).catch((error: unknown) => logger.warn({ err: error }, 'the migrated cluster could not be kept for the next first start')) : undefined;
   const hub = await startHub(config, logger, { phases, opening, afterMigrations });
   const seconds = (performance.now() / 1000).toFixed(1);
   logger.info({ urls: hub.urls, startupSeconds: Number(seconds), consoleBuildSeconds: consoleBuild.seconds, phases: phases.ms, phasesCpu: phases.cpuMs }, 'ROR Hub ready');
