@@ -9,13 +9,13 @@
  * makes a new template; the hub's migrations still run against it and apply what is missing.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HubConfig } from '../../platform/config.js';
 import type { Database } from '../../platform/db/client.js';
 import { hashFiles } from '../../platform/files-hash.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TEMPLATES = join(ROOT, '.build', 'pglite');
 /** Where migrations live: every folder of that name under these. */
 const OWNERS = ['platform', 'subgraphs', 'fhir'];

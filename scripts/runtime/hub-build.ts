@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { hashFiles } from '../../platform/files-hash.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where builds are kept, one folder per hash of the inputs. */
 export const HUB_BUILDS = join(ROOT, '.build', 'hub');
 const ENTRY = 'scripts/lib/run-start.ts';
