@@ -7,7 +7,8 @@ ENV NODE_ENV=production \
     APOLLO_TELEMETRY_DISABLED=1
 
 # Runtime dependencies only: Node 24 runs the TypeScript sources itself (type stripping, with the
-# resolve hook of scripts/runtime/ts-resolve.ts, D102); no install scripts, as in development.
+# resolve hook of scripts/runtime/ts-resolve.ts, D102) or `npm start`'s bundle of them, built
+# below (D1xx-start16b-1); no install scripts, as in development.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
@@ -22,10 +23,14 @@ COPY scripts ./scripts
 # The console, built once in the image (web/build/build.ts): the gateway serves web/dist at /.
 COPY web ./web
 RUN node --import ./scripts/runtime/ts-resolve.ts web/build/build.ts
+# `npm start`'s production build (scripts/runtime/hub-build.ts, rolldown from Vite's dependencies),
+# made here so the container starts from it; `npm run serve` runs the sources (D102).
+RUN node --import ./scripts/runtime/ts-resolve.ts scripts/runtime/hub-build.ts
 
 # The embedded database's default folder (used when DATABASE_URL is unset) must be writable by
-# the unprivileged user the hub runs as.
-RUN mkdir -p /app/.data && chown node:node /app/.data
+# the unprivileged user the hub runs as, and so must the migrated cluster a first start keeps for
+# the next (scripts/lib/cluster-template.ts).
+RUN mkdir -p /app/.data /app/.build/pglite && chown node:node /app/.data /app/.build/pglite
 USER node
 EXPOSE 4000 4001 4002 4003 4004
 CMD ["npm", "start"]

@@ -16,7 +16,7 @@ const forbid = (folders, why) => ({
 });
 
 export default [
-  { ignores: ['node_modules/**', '.data/**', '**/migrations/**', 'web/dist/**', 'web/src/gql/**'] },
+  { ignores: ['node_modules/**', '.data/**', '.build/**', '**/migrations/**', 'web/dist/**', 'web/src/gql/**'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2023, sourceType: 'module' } },

@@ -29,6 +29,7 @@ import { oidcProxy } from './plugins/use-oidc-proxy.js';
 import { consolePages } from './plugins/use-console.js';
 import { forwardedRoutes } from './plugins/use-forwarded-routes.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions/server.js';
+import { plannerCoreOfGateway } from './subscriptions/plan.js';
 import type { ChangeFeed } from '../platform/changes/feed.js';
 import { inSpan, tracerOf, tracingOptions, useTracing } from '../platform/tracing.js';
 import { createGatewayMetrics } from './metrics.js';
@@ -174,7 +175,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   registerApolloRoute(app, server, { path: '/graphql', context: (request) => contextOf(buildContext, request) });
   const subscriptions = attachSubscriptionServer(app, {
     path: '/graphql',
-    supergraphSdl,
+    supergraph: plannerCoreOfGateway(gateway) ?? supergraphSdl, // the query side's planner, built once
     services,
     onSharedFetch: (name) => metrics.countShared(name, 'subscription'),
     subgraphUrls: options.subgraphUrls,

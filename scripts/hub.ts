@@ -41,7 +41,8 @@ function urlOf(app: FastifyInstance, host: string, path: string): string {
  * Opens the database (or takes the one `opening`, already on its way) and brings every
  * subgraph's schema to its latest migration.
  */
-export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[], phases?: StartupPhases, opening?: Promise<Database>): Promise<Database> {
+export async function prepareDatabase(config: HubConfig, logger: Logger, names: readonly SubgraphName[], options: StartOptions = {}): Promise<Database> {
+  const { phases, opening, afterMigrations } = options;
   const db = await (opening ?? openHubDatabase(config, logger));
   phases?.mark('database opened');
   try {
@@ -50,6 +51,7 @@ export async function prepareDatabase(config: HubConfig, logger: Logger, names: 
       ...names.map((name) => ({ owner: name, folder: SUBGRAPHS[name].migrationsFolder })),
       ...FHIR_MIGRATIONS,
     ]);
+    await afterMigrations?.(db);
     phases?.mark('migrations');
     if (config.seedDemo) {
       const seeded = await seedDemoRegion(db, names, new Date(), config.nodeEnv, config.passwordScryptLog2N, config.admissions);
@@ -73,15 +75,17 @@ export interface StartOptions {
   phases?: StartupPhases;
   /** The database, already being opened by the caller (`openHubDatabase`) while this module loaded. */
   opening?: Promise<Database>;
+  /** Runs once the schemas are migrated, before the demo seed (`npm start` keeps a copy: scripts/lib/cluster-template.ts). */
+  afterMigrations?: (db: Database) => Promise<void>;
 }
 
 export async function startHub(config: HubConfig, logger: Logger, options: StartOptions = {}): Promise<RunningHub> {
-  const { phases, opening } = options;
+  const { phases } = options;
   const internalSecret = internalSecretOf(config);
   await checkPortsFree(config.host, hubClaims(config)); // before the database: a taken port costs nothing
   // Before the database and the servers: both are traced only when tracing is on as they start.
   const stopTracing = await startTracing(config.tracing, 'ror-hub');
-  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES, phases, opening).catch(async (error: unknown) => {
+  const db = await prepareDatabase(config, logger, SUBGRAPH_NAMES, options).catch(async (error: unknown) => {
     await stopTracing();
     throw error;
   });

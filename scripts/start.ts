@@ -1,55 +1,20 @@
 /**
- * `npm start`: the whole hub in one process, on the embedded database by default.
- * Run as `node --import ./scripts/runtime/ts-resolve.ts` (package.json): Node's own type stripping,
+ * `npm start`: the whole hub in one process, on the embedded database by default
+ * (scripts/lib/run-start.ts), run from its production build (scripts/runtime/hub-build.ts:
+ * a few bundled files instead of ~2,500 modules, built again only when the sources changed).
+ * `ROR_HUB_BUILD=off` runs the sources themselves (type stripping, D102), e.g. while editing them.
+ * Run as `node --import ./scripts/runtime/ts-resolve.ts` (package.json): Node's compile cache on,
  * one process receiving the signals itself (a wrapper CLI such as tsx's relays them, and killed
  * the hub with SIGKILL during a long synchronous PGlite query, leaving the database unclosed).
  */
-import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../platform/config.js';
-import { installProcessGuard } from '../platform/process-guard.js';
-import { createLogger } from '../platform/logger.js';
-import { onShutdown } from './shutdown.js';
-import { startupFailure } from './lib/startup.js';
-import { checkPortsFree, hubClaims } from './lib/ports.js';
-import { assertDirLockFree } from '../platform/db/dir-lock.js';
-import { ensureConsoleBuilt } from '../web/build/build.js';
-import { startupPhases } from './lib/phases.js';
+import { pathToFileURL } from 'node:url';
+import { ensureHubBuilt } from './runtime/hub-build.js';
 
 try {
-  const phases = startupPhases();
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the hub
-  const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
-  // Checked before loading the hub's modules (seconds of the start): a taken port, or a data
-  // directory in use by a running hub, fails at once. Both are checked again when taken.
-  await checkPortsFree(config.host, hubClaims(config));
-  if (config.database.kind === 'pglite' && config.database.dataDir) assertDirLockFree(config.database.dataDir);
-  phases.mark('node and checks');
-  // The console (web/dist) is rebuilt only when its sources changed: a warm start skips Vite.
-  const consoleBuild = await ensureConsoleBuilt({ log: (line) => logger.info(line) });
-  phases.mark('console check');
-  // The database opens while the hub's modules load (seconds each, partly on different threads).
-  // With tracing on it opens later, in startHub, once the tracer that instruments it is running.
-  const opening = config.tracing ? undefined : (await import('./lib/database.js')).openHubDatabase(config, logger);
-  opening?.catch(() => {}); // its failure is startHub's to report
-  const { startHub } = await import('./hub.js');
-  phases.mark('hub modules');
-  const hub = await startHub(config, logger, { phases, opening });
-  const seconds = (performance.now() / 1000).toFixed(1);
-  logger.info({ urls: hub.urls, startupSeconds: Number(seconds), consoleBuildSeconds: consoleBuild.seconds, phases: phases.ms, phasesCpu: phases.cpuMs }, 'ROR Hub ready');
-  console.log(
-    [
-      `\nROR Hub ready in ${seconds} s (database: ${config.database.kind === 'pglite' ? `embedded PGlite${config.database.dataDir ? ` in ${config.database.dataDir}` : ', in memory'}` : 'PostgreSQL'})`,
-      `  Console  ${hub.urls.graphql.replace(/\/graphql$/, '/')}${consoleBuild.built ? `  (built in ${consoleBuild.seconds} s)` : ''}`,
-      `  GraphQL  ${hub.urls.graphql}`,
-      `  FHIR     ${hub.urls.fhir}  (try ${hub.urls.fhir}/metadata)`,
-      config.externalOidcDiscoveryUrl ? `  OpenID   trusted external issuer ${config.externalOidcDiscoveryUrl}` : `  OpenID   ${config.oidcIssuer}  (npm run token -- --user admin.ars)`,
-      ...Object.entries(hub.urls.subgraphs).map(([name, url]) => `  subgraph ${name.padEnd(14)} ${url}`),
-      '',
-    ].join('\n'),
-  );
-  shutdown.ready(hub.close);
+  if (process.env.ROR_HUB_BUILD === 'off') await import('./lib/run-start.js');
+  else await import(pathToFileURL((await ensureHubBuilt({ log: (line) => console.log(line) })).entry).href);
 } catch (error) {
-  startupFailure(error);
+  // Only the build can fail here: run-start reports its own failures and exits.
+  console.error(error);
+  process.exit(1);
 }

@@ -1,11 +1,14 @@
 /**
  * One result per change and distinct execution (gateway/subscriptions/event-results.ts), and the
- * variables a subscription's result depends on (gateway/subscriptions/plan.ts).
+ * variables a subscription's result depends on (gateway/subscriptions/plan.ts), and the planner
+ * built from the query side's core.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { parse, type ExecutionResult } from 'graphql';
 import { EventResults, resultClassOf } from '../gateway/subscriptions/event-results.js';
-import { resultVariables } from '../gateway/subscriptions/plan.js';
+import { createPlanner, plannerCoreOfGateway, resultVariables } from '../gateway/subscriptions/plan.js';
+import { ApolloGateway } from '@apollo/gateway';
+import { readCommittedSupergraph } from '../gateway/compose.js';
 
 const event = (position: string | undefined, beds = 1) => ({ data: { capacityChanged: { capacity: { availableBeds: beds } } }, ...(position ? { position } : {}) });
 const compute = () => vi.fn(async (): Promise<ExecutionResult> => ({ data: { n: Math.random() } }));
@@ -59,5 +62,25 @@ describe('result variables', () => {
   it('a variable used both as a filter and elsewhere is kept', () => {
     const document = parse('subscription($f: CapacityChangeFilter) { capacityChanged(filter: $f) { id other(filter: $f) } }');
     expect(resultVariables(document, undefined)).toEqual(['f']);
+  });
+});
+
+describe('the subscription planner reuses the query side\'s core (issue 16)', () => {
+  it('a loaded ApolloGateway hands over its supergraph, API schema and query planner; plans are the same as from the SDL', async () => {
+    const sdl = readCommittedSupergraph();
+    const gateway = new ApolloGateway({ supergraphSdl: sdl });
+    expect(plannerCoreOfGateway(gateway)).toBeNull(); // not loaded yet: the caller would build its own
+    await gateway.load();
+    try {
+      const core = plannerCoreOfGateway(gateway);
+      expect(core).not.toBeNull();
+      const document = parse('subscription { capacityChanged { id unit { id name } } }');
+      const shared = createPlanner(core!).plan(document, undefined);
+      const own = createPlanner(sdl).plan(document, undefined);
+      expect(shared.serviceName).toBe('capacities');
+      expect(JSON.stringify({ ...shared, operationContext: undefined })).toBe(JSON.stringify({ ...own, operationContext: undefined }));
+    } finally {
+      await gateway.stop();
+    }
   });
 });

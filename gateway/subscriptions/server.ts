@@ -21,7 +21,7 @@ import { isUpgradeClaimed } from '../../platform/upgrade.js';
 import type { Logger } from '../../platform/logger.js';
 import type { GatewayContext } from '../context.js';
 import type { ContextBuilder } from '../identity/index.js';
-import { createPlanner, type Planner } from './plan.js';
+import { createPlanner, type Planner, type PlannerCore } from './plan.js';
 import { createUpstreamPool, type UpstreamEvent, type UpstreamPool } from './upstream.js';
 import { executeEvent, type EventExecution } from './execute.js';
 import { pushable, type Pushable } from './pushable.js';
@@ -39,7 +39,8 @@ const SHARED_FETCH_WINDOW_MS = 250;
 
 export interface SubscriptionServerOptions {
   path: string;
-  supergraphSdl: string;
+  /** The supergraph's SDL, or the planner core the query side already built from it (plannerCoreOfGateway). */
+  supergraph: string | PlannerCore;
   services: ServiceMap;
   subgraphUrls: Readonly<Record<string, string>>;
   buildContext: ContextBuilder;
@@ -116,7 +117,7 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined, request
 }
 
 export function attachSubscriptionServer(app: FastifyInstance, options: SubscriptionServerOptions): SubscriptionServer {
-  const planner: Planner = createPlanner(options.supergraphSdl);
+  const planner: Planner = createPlanner(options.supergraph);
   // Executions of one change share their fetches, also just after the answer (they start a little apart).
   const services = withSharedFetches(options.services, { windowMs: SHARED_FETCH_WINDOW_MS, onShared: options.onSharedFetch });
   const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs });

@@ -6,11 +6,11 @@
  * Run alone: `npm run build:console` (rebuilds only when needed; `--force` always).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { hashFiles } from '../../platform/files-hash.js';
 
 const WEB = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = join(WEB, '..');
@@ -18,22 +18,9 @@ export const DIST = join(WEB, 'dist');
 const STAMP = join(DIST, '.sources');
 const INPUTS = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'package-lock.json')];
 
-function files(path: string): string[] {
-  if (!existsSync(path)) return [];
-  try {
-    return readdirSync(path, { withFileTypes: true }).flatMap((entry) => files(join(path, entry.name)));
-  } catch {
-    return [path]; // not a directory
-  }
-}
-
 /** The hash of the build's inputs: paths and contents, in a stable order. */
 export function sourcesHash(): string {
-  const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap(files).sort()) {
-    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
+  return hashFiles(ROOT, INPUTS);
 }
 
 /**

@@ -28,7 +28,7 @@ export function withCrisis<C, S extends { crisis?: CrisisSeed }>(spec: SubgraphS
     },
     seed: async (db, input) => {
       const seeded = await spec.seed(db, input);
-      return (await seedCrisis(db, input.crisis)) || seeded;
+      return (await seedCrisis(db, input)) || seeded;
     },
   };
 }

@@ -45,10 +45,15 @@ const COMMUNICATION: Array<[string | null, string, string, string, string]> = [
   ['LEVEL_3', 'Population du territoire', 'Ouverture du centre dédié', 'PRESS', 'Référent communication'],
 ];
 
-/** Writes the demo CPTS once: nothing when the subgraph already holds one. */
-export async function seedCrisis(db: Database, input: CrisisSeed | undefined): Promise<boolean> {
+/**
+ * Writes the demo CPTS once: nothing when the subgraph already holds one. `seed.crisis` is read
+ * only after that check: the demo hands a lazily built region, which a restart must not build.
+ */
+export async function seedCrisis(db: Database, seed: { crisis?: CrisisSeed }): Promise<boolean> {
   const [row] = await db.orm.select({ n: count() }).from(cpts);
-  if ((row?.n ?? 0) > 0 || !input?.professionalIds.length) return false;
+  if ((row?.n ?? 0) > 0) return false;
+  const input = seed.crisis;
+  if (!input?.professionalIds.length) return false;
   const [coordinator, ...others] = input.professionalIds;
   const lead = (i: number) => others[i % others.length] ?? coordinator!;
   const cptsId = DEMO_CPTS_ID;
