@@ -12,7 +12,7 @@ import { scriptedAdmissionUnit } from '../scripts/demo/region/admissions.js';
 import { createCipher, loadDataKey } from '../subgraphs/admissions/crypto.js';
 import { purgeClosedRequests } from '../subgraphs/admissions/requests/purge.js';
 import { seedAdmissions, type SeedAdmissionRequest } from '../subgraphs/admissions/requests/seed.js';
-import { databaseKinds, openMigratedDatabase, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, databaseKinds, openMigratedDatabase, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -94,7 +94,7 @@ function expectedRows(targets: RawTarget[], period: 'DAY' | 'WEEK'): Row[] {
     });
 }
 
-describe.each(databaseKinds())('admission indicators on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('admission indicators on %s', (kind) => {
   let hub: TestHub;
   let ars: string;
   let bedManager: string;

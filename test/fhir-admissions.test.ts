@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
@@ -35,7 +35,7 @@ const REQUEST = /* GraphQL */ `
   mutation($input: AdmissionRequestInput!) { requestAdmission(input: $input) { id version status targets { unit { id } status } } }
 `;
 
-describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('FHIR direct admissions on %s', (kind) => {
   let hub: TestHub;
   let hook: Receiver;
   let gpHook: Receiver;
