@@ -135,7 +135,20 @@ function perEventPlan(primary: FetchNode, rest: PlanNode | undefined): QueryPlan
   return { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [replayed, rest] } : replayed };
 }
 
+/*
+ * The last planner built, by its supergraph. A planner holds nothing of a hub but plans derived
+ * from the supergraph, and building one (the supergraph, its query graph) costs 1–3 s of CPU: a
+ * process that starts several hubs on one supergraph (a test file on both database kinds, the
+ * test run's shared hubs) builds it once (docs/testing.md § Speed).
+ */
+let lastPlanner: { supergraphSdl: string; planner: Planner } | null = null;
+
 export function createPlanner(supergraphSdl: string): Planner {
+  if (lastPlanner?.supergraphSdl !== supergraphSdl) lastPlanner = { supergraphSdl, planner: buildPlanner(supergraphSdl) };
+  return lastPlanner.planner;
+}
+
+function buildPlanner(supergraphSdl: string): Planner {
   const supergraph = Supergraph.build(supergraphSdl);
   const apiSchema = supergraph.apiSchema();
   const queryPlanner = new QueryPlanner(supergraph);
