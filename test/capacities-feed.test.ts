@@ -1,7 +1,7 @@
 /**
  * The automatic feed of hospital systems, `POST /feeds/capacities` through the gateway
  * (docs/capacities.md § Automatic feed): JSON and CSV, keyed by FINESS + UF code, atomic per batch,
- * idempotent, per-line results, authentication and rights; on a private hub per database kind.
+ * idempotent, per-line results, authentication and rights; on a private hub of its database kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';

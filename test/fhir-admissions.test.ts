@@ -1,5 +1,5 @@
 /**
- * Direct admissions in FHIR, end to end on a private hub per database kind, with real clients:
+ * Direct admissions in FHIR, end to end on a private hub of its database kind, with real clients:
  * a GP sends a request through GraphQL; the CHR Orléans bed manager's FHIR subscription (a
  * rest-hook receiver on the loopback) hears of the requested Task, finds it with
  * `Task?owner=…&status=requested` (fhir-kit-client), reads the ServiceRequest, and accepts by

@@ -1,6 +1,6 @@
 /**
  * Editing the offer through the gateway with real tokens of the demo accounts, on a private hub
- * per database kind (the shared demo data stay untouched): who may do what (in and out of
+ * of its database kind (the shared demo data stay untouched): who may do what (in and out of
  * perimeter, applications, anonymous callers), validation with nothing written on refusal,
  * archive / reactivate, copy, change of type, and the audit trail (docs/offer-editing.md).
  * Cross-subgraph rules (archive with professionals, transfers) are in offer-editing-professionals.test.ts.

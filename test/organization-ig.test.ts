@@ -1,7 +1,7 @@
 /**
  * Organization as the IG draws it (issue 17): an establishment's FINESS closure (closing type,
  * organization-period), helicopter landing zone, internal organisation names (its pôles) and
- * médico-social prices, end to end on each database kind: written through GraphQL (allowed and
+ * médico-social prices, end to end on its database kind: written through GraphQL (allowed and
  * refused by right and rule), through the FINESS import (POST /imports/finess) and through FHIR
  * PUT/PATCH, then read and searched with fhir-kit-client against answers computed by hand. One
  * private hub per kind (the writes), and the shared demo hubs for what the demo region holds.

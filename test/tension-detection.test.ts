@@ -1,5 +1,5 @@
 /**
- * Tension detection through the gateway on a private hub per database kind (docs/emergency.md §
+ * Tension detection through the gateway on a private hub of its database kind (docs/emergency.md §
  * Detection): a day above the reference mean + 2 SD raises one proposal, once; available beds below
  * the BJML raise one; a change-feed event per new proposal and none on a re-run; acknowledge and
  * dismiss with the rights, refused without them.
