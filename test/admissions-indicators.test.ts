@@ -1,9 +1,10 @@
 /**
  * Admission indicators, the demo's past requests and the retention purge (docs/admissions.md §
- * Indicators, § Data protection), the purge on both databases, the indicators on one: figures
- * by hand on the scripted subset of the demo (scripts/demo/region/admissions.ts), every figure
- * of the region against a computation here from the raw rows, day vs ISO week, who sees what through the gateway (ARS all, bed manager
- * its legal entity only, others refused), bad ranges, and the purge of old closed requests only.
+ * Indicators, § Data protection), the purge on both databases, the indicators on one: figures by
+ * hand on the scripted subset of the demo (scripts/demo/region/admissions.ts), every figure of the
+ * region against a computation here from the raw rows, day vs ISO week, who sees what through the
+ * gateway (ARS all, bed manager its legal entity only, others refused), bad ranges, and the purge
+ * of old closed requests only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
