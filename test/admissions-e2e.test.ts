@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Client as FhirClient } from 'fhir-kit-client';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 
@@ -67,7 +67,7 @@ function follow(client: Client, variables: Record<string, unknown>) {
   return { events, errors, next, stop };
 }
 
-describe.each(databaseKinds())('direct admission, end to end (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('direct admission, end to end (%s)', (kind) => {
   let hub: TestHub;
   const tokens: Record<string, string> = {};
   const sockets: Client[] = [];

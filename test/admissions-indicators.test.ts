@@ -1,9 +1,10 @@
 /**
  * Admission indicators, the demo's past requests and the retention purge (docs/admissions.md §
- * Indicators, § Data protection), on both databases: figures by hand on the scripted subset of
- * the demo (scripts/demo/region/admissions.ts), every figure of the region against a computation
- * here from the raw rows, day vs ISO week, who sees what through the gateway (ARS all, bed manager
- * its legal entity only, others refused), bad ranges, and the purge of old closed requests only.
+ * Indicators, § Data protection), the purge on both databases, the indicators on one: figures by
+ * hand on the scripted subset of the demo (scripts/demo/region/admissions.ts), every figure of the
+ * region against a computation here from the raw rows, day vs ISO week, who sees what through the
+ * gateway (ARS all, bed manager its legal entity only, others refused), bad ranges, and the purge
+ * of old closed requests only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -12,7 +13,7 @@ import { scriptedAdmissionUnit } from '../scripts/demo/region/admissions.js';
 import { createCipher, loadDataKey } from '../subgraphs/admissions/crypto.js';
 import { purgeClosedRequests } from '../subgraphs/admissions/requests/purge.js';
 import { seedAdmissions, type SeedAdmissionRequest } from '../subgraphs/admissions/requests/seed.js';
-import { databaseKinds, openMigratedDatabase, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, databaseKinds, openMigratedDatabase, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -94,7 +95,7 @@ function expectedRows(targets: RawTarget[], period: 'DAY' | 'WEEK'): Row[] {
     });
 }
 
-describe.each(databaseKinds())('admission indicators on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('admission indicators on %s', (kind) => {
   let hub: TestHub;
   let ars: string;
   let bedManager: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWK } from 'jose';
 import { requestClientToken, signClientAssertion } from '../scripts/token.js';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { sharedHub, type SharedHub } from './helpers/shared-hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
@@ -25,7 +25,7 @@ function ecKey(kid: string): { publicJwk: JWK; privateJwk: JWK } {
 
 const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
-describe.each(databaseKinds())('trust-circle applications through the API (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('trust-circle applications through the API (%s)', (kind) => {
   let hub: SharedHub;
   let url: string;
   let admin: Record<string, string>;

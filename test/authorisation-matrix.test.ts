@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
@@ -78,7 +78,7 @@ const EXPECTED: Record<string, { in: string; out: string; outcomes: Array<[Outco
 
 const SENSITIVE_UNIT = buildDemoRegion().units.find((u) => u.sensitive)!.id;
 
-describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('authorisation matrix on %s', (kind) => {
   const url = () => inject('hubs')[kind]!.graphql;
   const targets = new Map<string, Target>();
 

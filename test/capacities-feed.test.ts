@@ -1,11 +1,11 @@
 /**
  * The automatic feed of hospital systems, `POST /feeds/capacities` through the gateway
  * (docs/capacities.md § Automatic feed): JSON and CSV, keyed by FINESS + UF code, atomic per batch,
- * idempotent, per-line results, authentication and rights; on a private hub per database kind.
+ * idempotent, per-line results, authentication and rights; on a private hub of its database kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 
@@ -26,7 +26,7 @@ interface FeedAnswer {
   results: Array<{ line: number; unitId: string | null; status: string; reason?: string; field?: string; capacity?: { version: number; source: string; updatedBy: string } }>;
 }
 
-describe.each(databaseKinds())('POST /feeds/capacities through the gateway (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('POST /feeds/capacities through the gateway (%s)', (kind) => {
   let hub: TestHub;
   let units: Unit[];
   const base = () => hub.urls.graphql.replace(/\/graphql$/, '');

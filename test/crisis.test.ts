@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -34,7 +34,7 @@ interface Cell {
   history: Array<{ action: string; level: string | null; actor: string }>;
 }
 
-describe.each(databaseKinds())('CPTS crisis protocol (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('CPTS crisis protocol (%s)', (kind) => {
   let hub: TestHub;
   let coord: string;
   let gp: string;

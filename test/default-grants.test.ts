@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, userToken } from '../scripts/token.js';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -19,7 +19,7 @@ const ME = '{ me { id jobTitle establishments { id } defaultGrants { rights peri
 
 const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
-describe.each(databaseKinds())('default grants by function on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('default grants by function on %s', (kind) => {
   let hub: TestHub;
   let url: string;
   const freshToken = async (login: string) => `Bearer ${await userToken(url.replace(/\/graphql$/, ''), login, DEMO_PASSWORD)}`;

@@ -4,7 +4,7 @@
  * the gateway: who sees which rows, totals summed from them, the bed series ending on today's figure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { sharedHub, type SharedHub } from './helpers/shared-hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
@@ -20,7 +20,7 @@ type Table = { departmentCode: string; day: string; rows: Row[]; totals: Record<
 const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${parisToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-describe.each(databaseKinds())('département emergency table (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('département emergency table (%s)', (kind) => {
   let hub: SharedHub;
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({ authorization: tokens[who]! });

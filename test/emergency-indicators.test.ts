@@ -11,7 +11,7 @@ import { dailyIndicators } from '../subgraphs/tensions/emergency/indicators.js';
 import { bandOf } from '../subgraphs/tensions/emergency/detect.js';
 import { isoWeekOf } from '../subgraphs/tensions/emergency/dates.js';
 import type { EmergencyDayRow } from '../subgraphs/tensions/emergency/tables.js';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -116,7 +116,7 @@ function p7(values: number[], p: number): number {
   return i + 1 < s.length ? s[i]! + (h - i) * (s[i + 1]! - s[i]!) : s[i]!;
 }
 
-describe.each(databaseKinds())('emergency indicators and BJML through the gateway (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('emergency indicators and BJML through the gateway (%s)', (kind) => {
   let hub: TestHub;
   let declarant: string;
   let ars: string;

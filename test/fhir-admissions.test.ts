@@ -1,5 +1,5 @@
 /**
- * Direct admissions in FHIR, end to end on a private hub per database kind, with real clients:
+ * Direct admissions in FHIR, end to end on a private hub of its database kind, with real clients:
  * a GP sends a request through GraphQL; the CHR Orléans bed manager's FHIR subscription (a
  * rest-hook receiver on the loopback) hears of the requested Task, finds it with
  * `Task?owner=…&status=requested` (fhir-kit-client), reads the ServiceRequest, and accepts by
@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
@@ -35,7 +35,7 @@ const REQUEST = /* GraphQL */ `
   mutation($input: AdmissionRequestInput!) { requestAdmission(input: $input) { id version status targets { unit { id } status } } }
 `;
 
-describe.each(databaseKinds())('FHIR direct admissions on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('FHIR direct admissions on %s', (kind) => {
   let hub: TestHub;
   let hook: Receiver;
   let gpHook: Receiver;

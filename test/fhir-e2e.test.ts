@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, inject, beforeAll, afterAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
@@ -40,7 +40,7 @@ function expectConformant(resource: Resource): void {
   expect(rorIssues(resource as never)).toEqual([]);
 }
 
-describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('FHIR reads on %s', (kind) => {
   let bearer = '';
   const client = () => new Client({ baseUrl: hubs[kind]!.fhir, bearerToken: bearer });
   let sample: Sample;
@@ -189,7 +189,7 @@ describe.each(databaseKinds())('FHIR reads on %s', (kind) => {
  * A unit entered with every kind of figure through the GraphQL mutation, on a private hub (the
  * shared demo hubs are read by other test files, so they are not written to).
  */
-describe.each(databaseKinds())('FHIR Location of a freshly entered capacity on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('FHIR Location of a freshly entered capacity on %s', (kind) => {
   const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
   let hub: TestHub;
 

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
@@ -31,7 +31,7 @@ function expectConformant(resource: FhirResource): void {
 
 const bare = (bearer: string) => bearer.replace(/^Bearer /, '');
 
-describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('FHIR Practitioner and PractitionerRole on %s', (kind) => {
   let aggregator = '';
   let doctor: DemoProfessional;
   let unnumbered: DemoProfessional;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'fhir-kit-client';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
@@ -54,7 +54,7 @@ const phoneReport = (focus: string) => ({
   ],
 });
 
-describe.each(databaseKinds())('FHIR ror-task error reports on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('FHIR ror-task error reports on %s', (kind) => {
   let hub: TestHub;
   let hook: Receiver;
   const tokens: Record<string, string> = {};

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, searchBundleIssues } from './helpers/fhir/validate.js';
@@ -62,7 +62,7 @@ const sorted = (list: readonly string[]) => [...list].sort();
 
 beforeAll(() => loadR4Definitions());
 
-describe.each(databaseKinds())('FHIR Practitioner and PractitionerRole search on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('FHIR Practitioner and PractitionerRole search on %s', (kind) => {
   let aggregator = '';
   /** Every record GraphQL lists, and what FHIR serves of them. */
   let everyone: GqlProfessional[] = [];

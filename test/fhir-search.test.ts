@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues, searchBundleIssues } from './helpers/fhir/validate.js';
@@ -113,7 +113,7 @@ describe('capacity figures of the search', () => {
   });
 });
 
-describe.each(databaseKinds())('FHIR search on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('FHIR search on %s', (kind) => {
   const hub = () => hubs[kind]!;
   let bearer = '';
   let client: Client;

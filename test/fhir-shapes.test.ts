@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, inject, beforeAll } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
 import { arsTeamOf, territorialCoordinatorOf, townDoctorOf } from '../scripts/demo/identities.js';
 import { asApp } from './helpers/tokens.js';
@@ -41,7 +41,7 @@ async function readAll(client: Client, resourceType: string): Promise<Served[]> 
 const systemsOf = (concept: CodeableConcept | undefined) => (concept?.coding ?? []).map((c) => c.system);
 const count = (resources: Served[], test: (r: Served) => boolean) => `${resources.filter(test).length}/${resources.length}`;
 
-describe.each(databaseKinds())('the demo region as the IG draws it, on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('the demo region as the IG draws it, on %s', (kind) => {
   const served: Record<string, Served[]> = {};
 
   beforeAll(async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, sql } from 'drizzle-orm';
 import { establishments, organizations } from '../subgraphs/offer/tables.js';
-import { databaseKinds, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 
@@ -32,7 +32,7 @@ function post(url: string, file: string, headers: Record<string, string> = {}): 
   return fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: readFileSync(file) });
 }
 
-describe.each(databaseKinds())('POST /imports/finess through the gateway (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('POST /imports/finess through the gateway (%s)', (kind) => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub(kind);

@@ -18,7 +18,7 @@ import type { SubgraphName } from '../platform/config.js';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
-import { databaseKinds, testEnv, TEST_INTERNAL_SECRET } from './helpers/hub.js';
+import { endToEndKinds, testEnv, TEST_INTERNAL_SECRET } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 
@@ -67,7 +67,7 @@ async function post(graphql: string, body: unknown, authorization?: string) {
   return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> }) };
 }
 
-describe.each(databaseKinds())('gateway fetches and plans (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('gateway fetches and plans (%s)', (kind) => {
   let gateway: Gateway;
   let graphql: string;
   let relay: Awaited<ReturnType<typeof countingRelay>>;

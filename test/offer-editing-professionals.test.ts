@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 import { callAs, startProfessionalsHub, SYSTEM } from './helpers/professionals.js';
@@ -27,7 +27,7 @@ const PRO = `query($id: ID!) { professional(id: $id) { id establishments { id } 
 
 type Pro = { id: string; establishments: Array<{ id: string }>; units: Array<{ id: string; establishment: { id: string } }> };
 
-describe.each(databaseKinds())('offer editing with professionals on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('offer editing with professionals on %s', (kind) => {
   let hub: TestHub;
   let orleans: string, ars: string;
   const as = <T = Record<string, unknown>>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>

@@ -1,13 +1,13 @@
 /**
  * Editing the offer through the gateway with real tokens of the demo accounts, on a private hub
- * per database kind (the shared demo data stay untouched): who may do what (in and out of
+ * of its database kind (the shared demo data stay untouched): who may do what (in and out of
  * perimeter, applications, anonymous callers), validation with nothing written on refusal,
  * archive / reactivate, copy, change of type, and the audit trail (docs/offer-editing.md).
  * Cross-subgraph rules (archive with professionals, transfers) are in offer-editing-professionals.test.ts.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
@@ -70,7 +70,7 @@ function unitInput(ufCode: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-describe.each(databaseKinds())('offer editing on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('offer editing on %s', (kind) => {
   let hub: TestHub;
   let orleans: string, tours: string, ars: string, app: string;
   const as = <T = Record<string, unknown>>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>

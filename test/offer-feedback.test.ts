@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp.js';
@@ -58,7 +58,7 @@ async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-describe.each(databaseKinds())('offer feedback on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('offer feedback on %s', (kind) => {
   let hub: TestHub;
   let smtp: TestSmtpServer;
   let url: string;

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, inject } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
@@ -124,7 +124,7 @@ function comparable(rows: Row[]) {
   return rows.map(({ level, areaCode, sector, establishments, populated, quality, band }) => ({ level, areaCode, sector, establishments, populated, quality, band }));
 }
 
-describe.each(databaseKinds())('population indicators on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('population indicators on %s', (kind) => {
   const url = () => hubs[kind]!.graphql;
   const asAdmin = async () => ({ authorization: await asUser(url(), 'admin.ars') });
 

@@ -5,7 +5,7 @@
  * Expectations come from the demo builder.
  */
 import { describe, it, expect, inject } from 'vitest';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql as rawGql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
@@ -43,7 +43,7 @@ const UNIT_IDS = /* GraphQL */ `
   query ($filter: UnitFilter) { units(filter: $filter, first: 200) { edges { node { id } } totalCount } }
 `;
 
-describe.each(databaseKinds())('offer records on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('offer records on %s', (kind) => {
   const url = () => hubs[kind]!.graphql;
   const as = async (token: Promise<string>) => ({ authorization: await token });
 

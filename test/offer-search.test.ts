@@ -4,7 +4,7 @@
  * independently, from the demo region and a haversine distance.
  */
 import { describe, it, expect, inject } from 'vitest';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { gql as rawGql } from './helpers/graphql.js';
 import { asApp } from './helpers/tokens.js';
 import { buildDemoRegion } from '../scripts/demo/region.js';
@@ -46,7 +46,7 @@ const UNITS = /* GraphQL */ `
   }
 `;
 
-describe.each(databaseKinds())('offer search on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('offer search on %s', (kind) => {
   const url = () => hubs[kind]!.graphql;
   const as =
     (client: string): typeof rawGql =>

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { authorizeUrl, Browser, discover, exchangeCode, pkce, signIn, userToken, type Discovery } from '../scripts/token.js';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { createAccount, DEMO_PASSWORD, lastLoginOf, startOidcHub, type OidcHub } from './helpers/oidc.js';
 import { INVALID_CREDENTIALS } from '../subgraphs/professionals/oidc/interactions.js';
 
@@ -15,7 +15,7 @@ const AUDIENCE = 'urn:ror-hub:api';
 const state = () => randomBytes(8).toString('hex');
 const login = (name: string) => `${name}.${randomBytes(3).toString('hex')}`;
 
-describe.each(databaseKinds())('OpenID provider, hub users (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('OpenID provider, hub users (%s)', (kind) => {
   let oidc: OidcHub;
   let discovery: Discovery;
 

@@ -1,7 +1,7 @@
 /**
  * Organization as the IG draws it (issue 17): an establishment's FINESS closure (closing type,
  * organization-period), helicopter landing zone, internal organisation names (its pôles) and
- * médico-social prices, end to end on each database kind: written through GraphQL (allowed and
+ * médico-social prices, end to end on its database kind: written through GraphQL (allowed and
  * refused by right and rule), through the FINESS import (POST /imports/finess) and through FHIR
  * PUT/PATCH, then read and searched with fhir-kit-client against answers computed by hand. One
  * private hub per kind (the writes), and the shared demo hubs for what the demo region holds.
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client } from 'fhir-kit-client';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
@@ -69,7 +69,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; out
 
 beforeAll(() => loadR4Definitions());
 
-describe.each(databaseKinds())('Organization IG elements, written and searched on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('Organization IG elements, written and searched on %s', (kind) => {
   let hub: TestHub;
   let orleans = '';
   let tours = '';
@@ -275,7 +275,7 @@ describe.each(databaseKinds())('Organization IG elements, written and searched o
   });
 });
 
-describe.each(databaseKinds())('Organization IG elements on the demo region (%s, shared hub)', (kind) => {
+describe.each(endToEndKinds('postgres'))('Organization IG elements on the demo region (%s, shared hub)', (kind) => {
   const region = buildDemoRegion();
   const fhir = () => new Client({ baseUrl: hubs[kind]!.fhir });
 

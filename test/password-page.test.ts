@@ -17,7 +17,7 @@ import { newPasswordLink } from '../subgraphs/professionals/password-links.js';
 import { passwordTokens } from '../subgraphs/professionals/tables.js';
 import { LINK_REFUSALS, PASSWORDS_DIFFER } from '../subgraphs/professionals/password-page.js';
 import { escapeHtml } from '../subgraphs/professionals/oidc/pages.js';
-import { databaseKinds, fromSnapshot, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, fromSnapshot, reservePort, startTestHub, testEnv, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { createAccount } from './helpers/oidc.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.js';
@@ -70,7 +70,7 @@ function post(action: URL, fields: Record<string, string>): Promise<Response> {
   });
 }
 
-describe.each(databaseKinds())('password page on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('password page on %s', (kind) => {
   let smtp: TestSmtpServer;
   let hub: TestHub;
   let gateway: string;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { quarterOf, takePopulationSnapshot } from '../subgraphs/offer/population/series.js';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -30,7 +30,7 @@ describe('quarterOf', () => {
   });
 });
 
-describe.each(databaseKinds())('population quarterly series on %s', (kind) => {
+describe.each(endToEndKinds('postgres'))('population quarterly series on %s', (kind) => {
   let hub: TestHub;
   let url: string;
   let user: Record<string, string>;

@@ -6,7 +6,7 @@
  * catalogue also through the gateway with real tokens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, type TestHub } from './helpers/hub.js';
 import { sharedHub, type SharedHub } from './helpers/shared-hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
@@ -19,7 +19,7 @@ const LIST = `query($filter: ProfessionalFilter) { professionals(filter: $filter
 
 type Record_ = { id: string; jobTitle: string | null; workEmail: string | null; workPhone: string | null; mssanteAddress: string | null; specialty: { code: string; display: string | null } | null };
 
-describe.each(databaseKinds())('professional function and contacts on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('professional function and contacts on %s', (kind) => {
   let hub: TestHub;
   let orleans: Call, tours: Call, app: Call, anonymous: Call;
 
@@ -128,7 +128,7 @@ describe.each(databaseKinds())('professional function and contacts on %s', (kind
   });
 });
 
-describe.each(databaseKinds())('the rights catalogue through the gateway on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('the rights catalogue through the gateway on %s', (kind) => {
   let hub: SharedHub;
   beforeAll(() => {
     hub = sharedHub(kind); // reads only, through the gateway: the run's hub

@@ -7,10 +7,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { codeOf, startGatewayHub, type Call, type GatewayHub } from './helpers/professionals.js';
 
-describe.each(databaseKinds())('professionals through the gateway on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('professionals through the gateway on %s', (kind) => {
   let gateway: GatewayHub;
   let orleans: Call, bourges: Call, ars: Call, anonymous: Call;
 

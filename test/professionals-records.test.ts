@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Identity } from '../platform/auth/identity.js';
 import { purgeArchivedProfessionals } from '../subgraphs/professionals/purge.js';
-import { databaseKinds, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { ANONYMOUS, callAs, clientIdentity, codeOf, startProfessionalsHub, userIdentity, type Call } from './helpers/professionals.js';
 
@@ -24,7 +24,7 @@ interface Created {
   createProfessional: { id: string; lastName: string; firstName: string; rppsNumber: string | null; establishments: Array<{ id: string }> };
 }
 
-describe.each(databaseKinds())('professional records on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('professional records on %s', (kind) => {
   let hub: TestHub;
   /** Referents of CHR Orléans (legal entity 450000088) and of CHRU Tours (370000481), the ARS, an archiver. */
   let orleans: Call, tours: Call, ars: Call, archiver: Call, anonymous: Call, app: Call, appWithoutScope: Call;

@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import { Kind, parse, type DocumentNode } from 'graphql';
-import { databaseKinds } from './helpers/hub.js';
+import { endToEndKinds } from './helpers/hub.js';
 import { callAs, codeOf, startGatewayHub, SYSTEM, type Call, type GatewayHub } from './helpers/professionals.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp.js';
 
@@ -32,7 +32,7 @@ function outputFieldsNamed(document: DocumentNode): string[] {
   );
 }
 
-describe.each(databaseKinds())('rescue e-mail on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('rescue e-mail on %s', (kind) => {
   let gateway: GatewayHub;
   let smtp: TestSmtpServer;
   const logs: string[] = [];

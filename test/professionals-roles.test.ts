@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { GrantSpec } from './helpers/professionals.js';
-import { databaseKinds, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, type TestHub } from './helpers/hub.js';
 import { ANONYMOUS, callAs, clientIdentity, codeOf, startProfessionalsHub, SYSTEM, userIdentity, type Call } from './helpers/professionals.js';
 
 const ASSIGN = `mutation($p: ID!, $role: Role!, $kind: PerimeterKind!, $id: ID) {
@@ -28,7 +28,7 @@ interface Payload {
   ignoredRights: string[];
 }
 
-describe.each(databaseKinds())('role administration on %s', (kind) => {
+describe.each(endToEndKinds('pglite'))('role administration on %s', (kind) => {
   let hub: TestHub;
   /** Admin of CHR Orléans (legal entity 450000088), admin of CHRU Tours, a unit referent (no admin right), the ARS. */
   let orleans: Call, tours: Call, unitReferent: Call, ars: Call, anonymous: Call;

@@ -1,12 +1,12 @@
 /**
- * Tension detection through the gateway on a private hub per database kind (docs/emergency.md §
+ * Tension detection through the gateway on a private hub of its database kind (docs/emergency.md §
  * Detection): a day above the reference mean + 2 SD raises one proposal, once; available beds below
  * the BJML raise one; a change-feed event per new proposal and none on a re-run; acknowledge and
  * dismiss with the rights, refused without them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { addDays, isoWeekOf, parisToday } from '../subgraphs/tensions/emergency/dates.js';
@@ -62,7 +62,7 @@ async function seedReference(hub: TestHub): Promise<void> {
     from generate_series(date '2019-01-01', date '2019-03-03', interval '1 day') d`);
 }
 
-describe.each(databaseKinds())('tension detection (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('tension detection (%s)', (kind) => {
   let hub: TestHub;
   let declarant: string;
   let ars: string;

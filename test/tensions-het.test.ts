@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { createTensionService } from '../subgraphs/tensions/service.js';
@@ -46,7 +46,7 @@ interface Tension {
 type Result<T = Record<string, unknown>> = { data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
 const codeOf = (r: Result) => r.errors?.[0]?.extensions?.code;
 
-describe.each(databaseKinds())('HET declarations (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('HET declarations (%s)', (kind) => {
   let hub: TestHub;
   let declarant: string;
   let ars: string;

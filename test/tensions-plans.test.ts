@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -37,7 +37,7 @@ const BLEU = {
   actions: [{ levelCode: 'N1', description: 'Rafraîchissement des locaux' }, { levelCode: 'N2', description: 'Rappel des personnels', owner: 'DRH' }],
 };
 
-describe.each(databaseKinds())('Plan blanc and Plan bleu (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('Plan blanc and Plan bleu (%s)', (kind) => {
   let hub: TestHub;
   let blanc: string;
   let bleu: string;

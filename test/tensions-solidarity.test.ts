@@ -5,7 +5,7 @@
  * records and following a new entry; who may read the counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 
@@ -32,7 +32,7 @@ interface UnitCap {
 }
 const codeOf = (r: Result) => r.errors?.[0]?.extensions?.code;
 
-describe.each(databaseKinds())('solidarity establishments (%s)', (kind) => {
+describe.each(endToEndKinds('postgres'))('solidarity establishments (%s)', (kind) => {
   let hub: TestHub;
   let declarant: string;
   let ars: string;

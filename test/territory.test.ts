@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 import { enterCapacity } from './helpers/capacity-entry.js';
@@ -49,7 +49,7 @@ const EHPAD_PLACES = { nature: 'PLACE', installedBeds: 84, availableMen: 1, avai
 const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${parisToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-describe.each(databaseKinds())('territorial bed management (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('territorial bed management (%s)', (kind) => {
   let hub: TestHub;
   const tokens: Record<string, string> = {};
   const sockets: Client[] = [];

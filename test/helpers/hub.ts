@@ -26,8 +26,20 @@ const hubModule = () => import('../../scripts/hub.js');
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** The database kinds integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export function databaseKinds(): DatabaseKind[] {
-  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export function databaseKinds(env: NodeJS.ProcessEnv = process.env): DatabaseKind[] {
+  return env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/**
+ * The kinds of an end-to-end file (D1xx-suite16b-1, docs/testing.md § Which files run on both
+ * kinds): its scenarios go through HTTP, GraphQL or FHIR only, and what differs between the
+ * databases (drivers, connections, the change feed, locks, migrations) is run on both kinds by
+ * other files. It runs on `kind` alone — half such files name each kind — on both with
+ * ROR_TEST_ALL_KINDS=1, and on PGlite when PostgreSQL is not set: every test runs somewhere.
+ */
+export function endToEndKinds(kind: DatabaseKind, env: NodeJS.ProcessEnv = process.env): DatabaseKind[] {
+  const all = databaseKinds(env);
+  return env.ROR_TEST_ALL_KINDS === '1' || !all.includes(kind) ? all : [kind];
 }
 
 /**
