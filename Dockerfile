@@ -8,7 +8,7 @@ ENV NODE_ENV=production \
 
 # Runtime dependencies only: Node 24 runs the TypeScript sources itself (type stripping, with the
 # resolve hook of scripts/runtime/ts-resolve.ts, D102) or `npm start`'s bundle of them, built
-# below (D1xx-start16b-1); no install scripts, as in development.
+# below (D203); no install scripts, as in development.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 

@@ -1,5 +1,5 @@
 /**
- * Which database kinds a file runs on (D1xx-suite16b-1, docs/testing.md § Which files run on both
+ * Which database kinds a file runs on (D206, docs/testing.md § Which files run on both
  * kinds): `databaseKinds()` for the files whose behaviour depends on the database, and
  * `endToEndKinds(kind)` for end-to-end files, half of them naming each kind.
  */

@@ -384,7 +384,7 @@ describe('HealthcareService', () => {
   });
 
   it('sends the conventional bounds of an open age range, and no invalid element without activities or for archived units', () => {
-    // From birth, no upper age: the unit records 0 and 150 (D1xx-gaps17b-1), sent as they are.
+    // From birth, no upper age: the unit records 0 and 150 (D197), sent as they are.
     const openEnded = unitToHealthcareService(healthcareServiceRecord({ patientAge: { min: 0, max: 150 } }));
     expectConformant(openEnded);
     expect(ext(openEnded, EXTENSIONS.patientType)[0]?.extension?.at(-1)?.valueRange).toEqual({

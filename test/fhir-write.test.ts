@@ -61,7 +61,7 @@ function newService(model: Json, ufCode: string, name: string): Json {
     extension: [
       { url: EXTENSIONS.sensitiveUnit, valueBoolean: false },
       { url: HUB_EXTENSIONS.unitType, extension: [{ url: 'kind', valueCode: 'MCO' }, { url: 'discipline', valueCode: 'MEDICINE' }] },
-      // Adults, no upper age: the conventional bound (D1xx-gaps17b-1); the profile wants both.
+      // Adults, no upper age: the conventional bound (D197); the profile wants both.
       { url: EXTENSIONS.patientType, extension: [{ url: 'ageRange', valueRange: { low: { value: 18, code: 'a' }, high: { value: 150, code: 'a' } } }] },
     ],
     identifier: [{ value: `1${CHATEAUROUX}/${ufCode}` }],

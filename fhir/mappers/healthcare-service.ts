@@ -19,7 +19,7 @@ function years(value: number): Quantity {
 /**
  * ror-healthcareservice-patient-type: its supportedPatientInfo codes (TRE_R239) and its `ageRange`
  * (shape of the IG example HealthcareService-1234564). Every unit records both bounds (an open
- * end is 0 or 150 years, D1xx-gaps17b-1), so the extension and its range are always whole.
+ * end is 0 or 150 years, D197), so the extension and its range are always whole.
  */
 function patientType(record: HealthcareServiceRecord): Extension {
   const ages = { url: 'ageRange', valueRange: { low: years(record.patientAge.min), high: years(record.patientAge.max) } };

@@ -31,7 +31,7 @@ export function nationalNumberOfIdNatPs(value: string): string | null {
 }
 
 /**
- * Who the national exposure shows (D1xx-prof17b-1). ror-practitioner needs idNat_PS (1..1): a
+ * Who the national exposure shows (D195). ror-practitioner needs idNat_PS (1..1): a
  * record without RPPS nor ADELI number (the ARS team's, the ORU coordination's) is no health
  * professional of the ROR and is not a Practitioner (404, absent from searches and exports).
  */

@@ -1,5 +1,5 @@
 /**
- * A migrated, empty embedded cluster kept once per checkout (issue 16, D1xx-start16b-3): a first
+ * A migrated, empty embedded cluster kept once per checkout (issue 16, D205): a first
  * start on a new data directory spends most of its time creating the PGlite cluster (initdb in
  * WebAssembly, about 4.5 s of CPU) and migrating it. The first start that does so writes the
  * migrated cluster to .build/pglite/<hash>.tar, before the demo seed; a later first start (another

@@ -1,5 +1,5 @@
 /**
- * The hub's production build (issue 16, D1xx-start16b-1 amending D102): `npm start` runs
+ * The hub's production build (issue 16, D203 amending D102): `npm start` runs
  * scripts/lib/run-start.ts bundled by rolldown (Vite's bundler, a production dependency) into a few
  * files under .build/hub/<hash>/, instead of Node resolving, reading and compiling about 2,500
  * modules one by one. The folder is named by a hash of the build's inputs (the sources and the

@@ -207,7 +207,7 @@ export const units = offer.table(
     activityFieldCode: text('activity_field_code').notNull(),
     careModeCode: text('care_mode_code').notNull(),
     operationalActivityCodes: text('operational_activity_codes').array().notNull(),
-    /** Patientèle in years, both bounds always recorded: an open end is 0 or AGE_CEILING (D1xx-gaps17b-1). */
+    /** Patientèle in years, both bounds always recorded: an open end is 0 or AGE_CEILING (D197). */
     patientAgeMin: integer('patient_age_min').notNull(),
     patientAgeMax: integer('patient_age_max').notNull(),
     sensitive: boolean('sensitive').notNull().default(false),

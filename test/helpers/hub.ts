@@ -31,7 +31,7 @@ export function databaseKinds(env: NodeJS.ProcessEnv = process.env): DatabaseKin
 }
 
 /**
- * The kinds of an end-to-end file (D1xx-suite16b-1, docs/testing.md § Which files run on both
+ * The kinds of an end-to-end file (D206, docs/testing.md § Which files run on both
  * kinds): its scenarios go through HTTP, GraphQL or FHIR only, and what differs between the
  * databases (drivers, connections, the change feed, locks, migrations) is run on both kinds by
  * other files. It runs on `kind` alone — half such files name each kind — on both with

@@ -9,7 +9,7 @@
  *
  * Deliberate gaps: about 12 % of units (drawn per unit id) miss one thing the national
  * completeness rule checks, so the population indicators show real bands: their contacts
- * (`NO_CONTACT`; the patient age range is mandatory, D1xx-gaps17b-1). `populationGap` on the unit
+ * (`NO_CONTACT`; the patient age range is mandatory, D197). `populationGap` on the unit
  * says so. Some FINESS establishments also lack an address line, as in the source.
  */
 import { type Rng, rngFor } from './rng.js';

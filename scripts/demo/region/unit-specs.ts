@@ -35,7 +35,7 @@ export interface UnitSpec {
 const tpl = (name: string, activities: readonly OperationalActivityCode[], ages?: [number, number]): UnitTemplate =>
   ages ? { name, activities, ageMin: ages[0], ageMax: ages[1] } : { name, activities };
 
-/** Every range has both bounds; an adult one ends at the conventional "no upper age" (D1xx-gaps17b-1). */
+/** Every range has both bounds; an adult one ends at the conventional "no upper age" (D197). */
 const MAX_AGE = AGE_CEILING;
 const ADULT: [number, number] = [18, MAX_AGE];
 const CHILD: [number, number] = [0, 17];

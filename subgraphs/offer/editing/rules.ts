@@ -64,7 +64,7 @@ export function sseCapacityOf(raw: number | null | undefined): number | null {
 }
 
 /**
- * The patientèle's conventional open ends (D1xx-gaps17b-1): a unit taking patients from birth
+ * The patientèle's conventional open ends (D197): a unit taking patients from birth
  * records 0, one with no upper age records AGE_CEILING (the IG's example writes 150 so). Both
  * bounds are mandatory, as the ROR's entry asks and its FHIR profile needs (ageRange low and high).
  */

@@ -1,4 +1,4 @@
--- Both bounds of the patientèle are recorded (D1xx-gaps17b-1). Every search of the hub read a
+-- Both bounds of the patientèle are recorded (D197). Every search of the hub read a
 -- missing bound as open (no lower, no upper age), so a missing minimum becomes 0 and a missing
 -- maximum 150, the conventional bounds of an open range: no search answers differently after.
 UPDATE "offer"."unit" SET "patient_age_min" = 0 WHERE "patient_age_min" IS NULL;--> statement-breakpoint
