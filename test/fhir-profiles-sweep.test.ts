@@ -1,6 +1,6 @@
 /**
- * Issue 17, zero tolerance: every Organization, Location and HealthcareService the hub serves for
- * the demo region validates against its ROR profile as it is (`rorIssues`, no gap tolerated; the
+ * Issue 17, zero tolerance: every Organization, Location, HealthcareService, Practitioner and
+ * PractitionerRole the hub serves for the demo region validates against its ROR profile as it is (`rorIssues`, no gap tolerated; the
  * profile snapshots hold R4's rules too). Read with fhir-kit-client from the shared hubs, every page
  * of each type followed by its `next` link, as the national aggregator (access profile 1, which
  * sees sensitive units too).
@@ -17,11 +17,11 @@ const hubs = inject('hubs');
 type Resource = FhirResource & { id: string; extension?: Array<{ url: string }> };
 type Page = { total?: number; entry?: Array<{ resource: Resource; search?: { mode?: string } }>; link?: Array<{ relation: string; url: string }> };
 
-const TYPES = ['Organization', 'Location', 'HealthcareService'] as const;
+const TYPES = ['Organization', 'Location', 'HealthcareService', 'Practitioner', 'PractitionerRole'] as const;
 
 beforeAll(() => loadR4Definitions());
 
-describe.each(databaseKinds())('offer resources against their ROR profiles on %s', (kind) => {
+describe.each(databaseKinds())('served resources against their ROR profiles on %s', (kind) => {
   const served = new Map<string, Resource[]>();
   const totals = new Map<string, number | undefined>();
 
@@ -42,7 +42,7 @@ describe.each(databaseKinds())('offer resources against their ROR profiles on %s
     }
   }, 300_000);
 
-  it('pages through every resource of the three types (one Location and one HealthcareService per unit)', () => {
+  it('pages through every resource of the five types (one Location and one HealthcareService per unit)', () => {
     for (const resourceType of TYPES) {
       const resources = served.get(resourceType)!;
       expect(resources.length, resourceType).toBeGreaterThan(0);
