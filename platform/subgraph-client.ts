@@ -101,8 +101,13 @@ export interface SubgraphClient {
 }
 
 export function createSubgraphClient(config: HubConfig, secret: string, fetchFn: FetchLike = fetch): SubgraphClient {
+  return subgraphClientAt((name) => subgraphUrl(config, name), secret, config.timeouts.subgraphMs, fetchFn);
+}
+
+/** A client of the subgraphs at the URLs `urlOf` gives (a hub's own, or another process's). */
+export function subgraphClientAt(urlOf: (name: SubgraphName) => string, secret: string, timeoutMs: number, fetchFn: FetchLike = fetch): SubgraphClient {
   const query = <T>(name: SubgraphName, text: string, variables: Record<string, unknown> = {}) =>
-    postAsSystem<T>(fetchFn, { name, url: subgraphUrl(config, name) }, secret, text, variables, config.timeouts.subgraphMs);
+    postAsSystem<T>(fetchFn, { name, url: urlOf(name) }, secret, text, variables, timeoutMs);
   return {
     query,
     entities: async <T>(name: SubgraphName, typename: string, ids: readonly string[], selection: string) => {

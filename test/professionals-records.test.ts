@@ -10,7 +10,11 @@ import type { Identity } from '../platform/auth/identity.js';
 import { purgeArchivedProfessionals } from '../subgraphs/professionals/purge.js';
 import { endToEndKinds, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
-import { ANONYMOUS, callAs, clientIdentity, codeOf, startProfessionalsHub, userIdentity, type Call } from './helpers/professionals.js';
+import { ANONYMOUS, callAs, clientIdentity, codeOf, startProfessionalsHub, TEST_SECRET, userIdentity, type Call } from './helpers/professionals.js';
+import { backfillRegions } from '../subgraphs/professionals/region-backfill.js';
+import { createRegionStore } from '../subgraphs/professionals/region-store.js';
+import { createUnitDirectory } from '../subgraphs/professionals/offer-units.js';
+import { subgraphClientAt } from '../platform/subgraph-client.js';
 
 const CREATE = `mutation($input: CreateProfessionalInput!, $confirm: Boolean) {
   createProfessional(input: $input, confirmSimilar: $confirm) { id lastName firstName sex rppsNumber adeliNumber profession { code display } specialty { code } establishments { id } units { id } archived }
@@ -293,6 +297,25 @@ describe.each(endToEndKinds('pglite'))('professional records on %s', (kind) => {
       expect([await inRegions('24'), await inRegions('76')]).toEqual([1, 0]);
       // Reading the search needs professional.read, like the records.
       expect(codeOf(await appWithoutScope(SEARCH, { c: { codes: [{ anyOf: [{ field: 'REGION', code: '24' }] }] } }))).toBe('FORBIDDEN');
+    });
+
+    it('fills the regions of placements written before they were stored, from the offer, and finds them by region again', async () => {
+      const created = await create(ars, { lastName: 'Region', firstName: 'Ancienne', establishmentIds: ['450002613'], unitIds: ['450002613-4554'] });
+      const id = created.data!.createProfessional.id;
+      // As a row older than migration 0010 is: no region, so no region search finds it.
+      await hub.db.rows(sql`update professionals.unit_assignment set region_code = null where professional_id = ${id}`);
+      await hub.db.rows(sql`update professionals.establishment_assignment set region_code = null where professional_id = ${id}`);
+      const inRegion = async () =>
+        (await ars<{ situationSearch: { edges: Array<{ node: { id: string } }> } }>(SEARCH, { c: { codes: [{ anyOf: [{ field: 'PROFESSIONAL', code: id }] }, { anyOf: [{ field: 'REGION', code: '24' }] }] } })).data!.situationSearch.edges.length;
+      expect(await inRegion()).toBe(0);
+      // The hourly job's work, with the subgraph's own store and the offer reached as the job reaches it.
+      const directory = createUnitDirectory(subgraphClientAt((name) => hub.urls.subgraphs[name], TEST_SECRET, 10_000));
+      const store = createRegionStore(hub.db.orm);
+      expect(await backfillRegions(store, directory)).toBeGreaterThanOrEqual(2);
+      expect(await inRegion()).toBe(1);
+      expect(await hub.db.rows(sql`select region_code from professionals.establishment_assignment where professional_id = ${id}`)).toEqual([{ region_code: '24' }]);
+      // Nothing left: a second run finds nothing to do.
+      expect(await backfillRegions(store, directory)).toBe(0);
     });
   });
 

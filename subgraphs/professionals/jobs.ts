@@ -1,6 +1,7 @@
 /**
  * Background jobs of the professionals subgraph, started with its app and stopped when it closes:
- * delivery of the mail outbox, and the hourly purge of records archived beyond the retention.
+ * delivery of the mail outbox, the hourly purge of records archived beyond the retention, and the
+ * hourly backfill of placements' regions (region-backfill.ts).
  * Every process serving the subgraph starts them: mails are claimed row by row, and each
  * period's purge runs in one process only (platform/periodic-job.ts).
  */
@@ -12,6 +13,10 @@ import { publicBaseOf } from './password-links.js';
 import { purgeArchivedProfessionals } from './purge.js';
 import { registerMailer } from './runtime.js';
 import { mailOutbox } from './tables.js';
+import { backfillRegions } from './region-backfill.js';
+import { createRegionStore } from './region-store.js';
+import { createUnitDirectory } from './offer-units.js';
+import { createSubgraphClient } from '../../platform/subgraph-client.js';
 
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -28,9 +33,24 @@ function startPurge(deps: SubgraphDeps): () => Promise<void> {
   });
 }
 
+const REGION_BACKFILL_EVERY_MS = 3_600_000;
+
+function startRegionBackfill(deps: SubgraphDeps): () => Promise<void> {
+  const store = createRegionStore(deps.db.orm);
+  const directory = createUnitDirectory(createSubgraphClient(deps.config, deps.internalSecret));
+  return startPeriodicJob(deps.db, deps.logger.child({ component: 'professionals-regions' }), {
+    name: 'professionals-region-backfill',
+    everyMs: REGION_BACKFILL_EVERY_MS,
+    run: () => backfillRegions(store, directory),
+  });
+}
+
 export function startBackgroundJobs(app: FastifyInstance, deps: SubgraphDeps): void {
   const mail = deliverOutbox(app, deps, mailOutbox, 'professionals');
   registerMailer(app, { publicBase: publicBaseOf(deps.config.oidcIssuer), nudge: () => mail.nudge() });
   const stopPurge = startPurge(deps);
-  app.addHook('onClose', () => stopPurge());
+  const stopRegions = startRegionBackfill(deps);
+  app.addHook('onClose', async () => {
+    await Promise.all([stopPurge(), stopRegions()]);
+  });
 }

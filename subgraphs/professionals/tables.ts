@@ -61,7 +61,7 @@ export const establishmentAssignments = professionals.table(
      * TRE_R30 region of the establishment, as the offer gave it at the write (the professionals
      * subgraph holds no regions): a Practitioner's region tag is the one region all of these share,
      * searched by `_tag` in SQL. Null when the offer does not know the establishment, and on rows
-     * older than migration 0010 not yet rewritten.
+     * older than migration 0010 until the region backfill (region-backfill.ts) fills them.
      */
     regionCode: text('region_code'),
   },
@@ -89,16 +89,16 @@ export const unitAssignments = professionals.table(
      */
     exerciseModeCode: text('exercise_mode_code'),
     /**
+     * TRE_R30 region of the unit's establishment, as the offer gave it when the unit was placed or
+     * transferred (the professionals subgraph holds no regions): the PractitionerRole's region tag,
+     * searched by `_tag` in SQL. Null on rows older than migration 0010 until the region backfill (region-backfill.ts) fills them.
+     */
+    regionCode: text('region_code'),
+    /**
      * The IG's identifiantSituationOperationnelle, assigned by the hub (a ROR) when the row is
      * created and never changed: placement writes update rows in place (record-writer.ts), so
      * a situation keeps it as long as the person stays in the unit. Served as `S` + 7 digits.
      */
-    /**
-     * TRE_R30 region of the unit's establishment, as the offer gave it when the unit was placed or
-     * transferred (the professionals subgraph holds no regions): the PractitionerRole's region tag,
-     * searched by `_tag` in SQL. Null only on rows older than migration 0010 not yet rewritten.
-     */
-    regionCode: text('region_code'),
     situationNumber: bigint('situation_number', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
   },
   (t) => [
