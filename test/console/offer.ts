@@ -47,7 +47,7 @@ export function offerScenarios(current: () => ConsoleRun): void {
     await referent.getByRole('heading', { level: 1, name: 'DERMATOLOGIE' }).waitFor();
     expect(referent.url()).toBe(`${current().base}/offre/unites/${UNIT_ID}`);
     const identity = referent.getByRole('region', { name: 'Identité' });
-    await expect(identity.textContent()).resolves.toContain('De 18 à 120 ans');
+    await expect(identity.textContent()).resolves.toContain('À partir de 18 ans');
     const activities = await referent.getByRole('region', { name: 'Activités et nomenclatures' }).textContent();
     expect(activities).toMatch(/Champ d’activité.*[A-Za-zé]+.*\(\w+\)/);
     await expectAccessible(referent);
@@ -70,7 +70,7 @@ export function offerScenarios(current: () => ConsoleRun): void {
 
     // The history names the change, who made it and when.
     const history = referent.getByRole('region', { name: 'Historique des modifications' });
-    await history.getByText('Âge maximal : 120 → 110').waitFor();
+    await history.getByText('Âge maximal : 150 → 110').waitFor();
     await expect(history.textContent()).resolves.toMatch(/Modification — \d\d\/\d\d\/\d{4} \d\d:\d\d, par ref\.etab\.orleans/);
     await expectAccessible(referent);
 
