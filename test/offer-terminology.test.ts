@@ -1,7 +1,7 @@
 /** Terminology as data: the files, the loader (idempotent, version skip) and assertCodes. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { HubError } from '../platform/errors.js';
@@ -52,6 +52,17 @@ describe('terminology loader', () => {
     expect(await codeCount()).toBe(total);
     await syncTerminology(db); // back to the file's version
     expect((await db.orm.select().from(codes).where(eq(codes.system, r283.url))).find((c) => c.code === '1')?.display).toBe('Visible du grand public');
+  });
+  it('completes a system loaded as a subset of the same release (the codes missing are added, none removed)', async () => {
+    const r244 = TERMINOLOGY.organisationCategory;
+    // As a database loaded when the file held the demo's subset of this release did.
+    await db.orm.delete(codes).where(sql`${codes.system} = ${r244.url} and ${codes.code} > '20'`);
+    const subset = (await db.orm.select({ n: count() }).from(codes).where(eq(codes.system, r244.url)))[0]!.n;
+    expect(subset).toBeLessThan(r244.codes.length);
+    const sync = await syncTerminology(db);
+    expect(sync.loaded).toEqual([r244.name]);
+    expect((await db.orm.select({ n: count() }).from(codes).where(eq(codes.system, r244.url)))[0]!.n).toBe(r244.codes.length);
+    expect(await codeCount()).toBe(total);
   });
 });
 
