@@ -9,7 +9,8 @@ export interface OfferUnit {
   id: string;
   name: string;
   archived: boolean;
-  patientAge: { min: number | null; max: number | null } | null;
+  /** Both bounds always recorded (D197): an open end is 0 or 150 years. */
+  patientAge: { min: number; max: number };
   establishment: { id: string; organization: { id: string } };
 }
 
@@ -22,10 +23,9 @@ export async function unitsForRequest(client: SubgraphClient, unitIds: readonly 
     const unit = found[i];
     if (!unit) throw new HubError('BAD_USER_INPUT', `Unit ${id} does not exist.`, { field: 'unitIds', unitId: id });
     if (unit.archived) throw new HubError('BAD_USER_INPUT', `Unit ${id} (${unit.name}) is archived: it takes no admission.`, { field: 'unitIds', unitId: id });
-    const { min, max } = unit.patientAge ?? { min: null, max: null };
-    if ((min !== null && patientAge < min) || (max !== null && patientAge > max)) {
-      const range = `${min ?? 0}–${max ?? '…'}`;
-      throw new HubError('BAD_USER_INPUT', `Unit ${id} (${unit.name}) takes patients aged ${range} years, not ${patientAge}.`, { field: 'unitIds', unitId: id });
+    const { min, max } = unit.patientAge;
+    if (patientAge < min || patientAge > max) {
+      throw new HubError('BAD_USER_INPUT', `Unit ${id} (${unit.name}) takes patients aged ${min}–${max} years, not ${patientAge}.`, { field: 'unitIds', unitId: id });
     }
     return unit;
   });
