@@ -324,6 +324,25 @@ describe.each(endToEndKinds('pglite'))('offer editing on %s', (kind) => {
       expect(codeOf(await as(tours, COPY, { id: TOURS_UNIT, name: 'COPIE', uf: 'C1' }))).toBe('FORBIDDEN');
     });
 
+    it('an own address written by an update takes its INSEE code as on creation, or is refused whole', async () => {
+      const unit = await createUnit('T020', { ownAddress: null });
+      const moved = await as<{ updateUnit: Unit }>(orleans, UPDATE_UNIT, {
+        id: unit.id,
+        input: { ownAddress: { line: '2 rue de la Gare', postalCode: '45100', city: 'Orléans' }, accessDetails: 'Porte 2' },
+      });
+      expect(moved.errors).toBeUndefined();
+      expect(moved.data!.updateUnit).toMatchObject({ hasOwnAddress: true, accessDetails: 'Porte 2', address: { line: '2 rue de la Gare', postalCode: '45100', inseeCode: '45234' } });
+
+      const nowhere = await as(orleans, UPDATE_UNIT, {
+        id: unit.id,
+        input: { ownAddress: { line: '1 rue du Moulin', postalCode: '45999', city: 'Nulle-Part-sur-Loire' }, accessDetails: 'Porte 3' },
+      });
+      expect(codeOf(nowhere)).toBe('BAD_USER_INPUT');
+      expect(nowhere.errors![0]!.extensions!.field).toBe('ownAddress.inseeCode');
+      const kept = await as<{ unit: Unit }>(ars, `{ unit(id: "${unit.id}") { ${UNIT_FIELDS} } }`);
+      expect(kept.data!.unit).toMatchObject({ accessDetails: 'Porte 2', address: { line: '2 rue de la Gare', inseeCode: '45234' } });
+    });
+
     it('an update that changes nothing records nothing; unknown codes write nothing', async () => {
       const unit = await createUnit('T003');
       const same = await as(orleans, UPDATE_UNIT, { id: unit.id, input: { sseCapacity: 12, name: 'Unité de test' } });
