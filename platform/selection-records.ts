@@ -31,6 +31,15 @@ import {
 
 /** Nesting levels a selection may have (the FHIR reads use three). */
 export const MAX_DEPTH = 4;
+/** Fields a selection may name, aliases counted (the largest FHIR read, a Location's, has 112). */
+export const MAX_FIELDS = 200;
+/**
+ * Objects and list items a page may build per record on average: the FHIR reads build a few dozen
+ * (a unit's contacts, hours, codes…). The text of `fields` is not under the gateway's depth and
+ * cost limits, so a selection that fans out (aliases of `establishment { units { … } }`) is stopped
+ * here before it fills the memory.
+ */
+export const MAX_VALUES_PER_RECORD = 200;
 
 /** One field of a compiled selection: how to resolve it and what to build from its value. */
 interface FieldPlan {
@@ -61,9 +70,15 @@ function collect(selections: readonly SelectionNode[]): Map<string, FieldNode[]>
   return byKey;
 }
 
-function compile(schema: GraphQLSchema, type: GraphQLObjectType, selections: readonly SelectionNode[], depth: number): FieldPlan[] {
+/** Counts the fields a compilation names, to refuse oversized selections before any resolver runs. */
+interface FieldCount {
+  n: number;
+}
+
+function compile(schema: GraphQLSchema, type: GraphQLObjectType, selections: readonly SelectionNode[], depth: number, count: FieldCount): FieldPlan[] {
   if (depth > MAX_DEPTH) throw badSelection(`at most ${MAX_DEPTH} levels`);
   return [...collect(selections)].map(([key, nodes]) => {
+    if (++count.n > MAX_FIELDS) throw badSelection(`at most ${MAX_FIELDS} fields`);
     const node = nodes[0]!;
     const field = type.getFields()[node.name.value];
     if (!field) throw badSelection(`${type.name} has no field ${node.name.value}`);
@@ -72,7 +87,7 @@ function compile(schema: GraphQLSchema, type: GraphQLObjectType, selections: rea
     if (isObjectType(named) !== subSelections.length > 0) throw badSelection(`${type.name}.${field.name} ${isObjectType(named) ? 'needs' : 'takes no'} sub-fields`);
     if (!isObjectType(named) && !isLeafType(named)) throw badSelection(`${type.name}.${field.name} is abstract`);
     const info = { fieldName: field.name, returnType: field.type, parentType: type, schema, path: { prev: undefined, key, typename: type.name } } as unknown as GraphQLResolveInfo;
-    return { key, field, args: getArgumentValues(field, node), info, sub: isObjectType(named) ? compile(schema, named, subSelections, depth + 1) : [] };
+    return { key, field, args: getArgumentValues(field, node), info, sub: isObjectType(named) ? compile(schema, named, subSelections, depth + 1, count) : [] };
   });
 }
 
@@ -95,7 +110,7 @@ function planOf(schema: GraphQLSchema, typeName: string, fields: string): FieldP
   }
   const operation = document.definitions[0];
   if (document.definitions.length !== 1 || operation?.kind !== Kind.OPERATION_DEFINITION) throw badSelection('one selection set of fields');
-  const plan = compile(schema, type, operation.selectionSet.selections, 1);
+  const plan = compile(schema, type, operation.selectionSet.selections, 1, { n: 0 });
   if (bySelection.size < 100) bySelection.set(cacheKey, plan); // a few selections are ever asked; no growth from odd callers
   return plan;
 }
@@ -113,40 +128,57 @@ function all(values: unknown[]): unknown[] | Promise<unknown[]> {
   return values.some(isPromise) ? Promise.all(values) : values;
 }
 
-function complete(type: GraphQLOutputType, value: unknown, plan: FieldPlan, context: unknown, hidden: Set<string>): unknown {
+/** What a page's building carries: the fields it hid, and the objects and list items it may still build. */
+interface PageState {
+  hidden: Set<string>;
+  valuesLeft: number;
+}
+
+/** Counts `n` built values against the page's budget (MAX_VALUES_PER_RECORD per record). */
+function spend(page: PageState, n: number): void {
+  page.valuesLeft -= n;
+  if (page.valuesLeft < 0) throw badSelection(`the selection builds more than ${MAX_VALUES_PER_RECORD} objects and list items per record; ask for fewer fields`);
+}
+
+function complete(type: GraphQLOutputType, value: unknown, plan: FieldPlan, context: unknown, page: PageState): unknown {
   if (isNonNullType(type)) {
-    return after(complete(type.ofType, value, plan, context, hidden), (inner) => {
+    return after(complete(type.ofType, value, plan, context, page), (inner) => {
       if (inner === null) throw new Error(`${plan.info.parentType.name}.${plan.field.name} resolved to null`);
       return inner;
     });
   }
   if (value === null || value === undefined) return null;
-  if (isListType(type)) return all((value as unknown[]).map((item) => complete(type.ofType, item, plan, context, hidden)));
+  if (isListType(type)) {
+    const items = value as unknown[];
+    spend(page, items.length);
+    return all(items.map((item) => complete(type.ofType, item, plan, context, page)));
+  }
   if (isLeafType(type)) return type.serialize(value);
-  return recordOf(plan.sub, value, context, hidden);
+  return recordOf(plan.sub, value, context, page);
 }
 
 /** A nullable field the caller may not read is null and named in `hidden`; any other error propagates. */
-function hide(plan: FieldPlan, hidden: Set<string>, error: unknown): null {
+function hide(plan: FieldPlan, page: PageState, error: unknown): null {
   if (isNonNullType(plan.field.type) || !isForbidden(error)) throw error;
-  hidden.add(plan.field.name);
+  page.hidden.add(plan.field.name);
   return null;
 }
 
-function fieldValue(plan: FieldPlan, source: unknown, context: unknown, hidden: Set<string>): unknown {
+function fieldValue(plan: FieldPlan, source: unknown, context: unknown, page: PageState): unknown {
   let value: unknown;
   try {
     const resolve = plan.field.resolve ?? defaultFieldResolver;
-    value = after(resolve(source, plan.args, context, plan.info), (resolved) => complete(plan.field.type, resolved, plan, context, hidden));
+    value = after(resolve(source, plan.args, context, plan.info), (resolved) => complete(plan.field.type, resolved, plan, context, page));
   } catch (error) {
-    return hide(plan, hidden, error);
+    return hide(plan, page, error);
   }
-  return isPromise(value) ? value.catch((error: unknown) => hide(plan, hidden, error)) : value;
+  return isPromise(value) ? value.catch((error: unknown) => hide(plan, page, error)) : value;
 }
 
 /** The record of one source, synchronous when every field's value is (most are: columns, codings already loaded). */
-function recordOf(plans: FieldPlan[], source: unknown, context: unknown, hidden: Set<string>): Record<string, unknown> | Promise<Record<string, unknown>> {
-  const values = plans.map((plan) => fieldValue(plan, source, context, hidden));
+function recordOf(plans: FieldPlan[], source: unknown, context: unknown, page: PageState): Record<string, unknown> | Promise<Record<string, unknown>> {
+  spend(page, 1);
+  const values = plans.map((plan) => fieldValue(plan, source, context, page));
   return after(all(values), (resolved) => {
     const record: Record<string, unknown> = {};
     for (let i = 0; i < plans.length; i++) record[plans[i]!.key] = resolved[i];
@@ -158,11 +190,12 @@ function recordOf(plans: FieldPlan[], source: unknown, context: unknown, hidden:
  * The records of `sources` (values of `typeName`, e.g. store rows) in the shape of `fields` (a
  * selection's inside, `id name establishment { id }`), resolved with `context` as one request's.
  * A FORBIDDEN error on a nullable field leaves it null and names it in `hidden`; any other error
- * fails the whole page.
+ * fails the whole page, and so does a selection that builds more than MAX_VALUES_PER_RECORD
+ * values per record (BAD_USER_INPUT).
  */
 export async function selectionRecords(schema: GraphQLSchema, typeName: string, fields: string, sources: readonly unknown[], context: unknown): Promise<SelectionRecords> {
   const plan = planOf(schema, typeName, fields);
-  const hidden = new Set<string>();
-  const records = (await all(sources.map((source) => recordOf(plan, source, context, hidden)))) as Record<string, unknown>[];
-  return { records, hidden: [...hidden] };
+  const page: PageState = { hidden: new Set<string>(), valuesLeft: MAX_VALUES_PER_RECORD * Math.max(sources.length, 1) };
+  const records = (await all(sources.map((source) => recordOf(plan, source, context, page)))) as Record<string, unknown>[];
+  return { records, hidden: [...page.hidden] };
 }

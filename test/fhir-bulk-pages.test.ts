@@ -110,10 +110,18 @@ describe.each(endToEndKinds('pglite'))('FHIR bulk export through the export page
     expect(page.data!.unitExportPage.hasNextPage).toBe(true);
     const deep = await gql(hub.urls.graphql, UNIT_PAGE, { fields: 'establishment { units { establishment { id } } }' }, { authorization: aggregator });
     expect(deep.errors).toBeUndefined(); // four levels: accepted
-    for (const fields of ['nope', 'establishment', 'id ...on Unit { name }', 'id {', 'establishment { units { establishment { units { id } } } }']) {
+    const aliases = (n: number, selection: string) => Array.from({ length: n }, (_, i) => `a${i}: ${selection}`).join(' ');
+    const fanOut = aliases(66, 'establishment { units { id } }'); // 198 fields, each unit's whole establishment 66 times
+    for (const fields of ['nope', 'establishment', 'id ...on Unit { name }', 'id {', 'establishment { units { establishment { units { id } } } }', aliases(201, 'id'), fanOut]) {
       const refused = await gql(hub.urls.graphql, UNIT_PAGE, { fields }, { authorization: aggregator });
-      expect({ fields, code: refused.errors?.[0]?.extensions?.code }).toEqual({ fields, code: 'BAD_USER_INPUT' });
+      expect({ fields: fields.slice(0, 80), code: refused.errors?.[0]?.extensions?.code }).toEqual({ fields: fields.slice(0, 80), code: 'BAD_USER_INPUT' });
     }
+    // The bounds name themselves, and a selection within them is served.
+    const tooMany = await gql(hub.urls.graphql, UNIT_PAGE, { fields: aliases(201, 'id') }, { authorization: aggregator });
+    expect(tooMany.errors![0]!.message).toContain('at most 200 fields');
+    const fanned = await gql(hub.urls.graphql, UNIT_PAGE, { fields: fanOut }, { authorization: aggregator });
+    expect(fanned.errors![0]!.message).toContain('objects and list items per record');
+    expect((await gql(hub.urls.graphql, UNIT_PAGE, { fields: aliases(200, 'id') }, { authorization: aggregator })).errors).toBeUndefined();
   });
 
   it('refuses the page fields called on the subgraphs without the gateway envelope (401)', async () => {
