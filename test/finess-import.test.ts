@@ -213,7 +213,7 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   let db: Database;
   let drop: () => Promise<void> = async () => {};
   let empty: string[] = [];
-  // One copy of the run's migrated database per kind (helpers/hub.ts), emptied before each test
+  // One copy of the run's migrated database per kind (helpers/hub.ts), emptied before each test (D2xx-long16c-1)
   // (sequences restarted): each test starts from the state a new copy has, without opening one
   // per test (a PGlite copy is a dump unpacked and PostgreSQL started in WebAssembly).
   beforeAll(async () => {
