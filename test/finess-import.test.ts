@@ -197,7 +197,7 @@ const kinds = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) 
 /**
  * The tables a migrated database has empty (every table a test can fill: the offer's records, the
  * audit trail, the change feed, …); the tables migrations filled (reference data, the migrations'
- * journal) are left out and must stay as they were.
+ * journal) are left out.
  */
 async function emptyTables(db: Database): Promise<string[]> {
   const tables = await db.rows<{ name: string }>(sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1`);
@@ -213,9 +213,9 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   let db: Database;
   let drop: () => Promise<void> = async () => {};
   let empty: string[] = [];
-  // One copy of the run's migrated database per kind (helpers/hub.ts), emptied before each test (D2xx-long16c-1)
-  // (sequences restarted): each test starts from the state a new copy has, without opening one
-  // per test (a PGlite copy is a dump unpacked and PostgreSQL started in WebAssembly).
+  // One copy of the run's migrated database per kind (helpers/hub.ts), emptied before each test,
+  // sequences restarted (D2xx-long16c-1): each test starts from the state a new copy has, without
+  // opening one per test (a PGlite copy is a dump unpacked and PostgreSQL started in WebAssembly).
   beforeAll(async () => {
     ({ db, drop } = await openMigratedDatabase(kind));
     empty = await emptyTables(db);
