@@ -6,10 +6,10 @@
  * with its scopes; once revoked, its token request is refused. On PGlite the CLI runs while the
  * hub is stopped (the embedded database serves one process); on PostgreSQL next to the running hub.
  *
- * The first command of each kind and `--help` run as real processes (`npm run admin` is a Node
- * process: its entry point, exit codes and outputs); the others call the same `main` in this
- * process (helpers/cli.ts runMain), which spares a Node start and the command's module loading
- * per run.
+ * The first command of each kind runs as a real process (`npm run admin` is a Node process: its
+ * entry point, exit codes and outputs); the others, `--help` included (handled by `main` too),
+ * call the same `main` in this process (helpers/cli.ts runMain), which spares a Node start and
+ * the command's module loading per run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -132,7 +132,7 @@ describe.each(databaseKinds())('admin CLI on a production hub from an empty data
 
 describe('admin CLI usage', () => {
   it('prints its help, and names a missing or foreign option (exit 2)', { timeout: 60_000 }, async () => {
-    const help = await runScript('scripts/admin.ts', ['--help'], {});
+    const help = await runMain(adminMain, ['--help'], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/create-user --login LOGIN/);
     const missing = await runMain(adminMain, ['register-app', '--client-id', 'x', '--login', 'y'], {});

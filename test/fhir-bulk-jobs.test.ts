@@ -14,7 +14,7 @@ import { startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { loadR4Definitions, r4Issues } from './helpers/fhir/validate.js';
-import { download, downloadRaw, kickOff, pollUntilDone, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
+import { download, downloadRaw, kickOff, pollUntilDone as pollPaced, statusUrlOf, type Manifest } from './helpers/fhir/bulk.js';
 import { createLogger } from '../platform/logger.js';
 import type { GraphQLExecutor } from '../platform/executor.js';
 import { demoPrivateJwk, demoPublicJwks } from '../scripts/demo/clients.js';
@@ -26,6 +26,12 @@ import { MAX_CHANGED_IDS, PAGE_ATTEMPTS, planPasses } from '../fhir/bulk/sources
 
 const FILE_RESOURCES = 100;
 const TOURS_ICU = '370004467-4557'; // ref.uo.tours enters its capacity
+
+/**
+ * The jobs' outcomes, polled every 50 ms rather than at Retry-After's whole seconds: this file
+ * tests the jobs and their workers; the client's pacing is fhir-bulk-export.test.ts's.
+ */
+const pollUntilDone = (statusUrl: string, bearer: string) => pollPaced(statusUrl, bearer, { everyMs: 50 });
 
 describe('FHIR bulk export jobs (private hub)', () => {
   let hub: TestHub;

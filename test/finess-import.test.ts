@@ -1,11 +1,11 @@
 /** FINESS import (issue 4 item 4, issue 19): both layouts, Lambert 93 and overseas UTM, validation, idempotent upsert, the CLI. */
 import { runMain, runScript, type Run } from './helpers/cli.js';
 import { main as importFinessMain } from '../scripts/import-finess.js';
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asc, count } from 'drizzle-orm';
+import { asc, count, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { acquireDirLock } from '../platform/db/dir-lock.js';
 import { auditEvents, establishments, organizations } from '../subgraphs/offer/tables.js';
@@ -194,15 +194,38 @@ async function counts(db: Database): Promise<[number, number]> {
 
 const kinds = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
+/**
+ * The tables a migrated database has empty (every table a test can fill: the offer's records, the
+ * audit trail, the change feed, …); the tables migrations filled (reference data, the migrations'
+ * journal) are left out.
+ */
+async function emptyTables(db: Database): Promise<string[]> {
+  const tables = await db.rows<{ name: string }>(sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1`);
+  const empty: string[] = [];
+  for (const { name } of tables) {
+    const [row] = await db.rows<{ filled: boolean }>(sql`select exists (select from ${sql.raw(name)}) as filled`);
+    if (!row?.filled) empty.push(name);
+  }
+  return empty;
+}
+
 describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   let db: Database;
   let drop: () => Promise<void> = async () => {};
-  // Each test on a new database: a copy of the run's migrated one (helpers/hub.ts).
-  beforeEach(async () => {
+  let empty: string[] = [];
+  // One copy of the run's migrated database per kind (helpers/hub.ts), emptied before each test,
+  // sequences restarted (D2xx-long16c-1): each test starts from the state a new copy has, without
+  // opening one per test (a PGlite copy is a dump unpacked and PostgreSQL started in WebAssembly).
+  beforeAll(async () => {
     ({ db, drop } = await openMigratedDatabase(kind));
-  });
-  afterEach(async () => {
+    empty = await emptyTables(db);
+    expect(empty).toEqual(expect.arrayContaining(['offer.establishment', 'offer.organization']));
+  }, 60_000);
+  afterAll(async () => {
     await drop();
+  });
+  beforeEach(async () => {
+    await db.rows(sql.raw(`truncate ${empty.join(', ')} restart identity`));
   });
 
   it('imports the demo CSV twice: the second run creates and updates nothing', async () => {

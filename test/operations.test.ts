@@ -139,10 +139,13 @@ describe('ports are checked before any database work', () => {
     const taken = await holdPort();
     const dir = newDir();
     const dataDir = join(dir, 'data');
-    const subgraph = await exitOf(start(['-s', 'start'], { ...ALL_EPHEMERAL, CAPACITIES_PORT: String(taken), ROR_DATA_DIR: dataDir, ROR_SEED_DEMO: 'false' }));
+    // Both starts at once: each must fail before touching the database, so neither waits on the other.
+    const [subgraph, gateway] = await Promise.all([
+      exitOf(start(['-s', 'start'], { ...ALL_EPHEMERAL, CAPACITIES_PORT: String(taken), ROR_DATA_DIR: dataDir, ROR_SEED_DEMO: 'false' })),
+      exitOf(start(['-s', 'start'], { ...ALL_EPHEMERAL, PORT: String(taken), ROR_DATA_DIR: dataDir, ROR_SEED_DEMO: 'false' })),
+    ]);
     expect(subgraph.code).not.toBe(0);
     expect(subgraph.stderr).toBe(`port ${taken} (capacities) is already in use — set PORT or CAPACITIES_PORT`);
-    const gateway = await exitOf(start(['-s', 'start'], { ...ALL_EPHEMERAL, PORT: String(taken), ROR_DATA_DIR: dataDir, ROR_SEED_DEMO: 'false' }));
     expect(gateway.code).not.toBe(0);
     expect(gateway.stderr).toBe(`port ${taken} (gateway) is already in use — set PORT`);
     expect(existsSync(dataDir)).toBe(false);
@@ -153,10 +156,12 @@ describe('ports are checked before any database work', () => {
     const taken = await holdPort();
     const dataDir = join(newDir(), 'data');
     const env = { ...ALL_EPHEMERAL, ROR_DATA_DIR: dataDir, ROR_SEED_DEMO: 'false', ROR_INTERNAL_SECRET: 'an-internal-secret-of-32-characters-or-more' };
-    const offer = await exitOf(start(['-s', 'run', 'serve', '--', 'offer'], { ...env, OFFER_PORT: String(taken) }));
+    const [offer, gateway] = await Promise.all([
+      exitOf(start(['-s', 'run', 'serve', '--', 'offer'], { ...env, OFFER_PORT: String(taken) })),
+      exitOf(start(['-s', 'run', 'serve', '--', 'gateway'], { ...env, PORT: String(taken) })),
+    ]);
     expect(offer.code).not.toBe(0);
     expect(offer.stderr).toBe(`port ${taken} (offer) is already in use — set PORT or OFFER_PORT`);
-    const gateway = await exitOf(start(['-s', 'run', 'serve', '--', 'gateway'], { ...env, PORT: String(taken) }));
     expect(gateway.code).not.toBe(0);
     expect(gateway.stderr).toBe(`port ${taken} (gateway) is already in use — set PORT`);
     expect(existsSync(dataDir)).toBe(false);
@@ -199,15 +204,16 @@ describe('npm start: ports, CLIs, shutdown', () => {
       await hub.waitFor(/ROR Hub ready/);
       if (round === 1) {
         for (let i = 1; i <= 4; i++) expect((await fetch(`http://127.0.0.1:${port + i}/health`)).status).toBe(200);
-        // No --hub: the script finds the hub from PORT, as `npm start` did.
+        // No --hub: the script finds the hub from PORT, as `npm start` did. The two tokens are
+        // independent processes: started together.
         const token = npm(['-s', 'run', 'token', '--', '--client', 'national-aggregator'], { NODE_ENV: 'development', PORT: String(port) });
-        const { code } = await token.exited;
+        // The import CLI finds the hub holding the database from ROR_PUBLIC_URL (PORT unset).
+        const user = npm(['-s', 'run', 'token', '--', '--user', 'admin.ars'], { NODE_ENV: 'development', ROR_PUBLIC_URL: `http://127.0.0.1:${port}` });
+        const [{ code }, userExit] = await Promise.all([token.exited, user.exited]);
         expect(token.stderr()).toBe('');
         expect(code).toBe(0);
         expect(decodeJwt(token.stdout().trim()).iss).toBe(`http://127.0.0.1:${port}/oidc`);
-        // The import CLI finds the hub holding the database from ROR_PUBLIC_URL (PORT unset).
-        const user = npm(['-s', 'run', 'token', '--', '--user', 'admin.ars'], { NODE_ENV: 'development', ROR_PUBLIC_URL: `http://127.0.0.1:${port}` });
-        expect((await user.exited).code, user.stderr()).toBe(0);
+        expect(userExit.code, user.stderr()).toBe(0);
         const finess = join(ROOT, 'scripts/demo/data/finess-cvl.csv');
         const imported = npm(['-s', 'run', 'import:finess', '--', finess, '--dry-run', '--json'], {
           NODE_ENV: 'test',

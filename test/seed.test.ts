@@ -54,7 +54,10 @@ describe('embedded database lock', () => {
     const dir = scratchDir('ror-lock-');
     dirs.push(dir);
     const config = { kind: 'pglite', dataDir: join(dir, 'db') } as const;
-    const db = await openDatabase(config);
+    // The first opener starts from the run's migrated dump when there is one (the lock is the
+    // point, not the cluster's creation, which the seed test above does on an empty directory).
+    const loadFrom = process.env.ROR_TEST_MIGRATED_PGLITE;
+    const db = await openDatabase({ ...config, ...(loadFrom ? { loadFrom } : {}) });
     try {
       // The lock is per process; simulate another live process by writing our parent's pid.
       const { writeFileSync } = await import('node:fs');
