@@ -7,6 +7,7 @@
  * the hub's memory (with the embedded database when on PGlite).
  */
 import { spawn } from 'node:child_process';
+import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { BenchHub } from './lib/hub.js';
 import { now } from './lib/stats.js';
@@ -26,6 +27,8 @@ export interface ExportFigures {
    * to manifest: far less skewed than wall time by other work on a shared machine.
    */
   jobCpuMs: number;
+  /** Garbage-collection pauses of the main thread during the job (ms): scavenges, and mark-compacts (whose marking is mostly concurrent). */
+  jobGc: GcPauses;
   /** Manifest → last byte of the last file. */
   downloadMs: number;
   rssBeforeMb: number;
@@ -78,6 +81,34 @@ function rssSampler(): { take: () => number; breakdown: () => MemoryAtPeak; stop
   };
 }
 
+interface GcPauses {
+  minorMs: number;
+  majorMs: number;
+  majors: number;
+}
+
+/** Sums the main thread's GC pauses until `stop()` (perf_hooks 'gc' entries). */
+function gcPauses(): { stop: () => GcPauses } {
+  const pauses: GcPauses = { minorMs: 0, majorMs: 0, majors: 0 };
+  const add = (entries: PerformanceEntry[]) => {
+    for (const entry of entries) {
+      if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        pauses.majorMs += entry.duration;
+        pauses.majors += 1;
+      } else pauses.minorMs += entry.duration;
+    }
+  };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      add(observer.takeRecords());
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Bytes and lines of a streamed download, without keeping it. */
@@ -119,6 +150,7 @@ async function runExport(bench: BenchHub, token: () => Promise<string>, rss: Ret
   const fhir = bench.hub.urls.fhir;
   const started = now();
   const cpuBefore = process.cpuUsage();
+  const gc = gcPauses();
   const kickOff = await fetch(`${fhir}/$export${query}`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
   const status = kickOff.headers.get('content-location');
   if (kickOff.status !== 202 || !status) throw new Error(`kick-off: HTTP ${kickOff.status} ${await kickOff.text()}`);
@@ -132,6 +164,7 @@ async function runExport(bench: BenchHub, token: () => Promise<string>, rss: Ret
   const jobMs = now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const jobCpuMs = (cpu.user + cpu.system) / 1000;
+  const jobGc = gc.stop();
   const memoryAtJobPeak = rss.breakdown();
   const rssPeakJobMb = rss.take();
   await atManifest?.();
@@ -148,7 +181,7 @@ async function runExport(bench: BenchHub, token: () => Promise<string>, rss: Ret
   const downloadMs = now() - downloadStarted;
   const rssPeakDownloadMb = rss.take();
   await fetch(status, { method: 'DELETE', headers: { authorization: await token() } });
-  return { resources, files: manifest.output.length, bytes, storedBytes: stored, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, memoryAtJobPeak, transactionTime: manifest.transactionTime, jobCpuMs };
+  return { resources, files: manifest.output.length, bytes, storedBytes: stored, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, memoryAtJobPeak, jobGc, transactionTime: manifest.transactionTime, jobCpuMs };
 }
 
 /**
@@ -208,6 +241,7 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
     const exported = await runExport(bench, token, rss, profiler && cpuProfile ? { atManifest: () => profiler.stop(cpuProfile) } : {});
     const show = (m: MemoryAtPeak) => `RSS ${m.rss.toFixed(0)}, V8 heap ${m.heapTotal.toFixed(0)} (used ${m.heapUsed.toFixed(0)}), external ${m.external.toFixed(0)} (array buffers ${m.arrayBuffers.toFixed(0)}) MiB`;
     log(`export: memory idle: ${show(idle)}; at the job's RSS peak: ${show(exported.memoryAtJobPeak)}`);
+    log(`export: the job's GC pauses: scavenges ${exported.jobGc.minorMs.toFixed(0)} ms, ${exported.jobGc.majors} mark-compacts ${exported.jobGc.majorMs.toFixed(0)} ms`);
     log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
     if (global.gc) {
       global.gc();
