@@ -7,6 +7,7 @@
  * the hub's memory (with the embedded database when on PGlite).
  */
 import { spawn } from 'node:child_process';
+import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { BenchHub } from './lib/hub.js';
 import { now } from './lib/stats.js';
@@ -26,12 +27,16 @@ export interface ExportFigures {
    * to manifest: far less skewed than wall time by other work on a shared machine.
    */
   jobCpuMs: number;
+  /** Garbage-collection pauses of the main thread during the job (ms): scavenges, and mark-compacts (whose marking is mostly concurrent). */
+  jobGc: GcPauses;
   /** Manifest → last byte of the last file. */
   downloadMs: number;
   rssBeforeMb: number;
   /** Peak RSS while the job ran, then while the files were downloaded. */
   rssPeakJobMb: number;
   rssPeakDownloadMb: number;
+  /** What made up the job's RSS peak. */
+  memoryAtJobPeak: MemoryAtPeak;
   copy: { ms: number; bytes: number; rssPeakMb: number };
   /** The next day's pull: `_since` the full export's transactionTime, after `changed` capacity entries. */
   since: { changed: number; jobMs: number; jobCpuMs: number; resources: Record<string, number>; rssPeakMb: number };
@@ -40,19 +45,67 @@ export interface ExportFigures {
 /** Capacity records the bench marks as entered after the full export, for the `_since` pull. */
 const SINCE_CHANGES = 1_000;
 
-/** Samples RSS every 20 ms; `take()` gives the highest value since the last take (MiB). */
-function rssSampler(): { take: () => number; stop: () => void } {
-  let peak = process.memoryUsage.rss();
+/** What the process held at a phase's RSS peak (MiB): V8's heap (reserved, used), and memory outside it. */
+export interface MemoryAtPeak {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+const mib = (bytes: number) => bytes / 2 ** 20;
+
+/**
+ * Samples memory every 20 ms; `take()` gives the highest RSS since the last take (MiB), and
+ * `breakdown()` what made it up at that sample (taken before `take()`).
+ */
+function rssSampler(): { take: () => number; breakdown: () => MemoryAtPeak; stop: () => void } {
+  const sample = (): MemoryAtPeak => {
+    const m = process.memoryUsage();
+    return { rss: mib(m.rss), heapTotal: mib(m.heapTotal), heapUsed: mib(m.heapUsed), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers) };
+  };
+  let peak = sample();
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const m = sample();
+    if (m.rss > peak.rss) peak = m;
   }, 20);
   return {
     take: () => {
-      const value = Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
-      peak = process.memoryUsage.rss();
+      const value = Math.max(peak.rss, mib(process.memoryUsage.rss()));
+      peak = sample();
       return value;
     },
+    breakdown: () => peak,
     stop: () => clearInterval(timer),
+  };
+}
+
+interface GcPauses {
+  minorMs: number;
+  majorMs: number;
+  majors: number;
+}
+
+/** Sums the main thread's GC pauses until `stop()` (perf_hooks 'gc' entries). */
+function gcPauses(): { stop: () => GcPauses } {
+  const pauses: GcPauses = { minorMs: 0, majorMs: 0, majors: 0 };
+  const add = (entries: PerformanceEntry[]) => {
+    for (const entry of entries) {
+      if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        pauses.majorMs += entry.duration;
+        pauses.majors += 1;
+      } else pauses.minorMs += entry.duration;
+    }
+  };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      add(observer.takeRecords());
+      observer.disconnect();
+      return pauses;
+    },
   };
 }
 
@@ -92,11 +145,12 @@ interface RunOptions {
   atManifest?: () => Promise<void>;
 }
 
-async function runExport(bench: BenchHub, token: () => Promise<string>, rss: { take: () => number }, options: RunOptions = {}): Promise<ExportRun> {
+async function runExport(bench: BenchHub, token: () => Promise<string>, rss: ReturnType<typeof rssSampler>, options: RunOptions = {}): Promise<ExportRun> {
   const { query = '', atManifest } = options;
   const fhir = bench.hub.urls.fhir;
   const started = now();
   const cpuBefore = process.cpuUsage();
+  const gc = gcPauses();
   const kickOff = await fetch(`${fhir}/$export${query}`, { headers: { authorization: await token(), accept: 'application/fhir+json', prefer: 'respond-async' } });
   const status = kickOff.headers.get('content-location');
   if (kickOff.status !== 202 || !status) throw new Error(`kick-off: HTTP ${kickOff.status} ${await kickOff.text()}`);
@@ -110,6 +164,8 @@ async function runExport(bench: BenchHub, token: () => Promise<string>, rss: { t
   const jobMs = now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const jobCpuMs = (cpu.user + cpu.system) / 1000;
+  const jobGc = gc.stop();
+  const memoryAtJobPeak = rss.breakdown();
   const rssPeakJobMb = rss.take();
   await atManifest?.();
   const stored = await storedBytes(bench, status.split('/').at(-1)!);
@@ -125,14 +181,14 @@ async function runExport(bench: BenchHub, token: () => Promise<string>, rss: { t
   const downloadMs = now() - downloadStarted;
   const rssPeakDownloadMb = rss.take();
   await fetch(status, { method: 'DELETE', headers: { authorization: await token() } });
-  return { resources, files: manifest.output.length, bytes, storedBytes: stored, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, transactionTime: manifest.transactionTime, jobCpuMs };
+  return { resources, files: manifest.output.length, bytes, storedBytes: stored, jobMs, downloadMs, rssPeakJobMb, rssPeakDownloadMb, memoryAtJobPeak, jobGc, transactionTime: manifest.transactionTime, jobCpuMs };
 }
 
 /**
  * The daily pull: SINCE_CHANGES capacity records entered after `transactionTime` (by SQL, as the
  * seeding is), then `$export?_since=transactionTime`. Only those units' Locations must come.
  */
-async function sincePull(bench: BenchHub, token: () => Promise<string>, rss: { take: () => number }, transactionTime: string): Promise<ExportFigures['since']> {
+async function sincePull(bench: BenchHub, token: () => Promise<string>, rss: ReturnType<typeof rssSampler>, transactionTime: string): Promise<ExportFigures['since']> {
   await bench.hub.db.rows(sql`
     update capacities.unit_capacity set updated_at = now()
     where unit_id in (select unit_id from capacities.unit_capacity order by unit_id limit ${SINCE_CHANGES})`);
@@ -176,12 +232,16 @@ async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }
 export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void, cpuProfile?: string): Promise<ExportFigures> {
   global.gc?.();
   if (global.gc) log(`export: before, after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
-  const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
   const rss = rssSampler();
+  const idle = rss.breakdown();
+  const rssBeforeMb = idle.rss;
   try {
     log('export: running $export of every type…');
     const profiler = cpuProfile ? await startProfiler() : null;
     const exported = await runExport(bench, token, rss, profiler && cpuProfile ? { atManifest: () => profiler.stop(cpuProfile) } : {});
+    const show = (m: MemoryAtPeak) => `RSS ${m.rss.toFixed(0)}, V8 heap ${m.heapTotal.toFixed(0)} (used ${m.heapUsed.toFixed(0)}), external ${m.external.toFixed(0)} (array buffers ${m.arrayBuffers.toFixed(0)}) MiB`;
+    log(`export: memory idle: ${show(idle)}; at the job's RSS peak: ${show(exported.memoryAtJobPeak)}`);
+    log(`export: the job's GC pauses: scavenges ${exported.jobGc.minorMs.toFixed(0)} ms, ${exported.jobGc.majors} mark-compacts ${exported.jobGc.majorMs.toFixed(0)} ms`);
     log(`export: ${exported.files} files, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB in ${((exported.jobMs + exported.downloadMs) / 1000).toFixed(1)} s`);
     if (global.gc) {
       global.gc();

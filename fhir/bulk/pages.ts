@@ -76,7 +76,7 @@ function checkHidden(p: PlannedPass, hidden: readonly string[]): void {
 }
 
 /** The records of a full read (units with their capacity records), a page of EXPORT_PAGE_SIZE at a time, mapped. */
-async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean): AsyncGenerator<ExportedResource[]> {
+async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean): AsyncGenerator<Iterable<ExportedResource>> {
   const { offer, capacities } = splitSelections(p);
   const field = PAGE_FIELDS[p.field]!.field;
   const query = pageQuery(field);
@@ -106,6 +106,6 @@ async function joinCapacities(p: PlannedPass, records: ExportRecord[], fields: s
  * The resources of one pass: through the export pages when `byPages` and the pass is a full read
  * they serve, else through the GraphQL list (passPages).
  */
-export function resourcePages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean, byPages: boolean): AsyncGenerator<ExportedResource[]> {
+export function resourcePages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean, byPages: boolean): AsyncGenerator<Iterable<ExportedResource>> {
   return byPages && readsByPages(p) ? exportPages(p, execute, caller, readAhead) : passPages(p, execute, caller, readAhead);
 }

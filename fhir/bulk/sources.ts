@@ -396,9 +396,9 @@ export async function readWithRetry<T>(
  */
 export async function* pagedResources<P>(
   fetchPage: (after: string | null) => Promise<{ page: P; after: string | null }>,
-  resourcesOf: (page: P) => ExportedResource[],
+  resourcesOf: (page: P) => Iterable<ExportedResource>,
   readAhead: boolean,
-): AsyncGenerator<ExportedResource[]> {
+): AsyncGenerator<Iterable<ExportedResource>> {
   let next: Promise<{ page: P; after: string | null }> | null = fetchPage(null);
   while (next) {
     const { page, after }: { page: P; after: string | null } = await next;
@@ -420,7 +420,7 @@ export async function* pagedResources<P>(
  * `caller`, reading ahead when asked (pagedResources). Any GraphQL error other than a hidden field
  * fails the export: a file silently missing records would be worse.
  */
-export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<ExportedResource[]> {
+export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<Iterable<ExportedResource>> {
   const query = listQuery(p);
   const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
   const values = await p.values(read);
@@ -434,5 +434,17 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
   yield* pagedResources(fetchPage, (page) => mapRecords(p, page.edges.filter((e) => ofType(e.node)).map((e) => e.node)), readAhead);
 }
 
-/** Every map of a pass applied to every record, in order. */
-export const mapRecords = (p: PlannedPass, records: readonly never[]): ExportedResource[] => records.flatMap((record) => p.maps.flatMap((map) => map(record)));
+/**
+ * Every map of a pass applied to every record, in order, one resource at a time as the consumer
+ * asks: a resource is written (serialised) before the next is built, so it dies young instead of
+ * a whole page of resources outliving the page's writes into V8's old space (D2xx-export16c-1).
+ */
+export function* mapRecords(p: PlannedPass, records: readonly never[]): Generator<ExportedResource> {
+  for (const record of records) {
+    for (const map of p.maps) {
+      const mapped = map(record);
+      if (Array.isArray(mapped)) yield* mapped;
+      else yield mapped;
+    }
+  }
+}
