@@ -34,6 +34,8 @@ import type { ChangeFeed } from '../platform/changes/feed.js';
 import { inSpan, tracerOf, tracingOptions, useTracing } from '../platform/tracing.js';
 import { createGatewayMetrics } from './metrics.js';
 import { withSharedFetches } from './shared-fetches.js';
+import { inProcessFetcher } from './in-process.js';
+import type { Fetcher } from '@apollo/utils.fetcher';
 
 const tracer = tracerOf('gateway');
 
@@ -49,6 +51,11 @@ export interface GatewayOptions {
   consoleDir?: string;
   /** The process's change feed, when it has one: subscriptions end at once on a subscriber's role change. */
   feed?: ChangeFeed;
+  /**
+   * The subgraph apps served by this process (the one-process hub): with `ROR_GATEWAY_IN_PROCESS`,
+   * their GraphQL fetches are injected into the app instead of sent over a socket (gateway/in-process.ts).
+   */
+  localSubgraphs?: Partial<Readonly<Record<SubgraphName, FastifyInstance>>>;
 }
 
 export interface Gateway {
@@ -85,6 +92,11 @@ async function subgraphsReady(urls: Readonly<Record<string, string>>): Promise<v
   );
 }
 
+/** The subgraph's own app when it lives in this process (injected requests), else the HTTP fetcher. */
+function fetcherFor(app: FastifyInstance | undefined, url: string, http: Fetcher, timeoutMs: number): Fetcher {
+  return app ? inProcessFetcher(app, url, timeoutMs, http) : http;
+}
+
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1'; // no phone-home from @apollo/gateway
   const logger = options.logger.child({ component: 'gateway' });
@@ -100,10 +112,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const metrics = createGatewayMetrics();
   // One data source per subgraph, shared by queries (Apollo) and subscription events (ours).
+  const local = options.config.gatewayInProcess ? (options.localSubgraphs ?? {}) : {};
   const services = Object.fromEntries(
     Object.entries(options.subgraphUrls).map(([name, url]) => [
       name,
-      new SubgraphDataSource({ url, fetcher }, { name, internalSecret: options.internalSecret, timeoutMs: options.config.timeouts.subgraphMs, observe: metrics.observeFetch }),
+      new SubgraphDataSource({ url, fetcher: fetcherFor(local[name as SubgraphName], url, fetcher, options.config.timeouts.subgraphMs) }, { name, internalSecret: options.internalSecret, timeoutMs: options.config.timeouts.subgraphMs, observe: metrics.observeFetch }),
     ]),
   );
   // Concurrent identical fetches of one caller's queries share a request while it is in flight (D126).

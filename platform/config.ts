@@ -89,6 +89,8 @@ export interface HubConfig {
   readonly passwordScryptLog2N: number;
   /** Identical concurrent subgraph fetches of one caller's queries share one request (gateway/shared-fetches.ts). */
   readonly gatewayDedup: boolean;
+  /** Subgraphs of the gateway's own process are reached by Fastify inject, not a socket (gateway/in-process.ts). */
+  readonly gatewayInProcess: boolean;
   /** What one GraphQL document may ask, at the gateway; subgraphs add headroom for query plans (docs/errors.md § Limits). */
   readonly graphqlLimits: GraphQLLimits;
   /** Direct admission requests (docs/admissions.md § Configuration). */
@@ -246,6 +248,7 @@ export const ENV_SCHEMA = {
     ROR_BULK_RUN_JOBS: { type: 'boolean', default: true },
     ROR_SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 10_000 },
     ROR_GATEWAY_DEDUP: { type: 'boolean', default: true },
+    ROR_GATEWAY_IN_PROCESS: { type: 'boolean', default: true },
     ROR_SUBGRAPH_TIMEOUT_MS: { type: 'integer', minimum: 1, maximum: 600_000, default: 10_000 },
     ROR_SUBSCRIPTION_RESUME_WINDOW_MS: { type: 'integer', minimum: 100, maximum: 3_600_000, default: 60_000 },
     ROR_IDENTITY_TIMEOUT_MS: { type: 'integer', minimum: 1, maximum: 600_000, default: 3_000 },
@@ -401,6 +404,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     shutdownTimeoutMs: v.ROR_SHUTDOWN_TIMEOUT_MS as number,
     gatewayDedup: v.ROR_GATEWAY_DEDUP as boolean,
+    gatewayInProcess: v.ROR_GATEWAY_IN_PROCESS as boolean,
     timeouts: {
       subgraphMs: v.ROR_SUBGRAPH_TIMEOUT_MS as number,
       resumeWindowMs: v.ROR_SUBSCRIPTION_RESUME_WINDOW_MS as number,

@@ -102,6 +102,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   try {
     feed = await openChangeFeed(db, logger);
     const subgraphs = {} as Record<SubgraphName, string>;
+    const apps = {} as Record<SubgraphName, FastifyInstance>;
     for (const name of SUBGRAPH_NAMES) {
       const app = await SUBGRAPHS[name].build({ db, logger, config, internalSecret, feed });
       started.push(app); // closed on failure even if it never listened
@@ -109,9 +110,10 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
         throw portError(error, subgraphClaim(config, name));
       });
       subgraphs[name] = urlOf(app, config.host, '/graphql');
+      apps[name] = app;
       phases?.mark(`subgraph ${name}`);
     }
-    const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs, feed });
+    const gateway = await buildGateway({ logger, config, internalSecret, subgraphUrls: subgraphs, feed, localSubgraphs: apps });
     await gateway.app.register(fhirPlugin, {
       prefix: FHIR_PREFIX,
       execute: gateway.execute,

@@ -1,0 +1,106 @@
+/**
+ * The gateway's in-process subgraph calls (gateway/in-process.ts, D2xx-search16c-1): a fetch to a
+ * subgraph of the same process is injected into its Fastify app. The subgraph's gate is the one of
+ * every subgraph (platform/subgraph-gate.ts): it still refuses a request without a valid envelope,
+ * and the identity each request carries is its own caller's, however many run at once.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { inProcessFetcher } from '../gateway/in-process.js';
+import { SubgraphDataSource } from '../gateway/data-sources.js';
+import { registerGatewayGate } from '../platform/subgraph-gate.js';
+import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
+import type { Identity } from '../platform/auth/identity.js';
+import { HubError } from '../platform/errors.js';
+import type { GatewayContext } from '../gateway/context.js';
+
+const SECRET = 'test-secret-of-the-in-process-suite-0123456789abcdef';
+const URL_OF_OFFER = 'http://127.0.0.1:1/graphql'; // never dialled: the app is injected
+const user = (login: string): Identity => ({ kind: 'user', subject: login, login, professionalId: `P-${login}`, grants: [] }) as unknown as Identity;
+
+let app: FastifyInstance;
+let release: () => void = () => undefined;
+
+beforeAll(async () => {
+  app = Fastify();
+  app.decorateRequest('identity', null as never);
+  registerGatewayGate(app, { internalSecret: SECRET, audience: 'offer' });
+  // Answers with the identity the gate verified, after a turn of the event loop so that calls interleave.
+  app.post('/graphql', async (request) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return { data: { caller: (request.identity as { login?: string }).login ?? request.identity.kind } };
+  });
+  app.post('/hang', () => new Promise<void>((resolve) => (release = resolve)));
+  await app.ready();
+});
+afterAll(async () => {
+  release();
+  await app.close();
+});
+
+const post = (fetcher: Fetcher, headers: Record<string, string>, path = '/graphql') =>
+  fetcher(`http://127.0.0.1:1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ caller }' }) });
+
+describe('in-process subgraph fetches', () => {
+  const unused = vi.fn<Fetcher>();
+  const inProcess = (timeoutMs = 2_000, fallback: Fetcher = unused) => inProcessFetcher(app, URL_OF_OFFER, timeoutMs, fallback);
+
+  it('are refused without an envelope, with a forged one, or with one meant for another subgraph (401)', async () => {
+    const forged = await signIdentity(user('a'), 'another-secret-0123456789abcdef0123456789', 'offer');
+    const elsewhere = await signIdentity(user('a'), SECRET, 'capacities');
+    const refused: Array<Record<string, string>> = [{}, { [IDENTITY_HEADER]: forged }, { [IDENTITY_HEADER]: elsewhere }];
+    for (const headers of refused) {
+      const response = await post(inProcess(), headers);
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+      expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    }
+    expect(unused).not.toHaveBeenCalled();
+  });
+
+  it('answer with the verified identity of a valid envelope, as JSON', async () => {
+    const response = await post(inProcess(), { [IDENTITY_HEADER]: await signIdentity(user('alice'), SECRET, 'offer') });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ data: { caller: 'alice' } });
+  });
+
+  it('send a fetch to any other origin to the HTTP fetcher', async () => {
+    const http = vi.fn<Fetcher>(async () => new Response('{"data":{}}', { headers: { 'content-type': 'application/json' } }) as never);
+    const mixed = inProcess(2_000, http);
+    await mixed('http://127.0.0.1:2/graphql', { method: 'POST', body: '{}' });
+    expect(http).toHaveBeenCalledWith('http://127.0.0.1:2/graphql', expect.objectContaining({ method: 'POST' }));
+  });
+
+  it('stop waiting after the time limit with SERVICE_UNAVAILABLE', async () => {
+    const bounded = inProcess(50);
+    const failure = await post(bounded, { [IDENTITY_HEADER]: await signIdentity(user('a'), SECRET, 'offer') }, '/hang').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(HubError);
+    expect((failure as HubError).extensions.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('through the data source, never mix the identities of concurrent callers', async () => {
+    const source = new SubgraphDataSource({ url: URL_OF_OFFER, fetcher: inProcess() }, { name: 'offer', internalSecret: SECRET, timeoutMs: 2_000 });
+    const logins = Array.from({ length: 24 }, (_, i) => `user${i % 6}-${i}`);
+    const call = (login: string) =>
+      source.process({
+        kind: 'incoming operation',
+        request: { query: '{ caller }', variables: {} },
+        context: { requestId: login, identity: user(login), envelope: (audience: string) => signIdentity(user(login), SECRET, audience) } as unknown as GatewayContext,
+        incomingRequestContext: {},
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    const answers = await Promise.all(logins.map(call));
+    expect(answers.map((a) => (a.data as { caller: string }).caller)).toEqual(logins);
+  });
+
+  it('through the data source, carry the anonymous envelope when the context has none', async () => {
+    const source = new SubgraphDataSource({ url: URL_OF_OFFER, fetcher: inProcess() }, { name: 'offer', internalSecret: SECRET, timeoutMs: 2_000 });
+    const answer = await source.process({ kind: 'incoming operation', request: { query: '{ caller }' }, context: {}, incomingRequestContext: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    expect(answer.data).toEqual({ caller: 'anonymous' });
+  });
+});
