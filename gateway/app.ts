@@ -193,7 +193,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     onSharedFetch: (name) => metrics.countShared(name, 'subscription'),
     subgraphUrls: options.subgraphUrls,
     buildContext,
-    access: { identityOf: (authorization) => identities.identityOf(authorization), forget: identities.forget },
+    access: { identityOf: (authorization) => identities.identityOf(authorization), forget: identities.forget, cachedIdentityOf: identities.cachedIdentityOf },
     ...(options.feed ? { feed: options.feed } : {}),
     internalSecret: options.internalSecret,
     logger,

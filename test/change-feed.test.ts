@@ -136,6 +136,39 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
     await feed.close();
   });
 
+  it('a durable consumer wakes for events of its topics only, after the subscribers got them, one round per batch (D2xx-subs16c-1)', async () => {
+    const feed = await openChangeFeed(db, logger, { pollMs: 60_000 });
+    let rounds = 0;
+    // The consumer's rounds are its transactions: counted through a Database whose orm counts them.
+    const orm = new Proxy(db.orm, { get: (target, key) => (key === 'transaction' ? (...a: unknown[]) => (rounds++, (target.transaction as (...b: unknown[]) => unknown)(...a)) : Reflect.get(target, key)) });
+    const counted = { ...db, orm } as Database;
+    const handled: string[] = [];
+    const committed: string[] = [];
+    const consumer = startConsumer(counted, feed, logger, { name: `topics-${kind}`, topics: ['wanted'], startAt: 'now' }, async (events) => {
+      handled.push(...events.map((e) => e.recordId));
+      // As the FHIR consumers do: act once this round has committed, without starting another round.
+      void consumer.settled().then(() => committed.push(...events.map((e) => e.recordId)));
+    });
+    await consumer.drain();
+    const idle = rounds;
+    // Another topic: the feed reads it and delivers it to its subscribers, and wakes no consumer of 'wanted'.
+    const other = collect(feed, 1, ['unwanted']);
+    await db.orm.transaction((tx) => appendChanges(tx as unknown as Orm, [change('u1', 'unwanted')]));
+    await other.done;
+    expect(rounds).toBe(idle);
+    // Its own topic: one round, which handles the event.
+    const own = collect(feed, 1, ['wanted']);
+    await db.orm.transaction((tx) => appendChanges(tx as unknown as Orm, [change('w1', 'wanted')]));
+    await own.done;
+    await until(() => committed.length === 1);
+    expect(handled).toEqual(['w1']);
+    expect(rounds).toBe(idle + 1);
+    await consumer.drain(); // drain's own round finds nothing
+    expect(rounds).toBe(idle + 2);
+    await consumer.stop();
+    await feed.close();
+  });
+
   it('a failing handler does not advance: the batch is retried and finally handled', async () => {
     const feed = await openChangeFeed(db, logger, { pollMs: 60_000 });
     let calls = 0;

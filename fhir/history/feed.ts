@@ -115,8 +115,8 @@ const historyRoutes: FastifyPluginAsync<FhirRuntime> = async (app, runtime) => {
   const worker = startWorker(runtime, logger);
   const options = { name: HISTORY_CONSUMER, topics: TOPICS, startAt: 'now' as const, batchSize: 200 };
   const consumer: Consumer = startConsumer(runtime.db, runtime.feed, logger, options, async (events, tx) => {
-    // drain() resolves once this round has committed: only then are the queued rows visible.
-    if (await queueVersions(tx, events)) void consumer.drain().then(() => worker.wake());
+    // settled() resolves once this round has committed: only then are the queued rows visible.
+    if (await queueVersions(tx, events)) void consumer.settled().then(() => worker.wake());
   });
   app.addHook('onClose', async () => {
     await consumer.stop();

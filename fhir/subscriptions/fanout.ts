@@ -104,7 +104,7 @@ export function startFanout(deps: FanoutDeps): Fanout {
   const runner = startJob(deps.logger, { name: 'fhir-subscription-fanout', everyMs: deps.pollMs ?? 5_000, run: async () => (await fanOut(deps)) || 'idle', logRuns: false });
   const consumer: Consumer = startConsumer(deps.db, deps.feed, deps.logger, { name: CONSUMER_NAME, topics: FEED_TOPICS, startAt: 'now' }, async (events, tx) => {
     await deps.store.copyToInbox(tx, events);
-    void consumer.drain().then(runner.wake); // after this round's commit
+    void consumer.settled().then(runner.wake); // after this round's commit
   });
   return {
     wake: runner.wake,

@@ -30,6 +30,8 @@ export interface IdentityPipeline {
   identityOf: (authorization: string | undefined) => Promise<Identity>;
   /** Drops a token's cached identity, so the next resolution reads its grants afresh. */
   forget: (authorization: string) => void;
+  /** A bearer token's identity when cached now (no verification, no wait); undefined otherwise. */
+  cachedIdentityOf: (authorization: string) => Identity | undefined;
   /** The verified client id or subject of a bearer token, null when it proves nothing (rate limits' key). */
   subjectOf: (authorization: string) => Promise<string | null>;
 }
@@ -72,6 +74,7 @@ export async function createIdentityPipeline(options: IdentityPipelineOptions): 
     principalOf: async (authorization) => principalOf((await forToken(authorization, 'principal')).identity),
     identityOf: (authorization) => resolvers.ofToken(authorization),
     forget: resolvers.forget,
+    cachedIdentityOf: resolvers.cachedOf,
     // Through the identity cache the request's context uses next: a token's signature is verified
     // once per cache period, not once for the rate limit and again for the request.
     subjectOf: async (authorization) => {

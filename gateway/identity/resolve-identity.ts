@@ -41,6 +41,8 @@ export interface IdentityResolvers {
   ofPrincipal: (principal: Principal) => Promise<Identity>;
   /** Drops a token's cached identity: its grants changed (the subscriptions' re-check, docs/subscriptions.md). */
   forget: (authorization: string) => void;
+  /** The token's identity when the cache holds it now, without waiting (the subscriptions' check per event). */
+  cachedOf: (authorization: string) => Identity | undefined;
 }
 
 const APPLICATION_GRANTS = /* GraphQL */ `
@@ -190,6 +192,23 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     return resolution;
   };
 
+  /**
+   * Tokens parsed from Authorization headers, so that the check of each subscriber at each event
+   * (the same header string every time) does not run the regular expression over the token again.
+   */
+  const tokens = new Map<string, string>();
+  const cachedOf = (authorization: string): Identity | undefined => {
+    let token = tokens.get(authorization);
+    if (token === undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (!match) return undefined;
+      if (tokens.size > 5_000) tokens.delete(tokens.keys().next().value!); // oldest first
+      tokens.set(authorization, (token = match[1]!));
+    }
+    const hit = cache.get(token);
+    return hit && hit.until > Date.now() ? hit.identity : undefined;
+  };
+
   const forget = (authorization: string) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) return;
@@ -197,5 +216,5 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     resolving.delete(match[1]!);
   };
 
-  return { ofToken, ofPrincipal, forget };
+  return { ofToken, ofPrincipal, forget, cachedOf };
 }

@@ -17,6 +17,8 @@ export interface AccessResolver {
   identityOf(authorization: string): Promise<Identity>;
   /** Drops the token's cached identity: the next resolution reads its grants afresh. */
   forget(authorization: string): void;
+  /** The token's identity when the pipeline's cache holds it now; undefined when it must be resolved. */
+  cachedIdentityOf?(authorization: string): Identity | undefined;
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -89,6 +91,19 @@ export class SubscriberAccess {
     this.resolver = resolver;
     this.expiresAt = expiryOf(authorization);
     this.lastCovering = identity;
+  }
+
+  /**
+   * The verdict of `check` when it needs no wait (D2xx-subs16c-2): denied already, expired, anonymous, or a cached
+   * identity found to cover the subscription before. Undefined when the identity must be resolved
+   * (cache entry ended, a new identity object to compare, a resolution in flight): call `check`.
+   */
+  checkNow(): HubError | null | undefined {
+    if (this.denied) return this.denied;
+    if (this.expiresAt !== null && Date.now() >= this.expiresAt) return this.deny(new HubError('UNAUTHENTICATED', EXPIRED_MESSAGE));
+    if (!this.authorization) return null;
+    if (this.pending) return undefined;
+    return this.resolver.cachedIdentityOf?.(this.authorization) === this.lastCovering ? null : undefined;
   }
 
   /** Null while the subscriber may go on; otherwise the error that ends its subscriptions (for good). */

@@ -28,6 +28,7 @@ import { pushable, type Pushable } from './pushable.js';
 import { EventResults, prepared, resultClassOf, textOf } from './event-results.js';
 import { withSharedFetches } from '../shared-fetches.js';
 import { SubscriberAccess, type AccessResolver } from './access.js';
+import type { HubError } from '../../platform/errors.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
 import { asTokenLimitError, limitRules, parseOptionsFor, type GraphQLLimits } from '../../platform/graphql-limits.js';
 import { hidesSchema, withoutSuggestions } from '../plugins/use-production-surface.js';
@@ -181,15 +182,22 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
     for (const subscriber of [...connection.subscribers]) subscriber.end(error);
   };
 
-  /** The clients still allowed to receive an event; the others' subscriptions end with the reason. */
-  const admitted = async (clients: Iterable<Subscriber>): Promise<Subscriber[]> => {
+  /**
+   * The clients still allowed to receive an event; the others' subscriptions end with the reason.
+   * Decided at once for every client whose identity is cached (the usual case: D2xx-subs16c-2); only
+   * the others wait for their resolution. Returned as an array, or a promise when some had to wait.
+   */
+  const admitted = (clients: Iterable<Subscriber>): Subscriber[] | Promise<Subscriber[]> => {
     const list = [...clients];
-    const verdicts = await Promise.all(list.map((c) => c.connection.access.check()));
-    return list.filter((c, i) => {
-      if (!verdicts[i]) return true;
-      c.end(verdicts[i]);
-      return false;
-    });
+    const verdicts = list.map((c) => c.connection.access.checkNow());
+    const keep = (resolved: ReadonlyArray<HubError | null | undefined>) =>
+      list.filter((c, i) => {
+        if (!resolved[i]) return true;
+        c.end(resolved[i]);
+        return false;
+      });
+    if (!verdicts.includes(undefined)) return keep(verdicts);
+    return Promise.all(list.map((c, i) => (verdicts[i] === undefined ? c.connection.access.check() : verdicts[i]))).then(keep);
   };
 
   const startFanout = (key: string, args: ExecutionArgs, context: GatewayContext, variables: Record<string, unknown>, query: string): Fanout => {
@@ -232,7 +240,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
         next: (event) => {
           chain = chain.then(async () => {
             // Each subscriber's token and rights are checked before the event is resolved for it.
-            const allowed = await admitted(clients);
+            const verdict = admitted(clients);
+            const allowed = Array.isArray(verdict) ? verdict : await verdict;
             if (allowed.length === 0) return;
             // The same change matched by an identical execution (another filter) has its result already.
             const result = await results.resolve(resultClass, event, resolve(event));

@@ -24,20 +24,35 @@ export type ConsumerHandler = (events: ChangeEvent[], tx: Orm) => Promise<void>;
 export interface Consumer {
   /** Handles everything committed so far; resolves when caught up (tests, shutdown). */
   drain(): Promise<void>;
+  /**
+   * Resolves when the rounds running now have ended (their batch committed), without starting
+   * another: what a handler chains (never awaits: its round waits for it) to act on what it wrote.
+   */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** One round: handles at most one batch; returns how many events it handled (0: caught up or locked elsewhere). */
-async function round(db: Database, options: Required<Omit<ConsumerOptions, 'topics'>> & ConsumerOptions, handler: ConsumerHandler) {
-  return db.orm.transaction(async (tx) => {
-    const start = options.startAt === 'now' ? await headId(tx as unknown as Orm) : 0;
-    await tx.insert(consumerOffsets).values({ name: options.name, lastId: start }).onConflictDoNothing();
+type Settings = Required<Omit<ConsumerOptions, 'topics'>> & ConsumerOptions;
+
+/**
+ * One round: handles at most one batch; returns how many events it handled (0: caught up or
+ * locked elsewhere). `known`: the consumer's offset row was found by an earlier round of this
+ * process, so the head read and the insert that create it are skipped (D2xx-subs16c-1).
+ */
+async function round(db: Database, options: Settings, handler: ConsumerHandler, known: { row: boolean }): Promise<number> {
+  let found = false;
+  const handled = await db.orm.transaction(async (tx) => {
+    if (!known.row) {
+      const start = options.startAt === 'now' ? await headId(tx as unknown as Orm) : 0;
+      await tx.insert(consumerOffsets).values({ name: options.name, lastId: start }).onConflictDoNothing();
+    }
     const [offset] = await tx
       .select({ lastId: consumerOffsets.lastId })
       .from(consumerOffsets)
       .where(and(eq(consumerOffsets.name, options.name)))
       .for('update', { skipLocked: true });
-    if (!offset) return 0; // another process holds this consumer right now
+    if (!offset) return 0; // another process holds this consumer right now (or the row went)
+    found = true;
     const events = await eventsAfter(tx as unknown as Orm, offset.lastId, options.batchSize, options.topics);
     if (events.length === 0) return 0;
     await handler(events, tx as unknown as Orm);
@@ -47,6 +62,9 @@ async function round(db: Database, options: Required<Omit<ConsumerOptions, 'topi
       .where(eq(consumerOffsets.name, options.name));
     return events.length;
   });
+  // Known once a committed round saw the row; a round that did not creates it again if it went.
+  known.row = found;
+  return handled;
 }
 
 export function startConsumer(db: Database, feed: ChangeFeed, logger: Logger, options: ConsumerOptions, handler: ConsumerHandler): Consumer {
@@ -56,12 +74,13 @@ export function startConsumer(db: Database, feed: ChangeFeed, logger: Logger, op
   let again = false;
   let failures = 0;
   let retry: NodeJS.Timeout | null = null;
+  const known = { row: false };
 
   const run = async (): Promise<void> => {
     do {
       again = false;
       try {
-        while (!stopped && (await round(db, settings, handler)) === settings.batchSize);
+        while (!stopped && (await round(db, settings, handler, known)) === settings.batchSize);
         failures = 0;
       } catch (error) {
         failures += 1;
@@ -82,14 +101,19 @@ export function startConsumer(db: Database, feed: ChangeFeed, logger: Logger, op
     running = run().finally(() => (running = null));
   }
 
-  const unsubscribe = feed.onWake(wake);
+  // Woken only by events of its topics (and the feed's periodic read): feed.ts.
+  const unsubscribe = feed.onWake(wake, settings.topics);
   wake();
+  const settled = async () => {
+    while (running) await running;
+  };
   return {
     drain: async () => {
-      while (running) await running;
+      await settled();
       wake();
-      while (running) await running;
+      await settled();
     },
+    settled,
     stop: async () => {
       stopped = true;
       unsubscribe();

@@ -22,8 +22,12 @@ export interface SubscribeOptions {
 export interface ChangeFeed {
   /** `listener` gets every matching event once, in id order; resolves when subscribed. */
   subscribe(listener: (event: ChangeEvent) => void, options?: SubscribeOptions): Promise<() => void>;
-  /** `fn` runs whenever new events may have been committed (durable consumers poll on it). */
-  onWake(fn: () => void): () => void;
+  /**
+   * `fn` runs once the feed has read new events of `topics` (any topic when absent), after they
+   * reached the subscribers, and at every periodic read or reconnection whatever they held
+   * (durable consumers poll on it: D2xx-subs16c-1).
+   */
+  onWake(fn: () => void, topics?: readonly string[]): () => void;
   /** Id of the last event delivered to subscribers. */
   head(): number;
   /** Live subscribers now (metrics, tests). */
@@ -36,12 +40,17 @@ interface Subscriber {
   topics: ReadonlySet<string> | null;
 }
 
+interface Waker {
+  fn: () => void;
+  topics: ReadonlySet<string> | null;
+}
+
 const PAGE = 500;
 
 export async function openChangeFeed(db: Database, logger: Logger, options: { pollMs?: number } = {}): Promise<ChangeFeed> {
   let head = await headId(db.orm);
   const subscribers = new Set<Subscriber>();
-  const wakers = new Set<() => void>();
+  const wakers = new Set<Waker>();
   // Every read and every (un)subscription runs in this one queue, so no event is delivered twice or skipped.
   let queue: Promise<void> = Promise.resolve();
   const serially = (task: () => Promise<void>): Promise<void> => {
@@ -58,26 +67,47 @@ export async function openChangeFeed(db: Database, logger: Logger, options: { po
     }
   };
 
+  /**
+   * Durable consumers are woken after the read, and only for their topics: the subscriptions get
+   * the events first, and a write does not cost every consumer a transaction that finds nothing
+   * (D2xx-subs16c-1). The periodic read and a reconnection wake them all, whatever they read:
+   * the safety net of a consumer whose round was locked by another process or failed.
+   */
+  const wakeUp = (topics: ReadonlySet<string>, all: boolean) => {
+    for (const waker of wakers) {
+      if (all || (topics.size > 0 && (!waker.topics || [...topics].some((t) => waker.topics!.has(t))))) waker.fn();
+    }
+  };
+
   let draining = false;
-  const drain = () => {
+  let wakeAll = false;
+  const drain = (all: boolean) => {
+    wakeAll ||= all;
     if (draining) return;
     draining = true;
     void serially(async () => {
       draining = false;
-      for (;;) {
-        const events = await eventsAfter(db.orm, head, PAGE);
-        for (const event of events) {
-          head = event.id;
-          for (const s of subscribers) deliver(s, event);
+      const everyone = wakeAll;
+      wakeAll = false;
+      const topics = new Set<string>();
+      try {
+        for (;;) {
+          const events = await eventsAfter(db.orm, head, PAGE);
+          for (const event of events) {
+            head = event.id;
+            topics.add(event.topic);
+            for (const s of subscribers) deliver(s, event);
+          }
+          if (events.length < PAGE) break;
         }
-        if (events.length < PAGE) break;
+      } finally {
+        wakeUp(topics, everyone); // a failed read still wakes what it found (the consumers read for themselves)
       }
     });
-    for (const wake of wakers) wake();
   };
 
-  const stopListening = await db.listen(CHANGE_CHANNEL, drain, drain);
-  const timer = setInterval(drain, options.pollMs ?? 5_000);
+  const stopListening = await db.listen(CHANGE_CHANNEL, () => drain(false), () => drain(true));
+  const timer = setInterval(() => drain(true), options.pollMs ?? 5_000);
   timer.unref();
 
   return {
@@ -93,9 +123,10 @@ export async function openChangeFeed(db: Database, logger: Logger, options: { po
       });
       return () => void subscribers.delete(subscriber);
     },
-    onWake: (fn) => {
-      wakers.add(fn);
-      return () => void wakers.delete(fn);
+    onWake: (fn, topics) => {
+      const waker: Waker = { fn, topics: topics?.length ? new Set(topics) : null };
+      wakers.add(waker);
+      return () => void wakers.delete(waker);
     },
     head: () => head,
     subscribers: () => subscribers.size,

@@ -101,8 +101,8 @@ export function startTensionMail(app: FastifyInstance, deps: SubgraphDeps): void
   const options = { name: CONSUMER_NAME, topics: ['tension'], startAt: 'now' as const };
   const consumer: Consumer = startConsumer(deps.db, deps.feed, logger, options, async (events, tx) => {
     const drafted = await draftMails(tx, events, deps.config.arsCrisisEmail, gatewayBase);
-    // drain() resolves once this round has committed: only then are the drafts visible.
-    if (drafted) void consumer.drain().then(() => finisher.wake());
+    // settled() resolves once this round has committed: only then are the drafts visible.
+    if (drafted) void consumer.settled().then(() => finisher.wake());
   });
   app.addHook('onClose', async () => {
     await consumer.stop();
