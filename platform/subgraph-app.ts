@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import mercurius from 'mercurius';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { ResolverMap } from './resolver-maps.js';
-import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger.js';
 import observability, { type MetricsAccess } from './observability.js';
 import { requestIdOptions, useRequestIds } from './request-context.js';
@@ -54,6 +54,27 @@ function withTokenLimitErrors(error: GraphQLError): GraphQLError {
   return asTokenLimitError(error);
 }
 
+/*
+ * Each subgraph's executable schema, built once per process and shared by its apps: a subgraph's
+ * typeDefs and resolvers are module-level values, and everything of one hub (database, feed,
+ * configuration, identity) reaches the resolvers through the request context
+ * (`SubgraphSpec.context`), never through the schema. A process starting many hubs (the tests'
+ * workers, D207) builds each schema once instead of at every hub start (D2xx-suite16c-2). Keyed
+ * by the two objects themselves: other typeDefs or resolvers build their own.
+ */
+const schemas = new WeakMap<DocumentNode, WeakMap<ResolverMap<unknown>, GraphQLSchema>>();
+
+function executableSchema(typeDefs: DocumentNode, resolvers: ResolverMap<unknown>): GraphQLSchema {
+  const byResolvers = schemas.get(typeDefs) ?? new WeakMap<ResolverMap<unknown>, GraphQLSchema>();
+  schemas.set(typeDefs, byResolvers);
+  let schema = byResolvers.get(resolvers);
+  if (!schema) {
+    schema = timeFields(isolateEntities(buildSubgraphSchema([{ typeDefs, resolvers }]), resolvers));
+    byResolvers.set(resolvers, schema);
+  }
+  return schema;
+}
+
 export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ component: `subgraph:${options.name}` }) as FastifyBaseLogger,
@@ -69,8 +90,7 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
   app.decorateRequest('identity', null as never);
   const limits = subgraphLimits(options.limits);
   registerGatewayGate(app, { internalSecret: options.internalSecret, audience: options.name, openPrefixes: options.openPrefixes });
-  const resolvers = options.resolvers as ResolverMap<unknown>;
-  const schema = timeFields(isolateEntities(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers }]), resolvers));
+  const schema = executableSchema(options.typeDefs, options.resolvers as ResolverMap<unknown>);
   await app.register(mercurius, {
     schema,
     path: '/graphql',

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { DatabaseConfig } from '../config.js';
 import { acquireDirLock, type StaleLock } from './dir-lock.js';
+import { DumpMemoryFS } from './pglite-snapshot.js';
 import { tracingOn } from '../tracing.js';
 import { tracePglite, tracePgPool } from './tracing.js';
 
@@ -62,8 +63,9 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
     const client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       // Starting from a dump skips the cluster's creation (initdb), the costliest part of a start;
-      // PGlite refuses it when the data directory already holds a database.
-      ...(loadFrom ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : {}),
+      // PGlite refuses it when the data directory already holds a database. In memory, the dump
+      // parsed once per process fills the new file system (D2xx-suite16c-1).
+      ...(loadFrom ? (dataDir ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : { fs: new DumpMemoryFS(loadFrom) }) : {}),
       extensions: PGLITE_EXTENSIONS,
     });
     if (tracingOn()) tracePglite(client); // a span per statement (platform/db/tracing.ts)
