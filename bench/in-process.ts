@@ -1,6 +1,6 @@
 /**
  * `node --import ./scripts/runtime/ts-resolve.ts bench/in-process.ts [--units N] [--rounds N] [--block N]`:
- * what the gateway's in-process subgraph calls (gateway/in-process.ts, D2xx-search16c-1) save per
+ * what the gateway's in-process subgraph calls (gateway/in-process.ts, D211) save per
  * request. One hub (scripts/hub.ts, whose gateway injects into its subgraphs) and, in the same
  * process, a second gateway with the FHIR adapter built with `ROR_GATEWAY_IN_PROCESS=false` on the
  * same subgraphs, database and secret, which fetches them over HTTP. Each case runs `--block`

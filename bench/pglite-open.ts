@@ -1,6 +1,6 @@
 /**
  * CPU of opening an in-memory PGlite from a data-directory dump, PGlite's `loadDataDir` against
- * the hub's `DumpMemoryFS` (D2xx-suite16c-1), interleaved in one process so that both see the same
+ * the hub's `DumpMemoryFS` (D215), interleaved in one process so that both see the same
  * load and the same warm WebAssembly module. The first round of each is left out (compilation).
  *
  *   node --import ./scripts/runtime/ts-resolve.ts bench/pglite-open.ts FILE.tar [rounds]

@@ -1,7 +1,7 @@
 /**
  * Subgraphs served by this process (the one-process hub, `npm start`) are reached without a
  * socket: the gateway's fetch to such a subgraph becomes a Fastify `inject` into the subgraph's
- * own app (D2xx-search16c-1). Everything above the socket is unchanged and is the same code as
+ * own app (D211). Everything above the socket is unchanged and is the same code as
  * over HTTP: the data source signs and sets the identity envelope, the subgraph's `onRequest`
  * gate verifies it (and refuses a request without one, 401), mercurius parses, validates and
  * executes, the answer is JSON; only the TCP connection, the HTTP parsing and undici's client are

@@ -59,7 +59,7 @@ function withTokenLimitErrors(error: GraphQLError): GraphQLError {
  * typeDefs and resolvers are module-level values, and everything of one hub (database, feed,
  * configuration, identity) reaches the resolvers through the request context
  * (`SubgraphSpec.context`), never through the schema. A process starting many hubs (the tests'
- * workers, D207) builds each schema once instead of at every hub start (D2xx-suite16c-2). Keyed
+ * workers, D207) builds each schema once instead of at every hub start (D216). Keyed
  * by the two objects themselves: other typeDefs or resolvers build their own.
  */
 const schemas = new WeakMap<DocumentNode, WeakMap<ResolverMap<unknown>, GraphQLSchema>>();

@@ -136,7 +136,7 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
     await feed.close();
   });
 
-  it('a durable consumer wakes for events of its topics only, after the subscribers got them, one round per batch (D2xx-subs16c-1)', async () => {
+  it('a durable consumer wakes for events of its topics only, after the subscribers got them, one round per batch (D213)', async () => {
     const feed = await openChangeFeed(db, logger, { pollMs: 60_000 });
     let rounds = 0;
     // The consumer's rounds are its transactions: counted through a Database whose orm counts them.

@@ -1,5 +1,5 @@
 /**
- * Subgraphs keep the envelopes they verified (platform/auth/internal-token.ts, D2xx-search16c-2):
+ * Subgraphs keep the envelopes they verified (platform/auth/internal-token.ts, D212):
  * the same token text for the same audience and key is not verified again until it expires. What
  * a full verification refuses stays refused: another audience, a changed signature, an expired
  * envelope (even one accepted a moment before), and the identity served is never changed by a request.

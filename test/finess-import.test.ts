@@ -214,7 +214,7 @@ describe.each(kinds)('import into the offer schema (%s)', (kind) => {
   let drop: () => Promise<void> = async () => {};
   let empty: string[] = [];
   // One copy of the run's migrated database per kind (helpers/hub.ts), emptied before each test,
-  // sequences restarted (D2xx-long16c-1): each test starts from the state a new copy has, without
+  // sequences restarted (D208): each test starts from the state a new copy has, without
   // opening one per test (a PGlite copy is a dump unpacked and PostgreSQL started in WebAssembly).
   beforeAll(async () => {
     ({ db, drop } = await openMigratedDatabase(kind));

@@ -1,5 +1,5 @@
 /**
- * The gateway's in-process subgraph calls (gateway/in-process.ts, D2xx-search16c-1): a fetch to a
+ * The gateway's in-process subgraph calls (gateway/in-process.ts, D211): a fetch to a
  * subgraph of the same process is injected into its Fastify app. The subgraph's gate is the one of
  * every subgraph (platform/subgraph-gate.ts): it still refuses a request without a valid envelope,
  * and the identity each request carries is its own caller's, however many run at once.

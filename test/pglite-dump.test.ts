@@ -1,5 +1,5 @@
 /**
- * In-memory PGlite databases started from a dump (platform/db/pglite-snapshot.ts, D2xx-suite16c-1):
+ * In-memory PGlite databases started from a dump (platform/db/pglite-snapshot.ts, D215):
  * the dump is parsed once per process, so copies must not share what PostgreSQL writes, a
  * rewritten dump must be read again, and a file that is not a dump must be refused clearly.
  */

@@ -1,6 +1,6 @@
 /**
  * Subgraph apps of one process share their executable schema (platform/subgraph-app.ts,
- * D2xx-suite16c-2): each app must still answer with its own hub's state, which reaches the
+ * D216): each app must still answer with its own hub's state, which reaches the
  * resolvers through the request context only.
  */
 import { afterAll, describe, expect, it } from 'vitest';

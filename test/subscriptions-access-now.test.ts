@@ -1,5 +1,5 @@
 /**
- * The subscriptions' access check per event without a wait (D2xx-subs16c-2): `checkNow` decides at
+ * The subscriptions' access check per event without a wait (D214): `checkNow` decides at
  * once only when the answer is already known (denied, expired, anonymous, or the cached identity is
  * the one found to cover the subscription); otherwise it says "resolve" and `check` decides. The
  * hub-level cases (expiry, revocation through the change feed) are in subscriptions-access.test.ts.

@@ -437,7 +437,7 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
 /**
  * Every map of a pass applied to every record, in order, one resource at a time as the consumer
  * asks: a resource is written (serialised) before the next is built, so it dies young instead of
- * a whole page of resources outliving the page's writes into V8's old space (D2xx-export16c-1).
+ * a whole page of resources outliving the page's writes into V8's old space (D209).
  */
 export function* mapRecords(p: PlannedPass, records: readonly never[]): Generator<ExportedResource> {
   for (const record of records) {

@@ -94,7 +94,7 @@ export class SubscriberAccess {
   }
 
   /**
-   * The verdict of `check` when it needs no wait (D2xx-subs16c-2): denied already, expired, anonymous, or a cached
+   * The verdict of `check` when it needs no wait (D214): denied already, expired, anonymous, or a cached
    * identity found to cover the subscription before. Undefined when the identity must be resolved
    * (cache entry ended, a new identity object to compare, a resolution in flight): call `check`.
    */

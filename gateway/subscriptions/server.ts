@@ -184,7 +184,7 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
 
   /**
    * The clients still allowed to receive an event; the others' subscriptions end with the reason.
-   * Decided at once for every client whose identity is cached (the usual case: D2xx-subs16c-2); only
+   * Decided at once for every client whose identity is cached (the usual case: D214); only
    * the others wait for their resolution. Returned as an array, or a promise when some had to wait.
    */
   const admitted = (clients: Iterable<Subscriber>): Subscriber[] | Promise<Subscriber[]> => {

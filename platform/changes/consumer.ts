@@ -37,7 +37,7 @@ type Settings = Required<Omit<ConsumerOptions, 'topics'>> & ConsumerOptions;
 /**
  * One round: handles at most one batch; returns how many events it handled (0: caught up or
  * locked elsewhere). `known`: the consumer's offset row was found by an earlier round of this
- * process, so the head read and the insert that create it are skipped (D2xx-subs16c-1).
+ * process, so the head read and the insert that create it are skipped (D213).
  */
 async function round(db: Database, options: Settings, handler: ConsumerHandler, known: { row: boolean }): Promise<number> {
   let found = false;

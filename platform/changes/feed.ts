@@ -25,7 +25,7 @@ export interface ChangeFeed {
   /**
    * `fn` runs once the feed has read new events of `topics` (any topic when absent), after they
    * reached the subscribers, and at every periodic read or reconnection whatever they held
-   * (durable consumers poll on it: D2xx-subs16c-1).
+   * (durable consumers poll on it: D213).
    */
   onWake(fn: () => void, topics?: readonly string[]): () => void;
   /** Id of the last event delivered to subscribers. */
@@ -70,7 +70,7 @@ export async function openChangeFeed(db: Database, logger: Logger, options: { po
   /**
    * Durable consumers are woken after the read, and only for their topics: the subscriptions get
    * the events first, and a write does not cost every consumer a transaction that finds nothing
-   * (D2xx-subs16c-1). The periodic read and a reconnection wake them all, whatever they read:
+   * (D213). The periodic read and a reconnection wake them all, whatever they read:
    * the safety net of a consumer whose round was locked by another process or failed.
    */
   const wakeUp = (topics: ReadonlySet<string>, all: boolean) => {

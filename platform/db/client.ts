@@ -64,7 +64,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
       ...(dataDir ? { dataDir } : {}),
       // Starting from a dump skips the cluster's creation (initdb), the costliest part of a start;
       // PGlite refuses it when the data directory already holds a database. In memory, the dump
-      // parsed once per process fills the new file system (D2xx-suite16c-1).
+      // parsed once per process fills the new file system (D215).
       ...(loadFrom ? (dataDir ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : { fs: new DumpMemoryFS(loadFrom) }) : {}),
       extensions: PGLITE_EXTENSIONS,
     });

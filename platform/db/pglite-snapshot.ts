@@ -5,7 +5,7 @@
  * once per process and file (kept while the file is unchanged), and each start only writes its
  * files into the new instance's memory file system (each instance gets its own copy: PostgreSQL
  * writes to them). Tests start about a hundred in-memory hubs from two dumps (issue 16,
- * D2xx-suite16c-1).
+ * D215).
  */
 import { MemoryFS } from '@electric-sql/pglite';
 import { readFileSync, statSync } from 'node:fs';
