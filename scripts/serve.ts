@@ -1,37 +1,20 @@
 /**
- * `npm run serve -- <component>`: one component per process, for deployment (docker-compose).
- * Components: offer, capacities, tensions, professionals (each migrates and, unless
+ * `npm run serve -- <component>`: one component per process, for deployment (docker-compose,
+ * Kubernetes). Components: offer, capacities, tensions, professionals (each migrates and, unless
  * ROR_SEED_DEMO=false, seeds its own schema) and gateway (GraphQL + FHIR; the database only for
- * the FHIR adapter's own tables and the change feed).
+ * the FHIR adapter's own tables and the change feed). The body is scripts/lib/run-serve.ts, run
+ * from the hub's production build as `npm start` is (D203, D217): a scaled-out deployment starts
+ * many such processes, each of which would otherwise resolve and compile ~2,500 modules.
+ * `ROR_HUB_BUILD=off` runs the sources themselves.
  */
-import { loadConfig, SUBGRAPH_NAMES } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
-import { installProcessGuard } from '../platform/process-guard.js';
-import { onShutdown } from './shutdown.js';
-import { checkPortsFree, gatewayClaim, subgraphClaim } from './lib/ports.js';
-import { requiredSecret, startupFailure } from './lib/startup.js';
+import { pathToFileURL } from 'node:url';
+import { ensureHubBuilt, hubEntryOf } from './runtime/hub-build.js';
 
-export const COMPONENTS = [...SUBGRAPH_NAMES, 'gateway'] as const;
-type Component = (typeof COMPONENTS)[number];
-
-const component = process.argv[2] as Component | undefined;
-if (!component || !COMPONENTS.includes(component)) {
-  console.error(`usage: npm run serve -- <${COMPONENTS.join('|')}>`);
-  process.exit(2);
-}
 try {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel, { component });
-  installProcessGuard(logger); // an unhandled rejection is logged and counted, never the end of the process
-  requiredSecret(config);
-  const shutdown = onShutdown(logger, { deadlineMs: config.shutdownTimeoutMs });
-  // Before the database and before loading the component (seconds): a taken port fails at once.
-  await checkPortsFree(config.host, [component === 'gateway' ? gatewayClaim(config) : subgraphClaim(config, component)]);
-  // The gateway serves the console: built here when its sources changed (the image builds it beforehand).
-  if (component === 'gateway') await (await import('../web/build/build.js')).ensureConsoleBuilt({ log: (line) => logger.info(line) });
-  const { serveGateway, serveSubgraph } = await import('./lib/components.js');
-  const close = component === 'gateway' ? await serveGateway(config, logger) : await serveSubgraph(component, config, logger);
-  shutdown.ready(close);
+  if (process.env.ROR_HUB_BUILD === 'off') await import('./lib/run-serve.js');
+  else await import(pathToFileURL(hubEntryOf((await ensureHubBuilt({ log: (line) => console.error(line) })).hash, 'run-serve')).href);
 } catch (error) {
-  startupFailure(error);
+  // Only the build can fail here: run-serve reports its own failures and exits.
+  console.error(error);
+  process.exit(1);
 }

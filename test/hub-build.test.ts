@@ -34,7 +34,8 @@ describe('the built hub', { timeout: 180_000 }, () => {
   it('is named by its inputs, built once, and every file URL it computes lands on a file of the checkout', async () => {
     const first = await ensureHubBuilt(); // the run's global setup built it already
     expect(first.entry).toBe(hubEntryOf(hubSourcesHash()));
-    expect(await ensureHubBuilt()).toEqual({ entry: first.entry, built: false, seconds: 0 });
+    expect(await ensureHubBuilt()).toEqual({ hash: hubSourcesHash(), entry: first.entry, built: false, seconds: 0 });
+    expect(existsSync(hubEntryOf(first.hash, 'run-serve'))).toBe(true); // `npm run serve`'s entry, built with it
     const folder = dirname(first.entry);
     const targets = readdirSync(folder)
       .filter((name) => name.endsWith('.mjs'))

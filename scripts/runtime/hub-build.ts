@@ -1,6 +1,6 @@
 /**
  * The hub's production build (issue 16, D203 amending D102): `npm start` runs
- * scripts/lib/run-start.ts bundled by rolldown (Vite's bundler, a production dependency) into a few
+ * scripts/lib/run-start.ts (and `npm run serve` scripts/lib/run-serve.ts, D217) bundled by rolldown (Vite's bundler, a production dependency) into a few
  * files under .build/hub/<hash>/, instead of Node resolving, reading and compiling about 2,500
  * modules one by one. The folder is named by a hash of the build's inputs (the sources and the
  * lock file), so a start after a change (or after `npm ci`) rebuilds it once, and an unchanged
@@ -24,7 +24,9 @@ import { hashFiles } from '../../platform/files-hash.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where builds are kept, one folder per hash of the inputs. */
 export const HUB_BUILDS = join(ROOT, '.build', 'hub');
-const ENTRY = 'scripts/lib/run-start.ts';
+/** The build's entries: `npm start`'s whole hub and `npm run serve`'s one component (D217); shared code is in common chunks. */
+const ENTRIES = { 'run-start': 'scripts/lib/run-start.ts', 'run-serve': 'scripts/lib/run-serve.ts' } as const;
+export type HubEntryName = keyof typeof ENTRIES;
 /** Folders whose modules the hub imports, and the lock file (it pins every bundled package). */
 const INPUTS = ['platform', 'subgraphs', 'gateway', 'fhir', 'scripts', 'schemas', 'web/build', 'package-lock.json'].map((path) => join(ROOT, path));
 /** Only what a bundle contains: code and the JSON it may import (not SQL, CSV or keys, read at run time from the sources). */
@@ -43,9 +45,9 @@ export function hubSourcesHash(): string {
   return hashFiles(ROOT, INPUTS, BUNDLED).slice(0, 16);
 }
 
-/** The built entry for `hash`, whether it exists yet or not. */
-export function hubEntryOf(hash: string): string {
-  return join(HUB_BUILDS, hash, 'run-start.mjs');
+/** The built entry `name` for `hash`, whether it exists yet or not. */
+export function hubEntryOf(hash: string, name: HubEntryName = 'run-start'): string {
+  return join(HUB_BUILDS, hash, `${name}.mjs`);
 }
 
 /** Prepended to every chunk: `require` for bundled CommonJS modules, and the path helper of the rewrite. */
@@ -79,7 +81,7 @@ export function rewriteFileUrls(code: string, file: string, outDir: string): str
 async function bundle(outDir: string): Promise<void> {
   const { build } = await import('rolldown');
   await build({
-    input: { 'run-start': join(ROOT, ENTRY) },
+    input: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(ROOT, path)])),
     cwd: ROOT,
     platform: 'node',
     external: EXTERNAL,
@@ -106,7 +108,9 @@ function pruneBuilds(keep: string): void {
 }
 
 export interface HubBuild {
-  /** The built entry module, to import. */
+  /** The build's name (the inputs' hash): `hubEntryOf(hash, name)` is each entry. */
+  hash: string;
+  /** The built `npm start` entry module, to import. */
   entry: string;
   built: boolean;
   seconds: number;
@@ -121,7 +125,7 @@ export async function ensureHubBuilt(options: { force?: boolean; log?: (line: st
   const started = performance.now();
   const hash = hubSourcesHash();
   const entry = hubEntryOf(hash);
-  if (!options.force && existsSync(entry)) return { entry, built: false, seconds: 0 };
+  if (!options.force && existsSync(entry) && existsSync(hubEntryOf(hash, 'run-serve'))) return { hash, entry, built: false, seconds: 0 };
   options.log?.('building the hub (.build/hub)…');
   const target = dirname(entry);
   const work = `${target}.tmp-${process.pid}`;
@@ -141,7 +145,7 @@ export async function ensureHubBuilt(options: { force?: boolean; log?: (line: st
   pruneBuilds(hash);
   const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
   options.log?.(`hub built in ${seconds} s`);
-  return { entry, built: true, seconds };
+  return { hash, entry, built: true, seconds };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
