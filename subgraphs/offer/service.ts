@@ -86,7 +86,16 @@ export function createOfferService(store: OfferStore, identity: Identity) {
   const visible = (unit: UnitRow | null) => (unit && (confidential || !unit.sensitive) ? unit : null);
   const organizations = new DataLoader((ids: readonly string[]) => store.organizationsByIds(ids).then((r) => byId(r, ids)));
   const establishments = new DataLoader((ids: readonly string[]) => store.establishmentsByIds(ids).then((r) => byId(r, ids)));
-  const units = new DataLoader((ids: readonly string[]) => store.unitsByIds(ids).then((r) => byId(r, ids)));
+  // A unit's establishment comes in the same read (the unit's name, address and position show it):
+  // primed so that `establishment(id)` reads nothing more for it (D2xx-subs16d-1).
+  const units = new DataLoader(async (ids: readonly string[]) => {
+    const rows = await store.unitsWithEstablishmentsByIds(ids);
+    for (const r of rows) establishments.prime(r.establishment.id, r.establishment);
+    return byId(
+      rows.map((r) => r.unit),
+      ids,
+    );
+  });
   const establishmentsOf = new DataLoader((ids: readonly string[]) =>
     store.establishmentsOfOrganizations(ids).then((r) => groupBy(r, ids, (e) => e.organizationId)),
   );

@@ -3,6 +3,7 @@ import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, gte, 
 import type { Orm } from '../../platform/db/client.js';
 import { textArray } from '../../platform/db/arrays.js';
 import { pricesOfEstablishments } from './editing/store.js';
+import { sharedReads } from '../../platform/shared-reads.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import {
   codeSystems,
@@ -111,7 +112,32 @@ function unitWhere(c: UnitCriteria): SQL[] {
   return where;
 }
 
+/** A unit and its establishment, read together (D2xx-subs16d-1). */
+export interface UnitWithEstablishment {
+  unit: UnitRow;
+  establishment: EstablishmentRow;
+}
+
+/**
+ * Units read by id by the requests of one window share one statement (D2xx-subs16d-2): the
+ * entity fetches of one subscription event arrive together, one per identity and selection.
+ * 2 ms: long enough for the event's executions to have sent their fetches, short against the
+ * two statements in a row it replaces.
+ */
+const SHARED_UNIT_READS = { windowMs: 2, maxKeys: 1000 };
+
 export function createOfferStore(orm: Orm) {
+  // Rows only, never filtered for a caller: each request's service applies its identity's rules.
+  const unitsWithEstablishments = sharedReads(
+    (ids: string[]): Promise<UnitWithEstablishment[]> =>
+      orm
+        .select({ unit: units, establishment: establishments })
+        .from(units)
+        .innerJoin(establishments, eq(units.establishmentId, establishments.id))
+        .where(inArray(units.id, ids)),
+    (row) => row.unit.id,
+    SHARED_UNIT_READS,
+  );
   return {
     organizationsByIds: (ids: readonly string[]): Promise<OrganizationRow[]> =>
       orm.select().from(organizations).where(inArray(organizations.id, [...ids])),
@@ -129,6 +155,9 @@ export function createOfferStore(orm: Orm) {
       orm.select().from(establishments).where(inArray(establishments.id, [...ids])),
 
     unitsByIds: (ids: readonly string[]): Promise<UnitRow[]> => orm.select().from(units).where(inArray(units.id, [...ids])),
+
+    /** Units by id with their establishments, in one statement shared by concurrent requests (above). */
+    unitsWithEstablishmentsByIds: (ids: readonly string[]): Promise<UnitWithEstablishment[]> => unitsWithEstablishments(ids),
 
     establishmentsOfOrganizations: (organizationIds: readonly string[]): Promise<EstablishmentRow[]> =>
       orm.select().from(establishments).where(inArray(establishments.organizationId, [...organizationIds])).orderBy(asc(establishments.id)),
