@@ -1,5 +1,5 @@
 /**
- * Row reads by key shared by every caller of one short window (D2xx-subs16d-2). Concurrent
+ * Row reads by key shared by every caller of one short window (D219). Concurrent
  * requests that read the same rows — the executions of one subscription event each send their own
  * entity fetch, with another identity or selection — make one statement instead of one each.
  *

@@ -1,5 +1,5 @@
 /**
- * Unit reads shared across concurrent requests (D2xx-subs16d-1, -2): a unit comes with its
+ * Unit reads shared across concurrent requests (D218, -2): a unit comes with its
  * establishment in one statement, and the requests of one window share that statement, while
  * each request still applies its own identity's rules (sensitive units) to the shared rows.
  */

@@ -87,7 +87,7 @@ export function createOfferService(store: OfferStore, identity: Identity) {
   const organizations = new DataLoader((ids: readonly string[]) => store.organizationsByIds(ids).then((r) => byId(r, ids)));
   const establishments = new DataLoader((ids: readonly string[]) => store.establishmentsByIds(ids).then((r) => byId(r, ids)));
   // A unit's establishment comes in the same read (the unit's name, address and position show it):
-  // primed so that `establishment(id)` reads nothing more for it (D2xx-subs16d-1).
+  // primed so that `establishment(id)` reads nothing more for it (D218).
   const units = new DataLoader(async (ids: readonly string[]) => {
     const rows = await store.unitsWithEstablishmentsByIds(ids);
     for (const r of rows) establishments.prime(r.establishment.id, r.establishment);

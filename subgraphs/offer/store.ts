@@ -112,14 +112,14 @@ function unitWhere(c: UnitCriteria): SQL[] {
   return where;
 }
 
-/** A unit and its establishment, read together (D2xx-subs16d-1). */
+/** A unit and its establishment, read together (D218). */
 export interface UnitWithEstablishment {
   unit: UnitRow;
   establishment: EstablishmentRow;
 }
 
 /**
- * Units read by id by the requests of one window share one statement (D2xx-subs16d-2): the
+ * Units read by id by the requests of one window share one statement (D219): the
  * entity fetches of one subscription event arrive together, one per identity and selection.
  * Window 0, until the event loop's next turn: it shares about as much as 2 ms did in the bench
  * (2.4 requests per statement, 2.6 with 2 ms) without delaying any read by a timer.
