@@ -50,8 +50,14 @@ describe('sign-in page in a browser (PGlite)', () => {
   }
 
   const evaluate = <T>(page: Page, expression: string) => page.evaluate(expression) as Promise<T>;
-  /** Waits until the field `id` has the focus (autofocus applies at the page's first rendering, not at its load). */
-  const focusOn = (page: Page, id: string) => page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`, undefined, { timeout: 10_000 });
+  /**
+   * Waits until the field `id` has the focus (autofocus applies at the page's first rendering, not
+   * at its load). Polled from here: `page.waitForFunction` with an expression re-evaluates it with
+   * `eval` inside the page, which the sign-in page's CSP (no 'unsafe-eval') refuses whenever the
+   * first check is not already true; `page.evaluate` is not subject to it.
+   */
+  const focusOn = (page: Page, id: string) =>
+    expect.poll(() => evaluate<boolean>(page, `document.activeElement?.id === ${JSON.stringify(id)}`), { timeout: 10_000, interval: 50 }).toBe(true);
 
   it('is French, DSFR-styled, accessible and keyboard-usable; a wrong password shows the error under the field, the right one completes the flow', async () => {
     const { page, verifier, redirectUri, state } = await startWebSignIn();
