@@ -89,7 +89,7 @@ describe('sharedReads', () => {
 
   it('merges the keys of one window into one read and gives each caller its own rows', async () => {
     const reads: string[][] = [];
-    const read = sharedReads(async (keys: string[]) => (reads.push(keys), rowsOf(keys)), (r) => r.id, { windowMs: 2, maxKeys: 10 });
+    const read = sharedReads(async (keys: string[]) => (reads.push(keys), rowsOf(keys)), (r) => r.id, { maxKeys: 10 });
     const [a, b, c] = await Promise.all([read(['x', 'y']), read(['y', 'z']), read(['missing-1'])]);
     expect(reads).toEqual([['x', 'y', 'z', 'missing-1']]);
     expect(a).toEqual([{ id: 'x' }, { id: 'y' }]);
@@ -99,7 +99,7 @@ describe('sharedReads', () => {
 
   it('starts a batch that would pass maxKeys, and reads a caller above it alone', async () => {
     const reads: string[][] = [];
-    const read = sharedReads(async (keys: string[]) => (reads.push(keys), rowsOf(keys)), (r) => r.id, { windowMs: 0, maxKeys: 3 });
+    const read = sharedReads(async (keys: string[]) => (reads.push(keys), rowsOf(keys)), (r) => r.id, { maxKeys: 3 });
     await Promise.all([read(['a', 'b']), read(['c', 'd']), read(['e', 'f', 'g', 'h'])]);
     expect(reads).toEqual([['a', 'b'], ['e', 'f', 'g', 'h'], ['c', 'd']]);
     expect(await read([])).toEqual([]);
@@ -110,7 +110,7 @@ describe('sharedReads', () => {
     const read = sharedReads(async (keys: string[]) => {
       if (fail) throw new Error('database down');
       return rowsOf(keys);
-    }, (r) => r.id, { windowMs: 1, maxKeys: 10 });
+    }, (r) => r.id, { maxKeys: 10 });
     const results = await Promise.allSettled([read(['a']), read(['b'])]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     fail = false;
