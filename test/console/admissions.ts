@@ -38,6 +38,8 @@ export function admissionScenarios(current: () => ConsoleRun): void {
 
   /** The GP's WebSockets, passed through to the hub: the test cuts one to see the console reconnect. */
   const gpSockets: WebSocketRoute[] = [];
+  /** Those the hub has acknowledged (connection_ack passed through): only then is the console "connected". */
+  const acknowledged = new Set<WebSocketRoute>();
 
   /** While true, the bed manager's page receives nothing from its WebSocket: it misses changes. */
   let managerDeaf = false;
@@ -47,7 +49,11 @@ export function admissionScenarios(current: () => ConsoleRun): void {
       prepare: async (page) => {
         if (sockets)
           await page.routeWebSocket(/\/graphql$/, (socket) => {
-            socket.connectToServer();
+            const server = socket.connectToServer();
+            server.onMessage((message) => {
+              if (typeof message === 'string' && message.includes('"connection_ack"')) acknowledged.add(socket);
+              socket.send(message);
+            });
             sockets.push(socket);
           });
         if (deafWhile)
@@ -122,7 +128,10 @@ export function admissionScenarios(current: () => ConsoleRun): void {
     // The GP's WebSocket drops (1012: the server restarts): the console says so, reconnects by
     // itself, and the subscription goes on (the acceptance below still arrives live).
     const lost = gp.getByText('Connexion perdue — reconnexion…');
+    // Cut only once the console is connected: a socket cut before the hub's acknowledgement is a
+    // failed connection attempt, retried silently (failed once in CI under load, 2026-12-07).
     expect(gpSockets).toHaveLength(1);
+    await expect.poll(() => acknowledged.has(gpSockets[0]!), { timeout: 30_000 }).toBe(true);
     await gpSockets[0]!.close({ code: 1012, reason: 'test' });
     await lost.waitFor();
     await lost.waitFor({ state: 'detached' });

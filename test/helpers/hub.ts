@@ -15,6 +15,7 @@ import type { Database } from '../../platform/db/client.js';
 import { CHANGE_FEED_MIGRATIONS } from '../../platform/changes/migrations.js';
 import { FHIR_MIGRATIONS } from '../../fhir/migrations.js';
 import type { RunningHub } from '../../scripts/hub.js';
+import { forgetTokens } from './tokens.js';
 
 /*
  * The hub's modules (every subgraph, the gateway, FHIR, the OpenID provider: about 2 s of CPU to
@@ -115,8 +116,26 @@ export function scratchDir(prefix: string): string {
   return mkdtempSync(join(base, prefix));
 }
 
-/** A free TCP port on 127.0.0.1 (free when returned; taken again right after by our server). */
-export function reservePort(): Promise<number> {
+/**
+ * Ports this process has handed out: never handed out again. A worker keeps its modules from one
+ * file to the next (D207), and what is keyed by a hub's URL (tokens in helpers/tokens.ts) would
+ * otherwise reach a new hub on a closed hub's port (a token signed by the other hub's key: failed
+ * once in CI, 2026-12-07).
+ */
+const handedOut = new Set<number>();
+
+/** A free TCP port on 127.0.0.1 (free when returned; taken again right after by our server), new to this process. */
+export async function reservePort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -173,6 +192,7 @@ export async function startTestHub(
     ...hub,
     kind,
     close: async () => {
+      forgetTokens(hub.urls.graphql);
       await hub.close();
       await scratch?.drop();
     },

@@ -24,3 +24,8 @@ export function asUser(graphqlUrl: string, login: string, password = DEMO_PASSWO
   if (!cache.has(key)) cache.set(key, userToken(baseOf(graphqlUrl), login, password).then((t) => `Bearer ${t}`));
   return cache.get(key)!;
 }
+
+/** Drops the tokens of the hub at `graphqlUrl` (it closed: another hub may get its port later). */
+export function forgetTokens(graphqlUrl: string): void {
+  for (const key of cache.keys()) if (key.startsWith(`${graphqlUrl}|`)) cache.delete(key);
+}
