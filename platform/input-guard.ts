@@ -47,8 +47,22 @@ export function findStringProblem(value: unknown, path: string): StringProblem |
   return null;
 }
 
+/**
+ * Each document's answer, kept as long as the document: mercurius and the gateway keep the parsed
+ * documents of repeated operations, and walking one per request was 5 % of a FHIR search's CPU
+ * (docs/benchmarks.md § search16d). A document's literals never change.
+ */
+const literalProblems = new WeakMap<DocumentNode, StringProblem | null>();
+
 /** The first bad string literal of a GraphQL document, named by its argument and input fields. */
 function literalProblem(document: DocumentNode): StringProblem | null {
+  if (literalProblems.has(document)) return literalProblems.get(document)!;
+  const problem = walkLiterals(document);
+  literalProblems.set(document, problem);
+  return problem;
+}
+
+function walkLiterals(document: DocumentNode): StringProblem | null {
   const names: string[] = [];
   let found: StringProblem | null = null;
   visit(document, {

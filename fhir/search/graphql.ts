@@ -70,10 +70,38 @@ export const LOCATION_SEARCH = unitSearchQuery('FhirLocationSearch', LOCATION_NO
  * included Organizations come with the page (the offer resolves `establishment` itself), instead
  * of a second `structureSearch` by id.
  */
-export const LOCATION_WITH_ORGANIZATION_SEARCH = unitSearchQuery(
-  'FhirLocationWithOrganizationSearch',
-  selectionOf(buildDocument(`{ unit { ...LOCATION includedEstablishment: establishment { ...ESTABLISHMENT } } }`, { LOCATION: LOCATION_NODE, ESTABLISHMENT: ESTABLISHMENT_NODE }), 'unit'),
+const LOCATION_WITH_ORGANIZATION_NODE = selectionOf(
+  buildDocument(`{ unit { ...LOCATION includedEstablishment: establishment { ...ESTABLISHMENT } } }`, { LOCATION: LOCATION_NODE, ESTABLISHMENT: ESTABLISHMENT_NODE }),
+  'unit',
 );
+export const LOCATION_WITH_ORGANIZATION_SEARCH = unitSearchQuery('FhirLocationWithOrganizationSearch', LOCATION_WITH_ORGANIZATION_NODE);
+
+/**
+ * A page of a Location capacity search in one operation (D2xx-search16d-1): the capacities'
+ * `capacityMatches` keeps the first `$first` of the candidates the offer ordered, with their
+ * capacity record, and the gateway reads the rest of each unit in the offer from that answer.
+ * `capacity` is read on the match, not on the unit: `Unit.capacity` requires the offer's SSE
+ * capacity, which would put a second capacities fetch after the offer's. With `$qualify` (a first
+ * page) the same capacities fetch also says which of the offer's matching units qualify: the total.
+ */
+const capacityPageQuery = (name: string, node: readonly SelectionNode[]): string => {
+  const isCapacity = (s: SelectionNode): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'capacity';
+  const capacity = node.find(isCapacity)?.selectionSet?.selections;
+  if (!capacity) throw new Error(`${name}: the node selects no capacity`);
+  return buildDocument(
+    // A template, not an operation (codegen skips it): buildDocument fills its spreads.
+    `
+      query ${name}($filter: CapacityFigureFilter!, $unitIds: [ID!]!, $first: Int!, $qualify: Boolean!, $matchingIds: [ID!]) {
+        unitsWithCapacity(filter: $filter, unitIds: $matchingIds) @include(if: $qualify)
+        capacityMatches(filter: $filter, unitIds: $unitIds, first: $first) { capacity { ...CAPACITY } unit { ...UNIT } }
+      }
+    `,
+    { CAPACITY: capacity, UNIT: node.filter((s) => !isCapacity(s)) },
+  );
+};
+
+export const LOCATION_CAPACITY_PAGE = capacityPageQuery('FhirLocationCapacityPage', LOCATION_NODE);
+export const LOCATION_WITH_ORGANIZATION_CAPACITY_PAGE = capacityPageQuery('FhirLocationWithOrganizationCapacityPage', LOCATION_WITH_ORGANIZATION_NODE);
 
 /**
  * Candidates of a filtered search: ids, cursors and distances only (the page's kept ones are then
@@ -177,12 +205,20 @@ export const FHIR_SEARCH_OPERATIONS = {
   FhirPractitionerRoleCount: PRACTITIONER_ROLE_COUNT,
   FhirUnitIds: UNIT_IDS,
   FhirLocationWithOrganizationSearch: LOCATION_WITH_ORGANIZATION_SEARCH,
+  FhirLocationCapacityPage: LOCATION_CAPACITY_PAGE,
+  FhirLocationWithOrganizationCapacityPage: LOCATION_WITH_ORGANIZATION_CAPACITY_PAGE,
 } as const;
 
 export interface SearchEdge<N> {
   cursor: string;
   distanceKm?: number | null;
   node: N;
+}
+
+/** The answer of a capacity page: the unit without its capacity, which comes beside it. */
+export interface CapacityPage<N> {
+  unitsWithCapacity?: string[];
+  capacityMatches: Array<{ capacity: unknown; unit: Omit<N, 'capacity'> }>;
 }
 
 export interface SearchPage<N> {

@@ -12,6 +12,7 @@ import { CriteriaBuilder } from './criteria.js';
 import type { FetchedPage, PreparedSearch, SortRequest, SortCodes } from './definitions.js';
 import { UNIT_COUNT, UNIT_IDS, run, unitsWithCapacity, unitsWithPlaceFeatures, type SearchEdge, type SearchPage } from './graphql.js';
 import { featureFilter, type PlaceFeatureFilter } from './features.js';
+import { prepareCapacityPage } from './capacity-page.js';
 import type { Clause, ParsedSearch } from './parse.js';
 import { parseToken, type periodTest } from './values.js';
 
@@ -72,6 +73,8 @@ export function booleanHolds(clause: Clause, value: boolean): boolean {
 interface UnitSearchSpec<N> {
   resourceType: 'Location' | 'HealthcareService';
   query: string;
+  /** The one-operation page of a capacity-only search (capacity-page.ts), when the type has one. */
+  capacityPage?: string;
   sorts: SortCodes;
   toResource: (node: N) => FhirSearchResource;
   /** Resources the query read with the node for `_include` (e.g. its establishment as an Organization). */
@@ -143,7 +146,10 @@ export async function prepareUnits<N extends { id: string }>(
   };
   const countOf = async (c: Record<string, unknown>) => (await run<{ unitSearch: { totalCount: number } }>(ctx, UNIT_COUNT, { criteria: c })).unitSearch.totalCount;
   if (!capacity && !features) return { fetch, count: () => countOf(criteria) };
-  return prepareFiltered(ctx, spec, criteria, qualifier(ctx, capacity, features), sortOf, countOf);
+  const filtered = prepareFiltered(ctx, spec, criteria, qualifier(ctx, capacity, features), sortOf, countOf);
+  if (!capacity || features || !spec.capacityPage) return filtered;
+  const page = { resourceType: spec.resourceType, capacityPage: spec.capacityPage, itemOf: (node: N, cursor: string, distanceKm: number | null) => itemOf(spec, { node, cursor, distanceKm }) };
+  return prepareCapacityPage(ctx, page, criteria, capacity, search.count, sortOf, () => filtered.count());
 }
 
 /**

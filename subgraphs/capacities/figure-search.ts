@@ -66,7 +66,7 @@ function rangeTest(range: { from?: Date | null; before?: Date | null; outside?: 
 }
 
 /** The conditions on the record (nature, source, update) and on the figure `f.n`, all ANDed. */
-function conditions(filter: CapacityFigureFilter): SQL[] {
+export function conditions(filter: CapacityFigureFilter): SQL[] {
   const where: SQL[] = [];
   if (filter.figures.length === 0) throw new HubError('BAD_USER_INPUT', '`filter.figures` must not be empty.', { field: 'filter.figures' });
   where.push(anyOf(sql`f.figure`, filter.figures));
@@ -86,6 +86,13 @@ function conditions(filter: CapacityFigureFilter): SQL[] {
   }
   return where;
 }
+
+/** `(figure, count)` rows of the record `c`, one per figure: `values` of the `f(figure, n)` the conditions test. */
+export const figureRows = (): SQL =>
+  sql.join(
+    CAPACITY_FIGURES.map((figure) => sql`(${figure}::text, ${FIGURE_COUNTS[figure]})`),
+    sql`, `,
+  );
 
 /**
  * The units whose capacity the caller may read: all (null) for applications with capacity.read
@@ -109,12 +116,8 @@ export function createFigureSearch(orm: Orm, identity: Identity) {
       const where = conditions(filter);
       if (unitIds) where.push(anyOf(sql`${c.unitId}`, unitIds));
       if (readable) where.push(anyOf(sql`${c.unitId}`, [...readable]));
-      const figures = sql.join(
-        CAPACITY_FIGURES.map((figure) => sql`(${figure}::text, ${FIGURE_COUNTS[figure]})`),
-        sql`, `,
-      );
       const result = (await orm.execute(
-        sql`select distinct ${c.unitId} as unit_id from ${c} cross join lateral (values ${figures}) as f(figure, n) where ${sql.join(where, sql` and `)} order by 1 limit ${MAX_UNIT_IDS_OUT + 1}`,
+        sql`select distinct ${c.unitId} as unit_id from ${c} cross join lateral (values ${figureRows()}) as f(figure, n) where ${sql.join(where, sql` and `)} order by 1 limit ${MAX_UNIT_IDS_OUT + 1}`,
       )) as unknown as { rows: Array<{ unit_id: string }> };
       if (result.rows.length > MAX_UNIT_IDS_OUT) {
         throw new HubError('BAD_USER_INPUT', `More than ${MAX_UNIT_IDS_OUT} units match: narrow the criteria.`, { field: 'filter' });

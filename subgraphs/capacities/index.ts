@@ -14,6 +14,7 @@ import { scheduleSnapshots } from './snapshot-scheduler.js';
 import { createCapacityChanges, subscriptionResolvers } from './subscription.js';
 import { bedResolvers, createBedService, type BedContext } from './beds.js';
 import { createFigureSearch, figureSearchResolvers, type FigureSearchContext } from './figure-search.js';
+import { capacityMatchResolvers, createCapacityMatches, type CapacityMatchesContext } from './capacity-matches.js';
 import { createPlaceFigures, placeFigureResolvers, type PlaceFiguresContext } from './place-figures.js';
 import { createBedHoldService, holdResolvers, type BedHoldContext } from './holds.js';
 import { territoryResolvers, type TerritoryContext } from './territory/resolvers.js';
@@ -29,7 +30,7 @@ import { exportPageResolvers } from './export-page.js';
 
 export type { CapacitySeed };
 
-export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & BedHoldContext & PlaceFiguresContext & TerritoryContext & FeatureContext, CapacitySeed>({
+export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & FigureSearchContext & CapacityMatchesContext & BedHoldContext & PlaceFiguresContext & TerritoryContext & FeatureContext, CapacitySeed>({
   name: 'capacities',
   migrations: new URL('./migrations', import.meta.url),
   resolvers: {
@@ -43,6 +44,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     Query: {
       ...(resolvers.Query as object),
       ...(figureSearchResolvers.Query as object),
+      ...(capacityMatchResolvers.Query as object),
       ...(placeFigureResolvers.Query as object),
       ...(territoryResolvers.Query as object),
       ...(featureResolvers.Query as object),
@@ -70,6 +72,7 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
       reports: createReportService({ db, store, filters, client, closures }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
+      capacityMatches: createCapacityMatches(db.orm, client, identity),
       bedHolds: createBedHoldService(store, identity),
       placeFigures: createPlaceFigures(db.orm, identity),
       territory: createTerritoryService({ store, territory: territoryStore, client }, identity),

@@ -16,7 +16,7 @@ import type { FhirSearchResource } from '../../types.js';
 import { CAPACITY_PARAMS } from '../capacity.js';
 import { FEATURE_PARAMS } from '../features.js';
 import { COMMON_PARAMS, STRING_MODIFIERS, TOKEN_MODIFIERS, base, contentParam, ror, type SearchParamDefinition, type SearchType } from '../definitions.js';
-import { LOCATION_SEARCH, LOCATION_WITH_ORGANIZATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
+import { LOCATION_CAPACITY_PAGE, LOCATION_SEARCH, LOCATION_WITH_ORGANIZATION_CAPACITY_PAGE, LOCATION_WITH_ORGANIZATION_SEARCH, unitsWithVisibleCapacity } from '../graphql.js';
 import type { Clause, ParsedSearch } from '../parse.js';
 import { UnitCriteriaBuilder, prepareUnits, unitsByIds } from '../units.js';
 import { instantTest, tokenHolds } from '../values.js';
@@ -155,10 +155,11 @@ type LocationWithOrganization = LocationRecord & { includedEstablishment: Establ
 /** With `_include=Location:organization`, the page reads each establishment in full and includes it from there. */
 function specOf(search: ParsedSearch) {
   const sorts = locationSearch.sorts;
-  if (!search.includes.some((i) => i.code === 'Location:organization')) return { resourceType: 'Location' as const, query: LOCATION_SEARCH, sorts, toResource };
+  if (!search.includes.some((i) => i.code === 'Location:organization')) return { resourceType: 'Location' as const, query: LOCATION_SEARCH, capacityPage: LOCATION_CAPACITY_PAGE, sorts, toResource };
   return {
     resourceType: 'Location' as const,
     query: LOCATION_WITH_ORGANIZATION_SEARCH,
+    capacityPage: LOCATION_WITH_ORGANIZATION_CAPACITY_PAGE,
     sorts,
     toResource: (node: LocationWithOrganization) => unitToLocation(node),
     included: (node: LocationWithOrganization) => [establishmentToOrganization(node.includedEstablishment)],
