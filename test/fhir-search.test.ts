@@ -248,6 +248,57 @@ describe.each(endToEndKinds('postgres'))('FHIR search on %s', (kind) => {
     }
   });
 
+  it('capacityMatches (GraphQL): the first kept of the given units, in their order, with their record; within the caller\'s capacity rights, sensitive units hidden below profile 1', async () => {
+    const query = `query($filter: CapacityFigureFilter!, $unitIds: [ID!]!, $first: Int!) {
+      capacityMatches(filter: $filter, unitIds: $unitIds, first: $first) { unit { id name } capacity { installedBeds available { men women undifferentiated } source updatedAt remainingToMobilise } } }`;
+    const qualifying = `query($filter: CapacityFigureFilter!, $unitIds: [ID!]) { unitsWithCapacity(filter: $filter, unitIds: $unitIds) }`;
+    type Matches = { capacityMatches: Array<{ unit: { id: string; name: string }; capacity: { installedBeds: number; remainingToMobilise: number | null } & Record<string, unknown> }> };
+    const matches = (auth: Record<string, string>, filter: unknown, unitIds: string[], first: number) => gql<Matches>(hub().graphql, query, { filter, unitIds, first }, auth);
+    const aggregator = { authorization: bearer };
+    const filter = { figures: ['INSTALLED'], count: [[{ comparison: 'GE', value: 10 }]] };
+    // Allowed: in the order given (not sorted), the first `first` of those unitsWithCapacity keeps.
+    const given = units.filter((u) => !u.archived).map((u) => u.id).slice(0, 200).reverse();
+    const kept = new Set((await gql<{ unitsWithCapacity: string[] }>(hub().graphql, qualifying, { filter, unitIds: given }, aggregator)).data!.unitsWithCapacity);
+    const expected = given.filter((id) => kept.has(id)).slice(0, 7);
+    expect(expected.length).toBe(7);
+    const answer = await matches(aggregator, filter, given, 7);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.capacityMatches.map((m) => m.unit.id)).toEqual(expected);
+    // The unit's own fields come from the offer; the record is Unit.capacity's, less remainingToMobilise.
+    expect(answer.data!.capacityMatches.map((m) => m.unit.name)).toEqual(expected.map((id) => units.find((u) => u.id === id)!.name));
+    const [firstMatch] = answer.data!.capacityMatches;
+    const read = await gql<{ unit: { capacity: Record<string, unknown> } }>(hub().graphql, `query($id: ID!) { unit(id: $id) { capacity { installedBeds available { men women undifferentiated } source updatedAt } } }`, { id: firstMatch!.unit.id }, aggregator);
+    expect({ ...firstMatch!.capacity, remainingToMobilise: undefined }).toEqual({ ...read.data!.unit.capacity, remainingToMobilise: undefined });
+    expect(firstMatch!.capacity.installedBeds).toBeGreaterThanOrEqual(10);
+    expect(firstMatch!.capacity.remainingToMobilise).toBeNull();
+    for (const [ids, first] of [[[...given, 'x'], 1], [given, 201]] as const) expect((await matches(aggregator, filter, [...ids], first)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Denied: an application without capacity.read, and anonymous callers.
+    const directory = await asApp(hub().graphql, 'sante-fr-directory');
+    expect((await matches({ authorization: directory }, filter, given, 7)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await matches({}, filter, given, 7);
+    expect(anonymous.data?.capacityMatches).toBeUndefined();
+    expect(anonymous.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    // Perimeter: a unit referent gets their own unit only.
+    const any = { figures: ['INSTALLED'] };
+    const referent = await asUser(hub().graphql, 'ref.uo.tours');
+    const others = units.filter((u) => !u.archived && u.id !== '370004467-4557').map((u) => u.id).slice(0, 20);
+    const own = await matches({ authorization: referent }, any, [...others, '370004467-4557'], 50);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.capacityMatches.map((m) => m.unit.id)).toEqual(['370004467-4557']);
+    // Sensitive units: an application of access profile 2 does not get them; profile 1 does.
+    const sensitive = units.filter((u) => u.sensitive && !u.archived).map((u) => u.id);
+    const plain = units.filter((u) => !u.sensitive && !u.archived).map((u) => u.id).slice(0, 5);
+    expect(sensitive.length).toBeGreaterThan(0);
+    const mixed = [...sensitive, ...plain].slice(0, 200);
+    const withRecord = (await gql<{ unitsWithCapacity: string[] }>(hub().graphql, qualifying, { filter: any, unitIds: mixed }, aggregator)).data!.unitsWithCapacity;
+    expect(withRecord.some((id) => sensitive.includes(id))).toBe(true);
+    const profile1 = await matches(aggregator, any, mixed, 200);
+    expect(profile1.data!.capacityMatches.map((m) => m.unit.id).sort()).toEqual([...withRecord].sort());
+    const profile2 = await matches({ authorization: await asApp(hub().graphql, 'place-search') }, any, mixed, 200);
+    expect(profile2.errors).toBeUndefined();
+    expect(profile2.data!.capacityMatches.map((m) => m.unit.id).sort()).toEqual(withRecord.filter((id) => !sensitive.includes(id)).sort());
+  });
+
   it('unitSearch and structureSearch anyOf (GraphQL): alternatives of whole criteria, bounded; near at the top only', async () => {
     const count = `query($criteria: UnitCriteria!) { unitSearch(criteria: $criteria, first: 0) { totalCount } }`;
     const byId = (id: string) => ({ codes: [{ anyOf: [{ field: 'ID', code: id }] }] });
