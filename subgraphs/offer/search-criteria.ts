@@ -293,6 +293,34 @@ export const unitPlace = {
   updatedAt: sql`(case when ${ownAddress} then ${units.updatedAt} else greatest(${units.updatedAt}, ${establishments.updatedAt}) end)`,
 };
 
+function nearParts(near: Near) {
+  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
+  const metres = near.radiusKm * 1000;
+  const box = sql`earth_box(${centre}, ${metres}::float8)`;
+  const own = (u: string) => sql.raw(`(${u}.address_line is not null or ${u}.postal_code is not null or ${u}.city is not null)`);
+  return { centre, metres, box, own };
+}
+
+/**
+ * The units in `near`'s box with their distance in metres, as `(id, metres)` rows: each branch
+ * computes the distance from the table its GiST index served (the unit's own position, or its
+ * establishment's), once per row. The lean page query joins its rows to these (PLACE_KM and
+ * `PLACE_WITHIN`) instead of re-deriving each position through the joined rows for the filter,
+ * the order and the sort values: 30–40 % of that statement at 100,000 units (docs/benchmarks.md
+ * § search16d). The same units and distances as `unitWithin` and `distanceFrom(unitPlace…)`.
+ */
+export function unitPlacesNear(near: Near): SQL {
+  const { centre, box, own } = nearParts(near);
+  return sql`select s.id, earth_distance(ll_to_earth(s.latitude, s.longitude), ${centre}) as metres from ${units} s where ${own('s')} and s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)
+    union all select u.id, earth_distance(ll_to_earth(e.latitude, e.longitude), ${centre}) from ${establishments} e join ${units} u on u.establishment_id = e.id where not ${own('u')} and ${box} @> ll_to_earth(e.latitude, e.longitude)`;
+}
+
+/** The distance in km of a `place` row of unitPlacesNear, rounded as distanceFrom rounds it. */
+export const PLACE_KM = sql`round((place.metres / 1000)::numeric, 3)`;
+
+/** The true radius on a `place` row of unitPlacesNear. */
+export const placeWithin = (near: Near): SQL => sql`place.metres <= ${near.radiusKm * 1000}::float8`;
+
 /**
  * A unit's position within a true radius. The `earth_box` prefilter runs once per table in a
  * subquery the GiST indexes serve (units with their own position, establishments with the units
@@ -300,10 +328,7 @@ export const unitPlace = {
  * candidates only.
  */
 export function unitWithin(near: Near): SQL {
-  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
-  const metres = near.radiusKm * 1000;
-  const box = sql`earth_box(${centre}, ${metres}::float8)`;
-  const own = (u: string) => sql.raw(`(${u}.address_line is not null or ${u}.postal_code is not null or ${u}.city is not null)`);
+  const { centre, metres, box, own } = nearParts(near);
   // One list of candidate unit ids, driven by the two GiST indexes: the planner then fetches those
   // units by primary key. (A CASE choosing between two `in (…)` per row made it scan every unit and
   // every establishment: 160–300 ms per page on 100,000 units, docs/benchmarks.md.)

@@ -24,6 +24,9 @@ import {
   codeCondition,
   dayRangeCondition,
   distanceFrom,
+  PLACE_KM,
+  placeWithin,
+  unitPlacesNear,
   epochMicros,
   idIn,
   keysetCondition,
@@ -281,14 +284,21 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
         if (!Number.isInteger(max) || max < 1 || max > MAX_MATCHING_IDS) throw new HubError('BAD_USER_INPUT', `\`max\` must be an integer between 1 and ${MAX_MATCHING_IDS}.`, { argumentName: 'max' });
       };
       const start = readCursor(args.after, hash);
-      // Lean rows, straight from the driver: id, distance, sort values.
+      // Lean rows, straight from the driver: id, distance, sort values. With `near`, from the
+      // units near it and their distance, computed once per row (unitPlacesNear).
+      const lean = near
+        ? (() => {
+            const placeColumns = sortColumns(args.sort ?? [], { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), DISTANCE: PLACE_KM }, units.id, [{ key: 'DISTANCE' }]);
+            const placeWhere = [...unitConditions(args.criteria, null, includeSensitive), placeWithin(near), ...(start ? [keysetCondition(placeColumns, start)] : [])];
+            return sql`with place as materialized (${unitPlacesNear(near)})
+              select ${units.id} as id, ${PLACE_KM} as distance_km, ${sortValuesOf(placeColumns)} as sort_values
+              from place inner join ${units} on ${units.id} = place.id inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
+              where ${sql.join(placeWhere, sql` and `)} order by ${sql.join(orderByOf(placeColumns), sql`, `)}`;
+          })()
+        : sql`select ${units.id} as id, null as distance_km, ${sortValuesOf(columns)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
+                 where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(orderByOf(columns), sql`, `)}`;
       const ordered = async (limit: number) =>
-        (
-          await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(
-            sql`select ${units.id} as id, ${distance ?? sql`null`} as distance_km, ${sortValuesOf(columns)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
-                 where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(orderByOf(columns), sql`, `)} limit ${limit}`,
-          )
-        ).map((r) => ({
+        (await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(sql`${lean} limit ${limit}`)).map((r) => ({
           id: r.id,
           distanceKm: r.distance_km === null ? null : Number(r.distance_km),
           sortValues: typeof r.sort_values === 'string' ? (JSON.parse(r.sort_values) as SortValue[]) : r.sort_values,
