@@ -10,30 +10,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { parseDump } from '../platform/db/pglite-snapshot.js';
+import { emptyClusterDump } from './helpers/pglite.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ror-pglite-dump-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/**
- * An empty cluster's dump, made once per file: creating a cluster (initdb in WebAssembly, about
- * 4 s) is what made this file long, so each source below starts from this dump instead (0.7 s).
- * A source's writes must not reach it either: the second `create table kept` would fail.
- */
-let empty: Promise<string> | undefined;
-function emptyClusterDump(): Promise<string> {
-  empty ??= (async () => {
-    const file = join(folder, 'empty.tar');
-    const cluster = await openDatabase({ kind: 'pglite', dataDir: null });
-    try {
-      await cluster.dump!(file);
-    } finally {
-      await cluster.close();
-    }
-    return file;
-  })();
-  return empty;
-}
-
+/** A dump holding table `kept` with `values`; its source starts from the empty cluster's dump, whose copies must not share writes either (a second `create table kept` would fail). */
 async function dumpWith(file: string, values: number[]): Promise<void> {
   const source = await openDatabase({ kind: 'pglite', dataDir: null, loadFrom: await emptyClusterDump() });
   try {
