@@ -93,7 +93,9 @@ interface WindowWithAxe {
  * (no script) does not stop it; moderate and minor findings are left to review.
  */
 export async function expectAccessible(page: Page, options: RunOptions = {}): Promise<AxeResults> {
-  await page.evaluate(axe.source);
+  // Once per document: the console's client routes change the page in place and keep it.
+  const present = await page.evaluate(() => 'axe' in globalThis);
+  if (!present) await page.evaluate(axe.source);
   const results = await page.evaluate(
     (runOptions) => (globalThis as unknown as WindowWithAxe).axe.run({ resultTypes: ['violations'], ...runOptions }),
     options as Record<string, unknown>,
