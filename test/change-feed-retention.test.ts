@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, sql } from 'drizzle-orm';
 import { openDatabase, type Database, type Orm } from '../platform/db/client.js';
+import { emptyPglite } from './helpers/pglite.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { createLogger } from '../platform/logger.js';
 import { appendChanges } from '../platform/changes/append.js';
@@ -33,7 +34,7 @@ describe.each(databaseKinds())('change feed retention on %s', (kind) => {
   beforeAll(async () => {
     let url: string | null = null;
     if (kind === 'postgres') ({ url, drop } = await createScratchDatabase());
-    db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: null });
+    db = url ? await openDatabase({ kind: 'postgres', url }) : await emptyPglite();
     await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS);
   }, 60_000);
   afterAll(async () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type Orm } from '../platform/db/client.js';
+import { emptyPglite } from './helpers/pglite.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { createLogger } from '../platform/logger.js';
 import { appendChanges } from '../platform/changes/append.js';
@@ -55,7 +56,7 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
 
   beforeAll(async () => {
     if (kind === 'postgres') ({ url, drop } = await createScratchDatabase());
-    db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: null });
+    db = url ? await openDatabase({ kind: 'postgres', url }) : await emptyPglite();
     await applyMigrations(db, 'feed', CHANGE_FEED_MIGRATIONS);
   });
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
+import { emptyPglite } from './helpers/pglite.js';
 import { clusterTemplate, saveTemplate, templateFile } from '../scripts/lib/cluster-template.js';
 import { testEnv } from './helpers/hub.js';
 
@@ -39,7 +40,7 @@ describe('clusterTemplate', () => {
 
 describe('saveTemplate', { timeout: 120_000 }, () => {
   it('writes the cluster whole; a new data directory loaded from it holds its rows and takes writes', async () => {
-    const source = await openDatabase({ kind: 'pglite', dataDir: null });
+    const source = await emptyPglite(); // a new cluster (test/helpers/pglite.ts)
     const file = join(folder, 'cluster.tar');
     try {
       await source.rows(sql`create table kept (n int)`);

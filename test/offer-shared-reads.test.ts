@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database, type Orm } from '../platform/db/client.js';
+import type { Database, Orm } from '../platform/db/client.js';
+import { emptyPglite } from './helpers/pglite.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import type { Identity } from '../platform/auth/identity.js';
 import { sharedReads } from '../platform/shared-reads.js';
@@ -41,7 +42,7 @@ describe('shared unit reads', () => {
   let counted: Orm;
 
   beforeAll(async () => {
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
+    db = await emptyPglite();
     await applyMigrations(db, 'offer', MIGRATIONS);
     await db.orm.insert(organizations).values({ id: '360000000', name: 'CH TEST' });
     await db.orm.insert(establishments).values({

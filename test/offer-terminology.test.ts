@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
+import { emptyPglite } from './helpers/pglite.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { HubError } from '../platform/errors.js';
 import { codeSystems, codes } from '../subgraphs/offer/tables.js';
@@ -23,7 +24,7 @@ const MIGRATIONS = fileURLToPath(new URL('../subgraphs/offer/migrations', import
 describe('terminology loader', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
+    db = await emptyPglite();
     await applyMigrations(db, 'offer', MIGRATIONS);
   });
   afterAll(() => db.close());

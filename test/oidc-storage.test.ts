@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
+import { emptyPglite } from './helpers/pglite.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { createAdapterFactory, purgeExpired } from '../subgraphs/professionals/oidc/adapter.js';
 import { findApplication } from '../subgraphs/professionals/oidc/clients.js';
@@ -30,7 +31,7 @@ describe.each(databaseKinds())('OpenID provider storage (%s)', (kind) => {
       drop = scratch.drop;
       dbs = await Promise.all([1, 2, 3].map(() => openDatabase({ kind: 'postgres', url: scratch.url })));
     } else {
-      dbs = [await openDatabase({ kind: 'pglite', dataDir: null })];
+      dbs = [await emptyPglite()];
     }
     db = dbs[0]!;
     await applyMigrations(db, 'professionals', MIGRATIONS);

@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { parseDump } from '../platform/db/pglite-snapshot.js';
+import { emptyClusterDump } from './helpers/pglite.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ror-pglite-dump-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/** A dump holding table `kept` with `values`; its source starts from the empty cluster's dump, whose copies must not share writes either (a second `create table kept` would fail). */
 async function dumpWith(file: string, values: number[]): Promise<void> {
-  const source = await openDatabase({ kind: 'pglite', dataDir: null });
+  const source = await openDatabase({ kind: 'pglite', dataDir: null, loadFrom: await emptyClusterDump() });
   try {
     await source.rows(sql`create table kept (n int)`);
     await source.rows(sql.raw(`insert into kept values ${values.map((n) => `(${n})`).join(', ')}`));
