@@ -64,10 +64,6 @@ export async function startBenchHub(options: { explain?: boolean } = {}): Promis
     // The daily snapshot (every active unit: ~30,000 here) would otherwise start a minute into any
     // run after 06:00 Paris time and land in the middle of the measurements.
     ROR_SNAPSHOT_TIME: '23:59',
-    // A new database's first snapshot is due at the first check that finds units (D61): once the
-    // national data is seeded, a minute after start, 30,000 units in the middle of the bench. The
-    // check at start (demo region only, or nothing yet) is the only one within a bench's hour.
-    ROR_SNAPSHOT_CHECK_SECONDS: '3600',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   });
   const config = loadConfig(env);
