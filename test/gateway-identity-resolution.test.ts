@@ -4,7 +4,7 @@
  * not verify the token and read its grants a thousand times.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createIdentityResolver } from '../gateway/identity/resolve-identity.js';
+import { createIdentityResolver, IDENTITY_RESOLUTIONS_AT_ONCE } from '../gateway/identity/resolve-identity.js';
 import type { SubgraphQuery } from '../gateway/identity/subgraph-client.js';
 
 /** A user token whose grants lookups the test releases, so that calls overlap without any timing. */
@@ -16,12 +16,14 @@ function resolver() {
       new Promise((resolve) => pending.push(() => resolve({ accountGrants: { accountId: variables.accountId, login: 'l', professionalId: 'P1', enabled: true, assignments: [] } }))),
   ) as unknown as SubgraphQuery;
   const resolvers = createIdentityResolver({ verifier: { verify, external: false }, query, offerUrl: 'http://offer', professionalsUrl: 'http://professionals' });
+  /** Answers the lookups waiting now, one round. */
+  const answerWaiting = () => pending.splice(0).forEach((answer) => answer(undefined));
   /** Answers the grants lookups once `count` of them are waiting. */
   const release = async (count = 1) => {
     await vi.waitFor(() => expect(pending.length).toBeGreaterThanOrEqual(count));
     pending.splice(0).forEach((answer) => answer(undefined));
   };
-  return { resolvers, verify, query, release };
+  return { resolvers, verify, query, release, pending, answerWaiting };
 }
 
 describe('identity resolution per token', () => {
@@ -69,5 +71,23 @@ describe('identity resolution per token', () => {
     await vi.waitFor(() => expect(verify).toHaveBeenCalledTimes(2));
     await release();
     await expect(next).resolves.toMatchObject({ kind: 'user' });
+  });
+
+  it('a thousand distinct tokens at once (consoles reconnecting after a restart) are all resolved, a few lookups at a time', async () => {
+    const { resolvers, query, pending, answerWaiting } = resolver();
+    const calls = Array.from({ length: 1000 }, (_, i) => resolvers.ofToken(`Bearer herd-${i}`));
+    let mostAtOnce = 0;
+    // Each round answers the lookups in flight; the waiting ones then get their turn.
+    for (let rounds = 0; (query as unknown as { mock: { calls: unknown[] } }).mock.calls.length < 1000 || pending.length > 0; rounds += 1) {
+      await vi.waitFor(() => expect(pending.length).toBeGreaterThan(0), { interval: 1 });
+      mostAtOnce = Math.max(mostAtOnce, pending.length);
+      answerWaiting();
+      if (rounds > 2000) throw new Error('the lookups never ended');
+    }
+    const identities = await Promise.all(calls);
+    expect(new Set(identities.map((i) => (i.kind === 'user' ? i.subject : null))).size).toBe(1000);
+    // Sent all at once, a thousand lookups would wait for each other at the subgraph, each within its own timeout.
+    expect(mostAtOnce).toBeLessThanOrEqual(IDENTITY_RESOLUTIONS_AT_ONCE);
+    expect(query).toHaveBeenCalledTimes(1000);
   });
 });

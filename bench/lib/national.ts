@@ -65,6 +65,11 @@ function shiftTo(department: string, centre: { lat: number; lon: number } | unde
 
 export async function seedNationalData(db: Database, targetUnits: number, progress: (line: string) => void): Promise<SeedResult> {
   const started = performance.now();
+  // A new database's first daily snapshot is due at the first check that finds units (D61): left
+  // alone, the scheduler took one of the 30,000 units a minute after start, in the middle of the
+  // bench (it held PGlite's thread for seconds). Today's is recorded as taken, empty, instead.
+  const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  await db.rows(sql`insert into capacities.capacity_snapshot (day, taken_at, units) values (${parisDay}, now(), 0) on conflict do nothing returning day`);
   const [{ n: demoUnits } = { n: 0 }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from offer.unit`);
   const organizations = (await db.rows<{ id: string }>(sql`select id from offer.organization order by id`)).map((r) => r.id);
   const establishments = await db.rows<{ id: string; organization_id: string }>(sql`select id, organization_id from offer.establishment order by id`);

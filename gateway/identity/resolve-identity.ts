@@ -11,6 +11,7 @@ import { isRightCode, PERIMETER_KINDS, type PerimeterKind } from '../../platform
 import type { TokenVerifier } from './token-verifier.js';
 import type { SubgraphQuery } from './subgraph-client.js';
 import { expandReach } from './reach.js';
+import { createLimiter } from './limiter.js';
 import type { AccountGrantsQuery, ApplicationGrantsQuery } from '../../schemas/operations.js';
 
 const ACCOUNT_GRANTS = /* GraphQL */ `
@@ -30,7 +31,18 @@ export interface IdentityResolverOptions {
   professionalsUrl: string;
   /** How long a resolved identity is reused for the same token (grants changes show up after it). */
   cacheMs?: number;
+  /** Distinct tokens resolved at once (IDENTITY_RESOLUTIONS_AT_ONCE by default). */
+  concurrency?: number;
 }
+
+/**
+ * Distinct tokens whose grants are read at once; the others wait for a turn before their lookups
+ * start. A thousand consoles reconnecting after a restart bring a thousand tokens: all sent at
+ * once, the lookups queue at the subgraphs (PGlite answers one statement at a time), and every
+ * lookup's timeout (ROR_IDENTITY_TIMEOUT_MS, 3 s) counts that queue, so the last ones failed and
+ * their sockets were refused (4403). Queued here, each lookup's timeout counts its own answer.
+ */
+export const IDENTITY_RESOLUTIONS_AT_ONCE = 8;
 
 export type IdentityResolver = (authorization: string | undefined) => Promise<Identity>;
 
@@ -166,12 +178,14 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
    * the token and read its grants a thousand times at once. They wait for the first one instead.
    */
   const resolving = new Map<string, Promise<Identity>>();
+  const turns = createLimiter(options.concurrency ?? IDENTITY_RESOLUTIONS_AT_ONCE);
 
   /** `current`: whether this resolution is still the token's (not forgotten meanwhile). */
   const resolve = async (token: string, current: () => boolean): Promise<Identity> => {
     try {
       const claims = await options.verifier.verify(token);
-      const identity = claims.ror_access_level !== undefined ? await withPerimeter(clientIdentity(claims)) : await userIdentity(claims);
+      // The lookups wait for a turn (the signature check needs none: it reads no subgraph).
+      const identity = await turns.run(() => (claims.ror_access_level !== undefined ? withPerimeter(clientIdentity(claims)) : userIdentity(claims)));
       // Not kept when forgotten meanwhile (its grants changed while they were read): the next call reads them again.
       if (current()) remember(token, identity, claims.exp);
       return identity;

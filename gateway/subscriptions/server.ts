@@ -28,6 +28,7 @@ import { pushable, type Pushable } from './pushable.js';
 import { EventResults, prepared, resultClassOf, textOf } from './event-results.js';
 import { withSharedFetches } from '../shared-fetches.js';
 import { SubscriberAccess, type AccessResolver } from './access.js';
+import { watchConnectionInit } from './init-wait.js';
 import type { HubError } from '../../platform/errors.js';
 import type { ChangeFeed, ChangeEvent } from '../../platform/changes/feed.js';
 import { asTokenLimitError, limitRules, parseOptionsFor, type GraphQLLimits } from '../../platform/graphql-limits.js';
@@ -125,6 +126,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const fanouts = new Map<string, Fanout>();
   const results = new EventResults();
   const wss = new WebSocketServer({ noServer: true });
+  // The 3 s wait for `connection_init`, not counting the hub's own stalls (init-wait.ts; graphql-ws's is off below).
+  const initWait = watchConnectionInit(wss);
   const parseOptions = parseOptionsFor(options.limits);
   const rules = [...specifiedRules, ...limitRules(options.limits)];
 
@@ -262,7 +265,9 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
 
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
+      connectionInitWaitTimeout: 0,
       onConnect: async (ctx) => {
+        initWait.received(ctx.extra.socket);
         const authorization = bearerOf(ctx.connectionParams, ctx.extra.request);
         try {
           // The upgrade request's x-request-id (validated) names the connection's work in every log.
