@@ -153,9 +153,17 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     const revoked = follow(client(hub.urls.graphql, admin), { filter: { unitIds: [TOURS_ICU] } });
     const valid = follow(client(hub.urls.graphql, tours), { filter: { unitIds: [TOURS_ICU] } });
     await until(() => hub.gateway.subscriptions.upstream.stats().subscriptions === 2);
-    const first = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, 3);
-    await until(() => revoked.state.results.length === 1 && valid.state.results.length === 1);
-    expect(revoked.versions()).toEqual([first]);
+    // The gateway has sent both subscriptions upstream; the subgraph may not have started both
+    // streams yet (a change written before is not theirs: no `after`). Changes are written until
+    // both have received one, then only the last one counts (failed once in CI under load).
+    let first = 0;
+    for (let beds = 3; !(revoked.versions().includes(first) && valid.versions().includes(first)); beds += 2) {
+      first = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, beds);
+      await until(() => revoked.versions().includes(first) && valid.versions().includes(first), 5_000);
+      expect(beds).toBeLessThan(12); // four tries
+    }
+    const [revokedBefore, validBefore] = [revoked.versions(), valid.versions()];
+    expect(revokedBefore.at(-1)).toBe(first);
 
     // admin.ars reads capacities through its single right ORU_CAPACITE_DISPONIBLE_SHOW: revoke it.
     const me = await gql<{ me: { roleAssignments: Array<{ id: string; right: string | null }> } }>(hub.urls.graphql, '{ me { roleAssignments { id right } } }', {}, { authorization: admin });
@@ -164,11 +172,11 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
     expect(revoke.errors).toBeUndefined();
 
     const second = await enterCapacity(hub.urls.graphql, tours, TOURS_ICU, 4);
-    await until(() => revoked.ended() && valid.state.results.length === 2);
+    await until(() => revoked.ended() && valid.state.results.length === validBefore.length + 1);
     expect(revoked.codeOf()).toBe('FORBIDDEN');
-    expect(valid.versions()).toEqual([first, second]);
+    expect(valid.versions()).toEqual([...validBefore, second]);
     await sleep(200);
-    expect(revoked.versions()).toEqual([first]); // the change after the revocation never reached it
+    expect(revoked.versions()).toEqual(revokedBefore); // the change after the revocation never reached it
     // The revoked identity's execution and upstream subscription are gone; the valid one's remains.
     await until(() => hub.gateway.subscriptions.executions() === 1);
     expect(hub.gateway.subscriptions.executions()).toBe(1);
