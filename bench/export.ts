@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { BenchHub } from './lib/hub.js';
 import { now } from './lib/stats.js';
 import { startProfiler } from './lib/profiler.js';
-import { pgliteFiles, pgliteMemory, pgliteModule, showPglite, type PgliteMemory } from './lib/pglite-memory.js';
+import { pgliteMemory, pgliteModule, showPglite, type PgliteMemory } from './lib/pglite-memory.js';
 
 export interface ExportFigures {
   /** Resources per type, from the manifest (checked against the lines received). */
@@ -241,10 +241,6 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
     const profiler = cpuProfile ? await startProfiler() : null;
     const pglite = pgliteModule(bench.hub.db.orm);
     const pgliteIdle = pglite ? pgliteMemory(pglite) : null;
-    const filesIdle = pglite ? pgliteFiles(pglite) : new Map<string, number>();
-    const snaps = async () => JSON.stringify(await bench.hub.db.rows(sql`select day, taken_at, units from capacities.capacity_snapshot`));
-    const walIdle = (await bench.hub.db.rows<{ l: string }>(sql`select pg_current_wal_insert_lsn()::text as l`))[0]!.l;
-    log(`export: TEMP snapshots idle ${await snaps()} at ${new Date().toISOString()}`);
     // The database's largest files during the job (the WAL may shrink at a checkpoint); WASM memory never shrinks.
     let pglitePeak: PgliteMemory | null = pgliteIdle;
     const pgliteTimer = pglite
@@ -258,15 +254,6 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
       if (profiler && cpuProfile) await profiler.stop(cpuProfile);
     };
     const exported = await runExport(bench, token, rss, { atManifest });
-    log(`export: TEMP snapshots after ${await snaps()}`);
-    log(`export: TEMP WAL since idle ${(Number((await bench.hub.db.rows<{ n: string }>(sql`select (pg_current_wal_insert_lsn() - ${walIdle}::pg_lsn)::text as n`))[0]!.n) / 2 ** 20).toFixed(1)} MiB`);
-    if (pglite) {
-      const grown = [...pgliteFiles(pglite)].map(([f, n]) => [f, (n - (filesIdle.get(f) ?? 0)) / 2 ** 20] as const).filter(([, d]) => Math.abs(d) >= 0.5).sort((a, b) => b[1] - a[1]);
-      log(`export: TEMP files grown: ${grown.map(([f, d]) => `${f.replace('/pglite/data/', '')} ${d.toFixed(1)}`).join(', ')}`);
-      const rel = await bench.hub.db.rows<{ path: string; name: string }>(sql`select pg_relation_filepath(c.oid) as path, n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where pg_relation_filepath(c.oid) is not null`);
-      const names = new Map(rel.map((r) => [r.path, r.name]));
-      log(`export: TEMP named: ${grown.map(([f]) => names.get(f.replace('/pglite/data/', '')) ?? '?').join(', ')}`);
-    }
     if (pglite && pgliteIdle) log(`export: PGlite idle: ${showPglite(pgliteIdle)}; job's largest files: ${showPglite(pglitePeak!)}; at the manifest: ${showPglite(pgliteMemory(pglite))}`);
     const show = (m: MemoryAtPeak) => `RSS ${m.rss.toFixed(0)}, V8 heap ${m.heapTotal.toFixed(0)} (used ${m.heapUsed.toFixed(0)}), external ${m.external.toFixed(0)} (array buffers ${m.arrayBuffers.toFixed(0)}) MiB`;
     log(`export: memory idle: ${show(idle)}; at the job's RSS peak: ${show(exported.memoryAtJobPeak)}`);

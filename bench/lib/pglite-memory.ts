@@ -32,13 +32,12 @@ export function pgliteModule(orm: unknown): EmscriptenModule | null {
   return client?.Module ?? null;
 }
 
-function sizeOf(fs: EmscriptenModule['FS'], node: FsNode, path: string, sums: { files: number; wal: number }, each?: Map<string, number>): void {
+function sizeOf(fs: EmscriptenModule['FS'], node: FsNode, path: string, sums: { files: number; wal: number }): void {
   if (fs.isDir(node.mode)) {
-    for (const [name, child] of Object.entries((node.contents ?? {}) as Record<string, FsNode>)) sizeOf(fs, child, `${path}/${name}`, sums, each);
+    for (const [name, child] of Object.entries((node.contents ?? {}) as Record<string, FsNode>)) sizeOf(fs, child, `${path}/${name}`, sums);
     return;
   }
   const bytes = node.contents instanceof Uint8Array ? node.contents.byteLength : 0;
-  each?.set(path, bytes);
   sums.files += bytes;
   if (path.includes('/pg_wal/')) sums.wal += bytes;
 }
@@ -47,13 +46,6 @@ export function pgliteMemory(module: EmscriptenModule): PgliteMemory {
   const sums = { files: 0, wal: 0 };
   sizeOf(module.FS, module.FS.lookupPath('/pglite/data').node, '/pglite/data', sums);
   return { wasm: mib(module.HEAPU8.byteLength), files: mib(sums.files), wal: mib(sums.wal) };
-}
-
-/** TEMP: each file's bytes. */
-export function pgliteFiles(module: EmscriptenModule): Map<string, number> {
-  const each = new Map<string, number>();
-  sizeOf(module.FS, module.FS.lookupPath('/pglite/data').node, '/pglite/data', { files: 0, wal: 0 }, each);
-  return each;
 }
 
 export const showPglite = (m: PgliteMemory) => `WASM memory ${m.wasm.toFixed(0)} MiB, files ${m.files.toFixed(0)} MiB (WAL ${m.wal.toFixed(0)})`;

@@ -74,7 +74,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
       // parsed once per process fills the new file system (D215).
       ...(loadFrom ? (dataDir ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : { fs: new DumpMemoryFS(loadFrom) }) : {}),
       extensions: PGLITE_EXTENSIONS,
-      ...(process.env.TMP_NO_CKPT ? {} : { startParams: [...PGlite.defaultStartParams, ...walSettings(dataDir === null)] }),
+      startParams: [...PGlite.defaultStartParams, ...walSettings(dataDir === null)],
     });
     if (tracingOn()) tracePglite(client); // a span per statement (platform/db/tracing.ts)
     const orm = drizzlePglite(client) as unknown as Orm;
@@ -94,7 +94,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
         await client.query('checkpoint'); // everything on the data files: the copy needs no WAL replay
         await writeFile(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
       },
-      ...(process.env.TMP_NO_CKPT ? {} : { checkpointWal: () => checkpointIfDue(client) }),
+      checkpointWal: () => checkpointIfDue(client),
       close: async () => {
         await client.close();
         release();
