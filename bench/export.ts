@@ -246,7 +246,7 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
     const pgliteTimer = pglite
       ? setInterval(() => {
           const m = pgliteMemory(pglite);
-          if (m.files > (pglitePeak?.files ?? 0)) pglitePeak = m;
+          if ((m.files ?? 0) > (pglitePeak?.files ?? 0)) pglitePeak = m;
         }, 500)
       : null;
     const atManifest = async () => {

@@ -9,10 +9,10 @@
 export interface PgliteMemory {
   /** WebAssembly memory, MiB (committed; RSS counts the pages PostgreSQL touched). */
   wasm: number;
-  /** Bytes held by the data directory's files (their arrays' capacity), MiB. */
-  files: number;
+  /** Bytes held by the data directory's files (their arrays' capacity), MiB; null on disk. */
+  files: number | null;
   /** Of which pg_wal, MiB. */
-  wal: number;
+  wal: number | null;
 }
 
 interface FsNode {
@@ -43,9 +43,13 @@ function sizeOf(fs: EmscriptenModule['FS'], node: FsNode, path: string, sums: { 
 }
 
 export function pgliteMemory(module: EmscriptenModule): PgliteMemory {
+  const root = module.FS.lookupPath('/pglite/data').node;
+  // A data directory on disk (NODEFS) keeps no contents in its nodes: nothing of it is in memory.
+  if (!root.contents) return { wasm: mib(module.HEAPU8.byteLength), files: null, wal: null };
   const sums = { files: 0, wal: 0 };
-  sizeOf(module.FS, module.FS.lookupPath('/pglite/data').node, '/pglite/data', sums);
+  sizeOf(module.FS, root, '/pglite/data', sums);
   return { wasm: mib(module.HEAPU8.byteLength), files: mib(sums.files), wal: mib(sums.wal) };
 }
 
-export const showPglite = (m: PgliteMemory) => `WASM memory ${m.wasm.toFixed(0)} MiB, files ${m.files.toFixed(0)} MiB (WAL ${m.wal.toFixed(0)})`;
+export const showPglite = (m: PgliteMemory) =>
+  `WASM memory ${m.wasm.toFixed(0)} MiB, ${m.files === null ? 'files on disk' : `files ${m.files.toFixed(0)} MiB (WAL ${(m.wal ?? 0).toFixed(0)})`}`;
