@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { BenchHub } from './lib/hub.js';
 import { now } from './lib/stats.js';
 import { startProfiler } from './lib/profiler.js';
+import { pgliteMemory, pgliteModule, showPglite, type PgliteMemory } from './lib/pglite-memory.js';
 
 export interface ExportFigures {
   /** Resources per type, from the manifest (checked against the lines received). */
@@ -238,7 +239,22 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
   try {
     log('export: running $export of every type…');
     const profiler = cpuProfile ? await startProfiler() : null;
-    const exported = await runExport(bench, token, rss, profiler && cpuProfile ? { atManifest: () => profiler.stop(cpuProfile) } : {});
+    const pglite = pgliteModule(bench.hub.db.orm);
+    const pgliteIdle = pglite ? pgliteMemory(pglite) : null;
+    // The database's largest files during the job (the WAL may shrink at a checkpoint); WASM memory never shrinks.
+    let pglitePeak: PgliteMemory | null = pgliteIdle;
+    const pgliteTimer = pglite
+      ? setInterval(() => {
+          const m = pgliteMemory(pglite);
+          if ((m.files ?? 0) > (pglitePeak?.files ?? 0)) pglitePeak = m;
+        }, 500)
+      : null;
+    const atManifest = async () => {
+      if (pgliteTimer) clearInterval(pgliteTimer);
+      if (profiler && cpuProfile) await profiler.stop(cpuProfile);
+    };
+    const exported = await runExport(bench, token, rss, { atManifest });
+    if (pglite && pgliteIdle) log(`export: PGlite idle: ${showPglite(pgliteIdle)}; job's largest files: ${showPglite(pglitePeak!)}; at the manifest: ${showPglite(pgliteMemory(pglite))}`);
     const show = (m: MemoryAtPeak) => `RSS ${m.rss.toFixed(0)}, V8 heap ${m.heapTotal.toFixed(0)} (used ${m.heapUsed.toFixed(0)}), external ${m.external.toFixed(0)} (array buffers ${m.arrayBuffers.toFixed(0)}) MiB`;
     log(`export: memory idle: ${show(idle)}; at the job's RSS peak: ${show(exported.memoryAtJobPeak)}`);
     log(`export: the job's GC pauses: scavenges ${exported.jobGc.minorMs.toFixed(0)} ms, ${exported.jobGc.majors} mark-compacts ${exported.jobGc.majorMs.toFixed(0)} ms`);

@@ -12,6 +12,8 @@ import { applyMigrationSets } from '../platform/db/migrate.js';
 import { openChangeFeed, type ChangeFeed } from '../platform/changes/feed.js';
 import { CHANGE_FEED_MIGRATIONS } from '../platform/changes/migrations.js';
 import { startFeedRetention } from '../platform/changes/retention.js';
+import { CHECKPOINT_CHECK_MS } from '../platform/db/pglite-wal.js';
+import { startJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import { startTracing } from '../platform/tracing.js';
 import { buildGateway, type Gateway } from '../gateway/app.js';
@@ -92,8 +94,11 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   const started: FastifyInstance[] = [];
   let feed: ChangeFeed | null = null;
   let stopRetention: (() => Promise<void>) | null = null;
+  // PGlite never checkpoints on its own: its WAL would grow with every write (D2xx-export16d-1).
+  const checkpoints = db.checkpointWal ? startJob(logger, { name: 'pglite-checkpoint', everyMs: CHECKPOINT_CHECK_MS, run: db.checkpointWal, logRuns: false }) : null;
   const close = async () => {
     await stopRetention?.();
+    await checkpoints?.stop();
     for (const app of started.reverse()) await app.close();
     await feed?.close();
     await db.close();

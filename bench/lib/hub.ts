@@ -6,6 +6,8 @@
  */
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { startHub, type RunningHub } from '../../scripts/hub.js';
@@ -52,6 +54,8 @@ async function scratchDatabase(base: string, explain: boolean): Promise<{ url: s
 export async function startBenchHub(options: { explain?: boolean } = {}): Promise<BenchHub> {
   const base = process.env.BENCH_DATABASE_URL;
   const scratch = base ? await scratchDatabase(base, options.explain ?? false) : null;
+  // PGlite on disk, as `npm start` runs it: its files and WAL are then not in the process's memory.
+  const dataDir = !scratch && process.env.BENCH_PGLITE_DIR ? mkdtempSync(join(process.env.BENCH_PGLITE_DIR, 'ror-bench-')) : null;
   const internalSecret = randomBytes(32).toString('base64url');
   const port = String(await reservePort()); // known before start: the OpenID issuer URL derives from it
   const env = testEnv({
@@ -64,24 +68,34 @@ export async function startBenchHub(options: { explain?: boolean } = {}): Promis
     // The daily snapshot (every active unit: ~30,000 here) would otherwise start a minute into any
     // run after 06:00 Paris time and land in the middle of the measurements.
     ROR_SNAPSHOT_TIME: '23:59',
+    // A hub without any snapshot still takes its first one at the first check that finds units
+    // (D61), i.e. after seeding: checked often, so that run.ts waits seconds for it (waitForFirstSnapshot).
+    ROR_SNAPSHOT_CHECK_SECONDS: '2',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+    ...(dataDir ? { ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: dataDir } : {}),
   });
   const config = loadConfig(env);
   try {
     const hub = await startHub(config, createLogger(config.logLevel));
     return {
       hub,
-      database: scratch ? `PostgreSQL ${scratch.version} (scratch database ${scratch.name}, dropped at the end)` : 'PGlite (in memory, in process)',
+      database: scratch
+        ? `PostgreSQL ${scratch.version} (scratch database ${scratch.name}, dropped at the end)`
+        : dataDir
+          ? `PGlite (data directory ${dataDir}, removed at the end; in process)`
+          : 'PGlite (in memory, in process)',
       internalSecret,
       env,
       base: hub.urls.graphql.replace(/\/graphql$/, ''),
       close: async () => {
         await hub.close();
         await scratch?.drop();
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await scratch?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
 }

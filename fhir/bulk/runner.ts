@@ -27,13 +27,13 @@ import { startJob, type JobResult } from '../../platform/jobs.js';
 const LEASE_SECONDS = 60;
 /** How often a process looks for queued, abandoned and expired jobs. */
 const TICK_MS = 5_000;
-/** Lines are stored in chunks of about this size: small enough to stream, large enough to be few rows. */
-const CHUNK_CHARS = 512 * 1024;
+/** Lines are stored in chunks of about this many bytes: small enough to stream, large enough to be few rows. */
+const CHUNK_BYTES = 512 * 1024;
 /**
  * zlib's fastest level: NDJSON of FHIR resources still shrinks about twentyfold, and compressing
  * costs less CPU than sending and storing the plain text would (benchmarks.md, issue 16).
  */
-const compress = (text: string): Promise<Buffer> => promisify(gzip)(text, { level: 1 });
+const compress = (bytes: Buffer): Promise<Buffer> => promisify(gzip)(bytes, { level: 1 });
 
 export interface RunnerOptions {
   store: BulkStore;
@@ -69,15 +69,27 @@ interface OpenFile {
   fileNo: number;
   resources: number;
   chunks: number;
-  buffer: string;
+  /**
+   * The chunk being filled, as UTF-8: each line is encoded once, straight from JSON.stringify's
+   * flat string (a chunk kept as a string was a rope of a thousand lines, flattened and then
+   * encoded again for zlib: 8 % of the job's main thread, docs/benchmarks.md).
+   */
+  buffer: Buffer;
+  /** The other buffer, in compression while `buffer` fills (at most one chunk in flight). */
+  spare: Buffer;
+  bytes: number;
   buffered: number;
   /** The chunk being compressed and stored (at most one per file). */
   storing: Promise<void>;
 }
 
+/** A line of JSON takes at most three UTF-8 bytes per UTF-16 unit, and its newline one. */
+const maxBytes = (line: string) => line.length * 3 + 1;
+
 /**
  * Writes one job's NDJSON files, one open file per type (a pass may feed two types), a chunk at a
- * time, rolling a type over to a new file at the size limit.
+ * time, rolling a type over to a new file at the size limit. A file's writes come one after the
+ * other (its type's lane awaits each), so a chunk's buffer is never written while it is flushed.
  */
 class FileWriter {
   private readonly open = new Map<string, OpenFile>();
@@ -99,15 +111,23 @@ class FileWriter {
     let file = this.open.get(resource.resourceType);
     if (!file || file.resources >= this.resourcesPerFile) {
       if (file) await this.close(file);
-      file = { fileNo: ++this.lastFileNo, resources: 0, chunks: 0, buffer: '', buffered: 0, storing: Promise.resolve() };
+      const [buffer, spare] = [Buffer.allocUnsafe(2 * CHUNK_BYTES), Buffer.allocUnsafe(2 * CHUNK_BYTES)];
+      file = { fileNo: ++this.lastFileNo, resources: 0, chunks: 0, buffer, spare, bytes: 0, buffered: 0, storing: Promise.resolve() };
       this.open.set(resource.resourceType, file);
       await this.store.startFile(this.jobId, file.fileNo, resource.resourceType);
     }
-    file.buffer += `${JSON.stringify(resource)}\n`;
+    const line = JSON.stringify(resource);
+    if (file.bytes + maxBytes(line) > file.buffer.length) {
+      await this.flush(file);
+      // A resource larger than a chunk's buffer (none of today's comes near) gets one of its own.
+      if (maxBytes(line) > file.buffer.length) file.buffer = Buffer.allocUnsafe(maxBytes(line));
+    }
+    file.bytes += file.buffer.write(line, file.bytes);
+    file.buffer[file.bytes++] = 0x0a;
     file.buffered += 1;
     file.resources += 1;
     this.written += 1;
-    if (file.buffer.length >= CHUNK_CHARS) await this.flush(file);
+    if (file.bytes >= CHUNK_BYTES) await this.flush(file);
   }
 
   async flushAll(): Promise<void> {
@@ -136,10 +156,12 @@ class FileWriter {
    */
   private async flush(file: OpenFile): Promise<void> {
     if (file.buffered === 0) return;
-    const [chunkNo, lines, count] = [++file.chunks, file.buffer, file.buffered];
-    file.buffer = '';
-    file.buffered = 0;
+    const [chunkNo, lines, count] = [++file.chunks, file.buffer.subarray(0, file.bytes), file.buffered];
+    // The previous chunk is stored (compressed) once `storing` settles: its buffer is free again.
     await file.storing;
+    [file.buffer, file.spare] = [file.spare, file.buffer];
+    file.bytes = 0;
+    file.buffered = 0;
     file.storing = compress(lines).then((gz) => this.store.appendChunk(this.jobId, file.fileNo, chunkNo, gz, count));
     // Awaited by the next flush, close or settle; until then a failure must not go unhandled.
     file.storing.catch(() => undefined);

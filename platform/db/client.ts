@@ -17,6 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import type { DatabaseConfig } from '../config.js';
 import { acquireDirLock, type StaleLock } from './dir-lock.js';
 import { DumpMemoryFS } from './pglite-snapshot.js';
+import { checkpointIfDue, walSettings } from './pglite-wal.js';
 import { tracingOn } from '../tracing.js';
 import { tracePglite, tracePgPool } from './tracing.js';
 
@@ -42,6 +43,12 @@ export interface Database {
    * migrate and seed one database per run, then start each private one from it).
    */
   dump?(file: string): Promise<void>;
+  /**
+   * PGlite only: checkpoints once enough WAL was written since the last checkpoint, which PGlite
+   * never does on its own (platform/db/pglite-wal.ts); returns the WAL bytes it covered, or 'idle'.
+   * The hub runs it as a job.
+   */
+  checkpointWal?(): Promise<number | 'idle'>;
 }
 
 /** Extensions the hub relies on (name search, accent folding, true-radius distances). */
@@ -67,6 +74,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
       // parsed once per process fills the new file system (D215).
       ...(loadFrom ? (dataDir ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : { fs: new DumpMemoryFS(loadFrom) }) : {}),
       extensions: PGLITE_EXTENSIONS,
+      startParams: [...PGlite.defaultStartParams, ...walSettings(dataDir === null)],
     });
     if (tracingOn()) tracePglite(client); // a span per statement (platform/db/tracing.ts)
     const orm = drizzlePglite(client) as unknown as Orm;
@@ -86,6 +94,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
         await client.query('checkpoint'); // everything on the data files: the copy needs no WAL replay
         await writeFile(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
       },
+      checkpointWal: () => checkpointIfDue(client),
       close: async () => {
         await client.close();
         release();
