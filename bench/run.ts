@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startBenchHub } from './lib/hub.js';
-import { seedNationalData, waitForFirstSnapshot } from './lib/national.js';
+import { seedNationalData } from './lib/national.js';
 import { asApp, asUser, benchFeedToken, BENCH_FEED_CLIENT } from './lib/identities.js';
 import { runSubscriptionBench, type SubscriptionFigures } from './subscriptions/bench.js';
 import { runFeedBench, type FeedFigures } from './feed.js';
@@ -195,8 +195,6 @@ async function main(): Promise<void> {
     log(`database: ${bench.database}`);
     const seed = await seedNationalData(bench.hub.db, int('units'), log);
     log(`seeded in ${(seed.ms / 1000).toFixed(1)} s (excluded from every figure): ${seed.units} units (${seed.unitsWithCapacity} with a capacity record), ${seed.establishments} establishments, ${seed.organizations} legal entities`);
-    const snapshotMs = await waitForFirstSnapshot(bench.hub.db);
-    log(`the hub's first capacity snapshot was taken ${(snapshotMs / 1000).toFixed(1)} s after seeding (waited for, excluded)`);
     header.push(
       `- date: ${new Date().toISOString()}; machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`,
       `- database: ${bench.database}`,

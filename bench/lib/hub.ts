@@ -68,9 +68,8 @@ export async function startBenchHub(options: { explain?: boolean } = {}): Promis
     // The daily snapshot (every active unit: ~30,000 here) would otherwise start a minute into any
     // run after 06:00 Paris time and land in the middle of the measurements.
     ROR_SNAPSHOT_TIME: '23:59',
-    // A hub without any snapshot still takes its first one at the first check that finds units
-    // (D61), i.e. after seeding: checked often, so that run.ts waits seconds for it (waitForFirstSnapshot).
-    ROR_SNAPSHOT_CHECK_SECONDS: '2',
+    // A hub without any snapshot takes its first one at the first check that finds units (D61):
+    // seedNationalData records today's as taken before seeding (bench/lib/national.ts).
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...(dataDir ? { ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: dataDir } : {}),
   });

@@ -134,19 +134,3 @@ export async function seedNationalData(db: Database, targetUnits: number, progre
     ms: performance.now() - started,
   };
 }
-
-/**
- * Waits until the hub has taken its first capacity snapshot, and returns how long that took (ms).
- * A hub without any snapshot takes one at the first check that finds units (D61): after seeding,
- * that is a snapshot of every unit (at 30,000 units, seconds of CPU and 17 MiB of rows) landing in
- * whatever the bench measures first, unless it is waited for here.
- */
-export async function waitForFirstSnapshot(db: Database, timeoutMs = 120_000): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    const [row] = await db.rows<{ n: number }>(sql`select count(*)::int as n from capacities.capacity_snapshot`);
-    if ((row?.n ?? 0) > 0) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the hub took no capacity snapshot within ${timeoutMs / 1000} s of seeding`);
-}
