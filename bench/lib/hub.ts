@@ -70,6 +70,8 @@ export async function startBenchHub(options: { explain?: boolean } = {}): Promis
     ROR_SNAPSHOT_TIME: '23:59',
     // A hub without any snapshot takes its first one at the first check that finds units (D61):
     // seedNationalData records today's as taken before seeding (bench/lib/national.ts).
+    // The gateway's in-process subgraph calls (D211) on or off, to compare both in one session.
+    ...(process.env.ROR_GATEWAY_IN_PROCESS ? { ROR_GATEWAY_IN_PROCESS: process.env.ROR_GATEWAY_IN_PROCESS } : {}),
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...(dataDir ? { ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: dataDir } : {}),
   });
