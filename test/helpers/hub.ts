@@ -4,6 +4,8 @@
  */
 import pg from 'pg';
 import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -95,15 +97,15 @@ export async function createScratchDatabase(template?: string): Promise<{ url: s
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  return { url: url.toString(), drop: () => dropScratchDatabase(name) };
+}
+
+/** Drops a database of the TEST_DATABASE_URL server, connections and all. */
+export async function dropScratchDatabase(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.end();
 }
 
 /**
@@ -267,15 +269,27 @@ export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Da
 /**
  * Global setup: prepares the migrated and the seeded database of each kind, as a test hub would
  * (prepareDatabase on testEnv), and publishes them to the workers. Returns the teardown.
+ *
+ * PostgreSQL's are prepared in a child process (postgres-templates.ts): PGlite's dumps run
+ * WebAssembly on this thread in long synchronous stretches, and PostgreSQL's migrations, a few
+ * hundred round trips to the server, waited behind each one — 10 s instead of 2 alone. Apart,
+ * each side has an event loop of its own and the machine's second core (docs/testing.md § Speed).
  */
 export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
-  const drops = await Promise.all(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : preparePostgresTemplates())));
-  return async () => {
+  const outcomes = await Promise.allSettled(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : postgresTemplatesInChild())));
+  const drops = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const teardown = async () => {
     for (const drop of drops) await drop();
     rmSync(dir, { recursive: true, force: true });
     for (const names of Object.values(COPY_ENV)) for (const name of Object.values(names)) delete process.env[name];
   };
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
+    await teardown(); // the other kind's copies too: nobody would drop them
+    throw failed.reason;
+  }
+  return teardown;
 }
 
 /**
@@ -336,24 +350,46 @@ async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
   }
 }
 
-async function preparePostgresTemplates(): Promise<() => Promise<void>> {
-  const drops: Array<() => Promise<void>> = [];
-  const dropAll = async () => {
-    for (const drop of drops.reverse()) await drop();
+/**
+ * PostgreSQL's migrated and seeded templates, from the child process (postgres-templates.ts),
+ * which prints their names once both are made (and drops what it made if it fails).
+ */
+async function postgresTemplatesInChild(): Promise<() => Promise<void>> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const script = join(root, 'test/helpers/postgres-templates.ts');
+  const child = spawn(process.execPath, ['--import', join(root, 'scripts/runtime/ts-resolve.ts'), script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
+  if (code !== 0) throw new Error(`preparing the PostgreSQL templates failed (exit ${code}):\n${err}`);
+  const names = JSON.parse(out) as Record<Copy, string>;
+  for (const copy of ['migrated', 'seeded'] as const) process.env[COPY_ENV[copy].postgres] = names[copy];
+  return async () => {
+    await dropScratchDatabase(names.seeded);
+    await dropScratchDatabase(names.migrated);
   };
+}
+
+/**
+ * In the child process: makes the migrated template, then the seeded one as a copy of it, and
+ * returns their names; drops what it made if a step fails.
+ */
+export async function preparePostgresTemplates(): Promise<Record<Copy, string>> {
+  const names: Partial<Record<Copy, string>> = {};
   try {
     for (const copy of ['migrated', 'seeded'] as const) {
-      const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
-      drops.push(template.drop);
+      const template = await createScratchDatabase(copy === 'seeded' ? names.migrated : undefined);
+      names[copy] = new URL(template.url).pathname.slice(1);
       const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
       const { prepareDatabase } = await hubModule();
       const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
       await db.close(); // a template must have no connection left when it is copied
-      process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
     }
   } catch (error) {
-    await dropAll();
+    for (const name of [names.seeded, names.migrated]) if (name) await dropScratchDatabase(name);
     throw error;
   }
-  return dropAll;
+  return names as Record<Copy, string>;
 }
