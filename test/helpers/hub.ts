@@ -26,6 +26,11 @@ import { forgetTokens } from './tokens.js';
  */
 const hubModule = () => import('../../scripts/hub.js');
 
+/** Loads the hub's modules now (the global setup, while its database copies are made elsewhere). */
+export async function loadHubModules(): Promise<void> {
+  await hubModule();
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** The database kinds integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -270,14 +275,15 @@ export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Da
  * Global setup: prepares the migrated and the seeded database of each kind, as a test hub would
  * (prepareDatabase on testEnv), and publishes them to the workers. Returns the teardown.
  *
- * PostgreSQL's are prepared in a child process (postgres-templates.ts): PGlite's dumps run
- * WebAssembly on this thread in long synchronous stretches, and PostgreSQL's migrations, a few
- * hundred round trips to the server, waited behind each one — 10 s instead of 2 alone. Apart,
- * each side has an event loop of its own and the machine's second core (docs/testing.md § Speed).
+ * Each kind's in a child process of its own (database-copies.ts), while this one loads the hub's
+ * modules for the shared hubs: PGlite's dumps run WebAssembly in long synchronous stretches, and
+ * PostgreSQL's migrations, a few hundred round trips to the server, waited behind each of them
+ * (10 s instead of 2 alone), the whole after this process's module loading. Apart, each has an
+ * event loop of its own and the machine's second core (docs/testing.md § Speed).
  */
 export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
-  const outcomes = await Promise.allSettled(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : postgresTemplatesInChild())));
+  const outcomes = await Promise.allSettled(kinds.map((kind) => copiesInChild(kind, dir)));
   const drops = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   const teardown = async () => {
     for (const drop of drops) await drop();
@@ -292,24 +298,47 @@ export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() =
   return teardown;
 }
 
+/** Runs database-copies.ts for `kind`, publishes the variables it prints, and returns what drops its copies. */
+async function copiesInChild(kind: DatabaseKind, dir: string): Promise<() => Promise<void>> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const args = ['--import', join(root, 'scripts/runtime/ts-resolve.ts'), join(root, 'test/helpers/database-copies.ts'), kind, dir];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
+  if (code !== 0) throw new Error(`preparing the ${kind} database copies failed (exit ${code}):\n${err}`);
+  const variables = JSON.parse(out) as Record<string, string>;
+  Object.assign(process.env, variables);
+  if (kind === 'pglite') return async () => {}; // the seeded dump is in `dir`; the migrated one is kept
+  return async () => {
+    await dropScratchDatabase(variables[COPY_ENV.seeded.postgres]!);
+    await dropScratchDatabase(variables[COPY_ENV.migrated.postgres]!);
+  };
+}
+
+/** In the child process: makes the copies of `kind` (PGlite's seeded dump in `dir`) and returns the variables naming them. */
+export async function prepareCopies(kind: DatabaseKind, dir: string): Promise<Record<string, string>> {
+  const made = kind === 'pglite' ? await preparePgliteDumps(dir) : await preparePostgresTemplates();
+  return { [COPY_ENV.migrated[kind]]: made.migrated, [COPY_ENV.seeded[kind]]: made.seeded };
+}
+
 /**
  * Seeded is made from migrated, so the cluster is created and migrated once. The migrated dump
  * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
  */
-async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
+async function preparePgliteDumps(dir: string): Promise<Record<Copy, string>> {
   const migrated = await migratedDumpFile();
   if (!existsSync(migrated)) {
     const partial = `${migrated}.${process.pid}`; // renamed when complete: parallel runs share the file
     await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial);
     renameSync(partial, migrated);
   }
-  process.env[COPY_ENV.migrated.pglite] = migrated;
   const seeded = join(dir, 'seeded.tar');
   await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
-  process.env[COPY_ENV.seeded.pglite] = seeded;
-  return async () => {};
+  return { migrated, seeded };
 }
-
 /**
  * The migrated PGlite dump, in the system temporary directory, named by a hash of all it depends
  * on: every migration file, the extensions, the PGlite and drizzle-orm versions. Dumps of other
@@ -350,33 +379,8 @@ async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
   }
 }
 
-/**
- * PostgreSQL's migrated and seeded templates, from the child process (postgres-templates.ts),
- * which prints their names once both are made (and drops what it made if it fails).
- */
-async function postgresTemplatesInChild(): Promise<() => Promise<void>> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const script = join(root, 'test/helpers/postgres-templates.ts');
-  const child = spawn(process.execPath, ['--import', join(root, 'scripts/runtime/ts-resolve.ts'), script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
-  if (code !== 0) throw new Error(`preparing the PostgreSQL templates failed (exit ${code}):\n${err}`);
-  const names = JSON.parse(out) as Record<Copy, string>;
-  for (const copy of ['migrated', 'seeded'] as const) process.env[COPY_ENV[copy].postgres] = names[copy];
-  return async () => {
-    await dropScratchDatabase(names.seeded);
-    await dropScratchDatabase(names.migrated);
-  };
-}
-
-/**
- * In the child process: makes the migrated template, then the seeded one as a copy of it, and
- * returns their names; drops what it made if a step fails.
- */
-export async function preparePostgresTemplates(): Promise<Record<Copy, string>> {
+/** The migrated template, then the seeded one as a copy of it; drops what it made if a step fails. */
+async function preparePostgresTemplates(): Promise<Record<Copy, string>> {
   const names: Partial<Record<Copy, string>> = {};
   try {
     for (const copy of ['migrated', 'seeded'] as const) {
