@@ -4,7 +4,7 @@
  * run's seeded databases prepared here first (helpers/hub.ts, docs/testing.md).
  */
 import type { TestProject } from 'vitest/node';
-import { databaseKinds, loadHubModules, prepareDatabaseCopies, startTestHub, type DatabaseKind } from './helpers/hub.js';
+import { databaseKinds, prepareDatabaseCopies, startTestHub, type DatabaseKind } from './helpers/hub.js';
 import { ensureConsoleBuilt } from '../web/build/build.js';
 import { ensureHubBuilt } from '../scripts/runtime/hub-build.js';
 
@@ -22,10 +22,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  // The console once per run (only when its sources changed), while the databases are prepared
-  // (in child processes): the hubs serve it and the browser tests open it. The hub's production
-  // build likewise: the files that run `npm start` find it built. And the shared hubs' modules.
-  const [dropCopies] = await Promise.all([prepareDatabaseCopies(databaseKinds()), ensureConsoleBuilt(), ensureHubBuilt(), loadHubModules()]);
+  // The console once per run (only when its sources changed), while the databases are prepared:
+  // the hubs serve it and the browser tests open it. The hub's production build likewise: the
+  // files that run `npm start` find it built.
+  const [dropCopies] = await Promise.all([prepareDatabaseCopies(databaseKinds()), ensureConsoleBuilt(), ensureHubBuilt()]);
   const hubs = await Promise.all(databaseKinds().map((kind) => startTestHub(kind)));
   project.provide('hubs', Object.fromEntries(hubs.map((h) => [h.kind, h.urls])));
   return async () => {

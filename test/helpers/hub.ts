@@ -4,8 +4,6 @@
  */
 import pg from 'pg';
 import { createServer } from 'node:net';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -25,11 +23,6 @@ import { forgetTokens } from './tokens.js';
  * only `databaseKinds` or `createScratchDatabase` from here and read the shared hubs over HTTP.
  */
 const hubModule = () => import('../../scripts/hub.js');
-
-/** Loads the hub's modules now (the global setup, while its database copies are made elsewhere). */
-export async function loadHubModules(): Promise<void> {
-  await hubModule();
-}
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -102,15 +95,15 @@ export async function createScratchDatabase(template?: string): Promise<{ url: s
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => dropScratchDatabase(name) };
-}
-
-/** Drops a database of the TEST_DATABASE_URL server, connections and all. */
-export async function dropScratchDatabase(name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(`drop database if exists ${name} with (force)`);
-  await client.end();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
 }
 
 /**
@@ -274,71 +267,55 @@ export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Da
 /**
  * Global setup: prepares the migrated and the seeded database of each kind, as a test hub would
  * (prepareDatabase on testEnv), and publishes them to the workers. Returns the teardown.
- *
- * Each kind's in a child process of its own (database-copies.ts), while this one loads the hub's
- * modules for the shared hubs: PGlite's dumps run WebAssembly in long synchronous stretches, and
- * PostgreSQL's migrations, a few hundred round trips to the server, waited behind each of them
- * (10 s instead of 2 alone), the whole after this process's module loading. Apart, each has an
- * event loop of its own and the machine's second core (docs/testing.md § Speed).
  */
 export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
-  const outcomes = await Promise.allSettled(kinds.map((kind) => copiesInChild(kind, dir)));
-  const drops = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const drops: Array<() => Promise<void>> = [];
   const teardown = async () => {
-    for (const drop of drops) await drop();
+    for (const drop of drops.reverse()) await drop();
     rmSync(dir, { recursive: true, force: true });
     for (const names of Object.values(COPY_ENV)) for (const name of Object.values(names)) delete process.env[name];
   };
-  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failed) {
-    await teardown(); // the other kind's copies too: nobody would drop them
-    throw failed.reason;
+  try {
+    /*
+     * PostgreSQL's migrated template first, alone: its migrations are a few hundred round trips
+     * to the server, and beside PGlite's seeded dump (WebAssembly on this thread, in long
+     * synchronous stretches) each one waited for a stretch to end: 10 s instead of 2. Then the
+     * seeded template (a few large inserts) beside PGlite's work. docs/testing.md § Speed.
+     */
+    const postgres = kinds.includes('postgres');
+    if (postgres) drops.push(await preparePostgresTemplate('migrated'));
+    const outcomes = await Promise.allSettled([
+      ...(kinds.includes('pglite') ? [preparePgliteDumps(dir)] : []),
+      ...(postgres ? [preparePostgresTemplate('seeded')] : []),
+    ]);
+    for (const outcome of outcomes) if (outcome.status === 'fulfilled') drops.push(outcome.value);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+  } catch (error) {
+    await teardown(); // what was made: nobody else would drop it
+    throw error;
   }
   return teardown;
-}
-
-/** Runs database-copies.ts for `kind`, publishes the variables it prints, and returns what drops its copies. */
-async function copiesInChild(kind: DatabaseKind, dir: string): Promise<() => Promise<void>> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const args = ['--import', join(root, 'scripts/runtime/ts-resolve.ts'), join(root, 'test/helpers/database-copies.ts'), kind, dir];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
-  if (code !== 0) throw new Error(`preparing the ${kind} database copies failed (exit ${code}):\n${err}`);
-  const variables = JSON.parse(out) as Record<string, string>;
-  Object.assign(process.env, variables);
-  if (kind === 'pglite') return async () => {}; // the seeded dump is in `dir`; the migrated one is kept
-  return async () => {
-    await dropScratchDatabase(variables[COPY_ENV.seeded.postgres]!);
-    await dropScratchDatabase(variables[COPY_ENV.migrated.postgres]!);
-  };
-}
-
-/** In the child process: makes the copies of `kind` (PGlite's seeded dump in `dir`) and returns the variables naming them. */
-export async function prepareCopies(kind: DatabaseKind, dir: string): Promise<Record<string, string>> {
-  const made = kind === 'pglite' ? await preparePgliteDumps(dir) : await preparePostgresTemplates();
-  return { [COPY_ENV.migrated[kind]]: made.migrated, [COPY_ENV.seeded[kind]]: made.seeded };
 }
 
 /**
  * Seeded is made from migrated, so the cluster is created and migrated once. The migrated dump
  * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
  */
-async function preparePgliteDumps(dir: string): Promise<Record<Copy, string>> {
+async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
   const migrated = await migratedDumpFile();
   if (!existsSync(migrated)) {
     const partial = `${migrated}.${process.pid}`; // renamed when complete: parallel runs share the file
     await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial);
     renameSync(partial, migrated);
   }
+  process.env[COPY_ENV.migrated.pglite] = migrated;
   const seeded = join(dir, 'seeded.tar');
   await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
-  return { migrated, seeded };
+  process.env[COPY_ENV.seeded.pglite] = seeded;
+  return async () => {};
 }
+
 /**
  * The migrated PGlite dump, in the system temporary directory, named by a hash of all it depends
  * on: every migration file, the extensions, the PGlite and drizzle-orm versions. Dumps of other
@@ -379,21 +356,18 @@ async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
   }
 }
 
-/** The migrated template, then the seeded one as a copy of it; drops what it made if a step fails. */
-async function preparePostgresTemplates(): Promise<Record<Copy, string>> {
-  const names: Partial<Record<Copy, string>> = {};
+/** PostgreSQL's `copy` template (the seeded one a copy of the migrated one); returns what drops it. */
+async function preparePostgresTemplate(copy: Copy): Promise<() => Promise<void>> {
+  const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
   try {
-    for (const copy of ['migrated', 'seeded'] as const) {
-      const template = await createScratchDatabase(copy === 'seeded' ? names.migrated : undefined);
-      names[copy] = new URL(template.url).pathname.slice(1);
-      const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
-      const { prepareDatabase } = await hubModule();
-      const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
-      await db.close(); // a template must have no connection left when it is copied
-    }
+    const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
+    const { prepareDatabase } = await hubModule();
+    const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
+    await db.close(); // a template must have no connection left when it is copied
   } catch (error) {
-    for (const name of [names.seeded, names.migrated]) if (name) await dropScratchDatabase(name);
+    await template.drop();
     throw error;
   }
-  return names as Record<Copy, string>;
+  process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
+  return template.drop;
 }
