@@ -270,32 +270,12 @@ export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Da
  */
 export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
-  const drops: Array<() => Promise<void>> = [];
-  const teardown = async () => {
-    for (const drop of drops.reverse()) await drop();
+  const drops = await Promise.all(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : preparePostgresTemplates())));
+  return async () => {
+    for (const drop of drops) await drop();
     rmSync(dir, { recursive: true, force: true });
     for (const names of Object.values(COPY_ENV)) for (const name of Object.values(names)) delete process.env[name];
   };
-  try {
-    /*
-     * PostgreSQL's migrated template first, alone: its migrations are a few hundred round trips
-     * to the server, and beside PGlite's seeded dump (WebAssembly on this thread, in long
-     * synchronous stretches) each one waited for a stretch to end: 10 s instead of 2. Then the
-     * seeded template (a few large inserts) beside PGlite's work. docs/testing.md § Speed.
-     */
-    const postgres = kinds.includes('postgres');
-    if (postgres) drops.push(await preparePostgresTemplate('migrated'));
-    const outcomes = await Promise.allSettled([
-      ...(kinds.includes('pglite') ? [preparePgliteDumps(dir)] : []),
-      ...(postgres ? [preparePostgresTemplate('seeded')] : []),
-    ]);
-    for (const outcome of outcomes) if (outcome.status === 'fulfilled') drops.push(outcome.value);
-    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-  } catch (error) {
-    await teardown(); // what was made: nobody else would drop it
-    throw error;
-  }
-  return teardown;
 }
 
 /**
@@ -356,18 +336,24 @@ async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
   }
 }
 
-/** PostgreSQL's `copy` template (the seeded one a copy of the migrated one); returns what drops it. */
-async function preparePostgresTemplate(copy: Copy): Promise<() => Promise<void>> {
-  const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
+async function preparePostgresTemplates(): Promise<() => Promise<void>> {
+  const drops: Array<() => Promise<void>> = [];
+  const dropAll = async () => {
+    for (const drop of drops.reverse()) await drop();
+  };
   try {
-    const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
-    const { prepareDatabase } = await hubModule();
-    const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
-    await db.close(); // a template must have no connection left when it is copied
+    for (const copy of ['migrated', 'seeded'] as const) {
+      const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
+      drops.push(template.drop);
+      const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
+      const { prepareDatabase } = await hubModule();
+      const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
+      await db.close(); // a template must have no connection left when it is copied
+      process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
+    }
   } catch (error) {
-    await template.drop();
+    await dropAll();
     throw error;
   }
-  process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
-  return template.drop;
+  return dropAll;
 }
