@@ -33,6 +33,30 @@ function responseOf(status: number, statusText: string, headers: OutgoingHttpHea
 }
 
 /**
+ * `work`'s outcome, or `reason()` once `signal` aborts first. The abort listener is removed as soon
+ * as the work settles: with a `Promise.race` against a promise rejected on abort, the listener
+ * (alive until the timeout signal fires) kept the race, hence every answer's bytes, for the whole
+ * timeout after it had been used (the export's peak memory: +343 against +104 MiB over HTTP, 30,000 units).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, reason: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = () => reject(reason());
+    if (signal.aborted) return fail();
+    signal.addEventListener('abort', fail, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', fail);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', fail);
+        reject(error as Error);
+      },
+    );
+  });
+}
+
+/**
  * A fetcher for the subgraph at `url` whose app is `app` (same process): requests to that URL's
  * origin are injected, anything else goes to `fallback`. Bounded by `timeoutMs` as the HTTP
  * fetcher is: the caller stops waiting (SERVICE_UNAVAILABLE), the subgraph's own work is not
@@ -45,19 +69,13 @@ export function inProcessFetcher(app: FastifyInstance, url: string, timeoutMs: n
     if (parsed.origin !== origin) return fallback(target, init as never);
     const own = AbortSignal.timeout(timeoutMs);
     const signal = init.signal instanceof AbortSignal ? AbortSignal.any([init.signal, own]) : own;
-    const aborted = new Promise<never>((_, reject) => {
-      const fail = () => reject(own.aborted ? serviceTimeout(timeoutMs) : (signal.reason as Error));
-      if (signal.aborted) fail();
-      else signal.addEventListener('abort', fail, { once: true });
-    });
-    aborted.catch(() => undefined); // only observed through the race below
     const injected = app.inject({
       method: (init.method ?? 'GET') as 'GET',
       url: parsed.pathname + parsed.search,
       headers: headersOf(init),
       ...(init.body === undefined || init.body === null ? {} : { payload: init.body as string }),
     });
-    const answer = await Promise.race([injected, aborted]);
+    const answer = await untilAborted(injected, signal, () => (own.aborted ? serviceTimeout(timeoutMs) : (signal.reason as Error)));
     return responseOf(answer.statusCode, answer.statusMessage, answer.headers as OutgoingHttpHeaders, answer.rawPayload);
   }) as unknown as Fetcher;
 }

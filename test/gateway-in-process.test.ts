@@ -5,6 +5,8 @@
  * and the identity each request carries is its own caller's, however many run at once.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -82,6 +84,30 @@ describe('in-process subgraph fetches', () => {
     );
     expect(failure).toBeInstanceOf(HubError);
     expect((failure as HubError).extensions.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('keep no answer once it is used, although the time limit has not run out (export memory, 2026-12-07)', async () => {
+    // The injected answers, watched through weak references only.
+    const watched: Array<WeakRef<object>> = [];
+    const watching = {
+      inject: (options: Parameters<FastifyInstance['inject']>[0]) => {
+        const answer = app.inject(options as never) as unknown as Promise<object>;
+        void answer.then((a) => void watched.push(new WeakRef(a)));
+        return answer;
+      },
+    } as unknown as FastifyInstance;
+    const fetcher = inProcessFetcher(watching, URL_OF_OFFER, 60_000, unused);
+    const envelope = await signIdentity(user('bob'), SECRET, 'offer');
+    for (let i = 0; i < 5; i++) expect(await (await post(fetcher, { [IDENTITY_HEADER]: envelope })).json()).toEqual({ data: { caller: 'bob' } });
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let round = 0; round < 3; round++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    expect(watched).toHaveLength(5);
+    // Alive until the 60 s limit when the abort listener outlives the answer (a Promise.race held them).
+    expect(watched.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
   });
 
   it('through the data source, never mix the identities of concurrent callers', async () => {
