@@ -388,6 +388,14 @@ describe.each(databaseKinds())('capacity entry through the gateway (%s)', (kind)
       expect(await locations({ 'residential-type': '01', 'residential-number': 'gt5' })).toEqual([]);
       expect(await locations({ 'residential-number': 'lt5' })).toEqual([]);
       expect(await locations({ 'residential-type': '04' })).toEqual([]);
+      // A capacity search's page (capacityMatches reads housing and limits in its own statement):
+      // the same extensions as the reads above, in the same order.
+      const page = (await fhir.search({ resourceType: 'Location', searchParams: { _id: `${unit},${equipped}`, 'nb-capacity': 'ge0' } })) as unknown as { entry?: Array<{ resource: { id: string; extension: Ext[] } }> };
+      const featureExtensions = (l: { extension: Ext[] }) => l.extension.filter((e) => e.url === EXTENSIONS.locationResidentialCapacity || e.url === EXTENSIONS.locationEquipment);
+      const found = new Map((page.entry ?? []).map((e) => [e.resource.id, e.resource]));
+      expect([...found.keys()].sort()).toEqual([unit, equipped].sort());
+      expect(featureExtensions(found.get(unit)!)).toEqual(featureExtensions(location));
+      expect(featureExtensions(found.get(equipped)!)).toEqual(featureExtensions(place));
       const R340 = CODE_SYSTEMS.typeCaracteristiqueEquipement;
       expect(await locations({ 'equipment-feature': `${R340}|001`, 'limit-value': `ge200|${UCUM}|kg` })).toEqual([equipped]);
       expect(await locations({ 'equipment-feature': '001', 'limit-value': 'gt250' })).toEqual([]);

@@ -65,22 +65,26 @@ export const capacitiesSubgraph = defineSubgraph<CapacityContext & BedContext & 
     const territoryStore = createTerritoryStore(db.orm);
     const territoryChanges = createTerritoryChanges(feed, client);
     const featureStore = createFeatureStore(db.orm);
-    return (_request, identity) => ({
+    return (_request, identity) => {
+      // One per request: `capacityMatches` hands it the housing and limits its statement read.
+      const features = createFeatureService({ store: featureStore, client }, identity);
+      return {
       identity,
       capacityChanges,
       capacities: createCapacityService({ store, closures, client }, identity),
       reports: createReportService({ db, store, filters, client, closures }, identity),
       beds: createBedService({ store, client }, identity),
       figureSearch: createFigureSearch(db.orm, identity),
-      capacityMatches: createCapacityMatches(db.orm, client, identity),
+      capacityMatches: createCapacityMatches(db.orm, client, identity, features),
       bedHolds: createBedHoldService(store, identity),
       placeFigures: createPlaceFigures(db.orm, identity),
       territory: createTerritoryService({ store, territory: territoryStore, client }, identity),
       territoryChanges,
       bedDays: createBedDays(db.orm, identity),
-      features: createFeatureService({ store: featureStore, client }, identity),
+      features,
       placeFeatureSearch: createPlaceFeatureSearch(db.orm, identity),
-    });
+      };
+    };
   },
   extend: async (app, { db, config, internalSecret, logger }) => {
     const client = createSubgraphClient(config, internalSecret);

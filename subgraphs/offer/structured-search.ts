@@ -286,19 +286,27 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
       const start = readCursor(args.after, hash);
       // Lean rows, straight from the driver: id, distance, sort values. With `near`, from the
       // units near it and their distance, computed once per row (unitPlacesNear).
-      const lean = near
-        ? (() => {
-            const placeColumns = sortColumns(args.sort ?? [], { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), DISTANCE: PLACE_KM }, units.id, [{ key: 'DISTANCE' }]);
-            const placeWhere = [...unitConditions(args.criteria, null, includeSensitive), placeWithin(near), ...(start ? [keysetCondition(placeColumns, start)] : [])];
-            return sql`with place as materialized (${unitPlacesNear(near)})
-              select ${units.id} as id, ${PLACE_KM} as distance_km, ${sortValuesOf(placeColumns)} as sort_values
+      // With `pageRows`, only the first rows carry their sort values (the page's cursors): the
+      // rows after them are only ids, whose sort values were built, sent and parsed for nothing
+      // (D2xx-search16e-2). row_number() over the query's own order: no second sort.
+      const sortValuesUpTo = (order: SQL[], values: SQL, pageRows: number | null): SQL =>
+        pageRows === null ? values : sql`case when row_number() over (order by ${sql.join(order, sql`, `)}) <= ${pageRows} then ${values} end`;
+      const lean = (pageRows: number | null = null): SQL => {
+        if (!near) {
+          const order = orderByOf(columns);
+          return sql`select ${units.id} as id, null as distance_km, ${sortValuesUpTo(order, sortValuesOf(columns), pageRows)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
+                 where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(order, sql`, `)}`;
+        }
+        const placeColumns = sortColumns(args.sort ?? [], { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), DISTANCE: PLACE_KM }, units.id, [{ key: 'DISTANCE' }]);
+        const placeWhere = [...unitConditions(args.criteria, null, includeSensitive), placeWithin(near), ...(start ? [keysetCondition(placeColumns, start)] : [])];
+        const order = orderByOf(placeColumns);
+        return sql`with place as materialized (${unitPlacesNear(near)})
+              select ${units.id} as id, ${PLACE_KM} as distance_km, ${sortValuesUpTo(order, sortValuesOf(placeColumns), pageRows)} as sort_values
               from place inner join ${units} on ${units.id} = place.id inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
-              where ${sql.join(placeWhere, sql` and `)} order by ${sql.join(orderByOf(placeColumns), sql`, `)}`;
-          })()
-        : sql`select ${units.id} as id, null as distance_km, ${sortValuesOf(columns)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
-                 where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(orderByOf(columns), sql`, `)}`;
-      const ordered = async (limit: number) =>
-        (await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(sql`${lean} limit ${limit}`)).map((r) => ({
+              where ${sql.join(placeWhere, sql` and `)} order by ${sql.join(order, sql`, `)}`;
+      };
+      const ordered = async (limit: number, pageRows: number | null = null) =>
+        (await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(sql`${lean(pageRows)} limit ${limit}`)).map((r) => ({
           id: r.id,
           distanceKm: r.distance_km === null ? null : Number(r.distance_km),
           sortValues: typeof r.sort_values === 'string' ? (JSON.parse(r.sort_values) as SortValue[]) : r.sort_values,
@@ -311,7 +319,7 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
       };
       if (selection.matching && !start) {
         // The page and every matching id from one scan.
-        const hits = await ordered(MAX_MATCHING_IDS + 1);
+        const hits = await ordered(MAX_MATCHING_IDS + 1, size + 1);
         const ids = hits.length > MAX_MATCHING_IDS ? null : hits.map((h) => h.id).sort();
         const page = pageOf(await withRows(hits.slice(0, size + 1)), size, hash, args.after, countAll);
         return { ...page, matchingIds: async (max: number) => (checkMax(max), ids && ids.length <= max ? ids : null) };

@@ -43,6 +43,14 @@ export function createFeatureService(deps: { store: FeatureStore; client: Subgra
       requireAccess(identity, CAPACITY_READ, { kind: 'UNIT', id: unitId });
       return limits.load(unitId);
     },
+    /**
+     * A unit's rows read by another statement of this request (`capacityMatches`): the reads above
+     * answer them without a statement of their own, after the same rights check.
+     */
+    prime: (unitId: string, residentialRows: ResidentialCapacityRow[], limitRows: EquipmentLimitRow[]): void => {
+      residential.clear(unitId).prime(unitId, residentialRows);
+      limits.clear(unitId).prime(unitId, limitRows);
+    },
     setResidential: async (unitId: string, input: readonly ResidentialInput[]) => {
       await writable(unitId, false);
       return store.replaceResidential(unitId, checkResidential(input), actorName(identity));
