@@ -94,7 +94,7 @@ export async function startHub(config: HubConfig, logger: Logger, options: Start
   const started: FastifyInstance[] = [];
   let feed: ChangeFeed | null = null;
   let stopRetention: (() => Promise<void>) | null = null;
-  // PGlite never checkpoints on its own: its WAL would grow with every write (D2xx-export16d-1).
+  // PGlite never checkpoints on its own: its WAL would grow with every write (D227).
   const checkpoints = db.checkpointWal ? startJob(logger, { name: 'pglite-checkpoint', everyMs: CHECKPOINT_CHECK_MS, run: db.checkpointWal, logRuns: false }) : null;
   const close = async () => {
     await stopRetention?.();

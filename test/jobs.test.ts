@@ -133,7 +133,7 @@ describe('jobs on /metrics', () => {
       },
       { timeout: 20_000, interval: 250 },
     );
-    // pglite-checkpoint: this hub is on PGlite, whose WAL only a checkpoint reclaims (D2xx-export16d-1).
+    // pglite-checkpoint: this hub is on PGlite, whose WAL only a checkpoint reclaims (D227).
     for (const job of ['fhir-subscription-delivery', 'fhir-subscription-fanout', 'admission-expiry', 'feed-retention', 'population-quarterly-snapshot', 'pglite-checkpoint']) {
       expect(text, job).toMatch(new RegExp(`job_next_run_timestamp_seconds\\{[^}]*job="${job}"`));
     }

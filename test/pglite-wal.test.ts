@@ -1,5 +1,5 @@
 /**
- * PGlite's WAL stays bounded (platform/db/pglite-wal.ts, D2xx-export16d-1): PostgreSQL in
+ * PGlite's WAL stays bounded (platform/db/pglite-wal.ts, D227): PostgreSQL in
  * single-user mode never checkpoints on its own, so an in-memory database kept every WAL segment
  * it ever wrote in the process's memory. The hub's checkpoint job calls `checkpointWal`.
  */

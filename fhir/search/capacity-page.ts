@@ -1,6 +1,6 @@
 /**
  * A Location search whose only second-source criteria are capacity ones, in two operations per
- * page instead of three (D2xx-search16d-1): the offer's candidates (ids in order, and on a first
+ * page instead of three (D220): the offer's candidates (ids in order, and on a first
  * page every matching unit when at most 10,000 do), then one capacities request that keeps the
  * page's units with their capacity record — and on a first page says which matching units qualify,
  * the total — after which the gateway reads the kept units' own fields in the offer. Searches

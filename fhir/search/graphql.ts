@@ -77,7 +77,7 @@ const LOCATION_WITH_ORGANIZATION_NODE = selectionOf(
 export const LOCATION_WITH_ORGANIZATION_SEARCH = unitSearchQuery('FhirLocationWithOrganizationSearch', LOCATION_WITH_ORGANIZATION_NODE);
 
 /**
- * A page of a Location capacity search in one operation (D2xx-search16d-1): the capacities'
+ * A page of a Location capacity search in one operation (D220): the capacities'
  * `capacityMatches` keeps the first `$first` of the candidates the offer ordered, with their
  * capacity record, and the gateway reads the rest of each unit in the offer from that answer.
  * `capacity` is read on the match, not on the unit: `Unit.capacity` requires the offer's SSE

@@ -72,7 +72,7 @@ async function round(db: Database, options: Settings, handler: ConsumerHandler, 
  * that round). PGlite has one connection and a transaction holds it: the consumers' rounds (FHIR
  * history, FHIR subscriptions, the tension mailer), woken by the same read of the feed as the live
  * GraphQL subscriptions, otherwise took the database first, and the gateway's entity fetch for the
- * change's subscribers waited behind them. Measured with 1,000 subscribers (D2xx-subs16e-4): the
+ * change's subscribers waited behind them. Measured with 1,000 subscribers (D226): the
  * gateway's time after the mutation's answer p50 48–53 → 19–41 ms, gateway / direct ×1.7–×2.0 →
  * ×1.5–×1.6. PostgreSQL's pool runs them side by side: no delay there (no gain measured).
  */

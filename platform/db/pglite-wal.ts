@@ -5,7 +5,7 @@
  * ends: in the process's memory for an in-memory database (emscripten's file system), on disk and
  * in the next start's recovery otherwise. The hub checkpoints once the WAL written since the last
  * checkpoint passes CHECKPOINT_WAL_BYTES (a job of the hub, scripts/hub.ts), and the settings below
- * keep the segments PostgreSQL recycles after it to a few (decision D2xx-export16d-1).
+ * keep the segments PostgreSQL recycles after it to a few (decision D227).
  */
 import type { PGlite } from '@electric-sql/pglite';
 

@@ -63,7 +63,7 @@ export function createCapacityMatches(orm: Orm, client: SubgraphClient, identity
       if (ids.length === 0 || first === 0) return [];
       const figure = sql`exists (select 1 from (values ${figureRows()}) as f(figure, n) where ${sql.join(conditions(filter), sql` and `)})`;
       // With the units' housing and limits when they are asked: one statement, not two more
-      // after this one (D2xx-search16e-1); the rows themselves as the store reads them.
+      // after this one (D230); the rows themselves as the store reads them.
       const extra: Record<string, SQL> = withFeatures ? { residential: residentialJson(sql`${c.unitId}`), limits: limitsJson(sql`${c.unitId}`) } : {};
       const rows = (await orm
         .select({ ...getTableColumns(c), ...extra })

@@ -288,7 +288,7 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
       // units near it and their distance, computed once per row (unitPlacesNear).
       // With `pageRows`, only the first rows carry their sort values (the page's cursors): the
       // rows after them are only ids, whose sort values were built, sent and parsed for nothing
-      // (D2xx-search16e-2). row_number() over the query's own order: no second sort.
+      // (D231). row_number() over the query's own order: no second sort.
       const sortValuesUpTo = (order: SQL[], values: SQL, pageRows: number | null): SQL =>
         pageRows === null ? values : sql`case when row_number() over (order by ${sql.join(order, sql`, `)}) <= ${pageRows} then ${values} end`;
       const lean = (pageRows: number | null = null): SQL => {

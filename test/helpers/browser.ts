@@ -25,7 +25,7 @@ export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 /**
  * Where chromium is: CHROMIUM_PATH, else Debian's headless shell when installed, else Debian's
  * /usr/bin/chromium. The shell is the same engine without the browser's UI layer (Playwright's
- * own headless default is that shell too); the console's files took 22 % less CPU with it (D2xx-suite16d-1).
+ * own headless default is that shell too); the console's files took 22 % less CPU with it (D222).
  */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');

@@ -1,6 +1,6 @@
 /**
  * A unit's housing and equipment limits read inside another statement, as JSON columns of its
- * rows: `capacityMatches` answers a search page's records with them (D2xx-search16e-1), so that a
+ * rows: `capacityMatches` answers a search page's records with them (D230), so that a
  * page costs one statement in the capacities instead of three in two waves. Same rows, same order
  * as the store's reads (store.ts), turned back into the store's row types.
  */
