@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestHub, type TestHub } from './helpers/hub.js';
-import { asApp, asUser, forgetTokens } from './helpers/tokens.js';
+import { asApp, asUser } from './helpers/tokens.js';
 import { INIT_WAIT_MS } from '../gateway/subscriptions/init-wait.js';
 
 const SOCKETS = 300;
@@ -48,8 +48,7 @@ describe('graphql-ws connections while the hub is held up', () => {
     tokens = await Promise.all([asUser(hub.urls.graphql, 'admin.ars'), asUser(hub.urls.graphql, 'saisie.lits.chateauroux'), asApp(hub.urls.graphql, 'place-search'), asApp(hub.urls.graphql, 'national-aggregator')]);
   }, 120_000);
   afterAll(async () => {
-    forgetTokens(hub.urls.graphql);
-    await hub?.close();
+    await hub?.close(); // forgets its tokens too (helpers/hub.ts)
   });
 
   it(`acknowledges ${SOCKETS} connection_inits sent in time though the hub read them after its wait had run out`, async () => {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createServer } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import type { DestinationStream } from 'pino';
@@ -16,6 +16,7 @@ import { CHANGE_FEED_MIGRATIONS } from '../../platform/changes/migrations.js';
 import { FHIR_MIGRATIONS } from '../../fhir/migrations.js';
 import type { RunningHub } from '../../scripts/hub.js';
 import { forgetTokens } from './tokens.js';
+import { cachedFile, DUMP_CACHE, packageVersion, writeOnce } from './dump-cache.js';
 
 /*
  * The hub's modules (every subgraph, the gateway, FHIR, the OpenID provider: about 2 s of CPU to
@@ -283,12 +284,7 @@ export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() =
  * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
  */
 async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
-  const migrated = await migratedDumpFile();
-  if (!existsSync(migrated)) {
-    const partial = `${migrated}.${process.pid}`; // renamed when complete: parallel runs share the file
-    await dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial);
-    renameSync(partial, migrated);
-  }
+  const migrated = await writeOnce(await migratedDumpFile(), (partial) => dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial));
   process.env[COPY_ENV.migrated.pglite] = migrated;
   const seeded = join(dir, 'seeded.tar');
   await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
@@ -304,10 +300,7 @@ async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
 async function migratedDumpFile(): Promise<string> {
   const [{ EXTENSIONS }, { SUBGRAPHS }] = await Promise.all([import('../../platform/db/client.js'), import('../../scripts/subgraphs.js')]);
   const hash = createHash('sha256');
-  for (const pkg of ['@electric-sql/pglite', 'drizzle-orm']) {
-    const { version } = JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string };
-    hash.update(`${pkg}@${version}\n`);
-  }
+  for (const pkg of ['@electric-sql/pglite', 'drizzle-orm']) hash.update(`${pkg}@${packageVersion(pkg)}\n`);
   hash.update(`extensions ${EXTENSIONS.join(',')}\n`);
   const folders = [CHANGE_FEED_MIGRATIONS, ...Object.values(SUBGRAPHS).map((s) => s.migrationsFolder), ...FHIR_MIGRATIONS.map((m) => m.folder)];
   for (const folder of folders) {
@@ -316,14 +309,13 @@ async function migratedDumpFile(): Promise<string> {
       if (statSync(path).isFile()) hash.update(`${relative(folder, path)}\n`).update(readFileSync(path));
     }
   }
-  const cache = join(tmpdir(), 'ror-test-cache');
-  mkdirSync(cache, { recursive: true });
   const name = `pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`;
-  for (const old of readdirSync(cache)) {
-    const path = join(cache, old);
+  const file = cachedFile(name);
+  for (const old of readdirSync(DUMP_CACHE)) {
+    const path = join(DUMP_CACHE, old);
     if (old !== name && Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { force: true });
   }
-  return join(cache, name);
+  return file;
 }
 
 async function dumpPrepared(config: HubConfig, file: string): Promise<void> {

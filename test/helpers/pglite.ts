@@ -8,37 +8,27 @@
  * depends on; the first process that needs it makes it (again a day later: the global setup's
  * clean-up of that folder removes files of other names older than a day).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EXTENSIONS, openDatabase, type Database } from '../../platform/db/client.js';
+import { cachedFile, packageVersion, writeOnce } from './dump-cache.js';
 
 let dump: Promise<string> | undefined;
 
 function dumpPath(): string {
-  const { version } = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(`@electric-sql/pglite@${version}\nextensions ${EXTENSIONS.join(',')}\n`).digest('hex').slice(0, 16);
-  const cache = join(tmpdir(), 'ror-test-cache');
-  mkdirSync(cache, { recursive: true });
-  return join(cache, `pglite-empty-${hash}.tar`);
+  const hash = createHash('sha256').update(`@electric-sql/pglite@${packageVersion('@electric-sql/pglite')}\nextensions ${EXTENSIONS.join(',')}\n`).digest('hex').slice(0, 16);
+  return cachedFile(`pglite-empty-${hash}.tar`);
 }
 
 /** The dump of an empty cluster, made at the first call when the cache does not hold it yet. */
 export function emptyClusterDump(): Promise<string> {
-  dump ??= (async () => {
-    const file = dumpPath();
-    if (existsSync(file)) return file;
-    const partial = `${file}.${process.pid}`; // renamed when complete: the two workers may both make it
+  dump ??= writeOnce(dumpPath(), async (partial) => {
     const cluster = await openDatabase({ kind: 'pglite', dataDir: null });
     try {
       await cluster.dump!(partial);
     } finally {
       await cluster.close();
     }
-    renameSync(partial, file);
-    return file;
-  })();
+  });
   return dump;
 }
 
