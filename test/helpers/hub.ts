@@ -6,10 +6,8 @@ import pg from 'pg';
 import { createServer } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '../../platform/config.js';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../platform/logger.js';
@@ -270,16 +268,10 @@ export async function openMigratedDatabase(kind: DatabaseKind): Promise<{ db: Da
 /**
  * Global setup: prepares the migrated and the seeded database of each kind, as a test hub would
  * (prepareDatabase on testEnv), and publishes them to the workers. Returns the teardown.
- *
- * PGlite's dumps are made in a worker thread (pglite-dumps.ts): its WebAssembly holds the event
- * loop in long synchronous stretches, and PostgreSQL's templates, hundreds of round trips to the
- * server, waited behind each of them on this thread (7–11 s instead of about 5 s alone, D229).
- * A thread, not a process: no Node start, the same environment; it loads the hub's modules once
- * more (natively, with the compile cache), about 1.5 s of CPU on the machine's other core.
  */
 export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'ror-copies-'));
-  const drops = await Promise.all(kinds.map((kind) => (kind === 'pglite' ? pgliteDumpsInThread(dir) : preparePostgresTemplates())));
+  const drops = await Promise.all(kinds.map((kind) => (kind === 'pglite' ? preparePgliteDumps(dir) : preparePostgresTemplates())));
   return async () => {
     for (const drop of drops) await drop();
     rmSync(dir, { recursive: true, force: true });
@@ -287,33 +279,17 @@ export async function prepareDatabaseCopies(kinds: DatabaseKind[]): Promise<() =
   };
 }
 
-/** Runs pglite-dumps.ts in a worker thread and publishes the dumps it made (the seeded one is in `dir`, removed with it). */
-async function pgliteDumpsInThread(dir: string): Promise<() => Promise<void>> {
-  const root = new URL('../../', import.meta.url);
-  const worker = new Worker(new URL('test/helpers/pglite-dumps.ts', root), {
-    workerData: { dir },
-    execArgv: ['--import', fileURLToPath(new URL('scripts/runtime/ts-resolve.ts', root))],
-  });
-  const dumps = await new Promise<Record<Copy, string>>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the PGlite dumps' thread ended (exit ${code}) before posting them`)));
-  });
-  await worker.terminate(); // done: its database is closed, and nothing of it is needed any more
-  for (const copy of ['migrated', 'seeded'] as const) process.env[COPY_ENV[copy].pglite] = dumps[copy];
-  return async () => {};
-}
-
 /**
- * In the dumps' thread: seeded is made from migrated, so the cluster is created and migrated once.
- * The migrated dump holds nothing that depends on the clock: it is kept across runs (see
- * migratedDumpFile).
+ * Seeded is made from migrated, so the cluster is created and migrated once. The migrated dump
+ * holds nothing that depends on the clock: it is kept across runs (see migratedDumpFile).
  */
-export async function makePgliteDumps(dir: string): Promise<Record<Copy, string>> {
+async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
   const migrated = await writeOnce(await migratedDumpFile(), (partial) => dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial));
+  process.env[COPY_ENV.migrated.pglite] = migrated;
   const seeded = join(dir, 'seeded.tar');
   await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
-  return { migrated, seeded };
+  process.env[COPY_ENV.seeded.pglite] = seeded;
+  return async () => {};
 }
 
 /**
