@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 import { misplacedUnits, storedPoint } from './helpers/unit-place.js';
@@ -28,7 +28,7 @@ interface Found {
   unitSearch: { edges: Array<{ distanceKm: number; node: { id: string } }>; matchingIds: string[] | null };
 }
 
-describe.each(endToEndKinds('postgres'))('the units’ stored points on %s', (kind) => {
+describe.each(databaseKinds())('the units’ stored points on %s', (kind) => {
   let hub: TestHub;
   let ars = '';
   /** A Loiret unit without an address of its own, its establishment, and another establishment elsewhere. */
