@@ -12,6 +12,7 @@ import { Client } from 'fhir-kit-client';
 import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
+import { misplacedUnits, storedPoint } from './helpers/unit-place.js';
 import { loadR4Definitions, r4Issues, rorIssues } from './helpers/fhir/validate.js';
 import { CODE_SYSTEMS, EXTENSIONS, HUB_EXTENSIONS } from '../fhir/codes.js';
 import { extensionElement } from '../fhir/write/elements.js';
@@ -598,5 +599,11 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(Client.httpFor(created as never).response!.status).toBe(201);
     const [creation] = await hub.db.rows<{ actor: string; action: string }>(sql`select actor, action from feed.change_event where topic = 'professional' and record_id = ${String(created.id)} order by id limit 1`);
     expect(creation).toEqual({ actor: 'Annuaire régional', action: 'CREATE' });
+  });
+
+  it('leaves every unit it created or changed with its stored point by the rule (D2xx-search16g-1)', async () => {
+    expect(createdId).not.toBe('');
+    expect(await storedPoint(hub.db, createdId)).not.toBeNull();
+    expect(await misplacedUnits(hub.db)).toEqual([]);
   });
 });

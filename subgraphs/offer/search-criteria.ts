@@ -228,11 +228,6 @@ export function idIn(id: SQL | PgColumn, ids: readonly string[]): SQL {
   return sql`${id} = any(${textArray(ids)}::text[])`;
 }
 
-/** Great-circle distance in km between a position and `near`, rounded to the metre so that cursors compare exactly. */
-export function distanceFrom(latitude: SQL, longitude: SQL, near: Near): SQL {
-  return sql`round((earth_distance(ll_to_earth(${latitude}::float8, ${longitude}::float8), ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)) / 1000)::numeric, 3)`;
-}
-
 // ---- keyset sorting ----
 
 /** A sort value as it travels in a cursor: text (names), or a number as text (epoch µs, km). */
@@ -284,8 +279,6 @@ const ownAddress = sql`(${units.addressLine} is not null or ${units.postalCode} 
 const placeOf = (own: PgColumn, establishment: PgColumn): SQL => sql`(case when ${ownAddress} then ${own} else ${establishment} end)`;
 
 export const unitPlace = {
-  latitude: placeOf(units.latitude, establishments.latitude),
-  longitude: placeOf(units.longitude, establishments.longitude),
   city: placeOf(units.city, establishments.city),
   postalCode: placeOf(units.postalCode, establishments.postalCode),
   inseeCode: placeOf(units.inseeCode, establishments.inseeCode),
@@ -293,51 +286,35 @@ export const unitPlace = {
   updatedAt: sql`(case when ${ownAddress} then ${units.updatedAt} else greatest(${units.updatedAt}, ${establishments.updatedAt}) end)`,
 };
 
-function nearParts(near: Near) {
-  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
-  const metres = near.radiusKm * 1000;
-  const box = sql`earth_box(${centre}, ${metres}::float8)`;
-  const own = (u: string) => sql.raw(`(${u}.address_line is not null or ${u}.postal_code is not null or ${u}.city is not null)`);
-  return { centre, metres, box, own };
-}
-
 /**
- * The units in `near`'s box with their distance in metres, as `(id, metres)` rows: each branch
- * computes the distance from the table its GiST index served (the unit's own position, or its
- * establishment's), once per row. The lean page query joins its rows to these (PLACE_KM and
- * `PLACE_WITHIN`) instead of re-deriving each position through the joined rows for the filter,
- * the order and the sort values: 30–40 % of that statement at 100,000 units (docs/benchmarks.md
- * § search16d). The same units and distances as `unitWithin` and `distanceFrom(unitPlace…)`.
+ * A unit's position as one earth point: its own address's when it has one, else its
+ * establishment's, as `unitPlace` reads its other fields. A column the database keeps (migration
+ * 0013: triggers on the unit and on its establishment), with its own GiST index, so a radius needs
+ * neither the establishment's row nor `ll_to_earth` per row. Not a Drizzle column (see the migration).
  */
-export function unitPlacesNear(near: Near): SQL {
-  const { centre, box, own } = nearParts(near);
-  return sql`select s.id, earth_distance(ll_to_earth(s.latitude, s.longitude), ${centre}) as metres from ${units} s where ${own('s')} and s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)
-    union all select u.id, earth_distance(ll_to_earth(e.latitude, e.longitude), ${centre}) from ${establishments} e join ${units} u on u.establishment_id = e.id where not ${own('u')} and ${box} @> ll_to_earth(e.latitude, e.longitude)`;
-}
+const UNIT_POINT = sql`${units}.${sql.identifier('place')}`;
 
-/** The distance in km of a `place` row of unitPlacesNear, rounded as distanceFrom rounds it. */
+const centreOf = (near: Near): SQL => sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
+
+/** The units whose point lies in `near`'s box: the GiST prefilter, before the true radius. */
+export const unitInBox = (near: Near): SQL => sql`earth_box(${centreOf(near)}, ${near.radiusKm * 1000}::float8) @> ${UNIT_POINT}`;
+
+/** The great-circle distance in metres from `near`'s centre to a unit's point. */
+export const unitMetres = (near: Near): SQL => sql`earth_distance(${UNIT_POINT}, ${centreOf(near)})`;
+
+/** The distance in km of a unit from `near`'s centre, rounded to the metre so that cursors compare exactly. */
+export const unitDistanceKm = (near: Near): SQL => sql`round((${unitMetres(near)} / 1000)::numeric, 3)`;
+
+/** The distance in km of a `place` row (a unit's `metres` from `near`'s centre), rounded as unitDistanceKm rounds it. */
 export const PLACE_KM = sql`round((place.metres / 1000)::numeric, 3)`;
 
-/** The true radius on a `place` row of unitPlacesNear. */
+/** The true radius on a `place` row. */
 export const placeWithin = (near: Near): SQL => sql`place.metres <= ${near.radiusKm * 1000}::float8`;
 
-/**
- * A unit's position within a true radius. The `earth_box` prefilter runs once per table in a
- * subquery the GiST indexes serve (units with their own position, establishments with the units
- * that use their address), and the exact great-circle distance is then computed for those
- * candidates only.
- */
+/** A unit's point within a true radius: the box through the GiST index, then the exact distance. */
 export function unitWithin(near: Near): SQL {
-  const { centre, metres, box, own } = nearParts(near);
-  // One list of candidate unit ids, driven by the two GiST indexes: the planner then fetches those
-  // units by primary key. (A CASE choosing between two `in (…)` per row made it scan every unit and
-  // every establishment: 160–300 ms per page on 100,000 units, docs/benchmarks.md.)
-  const candidates = sql`select s.id from ${units} s where ${own('s')} and s.latitude is not null and ${box} @> ll_to_earth(s.latitude, s.longitude)
-    union all select u.id from ${establishments} e join ${units} u on u.establishment_id = e.id where not ${own('u')} and ${box} @> ll_to_earth(e.latitude, e.longitude)`;
-  const point = sql`ll_to_earth(${unitPlace.latitude}::float8, ${unitPlace.longitude}::float8)`;
-  return sql`(${units.id} in (${candidates}) and earth_distance(${point}, ${centre}) <= ${metres}::float8)`;
+  return sql`(${unitInBox(near)} and ${unitMetres(near)} <= ${near.radiusKm * 1000}::float8)`;
 }
-
 
 export const UNIT_CODE_SOURCES: Record<UnitCodeField, FieldSource> = {
   ID: { scalar: units.id },

@@ -23,10 +23,11 @@ import {
   UNIT_TEXT_SOURCES,
   codeCondition,
   dayRangeCondition,
-  distanceFrom,
   PLACE_KM,
   placeWithin,
-  unitPlacesNear,
+  unitDistanceKm,
+  unitInBox,
+  unitMetres,
   epochMicros,
   idIn,
   keysetCondition,
@@ -56,6 +57,7 @@ import {
   type UnitNumberField,
   type UnitTextField,
 } from './search-criteria.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { establishments, organizations, units, type EstablishmentRow, type OrganizationRow, type UnitRow } from './tables.js';
 
 /** Bound on `ids` and on the id lists of a place-change criterion (one array parameter each). */
@@ -151,6 +153,16 @@ function criteriaConditions(c: UnitCriteria): SQL[] {
   );
   return where;
 }
+
+const dialect = new PgDialect();
+const ESTABLISHMENT_TABLE = dialect.sqlToQuery(sql`${establishments}`).sql;
+
+/**
+ * Whether conditions read the unit's establishment (its region, its address, its last update):
+ * only then does a near-search join it. A condition that read it without the join would fail
+ * with "missing FROM-clause entry", never answer wrongly.
+ */
+const readsEstablishment = (conditions: readonly SQL[]): boolean => conditions.some((c) => dialect.sqlToQuery(c).sql.includes(ESTABLISHMENT_TABLE));
 
 /** The sort values of a row, as text (exact through a cursor), in a JSON array. */
 const sortValuesOf = (columns: readonly SortColumn[]): SQL => sql`json_build_array(${sql.join(columns.map((c) => sql`(${c.value})::text`), sql`, `)})`;
@@ -248,6 +260,25 @@ export function unitSearchSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' 
   };
 }
 
+/**
+ * A near-search's units as a materialised CTE `place` (id, metres, and the sort values other than
+ * the distance and the id as o0, o1…): the units whose stored point lies in the box, through its
+ * one GiST index, with each distance computed once from that point; the other criteria on the same
+ * rows, the establishment joined only when one of them reads it. The outer statement then reads
+ * no unit row (D2xx-search16g-1; before it, D221's union of two index scans joined back to every
+ * unit and establishment row: half of that statement). `columns` are the sort columns on `place`:
+ * the same keys and values as the full rows' (`unitDistanceKm`), so cursors hold across both.
+ */
+function nearPlaces(near: Near, args: SearchArgs<UnitCriteria>, includeSensitive: boolean): { cte: SQL; columns: SortColumn[] } {
+  const conditions = [...unitConditions(args.criteria, null, includeSensitive), unitInBox(near)];
+  const inner = sortColumns(args.sort ?? [], { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), DISTANCE: PLACE_KM }, units.id, [{ key: 'DISTANCE' }]);
+  const carried = inner.flatMap((c, i) => (c.key === 'NAME' || c.key === 'UPDATED_AT' ? [sql`, ${c.value} as ${sql.identifier(`o${i}`)}`] : []));
+  const columns = inner.map((c, i) => (c.key === 'DISTANCE' ? c : { ...c, value: c.key === 'ID' ? sql`place.id` : sql`place.${sql.identifier(`o${i}`)}` }));
+  const from = readsEstablishment(conditions) ? sql`${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}` : sql`${units}`;
+  const cte = sql`with place as materialized (select ${units.id} as id, ${unitMetres(near)} as metres${sql.join(carried, sql``)} from ${from} where ${sql.join(conditions, sql` and `)})`;
+  return { cte, columns };
+}
+
 export function createStructuredSearch(orm: Orm, identity: Identity) {
   const includeSensitive = seesConfidential(identity);
   const rowsOf = async <T>(query: SQL): Promise<T[]> => ((await orm.execute(query)) as unknown as { rows: T[] }).rows;
@@ -262,7 +293,7 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
     units: async (args: SearchArgs<UnitCriteria>, selection: UnitSearchSelection = { matching: false, idsOnly: false }): Promise<Page<UnitRow>> => {
       const size = pageSize(args.first);
       const near = validateNear(args.criteria.near, 'criteria.near');
-      const distance = near ? distanceFrom(unitPlace.latitude, unitPlace.longitude, near) : null;
+      const distance = near ? unitDistanceKm(near) : null;
       const columns = sortColumns(
         args.sort ?? [],
         { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), ...(distance ? { DISTANCE: distance } : {}) },
@@ -284,34 +315,57 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
         if (!Number.isInteger(max) || max < 1 || max > MAX_MATCHING_IDS) throw new HubError('BAD_USER_INPUT', `\`max\` must be an integer between 1 and ${MAX_MATCHING_IDS}.`, { argumentName: 'max' });
       };
       const start = readCursor(args.after, hash);
-      // Lean rows, straight from the driver: id, distance, sort values. With `near`, from the
-      // units near it and their distance, computed once per row (unitPlacesNear).
-      // With `pageRows`, only the first rows carry their sort values (the page's cursors): the
-      // rows after them are only ids, whose sort values were built, sent and parsed for nothing
-      // (D231). row_number() over the query's own order: no second sort.
+      // Lean rows, straight from the driver: id, distance, sort values.
+      // Without `near`, with `pageRows`, only the first rows carry their sort values (the page's
+      // cursors): the rows after them are only ids, whose sort values were built, sent and parsed
+      // for nothing (D231). row_number() over the query's own order: no second sort.
       const sortValuesUpTo = (order: SQL[], values: SQL, pageRows: number | null): SQL =>
         pageRows === null ? values : sql`case when row_number() over (order by ${sql.join(order, sql`, `)}) <= ${pageRows} then ${values} end`;
-      const lean = (pageRows: number | null = null): SQL => {
-        if (!near) {
-          const order = orderByOf(columns);
-          return sql`select ${units.id} as id, null as distance_km, ${sortValuesUpTo(order, sortValuesOf(columns), pageRows)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
-                 where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(order, sql`, `)}`;
-        }
-        const placeColumns = sortColumns(args.sort ?? [], { NAME: sql`${units.name}`, UPDATED_AT: epochMicros(units.updatedAt), DISTANCE: PLACE_KM }, units.id, [{ key: 'DISTANCE' }]);
-        const placeWhere = [...unitConditions(args.criteria, null, includeSensitive), placeWithin(near), ...(start ? [keysetCondition(placeColumns, start)] : [])];
-        const order = orderByOf(placeColumns);
-        return sql`with place as materialized (${unitPlacesNear(near)})
-              select ${units.id} as id, ${PLACE_KM} as distance_km, ${sortValuesUpTo(order, sortValuesOf(placeColumns), pageRows)} as sort_values
-              from place inner join ${units} on ${units.id} = place.id inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
-              where ${sql.join(placeWhere, sql` and `)} order by ${sql.join(order, sql`, `)}`;
+      const leanWithout = (pageRows: number | null): SQL => {
+        const order = orderByOf(columns);
+        return sql`select ${units.id} as id, null as distance_km, ${sortValuesUpTo(order, sortValuesOf(columns), pageRows)} as sort_values from ${units} inner join ${establishments} on ${units.establishmentId} = ${establishments.id}
+               where ${whereSql(start ? [keysetCondition(columns, start)] : [])} order by ${sql.join(order, sql`, `)}`;
       };
-      const ordered = async (limit: number, pageRows: number | null = null) =>
-        (await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(sql`${lean(pageRows)} limit ${limit}`)).map((r) => ({
-          id: r.id,
-          distanceKm: r.distance_km === null ? null : Number(r.distance_km),
-          sortValues: typeof r.sort_values === 'string' ? (JSON.parse(r.sort_values) as SortValue[]) : r.sort_values,
-        }));
-      const withRows = async (hits: Array<{ id: string; distanceKm: number | null; sortValues: SortValue[] }>) => {
+      const places = near ? nearPlaces(near, args, includeSensitive) : null;
+      type Hit = { id: string; distanceKm: number | null; sortValues: SortValue[] };
+      const hitOf = (id: string, km: string | number | null, values: SortValue[] | string): Hit => ({
+        id,
+        distanceKm: km === null ? null : Number(km),
+        sortValues: typeof values === 'string' ? (JSON.parse(values) as SortValue[]) : values,
+      });
+      const ordered = async (limit: number, pageRows: number | null = null): Promise<Hit[]> => {
+        const query = places
+          ? sql`${places.cte} select place.id as id, ${PLACE_KM} as distance_km, ${sortValuesOf(places.columns)} as sort_values from place
+                where ${sql.join([placeWithin(near!), ...(start ? [keysetCondition(places.columns, start)] : [])], sql` and `)} order by ${sql.join(orderByOf(places.columns), sql`, `)} limit ${limit}`
+          : sql`${leanWithout(pageRows)} limit ${limit}`;
+        return (await rowsOf<{ id: string; distance_km: string | number | null; sort_values: SortValue[] | string }>(query)).map((r) => hitOf(r.id, r.distance_km, r.sort_values));
+      };
+      /**
+       * A first page and every matching id (up to MAX_MATCHING_IDS + 1). With `near`, from one
+       * radius scan (`place`, materialised): the page is its first rows in order (a top-N sort of
+       * the page's size), the ids its rows in no order (the total needs the set; they are sorted
+       * here). Both come as one row of two JSON values, not one row per matching unit (D2xx-search16g-1).
+       */
+      const firstWithIds = async (): Promise<{ hits: Hit[]; ids: string[] | null }> => {
+        if (!places) {
+          const all = await ordered(MAX_MATCHING_IDS + 1, size + 1);
+          return { hits: all.slice(0, size + 1), ids: all.length > MAX_MATCHING_IDS ? null : all.map((h) => h.id) };
+        }
+        // The page's rows are ordered again by their own sort keys (k0, k1…) inside json_agg: an aggregate does not keep a subquery's order by itself.
+        const keys = places.columns.map((c, i) => sql`${c.value} as ${sql.identifier(`k${i}`)}`);
+        const keyed = places.columns.map((c, i) => ({ ...c, value: sql`p.${sql.identifier(`k${i}`)}` }));
+        const within = placeWithin(near!);
+        const [row] = await rowsOf<{ page: Array<[string, string | number | null, SortValue[]]> | string | null; ids: string[] | string | null }>(sql`${places.cte}
+          select (select json_agg(json_build_array(p.id, p.distance_km, p.sort_values) order by ${sql.join(orderByOf(keyed), sql`, `)})
+                    from (select place.id, ${PLACE_KM} as distance_km, ${sortValuesOf(places.columns)} as sort_values, ${sql.join(keys, sql`, `)}
+                            from place where ${within} order by ${sql.join(orderByOf(places.columns), sql`, `)} limit ${size + 1}) p) as page,
+                 (select json_agg(h.id) from (select place.id from place where ${within} limit ${MAX_MATCHING_IDS + 1}) h) as ids`);
+        const json = <T>(v: T | string | null | undefined): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : (v ?? null));
+        const page = json<Array<[string, string | number | null, SortValue[]]>>(row?.page) ?? [];
+        const ids = json<string[]>(row?.ids) ?? [];
+        return { hits: page.map(([id, km, values]) => hitOf(id, km, values)), ids: ids.length > MAX_MATCHING_IDS ? null : ids };
+      };
+      const withRows = async (hits: Hit[]) => {
         if (selection.idsOnly) return hits.map(({ id, ...rest }) => ({ node: { id } as UnitRow, ...rest }));
         const rows = hits.length ? await orm.select().from(units).where(idIn(units.id, hits.map((h) => h.id))) : [];
         const byId = new Map(rows.map((r) => [r.id, r]));
@@ -319,9 +373,9 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
       };
       if (selection.matching && !start) {
         // The page and every matching id from one scan.
-        const hits = await ordered(MAX_MATCHING_IDS + 1, size + 1);
-        const ids = hits.length > MAX_MATCHING_IDS ? null : hits.map((h) => h.id).sort();
-        const page = pageOf(await withRows(hits.slice(0, size + 1)), size, hash, args.after, countAll);
+        const { hits, ids: matching } = await firstWithIds();
+        const ids = matching ? matching.sort() : null;
+        const page = pageOf(await withRows(hits), size, hash, args.after, countAll);
         return { ...page, matchingIds: async (max: number) => (checkMax(max), ids && ids.length <= max ? ids : null) };
       }
       if (selection.idsOnly) {
