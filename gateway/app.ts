@@ -191,6 +191,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     supergraph: plannerCoreOfGateway(gateway) ?? supergraphSdl, // the query side's planner, built once
     services,
     onSharedFetch: (name) => metrics.countShared(name, 'subscription'),
+    // Upstream subscription sockets to the subgraphs of this process, in memory (subscriptions/in-process-socket.ts).
+    localServers: Object.fromEntries(Object.entries(local).map(([name, subgraph]) => [name, subgraph.server])),
     subgraphUrls: options.subgraphUrls,
     buildContext,
     access: { identityOf: (authorization) => identities.identityOf(authorization), forget: identities.forget, cachedIdentityOf: identities.cachedIdentityOf },

@@ -15,7 +15,8 @@ import { operationInputProblem } from '../../platform/input-guard.js';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { acceptRequestId, REQUEST_ID_HEADER, withRequestId } from '../../platform/request-context.js';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import { inProcessConnector } from './in-process-socket.js';
 import { withRequestCode } from '../../platform/request-errors.js';
 import { isUpgradeClaimed } from '../../platform/upgrade.js';
 import type { Logger } from '../../platform/logger.js';
@@ -61,6 +62,8 @@ export interface SubscriptionServerOptions {
   production: boolean;
   /** Told each event fetch answered by an identical one's request (the gateway's metrics). */
   onSharedFetch?: (subgraph: string) => void;
+  /** Subgraphs served by this process: upstream sockets to them are opened in memory (in-process-socket.ts). */
+  localServers?: Readonly<Record<string, Server>>;
 }
 
 export interface SubscriptionServer {
@@ -122,7 +125,8 @@ export function attachSubscriptionServer(app: FastifyInstance, options: Subscrip
   const planner: Planner = createPlanner(options.supergraph);
   // Executions of one change share their fetches, also just after the answer (they start a little apart).
   const services = withSharedFetches(options.services, { windowMs: SHARED_FETCH_WINDOW_MS, onShared: options.onSharedFetch });
-  const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs });
+  const localConnections = Object.fromEntries(Object.entries(options.localServers ?? {}).map(([name, server]) => [name, inProcessConnector(server)]));
+  const upstream = createUpstreamPool({ secret: options.internalSecret, logger: options.logger, resumeWindowMs: options.resumeWindowMs, connections: localConnections });
   const fanouts = new Map<string, Fanout>();
   const results = new EventResults();
   const wss = new WebSocketServer({ noServer: true });

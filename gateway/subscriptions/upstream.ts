@@ -11,6 +11,7 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Duplex } from 'node:stream';
 import type { GraphQLFormattedError } from 'graphql';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/internal-token.js';
 import type { Identity } from '../../platform/auth/identity.js';
@@ -47,6 +48,8 @@ export interface UpstreamOptions {
   logger: Logger;
   /** How long a broken resumable subscription keeps trying to resume before it fails (default 60 s). */
   resumeWindowMs?: number;
+  /** Subgraphs served by this process: their sockets are opened in memory (in-process-socket.ts), the others over TCP. */
+  connections?: Readonly<Record<string, () => Duplex>>;
 }
 
 /** Pings every 15 s; a socket that does not answer within 5 s is taken for dead and closed. */
@@ -84,7 +87,7 @@ const wsUrl = (url: string) => url.replace(/^http/, 'ws');
  * (re)connection: envelopes expire. Signing is asynchronous and a constructor is not, so the
  * envelope is signed when graphql-ws asks for the URL, just before it constructs the socket.
  */
-function signedConnection(request: UpstreamRequest, secret: string): { url: () => Promise<string>; webSocketImpl: typeof WebSocket } {
+function signedConnection(request: UpstreamRequest, secret: string, connect: (() => Duplex) | undefined): { url: () => Promise<string>; webSocketImpl: typeof WebSocket } {
   let envelope = '';
   return {
     url: async () => {
@@ -94,7 +97,7 @@ function signedConnection(request: UpstreamRequest, secret: string): { url: () =
     webSocketImpl: class extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         // traceparent: the upgrade request joins the trace of whatever opened the connection.
-        super(address, protocols, { headers: { [IDENTITY_HEADER]: envelope, ...traceHeaders() } });
+        super(address, protocols, { headers: { [IDENTITY_HEADER]: envelope, ...traceHeaders() }, ...(connect ? { createConnection: connect } : {}) });
       }
     } as typeof WebSocket,
   };
@@ -125,7 +128,7 @@ export function createUpstreamPool(options: UpstreamOptions): UpstreamPool {
       let socket: WebSocket | null = null;
       let pongTimer: NodeJS.Timeout | null = null;
       client = createClient({
-        ...signedConnection(request, secret),
+        ...signedConnection(request, secret, options.connections?.[request.serviceName]),
         lazy: true, // connects with the first subscription, closes after the last
         lazyCloseTimeout: 0,
         // No silent re-subscription by the client: it would resend the same `after` and lose what
