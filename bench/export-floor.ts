@@ -14,16 +14,16 @@ const NOS = 'https://mos.esante.gouv.fr/NOS/';
 
 /** A CodeableConcept `{coding:[{system, code, display}]}` from SQL expressions (display may be null: then omitted). */
 const concept = (system: string, code: string, display = 'null') =>
-  `json_build_object('coding', json_build_array(json_strip_nulls(json_build_object('system', '${NOS}${system}', 'code', ${code}, 'display', ${display}))))`;
+  `json_build_object('coding', json_build_array(json_build_object('system', '${NOS}${system}', 'code', ${code}, 'display', ${display})))`;
 const instant = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const meta = (profile: string, updated: string, region: string) =>
   `json_build_object('versionId', (extract(epoch from ${updated}) * 1000)::bigint::text, 'lastUpdated', ${instant(updated)}, 'profile', json_build_array('${SD}${profile}'), 'tag', json_build_array(json_build_object('system', '${NOS}TRE_R30-RegionOM/FHIR/TRE-R30-RegionOM', 'code', ${region})))`;
-const address = (t: string) => `json_strip_nulls(json_build_object('use', 'work', 'type', 'both', 'line', json_build_array(${t}.address_line),
+const address = (t: string) => `json_build_object('use', 'work', 'type', 'both', 'line', json_build_array(${t}.address_line),
   '_line', json_build_array(json_build_object('extension', json_build_array(
     json_build_object('url', 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-houseNumber', 'valueString', ${t}.house_number),
     json_build_object('url', 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameType', 'valueString', ${t}.street_type),
     json_build_object('url', 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetNameBase', 'valueString', ${t}.street_name)))),
-  'city', ${t}.city, 'postalCode', ${t}.postal_code))`;
+  'city', ${t}.city, 'postalCode', ${t}.postal_code)`;
 /** One supported-capacity extension (status code, count, gender or null). */
 const capacityExtension = `json_build_object('url', '${SD}ror-location-supported-capacity', 'extension', json_build_array(
     json_build_object('url', 'capacityType', 'valueCodeableConcept', ${concept('TRE_R329-NatureCapacite/FHIR/TRE-R329-NatureCapacite', "'01'", "'Lit'")}),
@@ -51,7 +51,7 @@ export const FLOOR_QUERY = `copy (
   union all
   select json_build_object('resourceType', 'Organization', 'id', e.id, 'meta', ${meta('ror-organization', 'e.updated_at', 'e.region_code')},
     'extension', json_build_array(json_build_object('url', '${SD}ror-meta-creation-date', 'valueDateTime', ${instant('e.created_at')}),
-      json_build_object('url', 'http://hl7.org/fhir/StructureDefinition/organization-period', 'valuePeriod', json_strip_nulls(json_build_object('start', e.opened_on, 'end', e.closed_on)))),
+      json_build_object('url', 'http://hl7.org/fhir/StructureDefinition/organization-period', 'valuePeriod', json_build_object('start', e.opened_on, 'end', e.closed_on))),
     'identifier', json_build_array(json_build_object('use', 'official', 'type', ${concept('TRE_G07-TypeIdentifiantStructure/FHIR/TRE-G07-TypeIdentifiantStructure', "'1'", "'FINESS'")}, 'system', 'https://finess.esante.gouv.fr', 'value', e.id),
       json_build_object('use', 'official', 'type', ${concept('TRE_G07-TypeIdentifiantStructure/FHIR/TRE-G07-TypeIdentifiantStructure', "'3'", "'SIRET'")}, 'system', 'http://sirene.fr', 'value', e.siret)),
     'type', json_build_array(${concept('TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement', 'e.category_code', 'e.category_label')}),
@@ -80,9 +80,9 @@ export const FLOOR_QUERY = `copy (
   from offer.unit u join offer.establishment e on e.id = u.establishment_id
   union all
   select json_build_object('resourceType', 'Location', 'id', u.id, 'meta', ${meta('ror-location', 'greatest(u.updated_at, c.updated_at)', 'e.region_code')},
-    'extension', json_build_array(json_build_object('url', '${SD}ror-commune-cog', 'valueCodeableConcept', ${concept('TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM', 'coalesce(u.insee_code, e.insee_code)')}))::jsonb
-      || coalesce((select jsonb_agg(${capacityExtension}) from (values ('01', 'Installé', c.installed_beds), ('02', 'Disponible', c.available_men), ('02', 'Disponible', c.available_women),
-        ('02', 'Disponible', c.available_undifferentiated), ('05', 'Fermé', c.closed_beds), ('05', 'Fermé', c.reopenable_beds), ('06', 'Supplémentaire', c.mobilised_beds)) k(status, label, n) where c.unit_id is not null), '[]'::jsonb),
+    'extension', (select json_agg(x) from (select json_build_object('url', '${SD}ror-commune-cog', 'valueCodeableConcept', ${concept('TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM', 'coalesce(u.insee_code, e.insee_code)')}) as x
+      union all select ${capacityExtension} from (values ('01', 'Installé', c.installed_beds), ('02', 'Disponible', c.available_men), ('02', 'Disponible', c.available_women),
+        ('02', 'Disponible', c.available_undifferentiated), ('05', 'Fermé', c.closed_beds), ('05', 'Fermé', c.reopenable_beds), ('06', 'Supplémentaire', c.mobilised_beds)) k(status, label, n) where c.unit_id is not null) xs),
     'identifier', json_build_array(json_build_object('type', ${concept('TRE_R354-TypeIdentifiantLieu/FHIR/TRE-R354-TypeIdentifiantLieu', "'25'", "'Identifiant du lieu de réalisation de l''offre connu du ROR'")}, 'value', e.region_code || '/' || u.id)),
     'status', 'active', 'operationalStatus', json_build_object('system', '${NOS}TRE_R203-StatutLieu/FHIR/TRE-R203-StatutLieu', 'code', '3', 'display', 'Opérationnel'),
     'name', u.name, 'type', json_build_array(${concept('TRE_R343-FonctionLieu/FHIR/TRE-R343-FonctionLieu', "'001'", "'Hébergement MCO'")}),
