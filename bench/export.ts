@@ -42,7 +42,7 @@ export interface ExportFigures {
   copy: { ms: number; bytes: number; rssPeakMb: number };
   /**
    * With `--floor`: PostgreSQL building JSON shaped like the resources from the same rows
-   * (bench/export-floor.ts, a floor estimate, not a mapping), right after the plain `COPY`.
+   * (bench/export-floor.ts, a floor estimate, not a mapping), after the `_since` pull.
    */
   floor?: { ms: number; bytes: number };
   /** The next day's pull: `_since` the full export's transactionTime, after `changed` capacity entries. */
@@ -237,7 +237,7 @@ async function plainCopy(bench: BenchHub, query = COPY_QUERY): Promise<{ ms: num
 
 /**
  * `cpuProfile`: a CPU profile of the hub's thread over the full export's job (kick-off → manifest)
- * is written there. `floor`: the JSON-building SQL of bench/export-floor.ts is timed after the `COPY`.
+ * is written there. `floor`: the JSON-building SQL of bench/export-floor.ts is timed last.
  */
 export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void, cpuProfile?: string, floor = false): Promise<ExportFigures> {
   global.gc?.();
@@ -274,9 +274,11 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
     }
     const copied = await plainCopy(bench);
     const copy = { ...copied, rssPeakMb: rss.take() };
-    const floorFigures = floor ? await plainCopy(bench, FLOOR_QUERY) : undefined;
     log(`export: _since pull after ${SINCE_CHANGES} capacity entries…`);
     const since = await sincePull(bench, token, rss, exported.transactionTime);
+    // Last: on PGlite the floor's statement holds the event loop for minutes (WebAssembly in this
+    // thread), after which the bench's idle keep-alive sockets to the hub fail their next request.
+    const floorFigures = floor ? await plainCopy(bench, FLOOR_QUERY) : undefined;
     return { ...exported, rssBeforeMb, copy, since, ...(floorFigures ? { floor: floorFigures } : {}) };
   } finally {
     rss.stop();
