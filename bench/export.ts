@@ -276,8 +276,8 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
     const copy = { ...copied, rssPeakMb: rss.take() };
     log(`export: _since pull after ${SINCE_CHANGES} capacity entries…`);
     const since = await sincePull(bench, token, rss, exported.transactionTime);
-    // Last: on PGlite the floor's statement holds the event loop for minutes (WebAssembly in this
-    // thread), after which the bench's idle keep-alive sockets to the hub fail their next request.
+    // Last: on PGlite the floor's statement holds the event loop for tens of seconds (WebAssembly
+    // in this thread); the `_since` pull's request that followed it failed (`fetch failed`).
     const floorFigures = floor ? await plainCopy(bench, FLOOR_QUERY) : undefined;
     return { ...exported, rssBeforeMb, copy, since, ...(floorFigures ? { floor: floorFigures } : {}) };
   } finally {
