@@ -13,6 +13,7 @@ import type { BenchHub } from './lib/hub.js';
 import { now } from './lib/stats.js';
 import { startProfiler } from './lib/profiler.js';
 import { pgliteMemory, pgliteModule, showPglite, type PgliteMemory } from './lib/pglite-memory.js';
+import { FLOOR_QUERY } from './export-floor.js';
 
 export interface ExportFigures {
   /** Resources per type, from the manifest (checked against the lines received). */
@@ -39,6 +40,11 @@ export interface ExportFigures {
   /** What made up the job's RSS peak. */
   memoryAtJobPeak: MemoryAtPeak;
   copy: { ms: number; bytes: number; rssPeakMb: number };
+  /**
+   * With `--floor`: PostgreSQL building JSON shaped like the resources from the same rows
+   * (bench/export-floor.ts, a floor estimate, not a mapping), after the `_since` pull.
+   */
+  floor?: { ms: number; bytes: number };
   /** The next day's pull: `_since` the full export's transactionTime, after `changed` capacity entries. */
   since: { changed: number; jobMs: number; jobCpuMs: number; resources: Record<string, number>; rssPeakMb: number };
 }
@@ -209,18 +215,18 @@ const COPY_QUERY = `copy (
 ) to %TARGET%`;
 
 /** PGlite: COPY into its in-memory blob device. PostgreSQL: psql's COPY TO STDOUT, bytes counted. */
-async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }> {
+async function plainCopy(bench: BenchHub, query = COPY_QUERY): Promise<{ ms: number; bytes: number }> {
   const started = now();
   if (bench.hub.db.kind === 'pglite') {
     const client = (bench.hub.db.orm as unknown as { $client: { query: (q: string) => Promise<{ blob?: Blob }> } }).$client;
-    const result = await client.query(COPY_QUERY.replace('%TARGET%', "'/dev/blob'"));
+    const result = await client.query(query.replace('%TARGET%', "'/dev/blob'"));
     return { ms: now() - started, bytes: result.blob?.size ?? 0 };
   }
   const [{ name } = { name: '' }] = await bench.hub.db.rows<{ name: string }>(sql`select current_database() as name`);
   const url = new URL(process.env.BENCH_DATABASE_URL ?? '');
   url.pathname = `/${name}`;
   const bytes = await new Promise<number>((resolve, reject) => {
-    const psql = spawn('psql', [url.toString(), '-q', '-c', COPY_QUERY.replace('%TARGET%', 'stdout').replace(/\n/g, ' ')]);
+    const psql = spawn('psql', [url.toString(), '-q', '-c', query.replace('%TARGET%', 'stdout').replace(/\n/g, ' ')]);
     let count = 0;
     psql.stdout.on('data', (chunk: Buffer) => (count += chunk.length));
     psql.on('error', reject);
@@ -229,8 +235,11 @@ async function plainCopy(bench: BenchHub): Promise<{ ms: number; bytes: number }
   return { ms: now() - started, bytes };
 }
 
-/** `cpuProfile`: a CPU profile of the hub's thread over the full export's job (kick-off → manifest) is written there. */
-export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void, cpuProfile?: string): Promise<ExportFigures> {
+/**
+ * `cpuProfile`: a CPU profile of the hub's thread over the full export's job (kick-off → manifest)
+ * is written there. `floor`: the JSON-building SQL of bench/export-floor.ts is timed last.
+ */
+export async function runExportBench(bench: BenchHub, token: () => Promise<string>, log: (line: string) => void, cpuProfile?: string, floor = false): Promise<ExportFigures> {
   global.gc?.();
   if (global.gc) log(`export: before, after a full GC, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
   const rss = rssSampler();
@@ -267,7 +276,10 @@ export async function runExportBench(bench: BenchHub, token: () => Promise<strin
     const copy = { ...copied, rssPeakMb: rss.take() };
     log(`export: _since pull after ${SINCE_CHANGES} capacity entries…`);
     const since = await sincePull(bench, token, rss, exported.transactionTime);
-    return { ...exported, rssBeforeMb, copy, since };
+    // Last: on PGlite the floor's statement holds the event loop for tens of seconds (WebAssembly
+    // in this thread); the `_since` pull's request that followed it failed (`fetch failed`).
+    const floorFigures = floor ? await plainCopy(bench, FLOOR_QUERY) : undefined;
+    return { ...exported, rssBeforeMb, copy, since, ...(floorFigures ? { floor: floorFigures } : {}) };
   } finally {
     rss.stop();
   }

@@ -44,6 +44,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     before: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    floor: { type: 'boolean', default: false },
   },
 });
 const int = (name: keyof typeof values) => Number(values[name]);
@@ -137,7 +138,22 @@ function exportTable(f: ExportFigures): string {
       [`\`$export?_since=\` the day after: ${f.since.changed} capacity entries → ${f.since.resources.Location ?? 0} Location (job)`, ms(f.since.jobMs), ms(f.since.jobCpuMs), '', mb(f.since.rssPeakMb), ratio(f.since.jobMs, f.copy.ms)],
       ['plain `COPY` of the source rows (JSON)', ms(f.copy.ms), '', mb(f.copy.bytes / 2 ** 20), mb(f.copy.rssPeakMb), ''],
     ]),
+    ...(f.floor ? ['', floorTable(f, f.floor)] : []),
   ].join('\n');
+}
+
+/**
+ * The second baseline (`--floor`): PostgreSQL building JSON shaped like the resources
+ * (bench/export-floor.ts). A floor estimate, not a mapping: its bytes are reported next to the
+ * export's, and its time scaled to the export's bytes for the ratio.
+ */
+function floorTable(f: ExportFigures, floor: { ms: number; bytes: number }): string {
+  const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MiB`;
+  const scaled = (floor.ms * f.bytes) / floor.bytes;
+  return table(['floor estimate (not a mapping)', 'time', 'data', 'per MiB', 'job is … slower', 'total is … slower'], [
+    ['JSON built in SQL, `COPY (SELECT json_build_object(…)) TO STDOUT`', ms(floor.ms), mb(floor.bytes), ms(floor.ms / (floor.bytes / 2 ** 20)), ratio(f.jobMs, floor.ms), ratio(f.jobMs + f.downloadMs, floor.ms)],
+    [`… scaled to the export's ${mb(f.bytes)}`, ms(scaled), mb(f.bytes), '', ratio(f.jobMs, scaled), ratio(f.jobMs + f.downloadMs, scaled)],
+  ]);
 }
 
 function gatewayTable(f: GatewayFigures, options: { seconds: number; rounds: number; connections: number }): string {
@@ -235,7 +251,7 @@ async function main(): Promise<void> {
         if (!token || performance.now() - token.at > 10 * 60_000) token = { value: await asApp(bench.base, 'national-aggregator'), at: performance.now() };
         return token.value;
       };
-      const f = await runExportBench(bench, fresh, log, values['cpu-prof']);
+      const f = await runExportBench(bench, fresh, log, values['cpu-prof'], values.floor);
       sections.push(`### FHIR bulk export\n\n${exportTable(f)}`);
     }
     if (!only || only === 'gateway') {

@@ -49,7 +49,16 @@ interface FieldPlan {
   /** What resolvers may read of `info` (the inline traces of D128 read the path). */
   info: GraphQLResolveInfo;
   sub: FieldPlan[];
+  /**
+   * Completes a resolved value of the field's type, decided once at compilation: the type's
+   * wrappers are not tested again for every value (graphql-js's `is…Type` checks were about 1 %
+   * of the export's main thread, docs/benchmarks.md, issue 16, export16e).
+   */
+  complete: Completer;
 }
+
+/** Builds what a resolved value becomes in the record (null, a scalar's serialisation, a list, a nested record). */
+type Completer = (value: unknown, context: unknown, page: PageState) => unknown;
 
 /** A page's records, and the names of nullable fields left null because the caller may not read them. */
 export interface SelectionRecords {
@@ -87,7 +96,9 @@ function compile(schema: GraphQLSchema, type: GraphQLObjectType, selections: rea
     if (isObjectType(named) !== subSelections.length > 0) throw badSelection(`${type.name}.${field.name} ${isObjectType(named) ? 'needs' : 'takes no'} sub-fields`);
     if (!isObjectType(named) && !isLeafType(named)) throw badSelection(`${type.name}.${field.name} is abstract`);
     const info = { fieldName: field.name, returnType: field.type, parentType: type, schema, path: { prev: undefined, key, typename: type.name } } as unknown as GraphQLResolveInfo;
-    return { key, field, args: getArgumentValues(field, node), info, sub: isObjectType(named) ? compile(schema, named, subSelections, depth + 1, count) : [] };
+    const plan: FieldPlan = { key, field, args: getArgumentValues(field, node), info, sub: isObjectType(named) ? compile(schema, named, subSelections, depth + 1, count) : [], complete: () => null };
+    plan.complete = completerOf(field.type, plan);
+    return plan;
   });
 }
 
@@ -140,21 +151,26 @@ function spend(page: PageState, n: number): void {
   if (page.valuesLeft < 0) throw badSelection(`the selection builds more than ${MAX_VALUES_PER_RECORD} objects and list items per record; ask for fewer fields`);
 }
 
-function complete(type: GraphQLOutputType, value: unknown, plan: FieldPlan, context: unknown, page: PageState): unknown {
+function completerOf(type: GraphQLOutputType, plan: FieldPlan): Completer {
   if (isNonNullType(type)) {
-    return after(complete(type.ofType, value, plan, context, page), (inner) => {
-      if (inner === null) throw new Error(`${plan.info.parentType.name}.${plan.field.name} resolved to null`);
-      return inner;
-    });
+    const inner = completerOf(type.ofType, plan);
+    const nonNull = (value: unknown) => {
+      if (value === null) throw new Error(`${plan.info.parentType.name}.${plan.field.name} resolved to null`);
+      return value;
+    };
+    return (value, context, page) => after(inner(value, context, page), nonNull);
   }
-  if (value === null || value === undefined) return null;
   if (isListType(type)) {
-    const items = value as unknown[];
-    spend(page, items.length);
-    return all(items.map((item) => complete(type.ofType, item, plan, context, page)));
+    const item = completerOf(type.ofType as GraphQLOutputType, plan);
+    return (value, context, page) => {
+      if (value === null || value === undefined) return null;
+      const items = value as unknown[];
+      spend(page, items.length);
+      return all(items.map((one) => item(one, context, page)));
+    };
   }
-  if (isLeafType(type)) return type.serialize(value);
-  return recordOf(plan.sub, value, context, page);
+  if (isLeafType(type)) return (value) => (value === null || value === undefined ? null : type.serialize(value));
+  return (value, context, page) => (value === null || value === undefined ? null : recordOf(plan.sub, value, context, page));
 }
 
 /** A nullable field the caller may not read is null and named in `hidden`; any other error propagates. */
@@ -168,7 +184,7 @@ function fieldValue(plan: FieldPlan, source: unknown, context: unknown, page: Pa
   let value: unknown;
   try {
     const resolve = plan.field.resolve ?? defaultFieldResolver;
-    value = after(resolve(source, plan.args, context, plan.info), (resolved) => complete(plan.field.type, resolved, plan, context, page));
+    value = after(resolve(source, plan.args, context, plan.info), (resolved) => plan.complete(resolved, context, page));
   } catch (error) {
     return hide(plan, page, error);
   }

@@ -11,6 +11,7 @@ import { buildCapabilityStatement } from '../fhir/capability.js';
 import { CODE_SYSTEMS, CODINGS, EXTENSIONS, IDENTIFIER_SYSTEMS, PROFILES } from '../fhir/codes.js';
 import { unitToHealthcareService } from '../fhir/mappers/healthcare-service.js';
 import { unitToLocation } from '../fhir/mappers/location.js';
+import { latestInstant, toInstant } from '../fhir/mappers/common.js';
 import { establishmentToOrganization, legalEntityToOrganization } from '../fhir/mappers/organization.js';
 import { FHIR_OPERATIONS } from '../fhir/queries.js';
 import { FHIR_SEARCH_OPERATIONS } from '../fhir/search/graphql.js';
@@ -662,5 +663,33 @@ describe('GraphQL documents', () => {
     for (const [name, document] of Object.entries({ ...FHIR_OPERATIONS, ...FHIR_SEARCH_OPERATIONS })) {
       expect({ name, errors: validate(schema, parse(document)).map((e) => e.message) }).toEqual({ name, errors: [] });
     }
+  });
+});
+
+describe('instants', () => {
+  // The reference: what toInstant and latestInstant computed before their fast path (Date round trips).
+  const viaDate = (value: string) => new Date(value).toISOString();
+  const latestViaDate = (...values: string[]) => new Date(Math.max(...values.map((v) => new Date(viaDate(v)).getTime()))).toISOString();
+
+  it('gives what a Date round trip gives, for canonical strings and for those Date rolls over or rewrites', () => {
+    const values = [
+      '2026-12-07T09:46:43.992Z', '2024-02-28T23:59:59.999Z', '0001-01-01T00:00:00.000Z',
+      // Not a calendar date, or not in toISOString's form: Date rolls them over or rewrites them.
+      '2026-02-29T00:00:00.000Z', '2026-02-30T12:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-12-07T24:00:00.000Z',
+      '2026-12-07T10:46:43.992+01:00', '2026-12-07T09:46:43Z', '2026-12-07T09:46:43.9Z', '+010000-01-01T00:00:00.000Z',
+    ];
+    for (const value of values) expect(toInstant(value), value).toBe(viaDate(value));
+    for (const bad of ['2026-13-01T00:00:00.000Z', '2026-12-07T23:59:60.000Z', 'yesterday']) expect(() => toInstant(bad)).toThrow(/Not a date-time/);
+  });
+
+  it('picks the latest instant as Date arithmetic does, across offsets and six-digit years', () => {
+    const cases = [
+      ['2026-12-07T09:46:43.992Z', '2026-12-07T09:46:43.993Z'],
+      ['2026-12-07T10:00:00.000+01:00', '2026-12-07T09:30:00.000Z'],
+      ['2026-02-30T00:00:00.000Z', '2026-03-01T23:00:00.000Z'],
+      ['+010000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'],
+      ['2026-12-07T09:46:43.992Z', '2026-12-07T09:46:43.992Z', '2025-01-01T00:00:00.000Z'],
+    ];
+    for (const [first, ...others] of cases) expect(latestInstant(first!, ...others, null, undefined)).toBe(latestViaDate(first!, ...others));
   });
 });

@@ -107,27 +107,45 @@ class FileWriter {
     this.resourcesPerFile = resourcesPerFile;
   }
 
-  async write(resource: ExportedResource): Promise<void> {
-    let file = this.open.get(resource.resourceType);
-    if (!file || file.resources >= this.resourcesPerFile) {
-      if (file) await this.close(file);
-      const [buffer, spare] = [Buffer.allocUnsafe(2 * CHUNK_BYTES), Buffer.allocUnsafe(2 * CHUNK_BYTES)];
-      file = { fileNo: ++this.lastFileNo, resources: 0, chunks: 0, buffer, spare, bytes: 0, buffered: 0, storing: Promise.resolve() };
-      this.open.set(resource.resourceType, file);
-      await this.store.startFile(this.jobId, file.fileNo, resource.resourceType);
-    }
-    const line = JSON.stringify(resource);
-    if (file.bytes + maxBytes(line) > file.buffer.length) {
-      await this.flush(file);
-      // A resource larger than a chunk's buffer (none of today's comes near) gets one of its own.
-      if (maxBytes(line) > file.buffer.length) file.buffer = Buffer.allocUnsafe(maxBytes(line));
-    }
+  /**
+   * Adds a resource's line to its file. Synchronous (undefined) unless a file is opened or a chunk
+   * handed to compression, which the caller then awaits: most lines cost no promise or microtask.
+   */
+  write(resource: ExportedResource): Promise<void> | undefined {
+    const file = this.open.get(resource.resourceType);
+    if (!file || file.resources >= this.resourcesPerFile) return this.openAndWrite(resource, file);
+    return this.append(file, JSON.stringify(resource));
+  }
+
+  private async openAndWrite(resource: ExportedResource, previous: OpenFile | undefined): Promise<void> {
+    if (previous) await this.close(previous);
+    const [buffer, spare] = [Buffer.allocUnsafe(2 * CHUNK_BYTES), Buffer.allocUnsafe(2 * CHUNK_BYTES)];
+    const file: OpenFile = { fileNo: ++this.lastFileNo, resources: 0, chunks: 0, buffer, spare, bytes: 0, buffered: 0, storing: Promise.resolve() };
+    this.open.set(resource.resourceType, file);
+    await this.store.startFile(this.jobId, file.fileNo, resource.resourceType);
+    await this.append(file, JSON.stringify(resource));
+  }
+
+  private append(file: OpenFile, line: string): Promise<void> | undefined {
+    if (file.bytes + maxBytes(line) > file.buffer.length) return this.flushAndAppend(file, line);
+    this.put(file, line);
+    return file.bytes >= CHUNK_BYTES ? this.flush(file) : undefined;
+  }
+
+  private async flushAndAppend(file: OpenFile, line: string): Promise<void> {
+    await this.flush(file);
+    // A resource larger than a chunk's buffer (none of today's comes near) gets one of its own.
+    if (maxBytes(line) > file.buffer.length) file.buffer = Buffer.allocUnsafe(maxBytes(line));
+    this.put(file, line);
+    if (file.bytes >= CHUNK_BYTES) await this.flush(file);
+  }
+
+  private put(file: OpenFile, line: string): void {
     file.bytes += file.buffer.write(line, file.bytes);
     file.buffer[file.bytes++] = 0x0a;
     file.buffered += 1;
     file.resources += 1;
     this.written += 1;
-    if (file.bytes >= CHUNK_BYTES) await this.flush(file);
   }
 
   async flushAll(): Promise<void> {
@@ -207,7 +225,11 @@ export function createRunner(options: RunnerOptions): Runner {
           reading.add(pass.field);
           for await (const page of resourcePages(pass, execute, { principal: job.principal }, parallel, exportPages)) {
             if (halted) throw new Stopped('another lane stopped');
-            for (const resource of page) if (isNewer(resource, job.since)) await writer.write(resource);
+            for (const resource of page) {
+              if (!isNewer(resource, job.since)) continue;
+              const writing = writer.write(resource);
+              if (writing) await writing;
+            }
             if (state.stopping) throw new Stopped('shutting down');
             if (!(await store.renewLease(job.id, worker, LEASE_SECONDS, progressText([...reading], writer.written)))) {
               throw new Stopped('cancelled or taken over');

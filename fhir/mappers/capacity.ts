@@ -19,7 +19,7 @@ type Qualifier = { url: 'genderCapacityAvailable' | 'capacityClosingType' | 'add
  * qualifier, update date, crisis type (supplementary beds) and temporary assignment (the unit's). Coded sub-extensions use valueCodeableConcept,
  * as the newer IG extension and its example do.
  */
-function capacityRecord(capacity: CapacityRecord, status: Coding, count: number, qualifier?: Qualifier, crisis?: boolean): Extension {
+function capacityRecord(capacity: CapacityRecord, updated: string, status: Coding, count: number, qualifier?: Qualifier, crisis?: boolean): Extension {
   const extension: Extension[] = [
     coded('capacityType', capacity.nature === 'PLACE' ? CODINGS.capacityPlace : CODINGS.capacityBed),
     coded('capacityStatus', status),
@@ -28,7 +28,7 @@ function capacityRecord(capacity: CapacityRecord, status: Coding, count: number,
     coded('capacitySourceType', CAPACITY_SOURCE_CODINGS[capacity.source]),
   ];
   if (qualifier) extension.push(coded(qualifier.url, qualifier.value));
-  extension.push({ url: 'capacityUpdateDate', valueDateTime: toInstant(capacity.updatedAt) });
+  extension.push({ url: 'capacityUpdateDate', valueDateTime: updated });
   // The crisis qualifies the supplementary beds it opens (IG: "le type de crise qui permet de mobiliser" them).
   if (crisis && capacity.crisisType) extension.push(coded('crisisType', nosCoding(CODE_SYSTEMS.typeCrise, capacity.crisisType)));
   extension.push(coded('temporaryAssignement', nosCoding(CODE_SYSTEMS.affectationTemporaire, capacity.temporaryAssignment)));
@@ -49,13 +49,14 @@ export function capacityExtensions(capacity: CapacityRecord): Extension[] {
   if (notReactivable < 0) throw new Error(`Inconsistent capacity record: ${stillClosed} beds closed, ${capacity.reopenableBeds} reopenable`);
   const gender = (value: Coding): Qualifier => ({ url: 'genderCapacityAvailable', value });
   const closing = (value: Coding): Qualifier => ({ url: 'capacityClosingType', value });
+  const updated = toInstant(capacity.updatedAt);
   return [
-    capacityRecord(capacity, CODINGS.capacityInstalled, capacity.installedBeds),
-    capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.men, gender(CODINGS.genderMen)),
-    capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.women, gender(CODINGS.genderWomen)),
-    capacityRecord(capacity, CODINGS.capacityAvailable, capacity.available.undifferentiated, gender(CODINGS.genderUndifferentiated)),
-    capacityRecord(capacity, CODINGS.capacityClosed, capacity.reopenableBeds, closing(CODINGS.closingReactivable)),
-    capacityRecord(capacity, CODINGS.capacityClosed, notReactivable, closing(CODINGS.closingNotReactivable)),
-    capacityRecord(capacity, CODINGS.capacitySupplementary, capacity.mobilisedBeds, { url: 'additionalBedType', value: CODINGS.additionalBedMobilised }, true),
+    capacityRecord(capacity, updated, CODINGS.capacityInstalled, capacity.installedBeds),
+    capacityRecord(capacity, updated, CODINGS.capacityAvailable, capacity.available.men, gender(CODINGS.genderMen)),
+    capacityRecord(capacity, updated, CODINGS.capacityAvailable, capacity.available.women, gender(CODINGS.genderWomen)),
+    capacityRecord(capacity, updated, CODINGS.capacityAvailable, capacity.available.undifferentiated, gender(CODINGS.genderUndifferentiated)),
+    capacityRecord(capacity, updated, CODINGS.capacityClosed, capacity.reopenableBeds, closing(CODINGS.closingReactivable)),
+    capacityRecord(capacity, updated, CODINGS.capacityClosed, notReactivable, closing(CODINGS.closingNotReactivable)),
+    capacityRecord(capacity, updated, CODINGS.capacitySupplementary, capacity.mobilisedBeds, { url: 'additionalBedType', value: CODINGS.additionalBedMobilised }, true),
   ];
 }

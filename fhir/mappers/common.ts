@@ -4,22 +4,39 @@ import type { GqlAddress, GqlGeoPoint } from '../queries.js';
 import type { Address, Extension, HealthcareService, Location, Meta, Organization, Practitioner, Reference } from '../types.js';
 
 /**
+ * An instant already in the form `Date.toISOString` gives (the subgraphs' DateTime scalar sends
+ * that), with values every month has: such a string is its own FHIR instant. Days 29–31, hour 24
+ * and anything else go through Date, which rolls or refuses them. Parsing and printing every
+ * instant again was 2–3 % of the export's main thread (docs/benchmarks.md, issue 16, export16e).
+ */
+const CANONICAL_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/**
  * An RFC 3339 string from GraphQL as a FHIR instant (UTC, milliseconds). Throws on garbage so a
  * broken record surfaces as a server error instead of an invalid resource.
  */
 export function toInstant(value: string): string {
+  if (CANONICAL_INSTANT.test(value)) return value;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new Error(`Not a date-time: ${JSON.stringify(value)}`);
   return date.toISOString();
 }
 
+/**
+ * Whether instant `a` (from toInstant) is later than `b`. Years 0–9999 print as 24 characters with
+ * fixed fields, which compare as text; signed six-digit years (27 characters) go through Date.
+ */
+const later = (a: string, b: string): boolean => (a.length === 24 && b.length === 24 ? a > b : new Date(a).getTime() > new Date(b).getTime());
+
 /** The latest of several instants: a resource built from several records changed when any did. */
 export function latestInstant(first: string, ...others: (string | null | undefined)[]): string {
-  let latest = new Date(toInstant(first)).getTime();
+  let latest = toInstant(first);
   for (const value of others) {
-    if (value) latest = Math.max(latest, new Date(toInstant(value)).getTime());
+    if (!value) continue;
+    const instant = toInstant(value);
+    if (later(instant, latest)) latest = instant;
   }
-  return new Date(latest).toISOString();
+  return latest;
 }
 
 /**
