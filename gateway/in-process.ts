@@ -23,10 +23,9 @@ function headersOf(init: { headers?: unknown }): InjectHeaders {
 
 /**
  * The injected answer as the data source reads it (`FetcherResponse`: status, headers, then
- * `json()` or `text()`), straight from the bytes light-my-request already holds. A Fetch API
- * `Response` built on them read its body back through a web stream (a reader, chunks, a
- * concatenation, a decode) on every subgraph fetch: 4–5 % of a FHIR search's busy time
- * (docs/benchmarks.md, search16f).
+ * `json()` or `text()`), straight from the text light-my-request has already decoded. A Fetch API
+ * `Response` built on its bytes read them back through a web stream (a reader, chunks, a
+ * concatenation, a second decode) on every subgraph fetch (docs/benchmarks.md, search16f).
  */
 class InjectedResponse implements FetcherResponse {
   readonly url: string;
@@ -34,10 +33,10 @@ class InjectedResponse implements FetcherResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: Headers;
-  readonly #body: Buffer;
+  readonly #body: string;
   #used = false;
 
-  constructor(url: string, status: number, statusText: string, headers: OutgoingHttpHeaders | Headers, body: Buffer) {
+  constructor(url: string, status: number, statusText: string, headers: OutgoingHttpHeaders | Headers, body: string) {
     this.url = url;
     this.status = status;
     this.statusText = statusText;
@@ -62,23 +61,22 @@ class InjectedResponse implements FetcherResponse {
   }
 
   /** The body once, as a Fetch API body is (a second read rejects). */
-  #take(): Buffer {
+  #take(): string {
     if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
     this.#used = true;
     return this.#body;
   }
 
   async text(): Promise<string> {
-    return this.#take().toString('utf8');
+    return this.#take();
   }
 
   async json(): Promise<unknown> {
-    return JSON.parse(this.#take().toString('utf8')) as unknown;
+    return JSON.parse(this.#take()) as unknown;
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
-    const body = this.#take();
-    return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+    return new TextEncoder().encode(this.#take()).buffer;
   }
 
   clone(): FetcherResponse {
@@ -131,6 +129,6 @@ export function inProcessFetcher(app: FastifyInstance, url: string, timeoutMs: n
       ...(init.body === undefined || init.body === null ? {} : { payload: init.body as string }),
     });
     const answer = await untilAborted(injected, signal, () => (own.aborted ? serviceTimeout(timeoutMs) : (signal.reason as Error)));
-    return new InjectedResponse(target, answer.statusCode, answer.statusMessage, answer.headers as OutgoingHttpHeaders, answer.rawPayload);
+    return new InjectedResponse(target, answer.statusCode, answer.statusMessage, answer.headers as OutgoingHttpHeaders, answer.payload);
   }) as unknown as Fetcher;
 }
