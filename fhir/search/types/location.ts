@@ -156,13 +156,21 @@ type LocationWithOrganization = LocationRecord & { includedEstablishment: Establ
 function specOf(search: ParsedSearch) {
   const sorts = locationSearch.sorts;
   if (!search.includes.some((i) => i.code === 'Location:organization')) return { resourceType: 'Location' as const, query: LOCATION_SEARCH, capacityPage: LOCATION_CAPACITY_PAGE, sorts, toResource };
+  // The units of a page share few establishments (20 units, 2 establishments at Tours): each is
+  // mapped once per search, the engine includes it once anyway.
+  const organizations = new Map<string, FhirSearchResource>();
+  const organizationOf = (establishment: EstablishmentRecord): FhirSearchResource => {
+    let organization = organizations.get(establishment.id);
+    if (!organization) organizations.set(establishment.id, (organization = establishmentToOrganization(establishment)));
+    return organization;
+  };
   return {
     resourceType: 'Location' as const,
     query: LOCATION_WITH_ORGANIZATION_SEARCH,
     capacityPage: LOCATION_WITH_ORGANIZATION_CAPACITY_PAGE,
     sorts,
     toResource: (node: LocationWithOrganization) => unitToLocation(node),
-    included: (node: LocationWithOrganization) => [establishmentToOrganization(node.includedEstablishment)],
+    included: (node: LocationWithOrganization) => [organizationOf(node.includedEstablishment)],
   };
 }
 
