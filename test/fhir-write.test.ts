@@ -601,7 +601,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
     expect(creation).toEqual({ actor: 'Annuaire régional', action: 'CREATE' });
   });
 
-  it('leaves every unit it created or changed with its stored point by the rule (D2xx-search16g-1)', async () => {
+  it('leaves every unit it created or changed with its stored point by the rule (D234)', async () => {
     expect(createdId).not.toBe('');
     expect(await storedPoint(hub.db, createdId)).not.toBeNull();
     expect(await misplacedUnits(hub.db)).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Each unit's stored point (migration 0013, D2xx-search16g-1: its own address's position, else its
+ * Each unit's stored point (migration 0013, D234: its own address's position, else its
  * establishment's) stays right through every write that moves a unit: the demo seed, the offer's
  * editing (own address set and removed, transfer, creation, copy), the FINESS import moving an
  * establishment, and SQL by hand; and near-searches find the unit where it now is. The FHIR

@@ -1,6 +1,6 @@
 /**
  * Upstream subscription sockets to a subgraph of the same process, in memory
- * (gateway/subscriptions/in-process-socket.ts, D2xx-subs16f-1): the upstream pool's WebSocket is
+ * (gateway/subscriptions/in-process-socket.ts, D235): the upstream pool's WebSocket is
  * answered by the subgraph's own HTTP server (upgrade, graphql-ws) without a TCP connection, and a
  * server that stopped listening refuses the connection as its port would.
  */

@@ -1,6 +1,6 @@
 /**
  * Upstream subscription sockets to the subgraphs served by this process (the one-process hub)
- * without a TCP connection (D2xx-subs16f-1): the upstream WebSocket's bytes go through an
+ * without a TCP connection (D235): the upstream WebSocket's bytes go through an
  * in-memory stream pair into the subgraph's own HTTP server, which answers the upgrade as for
  * any socket. Everything above the socket is unchanged: the same handshake, identity envelope,
  * graphql-ws protocol, keep-alive and resumption (upstream.ts).

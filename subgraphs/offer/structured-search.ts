@@ -265,7 +265,7 @@ export function unitSearchSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' 
  * the distance and the id as o0, o1…): the units whose stored point lies in the box, through its
  * one GiST index, with each distance computed once from that point; the other criteria on the same
  * rows, the establishment joined only when one of them reads it. The outer statement then reads
- * no unit row (D2xx-search16g-1; before it, D221's union of two index scans joined back to every
+ * no unit row (D234; before it, D221's union of two index scans joined back to every
  * unit and establishment row: half of that statement). `columns` are the sort columns on `place`:
  * the same keys and values as the full rows' (`unitDistanceKm`), so cursors hold across both.
  */
@@ -344,7 +344,7 @@ export function createStructuredSearch(orm: Orm, identity: Identity) {
        * A first page and every matching id (up to MAX_MATCHING_IDS + 1). With `near`, from one
        * radius scan (`place`, materialised): the page is its first rows in order (a top-N sort of
        * the page's size), the ids its rows in no order (the total needs the set; they are sorted
-       * here). Both come as one row of two JSON values, not one row per matching unit (D2xx-search16g-1).
+       * here). Both come as one row of two JSON values, not one row per matching unit (D234).
        */
       const firstWithIds = async (): Promise<{ hits: Hit[]; ids: string[] | null }> => {
         if (!places) {

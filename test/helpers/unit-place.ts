@@ -1,5 +1,5 @@
 /**
- * The offer's stored unit point (migration 0013, D2xx-search16g-1) against its rule, for the tests
+ * The offer's stored unit point (migration 0013, D234) against its rule, for the tests
  * of every write path: a unit's point is its own address's position when it has an address of its
  * own, else its establishment's; no position, no point.
  */

@@ -1,4 +1,4 @@
--- Each unit's position as one earth point (D2xx-search16g-1): its own address's when it has an
+-- Each unit's position as one earth point (D234): its own address's when it has an
 -- address of its own, else its establishment's (the rule of search-criteria.ts `unitPlace` and of
 -- the FHIR Location). Near-searches then read one GiST index and no establishment row, and compute
 -- each distance from the stored point instead of ll_to_earth of the joined rows.
