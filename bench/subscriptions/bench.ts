@@ -115,13 +115,15 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
   const mix = buildMix(wsGateway, tokens, targets, others, options.subscribers);
   // The direct baseline: place-search's identity, as the gateway forwards it, on the subgraph's own socket.
   const identity: Identity = { kind: 'client', subject: 'place-search', name: 'Recherche de places (admissions directes)', scopes: ['offer.read', 'capacity.read'], accessLevel: 2 };
-  const direct: SubscriberSpec = {
+  // Signed once the gateway's subscribers are connected: at 5,000 an envelope signed before them
+  // could expire before its socket's turn (401).
+  const direct = async (): Promise<SubscriberSpec> => ({
     url: hub.urls.subgraphs.capacities.replace(/^http/, 'ws'),
     authorization: null,
     headers: { [IDENTITY_HEADER]: await signIdentity(identity, bench.internalSecret, 'capacities') },
     query: operation(LIGHT),
     variables: {},
-  };
+  });
   const directIndex = mix.subscribers.length;
 
   // The floor: LISTEN on the change feed's channel; the payload is the highest event id committed.
@@ -131,7 +133,8 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
   const { worker, ask, tell } = startWorker();
   try {
     log(`  subscriptions: opening ${mix.subscribers.length} gateway subscribers + 1 direct…`);
-    const connected = await ask({ kind: 'start', specs: [...mix.subscribers.map((s) => s.spec), direct] }, 'connected');
+    const connected = await ask({ kind: 'start', specs: mix.subscribers.map((s) => s.spec) }, 'connected');
+    await ask({ kind: 'start', specs: [await direct()] }, 'connected');
     const gw = hub.gateway.subscriptions;
     // Upstream subscriptions start asynchronously after the sockets are acknowledged: wait until they stop growing.
     let last = -1;

@@ -32,18 +32,20 @@ interface Event {
 }
 
 /**
- * Opens every subscriber, 25 at a time; resolves once each socket is acknowledged. Larger batches
- * on a loaded machine let the server's 3 s `connection_init` timeout (4408) close some sockets.
+ * Opens these subscribers after those of earlier `start` messages (their indexes follow on), 25 at
+ * a time; resolves once each socket is acknowledged. Larger batches on a loaded machine let the
+ * server's 3 s `connection_init` timeout (4408) close some sockets.
  */
 async function start(specs: SubscriberSpec[]): Promise<void> {
   const started = now();
-  counts = specs.map(() => 0);
+  const base = counts.length;
+  counts = [...counts, ...specs.map(() => 0)];
   for (let from = 0; from < specs.length; from += BATCH) {
     await Promise.all(
       specs.slice(from, from + BATCH).map(
         (spec, offset) =>
           new Promise<void>((resolve, reject) => {
-            const index = from + offset;
+            const index = base + from + offset;
             const client = createClient({
               url: spec.url,
               webSocketImpl: socketWith(spec.headers),
@@ -80,7 +82,7 @@ async function start(specs: SubscriberSpec[]): Promise<void> {
       ),
     );
   }
-  send({ kind: 'connected', sockets: clients.length, ms: now() - started });
+  send({ kind: 'connected', sockets: specs.length, ms: now() - started });
 }
 
 port.on('message', (message: ToWorker) => {
