@@ -124,9 +124,12 @@ function placeSearchTable(cases: PlaceSearchCase[], runs: number, first: number)
   ].join('\n');
 }
 
+/** A size already in MiB, as the tables print it. */
+const mebibytes = (v: number): string => `${v.toFixed(0)} MiB`;
+
 function exportTable(f: ExportFigures): string {
   const total = f.jobMs + f.downloadMs;
-  const mb = (v: number) => `${v.toFixed(0)} MiB`;
+  const mb = mebibytes;
   return [
     `\`$export\` of every type as \`national-aggregator\`: ${Object.entries(f.resources).map(([type, n]) => `${n} ${type}`).join(', ')}, in ${f.files} NDJSON files (${mb(f.bytes / 2 ** 20)}; ${mb(f.storedBytes / 2 ** 20)} stored in the database). ` +
       `Process RSS before: ${mb(f.rssBeforeMb)} (the hub and its database run in the bench's process).`,
@@ -148,7 +151,7 @@ function exportTable(f: ExportFigures): string {
  * export's, and its time scaled to the export's bytes for the ratio.
  */
 function floorTable(f: ExportFigures, floor: { ms: number; bytes: number }): string {
-  const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MiB`;
+  const mb = (bytes: number) => mebibytes(bytes / 2 ** 20);
   const scaled = (floor.ms * f.bytes) / floor.bytes;
   return table(['floor estimate (not a mapping)', 'time', 'data', 'per MiB', 'job is … slower', 'total is … slower'], [
     ['JSON built in SQL, `COPY (SELECT json_build_object(…)) TO STDOUT`', ms(floor.ms), mb(floor.bytes), ms(floor.ms / (floor.bytes / 2 ** 20)), ratio(f.jobMs, floor.ms), ratio(f.jobMs + f.downloadMs, floor.ms)],
