@@ -12,10 +12,12 @@ import type { ResolverMap } from '../../platform/resolver-maps.js';
 import type { Orm } from '../../platform/db/client.js';
 import type { Identity } from '../../platform/auth/identity.js';
 import { HubError } from '../../platform/errors.js';
+import { textArray as textArrayLiteral } from '../../platform/db/arrays.js';
 import { SCHEMAS_DIR } from '../../platform/sdl.js';
 import { validateNear, type Near } from './search.js';
 import { codeStatus, type CodeSystemKey } from './terminology/validate.js';
 import { establishments, units } from './tables.js';
+import { PLACE_KM, placeWithin, unitInBox, unitMetres } from './search-criteria.js';
 import type { OfferContext } from './resolvers.js';
 import type { UnitRow } from './tables.js';
 
@@ -82,51 +84,36 @@ export function validatePlaceCriteria(c: PlaceCandidateCriteria): Near {
   return validateNear(c.near, 'criteria.near')!;
 }
 
-const textArray = (values: readonly string[]): SQL => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`}::text[]`;
+/** A text array as one parameter (platform/db/arrays.ts). */
+const textArray = (values: readonly string[]): SQL => sql`${textArrayLiteral(values)}::text[]`;
 
-/** The care criteria on the unit aliased `u` (columns of tables.ts `units`). */
+/** The care criteria on the unit (columns of tables.ts `units`). */
 function unitConditions(c: PlaceCandidateCriteria): SQL {
-  const where: SQL[] = [sql`not u.archived`];
-  if (c.disciplines?.length) where.push(sql`u.discipline = any(${textArray(c.disciplines)})`);
+  const where: SQL[] = [sql`not ${units.archived}`];
+  if (c.disciplines?.length) where.push(sql`${units.discipline} = any(${textArray(c.disciplines)})`);
   // `&&` (any) and `@>` (all) so that the GIN indexes on the code arrays may apply.
-  if (c.activityCodes?.length) where.push(sql`u.operational_activity_codes && ${textArray(c.activityCodes)}`);
-  if (c.careModeCodes?.length) where.push(sql`u.care_mode_code = any(${textArray(c.careModeCodes)})`);
-  if (c.equipmentCodes?.length) where.push(sql`u.equipment_codes @> ${textArray(c.equipmentCodes)}`);
+  if (c.activityCodes?.length) where.push(sql`${units.operationalActivityCodes} && ${textArray(c.activityCodes)}`);
+  if (c.careModeCodes?.length) where.push(sql`${units.careModeCode} = any(${textArray(c.careModeCodes)})`);
+  if (c.equipmentCodes?.length) where.push(sql`${units.equipmentCodes} @> ${textArray(c.equipmentCodes)}`);
   if (c.patientAge !== null && c.patientAge !== undefined) {
-    where.push(sql`u.patient_age_min <= ${c.patientAge}::int and u.patient_age_max >= ${c.patientAge}::int`);
+    where.push(sql`${units.patientAgeMin} <= ${c.patientAge}::int and ${units.patientAgeMax} >= ${c.patientAge}::int`);
   }
   return sql.join(where, sql` and `);
 }
 
 /**
  * Every matching unit within the radius with its distance, by distance then id. A unit's position
- * is its own when it has an address of its own, else its establishment's (as `unitWithin` of
- * search-criteria.ts): one branch per case, each driven by its GiST index through `earth_box`, and
- * the establishment branch computes each establishment's distance once for all its units (for a
- * 30 km search around Paris at national size: 1,700 distances instead of 7,000 twice, 190 → 150 ms).
- * The distance is rounded to the metre as `distanceFrom` rounds it.
+ * is the point the database keeps for it (its own address's, else its establishment's: migration
+ * 0013, D234), read through its GiST index as the FHIR and GraphQL near-searches read it; the
+ * distance is rounded to the metre as `unitDistanceKm` rounds it.
  */
 function candidatesQuery(c: PlaceCandidateCriteria, near: Near): SQL {
-  const centre = sql`ll_to_earth(${near.latitude}::float8, ${near.longitude}::float8)`;
-  const metres = near.radiusKm * 1000;
-  const box = sql`earth_box(${centre}, ${metres}::float8)`;
-  const own = sql`(u.address_line is not null or u.postal_code is not null or u.city is not null)`;
-  const conditions = unitConditions(c);
   return sql`
-    select id as "unitId", round((metres / 1000)::numeric, 3)::float8 as "distanceKm", sensitive
-      from (
-        select u.id, u.sensitive, earth_distance(ll_to_earth(u.latitude, u.longitude), ${centre}) as metres
-          from ${units} u
-         where ${own} and u.latitude is not null and ${box} @> ll_to_earth(u.latitude, u.longitude) and ${conditions}
-        union all
-        select u.id, u.sensitive, e.metres
-          from (select e.id, earth_distance(ll_to_earth(e.latitude, e.longitude), ${centre}) as metres
-                  from ${establishments} e
-                 where ${box} @> ll_to_earth(e.latitude, e.longitude)) e
-          join ${units} u on u.establishment_id = e.id
-         where not ${own} and ${conditions}
-      ) place
-     where metres <= ${metres}::float8
+    select id as "unitId", ${PLACE_KM}::float8 as "distanceKm", sensitive
+      from (select ${units.id} as id, ${units.sensitive} as sensitive, ${unitMetres(near)} as metres
+              from ${units}
+             where ${unitInBox(near)} and ${unitConditions(c)}) place
+     where ${placeWithin(near)}
      order by 2, 1
      limit ${MAX_PLACE_CANDIDATES + 1}`;
 }
