@@ -25,6 +25,7 @@ const { values } = parseArgs({
     units: { type: 'string', default: '30000' },
     subscribers: { type: 'string', default: '1000' },
     'direct-fanout': { type: 'string', default: 'auto' },
+    'capacities-only': { type: 'boolean', default: false },
     updates: { type: 'string', default: '200' },
     interval: { type: 'string', default: '0' },
     'feed-batches': { type: 'string', default: '20' },
@@ -58,7 +59,7 @@ function subscriptionTable(f: SubscriptionFigures): string {
   const row = (what: string, s: { p50: number; p95: number; p99: number; max: number }, base?: { p50: number; p99: number }) =>
     [what, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), base ? `${ratio(s.p50, base.p50)} / ${ratio(s.p99, base.p99)}` : ''];
   return [
-    `Subscribers: ${f.subscribers} graphql-ws sockets through the gateway (${f.groups.map((g) => `${g.count} ${g.group}`).join(', ')}); ` +
+    `Subscribers: ${f.subscribers} graphql-ws sockets through the gateway${f.capacitiesOnly ? ', every one selecting the capacities fields only (--capacities-only: no entity fetch)' : ''} (${f.groups.map((g) => `${g.count} ${g.group}`).join(', ')}); ` +
       `the gateway held ${f.executions} executions and ${f.upstream.subscriptions} upstream subscriptions on ${f.upstream.sockets} upstream sockets. ` +
       `${f.updates} sequential \`updateUnitCapacity\` through the gateway (${rate(f.updateRate, 'updates/s')}, the hub's thread ${ms(f.cpuPerUpdate)} of CPU per update, mutation round trip p50 ${ms(f.mutation.p50)}, p99 ${ms(f.mutation.p99)}); ` +
       `${f.delivered} of ${f.expected} expected deliveries received (${rate(f.deliveriesPerSecond, 'deliveries/s')}), ${f.errors} errors. ` +
@@ -258,7 +259,7 @@ async function main(): Promise<void> {
         placeSearch: await asApp(bench.base, 'place-search'),
         aggregator: await asApp(bench.base, 'national-aggregator'),
       };
-      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053', cpuProfile: values['cpu-prof'], directFanout: values['direct-fanout'] === 'auto' ? 'auto' : int('direct-fanout') }, log);
+      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053', cpuProfile: values['cpu-prof'], directFanout: values['direct-fanout'] === 'auto' ? 'auto' : int('direct-fanout'), capacitiesOnly: values['capacities-only'] }, log);
       sections.push(`### Subscriptions\n\n${subscriptionTable(f)}`);
       if (f.firstError) log(`first subscription error: ${f.firstError}`);
     }

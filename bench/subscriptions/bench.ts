@@ -35,6 +35,8 @@ export interface SubscriptionOptions {
    * gateway's are closed): 'auto' as many as the gateway's deliveries per update, 0 none.
    */
   directFanout?: number | 'auto';
+  /** Every gateway subscriber selects the capacities fields only (no entity fetch per event): what the fetches cost. */
+  capacitiesOnly?: boolean;
 }
 
 /** Latencies of one phase's deliveries, each from just before its mutation was sent. */
@@ -64,6 +66,7 @@ export interface DirectFanoutFigures extends PhaseLatencies {
 
 export interface SubscriptionFigures {
   subscribers: number;
+  capacitiesOnly: boolean;
   groups: Array<{ group: string; count: number; description: string }>;
   executions: number;
   upstream: { sockets: number; subscriptions: number };
@@ -153,7 +156,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
   const targets: TargetUnit[] = rows.map((r) => ({ id: r.unit_id, establishmentId: r.establishment_id, departmentCode: r.department_code }));
   const others = (await hub.db.rows<{ id: string }>(sql`select u.id from offer.unit u join offer.establishment e on e.id = u.establishment_id where e.region_code <> '24' order by u.id limit 1000`)).map((r) => r.id);
   const wsGateway = hub.urls.graphql.replace(/^http/, 'ws');
-  const mix = buildMix(wsGateway, tokens, targets, others, options.subscribers);
+  const mix = buildMix(wsGateway, tokens, targets, others, options.subscribers, options.capacitiesOnly);
   // The direct baseline: place-search's identity, as the gateway forwards it, on the subgraph's own socket.
   const identity: Identity = { kind: 'client', subject: 'place-search', name: 'Recherche de places (admissions directes)', scopes: ['offer.read', 'capacity.read'], accessLevel: 2 };
   // Signed once the gateway's subscribers are connected: at 5,000 an envelope signed before them
@@ -300,6 +303,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
     }
     return {
       subscribers: mix.subscribers.length,
+      capacitiesOnly: options.capacitiesOnly ?? false,
       groups: mix.groups,
       executions,
       upstream,
