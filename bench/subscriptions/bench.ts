@@ -39,11 +39,11 @@ export interface SubscriptionOptions {
   capacitiesOnly?: boolean;
 }
 
-/** Latencies of one phase's deliveries, each from just before its mutation was sent. */
+/** Latencies of one phase's deliveries: from just before its mutation was sent, from its HTTP response, from its change's notification. */
 export interface PhaseLatencies {
   fromSend: Summary;
   fromResponse: Summary;
-  /** From the raw \`LISTEN\` notification of the same change: what the path adds after the commit, whatever the mutation's own time. */
+  /** From the raw `LISTEN` notification of the same change: what the path adds after the commit, whatever the mutation's own time. */
   fromNotification: Summary;
   /** Per change: its first and its last delivery (the fan-out's spread is last − first). */
   firstPerChange: Summary;
