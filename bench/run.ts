@@ -24,6 +24,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     units: { type: 'string', default: '30000' },
     subscribers: { type: 'string', default: '1000' },
+    'direct-fanout': { type: 'string', default: 'auto' },
+    'capacities-only': { type: 'boolean', default: false },
     updates: { type: 'string', default: '200' },
     interval: { type: 'string', default: '0' },
     'feed-batches': { type: 'string', default: '20' },
@@ -57,9 +59,9 @@ function subscriptionTable(f: SubscriptionFigures): string {
   const row = (what: string, s: { p50: number; p95: number; p99: number; max: number }, base?: { p50: number; p99: number }) =>
     [what, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), base ? `${ratio(s.p50, base.p50)} / ${ratio(s.p99, base.p99)}` : ''];
   return [
-    `Subscribers: ${f.subscribers} graphql-ws sockets through the gateway (${f.groups.map((g) => `${g.count} ${g.group}`).join(', ')}); ` +
+    `Subscribers: ${f.subscribers} graphql-ws sockets through the gateway${f.capacitiesOnly ? ', every one selecting the capacities fields only (--capacities-only: no entity fetch)' : ''} (${f.groups.map((g) => `${g.count} ${g.group}`).join(', ')}); ` +
       `the gateway held ${f.executions} executions and ${f.upstream.subscriptions} upstream subscriptions on ${f.upstream.sockets} upstream sockets. ` +
-      `${f.updates} sequential \`updateUnitCapacity\` through the gateway (${rate(f.updateRate, 'updates/s')}, mutation round trip p50 ${ms(f.mutation.p50)}, p99 ${ms(f.mutation.p99)}); ` +
+      `${f.updates} sequential \`updateUnitCapacity\` through the gateway (${rate(f.updateRate, 'updates/s')}, the hub's thread ${ms(f.cpuPerUpdate)} of CPU per update, mutation round trip p50 ${ms(f.mutation.p50)}, p99 ${ms(f.mutation.p99)}); ` +
       `${f.delivered} of ${f.expected} expected deliveries received (${rate(f.deliveriesPerSecond, 'deliveries/s')}), ${f.errors} errors. ` +
       `Subgraph GraphQL requests per update: offer ${f.requestsPerUpdate.offer.toFixed(1)}, capacities ${f.requestsPerUpdate.capacities.toFixed(1)}. ` +
       `Event results per update at the gateway: ${f.resultsPerUpdate.computed.toFixed(1)} computed, ${f.resultsPerUpdate.shared.toFixed(1)} taken from an identical execution of the same change.`,
@@ -72,8 +74,38 @@ function subscriptionTable(f: SubscriptionFigures): string {
       row('raw, from the mutation\'s HTTP response', f.raw.fromResponse),
       row('direct, from the HTTP response', f.direct.fromResponse),
       row('gateway, from the HTTP response', f.fromResponse),
+      row('direct, from the change\'s `LISTEN` notification', f.direct.fromNotification),
+      row('gateway, from the change\'s `LISTEN` notification', f.fromNotification, f.direct.fromNotification),
+      row('gateway, first delivery of each change, from send', f.firstPerChange, f.raw.fromSend),
+      row('gateway, last delivery of each change, from send', f.lastPerChange, f.raw.fromSend),
+      ...f.byGroup.map((g) => row(`gateway, group \`${g.group}\` (${f.groups.find((x) => x.group === g.group)?.count ?? '?'} subscribers), from send`, g.fromSend, f.raw.fromSend)),
     ]),
+    ...(f.directFanout ? directFanoutTable(f, f.directFanout) : []),
   ].join('\n');
+}
+
+/** The fair baseline: the subgraph's own fan-out to as many sockets as the gateway's deliveries per change. */
+function directFanoutTable(f: SubscriptionFigures, d: NonNullable<SubscriptionFigures['directFanout']>): string[] {
+  const row = (what: string, s: { p50: number; p95: number; p99: number; max: number }, base?: { p50: number; p99: number }) =>
+    [what, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), base ? `${ratio(s.p50, base.p50)} / ${ratio(s.p99, base.p99)}` : ''];
+  const both = (a: { p50: number; p99: number }, b: { p50: number; p99: number }) => `${ratio(a.p50, b.p50)} / ${ratio(a.p99, b.p99)}`;
+  return [
+    '',
+    `Direct fan-out (the fair baseline), after the gateway's subscribers closed: ${d.subscribers} subscribers straight to the capacities subgraph ` +
+      `(the gateway's deliveries per change; capacities fields only, place-search's identity), ${d.updates} more updates (${rate(d.updateRate, 'updates/s')}, the hub's thread ${ms(d.cpuPerUpdate)} of CPU per update); ` +
+      `${d.delivered} of ${d.expected} deliveries, ${d.errors} errors. Ratios against this phase's own floor, then the gateway's phase against this one.`,
+    '',
+    table(['latency (each delivery)', 'p50', 'p95', 'p99', 'max', 'ratio p50 / p99'], [
+      row('raw `LISTEN ror_changes`, from send (floor of this phase)', d.raw.fromSend),
+      row(`direct fan-out, ${d.subscribers} subscribers, from send`, d.fromSend, d.raw.fromSend),
+      row('direct fan-out, first delivery of each change', d.firstPerChange, d.raw.fromSend),
+      row('direct fan-out, last delivery of each change', d.lastPerChange, d.raw.fromSend),
+      row('direct fan-out, from the HTTP response', d.fromResponse),
+      row('direct fan-out, from the change\'s `LISTEN` notification', d.fromNotification),
+      ['… gateway / direct fan-out, each from send', '', '', '', '', both(f.fromSend, d.fromSend)],
+      ['… gateway / direct fan-out, each from its change\'s notification (the fair ratio)', '', '', '', '', both(f.fromNotification, d.fromNotification)],
+    ]),
+  ];
 }
 
 function feedTable(f: FeedFigures, options: { feedBatchSize: number; entryBatchSize: number }): string {
@@ -227,7 +259,7 @@ async function main(): Promise<void> {
         placeSearch: await asApp(bench.base, 'place-search'),
         aggregator: await asApp(bench.base, 'national-aggregator'),
       };
-      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053', cpuProfile: values['cpu-prof'] }, log);
+      const f = await runSubscriptionBench(bench, tokens, { subscribers: int('subscribers'), updates: int('updates'), intervalMs: int('interval'), organizationId: '360000053', cpuProfile: values['cpu-prof'], directFanout: values['direct-fanout'] === 'auto' ? 'auto' : int('direct-fanout'), capacitiesOnly: values['capacities-only'] }, log);
       sections.push(`### Subscriptions\n\n${subscriptionTable(f)}`);
       if (f.firstError) log(`first subscription error: ${f.firstError}`);
     }

@@ -4,7 +4,10 @@
  * the other; each delivery is timed from just before the mutation was sent and from its HTTP
  * response. Baselines of the same events, in the same run: a raw `LISTEN ror_changes` client
  * (commit → notification, the floor) and one graphql-ws subscriber connected straight to the
- * capacities subgraph (no gateway).
+ * capacities subgraph (no gateway). That subscriber does not fan out; the gateway writes each change
+ * to hundreds of sockets. So a second phase, after the gateway's subscribers are closed, measures a
+ * direct fan-out as large as the gateway's (its deliveries per change) on the subgraph's own
+ * sockets: the fair baseline for the cost of the gateway itself (bench/README.md).
  */
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
@@ -27,23 +30,64 @@ export interface SubscriptionOptions {
   organizationId: string;
   /** Writes a CPU profile of this thread (the hub: gateway and subgraphs) over the measured updates only. */
   cpuProfile?: string | undefined;
+  /**
+   * Subscribers of the direct fan-out phase (straight to the capacities subgraph, after the
+   * gateway's are closed): 'auto' as many as the gateway's deliveries per update, 0 none.
+   */
+  directFanout?: number | 'auto';
+  /** Every gateway subscriber selects the capacities fields only (no entity fetch per event): what the fetches cost. */
+  capacitiesOnly?: boolean;
+}
+
+/** Latencies of one phase's deliveries: from just before its mutation was sent, from its HTTP response, from its change's notification. */
+export interface PhaseLatencies {
+  fromSend: Summary;
+  fromResponse: Summary;
+  /** From the raw `LISTEN` notification of the same change: what the path adds after the commit, whatever the mutation's own time. */
+  fromNotification: Summary;
+  /** Per change: its first and its last delivery (the fan-out's spread is last − first). */
+  firstPerChange: Summary;
+  lastPerChange: Summary;
+}
+
+/** The direct fan-out phase: as many subscribers as the gateway's deliveries per change, on the subgraph's own sockets. */
+export interface DirectFanoutFigures extends PhaseLatencies {
+  subscribers: number;
+  connectMs: number;
+  updates: number;
+  updateRate: number;
+  /** The hub's thread's CPU time per update (user + system, ms), from the first measured update to the last delivery. */
+  cpuPerUpdate: number;
+  expected: number;
+  delivered: number;
+  errors: number;
+  raw: { fromSend: Summary; fromResponse: Summary; missed: number };
 }
 
 export interface SubscriptionFigures {
   subscribers: number;
+  capacitiesOnly: boolean;
   groups: Array<{ group: string; count: number; description: string }>;
   executions: number;
   upstream: { sockets: number; subscriptions: number };
   connectMs: number;
   updates: number;
   updateRate: number;
+  /** The hub's thread's CPU time per update (user + system, ms), from the first measured update to the last delivery. */
+  cpuPerUpdate: number;
   mutation: Summary;
   expected: number;
   delivered: number;
   fromSend: Summary;
   fromResponse: Summary;
+  fromNotification: Summary;
+  firstPerChange: Summary;
+  lastPerChange: Summary;
+  /** The gateway's deliveries by group of the mix (`unit`: capacities fields only, no entity fetch). */
+  byGroup: Array<{ group: string; fromSend: Summary }>;
   deliveriesPerSecond: number;
-  direct: { fromSend: Summary; fromResponse: Summary; missed: number };
+  direct: { fromSend: Summary; fromResponse: Summary; fromNotification: Summary; missed: number };
+  directFanout: DirectFanoutFigures | null;
   raw: { fromSend: Summary; fromResponse: Summary; missed: number };
   /** Subgraph HTTP GraphQL requests per measured update (the mutation's own, and the events' per-execution fetches). */
   requestsPerUpdate: { offer: number; capacities: number };
@@ -112,7 +156,7 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
   const targets: TargetUnit[] = rows.map((r) => ({ id: r.unit_id, establishmentId: r.establishment_id, departmentCode: r.department_code }));
   const others = (await hub.db.rows<{ id: string }>(sql`select u.id from offer.unit u join offer.establishment e on e.id = u.establishment_id where e.region_code <> '24' order by u.id limit 1000`)).map((r) => r.id);
   const wsGateway = hub.urls.graphql.replace(/^http/, 'ws');
-  const mix = buildMix(wsGateway, tokens, targets, others, options.subscribers);
+  const mix = buildMix(wsGateway, tokens, targets, others, options.subscribers, options.capacitiesOnly);
   // The direct baseline: place-search's identity, as the gateway forwards it, on the subgraph's own socket.
   const identity: Identity = { kind: 'client', subject: 'place-search', name: 'Recherche de places (admissions directes)', scopes: ['offer.read', 'capacity.read'], accessLevel: 2 };
   // Signed once the gateway's subscribers are connected: at 5,000 an envelope signed before them
@@ -165,6 +209,10 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
       return { key: `${unitId}|${r.version}`, unitId, sent, answered };
     };
     const expectedOf = (unitId: string) => mix.subscribers.filter((s) => s.expects(targets.find((t) => t.id === unitId)!)).length;
+    const deliveredAll = async (expectedGateway: number, expectedDirect: number) => {
+      const { counts } = await ask({ kind: 'counts' }, 'counts');
+      return counts.slice(0, directIndex).reduce((a, b) => a + b, 0) >= expectedGateway && counts.slice(directIndex).reduce((a, b) => a + b, 0) >= expectedDirect;
+    };
 
     // Warm-up: every target once, until every subscriber has had its first event (all upstream subscriptions live).
     for (const t of targets) await update(t.id);
@@ -181,15 +229,14 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
     const before = { offer: await graphqlRequests(hub.urls.subgraphs.offer), capacities: await graphqlRequests(hub.urls.subgraphs.capacities), results: gw.results() };
     const updates: Array<Awaited<ReturnType<typeof update>>> = [];
     const profiler = options.cpuProfile ? await startProfiler() : null;
+    const cpuBefore = process.threadCpuUsage();
     for (let i = 0; i < options.updates; i += 1) {
       updates.push(await update(targets[i % targets.length]!.id));
       if (options.intervalMs) await sleep(options.intervalMs);
     }
     const expected = updates.reduce((sum, u) => sum + expectedOf(u.unitId), 0);
-    await until(async () => {
-      const { counts } = await ask({ kind: 'counts' }, 'counts');
-      return counts.slice(0, directIndex).reduce((a, b) => a + b, 0) >= expected && counts[directIndex]! >= updates.length;
-    }, 60_000);
+    await until(() => deliveredAll(expected, updates.length), 60_000);
+    const cpuPerUpdate = cpuMs(process.threadCpuUsage(cpuBefore)) / updates.length;
     if (profiler && options.cpuProfile) await profiler.stop(options.cpuProfile);
     const requestsPerUpdate = {
       offer: (await graphqlRequests(hub.urls.subgraphs.offer) - before.offer) / updates.length,
@@ -200,17 +247,74 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
     const { deliveries } = await ask({ kind: 'collect' }, 'deliveries');
     const { errors, firstError } = await ask({ kind: 'counts' }, 'counts');
     const raw = await rawLatencies(bench, notifications, updates);
+    const gateway = gatewayLatencies(deliveries, updates, directIndex, (i) => mix.subscribers[i]!.group, raw.notifiedAt);
+
+    // The fair baseline: a direct fan-out as large as the gateway's, the gateway's subscribers gone.
+    const perUpdate = Math.round(expected / updates.length);
+    const fanout = options.directFanout === 'auto' || options.directFanout === undefined ? perUpdate : options.directFanout;
+    let directFanout: DirectFanoutFigures | null = null;
+    if (fanout > 0) {
+      await ask({ kind: 'close' }, 'closed');
+      if (!(await until(() => gw.executions() === 0, 30_000))) log('  subscriptions: warning: the gateway still holds executions');
+      log(`  subscriptions: direct fan-out: opening ${fanout} subscribers on the capacities subgraph…`);
+      let connectMs = 0;
+      // 250 per envelope: each batch's is signed just before it connects (envelopes expire).
+      for (let from = 0; from < fanout; from += 250) {
+        const spec = await direct();
+        connectMs += (await ask({ kind: 'start', specs: Array.from({ length: Math.min(250, fanout - from) }, () => spec) }, 'connected')).ms;
+      }
+      for (const t of targets) await update(t.id);
+      if (!(await until(async () => (await ask({ kind: 'counts' }, 'counts')).counts.every((c) => c >= targets.length), 30_000))) {
+        log('  subscriptions: warning: some direct subscribers missed warm-up events');
+      }
+      tell({ kind: 'reset' });
+      await sleep(200);
+      notifications.length = 0;
+      log(`  subscriptions: direct fan-out: ${options.updates} updates…`);
+      const measuredUpdates: typeof updates = [];
+      const fanoutCpuBefore = process.threadCpuUsage();
+      for (let i = 0; i < options.updates; i += 1) {
+        measuredUpdates.push(await update(targets[i % targets.length]!.id));
+        if (options.intervalMs) await sleep(options.intervalMs);
+      }
+      const expectedDirect = fanout * measuredUpdates.length;
+      await until(async () => (await ask({ kind: 'counts' }, 'counts')).counts.reduce((a, b) => a + b, 0) >= expectedDirect, 60_000);
+      const fanoutCpu = cpuMs(process.threadCpuUsage(fanoutCpuBefore)) / measuredUpdates.length;
+      const collected = (await ask({ kind: 'collect' }, 'deliveries')).deliveries;
+      const phaseErrors = (await ask({ kind: 'counts' }, 'counts')).errors;
+      const fanoutRaw = await rawLatencies(bench, notifications, measuredUpdates);
+      const all = gatewayLatencies(collected, measuredUpdates, -1, () => 'direct', fanoutRaw.notifiedAt);
+      directFanout = {
+        subscribers: fanout,
+        connectMs,
+        updates: measuredUpdates.length,
+        updateRate: measuredUpdates.length / ((measuredUpdates.at(-1)!.answered - measuredUpdates[0]!.sent) / 1000),
+        cpuPerUpdate: fanoutCpu,
+        expected: expectedDirect,
+        delivered: all.delivered,
+        errors: phaseErrors,
+        fromSend: all.fromSend,
+        fromResponse: all.fromResponse,
+        firstPerChange: all.firstPerChange,
+        lastPerChange: all.lastPerChange,
+        fromNotification: all.fromNotification,
+        raw: fanoutRaw,
+      };
+    }
     return {
       subscribers: mix.subscribers.length,
+      capacitiesOnly: options.capacitiesOnly ?? false,
       groups: mix.groups,
       executions,
       upstream,
       connectMs: connected.ms,
       updates: updates.length,
       updateRate: updates.length / ((updates.at(-1)!.answered - updates[0]!.sent) / 1000),
+      cpuPerUpdate,
       mutation: summarize(updates.map((u) => u.answered - u.sent)),
       expected,
-      ...gatewayLatencies(deliveries, updates, directIndex),
+      ...gateway,
+      directFanout,
       raw,
       requestsPerUpdate,
       resultsPerUpdate,
@@ -224,38 +328,66 @@ export async function runSubscriptionBench(bench: BenchHub, tokens: Tokens, opti
   }
 }
 
+/** Microseconds of CPU (user + system) as milliseconds. */
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 interface Timed {
   key: string;
   sent: number;
   answered: number;
 }
 
-function gatewayLatencies(deliveries: Deliveries, updates: Timed[], directIndex: number) {
+/**
+ * The deliveries of one phase: those of `directIndex` (the single direct subscriber) apart, the
+ * others (the gateway's, or the direct fan-out's with `directIndex` -1) in all, per change (first
+ * and last) and by group.
+ */
+function gatewayLatencies(deliveries: Deliveries, updates: Timed[], directIndex: number, groupOf: (subscriber: number) => string, notifiedAt: ReadonlyMap<string, number>) {
   const byKey = new Map(updates.map((u) => [u.key, u]));
   const fromSend: number[] = [];
   const fromResponse: number[] = [];
+  const fromNotification: number[] = [];
+  const directNotification: number[] = [];
   const directSend: number[] = [];
   const directResponse: number[] = [];
+  const groups = new Map<string, number[]>();
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
   let lastAt = 0;
   for (let i = 0; i < deliveries.key.length; i += 1) {
-    const u = byKey.get(deliveries.key[i]!);
+    const key = deliveries.key[i]!;
+    const u = byKey.get(key);
     if (!u) continue; // an event of another write: none expected
     const at = deliveries.at[i]!;
-    if (deliveries.subscriber[i] === directIndex) {
+    const subscriber = deliveries.subscriber[i]!;
+    const notified = notifiedAt.get(key);
+    if (subscriber === directIndex) {
+      if (notified !== undefined) directNotification.push(at - notified);
       directSend.push(at - u.sent);
       directResponse.push(at - u.answered);
-    } else {
-      fromSend.push(at - u.sent);
-      fromResponse.push(at - u.answered);
-      lastAt = Math.max(lastAt, at);
+      continue;
     }
+    fromSend.push(at - u.sent);
+    fromResponse.push(at - u.answered);
+    if (notified !== undefined) fromNotification.push(at - notified);
+    lastAt = Math.max(lastAt, at);
+    first.set(key, Math.min(first.get(key) ?? Infinity, at - u.sent));
+    last.set(key, Math.max(last.get(key) ?? -Infinity, at - u.sent));
+    const group = groupOf(subscriber);
+    const list = groups.get(group) ?? [];
+    list.push(at - u.sent);
+    groups.set(group, list);
   }
   return {
     delivered: fromSend.length,
     fromSend: summarize(fromSend),
     fromResponse: summarize(fromResponse),
+    fromNotification: summarize(fromNotification),
+    firstPerChange: summarize([...first.values()]),
+    lastPerChange: summarize([...last.values()]),
+    byGroup: [...groups].map(([group, values]) => ({ group, fromSend: summarize(values) })),
     deliveriesPerSecond: fromSend.length / ((lastAt - updates[0]!.sent) / 1000),
-    direct: { fromSend: summarize(directSend), fromResponse: summarize(directResponse), missed: updates.length - directSend.length },
+    direct: { fromSend: summarize(directSend), fromResponse: summarize(directResponse), fromNotification: summarize(directNotification), missed: updates.length - directSend.length },
   };
 }
 
@@ -271,11 +403,14 @@ async function rawLatencies(bench: BenchHub, notifications: Array<{ id: number; 
   const byKey = new Map(updates.map((u) => [u.key, u]));
   const fromSend: number[] = [];
   const fromResponse: number[] = [];
+  const notifiedAt = new Map<string, number>();
   for (const n of notifications) {
-    const u = byKey.get(keyOf.get(n.id) ?? '');
+    const key = keyOf.get(n.id) ?? '';
+    const u = byKey.get(key);
     if (!u) continue;
     fromSend.push(n.at - u.sent);
     fromResponse.push(n.at - u.answered);
+    notifiedAt.set(key, n.at);
   }
-  return { fromSend: summarize(fromSend), fromResponse: summarize(fromResponse), missed: updates.length - fromSend.length };
+  return { fromSend: summarize(fromSend), fromResponse: summarize(fromResponse), missed: updates.length - fromSend.length, notifiedAt };
 }

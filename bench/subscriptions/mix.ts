@@ -43,13 +43,14 @@ export interface Mix {
  * `targets`: the units the bench updates (all readable by every identity); `others`: units never
  * updated, paired with a target in the unit filters so that every unit filter is distinct.
  */
-export function buildMix(url: string, tokens: Tokens, targets: TargetUnit[], others: string[], total = 1000): Mix {
+export function buildMix(url: string, tokens: Tokens, targets: TargetUnit[], others: string[], total = 1000, capacitiesOnly = false): Mix {
   const subscribers: Subscriber[] = [];
   const groups: Mix['groups'] = [];
   const add = (group: string, description: string, count: number, make: (i: number) => Omit<Subscriber, 'group' | 'spec'> & { token: string; selection: string; filter: Record<string, unknown> | null }) => {
     for (let i = 0; i < count; i += 1) {
       const { token, selection, filter, expects } = make(i);
-      subscribers.push({ group, expects, spec: { url, authorization: token, query: operation(selection), variables: filter ? { f: filter } : {} } });
+      // `capacitiesOnly`: the same subscribers without the offer's fields, hence no entity fetch per event.
+      subscribers.push({ group, expects, spec: { url, authorization: token, query: operation(capacitiesOnly ? LIGHT : selection), variables: filter ? { f: filter } : {} } });
     }
     groups.push({ group, count, description });
   };

@@ -16,6 +16,7 @@ export type ToWorker =
   | { kind: 'counts' }
   | { kind: 'reset' }
   | { kind: 'collect' }
+  /** Closes every subscriber and forgets their counts and deliveries. */
   | { kind: 'close' };
 
 /** Every event received since the last reset: subscriber index, `unitId|version`, receive time (ms, bench clock). */

@@ -18,6 +18,8 @@ let counts: number[] = [];
 let deliveries: Deliveries = { subscriber: [], key: [], at: [] };
 let errors = 0;
 let firstError: string | null = null;
+/** Bumped by \`close\`: a closed subscriber's late callbacks (its socket's end) count for nothing. */
+let generation = 0;
 
 function socketWith(headers: Record<string, string> | undefined): typeof WebSocket {
   return class extends WebSocket {
@@ -39,6 +41,7 @@ interface Event {
 async function start(specs: SubscriberSpec[]): Promise<void> {
   const started = now();
   const base = counts.length;
+  const current = generation;
   counts = [...counts, ...specs.map(() => 0)];
   for (let from = 0; from < specs.length; from += BATCH) {
     await Promise.all(
@@ -60,6 +63,7 @@ async function start(specs: SubscriberSpec[]): Promise<void> {
               {
                 next: (result) => {
                   const at = now();
+                  if (current !== generation) return;
                   const change = result.data?.capacityChanged;
                   if (result.errors?.length || !change) {
                     errors += 1;
@@ -72,6 +76,7 @@ async function start(specs: SubscriberSpec[]): Promise<void> {
                   deliveries.at.push(at);
                 },
                 error: (error) => {
+                  if (current !== generation) return;
                   errors += 1;
                   firstError ??= error instanceof Error ? error.message : JSON.stringify(error);
                 },
@@ -103,8 +108,13 @@ port.on('message', (message: ToWorker) => {
       send({ kind: 'deliveries', deliveries });
       break;
     case 'close':
+      // Every subscriber ends; the next \`start\` numbers its subscribers from 0 again.
       void Promise.all(clients.map((c) => c.dispose())).then(() => {
         clients = [];
+        counts = [];
+        deliveries = { subscriber: [], key: [], at: [] };
+        errors = 0;
+        firstError = null;
         send({ kind: 'closed' });
       });
       break;
