@@ -196,20 +196,32 @@ describe('npm start: ports, CLIs, shutdown', () => {
     dataDir = await seededDataDir();
   });
 
-  it('PORT=x serves on x … x+4, npm run token follows PORT, and Ctrl-C under load always closes the database', { timeout: 240_000 }, async () => {
+  it('PORT=x serves on x … x+4 and takes over a lock naming a reused PID (with a warning); a live hub\'s lock refuses a second start in one line; npm run token follows PORT; Ctrl-C under load always closes the database', { timeout: 240_000 }, async () => {
     const port = await reservePortRange(5);
     const env = { PORT: String(port), ROR_DATA_DIR: dataDir };
+    // Round 1 starts on a stale lock: the bare-PID lock of the versions before this one, naming
+    // a live process that is not a hub (the PID of a crashed hub, reused).
+    const sleeper = spawn('sleep', ['120']);
+    others.push(sleeper);
+    writeFileSync(`${dataDir}.lock`, String(sleeper.pid));
     for (let round = 1; round <= 3; round++) {
       const hub = start(['start'], env);
-      await hub.waitFor(/ROR Hub ready/);
+      const ready = await hub.waitFor(/ROR Hub ready/);
       if (round === 1) {
+        const warning = ready.split('\n').find((line) => line.includes('took over the stale lock'));
+        expect(warning).toBeDefined();
+        expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40, pid: sleeper.pid, reason: 'reused' });
+        const holder = (JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8')) as { pid: number }).pid;
         for (let i = 1; i <= 4; i++) expect((await fetch(`http://127.0.0.1:${port + i}/health`)).status).toBe(200);
-        // No --hub: the script finds the hub from PORT, as `npm start` did. The two tokens are
-        // independent processes: started together.
+        // A second hub on the live hub's data directory is refused. No --hub: the token script
+        // finds the hub from PORT, as `npm start` did. The three are independent processes: started together.
+        const second = start(['-s', 'start'], { ...ALL_EPHEMERAL, ROR_DATA_DIR: dataDir });
         const token = npm(['-s', 'run', 'token', '--', '--client', 'national-aggregator'], { NODE_ENV: 'development', PORT: String(port) });
         // The import CLI finds the hub holding the database from ROR_PUBLIC_URL (PORT unset).
         const user = npm(['-s', 'run', 'token', '--', '--user', 'admin.ars'], { NODE_ENV: 'development', ROR_PUBLIC_URL: `http://127.0.0.1:${port}` });
-        const [{ code }, userExit] = await Promise.all([token.exited, user.exited]);
+        const [secondExit, { code }, userExit] = await Promise.all([second.exited, token.exited, user.exited]);
+        expect(secondExit.code).not.toBe(0);
+        expect(second.stderr().trim()).toBe(`The embedded database ${dataDir} is in use by process ${holder}; stop it first or set DATABASE_URL.`);
         expect(token.stderr()).toBe('');
         expect(code).toBe(0);
         expect(decodeJwt(token.stdout().trim()).iss).toBe(`http://127.0.0.1:${port}/oidc`);
@@ -235,28 +247,6 @@ describe('npm start: ports, CLIs, shutdown', () => {
       expect(output, `round ${round}`).toContain('"msg":"stopped"');
       expect(existsSync(`${dataDir}.lock`), `round ${round}: lock left`).toBe(false);
     }
-  });
-
-  it('takes over a lock naming a reused PID (with a warning); a live hub\'s lock refuses a second start in one line', { timeout: 120_000 }, async () => {
-    const sleeper = spawn('sleep', ['120']); // a live process that is not a hub, holding the PID of a crashed one
-    others.push(sleeper);
-    writeFileSync(`${dataDir}.lock`, String(sleeper.pid)); // the bare-PID lock of the versions before this one
-    const hub = start(['start'], { ...ALL_EPHEMERAL, ROR_DATA_DIR: dataDir });
-    const output = await hub.waitFor(/ROR Hub ready/);
-    const warning = output.split('\n').find((line) => line.includes('took over the stale lock'));
-    expect(warning).toBeDefined();
-    expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40, pid: sleeper.pid, reason: 'reused' });
-    const holder = (JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8')) as { pid: number }).pid;
-
-    const second = start(['-s', 'start'], { ...ALL_EPHEMERAL, ROR_DATA_DIR: dataDir });
-    const { code } = await second.exited;
-    expect(code).not.toBe(0);
-    expect(second.stderr().trim()).toBe(`The embedded database ${dataDir} is in use by process ${holder}; stop it first or set DATABASE_URL.`);
-
-    hub.ctrlC();
-    await hub.exited;
-    expect(hub.stdout()).toContain('"msg":"stopped"');
-    expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
 });
 
