@@ -11,6 +11,7 @@ import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import type { FastifyInstance } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { serviceTimeout } from '../platform/errors.js';
+import { INJECTED_ANSWER_HEADER, takeInjectedAnswer } from '../platform/injected-answers.js';
 
 type InjectHeaders = Record<string, string>;
 
@@ -23,7 +24,9 @@ function headersOf(init: { headers?: unknown }): InjectHeaders {
 
 /**
  * The injected answer as the data source reads it (`FetcherResponse`: status, headers, then
- * `json()` or `text()`), straight from the text light-my-request has already decoded. A Fetch API
+ * `json()` or `text()`), straight from the text the subgraph serialised (handed over,
+ * platform/injected-answers.ts) or, from an app that does not hand it over, the text
+ * light-my-request has already decoded. A Fetch API
  * `Response` built on its bytes read them back through a web stream (a reader, chunks, a
  * concatenation, a second decode) on every subgraph fetch (docs/benchmarks.md, search16f).
  */
@@ -125,10 +128,15 @@ export function inProcessFetcher(app: FastifyInstance, url: string, timeoutMs: n
     const injected = app.inject({
       method: (init.method ?? 'GET') as 'GET',
       url: parsed.pathname + parsed.search,
-      headers: headersOf(init),
+      // The subgraph hands its answer over as the text it serialised (platform/injected-answers.ts).
+      headers: { ...headersOf(init), [INJECTED_ANSWER_HEADER]: '1' },
       ...(init.body === undefined || init.body === null ? {} : { payload: init.body as string }),
     });
     const answer = await untilAborted(injected, signal, () => (own.aborted ? serviceTimeout(timeoutMs) : (signal.reason as Error)));
-    return new InjectedResponse(target, answer.statusCode, answer.statusMessage, answer.headers as OutgoingHttpHeaders, answer.payload);
+    const handedOver = takeInjectedAnswer(answer.raw.res);
+    if (handedOver === undefined) return new InjectedResponse(target, answer.statusCode, answer.statusMessage, answer.headers as OutgoingHttpHeaders, answer.payload);
+    // The reply went out empty: its content-length (0) is not the answer's.
+    const { 'content-length': _empty, ...headers } = answer.headers;
+    return new InjectedResponse(target, answer.statusCode, answer.statusMessage, headers as OutgoingHttpHeaders, handedOver);
   }) as unknown as Fetcher;
 }

@@ -23,6 +23,7 @@ import { FIELD_TIMINGS, FieldTimings, timeFields, wantsTrace, type TracedError }
 import { withRequestCode } from './request-errors.js';
 import { operationInputProblem } from './input-guard.js';
 import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
+import { handOverInjectedAnswers } from './injected-answers.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
@@ -110,6 +111,8 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
       formatGraphQLError({ ...execution, errors: execution.errors.map(withTokenLimitErrors) }, context, options.logger),
   });
   conformGraphQLOverHttp(app, '/graphql');
+  // After every other onSend hook: the text they settled is what the gateway's in-process fetch takes.
+  handOverInjectedAnswers(app);
   // The gateway already refuses U+0000, lone surrogates and over-long strings; a subgraph checks
   // again, as it checks the identity again: `_entities` representations and internal calls come
   // as variables, and a NUL would otherwise reach SQL as a driver error.

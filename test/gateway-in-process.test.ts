@@ -13,6 +13,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { inProcessFetcher } from '../gateway/in-process.js';
 import { SubgraphDataSource } from '../gateway/data-sources.js';
 import { registerGatewayGate } from '../platform/subgraph-gate.js';
+import { INJECTED_ANSWER_HEADER, handOverInjectedAnswers } from '../platform/injected-answers.js';
 import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
 import type { Identity } from '../platform/auth/identity.js';
 import { HubError } from '../platform/errors.js';
@@ -35,6 +36,7 @@ beforeAll(async () => {
     return { data: { caller: (request.identity as { login?: string }).login ?? request.identity.kind } };
   });
   app.post('/hang', () => new Promise<void>((resolve) => (release = resolve)));
+  handOverInjectedAnswers(app); // as platform/subgraph-app.ts does
   await app.ready();
 });
 afterAll(async () => {
@@ -108,6 +110,46 @@ describe('in-process subgraph fetches', () => {
     expect(watched).toHaveLength(5);
     // Alive until the 60 s limit when the abort listener outlives the answer (a Promise.race held them).
     expect(watched.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+  });
+
+  it('take the answer as the text the subgraph serialised: no body bytes cross light-my-request (export memory, export16f)', async () => {
+    const injected: Array<{ rawPayload: Buffer; payload: string }> = [];
+    const watching = {
+      inject: async (options: object) => {
+        const answer = (await app.inject(options as never)) as unknown as { rawPayload: Buffer; payload: string };
+        injected.push(answer);
+        return answer;
+      },
+    } as unknown as FastifyInstance;
+    const envelope = await signIdentity(user('carol'), SECRET, 'offer');
+    const response = await post(inProcessFetcher(watching, URL_OF_OFFER, 2_000, unused), { [IDENTITY_HEADER]: envelope });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('content-length')).toBeNull(); // the empty reply's 0 is not the answer's length
+    expect(await response.json()).toEqual({ data: { caller: 'carol' } });
+    expect(injected).toHaveLength(1);
+    expect(injected[0]!.rawPayload.length).toBe(0);
+    expect(injected[0]!.payload).toBe('');
+  });
+
+  it('hand nothing over to an injection that did not ask, nor to a request over a socket that asks', async () => {
+    const envelope = await signIdentity(user('dave'), SECRET, 'offer');
+    const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: envelope };
+    const plain = await app.inject({ method: 'POST', url: '/graphql', headers, payload: JSON.stringify({ query: '{ caller }' }) });
+    expect(plain.json()).toEqual({ data: { caller: 'dave' } });
+    const listening = Fastify();
+    listening.decorateRequest('identity', null as never);
+    registerGatewayGate(listening, { internalSecret: SECRET, audience: 'offer' });
+    listening.post('/graphql', async (request) => ({ data: { caller: (request.identity as { login?: string }).login } }));
+    handOverInjectedAnswers(listening);
+    const address = await listening.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const overHttp = await fetch(`${address}/graphql`, { method: 'POST', headers: { ...headers, [INJECTED_ANSWER_HEADER]: '1' }, body: JSON.stringify({ query: '{ caller }' }) });
+      expect(overHttp.status).toBe(200);
+      expect(await overHttp.json()).toEqual({ data: { caller: 'dave' } });
+    } finally {
+      await listening.close();
+    }
   });
 
   it('through the data source, never mix the identities of concurrent callers', async () => {
