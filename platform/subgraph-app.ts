@@ -24,6 +24,7 @@ import { withRequestCode } from './request-errors.js';
 import { operationInputProblem } from './input-guard.js';
 import { conformGraphQLOverHttp, malformedRequestAnswer } from './graphql-http.js';
 import { handOverInjectedAnswers } from './injected-answers.js';
+import { compilable } from './compiled-queries.js';
 
 export interface SubgraphAppOptions<Ctx> {
   name: string;
@@ -96,6 +97,9 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     schema,
     path: '/graphql',
     graphiql: false,
+    // A document's second execution compiles it (graphql-jit), and every later one runs the
+    // compiled function, but for the documents `compilable` refuses (below; D2xx-search16h-2).
+    jit: 1,
     // Limits where the document is parsed and validated, before any resolver (platform/graphql-limits.ts).
     graphql: { parseOptions: parseOptionsFor(limits) },
     validationRules: limitRules(limits),
@@ -121,6 +125,9 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     if (refused) throw refused;
   });
   traceOnRequest(app);
+  // mercurius neither compiles nor uses a compiled query for a request whose preExecution hooks
+  // answered a document: answering the same one keeps graphql-js's execution for it.
+  app.graphql.addHook('preExecution', async (hookSchema, document) => (compilable(hookSchema, document) ? undefined : { document }));
   // mercurius runs a WebSocket subscription without validating it (its resolver would run on an
   // invalid document) and applies no validationRules to it: graphql-js's rules and the limits are
   // checked here, before the subscription starts, with the code that lets the caller read the

@@ -1,13 +1,14 @@
 /** SQL of the offer subgraph. Knows tables and rows, not GraphQL nor rules. */
 import { and, arrayOverlaps, asc, count, eq, getTableColumns, gt, inArray, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Orm } from '../../platform/db/client.js';
 import { textArray } from '../../platform/db/arrays.js';
-import { pricesOfEstablishments } from './editing/store.js';
 import { sharedReads } from '../../platform/shared-reads.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import {
   codeSystems,
   codes,
+  establishmentPrices,
   establishments,
   organizations,
   poles,
@@ -126,21 +127,46 @@ export interface UnitWithEstablishment {
  */
 const SHARED_UNIT_READS = { maxKeys: 1000 };
 
+/** `column = any($ids::text[])`: the ids of a statement built once, as one text array parameter (`textArray`). */
+const anyId = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('ids')}::text[])`;
+
 export function createOfferStore(orm: Orm) {
   // Rows only, never filtered for a caller: each request's service applies its identity's rules.
+  // Built once per store: the ids are one array parameter, so the statement's text never changes
+  // (Drizzle rebuilt this select of every unit and establishment column, a parameter per id, on
+  // each read; D2xx-search16h-1).
+  const unitsWithEstablishmentsQuery = orm
+    .select({ unit: units, establishment: establishments })
+    .from(units)
+    .innerJoin(establishments, eq(units.establishmentId, establishments.id))
+    .where(anyId(units.id))
+    .prepare('');
+  // The page's other reads by id, built once likewise (their dataloaders batch a request's ids).
+  // The editing store reads prices with the same statement inside its transactions (editing/store.ts).
+  const organizationsQuery = orm.select().from(organizations).where(anyId(organizations.id)).prepare('');
+  const pricesQuery = orm
+    .select()
+    .from(establishmentPrices)
+    .where(anyId(establishmentPrices.establishmentId))
+    .orderBy(asc(establishmentPrices.establishmentId), asc(establishmentPrices.position))
+    .prepare('');
+  const polesQuery = (includeArchived: boolean) =>
+    orm
+      .select()
+      .from(poles)
+      .where(and(anyId(poles.establishmentId), includeArchived ? undefined : eq(poles.archived, false)))
+      .orderBy(asc(poles.name), asc(poles.id))
+      .prepare('');
+  const polesQueries = { all: polesQuery(true), current: polesQuery(false) };
   const unitsWithEstablishments = sharedReads(
     (ids: string[]): Promise<UnitWithEstablishment[]> =>
-      orm
-        .select({ unit: units, establishment: establishments })
-        .from(units)
-        .innerJoin(establishments, eq(units.establishmentId, establishments.id))
-        .where(inArray(units.id, ids)),
+      unitsWithEstablishmentsQuery.execute({ ids: textArray(ids) }),
     (row) => row.unit.id,
     SHARED_UNIT_READS,
   );
   return {
     organizationsByIds: (ids: readonly string[]): Promise<OrganizationRow[]> =>
-      orm.select().from(organizations).where(inArray(organizations.id, [...ids])),
+      organizationsQuery.execute({ ids: textArray(ids) }),
 
     /** One page of legal entities by FINESS EJ number, after `afterId` (keyset on the primary key). */
     listOrganizations: (afterId: string | null, limit: number): Promise<OrganizationRow[]> =>
@@ -237,14 +263,10 @@ export function createOfferStore(orm: Orm) {
 
     polesByIds: (ids: readonly string[]): Promise<PoleRow[]> => orm.select().from(poles).where(inArray(poles.id, [...ids])),
 
-    pricesOfEstablishments: (establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> => pricesOfEstablishments(orm, establishmentIds),
+    pricesOfEstablishments: (establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> => pricesQuery.execute({ ids: textArray(establishmentIds) }),
 
     polesOfEstablishments: (establishmentIds: readonly string[], includeArchived: boolean): Promise<PoleRow[]> =>
-      orm
-        .select()
-        .from(poles)
-        .where(and(inArray(poles.establishmentId, [...establishmentIds]), includeArchived ? undefined : eq(poles.archived, false)))
-        .orderBy(asc(poles.name), asc(poles.id)),
+      (includeArchived ? polesQueries.all : polesQueries.current).execute({ ids: textArray(establishmentIds) }),
 
     unitsOfPoles: (poleIds: readonly string[], includeArchived: boolean): Promise<UnitRow[]> =>
       orm
