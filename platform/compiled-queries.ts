@@ -1,5 +1,5 @@
 /**
- * Which documents a subgraph may run compiled (mercurius `jit`, graphql-jit; D2xx-search16h-2).
+ * Which documents a subgraph may run compiled (mercurius `jit`, graphql-jit; D245).
  * graphql-jit 0.8 builds its variables' coercion by walking each variable's input type, and never
  * ends on a recursive one (the offer's `UnitCriteria.anyOf: [UnitCriteria!]`): the process grows
  * to its heap limit and dies (zalando-incubator/graphql-jit#81, open). Such documents keep

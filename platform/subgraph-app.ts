@@ -98,7 +98,7 @@ export async function buildSubgraphApp<Ctx>(options: SubgraphAppOptions<Ctx>): P
     path: '/graphql',
     graphiql: false,
     // A document's second execution compiles it (graphql-jit), and every later one runs the
-    // compiled function, but for the documents `compilable` refuses (below; D2xx-search16h-2).
+    // compiled function, but for the documents `compilable` refuses (below; D245).
     jit: 1,
     // Limits where the document is parsed and validated, before any resolver (platform/graphql-limits.ts).
     graphql: { parseOptions: parseOptionsFor(limits) },

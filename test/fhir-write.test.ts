@@ -627,7 +627,7 @@ describe.each(databaseKinds())('FHIR writes of the offer on %s', (kind) => {
 
   /**
    * The same rule through every other writer, on this file's hub after the FHIR writes above
-   * (D2xx-suite16g-1: these scenarios were test/offer-unit-place.test.ts, whose two private hubs
+   * (D241: these scenarios were test/offer-unit-place.test.ts, whose two private hubs
    * cost more than its tests): the demo seed, the offer's editing through GraphQL (own address set
    * and removed, transfer, copy), the FINESS import moving an establishment, and SQL by hand; and
    * near-searches find the unit where it now is. The records are picked when this block starts.

@@ -1,6 +1,6 @@
 /**
  * Subgraphs run a document compiled (graphql-jit) from its second execution (platform/subgraph-app.ts,
- * D2xx-search16h-2): the compiled answers must be the interpreted ones — entities, abstract types,
+ * D245): the compiled answers must be the interpreted ones — entities, abstract types,
  * errors with their code and path, a denied field — and a document whose variables have a
  * recursive input type, which graphql-jit cannot compile, must keep answering.
  */

@@ -134,7 +134,7 @@ export function createOfferStore(orm: Orm) {
   // Rows only, never filtered for a caller: each request's service applies its identity's rules.
   // Built once per store: the ids are one array parameter, so the statement's text never changes
   // (Drizzle rebuilt this select of every unit and establishment column, a parameter per id, on
-  // each read; D2xx-search16h-1).
+  // each read; D244).
   const unitsWithEstablishmentsQuery = orm
     .select({ unit: units, establishment: establishments })
     .from(units)
