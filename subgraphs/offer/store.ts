@@ -4,11 +4,11 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Orm } from '../../platform/db/client.js';
 import { textArray } from '../../platform/db/arrays.js';
 import { sharedReads } from '../../platform/shared-reads.js';
+import { pricesOfEstablishmentsQuery } from './editing/store.js';
 import { afterCondition, distanceKm, folded, nameMatches, nameScore, orderBy, withinRadius, type After, type Near, type Ordering } from './search.js';
 import {
   codeSystems,
   codes,
-  establishmentPrices,
   establishments,
   organizations,
   poles,
@@ -142,14 +142,8 @@ export function createOfferStore(orm: Orm) {
     .where(anyId(units.id))
     .prepare('');
   // The page's other reads by id, built once likewise (their dataloaders batch a request's ids).
-  // The editing store reads prices with the same statement inside its transactions (editing/store.ts).
   const organizationsQuery = orm.select().from(organizations).where(anyId(organizations.id)).prepare('');
-  const pricesQuery = orm
-    .select()
-    .from(establishmentPrices)
-    .where(anyId(establishmentPrices.establishmentId))
-    .orderBy(asc(establishmentPrices.establishmentId), asc(establishmentPrices.position))
-    .prepare('');
+  const pricesQuery = pricesOfEstablishmentsQuery(orm);
   const polesQuery = (includeArchived: boolean) =>
     orm
       .select()

@@ -4,6 +4,7 @@ import type { NewChange } from '../../../platform/changes/tables.js';
 import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../../platform/db/client.js';
 import { unchangedSince } from '../../../platform/db/optimistic.js';
+import { textArray } from '../../../platform/db/arrays.js';
 import {
   auditEvents,
   establishmentPrices,
@@ -20,13 +21,22 @@ import {
   type UnitRow,
 } from '../tables.js';
 
-/** The prices of these establishments, each establishment's in order (reads and writes share it). */
-export function pricesOfEstablishments(orm: Orm, establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> {
-  return orm
+/**
+ * The prices of the establishments given as `ids` (one text-array parameter), each establishment's
+ * in order: the one statement of reads and writes. The offer's store prepares it once (D244); the
+ * editing store prepares it on the transaction it runs in.
+ */
+export const pricesOfEstablishmentsQuery = (orm: Orm) =>
+  orm
     .select()
     .from(establishmentPrices)
-    .where(inArray(establishmentPrices.establishmentId, [...establishmentIds]))
-    .orderBy(asc(establishmentPrices.establishmentId), asc(establishmentPrices.position));
+    .where(sql`${establishmentPrices.establishmentId} = any(${sql.placeholder('ids')}::text[])`)
+    .orderBy(asc(establishmentPrices.establishmentId), asc(establishmentPrices.position))
+    .prepare('');
+
+/** The prices of these establishments, each establishment's in order. */
+export function pricesOfEstablishments(orm: Orm, establishmentIds: readonly string[]): Promise<EstablishmentPriceRow[]> {
+  return pricesOfEstablishmentsQuery(orm).execute({ ids: textArray(establishmentIds) });
 }
 
 export type NewUnit = typeof units.$inferInsert;
