@@ -24,8 +24,8 @@ export function installProcessGuard(logger: Logger): void {
   if (installed) return; // one set of listeners per process, whatever the number of servers
   installed = true;
   process.on('unhandledRejection', (reason) => {
-    unhandledRejections.inc();
     logger.error({ err: reason }, 'unhandled promise rejection: logged and survived (a bug to fix at its root)');
+    unhandledRejections.inc();
   });
   process.on('uncaughtException', (error, origin) => {
     logger.fatal({ err: error, origin }, 'uncaught exception: the process stops');

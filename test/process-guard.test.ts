@@ -21,7 +21,8 @@ async function startFixture() {
   const started = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', FIXTURE], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = started;
   const lines: Array<Record<string, unknown>> = [];
-  const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after the child's stdout is read to its end, last log line included.
+  const exited = new Promise<number | null>((resolve) => started.on('close', (code) => resolve(code)));
   const base = await new Promise<string>((resolve, reject) => {
     createInterface({ input: started.stdout! }).on('line', (line) => {
       try {
@@ -50,8 +51,10 @@ describe('process guard', () => {
     expect((await fetch(`${base}/reject`, { method: 'POST' })).status).toBe(200);
     await expect.poll(() => counter(base)).toBe(1);
     expect((await fetch(`${base}/health`)).status).toBe(200);
-    const logged = lines.find((l) => String(l.msg).startsWith('unhandled promise rejection'));
-    expect(logged?.level).toBe(50); // pino's error
+    // The log line travels on the child's stdout pipe, which /metrics's answer can overtake.
+    const find = () => lines.find((l) => String(l.msg).startsWith('unhandled promise rejection'));
+    await expect.poll(() => find()?.level).toBe(50); // pino's error
+    const logged = find();
     expect((logged?.err as { message?: string } | undefined)?.message).toBe('a rejection nobody handles');
     await fetch(`${base}/reject`, { method: 'POST' });
     await expect.poll(() => counter(base)).toBe(2);
