@@ -12,11 +12,11 @@ describe('the console scenarios are split between the database kinds', () => {
     const modules = readdirSync(folder).filter((file) => file.endsWith('.ts') && file !== 'suite.ts');
     // By name: each scenario module exports one `xxxScenarios` function.
     const exported = await Promise.all(modules.map(async (file) => Object.keys((await import(/* @vite-ignore */ new URL(file, folder).href)) as object)));
-    const registered = [...SCREENS.pglite, ...SCREENS.postgres].map((screen) => screen.name);
+    const registered = [...SCREENS.pglite, ...SCREENS.postgres].flat().map((screen) => screen.name);
     for (const [index, names] of exported.entries()) expect(names.filter((name) => registered.includes(name)), modules[index]).toHaveLength(1);
     expect(new Set(registered).size).toBe(registered.length);
     expect(registered).toHaveLength(modules.length);
-    expect(screensOf('pglite', ['pglite']).map((screen) => screen.name).sort()).toEqual([...registered].sort());
+    expect(screensOf('pglite', ['pglite']).flat().map((screen) => screen.name).sort()).toEqual([...registered].sort());
   });
 });
 

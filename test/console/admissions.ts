@@ -10,7 +10,7 @@
  * connected again; signing out ends the provider's session and the console's.
  * Uses CHR Orléans (45) only.
  */
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser as openConsole, menuOf, shot as shotOf, type ConsoleRun } from '../helpers/console.js';
@@ -69,7 +69,7 @@ export function admissionScenarios(current: () => ConsoleRun): void {
   const shot = (page: Page, name: string) => shotOf(current(), page, name);
 
   // One scenario of two people: longer than the suite's default 30 s on a loaded 2-core machine.
-  it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', { timeout: 120_000 }, async () => {
+  it('a GP sends a request found by the place search; the bed manager sees it arrive and accepts; the GP sees "Acceptée" live', { timeout: 120_000 }, async ({ expect }) => {
     const [gp, manager] = await Promise.all([consoleUser('medecin.ville.orleans', gpSockets), consoleUser('gestionnaire.lits.orleans', undefined, () => managerDeaf)]);
 
     // The menu shows what their rights open (ORU_ADMISSION_DEMANDE, and REPONSE for the bed manager:

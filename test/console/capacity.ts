@@ -74,7 +74,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
   const row = (page: Page, name: string) => table(page).getByRole('row', { name, exact: true });
   const box = (page: Page, label: string, unit: string) => table(page).getByLabel(`${label} — ${unit}`, { exact: true });
 
-  it('a bed-entry nurse validates a unit and the ARS sees it live; Tout valider, saved filters, synthesis and closures', { timeout: 180_000 }, async () => {
+  it('a bed-entry nurse validates a unit and the ARS sees it live; Tout valider, saved filters, synthesis and closures', { timeout: 180_000 }, async ({ expect }) => {
     const [nurse, ars] = await Promise.all([openConsole(current(), 'saisie.lits.chateauroux'), openConsole(current(), 'admin.ars')]);
     expect(await menuOf(nurse)).toContain('Lits disponibles');
     expect(await menuOf(ars)).toContain('Lits disponibles');
@@ -193,7 +193,7 @@ export function capacityScenarios(current: () => ConsoleRun): void {
     await Promise.all([nurse.context().close(), ars.context().close()]);
   });
 
-  it('a stale edit shows both values; "Garder ma saisie" and "Prendre la valeur actuelle" keep what the nurse chose (tablet)', { timeout: 120_000 }, async () => {
+  it('a stale edit shows both values; "Garder ma saisie" and "Prendre la valeur actuelle" keep what the nurse chose (tablet)', { timeout: 120_000 }, async ({ expect }) => {
     // While true, the page receives nothing from its WebSocket: it misses the change made elsewhere.
     let deaf = false;
     const nurse = await openConsole(current(), 'saisie.lits.chateauroux', {

@@ -21,7 +21,7 @@ const open = async (run: ConsoleRun, page: Page) => {
 };
 
 export function crisisScenarios(current: () => ConsoleRun): void {
-  it('the coordinator activates, raises and deactivates the CPTS crisis cell; a member sees each change live', { timeout: 180_000 }, async () => {
+  it('the coordinator activates, raises and deactivates the CPTS crisis cell; a member sees each change live', { timeout: 180_000 }, async ({ expect }) => {
     const run = current();
     const [coord, member] = await Promise.all([consoleUser(run, 'coord.cpts.orleans'), consoleUser(run, 'medecin.ville.orleans')]);
     expect(await menuOf(coord)).toEqual(['Cellule de crise CPTS']);

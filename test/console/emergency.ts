@@ -12,7 +12,7 @@
  * detectTensions on that day turns into proposals of this ED only. No other establishment's
  * data is written; the dashboard only reads Indre-et-Loire, where no scenario writes.
  */
-import { expect, it } from 'vitest';
+import { expect, it, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser, menuOf, shot, type ConsoleRun } from '../helpers/console.js';
@@ -57,7 +57,7 @@ async function prepare(run: ConsoleRun, token: string): Promise<{ proposalDay: s
 }
 
 export function emergencyScenarios(current: () => ConsoleRun): void {
-  it('admin.ars reads an ED’s charts and the BJML table of Loir-et-Cher, takes a proposal into account, then the dashboard of Indre-et-Loire', { timeout: 180_000 }, async () => {
+  it('admin.ars reads an ED’s charts and the BJML table of Loir-et-Cher, takes a proposal into account, then the dashboard of Indre-et-Loire', { timeout: 180_000 }, async ({ expect }) => {
     const run = current();
     const token = await asUser(run.hub.urls.graphql, 'admin.ars');
     const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
@@ -147,11 +147,11 @@ export function emergencyScenarios(current: () => ConsoleRun): void {
     expect(width, JSON.stringify(width)).toEqual([768, '']);
     await page.setViewportSize({ width: 1366, height: 768 });
 
-    await dashboard(run, page, api);
+    await dashboard(run, page, api, expect);
   });
 }
 
-async function dashboard(run: ConsoleRun, page: Page, api: <T>(query: string, variables?: Record<string, unknown>) => Promise<T>): Promise<void> {
+async function dashboard(run: ConsoleRun, page: Page, api: <T>(query: string, variables?: Record<string, unknown>) => Promise<T>, expect: ExpectStatic): Promise<void> {
   await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
   await page.getByLabel('Département', { exact: true }).selectOption(DASHBOARD_DEPARTMENT);

@@ -6,7 +6,7 @@
  * ARS's map shows CH Bourges's declaration as a marker, and « Procédure ARS » the seeded record of
  * T0005. axe-core on the form and the map. Writes one alert at La Source (450002613) only.
  */
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser, shot, type ConsoleRun } from '../helpers/console.js';
@@ -19,7 +19,7 @@ const openView = async (page: Page, view: string) => {
 };
 
 export function hetScenarios(current: () => ConsoleRun): void {
-  it('ref.etab.orleans raises a Nouvelle alerte; the ARS sees it live, takes it into account, and reads the map and its procedure record', { timeout: 180_000 }, async () => {
+  it('ref.etab.orleans raises a Nouvelle alerte; the ARS sees it live, takes it into account, and reads the map and its procedure record', { timeout: 180_000 }, async ({ expect }) => {
     const run = current();
     const [referent, ars] = await Promise.all([consoleUser(run, 'ref.etab.orleans'), consoleUser(run, 'admin.ars')]);
     await openView(ars, 'Alertes');

@@ -10,7 +10,7 @@
  * and the professionals' list and record; the record at tablet size (768×1024).
  * Uses CHR Orléans (450000088) records only, not its unit 450002613-1105 nor its capacities.
  */
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser, menuOf, shot, type ConsoleRun } from '../helpers/console.js';
@@ -24,7 +24,7 @@ const ESTABLISHMENT = 'CHR ORLÉANS - HÔPITAL DE LA SOURCE';
 const scrollsSideways = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
 
 export function offerScenarios(current: () => ConsoleRun): void {
-  it('a referent edits a CHR Orléans unit (French error, then saved), sees it in the history and another’s change live, reports an error; the ARS closes the report', { timeout: 120_000 }, async () => {
+  it('a referent edits a CHR Orléans unit (French error, then saved), sees it in the history and another’s change live, reports an error; the ARS closes the report', { timeout: 120_000 }, async ({ expect }) => {
     const [referent, ars] = await Promise.all([consoleUser(current(), 'ref.etab.orleans'), consoleUser(current(), 'admin.ars')]);
     // Their rights open both screens (ORU_ROR_* and ORU_PROFESSIONNEL_* / adminRoles); other
     // screens may be listed too (test/console-rights.test.ts checks each demo user's menu).
@@ -116,7 +116,7 @@ export function offerScenarios(current: () => ConsoleRun): void {
     await Promise.all([referent.context().close(), ars.context().close()]);
   });
 
-  it('the ARS filters the professionals, opens a CHR Orléans record, assigns a role on a perimeter and revokes it', { timeout: 120_000 }, async () => {
+  it('the ARS filters the professionals, opens a CHR Orléans record, assigns a role on a perimeter and revokes it', { timeout: 120_000 }, async ({ expect }) => {
     const ars = await consoleUser(current(), 'admin.ars');
     await ars.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Professionnels' }).click();
     await ars.getByLabel('Établissement (n° FINESS)').fill('4500');

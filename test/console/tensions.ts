@@ -10,7 +10,7 @@
  * one wizard step at tablet size (768×1024).
  * Uses CH Bourges (180000010, HET) and CH Chartres (280504267, Plan blanc) only.
  */
-import { expect, it, vi } from 'vitest';
+import { it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser, menuOf, shot as shotOf, type ConsoleRun } from '../helpers/console.js';
@@ -21,7 +21,7 @@ const NOTE = 'Essai navigateur : afflux aux urgences, 40 patients en attente.';
 export function tensionScenarios(current: () => ConsoleRun): void {
   const shot = (page: Page, name: string) => shotOf(current(), page, name);
 
-  it('decl.tension.bourges declares an HET with the wizard, raises and lifts it; the ARS view shows it live with who and when', { timeout: 120_000 }, async () => {
+  it('decl.tension.bourges declares an HET with the wizard, raises and lifts it; the ARS view shows it live with who and when', { timeout: 120_000 }, async ({ expect }) => {
     const [declarant, ars] = await Promise.all([consoleUser(current(), 'decl.tension.bourges'), consoleUser(current(), 'admin.ars')]);
     // Tension rights open "Tensions" (test/console-rights.test.ts covers the other users).
     expect(await menuOf(declarant)).toEqual(['Tensions', 'Urgences']);
@@ -134,7 +134,7 @@ export function tensionScenarios(current: () => ConsoleRun): void {
     await expectAccessible(declarant);
   });
 
-  it('the Plan blanc referent of CH Chartres edits the form; a refused e-mail shows under its field', { timeout: 90_000 }, async () => {
+  it('the Plan blanc referent of CH Chartres edits the form; a refused e-mail shows under its field', { timeout: 90_000 }, async ({ expect }) => {
     const referent = await consoleUser(current(), 'ref.planblanc.chartres');
     expect(await menuOf(referent)).toEqual(['Lits disponibles', 'Tensions', 'Urgences']);
     await referent.getByRole('link', { name: 'Tensions' }).first().click();

@@ -6,7 +6,7 @@
  * would), the bed blockers by destination, a département's emergency table; axe-core; a shot.
  * Writes one bed blocker in a CH Blois medicine unit (41), discharged at the end.
  */
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { expectAccessible } from '../helpers/browser.js';
 import { consoleUser, menuOf, shot, type ConsoleRun } from '../helpers/console.js';
 import { gql } from '../helpers/graphql.js';
@@ -17,7 +17,7 @@ const COORDINATOR = 'coord.territoire.centre';
 const fr = (value: number) => value.toLocaleString('fr-FR');
 
 export function territoryScenarios(current: () => ConsoleRun): void {
-  it('coord.territoire.centre follows its sector’s dashboard, live, with its bed blockers and emergency tables', { timeout: 180_000 }, async () => {
+  it('coord.territoire.centre follows its sector’s dashboard, live, with its bed blockers and emergency tables', { timeout: 180_000 }, async ({ expect }) => {
     const run = current();
     const token = await asUser(run.hub.urls.graphql, COORDINATOR);
     const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
@@ -50,12 +50,13 @@ export function territoryScenarios(current: () => ConsoleRun): void {
     const unitId = units.units.edges[0]!.node.id;
     const since = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     // The page's subscription may still be opening upstream when the first one is entered (the
-    // page says nothing of it): a change it missed is followed by another, at most three.
+    // page says nothing of it): a change it missed is followed by another, at most five, waiting
+    // 1, 2, 4 then 8 s for each (an event that was only slow is counted all the same: `added`).
     const added: string[] = [];
     const live = page.getByText(/^Mis à jour en direct : CH BLOIS SIMONE VEIL \(patients en attente d’aval\)/);
-    for (let attempt = 0; attempt < 3 && !(await live.isVisible()); attempt++) {
+    for (let attempt = 0; attempt < 5 && !(await live.isVisible()); attempt++) {
       added.push((await api<{ addBedBlocker: { id: string } }>('mutation($u: ID!, $s: String!) { addBedBlocker(unitId: $u, input: { destination: SMR, fitSince: $s }) { id } }', { u: unitId, s: since })).addBedBlocker.id);
-      await live.waitFor({ timeout: 20_000 }).catch(() => undefined);
+      if (attempt < 4) await live.waitFor({ timeout: 1_000 * 2 ** attempt }).catch(() => undefined);
     }
     await live.waitFor();
     const now = await api<{ territoryDashboard: { establishments: Array<{ establishment: { id: string }; bedBlockers: number; maturity: { percent: number; score: number; outOf: number } }> } }>(
