@@ -34,7 +34,8 @@ function capturingLogger() {
   return { logger: pino({ level: 'trace' }, stream), lines };
 }
 
-const FAST = { baseMs: 50, maxMs: 200, maxAttempts: 3 };
+// Backoffs of 20, 40 and 60 ms: the tests wait them out (the worker's own poll is a minute away).
+const FAST = { baseMs: 20, maxMs: 60, maxAttempts: 3 };
 
 describe('backoff', () => {
   it('doubles from the base delay up to the cap', () => {
@@ -74,8 +75,8 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
     servers.push(server);
     return server;
   };
-  const worker = (smtpUrl: string | null, logger = pino({ level: 'silent' })) => {
-    const w = startMailWorker({ orm: db.orm, table: mailOutbox, smtpUrl, from: 'ROR Hub <no-reply@ror.test>', logger, pollMs: 60_000, retry: FAST });
+  const worker = (smtpUrl: string | null, logger = pino({ level: 'silent' }), batchSize?: number) => {
+    const w = startMailWorker({ orm: db.orm, table: mailOutbox, smtpUrl, from: 'ROR Hub <no-reply@ror.test>', logger, pollMs: 60_000, retry: FAST, batchSize });
     workers.push(w);
     return w;
   };
@@ -136,8 +137,10 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
 
   it('never sends a mail twice, whatever the number of workers', async () => {
     const server = await smtp();
-    for (let i = 0; i < 30; i++) await queue(`user${i}@example.org`);
-    const many = [worker(server.url), worker(server.url), worker(server.url)];
+    await Promise.all(Array.from({ length: 30 }, (_, i) => queue(`user${i}@example.org`)));
+    // Batches of 5: the three workers claim turn about and send side by side, rather than the
+    // first taking 20 mails to send one after the other while the others wait.
+    const many = [worker(server.url, undefined, 5), worker(server.url, undefined, 5), worker(server.url, undefined, 5)];
     await Promise.all(many.flatMap((w) => [w.runOnce(), w.runOnce()]));
     await until(async () => (await rows()).every((r) => r.status === 'SENT'));
     const recipients = server.received.flatMap((m) => m.to);

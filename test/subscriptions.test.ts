@@ -77,9 +77,12 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     return c;
   };
   let chateaurouxUnit: string;
+  // On PostgreSQL, a database of the test's own, which the second process of the last block opens too.
+  let scratch: { url: string; drop: () => Promise<void> } | null = null;
 
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    scratch = kind === 'postgres' ? await createSeededDatabase() : null;
+    hub = await startTestHub(kind, scratch ? { DATABASE_URL: scratch.url } : {});
     tokens = Object.fromEntries(
       await Promise.all(['admin.ars', 'ref.uo.tours', 'saisie.lits.chateauroux', 'decl.tension.bourges'].map(async (l) => [l, await asUser(hub.urls.graphql, l)])),
     );
@@ -89,6 +92,7 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await hub?.close();
+    await scratch?.drop();
   });
 
   it("a subscriber receives another client's change, with the unit's name and establishment from the offer subgraph", async () => {
@@ -123,8 +127,10 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     expect(first!.data!.capacityChanged.unit.id).toBe(chateaurouxUnit); // Tours was filtered out
     const heard = await referent.next(1);
     expect(heard!.data!.capacityChanged.unit.id).toBe(TOURS_ICU);
-    await sleep(300);
-    expect(referent.results).toHaveLength(1); // Châteauroux is outside its perimeter
+    // A later change of its own unit: events come in feed order, so Châteauroux's would be before it.
+    await enterCapacity(hub.urls.graphql, tokens['ref.uo.tours']!, TOURS_ICU, 2);
+    expect((await referent.next(2))!.data!.capacityChanged.unit.id).toBe(TOURS_ICU);
+    expect(referent.results).toHaveLength(2); // Châteauroux is outside its perimeter
     chateauroux.stop();
     referent.stop();
   });
@@ -206,6 +212,40 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     byUnit.stop();
     entry.stop();
   });
+
+  // A second hub process on this describe's PostgreSQL database (D2xx-suite17b-1: on its hub, as
+  // its last block, rather than a hub and a database of its own).
+  if (kind === 'postgres') describe('two hub processes on one PostgreSQL database', () => {
+    let other: ChildProcess;
+    let otherGraphql: string;
+
+    beforeAll(async () => {
+      const port = await reservePort();
+      otherGraphql = `http://127.0.0.1:${port}/graphql`;
+      const env = { ...process.env, ...testEnv({ PORT: String(port), DATABASE_URL: scratch!.url, ROR_DB_IN_MEMORY: 'false' }) };
+      other = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('second hub did not start')), 90_000);
+        other.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ROR Hub ready') && (clearTimeout(timer), resolve()));
+        other.once('exit', (code) => reject(new Error(`second hub exited with ${code}`)));
+      });
+    }, 180_000);
+    afterAll(async () => {
+      other?.kill('SIGTERM');
+      await new Promise((r) => other?.once('exit', r));
+    });
+
+    it("a write through the other process's gateway reaches this process's subscriber", async () => {
+      await until(() => hubSubscriptions(hub) === 0); // the earlier tests' streams have ended
+      const c = client(tokens['admin.ars']);
+      const sub = follow(c, { filter: { unitIds: [TOURS_ICU] } });
+      await until(() => hubSubscriptions(hub) === 1);
+      const version = await enterCapacity(otherGraphql, await asUser(otherGraphql, 'ref.uo.tours'), TOURS_ICU, 1);
+      const got = await sub.next(1);
+      expect(got?.data?.capacityChanged.capacity.version).toBe(version);
+      sub.stop();
+    });
+  });
 });
 
 /**
@@ -215,41 +255,3 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
 function hubSubscriptions(hub: TestHub): number {
   return hub.feed.subscribers() - 1;
 }
-
-describe.runIf(process.env.TEST_DATABASE_URL)('two hub processes on one PostgreSQL database', () => {
-  let scratch: { url: string; drop: () => Promise<void> };
-  let hub: TestHub;
-  let other: ChildProcess;
-  let otherGraphql: string;
-
-  beforeAll(async () => {
-    scratch = await createSeededDatabase();
-    hub = await startTestHub('postgres', { DATABASE_URL: scratch.url });
-    const port = await reservePort();
-    otherGraphql = `http://127.0.0.1:${port}/graphql`;
-    const env = { ...process.env, ...testEnv({ PORT: String(port), DATABASE_URL: scratch.url, ROR_DB_IN_MEMORY: 'false' }) };
-    other = spawn(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('second hub did not start')), 90_000);
-      other.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ROR Hub ready') && (clearTimeout(timer), resolve()));
-      other.once('exit', (code) => reject(new Error(`second hub exited with ${code}`)));
-    });
-  }, 180_000);
-  afterAll(async () => {
-    other?.kill('SIGTERM');
-    await new Promise((r) => other?.once('exit', r));
-    await hub?.close();
-    await scratch?.drop();
-  });
-
-  it("a write through the other process's gateway reaches this process's subscriber", async () => {
-    const token = await asUser(hub.urls.graphql, 'admin.ars');
-    const c = wsClient(hub.urls.graphql, token);
-    const sub = follow(c, { filter: { unitIds: [TOURS_ICU] } });
-    await until(() => hubSubscriptions(hub) === 1);
-    const version = await enterCapacity(otherGraphql, await asUser(otherGraphql, 'ref.uo.tours'), TOURS_ICU, 1);
-    const got = await sub.next(1);
-    expect(got?.data?.capacityChanged.capacity.version).toBe(version);
-    await c.dispose();
-  });
-});
