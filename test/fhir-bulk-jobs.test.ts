@@ -84,6 +84,9 @@ describe('FHIR bulk export jobs (private hub)', () => {
       log: createLogger('silent'),
       // Lanes side by side and read-ahead even on PGlite: the small demo region never queues long.
       parallel: true,
+      // A page answered too late is read again after 20 ms × the attempt rather than the hub's
+      // 500 ms: the retries' count and outcome are this file's subject, not their pause (3 s of waits).
+      retryPauseMs: 20,
     });
 
   async function organizationCount(): Promise<number> {
@@ -336,6 +339,7 @@ describe('FHIR bulk export jobs (private hub)', () => {
 
     reads = {};
     const statusUrl = await statusUrlOf(await kickOff(hub.urls.fhir, aggregator, `_since=${encodeURIComponent(transactionTime)}`));
+    runner.wake(); // the kick-off woke the hub's runner, which runs no jobs: not the test's worker (its next tick is 5 s away)
     const done = await pollUntilDone(statusUrl, aggregator);
     // Only what changed was read: the unit whose capacity was entered, no structure, no professional.
     expect(reads).toEqual({ unitSearch: 1, structureSearch: 0, professionalChanges: 0 });

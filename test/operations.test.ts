@@ -3,7 +3,8 @@
  * fails before any database work with one line; Ctrl-C always closes the embedded database and
  * removes its lock, even under load; a stale lock whose PID was reused is taken over, a live
  * hub's lock still refuses. Real `npm start` / `npm run serve` / `npm run token` processes on
- * PGlite data directories on tmpfs.
+ * PGlite data directories on tmpfs; the import CLI next to a running hub calls its `main` in this
+ * process (helpers/cli.ts runMain), the hub being another process.
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +18,9 @@ import { openDatabase } from '../platform/db/client.js';
 import { acquireDirLock, DatabaseBusyError, processStartTime, type StaleLock } from '../platform/db/dir-lock.js';
 import { checkPortsFree, PortInUseError } from '../scripts/lib/ports.js';
 import { fromSnapshot, scratchDir, testEnv } from './helpers/hub.js';
-import { npm, processGroup, reservePortRange, type NpmProcess } from './helpers/process.js';
+import { CLEARED_ENV, npm, processGroup, reservePortRange, type NpmProcess } from './helpers/process.js';
+import { runMain } from './helpers/cli.js';
+import { main as importFinessMain } from '../scripts/import-finess.js';
 import { DUPLICATE_WINDOW_MS } from '../scripts/shutdown.js';
 import { sql } from 'drizzle-orm';
 
@@ -227,14 +230,17 @@ describe('npm start: ports, CLIs, shutdown', () => {
         expect(decodeJwt(token.stdout().trim()).iss).toBe(`http://127.0.0.1:${port}/oidc`);
         expect(userExit.code, user.stderr()).toBe(0);
         const finess = join(ROOT, 'scripts/demo/data/finess-cvl.csv');
-        const imported = npm(['-s', 'run', 'import:finess', '--', finess, '--dry-run', '--json'], {
+        // The import command in this process (no Node start, no module loading of its own): the
+        // lock it meets is the hub process's, as a separate `npm run import:finess` would.
+        const imported = await runMain(importFinessMain, [finess, '--dry-run', '--json'], {
+          ...CLEARED_ENV,
           NODE_ENV: 'test',
           ROR_PUBLIC_URL: `http://127.0.0.1:${port}`,
           ROR_DATA_DIR: dataDir,
           ROR_TOKEN: user.stdout().trim(),
         });
-        expect((await imported.exited).code, imported.stderr()).toBe(0);
-        expect(JSON.parse(imported.stdout())).toMatchObject({ layout: 'demo-csv', unchanged: 188, written: false });
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(JSON.parse(imported.stdout)).toMatchObject({ layout: 'demo-csv', unchanged: 188, written: false });
       }
       const traffic = load(`http://127.0.0.1:${port}`);
       await traffic.started;
@@ -255,15 +261,18 @@ describe('npm start: ports, CLIs, shutdown', () => {
  * the embedded database open with a write done, then scripts/shutdown.ts with a close that hangs).
  */
 describe('shutdown: deadline and second signal', () => {
-  const hanging = (dataDir: string, deadlineMs: number) => {
-    const p = processGroup(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'test/fixtures/operations/hang-on-close.ts', dataDir, String(deadlineMs)], { LOG_LEVEL: 'info' });
-    running.push(p);
-    return p;
-  };
+  const hanging = (dataDir: string, deadlineMs: number) =>
+    processGroup(process.execPath, ['--import', './scripts/runtime/ts-resolve.ts', 'test/fixtures/operations/hang-on-close.ts', dataDir, String(deadlineMs)], { LOG_LEVEL: 'info' });
+  /** Each test's process, on its own data directory: both start at once (independent), each test then waits for its own. */
+  let processes: Record<'deadline' | 'second', { p: NpmProcess; dataDir: string }>;
+  beforeAll(() => {
+    const [deadline, second] = [join(newDir(), 'data'), join(newDir(), 'data')];
+    processes = { deadline: { p: hanging(deadline, 500), dataDir: deadline }, second: { p: hanging(second, 60_000), dataDir: second } };
+  });
+  afterAll(() => Object.values(processes).forEach(({ p }) => p.kill()));
 
   it('exits non-zero at the deadline, removes the lock, and the database opens again with the write', { timeout: 60_000 }, async () => {
-    const dataDir = join(newDir(), 'data');
-    const p = hanging(dataDir, 500);
+    const { p, dataDir } = processes.deadline;
     await p.waitFor(/ready/);
     p.ctrlC();
     expect((await p.exited).code).toBe(1);
@@ -279,8 +288,7 @@ describe('shutdown: deadline and second signal', () => {
   });
 
   it('a second signal, after the first one\'s relayed copies, exits at once and removes the lock', { timeout: 60_000 }, async () => {
-    const dataDir = join(newDir(), 'data');
-    const p = hanging(dataDir, 60_000);
+    const { p, dataDir } = processes.second;
     await p.waitFor(/ready/);
     p.ctrlC();
     p.ctrlC(); // a relayed copy of the same Ctrl-C: ignored

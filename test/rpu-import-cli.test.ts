@@ -1,19 +1,22 @@
 /**
  * `npm run import:rpu` and `npm run demo:rpu` as processes (docs/emergency.md § Command and route):
- * direct on the database (in-memory PGlite, PostgreSQL when TEST_DATABASE_URL is set), and through
- * a running hub that holds the PGlite data directory; exit codes 0/1/2, progress on stderr, report
- * on stdout without any value of a passage.
+ * direct on the database (a new PGlite data directory, PostgreSQL when TEST_DATABASE_URL is set),
+ * and through a running hub that holds the PGlite data directory; exit codes 0/1/2, progress on
+ * stderr, report on stdout without any value of a passage.
  *
- * On the database directly, the first import runs as a process and the others call the command's
- * `main` in this process (helpers/cli.ts runMain: a Node start and the module loading fewer per
- * run). Through the hub they stay processes: the hub runs in this process and holds the data
- * directory's lock under this process's id, which an in-process command would take as its own.
+ * On the database directly, the first import runs as a process, on a data directory it creates
+ * and migrates from nothing; the others call the command's `main` in this process
+ * (helpers/cli.ts runMain: a Node start and the module loading fewer per run), on that directory
+ * (no second cluster made in WebAssembly). Through the hub the imports stay processes: the hub
+ * runs in this process and holds the data directory's lock under this process's id, which an
+ * in-process command would take as its own. The first demo:rpu runs as a process, the second in
+ * this process.
  */
 import { runMain, runScript, type Run } from './helpers/cli.js';
 import { main as importRpuMain } from '../scripts/import-rpu.js';
+import { main as demoRpuMain } from '../scripts/demo/rpu.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
@@ -35,28 +38,30 @@ const importRpuHere = (args: string[], env: Record<string, string> = {}) => runM
 
 describe('the import:rpu CLI on the database directly', () => {
   let dir: string;
+  /** One data directory for the file: the first import creates it (a test run alone creates it too). */
+  const onDisk = () => ({ ROR_DB_IN_MEMORY: 'false', ROR_DATA_DIR: join(dir, 'db') });
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ror-rpu-cli-'));
+    dir = scratchDir('ror-rpu-cli-');
     writeFileSync(join(dir, 'bad.csv'), BAD);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports the example (exit 0), progress on stderr, FINESS listed as unchecked', { timeout: 60_000 }, async () => {
-    const done = await importRpu([EXAMPLE, '--json']);
+    const done = await importRpu([EXAMPLE, '--json'], onDisk());
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('100% (2/2)');
     expect(JSON.parse(done.stdout)).toMatchObject({ file: EXAMPLE, format: 'xml', records: 2, created: 2, written: true, uncheckedEstablishments: ['450002613'] });
   });
 
   it('rejects a bad file per record (exit 1) without printing its values; a missing file is exit 2', { timeout: 60_000 }, async () => {
-    const bad = await importRpuHere([join(dir, 'bad.csv')]);
+    const bad = await importRpuHere([join(dir, 'bad.csv')], onDisk());
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('record 2, line 3: NAISSANCE');
     expect(bad.stdout).toContain('record 2, line 3: PROVENANCE');
     expect(bad.stdout).toContain('nothing written: 2 problem(s)');
     for (const value of ['31/02/1951', '01/01/1960', '2A004', '14/01/2025 09:00']) expect(bad.stdout + bad.stderr).not.toContain(value);
-    expect((await importRpuHere([join(dir, 'missing.xml')])).code).toBe(2);
-    expect((await importRpuHere([])).code).toBe(2);
+    expect((await importRpuHere([join(dir, 'missing.xml')], onDisk())).code).toBe(2);
+    expect((await importRpuHere([], onDisk())).code).toBe(2);
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)('imports into PostgreSQL; the same file again changes nothing', { timeout: 60_000 }, async () => {
@@ -111,14 +116,15 @@ describe('the import:rpu CLI while a hub holds the PGlite data dir', () => {
   });
 
   it('relays a refusal (exit 2), and without a token says how to get one (exit 2)', { timeout: 120_000 }, async () => {
-    const orleans = await run('scripts/demo/rpu.ts', ['--finess', '450002613', '--days', '1']);
+    const orleans = await runMain(async (argv, io) => demoRpuMain(argv, io), ['--finess', '450002613', '--days', '1'], {});
+    expect(orleans.code).toBe(0);
     const file = join(dir, 'orleans.xml');
     writeFileSync(file, orleans.stdout);
     const token = (await asUser(hub.urls.graphql, 'decl.tension.bourges')).replace(/^Bearer /, '');
-    const forbidden = await importRpu([file, '--hub', base(), '--token', token], env());
+    // Two processes independent of each other: started together.
+    const [forbidden, anonymous] = await Promise.all([importRpu([file, '--hub', base(), '--token', token], env()), importRpu([file, '--hub', base()], env())]);
     expect(forbidden.code).toBe(2);
     expect(forbidden.stderr).toContain('FORBIDDEN');
-    const anonymous = await importRpu([file, '--hub', base()], env());
     expect(anonymous.code).toBe(2);
     expect(anonymous.stderr).toContain('is running on this embedded database: pass --token');
   });

@@ -11,7 +11,7 @@ import type { CallerCredentials, GraphQLExecutor } from '../../platform/executor
 import { OperationOutcomeError } from '../outcomes.js';
 import { CAPACITY_PART_FIELDS } from '../queries.js';
 import { exportFailed } from './outcomes.js';
-import { mapRecords, pagedResources, passPages, readWithRetry, type ExportedResource, type PlannedPass } from './sources.js';
+import { mapRecords, pagedResources, passPages, readWithRetry, RETRY_PAUSE_MS, type ExportedResource, type PlannedPass } from './sources.js';
 
 /**
  * Records per export page (the offer subgraph takes up to 2,000): at 500 the job used as little
@@ -76,24 +76,24 @@ function checkHidden(p: PlannedPass, hidden: readonly string[]): void {
 }
 
 /** The records of a full read (units with their capacity records), a page of EXPORT_PAGE_SIZE at a time, mapped. */
-async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean): AsyncGenerator<Iterable<ExportedResource>> {
+async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean, retryPauseMs: number): AsyncGenerator<Iterable<ExportedResource>> {
   const { offer, capacities } = splitSelections(p);
   const field = PAGE_FIELDS[p.field]!.field;
   const query = pageQuery(field);
   const fetchPage = async (after: string | null) => {
-    const data = await readWithRetry<Record<string, ExportPage>>(execute, { query, variables: { fields: offer, first: EXPORT_PAGE_SIZE, after } }, caller);
+    const data = await readWithRetry<Record<string, ExportPage>>(execute, { query, variables: { fields: offer, first: EXPORT_PAGE_SIZE, after } }, caller, undefined, retryPauseMs);
     const page = data[field]!;
     checkHidden(p, page.hidden);
-    if (capacities && page.records.length) await joinCapacities(p, page.records, capacities, execute, caller);
+    if (capacities && page.records.length) await joinCapacities(p, page.records, capacities, execute, caller, retryPauseMs);
     return { page, after: page.hasNextPage ? page.endCursor : null };
   };
   yield* pagedResources(fetchPage, (page) => mapRecords(p, page.records as never[]), readAhead);
 }
 
 /** Adds each unit's capacity fields to its record (in place), as the gateway's entity fetch would. */
-async function joinCapacities(p: PlannedPass, records: ExportRecord[], fields: string, execute: GraphQLExecutor, caller: CallerCredentials): Promise<void> {
+async function joinCapacities(p: PlannedPass, records: ExportRecord[], fields: string, execute: GraphQLExecutor, caller: CallerCredentials, retryPauseMs: number): Promise<void> {
   const units = records.map((r) => ({ id: r.id as string, sseCapacity: (r[SSE_ALIAS] as number | null) ?? null }));
-  const { unitCapacityExportPage: page } = await readWithRetry<{ unitCapacityExportPage: CapacityPage }>(execute, { query: CAPACITY_PAGE, variables: { units, fields } }, caller);
+  const { unitCapacityExportPage: page } = await readWithRetry<{ unitCapacityExportPage: CapacityPage }>(execute, { query: CAPACITY_PAGE, variables: { units, fields } }, caller, undefined, retryPauseMs);
   checkHidden(p, page.hidden);
   if (page.records.length !== records.length) throw new Error('The capacities subgraph answered another number of units');
   records.forEach((record, i) => {
@@ -104,8 +104,16 @@ async function joinCapacities(p: PlannedPass, records: ExportRecord[], fields: s
 
 /**
  * The resources of one pass: through the export pages when `byPages` and the pass is a full read
- * they serve, else through the GraphQL list (passPages).
+ * they serve, else through the GraphQL list (passPages); a page answered too late is read again
+ * after `retryPauseMs` × the attempt (readWithRetry).
  */
-export function resourcePages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead: boolean, byPages: boolean): AsyncGenerator<Iterable<ExportedResource>> {
-  return byPages && readsByPages(p) ? exportPages(p, execute, caller, readAhead) : passPages(p, execute, caller, readAhead);
+export function resourcePages(
+  p: PlannedPass,
+  execute: GraphQLExecutor,
+  caller: CallerCredentials,
+  readAhead: boolean,
+  byPages: boolean,
+  retryPauseMs = RETRY_PAUSE_MS,
+): AsyncGenerator<Iterable<ExportedResource>> {
+  return byPages && readsByPages(p) ? exportPages(p, execute, caller, readAhead, retryPauseMs) : passPages(p, execute, caller, readAhead, retryPauseMs);
 }

@@ -52,6 +52,11 @@ export interface RunnerOptions {
    * rather than the GraphQL `units` list; the other reads, and `_since` reads, always take the list.
    */
   exportPages?: boolean;
+  /**
+   * The pause before the n-th new read of a page answered too late (× n; sources.ts
+   * RETRY_PAUSE_MS by default). A test of the retries shortens it; a hub keeps the default.
+   */
+  retryPauseMs?: number;
 }
 
 export interface Runner {
@@ -201,7 +206,7 @@ function firstFailure(results: PromiseSettledResult<void>[]): unknown {
 }
 
 export function createRunner(options: RunnerOptions): Runner {
-  const { store, execute, config, log, parallel, exportPages = false } = options;
+  const { store, execute, config, log, parallel, exportPages = false, retryPauseMs } = options;
   const worker = `bulk-${randomUUID()}`;
   const running = new Map<string, { stopping: boolean; done: Promise<void> }>();
   let stopped = false;
@@ -223,7 +228,7 @@ export function createRunner(options: RunnerOptions): Runner {
       try {
         for (const pass of lane) {
           reading.add(pass.field);
-          for await (const page of resourcePages(pass, execute, { principal: job.principal }, parallel, exportPages)) {
+          for await (const page of resourcePages(pass, execute, { principal: job.principal }, parallel, exportPages, retryPauseMs)) {
             if (halted) throw new Stopped('another lane stopped');
             for (const resource of page) {
               if (!isNewer(resource, job.since)) continue;

@@ -354,7 +354,7 @@ function isHiddenField(error: GraphQLFormattedError, p: PlannedPass): boolean {
 
 /** Reads of one page before a timeout fails the export, and the pause before the n-th retry (× n). */
 export const PAGE_ATTEMPTS = 3;
-const RETRY_PAUSE_MS = 500;
+export const RETRY_PAUSE_MS = 500;
 
 /** A service of the hub that did not answer in time (platform/errors.ts serviceTimeout): worth asking again. */
 const isTransient = (error: GraphQLFormattedError): boolean => error.extensions?.code === 'SERVICE_UNAVAILABLE';
@@ -366,14 +366,15 @@ interface Page {
 
 /**
  * The data of one read as the export's principal. A page read is idempotent (keyset cursor): one a
- * loaded hub answered too late is asked again rather than failing an export of many minutes. Any
- * GraphQL error but those `ignored` (a hidden field) fails the export.
+ * loaded hub answered too late is asked again, after `pauseMs` × the attempt, rather than failing
+ * an export of many minutes. Any GraphQL error but those `ignored` (a hidden field) fails the export.
  */
 export async function readWithRetry<T>(
   execute: GraphQLExecutor,
   request: { query: string; variables: Record<string, unknown> },
   caller: CallerCredentials,
   ignored: (error: GraphQLFormattedError) => boolean = () => false,
+  pauseMs = RETRY_PAUSE_MS,
 ): Promise<T> {
   let result: FormattedExecutionResult<T>;
   let errors: GraphQLFormattedError[];
@@ -381,7 +382,7 @@ export async function readWithRetry<T>(
     result = await execute<T>(request, caller);
     errors = (result.errors ?? []).filter((e) => !ignored(e));
     if (attempt >= PAGE_ATTEMPTS || errors.length === 0 || !errors.every(isTransient)) break;
-    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
+    await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
   }
   if (errors.length > 0) throw new OperationOutcomeError(fromGraphQLErrors(errors));
   if (!result.data) throw new Error('GraphQL answered no data');
@@ -417,15 +418,16 @@ export async function* pagedResources<P>(
 
 /**
  * The resources of one pass, a page at a time (every map applied to every record), read as
- * `caller`, reading ahead when asked (pagedResources). Any GraphQL error other than a hidden field
- * fails the export: a file silently missing records would be worse.
+ * `caller`, reading ahead when asked (pagedResources), a page answered too late read again after
+ * `retryPauseMs` × the attempt (readWithRetry). Any GraphQL error other than a hidden field fails
+ * the export: a file silently missing records would be worse.
  */
-export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true): AsyncGenerator<Iterable<ExportedResource>> {
+export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, caller: CallerCredentials, readAhead = true, retryPauseMs = RETRY_PAUSE_MS): AsyncGenerator<Iterable<ExportedResource>> {
   const query = listQuery(p);
   const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
   const values = await p.values(read);
   const fetchPage = async (after: string | null) => {
-    const data = await readWithRetry<Record<string, Page>>(execute, { query, variables: { ...values, after } }, caller, (e) => isHiddenField(e, p));
+    const data = await readWithRetry<Record<string, Page>>(execute, { query, variables: { ...values, after } }, caller, (e) => isHiddenField(e, p), retryPauseMs);
     const page = data[p.field];
     if (!page) throw new Error(`GraphQL answered no ${p.field}`);
     return { page, after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };

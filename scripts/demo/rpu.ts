@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { addDays, formatRpuDate, formatRpuDateTime, parisToday, parisWallClock } from '../../subgraphs/tensions/emergency/dates.js';
 import { writeCsv } from '../../platform/csv.js';
 import { demoEmergencyDepartments, passagesOf, type EmergencyDepartment, type SyntheticPassage } from './rpu/generate.js';
+import type { CommandIo } from '../lib/import-cli.js';
 
 const USAGE = 'usage: npm run demo:rpu -- --finess FINESS [--days N] [--end YYYY-MM-DD] [--csv]';
 
@@ -76,19 +77,20 @@ export function demoPassages(ed: EmergencyDepartment, end: string, days: number,
   return out;
 }
 
-export function main(argv: string[]): number {
+/** `io`: the process's outputs, or a test's (test/helpers/cli.ts runMain). */
+export function main(argv: string[], io: Pick<CommandIo, 'stdout' | 'stderr'> = process): number {
   const { values } = parseArgs({ args: argv, options: { finess: { type: 'string' }, days: { type: 'string' }, end: { type: 'string' }, csv: { type: 'boolean' } } });
   const eds = demoEmergencyDepartments();
   const ed = eds.find((e) => e.finess === values.finess);
   const days = Number(values.days ?? 7);
   const end = values.end ?? addDays(parisToday(), -1);
   if (!ed || !Number.isInteger(days) || days < 1 || !/^\d{4}-\d{2}-\d{2}$/.test(end)) {
-    process.stderr.write(`${USAGE}\ndemo EDs: ${eds.map((e) => e.finess).join(' ')}\n`);
+    io.stderr.write(`${USAGE}\ndemo EDs: ${eds.map((e) => e.finess).join(' ')}\n`);
     return 2;
   }
   const passages = demoPassages(ed, end, days);
-  process.stdout.write(values.csv ? toCsv(ed, passages) : toXml(ed, addDays(end, 1 - days), end, passages, parisWallClock(new Date())));
-  process.stderr.write(`${passages.length} synthetic passages of ${ed.finess}, ${addDays(end, 1 - days)} to ${end}\n`);
+  io.stdout.write(values.csv ? toCsv(ed, passages) : toXml(ed, addDays(end, 1 - days), end, passages, parisWallClock(new Date())));
+  io.stderr.write(`${passages.length} synthetic passages of ${ed.finess}, ${addDays(end, 1 - days)} to ${end}\n`);
   return 0;
 }
 

@@ -7,11 +7,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Variables of the runner's environment that would change a hub's ports or database: cleared (empty counts as unset). */
 const CLEARED = ['PORT', 'OFFER_PORT', 'CAPACITIES_PORT', 'TENSIONS_PORT', 'PROFESSIONALS_PORT', 'ROR_PUBLIC_URL', 'DATABASE_URL', 'ROR_DB_IN_MEMORY', 'ROR_DATA_DIR'];
+/** CLEARED as an environment: under the variables of a command run in this process (helpers/cli.ts runMain) as these processes get it. */
+export const CLEARED_ENV: Readonly<Record<string, string>> = Object.fromEntries(CLEARED.map((name) => [name, '']));
 
 export interface Exit {
   code: number | null;
@@ -36,10 +39,23 @@ export function npm(args: readonly string[], env: Record<string, string>): NpmPr
   return processGroup('npm', args, env);
 }
 
+/**
+ * `npm run -s <script> -- <args>` without npm: the script's own command line from package.json
+ * (a `node …` command: Node's flags, ts-resolve, the entry), run by this Node, at the project
+ * root, as npm would run it. For tests of what the script's process does, not of `npm` itself
+ * (operations.test.ts runs `npm start` and `npm run serve` through npm): npm's own start is a
+ * Node process of its own, about 0.15 s of CPU per run.
+ */
+export function npmScript(script: string, args: readonly string[], env: Record<string, string>): NpmProcess {
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [command, ...words] = (scripts[script] ?? '').split(/\s+/);
+  if (command !== 'node' || words.some((word) => /["'$&|;<>`\\]/.test(word))) throw new Error(`package.json's ${script} is not a plain node command: ${scripts[script]}`);
+  return processGroup(process.execPath, [...words, ...args], env);
+}
+
 /** `command <args>` at the project root, leading a new process group, with `env` over this process's environment. */
 export function processGroup(command: string, args: readonly string[], env: Record<string, string>): NpmProcess {
-  const cleared = Object.fromEntries(CLEARED.map((name) => [name, '']));
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...cleared, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...CLEARED_ENV, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
