@@ -290,7 +290,7 @@ describe.each(databaseKinds())('subscriptions re-check access and resume after a
    * The deployment of issue 12's report: the capacities subgraph in its own process on PostgreSQL,
    * killed with SIGKILL while a subscription follows it, writes acknowledged (by the hub's own
    * capacities subgraph on the same database) while it is down, then started again. A block of
-   * this describe on PostgreSQL, on its hub and database (D2xx-suite17b-1): it subscribes without
+   * this describe on PostgreSQL, on its hub and database (D247): it subscribes without
    * `after`, so the earlier tests' writes are not its events.
    */
   if (kind === 'postgres') describe('case 5: a separate capacities process killed with SIGKILL', () => {

@@ -213,7 +213,7 @@ describe.each(databaseKinds())('capacity subscriptions through the gateway (%s)'
     entry.stop();
   });
 
-  // A second hub process on this describe's PostgreSQL database (D2xx-suite17b-1: on its hub, as
+  // A second hub process on this describe's PostgreSQL database (D247: on its hub, as
   // its last block, rather than a hub and a database of its own).
   if (kind === 'postgres') describe('two hub processes on one PostgreSQL database', () => {
     let other: ChildProcess;

@@ -200,7 +200,7 @@ describe.each(databaseKinds())('tension notifications (%s)', (kind) => {
 
 // Restarts on a kept database: PostgreSQL only (a PGlite test hub is in memory). One database for
 // both tests: the second takes the first one's declarations, the mailer's traces removed, as the
-// history of a deployment that never mailed (D2xx-suite17b-1: a hub start and a database fewer).
+// history of a deployment that never mailed (D247: a hub start and a database fewer).
 describe.skipIf(!process.env.TEST_DATABASE_URL)('tension mails on a kept PostgreSQL database (postgres)', () => {
   let scratch: { url: string; drop: () => Promise<void> };
   /** The tensions the first test declared (with their versions): the second one's history. */
