@@ -246,7 +246,7 @@ describe('FHIR bulk export jobs (private hub)', () => {
     expect(reads.units).toBeUndefined(); // the _since path searches instead of listing
     expect(reads.unitSearch).toBe(await unitCount(aggregator));
     expect(since).toEqual(full);
-  });
+  }, 120_000); // two exports of the whole demo region: 30 s was not enough at load 15 (CI of f150bab), and the next tests met its job still running (429)
 
   it('exports only the perimeter of a restricted application, through both paths; refuses it without bulk.export', async () => {
     const restricted = await perimeterToken('offer.read bulk.export');
@@ -267,7 +267,7 @@ describe('FHIR bulk export jobs (private hub)', () => {
     const denied = await kickOff(hub.urls.fhir, await perimeterToken('offer.read'), '');
     expect(denied.status).toBe(403);
     expect(((await denied.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
-  });
+  }, 120_000); // two exports, as above
 
   it('narrows a _since read of the units by the changed capacities, up to a bound, then reads every unit', async () => {
     const [units] = planPasses(['Location'], '2026-01-01T00:00:00.000Z');
