@@ -32,8 +32,11 @@ run() {
   ) &
 }
 
-run typecheck-hub nice -n 19 npx --no-install tsc --noEmit -p .
-run typecheck-web nice -n 19 npx --no-install tsc --noEmit -p web
+# TypeScript 7 (the native compiler, D2xx-ts7-1): `typescript7` in package.json; `typescript` 5.9 stays for
+# typescript-eslint's parser and the dependencies test, which use its JavaScript API.
+TSC=(node node_modules/typescript7/bin/tsc)
+run typecheck-hub nice -n 19 "${TSC[@]}" --noEmit -p .
+run typecheck-web nice -n 19 "${TSC[@]}" --noEmit -p web
 run lint nice -n 19 npx --no-install eslint .
 
 start=$(now_ms)
