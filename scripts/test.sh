@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: the typecheck (both projects), lint and vitest run at the same time, and the line
-# fails when any of them fails (docs/testing.md § Speed). Vitest's output streams as it comes;
-# the typecheck's and lint's are printed after it, with their exit codes. Arguments go to vitest
+# `npm test`: the typecheck (both projects) and lint, side by side, then vitest; the line fails
+# when any of them fails (docs/testing.md § Speed). The typecheck's and lint's results are printed
+# before vitest starts, vitest's output streams as it comes. Arguments go to vitest
 # (`npm test -- test/config.test.ts`).
 #
-# Vitest spends much of its time waiting on hub servers and PostgreSQL; tsc and eslint are pure
-# CPU, so they fill the cores vitest leaves idle instead of running for a minute before it starts.
-# They run at the lowest priority (nice 19): about 100 s of CPU that would otherwise take the
-# cores from vitest's two workers, the run's critical path, while both are busy; they get what
-# the workers leave (docs/testing.md § Speed).
+# Before vitest, not beside it (D2xx-ts7-1, replacing D108's overlap and D232's nice 19): with
+# TypeScript 7's native compiler the three take about 10 s of wall on two cores, and beside
+# vitest they had cost its two workers 35–115 s (the workers are CPU-bound: 156 % of two cores).
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -35,18 +33,12 @@ run() {
 # TypeScript 7 (the native compiler, D2xx-ts7-1): `typescript7` in package.json; `typescript` 5.9 stays for
 # typescript-eslint's parser and the dependencies test, which use its JavaScript API.
 TSC=(node node_modules/typescript7/bin/tsc)
-run typecheck-hub nice -n 19 "${TSC[@]}" --noEmit -p .
-run typecheck-web nice -n 19 "${TSC[@]}" --noEmit -p web
-run lint nice -n 19 npx --no-install eslint .
-
-start=$(now_ms)
-npx --no-install vitest run "$@"
-vitest_rc=$?
-vitest_ms=$(( $(now_ms) - start ))
-
+run typecheck-hub "${TSC[@]}" --noEmit -p .
+run typecheck-web "${TSC[@]}" --noEmit -p web
+run lint npx --no-install eslint .
 wait
+
 status=0
-echo
 for name in typecheck-hub typecheck-web lint; do
   read -r rc seconds <"$out/$name.rc" || { rc=1; seconds='?'; }
   if [[ "$rc" == 0 ]]; then
@@ -57,6 +49,14 @@ for name in typecheck-hub typecheck-web lint; do
     status=1
   fi
 done
+
+# Vitest runs even when the typecheck or lint failed: one run reports every failure.
+start=$(now_ms)
+npx --no-install vitest run "$@"
+vitest_rc=$?
+vitest_ms=$(( $(now_ms) - start ))
+
+echo
 if [[ "$vitest_rc" == 0 ]]; then
   echo "vitest: OK ($(( vitest_ms / 1000 )).$(( vitest_ms % 1000 / 100 )) s)"
 else
