@@ -4,7 +4,7 @@
 # before vitest starts, vitest's output streams as it comes. Arguments go to vitest
 # (`npm test -- test/config.test.ts`).
 #
-# Before vitest, not beside it (D2xx-ts7-1, replacing D108's overlap and D232's nice 19): with
+# Before vitest, not beside it (D248, replacing D108's overlap and D232's nice 19): with
 # TypeScript 7's native compiler the three take about 10 s of wall on two cores, and beside
 # vitest they had cost its two workers 35–115 s (the workers are CPU-bound: 156 % of two cores).
 set -uo pipefail
@@ -30,7 +30,7 @@ run() {
   ) &
 }
 
-# TypeScript 7 (the native compiler, D2xx-ts7-1): `typescript7` in package.json; `typescript` 5.9 stays for
+# TypeScript 7 (the native compiler, D248): `typescript7` in package.json; `typescript` 5.9 stays for
 # typescript-eslint's parser and the dependencies test, which use its JavaScript API.
 TSC=(node node_modules/typescript7/bin/tsc)
 run typecheck-hub "${TSC[@]}" --noEmit -p .

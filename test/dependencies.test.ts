@@ -19,7 +19,7 @@ const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.d
 /** Declared and used by name only (a tool's command, a config string, ambient types). */
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   typescript: "typescript-eslint's parser (eslint.config.js names it; its JavaScript API, which TypeScript 7 does not ship)",
-  typescript7: 'tsc of TypeScript 7, npm run typecheck and scripts/test.sh (D2xx-ts7-1)',
+  typescript7: 'tsc of TypeScript 7, npm run typecheck and scripts/test.sh (D248)',
   '@graphql-codegen/client-preset': "the 'client' preset named in web/build/codegen.ts",
   '@types/node': 'ambient types',
   '@types/nodemailer': 'types of nodemailer',
