@@ -81,7 +81,7 @@ async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: Ca
   const field = PAGE_FIELDS[p.field]!.field;
   const query = pageQuery(field);
   const fetchPage = async (after: string | null) => {
-    const data = await readWithRetry<Record<string, ExportPage>>(execute, { query, variables: { fields: offer, first: EXPORT_PAGE_SIZE, after } }, caller, undefined, retryPauseMs);
+    const data = await readWithRetry<Record<string, ExportPage>>(execute, { query, variables: { fields: offer, first: EXPORT_PAGE_SIZE, after } }, caller, { pauseMs: retryPauseMs });
     const page = data[field]!;
     checkHidden(p, page.hidden);
     if (capacities && page.records.length) await joinCapacities(p, page.records, capacities, execute, caller, retryPauseMs);
@@ -93,7 +93,7 @@ async function* exportPages(p: PlannedPass, execute: GraphQLExecutor, caller: Ca
 /** Adds each unit's capacity fields to its record (in place), as the gateway's entity fetch would. */
 async function joinCapacities(p: PlannedPass, records: ExportRecord[], fields: string, execute: GraphQLExecutor, caller: CallerCredentials, retryPauseMs: number): Promise<void> {
   const units = records.map((r) => ({ id: r.id as string, sseCapacity: (r[SSE_ALIAS] as number | null) ?? null }));
-  const { unitCapacityExportPage: page } = await readWithRetry<{ unitCapacityExportPage: CapacityPage }>(execute, { query: CAPACITY_PAGE, variables: { units, fields } }, caller, undefined, retryPauseMs);
+  const { unitCapacityExportPage: page } = await readWithRetry<{ unitCapacityExportPage: CapacityPage }>(execute, { query: CAPACITY_PAGE, variables: { units, fields } }, caller, { pauseMs: retryPauseMs });
   checkHidden(p, page.hidden);
   if (page.records.length !== records.length) throw new Error('The capacities subgraph answered another number of units');
   records.forEach((record, i) => {

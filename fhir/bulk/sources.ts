@@ -373,8 +373,7 @@ export async function readWithRetry<T>(
   execute: GraphQLExecutor,
   request: { query: string; variables: Record<string, unknown> },
   caller: CallerCredentials,
-  ignored: (error: GraphQLFormattedError) => boolean = () => false,
-  pauseMs = RETRY_PAUSE_MS,
+  { ignored = () => false, pauseMs = RETRY_PAUSE_MS }: { ignored?: (error: GraphQLFormattedError) => boolean; pauseMs?: number } = {},
 ): Promise<T> {
   let result: FormattedExecutionResult<T>;
   let errors: GraphQLFormattedError[];
@@ -427,7 +426,7 @@ export async function* passPages(p: PlannedPass, execute: GraphQLExecutor, calle
   const read: CallerRead = (q, variables) => execute({ query: q, variables }, caller);
   const values = await p.values(read);
   const fetchPage = async (after: string | null) => {
-    const data = await readWithRetry<Record<string, Page>>(execute, { query, variables: { ...values, after } }, caller, (e) => isHiddenField(e, p), retryPauseMs);
+    const data = await readWithRetry<Record<string, Page>>(execute, { query, variables: { ...values, after } }, caller, { ignored: (e) => isHiddenField(e, p), pauseMs: retryPauseMs });
     const page = data[p.field];
     if (!page) throw new Error(`GraphQL answered no ${p.field}`);
     return { page, after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
