@@ -75,7 +75,7 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
     servers.push(server);
     return server;
   };
-  const worker = (smtpUrl: string | null, logger = pino({ level: 'silent' }), batchSize?: number) => {
+  const worker = (smtpUrl: string | null, { logger = pino({ level: 'silent' }), batchSize }: { logger?: pino.Logger; batchSize?: number } = {}) => {
     const w = startMailWorker({ orm: db.orm, table: mailOutbox, smtpUrl, from: 'ROR Hub <no-reply@ror.test>', logger, pollMs: 60_000, retry: FAST, batchSize });
     workers.push(w);
     return w;
@@ -121,7 +121,7 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
     const server = await smtp({ refuseRecipients: true });
     await queue('dave.secret@example.org');
     const { logger, lines } = capturingLogger();
-    const w = worker(server.url, logger);
+    const w = worker(server.url, { logger });
     for (let attempt = 0; attempt < FAST.maxAttempts + 1; attempt++) {
       await new Promise((r) => setTimeout(r, FAST.maxMs + 20));
       await w.runOnce();
@@ -140,7 +140,7 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => queue(`user${i}@example.org`)));
     // Batches of 5: the three workers claim turn about and send side by side, rather than the
     // first taking 20 mails to send one after the other while the others wait.
-    const many = [worker(server.url, undefined, 5), worker(server.url, undefined, 5), worker(server.url, undefined, 5)];
+    const many = [worker(server.url, { batchSize: 5 }), worker(server.url, { batchSize: 5 }), worker(server.url, { batchSize: 5 })];
     await Promise.all(many.flatMap((w) => [w.runOnce(), w.runOnce()]));
     await until(async () => (await rows()).every((r) => r.status === 'SENT'));
     const recipients = server.received.flatMap((m) => m.to);
@@ -152,7 +152,7 @@ describe.each(databaseKinds())('mail outbox worker on %s', (kind) => {
   it('keeps mails queued when no SMTP server is configured, saying so once', async () => {
     await queue('erin@example.org');
     const { logger, lines } = capturingLogger();
-    const w = worker(null, logger);
+    const w = worker(null, { logger });
     expect(await w.runOnce()).toBe(0);
     w.nudge();
     expect((await rows())[0]).toMatchObject({ status: 'PENDING', attempts: 0 });

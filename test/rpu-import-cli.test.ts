@@ -116,7 +116,7 @@ describe('the import:rpu CLI while a hub holds the PGlite data dir', () => {
   });
 
   it('relays a refusal (exit 2), and without a token says how to get one (exit 2)', { timeout: 120_000 }, async () => {
-    const orleans = await runMain(async (argv, io) => demoRpuMain(argv, io), ['--finess', '450002613', '--days', '1'], {});
+    const orleans = await runMain(demoRpuMain, ['--finess', '450002613', '--days', '1'], {});
     expect(orleans.code).toBe(0);
     const file = join(dir, 'orleans.xml');
     writeFileSync(file, orleans.stdout);

@@ -32,7 +32,7 @@ export function runScript(script: string, args: readonly string[], env: Record<s
  * real process runs that prove the script itself.
  */
 export async function runMain(
-  main: (argv: string[], io: CommandIo) => Promise<number>,
+  main: (argv: string[], io: CommandIo) => number | Promise<number>,
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<Run> {
