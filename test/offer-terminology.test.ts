@@ -8,6 +8,8 @@ import { applyMigrations } from '../platform/db/migrate.js';
 import { HubError } from '../platform/errors.js';
 import { codeSystems, codes } from '../subgraphs/offer/tables.js';
 import { syncTerminology } from '../subgraphs/offer/terminology/load.js';
+import { createOfferStore } from '../subgraphs/offer/store.js';
+import { withLabelCache } from '../subgraphs/offer/label-cache.js';
 import { TERMINOLOGY } from '../subgraphs/offer/terminology/systems.js';
 import { assertCodes, codeStatus } from '../subgraphs/offer/terminology/validate.js';
 import { interventionZonesOf, zoneParts } from '../subgraphs/offer/editing/characteristics.js';
@@ -64,6 +66,35 @@ describe('terminology loader', () => {
     expect(sync.loaded).toEqual([r244.name]);
     expect((await db.orm.select({ n: count() }).from(codes).where(eq(codes.system, r244.url)))[0]!.n).toBe(r244.codes.length);
     expect(await codeCount()).toBe(total);
+  });
+
+  it('keeps labels in the process: reads only the pairs it lacks, unknown codes too, until they expire (D249)', async () => {
+    const r283 = TERMINOLOGY.confidentiality;
+    const store = createOfferStore(db.orm);
+    const reads: Array<ReadonlyArray<readonly [string, string]>> = [];
+    const counted = { ...store, labelsOf: (pairs: ReadonlyArray<readonly [string, string]>) => (reads.push(pairs), store.labelsOf(pairs)) };
+    const cached = withLabelCache(counted, { max: 100, ttlMs: 300 });
+    const one = [r283.url, '1'] as const;
+    const unknown = [r283.url, 'no-such-code'] as const;
+
+    const first = await cached.labelsOf([one, unknown]);
+    expect(first).toEqual([{ system: r283.url, code: '1', display: 'Visible du grand public' }]);
+    expect(await cached.labelsOf([one, unknown])).toEqual(first);
+    expect(reads).toEqual([[one, unknown]]); // the second answer came from the process, the unknown code included
+
+    const two = [r283.url, '2'] as const;
+    expect((await cached.labelsOf([one, two])).map((l) => l.code).sort()).toEqual(['1', '2']);
+    expect(reads.at(-1)).toEqual([two]); // only the pair it lacked
+
+    // A newer release's label (another process loaded its files) shows once the kept one expired.
+    await syncTerminology(db, [{ ...r283, version: '29991231120001', codes: r283.codes.map((c) => (c.code === '1' ? { ...c, display: 'Accès libre' } : c)) }]);
+    try {
+      expect((await cached.labelsOf([one]))[0]?.display).toBe('Visible du grand public');
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await cached.labelsOf([one]))[0]?.display).toBe('Accès libre');
+    } finally {
+      await syncTerminology(db); // back to the file's version
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { defineSubgraph } from '../../platform/subgraph-module.js';
 import { resolvers, type OfferContext } from './resolvers.js';
 import { createOfferService } from './service.js';
 import { createOfferStore } from './store.js';
+import { withLabelCache } from './label-cache.js';
 import { seedOffer, type OfferSeed } from './seed.js';
 import { finessImportRoute } from './finess/route.js';
 import { createFeedbackService } from './feedback.js';
@@ -25,7 +26,7 @@ export const offerSubgraph = defineSubgraph<OfferContext & PopulationContext & E
   context: (deps) => {
     const { db, config } = deps;
     const editing = editingContext(deps); // docs/offer-editing.md
-    const store = createOfferStore(db.orm);
+    const store = withLabelCache(createOfferStore(db.orm)); // labels kept in the process (label-cache.ts)
     const populationStore = createPopulationStore(db.orm);
     // Reports on professionals ask the professionals subgraph whether the record exists (feedback.ts).
     const professionals = createProfessionalsPort(createSubgraphClient(config, deps.internalSecret));
