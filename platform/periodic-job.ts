@@ -19,11 +19,15 @@ const KEPT_PERIODS = 100;
 const FIRST_AFTER_MAX_MS = 60_000;
 const RUN_BY = `${hostname()}:${process.pid}`;
 
-/** Claims the current period of `job` for this process: its number, or null when another process has it. */
-export async function claimPeriod(db: Database, job: string, everyMs: number): Promise<number | null> {
+/**
+ * Claims the current period of `job` for this process (or the one `ahead` periods later: the
+ * benches claim a job's periods to keep it out of their measurements): its number, or null when
+ * another process has it.
+ */
+export async function claimPeriod(db: Database, job: string, everyMs: number, ahead = 0): Promise<number | null> {
   const rows = await db.rows<{ period: string }>(sql`
     insert into feed.job_period (job, every_ms, period, run_by)
-    values (${job}, ${everyMs}, floor(extract(epoch from clock_timestamp()) * 1000 / ${everyMs})::bigint, ${RUN_BY})
+    values (${job}, ${everyMs}, floor(extract(epoch from clock_timestamp()) * 1000 / ${everyMs})::bigint + ${ahead}, ${RUN_BY})
     on conflict do nothing
     returning period`);
   const claimed = rows[0] ? Number(rows[0].period) : null;

@@ -80,6 +80,13 @@ describe.each(databaseKinds())('change feed retention on %s', (kind) => {
     expect(await claimPeriod(db, 'scale-test', DAY_MS / 2)).not.toBeNull(); // another period length: its own series
   });
 
+  it('claims a period ahead, which the job then finds taken (how the benches keep a job out of their runs)', async () => {
+    const HOUR_MS = 3_600_000;
+    const [now, next] = [await claimPeriod(db, 'bench-held', HOUR_MS, 0), await claimPeriod(db, 'bench-held', HOUR_MS, 1)];
+    expect(next).toBe(now! + 1);
+    expect(await claimPeriod(db, 'bench-held', HOUR_MS)).toBeNull();
+  });
+
   it('runs as a periodic job', { timeout: 20_000 }, async () => {
     // Events 31–40 are old and passed by every consumer; the job keeps the newest 10,000.
     const stop = startFeedRetention(db, createLogger('silent'), DAYS, { firstAfterMs: 10, everyMs: 50 });

@@ -24,6 +24,8 @@ const LEVELS: readonly PopulationLevel[] = ['REGION', 'DEPARTMENT'];
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 /** The job's default period: the current quarter's figures are at most this old. */
 export const SNAPSHOT_EVERY_MS = 3_600_000;
+/** The job's name, its key in `feed.job_period` (platform/periodic-job.ts). */
+export const POPULATION_JOB = 'population-quarterly-snapshot';
 
 export interface QuarterlyIndicator extends PopulationIndicator {
   quarter: string;
@@ -70,7 +72,7 @@ export async function takePopulationSnapshot(orm: Orm, at: Date): Promise<number
 /** The job, once per period across replicas (D112); its runs are on /metrics like every job's. */
 export function startPopulationSnapshots(db: Database, logger: Logger, everyMs = SNAPSHOT_EVERY_MS): () => Promise<void> {
   return startPeriodicJob(db, logger.child({ component: 'population-series' }), {
-    name: 'population-quarterly-snapshot',
+    name: POPULATION_JOB,
     everyMs,
     run: () => takePopulationSnapshot(db.orm, new Date()),
   });
