@@ -6,12 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { databaseKinds, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { docExamples, examplesOf, jsonDocuments, problemOf, verdict, type DocExample } from './helpers/doc-examples.js';
 import { clientToken, userToken, DEMO_PASSWORD } from '../scripts/token.js';
@@ -116,6 +115,7 @@ function envFor(token: string | undefined): Record<string, string> {
     ...env,
     PATH: [bin, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
     HUB: base,
+    TMPDIR: join(work, 'tmp'),
     NODE_ENV: 'development',
     ...(token ? { TOKEN: token } : {}),
   };
@@ -247,9 +247,13 @@ describe('documentation examples (README.md, docs/*.md)', () => {
     // also serves the hub (the examples only ask the hub: its database kind is not their subject).
     hub = await startTestHub(databaseKinds().includes('postgres') ? 'postgres' : 'pglite');
     base = hub.urls.graphql.replace(/\/graphql$/, '');
-    work = mkdtempSync(join(tmpdir(), 'ror-docs-examples-'));
+    // On tmpfs when the machine has one: README's admin example creates an embedded database in
+    // `$(mktemp -d)`, whose every commit PGlite syncs; TMPDIR inside `work` also removes it after
+    // the run (it was left in the system's temporary folder, 40 MB a run).
+    work = scratchDir('ror-docs-examples-');
     bin = join(work, 'bin');
     mkdirSync(bin);
+    mkdirSync(join(work, 'tmp'));
     curlWrapper(bin);
   });
   afterAll(async () => {

@@ -1,7 +1,6 @@
 /**
- * The fuzz suite (issue 12): bounded, seeded, on one private hub (PostgreSQL when the run has it,
- * else PGlite). Generated from the gateway's introspected schema and the FHIR
- * CapabilityStatement, it sends boundary and hostile
+ * The fuzz suite (issue 12): bounded, seeded, on one private PGlite hub. Generated from the
+ * gateway's introspected schema and the FHIR CapabilityStatement, it sends boundary and hostile
  * values to every Query and Mutation field (anonymous and as demo users), `_entities` batches to
  * every subgraph, garbage to every FHIR search parameter and read/vread/_history path, and
  * malformed bodies to the REST routes. Every answer: no 5xx, no INTERNAL_SERVER_ERROR, no SQL,
@@ -16,7 +15,7 @@ import { readCommittedSupergraph } from '../gateway/compose.js';
 import { IDENTITY_HEADER, signIdentity } from '../platform/auth/internal-token.js';
 import { RIGHTS, type RightCode } from '../platform/auth/rights.js';
 import type { Identity } from '../platform/auth/identity.js';
-import { databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { startTestHub, type TestHub } from './helpers/hub.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { gql } from './helpers/graphql.js';
 import { fuzzConfig } from './fuzz/config.js';
@@ -50,15 +49,7 @@ const SECTION_TIMEOUT = 240_000;
 /** Failures are written there too (JSON lines) when FUZZ_REPORT names a file. */
 const collector = () => new Collector(config.seed, process.env.FUZZ_REPORT);
 
-/**
- * PostgreSQL when the run has it: the hub's SQL then runs in the server's processes rather than in
- * PGlite's WebAssembly on this worker's one thread, beside the hub's own work (issue 16: about a
- * fifth less CPU for the file). The fuzzed requests go through HTTP only; both kinds' SQL paths
- * are the other files' subject (docs/testing.md § Which files run on both kinds).
- */
-const kind = databaseKinds().includes('postgres') ? 'postgres' : 'pglite';
-
-describe(`fuzz suite (${kind})`, () => {
+describe('fuzz suite (pglite)', () => {
   let hub: TestHub;
   let base: string;
   let ids: DemoIds;
@@ -81,7 +72,7 @@ describe(`fuzz suite (${kind})`, () => {
 
   beforeAll(async () => {
     console.info(`fuzz: seed ${config.seed}, runs ${config.runs}, concurrency ${config.concurrency} (replay: ${REPLAY})`);
-    hub = await startTestHub(kind, { ROR_INTERNAL_SECRET: SECRET, ...config.hubEnv });
+    hub = await startTestHub('pglite', { ROR_INTERNAL_SECRET: SECRET, ...config.hubEnv });
     base = hub.urls.graphql.replace(/\/graphql$/, '');
     for (const login of ['admin.ars', 'ref.uo.tours', 'saisie.lits.chateauroux', 'decl.tension.bourges']) tokens[login] = await asUser(hub.urls.graphql, login);
     for (const client of ['national-aggregator', 'bed-manager-chateauroux']) tokens[client] = await asApp(hub.urls.graphql, client);
