@@ -5,11 +5,17 @@
  * level, group, what changed, author, time and a link; a refused delivery is retried and the
  * status shows on Tension.notifications; one mail per event and recipient; who may configure
  * and read.
+ *
+ * Kinds (D250): the single-hub scenarios run on PGlite, where the mailer's path is its
+ * own (drafts finished after the consumer's commit, which holds the one connection) and the feed
+ * wakes it in process; PostgreSQL's mailer (LISTEN, the offset's row lock between processes, a
+ * restart on a kept database) is the last block's, on the PostgreSQL server. Both kinds with
+ * ROR_TEST_ALL_KINDS=1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createSeededDatabase, databaseKinds, startTestHub, type TestHub } from './helpers/hub.js';
+import { createSeededDatabase, endToEndKinds, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { asApp, asUser } from './helpers/tokens.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.js';
@@ -69,7 +75,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | unde
   }
 }
 
-describe.each(databaseKinds())('tension notifications (%s)', (kind) => {
+describe.each(endToEndKinds('pglite'))('tension notifications (%s)', (kind) => {
   let hub: TestHub;
   let smtp: TestSmtpServer;
   let declarant: string;
