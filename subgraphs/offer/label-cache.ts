@@ -2,7 +2,7 @@
  * Code labels kept in the process (D249). Every read that shows a coded field (a unit's kind,
  * discipline, an establishment's category…) asks `offer.code` for its label: one statement per
  * request, on every entity fetch of every live event and every FHIR page (issue 16's traces:
- * three per capacity update on PGlite, where each statement holds the one connection).
+ * two per capacity update on PGlite, where each statement holds the one connection).
  *
  * The labels are the national nomenclatures the subgraph loads from its own terminology files at
  * start-up (terminology/load.ts): nothing else writes them, and a label only changes when a
