@@ -10,7 +10,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { databaseKinds, scratchDir, startTestHub, type TestHub } from './helpers/hub.js';
+import { scratchDir, serverKindIfAny, startTestHub, type TestHub } from './helpers/hub.js';
 import { gql } from './helpers/graphql.js';
 import { docExamples, examplesOf, jsonDocuments, problemOf, verdict, type DocExample } from './helpers/doc-examples.js';
 import { clientToken, userToken, DEMO_PASSWORD } from '../scripts/token.js';
@@ -245,7 +245,7 @@ describe('documentation examples (README.md, docs/*.md)', () => {
     // PostgreSQL when the run has it: the examples' queries then run in the server's processes,
     // beside this worker, instead of in PGlite's WebAssembly on the worker's one thread, which
     // also serves the hub (the examples only ask the hub: its database kind is not their subject).
-    hub = await startTestHub(databaseKinds().includes('postgres') ? 'postgres' : 'pglite');
+    hub = await startTestHub(serverKindIfAny());
     base = hub.urls.graphql.replace(/\/graphql$/, '');
     // On tmpfs when the machine has one: README's admin example creates an embedded database in
     // `$(mktemp -d)`, whose every commit PGlite syncs; TMPDIR inside `work` also removes it after

@@ -33,6 +33,14 @@ export function databaseKinds(env: NodeJS.ProcessEnv = process.env): DatabaseKin
 }
 
 /**
+ * PostgreSQL when the run has it, else PGlite: the kind of a file whose database is not its
+ * subject, where the server's processes take the SQL off the worker's thread.
+ */
+export function serverKindIfAny(env: NodeJS.ProcessEnv = process.env): DatabaseKind {
+  return databaseKinds(env).at(-1)!;
+}
+
+/**
  * The kinds of an end-to-end file (D206, docs/testing.md § Which files run on both
  * kinds): its scenarios go through HTTP, GraphQL or FHIR only, and what differs between the
  * databases (drivers, connections, the change feed, locks, migrations) is run on both kinds by
