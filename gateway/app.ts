@@ -34,6 +34,7 @@ import type { ChangeFeed } from '../platform/changes/feed.js';
 import { inSpan, tracerOf, tracingOptions, useTracing } from '../platform/tracing.js';
 import { createGatewayMetrics } from './metrics.js';
 import { withSharedFetches } from './shared-fetches.js';
+import { parseSupergraphOnce } from './supergraph-once.js';
 import { inProcessFetcher } from './in-process.js';
 import type { Fetcher } from '@apollo/utils.fetcher';
 
@@ -126,6 +127,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name }) => queryServices[name as SubgraphName]!,
     logger,
   });
+  parseSupergraphOnce(gateway, options.config.nodeEnv !== 'production'); // as the gateway would: validated outside production
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => bindScalars(apiSchema));
   const masked = useMaskedErrors(logger);
   const formatError: typeof masked = (formatted, error) => masked(formatTokenLimitError(formatted), error);

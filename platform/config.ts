@@ -21,6 +21,11 @@ export type DatabaseConfig =
        * cluster, in memory or in an empty `dataDir`. Tests use it; the environment never sets it.
        */
       loadFrom?: string;
+      /**
+       * PostgreSQL's shared_buffers for the embedded database (ROR_PGLITE_SHARED_BUFFERS, e.g.
+       * `16MB`; default PostgreSQL's 128MB). Every start zero-fills that much memory (D251).
+       */
+      sharedBuffers?: string;
     }
   | {
       kind: 'postgres';
@@ -222,6 +227,7 @@ export const ENV_SCHEMA = {
     ROR_DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     ROR_DB_IN_MEMORY: { type: 'boolean', default: false },
     ROR_DB_POOL_MAX: { type: 'integer', minimum: 2, maximum: 100, default: 10 },
+    ROR_PGLITE_SHARED_BUFFERS: { type: 'string', pattern: '^[1-9][0-9]{0,5}(kB|MB|GB)$' },
     ROR_SEED_DEMO: { type: 'boolean', default: true },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     ROR_INTERNAL_SECRET: { type: 'string', minLength: 32 },
@@ -355,7 +361,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     (v[`${name.toUpperCase()}_URL`] as string | undefined) ?? `http://${localHost}:${ports[name]}/graphql`;
   const database: DatabaseConfig = v.DATABASE_URL
     ? { kind: 'postgres', url: v.DATABASE_URL as string, poolMax: v.ROR_DB_POOL_MAX as number }
-    : { kind: 'pglite', dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string) };
+    : {
+        kind: 'pglite',
+        dataDir: v.ROR_DB_IN_MEMORY ? null : (v.ROR_DATA_DIR as string),
+        ...(v.ROR_PGLITE_SHARED_BUFFERS ? { sharedBuffers: v.ROR_PGLITE_SHARED_BUFFERS as string } : {}),
+      };
   // The cost is lowered only for tests (sign-ins would take 0.7 s of CPU each); never in production.
   const log2N = v.ROR_PASSWORD_SCRYPT_LOG2N as number;
   if (log2N < OWASP_SCRYPT_LOG2N && v.NODE_ENV !== 'test') {

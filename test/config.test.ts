@@ -17,6 +17,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ROR_DB_POOL_MAX: '4' }).database).toMatchObject({ poolMax: 4 });
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ROR_DB_POOL_MAX: '1' })).toThrow('ROR_DB_POOL_MAX');
     expect(loadConfig({ ROR_DB_IN_MEMORY: 'true' }).database).toEqual({ kind: 'pglite', dataDir: null });
+    expect(loadConfig({ ROR_PGLITE_SHARED_BUFFERS: '16MB' }).database).toEqual({ kind: 'pglite', dataDir: '.data', sharedBuffers: '16MB' });
+    expect(() => loadConfig({ ROR_PGLITE_SHARED_BUFFERS: '16' })).toThrow('ROR_PGLITE_SHARED_BUFFERS="16"');
   });
 
   it('coerces numbers and booleans, treats empty values as unset', () => {

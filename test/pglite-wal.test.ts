@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { CHECKPOINT_WAL_BYTES } from '../platform/db/pglite-wal.js';
+import { emptyPglite, TEST_SHARED_BUFFERS } from './helpers/pglite.js';
 
 const MIB = 2 ** 20;
 
@@ -28,6 +29,17 @@ describe('PGlite WAL', { timeout: 120_000 }, () => {
       { name: 'max_wal_size', setting: '64', unit: 'MB' },
       { name: 'min_wal_size', setting: '32', unit: 'MB' },
     ]);
+  });
+
+  it('shared_buffers: PostgreSQL\'s 128MB unless set; the tests\' databases take 16MB (D251)', async () => {
+    const sharedBuffers = async (database: Database) => (await database.rows<{ v: string }>(sql`select current_setting('shared_buffers') as v`))[0]!.v;
+    expect(await sharedBuffers(db)).toBe('128MB');
+    const small = await emptyPglite();
+    try {
+      expect(await sharedBuffers(small)).toBe(TEST_SHARED_BUFFERS);
+    } finally {
+      await small.close();
+    }
   });
 
   it('checkpoints once the WAL since the last checkpoint passes the threshold, and the segments go', async () => {

@@ -63,7 +63,8 @@ export type OnStaleLock = (stale: StaleLock) => void;
 const warnOnStderr: OnStaleLock = ({ file, holder, reason }) =>
   process.stderr.write(`warning: took over the stale lock ${file} of process ${holder.pid} (${reason === 'dead' ? 'no longer running' : 'PID now used by another program'})\n`);
 
-async function openPglite(dataDir: string | null, loadFrom: string | undefined, onStale: OnStaleLock): Promise<Database> {
+async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>, onStale: OnStaleLock): Promise<Database> {
+  const { dataDir, loadFrom, sharedBuffers } = config;
   const release = dataDir ? acquireDirLock(dataDir, onStale) : () => {};
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   try {
@@ -74,7 +75,7 @@ async function openPglite(dataDir: string | null, loadFrom: string | undefined, 
       // parsed once per process fills the new file system (D215).
       ...(loadFrom ? (dataDir ? { loadDataDir: new Blob([readFileSync(loadFrom)]) } : { fs: new DumpMemoryFS(loadFrom) }) : {}),
       extensions: PGLITE_EXTENSIONS,
-      startParams: [...PGlite.defaultStartParams, ...walSettings(dataDir === null)],
+      startParams: [...PGlite.defaultStartParams, ...walSettings(dataDir === null), ...(sharedBuffers ? ['-c', `shared_buffers=${sharedBuffers}`] : [])],
     });
     if (tracingOn()) tracePglite(client); // a span per statement (platform/db/tracing.ts)
     const orm = drizzlePglite(client) as unknown as Orm;
@@ -191,7 +192,7 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
  * @param onStaleLock told when a stale lock of the embedded database is taken over (default: a line on stderr)
  */
 export async function openDatabase(config: DatabaseConfig, onStaleLock: OnStaleLock = warnOnStderr): Promise<Database> {
-  const db = config.kind === 'postgres' ? openPostgres(config.url, config.poolMax) : await openPglite(config.dataDir, config.loadFrom, onStaleLock);
+  const db = config.kind === 'postgres' ? openPostgres(config.url, config.poolMax) : await openPglite(config, onStaleLock);
   try {
     await db.withExclusiveLock(MIGRATION_LOCK, async () => {
       for (const name of EXTENSIONS) await db.rows(sql.raw(`create extension if not exists ${name}`));

@@ -17,6 +17,7 @@ import { FHIR_MIGRATIONS } from '../../fhir/migrations.js';
 import type { RunningHub } from '../../scripts/hub.js';
 import { forgetTokens } from './tokens.js';
 import { cachedFile, DUMP_CACHE, packageVersion, writeOnce } from './dump-cache.js';
+import { TEST_SHARED_BUFFERS } from './pglite.js';
 
 /*
  * The hub's modules (every subgraph, the gateway, FHIR, the OpenID provider: about 2 s of CPU to
@@ -82,6 +83,9 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     PROFESSIONALS_PORT: '0',
     ADMISSIONS_PORT: '0',
     ROR_DB_IN_MEMORY: 'true',
+    // A demo-sized database in memory: 128 MB of buffers, zero-filled at each of the run's ~200
+    // PGlite starts, were 0.1 s of CPU each (D251).
+    ROR_PGLITE_SHARED_BUFFERS: TEST_SHARED_BUFFERS,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ROR_PASSWORD_SCRYPT_LOG2N: String(TEST_PASSWORD_LOG2N),
     ROR_RATE_LIMIT_API: '1000000',
@@ -295,7 +299,8 @@ async function preparePgliteDumps(dir: string): Promise<() => Promise<void>> {
   const migrated = await writeOnce(await migratedDumpFile(), (partial) => dumpPrepared(loadConfig(testEnv({ ROR_SEED_DEMO: 'false' })), partial));
   process.env[COPY_ENV.migrated.pglite] = migrated;
   const seeded = join(dir, 'seeded.tar');
-  await dumpPrepared({ ...loadConfig(testEnv()), database: { kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
+  const config = loadConfig(testEnv());
+  await dumpPrepared({ ...config, database: { ...config.database, kind: 'pglite', dataDir: null, loadFrom: migrated } }, seeded);
   process.env[COPY_ENV.seeded.pglite] = seeded;
   return async () => {};
 }

@@ -12,6 +12,9 @@ import { createHash } from 'node:crypto';
 import { EXTENSIONS, openDatabase, type Database } from '../../platform/db/client.js';
 import { cachedFile, packageVersion, writeOnce } from './dump-cache.js';
 
+/** As the test hubs' (testEnv's ROR_PGLITE_SHARED_BUFFERS, D251). */
+export const TEST_SHARED_BUFFERS = '16MB';
+
 let dump: Promise<string> | undefined;
 
 function dumpPath(): string {
@@ -34,5 +37,5 @@ export function emptyClusterDump(): Promise<string> {
 
 /** A new, empty in-memory PGlite database (a copy of the empty cluster's dump). */
 export async function emptyPglite(): Promise<Database> {
-  return openDatabase({ kind: 'pglite', dataDir: null, loadFrom: await emptyClusterDump() });
+  return openDatabase({ kind: 'pglite', dataDir: null, loadFrom: await emptyClusterDump(), sharedBuffers: TEST_SHARED_BUFFERS });
 }
