@@ -4,7 +4,7 @@
  * (client credentials, authorization code, hence `npm run token`) has that shape; password hashes
  * use OWASP's scrypt parameters, and an older hash is replaced at the next successful sign-in.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT, type JWTPayload } from 'jose';
 import { loadConfig } from '../platform/config.js';
@@ -38,6 +38,15 @@ async function forge(header: { typ?: string }, claims: JWTPayload, expires: bool
 }
 
 const CAPACITY = '{ capacitySynthesis(groupBy: [REGION]) { totals { units } } }';
+
+describe('the run\'s seeded copy', () => {
+  it('holds the provider\'s signing key: a hub started from it publishes that key and draws none (D251)', async () => {
+    const jwksOf = async (graphql: string) => ((await (await fetch(graphql.replace(/\/graphql$/, '/oidc/jwks'))).json()) as { keys: Array<{ kid: string; n: string }> }).keys;
+    const [own, shared] = await Promise.all([jwksOf(hub.urls.graphql), jwksOf(inject('hubs').pglite!.graphql)]);
+    expect(own).toHaveLength(1);
+    expect(own.map(({ kid, n }) => ({ kid, n }))).toEqual(shared.map(({ kid, n }) => ({ kid, n })));
+  });
+});
 
 describe('access token contract (RFC 9068)', () => {
   it('accepts a hub-signed at+jwt with exp (the forging below is otherwise sound)', async () => {
