@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the typecheck (both projects), lint and the builds, side by side, then vitest; the line fails
+# `npm test`: the typecheck (both projects) and lint, side by side, then vitest; the line fails
 # when any of them fails (docs/testing.md § Speed). The typecheck's and lint's results are printed
 # before vitest starts, vitest's output streams as it comes. Arguments go to vitest
 # (`npm test -- test/config.test.ts`).
@@ -36,15 +36,10 @@ TSC=(node node_modules/typescript7/bin/tsc)
 run typecheck-hub "${TSC[@]}" --noEmit -p .
 run typecheck-web "${TSC[@]}" --noEmit -p web
 run lint npx --no-install eslint .
-# The console's and the hub's builds, which the global setup would otherwise make while the workers
-# wait: here they take the core the typecheck leaves while eslint finishes (D253). Each rebuilds
-# only when its sources changed; the global setup still checks both.
-run build-console node --import ./scripts/runtime/ts-resolve.ts web/build/build.ts
-run build-hub node --import ./scripts/runtime/ts-resolve.ts scripts/runtime/hub-build.ts
 wait
 
 status=0
-for name in typecheck-hub typecheck-web lint build-console build-hub; do
+for name in typecheck-hub typecheck-web lint; do
   read -r rc seconds <"$out/$name.rc" || { rc=1; seconds='?'; }
   if [[ "$rc" == 0 ]]; then
     echo "$name: OK ($seconds s)"
