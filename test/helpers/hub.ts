@@ -84,8 +84,8 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     PROFESSIONALS_PORT: '0',
     ADMISSIONS_PORT: '0',
     ROR_DB_IN_MEMORY: 'true',
-    // A demo-sized database in memory: 128 MB of buffers, zero-filled at each of the run's ~200
-    // PGlite starts, were 0.1 s of CPU each (D251).
+    // A demo-sized database in memory: zero-filling 128 MB of buffers at every PGlite start took
+    // 24.6 s of a run's workers' CPU, ~0.1 s per start (D251).
     ROR_PGLITE_SHARED_BUFFERS: TEST_SHARED_BUFFERS,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ROR_PASSWORD_SCRYPT_LOG2N: String(TEST_PASSWORD_LOG2N),
@@ -333,19 +333,21 @@ async function migratedDumpFile(): Promise<string> {
 }
 
 /**
- * The provider's first signing key, drawn into the seeded copy as the first hub start would: each
- * hub on a copy then reads it instead of drawing its own RSA key (~0.1 s of CPU, D251). The
- * migrated copy stays without one, as a new database is.
+ * A copy's database, migrated (and seeded) as a hub would. The seeded copy also gets the
+ * provider's first signing key, drawn as the first hub start would: each hub on a copy then reads
+ * it instead of drawing its own RSA key (~0.1 s of CPU, D251). The migrated copy stays without
+ * one, as a new database is.
  */
-async function withSigningKey(db: Database): Promise<void> {
-  await loadSigningKeys(db.orm);
+async function prepareCopy(config: HubConfig): Promise<Database> {
+  const { prepareDatabase } = await hubModule();
+  const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
+  if (config.seedDemo) await loadSigningKeys(db.orm);
+  return db;
 }
 
 async function dumpPrepared(config: HubConfig, file: string): Promise<void> {
-  const { prepareDatabase } = await hubModule();
-  const db = await prepareDatabase(config, createLogger('silent'), SUBGRAPH_NAMES);
+  const db = await prepareCopy(config);
   try {
-    if (config.seedDemo) await withSigningKey(db);
     await db.dump!(file);
   } finally {
     await db.close();
@@ -362,9 +364,7 @@ async function preparePostgresTemplates(): Promise<() => Promise<void>> {
       const template = await createScratchDatabase(copy === 'seeded' ? process.env[COPY_ENV.migrated.postgres] : undefined);
       drops.push(template.drop);
       const env = testEnv({ DATABASE_URL: template.url, ...(copy === 'migrated' ? { ROR_SEED_DEMO: 'false' } : {}) });
-      const { prepareDatabase } = await hubModule();
-      const db = await prepareDatabase(loadConfig(env), createLogger('silent'), SUBGRAPH_NAMES);
-      if (copy === 'seeded') await withSigningKey(db);
+      const db = await prepareCopy(loadConfig(env));
       await db.close(); // a template must have no connection left when it is copied
       process.env[COPY_ENV[copy].postgres] = new URL(template.url).pathname.slice(1);
     }
